@@ -1,0 +1,70 @@
+"""The ``BACK_HEALTH`` settings dict, read in one place.
+
+Use ``from back_health.conf import back_health_settings`` and read attributes::
+
+    back_health_settings.BASE_TEMPLATE
+
+Values are looked up on every access, so ``override_settings(BACK_HEALTH=...)``
+in tests takes effect immediately.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+#: Every supported key with its default. Sites override any subset in
+#: ``settings.BACK_HEALTH``; nested dicts (``WARNING_HEADINGS``) merge key by key.
+DEFAULTS = {
+    # Template every page template extends.
+    "BASE_TEMPLATE": "base.html",
+    # Default heading of a warning block per severity when the editor leaves it empty.
+    "WARNING_HEADINGS": {
+        "info": _("Good to know"),
+        "caution": _("Take care"),
+        "see_doctor": _("See a GP if"),
+        "urgent": _("Ask for an urgent GP appointment or call 111 if"),
+        "emergency": _("Call 999 or go to A&E if"),
+    },
+    # Screen-reader prefix read before a warning's heading, per severity.
+    "WARNING_PREFIXES": {
+        "info": _("Information:"),
+        "caution": _("Caution:"),
+        "see_doctor": _("Non-urgent advice:"),
+        "urgent": _("Urgent advice:"),
+        "emergency": _("Immediate action required:"),
+    },
+    # Maximum length of a page summary (also used as meta description).
+    "SUMMARY_MAX_LENGTH": 300,
+    # Months after the last review when the next review falls due by default.
+    "REVIEW_INTERVAL_MONTHS": 12,
+    # Rich text features of the body's paragraph blocks.
+    "RICH_TEXT_FEATURES": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+    # Largest source the importer reads, in bytes.
+    "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # Dotted paths of extra import rules (callables or rule objects).
+    "IMPORT_RULES": [],
+    # Extra medicine vocabulary: {"brand name": "generic name"}.
+    "MEDICINES": {},
+    # Dotted path of a JSON file with extra medicine vocabulary in the shipped format.
+    "MEDICINES_FILE": None,
+    # Title and slug of the hub created by the importer when none exists.
+    "INDEX_TITLE": _("Back health"),
+    "INDEX_SLUG": "back-health",
+}
+
+_NESTED = {"WARNING_HEADINGS", "WARNING_PREFIXES"}
+
+
+class BackHealthSettings:
+    """Attribute access to ``settings.BACK_HEALTH`` merged over :data:`DEFAULTS`."""
+
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(f"Unknown BACK_HEALTH setting: {name}")
+        user = getattr(settings, "BACK_HEALTH", {}) or {}
+        default = DEFAULTS[name]
+        if name in _NESTED:
+            return {**default, **user.get(name, {})}
+        return user.get(name, default)
+
+
+back_health_settings = BackHealthSettings()

@@ -1,0 +1,102 @@
+"""The Plan: plain data of the pages, relations and blocks an import will write.
+
+The classifier builds it from a Document; the writer fills in ``action``,
+``id``, ``url_path`` and ``live``; the report serialises it. Block values are
+StreamField-ready raw values of the body StreamBlock, with rich text as HTML
+strings that the writer sanitises for the target block's features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Decision, Dropped, Flag, Repair
+
+PAGE_KINDS = ("index", "condition", "cause", "treatment")
+ACTIONS = ("create", "update", "unchanged", "conflict", "skip")
+
+
+@dataclass
+class BlockPlan:
+    """One body block.
+
+    ``type`` is a child block name of the body StreamBlock and ``value`` its raw value:
+
+    - ``heading``: ``{"text": str, "level": "h2"|"h3"|"h4"}``
+    - ``paragraph``: HTML string (``<p>``, ``<ul>``/``<ol>``, inline markup)
+    - ``warning``: ``{"severity": "info"|"caution"|"see_doctor"|"urgent"|"emergency",
+      "heading": str, "text": HTML str, "items_lead": "any"|"all"|"", "items": [str]}``
+    - ``exercise_list``: ``{"heading": str, "intro": HTML str, "exercises": [
+      {"name": str, "steps": [str], "dose": {"sets": int|None, "repetitions": int|None,
+      "hold_seconds": int|None, "per_side": bool, "times_per_day": int|None,
+      "days_per_week": int|None}, "cautions": [str]}], "stop_if": [str]}``
+    - ``inset``: ``{"text": HTML str}``
+    """
+
+    type: str
+    value: dict | str
+
+
+@dataclass
+class RelationPlan:
+    #: Title of the target page (resolved by normalised name, then alternate names).
+    title: str
+    #: ``condition``, ``cause`` or ``treatment``: the kind of the target page.
+    kind: str
+    note: str = ""
+
+
+@dataclass
+class MedicinePlan:
+    generic: str
+    brands: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PagePlan:
+    kind: str
+    title: str
+    summary: str = ""
+    slug: str = ""
+    alternate_names: list[str] = field(default_factory=list)
+    body_regions: list[str] = field(default_factory=list)
+    blocks: list[BlockPlan] = field(default_factory=list)
+    #: Treatment pages: one of TreatmentPage's kinds ("medicine", "self_care", ...).
+    treatment_kind: str = ""
+    #: Medicine treatment pages: the generic name and the brand names the article used.
+    medicines: list[MedicinePlan] = field(default_factory=list)
+    causes: list[RelationPlan] = field(default_factory=list)
+    treatments: list[RelationPlan] = field(default_factory=list)
+    related_conditions: list[RelationPlan] = field(default_factory=list)
+    # Filled in by the writer.
+    action: str = "create"
+    id: int | None = None
+    url_path: str | None = None
+    live: bool = False
+
+
+@dataclass
+class SourceInfo:
+    name: str
+    sha256: str
+    format: str
+    bytes: int
+    #: Origin URL when the source said where it came from (canonical link, og:url).
+    url: str = ""
+
+
+@dataclass
+class ArticlePlan:
+    source: SourceInfo
+    title: str
+    pages: list[PagePlan] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    status: str = "imported"
+    error: str | None = None
+
+    @property
+    def main_page(self) -> PagePlan | None:
+        return self.pages[0] if self.pages else None

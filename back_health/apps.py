@@ -7,3 +7,11 @@ class BackHealthConfig(AppConfig):
     label = "back_health"
     verbose_name = _("Back health")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import ImportRecord
+        from .permissions import ImportRecordPermissionPolicy
+
+        register_permission_policy(ImportRecord, ImportRecordPermissionPolicy(ImportRecord))

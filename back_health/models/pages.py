@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page, get_page_models
 
 from ..conf import back_health_settings
 from .mixins import BackHealthPageMixin, PointedAtMixin, TreatmentMixin
@@ -47,6 +48,19 @@ class BackHealthIndexPage(Page):
     class Meta:
         verbose_name = _("back health hub")
         verbose_name_plural = _("back health hubs")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The listed page types and their subclasses, so a site's own
+        ``ClinicConditionPage(ConditionPage)`` can live under the hub unchanged."""
+        if cls._clean_subpage_models is None:
+            listed = tuple(
+                resolve_model_string(name, cls._meta.app_label) for name in cls.subpage_types
+            )
+            cls._clean_subpage_models = [
+                model for model in get_page_models() if issubclass(model, listed)
+            ]
+        return cls._clean_subpage_models
 
     def get_entries(self):
         """Live child pages grouped by kind, each group sorted A-Z, in three queries."""

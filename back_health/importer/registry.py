@@ -1,0 +1,62 @@
+"""The import rules in force: the shipped ones plus a site's own.
+
+A site adds rules in two ways:
+
+- ``BACK_HEALTH["IMPORT_RULES"]``: dotted paths of rule callables;
+- a ``register_back_health_import_rules`` hook returning an iterable of rules::
+
+      @hooks.register("register_back_health_import_rules")
+      def clinic_rules():
+          return [pilates_is_exercise]
+
+and extends the medicine vocabulary with ``BACK_HEALTH["MEDICINES"]``
+(``{"brand": "generic"}``) or ``BACK_HEALTH["MEDICINES_FILE"]`` (a JSON file in
+the shipped format).
+"""
+
+import json
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+from ..conf import back_health_settings
+from .rules import default_rules
+
+
+def _extra_medicines():
+    medicines = dict(back_health_settings.MEDICINES or {})
+    path = back_health_settings.MEDICINES_FILE
+    if path:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ImproperlyConfigured(f"BACK_HEALTH['MEDICINES_FILE'] {path}: {error}") from error
+        medicines.update(data)
+    return medicines
+
+
+def _extra_rules():
+    from wagtail import hooks
+
+    rules = []
+    for path in back_health_settings.IMPORT_RULES or []:
+        try:
+            rules.append(import_string(path))
+        except ImportError as error:
+            raise ImproperlyConfigured(f"BACK_HEALTH['IMPORT_RULES']: {error}") from error
+    for hook in hooks.get_hooks("register_back_health_import_rules"):
+        rules.extend(hook() or [])
+    return rules
+
+
+def get_import_rules():
+    """The shipped rules extended with the site's settings and hooks."""
+    rules = default_rules()
+    medicines = _extra_medicines()
+    if medicines:
+        rules = rules.with_medicines(medicines)
+    extra = _extra_rules()
+    if extra:
+        rules = rules.extend(extra)
+    return rules

@@ -1,0 +1,307 @@
+"""The writer: plans become draft pages with revisions, idempotently and safely."""
+
+import copy
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Revision
+
+from back_health.importer.document import Flag
+from back_health.importer.plan import (
+    ArticlePlan,
+    BlockPlan,
+    MedicinePlan,
+    PagePlan,
+    RelationPlan,
+    SourceInfo,
+)
+from back_health.importer.writer import EntityIndex, ImportWriteError, write_article
+from back_health.models import (
+    BackHealthIndexPage,
+    CausePage,
+    ConditionPage,
+    ImportedPage,
+    ImportRecord,
+    TreatmentPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hub():
+    root = Page.objects.get(depth=2)
+    return root.add_child(instance=BackHealthIndexPage(title="Back health", slug="back-health"))
+
+
+def make_plan(name="sciatica.md", sha="a" * 64, treatment="Massage", extra_text=""):
+    return ArticlePlan(
+        source=SourceInfo(name=name, sha256=sha, format="markdown", bytes=100),
+        title="Sciatica",
+        pages=[
+            PagePlan(
+                kind="condition",
+                title="Sciatica",
+                summary="Sciatica is pain that travels down the leg.",
+                alternate_names=["Sciatic nerve pain"],
+                blocks=[
+                    BlockPlan("heading", {"text": "Symptoms", "level": "h2"}),
+                    BlockPlan(
+                        "paragraph", "<p>Pain down the back of the leg." + extra_text + "</p>"
+                    ),
+                    BlockPlan(
+                        "warning",
+                        {
+                            "severity": "emergency",
+                            "heading": "Call 999 if",
+                            "text": "<p>You lose control of your bladder.</p>",
+                            "items_lead": "any",
+                            "items": ["numbness around your bottom"],
+                        },
+                    ),
+                ],
+                causes=[RelationPlan("Slipped disc", "cause", "the most common cause")],
+                treatments=[
+                    RelationPlan(treatment, "treatment"),
+                    RelationPlan("Ibuprofen", "treatment", "anti-inflammatory painkiller"),
+                ],
+            ),
+            PagePlan(kind="cause", title="Slipped disc", summary="A disc bulges out."),
+            PagePlan(kind="treatment", title=treatment, treatment_kind="manual_therapy"),
+            PagePlan(
+                kind="treatment",
+                title="Ibuprofen",
+                treatment_kind="medicine",
+                medicines=[MedicinePlan("ibuprofen", ["Nurofen"])],
+                alternate_names=["Nurofen"],
+            ),
+        ],
+        flags=[Flag("thin_page", "Massage")],
+    )
+
+
+def write(plan, hub, **kwargs):
+    return write_article(plan, parent=hub, index=EntityIndex(), **kwargs)
+
+
+def test_new_article_creates_draft_pages_with_one_revision_each(hub):
+    plan = make_plan()
+    record, written = write(plan, hub)
+
+    assert [page.action for page in plan.pages] == ["create"] * 4
+    condition = ConditionPage.objects.get(title="Sciatica")
+    assert condition.live is False
+    assert condition.has_unpublished_changes is True
+    assert Revision.objects.filter(object_id__in=[str(pk) for pk in written]).count() == 4
+    assert condition.get_parent().specific == hub
+    assert set(record.pages.values_list("pk", flat=True)) == written
+
+
+def test_relations_and_notes_are_written_in_order(hub):
+    write(make_plan(), hub)
+
+    condition = ConditionPage.objects.get(title="Sciatica")
+    causes = list(condition.cause_links.all())
+    assert [(c.target.title, c.note) for c in causes] == [("Slipped disc", "the most common cause")]
+    treatments = [t.target.title for t in condition.treatment_links.order_by("sort_order")]
+    assert treatments == ["Massage", "Ibuprofen"]
+
+
+def test_medicine_pages_know_generic_and_brand_names(hub):
+    write(make_plan(), hub)
+
+    ibuprofen = TreatmentPage.objects.get(title="Ibuprofen")
+    assert ibuprofen.treatment_kind == "medicine"
+    assert ibuprofen.generic_name == "ibuprofen"
+    assert ibuprofen.brand_names_list == ["Nurofen"]
+
+
+def test_publish_makes_pages_live(hub):
+    plan = make_plan()
+    write(plan, hub, publish=True)
+
+    condition = ConditionPage.objects.get(title="Sciatica")
+    assert condition.live and not condition.has_unpublished_changes
+    assert all(page.live for page in plan.pages)
+
+
+def test_reimporting_the_same_plan_writes_nothing(hub):
+    write(make_plan(), hub)
+    revisions = Revision.objects.count()
+
+    again = make_plan()
+    write(again, hub)
+
+    assert [page.action for page in again.pages] == ["unchanged"] * 4
+    assert Revision.objects.count() == revisions
+    assert ConditionPage.objects.count() == 1
+
+
+def test_a_changed_source_updates_its_pages_with_a_new_revision(hub):
+    write(make_plan(), hub)
+    revisions = Revision.objects.count()
+
+    changed = make_plan(sha="b" * 64, extra_text=" It often gets better in weeks.")
+    write(changed, hub)
+
+    assert changed.pages[0].action == "update"
+    assert [page.action for page in changed.pages[1:]] == ["unchanged"] * 3
+    assert Revision.objects.count() == revisions + 1
+    condition = ConditionPage.objects.get(title="Sciatica")
+    latest = condition.get_latest_revision_as_object()
+    assert "gets better in weeks" in str(latest.body[1].value)
+
+
+def edit_as_editor(title):
+    page = ConditionPage.objects.get(title=title)
+    draft = page.get_latest_revision_as_object()
+    draft.summary = "Edited by the clinic's physiotherapist."
+    draft.save_revision()
+
+
+def test_a_page_an_editor_changed_is_skipped_by_default(hub):
+    write(make_plan(), hub)
+    edit_as_editor("Sciatica")
+
+    changed = make_plan(sha="b" * 64, extra_text=" New text.")
+    write(changed, hub)
+
+    assert changed.pages[0].action == "conflict"
+    latest = ConditionPage.objects.get(title="Sciatica").get_latest_revision_as_object()
+    assert latest.summary == "Edited by the clinic's physiotherapist."
+
+
+@pytest.mark.parametrize("policy", ["draft", "overwrite"])
+def test_an_edited_page_is_written_when_asked(hub, policy):
+    write(make_plan(), hub, publish=True)
+    edit_as_editor("Sciatica")
+
+    changed = make_plan(sha="b" * 64, extra_text=" New text.")
+    write(changed, hub, on_conflict=policy, publish=True)
+
+    page = ConditionPage.objects.get(title="Sciatica")
+    latest = page.get_latest_revision_as_object()
+    assert "New text." in str(latest.body[1].value)
+    # A draft leaves the live page as it was; overwrite publishes the import.
+    assert page.has_unpublished_changes is (policy == "draft")
+    assert any("conflict resolved" in d.as_ for d in changed.decisions)
+
+
+def test_a_second_article_links_to_the_existing_entity_page(hub):
+    write(make_plan(), hub)
+
+    other = make_plan(name="lumbago.txt", sha="c" * 64)
+    other.title = "Lumbago"
+    other.pages[0].title = "Lumbago"
+    other.pages[0].alternate_names = []
+    write(other, hub)
+
+    assert TreatmentPage.objects.filter(title="Massage").count() == 1
+    assert [page.action for page in other.pages] == ["create", "skip", "skip", "skip"]
+    lumbago = ConditionPage.objects.get(title="Lumbago")
+    massage = TreatmentPage.objects.get(title="Massage")
+    assert massage.pk in lumbago.treatment_links.values_list("target_id", flat=True)
+
+
+def test_entities_are_found_by_alternate_name(hub):
+    write(make_plan(), hub)
+
+    other = make_plan(name="other.txt", sha="d" * 64, treatment="Massage therapy")
+    other.pages[0].title = "Piriformis syndrome"
+    other.pages[3].title = "Nurofen"  # the brand: an alternate name of Ibuprofen
+    write(other, hub)
+
+    assert other.pages[3].action == "skip"
+    assert other.pages[3].id == TreatmentPage.objects.get(title="Ibuprofen").pk
+
+
+def test_an_editors_own_page_is_linked_but_never_written(hub):
+    own = hub.add_child(
+        instance=CausePage(title="Slipped disc", slug="slipped-disc", summary="Ours.")
+    )
+    own.save_revision().publish()
+
+    plan = make_plan()
+    write(plan, hub)
+
+    assert plan.pages[1].action == "skip"
+    own.refresh_from_db()
+    assert own.summary == "Ours."
+    assert not ImportedPage.objects.filter(page=own).exists()
+
+
+def test_dry_run_writes_nothing_but_reports_the_plan(hub):
+    plan = make_plan()
+    record, written = write(plan, hub, dry_run=True)
+
+    assert record is None and written == set()
+    assert [page.action for page in plan.pages] == ["create"] * 4
+    assert plan.pages[0].url_path.endswith("/back-health/sciatica/")
+    assert ConditionPage.objects.count() == 0
+    assert ImportRecord.objects.count() == 0
+
+
+def test_an_invalid_block_writes_nothing_of_the_article(hub):
+    plan = make_plan()
+    plan.pages[0].blocks.append(
+        BlockPlan("warning", {"severity": "emergency", "heading": "", "text": "", "items": []})
+    )
+
+    with pytest.raises(ImportWriteError, match="Sciatica"):
+        write(plan, hub)
+
+    assert Page.objects.filter(depth__gt=hub.depth).count() == 0
+    assert ImportRecord.objects.count() == 0
+    assert Revision.objects.count() == 0
+
+
+def test_unknown_block_types_are_an_error_not_silently_dropped(hub):
+    plan = make_plan()
+    plan.pages[0].blocks.append(BlockPlan("carousel", {}))
+
+    with pytest.raises(ImportWriteError, match="carousel"):
+        write(plan, hub)
+
+
+def test_rich_text_is_sanitised_for_the_target_block(hub):
+    plan = make_plan()
+    plan.pages[0].blocks[1] = BlockPlan(
+        "paragraph",
+        '<p onclick="steal()" style="color:red">Rest <a href="javascript:alert(1)">here</a>'
+        '<script>alert(1)</script><img src="data:x"></p>',
+    )
+    write(plan, hub)
+
+    html = ConditionPage.objects.get(title="Sciatica").body[1].value.source
+    for unsafe in ("onclick", "style=", "javascript:", "script", "alert", "data:"):
+        assert unsafe not in html
+    assert "Rest here" in html
+
+
+def test_writing_costs_the_same_queries_whatever_the_size_of_the_site(hub):
+    def queries_for_fresh_article(sha):
+        plan = make_plan(name=f"{sha}.txt", sha=sha * 64)
+        plan.pages[0].title = f"Condition {sha}"
+        for page in plan.pages[1:]:
+            page.title = f"{page.title} {sha}"
+        for relation in plan.pages[0].causes + plan.pages[0].treatments:
+            relation.title = f"{relation.title} {sha}"
+        with CaptureQueriesContext(connection) as context:
+            write(plan, hub)
+        return len(context)
+
+    queries_for_fresh_article("d")  # warm caches (content types, sites)
+    small = queries_for_fresh_article("e")
+    for n in range(25):
+        hub.add_child(instance=CausePage(title=f"Filler cause {n}", slug=f"filler-{n}"))
+    large = queries_for_fresh_article("f")
+
+    assert large == small
+
+
+def test_plans_are_not_mutated_between_identical_runs(hub):
+    plan = make_plan()
+    snapshot = copy.deepcopy(plan.pages[0].blocks)
+    write(plan, hub)
+    assert plan.pages[0].blocks == snapshot

@@ -305,3 +305,27 @@ def test_plans_are_not_mutated_between_identical_runs(hub):
     snapshot = copy.deepcopy(plan.pages[0].blocks)
     write(plan, hub)
     assert plan.pages[0].blocks == snapshot
+
+
+def test_search_and_reference_index_updates_wait_for_the_end_of_the_run(hub):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+    from wagtail.models import ReferenceIndex
+
+    from back_health.importer.writer import deferred_index_updates
+
+    def indexed(page):
+        content_type = ContentType.objects.get_for_model(page)
+        return IndexEntry.objects.filter(content_type=content_type, object_id=str(page.pk)).exists()
+
+    written = set()
+    with deferred_index_updates(written):
+        plan = make_plan()
+        _, ids = write(plan, hub)
+        written.update(ids)
+        condition = ConditionPage.objects.get(title="Sciatica")
+        assert not indexed(condition)
+        assert not ReferenceIndex.objects.filter(object_id=str(condition.pk)).exists()
+
+    assert indexed(condition)
+    assert ReferenceIndex.objects.filter(object_id=str(condition.pk)).exists()

@@ -17,3 +17,22 @@ def source_article_bytes():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# ---- Pages, snippets and admin (added for the page, block, template and admin tests) ----
+
+
+@pytest.fixture
+def home_page(db):
+    """The page Wagtail's migrations create under the root, served at "/"."""
+    from wagtail.models import Page
+
+    return Page.objects.get(depth=2)
+
+
+@pytest.fixture
+def hub(home_page):
+    """A published "Back health" hub at /back-health/."""
+    from tests.factories import BackHealthIndexPageFactory
+
+    return BackHealthIndexPageFactory(parent=home_page)

@@ -87,6 +87,8 @@ class Document:
     dropped: list[Dropped] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    #: Where the article came from when the source said so (canonical link, og:url).
+    url: str = ""
 
     def iter_blocks(self):
         """Yield ``(section, block)`` pairs in reading order."""

@@ -182,7 +182,7 @@ def import_sources(
     plans: list[ArticlePlan] = []
     written: set[int] = set()
     with transaction.atomic():
-        hub_created = False
+        hub_created = hub_reported = False
         if parent is None:
             parent = find_hub()
             if parent is None:
@@ -202,15 +202,16 @@ def import_sources(
                     written=written,
                     record_model=ImportRecord,
                 )
-                if hub_created and plan.status != "failed":
+                if hub_created and plan.status != "failed" and not hub_reported:
                     plan.pages.insert(0, _hub_page(parent, dry_run))
-                    hub_created = False
+                    hub_reported = True
                 plans.append(plan)
                 if progress:
                     progress(number, len(sources), plan)
             if dry_run:
                 written.clear()
-        if dry_run:
+        if dry_run or (hub_created and not any(p.status == "imported" for p in plans)):
+            # A dry run writes nothing; a run where every article failed leaves no empty hub.
             transaction.set_rollback(True)
     return build_report(plans, dry_run=dry_run)
 

@@ -207,10 +207,31 @@ def _apply_fields(instance, model, page: PagePlan, plan: ArticlePlan, removals: 
         instance.body_regions = list(regions)
 
 
+def _error_text(data, path=""):
+    """Flatten Wagtail's nested block error data into "body[3].heading: required"."""
+    parts = []
+    if isinstance(data, dict):
+        for message in data.get("messages", []):
+            parts.append(f"{path}: {message}" if path else str(message))
+        for key, child in (data.get("blockErrors") or {}).items():
+            parts.extend(
+                _error_text(child, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}")
+            )
+    elif isinstance(data, list):
+        for item in data:
+            parts.extend(_error_text(item, path))
+    return parts
+
+
 def _validate(instance, model):
+    from wagtail.blocks.stream_block import StreamBlockValidationError
+
     try:
         instance.full_clean(exclude=["path", "depth"])
         model._meta.get_field("body").stream_block.clean(instance.body)
+    except StreamBlockValidationError as error:
+        detail = "; ".join(_error_text(error.as_json_data(), "body")) or str(error)
+        raise ImportWriteError(f"{instance.title!r} is not valid: {detail}") from error
     except ValidationError as error:
         detail = "; ".join(
             f"{field}: {' '.join(str(m) for m in messages)}"

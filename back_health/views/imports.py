@@ -2,11 +2,13 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import InspectView
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..conf import back_health_settings
@@ -181,6 +183,7 @@ class ImportRecordInspectView(InspectView):
 class ImportRecordViewSet(ModelViewSet):
     """The import history: every imported article with its report."""
 
+    name = "back_health_imports"
     model = ImportRecord
     icon = "download"
     menu_label = _("Import history")
@@ -192,3 +195,20 @@ class ImportRecordViewSet(ModelViewSet):
     inspect_view_class = ImportRecordInspectView
     copy_view_enabled = False
     form_fields = ["title"]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ImportArticleView.user_can_import(request.user)
+
+
+class ImportArticleViewSet(ViewSet):
+    """The "Import an article" screen as a menu entry of the Back health group."""
+
+    name = "back_health_import"
+    icon = "download"
+    menu_label = _("Import an article")
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ImportArticleView.as_view(), name="import")]

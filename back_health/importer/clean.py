@@ -1,0 +1,839 @@
+"""Clean a parsed Document: named steps, each a pure function recording what it changed.
+
+:func:`clean_document` runs :data:`CLEAN_STEPS` in order. Each step takes a Document
+and returns a new one (the input is never modified), adding to ``dropped`` (full
+text, never an excerpt), ``repairs`` (one aggregate record per kind and form) and
+``flags``. Steps that only rewrite text apply to the title, headings, paragraphs,
+list items, list leads and the text inside inline HTML alike.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from html.entities import html5 as HTML5_ENTITIES
+from pathlib import Path
+
+from .document import Document, Dropped, Flag, ListBlock, ListItem, Paragraph, Repair, Section
+from .errors import NothingToImportError
+from .language import Profile, foreign_language, language_of, profile
+from .parse_html import safe_inline_html
+from .parse_text import MAX_HEADING_WORDS
+from .sentences import ends_sentence, split_sentences
+
+#: File with the wording of site chrome and promotion (see its ``_comment``).
+CHROME_FILE = Path(__file__).with_name("data") / "chrome.json"
+
+#: Flag kind for a passage in another language when the article is in English.
+NON_ENGLISH = "non_english"
+
+#: Flag kind for a passage in another language when the article is not in English.
+OTHER_LANGUAGE = "other_language"
+
+#: Paragraphs with at most this many sentences are dropped whole when one sentence is
+#: chrome ("Want to learn more? Watch the video."); longer ones lose only that sentence.
+SHORT_PARAGRAPH_SENTENCES = 3
+
+#: A list is dropped whole when at least this share of its items is chrome.
+CHROME_LIST_SHARE = 0.5
+
+TextFix = Callable[[str, Counter | None], str]
+
+
+def clean_document(doc: Document, steps=None) -> Document:
+    """Run the cleaning steps; raise :class:`NothingToImportError` when nothing is left."""
+    for step in CLEAN_STEPS if steps is None else steps:
+        doc = step(doc)
+    if not any(True for _ in doc.iter_blocks()):
+        raise NothingToImportError(
+            "Nothing to import: the source holds only site chrome, promotion or empty text.",
+            document=doc,
+        )
+    return doc
+
+
+# --- rewriting every text of a document -------------------------------------------
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def map_html_text(markup: str, fix: Callable[[str], str]) -> str:
+    """Apply ``fix`` to the text between the tags of inline HTML, leaving tags alone."""
+    if not markup:
+        return markup
+    parts = _TAG.split(markup)
+    for index in range(0, len(parts), 2):
+        if parts[index]:
+            parts[index] = html_lib.escape(fix(html_lib.unescape(parts[index])), quote=False)
+    return "".join(parts)
+
+
+def rewrite_texts(doc: Document, fix: TextFix) -> tuple[Document, Counter]:
+    """A copy of ``doc`` with ``fix`` applied everywhere, and the tally ``fix`` kept.
+
+    Only plain-text fields are tallied, so a repair inside a paragraph's HTML is not
+    counted twice.
+    """
+    tally: Counter = Counter()
+
+    def quiet(text: str) -> str:
+        return fix(text, None)
+
+    sections = []
+    for section in doc.sections:
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                blocks.append(Paragraph(fix(block.text, tally), map_html_text(block.html, quiet)))
+            else:
+                items = [
+                    ListItem(fix(item.text, tally), map_html_text(item.html, quiet))
+                    for item in block.items
+                ]
+                blocks.append(replace(block, items=items, lead=fix(block.lead, None)))
+        sections.append(replace(section, heading=fix(section.heading, tally), blocks=blocks))
+    title_is_heading = any(section.heading == doc.title for section in doc.sections)
+    title = fix(doc.title, None if title_is_heading else tally)
+    return replace(doc, title=title, sections=sections), tally
+
+
+def _with_repairs(doc: Document, kind: str, tally: Counter) -> Document:
+    repairs = [Repair(kind=kind, from_=old, to=new, count=n) for (old, new), n in tally.items()]
+    return replace(doc, repairs=[*doc.repairs, *repairs]) if repairs else doc
+
+
+# --- step: sanitise inline HTML ------------------------------------------------------
+
+_SAFE_TAG = re.compile(r'<(?:/?(?:strong|em)|/a|a href="(?:https?:|mailto:|tel:|#)[^"<>]*")>')
+
+
+def sanitise_inline_html(doc: Document) -> Document:
+    """Re-serialise inline HTML that is not already in the safe form.
+
+    The parsers only produce ``<strong>``, ``<em>`` and safe ``<a href>``; this step
+    is the guarantee for Documents built elsewhere: no ``javascript:``/``data:`` URL,
+    event handler or style attribute survives.
+    """
+    changed = 0
+
+    def safe(markup: str) -> str:
+        nonlocal changed
+        if not markup or all(_SAFE_TAG.fullmatch(tag) for tag in _TAG.findall(markup)):
+            return markup
+        changed += 1
+        return safe_inline_html(markup)
+
+    sections = []
+    for section in doc.sections:
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                blocks.append(replace(block, html=safe(block.html)))
+            else:
+                items = [replace(item, html=safe(item.html)) for item in block.items]
+                blocks.append(replace(block, items=items))
+        sections.append(replace(section, blocks=blocks))
+    doc = replace(doc, sections=sections)
+    if changed:
+        repair = Repair(kind="sanitise", from_="unsafe inline markup", to="", count=changed)
+        doc = replace(doc, repairs=[*doc.repairs, repair])
+    return doc
+
+
+# --- step: repair mojibake -----------------------------------------------------------
+
+_CONTINUATION = "".join(
+    sorted({bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xC0)} - {""})
+)
+_C = "[" + re.escape(_CONTINUATION) + "]"
+_MOJIBAKE = re.compile(
+    f"(?:[\u00c2-\u00df]{_C}|[\u00e0-\u00ef]{_C}{{2}}|[\u00f0-\u00f4]{_C}{{3}})+"
+)
+
+#: Mojibake whose original byte has no Windows-1252 character, so it cannot round-trip.
+MOJIBAKE_LEFTOVERS = {"â€\u009d": "”", "â€\ufffd": "”", "Ã\u008d": "Í", "Ã\u0081": "Á"}
+
+
+def repair_mojibake(doc: Document) -> Document:
+    """UTF-8 that was read as Windows-1252 ("â€™", "Ã©") back to the real characters."""
+    doc, tally = rewrite_texts(doc, fix_mojibake)
+    return _with_repairs(doc, "mojibake", tally)
+
+
+def fix_mojibake(text: str, tally: Counter | None = None) -> str:
+    if not text or text.isascii():
+        return text
+    for _ in range(2):  # text mangled twice needs two round trips
+        fixed = _MOJIBAKE.sub(lambda match: _round_trip(match.group(), tally), text)
+        if fixed == text:
+            break
+        text = fixed
+    for broken, good in MOJIBAKE_LEFTOVERS.items():
+        if broken in text:
+            if tally is not None:
+                tally[(broken, good)] += text.count(broken)
+            text = text.replace(broken, good)
+    return text
+
+
+def _round_trip(run: str, tally: Counter | None) -> str:
+    try:
+        fixed = run.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return run
+    if tally is not None:
+        tally[(run, fixed)] += 1
+    return fixed
+
+
+# --- step: repair entities -------------------------------------------------------------
+
+_ENTITY = re.compile(
+    r"(?P<pre>[ \t]*)"
+    r"(?P<entity>"
+    r"(?:&amp;)+(?:\#[xX][0-9a-fA-F]{2,5}|\#\d{2,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
+    r"|&\#[xX][0-9a-fA-F]{2,5};?"
+    r"|&\#\d{2,6};?"
+    r"|&[A-Za-z][A-Za-z0-9]{1,31};?"
+    r"|(?<![&\#\d])\#[ \t]?\d{3,5}(?:;|(?!\d))"
+    r")"
+    r"(?P<post>[ \t]*,?)"
+)
+
+#: Named entities recognised without their semicolon ("&nbsp", "&mdash").
+NAMES_WITHOUT_SEMICOLON = frozenset(
+    "nbsp ndash mdash hellip rsquo lsquo rdquo ldquo laquo raquo quot apos amp lt gt "
+    "copy reg trade deg middot bull shy times minus plusmn frac12 eacute".split()
+)
+
+#: Numbers read as a character when written without "&" ("# 8211"): typographic
+#: punctuation, euro and trade mark signs, never an ordinary "#3".
+BARE_NUMBER_RANGES = ((8192, 8303), (8364, 8364), (8482, 8482))
+
+_DASHES = "–—"
+_CLOSING = "’”»"
+_OPENING = "‘“«"
+
+
+def repair_entities(doc: Document) -> Document:
+    """Broken or double-escaped HTML entities ("# 8211", "&amp;#8211;", "&nbsp") to characters.
+
+    A dash lands between spaces and eats a stray comma ("lumbago # 8211, possible"
+    -> "lumbago – possible"); quotes and apostrophes hug their word.
+    """
+    doc, tally = rewrite_texts(doc, fix_entities)
+    return _with_repairs(doc, "entity", tally)
+
+
+def fix_entities(text: str, tally: Counter | None = None) -> str:
+    if "&" not in text and "#" not in text:
+        return text
+
+    def replace_entity(match: re.Match) -> str:
+        entity = match.group("entity")
+        char = entity_char(entity)
+        if char is None:
+            return match.group()
+        if tally is not None:
+            tally[(" ".join(entity.split()), char)] += 1
+        pre, post = match.group("pre"), match.group("post")
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if char in _DASHES:
+            if before.isdigit() and after.isdigit() and not pre and not post:
+                return char
+            return (" " if start or pre else "") + char + (" " if after and after != " " else "")
+        if char in _CLOSING or char == "…":
+            return char + post
+        if char in _OPENING:
+            return pre + char + post.rstrip(" \t")
+        if char == "\u00a0":
+            return pre + " " + post if not (pre or post) else pre + post
+        return pre + char + post
+
+    return _ENTITY.sub(replace_entity, text)
+
+
+def entity_char(entity: str) -> str | None:
+    """The character a (broken) entity stands for, or None when it is not one."""
+    body = entity
+    while body.startswith("&amp;"):
+        body = "&" + body[5:]
+    has_semicolon = body.endswith(";")
+    body = body.rstrip(";")
+    if body.startswith("&#"):
+        digits = body[2:]
+        code = int(digits[1:], 16) if digits[:1] in "xX" and len(digits) > 1 else None
+        if code is None:
+            code = int(digits) if digits.isdigit() else -1
+        return _code_char(code)
+    if body.startswith("#"):
+        code = int(body[1:].strip())
+        if any(low <= code <= high for low, high in BARE_NUMBER_RANGES):
+            return _code_char(code)
+        return None
+    name = body[1:]
+    if has_semicolon and f"{name};" in HTML5_ENTITIES:
+        return HTML5_ENTITIES[f"{name};"]
+    if name in NAMES_WITHOUT_SEMICOLON:
+        return HTML5_ENTITIES[f"{name};"]
+    return None
+
+
+def _code_char(code: int) -> str | None:
+    if code < 32 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF or 127 <= code < 160:
+        return None
+    return chr(code)
+
+
+# --- step: whitespace and typography ---------------------------------------------------
+
+_NBSP = re.compile("[\u00a0\u2007\u202f]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_SPACE_RUN = re.compile(r"[ \t\f\v\r\n]{2,}|[\t\f\v\r\n]")
+# Written to start with a literal or a small class: re scans such patterns far faster.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\W_]) +(?=[,;:.!?](?:\s|$))")
+_MISSING_SPACE = re.compile(r"([.!?])(?<=[a-zа-яёіїєґ]{2}[.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])")
+
+
+def normalise_whitespace(doc: Document) -> Document:
+    """Non-breaking and doubled spaces, space before punctuation, a missing space between
+    sentences ("load.To avoid"): one aggregate "whitespace" repair with the count."""
+    doc, tally = rewrite_texts(doc, fix_whitespace)
+    total = sum(tally.values())
+    sections = [
+        replace(section, blocks=[_strip_block(block) for block in section.blocks])
+        for section in doc.sections
+    ]
+    doc = replace(doc, sections=sections)
+    if not total:
+        return doc
+    repair = Repair(kind="whitespace", from_="irregular spacing", to="normalised", count=total)
+    return replace(doc, repairs=[*doc.repairs, repair])
+
+
+def fix_whitespace(text: str, tally: Counter | None = None) -> str:
+    if not text:
+        return text
+    count = 0
+    for pattern, replacement, needed in _WHITESPACE_FIXES:
+        if needed(text):
+            text, n = pattern.subn(replacement, text)
+            count += n
+    if tally is not None:
+        stripped = text.strip()
+        count += stripped != text
+        text = stripped
+        tally[("whitespace", "")] += count
+    return text
+
+
+_WHITESPACE_FIXES = (
+    # (pattern, replacement, cheap test whether the pattern can match at all)
+    (_INVISIBLE, "", lambda text: not text.isascii()),
+    (_NBSP, " ", lambda text: not text.isascii()),
+    (_SPACE_RUN, " ", lambda text: "  " in text or not text.isprintable()),
+    (_SPACE_BEFORE_PUNCTUATION, "", lambda text: " " in text),
+    (_MISSING_SPACE, r"\1 ", lambda text: True),
+)
+
+
+def _strip_block(block):
+    if isinstance(block, Paragraph):
+        return Paragraph(block.text.strip(), tidy_inline_spacing(block.html))
+    items = [ListItem(item.text.strip(), tidy_inline_spacing(item.html)) for item in block.items]
+    return replace(block, items=items, lead=block.lead.strip())
+
+
+# --- step: drop the labels before the title ----------------------------------------------
+
+
+def title_section_index(doc: Document) -> int:
+    """Index of the section the title heads, or -1."""
+    if not doc.title:
+        return -1
+    for index, section in enumerate(doc.sections):
+        if section.level == 1 and section.heading == doc.title:
+            return index
+    return -1
+
+
+def drop_labels_before_title(doc: Document) -> Document:
+    """Lone short lines before the title ("Useful Tips") are category labels: drop them."""
+    title_index = title_section_index(doc)
+    if title_index <= 0:
+        return doc
+    dropped = list(doc.dropped)
+    sections = []
+    for index, section in enumerate(doc.sections):
+        if index < title_index and not section.heading:
+            kept = []
+            for block in section.blocks:
+                if _is_label(block):
+                    dropped.append(
+                        Dropped(reason="chrome: label before the title", text=block.text)
+                    )
+                else:
+                    kept.append(block)
+            section = replace(section, blocks=kept)
+        sections.append(section)
+    return replace(doc, sections=sections, dropped=dropped)
+
+
+def _is_label(block) -> bool:
+    return (
+        isinstance(block, Paragraph)
+        and len(block.text.split()) <= MAX_HEADING_WORDS
+        and not block.text.rstrip().endswith((".", ":"))
+    )
+
+
+# --- step: drop chrome by wording --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordingPattern:
+    """One chrome pattern, compiled for speed.
+
+    Patterns are matched without case. Python's ``re`` skips ahead to a literal prefix
+    only without IGNORECASE and without a leading ``\\b``, so ordinary patterns are
+    lower-cased and run on lower-cased text, and a leading ``\\b`` is checked by hand.
+    Patterns with a case-sensitive part (``(?-i:FREE)``) run as written.
+    """
+
+    reason: str
+    regex: re.Pattern
+    on_lowered: bool
+    word_start: bool
+    #: Starts with "^": tried at line starts only, instead of at every position.
+    anchored: bool = False
+
+    def search(self, text: str, lowered: str) -> bool:
+        return self.find(text, lowered) >= 0
+
+    def find(self, text: str, lowered: str, position: int = 0) -> int:
+        """Start of the first match at or after ``position``, or -1."""
+        subject = lowered if self.on_lowered else text
+        if self.anchored:
+            while True:
+                if self.regex.match(subject, position):
+                    return position
+                position = subject.find("\n", position) + 1
+                if not position:
+                    return -1
+        while True:
+            match = self.regex.search(subject, position)
+            if match is None:
+                return -1
+            start = match.start()
+            if not self.word_start or start == 0 or not _is_word_char(subject[start - 1]):
+                return start
+            position = start + 1
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
+    """Compile one data pattern; a leading ``(?:a|b)`` of plain words becomes one
+    pattern per word, so each starts with a literal ``re`` can skip ahead to."""
+    if "(?-i:" in pattern:
+        return [WordingPattern(reason, re.compile(pattern, re.I | re.M), False, False)]
+    word_start = pattern.startswith("\\b")
+    if word_start:
+        pattern = pattern[2:]
+    expanded = _LEADING_ALTERNATION.match(pattern)
+    variants = (
+        [word + pattern[expanded.end() :] for word in expanded.group(1).split("|")]
+        if expanded
+        else [pattern]
+    )
+    return [
+        WordingPattern(
+            reason,
+            re.compile(_lower_pattern(variant), re.M),
+            on_lowered=True,
+            word_start=word_start,
+            anchored=variant.startswith("^"),
+        )
+        for variant in variants
+    ]
+
+
+_LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)")
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case a pattern's literals, never its escapes (``\\S`` must stay ``\\S``)."""
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out)
+
+
+@cache
+def chrome_patterns() -> tuple[tuple[WordingPattern, ...], tuple[WordingPattern, ...]]:
+    """(block patterns, section heading patterns) from :data:`CHROME_FILE`."""
+    data = json.loads(CHROME_FILE.read_text(encoding="utf-8"))
+
+    def compiled(group: dict) -> tuple[WordingPattern, ...]:
+        return tuple(
+            compiled
+            for reason, patterns in group.items()
+            for pattern in patterns
+            for compiled in compile_wording(reason, pattern)
+        )
+
+    return compiled(data["blocks"]), compiled(data["section_headings"])
+
+
+def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:
+    if not text:
+        return ""
+    lowered = text.lower()
+    for pattern in patterns:
+        if pattern.search(text, lowered):
+            return f"chrome: {pattern.reason}"
+    return ""
+
+
+def chrome_reason(text: str) -> str:
+    """The reason ``text`` is chrome ("chrome: promotional"), or ``""``."""
+    return _reason(text, chrome_patterns()[0])
+
+
+def chrome_candidates(texts: list[str]) -> set[str]:
+    """The texts that may match a block pattern, found by searching all of them joined,
+    once per pattern (searching each text separately costs a pattern call per text)."""
+    if not texts:
+        return set()
+    joined = "\n".join(texts)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # lower() changed lengths: offsets would not agree
+        return set(texts)
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    found: set[int] = set()
+    for pattern in chrome_patterns()[0]:
+        position = 0
+        while (start := pattern.find(joined, lowered, position)) >= 0:
+            index = bisect_right(starts, start) - 1
+            found.add(index)
+            if index + 1 >= len(starts):
+                break
+            position = starts[index + 1]
+    return {texts[index] for index in found}
+
+
+def heading_chrome_reason(heading: str) -> str:
+    """The reason a section with this heading is chrome ("Comments", "Related posts")."""
+    return _reason(heading, chrome_patterns()[1])
+
+
+def drop_chrome(doc: Document) -> Document:
+    """Drop navigation, share bars, comments, related posts, ads and promotion by wording.
+
+    A promotional lead ("...the following FREE materials:") drops with its list; a list
+    whose items are mostly chrome drops whole (with its lead); a short paragraph with
+    one chrome sentence drops whole, a long one loses that sentence only.
+    """
+    texts = []
+    for _, block in doc.iter_blocks():
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        else:
+            texts.extend([block.lead, *(item.text for item in block.items)])
+    candidates = chrome_candidates([text for text in texts if text])
+
+    def reason_of(text: str) -> str:
+        return chrome_reason(text) if text in candidates else ""
+
+    dropped = list(doc.dropped)
+    sections = []
+    for section in doc.sections:
+        reason = heading_chrome_reason(section.heading) if section.heading else ""
+        if reason and section.level > 1:
+            text = "\n".join([section.heading, *(_block_text(b) for b in section.blocks)])
+            dropped.append(Dropped(reason=reason, text=text))
+            continue
+        blocks = _drop_chrome_blocks(section.blocks, dropped, reason_of)
+        sections.append(replace(section, blocks=blocks))
+    return replace(doc, sections=sections, dropped=dropped)
+
+
+def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list:
+    kept: list = []
+    drop_next_list = ""
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            reason = drop_next_list or (reason_of(block.lead) if block.lead else "")
+            drop_next_list = ""
+            kept_items, item_reasons = [], []
+            for item in block.items:
+                item_reason = reason_of(item.text)
+                item_reasons.append(item_reason)
+                if not item_reason:
+                    kept_items.append(item)
+            chrome_items = sum(1 for r in item_reasons if r)
+            if not reason and chrome_items and chrome_items >= CHROME_LIST_SHARE * len(block.items):
+                reason = next(r for r in item_reasons if r)
+                if block.lead and kept and isinstance(kept[-1], Paragraph):
+                    if kept[-1].text.endswith(block.lead):
+                        lead = kept.pop()
+                        dropped.append(Dropped(reason=reason, text=lead.text))
+            if reason:
+                dropped.append(Dropped(reason=reason, text=_block_text(block)))
+                continue
+            for item, item_reason in zip(block.items, item_reasons, strict=True):
+                if item_reason:
+                    dropped.append(Dropped(reason=item_reason, text=item.text))
+            kept.append(replace(block, items=kept_items) if chrome_items else block)
+            continue
+        drop_next_list = ""
+        paragraph, reason = _drop_chrome_sentences(block, dropped, reason_of)
+        if paragraph is None:
+            if block.text.rstrip().endswith(":"):
+                drop_next_list = reason
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
+    """Return (paragraph or None when dropped whole, reason)."""
+    if not reason_of(block.text):
+        return block, ""
+    sentences = split_sentences(block.text)
+    reasons = [chrome_reason(sentence) for sentence in sentences]
+    if not any(reasons):
+        return block, ""
+    reason = next(r for r in reasons if r)
+    if len(sentences) <= SHORT_PARAGRAPH_SENTENCES:
+        dropped.append(Dropped(reason=reason, text=block.text))
+        return None, reason
+    paragraph = block
+    for sentence, sentence_reason in zip(sentences, reasons, strict=True):
+        if sentence_reason:
+            dropped.append(Dropped(reason=sentence_reason, text=sentence))
+            paragraph = remove_sentence(paragraph, sentence)
+    return paragraph, reason
+
+
+def _block_text(block) -> str:
+    if isinstance(block, Paragraph):
+        return block.text
+    return "\n".join(item.text for item in block.items)
+
+
+def remove_sentence(paragraph: Paragraph, sentence: str) -> Paragraph:
+    """``paragraph`` without ``sentence``, in its text and in its inline HTML."""
+    text = " ".join(paragraph.text.replace(sentence, " ", 1).split())
+    return Paragraph(text=text, html=remove_from_html(paragraph.html, sentence) if text else "")
+
+
+def remove_from_html(markup: str, text: str) -> str:
+    """Inline HTML with the first occurrence of plain ``text`` cut out, tags kept balanced.
+
+    Returns ``""`` (the writer then uses the plain text) when the text cannot be found.
+    """
+    if not markup:
+        return markup
+    parts = _TAG.split(markup)
+    plain_parts = [html_lib.unescape(part) if i % 2 == 0 else "" for i, part in enumerate(parts)]
+    plain = "".join(plain_parts)
+    start = plain.find(text)
+    if start < 0:
+        return ""
+    end = start + len(text)
+    offset = 0
+    for index in range(0, len(parts), 2):
+        piece = plain_parts[index]
+        low, high = offset, offset + len(piece)
+        if high > start and low < end:
+            cut_from, cut_to = max(start - low, 0), min(end - low, len(piece))
+            parts[index] = html_lib.escape(piece[:cut_from] + piece[cut_to:], quote=False)
+        offset = high
+    return tidy_inline_spacing("".join(parts))
+
+
+_EMPTY_INLINE = re.compile(r"<(strong|em|a)(?: [^>]*)?>\s*</\1>")
+_SPACE_BEFORE_CLOSE = re.compile(r"\s+(</(?:strong|em|a)>)")
+_SPACE_AFTER_OPEN = re.compile(r"(<(?:strong|em|a)(?: [^>]*)?>)\s+")
+_SPACE_AFTER_CLOSE_BEFORE_PUNCTUATION = re.compile(r"(</(?:strong|em|a)>) +(?=[,;:.!?](?:\s|$))")
+
+
+def tidy_inline_spacing(markup: str) -> str:
+    """Move spaces out of inline tags, drop empty ones, and collapse spaces."""
+    markup = _EMPTY_INLINE.sub("", markup)
+    markup = _SPACE_BEFORE_CLOSE.sub(r"\1 ", markup)
+    markup = _SPACE_AFTER_OPEN.sub(r" \1", markup)
+    markup = _SPACE_AFTER_CLOSE_BEFORE_PUNCTUATION.sub(r"\1", markup)
+    return " ".join(markup.split())
+
+
+# --- step: passages in another language -------------------------------------------------
+
+
+def flag_other_languages(doc: Document) -> Document:
+    """Detect the article's language and remove passages written in another one.
+
+    Works sentence by sentence, so a paragraph mixing English and Russian keeps its
+    English; a foreign word or name inside an English sentence is never flagged.
+    Consecutive foreign sentences of a paragraph form one flagged passage. Headings are
+    flagged but kept (a heading left without text is dropped as an empty section).
+    """
+    # Profile every sentence once; the article's language is the sum of the profiles.
+    profiles: dict[str, Profile] = {}
+    sentences_of: dict[int, list[str]] = {}
+    total = Profile()
+    for section in doc.sections:
+        texts = [section.heading] if section.heading else []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                sentences_of[id(block)] = split_sentences(block.text)
+                texts.extend(sentences_of[id(block)])
+            else:
+                texts.extend(item.text for item in block.items)
+        for text in texts:
+            if text not in profiles:
+                profiles[text] = profile(text)
+            total = total + profiles[text]
+    main = language_of(total)
+    kind = NON_ENGLISH if main == "en" else OTHER_LANGUAGE
+
+    def foreign(text: str) -> str:
+        return foreign_language(text, main, profiles.get(text))
+
+    flags = list(doc.flags)
+    sections = []
+    for section in doc.sections:
+        heading_language = foreign(section.heading) if section.heading else ""
+        if heading_language:
+            flags.append(Flag(kind=kind, text=section.heading, language=heading_language))
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                sentences = sentences_of[id(block)]
+                block = _drop_foreign_sentences(block, sentences, foreign, kind, flags)
+                if block.text:
+                    blocks.append(block)
+                continue
+            items = []
+            for item in block.items:
+                language = foreign(item.text)
+                if language:
+                    flags.append(Flag(kind=kind, text=item.text, language=language))
+                else:
+                    items.append(item)
+            blocks.append(replace(block, items=items))
+        sections.append(replace(section, blocks=blocks))
+    return replace(doc, sections=sections, flags=flags, language=main)
+
+
+def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, flags: list[Flag]):
+    languages = [foreign(sentence) for sentence in sentences]
+    if not any(languages):
+        return block
+    passages: list[tuple[str, list[str]]] = []
+    previous = ""
+    for sentence, language in zip(sentences, languages, strict=True):
+        if language and language == previous:
+            passages[-1][1].append(sentence)
+        elif language:
+            passages.append((language, [sentence]))
+        previous = language
+    for language, passage in passages:
+        flags.append(Flag(kind=kind, text=" ".join(passage), language=language))
+        for sentence in passage:
+            block = remove_sentence(block, sentence)
+    return block
+
+
+# --- step: truncated ending ---------------------------------------------------------------
+
+
+def flag_truncated_ending(doc: Document) -> Document:
+    """Flag and remove a last sentence that stops mid-way or on a colon introducing nothing."""
+    position = _last_block(doc)
+    if position is None:
+        return doc
+    section_index, block_index = position
+    block = doc.sections[section_index].blocks[block_index]
+    if not isinstance(block, Paragraph):
+        return doc
+    sentences = split_sentences(block.text)
+    last = sentences[-1] if sentences else ""
+    if not last or (ends_sentence(last) and not last.rstrip().endswith(":")):
+        return doc
+    paragraph = remove_sentence(block, last)
+    section = doc.sections[section_index]
+    blocks = list(section.blocks)
+    if paragraph.text:
+        blocks[block_index] = paragraph
+    else:
+        del blocks[block_index]
+    sections = list(doc.sections)
+    sections[section_index] = replace(section, blocks=blocks)
+    flag = Flag(kind="truncated", text=last)
+    return replace(doc, sections=sections, flags=[*doc.flags, flag])
+
+
+def _last_block(doc: Document) -> tuple[int, int] | None:
+    for section_index in range(len(doc.sections) - 1, -1, -1):
+        if doc.sections[section_index].blocks:
+            return section_index, len(doc.sections[section_index].blocks) - 1
+    return None
+
+
+# --- step: empty blocks and sections ------------------------------------------------------
+
+
+def drop_empty_sections(doc: Document) -> Document:
+    """Remove empty paragraphs and lists, then sections left with neither blocks nor
+    subsections (a heading followed by deeper headings keeps its place)."""
+    dropped = list(doc.dropped)
+    cleaned = []
+    for section in doc.sections:
+        blocks = [block for block in section.blocks if _has_content(block)]
+        cleaned.append(replace(section, blocks=blocks))
+    kept: list[Section] = []
+    next_level = 0  # level of the next kept section; 0 at the end
+    for section in reversed(cleaned):
+        if section.blocks or (next_level and next_level > section.level):
+            kept.append(section)
+            next_level = section.level
+        elif section.heading:
+            dropped.append(Dropped(reason="empty section", text=section.heading))
+    kept.reverse()
+    return replace(doc, sections=kept, dropped=dropped)
+
+
+def _has_content(block) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    return any(item.text.strip() for item in block.items)
+
+
+#: The steps :func:`clean_document` runs, in order. Sites may run their own sequence.
+CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
+    sanitise_inline_html,
+    repair_mojibake,
+    repair_entities,
+    normalise_whitespace,
+    drop_labels_before_title,
+    drop_chrome,
+    flag_other_languages,
+    flag_truncated_ending,
+    drop_empty_sections,
+)

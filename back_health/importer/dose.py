@@ -1,0 +1,236 @@
+"""Exercise doses: read them from prose, say them back in plain English.
+
+A dose is a plain dict with the keys of :data:`DOSE_KEYS` ("hold for 20 seconds, repeat
+5 times on each side, twice a day" -> ``{"hold_seconds": 20, "repetitions": 5,
+"per_side": True, "times_per_day": 2, ...}``). :func:`dose_to_text` is the one place
+that words a dose: the importer report and the exercise block template both call it, so
+it stays a pure function without Django. Pass Django's ``gettext``/``ngettext`` to get
+translated wording; the defaults speak English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+#: The keys of a dose dict, in the order the exercise block stores them.
+DOSE_KEYS = ("sets", "repetitions", "hold_seconds", "per_side", "times_per_day", "days_per_week")
+
+#: Number words the parser understands, besides digits.
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+}
+#: Adverbs of frequency ("twice a day").
+FREQUENCY_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+
+_NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+def _range(low: str = "low", high: str = "high") -> str:
+    """A number or a range ("20-30", "20 to 30") with the bounds in named groups."""
+    return rf"(?P<{low}>{_NUM})(?:\s*(?:-|–|—|to|or)\s*(?P<{high}>{_NUM}))?"
+
+
+_RANGE = _range()
+_TIMES = rf"(?:{_range('n', 'nh')}\s+times?|(?P<adv>once|twice|thrice))"
+
+_HOLD = re.compile(
+    rf"\b(?:hold|holding|stay|remain|keep)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?"
+    rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
+    rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b",
+    re.IGNORECASE,
+)
+_SETS = re.compile(
+    rf"\b{_RANGE}\s+sets?\b(?:\s+of\s+{_range('reps', 'reps_high')}"
+    r"(?:\s+(?:repetitions|reps|repeats|times))?)?",
+    re.IGNORECASE,
+)
+_REPS = re.compile(
+    rf"\b{_RANGE}\s*(?:repetitions|reps|repeats)\b"
+    rf"|\b(?:repeat|do|perform)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
+    r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))",
+    re.IGNORECASE,
+)
+_PER_SIDE = re.compile(
+    r"\b(?:on\s+)?(?:each|either|per|every)\s+(?:side|leg|arm|knee|hip|shoulder|foot)s?\b"
+    r"|\b(?:both|alternate|switch|change)\s+(?:sides|legs|arms)\b"
+    r"|\b(?:on|with)\s+the\s+other\s+(?:side|leg|arm)\b",
+    re.IGNORECASE,
+)
+_PER_DAY = re.compile(
+    rf"{_TIMES}\s+(?:a|per|each|every)\s+day\b"
+    rf"|(?:{_range('n2', 'nh2')}\s+times|(?P<adv2>once|twice|thrice))\s+daily\b",
+    re.IGNORECASE,
+)
+_PER_WEEK = re.compile(
+    rf"(?:{_TIMES}|(?P<days>{_NUM})\s+days)\s+(?:a|per|each|every)\s+week\b",
+    re.IGNORECASE,
+)
+_EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
+
+
+@dataclass
+class DoseReading:
+    """A parsed dose and what the parser had to decide on the way (for the report)."""
+
+    dose: dict
+    notes: list[str] = field(default_factory=list)
+
+
+def empty_dose() -> dict:
+    return {
+        "sets": None,
+        "repetitions": None,
+        "hold_seconds": None,
+        "per_side": False,
+        "times_per_day": None,
+        "days_per_week": None,
+    }
+
+
+def number(word: str | None) -> int | None:
+    """``"10"`` or ``"ten"`` -> 10; anything else -> None."""
+    if not word:
+        return None
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word) or FREQUENCY_WORDS.get(word)
+
+
+def _low(match: re.Match, low: str, high: str, what: str, notes: list[str]) -> int | None:
+    value = number(match.group(low))
+    if match.group(high):
+        notes.append(f"took the lower bound of {match.group(0).strip()!r} for {what}")
+    return value
+
+
+def read_dose(text: str) -> DoseReading:
+    """Read every dose element written in ``text``; a missing element stays empty."""
+    dose, notes = empty_dose(), []
+    if match := _HOLD.search(text):
+        if match.group("low"):
+            seconds = _low(match, "low", "high", "the hold", notes)
+            unit = match.group("unit").lower()
+        else:
+            seconds = _low(match, "low2", "high2", "the hold", notes)
+            unit = match.group("unit2").lower()
+        if seconds is not None and unit.startswith("m"):
+            seconds *= 60
+        dose["hold_seconds"] = seconds
+    if match := _SETS.search(text):
+        dose["sets"] = _low(match, "low", "high", "the sets", notes)
+        if match.group("reps"):
+            dose["repetitions"] = _low(match, "reps", "reps_high", "the repetitions", notes)
+    if dose["repetitions"] is None and (match := _REPS.search(text)):
+        if match.group("low"):
+            dose["repetitions"] = _low(match, "low", "high", "the repetitions", notes)
+        else:
+            dose["repetitions"] = _low(match, "low2", "high2", "the repetitions", notes)
+    dose["per_side"] = bool(_PER_SIDE.search(text))
+    if match := _PER_DAY.search(text):
+        if match.group("n") or match.group("adv"):
+            dose["times_per_day"] = _low(match, "n", "nh", "the times a day", notes) or number(
+                match.group("adv")
+            )
+        else:
+            dose["times_per_day"] = _low(match, "n2", "nh2", "the times a day", notes) or number(
+                match.group("adv2")
+            )
+        text = text[: match.start()] + text[match.end() :]
+    if match := _PER_WEEK.search(text):
+        if match.group("days"):
+            dose["days_per_week"] = number(match.group("days"))
+        else:
+            dose["days_per_week"] = _low(match, "n", "nh", "the times a week", notes) or number(
+                match.group("adv")
+            )
+    elif _EVERY_DAY.search(text):
+        dose["days_per_week"] = 7
+    return DoseReading(dose, notes)
+
+
+def parse_dose(text: str) -> dict:
+    """The dose written in ``text`` as a dict with every key of :data:`DOSE_KEYS`."""
+    return read_dose(text).dose
+
+
+def has_dose(dose: dict | None) -> bool:
+    return any(value not in (None, False, "", 0) for value in (dose or {}).values())
+
+
+def _english_ngettext(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+def _identity(message: str) -> str:
+    return message
+
+
+def dose_to_text(
+    dose: dict | None,
+    *,
+    gettext: Callable[[str], str] = _identity,
+    ngettext: Callable[[str, str, int], str] = _english_ngettext,
+) -> str:
+    """Say a dose as plain sentences: "Hold for 20 seconds. Repeat 5 times on each side,
+    2 times a day." An empty dose gives "". Pass Django's ``gettext``/``ngettext`` for
+    translated wording (the messages are ``%(n)d`` format strings)."""
+    dose = {key: value for key, value in (dose or {}).items() if value not in (None, "", 0)}
+    sentences = []
+    if seconds := dose.get("hold_seconds"):
+        sentences.append(
+            ngettext("Hold for %(n)d second.", "Hold for %(n)d seconds.", seconds) % {"n": seconds}
+        )
+    parts = []
+    sets, reps = dose.get("sets"), dose.get("repetitions")
+    if sets and reps:
+        parts.append(
+            ngettext("Do %(n)d set", "Do %(n)d sets", sets) % {"n": sets}
+            + ngettext(" of %(n)d repetition", " of %(n)d repetitions", reps) % {"n": reps}
+        )
+    elif reps:
+        parts.append(ngettext("Repeat %(n)d time", "Repeat %(n)d times", reps) % {"n": reps})
+    elif sets:
+        parts.append(ngettext("Do %(n)d set", "Do %(n)d sets", sets) % {"n": sets})
+    if dose.get("per_side"):
+        if parts:
+            parts[-1] += gettext(" on each side")
+        else:
+            parts.append(gettext("Do this on each side"))
+    frequency = []
+    if n := dose.get("times_per_day"):
+        frequency.append(ngettext("%(n)d time a day", "%(n)d times a day", n) % {"n": n})
+    if n := dose.get("days_per_week"):
+        if n == 7:
+            frequency.append(gettext("every day"))
+        else:
+            frequency.append(ngettext("%(n)d day a week", "%(n)d days a week", n) % {"n": n})
+    if frequency:
+        joined = gettext(" and ").join(frequency)
+        if parts:
+            parts[-1] += ", " + joined
+        else:
+            parts.append(gettext("Do this") + " " + joined)
+    sentences.extend(part + "." for part in parts)
+    return " ".join(sentences)

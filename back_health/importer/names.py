@@ -1,0 +1,375 @@
+"""Names, keys and summaries: turning article wording into page titles.
+
+A page name is a short noun phrase, never a sentence fragment. The rules are
+general (cut before the verb, drop leading articles, reject long or dangling
+phrases) and their word lists live in ``data/cues.json`` so a site can adapt them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .rules import RuleSet
+
+#: Longest summary, in characters (the page model's meta-description limit).
+SUMMARY_MAX_LENGTH = 300
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.", "vs.", "approx.", "fig.")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])")
+_QUOTES = "\"'“”‘’«»„"
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; abbreviations such as "e.g." do not end one."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    text = _SPACE.sub(" ", text).strip()
+    if not text:
+        return ()
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rsplit(" ", 1)[-1].lower()
+        if before.endswith(_ABBREVIATIONS) or re.fullmatch(r"\d+\.", before):
+            continue
+        sentences.append(text[start : match.start()].strip())
+        start = match.end()
+    sentences.append(text[start:].strip())
+    return tuple(s for s in sentences if s)
+
+
+def strip_tags(markup: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", markup))).strip()
+
+
+def sentence_case(name: str) -> str:
+    """ "Short Leg Syndrome" -> "Short leg syndrome"; acronyms (NSAIDs, TENS) and the
+    capitals of a name written in running text ("Achilles") are kept."""
+    words = name.split()
+    if not words:
+        return name
+    capitalised = [w for w in words[1:] if w[:1].isupper()]
+    title_cased = len(words) > 1 and len(capitalised) == len(words) - 1
+    out = []
+    for index, word in enumerate(words):
+        if index == 0:
+            word = word[:1].upper() + word[1:]
+        elif title_cased and not _is_acronym(word):
+            word = word.lower()
+        out.append(word)
+    return " ".join(out)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return sum(1 for c in letters if c.isupper()) >= 2
+
+
+def singular(word: str, rules: RuleSet | None = None) -> str:
+    """A simple English singular, good enough for comparing names."""
+    lower = word.lower()
+    if len(lower) <= 3 or lower.endswith(("ss", "us", "is", "sis", "itis", "ics")):
+        return word
+    if lower.endswith("ies"):
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes", "sses")):
+        return word[:-2]
+    if rules and lower.endswith("es") and lower[:-2] in rules.mass_nouns:
+        return word[:-2]
+    if lower.endswith("s"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def _key_words(name: str, rules: RuleSet) -> str:
+    text = name.lower().replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = [w for w in text.split() if w not in ("the", "a", "an")]
+    return " ".join(singular(w, rules).lower() for w in words)
+
+
+def name_key(name: str, rules: RuleSet) -> str:
+    """The identity of an entity: normalised words, with synonyms folded together."""
+    key = _key_words(name, rules)
+    return _synonym_index(rules).get(key, (key, ""))[0]
+
+
+def preferred_title(name: str, rules: RuleSet) -> str:
+    """The synonym group's preferred title for ``name``, or ``name`` itself."""
+    key = _key_words(name, rules)
+    return _synonym_index(rules).get(key, ("", ""))[1] or name
+
+
+@lru_cache(maxsize=16)
+def _synonym_index(rules: RuleSet) -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for group in reversed(rules.synonym_groups):  # earlier groups (site ones) win
+        canonical = _key_words(group[0], rules)
+        for name in group:
+            index[_key_words(name, rules)] = (canonical, group[0])
+    return index
+
+
+def summarise(text: str, limit: int = SUMMARY_MAX_LENGTH, sentences: int = 2) -> str:
+    """The first one or two sentences of ``text``, at most ``limit`` characters, cut at
+    a sentence or a word boundary, never inside a word."""
+    chosen: list[str] = []
+    for sentence in split_sentences(text):
+        candidate = " ".join([*chosen, sentence])
+        if len(candidate) > limit:
+            break
+        chosen.append(sentence)
+        if len(chosen) == sentences:
+            break
+    if chosen:
+        return " ".join(chosen)
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–")
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class DerivedName:
+    """A name cut from a text, or why none could be: ``name`` is "" then."""
+
+    name: str
+    reason: str
+
+
+def _words(rules: RuleSet, key: str) -> list[str]:
+    return list(rules.name_rules.get(key, ()))
+
+
+#: "lifting something heavy or awkward" -> "lifting heavy or awkward objects".
+_SOMETHING_ADJECTIVE = re.compile(
+    r"\b(?P<verb>(?:lift|carry|carri|mov|push|pull|hold)\w*)\s+(?:something|anything)\s+"
+    r"(?P<adj>[a-z]+(?:\s+(?:or|and)\s+[a-z]+)?)$",
+    re.IGNORECASE,
+)
+#: Degree words that make a relative clause the point of a name ("that is too soft").
+_DEGREE = r"(?:too|very|overly|not|so)"
+#: Prepositions a too-long name is cut before ("lifting heavy objects with a bent back").
+_TRAILING_MODIFIER = re.compile(
+    r"^(\S+\s+\S+.*?)\s+(?:with|without|at|in|on|for|during|from|after|before|while|around)\s+.*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=16)
+def _name_patterns(rules: RuleSet) -> dict[str, re.Pattern]:
+    cut = "|".join(_words(rules, "name_cut"))
+    drop = "|".join(re.escape(w) for w in _words(rules, "name_drop_leading"))
+    return {
+        "cut": re.compile(rf"\s+(?:{cut})\b.*$", re.IGNORECASE) if cut else None,
+        "drop": re.compile(rf"^(?:(?:{drop})\s+)+", re.IGNORECASE) if drop else None,
+        "trailing": re.compile(
+            "|".join(f"(?:{p})" for p in _words(rules, "name_trailing")) or r"(?!x)x",
+            re.IGNORECASE,
+        ),
+        "vague": re.compile(
+            "|".join(f"(?:{p})" for p in _words(rules, "vague")) or r"(?!x)x", re.IGNORECASE
+        ),
+        # "a pillow that is too high or too flat" -> "pillow", "too high or too flat"
+        "relative_qualifier": re.compile(
+            r"^(?:\w+ing\s+(?:on|in|with|at|under|from|into|onto)\s+)?(?:(?:a|an|the|your)\s+)?"
+            r"(?P<np>[\w-]+(?:\s+[\w-]+)?)\s+(?:that|which)\s+(?:is|are|feels?|seems?)\s+"
+            rf"(?P<pred>{_DEGREE}\s+\w+(?:\s+(?:or|and)\s+(?:{_DEGREE}\s+)?\w+)?)\.?$",
+            re.IGNORECASE,
+        ),
+        "copula_adjective": re.compile(
+            r"^(?P<np>.+?)\s+(?:becomes?|is|are|gets?|get)\s+(?P<adj>\w+(?:er|ed))\.?$",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def is_vague(text: str, rules: RuleSet) -> bool:
+    text = text.strip(" .,;:" + _QUOTES).strip()
+    return not text or bool(_name_patterns(rules)["vague"].match(text))
+
+
+def first_phrase(text: str) -> str:
+    """The item's first sentence, or the part before a colon or a spaced dash."""
+    text = _SPACE.sub(" ", text).strip()
+    sentences = split_sentences(text)
+    head = sentences[0] if sentences else text
+    head = re.split(r"\s*:\s+|\s+[-–—]\s+|\s*:$", head, maxsplit=1)[0]
+    return head.strip()
+
+
+def noun_phrase(text: str, rules: RuleSet) -> str:
+    """The noun phrase a sentence starts with: before the verb or the first comma."""
+    patterns = _name_patterns(rules)
+    text = text.strip().rstrip(".!?;:,").strip()
+    text = text.strip(_QUOTES + " ")
+    text = _SOMETHING_ADJECTIVE.sub(r"\g<verb> \g<adj> objects", text)
+    if qualified := patterns["relative_qualifier"].match(text):
+        return f"{qualified.group('np')} {qualified.group('pred')}"
+    if adjective := patterns["copula_adjective"].match(text):
+        np = _cut(adjective.group("np"), patterns)
+        return f"{adjective.group('adj')} {invert_of_phrase(np)}"
+    return _cut(text, patterns)
+
+
+def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
+    text = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", text, maxsplit=1)[0]
+    if patterns["cut"] is not None:
+        text = patterns["cut"].sub("", text)
+    if patterns["drop"] is not None:
+        text = patterns["drop"].sub("", text)
+    text = patterns["trailing"].sub("", text)
+    return "".join(c for c in text if c not in _QUOTES).strip(" .")
+
+
+def invert_of_phrase(text: str) -> str:
+    """ "spasm of the back muscles" -> "back muscle spasm"; "size of the pelvis" ->
+    "pelvis size". Only short phrases are turned round; others are returned as is."""
+    match = re.fullmatch(
+        r"(?P<x>\w+(?: \w+)?) (?:of|in) (?:the |your |a )?(?P<y>[\w-]+(?: [\w-]+){0,2})", text
+    )
+    if not match:
+        return text
+    y_words = match.group("y").split()
+    y_words[-1] = singular(y_words[-1])
+    return f"{' '.join(y_words)} {match.group('x')}"
+
+
+def derive_name(text: str, rules: RuleSet) -> DerivedName:
+    """A clean page name from a list item, heading or sentence, or the reason none is."""
+    phrase = first_phrase(text)
+    if is_vague(phrase, rules):
+        return DerivedName("", "vague item, not an entity")
+    name = noun_phrase(phrase, rules)
+    derived = check_name(name, rules)
+    if not derived.name and derived.reason.startswith("longer than"):
+        if shorter := _TRAILING_MODIFIER.match(name):
+            return check_name(shorter.group(1), rules)
+    return derived
+
+
+def check_name(name: str, rules: RuleSet) -> DerivedName:
+    """Accept ``name`` as a page name, or say why it is not one."""
+    name = _SPACE.sub(" ", name).strip(" .,;:" + _QUOTES)
+    words = name.split()
+    if not words:
+        return DerivedName("", "no noun phrase before the verb")
+    if is_vague(name, rules):
+        return DerivedName("", "vague item, not an entity")
+    limit = int(rules.name_rules.get("max_name_words", 6))
+    if len(words) > limit:
+        return DerivedName("", f"longer than {limit} words")
+    if words[-1].lower() in _words(rules, "name_bad_end"):
+        return DerivedName("", f"ends in {words[-1]!r}")
+    if words[0].lower() in _words(rules, "name_imperative_start"):
+        return DerivedName("", f"starts with {words[0]!r}, an instruction, not a name")
+    if words[0].lower() in _words(rules, "name_pronoun_start"):
+        return DerivedName("", f"starts with {words[0]!r}, not a noun phrase")
+    pronouns = set(_words(rules, "name_pronouns"))
+    if pronoun := next((w for w in words if w.lower() in pronouns), None):
+        return DerivedName("", f"contains {pronoun!r}, not a noun phrase")
+    if not re.search(r"[A-Za-z]{3}", name):
+        return DerivedName("", "no word in it")
+    return DerivedName(sentence_case(_singular_mass(name, rules)), "noun phrase")
+
+
+def _singular_mass(name: str, rules: RuleSet) -> str:
+    """ "Emotional stresses" -> "Emotional stress": a mass noun's plural is the same thing."""
+    words = name.split()
+    last = words[-1]
+    if last.lower().endswith("es") and last.lower()[:-2] in rules.mass_nouns:
+        words[-1] = last[:-2]
+    elif last.lower().endswith("s") and last.lower()[:-1] in rules.mass_nouns:
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def split_names(text: str, rules: RuleSet) -> list[str]:
+    """Split "osteopathy or manual therapy, other methods" into its names, when every
+    part is short; otherwise the text is one name."""
+    text = text.strip().rstrip(".;")
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]
+    expanded: list[str] = []
+    for part in parts:
+        pieces = re.split(r"\s+(?:and|or|&)\s+", part)
+        if len(pieces) > 1 and all(_is_term(piece, rules) for piece in pieces):
+            expanded.extend(pieces)
+        else:
+            expanded.append(part)
+    if len(expanded) > 1 and all(len(p.split()) <= 4 for p in expanded):
+        return expanded
+    return [text]
+
+
+def _is_term(text: str, rules: RuleSet) -> bool:
+    """Whether a short phrase is a known treatment, medicine or condition term."""
+    text = text.strip()
+    if rules.is_condition_term(text):
+        return True
+    found = rules.find_treatments(text) or rules.find_medicines(text)
+    return bool(found) and len(text.split()) <= 4
+
+
+def condition_name_from_title(title: str, rules: RuleSet) -> str:
+    """ "How to relieve spasm of the back muscles?" -> "Back muscle spasm";
+    "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica"."""
+    text = _SPACE.sub(" ", title).strip()
+    for pattern in rules.cue_patterns("heading_prefix"):
+        text = pattern.sub("", text)
+    for pattern in rules.cue_patterns("title_suffix"):
+        text = pattern.sub("", text)
+    text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]
+    for pattern in rules.cue_patterns("title_prefix"):
+        text = pattern.sub("", text, count=1)
+    text = text.strip(" .?!" + _QUOTES)
+    text = invert_of_phrase(text)
+    return sentence_case(text) if text else ""
+
+
+_CONDITION_CLAUSE = re.compile(
+    r"^(?:(?P<your>your|the|their)\s+(?P<np>[\w' -]+?)\s+(?:is|are|get|gets|become|becomes)"
+    r"|(?P<you>you|you're|you are|they are|they're)(?:\s+(?:are|is))?)"
+    r"\s+(?P<adj>(?:too |very )?[a-z]+)$",
+    re.IGNORECASE,
+)
+
+
+def risk_names(sentence: str, cue: str, rules: RuleSet) -> list[str]:
+    """Risk factors named by the conditions after ``cue`` ("more likely if"): "your back
+    muscles are weak or you are overweight" -> ["Weak back muscles", "Being overweight"]."""
+    start = sentence.lower().find(cue.lower())
+    tail = sentence[start + len(cue) :].strip().rstrip(".!?;")
+    names = []
+    for clause in re.split(r",\s*(?:or\s+)?|\s+or\s+", tail):
+        match = _CONDITION_CLAUSE.match(clause.strip())
+        if not match:
+            continue
+        if match.group("np"):
+            name = f"{match.group('adj')} {match.group('np')}"
+        else:
+            name = f"being {match.group('adj')}"
+        derived = check_name(name, rules)
+        if derived.name:
+            names.append(derived.name)
+    return names
+
+
+def subject_name(sentence: str, rules: RuleSet) -> str:
+    """The condition a definition sentence is about ("Back muscle tension syndrome
+    occurs ..."), when its subject ends in a condition word; else ""."""
+    phrase = noun_phrase(sentence, rules)
+    derived = check_name(phrase, rules)
+    if derived.name and (
+        rules.has_condition_head(derived.name) or rules.is_condition_term(derived.name)
+    ):
+        return derived.name
+    return ""

@@ -1,0 +1,643 @@
+"""Parse HTML into a Document with BeautifulSoup's stdlib ``html.parser``.
+
+Order matters: dangerous elements go first with their content (so no script text can
+leak), then site chrome (recorded as dropped), then the content root (``<article>`` or
+``<main>``) is walked without recursion, so thousands of nested elements cannot raise
+RecursionError.
+
+- Title: the first ``<h1>`` (one inside ``<article>``/``<main>`` preferred), else
+  ``og:title`` or ``<title>`` without its " | Site name" suffix.
+- Sections: ``<h2>``-``<h6>``, plus paragraphs written wholly in bold and short
+  enough to be headings (one level below the last real heading).
+- Lists: ``<ul>``/``<ol>`` (nested lists flattened into the same list), and lists faked
+  with ``<br>`` or new lines and bullet or number markers inside a paragraph, or as
+  one paragraph per item.
+- Inline markup is kept as safe HTML: only ``<strong>``, ``<em>`` and ``<a href>``
+  with an http(s), mailto, tel or ``#`` address, and no other attribute.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
+from .parse_text import (
+    ItemMarker,
+    collapse_spaces,
+    is_heading_like,
+    lead_of,
+    match_item,
+    tidy_item_html,
+    tidy_item_text,
+)
+
+#: Elements removed with everything inside them before anything else happens.
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "svg",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "canvas",
+    "audio",
+    "video",
+    "link",
+    "meta",
+)
+
+#: Elements that are site chrome wherever they are, with the reason recorded.
+CHROME_TAGS = {"nav": "navigation"}
+
+#: Elements that are site chrome unless they hold the article's title (header) or sit
+#: inside the article (aside: often a callout worth keeping).
+CHROME_TAGS_OUTSIDE_CONTENT = {"header": "site header", "footer": "footer", "aside": "sidebar"}
+
+#: ``role`` values that mark site chrome.
+CHROME_ROLES = {
+    "navigation": "navigation",
+    "banner": "site header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "navigation",
+}
+
+#: Words in a class or id that mark site chrome, by reason. A class name matches when
+#: it, or one of its hyphenated parts, starts with a word ("navbar", "post-navigation").
+CHROME_CLASS_WORDS = {
+    "navigation": ("nav", "menu", "breadcrumb", "pagination", "skip"),
+    "cookie banner": ("cookie", "consent", "gdpr"),
+    "share buttons": ("share", "sharing", "social"),
+    "comments": ("comment", "disqus", "reply"),
+    "advertising": ("advert", "ads", "adsbygoogle", "ad", "promo", "banner", "sponsor"),
+    "sidebar": ("sidebar", "widget"),
+    "newsletter": ("newsletter", "subscribe", "signup", "mailing"),
+    "related posts": ("related", "recommended"),
+    "site header": ("masthead",),
+    "byline": ("byline", "meta", "author", "dateline", "posted-on"),
+    "footer": ("footer",),
+}
+
+#: Words matched as a whole part only, because they start ordinary words ("address").
+EXACT_CLASS_WORDS = frozenset({"ad", "ads", "meta"})
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul caption html".split()
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
+_INLINE_KEEP = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "a": "a"}
+_SKIP_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+
+#: Address schemes a kept link may use.
+SAFE_URL_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
+
+_CLASS_TOKENS = re.compile(r"[\s_]+")
+_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " :: ")
+_NEWLINE_ITEM = re.compile(r"\n[ \t]*(?=(?:[•·▪◦‣●■□►▸✓✔\-–—*+]|\d{1,3}[.)]|[a-z]\))[ \t])")
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
+_MARKER_IN_HTML = re.compile(r"^((?:<[^>]+>)*)\s*(?:[•·▪◦‣●■□►▸✓✔\-–—*+]|\d{1,3}[.)]|[a-z]\))\s+")
+_EMPTY_INLINE = re.compile(r"<(strong|em|a)(?: [^>]*)?>\s*</\1>")
+
+
+def parse_html(html: str, *, format: str = "html") -> Document:
+    """Parse an HTML document or fragment (see the module docstring)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda text: isinstance(text, _SKIP_STRINGS)):
+        comment.extract()
+    close_unclosed_blocks(soup)
+    url = _origin_url(soup)
+    meta_title = _meta_title(soup)
+    remove_elements(soup.find_all(["head", *DROP_TAGS]))
+    h1 = _title_heading(soup)
+    root = _content_root(soup, h1)
+    dropped = drop_structural_chrome(soup, root, h1)
+    title_in_root = h1 is not None and (h1 is root or _inside(h1, root))
+    if h1 is not None and not title_in_root:
+        h1.extract()
+    if root is not soup:
+        root.extract()
+        outside = collapse_spaces(soup.get_text(" "))
+        if outside:
+            dropped.append(Dropped(reason="outside the main content", text=outside))
+    events = content_events(root, title_element=h1 if title_in_root else None)
+    title = _heading_text(h1) if h1 is not None else meta_title
+    # An <h1> above the article still heads its opening paragraphs.
+    intro_heading = title if h1 is not None and not title_in_root else ""
+    sections = build_sections(events, intro_heading=intro_heading)
+    return Document(title=title, sections=sections, format=format, dropped=dropped, url=url)
+
+
+#: Elements a heading or paragraph cannot contain; finding one inside means the
+#: source never closed the heading or paragraph (browsers close it implicitly).
+_BLOCK_CHILDREN = frozenset(
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "dl",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "form",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+    }
+)
+
+
+def close_unclosed_blocks(soup: BeautifulSoup) -> None:
+    """Close headings and paragraphs the way a browser would: ``<h1>Title<p>Text``
+    becomes ``<h1>Title</h1><p>Text</p>`` (the stdlib parser nests them instead)."""
+    for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p"]):
+        first_block = next(
+            (
+                child
+                for child in element.children
+                if getattr(child, "name", None) in _BLOCK_CHILDREN
+            ),
+            None,
+        )
+        if first_block is None:
+            continue
+        moved = [first_block, *first_block.next_siblings]
+        anchor = element
+        for node in moved:
+            anchor.insert_after(node.extract())
+            anchor = node
+
+
+# --- page metadata --------------------------------------------------------------
+
+
+def _origin_url(soup: BeautifulSoup) -> str:
+    for link in soup.find_all("link", href=True):
+        if "canonical" in (link.get("rel") or []):
+            return link["href"].strip()
+    meta = soup.find("meta", attrs={"property": "og:url"})
+    return (meta.get("content") or "").strip() if meta else ""
+
+
+def _meta_title(soup: BeautifulSoup) -> str:
+    meta = soup.find("meta", attrs={"property": "og:title"})
+    title = (meta.get("content") or "") if meta else ""
+    if not title.strip() and soup.title:
+        title = strip_site_name(soup.title.get_text())
+    return collapse_spaces(title)
+
+
+def strip_site_name(title: str) -> str:
+    """ "Sciatica - causes and treatment | Clinic" -> "Sciatica - causes and treatment"."""
+    title = collapse_spaces(title)
+    for separator in _TITLE_SEPARATORS:
+        if separator in title:
+            kept = title.rsplit(separator, 1)[0].strip()
+            if kept:
+                return kept
+    return title
+
+
+# --- content root and chrome ----------------------------------------------------
+
+
+def _title_heading(soup: BeautifulSoup) -> Tag | None:
+    first = None
+    for h1 in soup.find_all("h1"):
+        if not collapse_spaces(h1.get_text(" ")):
+            continue
+        if any(parent.name in ("article", "main") for parent in h1.parents):
+            return h1
+        if first is None and not any(p.name in ("nav", "footer") for p in h1.parents):
+            first = h1
+    return first
+
+
+def _content_root(soup: BeautifulSoup, h1: Tag | None) -> Tag:
+    if h1 is not None:
+        for parent in h1.parents:
+            if parent.name in ("article", "main") or parent.get("role") == "main":
+                return parent
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda article: len(article.get_text()))
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    return main or soup.body or soup
+
+
+def _inside(element: Tag, ancestor: Tag) -> bool:
+    return any(parent is ancestor for parent in element.parents)
+
+
+def chrome_reason(element: Tag, inside_content: bool) -> str:
+    """Why ``element`` is site chrome, or ``""`` when it is not."""
+    name = element.name
+    if name in CHROME_TAGS:
+        return CHROME_TAGS[name]
+    if name in CHROME_TAGS_OUTSIDE_CONTENT and (not inside_content or name == "footer"):
+        return CHROME_TAGS_OUTSIDE_CONTENT[name]
+    attributes = element.attrs or {}
+    role = str(attributes.get("role") or "").lower()
+    if role in CHROME_ROLES:
+        return CHROME_ROLES[role]
+    classes = attributes.get("class") or []
+    if isinstance(classes, str):
+        classes = [classes]
+    names = " ".join([*classes, str(attributes.get("id") or "")]).lower()
+    for token in _CLASS_TOKENS.split(names):
+        if token:
+            reason = _class_token_reason(token)
+            if reason:
+                return reason
+    return ""
+
+
+def _class_token_reason(token: str) -> str:
+    parts = token.split("-")
+    for reason, words in CHROME_CLASS_WORDS.items():
+        for word in words:
+            if word in EXACT_CLASS_WORDS:
+                if word in parts:
+                    return reason
+            elif token.startswith(word) or any(part.startswith(word) for part in parts):
+                return reason
+    return ""
+
+
+def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) -> list[Dropped]:
+    """Remove navigation, banners, share bars, comments... and record their text."""
+    inside_root = {id(element) for element in root.find_all(True)}
+    protected = {id(root), *(id(parent) for parent in root.parents)}
+    if title is not None:
+        protected |= {id(title), *(id(parent) for parent in title.parents)}
+    dropped = []
+    removed: set[int] = set()
+    for element in soup.find_all(True):
+        if id(element) in removed or id(element) in protected:
+            continue
+        reason = chrome_reason(element, id(element) in inside_root)
+        if not reason:
+            continue
+        text = collapse_spaces(element.get_text(" "))
+        if text:
+            dropped.append(Dropped(reason=f"chrome: {reason}", text=text))
+        removed.update(id(descendant) for descendant in element.descendants)
+        element.decompose()
+    return dropped
+
+
+def remove_elements(elements) -> None:
+    """Decompose ``elements`` (in document order), skipping those inside one already gone.
+
+    Tracks removed ids itself: asking a decomposed bs4 element anything (even
+    ``.decomposed`` in some versions) turns into a slow search of the tree.
+    """
+    removed: set[int] = set()
+    for element in elements:
+        if id(element) in removed:
+            continue
+        removed.update(id(descendant) for descendant in element.descendants)
+        element.decompose()
+
+
+# --- content walk ---------------------------------------------------------------
+
+
+@dataclass
+class Event:
+    """One thing found in reading order: a heading, a paragraph, a list or a list item."""
+
+    kind: str  # "heading", "bold_heading", "paragraph", "list", "item"
+    text: str = ""
+    html: str = ""
+    level: int = 0
+    ordered: bool = False
+    items: list[ListItem] = field(default_factory=list)
+    marker: ItemMarker | None = None
+
+
+@dataclass
+class _Line:
+    text: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)
+    bold: int = 0
+    total: int = 0
+
+    @property
+    def plain(self) -> str:
+        return collapse_spaces("".join(self.text))
+
+    @property
+    def markup(self) -> str:
+        markup = _EMPTY_INLINE.sub("", collapse_spaces("".join(self.html)))
+        return markup if "<" in markup else ""
+
+    @property
+    def all_bold(self) -> bool:
+        return self.total > 0 and self.bold >= self.total
+
+
+def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event]:
+    """Walk ``root`` in reading order without recursion and return its events."""
+    events: list[Event] = []
+    stack = [iter(root.contents)]
+    run: list = []
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            _flush(run, events)
+            continue
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _SKIP_STRINGS):
+                run.append(node)
+            continue
+        if not isinstance(node, Tag):
+            continue
+        if node.name not in BLOCK_TAGS:
+            run.append(node)
+            continue
+        _flush(run, events)
+        if node.name in HEADING_TAGS:
+            text = _heading_text(node)
+            if text:
+                level = 1 if node is title_element else max(int(node.name[1]), 2)
+                events.append(Event("heading", text=text, level=level))
+        elif node.name in LIST_TAGS:
+            events.extend(_list_events(node))
+        elif node.name != "hr":
+            stack.append(iter(node.contents))
+    _flush(run, events)
+    return events
+
+
+def _heading_text(node: Tag) -> str:
+    return " ".join(line.plain for line in inline_lines(node.contents) if line.plain)
+
+
+def _flush(run: list, events: list[Event]) -> None:
+    if run:
+        events.extend(run_events(inline_lines(run)))
+        run.clear()
+
+
+def inline_lines(nodes, *, breaks: bool = True) -> list[_Line]:
+    """Serialise inline nodes into lines of (plain text, safe HTML), split at ``<br>``.
+
+    Iterative: a stack of nodes and closing markers, never recursion.
+    """
+    lines = [_Line()]
+    open_tags: list[str] = []
+    bold_depth = 0
+    stack: list = [(node, False) for node in reversed(list(nodes))]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            if node in ("strong",):
+                bold_depth -= 1
+            if node:
+                open_tags.pop()
+                lines[-1].html.append(f"</{node}>")
+            continue
+        if isinstance(node, NavigableString):
+            if isinstance(node, _SKIP_STRINGS):
+                continue
+            pieces = _NEWLINE_ITEM.split(str(node)) if breaks else [str(node)]
+            for index, piece in enumerate(pieces):
+                if index:
+                    _break_line(lines, open_tags)
+                _add_text(lines[-1], piece, bold_depth)
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if name == "br":
+            if breaks:
+                _break_line(lines, open_tags)
+            else:
+                _add_text(lines[-1], " ", bold_depth)
+            continue
+        if name in ("img", "wbr"):
+            continue
+        if name in BLOCK_TAGS:
+            _add_text(lines[-1], " ", bold_depth)
+        kept = _INLINE_KEEP.get(name, "")
+        opening = ""
+        if kept == "a":
+            href = safe_href(node.get("href"))
+            if href:
+                opening = f'<a href="{html_lib.escape(href, quote=True)}">'
+            else:
+                kept = ""
+        elif kept:
+            opening = f"<{kept}>"
+        if kept:
+            open_tags.append(opening)
+            lines[-1].html.append(opening)
+            if kept == "strong":
+                bold_depth += 1
+        stack.append((kept, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+    return lines
+
+
+def _add_text(line: _Line, text: str, bold_depth: int) -> None:
+    line.text.append(text)
+    line.html.append(html_lib.escape(text, quote=False))
+    visible = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+    line.total += visible
+    if bold_depth > 0:
+        line.bold += visible
+
+
+def _break_line(lines: list[_Line], open_tags: list[str]) -> None:
+    for opening in reversed(open_tags):
+        lines[-1].html.append(f"</{opening[1:].split(' ')[0].rstrip('>')}>")
+    lines.append(_Line(html=list(open_tags)))
+
+
+def safe_href(href) -> str:
+    """Return ``href`` when it uses an allowed scheme, else ``""`` (the link is unwrapped)."""
+    if not isinstance(href, str):
+        return ""
+    href = href.strip()
+    probe = _URL_JUNK.sub("", href).lower()
+    return href if probe.startswith(SAFE_URL_SCHEMES) else ""
+
+
+def safe_inline_html(markup: str) -> str:
+    """Any HTML reduced to the inline markup the parser keeps (dangerous elements dropped
+    with their content, ``<strong>``/``<em>``/safe ``<a href>`` kept, nothing else)."""
+    soup = BeautifulSoup(markup, "html.parser")
+    remove_elements(soup.find_all(DROP_TAGS))
+    return _merge_lines(inline_lines(soup.contents, breaks=False)).markup
+
+
+def run_events(lines: list[_Line]) -> list[Event]:
+    """Events for one run of inline content: paragraphs, bold headings, faked lists."""
+    events: list[Event] = []
+    group: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.plain:
+            group.append(line)
+            continue
+        if group:
+            events.extend(_group_events(group))
+            group = []
+    return events
+
+
+def _group_events(group: list[_Line]) -> list[Event]:
+    markers = [match_item(line.plain) for line in group]
+    if any(markers) and (sum(1 for m in markers if m) >= 2 or len(group) == 1 or markers[0]):
+        return _faked_list_events(group, markers)
+    events = []
+    first = group[0]
+    if len(group) > 1 and first.all_bold and is_heading_like(first.plain):
+        events.append(Event("bold_heading", text=first.plain))
+        group = group[1:]
+    text = " ".join(line.plain for line in group)
+    if len(group) == 1 and group[0].all_bold and is_heading_like(text):
+        events.append(Event("bold_heading", text=text))
+        return events
+    markup = " ".join(line.markup or html_lib.escape(line.plain, quote=False) for line in group)
+    has_markup = any(line.markup for line in group)
+    events.append(Event("paragraph", text=text, html=markup if has_markup else ""))
+    return events
+
+
+def _faked_list_events(group: list[_Line], markers: list[ItemMarker | None]) -> list[Event]:
+    events: list[Event] = []
+    lead: list[_Line] = []
+    current: Event | None = None
+    for line, marker in zip(group, markers, strict=True):
+        if marker:
+            html = _MARKER_IN_HTML.sub(r"\1", line.markup, count=1) if line.markup else ""
+            current = Event("item", text=marker.text, html=html, marker=marker)
+            events.append(current)
+        elif current is not None:
+            current.text = f"{current.text} {line.plain}"
+            if current.html or line.markup:
+                current.html = " ".join(
+                    [current.html or html_lib.escape(current.text, quote=False)]
+                    + [line.markup or html_lib.escape(line.plain, quote=False)]
+                )
+        else:
+            lead.append(line)
+    if lead:
+        events[:0] = _group_events(lead)
+    return events
+
+
+def _list_events(list_tag: Tag) -> list[Event]:
+    """One list event for a ``<ul>``/``<ol>``, nested lists flattened into it in reading
+    order (a stack of iterators, no recursion)."""
+    items: list[ListItem] = []
+    stack = [iter(_list_children(list_tag))]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        inline, nested = [], []
+        for node in child.contents:
+            # html.parser does not close <li> implicitly: a nested <li> is a sibling item.
+            if isinstance(node, Tag) and (node.name in LIST_TAGS or node.name == "li"):
+                nested.extend(_list_children(node))
+            else:
+                inline.append(node)
+        line = _merge_lines(inline_lines(inline, breaks=False))
+        if line.plain:
+            text = tidy_item_text(line.plain)
+            items.append(ListItem(text=text, html=tidy_item_html(line.markup, text)))
+        if nested:
+            stack.append(iter(nested))
+    ordered = list_tag.name == "ol"
+    return [Event("list", ordered=ordered, items=items)] if items else []
+
+
+def _list_children(tag: Tag) -> list[Tag]:
+    if tag.name == "li":
+        return [tag]
+    return tag.find_all("li", recursive=False) or [tag]
+
+
+def _merge_lines(lines: list[_Line]) -> _Line:
+    merged = _Line()
+    for line in lines:
+        merged.text.extend([*line.text, " "])
+        merged.html.extend([*line.html, " "])
+        merged.bold += line.bold
+        merged.total += line.total
+    return merged
+
+
+# --- sections -------------------------------------------------------------------
+
+
+def build_sections(events: list[Event], *, intro_heading: str = "") -> list[Section]:
+    """Group events into sections.
+
+    A level-1 heading event (the title) opens the level-1 title section; anything
+    before it lands in an untitled level-1 section (chrome for the clean step).
+    """
+    current = Section(heading=intro_heading, level=1)
+    sections = [current]
+    markers: dict[int, ItemMarker] = {}
+    last_heading_level = 1
+    for event in events:
+        if event.kind == "heading":
+            current = Section(heading=event.text, level=event.level)
+            sections.append(current)
+            last_heading_level = event.level
+        elif event.kind == "bold_heading":
+            current = Section(heading=event.text, level=min(max(last_heading_level + 1, 2), 6))
+            sections.append(current)
+        elif event.kind == "paragraph":
+            current.blocks.append(Paragraph(text=event.text, html=event.html))
+        elif event.kind == "list":
+            previous = current.blocks[-1] if current.blocks else None
+            current.blocks.append(
+                ListBlock(ordered=event.ordered, items=event.items, lead=lead_of(previous))
+            )
+        elif event.kind == "item":
+            _add_faked_item(current, event, markers)
+    return [section for section in sections if section.heading or section.blocks]
+
+
+def _add_faked_item(section: Section, event: Event, markers: dict[int, ItemMarker]) -> None:
+    text = tidy_item_text(event.text)
+    item = ListItem(text=text, html=tidy_item_html(event.html, text))
+    last = section.blocks[-1] if section.blocks else None
+    marker = event.marker
+    if isinstance(last, ListBlock) and id(last) in markers and marker.continues(markers[id(last)]):
+        last.items.append(item)
+    else:
+        last = ListBlock(ordered=marker.ordered, items=[item], lead=lead_of(last))
+        section.blocks.append(last)
+    markers[id(last)] = marker

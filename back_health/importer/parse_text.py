@@ -1,0 +1,291 @@
+"""Parse plain text into a Document, reading structure from layout and wording.
+
+Rules (general, never a list of known headings):
+
+- Paragraphs are separated by blank lines; lines inside a paragraph are joined, and
+  indentation alone never starts a new paragraph.
+- A heading is a line that stands alone (or starts a block whose next line starts a
+  new sentence), is short (:data:`MAX_HEADING_WORDS`), starts with a capital, does not
+  end like a sentence (``.``, ``,``, ``;``, ``:``, ``!``; ``?`` is fine) and is
+  followed by more text.
+- The title is the last of the heading-like lines the text opens with, i.e. the first
+  heading followed by body text; earlier lone lines are site chrome ("Useful Tips")
+  and stay in an untitled section before the title for the clean step to drop. When
+  the line before it shares a word with it ("Sciatica" / "What is sciatica?"), that
+  line is the title instead.
+- Levels: the title is 1, headings 2; a numbered heading ("Tip 2: ...") or a heading
+  straight after another heading (no text between) is one level deeper, at most 3.
+- Lists: bulleted (``• - * – · ▪``) or numbered (``1.``, ``1)``, ``a)``) lines; lines
+  that follow an item without a marker continue it; items split by blank lines stay
+  one list while the marker (and numbering) continues. A paragraph ending with a
+  colon just before a list is its lead.
+
+The recognisers here are also used by the HTML parser for lists faked with ``<br>``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document, ListBlock, ListItem, Paragraph, Section
+from .sentences import split_sentences
+
+#: Longest line, in words, that can be a heading.
+MAX_HEADING_WORDS = 12
+
+#: Deepest level given to a heading inferred from layout.
+MAX_INFERRED_LEVEL = 3
+
+#: Words a heading does not end with ("It seems to remain in" is a cut-off sentence).
+DANGLING_WORDS = frozenset(
+    "a an the and or but of to in on at by with from that which who is are was were be "
+    "as than into onto its their your our his her this these those".split()
+)
+
+#: A short list item ends with "." only when this is the last word ("etc.").
+KEEP_FINAL_STOP_AFTER = frozenset("etc e.g i.e approx".split())
+
+#: Words at most for a list item to lose a lone final full stop ("Manual therapy.").
+SHORT_ITEM_WORDS = 12
+
+_BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+])[ \t\u00a0]+(?P<text>\S.*)$")
+_NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
+_LETTER = re.compile(r"^(?P<marker>[a-z])\)[ \t\u00a0]+(?P<text>\S.*)$")
+_NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
+_INNER_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+_WORDS = re.compile(r"[^\W\d_]{4,}")
+_SPACES = re.compile(r"\s+")
+_TRAILING_ITEM_PUNCTUATION = re.compile(r"\s*[,;]+$")
+_HTML_TRAILING_PUNCTUATION = re.compile(r"\s*([,;.])((?:\s*</[a-z]+>)*)\s*$")
+
+
+@dataclass(frozen=True)
+class ItemMarker:
+    """What starts a list item: its family and its value (bullet char, number, letter)."""
+
+    family: str  # "bullet", "number" or "letter"
+    value: str
+    text: str
+
+    @property
+    def ordered(self) -> bool:
+        return self.family != "bullet"
+
+    def continues(self, previous: ItemMarker) -> bool:
+        """True when this item can follow ``previous`` in the same list."""
+        if self.family != previous.family:
+            return False
+        if self.family == "bullet":
+            return self.value == previous.value
+        if self.family == "number":
+            return int(self.value) == int(previous.value) + 1
+        return ord(self.value) == ord(previous.value) + 1
+
+
+def match_item(line: str) -> ItemMarker | None:
+    """Return the list marker ``line`` starts with, if any."""
+    line = line.strip()
+    for family, pattern in (("bullet", _BULLET), ("number", _NUMBER), ("letter", _LETTER)):
+        match = pattern.match(line)
+        if match:
+            return ItemMarker(family, match.group("marker"), match.group("text").strip())
+    return None
+
+
+def is_heading_like(line: str) -> bool:
+    """True when ``line`` reads like a heading: short, capitalised, not a sentence."""
+    line = line.strip()
+    words = line.split()
+    if not words or len(words) > MAX_HEADING_WORDS or match_item(line):
+        return False
+    if line[-1] in ".,;:!" or _INNER_SENTENCE_BREAK.search(line):
+        return False
+    first = next((char for char in line if char.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return words[-1].lower().strip("\"'”’)") not in DANGLING_WORDS
+
+
+def heading_is_numbered(line: str) -> bool:
+    """ "Tip 2: Causes", "Step 3. Stretch": one of a numbered series."""
+    return bool(_NUMBERED_HEADING.match(line.strip()))
+
+
+def tidy_item_text(text: str) -> str:
+    """Drop trailing "," and ";" from an item, and the full stop of a short one-sentence item."""
+    text = _TRAILING_ITEM_PUNCTUATION.sub("", collapse_spaces(text))
+    if _drops_final_stop(text):
+        text = text[:-1].rstrip()
+    return text
+
+
+def tidy_item_html(html: str, text: str) -> str:
+    """Apply :func:`tidy_item_text`'s punctuation rule to inline HTML."""
+    if not html:
+        return html
+    match = _HTML_TRAILING_PUNCTUATION.search(html)
+    if not match:
+        return html
+    mark = match.group(1)
+    if mark == "." and not _drops_final_stop(text + "."):
+        return html
+    return html[: match.start()] + match.group(2)
+
+
+def _drops_final_stop(text: str) -> bool:
+    if not text.endswith(".") or text.endswith(".."):
+        return False
+    words = text.split()
+    if len(words) > SHORT_ITEM_WORDS or len(split_sentences(text)) > 1:
+        return False
+    return words[-1].lower().rstrip(".") not in KEEP_FINAL_STOP_AFTER
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def lead_of(block) -> str:
+    """The sentence introducing a list: the last sentence of a paragraph ending in a colon."""
+    if isinstance(block, Paragraph) and block.text.rstrip().endswith(":"):
+        sentences = split_sentences(block.text)
+        return sentences[-1] if sentences else block.text
+    return ""
+
+
+# --- plain text -------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """A paragraph, heading candidate or list item, before sections are built."""
+
+    kind: str  # "para", "item"
+    lines: list[str] = field(default_factory=list)
+    marker: ItemMarker | None = None
+    #: A single line that could be a heading (decided once we know what follows).
+    heading_like: bool = False
+
+    @property
+    def text(self) -> str:
+        return collapse_spaces(" ".join(self.lines))
+
+
+def parse_text(text: str) -> Document:
+    """Parse plain text (see the module docstring for the rules)."""
+    title, sections = build_sections(text_units(text))
+    return Document(title=title, sections=sections, format="text")
+
+
+def text_units(text: str) -> list[_Unit]:
+    """Split ``text`` into paragraphs, heading candidates and list items."""
+    units: list[_Unit] = []
+    for block in _blocks(text):
+        units.extend(_block_units(block))
+    return units
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks, current = [], []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = line.strip()
+        if stripped:
+            current.append(stripped)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _block_units(lines: list[str]) -> list[_Unit]:
+    units: list[_Unit] = []
+    first, rest = lines[0], lines[1:]
+    if rest and is_heading_like(first) and _starts_new_line_of_text(rest[0]):
+        units.append(_Unit("para", [first], heading_like=True))
+        lines = rest
+    for line in lines:
+        marker = match_item(line)
+        if marker:
+            units.append(_Unit("item", [marker.text], marker=marker))
+        elif units and (units[-1].kind == "item" or not units[-1].heading_like):
+            units[-1].lines.append(line)
+        else:
+            units.append(_Unit("para", [line]))
+    if len(units) == 1 and units[0].kind == "para" and len(units[0].lines) == 1:
+        units[0].heading_like = is_heading_like(units[0].lines[0])
+    return units
+
+
+def _starts_new_line_of_text(line: str) -> bool:
+    first = next((char for char in line if char.isalnum()), "")
+    return bool(match_item(line)) or first.isupper()
+
+
+def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
+    """Turn units into ``(title, sections)``: choose the title, headings, levels and lists."""
+    preamble, title, start, title_demoted = _choose_title(units)
+    sections: list[Section] = []
+    if preamble:
+        sections.append(Section(heading="", level=1, blocks=[Paragraph(u.text) for u in preamble]))
+    current = Section(heading=title, level=1)
+    sections.append(current)
+    markers: dict[int, ItemMarker] = {}
+    previous_heading_level = 1 if title else 0
+    body = units[start:]
+    for index, unit in enumerate(body):
+        followed = index + 1 < len(body)
+        if unit.kind == "para" and unit.heading_like and followed:
+            level = _heading_level(unit.text, previous_heading_level, bool(current.blocks))
+            if title_demoted and index == 0:
+                level = 2
+            current = Section(heading=unit.text, level=level)
+            sections.append(current)
+            previous_heading_level = level
+        elif unit.kind == "item":
+            _add_item(current, unit.marker, unit.text, markers)
+        else:
+            current.blocks.append(Paragraph(unit.text))
+    return title, [s for s in sections if s.heading or s.blocks]
+
+
+def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
+    """Return (preamble units, title, index where the body starts, title line demoted)."""
+    run = 0
+    while run < len(units) and units[run].kind == "para" and units[run].heading_like:
+        run += 1
+    if run == 0 or run == len(units):
+        return [], "", 0, False
+    last = units[run - 1]
+    if run >= 2 and _share_a_word(units[run - 2].text, last.text):
+        # "Sciatica" then "What is sciatica?": the first is the title, the second a section.
+        return units[: run - 2], units[run - 2].text, run - 1, True
+    return units[: run - 1], last.text, run, False
+
+
+def _share_a_word(first: str, second: str) -> bool:
+    words = {word.lower() for word in _WORDS.findall(first)}
+    return bool(words & {word.lower() for word in _WORDS.findall(second)})
+
+
+def _heading_level(text: str, previous: int, body_since_previous: bool) -> int:
+    if heading_is_numbered(text):
+        return MAX_INFERRED_LEVEL
+    if previous >= 2 and not body_since_previous:
+        return min(previous + 1, MAX_INFERRED_LEVEL)
+    return 2
+
+
+def _add_item(
+    section: Section, marker: ItemMarker, text: str, markers: dict[int, ItemMarker]
+) -> None:
+    item = ListItem(tidy_item_text(text))
+    last = section.blocks[-1] if section.blocks else None
+    if isinstance(last, ListBlock) and id(last) in markers and marker.continues(markers[id(last)]):
+        last.items.append(item)
+    else:
+        last = ListBlock(ordered=marker.ordered, items=[item], lead=lead_of(last))
+        section.blocks.append(last)
+    markers[id(last)] = marker

@@ -1,0 +1,147 @@
+"""Cheap substring tests that rule a regular expression out before running it.
+
+Python's ``re`` tries every alternative of a long cue pattern at every position of a
+sentence, which is slow over hundreds of sentences. Most cue patterns contain a word
+that any match must include ("massages?" needs "massage"); a substring test on the
+lower-cased sentence is far cheaper than the search. The required words are read from
+the pattern's parse tree, so the data files need no extra keyword lists. When a pattern
+has no required word (or the parser internals are unavailable), it is always searched.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # CPython's own regex parser; stable in 3.11-3.13 but private, hence the fallback
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre = _sre_parse = None
+
+#: Shortest required substring worth testing for.
+MIN_LITERAL = 3
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None."""
+    if _sre_parse is None:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - any surprise means "no prefilter", never an error
+        return None
+    found = _required(list(parsed))
+    return frozenset(found) if found else None
+
+
+def _required(items) -> set[str] | None:
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def flush():
+        nonlocal best, run
+        if len(run) >= MIN_LITERAL:
+            best = _better(best, {"".join(run)})
+        run = []
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        requirement = None
+        if op is _sre.SUBPATTERN:
+            requirement = _required(list(av[-1]))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(branch)) for branch in av[1]]
+            if all(branches):
+                requirement = set().union(*branches)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            requirement = _required(list(av[2]))
+        if requirement:
+            best = _better(best, requirement)
+    flush()
+    return best
+
+
+def _better(current: set[str] | None, candidate: set[str]) -> set[str]:
+    """The more selective requirement: the one whose shortest string is longer."""
+    if current is None:
+        return candidate
+    return candidate if min(map(len, candidate)) > min(map(len, current)) else current
+
+
+def may_match(literals: frozenset[str] | None, lowered: str) -> bool:
+    return literals is None or any(literal in lowered for literal in literals)
+
+
+class Gate:
+    """Many patterns' literals in one C-level scan: when none occurs, none can match."""
+
+    def __init__(self, literal_sets):
+        literals: set[str] = set()
+        self.open = False
+        for found in literal_sets:
+            if found is None:
+                self.open = True  # one pattern without a required word: always search
+                break
+            literals |= found
+        self._pattern = re.compile(trie_pattern(literals)) if literals else None
+
+    def may_match(self, lowered: str) -> bool:
+        if self.open:
+            return True
+        return self._pattern is not None and self._pattern.search(lowered) is not None
+
+
+class Dispatch:
+    """Which of many patterns can match a text, from one scan for their literals.
+
+    ``Dispatch([lits_0, lits_1, ...]).candidates(lowered)`` gives the indexes of the
+    patterns whose required literals occur (patterns without literals always do)."""
+
+    def __init__(self, literal_sets):
+        self._always: list[int] = []
+        self._owners: dict[str, set[int]] = {}
+        for index, literals in enumerate(literal_sets):
+            if literals is None:
+                self._always.append(index)
+                continue
+            for literal in literals:
+                self._owners.setdefault(literal, set()).add(index)
+        literals = list(self._owners)
+        # A scan stops at the shortest literal of a trie path; a longer literal that
+        # extends it may be there too, so it owns the patterns of both.
+        self._by_prefix = {
+            literal: set().union(
+                *(self._owners[other] for other in literals if other.startswith(literal))
+            )
+            for literal in literals
+        }
+        self._scan = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
+
+    def candidates(self, lowered: str) -> list[int]:
+        found = set(self._always)
+        if self._scan is not None:
+            for match in self._scan.finditer(lowered):
+                found |= self._by_prefix[match.group(1)]
+        return sorted(found)
+
+
+def trie_pattern(literals) -> str:
+    """One regex matching any of ``literals``, shaped as a trie ("ab|ac" -> "a(?:b|c)"):
+    Python's ``re`` tries alternatives one by one, so sharing prefixes is much faster."""
+    trie: dict = {}
+    for literal in literals:
+        node = trie
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    if "" in node:
+        return ""  # a literal ends here: for a substring test the prefix is enough
+    branches = [re.escape(char) + _trie(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -1,0 +1,71 @@
+"""Exercise doses: parsed from prose, said back in plain English by one function."""
+
+import pytest
+
+from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_dose
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Repeat 10 times.", {"repetitions": 10}),
+        ("Do 10 repetitions.", {"repetitions": 10}),
+        ("3 sets of 10", {"sets": 3, "repetitions": 10}),
+        ("Hold for 20 seconds.", {"hold_seconds": 20}),
+        ("Stay in this position for 1 minute.", {"hold_seconds": 60}),
+        ("Repeat five times with each leg.", {"repetitions": 5, "per_side": True}),
+        ("Do it on each side.", {"per_side": True}),
+        ("Twice a day.", {"times_per_day": 2}),
+        ("Do this 3 times daily.", {"times_per_day": 3}),
+        ("Three times a week.", {"days_per_week": 3}),
+        ("Walk every day.", {"days_per_week": 7}),
+    ],
+)
+def test_parse_dose_reads_each_written_element(text, expected):
+    dose = parse_dose(text)
+    assert {key: value for key, value in dose.items() if value} == expected
+
+
+def test_parse_dose_always_returns_every_key():
+    assert set(parse_dose("nothing here")) == set(DOSE_KEYS)
+
+
+def test_a_range_takes_the_lower_bound_and_says_so():
+    reading = read_dose("Hold for 20-30 seconds, 2 to 3 times a day.")
+    assert reading.dose["hold_seconds"] == 20
+    assert reading.dose["times_per_day"] == 2
+    assert any("lower bound" in note and "20-30" in note for note in reading.notes)
+
+
+def test_times_a_day_is_frequency_not_repetitions():
+    dose = parse_dose("Repeat 5 times on each side, 2 times a day.")
+    assert dose["repetitions"] == 5
+    assert dose["times_per_day"] == 2
+
+
+def test_dose_to_text_says_the_dose_in_plain_english():
+    dose = parse_dose("Hold for 20 seconds. Repeat 5 times on each side, twice a day.")
+    assert dose_to_text(dose) == "Hold for 20 seconds. Repeat 5 times on each side, 2 times a day."
+
+
+def test_dose_to_text_words_sets_and_singulars():
+    assert dose_to_text({"sets": 3, "repetitions": 10}) == "Do 3 sets of 10 repetitions."
+    assert dose_to_text({"hold_seconds": 1}) == "Hold for 1 second."
+    assert dose_to_text({"days_per_week": 7}) == "Do this every day."
+
+
+def test_an_empty_dose_says_nothing():
+    assert dose_to_text({}) == ""
+    assert dose_to_text(None) == ""
+
+
+def test_dose_to_text_uses_the_translation_functions_given():
+    calls = []
+
+    def ngettext(singular, plural, n):
+        calls.append(singular)
+        return (singular if n == 1 else plural).replace("Repeat", "REPEAT")
+
+    text = dose_to_text({"repetitions": 4}, ngettext=ngettext)
+    assert text == "REPEAT 4 times."
+    assert calls == ["Repeat %(n)d time"]

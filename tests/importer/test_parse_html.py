@@ -1,0 +1,288 @@
+"""HTML: title, sections, bold headings, real and faked lists, chrome, safe inline markup."""
+
+from back_health.importer.document import ListBlock, Paragraph
+from back_health.importer.parse_html import parse_html, safe_href, strip_site_name
+
+
+def headings(doc):
+    return [(section.heading, section.level) for section in doc.sections]
+
+
+def blocks(doc, heading):
+    return next(section.blocks for section in doc.sections if section.heading == heading)
+
+
+def all_text(doc):
+    parts = [doc.title]
+    for section in doc.sections:
+        parts.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                parts += [block.text, block.html]
+            else:
+                parts += [block.lead] + [p for i in block.items for p in (i.text, i.html)]
+    return "\n".join(parts)
+
+
+# --- title and sections ----------------------------------------------------------------
+
+
+def test_the_h1_is_the_title_rather_than_the_title_element():
+    doc = parse_html(
+        "<html><head><title>Back pain | Clinic</title></head>"
+        "<body><h1>Lower back strain</h1><p>Intro.</p><h2>Causes</h2><p>Lifting.</p></body></html>"
+    )
+    assert doc.title == "Lower back strain"
+    assert headings(doc) == [("Lower back strain", 1), ("Causes", 2)]
+    assert blocks(doc, "Lower back strain") == [Paragraph("Intro.")]
+
+
+def test_without_h1_the_title_comes_from_og_title_then_title_without_site_name():
+    og = '<head><meta property="og:title" content="Sciatica"><title>X | Y</title></head>'
+    assert parse_html(og + "<p>Text.</p>").title == "Sciatica"
+    titled = "<head><title>Neck pain - stretches | Riverside Clinic</title></head><p>Text.</p>"
+    assert parse_html(titled).title == "Neck pain - stretches"
+    assert strip_site_name("Whiplash – Clinic") == "Whiplash"
+
+
+def test_h2_to_h6_keep_their_levels():
+    doc = parse_html("<h1>T</h1><p>a</p><h2>B</h2><p>b</p><h3>C</h3><p>c</p><h6>D</h6><p>d</p>")
+    assert headings(doc) == [("T", 1), ("B", 2), ("C", 3), ("D", 6)]
+
+
+def test_content_before_the_title_lands_in_an_untitled_section():
+    doc = parse_html("<article><p>Useful Tips</p><h1>Sciatica</h1><p>Text.</p></article>")
+    assert headings(doc) == [("", 1), ("Sciatica", 1)]
+    assert doc.sections[0].blocks == [Paragraph("Useful Tips")]
+
+
+def test_a_wholly_bold_short_paragraph_is_a_heading_below_the_last_real_heading():
+    doc = parse_html(
+        "<h1>Sciatica</h1><p>Intro.</p><p><strong>Who gets it?</strong></p><p>Adults.</p>"
+        "<h2>Treatment</h2><p><b>At home</b></p><p>Keep moving.</p>"
+    )
+    assert headings(doc) == [("Sciatica", 1), ("Who gets it?", 2), ("Treatment", 2), ("At home", 3)]
+
+
+def test_a_bold_sentence_or_bold_lead_is_not_a_heading():
+    doc = parse_html(
+        "<h1>Sciatica</h1><p><strong>Call 999 if you cannot feel your legs.</strong></p>"
+        "<p><strong>Causes include:</strong></p><ul><li>a disc</li></ul>"
+    )
+    assert headings(doc) == [("Sciatica", 1)]
+    assert blocks(doc, "Sciatica")[-1].lead == "Causes include:"
+
+
+def test_a_bold_first_line_before_a_break_is_a_heading_for_the_rest():
+    doc = parse_html("<h1>Sciatica</h1><p>x</p><p><b>Causes</b><br>Usually a slipped disc.</p>")
+    assert blocks(doc, "Causes") == [Paragraph("Usually a slipped disc.")]
+
+
+# --- lists -------------------------------------------------------------------------------
+
+
+def test_ul_and_ol_become_lists_with_the_preceding_colon_paragraph_as_lead():
+    doc = parse_html("<h1>T</h1><p>Treatments include:</p><ol><li>Rest.</li><li>Heat,</li></ol>")
+    lead, listing = blocks(doc, "T")
+    assert listing == ListBlock(ordered=True, items=listing.items, lead="Treatments include:") and [
+        item.text for item in listing.items
+    ] == ["Rest", "Heat"]
+
+
+def test_nested_lists_are_flattened_in_reading_order():
+    doc = parse_html("<h1>T</h1><ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>")
+    (listing,) = blocks(doc, "T")
+    assert [item.text for item in listing.items] == ["a", "b", "c", "d"]
+
+
+def test_unclosed_list_items_are_separate_items():
+    doc = parse_html("<h1>T</h1><ul><li>one<li>two<li>three</ul>")
+    (listing,) = blocks(doc, "T")
+    assert [item.text for item in listing.items] == ["one", "two", "three"]
+
+
+def test_a_list_faked_with_br_and_bullets_is_a_list_with_its_lead():
+    doc = parse_html(
+        "<h1>T</h1><p>Common causes include:<br>• lifting,<br>• twisting;<br>"
+        "• sitting for long periods</p>"
+    )
+    lead, listing = blocks(doc, "T")
+    assert lead == Paragraph("Common causes include:")
+    assert not listing.ordered
+    assert listing.lead == "Common causes include:"
+    assert [i.text for i in listing.items] == ["lifting", "twisting", "sitting for long periods"]
+
+
+def test_numbered_paragraphs_form_one_ordered_list():
+    doc = parse_html("<h1>T</h1><p>1. Lie on your back.</p><p>2. Bend your knees.</p>")
+    (listing,) = blocks(doc, "T")
+    assert listing.ordered
+    assert [item.text for item in listing.items] == ["Lie on your back", "Bend your knees"]
+
+
+def test_a_line_after_a_faked_item_continues_it():
+    doc = parse_html("<h1>T</h1><p>- Stretch<br>slowly and gently<br>- Rest</p>")
+    (listing,) = blocks(doc, "T")
+    assert [item.text for item in listing.items] == ["Stretch slowly and gently", "Rest"]
+
+
+def test_a_paragraph_with_plain_line_breaks_stays_one_paragraph():
+    doc = parse_html("<h1>T</h1><p>Riverside Clinic<br>12 High Street</p>")
+    assert blocks(doc, "T") == [Paragraph("Riverside Clinic 12 High Street")]
+
+
+# --- content root and chrome -----------------------------------------------------------
+
+
+PAGE = """
+<html><head><link rel="canonical" href="https://example.org/sciatica"></head><body>
+<header class="site-header"><a href="/">Clinic</a></header>
+<nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<div id="cookie-notice">We use cookies.</div>
+<p>Site-wide strapline outside the article</p>
+<main><article>
+  <h1>Sciatica</h1>
+  <div class="share-bar">Share on Facebook</div>
+  <p>Sciatica is nerve pain.</p>
+  <aside class="callout">Call 999 if both legs are weak.</aside>
+  <div class="related-posts"><p>Read also: neck pain</p></div>
+  <footer>Tags: nerves</footer>
+</article>
+<section class="comments"><p>Great post!</p></section></main>
+<aside><div class="ad-banner">Buy now</div></aside>
+<footer>© Clinic</footer>
+</body></html>
+"""
+
+
+def test_the_article_is_the_content_root_and_the_rest_is_recorded_as_dropped():
+    doc = parse_html(PAGE)
+    assert doc.url == "https://example.org/sciatica"
+    assert blocks(doc, "Sciatica") == [
+        Paragraph("Sciatica is nerve pain."),
+        Paragraph("Call 999 if both legs are weak."),
+    ]
+    reasons = {d.text: d.reason for d in doc.dropped}
+    assert reasons["Clinic"] == "chrome: site header"
+    assert reasons["Home About"] == "chrome: navigation"
+    assert reasons["We use cookies."] == "chrome: cookie banner"
+    assert reasons["Share on Facebook"] == "chrome: share buttons"
+    assert reasons["Read also: neck pain"] == "chrome: related posts"
+    assert reasons["Tags: nerves"] == "chrome: footer"
+    assert reasons["Great post!"] == "chrome: comments"
+    assert reasons["Buy now"] == "chrome: sidebar"
+    assert reasons["Site-wide strapline outside the article"] == "outside the main content"
+
+
+def test_the_origin_url_falls_back_to_og_url():
+    doc = parse_html('<head><meta property="og:url" content="https://e.org/a"></head><p>x</p>')
+    assert doc.url == "https://e.org/a"
+
+
+def test_a_class_that_only_contains_a_chrome_word_is_not_chrome():
+    doc = parse_html('<h1>T</h1><div class="address loader heading"><p>Kept text.</p></div>')
+    assert blocks(doc, "T") == [Paragraph("Kept text.")]
+
+
+def test_a_wrapper_with_a_chrome_class_that_holds_the_article_is_kept():
+    doc = parse_html('<div class="has-sidebar"><article><h1>T</h1><p>Body.</p></article></div>')
+    assert blocks(doc, "T") == [Paragraph("Body.")]
+
+
+def test_dangerous_elements_go_with_their_content_everywhere():
+    doc = parse_html(
+        "<h1>T</h1><p>Safe<script>alert('x')</script> text</p><style>p{color:red}</style>"
+        "<form><input value='secret'><button>Send</button></form><template>hidden</template>"
+        "<iframe>frame text</iframe><noscript>enable js</noscript><svg><text>svg</text></svg>"
+    )
+    everything = all_text(doc) + "".join(d.text for d in doc.dropped)
+    for leaked in ("alert", "color:red", "secret", "Send", "hidden", "frame text", "enable js"):
+        assert leaked not in everything
+    assert blocks(doc, "T") == [Paragraph("Safe text")]
+
+
+# --- inline markup ---------------------------------------------------------------------
+
+
+def test_inline_markup_is_kept_as_safe_html_only():
+    doc = parse_html(
+        '<h1>T</h1><p style="color:red" onclick="x()">Take <b>ibuprofen</b> or '
+        '<i class="x">naproxen</i>, <span>see</span> <a href="https://nhs.uk" target="_blank" '
+        'onclick="steal()">the NHS</a> or <a href="javascript:alert(1)">this</a>.</p>'
+    )
+    (paragraph,) = blocks(doc, "T")
+    assert paragraph.text == "Take ibuprofen or naproxen, see the NHS or this."
+    assert paragraph.html == (
+        "Take <strong>ibuprofen</strong> or <em>naproxen</em>, see "
+        '<a href="https://nhs.uk">the NHS</a> or this.'
+    )
+
+
+def test_a_plain_paragraph_has_no_html():
+    doc = parse_html("<h1>T</h1><p>Plain <span>text</span> &amp; more</p>")
+    assert blocks(doc, "T") == [Paragraph("Plain text & more")]
+
+
+def test_text_is_escaped_inside_inline_html():
+    doc = parse_html("<h1>T</h1><p><b>A&amp;E</b> &lt;now&gt;</p>")
+    assert blocks(doc, "T")[0].html == "<strong>A&amp;E</strong> &lt;now&gt;"
+
+
+def test_only_web_mail_phone_and_fragment_links_are_kept():
+    assert safe_href("https://a.org") == "https://a.org"
+    assert safe_href("mailto:gp@a.org") == "mailto:gp@a.org"
+    assert safe_href("tel:111") == "tel:111"
+    assert safe_href("#causes") == "#causes"
+    assert safe_href("javascript:alert(1)") == ""
+    assert safe_href(" jav\tascript:alert(1)") == ""
+    assert safe_href("data:text/html;base64,xx") == ""
+    assert safe_href("/relative/page") == ""
+
+
+def test_an_entity_obfuscated_javascript_link_is_unwrapped():
+    doc = parse_html('<h1>T</h1><p><a href="&#106;avascript:alert(1)">click</a> me</p>')
+    assert blocks(doc, "T") == [Paragraph("click me")]
+
+
+def test_bold_split_by_a_break_stays_balanced():
+    doc = parse_html("<h1>T</h1><p><b>- one<br>- two</b></p>")
+    (listing,) = blocks(doc, "T")
+    assert [item.html for item in listing.items] == ["<strong>one</strong>", "<strong>two</strong>"]
+
+
+# --- robustness ------------------------------------------------------------------------
+
+
+def test_five_thousand_nested_divs_do_not_crash():
+    html = "<div>" * 5000 + "<h1>Deep</h1><p>Still <b>here</b>.</p>" + "</div>" * 5000
+    doc = parse_html(html)
+    assert doc.title == "Deep"
+    assert blocks(doc, "Deep") == [Paragraph("Still here.", "Still <strong>here</strong>.")]
+
+
+def test_deeply_nested_inline_markup_does_not_crash():
+    html = "<h1>T</h1><p>" + "<span>" * 5000 + "deep" + "</span>" * 5000 + "</p>"
+    assert blocks(parse_html(html), "T") == [Paragraph("deep")]
+
+
+def test_malformed_html_does_not_crash():
+    doc = parse_html("<h1>T<p>one <b>two <i>three</p><ul><li>x<p>y</div></table>")
+    assert doc.title.startswith("T")
+    assert "three" in all_text(doc)
+
+
+def test_unclosed_headings_and_paragraphs_are_closed_like_a_browser_would():
+    document = parse_html(
+        "<h1>Neck pain<p>Neck pain is common.<ul><li>Poor posture<li>Stress</ul>"
+        "<h2>Treatment<p>Physiotherapy helps most people."
+    )
+
+    assert document.title == "Neck pain"
+    texts = [block.text for section in document.sections for block in section.blocks
+             if hasattr(block, "text")]
+    assert "Neck pain is common." in texts
+    headings = [section.heading for section in document.sections]
+    assert "Treatment" in headings
+    lists = [block for section in document.sections for block in section.blocks
+             if hasattr(block, "items")]
+    assert [item.text for item in lists[0].items] == ["Poor posture", "Stress"]

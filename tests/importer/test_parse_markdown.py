@@ -1,0 +1,85 @@
+"""Markdown is rendered to HTML and parsed like HTML, so raw HTML is sanitised the same way."""
+
+import pytest
+
+from back_health.importer.document import Paragraph
+from back_health.importer.errors import ImportSourceError
+from back_health.importer.parse import parse_document
+from back_health.importer.parse_markdown import parse_markdown
+
+
+def headings(doc):
+    return [(section.heading, section.level) for section in doc.sections]
+
+
+def blocks(doc, heading):
+    return next(section.blocks for section in doc.sections if section.heading == heading)
+
+
+def test_atx_headings_give_the_title_and_sections():
+    doc = parse_markdown(
+        "# Neck pain\n\nIt is common.\n\n## Causes\n\nPosture.\n\n### Sleep\n\nPillows."
+    )
+    assert doc.title == "Neck pain"
+    assert doc.format == "markdown"
+    assert headings(doc) == [("Neck pain", 1), ("Causes", 2), ("Sleep", 3)]
+
+
+def test_setext_headings_are_headings():
+    doc = parse_markdown("Whiplash\n========\n\nA neck injury.\n\nSymptoms\n--------\n\nStiffness.")
+    assert headings(doc) == [("Whiplash", 1), ("Symptoms", 2)]
+
+
+def test_lists_links_and_emphasis_become_safe_inline_html():
+    doc = parse_markdown(
+        "# T\n\nTry these:\n\n- **Chin tuck**, hold 5 seconds\n- see [NHS](https://www.nhs.uk)\n"
+    )
+    lead, listing = blocks(doc, "T")
+    assert listing.lead == "Try these:"
+    assert [item.html for item in listing.items] == [
+        "<strong>Chin tuck</strong>, hold 5 seconds",
+        'see <a href="https://www.nhs.uk">NHS</a>',
+    ]
+
+
+def test_a_list_written_without_a_blank_line_before_it_is_still_a_list():
+    doc = parse_markdown("# T\n\nCauses include:\n- posture\n- whiplash\n")
+    lead, listing = blocks(doc, "T")
+    assert lead == Paragraph("Causes include:")
+    assert [item.text for item in listing.items] == ["posture", "whiplash"]
+
+
+def test_numbered_lists_are_ordered():
+    doc = parse_markdown("# T\n\n1. Chin tuck\n2. Side bend\n")
+    (listing,) = blocks(doc, "T")
+    assert listing.ordered and [item.text for item in listing.items] == ["Chin tuck", "Side bend"]
+
+
+def test_raw_script_is_removed_with_its_content():
+    doc = parse_markdown("# T\n\nBefore.\n\n<script>steal(document.cookie)</script>\n\nAfter.\n")
+    assert blocks(doc, "T") == [Paragraph("Before."), Paragraph("After.")]
+
+
+def test_raw_html_links_are_sanitised_like_html():
+    doc = parse_markdown('# T\n\nSee <a href="javascript:x()" onclick="y()">this</a> page.\n')
+    assert blocks(doc, "T") == [Paragraph("See this page.")]
+
+
+def test_markdown_link_with_a_javascript_url_is_unwrapped():
+    doc = parse_markdown("# T\n\n[Click](javascript:alert(1)) here.\n")
+    assert blocks(doc, "T")[0].html == ""
+
+
+@pytest.mark.parametrize("format", ["markdown", "md", "MD"])
+def test_parse_document_dispatches_markdown_and_its_aliases(format):
+    assert parse_document("# Title\n\nText.", format).title == "Title"
+
+
+def test_parse_document_dispatches_text_and_html():
+    assert parse_document("Title\n\nSome text here.", "text").format == "text"
+    assert parse_document("<h1>Title</h1><p>Text</p>", "html").format == "html"
+
+
+def test_parse_document_rejects_an_unknown_format():
+    with pytest.raises(ImportSourceError, match="Unknown format 'rtf'"):
+        parse_document("x", "rtf")

@@ -1,0 +1,213 @@
+"""Plain text: headings from layout, the title, paragraphs and lists."""
+
+from textwrap import dedent
+
+from back_health.importer.document import ListBlock, Paragraph
+from back_health.importer.parse_text import is_heading_like, parse_text, tidy_item_text
+
+BODY = "Sciatica is pain caused by pressure on the sciatic nerve in the lower back."
+
+
+def parse(text):
+    return parse_text(dedent(text))
+
+
+def headings(doc):
+    return [(section.heading, section.level) for section in doc.sections]
+
+
+def blocks(doc, heading):
+    return next(section.blocks for section in doc.sections if section.heading == heading)
+
+
+# --- title and headings --------------------------------------------------------------
+
+
+def test_the_title_is_the_first_heading_followed_by_body_text():
+    doc = parse(f"Sciatica explained\n\n{BODY}\n")
+    assert doc.title == "Sciatica explained"
+    assert doc.format == "text"
+    assert headings(doc) == [("Sciatica explained", 1)]
+    assert blocks(doc, "Sciatica explained") == [Paragraph(BODY)]
+
+
+def test_a_category_label_before_the_title_is_left_untitled_for_the_clean_step():
+    doc = parse(f"Useful Tips\n\nHow to ease sciatica at home?\n\n\n{BODY}\n")
+    assert doc.title == "How to ease sciatica at home?"
+    assert headings(doc) == [("", 1), ("How to ease sciatica at home?", 1)]
+    assert doc.sections[0].blocks == [Paragraph("Useful Tips")]
+
+
+def test_a_leading_line_sharing_a_word_with_the_next_heading_is_the_title():
+    doc = parse(f"Sciatica\n\nWhat is sciatica?\n\n{BODY}\n")
+    assert doc.title == "Sciatica"
+    assert headings(doc) == [("Sciatica", 1), ("What is sciatica?", 2)]
+
+
+def test_a_text_opening_with_body_has_no_title():
+    doc = parse(f"{BODY}\n\nCauses\n\nLifting heavy things.\n")
+    assert doc.title == ""
+    assert headings(doc) == [("", 1), ("Causes", 2)]
+
+
+def test_short_standalone_lines_followed_by_text_are_headings():
+    doc = parse(
+        f"""\
+        Sciatica
+
+        {BODY}
+
+        When to see a doctor
+
+        See a GP if the pain lasts more than a few weeks.
+
+        Why does it hurt?
+
+        The nerve is irritated.
+        """
+    )
+    assert headings(doc) == [("Sciatica", 1), ("When to see a doctor", 2), ("Why does it hurt?", 2)]
+
+
+def test_a_heading_on_the_first_line_of_a_block_is_split_from_its_text():
+    doc = parse(f"Sciatica\n\n{BODY}\n\nCauses\nA slipped disc is the usual cause.\n\n{BODY}\n")
+    assert ("Causes", 2) in headings(doc)
+    assert blocks(doc, "Causes")[0] == Paragraph("A slipped disc is the usual cause.")
+
+
+def test_sentences_and_cut_off_lines_are_not_headings():
+    assert not is_heading_like("There are two types: clonic and tonic.")
+    assert not is_heading_like("It seems to remain in")
+    assert not is_heading_like("the lower case start")
+    assert not is_heading_like("Causes include:")
+    assert not is_heading_like("Hurt. what to do now")
+    assert not is_heading_like(" ".join(["Word"] * 13))
+    assert is_heading_like('"Harmful" tension of the back muscles')
+    assert is_heading_like("Tip 1: How to Treat Muscle Pain")
+
+
+def test_a_short_last_line_is_a_paragraph_not_a_heading():
+    doc = parse(f"Sciatica\n\n{BODY}\n\nMore soon\n")
+    assert blocks(doc, "Sciatica")[-1] == Paragraph("More soon")
+
+
+def test_numbered_tip_headings_are_subordinate():
+    doc = parse(f"Sciatica\n\n{BODY}\n\nTip 2: Keep moving\n\n{BODY}\n\nPrevention\n\n{BODY}\n")
+    assert headings(doc) == [("Sciatica", 1), ("Tip 2: Keep moving", 3), ("Prevention", 2)]
+
+
+def test_a_heading_straight_after_a_heading_is_one_level_deeper():
+    doc = parse(f"Sciatica\n\n{BODY}\n\nTreatment\n\nMedicines\n\n{BODY}\n")
+    assert headings(doc) == [("Sciatica", 1), ("Treatment", 2), ("Medicines", 3)]
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+
+def test_paragraphs_are_split_by_blank_lines_and_lines_are_joined():
+    doc = parse(
+        """\
+        Sciatica
+
+        The first line of a paragraph
+        continues here.
+
+            Indented text starts a paragraph
+            only after a blank line.
+        And indentation alone does not split it.
+        """
+    )
+    assert blocks(doc, "Sciatica") == [
+        Paragraph("The first line of a paragraph continues here."),
+        Paragraph(
+            "Indented text starts a paragraph only after a blank line. "
+            "And indentation alone does not split it."
+        ),
+    ]
+
+
+# --- lists ---------------------------------------------------------------------------
+
+
+def test_numbered_items_form_one_ordered_list_with_continuation_lines():
+    doc = parse(
+        """\
+        Sciatica
+
+        Causes include:
+
+          1. A slipped disc, where the soft centre
+             bulges out.
+          2) Spinal stenosis.
+          3. Spondylolisthesis
+        """
+    )
+    paragraph, listing = blocks(doc, "Sciatica")
+    assert paragraph == Paragraph("Causes include:")
+    assert isinstance(listing, ListBlock) and listing.ordered
+    assert [item.text for item in listing.items] == [
+        "A slipped disc, where the soft centre bulges out",
+        "Spinal stenosis",
+        "Spondylolisthesis",
+    ]
+    assert listing.lead == "Causes include:"
+
+
+def test_lettered_items_are_an_ordered_list():
+    doc = parse("Sciatica\n\na) physiotherapy;\nb) painkillers;\nc) surgery.\n")
+    (listing,) = blocks(doc, "Sciatica")
+    assert listing.ordered
+    assert [item.text for item in listing.items] == ["physiotherapy", "painkillers", "surgery"]
+
+
+def test_every_bullet_character_makes_a_bulleted_list():
+    for bullet in "•-*–·▪":
+        doc = parse(f"Sciatica\n\n{bullet} Rest,\n{bullet} Heat;\n{bullet} Ice.\n")
+        (listing,) = blocks(doc, "Sciatica")
+        assert not listing.ordered, bullet
+        assert [item.text for item in listing.items] == ["Rest", "Heat", "Ice"], bullet
+
+
+def test_an_indented_line_after_a_bullet_continues_the_item():
+    doc = parse(
+        """\
+        Sciatica
+
+          • Static muscle tension.
+            It affects people who sit at a desk all day.
+          • Stress.
+        """
+    )
+    (listing,) = blocks(doc, "Sciatica")
+    assert [item.text for item in listing.items] == [
+        "Static muscle tension. It affects people who sit at a desk all day.",
+        "Stress",
+    ]
+
+
+def test_items_separated_by_blank_lines_stay_one_list_while_numbering_continues():
+    doc = parse("Sciatica\n\n1. Rest.\n\n2. Heat.\n\n1. New list.\n")
+    first, second = blocks(doc, "Sciatica")
+    assert [item.text for item in first.items] == ["Rest", "Heat"]
+    assert [item.text for item in second.items] == ["New list"]
+
+
+def test_the_lead_is_the_last_sentence_of_a_paragraph_ending_with_a_colon():
+    doc = parse(f"Sciatica\n\n{BODY} These factors add to it:\n\n- Sitting\n- Lifting\n")
+    listing = blocks(doc, "Sciatica")[-1]
+    assert listing.lead == "These factors add to it:"
+
+
+def test_a_list_after_a_paragraph_without_a_colon_has_no_lead():
+    doc = parse("Sciatica\n\nThere are two types.\n\n1. Acute\n2. Chronic\n")
+    assert blocks(doc, "Sciatica")[-1].lead == ""
+
+
+def test_item_punctuation_is_tidied_but_meaningful_stops_stay():
+    assert tidy_item_text("Stress,") == "Stress"
+    assert tidy_item_text("Heat;") == "Heat"
+    assert tidy_item_text("Manual therapy.") == "Manual therapy"
+    assert tidy_item_text("arms, torso, head, etc.") == "arms, torso, head, etc."
+    assert tidy_item_text("Short leg. This is the most common cause.") == (
+        "Short leg. This is the most common cause."
+    )

@@ -36,15 +36,13 @@ DEFAULTS = {
     "SUMMARY_MAX_LENGTH": 300,
     # Months after the last review when the next review falls due by default.
     "REVIEW_INTERVAL_MONTHS": 12,
-    # Rich text features of the body's paragraph blocks.
-    "RICH_TEXT_FEATURES": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
     # Largest source the importer reads, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
     # Dotted paths of extra import rules (callables or rule objects).
     "IMPORT_RULES": [],
     # Extra medicine vocabulary: {"brand name": "generic name"}.
     "MEDICINES": {},
-    # Dotted path of a JSON file with extra medicine vocabulary in the shipped format.
+    # Path of a JSON file of extra medicine vocabulary ({"brand": "generic"}).
     "MEDICINES_FILE": None,
     # Title and slug of the hub created by the importer when none exists.
     "INDEX_TITLE": _("Back health"),

@@ -1,0 +1,36 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from back_health.models import BodyRegion
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    """A model change without its migration fails here, not on a site's deploy."""
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=StringIO())
+    assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_migrations_create_the_standard_body_regions_in_spine_order():
+    assert list(BodyRegion.objects.values_list("slug", "name")) == [
+        ("neck", "Neck"),
+        ("upper-back", "Upper back"),
+        ("middle-back", "Middle back"),
+        ("lower-back", "Lower back"),
+        ("pelvis-and-sacrum", "Pelvis and sacrum"),
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_body_regions_migration_is_reversible():
+    BodyRegion.objects.create(name="Coccyx", slug="coccyx", sort_order=60)
+
+    call_command("migrate", "back_health", "0001", verbosity=0)
+    assert list(BodyRegion.objects.values_list("slug", flat=True)) == ["coccyx"]
+
+    call_command("migrate", "back_health", verbosity=0)
+    assert BodyRegion.objects.count() == 6

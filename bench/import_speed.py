@@ -24,12 +24,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from back_health.importer.classify import classify  # noqa: E402
-from back_health.importer.clean import clean_document  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from back_health.importer.classify import classify  # noqa: E402
+from back_health.importer.clean import clean_document  # noqa: E402
 from back_health.importer.load import load_source  # noqa: E402
 from back_health.importer.parse import parse_document  # noqa: E402
 from back_health.importer.plan import SourceInfo  # noqa: E402

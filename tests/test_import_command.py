@@ -93,16 +93,36 @@ def test_report_to_a_file_follows_the_schema(article, tmp_path):
     report = json.loads(report_path.read_text())
     assert report["version"] == 1 and report["dry_run"] is False
     entry = report["articles"][0]
-    assert set(entry) >= {"source", "title", "status", "error", "pages", "dropped", "flags",
-                          "repairs", "decisions"}
+    assert set(entry) >= {
+        "source",
+        "title",
+        "status",
+        "error",
+        "pages",
+        "dropped",
+        "flags",
+        "repairs",
+        "decisions",
+    }
     assert entry["source"]["format"] == "markdown"
     assert len(entry["source"]["sha256"]) == 64
     kinds = {page["kind"] for page in entry["pages"]}
     assert {"index", "condition"} <= kinds
     for page in entry["pages"]:
         assert page["action"] in {"create", "update", "unchanged", "conflict", "skip"}
-        assert set(page) >= {"kind", "title", "slug", "id", "url_path", "live", "summary",
-                             "alternate_names", "medicines", "relations", "blocks"}
+        assert set(page) >= {
+            "kind",
+            "title",
+            "slug",
+            "id",
+            "url_path",
+            "live",
+            "summary",
+            "alternate_names",
+            "medicines",
+            "relations",
+            "blocks",
+        }
 
 
 def test_report_to_stdout_is_json_and_the_summary_goes_to_stderr(article):

@@ -309,8 +309,8 @@ def test_plans_are_not_mutated_between_identical_runs(hub):
 
 def test_search_and_reference_index_updates_wait_for_the_end_of_the_run(hub):
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.search.models import IndexEntry
     from wagtail.models import ReferenceIndex
+    from wagtail.search.models import IndexEntry
 
     from back_health.importer.writer import deferred_index_updates
 

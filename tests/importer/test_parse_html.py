@@ -278,11 +278,19 @@ def test_unclosed_headings_and_paragraphs_are_closed_like_a_browser_would():
     )
 
     assert document.title == "Neck pain"
-    texts = [block.text for section in document.sections for block in section.blocks
-             if hasattr(block, "text")]
+    texts = [
+        block.text
+        for section in document.sections
+        for block in section.blocks
+        if hasattr(block, "text")
+    ]
     assert "Neck pain is common." in texts
     headings = [section.heading for section in document.sections]
     assert "Treatment" in headings
-    lists = [block for section in document.sections for block in section.blocks
-             if hasattr(block, "items")]
+    lists = [
+        block
+        for section in document.sections
+        for block in section.blocks
+        if hasattr(block, "items")
+    ]
     assert [item.text for item in lists[0].items] == ["Poor posture", "Stress"]

@@ -1320,12 +1320,20 @@ def _advice_heading(text: str, rules: RuleSet) -> str:
     return sentence_case(cue) if cue else EMERGENCY_HEADING
 
 
+def _sentence_start(text: str) -> str:
+    """Drop the separator left by a split name ("**Chin tuck**: sit up") and capitalise."""
+    text = text.lstrip(":;,.-\u2013\u2014 ")
+    return text[:1].upper() + text[1:]
+
+
 def _valid_exercise_list(block: BlockPlan, state: _State) -> list[BlockPlan]:
     value = block.value
     heading = value["heading"].strip() or EXERCISE_LIST_HEADING
     value["heading"] = heading
     for exercise in value["exercises"]:
-        exercise["steps"] = _fit(exercise["steps"], EXERCISE_LINE_MAX_LENGTH)
+        exercise["steps"] = [
+            _sentence_start(step) for step in _fit(exercise["steps"], EXERCISE_LINE_MAX_LENGTH)
+        ]
         exercise["cautions"] = _fit(exercise["cautions"], EXERCISE_LINE_MAX_LENGTH)
     value["stop_if"] = _fit(value["stop_if"], EXERCISE_LINE_MAX_LENGTH)
     exercises = value["exercises"]

@@ -273,3 +273,26 @@ def test_an_emergency_sentence_warning_gets_a_heading_from_its_advice():
     [warning] = blocks_of(plan, "warning")
     assert warning["severity"] == "emergency"
     assert warning["heading"] == "Call 999 or go to A&E"
+
+
+def test_exercise_steps_are_sentences_without_the_name_separator():
+    plan = plan_of(
+        "# Neck pain\n\nNeck pain is common.\n\n## Exercises for neck pain\n\n"
+        "- **Chin tuck**: sit up straight and draw your chin back. Hold for 5 seconds and "
+        "repeat 10 times.\n"
+        "- **Shoulder roll**: roll your shoulders backwards slowly. Repeat 10 times.\n",
+        "markdown",
+    )
+    exercises = [
+        exercise
+        for page in plan.pages
+        for block in page.blocks
+        if block.type == "exercise_list"
+        for exercise in block.value["exercises"]
+    ]
+    assert exercises, "the exercises section should become an exercise list"
+    steps = [step for exercise in exercises for step in exercise["steps"]]
+    assert steps == [
+        "Sit up straight and draw your chin back.",
+        "Roll your shoulders backwards slowly.",
+    ]

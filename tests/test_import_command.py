@@ -312,3 +312,42 @@ def test_fixture_articles_import_on_this_database(fixture):
     titles = {page["title"].casefold() for page in entry["pages"]}
     for condition in expected["conditions"]:
         assert condition.casefold() in titles
+
+
+def test_the_source_article_imports_end_to_end(tmp_path, source_article_bytes):
+    path = tmp_path / "source_article.txt"
+    path.write_bytes(source_article_bytes)
+
+    out, _ = run(str(path), "--report", "-")
+
+    entry = json.loads(out)["articles"][0]
+    assert entry["status"] == "imported", entry["error"]
+    titles = {page["title"].casefold(): page for page in entry["pages"]}
+    for name in ("back muscle spasm", "myalgia", "myositis", "lumbago", "intervertebral hernia"):
+        assert titles[name]["kind"] == "condition"
+    medicines = {
+        brand.casefold(): medicine["generic"]
+        for page in entry["pages"]
+        for medicine in page["medicines"]
+        for brand in medicine["brands"]
+    }
+    assert medicines == {
+        "midocalm": "tolperisone",
+        "sirdalud": "tizanidine",
+        "voltaren": "diclofenac",
+        "movalis": "meloxicam",
+    }
+    report_text = json.dumps(entry, ensure_ascii=False)
+    assert "# 8211" not in report_text.replace('"from": "# 8211"', "")
+    languages = [flag["language"] for flag in entry["flags"] if flag["kind"] == "non_english"]
+    assert languages == ["ru", "ru"]
+    assert any(flag["kind"] == "truncated" for flag in entry["flags"])
+    pages_text = " ".join(block["text"] for page in entry["pages"] for block in page["blocks"])
+    assert not any("\u0400" <= char <= "\u04ff" for char in pages_text)
+    assert "FREE" not in pages_text and "Useful Tips" not in pages_text
+    for page in entry["pages"]:
+        for block in page["blocks"]:
+            assert block["text"].strip(), f"empty {block['type']} block on {page['title']}"
+    # Every page was written and validated.
+    assert ConditionPage.objects.filter(title="Back muscle spasm").exists()
+    assert TreatmentPage.objects.get(title="Tolperisone").generic_name == "tolperisone"

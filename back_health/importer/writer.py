@@ -310,8 +310,11 @@ class ArticleWriter:
                 _apply_fields(instance, model, page, self.plan, self.removals)
             if page.kind == "condition":
                 self._set_relations(instance, page, targets)
-            _validate(instance, model)
-            if page.action == "create":
+            if page.action != "create" or page.kind == "condition":
+                # New pages without relations were validated before they were added.
+                _validate(instance, model)
+            if page.action == "create" and page.kind == "condition":
+                # Relations exist only now that every target page does.
                 instance.save()
             revision = instance.save_revision(user=self.user, log_action=True)
             if self._should_publish(page):

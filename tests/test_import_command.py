@@ -351,3 +351,31 @@ def test_the_source_article_imports_end_to_end(tmp_path, source_article_bytes):
     # Every page was written and validated.
     assert ConditionPage.objects.filter(title="Back muscle spasm").exists()
     assert TreatmentPage.objects.get(title="Tolperisone").generic_name == "tolperisone"
+
+
+def test_text_without_recognisable_structure_is_a_plain_import_with_a_flag(tmp_path):
+    path = tmp_path / "notes-on-coccyx-pain.txt"
+    path.write_text(
+        "Coccyx pain often follows a fall or long periods of sitting on hard seats. "
+        "It usually eases within a few weeks, and a cushion with a cut-out helps."
+    )
+
+    out, _ = run(str(path), "--report", "-")
+
+    entry = json.loads(out)["articles"][0]
+    assert entry["status"] == "imported"
+    assert "no_structure" in {flag["kind"] for flag in entry["flags"]}
+    condition = ConditionPage.objects.get()
+    assert condition.title  # named from the text or the file, never empty
+    assert "cushion with a cut-out" in str(condition.get_latest_revision_as_object().body)
+
+
+def test_the_background_task_runs_the_same_import():
+    from back_health.tasks import import_back_health_task, source_payload
+
+    result = import_back_health_task.enqueue(
+        [source_payload("piriformis.md", MARKDOWN.encode())], publish=True
+    )
+
+    assert result.return_value["articles"][0]["status"] == "imported"
+    assert ConditionPage.objects.get(title="Piriformis syndrome").live

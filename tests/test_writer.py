@@ -329,3 +329,18 @@ def test_search_and_reference_index_updates_wait_for_the_end_of_the_run(hub):
 
     assert indexed(condition)
     assert ReferenceIndex.objects.filter(object_id=str(condition.pk)).exists()
+
+
+def test_every_body_region_the_importer_names_exists_and_is_assigned(hub):
+    from back_health.importer.rules import default_rules
+    from back_health.models import BodyRegion
+
+    slugs = {region.slug for region in default_rules().body_regions}
+    assert slugs <= set(BodyRegion.objects.values_list("slug", flat=True))
+
+    plan = make_plan()
+    plan.pages[0].body_regions = sorted(slugs)
+    write(plan, hub)
+
+    condition = ConditionPage.objects.get(title="Sciatica")
+    assert set(condition.body_regions.values_list("slug", flat=True)) == slugs

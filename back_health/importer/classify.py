@@ -79,6 +79,11 @@ def classify(
     )
     state = _State(rules=rules, plan=plan, document=document)
     state.main = _main_condition(document, state)
+    plan.title = plan.title or state.main.title
+    if not any(s.heading for s in document.sections) and not any(
+        isinstance(block, ListBlock) for _, block in document.iter_blocks()
+    ):
+        plan.flags.append(Flag(kind="no_structure", text=state.main.title))
     state.known_causes = _known_cause_names(document, state)
     sections = [
         Section("", s.level, s.blocks) if _same_as_title(s.heading, document.title) else s
@@ -240,6 +245,8 @@ def _main_condition(document: Document, state: _State) -> PagePlan:
             "",
         )
         name, because = fallback or title, "first heading naming a condition"
+    if not name.strip():
+        name, because = _untitled_name(document, state)
     name, second = _two_conditions(name, rules)
     page = state.entity("condition", name)
     state.decide(title, "condition", because)
@@ -263,6 +270,21 @@ def _main_condition(document: Document, state: _State) -> PagePlan:
                 alternate, "alternate name", "subject of the first sentence names a condition"
             )
     return page
+
+
+def _untitled_name(document: Document, state: _State) -> tuple[str, str]:
+    """A name for an article with no title or heading: the condition its first sentence
+    is about, else the source's file name. Flagged so an editor checks it."""
+    first = _first_paragraph(document)
+    sentences = split_sentences(first.text) if first else []
+    name = subject_name(sentences[0], state.rules) if sentences else ""
+    because = "no title: subject of the first sentence"
+    if not name:
+        stem = re.sub(r"\.[A-Za-z0-9]{1,8}$", "", state.plan.source.name)
+        name = sentence_case(re.sub(r"[-_]+", " ", stem).strip()) or "Untitled article"
+        because = "no title: the source's name"
+    state.plan.flags.append(Flag(kind="no_title", text=name))
+    return name, because
 
 
 def _two_conditions(name: str, rules: RuleSet) -> tuple[str, str]:

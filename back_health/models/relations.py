@@ -69,6 +69,7 @@ class ConditionTreatment(ConditionLink):
         verbose_name=_("treatment"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A treatment page: a medicine, therapy, procedure or self-care."),
     )
 
     panels = [
@@ -93,6 +94,9 @@ class RelatedCondition(ConditionLink):
         verbose_name=_("related condition"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_(
+            "A condition readers of this page may also want, e.g. one often confused with it."
+        ),
     )
 
     panels = [

@@ -36,9 +36,18 @@ class Reviewer(index.Indexed, models.Model):
 class BodyRegion(models.Model):
     """A part of the back a page is about (neck, upper back, lower back...)."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(
+        _("name"), max_length=100, unique=True, help_text=_("As readers say it, e.g. 'Lower back'.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Stable key used in addresses, filters and imports, e.g. 'lower-back'."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Regions are listed from the lowest number up.")
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]

@@ -296,3 +296,15 @@ def test_exercise_steps_are_sentences_without_the_name_separator():
         "Sit up straight and draw your chin back.",
         "Roll your shoulders backwards slowly.",
     ]
+
+
+def test_an_article_without_title_or_structure_is_named_and_flagged():
+    plan = plan_of(
+        "back pain is very common and usually gets better on its own within a few weeks. "
+        "keeping active helps, and so does paracetamol.",
+        "text",
+    )
+
+    assert plan.pages[0].title == "Back pain"
+    assert plan.title == "Back pain"
+    assert {"no_title", "no_structure"} <= {flag.kind for flag in plan.flags}

@@ -192,3 +192,15 @@ def test_parent_choice_imports_under_that_hub(admin_client, import_url):
     )
 
     assert ConditionPage.objects.get().get_parent().pk == hub.pk
+
+
+def test_preview_of_an_uploaded_windows_1251_file_keeps_its_text(admin_client, import_url):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    article = ARTICLE.replace("Coccydynia is pain", "Coccydynia (кокцигодиния) is pain")
+    upload = SimpleUploadedFile("coccyx.txt", article.encode("cp1251"), "text/plain")
+    response = admin_client.post(
+        import_url, {"file": upload, "format": "markdown", "on_conflict": "skip", "preview": "1"}
+    )
+
+    assert "кокцигодиния" in response.content.decode()

@@ -155,6 +155,7 @@ def test_reimporting_an_unchanged_article_writes_nothing(article):
     entry = json.loads(out)["articles"][0]
     assert entry["status"] == "unchanged"
     assert {page["action"] for page in entry["pages"]} == {"unchanged"}
+    assert all(page["id"] and page["url_path"] for page in entry["pages"])
 
 
 def test_standard_input_is_a_source():

@@ -147,13 +147,13 @@ def _unchanged_plan(plan: ArticlePlan, record) -> ArticlePlan:
     from wagtail.models import Page
 
     plan.status = "unchanged"
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=record.pages.values("pk"))}
+    index = EntityIndex()
+    existing = {page.pk: page for page in Page.objects.filter(pk__in=record.pages.values("pk"))}
     for page in plan.pages:
-        for existing in pages.values():
-            if existing.title == page.title:
-                page.id, page.slug = existing.pk, existing.slug
-                page.url_path, page.live = existing.url_path, existing.live
-                break
+        found = existing.get(index.find(page))
+        if found is not None:
+            page.id, page.slug = found.pk, found.slug
+            page.url_path, page.live = found.url_path, found.live
         page.action = "unchanged"
     return plan
 

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..conf import back_health_settings
+from ..importer.load import load_source
 from ..importer.service import ImportSetupError, Source, find_hub, import_sources
 from ..models import BackHealthIndexPage, ImportRecord
 from ..tasks import import_back_health_task, source_payload
@@ -93,6 +94,13 @@ class ImportArticleForm(forms.Form):
         return data
 
 
+def decoded_text(source):
+    """The source as text, decoded the way the importer reads it (cp1251, UTF-16...)."""
+    return load_source(
+        source.data, source.name, max_bytes=back_health_settings.IMPORT_MAX_BYTES
+    ).text
+
+
 class ImportArticleView(WagtailAdminTemplateMixin, FormView):
     """Upload or paste an article, preview what the importer understood, then import."""
 
@@ -154,9 +162,7 @@ class ImportArticleView(WagtailAdminTemplateMixin, FormView):
             bound = self.form_class(
                 initial={
                     **{key: data[key] for key in ("format", "parent", "publish", "on_conflict")},
-                    "text": source.data.decode("utf-8", "replace")
-                    if isinstance(source.data, bytes)
-                    else "",
+                    "text": decoded_text(source),
                     "name": source.name,
                 }
             )

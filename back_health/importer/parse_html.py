@@ -28,6 +28,7 @@ from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
 from .parse_text import (
     ItemMarker,
+    add_list_item,
     collapse_spaces,
     is_heading_like,
     lead_of,
@@ -633,11 +634,4 @@ def build_sections(events: list[Event], *, intro_heading: str = "") -> list[Sect
 def _add_faked_item(section: Section, event: Event, markers: dict[int, ItemMarker]) -> None:
     text = tidy_item_text(event.text)
     item = ListItem(text=text, html=tidy_item_html(event.html, text))
-    last = section.blocks[-1] if section.blocks else None
-    marker = event.marker
-    if isinstance(last, ListBlock) and id(last) in markers and marker.continues(markers[id(last)]):
-        last.items.append(item)
-    else:
-        last = ListBlock(ordered=marker.ordered, items=[item], lead=lead_of(last))
-        section.blocks.append(last)
-    markers[id(last)] = marker
+    add_list_item(section, item, event.marker, markers)

@@ -281,7 +281,14 @@ def _heading_level(text: str, previous: int, body_since_previous: bool) -> int:
 def _add_item(
     section: Section, marker: ItemMarker, text: str, markers: dict[int, ItemMarker]
 ) -> None:
-    item = ListItem(tidy_item_text(text))
+    add_list_item(section, ListItem(tidy_item_text(text)), marker, markers)
+
+
+def add_list_item(
+    section: Section, item: ListItem, marker: ItemMarker, markers: dict[int, ItemMarker]
+) -> None:
+    """Append ``item`` to the section's last list when ``marker`` continues it, or
+    start a new list (led by the paragraph before it) when it does not."""
     last = section.blocks[-1] if section.blocks else None
     if isinstance(last, ListBlock) and id(last) in markers and marker.continues(markers[id(last)]):
         last.items.append(item)

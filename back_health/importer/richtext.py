@@ -6,25 +6,11 @@ importer writes passes through here with the features of its target block.
 
 from bs4 import BeautifulSoup, Comment
 
+from .parse_html import DROP_TAGS
+
 #: Elements dropped together with their content before whitelisting (unwrapping
-#: them would leak script text into the page).
-DROP_WITH_CONTENT = [
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "object",
-    "embed",
-    "form",
-    "svg",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "head",
-    "title",
-]
+#: them would leak script text into the page): the parser's list, plus the head.
+DROP_WITH_CONTENT = [*DROP_TAGS, "head", "title"]
 
 
 def _converter(features):

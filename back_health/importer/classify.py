@@ -1285,9 +1285,30 @@ def _finish(state: _State) -> None:
         texts = state.texts.get(id(page), [])
         if not page.summary and texts:
             page.summary = summarise(" ".join(texts[:2]))
+        page.summary = _standalone_summary(page, state)
         page.body_regions = rules.regions_in(" ".join([page.title, *texts]))
         if page is not state.main and not page.blocks:
             state.plan.flags.append(Flag(kind="thin_page", text=page.title))
+
+
+#: A summary opening with one of these leans on text the page does not have
+#: ("It can make you drowsy" under "Analgesics"): it cannot stand alone.
+_DANGLING_START = re.compile(
+    r"^(?:it|its|they|their|them|this|these|that|those|such|he|she|also|however|but|and|or|so)\b",
+    re.IGNORECASE,
+)
+
+
+def _standalone_summary(page: PagePlan, state: _State) -> str:
+    """The page's summary when it reads on its own as a lead sentence, else "" (an
+    editor writes one; nothing is invented)."""
+    summary = page.summary.strip()
+    if not summary:
+        return ""
+    if _DANGLING_START.match(summary):
+        state.decide(summary, "no summary", f"does not stand alone as the lead of {page.title!r}")
+        return ""
+    return summary[:1].upper() + summary[1:]
 
 
 def _valid_blocks(block: BlockPlan, state: _State) -> list[BlockPlan]:

@@ -308,3 +308,19 @@ def test_an_article_without_title_or_structure_is_named_and_flagged():
     assert plan.pages[0].title == "Back pain"
     assert plan.title == "Back pain"
     assert {"no_title", "no_structure"} <= {flag.kind for flag in plan.flags}
+
+
+def test_summaries_stand_alone_or_are_left_for_an_editor():
+    plan = plan_of(
+        "# Back pain\n\nBack pain is common and usually gets better within weeks.\n\n"
+        "## Treatment\n\nTreatments that can help include:\n\n"
+        "- analgesics: they can make you drowsy, so ask a pharmacist first\n"
+        "- a gel such as diclofenac: rubbed on the sore area, it can ease the pain\n",
+        "markdown",
+    )
+
+    summaries = {page.title: page.summary for page in plan.pages}
+    assert summaries["Back pain"].startswith("Back pain is common")
+    for title, summary in summaries.items():
+        assert not summary or summary[0].isupper(), title
+        assert not summary.lower().startswith(("they ", "it ")), title

@@ -45,6 +45,8 @@ PART_MAX_LENGTH = 80
 HEADING_TOPICS = ("symptoms", "types", "causes", "treatments", "prevention", "complications")
 #: List categories read from lead cues, in the order they are tried.
 LEAD_TOPICS = ("exercise_list", "symptoms", "types", "causes", "treatments", "prevention")
+#: Topics a sub-section with no cue of its own takes from the section it is in.
+INHERITED_TOPICS = ("treatments", "symptoms", "prevention")
 #: Topics whose lists and short sub-headings name causes.
 CAUSE_TOPICS = ("causes", "cause")
 #: Topics in which every sentence may name treatments.
@@ -171,7 +173,10 @@ class _State:
 
     def entity(self, kind: str, name: str, treatment_kind: str = "") -> PagePlan:
         """The page for ``name``, created on first mention; one entity, one page."""
-        title = sentence_case(preferred_title(name, self.rules))
+        # The article's own wording names the page (a UK article's "Slipped disc" stays
+        # so); the synonym group's first name becomes an alternate name, which is what
+        # links the page to the same entity written another way in another article.
+        title = sentence_case(name.strip())
         key = name_key(title, self.rules)
         page = self.pages.get(key)
         if page is None:
@@ -184,6 +189,7 @@ class _State:
         if page.kind == "treatment" and treatment_kind and page.treatment_kind in ("", "other"):
             page.treatment_kind = treatment_kind
         _add_alternate(page, name, self.rules)
+        _add_alternate(page, preferred_title(name, self.rules), self.rules)
         self.pages.setdefault(name_key(name, self.rules), page)
         return page
 
@@ -376,6 +382,8 @@ def _section_role(section: Section, topic: str, owner: PagePlan, state: _State) 
     asked = state.ask(Part("section", heading, heading, level=section.level), owner, topic)
     if asked is not None:
         return _role_from_rule(asked, section, heading, state)
+    if cue := rules.cue("heading_avoid", heading):
+        return _Role("warning", f"heading cue {cue!r}: things to avoid", severity="caution")
     if cue := rules.cue("heading_warning", heading):
         found = severity_of(heading, rules)
         severity = found.level if found else "see_doctor"
@@ -393,6 +401,9 @@ def _section_role(section: Section, topic: str, owner: PagePlan, state: _State) 
         return _Role("diagnosis", f"heading cue {cue!r}")
     if cause := _heading_cause(heading, topic, state):
         return cause
+    if topic in INHERITED_TOPICS:
+        # "Do" under "Things you can do to ease the pain" is still about treatment.
+        return _Role(topic, f"sub-section of a {topic} section")
     return _Role("content", "no cue in the heading")
 
 
@@ -1292,7 +1303,7 @@ def _finish(state: _State) -> None:
 
 
 #: A summary opening with one of these leans on text the page does not have
-#: ("It can make you drowsy" under "Analgesics"): it cannot stand alone.
+#: ("It can make you drowsy" under "Painkillers"): it cannot stand alone.
 _DANGLING_START = re.compile(
     r"^(?:it|its|they|their|them|this|these|that|those|such|he|she|also|however|but|and|or|so)\b",
     re.IGNORECASE,
@@ -1327,6 +1338,8 @@ def _valid_blocks(block: BlockPlan, state: _State) -> list[BlockPlan]:
 
 def _valid_warning(block: BlockPlan, state: _State) -> list[BlockPlan]:
     value = block.value
+    # "See a GP if:" introduces the items; as a heading it reads without the colon.
+    value["heading"] = value["heading"].strip().rstrip(":").strip()
     long_items = [i for i in value["items"] if len(i) > WARNING_ITEM_MAX_LENGTH]
     if long_items:
         value["items"] = [i for i in value["items"] if len(i) <= WARNING_ITEM_MAX_LENGTH]

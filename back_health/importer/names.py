@@ -244,6 +244,10 @@ def invert_of_phrase(text: str) -> str:
     return f"{' '.join(y_words)} {match.group('x')}"
 
 
+#: A lone noun followed by a restrictive relative clause (no comma): "a job that ...".
+_DEFINED_HEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?([A-Za-z-]+)\s+(?:that|which|who|where)\b", re.I)
+
+
 def derive_name(text: str, rules: RuleSet) -> DerivedName:
     """A clean page name from a list item, heading or sentence, or the reason none is."""
     phrase = first_phrase(text)
@@ -254,6 +258,16 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
     if not derived.name and derived.reason.startswith("longer than"):
         if shorter := _TRAILING_MODIFIER.match(name):
             return check_name(shorter.group(1), rules)
+    defined = _DEFINED_HEAD.match(phrase)
+    if (
+        derived.name
+        and defined
+        and derived.name.casefold() == defined.group(1).casefold()
+        and singular(derived.name.casefold(), rules) in _words(rules, "name_generic_heads")
+    ):
+        # "a job that involves sitting all day" is not about jobs: without its
+        # defining clause the generic noun loses the sense, so it is not a name.
+        return DerivedName("", "a generic noun whose defining clause would be cut off")
     return derived
 
 

@@ -124,6 +124,7 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     url = _origin_url(soup)
     meta_title = _meta_title(soup)
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
+    remove_elements(hidden_elements(soup))
     h1 = _title_heading(soup)
     root = _content_root(soup, h1)
     dropped = drop_structural_chrome(soup, root, h1)
@@ -171,6 +172,27 @@ _BLOCK_CHILDREN = frozenset(
         "main",
     }
 )
+
+
+#: Class names of text meant for screen readers only ("Urgent advice: " prefixes);
+#: the page templates add their own, so the source's would read twice.
+_HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "a11y-hidden")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def hidden_elements(soup: BeautifulSoup) -> list[Tag]:
+    """Elements a sighted reader never sees: screen-reader-only text, ``hidden``,
+    and inline ``display: none``."""
+    found = []
+    for element in soup.find_all(True):
+        classes = " ".join(element.get("class") or []).lower()
+        if (
+            any(name in classes for name in _HIDDEN_CLASSES)
+            or element.has_attr("hidden")
+            or _DISPLAY_NONE.search(element.get("style") or "")
+        ):
+            found.append(element)
+    return found
 
 
 def close_unclosed_blocks(soup: BeautifulSoup) -> None:

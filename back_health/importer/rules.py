@@ -399,6 +399,7 @@ NAME_RULE_KEYS = (
     "name_cut",
     "name_drop_leading",
     "name_bad_end",
+    "name_generic_heads",
     "name_pronoun_start",
     "name_imperative_start",
     "name_pronouns",

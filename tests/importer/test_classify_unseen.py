@@ -5,6 +5,8 @@ question headings, risk-factor and medicine sections, exercises as sub-headings)
 assertions are the behaviour a new article of that shape must get.
 """
 
+from pathlib import Path
+
 import pytest
 
 from back_health.importer.classify import classify
@@ -90,8 +92,8 @@ Treatments include:
 def test_question_headings_give_causes_and_treatments():
     plan = plan_of(QA_ARTICLE, "markdown")
     assert plan.main_page.title == "Sciatica"
-    assert {"Intervertebral hernia", "Spinal stenosis"} <= related(plan, "causes")
-    assert {"Physiotherapy", "Analgesics"} <= related(plan, "treatments")
+    assert {"Slipped disc", "Spinal stenosis"} <= related(plan, "causes")
+    assert {"Physiotherapy", "Painkillers"} <= related(plan, "treatments")
 
 
 RISKS_AND_MEDICINES = """# Lower back pain
@@ -125,9 +127,9 @@ def test_a_risk_factors_list_and_a_medicines_section_give_causes_and_medicines()
 def test_a_title_naming_two_conditions_gives_two_related_condition_pages():
     plan = plan_of("# Sciatica and slipped disc\n\nSciatica is pain down the leg.\n", "markdown")
     assert plan.main_page.title == "Sciatica"
-    assert related(plan, "related_conditions") == {"Intervertebral hernia"}
-    hernia = next(p for p in plan.pages if p.title == "Intervertebral hernia")
-    assert hernia.kind == "condition" and "Slipped disc" in hernia.alternate_names
+    assert related(plan, "related_conditions") == {"Slipped disc"}
+    disc = next(p for p in plan.pages if p.title == "Slipped disc")
+    assert disc.kind == "condition" and "Intervertebral hernia" in disc.alternate_names
 
 
 def test_a_title_with_a_framing_suffix_is_one_condition():
@@ -324,3 +326,30 @@ def test_summaries_stand_alone_or_are_left_for_an_editor():
     for title, summary in summaries.items():
         assert not summary or summary[0].isupper(), title
         assert not summary.lower().startswith(("they ", "it ")), title
+
+
+NHS_STYLE = Path(__file__).resolve().parents[1] / "fixtures" / "nhs-style-slipped-disc.html"
+
+
+def test_an_nhs_style_page_with_care_cards_and_do_and_dont_lists():
+    plan = plan_of(NHS_STYLE.read_text(encoding="utf-8"), "html")
+    main = plan.main_page
+
+    # The article's own wording names the page; the synonym links other wordings.
+    assert main.title == "Slipped disc"
+    assert "Intervertebral hernia" in main.alternate_names
+    # "A slipped disc can cause:" lists symptoms, not causes.
+    causes = related(plan, "causes")
+    assert causes == {"Being overweight", "Lifting heavy objects", "Smoking", "Getting older"}
+    # Care cards: the screen-reader prefix and the introducing colon are not the heading.
+    warnings = {value["severity"]: value for value in blocks_of(plan, "warning")}
+    assert warnings["see_doctor"]["heading"] == "See a GP if"
+    assert warnings["emergency"]["heading"].startswith("Call 999 or go to A&E")
+    assert "cannot pee" in " ".join(warnings["emergency"]["items"])
+    assert "stay in bed" in " ".join(warnings["caution"]["items"])
+    # A "Do" list under "Things you can do" names treatments, medicines by brand too.
+    treatments = related(plan, "treatments")
+    assert {"Staying active", "Ibuprofen", "Paracetamol", "Surgery"} <= treatments
+    brands = {m.generic: m.brands for p in plan.pages for m in p.medicines}
+    assert brands["ibuprofen"] == ["Nurofen"]
+    assert [f.language for f in plan.flags if f.kind == "non_english"] == ["es"]

@@ -57,7 +57,9 @@ _TIMES = rf"(?:{_range('n', 'nh')}\s+times?|(?P<adv>once|twice|thrice))"
 _HOLD = re.compile(
     rf"\b(?:hold|holding|stay|remain|keep)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?"
     rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
-    rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b",
+    rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b"
+    rf"|\b(?:hold|holding)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
+    r"(?P<unit3>seconds?|secs?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
 _SETS = re.compile(
@@ -68,7 +70,10 @@ _SETS = re.compile(
 _REPS = re.compile(
     rf"\b{_RANGE}\s*(?:repetitions|reps|repeats)\b"
     rf"|\b(?:repeat|do|perform)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
-    r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))",
+    r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
+    # "Hold for 10 seconds, 5 times.": a bare count after a comma.
+    rf"|(?:^|[,;:]\s*){_range('low3', 'high3')}\s+times\b"
+    r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))",
     re.IGNORECASE,
 )
 _PER_SIDE = re.compile(
@@ -132,9 +137,12 @@ def read_dose(text: str) -> DoseReading:
         if match.group("low"):
             seconds = _low(match, "low", "high", "the hold", notes)
             unit = match.group("unit").lower()
-        else:
+        elif match.group("low2"):
             seconds = _low(match, "low2", "high2", "the hold", notes)
             unit = match.group("unit2").lower()
+        else:
+            seconds = _low(match, "low3", "high3", "the hold", notes)
+            unit = match.group("unit3").lower()
         if seconds is not None and unit.startswith("m"):
             seconds *= 60
         dose["hold_seconds"] = seconds
@@ -145,8 +153,10 @@ def read_dose(text: str) -> DoseReading:
     if dose["repetitions"] is None and (match := _REPS.search(text)):
         if match.group("low"):
             dose["repetitions"] = _low(match, "low", "high", "the repetitions", notes)
-        else:
+        elif match.group("low2"):
             dose["repetitions"] = _low(match, "low2", "high2", "the repetitions", notes)
+        else:
+            dose["repetitions"] = _low(match, "low3", "high3", "the repetitions", notes)
     dose["per_side"] = bool(_PER_SIDE.search(text))
     if match := _PER_DAY.search(text):
         if match.group("n") or match.group("adv"):

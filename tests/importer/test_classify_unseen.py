@@ -353,3 +353,27 @@ def test_an_nhs_style_page_with_care_cards_and_do_and_dont_lists():
     brands = {m.generic: m.brands for p in plan.pages for m in p.medicines}
     assert brands["ibuprofen"] == ["Nurofen"]
     assert [f.language for f in plan.flags if f.kind == "non_english"] == ["es"]
+
+
+US_STYLE = Path(__file__).resolve().parents[1] / "fixtures" / "us-style-spinal-stenosis.md"
+
+
+def test_a_us_style_markdown_article_with_byline_and_related_links():
+    plan = plan_of(US_STYLE.read_text(encoding="utf-8"), "markdown")
+    main = plan.main_page
+
+    assert main.title == "Spinal stenosis"
+    assert main.summary.startswith("Spinal stenosis is a narrowing")
+    dropped = {d.reason for d in plan.dropped}
+    assert {"chrome: byline", "chrome: promotional", "chrome: related posts"} <= dropped
+    assert not [f for f in plan.flags if f.kind == "truncated"]
+    assert {"Age", "Previous spinal injury", "Scoliosis"} <= related(plan, "causes")
+    brands = {m.generic: sorted(m.brands) for p in plan.pages for m in p.medicines}
+    assert brands["ibuprofen"] == ["Advil", "Motrin"]
+    assert brands["gabapentin"] == ["Neurontin"]
+    [exercises] = blocks_of(plan, "exercise_list")
+    doses = {e["name"]: e["dose"] for e in exercises["exercises"]}
+    assert doses["Seated flexion"]["hold_seconds"] == 10
+    assert doses["Seated flexion"]["repetitions"] == 5
+    severities = {value["severity"] for value in blocks_of(plan, "warning")}
+    assert {"emergency", "caution"} <= severities

@@ -19,6 +19,12 @@ from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_
         ("Do this 3 times daily.", {"times_per_day": 3}),
         ("Three times a week.", {"days_per_week": 3}),
         ("Walk every day.", {"days_per_week": 7}),
+        ("Hold for 10 seconds, 5 times.", {"hold_seconds": 10, "repetitions": 5}),
+        (
+            "Hold 20 seconds; 10 times on each side.",
+            {"hold_seconds": 20, "repetitions": 10, "per_side": True},
+        ),
+        ("Lie down, 2 times a day.", {"times_per_day": 2}),
     ],
 )
 def test_parse_dose_reads_each_written_element(text, expected):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .document import Decision, Document, Dropped, Flag, ListBlock, ListItem, Paragraph, Section
 from .dose import has_dose, read_dose
 from .names import (
+    bracketed_names,
     check_name,
     condition_name_from_title,
     derive_name,
@@ -238,7 +239,18 @@ def _same_as_title(heading: str, title: str) -> bool:
 
 def _main_condition(document: Document, state: _State) -> PagePlan:
     rules = state.rules
-    title = document.title or next((s.heading for s in document.sections if s.heading), "")
+
+    def names_subject(heading: str) -> bool:
+        # A bare "Causes" or "When to see a GP" is never what an article is about;
+        # "Sciatica: symptoms and causes" is.
+        rest = heading.lower()
+        for topic in (*HEADING_TOPICS, "warning"):
+            for pattern in rules.cue_patterns(f"heading_{topic}"):
+                rest = pattern.sub(" ", rest)
+        return bool(re.search(r"[a-z]{3,}", rest))
+
+    candidates = [document.title, *(s.heading for s in document.sections)]
+    title = next((heading for heading in candidates if names_subject(heading)), "")
     name = condition_name_from_title(title, rules)
     because = f"title {title!r} with its question/instruction framing removed"
     if not check_name(name, rules).name:
@@ -260,7 +272,10 @@ def _main_condition(document: Document, state: _State) -> PagePlan:
         other = state.entity("condition", second)
         _relate(page, "related_conditions", other)
         state.decide(second, "condition", "second condition named in the title ('X and Y')")
-    plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", title)[0]
+    for other in bracketed_names(title):
+        _add_alternate(page, other, rules)
+        state.decide(other, "alternate name", "given in brackets in the title")
+    plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", _strip_brackets(title))[0]
     for pattern in rules.cue_patterns("title_prefix"):
         plain = pattern.sub("", plain, count=1)
     if not second and plain and name_key(plain, rules) != name_key(page.title, rules):
@@ -276,6 +291,10 @@ def _main_condition(document: Document, state: _State) -> PagePlan:
                 alternate, "alternate name", "subject of the first sentence names a condition"
             )
     return page
+
+
+def _strip_brackets(text: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", text)
 
 
 def _untitled_name(document: Document, state: _State) -> tuple[str, str]:

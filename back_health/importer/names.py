@@ -333,6 +333,14 @@ def _is_term(text: str, rules: RuleSet) -> bool:
     return bool(found) and len(text.split()) <= 4
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def bracketed_names(title: str) -> list[str]:
+    """The other names a title gives in brackets: "Coccydynia (tailbone pain)"."""
+    return [sentence_case(m.strip()) for m in re.findall(r"\(([^()]{3,60})\)", title)]
+
+
 def condition_name_from_title(title: str, rules: RuleSet) -> str:
     """ "How to relieve spasm of the back muscles?" -> "Back muscle spasm";
     "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica"."""
@@ -342,6 +350,7 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
     for pattern in rules.cue_patterns("title_suffix"):
         text = pattern.sub("", text)
     text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]
+    text = _BRACKETED.sub("", text)  # "Coccydynia (tailbone pain)": the bracket is another name
     for pattern in rules.cue_patterns("title_prefix"):
         text = pattern.sub("", text, count=1)
     text = text.strip(" .?!" + _QUOTES)

@@ -249,6 +249,14 @@ def strip_site_name(title: str) -> str:
 # --- content root and chrome ----------------------------------------------------
 
 
+#: Class names that mark an element as the document's title when it has no <h1>
+#: (Word's "MsoTitle", blog themes' "entry-title").
+_TITLE_CLASS = re.compile(
+    r"^(?:msotitle|title|headline|(?:entry|post|page|article|story)[-_]?(?:title|headline))$",
+    re.IGNORECASE,
+)
+
+
 def _title_heading(soup: BeautifulSoup) -> Tag | None:
     first = None
     for h1 in soup.find_all("h1"):
@@ -258,6 +266,16 @@ def _title_heading(soup: BeautifulSoup) -> Tag | None:
             return h1
         if first is None and not any(p.name in ("nav", "footer") for p in h1.parents):
             first = h1
+    if first is None:
+        first = soup.find(
+            lambda tag: (
+                tag.name not in ("html", "body", "title", "meta")
+                and any(_TITLE_CLASS.match(name) for name in tag.get("class") or [])
+                and bool(collapse_spaces(tag.get_text(" ")))
+            )
+        )
+        if first is not None:
+            first.name = "h1"  # from here on it is the title heading, not body text
     return first
 
 

@@ -377,3 +377,27 @@ def test_a_us_style_markdown_article_with_byline_and_related_links():
     assert doses["Seated flexion"]["repetitions"] == 5
     severities = {value["severity"] for value in blocks_of(plan, "warning")}
     assert {"emergency", "caution"} <= severities
+
+
+WORD_EXPORT = Path(__file__).resolve().parents[1] / "fixtures" / "word-export-coccydynia.html"
+
+
+def test_a_word_html_export_with_a_title_paragraph_and_faked_lists():
+    plan = plan_of(WORD_EXPORT.read_text(encoding="utf-8"), "html")
+    main = plan.main_page
+
+    assert (main.title, main.alternate_names) == ("Coccydynia", ["Tailbone pain"])
+    assert main.summary.startswith("Coccydynia is pain in the coccyx")
+    assert {"Fall onto your bottom", "Childbirth"} <= related(plan, "causes")
+    assert {"Ibuprofen", "Paracetamol"} <= related(plan, "treatments")
+    [warning] = blocks_of(plan, "warning")
+    assert warning["severity"] == "see_doctor"
+
+
+def test_a_topic_heading_is_never_taken_for_the_title():
+    plan = plan_of(
+        "Causes\n\nBack pain is often caused by poor posture or lifting badly.\n\n"
+        "When to see a GP\n\nSee a GP if the pain lasts more than 6 weeks.\n",
+        "text",
+    )
+    assert plan.main_page.title not in ("Causes", "When to see a GP")

@@ -449,6 +449,9 @@ def write_article(
         dry_run=dry_run,
     )
     with transaction.atomic():
+        # Two runs resolving the same names under one hub would both create "Massage":
+        # lock the hub row so they take turns (a no-op on SQLite, which serialises writes).
+        type(parent).objects.select_for_update().filter(pk=parent.pk).first()
         record = writer.write()
         plan.removals = writer.removals
         if dry_run:

@@ -281,6 +281,20 @@ class FigureBlock(blocks.StructBlock):
     image = ImageBlock()
     caption = blocks.CharBlock(required=False, max_length=255)
 
+    def get_preview_value(self):
+        """The newest image in the library, so the block picker shows a real figure."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        if image is None:
+            return self.to_python({})
+        return self.to_python(
+            {
+                "image": {"image": image.pk, "decorative": False, "alt_text": image.title},
+                "caption": image.title,
+            }
+        )
+
     class Meta:
         icon = "image"
         label = _("Image")

@@ -250,6 +250,7 @@ def test_exercise_image_uses_the_alt_text_from_the_block():
 # ---- Admin: picker descriptions and previews ---------------------------------------------------
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("name", list(BODY_BLOCKS))
 def test_every_body_block_is_previewable_and_described(name):
     block = BODY_BLOCKS[name]
@@ -279,3 +280,20 @@ def test_package_does_not_override_wagtails_global_block_preview_template():
 
     package = Path(back_health.__file__).parent
     assert not (package / "templates/wagtailcore/shared/block_preview.html").exists()
+
+
+@pytest.mark.django_db
+def test_the_image_block_preview_shows_the_newest_library_image(admin_client):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    block = ConditionPage._meta.get_field("body").stream_block.child_blocks["image"]
+    empty = admin_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+    assert empty.status_code == 200 and b"<img" not in empty.content
+
+    get_image_model().objects.create(title="Spine model", file=get_test_image_file())
+    response = admin_client.get(
+        reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+    )
+
+    assert b"<img" in response.content and b"Spine model" in response.content

@@ -284,13 +284,20 @@ def _main_condition(document: Document, state: _State) -> PagePlan:
     if first:
         sentences = split_sentences(first.text)
         alternate = subject_name(sentences[0], rules) if sentences else ""
-        if alternate and name_key(alternate, rules) != name_key(page.title, rules):
+        if alternate and not _is_broader_name(alternate, page.title, rules):
             _add_alternate(page, alternate, rules)
             state.pages.setdefault(name_key(alternate, rules), page)
             state.decide(
                 alternate, "alternate name", "subject of the first sentence names a condition"
             )
     return page
+
+
+def _is_broader_name(name: str, title: str, rules: RuleSet) -> bool:
+    """Whether ``name`` is the title or a more general condition inside it: "Back pain"
+    opening an article titled "Back pain in pregnancy" is not another name for it."""
+    words, title_words = set(name_key(name, rules).split()), set(name_key(title, rules).split())
+    return words <= title_words
 
 
 def _strip_brackets(text: str) -> str:

@@ -199,7 +199,7 @@ _ENTITY = re.compile(
     r"(?P<entity>"
     r"(?:&amp;)+(?:\#[xX][0-9a-fA-F]{2,5}|\#\d{2,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
     r"|&\#[xX][0-9a-fA-F]{2,5};?"
-    r"|&\#\d{2,6};?"
+    r"|&\#[ \t]?\d{2,6};?"
     r"|&[A-Za-z][A-Za-z0-9]{1,31};?"
     r"|(?<![&\#\d])\#[ \t]?\d{3,5}(?:;|(?!\d))"
     r")"
@@ -269,7 +269,7 @@ def entity_char(entity: str) -> str | None:
     has_semicolon = body.endswith(";")
     body = body.rstrip(";")
     if body.startswith("&#"):
-        digits = body[2:]
+        digits = body[2:].strip()
         code = int(digits[1:], 16) if digits[:1] in "xX" and len(digits) > 1 else None
         if code is None:
             code = int(digits) if digits.isdigit() else -1

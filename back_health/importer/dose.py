@@ -94,6 +94,28 @@ _PER_WEEK = re.compile(
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
 
 
+#: Gym shorthand, rewritten into words before reading: "2x a day", "3x10" (sets x
+#: repetitions), "x3" and "10x" (repetitions).
+_SHORTHAND = (
+    (
+        re.compile(
+            r"\b(\d{1,2})\s*[x×](?=\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily)\b)", re.I
+        ),
+        r"\1 times",
+    ),
+    (re.compile(r"\b(\d{1,2})\s*[x×]\s*(\d{1,3})\b", re.I), r"\1 sets of \2 repetitions"),
+    (re.compile(r"(?<![\w.])[x×]\s*(\d{1,3})\b", re.I), r"repeat \1 times"),
+    (re.compile(r"\b(\d{1,3})\s*[x×](?![\w])", re.I), r"repeat \1 times"),
+)
+
+
+def expand_shorthand(text: str) -> str:
+    """ "2x10" -> "2 sets of 10 repetitions"; "x3" -> "repeat 3 times"."""
+    for pattern, words in _SHORTHAND:
+        text = pattern.sub(words, text)
+    return text
+
+
 @dataclass
 class DoseReading:
     """A parsed dose and what the parser had to decide on the way (for the report)."""
@@ -133,6 +155,7 @@ def _low(match: re.Match, low: str, high: str, what: str, notes: list[str]) -> i
 def read_dose(text: str) -> DoseReading:
     """Read every dose element written in ``text``; a missing element stays empty."""
     dose, notes = empty_dose(), []
+    text = expand_shorthand(text)
     if match := _HOLD.search(text):
         if match.group("low"):
             seconds = _low(match, "low", "high", "the hold", notes)

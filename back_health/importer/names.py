@@ -20,6 +20,9 @@ SUMMARY_MAX_LENGTH = 300
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.", "vs.", "approx.", "fig.")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])")
 _QUOTES = "\"'“”‘’«»„"
+#: An apostrophe inside or ending a word ("Scheuermann's", "Scheuermanns'") is kept.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_]|\s|$)")
+_QUOTE_MARK = re.compile(r"(?<![^\W\d_])'|[\"“”‘’«»„]")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -49,14 +52,23 @@ def strip_tags(markup: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub("", markup))).strip()
 
 
+#: Words title case leaves in lower case ("Back Pain at Work").
+TITLE_CASE_MINOR_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as into vs".split()
+)
+
+
 def sentence_case(name: str) -> str:
     """ "Short Leg Syndrome" -> "Short leg syndrome"; acronyms (NSAIDs, TENS) and the
     capitals of a name written in running text ("Achilles") are kept."""
     words = name.split()
     if not words:
         return name
-    capitalised = [w for w in words[1:] if w[:1].isupper()]
-    title_cased = len(words) > 1 and len(capitalised) == len(words) - 1
+    rest = [w for w in words[1:] if w.lower() not in TITLE_CASE_MINOR_WORDS]
+    capitalised = [w for w in rest if w[:1].isupper()]
+    title_cased = len(capitalised) == len(rest) and (
+        len(capitalised) >= 2 or len(rest) == len(words) - 1 > 0
+    )
     out = []
     for index, word in enumerate(words):
         if index == 0:
@@ -217,7 +229,10 @@ def noun_phrase(text: str, rules: RuleSet) -> str:
         return f"{qualified.group('np')} {qualified.group('pred')}"
     if adjective := patterns["copula_adjective"].match(text):
         np = _cut(adjective.group("np"), patterns)
-        return f"{adjective.group('adj')} {invert_of_phrase(np)}"
+        # "X is a condition in which parts of the spine become inflamed": the
+        # adjective belongs to a later clause when cutting shortened the subject.
+        if len(np.split()) == len(adjective.group("np").split()):
+            return f"{adjective.group('adj')} {invert_of_phrase(np)}"
     return _cut(text, patterns)
 
 
@@ -228,14 +243,18 @@ def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
     if patterns["drop"] is not None:
         text = patterns["drop"].sub("", text)
     text = patterns["trailing"].sub("", text)
-    return "".join(c for c in text if c not in _QUOTES).strip(" .")
+    return _QUOTE_MARK.sub("", _APOSTROPHE.sub("'", text)).strip(" .")
 
 
 def invert_of_phrase(text: str) -> str:
     """ "spasm of the back muscles" -> "back muscle spasm"; "size of the pelvis" ->
-    "pelvis size". Only short phrases are turned round; others are returned as is."""
+    "pelvis size". Only short phrases are turned round; others are returned as is.
+    "in" needs a determiner: "pain in the lower back" names a place, while "back pain
+    in children" or "scoliosis in teenagers" names who has it and stays as written."""
     match = re.fullmatch(
-        r"(?P<x>\w+(?: \w+)?) (?:of|in) (?:the |your |a )?(?P<y>[\w-]+(?: [\w-]+){0,2})", text
+        r"(?P<x>\w+(?: \w+)?) (?:of (?:the |your |a )?|in (?:the |your |a ))"
+        r"(?P<y>[\w-]+(?: [\w-]+){0,2})",
+        text,
     )
     if not match:
         return text

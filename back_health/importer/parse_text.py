@@ -19,6 +19,12 @@ Rules (general, never a list of known headings):
   that follow an item without a marker continue it; items split by blank lines stay
   one list while the marker (and numbering) continues. A paragraph ending with a
   colon just before a list is its lead.
+- A line underlined with ``===`` or ``---`` (Markdown "setext" style, common in e-mail
+  newsletters) is a heading whatever its wording.
+- FAQ layout: "Q:"/"Question:" before a question makes it a heading; "A:"/"Answer:"
+  before its answer is dropped.
+- An e-mail signature is not article text: everything after a ``--`` line, or from a
+  lone sign-off ("Kind regards,", "Stay well,") to the end, is recorded as dropped.
 
 The recognisers here are also used by the HTML parser for lists faked with ``<br>``.
 """
@@ -28,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Document, ListBlock, ListItem, Paragraph, Section
+from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
 from .sentences import split_sentences
 
 #: Longest line, in words, that can be a heading.
@@ -56,6 +62,19 @@ _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 _INNER_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
 _SPACES = re.compile(r"\s+")
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s+(?=\S.*\?$)")
+_ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+(?=\S)")
+#: A line that starts an e-mail signature (RFC 3676 "-- " and its trimmed form).
+_SIGNATURE_DELIMITER = re.compile(r"^--\s*$")
+#: Closing words of a letter or newsletter: a lone line of these ends the article.
+_SIGN_OFF = re.compile(
+    r"^(?:(?:kind|best|warm|warmest)\s+(?:regards|wishes)|regards|best|cheers|thanks|"
+    r"thank you|many thanks|yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely|"
+    r"take care|stay (?:well|safe|healthy)|all the best|until next time|"
+    r"see you (?:soon|next (?:time|month|week)))\s*[,!.]?$",
+    re.IGNORECASE,
+)
 _TRAILING_ITEM_PUNCTUATION = re.compile(r"\s*[,;]+$")
 _HTML_TRAILING_PUNCTUATION = re.compile(r"\s*([,;.])((?:\s*</[a-z]+>)*)\s*$")
 
@@ -174,8 +193,30 @@ class _Unit:
 
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
-    title, sections = build_sections(text_units(text))
-    return Document(title=title, sections=sections, format="text")
+    body, signature = split_signature(text)
+    title, sections = build_sections(text_units(body))
+    dropped = [Dropped(reason="signature", text=signature)] if signature else []
+    return Document(title=title, sections=sections, format="text", dropped=dropped)
+
+
+def split_signature(text: str) -> tuple[str, str]:
+    """Return ``(text, signature)``: a signature is what follows a ``--`` line or a
+    lone sign-off line, so a clinician's name and an unsubscribe footer never reach
+    the article."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        lone = _is_lone_line(lines, index)
+        if _SIGNATURE_DELIMITER.match(stripped) or (lone and _SIGN_OFF.match(stripped)):
+            signature = collapse_spaces(" ".join(lines[index:]))
+            return "\n".join(lines[:index]), signature
+    return text, ""
+
+
+def _is_lone_line(lines: list[str], index: int) -> bool:
+    before = lines[index - 1].strip() if index else ""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return not before and bool(lines[index].strip()) and (not after or index + 1 == len(lines))
 
 
 def text_units(text: str) -> list[_Unit]:
@@ -201,6 +242,13 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _block_units(lines: list[str]) -> list[_Unit]:
+    lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in lines]
+    underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
+    if underlined is not None:
+        heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
+        heading.heading_like = True
+        rest = lines[underlined + 1 :]
+        return [heading, *(_block_units(rest) if rest else [])]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
     if rest and is_heading_like(first) and _starts_new_line_of_text(rest[0]):

@@ -356,3 +356,46 @@ def test_hub_runs_the_same_queries_for_3_and_30_pages(hub, client):
     for _n in range(27):
         TreatmentPageFactory(parent=hub)
     assert count_queries(client, hub.url) == small
+
+
+def _stream(*children):
+    from back_health.blocks import BackHealthStreamBlock
+
+    block = BackHealthStreamBlock()
+    return block.to_python(
+        [{"type": t, "value": v, "id": f"id-{n}"} for n, (t, v) in enumerate(children)]
+    )
+
+
+EXERCISES = {
+    "heading": "Exercises for back pain",
+    "intro": "",
+    "exercises": [{"name": "Pelvic tilt", "steps": ["Lie on your back."], "dose": {}}],
+    "stop_if": [],
+}
+
+
+def test_an_exercise_list_after_content_opens_a_section_of_its_own():
+    from back_health.templatetags.back_health_tags import bh_contents, bh_outline
+
+    stream = _stream(
+        ("heading", {"text": "Treatment", "level": "h2"}),
+        ("paragraph", "<p>Most back pain eases with time.</p>"),
+        ("exercise_list", EXERCISES),
+    )
+
+    assert [level for _, level in bh_outline(stream)] == [2, 3, 2]
+    assert [text for _, text in bh_contents(stream)] == ["Treatment", "Exercises for back pain"]
+
+
+def test_an_exercise_list_straight_after_a_heading_belongs_to_it():
+    from back_health.templatetags.back_health_tags import bh_contents, bh_outline
+
+    stream = _stream(
+        ("heading", {"text": "Exercises", "level": "h2"}),
+        ("exercise_list", EXERCISES),
+        ("warning", {"severity": "caution", "heading": "", "text": "<p>Go gently.</p>"}),
+    )
+
+    assert [level for _, level in bh_outline(stream)] == [2, 3, 3]
+    assert [text for _, text in bh_contents(stream)] == ["Exercises"]

@@ -670,6 +670,7 @@ def _emit_paragraph(
         if asked is None or asked.as_ != "content":
             _treatments_in_sentence(sentence, relation_owner, topic, state)
             _risks_in_sentence(sentence, relation_owner, state)
+            _causes_in_sentence(sentence, relation_owner, state)
     _flush_paragraph(owner, kept, state)
     state.texts[id(owner)].append(paragraph.text)
 
@@ -724,6 +725,52 @@ def _risks_in_sentence(sentence: str, owner: PagePlan, state: _State) -> None:
         page = _cause_page(name, state)
         _relate(owner, "causes", page)
         state.decide(name, "cause", f"risk factor after {cue!r}")
+
+
+def _causes_in_sentence(sentence: str, owner: PagePlan, state: _State) -> None:
+    """ "Other causes include a spinal tumour and a spinal infection" -> two causes,
+    only when every listed part is a clean name (else none: no fragments); the
+    sentence stays in the text."""
+    rules = state.rules
+    if not rules.cue("cause_sentence", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("cause_sentence") if (m := p.search(sentence)))
+    if not _speaks_of(owner, sentence[: match.start()], rules):
+        return
+    names = _listed_names(sentence[match.end() :], rules)
+    for name in names:
+        page = _cause_page(name, state)
+        if page is not owner:
+            _relate(owner, "causes", page)
+            state.decide(name, "cause", f"listed after {match.group(0)!r}")
+
+
+#: Subjects that stand for the page a sentence is on ("It is caused by ...").
+_ANAPHORIC_SUBJECT = re.compile(r"^(?:it|this|they|these|which|the (?:condition|problem|pain))\b", re.I)
+
+
+def _speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
+    """Whether a "... is caused by" subject is the page itself, not another condition
+    ("Pelvic girdle pain is caused by ..." on a back pain page is not)."""
+    subject = subject.strip(" ,")
+    if not subject or _ANAPHORIC_SUBJECT.match(subject):
+        return True
+    if not rules.is_condition_term(subject) and not rules.has_condition_head(subject):
+        return True
+    key = name_key(subject, rules)
+    return any(key == name_key(name, rules) for name in (owner.title, *owner.alternate_names))
+
+
+#: Separators of a run-on list in a sentence: commas and a final "and"/"or".
+_LISTED_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _listed_names(text: str, rules: RuleSet) -> list[str]:
+    parts = [p for p in _LISTED_SEPARATOR.split(text.strip().rstrip(".!;:")) if p.strip()]
+    names = [derive_name(part, rules).name for part in parts]
+    if not names or not all(names) or any(len(part.split()) > 8 for part in parts):
+        return []
+    return names
 
 
 def _medicine_page(info, written: str, owner: PagePlan, state: _State, context: str) -> PagePlan:

@@ -21,7 +21,7 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.", "vs.", "a
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])")
 _QUOTES = "\"'“”‘’«»„"
 #: An apostrophe inside or ending a word ("Scheuermann's", "Scheuermanns'") is kept.
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_]|\s|$)")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])'|[\"“”‘’«»„]")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")

@@ -11,18 +11,25 @@ register = template.Library()
 def bh_outline(stream):
     """Pair each child of a body stream with the heading level its own heading should use.
 
-    Heading blocks set the current level; a warning or exercise list sits one level
-    below the heading before it (h2 when none), so the page outline never skips a level.
+    Heading blocks set the current level. A warning sits one level below the heading
+    before it (h2 when none). An exercise list straight after a heading belongs to that
+    heading too; after other content it starts a section of its own, at the level of
+    the heading before it ("Exercises" after the text of "Treatment"). So the outline
+    never skips a level and never files a section under the one it follows.
     """
     current = 1
+    previous = None
     pairs = []
     for child in stream or []:
         if child.block_type == "heading":
             level = int(str(child.value.get("level") or "h2")[1:])
             current = level
+        elif child.block_type == "exercise_list" and previous != "heading":
+            level = max(current, 2)
         else:
             level = min(current + 1, 6)
         pairs.append((child, level))
+        previous = child.block_type
     return pairs
 
 
@@ -44,12 +51,17 @@ def bh_element_id(prefix, block_id=None):
 
 @register.filter
 def bh_contents(stream):
-    """The level 2 heading blocks of a body stream, for a contents list."""
-    return [
-        child
-        for child in stream or []
-        if child.block_type == "heading" and child.value.get("level") == "h2" and child.id
-    ]
+    """``(anchor, text)`` of the body's level 2 sections, for a contents list: level 2
+    heading blocks and exercise lists that open a level 2 section of their own."""
+    entries = []
+    for child, level in bh_outline(stream):
+        if not child.id or level != 2:
+            continue
+        if child.block_type == "heading":
+            entries.append((f"bh-section-{child.id}", child.value.get("text")))
+        elif child.block_type == "exercise_list":
+            entries.append((f"bh-exercises-{child.id}", child.value.get("heading")))
+    return entries
 
 
 @register.filter

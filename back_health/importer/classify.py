@@ -698,6 +698,10 @@ def _flush_paragraph(owner: PagePlan, kept: list[str], state: _State) -> None:
 def _treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: _State) -> None:
     rules = state.rules
     for info, match in rules.find_medicines(sentence):
+        if rules.cue("negated_treatment", sentence[: match.start()]):
+            # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
+            state.decide(match.group(0), "content", "the sentence advises against it")
+            continue
         _medicine_page(info, match.group(0), owner, state, sentence)
     terms = rules.find_treatments(sentence)
     if not terms or (
@@ -710,9 +714,19 @@ def _treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: _
         if rules.cue("discouraged_treatment", sentence[match.end() :]):
             state.decide(match.group(0), "content", "the sentence advises against it")
             continue
+        if specific := _more_specific_treatment(owner, term.name):
+            state.decide(match.group(0), "content", f"refers back to {specific!r}")
+            continue
         page = state.entity("treatment", term.name, term.kind)
         _relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
+
+
+def _more_specific_treatment(owner: PagePlan, name: str) -> str:
+    """A treatment of ``owner`` that is a kind of ``name`` ("Decompression surgery" for
+    "Surgery"): a later bare "after surgery" means that one, not a new page."""
+    suffix = " " + name.lower()
+    return next((r.title for r in owner.treatments if r.title.lower().endswith(suffix)), "")
 
 
 def _risks_in_sentence(sentence: str, owner: PagePlan, state: _State) -> None:
@@ -746,7 +760,9 @@ def _causes_in_sentence(sentence: str, owner: PagePlan, state: _State) -> None:
 
 
 #: Subjects that stand for the page a sentence is on ("It is caused by ...").
-_ANAPHORIC_SUBJECT = re.compile(r"^(?:it|this|they|these|which|the (?:condition|problem|pain))\b", re.I)
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^(?:it|this|they|these|which|the (?:condition|problem|pain))\b", re.I
+)
 
 
 def _speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:

@@ -335,8 +335,16 @@ def fix_whitespace(text: str, tally: Counter | None = None) -> str:
     return text
 
 
+#: Pictographs and their joiners ("💪", "👁️"): decoration in blog posts that would end
+#: a sentence without its full stop and sit in page titles.
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\u2b50\u2b55]"
+    "[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*(?:\u200d[\U0001f000-\U0001faff][\ufe0f]?)*"
+)
+
 _WHITESPACE_FIXES = (
     # (pattern, replacement, cheap test whether the pattern can match at all)
+    (_EMOJI, "", lambda text: not text.isascii()),
     (_INVISIBLE, "", lambda text: not text.isascii()),
     (_NBSP, " ", lambda text: not text.isascii()),
     (_SPACE_RUN, " ", lambda text: "  " in text or not text.isprintable()),

@@ -172,7 +172,7 @@ _SOMETHING_ADJECTIVE = re.compile(
 _DEGREE = r"(?:too|very|overly|not|so)"
 #: Prepositions a too-long name is cut before ("lifting heavy objects with a bent back").
 _TRAILING_MODIFIER = re.compile(
-    r"^(\S+\s+\S+.*?)\s+(?:with|without|at|in|on|for|during|from|after|before|while|around)\s+.*$",
+    r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|for|during|from|after|before|while|around)\s+.*$",
     re.IGNORECASE,
 )
 
@@ -219,19 +219,25 @@ def first_phrase(text: str) -> str:
     return head.strip()
 
 
+#: "a gene called HLA-B27" -> "HLA-B27": the name comes after "called".
+_CALLED = re.compile(
+    r"^(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:called|named|known as)\s+(?=\S)", re.I
+)
+
+
 def noun_phrase(text: str, rules: RuleSet) -> str:
     """The noun phrase a sentence starts with: before the verb or the first comma."""
     patterns = _name_patterns(rules)
     text = text.strip().rstrip(".!?;:,").strip()
-    text = text.strip(_QUOTES + " ")
+    text = _CALLED.sub("", text.strip(_QUOTES + " "))
     text = _SOMETHING_ADJECTIVE.sub(r"\g<verb> \g<adj> objects", text)
     if qualified := patterns["relative_qualifier"].match(text):
         return f"{qualified.group('np')} {qualified.group('pred')}"
     if adjective := patterns["copula_adjective"].match(text):
         np = _cut(adjective.group("np"), patterns)
         # "X is a condition in which parts of the spine become inflamed": the
-        # adjective belongs to a later clause when cutting shortened the subject.
-        if len(np.split()) == len(adjective.group("np").split()):
+        # adjective belongs to a later clause when the subject holds a verb of its own.
+        if patterns["cut"] is None or not patterns["cut"].search(adjective.group("np")):
             return f"{adjective.group('adj')} {invert_of_phrase(np)}"
     return _cut(text, patterns)
 
@@ -303,7 +309,8 @@ def check_name(name: str, rules: RuleSet) -> DerivedName:
         return DerivedName("", f"longer than {limit} words")
     if words[-1].lower() in _words(rules, "name_bad_end"):
         return DerivedName("", f"ends in {words[-1]!r}")
-    if words[0].lower() in _words(rules, "name_imperative_start"):
+    fixed = any(name.lower().startswith(p) for p in _words(rules, "name_fixed_phrases"))
+    if words[0].lower() in _words(rules, "name_imperative_start") and not fixed:
         return DerivedName("", f"starts with {words[0]!r}, an instruction, not a name")
     if words[0].lower() in _words(rules, "name_pronoun_start"):
         return DerivedName("", f"starts with {words[0]!r}, not a noun phrase")

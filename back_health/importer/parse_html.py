@@ -125,6 +125,7 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     meta_title = _meta_title(soup)
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
     remove_elements(hidden_elements(soup))
+    tables_as_lists(soup)
     h1 = _title_heading(soup)
     root = _content_root(soup, h1)
     dropped = drop_structural_chrome(soup, root, h1)
@@ -142,6 +143,37 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     intro_heading = title if h1 is not None and not title_in_root else ""
     sections = build_sections(events, intro_heading=intro_heading)
     return Document(title=title, sections=sections, format=format, dropped=dropped, url=url)
+
+
+def tables_as_lists(soup: BeautifulSoup) -> None:
+    """Turn each table with a header row into one list per column, led by its header
+    ("Possible cause:" then the causes), so a symptoms-versus-causes table reads like the
+    lists the classifier knows. Tables without headers (layout) are left alone."""
+    for table in soup.find_all("table"):
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+        header = rows[0].find_all(["th", "td"], recursive=False) if rows else []
+        if len(rows) < 2 or not header or not all(cell.name == "th" for cell in header):
+            continue
+        columns: list[list[str]] = [[] for _ in header]
+        for row in rows[1:]:
+            cells = row.find_all(["th", "td"], recursive=False)
+            for index, cell in enumerate(cells[: len(header)]):
+                if text := collapse_spaces(cell.get_text(" ")):
+                    columns[index].append(text)
+        replacement = soup.new_tag("div")
+        for cell, items in zip(header, columns, strict=True):
+            lead = collapse_spaces(cell.get_text(" ")).rstrip(":")
+            if not lead or not items:
+                continue
+            paragraph = soup.new_tag("p")
+            paragraph.string = f"{lead}:"
+            listing = soup.new_tag("ul")
+            for item in items:
+                entry = soup.new_tag("li")
+                entry.string = item
+                listing.append(entry)
+            replacement.extend([paragraph, listing])
+        table.replace_with(replacement)
 
 
 #: Elements a heading or paragraph cannot contain; finding one inside means the

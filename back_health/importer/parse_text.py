@@ -206,8 +206,11 @@ def split_signature(text: str) -> tuple[str, str]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for index, line in enumerate(lines):
         stripped = line.strip()
-        lone = _is_lone_line(lines, index)
-        if _SIGNATURE_DELIMITER.match(stripped) or (lone and _SIGN_OFF.match(stripped)):
+        if len(stripped) > 40 or not stripped:
+            continue
+        if _SIGNATURE_DELIMITER.match(stripped) or (
+            _SIGN_OFF.match(stripped) and _is_lone_line(lines, index)
+        ):
             signature = collapse_spaces(" ".join(lines[index:]))
             return "\n".join(lines[:index]), signature
     return text, ""

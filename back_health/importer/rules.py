@@ -168,6 +168,8 @@ class RuleSet:
     condition_heads: tuple[str, ...] = ()
     #: Words with a condition ending that are not conditions (``diagnosis``).
     not_conditions: tuple[str, ...] = ()
+    #: Openings of a risk factor that names a condition ("family history of ...").
+    risk_prefixes: tuple[str, ...] = ()
     treatment_terms: tuple[TreatmentTerm, ...] = ()
     #: Lower-case brand, generic or alias name -> medicine.
     medicines: Mapping[str, MedicineInfo] = field(default_factory=dict)
@@ -260,6 +262,8 @@ class RuleSet:
         """The text matched by the first pattern of ``category`` found in ``text``."""
         if not text:
             return None
+        if "\u2019" in text:  # "Don’t" is written with either apostrophe
+            text = text.replace("\u2019", "'")
         lowered = text.lower()
         gate = self._cue_gate.get(category)
         if gate is None or not gate.may_match(lowered):
@@ -271,6 +275,7 @@ class RuleSet:
 
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
+        text = text.replace("\u2019", "'")
         gate = self._group_gates.get(categories)
         if gate is None:
             gate = Gate(
@@ -311,7 +316,7 @@ class RuleSet:
     def is_condition_term(self, name: str) -> bool:
         """Whether a short name is a medical condition by its words alone."""
         lowered = name.lower().strip()
-        if not lowered:
+        if not lowered or lowered.startswith(self.risk_prefixes):
             return False
         for phrase in self.condition_words:
             if " " in phrase and phrase in lowered:
@@ -402,6 +407,7 @@ NAME_RULE_KEYS = (
     "name_generic_heads",
     "name_pronoun_start",
     "name_imperative_start",
+    "name_fixed_phrases",
     "name_pronouns",
     "name_trailing",
     "vague",
@@ -426,6 +432,7 @@ def default_rules() -> RuleSet:
         condition_words=tuple(w.lower() for w in conditions["words"]),
         condition_heads=tuple(w.lower() for w in conditions["heads"]),
         not_conditions=tuple(w.lower() for w in conditions["not_conditions"]),
+        risk_prefixes=tuple(f"{w.lower()} " for w in conditions.get("risk_prefixes", ())),
         treatment_terms=tuple(_treatment_term(t) for t in _read("treatments.json")["terms"]),
         medicines=_medicine_index(_read("medicines.json")["medicines"]),
         synonym_groups=tuple(tuple(group) for group in synonyms["groups"]),

@@ -175,8 +175,6 @@ def import_sources(
     the others go on. A dry run does everything inside a transaction that is
     rolled back at the end, so it works on an empty database and writes nothing.
     """
-    from ..models import ImportRecord
-
     sources = list(sources)
     rules = get_import_rules()
     plans: list[ArticlePlan] = []
@@ -200,7 +198,6 @@ def import_sources(
                     on_conflict=on_conflict,
                     user=user,
                     written=written,
-                    record_model=ImportRecord,
                 )
                 if hub_created and plan.status != "failed" and not hub_reported:
                     plan.pages.insert(0, _hub_page(parent, dry_run))
@@ -228,14 +225,14 @@ def _hub_page(hub, dry_run):
     )
 
 
-def _import_one(
-    source, *, parent, format, rules, dry_run, publish, on_conflict, user, written, record_model
-):
+def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict, user, written):
     try:
         plan = analyse(source.data, source.name, format=format, rules=rules)
     except ImportSourceError as error:
         return failed_plan(source.name, error, data=source.data)
-    record = record_model.objects.filter(source_key=plan.source.url or plan.source.name).first()
+    from ..models import ImportRecord
+
+    record = ImportRecord.objects.filter(source_key=plan.source.url or plan.source.name).first()
     if _unchanged(plan, record):
         return _unchanged_plan(plan, record)
     try:

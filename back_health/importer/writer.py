@@ -243,9 +243,7 @@ def _validate(instance, model):
 class ArticleWriter:
     """Writes one article's plan under ``parent``; see :func:`write_article`."""
 
-    def __init__(
-        self, plan, *, parent, index, publish, on_conflict, user, record_model, dry_run=False
-    ):
+    def __init__(self, plan, *, parent, index, publish, on_conflict, user, dry_run=False):
         self.plan = plan
         self.dry_run = dry_run
         self.parent = parent
@@ -253,15 +251,14 @@ class ArticleWriter:
         self.publish = publish
         self.on_conflict = on_conflict
         self.user = user
-        self.record_model = record_model
         self.removals: list = []
         self.written: set[int] = set()
         self.instances: dict[int, object] = {}
 
     def write(self):
-        from ..models import ImportedPage
+        from ..models import ImportedPage, ImportRecord
 
-        record, _ = self.record_model.objects.get_or_create(
+        record, _ = ImportRecord.objects.get_or_create(
             source_key=self.plan.source.url or self.plan.source.name,
             defaults={
                 "source_name": self.plan.source.name,
@@ -434,8 +431,6 @@ def write_article(
     happen. Raises :class:`ImportWriteError` (nothing written) when a page is
     invalid.
     """
-    from ..models import ImportRecord
-
     if on_conflict not in CONFLICT_POLICIES:
         raise ImportWriteError(f"Unknown conflict policy {on_conflict!r}")
     writer = ArticleWriter(
@@ -445,7 +440,6 @@ def write_article(
         publish=publish,
         on_conflict=on_conflict,
         user=user,
-        record_model=ImportRecord,
         dry_run=dry_run,
     )
     with transaction.atomic():

@@ -252,7 +252,7 @@ def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
     return _QUOTE_MARK.sub("", _APOSTROPHE.sub("'", text)).strip(" .")
 
 
-def invert_of_phrase(text: str) -> str:
+def invert_of_phrase(text: str, rules: RuleSet | None = None) -> str:
     """ "spasm of the back muscles" -> "back muscle spasm"; "size of the pelvis" ->
     "pelvis size". Only short phrases are turned round; others are returned as is.
     "in" needs a determiner: "pain in the lower back" names a place, while "back pain
@@ -263,6 +263,9 @@ def invert_of_phrase(text: str) -> str:
         text,
     )
     if not match:
+        return text
+    if rules is not None and rules.is_condition_term(match.group("x")):
+        # "Osteochondrosis of the lumbar spine" is already a condition's name.
         return text
     y_words = match.group("y").split()
     y_words[-1] = singular(y_words[-1])
@@ -380,7 +383,7 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
     for pattern in rules.cue_patterns("title_prefix"):
         text = pattern.sub("", text, count=1)
     text = text.strip(" .?!" + _QUOTES)
-    text = invert_of_phrase(text)
+    text = invert_of_phrase(text, rules)
     return sentence_case(text) if text else ""
 
 

@@ -246,3 +246,17 @@ def test_a_title_cased_heading_with_small_words_is_sentence_cased():
 
     assert sentence_case("Back Pain at Work") == "Back pain at work"
     assert sentence_case("Pain in Achilles") == "Pain in Achilles"
+
+
+def test_a_translated_blog_post_keeps_a_condition_named_with_of():
+    plan = analysed("osteochondrosis-blog.txt")
+    main = plan.main_page
+
+    # A condition "of" a place keeps its name; only generic words are turned round.
+    assert main.title == "Osteochondrosis of the lumbar spine"
+    assert {"Sedentary lifestyle", "Excess weight", "Hypothermia"} <= related(plan, "causes")
+    brands = {m.generic: m.brands for p in plan.pages for m in p.medicines}
+    assert brands["ketoprofen"] == ["Ketonal"] and brands["nimesulide"] == ["Nise"]
+    assert {"caution", "emergency"} <= severities(plan)
+    assert {"chrome: related posts", "chrome: promotional"} <= dropped_reasons(plan)
+    assert [f.language for f in plan.flags if f.kind == "non_english"] == ["ru"]

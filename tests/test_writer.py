@@ -344,3 +344,15 @@ def test_every_body_region_the_importer_names_exists_and_is_assigned(hub):
 
     condition = ConditionPage.objects.get(title="Sciatica")
     assert set(condition.body_regions.values_list("slug", flat=True)) == slugs
+
+
+def test_what_wagtails_whitelisting_removes_is_reported_as_repairs(hub):
+    plan = make_plan()
+    plan.pages[0].blocks[1] = BlockPlan(
+        "paragraph", "<p>Rest</p><table><tr><td>a</td><td>b</td></tr></table>"
+    )
+    write(plan, hub)
+
+    sanitised = {(r.from_, r.to): r.count for r in plan.repairs if r.kind == "sanitise"}
+    assert sanitised[("<td>", "unwrapped (feature_disabled)")] == 2
+    assert sanitised[("<table>", "unwrapped (feature_disabled)")] == 1

@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from ..conf import back_health_settings
-from .document import Decision
+from .document import Decision, Repair
 from .plan import ArticlePlan, PagePlan
 from .richtext import to_db_html
 
@@ -256,6 +256,8 @@ class ArticleWriter:
         self.instances: dict[int, object] = {}
 
     def write(self):
+        from wagtail.models import Page
+
         from ..models import ImportedPage, ImportRecord
 
         record, _ = ImportRecord.objects.get_or_create(
@@ -289,7 +291,7 @@ class ArticleWriter:
         targets = self._resolve_targets()
         existing = {
             page.pk: page
-            for page in self._base_page_model().objects.filter(
+            for page in Page.objects.filter(
                 pk__in=[pk for pk in page_ids.values() if pk not in self.instances]
             )
         }
@@ -373,12 +375,6 @@ class ArticleWriter:
             return False
         return not (page.action == "conflict" and self.on_conflict == "draft")
 
-    @staticmethod
-    def _base_page_model():
-        from wagtail.models import Page
-
-        return Page
-
     def _resolve_targets(self):
         """Page ids of every entity named in the plan's relations, by kind and name."""
         targets = {}
@@ -414,6 +410,18 @@ class ArticleWriter:
         page.live = bool(instance.live)
 
 
+def removal_repairs(removals: list[dict]) -> list[Repair]:
+    """What Wagtail's whitelisting took out of the rich text, one repair per kind of removal."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for removal in removals:
+        key = (removal["tag"], removal["action"], removal["reason"])
+        counts[key] = counts.get(key, 0) + 1
+    return [
+        Repair(kind="sanitise", from_=f"<{tag}>", to=f"{action} ({reason})", count=count)
+        for (tag, action, reason), count in sorted(counts.items())
+    ]
+
+
 def write_article(
     plan: ArticlePlan,
     *,
@@ -447,7 +455,7 @@ def write_article(
         # lock the hub row so they take turns (a no-op on SQLite, which serialises writes).
         type(parent).objects.select_for_update().filter(pk=parent.pk).first()
         record = writer.write()
-        plan.removals = writer.removals
+        plan.repairs.extend(removal_repairs(writer.removals))
         if dry_run:
             transaction.set_rollback(True)
             for page in plan.pages:

@@ -9,11 +9,46 @@ strings that the writer sanitises for the target block's features.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .document import Decision, Dropped, Flag, Repair
 
-PAGE_KINDS = ("index", "condition", "cause", "treatment")
-ACTIONS = ("create", "update", "unchanged", "conflict", "skip")
+
+class Kind(StrEnum):
+    """What a planned page is; the values are the report's and the plan file's words."""
+
+    INDEX = "index"
+    CONDITION = "condition"
+    CAUSE = "cause"
+    TREATMENT = "treatment"
+
+
+class Action(StrEnum):
+    """What the writer does (or would do) with a planned page."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"
+    SKIP = "skip"
+    #: The name resolves to an existing page that this import does not own: link to it.
+    LINK = "link"
+    #: A bare mention: reported, written only when an editor includes it.
+    SUGGEST = "suggest"
+
+
+class Severity(StrEnum):
+    """Stored severity keys of the warning block, mildest first."""
+
+    INFO = "info"
+    CAUTION = "caution"
+    SEE_DOCTOR = "see_doctor"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+
+PAGE_KINDS = tuple(Kind)
+ACTIONS = tuple(Action)
 
 
 @dataclass
@@ -68,7 +103,16 @@ class PagePlan:
     causes: list[RelationPlan] = field(default_factory=list)
     treatments: list[RelationPlan] = field(default_factory=list)
     related_conditions: list[RelationPlan] = field(default_factory=list)
-    # Filled in by the writer.
+    #: Stable identity of the planned page within its article ("cause:poor posture"):
+    #: what an edited plan and an editor's corrections refer to.
+    key: str = ""
+    #: False leaves the page out of the write (suggested pages start out excluded).
+    include: bool = True
+    #: Why the importer chose this page's kind and action, in words for an editor.
+    reason: str = ""
+    #: An existing page this name is mapped to: relations point there, nothing is created.
+    page_id: int | None = None
+    # Filled in by the writer (the classifier may set ``suggest``).
     action: str = "create"
     id: int | None = None
     url_path: str | None = None

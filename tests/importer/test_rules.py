@@ -131,3 +131,15 @@ def test_synonyms_fold_names_into_one_entity():
     assert name_key("massotherapy", rules) == name_key("Massage", rules)
     assert name_key("disc herniation", rules) == name_key("Intervertebral hernia", rules)
     assert name_key("herniated discs", rules) == name_key("intervertebral hernia", rules)
+
+
+def test_one_entity_key_for_classifier_and_writer():
+    """The classifier and the writer share one key: wording that differs only by
+    article, plural, case or punctuation names one entity."""
+    from back_health.importer import writer
+    from back_health.importer.names import entity_key
+
+    assert entity_key("Sports injuries") == entity_key("a sports injury")
+    assert entity_key("Back-pain") == entity_key("back pain")
+    assert writer.normalise_name("sports injuries") == writer.normalise_name("A sports injury")
+    assert entity_key("Sciatica") != entity_key("Scoliosis")

@@ -143,3 +143,16 @@ def test_one_entity_key_for_classifier_and_writer():
     assert entity_key("Back-pain") == entity_key("back pain")
     assert writer.normalise_name("sports injuries") == writer.normalise_name("A sports injury")
     assert entity_key("Sciatica") != entity_key("Scoliosis")
+
+
+def test_site_rule_set_is_built_once_while_the_settings_stay(settings):
+    """Building a RuleSet compiles every cue; the site's set is reused until its
+    settings change, and then rebuilt with them."""
+    from back_health.importer.registry import get_import_rules
+
+    first = get_import_rules()
+    assert get_import_rules() is first
+    settings.BACK_HEALTH = {"MEDICINES": {"Brandol": "paracetamol"}}
+    changed = get_import_rules()
+    assert changed is not first
+    assert changed.find_medicines("Take Brandol")

@@ -156,3 +156,14 @@ def test_site_rule_set_is_built_once_while_the_settings_stay(settings):
     changed = get_import_rules()
     assert changed is not first
     assert changed.find_medicines("Take Brandol")
+
+
+def test_cue_exceptions_void_the_matches_they_overlap():
+    """'<category>_except' patterns are data: a site can add one, and a cue they
+    overlap no longer counts while other matches in the same text still do."""
+    rules = default_rules()
+    assert rules.cue("severity_caution", "Do not lift heavy objects.")
+    assert rules.cue("severity_caution", "Don't worry if it clicks.") is None
+    site = rules.extend(cues={"severity_caution_except": [r"\bdo not lift\b"]})
+    assert site.cue("severity_caution", "Do not lift heavy objects.") is None
+    assert site.cue("severity_caution", "Do not lift it, and never twist.")

@@ -34,9 +34,31 @@ def owner_for_relations(owner: PagePlan, state: Context) -> PagePlan:
     return owner if owner.kind == Kind.CONDITION else state.main
 
 
+def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
+    """The cue that advises against what is named at ``start`` of ``sentence``: "bed rest
+    is not recommended", "insufficient evidence for cold therapy", "surgery is rarely
+    needed". Only the clause the name is in counts ("Heat helps, but traction is not
+    recommended" advises against traction alone)."""
+    clause_start, clause_end = 0, len(sentence)
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= start:
+            clause_start = match.end()
+        elif match.start() >= start:
+            clause_end = match.start()
+            break
+    return rules.cue("advised_against", sentence[clause_start:clause_end])
+
+
+#: Where one clause of a sentence ends and another, that may say the opposite, begins.
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+")
+
+
 def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
     rules = state.rules
     for info, match in rules.find_medicines(sentence):
+        if cue := advised_against(sentence, match.start(), rules):
+            state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
+            continue
         if rules.cue("negated_treatment", sentence[: match.start()]):
             # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
             state.decide(match.group(0), "content", "the sentence advises against it")
@@ -49,6 +71,9 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
         return
     for term, match in terms:
         if rules.cue("negated_treatment", sentence[: match.start()]):
+            continue
+        if cue := advised_against(sentence, match.start(), rules):
+            state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
             continue
         if rules.cue("discouraged_treatment", sentence[match.end() :]):
             state.decide(match.group(0), "content", "the sentence advises against it")
@@ -169,6 +194,10 @@ def list_entities(
             elif asked.as_ != "junk":
                 left.append(item)
             continue
+        if category == "treatments" and (cue := advised_against(item.text, 0, rules)):
+            state.decide(item.text, "content", f"the item advises against it ({cue!r})")
+            left.append(item)
+            continue
         phrase = first_phrase(item.text)
         explanation = item_explanation(item.text)
         pages = []
@@ -274,3 +303,24 @@ def item_explanation(text: str) -> str:
 def give_body(page: PagePlan, text: str, state: Context) -> None:
     add_html(page, f"<p>{html.escape(text, quote=False)}</p>", state)
     state.pages.add_text(page, text)
+
+
+def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
+    """Give a page the sentence that says something about it: one whose subject is the
+    entity ("Spinal fusion is considered when ..."). A passing or hedged mention ("Massage
+    can also help", "Tumours are a rare cause") and advice against it say nothing of
+    their own, so the page stays a suggestion."""
+    rules = state.rules
+    words = sentence.split()
+    if len(words) < 4 or rules.cue("passing_mention", sentence):
+        return
+    if advised_against(sentence, 0, rules):
+        return
+    start = name_key(" ".join(words[:8]), rules)
+    for key, page in state.pages.items():
+        if page is owner or page is state.main or not key:
+            continue
+        if start == key or start.startswith(key + " "):
+            state.pages.add_text(page, sentence)
+            state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
+            return

@@ -14,7 +14,7 @@ from ..names import (
     strip_tags,
     summarise,
 )
-from ..plan import BlockPlan, PagePlan, Severity
+from ..plan import Action, BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
 from .context import Context
 from .exercises import names_one_exercise
@@ -49,8 +49,21 @@ def finish_plan(state: Context) -> None:
             page.summary = summarise(" ".join(texts[:2]))
         page.summary = standalone_summary(page, state)
         page.body_regions = rules.regions_in(" ".join([page.title, *texts]))
-        if page is not state.main and not page.blocks:
+        if page is state.main or page.blocks:
+            continue
+        if not page.summary:
+            suggest(page, state)
+        else:
             state.plan.flags.append(Flag(kind="thin_page", text=page.title))
+
+
+def suggest(page: PagePlan, state: Context) -> None:
+    """A page the article only names: reported as a suggestion, written only when an
+    editor includes it (relations to it still link an existing page of that name)."""
+    page.action = Action.SUGGEST
+    page.include = False
+    page.reason = f"{page.reason}; suggested: the article names it but says nothing about it"
+    state.decide(page.title, "suggested page", "a bare mention")
 
 
 def standalone_summary(page: PagePlan, state: Context) -> str:

@@ -11,7 +11,7 @@ from ..names import (
 )
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import Part
-from ..severity import items_lead, severity_of
+from ..severity import advice_of, items_lead
 from .blocks import (
     add_block,
     add_html,
@@ -25,6 +25,7 @@ from .blocks import (
 from .context import ENTITY_KINDS, Context, relate
 from .entities import (
     causes_in_sentence,
+    describe_subject,
     lead_context,
     list_entities,
     owner_for_relations,
@@ -74,8 +75,18 @@ def emit_paragraph(
         if asked is not None and asked.as_ == "warning":
             warning = (asked.severity or Severity.CAUTION, f"rule: {asked.because}")
         elif asked is None and topic not in ("warning", "exercise_list") and not is_lead:
-            found = severity_of(sentence, rules)
+            found = advice_of(sentence, rules)
             warning = (found.level, f"cue {found.cue}") if found else None
+            if (
+                warning
+                and kept
+                and found.level == Severity.CAUTION
+                and (back := rules.cue("refers_back", sentence))
+            ):
+                # "Take them only with food" leans on the sentence before: boxing it
+                # alone would split the thought, so the caution stays in the text.
+                state.decide(sentence, "content", f"caution refers back ({back!r})")
+                warning = None
         if warning:
             flush_paragraph(owner, kept, state)
             kept = []
@@ -88,6 +99,7 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            describe_subject(sentence, owner, state)
     flush_paragraph(owner, kept, state)
     state.pages.add_text(owner, paragraph.text)
 
@@ -131,7 +143,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
 def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:
     rules = state.rules
     lead = block.lead
-    if lead and (found := severity_of(lead, rules)) and found.level != Severity.CAUTION:
+    if lead and (found := advice_of(lead, rules)) and found.level != Severity.CAUTION:
         return "warning", f"lead cue {found.cue}"
     if all(has_dose(read_dose(item.text).dose) for item in block.items):
         return "exercise_list", "every item has a dose"

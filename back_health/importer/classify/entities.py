@@ -112,6 +112,14 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     only when every listed part is a clean name (else none: no fragments); the
     sentence stays in the text."""
     rules = state.rules
+    if subject := _named_as_cause(sentence, rules):
+        # "Childbirth is the other common cause." names the cause and says so of it.
+        page = cause_page(subject, state, "the subject of a sentence saying it is a cause")
+        if page is not owner and page is not state.main:
+            relate(owner, "causes", page)
+            state.pages.add_text(page, sentence)
+            state.decide(subject, "cause", "the sentence says it is a cause")
+        return
     if not rules.cue("cause_sentence", sentence):
         return
     match = next(m for p in rules.cue_patterns("cause_sentence") if (m := p.search(sentence)))
@@ -123,6 +131,25 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         if page is not owner:
             relate(owner, "causes", page)
             state.decide(name, "cause", f"listed after {match.group(0)!r}")
+            if len(names) == 1 and not rules.cue("passing_mention", sentence):
+                # "The most common cause is a fall onto your backside": the one cause a
+                # sentence names is what it is about.
+                state.pages.add_text(page, sentence)
+
+
+def _named_as_cause(sentence: str, rules: RuleSet) -> str:
+    """The name a "<name> is the main cause" sentence gives, else ""."""
+    if not rules.cue("cause_subject_sentence", sentence):
+        return ""
+    for pattern in rules.cue_patterns("cause_subject_sentence"):
+        if (match := pattern.search(sentence)) and match.start() > 0:
+            subject = sentence[: match.start()]
+            if rules.cue("anaphoric_subject", subject) or rules.cue("passing_mention", sentence):
+                return ""
+            derived = derive_name(subject, rules)
+            if derived.name and len(derived.name.split()) <= 5:
+                return derived.name
+    return ""
 
 
 def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
@@ -201,7 +228,9 @@ def list_entities(
         phrase = first_phrase(item.text)
         explanation = item_explanation(item.text)
         pages = []
-        if category == "treatments" and (medicines := rules.find_medicines(item.text)):
+        # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
+        # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
+        if category == "treatments" and (medicines := rules.find_medicines(phrase)):
             pages = [
                 medicine_page(info, match.group(0), relation_owner, state, item.text)
                 for info, match in medicines

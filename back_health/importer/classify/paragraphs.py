@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 
-from ..document import Dropped, ListBlock, Paragraph
+from ..document import Dropped, ListBlock, ListItem, Paragraph
 from ..dose import has_dose, read_dose
-from ..names import (
-    split_sentences,
-)
+from ..names import split_sentences, strip_tags
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import Part
 from ..severity import advice_of, items_lead
@@ -39,6 +38,12 @@ from .warnings import list_severity
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
     for block in blocks:
+        if isinstance(block, Paragraph) and (category := _entity_category(topic)):
+            if labelled := labelled_item(block, state.rules):
+                # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
+                # heading is a list item written as a paragraph: a name and its text.
+                if not list_entities(ListBlock(False, [labelled]), category, owner, state):
+                    continue
         if isinstance(block, ListBlock):
             emit_list(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
@@ -159,3 +164,39 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
     if topic in ("symptoms", "types", "prevention"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
+
+
+def _entity_category(topic: str) -> str:
+    if topic in CAUSE_TOPICS:
+        return "causes"
+    if topic in TREATMENT_TOPICS:
+        return "treatments"
+    return ""
+
+
+_BOLD_LABEL = re.compile(r"\s*<(strong|b)>(?P<label>[^<]{1,80})</\1>\s*(?P<rest>.*)", re.S)
+_COLON_LABEL = re.compile(r"(?P<label>[^:.!?]{1,60}):\s+(?P<rest>\S.*)", re.S)
+
+
+def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
+    """A paragraph that opens with a short bold or colon label followed by its text, as a
+    list item ("Label. Text"); None for any other paragraph."""
+    match = _BOLD_LABEL.match(paragraph.html or "") or _COLON_LABEL.match(paragraph.text)
+    if not match:
+        return None
+    label = strip_tags(match.group("label")).strip(" .:-\u2013\u2014")
+    rest = strip_tags(match.group("rest")).lstrip(" .:-\u2013\u2014")
+    if not label or len(label.split()) > LABEL_MAX_WORDS:
+        return None
+    first = (split_sentences(rest) or [""])[0]
+    if len(re.findall(r"[^\W\d_]{2,}", first)) < LABEL_TEXT_MIN_WORDS:
+        return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
+    if rules.cue("not_a_label", label):
+        return None
+    return ListItem(f"{label}. {rest}")
+
+
+#: Most words a paragraph's label may have to be read as a name.
+LABEL_MAX_WORDS = 6
+#: Fewest words the text after a label must have to say something about it.
+LABEL_TEXT_MIN_WORDS = 4

@@ -204,67 +204,81 @@ def medicine_page(info, written: str, owner: PagePlan, state: Context, context: 
 
 def list_entities(
     block: ListBlock, category: str, owner: PagePlan, state: Context
-) -> list[ListItem]:
-    """Make a page of every item of a causes or treatments list; return the items that
-    could not be named (they stay as text)."""
-    rules = state.rules
+) -> tuple[list[ListItem], list[tuple[ListItem, list[PagePlan]]]]:
+    """Make a page of every item of a causes or treatments list that names one.
+
+    Returns the items that could not be named (they stay as text) and the named items
+    with their pages (their text stays too when their pages end up only suggested)."""
     relation_owner = owner_for_relations(owner, state)
     left: list[ListItem] = []
+    named: list[tuple[ListItem, list[PagePlan]]] = []
     for item in block.items:
-        asked = state.ask(Part("item", item.text, lead=block.lead), owner, category)
-        if asked is not None:
-            if asked.as_ in ENTITY_KINDS:
-                name = asked.name or derive_name(item.text, rules).name or item.text
-                page = state.entity(asked.as_, name, asked.treatment_kind, asked.because)
-                field_name = "treatments" if asked.as_ == "treatment" else "causes"
-                relate(relation_owner, field_name, page, item_explanation(item.text) or block.lead)
-            elif asked.as_ != "junk":
-                left.append(item)
-            continue
-        if category == "treatments" and (cue := advised_against(item.text, 0, rules)):
-            state.decide(item.text, "content", f"the item advises against it ({cue!r})")
+        pages = _item_entities(item, block, category, owner, relation_owner, state)
+        if pages is None:
             left.append(item)
-            continue
-        phrase = first_phrase(item.text)
-        explanation = item_explanation(item.text)
-        pages = []
-        # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
-        # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
-        if category == "treatments" and (medicines := rules.find_medicines(phrase)):
-            pages = [
-                medicine_page(info, match.group(0), relation_owner, state, item.text)
-                for info, match in medicines
-            ]
-            if explanation:
-                give_body(pages[0], explanation, state)
-            continue
-        if category == "causes" and (named := parenthetical_condition(phrase, state)):
-            page = cause_page(named, state, "condition named in brackets in a causes list")
-            relate(
-                relation_owner,
-                "causes",
-                page,
-                relation_note(explanation or lead_context(block.lead)),
-            )
-            outer = derive_name(re.sub(r"\s*\([^)]*\).*$", "", phrase), rules).name
-            if outer:
-                add_alternate(page, outer, rules)
-            state.decide(
-                phrase, "cause (condition)", "condition named in brackets in a causes list"
-            )
-            continue
-        for part in split_names(phrase, rules):
-            if is_vague(part, rules):
-                state.decide(part, "content", "vague item, not an entity")
-                continue
-            note = explanation or lead_context(block.lead)
-            if page := item_page(part, category, relation_owner, state, note):
-                pages.append(page)
-        if pages and explanation:
+        elif pages:
+            named.append((item, pages))
+    return left, named
+
+
+def _item_entities(
+    item: ListItem,
+    block: ListBlock,
+    category: str,
+    owner: PagePlan,
+    relation_owner: PagePlan,
+    state: Context,
+) -> list[PagePlan] | None:
+    """The pages one list item names; None when it stays as text, [] when it is dropped
+    (a vague "and much more")."""
+    rules = state.rules
+    asked = state.ask(Part("item", item.text, lead=block.lead), owner, category)
+    if asked is not None:
+        if asked.as_ in ENTITY_KINDS:
+            name = asked.name or derive_name(item.text, rules).name or item.text
+            page = state.entity(asked.as_, name, asked.treatment_kind, asked.because)
+            field_name = "treatments" if asked.as_ == "treatment" else "causes"
+            relate(relation_owner, field_name, page, item_explanation(item.text) or block.lead)
+            return [page]
+        return [] if asked.as_ == "junk" else None
+    if category == "treatments" and (cue := advised_against(item.text, 0, rules)):
+        state.decide(item.text, "content", f"the item advises against it ({cue!r})")
+        return None
+    phrase = first_phrase(item.text)
+    explanation = item_explanation(item.text)
+    # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
+    # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
+    if category == "treatments" and (medicines := rules.find_medicines(phrase)):
+        pages = [
+            medicine_page(info, match.group(0), relation_owner, state, item.text)
+            for info, match in medicines
+        ]
+        if explanation:
             give_body(pages[0], explanation, state)
-        elif not pages and not is_vague(phrase, rules):
-            left.append(item)
-    return left
+        return pages
+    if category == "causes" and (named := parenthetical_condition(phrase, state)):
+        page = cause_page(named, state, "condition named in brackets in a causes list")
+        relate(
+            relation_owner, "causes", page, relation_note(explanation or lead_context(block.lead))
+        )
+        outer = derive_name(re.sub(r"\s*\([^)]*\).*$", "", phrase), rules).name
+        if outer:
+            add_alternate(page, outer, rules)
+        state.decide(phrase, "cause (condition)", "condition named in brackets in a causes list")
+        return [page]
+    pages = []
+    for part in split_names(phrase, rules):
+        if is_vague(part, rules):
+            state.decide(part, "content", "vague item, not an entity")
+            continue
+        note = explanation or lead_context(block.lead)
+        if page := item_page(part, category, relation_owner, state, note):
+            pages.append(page)
+    if pages and explanation:
+        give_body(pages[0], explanation, state)
+    if not pages:
+        return [] if is_vague(phrase, rules) else None
+    return pages
 
 
 def parenthetical_condition(phrase: str, state: Context) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import Flag
+from ..document import Flag, Paragraph
 from ..dose import has_dose
 from ..names import (
     name_key,
@@ -16,7 +16,8 @@ from ..names import (
 )
 from ..plan import Action, BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
-from .context import Context
+from .blocks import list_html, paragraph_html, strip_lead
+from .context import Context, PendingList
 from .exercises import names_one_exercise
 
 #: Longest symptom line of a warning (the block's CharBlock limit).
@@ -39,22 +40,50 @@ def finish_plan(state: Context) -> None:
     rules = state.rules
     kinds = {name_key(p.title, rules): p.kind for p in state.plan.pages}
     for page in state.plan.pages:
+        texts = state.pages.texts(page)
+        if not page.summary and texts:
+            page.summary = summarise(" ".join(texts[:2]))
+        page.summary = standalone_summary(page, state)
+        if page is not state.main and not page.summary and not has_body(page):
+            suggest(page, state)
+    for pending in state.pending_lists:
+        settle_list(pending, state)
+    for page in state.plan.pages:
         page.blocks = [fixed for block in page.blocks for fixed in valid_blocks(block, state)]
         page.blocks = without_dangling_headings(page.blocks)
         for relations in (page.causes, page.treatments, page.related_conditions):
             for relation in relations:
                 relation.kind = kinds.get(name_key(relation.title, rules), relation.kind)
-        texts = state.pages.texts(page)
-        if not page.summary and texts:
-            page.summary = summarise(" ".join(texts[:2]))
-        page.summary = standalone_summary(page, state)
-        page.body_regions = rules.regions_in(" ".join([page.title, *texts]))
-        if page is state.main or page.blocks:
-            continue
-        if not page.summary:
-            suggest(page, state)
-        else:
+        page.body_regions = rules.regions_in(" ".join([page.title, *state.pages.texts(page)]))
+        if page is not state.main and page.include and not page.blocks:
             state.plan.flags.append(Flag(kind="thin_page", text=page.title))
+
+
+def has_body(page: PagePlan) -> bool:
+    return any(block.value for block in page.blocks)
+
+
+def settle_list(pending: PendingList, state: Context) -> None:
+    """Items whose pages are all written leave the list (their pages say it); items that
+    only name suggested pages stay as text, so no name the article gives vanishes."""
+    source = pending.items
+    if isinstance(source, Paragraph):
+        pages = pending.pages.get(id(source), [])
+        if not pages or not all(page.include for page in pages):
+            pending.block.value = paragraph_html(source)
+        return
+
+    def stays(item) -> bool:
+        if id(item) in pending.left:
+            return True
+        pages = pending.pages.get(id(item))
+        return bool(pages) and not all(page.include for page in pages)
+
+    kept = [item for item in source.items if stays(item)]
+    if kept:
+        pending.block.value = list_html(source, kept)
+    elif pending.lead and pending.lead_block is not None:
+        strip_lead(pending.lead_block, pending.lead)
 
 
 def suggest(page: PagePlan, state: Context) -> None:

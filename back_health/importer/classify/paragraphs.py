@@ -21,7 +21,7 @@ from .blocks import (
     sentence_markup,
     warning_value,
 )
-from .context import ENTITY_KINDS, Context, relate
+from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
     describe_subject,
@@ -42,7 +42,10 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             if labelled := labelled_item(block, state.rules):
                 # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
                 # heading is a list item written as a paragraph: a name and its text.
-                if not list_entities(ListBlock(False, [labelled]), category, owner, state):
+                left, named = list_entities(ListBlock(False, [labelled]), category, owner, state)
+                if named:
+                    pages = [page for _item, item_pages in named for page in item_pages]
+                    keep_mentions(owner, block, [(block, pages)], state)
                     continue
         if isinstance(block, ListBlock):
             emit_list(block, owner, topic, heading, state)
@@ -132,11 +135,11 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         emit_blocks(rest, owner, "content", heading, state)
         return
     if category in ("causes", "treatments"):
-        left = list_entities(block, category, owner, state)
-        if left:
+        left, named = list_entities(block, category, owner, state)
+        if named:
+            keep_mentions(owner, block, named, state, lead=lead, left=left)
+        elif left:
             add_html(owner, list_html(block, left), state)
-        else:
-            drop_lead_paragraph(owner, lead, state)
         return
     if category == "junk":
         state.plan.dropped.append(Dropped(reason="junk list", text=list_text(block)))
@@ -200,3 +203,23 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
 LABEL_MAX_WORDS = 6
 #: Fewest words the text after a label must have to say something about it.
 LABEL_TEXT_MIN_WORDS = 4
+
+
+def keep_mentions(owner, block, named, state: Context, lead: str = "", left=()) -> None:
+    """Put a list whose items became pages on the owner's page, to be settled when the
+    plan is finished: items whose pages are written leave it (their pages say it), the
+    others stay, so a name the article gives never vanishes from the page."""
+    lead_block = owner.blocks[-1] if lead and owner.blocks else None
+    placeholder = BlockPlan("paragraph", "")
+    owner.blocks.append(placeholder)
+    state.pending_lists.append(
+        PendingList(
+            owner=owner,
+            block=placeholder,
+            items=block,
+            pages={id(item): pages for item, pages in named},
+            left={id(item) for item in left},
+            lead=lead,
+            lead_block=lead_block if lead_block and lead_block.type == "paragraph" else None,
+        )
+    )

@@ -740,20 +740,18 @@ def summary_rows(summary: dict) -> list[tuple[str, str]]:
 
 def print_table(results: dict, out) -> None:
     halves = [h for h in HALVES if h in results]
-    tables = {h: dict(summary_rows(results[h]["summary"])) for h in halves}
+    rows = {h: dict(summary_rows(results[h]["summary"])) for h in halves}
     labels = [label for label, _ in summary_rows(results[halves[0]]["summary"])]
     width = max(len(label) for label in labels) + 2
-    cols = [max(len(tables[h][label]) for label in labels + []) for h in halves]
-    cols = [max(c, len(h)) + 2 for c, h in zip(cols, halves, strict=True)]
-    out.write(
-        "".ljust(width) + "".join(h.ljust(c) for h, c in zip(halves, cols, strict=True)) + "\n"
-    )
+    cols = [max(len(h), *(len(rows[h][label]) for label in labels)) + 2 for h in halves]
+
+    def line(label, cells):
+        text = label.ljust(width) + "".join(c.ljust(w) for c, w in zip(cells, cols, strict=True))
+        out.write(text.rstrip() + "\n")
+
+    line("", halves)
     for label in labels:
-        out.write(
-            label.ljust(width)
-            + "".join(tables[h][label].ljust(c) for h, c in zip(halves, cols, strict=True)).rstrip()
-            + "\n"
-        )
+        line(label, [rows[h][label] for h in halves])
 
 
 def print_articles(half: str, scores: list[dict], out) -> None:

@@ -40,3 +40,12 @@ def test_answer_is_valid_and_quotes_its_article(article, answer_path):
 def test_development_articles_are_within_size_bounds():
     for article, _ in ev.article_pairs(ev.CORPUS / "dev"):
         assert 1500 <= article.stat().st_size <= 6000, article.name
+
+
+def test_whole_corpus_has_forty_articles_in_ten_styles():
+    if not (ev.CORPUS / "heldout").is_dir():
+        pytest.skip("the held-out half (tests/corpus/heldout/) is not in this checkout")
+    pairs = [p for half in ev.HALVES for p in ev.article_pairs(ev.CORPUS / half)]
+    styles = {ev.load_answer(answer)["style"] for _, answer in pairs}
+    assert len(pairs) >= 40
+    assert len(styles) >= 10

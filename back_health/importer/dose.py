@@ -69,7 +69,7 @@ _SETS = re.compile(
 )
 _REPS = re.compile(
     rf"\b{_RANGE}\s*(?:repetitions|reps|repeats)\b"
-    rf"|\b(?:repeat|do|perform)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
+    rf"|\b(?:repeat(?:ing)?|do(?:ing)?|perform(?:ing)?)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
     r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
     rf"|(?:^|[,;:]\s*){_range('low3', 'high3')}\s+times\b"

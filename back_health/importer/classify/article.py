@@ -9,7 +9,7 @@ from ..names import (
 from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
 from .context import Context
-from .exercises import exercise_subsections
+from .exercises import exercise_subsections, title_exercise_parent
 from .fit import finish_plan
 from .sections import (
     emit_exercise_sections,
@@ -47,6 +47,7 @@ def classify(
         for s in document.sections
     ]
     base = min((s.level for s in sections if s.heading), default=2)
+    sections = title_exercise_parent(document.title, sections, base, state)
     owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)
     ancestors: list[tuple[int, str]] = []  # (level, topic) of the enclosing headings
     sibling: tuple[int, str] = (0, "")  # the topic the previous heading passes on

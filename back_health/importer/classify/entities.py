@@ -314,6 +314,14 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
     if not derived.name:
         state.decide(part, "content", f"no clean name ({derived.reason}); kept as text")
         return None
+    if category == "types":
+        if not is_subtype(derived.name, state):
+            state.decide(part, "content", "not a kind of the condition")
+            return None
+        page = state.entity(Kind.CONDITION, derived.name, reason="a type of the condition")
+        relate(owner, "related_conditions", page, relation_note(note))
+        state.decide(part, "condition", "item of a types list: a kind of the condition")
+        return page
     if category == "treatments":
         page = state.entity(Kind.TREATMENT, derived.name, "other", "item of a treatments list")
         relate(owner, "treatments", page, relation_note(note))
@@ -367,3 +375,13 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
+
+
+def is_subtype(name: str, state: Context) -> bool:
+    """Whether ``name`` reads as a kind of the main condition: it names a condition, or
+    shares the main condition's head word ("Idiopathic scoliosis" of "Scoliosis")."""
+    rules = state.rules
+    if rules.is_condition_term(name) or rules.has_condition_head(name):
+        return True
+    main_words = set(name_key(state.main.title, rules).split()) if state.main else set()
+    return bool(main_words & set(name_key(name, rules).split()))

@@ -134,7 +134,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         rest = emit_exercise_list(title, [block], owner, state, lead=lead)
         emit_blocks(rest, owner, "content", heading, state)
         return
-    if category in ("causes", "treatments"):
+    if category in ("causes", "treatments", "types"):
         left, named = list_entities(block, category, owner, state)
         if named:
             keep_mentions(owner, block, named, state, lead=lead, left=left)
@@ -174,6 +174,8 @@ def _entity_category(topic: str) -> str:
         return "causes"
     if topic in TREATMENT_TOPICS:
         return "treatments"
+    if topic == "types":
+        return "types"
     return ""
 
 

@@ -19,7 +19,7 @@ from ..rules import Classification, Part
 from ..severity import severity_of
 from .blocks import add_heading
 from .context import ENTITY_KINDS, Context, Role, relate
-from .entities import cause_page, owner_for_relations
+from .entities import cause_page, is_subtype, owner_for_relations
 from .exercises import emit_exercise_list, exercise_from_section, is_exercise_subsection
 from .paragraphs import emit_blocks
 from .topics import (
@@ -90,6 +90,8 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return Role("exercise_list", f"heading cue {cue!r}")
     if conditions := heading_conditions(section, heading, state):
         return conditions
+    if topic == "types" and (subtype := heading_subtype(heading, state)):
+        return subtype
     if treatments := heading_treatments(heading, state):
         return treatments
     category, because = heading_topic(heading, rules)
@@ -163,6 +165,23 @@ def heading_conditions(section: Section, heading: str, state: Context) -> Role |
     because += f", heading says {cause_cue.strip()!r}" if cause_cue else ""
     pages = [state.entity(Kind.CONDITION, n, reason=because) for n in names]
     return Role("condition", because, pages, note=sentence_case(note) if note else "")
+
+
+def heading_subtype(heading: str, state: Context) -> Role | None:
+    """A heading under "Types of X" naming one kind of X: a condition page of its own."""
+    if "?" in heading or heading_topic(heading, state.rules)[0]:
+        return None
+    if state.rules.cue("heading_diagnosis", heading) or state.rules.cue("heading_warning", heading):
+        return None
+    name = check_name(heading, state.rules).name
+    if not name or len(name.split()) > CAUSE_HEADING_MAX_WORDS or not is_subtype(name, state):
+        return None
+    if name_key(name, state.rules) == name_key(state.main.title, state.rules):
+        return None
+    because = "heading under a types heading names a kind of the condition"
+    page = state.entity(Kind.CONDITION, name, reason=because)
+    note = f"A type of {state.main.title[:1].lower()}{state.main.title[1:]}"
+    return Role("condition", because, [page], note=note)
 
 
 def heading_treatments(heading: str, state: Context) -> Role | None:

@@ -48,7 +48,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         add_alternate(page, other, rules)
         state.decide(other, "alternate name", "given in brackets in the title")
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", strip_brackets(title))[0]
-    for pattern in rules.cue_patterns("title_prefix"):
+    for pattern in (*rules.cue_patterns("title_prefix"), *rules.cue_patterns("title_genre")):
         plain = pattern.sub("", plain, count=1)
     if not second and plain and name_key(plain, rules) != name_key(page.title, rules):
         add_alternate(page, plain.strip(" ?!."), rules)

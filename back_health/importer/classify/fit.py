@@ -44,6 +44,8 @@ def finish_plan(state: Context) -> None:
         if not page.summary and texts:
             page.summary = summarise(" ".join(texts[:2]))
         page.summary = standalone_summary(page, state)
+        if page.summary:
+            drop_repeated_summary(page, state)
         if page is not state.main and not page.summary and not has_body(page):
             suggest(page, state)
     for pending in state.pending_lists:
@@ -106,6 +108,10 @@ def standalone_summary(page: PagePlan, state: Context) -> str:
     if state.rules.cue("dangling_start", summary):
         state.decide(summary, "no summary", f"does not stand alone as the lead of {page.title!r}")
         return ""
+    sentences = split_sentences(summary)
+    while len(sentences) > 1 and sentences[-1].rstrip().endswith(":"):
+        sentences.pop()  # "Common causes include:" introduces a list; it sums nothing up
+    summary = " ".join(sentences)
     return summary[:1].upper() + summary[1:]
 
 
@@ -255,3 +261,35 @@ def without_dangling_headings(blocks: list[BlockPlan]) -> list[BlockPlan]:
 
 def heading_level(block: BlockPlan) -> int:
     return int(block.value["level"][1:])
+
+
+_FIRST_P = re.compile(r"\s*<p>(.*?)</p>", re.S)
+
+
+def drop_repeated_summary(page: PagePlan, state: Context) -> None:
+    """The summary is the page's lead: when it was taken from the first paragraph of the
+    body, those sentences leave the body so the page does not say them twice."""
+    first = next((b for b in page.blocks if b.value), None)
+    if first is None or first.type != "paragraph" or not isinstance(first.value, str):
+        return
+    match = _FIRST_P.match(first.value)
+    if not match:
+        return
+    inner = match.group(1)
+    sentences = split_sentences(strip_tags(inner))
+    summary = split_sentences(page.summary)
+    count = len(summary)
+    if sentences[:count] != summary:
+        return
+    if count == len(sentences):
+        rest = ""
+    else:
+        pieces = split_sentences(inner)
+        if len(pieces) != len(sentences):
+            return  # the markup does not split like the text: leave it whole
+        rest = f"<p>{' '.join(pieces[count:])}</p>"
+    remaining = rest + first.value[match.end() :]
+    if not strip_tags(remaining) and not any(b.value for b in page.blocks if b is not first):
+        return  # the summary is all the page says: the body keeps it
+    first.value = remaining
+    state.decide(page.summary, "summary", "taken from the first paragraph, not repeated")

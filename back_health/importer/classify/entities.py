@@ -385,3 +385,56 @@ def is_subtype(name: str, state: Context) -> bool:
         return True
     main_words = set(name_key(state.main.title, rules).split()) if state.main else set()
     return bool(main_words & set(name_key(name, rules).split()))
+
+
+def stated_synonyms(sentence: str, state: Context) -> None:
+    """ "A slipped disc, also called a prolapsed or herniated disc, ..." -> the page for
+    the slipped disc also carries "Prolapsed disc" and "Herniated disc": names the text
+    itself says are the same thing join that page, whatever the vocabulary says."""
+    rules = state.rules
+    if not rules.cue("synonym_cue", sentence):
+        return
+    for pattern in rules.cue_patterns("synonym_cue"):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        subject = re.split(r"[,;(]", sentence[: match.start()])[0]
+        page = _page_named(subject, state)
+        if page is None:
+            return
+        said = re.split(
+            r"[,;)]|\s+(?:is|are|was|were|can|may|which|that|happens?|occurs?)\s+",
+            sentence[match.end() :],
+            maxsplit=1,
+        )[0]
+        for name in _alternatives(said, rules):
+            # Compared as written: the text's own synonyms count even where the
+            # vocabulary already folds them together.
+            if name.lower() != page.title.lower():
+                add_alternate(page, name, rules)
+                state.pages.alias(name, page)
+                state.decide(name, "alternate name", f"the text names {page.title!r} so too")
+        return
+
+
+def _page_named(text: str, state: Context) -> PagePlan | None:
+    rules = state.rules
+    name = check_name(text, rules).name
+    if not name:
+        return None
+    key = name_key(name, rules)
+    for known, page in state.pages.items():
+        if known == key:
+            return page
+    return None
+
+
+def _alternatives(text: str, rules: RuleSet) -> list[str]:
+    """ "a prolapsed or herniated disc" -> ["prolapsed disc", "herniated disc"]."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+or\s+", text.strip(" .")) if p.strip()]
+    parts = [re.sub(r"^(?:a|an|the)\s+", "", p, flags=re.I) for p in parts]
+    if len(parts) > 1:
+        head = parts[-1].split()[1:]  # the shared noun: "herniated disc" -> "disc"
+        parts = [f"{p} {' '.join(head)}" if len(p.split()) == 1 and head else p for p in parts]
+    names = [check_name(p, rules).name for p in parts]
+    return [n for n in names if n and len(n.split()) <= 5]

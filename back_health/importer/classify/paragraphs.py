@@ -29,6 +29,7 @@ from .entities import (
     list_entities,
     owner_for_relations,
     risks_in_sentence,
+    stated_synonyms,
     treatments_in_sentence,
 )
 from .exercises import emit_exercise_list
@@ -108,6 +109,7 @@ def emit_paragraph(
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
             describe_subject(sentence, owner, state)
+            stated_synonyms(sentence, state)
     flush_paragraph(owner, kept, state)
     state.pages.add_text(owner, paragraph.text)
 

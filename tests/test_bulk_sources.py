@@ -35,7 +35,7 @@ def make_zip(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> byt
     return buffer.getvalue()
 
 
-WXR = """<?xml version="1.0" encoding="UTF-8"?>
+WXR = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
   xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
@@ -46,7 +46,8 @@ WXR = """<?xml version="1.0" encoding="UTF-8"?>
     <pubDate>Tue, 03 Mar 2020 10:00:00 +0000</pubDate>
     <dc:creator><![CDATA[dr_jones]]></dc:creator>
     <content:encoded><![CDATA[<!-- wp:paragraph -->
-Acute lumbar strain is discomfort in the lower back that comes and goes. It usually gets better within a few weeks.
+Acute lumbar strain is discomfort in the lower back that comes and goes.
+It usually gets better within a few weeks.
 <!-- /wp:paragraph -->
 
 <h2>Causes</h2>
@@ -54,7 +55,8 @@ Acute lumbar strain is discomfort in the lower back that comes and goes. It usua
 
 <script>track('visit')</script>
 <h2>Treatment</h2>
-<ul><li><strong>Physiotherapy</strong> can ease the pain.</li><li><strong>Ibuprofen</strong> can ease the pain.</li></ul>]]></content:encoded>
+<ul><li><strong>Physiotherapy</strong> can ease the pain.</li>
+<li><strong>Ibuprofen</strong> can ease the pain.</li></ul>]]></content:encoded>
     <wp:post_id>12</wp:post_id>
     <wp:post_date_gmt>2020-03-03 10:00:00</wp:post_date_gmt>
     <wp:post_name>acute-lumbar-strain</wp:post_name>
@@ -82,7 +84,7 @@ Acute lumbar strain is discomfort in the lower back that comes and goes. It usua
   </item>
 </channel>
 </rss>
-""".encode()
+"""
 
 
 def test_a_folder_imports_every_article_file_below_it(tmp_path):
@@ -217,8 +219,8 @@ def test_background_queues_one_task_per_article(tmp_path):
 
 
 def test_progress_is_a_bar_on_a_terminal(tmp_path):
-    from back_health.management.commands.import_back_health import Progress
     from back_health.importer.plan import ArticlePlan, SourceInfo
+    from back_health.management.commands.import_back_health import Progress
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -223,7 +224,8 @@ def import_sources(
     if total is None:
         sources = list(sources)
         total = len(sources)
-    rules = get_import_rules()
+    # Compiled on first need: a run of unchanged sources never parses, so never needs them.
+    rules = functools.cache(get_import_rules)
     options = dict(format=format, rules=rules, publish=publish, on_conflict=on_conflict, user=user)
     if dry_run:
         with transaction.atomic():
@@ -290,7 +292,7 @@ def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict,
         unchanged = _stored_unchanged(loaded, parent)
         if unchanged is not None:
             return unchanged
-        plan = analyse_loaded(loaded, rules=rules)
+        plan = analyse_loaded(loaded, rules=rules())
     except ImportSourceError as error:
         return failed_plan(source.name, error, data=source.data)
     _apply_metadata(plan, source.metadata)

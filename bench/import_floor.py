@@ -6,7 +6,7 @@ script is handed the finished field values (no parsing, no sanitising) and makes
 the pages the way a developer would by hand: ``add_child`` and ``save_revision``.
 Prints medians of time and queries and their ratios; never fails on timing.
 
-``BENCH_RUNS`` (default 7) sets the number of interleaved runs; PostgreSQL runs
+``BENCH_RUNS`` (default 3, for CI) sets the number of interleaved runs; PostgreSQL runs
 when ``BENCH_POSTGRES_URL`` (default a ``back_health_bench`` database on
 127.0.0.1) answers, in a database this script creates and drops.
 """
@@ -175,7 +175,7 @@ def main():
     article = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ARTICLE
     if not article.exists():
         article = FALLBACK_ARTICLE
-    runs = int(os.environ.get("BENCH_RUNS", "7"))
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
     if os.environ.get("BENCH_DATABASE_URL"):
         django_setup(os.environ["BENCH_DATABASE_URL"])
         measure(article, runs)

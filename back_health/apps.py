@@ -15,3 +15,7 @@ class BackHealthConfig(AppConfig):
         from .permissions import ImportRecordPermissionPolicy
 
         register_permission_policy(ImportRecord, ImportRecordPermissionPolicy(ImportRecord))
+
+        from .cache import connect_signals
+
+        connect_signals()

@@ -180,8 +180,9 @@ def _body_data(model, page: PagePlan, removals: list):
 
 
 def _sources_data(source_info):
-    if not source_info.url:
-        return [{"type": "source", "value": {"title": source_info.name, "url": ""}}]
+    # An uploaded file's name is no citation for readers; it stays in the ImportRecord.
+    if not source_info.url.lower().startswith(("http://", "https://")):
+        return []
     return [{"type": "source", "value": {"title": source_info.name, "url": source_info.url}}]
 
 

@@ -68,3 +68,26 @@ def bh_contents(stream):
 def bh_has_entries(groups):
     """Whether any hub group has pages."""
     return any(group["pages"] for group in groups or [])
+
+
+@register.inclusion_tag("back_health/includes/search_form.html")
+def bh_search_form(query="", kind="", region=None, hub=None):
+    """The back-health search box, pointing at the search view when a site mounts it
+    (``back_health.urls``); renders nothing otherwise."""
+    from django.urls import NoReverseMatch, reverse
+
+    from ..models import BodyRegion
+    from ..views.search import KINDS
+
+    try:
+        action = reverse("back_health:search")
+    except NoReverseMatch:
+        return {"action": None}
+    return {
+        "action": action,
+        "query": query,
+        "kind": kind,
+        "region": region,
+        "kinds": [(key, label) for key, (_model, label) in KINDS.items()],
+        "regions": list(BodyRegion.objects.all()),
+    }

@@ -6,8 +6,11 @@ makes them render afresh on the next request, without a query to find out.
 """
 
 import time
+import uuid
 
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeData
 
 VERSION_KEY = "back_health:content-version"
 
@@ -46,3 +49,30 @@ def connect_signals():
     page_published.connect(bump_content_version, dispatch_uid="back_health_published")
     page_unpublished.connect(bump_content_version, dispatch_uid="back_health_unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid="back_health_moved")
+
+
+def fragment_key(request):
+    """What a page's cached fragments are keyed on besides the page: the content version,
+    or a one-off value for previews, which must never share a cached fragment."""
+    if getattr(request, "is_preview", False):
+        return f"preview-{uuid.uuid4().hex}"
+    return content_version()
+
+
+def lazy_list(compute):
+    """A list computed on first use, so a cached template fragment can skip the query."""
+    return SimpleLazyObject(lambda: list(compute()))
+
+
+class LazySafeString(SafeData):
+    """Safe markup computed on first use (the page's JSON-LD inside a cached fragment)."""
+
+    def __init__(self, compute):
+        self._compute = compute
+
+    def __html__(self):
+        if not hasattr(self, "_value"):
+            self._value = self._compute()
+        return self._value
+
+    __str__ = __html__

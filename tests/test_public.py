@@ -276,6 +276,8 @@ def test_search_without_a_query_shows_the_form_only(client, db):
 
 def test_sitemap_lists_live_pages_with_the_review_date(site_pages, hub, client):
     draft = ConditionPageFactory(parent=hub, title="Draft", slug="draft", live=False)
+    for page in (hub, site_pages["condition"], site_pages["cause"]):
+        page.save_revision().publish()  # published pages carry a datetime lastmod
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

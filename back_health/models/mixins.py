@@ -8,6 +8,7 @@ that base instead (see the README, "Extending").
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -23,6 +24,7 @@ from wagtail.search import index
 from .. import structured_data as ld
 from ..blocks import BackHealthStreamBlock, SourcesStreamBlock
 from ..conf import back_health_settings
+from ..templatetags.back_health_tags import bh_outline
 
 
 def validate_summary_length(value):
@@ -250,9 +252,13 @@ class BackHealthPageMixin(GovernanceMixin):
         """Source values worth showing readers (see ``SourceValue.is_citation``)."""
         return [source.value for source in self.sources if source.value.is_citation]
 
-    def get_relation_context(self):
-        """Related pages for the template and the structured data; one query per kind."""
+    def get_relation_loaders(self):
+        """``{context name: callable}`` loading related pages, one query per kind."""
         return {}
+
+    def get_relation_context(self):
+        """Related pages for the template and the structured data, loaded now."""
+        return {name: list(load()) for name, load in self.get_relation_loaders().items()}
 
     def get_regions(self):
         return list(self.body_regions.all())
@@ -261,8 +267,12 @@ class BackHealthPageMixin(GovernanceMixin):
         """Last modified is the last clinical review when there is one."""
         urls = super().get_sitemap_urls(request)
         if self.last_reviewed:
+            # A datetime like Wagtail's own entries: the sitemap compares them all.
+            reviewed = datetime.datetime.combine(self.last_reviewed, datetime.time.min)
+            if settings.USE_TZ:
+                reviewed = timezone.make_aware(reviewed, datetime.UTC)
             for entry in urls:
-                entry["lastmod"] = self.last_reviewed
+                entry["lastmod"] = reviewed
         return urls
 
     # ---- Structured data ----
@@ -317,13 +327,23 @@ class BackHealthPageMixin(GovernanceMixin):
         return ld.graph(webpage, entity, reviewer, context.get("breadcrumb_node"))
 
     def get_context(self, request, *args, **kwargs):
+        from ..cache import LazySafeString, fragment_key, lazy_list
+
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = back_health_settings.BASE_TEMPLATE
         context.update(page_head_context(self, request, self.get_meta_description()))
         context["citations"] = self.get_citations()
-        context["regions"] = self.get_regions()
-        context.update(self.get_relation_context())
-        context["structured_data"] = ld.to_script(self.get_structured_data(request, context))
+        # Shared by the contents list and the body, so the outline is worked out once.
+        context["outline"] = bh_outline(self.body)
+        # Relations, regions and the JSON-LD built from them are only read inside the
+        # template's cached fragments, so a warm page spends no query or work on them.
+        context["fragment_key"] = fragment_key(request)
+        context["regions"] = lazy_list(self.get_regions)
+        for name, compute in self.get_relation_loaders().items():
+            context[name] = lazy_list(compute)
+        context["structured_data"] = LazySafeString(
+            lambda: ld.to_script(self.get_structured_data(request, context))
+        )
         return context
 
 
@@ -347,8 +367,8 @@ class PointedAtMixin(models.Model):
             .order_by("page__title")
         )
 
-    def get_relation_context(self):
-        return {"condition_links": self.get_condition_links()}
+    def get_relation_loaders(self):
+        return {"condition_links": self.get_condition_links}
 
     def condition_refs(self, request, context):
         return [{"@id": link.page.get_entity_id(request)} for link in context["condition_links"]]

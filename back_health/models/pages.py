@@ -174,15 +174,15 @@ class BackHealthIndexPage(Page):
         return ld.to_script(ld.graph(webpage, item_list, context.get("breadcrumb_node")))
 
     def get_context(self, request, *args, **kwargs):
-        from ..cache import content_version
+        from ..cache import LazySafeString, fragment_key
 
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = back_health_settings.BASE_TEMPLATE
         context.update(page_head_context(self, request, self.search_description or self.intro))
-        context["content_version"] = content_version()
+        context["fragment_key"] = fragment_key(request)
         # Only evaluated when the template's cached fragment is missing.
         context["hub_az"] = _Lazy(self.get_az)
-        context["hub_structured_data"] = _Lazy(
+        context["hub_structured_data"] = LazySafeString(
             lambda: self.get_structured_data(request, context, context["hub_az"].value)
         )
         return context
@@ -232,18 +232,18 @@ class ConditionPage(BackHealthPageMixin, Page):
 
     def get_relations(self):
         """Causes, treatments and related conditions in three queries, whatever their number."""
+        return self.get_relation_context()
+
+    def get_relation_loaders(self):
         return {
-            "causes": list(self.cause_links.select_related("target").filter(target__live=True)),
-            "treatments": list(
-                self.treatment_links.select_related("target").filter(target__live=True)
+            "causes": lambda: self.cause_links.select_related("target").filter(target__live=True),
+            "treatments": lambda: self.treatment_links.select_related("target").filter(
+                target__live=True
             ),
-            "related_conditions": list(
-                self.related_links.select_related("target").filter(target__live=True)
+            "related_conditions": lambda: self.related_links.select_related("target").filter(
+                target__live=True
             ),
         }
-
-    def get_relation_context(self):
-        return self.get_relations()
 
     def get_main_entity(self, request, url, context):
         entity = super().get_main_entity(request, url, context)

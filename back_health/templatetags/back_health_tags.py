@@ -53,8 +53,14 @@ def bh_element_id(prefix, block_id=None):
 def bh_contents(stream):
     """``(anchor, text)`` of the body's level 2 sections, for a contents list: level 2
     heading blocks and exercise lists that open a level 2 section of their own."""
+    return bh_outline_contents(bh_outline(stream))
+
+
+@register.filter
+def bh_outline_contents(pairs):
+    """:func:`bh_contents` from an outline already computed by :func:`bh_outline`."""
     entries = []
-    for child, level in bh_outline(stream):
+    for child, level in pairs or []:
         if not child.id or level != 2:
             continue
         if child.block_type == "heading":

@@ -222,7 +222,12 @@ def parse_dose(text: str) -> dict:
 
 
 def has_dose(dose: dict | None) -> bool:
-    return any(value not in (None, False, "", 0) for value in (dose or {}).values())
+    """Whether a dose says how much or how often: "on each side" alone says neither."""
+    return any(
+        value not in (None, False, "", 0)
+        for key, value in (dose or {}).items()
+        if key != "per_side"
+    )
 
 
 def _english_ngettext(singular: str, plural: str, n: int) -> str:

@@ -129,7 +129,9 @@ def emit_exercise_list(
                 exercise_from_item(item.text, item.html, state) for item in block.items
             )
             continue
-        if re.match(r"\s*<(?:strong|b)>", block.html or ""):
+        if (bold := re.match(r"\s*<(strong|b)>([^<]*)</\1>", block.html or "")) and not rules.cue(
+            "not_a_label", bold.group(2).strip(" .:")
+        ):
             exercises.append(exercise_from_item(block.text, block.html, state))
             continue
         sentences = split_sentences(block.text)

@@ -16,7 +16,7 @@ from ..names import (
 )
 from ..plan import Kind, PagePlan, Severity
 from ..rules import Classification, Part
-from ..severity import severity_of
+from ..severity import advice_of, severity_of
 from .blocks import add_heading
 from .context import ENTITY_KINDS, Context, Role, relate
 from .entities import cause_page, is_subtype, owner_for_relations
@@ -86,6 +86,9 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         found = severity_of(heading, rules)
         severity = found.level if found else Severity.SEE_DOCTOR
         return Role("warning", f"heading cue {cue!r}", severity=severity)
+    if (found := advice_of(heading, rules)) and found.level != Severity.CAUTION:
+        # "Ask for an urgent GP appointment or call 111 if:" is itself the advice.
+        return Role("warning", f"the heading asks for help ({found.cue})", severity=found.level)
     if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section):
         return Role("exercise_list", f"heading cue {cue!r}")
     if conditions := heading_conditions(section, heading, state):

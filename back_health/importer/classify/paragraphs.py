@@ -200,7 +200,8 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
     if rules.cue("not_a_label", label):
         return None
-    return ListItem(f"{label}. {rest}")
+    # "Label: its text" reads as "Label. Its text": the text is the item's explanation.
+    return ListItem(f"{label}. {rest[:1].upper()}{rest[1:]}")
 
 
 #: Most words a paragraph's label may have to be read as a name.

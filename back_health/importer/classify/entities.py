@@ -253,6 +253,10 @@ def _item_entities(
             medicine_page(info, match.group(0), relation_owner, state, item.text)
             for info, match in medicines
         ]
+        name = check_name(phrase, rules).name
+        if len(pages) == 1 and name and len(name.split()) <= 4:
+            # "Ibuprofen gel": the form the article names is another name of the page.
+            add_alternate(pages[0], name, rules)
         if explanation:
             give_body(pages[0], explanation, state)
         return pages

@@ -19,9 +19,10 @@ from ..rules import Classification, Part
 from ..severity import advice_of, severity_of
 from .blocks import add_heading
 from .context import ENTITY_KINDS, Context, Role, relate
-from .entities import cause_page, is_subtype, owner_for_relations
+from .entities import cause_page, is_subtype, medicine_page, owner_for_relations
 from .exercises import emit_exercise_list, exercise_from_section, is_exercise_subsection
 from .paragraphs import emit_blocks
+from .subject import whole_medicine
 from .topics import (
     CAUSE_TOPICS,
     HEADING_TOPICS,
@@ -190,6 +191,11 @@ def heading_subtype(heading: str, state: Context) -> Role | None:
 def heading_treatments(heading: str, state: Context) -> Role | None:
     """A heading that is nothing but treatment names ("Psychotherapy and massage")."""
     rules = state.rules
+    if (medicine := whole_medicine(heading.strip(" .:"), rules)) is not None:
+        # "Naproxen" as a heading: the section is about that medicine.
+        written = heading.strip(" .:")
+        page = medicine_page(medicine, written, owner_for_relations(state.main, state), state, "")
+        return Role("treatment", "heading names a medicine", [page])
     found = rules.find_treatments(heading)
     if not found:
         return None

@@ -86,6 +86,10 @@ def emit_paragraph(
         elif asked is None and topic not in ("warning", "exercise_list") and not is_lead:
             found = advice_of(sentence, rules)
             warning = (found.level, f"cue {found.cue}") if found else None
+            if warning and found.level == Severity.CAUTION and rules.cue("stop_if", sentence):
+                # "Stop if an exercise hurts" belongs to exercises, not a warning box.
+                state.decide(sentence, "content", "an exercise caution outside an exercise list")
+                warning = None
             if (
                 warning
                 and kept

@@ -187,6 +187,7 @@ def test_an_advised_against_treatment_is_never_a_treatment_page(sentence):
         "About 9 in 10 people with lumbar strain get better without ever seeing a doctor.",
         "Many people never seek medical help for it and simply miss a few days of work.",
         "Bed rest is not recommended.",
+        "After surgery you will see a physiotherapist twice a week.",
     ],
 )
 def test_statistics_narrative_and_information_stay_text(sentence):
@@ -209,6 +210,7 @@ def test_statistics_narrative_and_information_stay_text(sentence):
         ("See a physiotherapist if the pain is no better after six weeks.", Severity.SEE_DOCTOR),
         ("Talk to your midwife if the pain makes it hard to walk.", Severity.SEE_DOCTOR),
         ("Check with a pharmacist before taking ibuprofen.", Severity.CAUTION),
+        ("Please tell the team if you take warfarin.", Severity.CAUTION),
     ],
 )
 def test_severity_follows_the_action_asked(sentence, severity):
@@ -333,3 +335,14 @@ def test_the_summary_is_not_repeated_as_the_first_paragraph():
     assert main.summary.startswith("Lumbar strain is an overstretched muscle")
     assert "overstretched muscle" not in body_text(main)
     assert "Gentle walking" in body_text(main)
+
+
+def test_a_heading_that_asks_for_help_makes_its_list_a_warning():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Ask for an urgent GP appointment if:\n\n- you have pain on both sides\n"
+        "- you feel numb in both legs\n"
+    )
+    found = warning_with(plan, "pain on both sides")
+    assert found is not None and found["severity"] == Severity.URGENT
+    assert not exercise_lists(plan)

@@ -137,6 +137,9 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
                 state.pages.add_text(page, sentence)
 
 
+_MODIFIER_START = re.compile(r"\s+(?:of|in|on|during|from|with|at|after)\s+", re.IGNORECASE)
+
+
 def _named_as_cause(sentence: str, rules: RuleSet) -> str:
     """The name a "<name> is the main cause" sentence gives, else ""."""
     if not rules.cue("cause_subject_sentence", sentence):
@@ -146,9 +149,12 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
             subject = sentence[: match.start()]
             if rules.cue("anaphoric_subject", subject) or rules.cue("passing_mention", sentence):
                 return ""
-            derived = derive_name(subject, rules)
-            if derived.name and len(derived.name.split()) <= 5:
-                return derived.name
+            # "Repetitive hyperextension of the lower back in sport": the name is the
+            # head before its modifiers.
+            for text in (subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]):
+                derived = derive_name(text, rules)
+                if derived.name and len(derived.name.split()) <= 5:
+                    return derived.name
     return ""
 
 

@@ -448,3 +448,47 @@ def _alternatives(text: str, rules: RuleSet) -> list[str]:
         parts = [f"{p} {' '.join(head)}" if len(p.split()) == 1 and head else p for p in parts]
     names = [check_name(p, rules).name for p in parts]
     return [n for n in names if n and len(n.split()) <= 5]
+
+
+def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """In a treatments section, a sentence that says what something does for the reader
+    ("Bisphosphonates such as alendronic acid slow the loss of bone", "A brace may be
+    used ...") names a treatment and says something about it, whether or not the
+    vocabulary knows it."""
+    rules = state.rules
+    if topic not in TREATMENT_TOPICS or rules.cue("passing_mention", sentence):
+        return
+    if owner.kind == Kind.TREATMENT:
+        return  # the section is about one treatment: its sentences describe that one
+    if not rules.cue("treatment_predicate", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("treatment_predicate") if (m := p.search(sentence)))
+    # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
+    # within two days to relieve ..." (there the verb belongs to another clause).
+    subject = re.split(
+        r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)", sentence[: match.start()]
+    )[0]
+    subject = re.sub(r"^(?:an?|the)\s+", "", subject.strip(), flags=re.IGNORECASE)
+    if not subject or advised_against(sentence, 0, rules):
+        return
+    name = derive_name(subject, rules).name
+    if not name or name.lower() != subject.lower() or len(name.split()) > 4:
+        return
+    if rules.cue("anaphoric_subject", name):
+        return
+    if rules.is_condition_term(name) or rules.has_condition_head(name):
+        return  # "The pain usually eases": the condition, not a treatment
+    key = name_key(name, rules)
+    if state.main is not None and key == name_key(state.main.title, rules):
+        return
+    terms = rules.find_treatments(name)
+    if terms:
+        term = terms[0][0]
+        page = state.entity(Kind.TREATMENT, term.name, term.kind, "the sentence says what it does")
+    else:
+        page = state.entity(Kind.TREATMENT, name, "other", "the sentence says what it does")
+    relate(owner_for_relations(owner, state), "treatments", page)
+    state.pages.add_text(page, sentence)
+    state.decide(
+        name, "treatment", f"subject of {match.group(0).strip()!r} in a treatments section"
+    )

@@ -30,6 +30,7 @@ from .entities import (
     owner_for_relations,
     risks_in_sentence,
     stated_synonyms,
+    treatment_subject,
     treatments_in_sentence,
 )
 from .exercises import emit_exercise_list
@@ -112,6 +113,7 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)
     flush_paragraph(owner, kept, state)

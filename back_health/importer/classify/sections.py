@@ -27,6 +27,7 @@ from .topics import (
     CAUSE_TOPICS,
     HEADING_TOPICS,
     INHERITED_TOPICS,
+    TREATMENT_TOPICS,
     clean_heading,
     heading_topic,
     lead_topic,
@@ -105,6 +106,8 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return Role("diagnosis", f"heading cue {cue!r}")
     if cause := heading_cause(heading, topic, state):
         return cause
+    if treatment := heading_treatment(heading, topic, state):
+        return treatment
     if topic in INHERITED_TOPICS:
         # "Do" under "Things you can do to ease the pain" is still about treatment.
         return Role(topic, f"sub-section of a {topic} section")
@@ -231,6 +234,22 @@ def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
             page = cause_page(derived.name, state, "short heading under a causes heading")
             return Role("cause", "short noun-phrase heading under a causes heading", [page])
     return None
+
+
+def heading_treatment(heading: str, topic: str, state: Context) -> Role | None:
+    """A short noun-phrase sub-heading under a treatments heading names one treatment
+    ("Medial branch block" under "Treatment"); its section is that treatment's text."""
+    rules = state.rules
+    if topic not in TREATMENT_TOPICS or "?" in heading or heading_topic(heading, rules)[0]:
+        return None
+    derived = check_name(heading, rules)
+    if not derived.name or len(derived.name.split()) > CAUSE_HEADING_MAX_WORDS:
+        return None
+    if rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name):
+        return None
+    because = "short noun-phrase heading under a treatments heading"
+    page = state.entity(Kind.TREATMENT, derived.name, "other", because)
+    return Role("treatment", because, [page])
 
 
 def emit_section(section: Section, role: Role, owner: PagePlan, base: int, state: Context):

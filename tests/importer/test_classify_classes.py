@@ -346,3 +346,14 @@ def test_a_heading_that_asks_for_help_makes_its_list_a_warning():
     found = warning_with(plan, "pain on both sides")
     assert found is not None and found["severity"] == Severity.URGENT
     assert not exercise_lists(plan)
+
+
+def test_a_treatment_the_text_describes_is_written_even_outside_the_vocabulary():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Treatment\n\nA wobble board strengthens the small muscles around the spine.\n\n"
+        "### Dry cupping\n\nA therapist places suction cups on the sore muscle for a few"
+        " minutes.\n\nThe pain usually eases within two weeks.\n"
+    )
+    assert {"Wobble board", "Dry cupping"} <= written(plan, Kind.TREATMENT)
+    assert "Pain" not in {p.title for p in plan.pages}

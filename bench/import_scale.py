@@ -2,9 +2,10 @@
 
 Run with ``make bench`` or ``python bench/import_scale.py``. Imports a generated
 site one article at a time (each article a new condition linking to causes and
-treatments the others share, all made beforehand by a seed article) and prints the time per article around article 1,
-10, 100 and the last; then the time of re-importing an unchanged article as a
-share of its first import. Prints figures; never fails on timing.
+treatments the others share, all made beforehand by a seed article) and prints
+the time per article around article 1, 10, 100 and the last; then the time of
+re-importing an unchanged article as a share of its first import. Prints
+figures; never fails on timing.
 
 ``BENCH_ARTICLES`` sets the size of the site (default 150 for CI; 1000 for the
 figure at the 1,000th article). ``BENCH_DATABASE_URL`` picks the database
@@ -36,9 +37,7 @@ def main():
     from django.db import connection
 
     from back_health.importer.service import Source, create_hub, import_sources
-    from tests.synthetic import synthetic_article
-
-    from tests.synthetic import CAUSES, TREATMENTS
+    from tests.synthetic import CAUSES, TREATMENTS, synthetic_article
 
     call_command("migrate", verbosity=0)
     hub = create_hub()

@@ -106,11 +106,11 @@ def test_a_deleted_page_leaves_the_search_index(hub):
 
 def test_a_renamed_copy_of_an_imported_source_is_unchanged_and_names_its_pages(hub):
     html = (
-        '<html><head><title>Acute hip strain</title><link rel="canonical" '
-        'href="https://clinic.example/hip/"></head><body><h1>Acute hip strain</h1>'
-        "<p>Acute hip strain is discomfort that comes and goes.</p><h2>Treatment</h2>"
-        "<ul><li><strong>Physiotherapy</strong> can ease the pain.</li></ul></body></html>"
-    ).encode()
+        b'<html><head><title>Acute hip strain</title><link rel="canonical" '
+        b'href="https://clinic.example/hip/"></head><body><h1>Acute hip strain</h1>'
+        b"<p>Acute hip strain is discomfort that comes and goes.</p><h2>Treatment</h2>"
+        b"<ul><li><strong>Physiotherapy</strong> can ease the pain.</li></ul></body></html>"
+    )
     import_sources([Source("hip.html", html)], parent=hub)
 
     again = import_sources([Source("hip-copy.html", html)], parent=hub)

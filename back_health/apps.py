@@ -18,3 +18,7 @@ class BackHealthConfig(AppConfig):
         connect()
 
         register_permission_policy(ImportRecord, ImportRecordPermissionPolicy(ImportRecord))
+
+        from .cache import connect_signals
+
+        connect_signals()

@@ -219,9 +219,32 @@ def _body_data(model, page: PagePlan, removals: list):
     return data
 
 
+def _plain(text):
+    return " ".join(text.split()).rstrip(".!?:;, ").casefold()
+
+
+def _without_repeated_summary(data, summary):
+    """The body without a first paragraph that only repeats the summary, which the page
+    already shows as its lead; other paragraphs of that block are kept."""
+    from bs4 import BeautifulSoup
+
+    if not summary or not data or data[0]["type"] != "paragraph":
+        return data
+    soup = BeautifulSoup(data[0]["value"], "html.parser")
+    first = soup.find(True)
+    if first is None or first.name != "p" or _plain(first.get_text()) != _plain(summary):
+        return data
+    first.decompose()
+    rest = str(soup).strip()
+    if not BeautifulSoup(rest, "html.parser").get_text().strip():
+        return data[1:]
+    return [{"type": "paragraph", "value": rest}, *data[1:]]
+
+
 def _sources_data(source_info):
-    if not source_info.url:
-        return [{"type": "source", "value": {"title": source_info.name, "url": ""}}]
+    # An uploaded file's name is no citation for readers; it stays in the ImportRecord.
+    if not source_info.url.lower().startswith(("http://", "https://")):
+        return []
     return [{"type": "source", "value": {"title": source_info.name, "url": source_info.url}}]
 
 
@@ -232,7 +255,7 @@ def _apply_fields(instance, model, page: PagePlan, plan: ArticlePlan, removals: 
     instance.draft_title = page.title
     instance.summary = page.summary[: back_health_settings.SUMMARY_MAX_LENGTH]
     instance.alternate_names = "\n".join(page.alternate_names)
-    instance.body = _body_data(model, page, removals)
+    instance.body = _without_repeated_summary(_body_data(model, page, removals), page.summary)
     if not instance.sources.raw_data:
         instance.sources = _sources_data(plan.source)
     if page.kind == "treatment":

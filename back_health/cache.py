@@ -31,9 +31,7 @@ def bump_content_version(*args, **kwargs):
 
 
 def _on_model_change(sender, instance=None, **kwargs):
-    from wagtail.models import Page
-
-    from wagtail.models import Site
+    from wagtail.models import Page, Site
 
     from .models import BodyRegion, Reviewer
 

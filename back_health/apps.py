@@ -13,6 +13,9 @@ class BackHealthConfig(AppConfig):
 
         from .models import ImportRecord
         from .permissions import ImportRecordPermissionPolicy
+        from .signal_handlers import connect
+
+        connect()
 
         register_permission_policy(ImportRecord, ImportRecordPermissionPolicy(ImportRecord))
 

@@ -109,7 +109,7 @@ def test_report_to_a_file_follows_the_schema(article, tmp_path):
     kinds = {page["kind"] for page in entry["pages"]}
     assert {"index", "condition"} <= kinds
     for page in entry["pages"]:
-        assert page["action"] in {"create", "update", "unchanged", "conflict", "skip"}
+        assert page["action"] in {"create", "update", "unchanged", "conflict", "skip", "link"}
         assert set(page) >= {
             "kind",
             "title",

@@ -198,7 +198,7 @@ def test_a_second_article_links_to_the_existing_entity_page(hub):
     write(other, hub)
 
     assert TreatmentPage.objects.filter(title="Massage").count() == 1
-    assert [page.action for page in other.pages] == ["create", "skip", "skip", "skip"]
+    assert [page.action for page in other.pages] == ["create", "link", "link", "link"]
     lumbago = ConditionPage.objects.get(title="Lumbago")
     massage = TreatmentPage.objects.get(title="Massage")
     assert massage.pk in lumbago.treatment_links.values_list("target_id", flat=True)
@@ -212,7 +212,7 @@ def test_entities_are_found_by_alternate_name(hub):
     other.pages[3].title = "Nurofen"  # the brand: an alternate name of Ibuprofen
     write(other, hub)
 
-    assert other.pages[3].action == "skip"
+    assert other.pages[3].action == "link"
     assert other.pages[3].id == TreatmentPage.objects.get(title="Ibuprofen").pk
 
 
@@ -225,7 +225,7 @@ def test_an_editors_own_page_is_linked_but_never_written(hub):
     plan = make_plan()
     write(plan, hub)
 
-    assert plan.pages[1].action == "skip"
+    assert plan.pages[1].action == "link"
     own.refresh_from_db()
     assert own.summary == "Ours."
     assert not ImportedPage.objects.filter(page=own).exists()

@@ -215,6 +215,11 @@ class BackHealthPageMixin(GovernanceMixin):
         FieldPanel("body"),
     ]
 
+    #: Search index updates are queued by ``back_health.signal_handlers`` instead of
+    #: modelsearch's global handler, so an import can hold back its own pages' updates
+    #: without disconnecting anything other threads rely on.
+    search_auto_update = False
+
     #: Extra search fields; concrete pages add them to ``Page.search_fields``.
     back_health_search_fields = [
         index.SearchField("summary"),

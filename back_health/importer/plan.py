@@ -127,6 +127,9 @@ class SourceInfo:
     bytes: int
     #: Origin URL when the source said where it came from (canonical link, og:url).
     url: str = ""
+    #: What the import is keyed by under its hub: the address or path the user sees
+    #: and may set, or one generated for a pasted article.
+    identity: str = ""
 
 
 @dataclass

@@ -143,6 +143,8 @@ class ArticlePlan:
     decisions: list[Decision] = field(default_factory=list)
     status: str = "imported"
     error: str | None = None
+    #: Editors' corrections applied to what the importer proposed (see plan_document).
+    corrections: list[dict] = field(default_factory=list)
 
     @property
     def main_page(self) -> PagePlan | None:

@@ -124,6 +124,9 @@ def annotate_plan(plan: ArticlePlan) -> ArticlePlan:
             page.include = page.include and page.page_id is not None
         if not page.reason:
             page.reason = _page_reason(page, page is main, because)
+    # A suggestion is not a page to write up (yet): its action says all a thin-page flag did.
+    suggested = {page.title for page in plan.pages if page.action == "suggest"}
+    plan.flags = [f for f in plan.flags if not (f.kind == "thin_page" and f.text in suggested)]
     return plan
 
 
@@ -250,6 +253,7 @@ def plan_to_dict(plan: ArticlePlan) -> dict:
             {"kind": r.kind, "from": r.from_, "to": r.to, "count": r.count} for r in plan.repairs
         ],
         "decisions": [{"part": d.part, "as": d.as_, "because": d.because} for d in plan.decisions],
+        "corrections": list(plan.corrections),
     }
 
 
@@ -534,6 +538,7 @@ def plan_from_dict(data, *, source: SourceInfo | None = None) -> ArticlePlan:
             Decision(part=d.get("part", ""), as_=d.get("as", ""), because=d.get("because", ""))
             for d in entries("decisions", "decisions")
         ],
+        corrections=entries("corrections", "corrections"),
     )
 
 

@@ -349,6 +349,8 @@ def write_document(
     before writing for an invalid document; :class:`~.writer.ImportWriteError` (nothing
     written) when a page cannot be saved.
     """
+    from wagtail.log_actions import log
+
     from ..models import ImportRecord
     from .writer import EntityIndex, deferred_index_updates, write_article
 
@@ -372,7 +374,13 @@ def write_document(
         )
         written.update(ids)
         record.corrections = merge_corrections(record.corrections or [], new_corrections)
-        report = record_written(record, plan, applied + new_corrections)
+        report = record_written(record, plan, merge_corrections(applied, new_corrections))
+        log(
+            instance=record,
+            action="back_health.import_article",
+            user=user,
+            data={"created": record.created_count, "updated": record.updated_count},
+        )
     from wagtail.models import Page
 
     return ImportResult(
@@ -396,11 +404,11 @@ def record_written(record, plan, corrections) -> dict:
     from ..models import ImportRecord
     from .report import article_report
 
+    plan.corrections = list(corrections)
     report = article_report(plan)
-    report["corrections"] = list(corrections)
     actions = [page["action"] for page in report["pages"] if page["kind"] != "index"]
     record.report = report
-    record.plan = {**plan_to_dict(plan), "corrections": list(corrections)}
+    record.plan = plan_to_dict(plan)
     record.status = ImportRecord.Status.IMPORTED
     record.created_count = actions.count("create")
     record.updated_count = actions.count("update")

@@ -568,3 +568,20 @@ def test_existing_records_migrate_under_their_hub_with_counts(hub):
     assert record.parent_id == hub.pk
     assert (record.status, record.created_count, record.flags_count) == ("imported", 1, 1)
     assert list(record.created_pages.all()) == [condition.page_ptr]
+
+
+def test_a_part_marked_as_just_text_stays_words_on_the_page_that_mentions_it(hub):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    document = copy.deepcopy(record.plan)
+    page_by_key(document, "cause:poor posture")["kind"] = "text"
+
+    apply_import(record, document)
+
+    assert not Page.objects.filter(title="Poor posture").exists()
+    main = ConditionPage.objects.get(title="Coccydynia").get_latest_revision_as_object()
+    body = str(main.body)
+    assert "Causes: poor posture." in body
+    assert "puts weight on the tailbone" in body  # its own words came along
+    assert "Poor posture" not in [link.target.title for link in main.cause_links.all()]
+    record.refresh_from_db()
+    assert {"page": "cause:poor posture", "field": "kind", "value": "text"} in record.corrections

@@ -28,8 +28,9 @@ from back_health.importer.review import (
     prepare_import,
     source_identity,
     undo_import,
+    undo_preview,
 )
-from back_health.importer.service import Source, analyse, import_sources
+from back_health.importer.service import ImportSetupError, Source, analyse, import_sources
 from back_health.models import (
     BackHealthIndexPage,
     CausePage,
@@ -585,3 +586,22 @@ def test_a_part_marked_as_just_text_stays_words_on_the_page_that_mentions_it(hub
     assert "Poor posture" not in [link.target.title for link in main.cause_links.all()]
     record.refresh_from_db()
     assert {"page": "cause:poor posture", "field": "kind", "value": "text"} in record.corrections
+
+
+def test_undo_preview_says_what_undo_would_do_and_does_nothing(hub):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    apply_import(record)
+    count = Page.objects.count()
+
+    preview = undo_preview(record)
+
+    assert Page.objects.count() == count
+    assert {page["title"] for page in preview.removed} == {
+        "Coccydynia",
+        "Poor posture",
+        "Ibuprofen",
+        "Physiotherapy",
+    }
+    assert undo_import(record).removed == preview.removed
+    with pytest.raises(ImportSetupError, match="Only an imported article can be undone"):
+        undo_import(record)

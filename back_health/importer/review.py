@@ -49,6 +49,7 @@ __all__ = [
     "prepare_import",
     "source_identity",
     "undo_import",
+    "undo_preview",
 ]
 
 
@@ -95,6 +96,8 @@ class UndoResult:
     removed: list = field(default_factory=list)
     #: ``{"id", "title", "reason"}`` of every created page kept.
     kept: list = field(default_factory=list)
+    #: The pages to remove (:func:`undo_preview`), as specific Wagtail pages.
+    pages: list = field(default_factory=list)
 
 
 # -- permissions ---------------------------------------------------------------------------
@@ -354,6 +357,11 @@ def write_document(
     from ..models import ImportRecord
     from .writer import EntityIndex, deferred_index_updates, write_article
 
+    if record.parent is None:
+        raise ImportSetupError(
+            _("The hub that %(title)s was imported under no longer exists.")
+            % {"title": str(record)}
+        )
     parent = record.parent.specific
     check_import_permissions(user, parent, publish=publish)
     plan = plan_from_dict(document)
@@ -418,7 +426,7 @@ def record_written(record, plan, corrections) -> dict:
     return report
 
 
-def apply_import(record, plan=None, *, user=None, publish=False, on_conflict="skip"):
+def apply_import(record, plan=None, user=None, *, publish=False, on_conflict="skip"):
     """Write a pending import's plan, as the editor corrected it.
 
     ``plan`` is the edited plan document (default: the stored proposal, unedited).
@@ -459,18 +467,12 @@ def apply_import(record, plan=None, *, user=None, publish=False, on_conflict="sk
         raise
 
 
-def undo_import(record, *, user=None) -> UndoResult:
-    """Remove the pages ``record`` created that no editor has touched since.
-
-    A page is kept (and listed with the reason) when it is published, was changed
-    since the import (a later revision or different stored content), or now belongs
-    to another import. Needs delete rights on every page it removes, checked before
-    anything is removed (:class:`ImportPermissionError`). Each removal is logged by
-    Wagtail; the record becomes ``undone``.
+def undo_preview(record, user=None) -> UndoResult:
+    """What :func:`undo_import` would remove and keep, without doing it (for a
+    confirmation screen). Raises :class:`ImportSetupError` when ``record`` is not an
+    imported article and :class:`ImportPermissionError` when ``user`` may not delete a
+    page it would remove.
     """
-    from wagtail.actions.delete_page import DeletePageAction
-    from wagtail.log_actions import log
-
     from ..models import ImportRecord
     from .changes import content_fingerprints
 
@@ -499,10 +501,33 @@ def undo_import(record, *, user=None) -> UndoResult:
                 _("%(user)s may not delete %(title)s, which undoing this import would remove.")
                 % {"user": user.get_username(), "title": refused[0].title}
             )
-    removed = []
+    result = UndoResult(record=record, kept=kept)
+    result.removed = [{"id": page.pk, "title": page.title} for page in removable]
+    result.pages = removable
+    return result
+
+
+def undo_import(record, user=None) -> UndoResult:
+    """Remove the pages ``record`` created that no editor has touched since.
+
+    A page is kept (and listed with the reason) when it is published, was changed
+    since the import (a later revision or different stored content), or now belongs
+    to another import. Needs delete rights on every page it removes, checked before
+    anything is removed (:class:`ImportPermissionError`). Each removal is logged by
+    Wagtail; the record becomes ``undone``.
+    """
+    from wagtail.actions.delete_page import DeletePageAction
+    from wagtail.log_actions import log
+
+    from ..models import ImportRecord
+
     with transaction.atomic():
-        for page in removable:
-            removed.append({"id": page.pk, "title": page.title})
+        # Decide under a lock of the record, so two undos of one import take turns.
+        locked = ImportRecord.objects.select_for_update().filter(pk=record.pk).first()
+        record.status = locked.status if locked else record.status
+        preview = undo_preview(record, user)
+        removed, kept = preview.removed, preview.kept
+        for page in preview.pages:
             DeletePageAction(page, user=user).execute(skip_permission_checks=True)
         record.status = ImportRecord.Status.UNDONE
         record.report = {**(record.report or {}), "undo": {"removed": removed, "kept": kept}}

@@ -605,3 +605,20 @@ def test_undo_preview_says_what_undo_would_do_and_does_nothing(hub):
     assert undo_import(record).removed == preview.removed
     with pytest.raises(ImportSetupError, match="Only an imported article can be undone"):
         undo_import(record)
+
+
+def test_a_pending_plan_says_what_writing_it_would_do(hub):
+    own = hub.add_child(instance=TreatmentPage(title="Ibuprofen", slug="ibuprofen"))
+
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+
+    ibuprofen = page_by_key(record.plan, "treatment:ibuprofen")
+    assert (ibuprofen["action"], ibuprofen["id"]) == ("skip", own.pk)
+    assert "exists already" in ibuprofen["reason"]
+    assert page_by_key(record.plan, "condition:coccydynia")["action"] == "create"
+    assert page_by_key(record.plan, "cause:fall onto the bottom")["action"] == "suggest"
+    assert record.created_count == 3  # coccydynia, poor posture, physiotherapy
+
+    apply_import(record)
+    again = prepare_import(ARTICLE.encode(), "c.md", parent=hub, update=True)
+    assert page_by_key(again.plan, "condition:coccydynia")["action"] == "update"

@@ -220,6 +220,7 @@ def page_to_dict(page: PagePlan, keys: dict[str, str]) -> dict:
         "medicines": [{"generic": m.generic, "brands": list(m.brands)} for m in page.medicines],
         "body_regions": list(page.body_regions),
         "page_id": page.page_id,
+        "id": page.id,
         "relations": {
             name: [_relation_to_dict(r, keys) for r in getattr(page, name)]
             for name in RELATION_FIELDS

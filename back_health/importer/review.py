@@ -245,6 +245,53 @@ def proposed_plan(
     return document, record, applied
 
 
+def preview_actions(document: dict, record=None) -> dict:
+    """Fill in each page's ``action`` (and ``id``) as writing the document would decide.
+
+    ``create`` a new page; ``update`` a page this import wrote before; ``skip`` a page of
+    that name that exists already and is not this import's (linked to, not changed);
+    ``link`` a page left out or mapped to an existing page, when that page exists;
+    ``suggest`` one left out with no page to link to.
+    """
+    from .plan import PagePlan
+    from .writer import EntityIndex
+
+    index = EntityIndex()
+    for page in document.get("pages", []):
+        if page.get("page_id"):
+            page["action"], page["id"] = "link", page["page_id"]
+            continue
+        pk = index.find(
+            PagePlan(
+                kind=page["kind"],
+                title=page["title"],
+                alternate_names=list(page.get("alternate_names") or []),
+            )
+        )
+        page["id"] = pk
+        if not page.get("include", True):
+            page["action"] = "link" if pk else "suggest"
+            continue
+        if pk is None:
+            page["action"] = "create"
+            continue
+        imported = index.imported.get(pk)
+        if imported is not None and record is not None and imported.record_id == record.pk:
+            page["action"] = "update"
+            page["reason"] = " ".join(
+                [page.get("reason", ""), _("Imported from this article before: it is updated.")]
+            ).strip()
+        else:
+            page["action"] = "skip"
+            page["reason"] = " ".join(
+                [
+                    page.get("reason", ""),
+                    _("A page of this name exists already: it is linked to, not changed."),
+                ]
+            ).strip()
+    return document
+
+
 def prepare_import(
     data,
     name,
@@ -285,6 +332,7 @@ def prepare_import(
                 _("%(name)s was imported already and has not changed.") % {"name": name},
                 record,
             )
+        preview_actions(document, record)
         if record is None:
             record = ImportRecord(parent=parent, identity=source["identity"])
         record.status = ImportRecord.Status.PENDING
@@ -555,10 +603,10 @@ def save_plan(data, name, *, identity=None, path=None, parent=None, format="auto
     it exists).
     """
     parent = parent if parent is not None else find_hub()
-    document, _record, _applied = proposed_plan(
+    document, record, _applied = proposed_plan(
         data, name, identity=identity, path=path, parent=parent, format=format, update=update
     )
-    return document
+    return preview_actions(document, record)
 
 
 def apply_plan(

@@ -94,6 +94,10 @@ def page_by_key(document, key):
     return next(page for page in document["pages"] if page["key"] == key)
 
 
+def page_titled(document, title):
+    return next(page for page in document["pages"] if page["title"] == title)
+
+
 def warning_of(document, key, severity):
     page = page_by_key(document, key)
     return next(b for b in page["blocks"] if b["type"] == "warning" and b["severity"] == severity)
@@ -145,7 +149,7 @@ def test_every_page_has_a_stable_key_a_reason_and_bare_mentions_are_suggestions(
     assert len(set(keys)) == len(keys)
     assert "cause:poor posture" in keys
     assert all(page["reason"] for page in first["pages"])
-    bare = page_by_key(first, "cause:fall onto the bottom")
+    bare = page_titled(first, "Fall onto the bottom")
     assert (bare["include"], bare["action"]) == (False, "suggest")
     assert page_by_key(first, "condition:coccydynia")["include"] is True
 
@@ -397,7 +401,7 @@ def test_a_pending_import_stores_the_plan_and_writes_the_edited_one(hub, admin_u
     assert record.status == "pending" and not ConditionPage.objects.exists()
     assert record.plan["pages"] and record.suggested_count == 3
     document = copy.deepcopy(record.plan)
-    page_by_key(document, "cause:fall onto the bottom")["include"] = True  # tick a suggestion
+    page_titled(document, "Fall onto the bottom")["include"] = True  # tick a suggestion
     posture = page_by_key(document, "cause:poor posture")
     existing = hub.add_child(instance=CausePage(title="Slouching", slug="slouching"))
     posture["page_id"] = existing.pk  # map a name to an existing page
@@ -616,7 +620,7 @@ def test_a_pending_plan_says_what_writing_it_would_do(hub):
     assert (ibuprofen["action"], ibuprofen["id"]) == ("skip", own.pk)
     assert "exists already" in ibuprofen["reason"]
     assert page_by_key(record.plan, "condition:coccydynia")["action"] == "create"
-    assert page_by_key(record.plan, "cause:fall onto the bottom")["action"] == "suggest"
+    assert page_titled(record.plan, "Fall onto the bottom")["action"] == "suggest"
     assert record.created_count == 3  # coccydynia, poor posture, physiotherapy
 
     apply_import(record)

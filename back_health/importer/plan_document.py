@@ -123,6 +123,7 @@ def annotate_plan(plan: ArticlePlan) -> ArticlePlan:
         )
         if bare and page.action == "create" and page.page_id is None:
             page.action, page.include = "suggest", False
+            page.reason = " ".join([page.reason, _suggestion_reason()]).strip()
         if page.action == "suggest":
             page.include = page.include and page.page_id is not None
         if not page.reason:
@@ -133,13 +134,17 @@ def annotate_plan(plan: ArticlePlan) -> ArticlePlan:
     return plan
 
 
+def _suggestion_reason() -> str:
+    return _(
+        "Only mentioned in the article, with nothing written about it: include it to "
+        "create a page to write up."
+    )
+
+
 def _page_reason(page: PagePlan, is_main: bool, because: dict[str, str]) -> str:
     found = because.get(" ".join(page.title.casefold().split()))
     if page.action == "suggest":
-        return _(
-            "Only mentioned in the article, with nothing written about it: include it to "
-            "create a page to write up."
-        )
+        return _suggestion_reason()
     if is_main:
         return _("The article is about it.")
     if found:

@@ -626,3 +626,41 @@ def test_a_pending_plan_says_what_writing_it_would_do(hub):
     apply_import(record)
     again = prepare_import(ARTICLE.encode(), "c.md", parent=hub, update=True)
     assert page_by_key(again.plan, "condition:coccydynia")["action"] == "update"
+
+
+def test_a_plan_applies_without_its_source_but_remembers_nothing(article, tmp_path, hub):
+    plan_path = tmp_path / "plan.json"
+    run(str(article), "--save-plan", str(plan_path))
+    document = json.loads(plan_path.read_text())
+    page_by_key(document, "treatment:ibuprofen")["include"] = False
+    plan_path.write_text(json.dumps(document))
+
+    out, _ = run("--apply-plan", str(plan_path))
+
+    assert "not remembered" in out
+    assert ConditionPage.objects.filter(title="Coccydynia").exists()
+    assert not TreatmentPage.objects.filter(title="Ibuprofen").exists()
+    record = ImportRecord.objects.get()
+    assert record.identity == str(article.resolve()) and record.corrections == []
+
+    document["pages"][0]["blocks"] = []
+    document["source"]["sha256"] = "f" * 64
+    plan_path.write_text(json.dumps(document))
+    with pytest.raises(CommandError, match="say it is an update"):
+        run("--apply-plan", str(plan_path))
+
+
+def test_a_plan_that_cannot_be_written_leaves_nothing_and_marks_the_import_failed(hub):
+    from back_health.importer.writer import ImportWriteError
+
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    document = copy.deepcopy(record.plan)
+    page_by_key(document, "cause:poor posture")["title"] = "Posture " * 40  # too long a title
+
+    with pytest.raises(ImportWriteError):
+        apply_import(record, document)
+
+    assert not Page.objects.type(ConditionPage, CausePage, TreatmentPage).exists()
+    record.refresh_from_db()
+    assert record.status == "failed" and record.report["error"]
+    assert prepare_import(ARTICLE.encode(), "c.md", parent=hub).status == "pending"

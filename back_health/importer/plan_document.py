@@ -25,6 +25,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .document import Decision, Dropped, Flag, Repair
+from .names import entity_key as normalise_name
 from .plan import (
     ArticlePlan,
     BlockPlan,
@@ -78,8 +79,6 @@ class PlanError(ValueError):
 
 def page_key(kind: str, title: str) -> str:
     """The stable key of a planned page: its kind and normalised name."""
-    from .writer import normalise_name
-
     return f"{kind}:{normalise_name(title)}"
 
 
@@ -192,8 +191,6 @@ def block_to_dict(block: BlockPlan, key: str = "") -> dict:
 
 
 def _relation_to_dict(relation: RelationPlan, keys: dict[str, str]) -> dict:
-    from .writer import normalise_name
-
     return {
         "key": keys.get(normalise_name(relation.title), ""),
         "title": relation.title,
@@ -236,8 +233,6 @@ def page_to_dict(page: PagePlan, keys: dict[str, str]) -> dict:
 
 def plan_to_dict(plan: ArticlePlan) -> dict:
     """The plan as a JSON-able document (version :data:`PLAN_VERSION`)."""
-    from .writer import normalise_name
-
     if any(page.kind != Kind.INDEX and not page.key for page in plan.pages):
         annotate_plan(plan)
     pages = [page for page in plan.pages if page.kind != Kind.INDEX]
@@ -560,8 +555,6 @@ def fold_text_pages(pages: list[PagePlan]) -> list[PagePlan]:
     "Causes: a fall onto the bottom." at the end of its body, followed by the part's
     own blocks, if it had any, under a heading of its name.
     """
-    from .writer import normalise_name
-
     text_pages = {normalise_name(p.title): p for p in pages if p.kind == TEXT_KIND}
     if not text_pages:
         return pages
@@ -596,8 +589,6 @@ def fold_text_pages(pages: list[PagePlan]) -> list[PagePlan]:
 
 
 def _relation_target(entry) -> str:
-    from .writer import normalise_name
-
     if isinstance(entry, str):
         return "name:" + normalise_name(entry)
     return entry.get("key") or "name:" + normalise_name(entry.get("title", ""))

@@ -170,6 +170,10 @@ def test_every_page_has_a_stable_key_a_reason_and_bare_mentions_are_suggestions(
         ),
         (lambda d: d["pages"][0]["blocks"].append({"type": "video"}), "unknown type"),
         (
+            lambda d: d["pages"][0]["blocks"].append({"type": "image", "value": {"image": 1}}),
+            "unknown type",
+        ),
+        (
             lambda d: d["pages"][0]["relations"]["causes"].append({"key": "cause:nothing"}),
             "points at no page cause:nothing",
         ),

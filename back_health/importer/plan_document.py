@@ -59,15 +59,16 @@ PAGE_FIELDS = (
 )
 #: Block fields an editor may correct.
 BLOCK_FIELDS = ("type", "severity", "heading", "text", "items")
-BLOCK_TYPES = (
-    "heading",
-    "paragraph",
-    "warning",
-    "exercise_list",
-    "inset",
-    "quote",
-    "image",
-)
+#: Body blocks that point at other objects (images): never taken from a plan file.
+REFERENCE_BLOCK_TYPES = ("image",)
+
+
+def block_types() -> tuple[str, ...]:
+    """The block types a plan may hold: the body's, less those pointing at other objects."""
+    from ..blocks import BackHealthStreamBlock
+
+    names = BackHealthStreamBlock.base_blocks.keys()
+    return tuple(name for name in names if name not in REFERENCE_BLOCK_TYPES)
 
 
 class PlanError(ValueError):
@@ -301,7 +302,7 @@ def block_from_dict(data: dict, where: str) -> BlockPlan:
     """A block as the document says, its editable words applied to its raw value."""
     _expect(data, dict, where)
     block_type = _expect(data.get("type"), str, where + ".type")
-    if block_type not in BLOCK_TYPES:
+    if block_type not in block_types():
         raise _fail(
             _("Invalid plan: %(where)s has an unknown type %(type)s."),
             where=where,

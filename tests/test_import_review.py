@@ -668,3 +668,9 @@ def test_a_plan_that_cannot_be_written_leaves_nothing_and_marks_the_import_faile
     record.refresh_from_db()
     assert record.status == "failed" and record.report["error"]
     assert prepare_import(ARTICLE.encode(), "c.md", parent=hub).status == "pending"
+
+
+def test_a_page_that_cannot_hold_conditions_is_refused(home_page):
+    with pytest.raises(ImportSetupError, match="cannot hold condition pages"):
+        prepare_import(ARTICLE.encode(), "a.md", parent=home_page)
+    assert not ImportRecord.objects.exists()

@@ -674,3 +674,50 @@ def test_a_page_that_cannot_hold_conditions_is_refused(home_page):
     with pytest.raises(ImportSetupError, match="cannot hold condition pages"):
         prepare_import(ARTICLE.encode(), "a.md", parent=home_page)
     assert not ImportRecord.objects.exists()
+
+
+def test_a_block_word_left_out_of_the_plan_keeps_what_the_block_says():
+    document = plan_to_dict(analyse(ARTICLE.encode(), "a.md"))
+    warning = warning_of(document, "condition:coccydynia", "see_doctor")
+    for name in ("heading", "text", "items"):
+        del warning[name]
+    warning["severity"] = "urgent"
+
+    main = plan_from_dict(document).pages[0]
+
+    kept = next(b for b in main.blocks if b.type == "warning" and "GP" in b.value["text"])
+    assert kept.value["severity"] == "urgent"
+    assert "has not improved" in kept.value["text"]
+
+
+EXERCISES = """# Lower back pain
+
+Lower back pain is very common and usually gets better within a few weeks.
+
+## Exercises
+
+These gentle exercises can help.
+
+1. Knee to chest: lie on your back and pull one knee to your chest. Hold for 20 seconds.
+2. Pelvic tilt: lie on your back with your knees bent and flatten your back. Repeat 10 times.
+3. Cat and cow: on your hands and knees, arch your back up, then let it sag. Repeat 10 times.
+"""
+
+
+def test_an_exercise_list_keeps_the_exercises_its_items_name_in_their_order():
+    plan = analyse(EXERCISES.encode(), "ex.md")
+    document = plan_to_dict(plan)
+    block = next(b for b in document["pages"][0]["blocks"] if b["type"] == "exercise_list")
+    assert plan_from_dict(document).pages[0].blocks == plan.pages[0].blocks
+    names = block["items"]
+    assert len(names) == 3
+
+    block["items"] = [names[2], names[0]]
+    written = plan_from_dict(document).pages[0].blocks
+    exercises = next(b for b in written if b.type == "exercise_list").value["exercises"]
+    assert [e["name"] for e in exercises] == [names[2], names[0]]
+    assert exercises[1]["steps"]  # an exercise keeps its steps and dose
+
+    block["items"] = ["Handstand"]
+    with pytest.raises(PlanError, match="names an exercise it does not have: Handstand"):
+        plan_from_dict(document)

@@ -308,10 +308,13 @@ def block_from_dict(data: dict, where: str) -> BlockPlan:
             where=where,
             type=repr(block_type),
         )
+    value = copy.deepcopy(data.get("value"))
+    # A word the document leaves out keeps what the raw value says; one it gives wins.
+    if value is not None and any(name not in data for name in ("heading", "text", "items")):
+        data = {**block_to_dict(BlockPlan(_value_type(block_type, value), value)), **data}
     heading = _expect(data.get("heading") or "", str, where + ".heading")
     text = _expect(data.get("text") or "", str, where + ".text")
     items = _strings(data.get("items"), where + ".items")
-    value = copy.deepcopy(data.get("value"))
     if block_type == "paragraph":
         if isinstance(value, dict):
             # Another block kept as text: its words become paragraphs and a list.
@@ -372,6 +375,17 @@ def block_from_dict(data: dict, where: str) -> BlockPlan:
     if value is None:
         raise _fail(_("Invalid plan: %(where)s has no value."), where=where)
     return BlockPlan(block_type, value)
+
+
+def _value_type(block_type: str, value) -> str:
+    """The type whose shape ``value`` has (a warning kept as text still has a warning's)."""
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict) and "severity" in value:
+        return "warning"
+    if isinstance(value, dict) and "exercises" in value:
+        return "exercise_list"
+    return block_type
 
 
 def _relation_from_dict(data, where, pages_by_key) -> RelationPlan:

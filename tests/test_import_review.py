@@ -721,3 +721,21 @@ def test_an_exercise_list_keeps_the_exercises_its_items_name_in_their_order():
     block["items"] = ["Handstand"]
     with pytest.raises(PlanError, match="names an exercise it does not have: Handstand"):
         plan_from_dict(document)
+
+
+def test_a_content_fingerprint_follows_the_stored_body_and_nothing_else(hub):
+    from back_health.importer.changes import content_fingerprints
+
+    page = hub.add_child(
+        instance=ConditionPage(
+            title="Sciatica", slug="sciatica", body=[{"type": "paragraph", "value": "<p>A</p>"}]
+        )
+    )
+    first = content_fingerprints([page.pk])[page.pk]
+    page.save_revision()  # bookkeeping only: the stored content is the same
+    assert content_fingerprints([page.pk])[page.pk] == first
+
+    page = ConditionPage.objects.get(pk=page.pk)
+    page.body = [{"type": "paragraph", "value": "<p>B</p>"}]
+    page.save()
+    assert content_fingerprints([page.pk])[page.pk] != first

@@ -22,3 +22,13 @@ def register_back_health_viewsets():
             BulkImportViewSet(add_to_admin_menu=True, menu_order=253),
         ]
     return BackHealthViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_back_health_log_actions(actions):
+    from django.utils.translation import gettext_lazy as _
+
+    actions.register_action(
+        "back_health.import_article", _("Import an article"), _("Article imported")
+    )
+    actions.register_action("back_health.undo_import", _("Undo an import"), _("Import undone"))

@@ -75,8 +75,9 @@ def test_an_unchanged_source_is_recognised_before_it_is_parsed(hub, monkeypatch)
 
     article = again["articles"][0]
     assert article["status"] == "unchanged"
-    assert {page["action"] for page in article["pages"]} == {"unchanged"}
-    assert all(page["id"] for page in article["pages"])
+    written = [page for page in article["pages"] if page["action"] != "suggest"]
+    assert {page["action"] for page in written} == {"unchanged"}
+    assert all(page["id"] for page in written)
 
 
 def test_index_updates_are_held_back_only_in_the_importing_thread(hub):

@@ -49,6 +49,48 @@ class ReviewOverdueFilter(ChoiceFilter):
         return qs
 
 
+class YesNoFilter(ChoiceFilter):
+    """A yes/no radio filter; subclasses say what "yes" means as a ``Q``."""
+
+    #: Label of the filter; subclasses set it.
+    default_label = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", self.default_label)
+        kwargs.setdefault("empty_label", _("Any"))
+        kwargs.setdefault("choices", [("true", _("Yes")), ("false", _("No"))])
+        kwargs.setdefault("widget", RadioSelect)
+        super().__init__(*args, **kwargs)
+
+    def condition(self) -> Q:
+        raise NotImplementedError
+
+    def filter(self, qs, value):
+        if value == "true":
+            return qs.filter(self.condition())
+        if value == "false":
+            return qs.exclude(self.condition())
+        return qs
+
+
+class ImportedFilter(YesNoFilter):
+    """Pages the importer wrote (they keep a link to their import record)."""
+
+    default_label = _("Came from an import")
+
+    def condition(self):
+        return Q(back_health_import__isnull=False)
+
+
+class NeedsWritingUpFilter(YesNoFilter):
+    """Stub pages: nothing in the body yet (an imported name, a bare list item)."""
+
+    default_label = _("Needs writing up")
+
+    def condition(self):
+        return Q(body=[])
+
+
 class BodyRegionFilter(ModelMultipleChoiceFilter):
     """Pages about any of the chosen body regions."""
 
@@ -64,6 +106,8 @@ class BodyRegionFilter(ModelMultipleChoiceFilter):
 class BackHealthPageFilterSet(PageFilterSet):
     body_region = BodyRegionFilter()
     review_overdue = ReviewOverdueFilter()
+    imported = ImportedFilter()
+    needs_writing_up = NeedsWritingUpFilter()
 
     class Meta(PageFilterSet.Meta):
         pass

@@ -6,6 +6,7 @@ through their own preview template, and the editor forms need no extra styling.
 
 from wagtail import hooks
 
+from .views.dashboard import ImportReviewPanel
 from .views.imports import ImportArticleViewSet, ImportRecordViewSet
 from .viewsets import BackHealthViewSetGroup, native_admin_enabled
 
@@ -20,3 +21,8 @@ def register_back_health_viewsets():
             ImportRecordViewSet(add_to_admin_menu=True, menu_order=252),
         ]
     return BackHealthViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_back_health_review_panel(request, panels):
+    panels.append(ImportReviewPanel())

@@ -18,7 +18,8 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import BodyRegion, CausePage, ConditionPage, Reviewer, TreatmentMixin, TreatmentPage
-from .views.imports import ImportArticleViewSet, ImportRecordViewSet
+from .views.history import ImportRecordViewSet
+from .views.imports import ImportArticleViewSet
 
 #: The optional sub-app that replaces these listings with wagtail-modeladmin ones.
 MODELADMIN_APP = "back_health.contrib.modeladmin"

@@ -7,7 +7,8 @@ through their own preview template, and the editor forms need no extra styling.
 from wagtail import hooks
 
 from .views.dashboard import ImportReviewPanel
-from .views.imports import ImportArticleViewSet, ImportRecordViewSet
+from .views.history import ImportRecordViewSet
+from .views.imports import ImportArticleViewSet
 from .viewsets import BackHealthViewSetGroup, native_admin_enabled
 
 

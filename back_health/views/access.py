@@ -1,0 +1,31 @@
+"""Who may do what on the import screens, in the words of the import service."""
+
+from __future__ import annotations
+
+from ..importer.review import hubs_for_user
+
+
+def can_import(user) -> bool:
+    """Editors who may add pages under at least one Back health hub may import.
+
+    Superusers may import with no hub at all: the service creates the site's hub.
+    """
+    return bool(user.is_active and (user.is_superuser or hubs_for_user(user).exists()))
+
+
+def can_publish_under(user, parent) -> bool:
+    """Whether ``user`` may publish the pages an import writes under ``parent``."""
+    if parent is None:
+        return bool(user.is_superuser)
+    return parent.specific.permissions_for_user(user).can_publish_subpage()
+
+
+def discard_import(record) -> bool:
+    """Forget a pending import that has never written anything; True when it was removed.
+
+    A pending re-import of an article imported before keeps its record (and history).
+    """
+    if record.report or record.created_pages.exists() or record.pages.exists():
+        return False
+    record.delete()
+    return True

@@ -13,12 +13,13 @@ TEST_STAMP := $(VENV)/.installed-test
 DEMO_STAMP := $(VENV)/.installed-demo
 
 .DEFAULT_GOAL := help
-.PHONY: help demo demo-setup test test-postgres lint format wheel wheel-smoke bench messages clean
+.PHONY: help demo demo-setup test test-postgres test-browser lint format wheel wheel-smoke bench messages clean
 
 help:
 	@echo "make demo           run the demo site on http://$(DEMO_ADDR)/ (admin login printed)"
 	@echo "make test           run the test suite on SQLite"
 	@echo "make test-postgres  run the test suite on PostgreSQL ($(POSTGRES_URL))"
+	@echo "make test-browser   run only the browser tests (headless Chromium + axe-core)"
 	@echo "make lint           ruff check and format check"
 	@echo "make format         ruff fix and format"
 	@echo "make wheel          build the sdist and wheel into dist/"
@@ -51,6 +52,9 @@ test: $(TEST_STAMP)
 
 test-postgres: $(TEST_STAMP)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: $(TEST_STAMP)
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@ No editor CSS is added: the blocks' admin previews load the front-end stylesheet
 through their own preview template, and the editor forms need no extra styling.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .views.dashboard import ImportReviewPanel
@@ -27,3 +28,10 @@ def register_back_health_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_back_health_review_panel(request, panels):
     panels.append(ImportReviewPanel())
+
+
+@hooks.register("register_log_actions")
+def register_back_health_log_actions(actions):
+    actions.register_action(
+        "back_health.undo_import", _("Undo import"), _("Removed the pages an import created")
+    )

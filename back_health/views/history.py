@@ -13,8 +13,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, UserCol
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
 from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets.button import Button
 
 from ..importer.review import ImportPermissionError, undo_import
 from ..importer.service import ImportSetupError
@@ -22,6 +22,7 @@ from ..models import ImportRecord
 from .access import can_import
 from .review import outcome_rows
 from .wording import visible_flags
+
 
 def undo_preview(record) -> dict:
     """What undoing ``record`` would remove and keep, without changing anything.

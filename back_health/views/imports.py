@@ -17,7 +17,6 @@ from wagtail.admin.viewsets.base import ViewSet
 from ..conf import back_health_settings
 from ..importer.errors import ImportSourceError
 from ..importer.review import (
-    ImportIdentityError,
     ImportPermissionError,
     ImportUnchanged,
     hubs_for_user,
@@ -43,7 +42,9 @@ class ImportArticleForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Article file"),
         required=False,
-        help_text=gettext_lazy("A saved web page (.html), Markdown (.md) or plain text (.txt) file."),
+        help_text=gettext_lazy(
+            "A saved web page (.html), Markdown (.md) or plain text (.txt) file."
+        ),
     )
     text = forms.CharField(
         label=gettext_lazy("Or paste the article"),
@@ -68,9 +69,7 @@ class ImportArticleForm(forms.Form):
             "Tick to replace the earlier import from the same address with this content."
         ),
     )
-    format = forms.ChoiceField(
-        label=gettext_lazy("Format"), choices=FORMAT_CHOICES, initial="auto"
-    )
+    format = forms.ChoiceField(label=gettext_lazy("Format"), choices=FORMAT_CHOICES, initial="auto")
     parent = forms.ModelChoiceField(
         label=gettext_lazy("Import under"),
         queryset=None,
@@ -157,8 +156,8 @@ class ImportArticleView(WagtailAdminTemplateMixin, FormView):
 
     def enqueue(self, form):
         """Queue the import and say, in words, where its result will be."""
-        from ..models import ImportRecord
         from ..importer.review import check_import_permissions
+        from ..models import ImportRecord
 
         data = form.cleaned_data
         try:

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..models import ImportRecord
 from ..importer.review import PlanError, apply_import
 from ..importer.service import ImportSetupError
+from ..models import ImportRecord
 from .access import can_import, can_publish_under, discard_import
 from .review_form import PlanReviewForm
 from .wording import ACTION_LABELS, describe_dropped, visible_flags
@@ -88,7 +88,8 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
             return redirect(reverse("back_health_import:review", args=[self.record.pk]) + anchor)
         publish = "publish" in post
         if publish and not self.can_publish:
-            raise PermissionDenied
+            form.add_error(None, _("You may not publish these pages: create drafts instead."))
+            return self.form_invalid(form)
         try:
             result = apply_import(self.record, plan, user=self.request.user, publish=publish)
         except (PlanError, ImportSetupError) as error:
@@ -178,4 +179,3 @@ class ImportResultView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateVie
             }
         )
         return context
-

@@ -209,7 +209,7 @@ class PlanReviewForm(forms.Form):
                         )
                     )
             flag = thin.get(page.get("title", "").casefold())
-            if flag is not None and page.get("kind") != "index":
+            if flag is not None and not is_suggestion(page):
                 row.flags.append(describe_flag(flag))
             rows.append(row)
         return rows

@@ -33,5 +33,6 @@ def add_back_health_review_panel(request, panels):
 @hooks.register("register_log_actions")
 def register_back_health_log_actions(actions):
     actions.register_action(
-        "back_health.undo_import", _("Undo import"), _("Removed the pages an import created")
+        "back_health.import_article", _("Import an article"), _("Article imported")
     )
+    actions.register_action("back_health.undo_import", _("Undo an import"), _("Import undone"))

@@ -30,10 +30,18 @@ class ImportSetupError(Exception):
 
 @dataclass
 class Source:
-    """One article to import: a name and its bytes (or an open binary file)."""
+    """One article to import: a name and its bytes (or an open binary file or path).
+
+    ``identity`` is what the import is keyed by under its hub (the user's choice);
+    when empty it is the article's http(s) address, else ``path``, else the name with
+    the start of the content's hash (see ``review.source_identity``).
+    """
 
     name: str
     data: object
+    identity: str = ""
+    #: The file the source was read from, when it was one (its default identity).
+    path: str = ""
 
 
 def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
@@ -139,7 +147,12 @@ def resolve_user(username):
 
 
 def _unchanged(plan: ArticlePlan, record) -> bool:
-    return record is not None and record.sha256 == plan.source.sha256 and bool(record.report)
+    return (
+        record is not None
+        and record.status == "imported"
+        and record.sha256 == plan.source.sha256
+        and bool(record.report)
+    )
 
 
 def _unchanged_plan(plan: ArticlePlan, record) -> ArticlePlan:
@@ -150,11 +163,15 @@ def _unchanged_plan(plan: ArticlePlan, record) -> ArticlePlan:
     index = EntityIndex()
     existing = {page.pk: page for page in Page.objects.filter(pk__in=record.pages.values("pk"))}
     for page in plan.pages:
-        found = existing.get(index.find(page))
+        found = existing.get(page.page_id or index.find(page))
         if found is not None:
             page.id, page.slug = found.pk, found.slug
             page.url_path, page.live = found.url_path, found.live
-        page.action = "unchanged"
+        if page.include and page.page_id is None:
+            page.action = "unchanged"
+        else:
+            # Left out or mapped to another page: linked to when it exists, never written.
+            page.action = "link" if found is not None else "suggest"
     return plan
 
 
@@ -167,6 +184,7 @@ def import_sources(
     publish=False,
     on_conflict="skip",
     user=None,
+    update=False,
     progress: Callable[[int, int, ArticlePlan], None] | None = None,
 ) -> dict:
     """Import every source; return the JSON-able report.
@@ -174,7 +192,15 @@ def import_sources(
     Each article is independent: one that fails is reported and rolled back,
     the others go on. A dry run does everything inside a transaction that is
     rolled back at the end, so it works on an empty database and writes nothing.
+    ``user``'s rights to add (and, with ``publish``, to publish) pages under the
+    parent are checked before anything is read (``review.ImportPermissionError``).
+    An article whose content differs from what was imported under its identity
+    fails unless ``update`` is true. Corrections editors made to an earlier import
+    of the same identity are applied again.
     """
+    from .review import check_import_permissions
+
+    check_import_permissions(user, parent, publish=publish and not dry_run)
     sources = list(sources)
     rules = get_import_rules()
     plans: list[ArticlePlan] = []
@@ -198,6 +224,7 @@ def import_sources(
                     on_conflict=on_conflict,
                     user=user,
                     written=written,
+                    update=update,
                 )
                 if hub_created and plan.status != "failed" and not hub_reported:
                     plan.pages.insert(0, _hub_page(parent, dry_run))
@@ -225,14 +252,26 @@ def _hub_page(hub, dry_run):
     )
 
 
-def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict, user, written):
-    try:
-        plan = analyse(source.data, source.name, format=format, rules=rules)
-    except ImportSourceError as error:
-        return failed_plan(source.name, error, data=source.data)
-    from ..models import ImportRecord
+def _import_one(
+    source, *, parent, format, rules, dry_run, publish, on_conflict, user, written, update
+):
+    from .plan_document import PlanError, plan_from_dict
+    from .review import ImportIdentityError, proposed_plan
 
-    record = ImportRecord.objects.filter(source_key=plan.source.url or plan.source.name).first()
+    try:
+        document, record, applied = proposed_plan(
+            source.data,
+            source.name,
+            identity=source.identity,
+            path=source.path,
+            parent=parent,
+            format=format,
+            update=update,
+            rules=rules,
+        )
+        plan = plan_from_dict(document)
+    except (ImportSourceError, ImportIdentityError, PlanError) as error:
+        return failed_plan(source.name, error, data=source.data)
     if _unchanged(plan, record):
         return _unchanged_plan(plan, record)
     try:
@@ -247,10 +286,9 @@ def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict,
                 dry_run=dry_run,
             )
             if record is not None:
-                from .report import article_report
+                from .review import record_written
 
-                record.report = article_report(plan)
-                record.save(update_fields=["report"])
+                record_written(record, plan, applied)
             written.update(ids)
     except (ImportWriteError, DatabaseError) as error:
         logger.warning("Import of %s failed: %s", source.name, error)

@@ -243,8 +243,11 @@ def _validate(instance, model):
 class ArticleWriter:
     """Writes one article's plan under ``parent``; see :func:`write_article`."""
 
-    def __init__(self, plan, *, parent, index, publish, on_conflict, user, dry_run=False):
+    def __init__(
+        self, plan, *, parent, index, publish, on_conflict, user, dry_run=False, record=None
+    ):
         self.plan = plan
+        self.record = record
         self.dry_run = dry_run
         self.parent = parent
         self.index = index
@@ -260,19 +263,18 @@ class ArticleWriter:
 
         from ..models import ImportedPage, ImportRecord
 
-        record, _ = ImportRecord.objects.get_or_create(
-            source_key=self.plan.source.url or self.plan.source.name,
-            defaults={
-                "source_name": self.plan.source.name,
-                "sha256": self.plan.source.sha256,
-                "format": self.plan.source.format,
-            },
-        )
+        record = self.record or self._find_record(ImportRecord)
         models = page_models()
         page_ids = {}
+        created: list[int] = []
         # Pass 1: find or create every page, so relations can point at them.
         for page in self.plan.pages:
             model = models[page.kind]
+            if not page.include or page.page_id is not None:
+                self._link(page)
+                if page.id:
+                    page_ids[id(page)] = page.id
+                continue
             pk = self.index.find(page)
             page.action = self._decide(page, pk, record)
             if pk is None:
@@ -286,6 +288,7 @@ class ArticleWriter:
                 pk = instance.pk
                 self.index.add(page, pk)
                 self.instances[pk] = instance
+                created.append(pk)
             page_ids[id(page)] = pk
             page.id = pk
         targets = self._resolve_targets()
@@ -297,9 +300,9 @@ class ArticleWriter:
         }
         # Pass 2: fields and relations, then one revision per written page.
         for page in self.plan.pages:
-            pk = page_ids[id(page)]
+            pk = page_ids.get(id(page))
             model = models[page.kind]
-            if not self._should_write(page):
+            if pk is None or not self._should_write(page):
                 self._describe(page, existing.get(pk))
                 continue
             if page.action == "create":
@@ -346,7 +349,50 @@ class ArticleWriter:
         record.user = self.user or record.user
         record.save()
         record.pages.add(*[pk for pk in page_ids.values() if pk])
+        if created:
+            record.created_pages.add(*created)
+        self._remember_content()
         return record
+
+    def _find_record(self, model):
+        """The import record of this source under the hub (see ``review.source_identity``)."""
+        source = self.plan.source
+        identity = source.identity or source.url or source.name
+        record, _ = model.objects.get_or_create(
+            parent=self.parent,
+            identity=identity,
+            defaults={
+                "source_name": source.name,
+                "sha256": source.sha256,
+                "format": source.format,
+            },
+        )
+        return record
+
+    def _link(self, page):
+        """A page left out or mapped to an existing page: link to it, never write it."""
+        pk = page.page_id or self.index.find(page)
+        page.id = pk
+        page.action = "link" if pk else "suggest"
+        if pk:
+            # Relations name the page by the plan's title; they resolve to the mapped page.
+            self.index.by_name.setdefault((page.kind, normalise_name(page.title)), pk)
+
+    def _remember_content(self):
+        """Fingerprint what was stored, so a later change without a revision is seen."""
+        from .changes import content_fingerprints
+
+        if not self.written:
+            return
+        fingerprints = content_fingerprints(self.written)
+        rows = []
+        for pk in self.written:
+            row = self.index.imported.get(pk)
+            if row is not None and pk in fingerprints:
+                row.content_hash = fingerprints[pk]
+                rows.append(row)
+        if rows:
+            type(rows[0]).objects.bulk_update(rows, ["content_hash"])
 
     def _decide(self, page, pk, record):
         if pk is None:
@@ -363,6 +409,12 @@ class ArticleWriter:
         if latest != imported.revision_id:
             # An editor saved a revision after the import.
             return "conflict"
+        if imported.content_hash:
+            from .changes import content_fingerprints
+
+            if content_fingerprints([pk]).get(pk) != imported.content_hash:
+                # Changed with save() and no revision: still an editor's change.
+                return "conflict"
         return "update"
 
     def _should_write(self, page):
@@ -431,8 +483,14 @@ def write_article(
     on_conflict="skip",
     user=None,
     dry_run=False,
+    record=None,
 ):
     """Write ``plan`` in one transaction; return ``(record, written_page_ids)``.
+
+    ``record`` is the import record to write under; by default the one of the plan's
+    source identity under ``parent``, created when missing. Pages left out of the plan
+    (``include`` false) or mapped to an existing page (``page_id``) are linked to,
+    never written.
 
     A dry run does everything in a transaction that is rolled back, never
     publishes, and returns ``(None, set())``; the plan still tells what would
@@ -449,6 +507,7 @@ def write_article(
         on_conflict=on_conflict,
         user=user,
         dry_run=dry_run,
+        record=record,
     )
     with transaction.atomic():
         # Two runs resolving the same names under one hub would both create "Massage":

@@ -357,3 +357,26 @@ def test_background_import_answers_in_words_with_a_link(admin_client, hub, impor
     assert reverse("back_health_import:result", args=[record.pk]) in html
     assert "imported as drafts" in html
     assert "SUCCESSFUL" not in html and "queued as task" not in html
+
+
+def test_a_page_with_nothing_on_it_is_flagged_in_words(admin_client, hub, import_url):
+    record = read_article(admin_client, import_url, hub)
+    _, empty = page_index(
+        record, lambda page: page["include"] and not page["blocks"] and page["action"] == "create"
+    )
+    html = admin_client.get(reverse("back_health_import:review", args=[record.pk])).content.decode()
+
+    assert f"“{empty['title']}” has nothing on it yet" in html
+    assert "thin_page" not in html
+
+
+def test_discarding_a_new_import_forgets_it(admin_client, hub, import_url):
+    record = read_article(admin_client, import_url, hub)
+
+    response = admin_client.post(
+        reverse("back_health_import:review", args=[record.pk]), review_data(record, discard="1")
+    )
+
+    assert response.status_code == 302
+    assert not ImportRecord.objects.exists()
+    assert not ConditionPage.objects.exists()

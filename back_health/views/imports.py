@@ -213,7 +213,7 @@ class ImportArticleView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["history_url"] = reverse("back_health_imports:index")
+        context["import_history_url"] = reverse("back_health_imports:index")
         return context
 
 

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ..importer.review import PlanError, apply_import
 from ..importer.service import ImportSetupError
 from ..models import ImportRecord
-from .access import can_import, can_publish_under, discard_import
+from .access import can_discard, can_import, can_publish_under, discard_import
 from .review_form import PlanReviewForm
 from .wording import ACTION_LABELS, describe_dropped, visible_flags
 
@@ -117,6 +117,7 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
                 "article_flags": form.article_flags(),
                 "dropped": [describe_dropped(d) for d in self.record.plan.get("dropped", [])],
                 "can_publish": self.can_publish,
+                "can_discard": can_discard(self.record),
             }
         )
         return context
@@ -173,7 +174,7 @@ class ImportResultView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateVie
                 "record": self.record,
                 "pages": outcome_rows(self.record),
                 "flags": visible_flags(report),
-                "history_url": reverse("back_health_imports:index"),
+                "import_history_url": reverse("back_health_imports:index"),
                 "import_url": reverse("back_health_import:import"),
                 "inspect_url": reverse("back_health_imports:inspect", args=[self.record.pk]),
             }

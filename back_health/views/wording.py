@@ -49,16 +49,17 @@ def language_name(code: str) -> str:
 
 
 def describe_flag(flag: dict) -> dict:
-    """A flag as ``{"message", "advice", "text"}`` sentences for an editor."""
+    """A flag as ``{"message", "advice", "quote"}`` for an editor; ``quote`` is the
+    passage concerned, empty when the message already names it."""
     kind = flag.get("kind", "")
-    text = flag.get("text", "")
+    quote = flag.get("text", "")
     language = language_name(flag.get("language", ""))
     if kind == "thin_page":
-        message = _("“%(title)s” has nothing on it yet but its name.") % {"title": text}
+        message = _("“%(title)s” has nothing on it yet but its name.") % {"title": quote}
         advice = _(
             "Leave it out, map it to an existing page, or write it up before it is published."
         )
-        text = ""
+        quote = ""
     elif kind in ("non_english", "other_language"):
         message = _("A passage in %(language)s was left out of the pages.") % {"language": language}
         advice = _("Translate it into the article's language if it matters, or leave it out.")
@@ -68,17 +69,17 @@ def describe_flag(flag: dict) -> dict:
     elif kind == "no_title":
         message = _("The article has no title; the main page is named after its source.")
         advice = _("Give the main page a proper title below.")
-        text = ""
+        quote = ""
     elif kind == "no_structure":
         message = _("The article has no headings or lists, so everything is on one page.")
         advice = _("Check the page and split it into sections in the editor if needed.")
-        text = ""
+        quote = ""
     else:
         message = _("The importer was unsure about part of the article (%(kind)s).") % {
             "kind": kind.replace("_", " ")
         }
         advice = _("Check this part in the pages before publishing.")
-    return {"message": message, "advice": advice, "text": text}
+    return {"message": message, "advice": advice, "quote": quote}
 
 
 def describe_dropped(item: dict) -> dict:

@@ -380,3 +380,57 @@ def test_discarding_a_new_import_forgets_it(admin_client, hub, import_url):
     assert response.status_code == 302
     assert not ImportRecord.objects.exists()
     assert not ConditionPage.objects.exists()
+
+
+def test_other_content_under_a_known_address_is_an_update_only_when_ticked(
+    admin_client, hub, import_url
+):
+    address = "https://clinic.example/piriformis"
+    first = read_article(admin_client, import_url, hub, identity=address)
+    admin_client.post(
+        reverse("back_health_import:review", args=[first.pk]), review_data(first, create="1")
+    )
+    changed = ARTICLE.replace("two weeks", "three weeks")
+
+    refused = admin_client.post(
+        import_url, {"text": changed, "format": "auto", "parent": hub.pk, "identity": address}
+    )
+    assert refused.status_code == 200
+    assert "say it is an update" in refused.content.decode()
+
+    accepted = admin_client.post(
+        import_url,
+        {"text": changed, "format": "auto", "parent": hub.pk, "identity": address, "update": "on"},
+    )
+    assert accepted.status_code == 302
+    assert ImportRecord.objects.get().status == ImportRecord.Status.PENDING
+
+
+def test_an_unchanged_article_goes_straight_to_its_import(admin_client, hub, import_url):
+    address = "https://clinic.example/piriformis"
+    first = read_article(admin_client, import_url, hub, identity=address)
+    admin_client.post(
+        reverse("back_health_import:review", args=[first.pk]), review_data(first, create="1")
+    )
+
+    response = admin_client.post(
+        import_url, {"text": ARTICLE, "format": "auto", "parent": hub.pk, "identity": address}
+    )
+
+    assert response["Location"] == reverse("back_health_import:result", args=[first.pk])
+
+
+def test_background_import_of_a_bad_file_says_why_in_words(admin_client, hub, import_url):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    junk = SimpleUploadedFile("junk.bin", bytes(range(256)) * 4, "application/octet-stream")
+    response = admin_client.post(
+        import_url,
+        {"file": junk, "format": "auto", "parent": hub.pk, "background": "on"},
+        follow=True,
+    )
+    html = response.content.decode()
+
+    assert "could not be imported" in html
+    assert reverse("back_health_imports:index") in html
+    assert "SUCCESSFUL" not in html and "FAILED" not in html

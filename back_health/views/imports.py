@@ -19,6 +19,7 @@ from ..importer.errors import ImportSourceError
 from ..importer.review import (
     ImportPermissionError,
     ImportUnchanged,
+    check_import_permissions,
     hubs_for_user,
     prepare_import,
 )
@@ -156,9 +157,6 @@ class ImportArticleView(WagtailAdminTemplateMixin, FormView):
 
     def enqueue(self, form):
         """Queue the import and say, in words, where its result will be."""
-        from ..importer.review import check_import_permissions
-        from ..models import ImportRecord
-
         data = form.cleaned_data
         try:
             # Refuse up front, before anything is queued.
@@ -172,44 +170,53 @@ class ImportArticleView(WagtailAdminTemplateMixin, FormView):
             format=data["format"],
             user_id=self.request.user.pk,
         )
-        history_url = reverse("back_health_imports:index")
-        record = None
-        if result.status == TaskResultStatus.SUCCESSFUL:
-            # An immediate backend has run it already: point at what it wrote.
-            hashes = [a["source"]["sha256"] for a in result.return_value.get("articles", [])]
-            record = ImportRecord.objects.filter(sha256__in=hashes).order_by("-updated_at").first()
-        if record is not None and record.status == ImportRecord.Status.FAILED:
-            messages.error(
-                self.request,
-                format_html(
-                    '{} <a href="{}">{}</a>',
-                    _("The import of %(name)s failed.") % {"name": data["name"]},
-                    reverse("back_health_imports:inspect", args=[record.pk]),
-                    _("See the report"),
-                ),
-            )
-        elif record is not None:
-            messages.success(
-                self.request,
-                format_html(
-                    '{} <a href="{}">{}</a>',
-                    _("%(name)s was imported as drafts.") % {"name": data["name"]},
-                    reverse("back_health_import:result", args=[record.pk]),
-                    _("See what was created"),
-                ),
-            )
-        else:
-            messages.success(
-                self.request,
-                format_html(
-                    '{} <a href="{}">{}</a>',
-                    _("%(name)s is queued for import; its drafts appear when it has run.")
-                    % {"name": data["name"]},
-                    history_url,
-                    _("Import history"),
-                ),
-            )
+        messages.add_message(self.request, *self.task_message(result, data["name"]))
         return redirect("back_health_import:import")
+
+    @staticmethod
+    def task_message(result, name):
+        """``(level, html)`` saying what became of a queued import, with a link."""
+        from ..models import ImportRecord
+
+        def linked(text, url, label):
+            return format_html('{} <a href="{}">{}</a>', text, url, label)
+
+        history = reverse("back_health_imports:index")
+        if result.status == TaskResultStatus.FAILED:
+            return messages.ERROR, linked(
+                _("The background import of %(name)s could not run.") % {"name": name},
+                history,
+                _("Import history"),
+            )
+        if result.status != TaskResultStatus.SUCCESSFUL:
+            return messages.SUCCESS, linked(
+                _("%(name)s is queued for import; its drafts appear when it has run.")
+                % {"name": name},
+                history,
+                _("Import history"),
+            )
+        # An immediate backend has run it already: point at what it wrote.
+        article = (result.return_value.get("articles") or [{}])[0]
+        if article.get("status") == "failed":
+            return messages.ERROR, linked(
+                _("%(name)s could not be imported: %(error)s")
+                % {"name": name, "error": article.get("error", "")},
+                history,
+                _("Import history"),
+            )
+        sha256 = article.get("source", {}).get("sha256", "")
+        record = ImportRecord.objects.filter(sha256=sha256).order_by("-updated_at").first()
+        if record is None:
+            return messages.SUCCESS, linked(
+                _("%(name)s was imported as drafts.") % {"name": name},
+                history,
+                _("Import history"),
+            )
+        return messages.SUCCESS, linked(
+            _("%(name)s was imported as drafts.") % {"name": name},
+            reverse("back_health_import:result", args=[record.pk]),
+            _("See what was created"),
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

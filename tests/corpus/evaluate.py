@@ -85,8 +85,12 @@ class AnswerError(ValueError):
 
 
 def norm_text(text: str) -> str:
-    """Text for phrase matching: entities decoded, quotes and dashes plain, one space."""
-    text = unicodedata.normalize("NFKC", html.unescape(text or ""))
+    """Text for phrase matching: quotes and dashes plain, one space, any case.
+
+    Entities are not decoded here: a phrase is text as it reads, and a ``must_drop``
+    phrase may be a broken entity itself (``&#8211;``) that must not match a real dash.
+    """
+    text = unicodedata.normalize("NFKC", text or "")
     text = text.translate(_DASHES).translate(_QUOTES).replace("\u00a0", " ")
     return _SPACE.sub(" ", text).strip().casefold()
 
@@ -111,9 +115,12 @@ def name_key(name: str) -> str:
 
 
 def html_to_text(value: str) -> str:
-    if "<" not in value:
+    """The visible text of a rich-text value (entities decoded once); plain text as is."""
+    if not _TAG.search(value):
         return value
-    return _TAG.sub(" ", value)
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(value, "html.parser").get_text(" ")
 
 
 def _plain(value) -> object:
@@ -229,14 +236,10 @@ def _contains(haystacks: Iterable[str], phrase: str) -> bool:
     return bool(needle) and any(needle in hay for hay in haystacks)
 
 
-def _dose_of(exercise: dict) -> dict:
+def _dose_of(exercise: dict, fields=DOSE_FIELDS) -> dict:
     dose = exercise.get("dose") or {}
     return {
-        "sets": dose.get("sets"),
-        "repetitions": dose.get("repetitions"),
-        "hold_seconds": dose.get("hold_seconds"),
-        "per_side": bool(dose.get("per_side")),
-        "times_per_day": dose.get("times_per_day"),
+        field: bool(dose.get(field)) if field == "per_side" else dose.get(field) for field in fields
     }
 
 
@@ -383,7 +386,7 @@ def score_article(answer: dict, plan) -> dict:
                 planned += [
                     e for e in block_value(block).get("exercises", []) if isinstance(e, dict)
                 ]
-    ex_found = ex_agree = 0
+    ex_found = ex_agree = ex_dosed = 0
     ex_missed, dose_wrong = [], []
     used: set[int] = set()
     for exercise in answer["exercises"]:
@@ -405,14 +408,17 @@ def score_article(answer: dict, plan) -> dict:
             continue
         used.add(hit)
         ex_found += 1
-        expected_dose = _dose_of(exercise)
-        got = _dose_of(planned[hit])
+        if "dose" not in exercise:
+            continue  # the answer does not say: found, but not scored on its dose
+        ex_dosed += 1
+        # days_per_week counts only where the answer states it.
+        fields = DOSE_FIELDS + tuple(f for f in ("days_per_week",) if f in exercise["dose"])
+        expected_dose = _dose_of(exercise, fields)
+        got = _dose_of(planned[hit], fields)
         if got == expected_dose:
             ex_agree += 1
         else:
-            diff = {
-                k: (got[k], expected_dose[k]) for k in DOSE_FIELDS if got[k] != expected_dose[k]
-            }
+            diff = {k: (got[k], expected_dose[k]) for k in fields if got[k] != expected_dose[k]}
             dose_wrong.append(
                 f"{exercise['name']}: "
                 + ", ".join(f"{k} {g!r} for {e!r}" for k, (g, e) in diff.items())
@@ -420,6 +426,7 @@ def score_article(answer: dict, plan) -> dict:
     result["exercises"] = {
         "expected": len(answer["exercises"]),
         "found": ex_found,
+        "dosed": ex_dosed,
         "dose_agree": ex_agree,
         "extra": len(planned) - len(used),
     }
@@ -525,7 +532,7 @@ def summarise(scores: list[dict]) -> dict:
     summary["exercises"] = {
         "found": ex_found,
         "expected": total("exercises", "expected"),
-        "dose_agreement": _ratio(total("exercises", "dose_agree"), ex_found),
+        "dose_agreement": _ratio(total("exercises", "dose_agree"), total("exercises", "dosed")),
         "extra": total("exercises", "extra"),
     }
     summary["subject"] = {
@@ -584,7 +591,7 @@ def validate_answer(answer: object, where: str = "answer") -> dict:
     for exercise in answer["exercises"]:
         if not isinstance(exercise, dict) or not isinstance(exercise.get("name"), str):
             raise AnswerError(f"{where}: exercise {exercise!r} needs a name")
-        dose = exercise.get("dose")
+        dose = exercise.get("dose", {})
         if not isinstance(dose, dict) or set(dose) - set(DOSE_FIELDS) - {"days_per_week"}:
             raise AnswerError(f"{where}: exercise {exercise['name']!r} has a bad dose")
     for key in (
@@ -629,13 +636,15 @@ def article_texts(path: Path) -> list[str]:
     """Normalised readings of an article in which its answer's phrases must occur.
 
     Phrases are written as the article reads with tags removed, so HTML is read both
-    raw (entities decoded) and as visible text; Markdown also without emphasis marks.
+    as source with entities decoded and as visible text; Markdown also without emphasis
+    marks.
     """
     raw = path.read_text(encoding="utf-8", errors="replace")
     readings = [raw]
     if path.suffix in (".html", ".htm"):
         from bs4 import BeautifulSoup
 
+        readings.append(html.unescape(raw))
         readings.append(BeautifulSoup(raw, "html.parser").get_text(" "))
     if path.suffix in (".md", ".markdown"):
         readings.append(re.sub(r"[*_`#]+", "", raw))
@@ -740,20 +749,18 @@ def summary_rows(summary: dict) -> list[tuple[str, str]]:
 
 def print_table(results: dict, out) -> None:
     halves = [h for h in HALVES if h in results]
-    tables = {h: dict(summary_rows(results[h]["summary"])) for h in halves}
+    rows = {h: dict(summary_rows(results[h]["summary"])) for h in halves}
     labels = [label for label, _ in summary_rows(results[halves[0]]["summary"])]
     width = max(len(label) for label in labels) + 2
-    cols = [max(len(tables[h][label]) for label in labels + []) for h in halves]
-    cols = [max(c, len(h)) + 2 for c, h in zip(cols, halves, strict=True)]
-    out.write(
-        "".ljust(width) + "".join(h.ljust(c) for h, c in zip(halves, cols, strict=True)) + "\n"
-    )
+    cols = [max(len(h), *(len(rows[h][label]) for label in labels)) + 2 for h in halves]
+
+    def line(label, cells):
+        text = label.ljust(width) + "".join(c.ljust(w) for c, w in zip(cells, cols, strict=True))
+        out.write(text.rstrip() + "\n")
+
+    line("", halves)
     for label in labels:
-        out.write(
-            label.ljust(width)
-            + "".join(tables[h][label].ljust(c) for h, c in zip(halves, cols, strict=True)).rstrip()
-            + "\n"
-        )
+        line(label, [rows[h][label] for h in halves])
 
 
 def print_articles(half: str, scores: list[dict], out) -> None:

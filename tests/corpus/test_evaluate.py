@@ -340,9 +340,40 @@ class TestExercises:
                 )
             ),
         )
-        assert result["exercises"] == {"expected": 3, "found": 2, "dose_agree": 1, "extra": 1}
+        assert result["exercises"] == {
+            "expected": 3,
+            "found": 2,
+            "dosed": 2,
+            "dose_agree": 1,
+            "extra": 1,
+        }
         assert result["failures"]["exercises_missed"] == ["Bird dog"]
         assert result["failures"]["dose_wrong"] == ["Bridge: times_per_day None for 2"]
+
+    def test_an_answer_without_dose_scores_the_name_only(self):
+        expected = answer(
+            exercises=[
+                {"name": "Bridge"},
+                {"name": "Walk", "dose": {"times_per_day": 1, "days_per_week": 5}},
+            ]
+        )
+        result = ev.score_article(
+            expected,
+            plan(
+                page(
+                    "condition",
+                    "Sciatica",
+                    exercises(
+                        exercise("Bridge", sets=3),
+                        exercise("Walk", times_per_day=1, days_per_week=3),
+                    ),
+                )
+            ),
+        )
+        assert result["exercises"]["found"] == 2
+        assert result["exercises"]["dosed"] == 1
+        assert result["exercises"]["dose_agree"] == 0
+        assert result["failures"]["dose_wrong"] == ["Walk: days_per_week 3 for 5"]
 
 
 class TestChromeForeignStubs:
@@ -360,6 +391,24 @@ class TestChromeForeignStubs:
             ),
         )
         assert result["chrome"] == {"phrases": 4, "leaked": 3}
+
+    def test_broken_entities_are_chrome_but_real_characters_are_not(self):
+        drop = answer(must_drop=["&#8211;", "&nbsp;", "â€”"])
+        clean = ev.score_article(
+            drop, plan(page("condition", "Sciatica", paragraph("<p>Rest \u2013 then\xa0walk.</p>")))
+        )
+        assert clean["chrome"]["leaked"] == 0
+        broken = ev.score_article(
+            drop,
+            plan(
+                page(
+                    "condition",
+                    "Sciatica",
+                    paragraph("<p>Rest &amp;#8211; then&amp;nbsp;walk \u00e2\u20ac\u201d.</p>"),
+                )
+            ),
+        )
+        assert broken["failures"]["chrome_leaked"] == ["&#8211;", "&nbsp;", "â€”"]
 
     def test_foreign_passages_flagged_and_kept_off_pages(self):
         german = "Bei anhaltenden Schmerzen wenden Sie sich an Ihren Arzt."

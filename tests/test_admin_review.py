@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.models import GroupPagePermission, Page
 
 from back_health.models import (
@@ -117,7 +118,7 @@ def test_review_screen_explains_each_page_in_words(admin_client, hub, import_url
     html = admin_client.get(reverse("back_health_import:review", args=[record.pk])).content.decode()
 
     main = record.plan["pages"][0]
-    assert main["reason"] and main["reason"] in html
+    assert main["reason"] and escape(main["reason"]) in html
     assert "Create drafts" in html
     assert "thin_page" not in html and "Status: imported" not in html
     assert 'name="p0-page_id"' in html  # Wagtail's page chooser for mapping a name

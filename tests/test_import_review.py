@@ -28,8 +28,9 @@ from back_health.importer.review import (
     prepare_import,
     source_identity,
     undo_import,
+    undo_preview,
 )
-from back_health.importer.service import Source, analyse, import_sources
+from back_health.importer.service import ImportSetupError, Source, analyse, import_sources
 from back_health.models import (
     BackHealthIndexPage,
     CausePage,
@@ -93,6 +94,10 @@ def page_by_key(document, key):
     return next(page for page in document["pages"] if page["key"] == key)
 
 
+def page_titled(document, title):
+    return next(page for page in document["pages"] if page["title"] == title)
+
+
 def warning_of(document, key, severity):
     page = page_by_key(document, key)
     return next(b for b in page["blocks"] if b["type"] == "warning" and b["severity"] == severity)
@@ -144,7 +149,7 @@ def test_every_page_has_a_stable_key_a_reason_and_bare_mentions_are_suggestions(
     assert len(set(keys)) == len(keys)
     assert "cause:poor posture" in keys
     assert all(page["reason"] for page in first["pages"])
-    bare = page_by_key(first, "cause:fall onto the bottom")
+    bare = page_titled(first, "Fall onto the bottom")
     assert (bare["include"], bare["action"]) == (False, "suggest")
     assert page_by_key(first, "condition:coccydynia")["include"] is True
 
@@ -396,7 +401,7 @@ def test_a_pending_import_stores_the_plan_and_writes_the_edited_one(hub, admin_u
     assert record.status == "pending" and not ConditionPage.objects.exists()
     assert record.plan["pages"] and record.suggested_count == 3
     document = copy.deepcopy(record.plan)
-    page_by_key(document, "cause:fall onto the bottom")["include"] = True  # tick a suggestion
+    page_titled(document, "Fall onto the bottom")["include"] = True  # tick a suggestion
     posture = page_by_key(document, "cause:poor posture")
     existing = hub.add_child(instance=CausePage(title="Slouching", slug="slouching"))
     posture["page_id"] = existing.pk  # map a name to an existing page
@@ -568,3 +573,56 @@ def test_existing_records_migrate_under_their_hub_with_counts(hub):
     assert record.parent_id == hub.pk
     assert (record.status, record.created_count, record.flags_count) == ("imported", 1, 1)
     assert list(record.created_pages.all()) == [condition.page_ptr]
+
+
+def test_a_part_marked_as_just_text_stays_words_on_the_page_that_mentions_it(hub):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    document = copy.deepcopy(record.plan)
+    page_by_key(document, "cause:poor posture")["kind"] = "text"
+
+    apply_import(record, document)
+
+    assert not Page.objects.filter(title="Poor posture").exists()
+    main = ConditionPage.objects.get(title="Coccydynia").get_latest_revision_as_object()
+    body = str(main.body)
+    assert "Causes: poor posture." in body
+    assert "puts weight on the tailbone" in body  # its own words came along
+    assert "Poor posture" not in [link.target.title for link in main.cause_links.all()]
+    record.refresh_from_db()
+    assert {"page": "cause:poor posture", "field": "kind", "value": "text"} in record.corrections
+
+
+def test_undo_preview_says_what_undo_would_do_and_does_nothing(hub):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    apply_import(record)
+    count = Page.objects.count()
+
+    preview = undo_preview(record)
+
+    assert Page.objects.count() == count
+    assert {page["title"] for page in preview.removed} == {
+        "Coccydynia",
+        "Poor posture",
+        "Ibuprofen",
+        "Physiotherapy",
+    }
+    assert undo_import(record).removed == preview.removed
+    with pytest.raises(ImportSetupError, match="Only an imported article can be undone"):
+        undo_import(record)
+
+
+def test_a_pending_plan_says_what_writing_it_would_do(hub):
+    own = hub.add_child(instance=TreatmentPage(title="Ibuprofen", slug="ibuprofen"))
+
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+
+    ibuprofen = page_by_key(record.plan, "treatment:ibuprofen")
+    assert (ibuprofen["action"], ibuprofen["id"]) == ("skip", own.pk)
+    assert "exists already" in ibuprofen["reason"]
+    assert page_by_key(record.plan, "condition:coccydynia")["action"] == "create"
+    assert page_titled(record.plan, "Fall onto the bottom")["action"] == "suggest"
+    assert record.created_count == 3  # coccydynia, poor posture, physiotherapy
+
+    apply_import(record)
+    again = prepare_import(ARTICLE.encode(), "c.md", parent=hub, update=True)
+    assert page_by_key(again.plan, "condition:coccydynia")["action"] == "update"

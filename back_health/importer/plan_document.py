@@ -41,6 +41,9 @@ PLAN_VERSION = 1
 
 #: Page kinds a plan document may give a page (the hub is never part of it).
 PAGE_KINDS = (Kind.CONDITION, Kind.CAUSE, Kind.TREATMENT)
+#: The kind an editor gives a part that is not a page of its own: its words stay as text
+#: on the pages that mention it.
+TEXT_KIND = "text"
 RELATION_FIELDS = ("causes", "treatments", "related_conditions")
 #: Page fields an editor may correct, as named in the document.
 PAGE_FIELDS = (
@@ -120,6 +123,7 @@ def annotate_plan(plan: ArticlePlan) -> ArticlePlan:
         )
         if bare and page.action == "create" and page.page_id is None:
             page.action, page.include = "suggest", False
+            page.reason = " ".join([page.reason, _suggestion_reason()]).strip()
         if page.action == "suggest":
             page.include = page.include and page.page_id is not None
         if not page.reason:
@@ -130,13 +134,17 @@ def annotate_plan(plan: ArticlePlan) -> ArticlePlan:
     return plan
 
 
+def _suggestion_reason() -> str:
+    return _(
+        "Only mentioned in the article, with nothing written about it: include it to "
+        "create a page to write up."
+    )
+
+
 def _page_reason(page: PagePlan, is_main: bool, because: dict[str, str]) -> str:
     found = because.get(" ".join(page.title.casefold().split()))
     if page.action == "suggest":
-        return _(
-            "Only mentioned in the article, with nothing written about it: include it to "
-            "create a page to write up."
-        )
+        return _suggestion_reason()
     if is_main:
         return _("The article is about it.")
     if found:
@@ -217,6 +225,7 @@ def page_to_dict(page: PagePlan, keys: dict[str, str]) -> dict:
         "medicines": [{"generic": m.generic, "brands": list(m.brands)} for m in page.medicines],
         "body_regions": list(page.body_regions),
         "page_id": page.page_id,
+        "id": page.id,
         "relations": {
             name: [_relation_to_dict(r, keys) for r in getattr(page, name)]
             for name in RELATION_FIELDS
@@ -394,11 +403,11 @@ def page_from_dict(data: dict, where: str, pages_by_key: dict[str, dict]) -> Pag
     if not title:
         raise _fail(_("Invalid plan: %(where)s has no title."), where=where)
     kind = data.get("kind")
-    if kind not in PAGE_KINDS:
+    if kind not in (*PAGE_KINDS, TEXT_KIND):
         raise _fail(
             _("Invalid plan: %(where)s.kind must be one of %(choices)s."),
             where=where,
-            choices=", ".join(PAGE_KINDS),
+            choices=", ".join([*PAGE_KINDS, TEXT_KIND]),
         )
     include = _expect(data.get("include", True), bool, where + ".include")
     page_id = data.get("page_id")
@@ -493,10 +502,12 @@ def plan_from_dict(data, *, source: SourceInfo | None = None) -> ArticlePlan:
         if key in pages_by_key:
             raise _fail(_("Invalid plan: two pages have the key %(key)s."), key=key)
         pages_by_key[key] = page
-    pages = [
-        page_from_dict(page, f"pages[{number}] ({page['key']})", pages_by_key)
-        for number, page in enumerate(pages_data)
-    ]
+    pages = fold_text_pages(
+        [
+            page_from_dict(page, f"pages[{number}] ({page['key']})", pages_by_key)
+            for number, page in enumerate(pages_data)
+        ]
+    )
     source_info = SourceInfo(
         name=name,
         sha256=sha256,
@@ -540,6 +551,45 @@ def plan_from_dict(data, *, source: SourceInfo | None = None) -> ArticlePlan:
         ],
         corrections=entries("corrections", "corrections"),
     )
+
+
+def fold_text_pages(pages: list[PagePlan]) -> list[PagePlan]:
+    """Parts an editor marked as just text (``kind: "text"``) are not pages.
+
+    Each page that related to one says so in words instead: a paragraph such as
+    "Causes: a fall onto the bottom." at the end of its body, followed by the part's
+    own blocks, if it had any, under a heading of its name.
+    """
+    from .writer import normalise_name
+
+    text_pages = {normalise_name(p.title): p for p in pages if p.kind == TEXT_KIND}
+    if not text_pages:
+        return pages
+    labels = {
+        "causes": _("Causes"),
+        "treatments": _("Treatments"),
+        "related_conditions": _("Related conditions"),
+    }
+    placed: set[int] = set()
+    kept = [p for p in pages if p.kind != TEXT_KIND]
+    for page in kept:
+        for name in RELATION_FIELDS:
+            relations = getattr(page, name)
+            folded = [r for r in relations if normalise_name(r.title) in text_pages]
+            if not folded:
+                continue
+            setattr(page, name, [r for r in relations if r not in folded])
+            words = ", ".join(r.title[:1].lower() + r.title[1:] for r in folded)
+            page.blocks.append(
+                BlockPlan("paragraph", _paragraphs_html(f"{labels[name]}: {words}."))
+            )
+            for relation in folded:
+                part = text_pages[normalise_name(relation.title)]
+                if part.blocks and id(part) not in placed:
+                    placed.add(id(part))
+                    page.blocks.append(BlockPlan("heading", {"text": part.title, "level": "h2"}))
+                    page.blocks.extend(part.blocks)
+    return kept
 
 
 # -- corrections ---------------------------------------------------------------------------

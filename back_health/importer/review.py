@@ -49,6 +49,7 @@ __all__ = [
     "prepare_import",
     "source_identity",
     "undo_import",
+    "undo_preview",
 ]
 
 
@@ -95,6 +96,8 @@ class UndoResult:
     removed: list = field(default_factory=list)
     #: ``{"id", "title", "reason"}`` of every created page kept.
     kept: list = field(default_factory=list)
+    #: The pages to remove (:func:`undo_preview`), as specific Wagtail pages.
+    pages: list = field(default_factory=list)
 
 
 # -- permissions ---------------------------------------------------------------------------
@@ -242,6 +245,53 @@ def proposed_plan(
     return document, record, applied
 
 
+def preview_actions(document: dict, record=None) -> dict:
+    """Fill in each page's ``action`` (and ``id``) as writing the document would decide.
+
+    ``create`` a new page; ``update`` a page this import wrote before; ``skip`` a page of
+    that name that exists already and is not this import's (linked to, not changed);
+    ``link`` a page left out or mapped to an existing page, when that page exists;
+    ``suggest`` one left out with no page to link to.
+    """
+    from .plan import PagePlan
+    from .writer import EntityIndex
+
+    index = EntityIndex()
+    for page in document.get("pages", []):
+        if page.get("page_id"):
+            page["action"], page["id"] = "link", page["page_id"]
+            continue
+        pk = index.find(
+            PagePlan(
+                kind=page["kind"],
+                title=page["title"],
+                alternate_names=list(page.get("alternate_names") or []),
+            )
+        )
+        page["id"] = pk
+        if not page.get("include", True):
+            page["action"] = "link" if pk else "suggest"
+            continue
+        if pk is None:
+            page["action"] = "create"
+            continue
+        imported = index.imported.get(pk)
+        if imported is not None and record is not None and imported.record_id == record.pk:
+            page["action"] = "update"
+            page["reason"] = " ".join(
+                [page.get("reason", ""), _("Imported from this article before: it is updated.")]
+            ).strip()
+        else:
+            page["action"] = "skip"
+            page["reason"] = " ".join(
+                [
+                    page.get("reason", ""),
+                    _("A page of this name exists already: it is linked to, not changed."),
+                ]
+            ).strip()
+    return document
+
+
 def prepare_import(
     data,
     name,
@@ -282,6 +332,7 @@ def prepare_import(
                 _("%(name)s was imported already and has not changed.") % {"name": name},
                 record,
             )
+        preview_actions(document, record)
         if record is None:
             record = ImportRecord(parent=parent, identity=source["identity"])
         record.status = ImportRecord.Status.PENDING
@@ -354,6 +405,11 @@ def write_document(
     from ..models import ImportRecord
     from .writer import EntityIndex, deferred_index_updates, write_article
 
+    if record.parent is None:
+        raise ImportSetupError(
+            _("The hub that %(title)s was imported under no longer exists.")
+            % {"title": str(record)}
+        )
     parent = record.parent.specific
     check_import_permissions(user, parent, publish=publish)
     plan = plan_from_dict(document)
@@ -418,7 +474,7 @@ def record_written(record, plan, corrections) -> dict:
     return report
 
 
-def apply_import(record, plan=None, *, user=None, publish=False, on_conflict="skip"):
+def apply_import(record, plan=None, user=None, *, publish=False, on_conflict="skip"):
     """Write a pending import's plan, as the editor corrected it.
 
     ``plan`` is the edited plan document (default: the stored proposal, unedited).
@@ -459,18 +515,12 @@ def apply_import(record, plan=None, *, user=None, publish=False, on_conflict="sk
         raise
 
 
-def undo_import(record, *, user=None) -> UndoResult:
-    """Remove the pages ``record`` created that no editor has touched since.
-
-    A page is kept (and listed with the reason) when it is published, was changed
-    since the import (a later revision or different stored content), or now belongs
-    to another import. Needs delete rights on every page it removes, checked before
-    anything is removed (:class:`ImportPermissionError`). Each removal is logged by
-    Wagtail; the record becomes ``undone``.
+def undo_preview(record, user=None) -> UndoResult:
+    """What :func:`undo_import` would remove and keep, without doing it (for a
+    confirmation screen). Raises :class:`ImportSetupError` when ``record`` is not an
+    imported article and :class:`ImportPermissionError` when ``user`` may not delete a
+    page it would remove.
     """
-    from wagtail.actions.delete_page import DeletePageAction
-    from wagtail.log_actions import log
-
     from ..models import ImportRecord
     from .changes import content_fingerprints
 
@@ -499,10 +549,33 @@ def undo_import(record, *, user=None) -> UndoResult:
                 _("%(user)s may not delete %(title)s, which undoing this import would remove.")
                 % {"user": user.get_username(), "title": refused[0].title}
             )
-    removed = []
+    result = UndoResult(record=record, kept=kept)
+    result.removed = [{"id": page.pk, "title": page.title} for page in removable]
+    result.pages = removable
+    return result
+
+
+def undo_import(record, user=None) -> UndoResult:
+    """Remove the pages ``record`` created that no editor has touched since.
+
+    A page is kept (and listed with the reason) when it is published, was changed
+    since the import (a later revision or different stored content), or now belongs
+    to another import. Needs delete rights on every page it removes, checked before
+    anything is removed (:class:`ImportPermissionError`). Each removal is logged by
+    Wagtail; the record becomes ``undone``.
+    """
+    from wagtail.actions.delete_page import DeletePageAction
+    from wagtail.log_actions import log
+
+    from ..models import ImportRecord
+
     with transaction.atomic():
-        for page in removable:
-            removed.append({"id": page.pk, "title": page.title})
+        # Decide under a lock of the record, so two undos of one import take turns.
+        locked = ImportRecord.objects.select_for_update().filter(pk=record.pk).first()
+        record.status = locked.status if locked else record.status
+        preview = undo_preview(record, user)
+        removed, kept = preview.removed, preview.kept
+        for page in preview.pages:
             DeletePageAction(page, user=user).execute(skip_permission_checks=True)
         record.status = ImportRecord.Status.UNDONE
         record.report = {**(record.report or {}), "undo": {"removed": removed, "kept": kept}}
@@ -530,10 +603,10 @@ def save_plan(data, name, *, identity=None, path=None, parent=None, format="auto
     it exists).
     """
     parent = parent if parent is not None else find_hub()
-    document, _record, _applied = proposed_plan(
+    document, record, _applied = proposed_plan(
         data, name, identity=identity, path=path, parent=parent, format=format, update=update
     )
-    return document
+    return preview_actions(document, record)
 
 
 def apply_plan(

@@ -58,7 +58,11 @@ def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
         bytes=loaded.bytes,
         url=getattr(document, "url", "") or "",
     )
-    return classify(document, source, rules=rules if rules is not None else get_import_rules())
+    plan = classify(document, source, rules=rules if rules is not None else get_import_rules())
+    from .plan_document import annotate_plan
+
+    # Keys, reasons and suggestions for bare mentions: what review and corrections rely on.
+    return annotate_plan(plan)
 
 
 def failed_plan(name, error, *, data=None) -> ArticlePlan:

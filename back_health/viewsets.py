@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .models import BodyRegion, CausePage, ConditionPage, Reviewer, TreatmentMixin, TreatmentPage
 from .views.history import ImportRecordViewSet
 from .views.imports import ImportArticleViewSet
+from .views.marks import imported_pages, pages_needing_writing_up
 
 #: The optional sub-app that replaces these listings with wagtail-modeladmin ones.
 MODELADMIN_APP = "back_health.contrib.modeladmin"
@@ -80,7 +81,7 @@ class ImportedFilter(YesNoFilter):
     default_label = _("Came from an import")
 
     def condition(self):
-        return Q(back_health_import__isnull=False)
+        return imported_pages()
 
 
 class NeedsWritingUpFilter(YesNoFilter):
@@ -89,7 +90,7 @@ class NeedsWritingUpFilter(YesNoFilter):
     default_label = _("Needs writing up")
 
     def condition(self):
-        return Q(body=[])
+        return pages_needing_writing_up()
 
 
 class BodyRegionFilter(ModelMultipleChoiceFilter):

@@ -435,3 +435,20 @@ def test_background_import_of_a_bad_file_says_why_in_words(admin_client, hub, im
     assert "could not be imported" in html
     assert reverse("back_health_imports:index") in html
     assert "SUCCESSFUL" not in html and "FAILED" not in html
+
+
+def test_a_pending_import_under_another_hub_cannot_be_reviewed(
+    client, admin_client, hub, home_page, import_url
+):
+    other = BackHealthIndexPageFactory(parent=home_page, title="Other clinic", slug="other")
+    record = read_article(admin_client, import_url, other)
+    client.force_login(editor(hub))
+    review_url = reverse("back_health_import:review", args=[record.pk])
+
+    denied = client.get(review_url)  # Wagtail turns PermissionDenied into a redirect
+    assert denied.status_code == 302 and denied.url == reverse("wagtailadmin_home")
+    client.post(review_url, review_data(record, create="1"))
+
+    record.refresh_from_db()
+    assert record.status == ImportRecord.Status.PENDING
+    assert not ConditionPage.objects.exists()

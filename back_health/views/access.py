@@ -13,6 +13,13 @@ def can_import(user) -> bool:
     return bool(user.is_active and (user.is_superuser or hubs_for_user(user).exists()))
 
 
+def can_import_under(user, parent) -> bool:
+    """Whether ``user`` may review and write an import under the hub ``parent``."""
+    if user.is_superuser:
+        return True
+    return parent is not None and hubs_for_user(user).filter(pk=parent.pk).exists()
+
+
 def can_publish_under(user, parent) -> bool:
     """Whether ``user`` may publish the pages an import writes under ``parent``."""
     if parent is None:

@@ -20,7 +20,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ..importer.review import PlanError, apply_import
 from ..importer.service import ImportSetupError
 from ..models import ImportRecord
-from .access import can_discard, can_import, can_publish_under, discard_import
+from .access import (
+    can_discard,
+    can_import,
+    can_import_under,
+    can_publish_under,
+    discard_import,
+)
 from .review_form import PlanReviewForm
 from .wording import ACTION_LABELS, describe_dropped, visible_flags
 
@@ -34,6 +40,8 @@ class ImportRecordMixin:
         if not can_import(request.user):
             raise PermissionDenied
         self.record = get_object_or_404(ImportRecord, pk=kwargs["pk"])
+        if not can_import_under(request.user, self.record.parent):
+            raise PermissionDenied
         if self.record_statuses and self.record.status not in self.record_statuses:
             return self.wrong_status()
         return super().dispatch(request, *args, **kwargs)

@@ -452,3 +452,16 @@ def test_a_pending_import_under_another_hub_cannot_be_reviewed(
     record.refresh_from_db()
     assert record.status == ImportRecord.Status.PENDING
     assert not ConditionPage.objects.exists()
+
+
+def test_an_existing_page_only_linked_to_is_not_flagged_as_empty(admin_client, hub, import_url):
+    TreatmentPageFactory(
+        parent=hub, title="Massage", body=[("paragraph", "<p>Kneading the muscles.</p>")]
+    )
+    record = read_article(admin_client, import_url, hub)
+    _, massage = page_index(record, lambda page: page["title"].casefold() == "massage")
+    html = admin_client.get(reverse("back_health_import:review", args=[record.pk])).content.decode()
+
+    assert massage["action"] == "link"
+    assert "“Massage” has nothing on it yet" not in html
+    assert "Existing page" in html

@@ -97,6 +97,8 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
 
     # The result says what happened, with links.
     assert page.get_by_text("was imported").count()
+    violations = axe(page)
+    assert not violations, format_violations(violations)
     condition = ConditionPage.objects.get(title=main["title"])
     assert not condition.live
     assert page.locator(
@@ -114,6 +116,8 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     assert page.get_by_role("heading", name="Import history").count()
     page.goto(live_url(reverse("back_health_imports:undo", args=[record.pk])))
     assert page.get_by_text("will be removed").count()
+    violations = axe(page)
+    assert not violations, format_violations(violations)
     page.get_by_role("button", name="Yes, undo the import").click()
     page.wait_for_url("**/inspect/**")
     assert page.get_by_text("Undone").count()

@@ -16,6 +16,7 @@ from back_health.models import (
     ImportRecord,
     TreatmentPage,
 )
+from back_health.views.review import plan_under_review
 from tests.factories import BackHealthIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def page_index(record, predicate):
 def review_data(record, **changes):
     """The review form as the browser would submit it untouched, then ``changes``."""
     data = {}
-    for index, page in enumerate(record.plan["pages"]):
+    for index, page in enumerate(plan_under_review(record)["pages"]):
         if page.get("include"):
             data[f"p{index}-include"] = "on"
         data[f"p{index}-title"] = page["title"]
@@ -219,11 +220,32 @@ def test_remove_button_drops_one_relation_and_keeps_the_editor_on_the_screen(
 
     assert response.status_code == 302 and response["Location"].startswith(review_url)
     record.refresh_from_db()
-    page = record.plan["pages"][main_index]
+    page = plan_under_review(record)["pages"][main_index]
     assert removed not in [r["title"] for r in page["relations"]["causes"]]
     assert page["title"] == "Renamed first"  # other corrections on the screen are kept
     assert record.status == ImportRecord.Status.PENDING
     assert not ConditionPage.objects.exists()
+    html = admin_client.get(review_url).content.decode()
+    assert 'value="Renamed first"' in html
+
+
+def test_saved_corrections_are_written_and_remembered_for_the_next_import(
+    admin_client, hub, import_url
+):
+    record = read_article(admin_client, import_url, hub)
+    main_index, main = page_index(record, lambda page: page["relations"]["causes"])
+    review_url = reverse("back_health_import:review", args=[record.pk])
+    # Rename, then remove a link: each saves the screen; then create the drafts.
+    admin_client.post(review_url, review_data(record, **{f"p{main_index}-title": "Renamed"}))
+    record.refresh_from_db()
+    admin_client.post(review_url, review_data(record, remove=f"{main_index}:causes:0"))
+    record.refresh_from_db()
+    admin_client.post(review_url, review_data(record, create="1"))
+
+    record.refresh_from_db()
+    assert ConditionPage.objects.filter(title="Renamed").exists()
+    assert ("title", "Renamed") in {(c.get("field"), c.get("value")) for c in record.corrections}
+    assert any(c.get("remove") for c in record.corrections)
 
 
 def test_publishing_is_offered_only_to_users_who_may_publish(client, hub, import_url):

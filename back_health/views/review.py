@@ -30,6 +30,23 @@ from .access import (
 from .review_form import PlanReviewForm
 from .wording import ACTION_LABELS, describe_dropped, visible_flags
 
+#: Where a pending import keeps the editor's saved, not yet written corrections: beside
+#: the importer's proposal, which must stay as it was so that writing the plan can tell
+#: (and store) every correction the editor made.
+DRAFT_KEY = "editor_draft"
+
+
+def plan_under_review(record) -> dict:
+    """The plan as the editor last saved it, or the importer's proposal."""
+    plan = record.plan or {}
+    return plan.get(DRAFT_KEY) or {k: v for k, v in plan.items() if k != DRAFT_KEY}
+
+
+def save_draft(record, plan: dict) -> None:
+    """Keep the editor's corrections with the pending import, the proposal untouched."""
+    record.plan = {**record.plan, DRAFT_KEY: plan}
+    record.save(update_fields=["plan", "updated_at"])
+
 
 class ImportRecordMixin:
     """Loads the record named in the URL for a user allowed to import."""
@@ -72,7 +89,7 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
         return self.record.title or self.record.source_name
 
     def get_form(self, form_class=None):
-        return PlanReviewForm(self.record.plan, **self.get_form_kwargs())
+        return PlanReviewForm(plan_under_review(self.record), **self.get_form_kwargs())
 
     @property
     def can_publish(self):
@@ -81,14 +98,14 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         post = self.request.POST
         plan = form.corrected_plan(remove=post.get("remove", ""))
+        plan.pop(DRAFT_KEY, None)
         if "discard" in post:
             if discard_import(self.record):
                 messages.success(self.request, _("The import was discarded; nothing was written."))
                 return redirect("back_health_import:import")
         if "create" not in post and "publish" not in post:
             # "Remove" and "Save corrections" keep the editor on the screen.
-            self.record.plan = plan
-            self.record.save(update_fields=["plan", "updated_at"])
+            save_draft(self.record, plan)
             anchor = ""
             if post.get("remove"):
                 anchor = "#bh-page-" + post["remove"].split(":", 1)[0] + "-section"
@@ -119,11 +136,11 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
         context.update(
             {
                 "record": self.record,
-                "plan": self.record.plan,
+                "plan": form.plan,
                 "planned_rows": [row for row in rows if not row.is_suggestion],
                 "suggested_rows": [row for row in rows if row.is_suggestion],
                 "article_flags": form.article_flags(),
-                "dropped": [describe_dropped(d) for d in self.record.plan.get("dropped", [])],
+                "dropped": [describe_dropped(d) for d in form.plan.get("dropped", [])],
                 "can_publish": self.can_publish,
                 "can_discard": can_discard(self.record),
             }
@@ -162,14 +179,15 @@ class ImportResultView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateVie
     template_name = "back_health/admin/import_result.html"
     page_title = gettext_lazy("Import result")
     header_icon = "success"
+    record_statuses = (
+        ImportRecord.Status.IMPORTED,
+        ImportRecord.Status.UNDONE,
+        ImportRecord.Status.FAILED,
+    )
 
     def wrong_status(self):
+        # Still pending: there is no result yet, only the review.
         return redirect("back_health_import:review", pk=self.record.pk)
-
-    def get(self, request, *args, **kwargs):
-        if self.record.status == ImportRecord.Status.PENDING:
-            return redirect("back_health_import:review", pk=self.record.pk)
-        return super().get(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return self.record.title or self.record.source_name

@@ -170,6 +170,10 @@ def test_every_page_has_a_stable_key_a_reason_and_bare_mentions_are_suggestions(
         ),
         (lambda d: d["pages"][0]["blocks"].append({"type": "video"}), "unknown type"),
         (
+            lambda d: d["pages"][0]["blocks"].append({"type": "image", "value": {"image": 1}}),
+            "unknown type",
+        ),
+        (
             lambda d: d["pages"][0]["relations"]["causes"].append({"key": "cause:nothing"}),
             "points at no page cause:nothing",
         ),
@@ -626,3 +630,112 @@ def test_a_pending_plan_says_what_writing_it_would_do(hub):
     apply_import(record)
     again = prepare_import(ARTICLE.encode(), "c.md", parent=hub, update=True)
     assert page_by_key(again.plan, "condition:coccydynia")["action"] == "update"
+
+
+def test_a_plan_applies_without_its_source_but_remembers_nothing(article, tmp_path, hub):
+    plan_path = tmp_path / "plan.json"
+    run(str(article), "--save-plan", str(plan_path))
+    document = json.loads(plan_path.read_text())
+    page_by_key(document, "treatment:ibuprofen")["include"] = False
+    plan_path.write_text(json.dumps(document))
+
+    out, _ = run("--apply-plan", str(plan_path))
+
+    assert "not remembered" in out
+    assert ConditionPage.objects.filter(title="Coccydynia").exists()
+    assert not TreatmentPage.objects.filter(title="Ibuprofen").exists()
+    record = ImportRecord.objects.get()
+    assert record.identity == str(article.resolve()) and record.corrections == []
+
+    document["pages"][0]["blocks"] = []
+    document["source"]["sha256"] = "f" * 64
+    plan_path.write_text(json.dumps(document))
+    with pytest.raises(CommandError, match="say it is an update"):
+        run("--apply-plan", str(plan_path))
+
+
+def test_a_plan_that_cannot_be_written_leaves_nothing_and_marks_the_import_failed(hub):
+    from back_health.importer.writer import ImportWriteError
+
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    document = copy.deepcopy(record.plan)
+    page_by_key(document, "cause:poor posture")["title"] = "Posture " * 40  # too long a title
+
+    with pytest.raises(ImportWriteError):
+        apply_import(record, document)
+
+    assert not Page.objects.type(ConditionPage, CausePage, TreatmentPage).exists()
+    record.refresh_from_db()
+    assert record.status == "failed" and record.report["error"]
+    assert prepare_import(ARTICLE.encode(), "c.md", parent=hub).status == "pending"
+
+
+def test_a_page_that_cannot_hold_conditions_is_refused(home_page):
+    with pytest.raises(ImportSetupError, match="cannot hold condition pages"):
+        prepare_import(ARTICLE.encode(), "a.md", parent=home_page)
+    assert not ImportRecord.objects.exists()
+
+
+def test_a_block_word_left_out_of_the_plan_keeps_what_the_block_says():
+    document = plan_to_dict(analyse(ARTICLE.encode(), "a.md"))
+    warning = warning_of(document, "condition:coccydynia", "see_doctor")
+    for name in ("heading", "text", "items"):
+        del warning[name]
+    warning["severity"] = "urgent"
+
+    main = plan_from_dict(document).pages[0]
+
+    kept = next(b for b in main.blocks if b.type == "warning" and "GP" in b.value["text"])
+    assert kept.value["severity"] == "urgent"
+    assert "has not improved" in kept.value["text"]
+
+
+EXERCISES = """# Lower back pain
+
+Lower back pain is very common and usually gets better within a few weeks.
+
+## Exercises
+
+These gentle exercises can help.
+
+1. Knee to chest: lie on your back and pull one knee to your chest. Hold for 20 seconds.
+2. Pelvic tilt: lie on your back with your knees bent and flatten your back. Repeat 10 times.
+3. Cat and cow: on your hands and knees, arch your back up, then let it sag. Repeat 10 times.
+"""
+
+
+def test_an_exercise_list_keeps_the_exercises_its_items_name_in_their_order():
+    plan = analyse(EXERCISES.encode(), "ex.md")
+    document = plan_to_dict(plan)
+    block = next(b for b in document["pages"][0]["blocks"] if b["type"] == "exercise_list")
+    assert plan_from_dict(document).pages[0].blocks == plan.pages[0].blocks
+    names = block["items"]
+    assert len(names) == 3
+
+    block["items"] = [names[2], names[0]]
+    written = plan_from_dict(document).pages[0].blocks
+    exercises = next(b for b in written if b.type == "exercise_list").value["exercises"]
+    assert [e["name"] for e in exercises] == [names[2], names[0]]
+    assert exercises[1]["steps"]  # an exercise keeps its steps and dose
+
+    block["items"] = ["Handstand"]
+    with pytest.raises(PlanError, match="names an exercise it does not have: Handstand"):
+        plan_from_dict(document)
+
+
+def test_a_content_fingerprint_follows_the_stored_body_and_nothing_else(hub):
+    from back_health.importer.changes import content_fingerprints
+
+    page = hub.add_child(
+        instance=ConditionPage(
+            title="Sciatica", slug="sciatica", body=[{"type": "paragraph", "value": "<p>A</p>"}]
+        )
+    )
+    first = content_fingerprints([page.pk])[page.pk]
+    page.save_revision()  # bookkeeping only: the stored content is the same
+    assert content_fingerprints([page.pk])[page.pk] == first
+
+    page = ConditionPage.objects.get(pk=page.pk)
+    page.body = [{"type": "paragraph", "value": "<p>B</p>"}]
+    page.save()
+    assert content_fingerprints([page.pk])[page.pk] != first

@@ -51,6 +51,15 @@ def content_fingerprints(page_ids) -> dict[int, str]:
         fields = content_fields(model)
         for row in model.objects.filter(pk__in=pks).values("pk", *fields):
             pk = row.pop("pk")
-            data = json.dumps(row, sort_keys=True, default=str)
+            data = json.dumps({k: _raw(v) for k, v in row.items()}, sort_keys=True, default=str)
             fingerprints[pk] = hashlib.sha256(data.encode()).hexdigest()
     return fingerprints
+
+
+def _raw(value):
+    """StreamField values as their stored JSON data (rendering them would cost a template
+    per block and say nothing more)."""
+    raw = getattr(value, "raw_data", None)
+    if raw is not None:
+        return list(raw)
+    return value

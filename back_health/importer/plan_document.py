@@ -25,6 +25,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .document import Decision, Dropped, Flag, Repair
+from .names import entity_key as normalise_name
 from .plan import (
     ArticlePlan,
     BlockPlan,
@@ -58,15 +59,16 @@ PAGE_FIELDS = (
 )
 #: Block fields an editor may correct.
 BLOCK_FIELDS = ("type", "severity", "heading", "text", "items")
-BLOCK_TYPES = (
-    "heading",
-    "paragraph",
-    "warning",
-    "exercise_list",
-    "inset",
-    "quote",
-    "image",
-)
+#: Body blocks that point at other objects (images): never taken from a plan file.
+REFERENCE_BLOCK_TYPES = ("image",)
+
+
+def block_types() -> tuple[str, ...]:
+    """The block types a plan may hold: the body's, less those pointing at other objects."""
+    from ..blocks import BackHealthStreamBlock
+
+    names = BackHealthStreamBlock.base_blocks.keys()
+    return tuple(name for name in names if name not in REFERENCE_BLOCK_TYPES)
 
 
 class PlanError(ValueError):
@@ -78,8 +80,6 @@ class PlanError(ValueError):
 
 def page_key(kind: str, title: str) -> str:
     """The stable key of a planned page: its kind and normalised name."""
-    from .writer import normalise_name
-
     return f"{kind}:{normalise_name(title)}"
 
 
@@ -192,8 +192,6 @@ def block_to_dict(block: BlockPlan, key: str = "") -> dict:
 
 
 def _relation_to_dict(relation: RelationPlan, keys: dict[str, str]) -> dict:
-    from .writer import normalise_name
-
     return {
         "key": keys.get(normalise_name(relation.title), ""),
         "title": relation.title,
@@ -236,8 +234,6 @@ def page_to_dict(page: PagePlan, keys: dict[str, str]) -> dict:
 
 def plan_to_dict(plan: ArticlePlan) -> dict:
     """The plan as a JSON-able document (version :data:`PLAN_VERSION`)."""
-    from .writer import normalise_name
-
     if any(page.kind != Kind.INDEX and not page.key for page in plan.pages):
         annotate_plan(plan)
     pages = [page for page in plan.pages if page.kind != Kind.INDEX]
@@ -306,16 +302,19 @@ def block_from_dict(data: dict, where: str) -> BlockPlan:
     """A block as the document says, its editable words applied to its raw value."""
     _expect(data, dict, where)
     block_type = _expect(data.get("type"), str, where + ".type")
-    if block_type not in BLOCK_TYPES:
+    if block_type not in block_types():
         raise _fail(
             _("Invalid plan: %(where)s has an unknown type %(type)s."),
             where=where,
             type=repr(block_type),
         )
+    value = copy.deepcopy(data.get("value"))
+    # A word the document leaves out keeps what the raw value says; one it gives wins.
+    if value is not None and any(name not in data for name in ("heading", "text", "items")):
+        data = {**block_to_dict(BlockPlan(_value_type(block_type, value), value)), **data}
     heading = _expect(data.get("heading") or "", str, where + ".heading")
     text = _expect(data.get("text") or "", str, where + ".text")
     items = _strings(data.get("items"), where + ".items")
-    value = copy.deepcopy(data.get("value"))
     if block_type == "paragraph":
         if isinstance(value, dict):
             # Another block kept as text: its words become paragraphs and a list.
@@ -376,6 +375,17 @@ def block_from_dict(data: dict, where: str) -> BlockPlan:
     if value is None:
         raise _fail(_("Invalid plan: %(where)s has no value."), where=where)
     return BlockPlan(block_type, value)
+
+
+def _value_type(block_type: str, value) -> str:
+    """The type whose shape ``value`` has (a warning kept as text still has a warning's)."""
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict) and "severity" in value:
+        return "warning"
+    if isinstance(value, dict) and "exercises" in value:
+        return "exercise_list"
+    return block_type
 
 
 def _relation_from_dict(data, where, pages_by_key) -> RelationPlan:
@@ -560,8 +570,6 @@ def fold_text_pages(pages: list[PagePlan]) -> list[PagePlan]:
     "Causes: a fall onto the bottom." at the end of its body, followed by the part's
     own blocks, if it had any, under a heading of its name.
     """
-    from .writer import normalise_name
-
     text_pages = {normalise_name(p.title): p for p in pages if p.kind == TEXT_KIND}
     if not text_pages:
         return pages
@@ -596,8 +604,6 @@ def fold_text_pages(pages: list[PagePlan]) -> list[PagePlan]:
 
 
 def _relation_target(entry) -> str:
-    from .writer import normalise_name
-
     if isinstance(entry, str):
         return "name:" + normalise_name(entry)
     return entry.get("key") or "name:" + normalise_name(entry.get("title", ""))

@@ -199,6 +199,14 @@ def source_identity(name: str, sha256: str, *, identity=None, url="", path=None)
 
 def _hub(parent):
     if parent is not None:
+        from ..models import ConditionPage
+
+        parent = parent.specific
+        if not ConditionPage.can_exist_under(parent):
+            raise ImportSetupError(
+                _("%(title)s cannot hold condition pages; choose a Back health hub.")
+                % {"title": parent.title}
+            )
         return parent
     hub = find_hub()
     if hub is None:

@@ -356,6 +356,9 @@ def test_undo_needs_the_right_to_delete(client, admin_client, hub, import_url):
     # for someone else's pages.
     record = imported(admin_client, import_url, hub)
     client.force_login(editor(hub, change=False))
+    undo_url = reverse("back_health_imports:undo", args=[record.pk])
+    confirmation = client.get(undo_url).content.decode()
+    assert "may not delete" in confirmation and "Yes, undo the import" not in confirmation
 
     response = client.post(reverse("back_health_imports:undo", args=[record.pk]), follow=True)
 

@@ -16,33 +16,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.admin.widgets.button import Button
 
-from ..importer.review import ImportPermissionError, undo_import
+from ..importer.review import ImportPermissionError, undo_import, undo_preview
 from ..importer.service import ImportSetupError
 from ..models import ImportRecord
 from .access import can_import
 from .review import outcome_rows
 from .wording import visible_flags
-
-
-def undo_preview(record) -> dict:
-    """What undoing ``record`` would remove and keep, without changing anything.
-
-    Uses the service's own rule for a page an editor touched (see ``undo_import``).
-    """
-    from ..importer.changes import content_fingerprints
-    from ..importer.review import _kept_reason
-
-    pages = list(record.created_pages.all().specific().order_by("path"))
-    imported = {row.page_id: row for row in record.imported_pages.all()}
-    fingerprints = content_fingerprints([page.pk for page in pages])
-    removed, kept = [], []
-    for page in pages:
-        reason = _kept_reason(page, imported.get(page.pk), fingerprints.get(page.pk))
-        if reason:
-            kept.append({"page": page, "reason": reason})
-        else:
-            removed.append({"page": page})
-    return {"removed": removed, "kept": kept}
 
 
 def can_undo(user, record) -> bool:
@@ -160,8 +139,21 @@ class UndoImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({"record": self.record, **undo_preview(self.record)})
-        context["inspect_url"] = reverse("back_health_imports:inspect", args=[self.record.pk])
+        refused = ""
+        try:
+            preview = undo_preview(self.record, user=self.request.user)
+        except ImportPermissionError as error:
+            # Show what undoing would do, and why this user cannot.
+            preview, refused = undo_preview(self.record), str(error)
+        context.update(
+            {
+                "record": self.record,
+                "removed": preview.removed,
+                "kept": preview.kept,
+                "refused": refused,
+                "inspect_url": reverse("back_health_imports:inspect", args=[self.record.pk]),
+            }
+        )
         return context
 
     def post(self, request, *args, **kwargs):

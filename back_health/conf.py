@@ -38,6 +38,12 @@ DEFAULTS = {
     "REVIEW_INTERVAL_MONTHS": 12,
     # Largest source the importer reads, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # Bulk sources (.zip archives and WordPress exports): most articles in one source,
+    # most bytes once unpacked, and the highest compression ratio of a member, so an
+    # archive that unpacks to far more than it weighs (a zip bomb) is refused.
+    "IMPORT_ARCHIVE_MAX_MEMBERS": 5000,
+    "IMPORT_ARCHIVE_MAX_BYTES": 200 * 1024 * 1024,
+    "IMPORT_ARCHIVE_MAX_RATIO": 100,
     # Dotted paths of extra import rules (callables or rule objects).
     "IMPORT_RULES": [],
     # Extra medicine vocabulary: {"brand name": "generic name"}.

@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import BodyRegion, CausePage, ConditionPage, Reviewer, TreatmentMixin, TreatmentPage
+from .views.bulk import BulkImportViewSet
 from .views.history import ImportRecordViewSet
 from .views.imports import ImportArticleViewSet
 from .views.marks import imported_pages, pages_needing_writing_up
@@ -207,4 +208,5 @@ class BackHealthViewSetGroup(ViewSetGroup):
         BodyRegionViewSet,
         ImportArticleViewSet,
         ImportRecordViewSet,
+        BulkImportViewSet,
     )

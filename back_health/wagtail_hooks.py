@@ -7,6 +7,7 @@ through their own preview template, and the editor forms need no extra styling.
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from .views.bulk import BulkImportViewSet
 from .views.dashboard import ImportReviewPanel
 from .views.history import ImportRecordViewSet
 from .views.imports import ImportArticleViewSet
@@ -21,6 +22,7 @@ def register_back_health_viewsets():
         return [
             ImportArticleViewSet(add_to_admin_menu=True, menu_order=251),
             ImportRecordViewSet(add_to_admin_menu=True, menu_order=252),
+            BulkImportViewSet(add_to_admin_menu=True, menu_order=253),
         ]
     return BackHealthViewSetGroup()
 

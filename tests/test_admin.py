@@ -109,6 +109,7 @@ def test_menu_has_one_back_health_group_with_its_items(admin_user):
         "Body regions",
         "Import an article",
         "Import history",
+        "Bulk import",
     ]
     assert items["Conditions"] == reverse("back_health_conditions:index")
     assert items["Reviewers"] == reverse("wagtailsnippets_back_health_reviewer:list")
@@ -194,7 +195,11 @@ def test_native_group_steps_aside_when_the_sub_app_is_installed():
     with mock.patch.object(viewsets.apps, "is_installed", lambda name: name == SUB_APP):
         standalone = register_back_health_viewsets()
     # Only the import screens, which modeladmin has no equivalent for, stay registered.
-    assert [viewset.name for viewset in standalone] == ["back_health_import", "back_health_imports"]
+    assert [viewset.name for viewset in standalone] == [
+        "back_health_import",
+        "back_health_imports",
+        "back_health_bulk_import",
+    ]
     assert not any(isinstance(v, viewsets.BackHealthViewSetGroup) for v in standalone)
     with mock.patch.object(viewsets.apps, "is_installed", lambda name: False):
         assert isinstance(register_back_health_viewsets(), viewsets.BackHealthViewSetGroup)

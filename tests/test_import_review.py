@@ -555,7 +555,7 @@ def test_existing_records_migrate_under_their_hub_with_counts(hub):
 
     from django.apps import apps
 
-    migration = import_module("back_health.migrations.0004_import_review")
+    migration = import_module("back_health.migrations.0005_import_review")
 
     condition = hub.add_child(instance=ConditionPage(title="Sciatica", slug="sciatica"))
     record = ImportRecord.objects.create(

@@ -208,27 +208,36 @@ def _hub(parent):
                 % {"title": parent.title}
             )
         return parent
-    hub = find_hub()
-    if hub is None:
-        from .service import create_hub
+    from .service import find_or_create_hub
 
-        hub = create_hub()
-    return hub
+    return find_or_create_hub()[0]
 
 
 def proposed_plan(
-    data, name, *, identity=None, path=None, parent, format="auto", update=False, rules=None
+    data,
+    name,
+    *,
+    identity=None,
+    path=None,
+    parent,
+    format="auto",
+    update=False,
+    rules=None,
+    plan=None,
 ):
     """Analyse a source and return ``(document, record, corrections_applied)``.
 
     ``document`` is the importer's plan document with the corrections stored for this
     identity applied; ``record`` the existing import of this identity under ``parent``,
     or None. Raises :class:`ImportIdentityError` for a source whose content differs from
-    what was imported under its identity unless ``update`` is true.
+    what was imported under its identity unless ``update`` is true. ``plan``, when
+    given, is the source already analysed (``data`` is then not read).
     """
     from ..models import ImportRecord
 
-    plan = annotate_plan(analyse(data, name, format=format, rules=rules))
+    if plan is None:
+        plan = analyse(data, name, format=format, rules=rules)
+    plan = annotate_plan(plan)
     plan.source.url = web_url(plan.source.url)
     plan.source.identity = source_identity(
         name, plan.source.sha256, identity=identity, url=plan.source.url, path=path
@@ -264,7 +273,7 @@ def preview_actions(document: dict, record=None) -> dict:
     from .plan import PagePlan
     from .writer import EntityIndex
 
-    index = EntityIndex()
+    index = EntityIndex().load(plan_from_dict(document))
     for page in document.get("pages", []):
         if page.get("page_id"):
             page["action"], page["id"] = "link", page["page_id"]

@@ -17,14 +17,17 @@ from ...importer.service import (
     resolve_parent,
     resolve_user,
 )
+from ...importer.sources import expand_path
 from ...importer.writer import CONFLICT_POLICIES, ImportWriteError
 
 
 class Command(BaseCommand):
     help = (
         "Import health articles (plain text, HTML or Markdown) as draft condition, "
-        "cause and treatment pages. SOURCE is a file path, or - for standard input. "
-        "--save-plan writes the plan for an editor to correct; --apply-plan writes it."
+        "cause and treatment pages. SOURCE is a file, a folder (its article files, "
+        "recursively), a .zip of articles, a WordPress export (.xml), or - for "
+        "standard input. --save-plan writes the plan for an editor to correct; "
+        "--apply-plan writes it."
     )
 
     def add_arguments(self, parser):
@@ -87,6 +90,18 @@ class Command(BaseCommand):
             help="Write the pages exactly as the (edited) plan at PATH says. Give the SOURCE "
             "too to check the plan against it and remember the corrections for re-imports.",
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue one task per article for django-tasks workers and return at once "
+            "(see the README on running workers).",
+        )
+        parser.add_argument(
+            "--quiet",
+            action="store_true",
+            help="No progress bar: one plain line per article (the default when the "
+            "output is not a terminal).",
+        )
 
     def handle(self, *args, **options):
         if options["save_plan"] and options["apply_plan"]:
@@ -103,22 +118,24 @@ class Command(BaseCommand):
         human = self.stderr if report_to == "-" else self.stdout
         if report_to and report_to != "-" and not Path(report_to).resolve().parent.is_dir():
             raise CommandError(f"Cannot write the report to {report_to}: no such directory")
-        sources = [self._read(name) for name in options["sources"]]
+        if options["background"] and (options["dry_run"] or report_to):
+            raise CommandError("--background cannot be combined with --dry-run or --report.")
+        sources = []
+        for name in options["sources"]:
+            sources.extend(self._read(name))
         if options["identity"]:
+            if len(sources) != 1:
+                raise CommandError("--identity names one article: give one file.")
             sources[0].identity = options["identity"]
         try:
             user = resolve_user(options["user"])
             parent = resolve_parent(options["parent"])
         except ImportSetupError as error:
             raise CommandError(str(error)) from error
+        if options["background"]:
+            return self._enqueue(sources, parent, user, options)
 
-        def progress(number, total, plan):
-            if total > 1:
-                status = plan.status
-                if options["dry_run"] and status == "imported":
-                    status = "would import"
-                human.write(f"[{number}/{total}] {plan.source.name}: {status}")
-
+        progress = Progress(human, quiet=options["quiet"], dry_run=options["dry_run"])
         try:
             report = import_sources(
                 sources,
@@ -133,6 +150,7 @@ class Command(BaseCommand):
             )
         except ImportSetupError as error:
             raise CommandError(str(error)) from error
+        progress.close()
 
         for line in summary_lines(report):
             human.write(line)
@@ -151,6 +169,27 @@ class Command(BaseCommand):
         if failed:
             raise CommandError("\n".join(f"{a['source']['name']}: {a['error']}" for a in failed))
 
+    def _enqueue(self, sources, parent, user, options):
+        from ...tasks import enqueue_import
+
+        names = ", ".join(options["sources"])
+        batch = enqueue_import(
+            sources,
+            name=names,
+            user=user,
+            parent=parent,
+            format=options["format"],
+            publish=options["publish"],
+            on_conflict=options["on_conflict"],
+        )
+        counts = batch.counts()
+        self.stdout.write(
+            f"Bulk import {batch.pk}: {counts['total']} articles, "
+            f"{counts['total'] - counts['failed']} queued, {counts['failed']} not readable."
+        )
+        for item in batch.items.filter(status="failed"):
+            self.stdout.write(f"  {item.source_name}: FAILED: {item.error}")
+
     def _setup(self, options):
         try:
             return resolve_user(options["user"]), resolve_parent(options["parent"])
@@ -163,7 +202,7 @@ class Command(BaseCommand):
         target = Path(options["save_plan"])
         if not target.resolve().parent.is_dir():
             raise CommandError(f"Cannot write the plan to {target}: no such directory")
-        source = self._read(options["sources"][0])
+        source = self._read_one(options["sources"][0])
         _user, parent = self._setup(options)
         try:
             document = save_plan(
@@ -205,7 +244,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read the plan {plan_path}: {error.strerror}") from error
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise CommandError(f"{plan_path} is not a JSON plan: {error}") from error
-        source = self._read(options["sources"][0]) if options["sources"] else None
+        source = self._read_one(options["sources"][0]) if options["sources"] else None
         user, parent = self._setup(options)
         try:
             result = apply_plan(
@@ -247,11 +286,55 @@ class Command(BaseCommand):
 
     def _read(self, name):
         if name == "-":
-            return Source(name="<stdin>", data=sys.stdin.buffer)
-        path = Path(name)
-        if not path.is_file():
-            raise CommandError(f"{name}: no such file")
-        return Source(name=path.name, data=path, path=str(path.resolve()))
+            return [Source(name="<stdin>", data=sys.stdin.buffer)]
+        try:
+            sources = expand_path(name)
+        except ImportSourceError as error:
+            raise CommandError(str(error)) from error
+        for source in sources:
+            if isinstance(source.data, Path):
+                # A file's default identity is where it lives.
+                source.path = str(source.data.resolve())
+        return sources
+
+    def _read_one(self, name):
+        sources = self._read(name)
+        if len(sources) != 1:
+            raise CommandError(f"{name}: a plan is made from one article, not {len(sources)}.")
+        return sources[0]
+
+
+class Progress:
+    """A progress bar on a terminal; one plain line per article otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, out, *, quiet=False, dry_run=False):
+        self.out = out
+        self.dry_run = dry_run
+        isatty = getattr(out, "isatty", None)
+        self.bar = not quiet and bool(isatty and isatty())
+        self.drawn = False
+
+    def __call__(self, number, total, plan):
+        if total <= 1:
+            return
+        if not self.bar:
+            status = plan.status
+            if self.dry_run and status == "imported":
+                status = "would import"  # nothing is written during a dry run
+            self.out.write(f"[{number}/{total}] {plan.source.name}: {status}")
+            return
+        filled = self.WIDTH * number // total
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        name = plan.source.name[-40:]
+        self.out.write(f"\r[{bar}] {number}/{total} {name:<40}", ending="")
+        self.out.flush()
+        self.drawn = True
+
+    def close(self):
+        if self.drawn:
+            self.out.write("")
 
 
 def _describe(correction: dict) -> str:

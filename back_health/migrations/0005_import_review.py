@@ -37,7 +37,7 @@ def fill_review_fields(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("back_health", "0003_help_texts"),
+        ("back_health", "0004_entity_names_and_bulk_imports"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

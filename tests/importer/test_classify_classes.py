@@ -211,6 +211,7 @@ def test_statistics_narrative_and_information_stay_text(sentence):
         ("Talk to your midwife if the pain makes it hard to walk.", Severity.SEE_DOCTOR),
         ("Check with a pharmacist before taking ibuprofen.", Severity.CAUTION),
         ("Please tell the team if you take warfarin.", Severity.CAUTION),
+        ("Anyone who loses bladder control should call 999.", Severity.EMERGENCY),
     ],
 )
 def test_severity_follows_the_action_asked(sentence, severity):

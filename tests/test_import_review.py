@@ -60,7 +60,7 @@ Poor posture puts weight on the tailbone when you sit slumped. Sitting upright h
 
 Treatments that can help include:
 
-- ibuprofen (Nurofen)
+- ibuprofen (Nurofen): it eases the pain and swelling for a few days
 - physiotherapy
 
 ## Physiotherapy

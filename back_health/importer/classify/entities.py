@@ -265,6 +265,8 @@ def _item_entities(
             add_alternate(pages[0], name, rules)
         if explanation:
             give_body(pages[0], explanation, state)
+        elif len(pages) == 1 and _says_something(item.text, pages[0], rules):
+            state.pages.add_text(pages[0], item.text)
         return pages
     if category == "causes" and (named := parenthetical_condition(phrase, state)):
         page = cause_page(named, state, "condition named in brackets in a causes list")
@@ -286,9 +288,19 @@ def _item_entities(
             pages.append(page)
     if pages and explanation:
         give_body(pages[0], explanation, state)
+    elif pages and _says_something(item.text, pages[0], rules):
+        # "Physiotherapy can ease the pain.": the item is a sentence about its name.
+        state.pages.add_text(pages[0], item.text)
     if not pages:
         return [] if is_vague(phrase, rules) else None
     return pages
+
+
+def _says_something(text: str, page: PagePlan, rules: RuleSet) -> bool:
+    """Whether a list item is a sentence about the entity it names, not just its name."""
+    if len(text.split()) < len(page.title.split()) + 3:
+        return False
+    return bool(rules.cue("treatment_predicate", text) or rules.cue("item_statement", text))
 
 
 def parenthetical_condition(phrase: str, state: Context) -> str:

@@ -4,10 +4,13 @@ No editor CSS is added: the blocks' admin previews load the front-end stylesheet
 through their own preview template, and the editor forms need no extra styling.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .views.bulk import BulkImportViewSet
-from .views.imports import ImportArticleViewSet, ImportRecordViewSet
+from .views.dashboard import ImportReviewPanel
+from .views.history import ImportRecordViewSet
+from .views.imports import ImportArticleViewSet
 from .viewsets import BackHealthViewSetGroup, native_admin_enabled
 
 
@@ -24,10 +27,13 @@ def register_back_health_viewsets():
     return BackHealthViewSetGroup()
 
 
+@hooks.register("construct_homepage_panels")
+def add_back_health_review_panel(request, panels):
+    panels.append(ImportReviewPanel())
+
+
 @hooks.register("register_log_actions")
 def register_back_health_log_actions(actions):
-    from django.utils.translation import gettext_lazy as _
-
     actions.register_action(
         "back_health.import_article", _("Import an article"), _("Article imported")
     )

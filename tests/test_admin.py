@@ -279,3 +279,18 @@ def test_sub_app_installed_body_region_and_overdue_filters(admin_client, pages):
     assert "Spasm" in html and "Sciatica" not in html
     html = admin_client.get(url, {"review_overdue": "true"}).content.decode()
     assert "Sciatica" in html and "Spasm" not in html
+
+
+@sub_app
+def test_sub_app_installed_imported_and_needs_writing_up_filters(admin_client, hub):
+    from back_health.models import ImportedPage
+
+    stub = ConditionPageFactory(parent=hub, title="Imported stub", body=[])
+    ImportedPage.objects.create(page=stub, entity_key="condition:imported stub", plan_hash="x")
+    ConditionPageFactory(parent=hub, title="Hand written", body=[("paragraph", "<p>Done.</p>")])
+    url = "/admin/back_health/conditionpage/"
+
+    html = admin_client.get(url, {"imported": "true"}).content.decode()
+    assert "Imported stub" in html and "Hand written" not in html
+    html = admin_client.get(url, {"needs_writing_up": "false"}).content.decode()
+    assert "Hand written" in html and "Imported stub" not in html

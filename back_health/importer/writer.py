@@ -173,11 +173,11 @@ def article_lock_keys(plan: ArticlePlan) -> set[str]:
     return keys
 
 
-def deferred_index_updates(written_page_ids: set[int] | None = None):
+def deferred_index_updates(written_page_ids: set[int] | None = None, *, discard=False):
     """See :func:`back_health.signal_handlers.deferred_index_updates`."""
     from ..signal_handlers import deferred_index_updates
 
-    return deferred_index_updates(written_page_ids)
+    return deferred_index_updates(written_page_ids, discard=discard)
 
 
 def _features(model, path):

@@ -621,7 +621,7 @@ def test_a_pending_plan_says_what_writing_it_would_do(hub):
     record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
 
     ibuprofen = page_by_key(record.plan, "treatment:ibuprofen")
-    assert (ibuprofen["action"], ibuprofen["id"]) == ("skip", own.pk)
+    assert (ibuprofen["action"], ibuprofen["id"]) == ("link", own.pk)
     assert "exists already" in ibuprofen["reason"]
     assert page_by_key(record.plan, "condition:coccydynia")["action"] == "create"
     assert page_titled(record.plan, "Fall onto the bottom")["action"] == "suggest"
@@ -739,3 +739,30 @@ def test_a_content_fingerprint_follows_the_stored_body_and_nothing_else(hub):
     page.body = [{"type": "paragraph", "value": "<p>B</p>"}]
     page.save()
     assert content_fingerprints([page.pk])[page.pk] != first
+
+
+def test_an_existing_page_only_linked_to_is_not_flagged_thin(hub):
+    from back_health.importer.document import Flag
+    from back_health.importer.plan import ArticlePlan, PagePlan, RelationPlan, SourceInfo
+    from back_health.importer.writer import write_article
+
+    hub.add_child(instance=TreatmentPage(title="Massage", slug="massage"))
+    plan = ArticlePlan(
+        source=SourceInfo(name="m.md", sha256="a" * 64, format="markdown", bytes=1),
+        title="Neck pain",
+        pages=[
+            PagePlan(
+                kind="condition",
+                title="Neck pain",
+                summary="Neck pain is common.",
+                treatments=[RelationPlan("Massage", "treatment")],
+            ),
+            PagePlan(kind="treatment", title="Massage", summary="Kneading."),
+        ],
+        flags=[Flag(kind="thin_page", text="Massage")],
+    )
+
+    write_article(plan, parent=hub)
+
+    assert plan.pages[1].action == "link"
+    assert not [flag for flag in plan.flags if flag.kind == "thin_page"]

@@ -265,10 +265,10 @@ def proposed_plan(
 def preview_actions(document: dict, record=None) -> dict:
     """Fill in each page's ``action`` (and ``id``) as writing the document would decide.
 
-    ``create`` a new page; ``update`` a page this import wrote before; ``skip`` a page of
-    that name that exists already and is not this import's (linked to, not changed);
-    ``link`` a page left out or mapped to an existing page, when that page exists;
-    ``suggest`` one left out with no page to link to.
+    ``create`` a new page; ``update`` a page this import wrote before; ``link`` a page of
+    that name that exists already and is not this import's (linked to, not changed), or
+    one left out or mapped to an existing page when that page exists; ``suggest`` one
+    left out with no page to link to.
     """
     from .plan import PagePlan
     from .writer import EntityIndex
@@ -299,7 +299,7 @@ def preview_actions(document: dict, record=None) -> dict:
                 [page.get("reason", ""), _("Imported from this article before: it is updated.")]
             ).strip()
         else:
-            page["action"] = "skip"
+            page["action"] = "link"
             page["reason"] = " ".join(
                 [
                     page.get("reason", ""),

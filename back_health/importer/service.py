@@ -289,7 +289,7 @@ def _import_all(sources, parent, hub_created, total, progress, dry_run, options)
     plans: list[ArticlePlan] = []
     hub_reported = False
     for number, source in enumerate(sources, start=1):
-        with deferred_index_updates():
+        with deferred_index_updates(discard=dry_run):
             plan = _import_one(source, parent=parent, dry_run=dry_run, **options)
         if hub_created and plan.status != "failed" and not hub_reported:
             plan.pages.insert(0, _hub_page(parent, dry_run))

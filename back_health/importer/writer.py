@@ -173,11 +173,11 @@ def article_lock_keys(plan: ArticlePlan) -> set[str]:
     return keys
 
 
-def deferred_index_updates(written_page_ids: set[int] | None = None):
+def deferred_index_updates(written_page_ids: set[int] | None = None, *, discard=False):
     """See :func:`back_health.signal_handlers.deferred_index_updates`."""
     from ..signal_handlers import deferred_index_updates
 
-    return deferred_index_updates(written_page_ids)
+    return deferred_index_updates(written_page_ids, discard=discard)
 
 
 def _features(model, path):
@@ -626,6 +626,17 @@ class ArticleWriter:
         page.live = bool(instance.live)
 
 
+def drop_thin_flags_of_linked_pages(plan: ArticlePlan) -> None:
+    """A page only linked to (an editor's, another article's, or a suggestion) is not
+    one this import left thin: its thin-page flag would send an editor to a full page."""
+    linked = {
+        page.title
+        for page in plan.pages
+        if page.action in (Action.SKIP, Action.LINK, Action.SUGGEST)
+    }
+    plan.flags = [f for f in plan.flags if not (f.kind == "thin_page" and f.text in linked)]
+
+
 def removal_repairs(removals: list[dict]) -> list[Repair]:
     """What Wagtail's whitelisting took out of the rich text, one repair per kind of removal."""
     counts: dict[tuple[str, str, str], int] = {}
@@ -680,6 +691,7 @@ def write_article(
         writer.index.load(plan)
         record = writer.write()
         plan.repairs.extend(removal_repairs(writer.removals))
+        drop_thin_flags_of_linked_pages(plan)
         if dry_run:
             transaction.set_rollback(True)
             for page in plan.pages:

@@ -301,7 +301,7 @@ def _is_broader_name(name: str, title: str, rules: RuleSet) -> bool:
 
 
 def _strip_brackets(text: str) -> str:
-    return re.sub(r"\s*\([^()]*\)", "", text)
+    return re.sub(r"(?<!\s)\s*+\([^()]*+\)", "", text)
 
 
 def _untitled_name(document: Document, state: _State) -> tuple[str, str]:
@@ -778,7 +778,7 @@ def _speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
 
 
 #: Separators of a run-on list in a sentence: commas and a final "and"/"or".
-_LISTED_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?:and|or)\s+")
 
 
 def _listed_names(text: str, rules: RuleSet) -> list[str]:
@@ -920,7 +920,8 @@ def _list_entities(
         if category == "causes" and (named := _parenthetical_condition(phrase, state)):
             page = _cause_page(named, state)
             _relate(relation_owner, "causes", page, _note(explanation or _lead_context(block.lead)))
-            outer = derive_name(re.sub(r"\s*\([^)]*\).*$", "", phrase), rules).name
+            # Cut at the first bracket (linear; a bracket is known to close later).
+            outer = derive_name(phrase.split("(", 1)[0].rstrip(), rules).name
             if outer:
                 _add_alternate(page, outer, rules)
             state.decide(

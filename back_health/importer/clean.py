@@ -60,7 +60,9 @@ def clean_document(doc: Document, steps=None) -> Document:
 
 # --- rewriting every text of a document -------------------------------------------
 
-_TAG = re.compile(r"(<[^>]*>)")
+# "<" inside a tag is impossible in the markup we keep; excluding it keeps a run of
+# "<<<<" linear (each "<" would otherwise scan to the end of the text for a ">").
+_TAG = re.compile(r"(<[^<>]*+>)")
 
 
 def map_html_text(markup: str, fix: Callable[[str], str]) -> str:
@@ -195,9 +197,11 @@ def _round_trip(run: str, tally: Counter | None) -> str:
 # --- step: repair entities -------------------------------------------------------------
 
 _ENTITY = re.compile(
-    r"(?P<pre>[ \t]*)"
+    # Each run (spaces, "&amp;&amp;...") is tried from its start only and taken whole,
+    # so long runs cost linear time instead of one rescan per character.
+    r"(?P<pre>(?:(?<![ \t])[ \t]++)?)"
     r"(?P<entity>"
-    r"(?:&amp;)+(?:\#[xX][0-9a-fA-F]{2,5}|\#\d{2,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
+    r"(?<!&amp;)(?:&amp;)++(?:\#[xX][0-9a-fA-F]{2,5}|\#\d{2,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
     r"|&\#[xX][0-9a-fA-F]{2,5};?"
     r"|&\#[ \t]?\d{2,6};?"
     r"|&[A-Za-z][A-Za-z0-9]{1,31};?"
@@ -297,7 +301,10 @@ def _code_char(code: int) -> str | None:
 
 _NBSP = re.compile("[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
-_SPACE_RUN = re.compile(r"[ \t\f\v\r\n]{2,}|[\t\f\v\r\n]")
+# Every run of whitespace (any Unicode space) becomes one space: after this step no text
+# holds two whitespace characters in a row, which keeps the classifier's many ``\s*``
+# patterns linear (a long run would otherwise be rescanned from each of its positions).
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 # Written to start with a literal or a small class: re scans such patterns far faster.
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\W_]) +(?=[,;:.!?](?:\s|$))")
 _MISSING_SPACE = re.compile(r"([.!?])(?<=[a-zа-яёіїєґ]{2}[.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])")
@@ -347,7 +354,7 @@ _WHITESPACE_FIXES = (
     (_EMOJI, "", lambda text: not text.isascii()),
     (_INVISIBLE, "", lambda text: not text.isascii()),
     (_NBSP, " ", lambda text: not text.isascii()),
-    (_SPACE_RUN, " ", lambda text: "  " in text or not text.isprintable()),
+    (_SPACE_RUN, " ", lambda text: "  " in text or not text.isprintable() or not text.isascii()),
     (_SPACE_BEFORE_PUNCTUATION, "", lambda text: " " in text),
     (_MISSING_SPACE, r"\1 ", lambda text: True),
 )
@@ -676,7 +683,7 @@ def remove_from_html(markup: str, text: str) -> str:
 
 
 _EMPTY_INLINE = re.compile(r"<(strong|em|a)(?: [^>]*)?>\s*</\1>")
-_SPACE_BEFORE_CLOSE = re.compile(r"\s+(</(?:strong|em|a)>)")
+_SPACE_BEFORE_CLOSE = re.compile(r"(?<!\s)\s++(</(?:strong|em|a)>)")
 _SPACE_AFTER_OPEN = re.compile(r"(<(?:strong|em|a)(?: [^>]*)?>)\s+")
 _SPACE_AFTER_CLOSE_BEFORE_PUNCTUATION = re.compile(r"(</(?:strong|em|a)>) +(?=[,;:.!?](?:\s|$))")
 

@@ -65,10 +65,13 @@ _HTML_BLOCK_TAG = re.compile(
     r"<(?:p|div|h[1-6]|ul|ol|li|br|table|article|section|body)\b[^>]*>", re.I
 )
 _MD_ATX = re.compile(r"^#{1,6}[ \t]+[^\d\s#]", re.M)
-_MD_SETEXT = re.compile(r"^[^\n]*\w[^\n]*\n(?:=+|-{2,})[ \t]*$", re.M)
+# The look-ahead checks for a word character once per line; the line is then taken
+# whole, so a long line is not rescanned for every split point.
+_MD_SETEXT = re.compile(r"^(?=[^\n\w]*+\w)[^\n]*+\n(?:=++|-{2,}+)[ \t]*+$", re.M)
 _MD_LIST = re.compile(r"^[ \t]{0,3}[-*+][ \t]+\S", re.M)
-_MD_LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+[^)]*\)")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)\S[^\n]*?\S?\1(?![\w*])")
+_MD_LINK = re.compile(r"!?\[[^\[\]\n]++\]\([^)\s][^)]*+\)")
+# The emphasised span is bounded so a line of unclosed "**" costs linear time.
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)\S[^\n]{0,200}?\S?\1(?![\w*])")
 _MD_FENCE = re.compile(r"^```", re.M)
 
 

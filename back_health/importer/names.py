@@ -23,7 +23,7 @@ _QUOTES = "\"'“”‘’«»„"
 #: An apostrophe inside or ending a word ("Scheuermann's", "Scheuermanns'") is kept.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])'|[\"“”‘’«»„]")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]++>")
 _SPACE = re.compile(r"\s+")
 
 
@@ -362,7 +362,7 @@ def _is_term(text: str, rules: RuleSet) -> bool:
     return bool(found) and len(text.split()) <= 4
 
 
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_BRACKETED = re.compile(r"(?<!\s)\s*+\([^()]*+\)")
 
 
 def bracketed_names(title: str) -> list[str]:

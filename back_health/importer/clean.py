@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .document import Document, Dropped, Flag, ListBlock, ListItem, Paragraph, Repair, Section
 from .errors import NothingToImportError
-from .language import Profile, foreign_language, language_of, profile
+from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
 from .parse_text import MAX_HEADING_WORDS
 from .sentences import ends_sentence, split_sentences
@@ -712,6 +712,8 @@ def flag_other_languages(doc: Document) -> Document:
     profiles: dict[str, Profile] = {}
     sentences_of: dict[int, list[str]] = {}
     total = Profile()
+    sample: list[str] = []
+    sampled = 0
     for section in doc.sections:
         texts = [section.heading] if section.heading else []
         for block in section.blocks:
@@ -724,7 +726,15 @@ def flag_other_languages(doc: Document) -> Document:
             if text not in profiles:
                 profiles[text] = profile(text)
             total = total + profiles[text]
-    main = language_of(total)
+    # The model reads a sample of the passages in the article's main script: a few
+    # Cyrillic sentences (two bytes a letter) must not outweigh an English article.
+    for text, found in profiles.items():
+        if sampled >= ARTICLE_SAMPLE:
+            break
+        if found.script == total.script:
+            sample.append(text)
+            sampled += len(text) + 1
+    main = detect_language("\n".join(sample), found=total)
     kind = NON_ENGLISH if main == "en" else OTHER_LANGUAGE
 
     def foreign(text: str) -> str:

@@ -38,6 +38,9 @@ DEFAULTS = {
     "REVIEW_INTERVAL_MONTHS": 12,
     # Largest source the importer reads, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # Languages (ISO 639-1) the import rules are written for. An article wholly in
+    # another language is reported with an "unsupported_language" flag and no pages.
+    "IMPORT_LANGUAGES": ["en"],
     # Dotted paths of extra import rules (callables or rule objects).
     "IMPORT_RULES": [],
     # Extra medicine vocabulary: {"brand name": "generic name"}.

@@ -78,9 +78,7 @@ _SIGN_OFF = re.compile(
 # Runs are tried from their first character only (look-behinds) and taken whole, so a
 # long run of spaces or commas costs linear time.
 _TRAILING_ITEM_PUNCTUATION = re.compile(r"(?:(?<!\s)\s++)?(?<![,;])[,;]++$")
-_HTML_TRAILING_PUNCTUATION = re.compile(
-    r"(?:(?<!\s)\s++)?([,;.])((?:\s*+</[a-z]++>)*+)\s*+$"
-)
+_HTML_TRAILING_PUNCTUATION = re.compile(r"(?:(?<!\s)\s++)?([,;.])((?:\s*+</[a-z]++>)*+)\s*+$")
 
 
 @dataclass(frozen=True)

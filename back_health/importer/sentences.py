@@ -28,7 +28,7 @@ _BOUNDARY = re.compile(
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"“‘«(\[]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ0-9¿¡]")
 #: Longest abbreviation worth looking back for (characters before its final stop).
 _LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
-_WORD_OPENERS = '([\"“'
+_WORD_OPENERS = '(["“'
 _CLOSERS = '"”’»)]'
 
 

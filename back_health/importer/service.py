@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ..conf import back_health_settings
 from .classify import classify
 from .clean import clean_document
+from .document import Flag
 from .errors import ImportSourceError
 from .load import load_source
 from .parse import parse_document
@@ -50,7 +51,40 @@ def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
         bytes=loaded.bytes,
         url=getattr(document, "url", "") or "",
     )
+    supported = supported_languages()
+    if document.language not in supported:
+        return unsupported_language_plan(document, source, supported)
     return classify(document, source, rules=rules if rules is not None else get_import_rules())
+
+
+#: Flag kind of an article written in a language the import rules do not cover.
+UNSUPPORTED_LANGUAGE = "unsupported_language"
+
+
+def supported_languages() -> frozenset[str]:
+    """The languages the import rules cover (``BACK_HEALTH["IMPORT_LANGUAGES"]``)."""
+    return frozenset(code.lower() for code in back_health_settings.IMPORT_LANGUAGES)
+
+
+def unsupported_language_plan(document, source: SourceInfo, supported) -> ArticlePlan:
+    """A plan with no pages and a clear flag: rules written for one language would turn
+    an article in another into junk pages."""
+    message = _(
+        "The article is in %(language)s; the import rules cover %(supported)s. "
+        "Nothing was planned: add rules for this language (see the README) to import it."
+    ) % {"language": document.language, "supported": ", ".join(sorted(supported))}
+    return ArticlePlan(
+        source=source,
+        title=document.title,
+        dropped=list(document.dropped),
+        flags=[
+            *document.flags,
+            Flag(kind=UNSUPPORTED_LANGUAGE, text=message, language=document.language),
+        ],
+        repairs=list(document.repairs),
+        status="skipped",
+        error=message,
+    )
 
 
 def failed_plan(name, error, *, data=None) -> ArticlePlan:
@@ -230,6 +264,8 @@ def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict,
         plan = analyse(source.data, source.name, format=format, rules=rules)
     except ImportSourceError as error:
         return failed_plan(source.name, error, data=source.data)
+    if plan.status == "skipped":
+        return plan  # reported with its flag; nothing to write
     from ..models import ImportRecord
 
     record = ImportRecord.objects.filter(source_key=plan.source.url or plan.source.name).first()

@@ -483,7 +483,8 @@ def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
     ]
 
 
-_LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)")
+# Not followed by a quantifier: an optional group ("(?:the )?") cannot be split into words.
+_LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)(?![?*+{])")
 
 
 def _lower_pattern(pattern: str) -> str:

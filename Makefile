@@ -5,6 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 PYTEST_ARGS ?=
+EVAL_ARGS ?=
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/back_health
 DEMO_ADDR ?= 127.0.0.1:8000
 
@@ -13,17 +14,19 @@ TEST_STAMP := $(VENV)/.installed-test
 DEMO_STAMP := $(VENV)/.installed-demo
 
 .DEFAULT_GOAL := help
-.PHONY: help demo demo-setup test test-postgres lint format wheel wheel-smoke bench messages clean
+.PHONY: help demo demo-setup test test-postgres test-browser lint format wheel wheel-smoke bench eval messages clean
 
 help:
 	@echo "make demo           run the demo site on http://$(DEMO_ADDR)/ (admin login printed)"
 	@echo "make test           run the test suite on SQLite"
 	@echo "make test-postgres  run the test suite on PostgreSQL ($(POSTGRES_URL))"
+	@echo "make test-browser   run only the browser tests (headless Chromium + axe-core)"
 	@echo "make lint           ruff check and format check"
 	@echo "make format         ruff fix and format"
 	@echo "make wheel          build the sdist and wheel into dist/"
 	@echo "make wheel-smoke    install the wheel in a fresh venv outside the tree and smoke-test it"
 	@echo "make bench          run the benchmarks in bench/"
+	@echo "make eval           score the importer on the evaluation corpus (EVAL_ARGS=--verbose)"
 	@echo "make messages       update the message catalogue in back_health/locale/"
 	@echo "make clean          remove build output and the demo database"
 
@@ -51,6 +54,9 @@ test: $(TEST_STAMP)
 
 test-postgres: $(TEST_STAMP)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: $(TEST_STAMP)
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
@@ -83,6 +89,11 @@ bench: $(TEST_STAMP)
 		DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/python "$$script"; \
 	done; \
 	[ -n "$$found" ] || echo "No benchmarks in bench/."
+
+# Figures only: the evaluation prints precision, recall and the other figures for both
+# halves of tests/corpus/ and fails only on a malformed corpus, never on the figures.
+eval: $(TEST_STAMP)
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/python -m tests.corpus.evaluate $(EVAL_ARGS)
 
 clean:
 	rm -rf build dist *.egg-info demo/db.sqlite3 demo/media tests/test.sqlite3

@@ -7,97 +7,29 @@ phrases) and their word lists live in ``data/cues.json`` so a site can adapt the
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .rules import RuleSet
+from .rules import RuleSet, default_rules
+from .text import (  # noqa: F401  (the toolkit, re-exported for the classifier)
+    TITLE_CASE_MINOR_WORDS,
+    escape,
+    sentence_case,
+    singular,
+    split_sentences,
+    squash_spaces,
+    strip_tags,
+)
 
 #: Longest summary, in characters (the page model's meta-description limit).
 SUMMARY_MAX_LENGTH = 300
 
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.", "vs.", "approx.", "fig.")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])")
 _QUOTES = "\"'“”‘’«»„"
 #: An apostrophe inside or ending a word ("Scheuermann's", "Scheuermanns'") is kept.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])'|[\"“”‘’«»„]")
-_TAG = re.compile(r"<[^<>]++>")
 _SPACE = re.compile(r"\s+")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; abbreviations such as "e.g." do not end one."""
-    return list(_sentences(text))
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[str, ...]:
-    text = _SPACE.sub(" ", text).strip()
-    if not text:
-        return ()
-    sentences, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].rsplit(" ", 1)[-1].lower()
-        if before.endswith(_ABBREVIATIONS) or re.fullmatch(r"\d+\.", before):
-            continue
-        sentences.append(text[start : match.start()].strip())
-        start = match.end()
-    sentences.append(text[start:].strip())
-    return tuple(s for s in sentences if s)
-
-
-def strip_tags(markup: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub("", markup))).strip()
-
-
-#: Words title case leaves in lower case ("Back Pain at Work").
-TITLE_CASE_MINOR_WORDS = frozenset(
-    "a an the and or but nor of in on at to for by with from as into vs".split()
-)
-
-
-def sentence_case(name: str) -> str:
-    """ "Short Leg Syndrome" -> "Short leg syndrome"; acronyms (NSAIDs, TENS) and the
-    capitals of a name written in running text ("Achilles") are kept."""
-    words = name.split()
-    if not words:
-        return name
-    rest = [w for w in words[1:] if w.lower() not in TITLE_CASE_MINOR_WORDS]
-    capitalised = [w for w in rest if w[:1].isupper()]
-    title_cased = len(capitalised) == len(rest) and (
-        len(capitalised) >= 2 or len(rest) == len(words) - 1 > 0
-    )
-    out = []
-    for index, word in enumerate(words):
-        if index == 0:
-            word = word[:1].upper() + word[1:]
-        elif title_cased and not _is_acronym(word):
-            word = word.lower()
-        out.append(word)
-    return " ".join(out)
-
-
-def _is_acronym(word: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", word)
-    return sum(1 for c in letters if c.isupper()) >= 2
-
-
-def singular(word: str, rules: RuleSet | None = None) -> str:
-    """A simple English singular, good enough for comparing names."""
-    lower = word.lower()
-    if len(lower) <= 3 or lower.endswith(("ss", "us", "is", "sis", "itis", "ics")):
-        return word
-    if lower.endswith("ies"):
-        return word[:-3] + "y"
-    if lower.endswith(("sses", "xes", "ches", "shes", "sses")):
-        return word[:-2]
-    if rules and lower.endswith("es") and lower[:-2] in rules.mass_nouns:
-        return word[:-2]
-    if lower.endswith("s"):
-        return word[:-1]
-    return word
 
 
 @lru_cache(maxsize=4096)
@@ -105,13 +37,25 @@ def _key_words(name: str, rules: RuleSet) -> str:
     text = name.lower().replace("&", " and ")
     text = re.sub(r"[^\w\s]", " ", text)
     words = [w for w in text.split() if w not in ("the", "a", "an")]
-    return " ".join(singular(w, rules).lower() for w in words)
+    return " ".join(singular(w, _mass_nouns(rules)).lower() for w in words)
 
 
-def name_key(name: str, rules: RuleSet) -> str:
-    """The identity of an entity: normalised words, with synonyms folded together."""
+@lru_cache(maxsize=16)
+def _mass_nouns(rules: RuleSet) -> frozenset[str]:
+    return frozenset(rules.mass_nouns)
+
+
+def entity_key(name: str, rules: RuleSet | None = None) -> str:
+    """The identity of an entity, shared by the classifier and the writer: case,
+    punctuation, leading articles and plurals are folded ("Sports injuries" and "a
+    sports injury" are one entity), and so are the names of one synonym group."""
+    rules = rules or default_rules()
     key = _key_words(name, rules)
     return _synonym_index(rules).get(key, (key, ""))[0]
+
+
+#: The classifier's historical name for :func:`entity_key`.
+name_key = entity_key
 
 
 def preferred_title(name: str, rules: RuleSet) -> str:

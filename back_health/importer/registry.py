@@ -50,13 +50,22 @@ def _extra_rules():
     return rules
 
 
+#: The last rule set built and what it was built from: building one compiles every
+#: cue pattern, so it is rebuilt only when the site's settings or hooks change.
+_cache: dict[str, object] = {}
+
+
 def get_import_rules():
-    """The shipped rules extended with the site's settings and hooks."""
-    rules = default_rules()
+    """The shipped rules extended with the site's settings and hooks (cached)."""
     medicines = _extra_medicines()
+    extra = tuple(_extra_rules())
+    key = (json.dumps(medicines, sort_keys=True, default=str), extra)
+    if _cache.get("key") == key:
+        return _cache["rules"]
+    rules = default_rules()
     if medicines:
         rules = rules.with_medicines(medicines)
-    extra = _extra_rules()
     if extra:
         rules = rules.extend(extra)
+    _cache.update(key=key, rules=rules)
     return rules

@@ -268,10 +268,24 @@ class RuleSet:
         gate = self._cue_gate.get(category)
         if gate is None or not gate.may_match(lowered):
             return None
+        exceptions = None
         for pattern, literals in self._cue_filtered.get(category, ()):
-            if may_match(literals, lowered) and (match := pattern.search(text)):
-                return match.group(0).strip() or category
+            if not may_match(literals, lowered):
+                continue
+            for match in pattern.finditer(text):
+                if exceptions is None:
+                    exceptions = self._exception_spans(category, text)
+                if not any(s < match.end() and match.start() < e for s, e in exceptions):
+                    return match.group(0).strip() or category
         return None
+
+    def _exception_spans(self, category: str, text: str) -> list[tuple[int, int]]:
+        """Spans of ``<category>_except`` matches: a cue overlapping one is void."""
+        return [
+            match.span()
+            for pattern in self._cue_each.get(f"{category}_except", ())
+            for match in pattern.finditer(text)
+        ]
 
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""

@@ -10,27 +10,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .rules import SEVERITIES, RuleSet
+from .plan import Severity
+from .rules import RuleSet
+
+#: Severities, mildest first.
+ORDER = tuple(Severity)
 
 #: Cue categories checked, most serious first.
 SEVERITY_CUES = (
-    ("emergency", "severity_emergency"),
-    ("urgent", "severity_urgent"),
-    ("see_doctor", "severity_see_doctor"),
-    ("caution", "severity_caution"),
+    (Severity.EMERGENCY, "severity_emergency"),
+    (Severity.URGENT, "severity_urgent"),
+    (Severity.SEE_DOCTOR, "severity_see_doctor"),
+    (Severity.CAUTION, "severity_caution"),
 )
 
 _CATEGORIES = tuple(category for _, category in SEVERITY_CUES)
 
 
 @dataclass(frozen=True)
-class Severity:
-    level: str
+class SeverityCue:
+    """A severity found in a text."""
+
+    level: Severity
     #: The words that decided it, for the decision record.
     cue: str
 
 
-def severity_of(text: str, rules: RuleSet) -> Severity | None:
+def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
     """The most serious severity cue in ``text``, or None when it gives no advice."""
     if not rules.may_cue(_CATEGORIES, text):
         return None
@@ -38,15 +44,16 @@ def severity_of(text: str, rules: RuleSet) -> Severity | None:
         cue = rules.cue(category, text)
         if cue is None:
             continue
-        if level == "see_doctor" and (haste := rules.cue("urgency_modifiers", text)):
-            return Severity("urgent", f"{cue!r} + {haste!r}")
-        return Severity(level, repr(cue))
+        if level == Severity.SEE_DOCTOR and (haste := rules.cue("urgency_modifiers", text)):
+            return SeverityCue(Severity.URGENT, f"{cue!r} + {haste!r}")
+        return SeverityCue(level, repr(cue))
     return None
 
 
-def most_serious(levels) -> str:
-    levels = [level for level in levels if level in SEVERITIES]
-    return max(levels, key=SEVERITIES.index) if levels else ""
+def most_serious(levels) -> Severity | str:
+    """The most serious of ``levels`` ("" when there is none)."""
+    found = [Severity(level) for level in levels if level in ORDER]
+    return max(found, key=ORDER.index) if found else ""
 
 
 def items_lead(text: str, rules: RuleSet) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from contextlib import contextmanager
 from dataclasses import asdict
 
@@ -24,6 +23,7 @@ from wagtail.coreutils import find_available_slug
 
 from ..conf import back_health_settings
 from .document import Decision, Repair
+from .names import entity_key as normalise_name
 from .plan import ArticlePlan, PagePlan
 from .richtext import to_db_html
 
@@ -34,22 +34,6 @@ CONFLICT_POLICIES = ("skip", "draft", "overwrite")
 
 class ImportWriteError(Exception):
     """A plan could not be written; nothing of its article was saved."""
-
-
-_PUNCTUATION = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_name(name: str) -> str:
-    """Case, punctuation, spacing and simple plurals do not make a new entity."""
-    words = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.casefold())).split()
-    singular = [
-        word[:-1]
-        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
-        else word
-        for word in words
-    ]
-    return " ".join(singular)
 
 
 def page_models():

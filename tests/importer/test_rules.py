@@ -131,3 +131,39 @@ def test_synonyms_fold_names_into_one_entity():
     assert name_key("massotherapy", rules) == name_key("Massage", rules)
     assert name_key("disc herniation", rules) == name_key("Intervertebral hernia", rules)
     assert name_key("herniated discs", rules) == name_key("intervertebral hernia", rules)
+
+
+def test_one_entity_key_for_classifier_and_writer():
+    """The classifier and the writer share one key: wording that differs only by
+    article, plural, case or punctuation names one entity."""
+    from back_health.importer import writer
+    from back_health.importer.names import entity_key
+
+    assert entity_key("Sports injuries") == entity_key("a sports injury")
+    assert entity_key("Back-pain") == entity_key("back pain")
+    assert writer.normalise_name("sports injuries") == writer.normalise_name("A sports injury")
+    assert entity_key("Sciatica") != entity_key("Scoliosis")
+
+
+def test_site_rule_set_is_built_once_while_the_settings_stay(settings):
+    """Building a RuleSet compiles every cue; the site's set is reused until its
+    settings change, and then rebuilt with them."""
+    from back_health.importer.registry import get_import_rules
+
+    first = get_import_rules()
+    assert get_import_rules() is first
+    settings.BACK_HEALTH = {"MEDICINES": {"Brandol": "paracetamol"}}
+    changed = get_import_rules()
+    assert changed is not first
+    assert changed.find_medicines("Take Brandol")
+
+
+def test_cue_exceptions_void_the_matches_they_overlap():
+    """'<category>_except' patterns are data: a site can add one, and a cue they
+    overlap no longer counts while other matches in the same text still do."""
+    rules = default_rules()
+    assert rules.cue("severity_caution", "Do not lift heavy objects.")
+    assert rules.cue("severity_caution", "Don't worry if it clicks.") is None
+    site = rules.extend(cues={"severity_caution_except": [r"\bdo not lift\b"]})
+    assert site.cue("severity_caution", "Do not lift heavy objects.") is None
+    assert site.cue("severity_caution", "Do not lift it, and never twist.")

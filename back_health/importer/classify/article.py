@@ -1,0 +1,81 @@
+"""The classifier's walk through an article: subject first, then section by section."""
+
+from __future__ import annotations
+
+from ..document import Document, Flag, ListBlock, Section
+from ..names import (
+    name_key,
+)
+from ..plan import ArticlePlan, PagePlan, SourceInfo
+from ..rules import RuleSet, default_rules
+from .context import Context
+from .exercises import exercise_subsections
+from .fit import finish_plan
+from .sections import (
+    emit_exercise_sections,
+    emit_section,
+    known_cause_names,
+    section_owner,
+    section_role,
+)
+from .subject import main_condition
+from .topics import same_as_title
+
+
+def classify(
+    document: Document, source: SourceInfo, *, rules: RuleSet | None = None
+) -> ArticlePlan:
+    """Build the plan of pages, relations and blocks for one cleaned Document."""
+    rules = rules or default_rules()
+    plan = ArticlePlan(
+        source=source,
+        title=document.title,
+        dropped=list(document.dropped),
+        flags=list(document.flags),
+        repairs=list(document.repairs),
+    )
+    state = Context.start(rules, plan, document)
+    state.main = main_condition(document, state)
+    plan.title = plan.title or state.main.title
+    if not any(s.heading for s in document.sections) and not any(
+        isinstance(block, ListBlock) for _, block in document.iter_blocks()
+    ):
+        plan.flags.append(Flag(kind="no_structure", text=state.main.title))
+    state.known_causes = known_cause_names(document, state)
+    sections = [
+        Section("", s.level, s.blocks) if same_as_title(s.heading, document.title) else s
+        for s in document.sections
+    ]
+    base = min((s.level for s in sections if s.heading), default=2)
+    owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)
+    ancestors: list[tuple[int, str]] = []  # (level, topic) of the enclosing headings
+    sibling: tuple[int, str] = (0, "")  # the topic the previous heading passes on
+    index = 0
+    while index < len(sections):
+        section = sections[index]
+        index += 1
+        owners = [o for o in owners if o[0] < section.level]
+        ancestors = [a for a in ancestors if a[0] < section.level]
+        topic = ancestors[-1][1] if ancestors else ""
+        if sibling == (section.level, "causes"):
+            topic = "causes"  # flat articles: "Causes of X" then one heading per cause
+        owner = section_owner(section, owners, state)
+        children = exercise_subsections(section, sections[index:], state)
+        if children:
+            index += len(children)
+            emit_exercise_sections(section, children, owner, base, state)
+            continue
+        role = section_role(section, topic, owner, state)
+        emit_section(section, role, owner, base, state)
+        if not section.heading:
+            continue
+        if role.pages:
+            keys = [name_key(p.title, rules) for p in role.pages]
+            owners.append((section.level, role.pages[0], keys))
+        passed = role.category
+        if role.category == "cause" and topic == "causes":
+            passed = "causes"
+        ancestors.append((section.level, passed))
+        sibling = (section.level, passed)
+    finish_plan(state)
+    return plan

@@ -1,0 +1,176 @@
+"""What the recognisers of one article share: the rules, the plan and its pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Decision, Document
+from ..names import (
+    entity_key,
+    preferred_title,
+    sentence_case,
+    summarise,
+)
+from ..plan import ArticlePlan, Kind, PagePlan, RelationPlan
+from ..rules import Classification, Part, RuleContext, RuleSet, rule_name
+
+#: Kinds of the pages an entity can have besides the index.
+ENTITY_KINDS = (Kind.CONDITION, Kind.CAUSE, Kind.TREATMENT)
+
+#: Longest relation note, in characters (the relation model's field holds 255).
+NOTE_MAX_LENGTH = 160
+
+
+#: Longest text quoted in a decision's ``part``.
+PART_MAX_LENGTH = 80
+
+
+class PageRegistry:
+    """The entity pages of one article by their :func:`~..names.entity_key`, and what
+    the classifier remembers about each: the plain text it was given (for its summary
+    and body regions) and the level of its last heading block."""
+
+    def __init__(self, rules: RuleSet, plan: ArticlePlan):
+        self._rules = rules
+        self._plan = plan
+        self._by_key: dict[str, PagePlan] = {}
+        self._texts: dict[int, list[str]] = {}
+        self._heading_levels: dict[int, int] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._by_key
+
+    def items(self):
+        """``(key, page)`` pairs, in the order the names were first seen."""
+        return self._by_key.items()
+
+    def alias(self, name: str, page: PagePlan) -> None:
+        """Let ``name`` find ``page`` too (unless it already names another page)."""
+        self._by_key.setdefault(entity_key(name, self._rules), page)
+
+    def entity(self, kind: str, name: str, treatment_kind: str = "", reason: str = "") -> PagePlan:
+        """The page for ``name``, created on first mention; one entity, one page.
+        ``reason`` says why it is this kind (kept from the first mention that gave one)."""
+        # The article's own wording names the page (a UK article's "Slipped disc" stays
+        # so); the synonym group's first name becomes an alternate name, which is what
+        # links the page to the same entity written another way in another article.
+        title = sentence_case(name.strip())
+        key = entity_key(title, self._rules)
+        page = self._by_key.get(key)
+        promoted = False
+        if page is None:
+            page = PagePlan(kind=Kind(kind), title=title, treatment_kind=treatment_kind)
+            page.key = f"{page.kind}:{key}"
+            self._by_key[key] = page
+            self._plan.pages.append(page)
+            self._texts[id(page)] = []
+        elif kind == Kind.CONDITION and page.kind == Kind.CAUSE:
+            page.kind = Kind.CONDITION  # a cause that is also a condition is one condition page
+            page.key = f"{page.kind}:{key}"
+            promoted = True
+        if page.kind == Kind.TREATMENT and treatment_kind and page.treatment_kind in ("", "other"):
+            page.treatment_kind = treatment_kind
+        if reason and (not page.reason or promoted):
+            page.reason = reason
+        add_alternate(page, name, self._rules)
+        add_alternate(page, preferred_title(name, self._rules), self._rules)
+        self.alias(name, page)
+        return page
+
+    def add_text(self, page: PagePlan, text: str) -> None:
+        self._texts.setdefault(id(page), []).append(text)
+
+    def texts(self, page: PagePlan) -> list[str]:
+        return self._texts.get(id(page), [])
+
+    def heading_level(self, page: PagePlan) -> int:
+        """Level of the page's last heading block (1 before the first)."""
+        return self._heading_levels.get(id(page), 1)
+
+    def set_heading_level(self, page: PagePlan, level: int) -> None:
+        self._heading_levels[id(page)] = level
+
+
+@dataclass
+class Context:
+    """What every recogniser of one article reads: the rules, the plan being built,
+    the Document, the main condition's page and the registry of entity pages."""
+
+    rules: RuleSet
+    plan: ArticlePlan
+    document: Document
+    pages: PageRegistry
+    main: PagePlan | None = None
+    #: Name key -> cause name, from every causes list of the article.
+    known_causes: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, rules: RuleSet, plan: ArticlePlan, document: Document) -> Context:
+        return cls(rules=rules, plan=plan, document=document, pages=PageRegistry(rules, plan))
+
+    def decide(self, part: str, as_: str, because: str) -> None:
+        """Record why ``part`` was classified ``as_``."""
+        part = " ".join(part.split())
+        if len(part) > PART_MAX_LENGTH:
+            part = part[: PART_MAX_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        self.plan.decisions.append(Decision(part=part, as_=as_, because=because))
+
+    def rule_context(self, owner: PagePlan | None, topic: str) -> RuleContext:
+        return RuleContext(
+            rules=self.rules,
+            owner=owner.title if owner else "",
+            main_title=self.main.title if self.main else "",
+            topic=topic,
+            document_title=self.document.title,
+        )
+
+    def ask(self, part: Part, owner: PagePlan | None, topic: str) -> Classification | None:
+        """The first extra rule's answer for ``part``, recorded as a decision."""
+        if not self.rules.extra_rules:
+            return None
+        context = self.rule_context(owner, topic)
+        for rule in self.rules.extra_rules:
+            answer = rule(part, context)
+            if answer is not None:
+                self.decide(part.text, answer.as_, f"rule {rule_name(rule)}: {answer.because}")
+                return answer
+        return None
+
+    def entity(self, kind: str, name: str, treatment_kind: str = "", reason: str = "") -> PagePlan:
+        """The page for ``name`` (see :meth:`PageRegistry.entity`)."""
+        return self.pages.entity(kind, name, treatment_kind, reason)
+
+
+@dataclass
+class Role:
+    category: str
+    because: str
+    pages: list[PagePlan] = field(default_factory=list)
+    #: Relation note for the pages a heading names ("A cause of back pain").
+    note: str = ""
+    severity: str = ""
+
+
+def add_alternate(page: PagePlan, name: str, rules: RuleSet) -> None:
+    name = sentence_case(name.strip())
+    if not name or name.lower() == page.title.lower():
+        return
+    if name.lower() not in {a.lower() for a in page.alternate_names}:
+        page.alternate_names.append(name)
+
+
+def relate(owner: PagePlan, field_name: str, target: PagePlan, note: str = "") -> None:
+    if owner is target:
+        return
+    relations = getattr(owner, field_name)
+    for relation in relations:
+        if relation.title == target.title:
+            if note and not relation.note:
+                relation.note = note
+            return
+    relations.append(RelationPlan(title=target.title, kind=target.kind, note=relation_note(note)))
+
+
+def relation_note(text: str) -> str:
+    text = " ".join(text.split()).rstrip(":").strip()
+    return summarise(text, limit=NOTE_MAX_LENGTH, sentences=1) if text else ""

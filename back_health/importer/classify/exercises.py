@@ -1,0 +1,209 @@
+"""Exercise lists: their exercises, steps, doses, cautions and "stop if" lines."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..document import ListBlock, Paragraph, Section
+from ..dose import has_dose, read_dose
+from ..names import (
+    first_phrase,
+    sentence_case,
+    split_sentences,
+    strip_tags,
+)
+from ..plan import BlockPlan, Kind, PagePlan
+from ..rules import Part, RuleSet
+from .blocks import add_block, drop_lead_paragraph, paragraph_html
+from .context import Context, relate
+from .entities import owner_for_relations
+from .topics import clean_heading
+
+#: Treatment term an exercise list links to when its heading names no other.
+EXERCISE_TREATMENT = "Exercise"
+
+
+#: Most words a sub-heading of an exercises section may have to name one exercise.
+EXERCISE_NAME_MAX_WORDS = 6
+
+
+def relate_exercise_treatment(heading: str, owner: PagePlan, state: Context) -> None:
+    """An exercise list is a treatment of its condition: the treatment term its heading
+    names ("Stretches for a stiff neck" -> Stretching exercises), else the general one."""
+    rules = state.rules
+    terms = [term for term, _ in rules.find_treatments(heading)]
+    if not terms:
+        terms = [t for t in rules.treatment_terms if t.name == EXERCISE_TREATMENT][:1]
+    for term in terms[:1]:
+        page = state.entity(Kind.TREATMENT, term.name, term.kind, "an exercise list is a treatment")
+        relate(owner_for_relations(owner, state), "treatments", page)
+        state.decide(heading, "treatment", f"exercise list: treatment term {term.name!r}")
+
+
+def exercise_subsections(section: Section, following: list[Section], state: Context):
+    """The sub-sections of an exercises heading when they are one exercise each
+    ("Exercises to ease back pain", then "Knee-to-chest stretch" + steps + dose); else []."""
+    rules = state.rules
+    if not section.heading or not rules.cue("heading_exercise_list", section.heading):
+        return []
+    if rules.cue("heading_warning", section.heading) or rule_says_otherwise(section, state):
+        return []
+    children = []
+    for child in following:
+        if child.level <= section.level:
+            break
+        children.append(child)
+    if any(is_exercise_subsection(child, rules) for child in children):
+        return children
+    return []
+
+
+def rule_says_otherwise(section: Section, state: Context) -> bool:
+    """Whether an extra rule classifies the section as something other than exercises
+    (asked without recording: the section's own classification records it)."""
+    heading = clean_heading(section.heading, state.rules)
+    part = Part("section", heading, heading, level=section.level)
+    context = state.rule_context(state.main, "")
+    for rule in state.rules.extra_rules:
+        answer = rule(part, context)
+        if answer is not None:
+            return answer.as_ != "exercise_list"
+    return False
+
+
+def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
+    """A short, name-like heading over steps (a list) or a dose."""
+    heading = clean_heading(section.heading, rules).strip(" .:")
+    if not heading or "?" in heading or len(heading.split()) > EXERCISE_NAME_MAX_WORDS:
+        return False
+    if rules.cue("heading_warning", heading) or not section.blocks:
+        return False
+    return any(
+        isinstance(block, ListBlock) or has_dose(read_dose(block.text).dose)
+        for block in section.blocks
+    )
+
+
+def exercise_from_section(section: Section, state: Context) -> dict:
+    """An exercise named by its heading: steps from its list items and sentences, the dose
+    from its dose sentences, cautions from caution or stop cues."""
+    rules = state.rules
+    name = sentence_case(clean_heading(section.heading, rules).strip(" .:"))
+    sentences = []
+    for block in section.blocks:
+        if isinstance(block, ListBlock):
+            sentences.extend(item.text.strip() for item in block.items)
+        else:
+            sentences.extend(split_sentences(block.text))
+    steps, cautions, dosed = [], [], []
+    for sentence in sentences:
+        if has_dose(read_dose(sentence).dose):
+            dosed.append(sentence)
+            if only_dose(sentence, rules):
+                continue
+        if rules.cue("severity_caution", sentence) or rules.cue("stop_if", sentence):
+            cautions.append(sentence)
+        elif sentence:
+            steps.append(sentence)
+    reading = read_dose(" ".join(dosed))
+    for note in reading.notes:
+        state.decide(name, "exercise dose", note)
+    state.decide(name, "exercise", "sub-heading of an exercises section")
+    return {"name": name, "steps": steps, "dose": reading.dose, "cautions": cautions}
+
+
+def emit_exercise_list(
+    heading: str, blocks, owner: PagePlan, state: Context, lead: str = "", extra=()
+) -> list:
+    """Add the exercise list ``blocks`` make to ``owner``; return the blocks that stay
+    ordinary content (all of them when no exercise is found, else the text after it)."""
+    rules = state.rules
+    intro: list[str] = []
+    stop_if: list[str] = []
+    exercises: list[dict] = []
+    trailing: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            exercises.extend(
+                exercise_from_item(item.text, item.html, state) for item in block.items
+            )
+            continue
+        if re.match(r"\s*<(?:strong|b)>", block.html or ""):
+            exercises.append(exercise_from_item(block.text, block.html, state))
+            continue
+        sentences = split_sentences(block.text)
+        keep = [s for s in sentences if not rules.cue("stop_if", s)]
+        stop_if.extend(s for s in sentences if rules.cue("stop_if", s))
+        if not keep:
+            continue
+        paragraph = Paragraph(" ".join(keep), block.html if len(keep) == len(sentences) else "")
+        if exercises:
+            trailing.append(paragraph)
+        else:
+            intro.append(paragraph_html(paragraph))
+    exercises = [e for e in exercises if e["name"] or e["steps"]]
+    exercises.extend(extra)
+    if not exercises:
+        return list(blocks)
+    if lead and not intro:
+        intro.append(f"<p>{html.escape(lead, quote=False)}</p>")
+        drop_lead_paragraph(owner, lead, state)
+    value = {
+        "heading": heading,
+        "intro": "".join(intro),
+        "exercises": exercises,
+        "stop_if": stop_if,
+    }
+    add_block(owner, BlockPlan("exercise_list", value), state)
+    state.decide(
+        heading or lead or exercises[0]["name"], "exercise_list", f"{len(exercises)} exercises"
+    )
+    relate_exercise_treatment(heading or lead, owner, state)
+    return trailing
+
+
+def exercise_from_item(text: str, markup: str, state: Context) -> dict:
+    rules = state.rules
+    name, rest = "", text
+    bold = re.match(r"\s*<(?:strong|b)>(.*?)</(?:strong|b)>\s*(.*)", markup or "", re.S)
+    if bold:
+        name = strip_tags(bold.group(1)).strip(" .:-–")
+        rest = strip_tags(bold.group(2))
+    else:
+        phrase = first_phrase(text)
+        if len(phrase.split()) <= 6:
+            name = phrase.strip(" .:")
+            rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—")
+    reading = read_dose(text)
+    steps, cautions = [], []
+    for sentence in split_sentences(rest):
+        if rules.cue("severity_caution", sentence) or rules.cue("stop_if", sentence):
+            cautions.append(sentence)
+        elif not only_dose(sentence, rules):
+            steps.append(sentence)
+    for note in reading.notes:
+        state.decide(name or text, "exercise dose", note)
+    return {
+        "name": sentence_case(name) if name else "",
+        "steps": steps,
+        "dose": reading.dose,
+        "cautions": cautions,
+    }
+
+
+def only_dose(sentence: str, rules: RuleSet) -> bool:
+    """Whether a sentence says nothing but the dose (the block renders the dose itself)."""
+    if not has_dose(read_dose(sentence).dose):
+        return False
+    for pattern in rules.cue_patterns("dose_words"):
+        sentence = pattern.sub(" ", sentence)
+    return not re.search(r"[A-Za-z]{2,}", sentence)
+
+
+def names_one_exercise(heading: str, rules: RuleSet) -> bool:
+    """A short heading that is not a collection ("Knee-to-chest stretch", not
+    "Stretches for a stiff neck")."""
+    return len(heading.split()) <= EXERCISE_NAME_MAX_WORDS and not rules.cue(
+        "exercise_collection", heading
+    )

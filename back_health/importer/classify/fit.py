@@ -1,0 +1,215 @@
+"""Finishing a plan: blocks fitted to the body StreamBlock's limits, summaries, flags."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..document import Flag
+from ..dose import has_dose
+from ..names import (
+    name_key,
+    sentence_case,
+    split_sentences,
+    strip_tags,
+    summarise,
+)
+from ..plan import BlockPlan, PagePlan, Severity
+from ..rules import RuleSet
+from .context import Context
+from .exercises import names_one_exercise
+
+#: Longest symptom line of a warning (the block's CharBlock limit).
+WARNING_ITEM_MAX_LENGTH = 255
+
+
+#: Longest step, caution or "stop if" line of an exercise list (the block's limit).
+EXERCISE_LINE_MAX_LENGTH = 500
+
+
+#: Heading of an emergency warning whose text names no action to take.
+EMERGENCY_HEADING = "Get emergency help"
+
+
+#: Heading of an exercise list that came without one (a list after a lead sentence).
+EXERCISE_LIST_HEADING = "Exercises"
+
+
+def finish_plan(state: Context) -> None:
+    rules = state.rules
+    kinds = {name_key(p.title, rules): p.kind for p in state.plan.pages}
+    for page in state.plan.pages:
+        page.blocks = [fixed for block in page.blocks for fixed in valid_blocks(block, state)]
+        page.blocks = without_dangling_headings(page.blocks)
+        for relations in (page.causes, page.treatments, page.related_conditions):
+            for relation in relations:
+                relation.kind = kinds.get(name_key(relation.title, rules), relation.kind)
+        texts = state.pages.texts(page)
+        if not page.summary and texts:
+            page.summary = summarise(" ".join(texts[:2]))
+        page.summary = standalone_summary(page, state)
+        page.body_regions = rules.regions_in(" ".join([page.title, *texts]))
+        if page is not state.main and not page.blocks:
+            state.plan.flags.append(Flag(kind="thin_page", text=page.title))
+
+
+def standalone_summary(page: PagePlan, state: Context) -> str:
+    """The page's summary when it reads on its own as a lead sentence, else "" (an
+    editor writes one; nothing is invented)."""
+    summary = page.summary.strip()
+    if not summary:
+        return ""
+    # A summary opening with a pronoun or a connective leans on text the page does
+    # not have ("It can make you drowsy" under "Painkillers"): it cannot stand alone.
+    if state.rules.cue("dangling_start", summary):
+        state.decide(summary, "no summary", f"does not stand alone as the lead of {page.title!r}")
+        return ""
+    return summary[:1].upper() + summary[1:]
+
+
+def valid_blocks(block: BlockPlan, state: Context) -> list[BlockPlan]:
+    """The block as the body StreamBlock will accept it: repaired, demoted to plain
+    content, or dropped -- never a block that fails validation and sinks the import."""
+    if block.type == "paragraph":
+        return [block] if strip_tags(block.value) else []
+    if block.type == "heading":
+        return [block] if block.value["text"].strip() else []
+    if block.type == "warning":
+        return valid_warning(block, state)
+    if block.type == "exercise_list":
+        return valid_exercise_list(block, state)
+    return [block]
+
+
+def valid_warning(block: BlockPlan, state: Context) -> list[BlockPlan]:
+    value = block.value
+    # "See a GP if:" introduces the items; as a heading it reads without the colon.
+    value["heading"] = value["heading"].strip().rstrip(":").strip()
+    long_items = [i for i in value["items"] if len(i) > WARNING_ITEM_MAX_LENGTH]
+    if long_items:
+        value["items"] = [i for i in value["items"] if len(i) <= WARNING_ITEM_MAX_LENGTH]
+        value["text"] += "".join(f"<p>{html.escape(i, quote=False)}</p>" for i in long_items)
+        state.decide(long_items[0], "warning text", "item too long for a symptom line")
+    value["items"] = [i for i in value["items"] if i.strip()]
+    if not value["items"]:
+        value["items_lead"] = ""
+    if not strip_tags(value["text"]) and not value["items"]:
+        heading = value["heading"].strip()
+        state.decide(heading or "(empty warning)", "content", "warning with no text or items")
+        return (
+            [BlockPlan("paragraph", f"<p>{html.escape(heading, quote=False)}</p>")]
+            if (heading)
+            else []
+        )
+    if value["severity"] == Severity.EMERGENCY and not value["heading"] and not value["items"]:
+        value["heading"] = advice_heading(strip_tags(value["text"]), state.rules)
+        state.decide(
+            value["heading"], "warning heading", "an emergency warning needs a heading or items"
+        )
+    return [block]
+
+
+def advice_heading(text: str, rules: RuleSet) -> str:
+    """What to do, from an emergency sentence: "Call 999 or go to A&E if ..." ->
+    "Call 999 or go to A&E"; else the emergency cue, else :data:`EMERGENCY_HEADING`."""
+    first = (split_sentences(text) or [""])[0]
+    clause = re.split(r"\s+(?:if|when|because|as soon as)\s+|,\s+", first, maxsplit=1)[0]
+    clause = clause.strip(" .:;")
+    if clause and rules.cue("severity_emergency", clause) and len(clause.split()) <= 12:
+        return sentence_case(clause)
+    cue = rules.cue("severity_emergency", text)
+    return sentence_case(cue) if cue else EMERGENCY_HEADING
+
+
+def sentence_start(text: str) -> str:
+    """Drop the separator left by a split name ("**Chin tuck**: sit up") and capitalise."""
+    text = text.lstrip(":;,.-\u2013\u2014 ")
+    return text[:1].upper() + text[1:]
+
+
+def valid_exercise_list(block: BlockPlan, state: Context) -> list[BlockPlan]:
+    value = block.value
+    heading = value["heading"].strip() or EXERCISE_LIST_HEADING
+    value["heading"] = heading
+    for exercise in value["exercises"]:
+        exercise["steps"] = [
+            sentence_start(step) for step in fit_lines(exercise["steps"], EXERCISE_LINE_MAX_LENGTH)
+        ]
+        exercise["cautions"] = fit_lines(exercise["cautions"], EXERCISE_LINE_MAX_LENGTH)
+    value["stop_if"] = fit_lines(value["stop_if"], EXERCISE_LINE_MAX_LENGTH)
+    exercises = value["exercises"]
+    if (
+        exercises
+        and not any(e["name"] for e in exercises)
+        and names_one_exercise(heading, state.rules)
+    ):
+        merged = {
+            "name": sentence_case(heading),
+            "steps": [step for e in exercises for step in (e["steps"] or [])],
+            "dose": next(
+                (e["dose"] for e in exercises if has_dose(e["dose"])), exercises[0]["dose"]
+            ),
+            "cautions": [c for e in exercises for c in e["cautions"]],
+        }
+        value["exercises"] = [merged]
+        state.decide(heading, "exercise", "unnamed steps under a heading naming one exercise")
+        return [block]
+    named: list[dict] = []
+    orphans: list[str] = []
+    for exercise in exercises:
+        if exercise["name"]:
+            named.append(exercise)
+        elif named:  # a step that lost its exercise: it continues the one before
+            named[-1]["steps"].extend(exercise["steps"])
+            named[-1]["cautions"].extend(exercise["cautions"])
+            state.decide(" ".join(exercise["steps"]) or heading, "exercise step", "no name")
+        else:
+            orphans.extend(exercise["steps"])
+    if orphans:
+        items = "".join(f"<li>{html.escape(o, quote=False)}</li>" for o in orphans)
+        value["intro"] += f"<ul>{items}</ul>"
+        state.decide(orphans[0], "exercise intro", "unnamed steps before the first exercise")
+    value["exercises"] = named
+    if named:
+        return [block]
+    state.decide(heading, "content", "exercise list without a named exercise")
+    markup = value["intro"]
+    if value["stop_if"]:
+        markup += "".join(f"<p>{html.escape(t, quote=False)}</p>" for t in value["stop_if"])
+    demoted = [BlockPlan("heading", {"text": heading, "level": "h2"})]
+    return demoted + ([BlockPlan("paragraph", markup)] if strip_tags(markup) else [])
+
+
+def fit_lines(lines: list[str], limit: int) -> list[str]:
+    """Lines no longer than ``limit``: a long one is split into its sentences."""
+    fitted: list[str] = []
+    for line in lines:
+        fitted.extend(split_sentences(line) if len(line) > limit else [line])
+    return [line for line in fitted if line.strip()]
+
+
+def without_dangling_headings(blocks: list[BlockPlan]) -> list[BlockPlan]:
+    """Drop headings left with nothing under them (their text became other pages)."""
+    kept: list[BlockPlan] = []
+    for block in blocks:
+        if block.type == "heading":
+            while (
+                kept
+                and kept[-1].type == "heading"
+                and heading_level(kept[-1]) >= heading_level(block)
+            ):
+                kept.pop()
+        kept.append(block)
+    while kept and kept[-1].type == "heading":
+        kept.pop()
+    previous = 1
+    for block in kept:
+        if block.type == "heading":
+            level = min(heading_level(block), previous + 1)
+            block.value["level"] = f"h{level}"
+            previous = level
+    return kept
+
+
+def heading_level(block: BlockPlan) -> int:
+    return int(block.value["level"][1:])

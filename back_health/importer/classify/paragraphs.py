@@ -1,0 +1,149 @@
+"""The paragraphs and lists of a section: text, warnings, entity lists, exercises."""
+
+from __future__ import annotations
+
+import html
+
+from ..document import Dropped, ListBlock, Paragraph
+from ..dose import has_dose, read_dose
+from ..names import (
+    split_sentences,
+)
+from ..plan import BlockPlan, PagePlan, Severity
+from ..rules import Part
+from ..severity import items_lead, severity_of
+from .blocks import (
+    add_block,
+    add_html,
+    drop_lead_paragraph,
+    flush_paragraph,
+    list_html,
+    list_text,
+    sentence_markup,
+    warning_value,
+)
+from .context import ENTITY_KINDS, Context, relate
+from .entities import (
+    causes_in_sentence,
+    lead_context,
+    list_entities,
+    owner_for_relations,
+    risks_in_sentence,
+    treatments_in_sentence,
+)
+from .exercises import emit_exercise_list
+from .topics import CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
+from .warnings import list_severity
+
+
+def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            emit_list(block, owner, topic, heading, state)
+        elif isinstance(block, Paragraph):
+            emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, block))
+
+
+def lead_of_next(blocks, block) -> bool:
+    index = next(i for i, b in enumerate(blocks) if b is block)
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        isinstance(following, ListBlock)
+        and bool(following.lead)
+        and (block.text.strip().endswith(following.lead.strip()))
+    )
+
+
+def emit_paragraph(
+    paragraph: Paragraph, owner: PagePlan, topic: str, heading: str, state: Context, is_lead: bool
+):
+    rules = state.rules
+    relation_owner = owner_for_relations(owner, state)
+    sentences = split_sentences(paragraph.text)
+    html_sentences = sentence_markup(paragraph, sentences)
+    kept: list[str] = []
+    for sentence, markup in zip(sentences, html_sentences, strict=True):
+        asked = state.ask(Part("sentence", sentence, heading), owner, topic)
+        if asked is not None and asked.as_ in ENTITY_KINDS and asked.name:
+            target = state.entity(asked.as_, asked.name, asked.treatment_kind, asked.because)
+            field_name = {"cause": "causes", "treatment": "treatments"}.get(
+                asked.as_, "related_conditions"
+            )
+            relate(relation_owner, field_name, target)
+        warning = None
+        if asked is not None and asked.as_ == "warning":
+            warning = (asked.severity or Severity.CAUTION, f"rule: {asked.because}")
+        elif asked is None and topic not in ("warning", "exercise_list") and not is_lead:
+            found = severity_of(sentence, rules)
+            warning = (found.level, f"cue {found.cue}") if found else None
+        if warning:
+            flush_paragraph(owner, kept, state)
+            kept = []
+            value = warning_value(warning[0], "", f"<p>{markup}</p>")
+            add_block(owner, BlockPlan("warning", value), state)
+            state.decide(sentence, f"warning ({warning[0]})", warning[1])
+        else:
+            kept.append(markup)
+        if asked is None or asked.as_ != "content":
+            treatments_in_sentence(sentence, relation_owner, topic, state)
+            risks_in_sentence(sentence, relation_owner, state)
+            causes_in_sentence(sentence, relation_owner, state)
+    flush_paragraph(owner, kept, state)
+    state.pages.add_text(owner, paragraph.text)
+
+
+def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state: Context):
+    rules = state.rules
+    lead = block.lead
+    asked = state.ask(Part("list", lead or heading, heading, lead=lead), owner, topic)
+    if asked is not None:
+        category, because = asked.as_, f"rule: {asked.because}"
+    else:
+        category, because = list_category(block, topic, heading, state)
+    state.decide(lead or list_text(block), category, because)
+    if category == "warning":
+        severity = (asked.severity if asked else "") or list_severity(block, rules)
+        value = warning_value(severity, "", f"<p>{html.escape(lead)}</p>" if lead else "")
+        value["items"] = [item.text for item in block.items]
+        value["items_lead"] = items_lead(lead, rules)
+        add_block(owner, BlockPlan("warning", value), state)
+        drop_lead_paragraph(owner, lead, state)
+        return
+    if category == "exercise_list":
+        title = lead_context(lead) or heading
+        rest = emit_exercise_list(title, [block], owner, state, lead=lead)
+        emit_blocks(rest, owner, "content", heading, state)
+        return
+    if category in ("causes", "treatments"):
+        left = list_entities(block, category, owner, state)
+        if left:
+            add_html(owner, list_html(block, left), state)
+        else:
+            drop_lead_paragraph(owner, lead, state)
+        return
+    if category == "junk":
+        state.plan.dropped.append(Dropped(reason="junk list", text=list_text(block)))
+        return
+    add_html(owner, list_html(block, block.items), state)
+    state.pages.add_text(owner, list_text(block))
+
+
+def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:
+    rules = state.rules
+    lead = block.lead
+    if lead and (found := severity_of(lead, rules)) and found.level != Severity.CAUTION:
+        return "warning", f"lead cue {found.cue}"
+    if all(has_dose(read_dose(item.text).dose) for item in block.items):
+        return "exercise_list", "every item has a dose"
+    category, because = lead_topic(lead, rules)
+    if category:
+        return category, because
+    if topic in CAUSE_TOPICS:
+        return "causes", f"list in a {topic} section"
+    if topic in TREATMENT_TOPICS:
+        return "treatments", f"list in a {topic} section"
+    if topic in ("exercise_list",):
+        return "exercise_list", "list in an exercise section"
+    if topic in ("symptoms", "types", "prevention"):
+        return topic, f"list in a {topic} section"
+    return "content", "no cue in the lead or heading"

@@ -1,0 +1,304 @@
+"""What each section is, from its heading, its place and its text, and where it goes."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Dropped, ListBlock, Paragraph, Section
+from ..names import (
+    check_name,
+    derive_name,
+    first_phrase,
+    name_key,
+    sentence_case,
+    split_names,
+    split_sentences,
+)
+from ..plan import Kind, PagePlan, Severity
+from ..rules import Classification, Part
+from ..severity import severity_of
+from .blocks import add_heading
+from .context import ENTITY_KINDS, Context, Role, relate
+from .entities import cause_page, owner_for_relations
+from .exercises import emit_exercise_list, exercise_from_section, is_exercise_subsection
+from .paragraphs import emit_blocks
+from .topics import (
+    CAUSE_TOPICS,
+    HEADING_TOPICS,
+    INHERITED_TOPICS,
+    clean_heading,
+    heading_topic,
+    lead_topic,
+)
+from .warnings import emit_warning_section
+
+#: Most words a heading may have to be read as the name of one cause.
+CAUSE_HEADING_MAX_WORDS = 5
+
+
+def known_cause_names(document: Document, state: Context) -> dict[str, str]:
+    known: dict[str, str] = {}
+    for section in document.sections:
+        topic = heading_topic(section.heading, state.rules)[0]
+        for block in section.blocks:
+            if not isinstance(block, ListBlock):
+                continue
+            category = lead_topic(block.lead, state.rules)[0] or topic
+            if category != "causes":
+                continue
+            for item in block.items:
+                for part in split_names(first_phrase(item.text), state.rules):
+                    derived = derive_name(part, state.rules)
+                    if derived.name:
+                        known[name_key(derived.name, state.rules)] = derived.name
+    return known
+
+
+def section_owner(section: Section, owners, state: Context) -> PagePlan:
+    """The page a section's text goes to: the entity section it is nested in, when its
+    heading is about that entity, else the main condition."""
+    if not owners or not section.heading:
+        return state.main
+    level, page, keys = owners[-1]
+    heading = clean_heading(section.heading, state.rules)
+    rest = heading.lower()
+    for topic in (*HEADING_TOPICS, "warning", "exercise_list", "diagnosis"):
+        for pattern in state.rules.cue_patterns(f"heading_{topic}"):
+            rest = pattern.sub(" ", rest)
+    content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in ("what", "with", "your")]
+    own_words = set(" ".join(keys).split())
+    if all(w in own_words or w.rstrip("s") in own_words for w in content):
+        return page
+    return state.main
+
+
+def section_role(section: Section, topic: str, owner: PagePlan, state: Context) -> Role:
+    rules = state.rules
+    if not section.heading:
+        return Role("content", "text before the first heading")
+    heading = clean_heading(section.heading, rules)
+    asked = state.ask(Part("section", heading, heading, level=section.level), owner, topic)
+    if asked is not None:
+        return role_from_rule(asked, section, heading, state)
+    if cue := rules.cue("heading_avoid", heading):
+        return Role("warning", f"heading cue {cue!r}: things to avoid", severity=Severity.CAUTION)
+    if cue := rules.cue("heading_warning", heading):
+        found = severity_of(heading, rules)
+        severity = found.level if found else Severity.SEE_DOCTOR
+        return Role("warning", f"heading cue {cue!r}", severity=severity)
+    if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section):
+        return Role("exercise_list", f"heading cue {cue!r}")
+    if conditions := heading_conditions(section, heading, state):
+        return conditions
+    if treatments := heading_treatments(heading, state):
+        return treatments
+    category, because = heading_topic(heading, rules)
+    if category:
+        return Role(category, because)
+    if cue := rules.cue("heading_diagnosis", heading):
+        return Role("diagnosis", f"heading cue {cue!r}")
+    if cause := heading_cause(heading, topic, state):
+        return cause
+    if topic in INHERITED_TOPICS:
+        # "Do" under "Things you can do to ease the pain" is still about treatment.
+        return Role(topic, f"sub-section of a {topic} section")
+    return Role("content", "no cue in the heading")
+
+
+def role_from_rule(asked: Classification, section: Section, heading: str, state: Context) -> Role:
+    if asked.as_ in ENTITY_KINDS:
+        name = asked.name or check_name(heading, state.rules).name or heading
+        page = state.entity(asked.as_, name, asked.treatment_kind, asked.because)
+        return Role(asked.as_, asked.because, [page])
+    return Role(asked.as_, asked.because, severity=asked.severity)
+
+
+def has_exercise_shape(section: Section) -> bool:
+    return any(isinstance(b, ListBlock) for b in section.blocks) or any(
+        isinstance(b, Paragraph) and re.match(r"\s*<(?:strong|b)>", b.html or "")
+        for b in section.blocks
+    )
+
+
+def section_text(section: Section, paragraphs: int = 3) -> str:
+    texts = [b.text for b in section.blocks if isinstance(b, Paragraph)][:paragraphs]
+    return " ".join(texts)
+
+
+def heading_conditions(section: Section, heading: str, state: Context) -> Role | None:
+    """A heading naming one or more conditions the section defines ("Myalgia as a cause
+    of back pain", "Myositis and lumbago – possible causes of pain")."""
+    rules = state.rules
+    head, note, cause_cue = heading, "", None
+    for pattern in rules.cue_patterns("heading_cause_of"):
+        if match := pattern.search(head):
+            cause_cue = match.group(0)
+            note = match.group(0).strip(" ,:;-–—")
+            note = re.sub(r"^(?:is|as)\s+", "", note, flags=re.IGNORECASE)
+            head = head[: match.start()]
+            break
+    if cause_cue is None and heading_topic(heading, rules)[0]:
+        return None
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", head) if p.strip()]
+    if not parts or len(parts) > 3:
+        return None
+    names = []
+    for part in parts:
+        derived = check_name(part, rules)
+        if not derived.name or len(derived.name.split()) > 4:
+            return None
+        if not (rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name)):
+            return None
+        names.append(derived.name)
+    body = section_text(section)
+    definition = rules.cue("definition", body)
+    strong = all(rules.is_condition_term(n) for n in names)
+    if not (definition and (strong or cause_cue)) and not (cause_cue and strong):
+        return None
+    main_key = name_key(state.main.title, rules)
+    if any(name_key(n, rules) == main_key for n in names):
+        return Role("content", "heading names the main condition")
+    because = "heading names a condition"
+    because += f", body defines it ({definition!r})" if definition else ""
+    because += f", heading says {cause_cue.strip()!r}" if cause_cue else ""
+    pages = [state.entity(Kind.CONDITION, n, reason=because) for n in names]
+    return Role("condition", because, pages, note=sentence_case(note) if note else "")
+
+
+def heading_treatments(heading: str, state: Context) -> Role | None:
+    """A heading that is nothing but treatment names ("Psychotherapy and massage")."""
+    rules = state.rules
+    found = rules.find_treatments(heading)
+    if not found:
+        return None
+    rest = heading
+    for _, match in found:
+        rest = rest.replace(match.group(0), " ")
+    if re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:and|or|with|the)\b", " ", rest, flags=re.I)):
+        return None
+    pages = [
+        state.entity(Kind.TREATMENT, term.name, term.kind, "heading names a treatment")
+        for term, _ in found
+    ]
+    return Role("treatment", "heading names treatments from the vocabulary", pages)
+
+
+def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
+    """A heading naming one cause: named in a causes list of the article, or a short noun
+    phrase under a causes heading."""
+    rules = state.rules
+    if "?" in heading:
+        return None
+    first = re.split(r"\s+(?:and|&)\s+|\s*,\s*", heading)[0]
+    for candidate in (heading, first):
+        key = name_key(check_name(candidate, rules).name or candidate, rules)
+        if key in state.known_causes:
+            page = cause_page(
+                state.known_causes[key], state, "heading names a cause listed in the article"
+            )
+            return Role("cause", "heading names a cause listed in the article", [page])
+    if topic in CAUSE_TOPICS:
+        derived = check_name(heading, rules)
+        if derived.name and len(derived.name.split()) <= CAUSE_HEADING_MAX_WORDS:
+            page = cause_page(derived.name, state, "short heading under a causes heading")
+            return Role("cause", "short noun-phrase heading under a causes heading", [page])
+    return None
+
+
+def emit_section(section: Section, role: Role, owner: PagePlan, base: int, state: Context):
+    heading = section.heading
+    if heading:
+        state.decide(heading, role.category, role.because)
+    if role.category == "junk":
+        state.plan.dropped.append(Dropped(reason="junk section", text=heading))
+        return
+    if role.category in ENTITY_KINDS and role.pages:
+        emit_entity_section(section, role, owner, state)
+        return
+    if role.category == "warning":
+        rest = emit_warning_section(section, role, owner, base, state)
+        emit_blocks(rest, owner, "content", heading, state)
+        return
+    if role.category == "exercise_list":
+        rest = emit_exercise_list(heading, section.blocks, owner, state)
+        emit_blocks(rest, owner, "content", heading, state)
+        return
+    if heading:
+        add_heading(owner, heading, section.level, base, state)
+    emit_blocks(section.blocks, owner, role.category, heading, state)
+
+
+def emit_entity_section(section: Section, role: Role, owner: PagePlan, state: Context):
+    rules = state.rules
+    relation_owner = owner_for_relations(owner, state)
+    for page in role.pages:
+        if page.kind == Kind.CONDITION and role.category == "condition":
+            relate(relation_owner, "related_conditions", page, role.note)
+            if role.note and rules.cue("lead_causes", role.note):
+                relate(relation_owner, "causes", page, role.note)
+        elif role.category == "treatment":
+            relate(relation_owner, "treatments", page)
+        else:
+            relate(relation_owner, "causes", page)
+    sticky = len(role.pages) > 1
+    current = role.pages[0]
+    for block in section.blocks:
+        target = current
+        if isinstance(block, Paragraph):
+            target = paragraph_subject(block.text, role.pages, current, state)
+            if target is None:  # the text turns to treatment: back to the condition
+                current = target = relation_owner
+            elif sticky:
+                current = target
+        emit_blocks([block], target, role.category, section.heading, state)
+
+
+def paragraph_subject(text: str, pages: list[PagePlan], current: PagePlan, state: Context):
+    """The page a paragraph of an entity section is about: the entity its first sentence
+    starts with, or ``current``; None when it turns to treatment."""
+    rules = state.rules
+    sentences = split_sentences(text)
+    if not sentences:
+        return current
+    first = sentences[0]
+    start = name_key(" ".join(first.split()[:8]), rules)
+    for page in pages:
+        for name in (page.title, *page.alternate_names):
+            key = name_key(name, rules)
+            if start == key or start.startswith(key + " "):
+                return page
+    for key, page in state.pages.items():
+        if key and (start == key or start.startswith(key + " ")):
+            return page
+    for key, name in state.known_causes.items():
+        if start.startswith(key + " "):
+            return cause_page(name, state, "named in a causes list of the article")
+    for term, _match in rules.find_treatments(first):
+        if len(pages) > 1 and term.name in {p.title for p in pages}:
+            return next(p for p in pages if p.title == term.name)
+    opener = " ".join(first.split()[:2])
+    if current.kind != Kind.TREATMENT and rules.cue("heading_treatments", opener):
+        return None
+    return current
+
+
+def emit_exercise_sections(
+    section: Section, children: list[Section], owner: PagePlan, base: int, state: Context
+):
+    """One exercise list for an exercises heading whose sub-headings name the exercises;
+    sub-sections that are not exercises follow it as ordinary sections."""
+    rules = state.rules
+    exercises, others = [], []
+    for child in children:
+        if is_exercise_subsection(child, rules):
+            exercises.append(exercise_from_section(child, state))
+        else:
+            others.append(child)
+    state.decide(
+        section.heading, "exercise_list", f"heading cue, {len(exercises)} exercise sub-headings"
+    )
+    rest = emit_exercise_list(section.heading, section.blocks, owner, state, extra=exercises)
+    emit_blocks(rest, owner, "content", section.heading, state)
+    for child in others:
+        role = section_role(child, "exercise_list", owner, state)
+        emit_section(child, role, owner, base, state)

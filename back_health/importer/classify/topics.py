@@ -1,0 +1,48 @@
+"""Section and list topics read from heading and lead cues."""
+
+from __future__ import annotations
+
+from ..rules import RuleSet
+
+#: Section categories read from heading cues, in the order they are tried.
+HEADING_TOPICS = ("symptoms", "types", "causes", "treatments", "prevention", "complications")
+
+
+#: List categories read from lead cues, in the order they are tried.
+LEAD_TOPICS = ("exercise_list", "symptoms", "types", "causes", "treatments", "prevention")
+
+
+#: Topics a sub-section with no cue of its own takes from the section it is in.
+INHERITED_TOPICS = ("treatments", "symptoms", "prevention")
+
+
+#: Topics whose lists and short sub-headings name causes.
+CAUSE_TOPICS = ("causes", "cause")
+
+
+#: Topics in which every sentence may name treatments.
+TREATMENT_TOPICS = ("treatments", "treatment")
+
+
+def clean_heading(heading: str, rules: RuleSet) -> str:
+    for pattern in rules.cue_patterns("heading_prefix"):
+        heading = pattern.sub("", heading)
+    return heading.strip()
+
+
+def heading_topic(heading: str, rules: RuleSet) -> tuple[str, str]:
+    for topic in HEADING_TOPICS:
+        if cue := rules.cue(f"heading_{topic}", heading):
+            return topic, f"heading cue {cue!r}"
+    return "", ""
+
+
+def lead_topic(lead: str, rules: RuleSet) -> tuple[str, str]:
+    for topic in LEAD_TOPICS:
+        if cue := rules.cue(f"lead_{topic}", lead):
+            return topic, f"lead cue {cue!r}"
+    return "", ""
+
+
+def same_as_title(heading: str, title: str) -> bool:
+    return bool(heading) and heading.strip().lower() == title.strip().lower()

@@ -1,0 +1,122 @@
+"""Warnings: advice to get help or a specific risk, and how urgent it is."""
+
+from __future__ import annotations
+
+from ..document import ListBlock, Section
+from ..names import (
+    split_sentences,
+    strip_tags,
+)
+from ..plan import BlockPlan, PagePlan, Severity
+from ..rules import RuleSet
+from ..severity import items_lead, most_serious, severity_of
+from .blocks import add_block, add_heading, sentence_markup, warning_value
+from .context import Context, Role
+
+
+def list_severity(block: ListBlock, rules: RuleSet) -> str:
+    texts = [block.lead, *(item.text for item in block.items)]
+    found = [severity_of(text, rules) for text in texts]
+    return most_serious(f.level for f in found if f) or Severity.SEE_DOCTOR
+
+
+def emit_warning_section(
+    section: Section, role: Role, owner: PagePlan, base: int, state: Context
+) -> list:
+    """Turn a "When to see a doctor" section into warning blocks, one per severity it
+    mixes ("See a GP if ... Call 999 if ..."); return the blocks after the advice, which
+    stay ordinary content."""
+    rules = state.rules
+    blocks = section.blocks
+    taken: list = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, ListBlock):
+            taken.append(block)
+            continue
+        next_is_list = index + 1 < len(blocks) and isinstance(blocks[index + 1], ListBlock)
+        if index == 0 or severity_of(block.text, rules) or next_is_list:
+            taken.append(block)
+        else:
+            break
+    rest = blocks[len(taken) :]
+    units = warning_units(taken, rules)
+    if len({tier for tier, _ in units if tier}) <= 1:
+        tier = most_serious([tier for tier, _ in units])
+        units = [(tier, [part for _, parts in units for part in parts])]
+    elif section.heading:
+        add_heading(owner, section.heading, section.level, base, state)
+    single = len(units) == 1
+    for tier, parts in units:
+        if single:
+            severity = most_serious([tier, role.severity]) or Severity.SEE_DOCTOR
+        else:
+            severity = tier or role.severity or Severity.SEE_DOCTOR
+        heading = section.heading if single else ""
+        texts = [part for part in parts if isinstance(part, str)]
+        lists = [part for part in parts if isinstance(part, ListBlock)]
+        value = warning_value(severity, heading, "".join(texts))
+        value["items"] = [item.text for lst in lists for item in lst.items]
+        lead = " ".join([lst.lead for lst in lists] + [strip_tags(t) for t in texts])
+        value["items_lead"] = items_lead(lead, rules) if value["items"] else ""
+        add_block(owner, BlockPlan("warning", value), state)
+        because = "warning heading; most serious cue in its text wins"
+        if not single:
+            because = "warning heading; one warning per severity the section mixes"
+        state.decide(heading or strip_tags(value["text"]) or lead, f"warning ({severity})", because)
+    return rest
+
+
+def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
+    """Split advice into runs of one severity: ``[(severity, [html str | ListBlock])]``.
+
+    A sentence with a cue of another severity starts a new run; sentences without a cue
+    and lists stay with the run before them (a list's lead is the paragraph before it)."""
+    units: list[tuple[str, list]] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            if not units:
+                units.append(("", []))
+            units[-1][1].append(block)
+            continue
+        sentences = split_sentences(block.text)
+        pieces = sentence_markup(block, sentences)
+        run: list[str] = []
+        for sentence, piece in zip(sentences, pieces, strict=True):
+            found = severity_of(sentence, rules)
+            tier = found.level if found else ""
+            current = units[-1][0] if units else None
+            if units and (not tier or tier == current or current == ""):
+                if tier and current == "":
+                    units[-1] = (tier, units[-1][1])
+                if run and units[-1][1] and units[-1][1][-1] is run:
+                    run.append(piece)
+                else:
+                    run = [piece]
+                    units[-1][1].append(run)
+            else:
+                run = [piece]
+                units.append((tier, [run]))
+    merged: list[tuple[str, list]] = []
+    for tier, parts in units:
+        parts = [f"<p>{' '.join(p)}</p>" if isinstance(p, list) else p for p in parts]
+        if merged and merged[-1][0] == tier:
+            merged[-1][1].extend(parts)
+        else:
+            merged.append((tier, parts))
+    return [(tier or most_serious(list_tiers(parts, rules)), parts) for tier, parts in merged]
+
+
+def list_tiers(parts: list, rules: RuleSet) -> list[str]:
+    """Severities of the lists among ``parts`` (their leads and items)."""
+    return [group_severity([part], rules) for part in parts if isinstance(part, ListBlock)]
+
+
+def group_severity(group: list, rules: RuleSet) -> str:
+    texts = []
+    for block in group:
+        if isinstance(block, ListBlock):
+            texts.append(block.lead)
+            texts.extend(item.text for item in block.items)
+        else:
+            texts.append(block.text)
+    return most_serious(f.level for f in (severity_of(t, rules) for t in texts) if f)

@@ -1,0 +1,91 @@
+"""The importer's one text toolkit: sentences, tags, spaces, case and singulars.
+
+Every stage that cuts text into sentences or compares words uses these, so the
+parsers, the classifier and the writer agree on where a sentence ends and on when
+two words are the same word.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from . import sentences as _sentences_module
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+#: Words title case leaves in lower case ("Back Pain at Work").
+TITLE_CASE_MINOR_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as into vs".split()
+)
+
+
+def squash_spaces(text: str) -> str:
+    """Runs of whitespace as one space, trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, whitespace normalised; abbreviations such as "e.g."
+    do not end one (the same boundaries the parsers use)."""
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[str, ...]:
+    return tuple(_sentences_module.split_sentences(squash_spaces(text)))
+
+
+def strip_tags(markup: str) -> str:
+    """The plain text of an HTML fragment, entities decoded, spaces squashed."""
+    return squash_spaces(html.unescape(_TAG.sub("", markup)))
+
+
+def escape(text: str) -> str:
+    """Text as HTML element content."""
+    return html.escape(text, quote=False)
+
+
+def sentence_case(name: str) -> str:
+    """ "Short Leg Syndrome" -> "Short leg syndrome"; acronyms (NSAIDs, TENS) and the
+    capitals of a name written in running text ("Achilles") are kept."""
+    words = name.split()
+    if not words:
+        return name
+    rest = [w for w in words[1:] if w.lower() not in TITLE_CASE_MINOR_WORDS]
+    capitalised = [w for w in rest if w[:1].isupper()]
+    title_cased = len(capitalised) == len(rest) and (
+        len(capitalised) >= 2 or len(rest) == len(words) - 1 > 0
+    )
+    out = []
+    for index, word in enumerate(words):
+        if index == 0:
+            word = word[:1].upper() + word[1:]
+        elif title_cased and not is_acronym(word):
+            word = word.lower()
+        out.append(word)
+    return " ".join(out)
+
+
+def is_acronym(word: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return sum(1 for c in letters if c.isupper()) >= 2
+
+
+def singular(word: str, mass_nouns: frozenset[str] | tuple[str, ...] = ()) -> str:
+    """A simple English singular, good enough for comparing names; ``mass_nouns`` are
+    nouns whose "-es" plural drops both letters ("stresses" -> "stress")."""
+    lower = word.lower()
+    if len(lower) <= 3 or lower.endswith(("ss", "us", "is", "sis", "itis", "ics")):
+        return word
+    if lower.endswith("ies"):
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if mass_nouns and lower.endswith("es") and lower[:-2] in mass_nouns:
+        return word[:-2]
+    if lower.endswith("s"):
+        return word[:-1]
+    return word

@@ -565,15 +565,29 @@ def drop_chrome(doc: Document) -> Document:
     one chrome sentence drops whole, a long one loses that sentence only.
     """
     texts = []
+    sentences_of: dict[str, list[str]] = {}
     for _, block in doc.iter_blocks():
         if isinstance(block, Paragraph):
             texts.append(block.text)
+            # Each sentence is a line of its own too, so a pattern anchored at a line
+            # start ("^Reviewed by") finds chrome that follows another sentence.
+            sentences = sentences_of.setdefault(block.text, split_sentences(block.text))
+            if len(sentences) > 1:
+                texts.extend(sentences)
         else:
             texts.extend([block.lead, *(item.text for item in block.items)])
     candidates = chrome_candidates([text for text in texts if text])
 
     def reason_of(text: str) -> str:
-        return chrome_reason(text) if text in candidates else ""
+        if text in candidates:
+            return chrome_reason(text) or _sentence_reason(text)
+        return _sentence_reason(text)
+
+    def _sentence_reason(text: str) -> str:
+        sentences = sentences_of.get(text, ())
+        if len(sentences) > 1 and any(sentence in candidates for sentence in sentences):
+            return next(filter(None, map(chrome_reason, sentences)), "")
+        return ""
 
     dropped = list(doc.dropped)
     sections = []

@@ -30,6 +30,12 @@ from back_health.importer.parse import parse_document
         "© 2024 Spine Clinic Ltd. All rights reserved.",
         "Share this article",
         "We use cookies to improve your experience.",
+        "Print this page | Email a friend | Text size: A A+ A++",
+        "Posted on 14 March 2025 by Sam | 8 comments",
+        "Posted in Uncategorised. Tags: posture. Comments are closed.",
+        "Review date: May 2027.",
+        "Leaflet reference: ABC-12.",
+        "If you need this leaflet in large print, please ask a member of staff.",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -52,6 +58,28 @@ def test_site_chrome_is_recognised(text):
 )
 def test_advice_using_the_same_words_is_kept(text):
     assert chrome_reason(text) == ""
+
+
+def test_chrome_after_another_sentence_of_a_short_paragraph_drops_the_paragraph():
+    html = (
+        "<html><body><h1>Naproxen</h1>"
+        "<p>Notes for patients. Reviewed by the pharmacy team.</p>"
+        "<p>Naproxen is an anti-inflammatory painkiller taken with food.</p></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    texts = [block.text for _, block in doc.iter_blocks()]
+    assert texts == ["Naproxen is an anti-inflammatory painkiller taken with food."]
+
+
+def test_page_tools_and_tabs_are_dropped_by_their_class():
+    html = (
+        '<html><body><ul class="tabs"><li><a href="#">Doctors &amp; departments</a></li></ul>'
+        '<div class="page-tools"><a href="#">Print</a></div><h1>Sciatica</h1>'
+        "<p>Sciatica is pain caused by pressure on the sciatic nerve.</p></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    texts = [block.text for _, block in doc.iter_blocks()]
+    assert texts == ["Sciatica is pain caused by pressure on the sciatic nerve."]
 
 
 def test_contents_and_tools_headings_drop_their_section():

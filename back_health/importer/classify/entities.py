@@ -114,9 +114,7 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
 
 #: Separators of a run-on list in a sentence: commas and a final "and"/"or".
 # Each space run is tried from its start only (look-behinds): linear on long runs.
-LISTED_SEPARATOR = re.compile(
-    r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?:and|or)\s+"
-)
+LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?:and|or)\s+")
 
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:

@@ -43,11 +43,11 @@ $(DEMO_STAMP): setup.cfg pyproject.toml | $(BIN)/python
 
 demo-setup: $(DEMO_STAMP)
 	cd demo && ../$(BIN)/python manage.py migrate --noinput
-	cd demo && ../$(BIN)/python manage.py setup_demo
+	cd demo && DEMO_ADDR=$(DEMO_ADDR) ../$(BIN)/python manage.py setup_demo --addr $(DEMO_ADDR)
 
 demo: demo-setup
 	@echo "Serving the demo on http://$(DEMO_ADDR)/ (Ctrl+C to stop)"
-	cd demo && ../$(BIN)/python manage.py runserver $(DEMO_ADDR)
+	cd demo && DEMO_ADDR=$(DEMO_ADDR) ../$(BIN)/python manage.py runserver $(DEMO_ADDR)
 
 test: $(TEST_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -13,5 +13,12 @@ class BackHealthConfig(AppConfig):
 
         from .models import ImportRecord
         from .permissions import ImportRecordPermissionPolicy
+        from .signal_handlers import connect
+
+        connect()
 
         register_permission_policy(ImportRecord, ImportRecordPermissionPolicy(ImportRecord))
+
+        from .cache import connect_signals
+
+        connect_signals()

@@ -5,8 +5,12 @@ a description, so it shows in the block picker with a preview. Sites extend
 the body by subclassing :class:`BackHealthStreamBlock`.
 """
 
+import re
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -56,6 +60,25 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A section heading; it also appears in the page's contents list.")
 
 
+#: Labels kept in print, where the colour that tells severities apart is gone.
+PRINT_LABELS = {
+    "info": pgettext_lazy("warning print label", "Information:"),
+    "caution": pgettext_lazy("warning print label", "Caution:"),
+    "see_doctor": pgettext_lazy("warning print label", "See a doctor:"),
+    "urgent": pgettext_lazy("warning print label", "Urgent:"),
+    "emergency": pgettext_lazy("warning print label", "Emergency:"),
+}
+
+
+def _heading_is_lead_in(heading):
+    """Whether a heading already introduces a list, as "See a GP if" does."""
+    # Translators: the word that ends a warning heading which leads straight into its
+    # list of symptoms ("See a GP if"). Several words may be given, separated by spaces.
+    words = gettext("if").casefold().split()
+    last = heading.strip().rstrip(":\u2026. ").rsplit(None, 1)[-1:] if heading else []
+    return bool(last) and last[0].casefold() in words
+
+
 class WarningValue(blocks.StructValue):
     @property
     def display_heading(self):
@@ -66,6 +89,35 @@ class WarningValue(blocks.StructValue):
     @property
     def screen_reader_prefix(self):
         return back_health_settings.WARNING_PREFIXES.get(self.get("severity"), "")
+
+    @property
+    def print_label(self):
+        return PRINT_LABELS.get(self.get("severity"), "")
+
+    @property
+    def list_lead_in(self):
+        """The words between the heading and the symptom list, or "" for none.
+
+        The rules, in one place: no list, no lead-in. A heading that ends in "if"
+        already leads into the list, so "any" (or no choice) needs nothing and "all"
+        only says that all must apply. Any other heading gets "If you have any/all of
+        these:" when the editor chose any or all, and nothing otherwise.
+        """
+        if not self.get("items"):
+            return ""
+        lead = self.get("items_lead") or ""
+        if _heading_is_lead_in(str(self.display_heading)):
+            return gettext("All of these apply:") if lead == "all" else ""
+        if lead == "all":
+            return gettext("If you have all of these:")
+        if lead == "any":
+            return gettext("If you have any of these:")
+        return ""
+
+    @property
+    def list_follows_heading(self):
+        """A heading ending in "if" reads on into the list, so the list comes first."""
+        return bool(self.get("items")) and _heading_is_lead_in(str(self.display_heading))
 
 
 class WarningBlock(blocks.StructBlock):
@@ -316,6 +368,34 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = _("Paragraphs, lists and links.")
 
 
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def looks_like_file_name(text):
+    """One token with a path separator or a file extension: "whiplash.md", "a/b.txt"."""
+    text = text.strip()
+    if not text or any(char.isspace() for char in text):
+        return False
+    return "/" in text or "\\" in text or bool(_EXTENSION.search(text))
+
+
+class SourceValue(blocks.StructValue):
+    @property
+    def link(self):
+        """The URL when it is an http(s) address readers can follow, else ""."""
+        url = (self.get("url") or "").strip()
+        return url if urlsplit(url).scheme in ("http", "https") else ""
+
+    @property
+    def is_citation(self):
+        """Worth showing to readers: a titled http(s) link, or a title that is a real
+        citation rather than a bare file name left over from an import."""
+        title = (self.get("title") or "").strip()
+        if not title:
+            return False
+        return bool(self.link) or not looks_like_file_name(title)
+
+
 class SourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255, help_text=_("Title of the source."))
     url = blocks.URLBlock(required=False, help_text=_("Where the source can be read."))
@@ -323,6 +403,7 @@ class SourceBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Source")
+        value_class = SourceValue
         template = "back_health/blocks/source_block.html"
 
 

@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import BodyRegion, CausePage, ConditionPage, Reviewer, TreatmentMixin, TreatmentPage
+from .views.bulk import BulkImportViewSet
 from .views.imports import ImportArticleViewSet, ImportRecordViewSet
 
 #: The optional sub-app that replaces these listings with wagtail-modeladmin ones.
@@ -161,4 +162,5 @@ class BackHealthViewSetGroup(ViewSetGroup):
         BodyRegionViewSet,
         ImportArticleViewSet,
         ImportRecordViewSet,
+        BulkImportViewSet,
     )

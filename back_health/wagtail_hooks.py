@@ -6,6 +6,7 @@ through their own preview template, and the editor forms need no extra styling.
 
 from wagtail import hooks
 
+from .views.bulk import BulkImportViewSet
 from .views.imports import ImportArticleViewSet, ImportRecordViewSet
 from .viewsets import BackHealthViewSetGroup, native_admin_enabled
 
@@ -18,5 +19,6 @@ def register_back_health_viewsets():
         return [
             ImportArticleViewSet(add_to_admin_menu=True, menu_order=251),
             ImportRecordViewSet(add_to_admin_menu=True, menu_order=252),
+            BulkImportViewSet(add_to_admin_menu=True, menu_order=253),
         ]
     return BackHealthViewSetGroup()

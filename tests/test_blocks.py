@@ -1,5 +1,7 @@
 """Blocks render accessible HTML, validate what matters, and preview in the admin."""
 
+import re
+
 import pytest
 import wagtail_factories
 from django.test import override_settings
@@ -113,12 +115,28 @@ def test_severity_classes_are_all_different():
     assert len(classes) == len(SEVERITY_CHOICES)
 
 
-def test_warning_is_a_labelled_section_not_an_alert():
+def test_warning_is_a_plain_container_not_a_landmark_or_an_alert():
+    # A <section> with a name is a region landmark; several warnings of one severity
+    # would repeat its name (axe landmark-unique). A div with a heading is not one.
     html = render(WarningBlock(), warning())
-    heading_id = html.split('aria-labelledby="', 1)[1].split('"', 1)[0]
-    assert f'id="{heading_id}"' in html
-    assert html.lstrip().startswith("<section")
+    assert html.lstrip().startswith('<div class="bh-warning')
+    assert "<section" not in html and "aria-labelledby" not in html
     assert "role=" not in html
+
+
+@pytest.mark.parametrize(
+    "severity, label",
+    [
+        ("info", "Information:"),
+        ("caution", "Caution:"),
+        ("see_doctor", "See a doctor:"),
+        ("urgent", "Urgent:"),
+        ("emergency", "Emergency:"),
+    ],
+)
+def test_every_severity_keeps_a_text_label_for_print(severity, label):
+    html = render(WarningBlock(), warning(severity=severity))
+    assert f'<span class="bh-warning__print-label" aria-hidden="true">{label} </span>' in html
 
 
 def test_urgent_warning_uses_the_default_heading_when_empty():
@@ -147,14 +165,48 @@ def test_default_headings_and_prefixes_come_from_settings():
     assert "Ask for an urgent GP appointment" in render(WarningBlock(), warning())
 
 
-@pytest.mark.parametrize(
-    "lead, sentence",
-    [("any", "If you have any of these:"), ("all", "If you have all of these:")],
-)
-def test_symptom_list_has_the_any_or_all_lead_in(lead, sentence):
-    html = render(WarningBlock(), warning(items_lead=lead))
-    assert sentence in html
-    assert "<li>you have a high temperature</li>" in html
+SEVERITIES = ["info", "caution", "see_doctor", "urgent", "emergency"]
+#: Default headings that end in "if" and so lead straight into a list.
+LEAD_IN_DEFAULTS = {"see_doctor", "urgent", "emergency"}
+
+
+def expected_lead_in(severity, heading, has_list, lead):
+    """The wording rules, stated independently of the code under test."""
+    if not has_list:
+        return None
+    ends_in_if = heading.endswith(" if") if heading else severity in LEAD_IN_DEFAULTS
+    if ends_in_if:
+        return "All of these apply:" if lead == "all" else None
+    return {"any": "If you have any of these:", "all": "If you have all of these:"}[lead]
+
+
+@pytest.mark.parametrize("severity", SEVERITIES)
+@pytest.mark.parametrize("has_list", [True, False])
+@pytest.mark.parametrize("lead", ["any", "all"])
+@pytest.mark.parametrize("heading", ["", "Get help today if", "Before you exercise"])
+def test_warning_wording_for_every_severity_list_lead_and_heading(
+    severity, has_list, lead, heading
+):
+    items = ["you have a high temperature", "you feel numb"] if has_list else []
+    value = WarningBlock().to_python(
+        warning(severity=severity, heading=heading, items=items, items_lead=lead)
+    )
+    html = WarningBlock().render(value)
+    expected = expected_lead_in(severity, heading, has_list, lead)
+    leads = re.findall(r'<p class="bh-warning__lead">([^<]*)</p>', html)
+    assert leads == ([expected] if expected else [])
+    # Never a heading and a lead-in that both say "if" ("... 111 if / If you have ...").
+    shown_heading = heading or value.display_heading
+    assert not (str(shown_heading).endswith(" if") and any(x.startswith("If ") for x in leads))
+    assert ("<li>you have a high temperature</li>" in html) is has_list
+    if has_list and str(shown_heading).endswith(" if"):
+        # The list reads on from the heading, so it comes before the text.
+        assert html.index("bh-warning__items") < html.index("bh-prose")
+
+
+def test_a_warning_without_a_list_choice_has_no_lead_in():
+    html = render(WarningBlock(), warning(heading="Take care", items_lead=""))
+    assert "bh-warning__lead" not in html
 
 
 def test_warning_heading_level_follows_the_context():

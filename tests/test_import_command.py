@@ -109,7 +109,7 @@ def test_report_to_a_file_follows_the_schema(article, tmp_path):
     kinds = {page["kind"] for page in entry["pages"]}
     assert {"index", "condition"} <= kinds
     for page in entry["pages"]:
-        assert page["action"] in {"create", "update", "unchanged", "conflict", "skip"}
+        assert page["action"] in {"create", "update", "unchanged", "conflict", "skip", "link"}
         assert set(page) >= {
             "kind",
             "title",
@@ -368,7 +368,9 @@ def test_text_without_recognisable_structure_is_a_plain_import_with_a_flag(tmp_p
     assert "no_structure" in {flag["kind"] for flag in entry["flags"]}
     condition = ConditionPage.objects.get()
     assert condition.title  # named from the text or the file, never empty
-    assert "cushion with a cut-out" in str(condition.get_latest_revision_as_object().body)
+    # The text is kept: as the page's lead, and in the body unless it only repeats the lead.
+    latest = condition.get_latest_revision_as_object()
+    assert "cushion with a cut-out" in f"{latest.summary} {latest.body}"
 
 
 def test_the_background_task_runs_the_same_import():

@@ -292,7 +292,7 @@ def test_non_medicine_treatment_hides_medicine_facts(hub, client):
 # ---- Hub -------------------------------------------------------------------------------------
 
 
-def test_hub_lists_live_pages_a_to_z_grouped_by_kind(hub, client):
+def test_hub_lists_live_pages_a_to_z_one_heading_per_letter(hub, client):
     for title in ("Spasm", "Lumbago", "Sciatica"):
         ConditionPageFactory(parent=hub, title=title)
     CausePageFactory(parent=hub, title="Stress")
@@ -300,13 +300,42 @@ def test_hub_lists_live_pages_a_to_z_grouped_by_kind(hub, client):
     draft = ConditionPageFactory(parent=hub, title="Draft condition", live=False)
     html = client.get(hub.url).content.decode()
     assert_sound_outline(html)
-    conditions = html.split('id="bh-az-conditionpage"', 1)[1].split("</section>", 1)[0]
-    assert conditions.index("Lumbago") < conditions.index("Sciatica") < conditions.index("Spasm")
-    assert re.findall(r'<h3 class="bh-az__letter"[^>]*>(\w)</h3>', conditions) == ["L", "S"]
-    assert html.index('id="bh-az-conditionpage"') < html.index('id="bh-az-causepage"')
-    assert html.index('id="bh-az-causepage"') < html.index('id="bh-az-treatmentpage"')
-    assert "Stress" in html.split('id="bh-az-causepage"', 1)[1]
+    assert re.findall(r'<h2 class="bh-az__heading"[^>]*>(\w)</h2>', html) == ["L", "M", "S"]
+    s_section = html.split('id="bh-az-S"', 1)[1]
+    assert s_section.index("Sciatica") < s_section.index("Spasm") < s_section.index("Stress")
+    assert "(Cause)" in s_section and "(Treatment)" in html.split('id="bh-az-M"', 1)[1]
     assert draft.title not in html
+
+
+def test_hub_letter_bar_links_only_letters_with_pages(hub, client):
+    ConditionPageFactory(parent=hub, title="Lumbago")
+    TreatmentPageFactory(parent=hub, title="Massage")
+    html = client.get(hub.url).content.decode()
+    bar = html.split('class="bh-az-bar"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="#bh-az-(\w)"', bar) == ["L", "M"]
+    assert '<span class="bh-az-bar__empty">A</span>' in bar
+    for letter in ("L", "M"):
+        assert f'id="bh-az-{letter}"' in html
+
+
+def test_hub_leaves_out_pages_with_nothing_on_them(hub, client):
+    ConditionPageFactory(parent=hub, title="Empty condition", summary="", body=[])
+    ConditionPageFactory(parent=hub, title="Body only", summary="", body=rich_body())
+    CausePageFactory(parent=hub, title="Summary only")
+    html = client.get(hub.url).content.decode()
+    assert "Empty condition" not in html
+    assert "Body only" in html and "Summary only" in html
+
+
+def test_hub_list_changes_as_soon_as_a_page_is_published(hub, client):
+    client.get(hub.url)  # fills the cached fragment
+    page = ConditionPageFactory(parent=hub, title="Newly live", live=False)
+    assert "Newly live" not in client.get(hub.url).content.decode()
+    page.save_revision().publish()
+    assert "Newly live" in client.get(hub.url).content.decode()
+    page.refresh_from_db()
+    page.unpublish()
+    assert "Newly live" not in client.get(hub.url).content.decode()
 
 
 def test_empty_hub_says_so(hub, client):

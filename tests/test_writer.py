@@ -198,7 +198,7 @@ def test_a_second_article_links_to_the_existing_entity_page(hub):
     write(other, hub)
 
     assert TreatmentPage.objects.filter(title="Massage").count() == 1
-    assert [page.action for page in other.pages] == ["create", "skip", "skip", "skip"]
+    assert [page.action for page in other.pages] == ["create", "link", "link", "link"]
     lumbago = ConditionPage.objects.get(title="Lumbago")
     massage = TreatmentPage.objects.get(title="Massage")
     assert massage.pk in lumbago.treatment_links.values_list("target_id", flat=True)
@@ -212,7 +212,7 @@ def test_entities_are_found_by_alternate_name(hub):
     other.pages[3].title = "Nurofen"  # the brand: an alternate name of Ibuprofen
     write(other, hub)
 
-    assert other.pages[3].action == "skip"
+    assert other.pages[3].action == "link"
     assert other.pages[3].id == TreatmentPage.objects.get(title="Ibuprofen").pk
 
 
@@ -225,7 +225,7 @@ def test_an_editors_own_page_is_linked_but_never_written(hub):
     plan = make_plan()
     write(plan, hub)
 
-    assert plan.pages[1].action == "skip"
+    assert plan.pages[1].action == "link"
     own.refresh_from_db()
     assert own.summary == "Ours."
     assert not ImportedPage.objects.filter(page=own).exists()
@@ -356,3 +356,49 @@ def test_what_wagtails_whitelisting_removes_is_reported_as_repairs(hub):
     sanitised = {(r.from_, r.to): r.count for r in plan.repairs if r.kind == "sanitise"}
     assert sanitised[("<td>", "unwrapped (feature_disabled)")] == 2
     assert sanitised[("<table>", "unwrapped (feature_disabled)")] == 1
+
+
+def test_an_uploaded_file_name_stays_in_the_import_record_not_in_page_sources(hub):
+    write(make_plan(name="whiplash.md"), hub)
+    page = ConditionPage.objects.get(title="Sciatica")
+    assert list(page.sources) == []
+    assert ImportRecord.objects.get().source_name == "whiplash.md"
+
+
+def test_a_source_with_a_web_address_becomes_a_linked_page_source(hub):
+    plan = make_plan(name="Sciatica guide")
+    plan.source.url = "https://example.org/sciatica"
+    write(plan, hub)
+    page = ConditionPage.objects.get(title="Sciatica")
+    [source] = page.sources
+    assert source.value["title"] == "Sciatica guide"
+    assert source.value.link == "https://example.org/sciatica"
+
+
+def test_a_first_paragraph_that_repeats_the_summary_is_not_written_twice(hub):
+    plan = make_plan()
+    condition = plan.pages[0]
+    condition.blocks.insert(
+        0,
+        BlockPlan(
+            "paragraph",
+            "<p>sciatica is pain that  travels down the leg</p><p>It often eases.</p>",
+        ),
+    )
+    write(plan, hub)
+    page = ConditionPage.objects.get(title="Sciatica")
+    first = page.body[0]
+    assert first.block_type == "paragraph"
+    assert first.value.source == "<p>It often eases.</p>"
+    assert "travels down the leg" not in str(page.body)
+    assert page.summary == "Sciatica is pain that travels down the leg."
+
+
+def test_a_first_paragraph_that_only_starts_like_the_summary_is_kept(hub):
+    plan = make_plan()
+    plan.pages[0].blocks.insert(
+        0, BlockPlan("paragraph", "<p>Sciatica is pain that travels down the leg, mostly.</p>")
+    )
+    write(plan, hub)
+    page = ConditionPage.objects.get(title="Sciatica")
+    assert "mostly" in page.body[0].value.source

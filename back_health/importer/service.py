@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import DatabaseError, transaction
 from django.utils.text import slugify
@@ -13,14 +14,20 @@ from django.utils.translation import gettext as _
 from ..conf import back_health_settings
 from .classify import classify
 from .clean import clean_document
-from .document import Flag
+from .document import Decision, Flag
 from .errors import ImportSourceError
 from .load import load_source
 from .parse import parse_document
-from .plan import ArticlePlan, PagePlan, SourceInfo
+from .plan import PAGE_KINDS, ArticlePlan, PagePlan, RelationPlan, SourceInfo
 from .registry import get_import_rules
 from .report import build_report
-from .writer import EntityIndex, ImportWriteError, deferred_index_updates, write_article
+from .writer import (
+    EntityIndex,
+    ImportWriteError,
+    deferred_index_updates,
+    lock_names,
+    write_article,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +38,17 @@ class ImportSetupError(Exception):
 
 @dataclass
 class Source:
-    """One article to import: a name and its bytes (or an open binary file)."""
+    """One article to import: a name and its bytes (or an open binary file or a path).
+
+    Bulk sources (:mod:`back_health.importer.sources`) fill in ``error`` for a member
+    that cannot be read, so it is reported as failed while the others go on, and
+    ``metadata`` with what an export said about the article (WordPress: author, date).
+    """
 
     name: str
     data: object
+    error: str = ""
+    metadata: dict = field(default_factory=dict)
 
 
 def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
@@ -43,9 +57,14 @@ def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
     Raises :class:`ImportSourceError` with a one-line message for bad input.
     """
     loaded = load_source(data, name, max_bytes=back_health_settings.IMPORT_MAX_BYTES, format=format)
+    return analyse_loaded(loaded, rules=rules)
+
+
+def analyse_loaded(loaded, *, rules=None) -> ArticlePlan:
+    """Parse, clean and classify a source :func:`load_source` has read."""
     document = clean_document(parse_document(loaded.text, loaded.format))
     source = SourceInfo(
-        name=name,
+        name=loaded.name,
         sha256=loaded.sha256,
         format=loaded.format,
         bytes=loaded.bytes,
@@ -141,12 +160,34 @@ def resolve_parent(spec):
     return page
 
 
-def create_hub():
+def find_or_create_hub():
+    """The default site's hub and whether this call created it.
+
+    Two imports starting at once on a site without a hub make one hub: creation
+    takes a lock on the site and looks again inside it.
+    """
+    hub = find_hub()
+    if hub is not None:
+        return hub, False
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise ImportSetupError(_("No default site: create a site or pass --parent."))
+    with transaction.atomic():
+        lock_names([f"hub:{site.root_page_id}"])
+        hub = find_hub(site)
+        if hub is not None:
+            return hub, False
+        return create_hub(site), True
+
+
+def create_hub(site=None):
     from wagtail.models import Site
 
     from ..models import BackHealthIndexPage
 
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         raise ImportSetupError(_("No default site: create a site or pass --parent."))
     root = site.root_page.specific
@@ -202,49 +243,64 @@ def import_sources(
     on_conflict="skip",
     user=None,
     progress: Callable[[int, int, ArticlePlan], None] | None = None,
+    total: int | None = None,
 ) -> dict:
     """Import every source; return the JSON-able report.
 
-    Each article is independent: one that fails is reported and rolled back,
-    the others go on. A dry run does everything inside a transaction that is
-    rolled back at the end, so it works on an empty database and writes nothing.
+    Each article is written and committed in its own transaction: one that fails
+    is reported and rolled back, the others go on, and imports running alongside
+    (other processes, workers) see each article as soon as it is done. A dry run
+    does everything inside one transaction that is rolled back at the end, so it
+    works on an empty database and writes nothing. ``sources`` may be a generator;
+    pass ``total`` for the progress callback when it has no length.
     """
-    sources = list(sources)
-    rules = get_import_rules()
-    plans: list[ArticlePlan] = []
-    written: set[int] = set()
-    with transaction.atomic():
-        hub_created = hub_reported = False
-        if parent is None:
-            parent = find_hub()
+    if total is None:
+        sources = list(sources)
+        total = len(sources)
+    # Compiled on first need: a run of unchanged sources never parses, so never needs them.
+    rules = functools.cache(get_import_rules)
+    options = dict(format=format, rules=rules, publish=publish, on_conflict=on_conflict, user=user)
+    if dry_run:
+        with transaction.atomic():
             if parent is None:
-                parent = create_hub()
-                hub_created = True
-        with deferred_index_updates(written):
-            for number, source in enumerate(sources, start=1):
-                plan = _import_one(
-                    source,
-                    parent=parent,
-                    format=format,
-                    rules=rules,
-                    dry_run=dry_run,
-                    publish=publish,
-                    on_conflict=on_conflict,
-                    user=user,
-                    written=written,
-                )
-                if hub_created and plan.status != "failed" and not hub_reported:
-                    plan.pages.insert(0, _hub_page(parent, dry_run))
-                    hub_reported = True
-                plans.append(plan)
-                if progress:
-                    progress(number, len(sources), plan)
-            if dry_run:
-                written.clear()
-        if dry_run or (hub_created and not any(p.status == "imported" for p in plans)):
-            # A dry run writes nothing; a run where every article failed leaves no empty hub.
+                parent = find_hub()
+                hub_created = parent is None
+                parent = create_hub() if hub_created else parent
+            else:
+                hub_created = False
+            plans = _import_all(sources, parent, hub_created, total, progress, True, options)
             transaction.set_rollback(True)
-    return build_report(plans, dry_run=dry_run)
+        return build_report(plans, dry_run=True)
+    hub_created = False
+    if parent is None:
+        parent, hub_created = find_or_create_hub()
+    plans = _import_all(sources, parent, hub_created, total, progress, False, options)
+    if hub_created and not any(p.status == "imported" for p in plans):
+        # A run where every article failed leaves no empty hub behind.
+        _remove_empty_hub(parent)
+    return build_report(plans, dry_run=False)
+
+
+def _import_all(sources, parent, hub_created, total, progress, dry_run, options):
+    plans: list[ArticlePlan] = []
+    hub_reported = False
+    for number, source in enumerate(sources, start=1):
+        with deferred_index_updates():
+            plan = _import_one(source, parent=parent, dry_run=dry_run, **options)
+        if hub_created and plan.status != "failed" and not hub_reported:
+            plan.pages.insert(0, _hub_page(parent, dry_run))
+            hub_reported = True
+        plans.append(plan)
+        if progress:
+            progress(number, total, plan)
+    return plans
+
+
+def _remove_empty_hub(hub):
+    with transaction.atomic():
+        hub = type(hub).objects.select_for_update().filter(pk=hub.pk).first()
+        if hub is not None and not hub.get_children().exists():
+            hub.delete()
 
 
 def _hub_page(hub, dry_run):
@@ -259,13 +315,22 @@ def _hub_page(hub, dry_run):
     )
 
 
-def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict, user, written):
+def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict, user):
+    if source.error:
+        return failed_plan(source.name, source.error)
     try:
-        plan = analyse(source.data, source.name, format=format, rules=rules)
+        loaded = load_source(
+            source.data, source.name, max_bytes=back_health_settings.IMPORT_MAX_BYTES, format=format
+        )
+        unchanged = _stored_unchanged(loaded, parent)
+        if unchanged is not None:
+            return unchanged
+        plan = analyse_loaded(loaded, rules=rules())
     except ImportSourceError as error:
         return failed_plan(source.name, error, data=source.data)
     if plan.status == "skipped":
         return plan  # reported with its flag; nothing to write
+    _apply_metadata(plan, source.metadata)
     from ..models import ImportRecord
 
     record = ImportRecord.objects.filter(source_key=plan.source.url or plan.source.name).first()
@@ -287,10 +352,75 @@ def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict,
 
                 record.report = article_report(plan)
                 record.save(update_fields=["report"])
-            written.update(ids)
     except (ImportWriteError, DatabaseError) as error:
         logger.warning("Import of %s failed: %s", source.name, error)
         plan.status, plan.error = "failed", str(error)
         for page in plan.pages:
             page.action, page.id = "skip", None
+    return plan
+
+
+def _apply_metadata(plan: ArticlePlan, metadata: dict):
+    """What a bulk export said about the article: its address, author and date."""
+    if metadata.get("url") and not plan.source.url:
+        plan.source.url = metadata["url"]
+    for key in ("author", "published"):
+        if metadata.get(key):
+            plan.decisions.append(
+                Decision(part=key, as_=str(metadata[key]), because="stated by the export")
+            )
+
+
+def _stored_unchanged(loaded, parent) -> ArticlePlan | None:
+    """The stored outcome when these exact bytes were imported before: found by hash
+    before any parsing, so an unchanged re-import costs a load and two queries."""
+    from wagtail.models import Page
+
+    from ..models import ImportRecord
+
+    record = (
+        ImportRecord.objects.filter(source_name=loaded.name, sha256=loaded.sha256)
+        .exclude(report={})
+        .first()
+    )
+    if record is None or not record.report.get("pages"):
+        return None
+    report = record.report
+    plan = ArticlePlan(
+        source=SourceInfo(
+            name=loaded.name,
+            sha256=loaded.sha256,
+            format=loaded.format,
+            bytes=loaded.bytes,
+            url=record.source_key if record.source_key != loaded.name else "",
+        ),
+        title=report.get("title", record.title),
+        status="unchanged",
+    )
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=record.pages.values("pk"))}
+    for stored in report["pages"]:
+        if stored.get("kind") not in PAGE_KINDS or stored.get("kind") == "index":
+            continue
+        relations = stored.get("relations") or {}
+        page = PagePlan(
+            kind=stored["kind"],
+            title=stored["title"],
+            summary=stored.get("summary", ""),
+            alternate_names=list(stored.get("alternate_names") or []),
+            causes=[RelationPlan(t, "cause") for t in relations.get("causes", [])],
+            treatments=[RelationPlan(t, "treatment") for t in relations.get("treatments", [])],
+            related_conditions=[
+                RelationPlan(t, "condition") for t in relations.get("related_conditions", [])
+            ],
+            action="unchanged",
+        )
+        found = pages.get(stored.get("id"))
+        if found is not None:
+            page.id, page.slug, page.url_path, page.live = (
+                found.pk,
+                found.slug,
+                found.url_path,
+                found.live,
+            )
+        plan.pages.append(page)
     return plan

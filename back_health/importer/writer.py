@@ -12,19 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from contextlib import contextmanager
 from dataclasses import asdict
+from functools import cache
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models.signals import post_save
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from ..conf import back_health_settings
 from .document import Decision, Repair
 from .names import entity_key as normalise_name
-from .plan import ArticlePlan, PagePlan
+from .plan import Action, ArticlePlan, Kind, PagePlan
 from .richtext import to_db_html
 
 logger = logging.getLogger(__name__)
@@ -55,24 +55,50 @@ def plan_hash(page: PagePlan) -> str:
 
 
 class EntityIndex:
-    """Every back-health page by kind and normalised name, loaded in one query
-    per page type, so resolving names costs nothing per page."""
+    """The existing pages an article names, by kind and normalised name.
+
+    :meth:`load` asks the database for the article's candidate names only (two
+    indexed queries and one for the importer's records), so resolving names costs
+    the same on an empty site and on one with ten thousand pages. The writer loads
+    it after taking the article's name locks, so it sees what a concurrent import
+    of the same names committed.
+    """
 
     def __init__(self):
-        from ..models import ImportedPage
-
         self.by_name: dict[tuple[str, str], int] = {}
-        self.imported: dict[int, ImportedPage] = {}
+        self.imported: dict[int, object] = {}
         self.imported_by_key: dict[str, int] = {}
-        for kind, model in page_models().items():
-            rows = model.objects.values_list("pk", "title", "alternate_names", "draft_title")
-            for pk, title, alternates, draft_title in rows:
-                for name in [title, draft_title, *(alternates or "").splitlines()]:
-                    if name and name.strip():
-                        self.by_name.setdefault((kind, normalise_name(name)), pk)
-        for imported in ImportedPage.objects.all():
+
+    def load(self, plan: ArticlePlan):
+        from ..models import EntityName, ImportedPage
+
+        wanted = candidate_names(plan)
+        if not wanted:
+            return self
+        keys = [f"{kind}:{name}" for kind, name in wanted]
+        for key, page_id in (
+            ImportedPage.objects.filter(entity_key__in=keys)
+            .order_by("page_id")
+            .values_list("entity_key", "page_id")
+        ):
+            self.imported_by_key.setdefault(key, page_id)
+        names_by_kind: dict[str, set[str]] = {}
+        for kind, name in wanted:
+            names_by_kind.setdefault(kind, set()).add(name)
+        query = None
+        for kind, names in names_by_kind.items():
+            clause = Q(kind=kind, name__in=sorted(names))
+            query = clause if query is None else query | clause
+        for kind, name, page_id in (
+            EntityName.objects.filter(query)
+            .order_by("page_id")
+            .values_list("kind", "name", "page_id")
+        ):
+            self.by_name.setdefault((kind, name), page_id)
+        found = set(self.by_name.values()) | set(self.imported_by_key.values())
+        for imported in ImportedPage.objects.filter(page_id__in=found):
             self.imported[imported.page_id] = imported
-            self.imported_by_key.setdefault(imported.entity_key, imported.page_id)
+        return self
 
     def find(self, page: PagePlan) -> int | None:
         key = entity_key(page.kind, page.title)
@@ -89,33 +115,63 @@ class EntityIndex:
             self.by_name.setdefault((page.kind, normalise_name(name)), pk)
 
 
-@contextmanager
-def deferred_index_updates(written_page_ids: set[int]):
-    """Hold back search and reference index updates until the run ends, then
-    queue one update per written page (run at once by Wagtail's default
-    immediate task backend, or by a worker)."""
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from modelsearch.tasks import insert_or_update_object_task
-    from wagtail.models import ReferenceIndex
-    from wagtail.signal_handlers import disable_reference_index_auto_update
+#: The kinds of page a relation may point at, tried in order.
+RELATION_KINDS = {
+    "causes": ("cause", "condition"),
+    "treatments": ("treatment",),
+    "related_conditions": ("condition",),
+}
 
-    models = list(page_models().values())
-    disconnected = [m for m in models if post_save.disconnect(post_save_signal_handler, sender=m)]
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in disconnected:
-            post_save.connect(post_save_signal_handler, sender=model)
-    if not written_page_ids:
+
+def candidate_names(plan: ArticlePlan) -> set[tuple[str, str]]:
+    """Every ``(kind, normalised name)`` the plan's pages and relations may resolve to."""
+    wanted = set()
+    for page in plan.pages:
+        for name in [page.title, *page.alternate_names]:
+            if name and name.strip():
+                wanted.add((page.kind, normalise_name(name)))
+        for field, kinds in RELATION_KINDS.items():
+            for relation in getattr(page, field):
+                wanted.update((kind, normalise_name(relation.title)) for kind in kinds)
+    return {(kind, name) for kind, name in wanted if name}
+
+
+def advisory_lock_id(key: str) -> int:
+    """A stable signed 64-bit number for ``key``, as PostgreSQL's advisory locks take."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def lock_names(keys) -> None:
+    """Hold transaction-level locks on ``keys`` until the transaction ends.
+
+    PostgreSQL only (SQLite lets one writer in at a time anyway). The locks are taken
+    in one statement in numeric order, so two imports wanting overlapping names never
+    deadlock; imports sharing no name do not wait for each other.
+    """
+    if connection.vendor != "postgresql":
         return
-    from wagtail.models import Page
+    ids = sorted({advisory_lock_id(key) for key in keys})
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(["pg_advisory_xact_lock(%s)"] * len(ids)), ids)
 
-    for page in Page.objects.filter(pk__in=written_page_ids).specific():
-        ReferenceIndex.create_or_update_for_object(page)
-        insert_or_update_object_task.enqueue(
-            page._meta.app_label, page._meta.model_name, str(page.pk)
-        )
+
+def article_lock_keys(plan: ArticlePlan) -> set[str]:
+    """What an import of ``plan`` may create: its source record and its entities."""
+    keys = {f"source:{plan.source.url or plan.source.name}"}
+    for page in plan.pages:
+        for name in [page.title, *page.alternate_names]:
+            if name and name.strip():
+                keys.add("entity:" + entity_key(page.kind, name))
+    return keys
+
+
+def deferred_index_updates(written_page_ids: set[int] | None = None):
+    """See :func:`back_health.signal_handlers.deferred_index_updates`."""
+    from ..signal_handlers import deferred_index_updates
+
+    return deferred_index_updates(written_page_ids)
 
 
 def _features(model, path):
@@ -163,9 +219,32 @@ def _body_data(model, page: PagePlan, removals: list):
     return data
 
 
+def _plain(text):
+    return " ".join(text.split()).rstrip(".!?:;, ").casefold()
+
+
+def _without_repeated_summary(data, summary):
+    """The body without a first paragraph that only repeats the summary, which the page
+    already shows as its lead; other paragraphs of that block are kept."""
+    from bs4 import BeautifulSoup
+
+    if not summary or not data or data[0]["type"] != "paragraph":
+        return data
+    soup = BeautifulSoup(data[0]["value"], "html.parser")
+    first = soup.find(True)
+    if first is None or first.name != "p" or _plain(first.get_text()) != _plain(summary):
+        return data
+    first.decompose()
+    rest = str(soup).strip()
+    if not BeautifulSoup(rest, "html.parser").get_text().strip():
+        return data[1:]
+    return [{"type": "paragraph", "value": rest}, *data[1:]]
+
+
 def _sources_data(source_info):
-    if not source_info.url:
-        return [{"type": "source", "value": {"title": source_info.name, "url": ""}}]
+    # An uploaded file's name is no citation for readers; it stays in the ImportRecord.
+    if not source_info.url.lower().startswith(("http://", "https://")):
+        return []
     return [{"type": "source", "value": {"title": source_info.name, "url": source_info.url}}]
 
 
@@ -176,7 +255,7 @@ def _apply_fields(instance, model, page: PagePlan, plan: ArticlePlan, removals: 
     instance.draft_title = page.title
     instance.summary = page.summary[: back_health_settings.SUMMARY_MAX_LENGTH]
     instance.alternate_names = "\n".join(page.alternate_names)
-    instance.body = _body_data(model, page, removals)
+    instance.body = _without_repeated_summary(_body_data(model, page, removals), page.summary)
     if not instance.sources.raw_data:
         instance.sources = _sources_data(plan.source)
     if page.kind == "treatment":
@@ -207,21 +286,72 @@ def _error_text(data, path=""):
     return parts
 
 
-def _validate(instance, model):
+@cache
+def _unchecked_fields(model) -> tuple[str, ...]:
+    """Fields the writer sets itself or Wagtail checks on save (slug): relations (checking them
+    costs a query each and the database enforces them), tree and URL fields."""
+    names = {"path", "depth", "numchild", "url_path", "slug"}
+    names.update(f.name for f in model._meta.get_fields() if f.is_relation and f.concrete)
+    return tuple(sorted(names))
+
+
+def _invalid(instance, error) -> ImportWriteError:
     from wagtail.blocks.stream_block import StreamBlockValidationError
 
-    try:
-        instance.full_clean(exclude=["path", "depth"])
-        model._meta.get_field("body").stream_block.clean(instance.body)
-    except StreamBlockValidationError as error:
+    if isinstance(error, StreamBlockValidationError):
         detail = "; ".join(_error_text(error.as_json_data(), "body")) or str(error)
-        raise ImportWriteError(f"{instance.title!r} is not valid: {detail}") from error
-    except ValidationError as error:
+    else:
         detail = "; ".join(
             f"{field}: {' '.join(str(m) for m in messages)}"
             for field, messages in getattr(error, "message_dict", {"": error.messages}).items()
         )
-        raise ImportWriteError(f"{instance.title!r} is not valid: {detail}") from error
+    return ImportWriteError(f"{instance.title!r} is not valid: {detail}")
+
+
+def _validate(instance, model):
+    """Field and block validation without a query: Wagtail's save checks the slug."""
+    try:
+        instance.clean_fields(exclude=_unchecked_fields(model))
+        model._meta.get_field("body").stream_block.clean(instance.body)
+    except ValidationError as error:
+        raise _invalid(instance, error) from error
+
+
+def _allocate_slugs(parent, bases: list[str]) -> list[str]:
+    """A free slug under ``parent`` for each base in turn, in one query for them all."""
+    counts = {base: bases.count(base) for base in bases}
+    tries = {
+        base: [base] + [f"{base}-{n}" for n in range(2, 21 + count)]
+        for base, count in counts.items()
+    }
+    taken = set(
+        parent.get_children()
+        .filter(slug__in=[slug for slugs in tries.values() for slug in slugs])
+        .values_list("slug", flat=True)
+    )
+    result = []
+    for base in bases:
+        slug = next((s for s in tries[base] if s not in taken), None)
+        if slug is None:
+            # Twenty siblings share this name: rare enough to ask one by one.
+            slug = find_available_slug(parent, base)
+            suffix = 2
+            while slug in taken:
+                slug, suffix = f"{base}-x{suffix}", suffix + 1
+        taken.add(slug)
+        result.append(slug)
+    return result
+
+
+def _links_to_uncreated(page, conditions) -> int:
+    """How many of the other new ``conditions`` that have no page yet ``page`` links to."""
+    names = {normalise_name(r.title) for r in page.causes + page.related_conditions}
+    names.discard(normalise_name(page.title))
+    return sum(
+        1
+        for other in conditions
+        if other is not page and other.id is None and normalise_name(other.title) in names
+    )
 
 
 class ArticleWriter:
@@ -242,7 +372,7 @@ class ArticleWriter:
     def write(self):
         from wagtail.models import Page
 
-        from ..models import ImportedPage, ImportRecord
+        from ..models import ImportRecord
 
         record, _ = ImportRecord.objects.get_or_create(
             source_key=self.plan.source.url or self.plan.source.name,
@@ -253,57 +383,42 @@ class ArticleWriter:
             },
         )
         models = page_models()
-        page_ids = {}
-        # Pass 1: find or create every page, so relations can point at them.
+        new_pages = []
         for page in self.plan.pages:
-            model = models[page.kind]
             pk = self.index.find(page)
             page.action = self._decide(page, pk, record)
-            if pk is None:
-                instance = model(title=page.title, live=False)
-                _apply_fields(instance, model, page, self.plan, self.removals)
-                instance.slug = find_available_slug(
-                    self.parent, slugify(page.title)[:240] or "page"
-                )
-                _validate(instance, model)
-                self.parent.add_child(instance=instance)
-                pk = instance.pk
-                self.index.add(page, pk)
-                self.instances[pk] = instance
-            page_ids[id(page)] = pk
             page.id = pk
+            if pk is None:
+                new_pages.append(page)
+        self._create(new_pages, models)
         targets = self._resolve_targets()
         existing = {
             page.pk: page
             for page in Page.objects.filter(
-                pk__in=[pk for pk in page_ids.values() if pk not in self.instances]
+                pk__in=[p.id for p in self.plan.pages if p.id and p.id not in self.instances]
             )
         }
-        # Pass 2: fields and relations, then one revision per written page.
+        # One revision per written page; new pages already hold their fields and relations.
+        imported_rows = []
         for page in self.plan.pages:
-            pk = page_ids[id(page)]
+            pk = page.id
             model = models[page.kind]
             if not self._should_write(page):
                 self._describe(page, existing.get(pk))
                 continue
-            if page.action == "create":
+            if page.action == Action.CREATE:
                 instance = self.instances[pk]
             else:
                 instance = model.objects.get(pk=pk).get_latest_revision_as_object()
                 _apply_fields(instance, model, page, self.plan, self.removals)
-            if page.kind == "condition":
-                self._set_relations(instance, page, targets)
-            if page.action != "create" or page.kind == "condition":
-                # New pages without relations were validated before they were added.
+                if page.kind == Kind.CONDITION:
+                    self._set_relations(instance, page, targets)
                 _validate(instance, model)
-            if page.action == "create" and page.kind == "condition":
-                # Relations exist only now that every target page does.
-                instance.save()
             revision = instance.save_revision(user=self.user, log_action=True)
             if self._should_publish(page):
                 revision.publish(user=self.user)
                 instance.live = True
-            if page.action == "conflict":
+            if page.action == Action.CONFLICT:
                 self.plan.decisions.append(
                     Decision(
                         part=page.title,
@@ -311,53 +426,122 @@ class ArticleWriter:
                         because="an editor changed the page since its last import",
                     )
                 )
-                page.action = "update"
-            self.index.imported[pk], _ = ImportedPage.objects.update_or_create(
-                page_id=pk,
-                defaults={
-                    "entity_key": entity_key(page.kind, page.title),
-                    "revision": revision,
-                    "plan_hash": plan_hash(page),
-                    "record": record,
-                },
-            )
+                page.action = Action.UPDATE
+            imported_rows.append((pk, page, revision))
             self.written.add(pk)
             self._describe(page, instance)
+        self._record_imported(imported_rows, record)
         record.source_name = self.plan.source.name
         record.sha256 = self.plan.source.sha256
         record.format = self.plan.source.format
         record.title = self.plan.title[:255]
         record.user = self.user or record.user
         record.save()
-        record.pages.add(*[pk for pk in page_ids.values() if pk])
+        record.pages.add(*[page.id for page in self.plan.pages if page.id])
         return record
+
+    def _create(self, new_pages, models):
+        """Add every new page under the parent, each with one save.
+
+        Pages are created before the conditions that link to them, so a condition's
+        relations go in with its own save; only a condition linking to another new
+        condition created after it is saved a second time.
+        """
+        if not new_pages:
+            return
+        instances = {}
+        for page in new_pages:
+            model = models[page.kind]
+            instance = model(title=page.title, live=False)
+            _apply_fields(instance, model, page, self.plan, self.removals)
+            instance.locale_id = self.parent.locale_id
+            _validate(instance, model)
+            instances[id(page)] = instance
+        # The parent's row lock (the one treebeard's add_child takes) makes the slugs
+        # chosen here still free when the pages are added, whoever imports alongside.
+        type(self.parent).objects.select_for_update().filter(pk=self.parent.pk).exists()
+        bases = [slugify(page.title)[:240] or "page" for page in new_pages]
+        for page, slug in zip(new_pages, _allocate_slugs(self.parent, bases), strict=True):
+            instances[id(page)].slug = slug
+        conditions = [p for p in new_pages if p.kind == Kind.CONDITION]
+        ordered = [p for p in new_pages if p.kind != Kind.CONDITION] + sorted(
+            conditions, key=lambda p: _links_to_uncreated(p, conditions)
+        )
+        second_save = []
+        for page in ordered:
+            instance = instances[id(page)]
+            if page.kind == Kind.CONDITION:
+                targets = self._resolve_targets()
+                self._set_relations(instance, page, targets)
+                if _links_to_uncreated(page, conditions):
+                    second_save.append(page)
+            try:
+                self.parent.add_child(instance=instance)
+            except ValidationError as error:
+                raise _invalid(instance, error) from error
+            page.id = instance.pk
+            self.index.add(page, instance.pk)
+            self.instances[instance.pk] = instance
+        for page in second_save:
+            instance = self.instances[page.id]
+            self._set_relations(instance, page, self._resolve_targets())
+            instance.save(clean=False)
+
+    def _record_imported(self, rows, record):
+        """The importer's record of each written page: created in bulk, updated in bulk."""
+        from ..models import ImportedPage
+
+        new, changed = [], []
+        for pk, page, revision in rows:
+            values = {
+                "entity_key": entity_key(page.kind, page.title),
+                "revision": revision,
+                "plan_hash": plan_hash(page),
+                "record": record,
+            }
+            imported = self.index.imported.get(pk)
+            if imported is None:
+                imported = ImportedPage(page_id=pk, **values)
+                new.append(imported)
+            else:
+                for field, value in values.items():
+                    setattr(imported, field, value)
+                changed.append(imported)
+            self.index.imported[pk] = imported
+        if new:
+            ImportedPage.objects.bulk_create(new)
+        if changed:
+            ImportedPage.objects.bulk_update(
+                changed, ["entity_key", "revision", "plan_hash", "record"]
+            )
 
     def _decide(self, page, pk, record):
         if pk is None:
-            return "create"
+            return Action.CREATE
         imported = self.index.imported.get(pk)
         if imported is None or imported.record_id != record.pk:
-            # An editor's own page, or another article's: link to it, never write to it.
-            return "skip"
+            # An editor's own page, or another article's (perhaps one imported at
+            # the same moment): link to it, never write to it.
+            return Action.LINK
         if imported.plan_hash == plan_hash(page):
-            return "unchanged"
+            return Action.UNCHANGED
         from wagtail.models import Page
 
         latest = Page.objects.filter(pk=pk).values_list("latest_revision_id", flat=True).first()
         if latest != imported.revision_id:
             # An editor saved a revision after the import.
-            return "conflict"
-        return "update"
+            return Action.CONFLICT
+        return Action.UPDATE
 
     def _should_write(self, page):
-        if page.action in ("create", "update"):
+        if page.action in (Action.CREATE, Action.UPDATE):
             return True
-        return page.action == "conflict" and self.on_conflict in ("draft", "overwrite")
+        return page.action == Action.CONFLICT and self.on_conflict in ("draft", "overwrite")
 
     def _should_publish(self, page):
         if not self.publish or self.dry_run:
             return False
-        return not (page.action == "conflict" and self.on_conflict == "draft")
+        return not (page.action == Action.CONFLICT and self.on_conflict == "draft")
 
     def _resolve_targets(self):
         """Page ids of every entity named in the plan's relations, by kind and name."""
@@ -382,9 +566,13 @@ class ArticleWriter:
                         break
             return result
 
-        instance.cause_links = links(ConditionCause, page.causes, ("cause", "condition"))
-        instance.treatment_links = links(ConditionTreatment, page.treatments, ("treatment",))
-        instance.related_links = links(RelatedCondition, page.related_conditions, ("condition",))
+        instance.cause_links = links(ConditionCause, page.causes, RELATION_KINDS["causes"])
+        instance.treatment_links = links(
+            ConditionTreatment, page.treatments, RELATION_KINDS["treatments"]
+        )
+        instance.related_links = links(
+            RelatedCondition, page.related_conditions, RELATION_KINDS["related_conditions"]
+        )
 
     def _describe(self, page, instance):
         if instance is None:
@@ -410,7 +598,7 @@ def write_article(
     plan: ArticlePlan,
     *,
     parent,
-    index,
+    index=None,
     publish=False,
     on_conflict="skip",
     user=None,
@@ -428,22 +616,23 @@ def write_article(
     writer = ArticleWriter(
         plan,
         parent=parent,
-        index=index,
+        index=index if index is not None else EntityIndex(),
         publish=publish,
         on_conflict=on_conflict,
         user=user,
         dry_run=dry_run,
     )
     with transaction.atomic():
-        # Two runs resolving the same names under one hub would both create "Massage":
-        # lock the hub row so they take turns (a no-op on SQLite, which serialises writes).
-        type(parent).objects.select_for_update().filter(pk=parent.pk).first()
+        if not dry_run:
+            # Another import creating any of these names waits here, then finds its pages.
+            lock_names(article_lock_keys(plan))
+        writer.index.load(plan)
         record = writer.write()
         plan.repairs.extend(removal_repairs(writer.removals))
         if dry_run:
             transaction.set_rollback(True)
             for page in plan.pages:
-                if page.action == "create":
+                if page.action == Action.CREATE:
                     page.id = None
             return None, set()
     return record, writer.written

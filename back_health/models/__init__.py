@@ -1,5 +1,6 @@
 from .imports import ImportedPage, ImportRecord
 from .mixins import BackHealthPageMixin, GovernanceMixin, PointedAtMixin, TreatmentMixin
+from .names import EntityName, ImportBatch, ImportBatchItem
 from .pages import BackHealthIndexPage, CausePage, ConditionPage, TreatmentPage
 from .relations import ConditionCause, ConditionTreatment, RelatedCondition
 from .snippets import BodyRegion, Reviewer
@@ -12,7 +13,10 @@ __all__ = [
     "ConditionCause",
     "ConditionPage",
     "ConditionTreatment",
+    "EntityName",
     "GovernanceMixin",
+    "ImportBatch",
+    "ImportBatchItem",
     "ImportRecord",
     "ImportedPage",
     "PointedAtMixin",

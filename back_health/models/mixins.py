@@ -8,18 +8,23 @@ that base instead (see the README, "Extending").
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from .. import structured_data as ld
 from ..blocks import BackHealthStreamBlock, SourcesStreamBlock
 from ..conf import back_health_settings
+from ..templatetags.back_health_tags import bh_outline
 
 
 def validate_summary_length(value):
@@ -41,6 +46,55 @@ def split_lines(text):
             seen.add(name.casefold())
             names.append(name)
     return names
+
+
+class ReviewerSerializer(serializers.Serializer):
+    """A reviewer in the API: what the page shows, not the snippet's id alone."""
+
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    role = serializers.CharField(read_only=True)
+    registration = serializers.CharField(read_only=True)
+
+
+class BodyRegionSerializer(serializers.Serializer):
+    name = serializers.CharField(read_only=True)
+    slug = serializers.CharField(read_only=True)
+
+
+def page_head_context(page, request, description):
+    """Canonical address, sharing tags and breadcrumbs every back-health page needs.
+
+    Breadcrumbs walk up ``get_parent()``, which Wagtail's routing has already cached on
+    each page it passed through, so a routed request spends no query on them.
+    """
+    from wagtail.models import Site
+
+    url = page.get_full_url(request)
+    site = Site.find_for_request(request) if request is not None else None
+    crumbs = []
+    current = page
+    site_root_id = site.root_page_id if site else None
+    while current is not None and current.depth > 1:
+        crumbs.append(current)
+        if current.pk == site_root_id:
+            break
+        current = current.get_parent()
+    crumbs.reverse()
+    breadcrumbs = [
+        (crumb.title, crumb.get_full_url(request)) for crumb in crumbs if crumb.pk != page.pk
+    ]
+    breadcrumbs = [(title, crumb_url) for title, crumb_url in breadcrumbs if crumb_url]
+    return {
+        "canonical_url": url,
+        "site_name": (site.site_name if site else "") or "",
+        "meta_description": description,
+        "share_title": page.seo_title or page.title,
+        "breadcrumbs": breadcrumbs,
+        "breadcrumb_node": ld.breadcrumb_node([*breadcrumbs, (page.title, url)], url)
+        if url
+        else None,
+    }
 
 
 class GovernanceMixin(models.Model):
@@ -155,6 +209,11 @@ class BackHealthPageMixin(GovernanceMixin):
         FieldPanel("body"),
     ]
 
+    #: Search index updates are queued by ``back_health.signal_handlers`` instead of
+    #: modelsearch's global handler, so an import can hold back its own pages' updates
+    #: without disconnecting anything other threads rely on.
+    search_auto_update = False
+
     #: Extra search fields; concrete pages add them to ``Page.search_fields``.
     back_health_search_fields = [
         index.SearchField("summary"),
@@ -162,6 +221,7 @@ class BackHealthPageMixin(GovernanceMixin):
         index.SearchField("body"),
         index.AutocompleteField("alternate_names"),
         index.FilterField("next_review_due"),
+        index.FilterField("last_reviewed"),
     ]
 
     #: Fields exposed through Wagtail's API.
@@ -169,27 +229,126 @@ class BackHealthPageMixin(GovernanceMixin):
         APIField("summary"),
         APIField("alternate_names_list"),
         APIField("body"),
-        APIField("body_regions"),
+        APIField("body_regions", serializer=BodyRegionSerializer(many=True, read_only=True)),
         APIField("last_reviewed"),
         APIField("next_review_due"),
-        APIField("reviewer"),
+        APIField("reviewer", serializer=ReviewerSerializer()),
         APIField("sources"),
     ]
 
     class Meta:
         abstract = True
 
+    #: Fragment of the ``@id`` of the thing the page is about ("condition", "cause"...).
+    jsonld_fragment = "topic"
+
     @property
     def alternate_names_list(self):
         return split_lines(self.alternate_names)
 
+    @property
+    def has_content(self):
+        return bool(self.summary.strip() or self.body)
+
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_citations(self):
+        """Source values worth showing readers (see ``SourceValue.is_citation``)."""
+        return [source.value for source in self.sources if source.value.is_citation]
+
+    def get_relation_loaders(self):
+        """``{context name: callable}`` loading related pages, one query per kind."""
+        return {}
+
+    def get_relation_context(self):
+        """Related pages for the template and the structured data, loaded now."""
+        return {name: list(load()) for name, load in self.get_relation_loaders().items()}
+
+    def get_regions(self):
+        return list(self.body_regions.all())
+
+    def get_sitemap_urls(self, request=None):
+        """Last modified is the last clinical review when there is one."""
+        urls = super().get_sitemap_urls(request)
+        if self.last_reviewed:
+            # A datetime like Wagtail's own entries: the sitemap compares them all.
+            reviewed = datetime.datetime.combine(self.last_reviewed, datetime.time.min)
+            if settings.USE_TZ:
+                reviewed = timezone.make_aware(reviewed, datetime.UTC)
+            for entry in urls:
+                entry["lastmod"] = reviewed
+        return urls
+
+    # ---- Structured data ----
+
+    def get_entity_id(self, request=None, url=None):
+        return ld.entity_id(url or self.get_full_url(request), self.jsonld_fragment)
+
+    def get_main_entity(self, request, url, context):
+        """The schema.org thing the page is about; concrete pages add their links."""
+        return {
+            "@type": "MedicalEntity",
+            "@id": self.get_entity_id(url=url),
+            "name": self.title,
+            "alternateName": self.alternate_names_list,
+            "description": self.summary,
+            "url": url,
+            "mainEntityOfPage": {"@id": ld.entity_id(url, "webpage")},
+        }
+
+    def get_structured_data(self, request, context):
+        url = context["canonical_url"]
+        site_url = url.split("/", 3)
+        site_url = "/".join(site_url[:3]) + "/" if len(site_url) > 3 else url
+        reviewer = ld.reviewer_node(self.reviewer, site_url)
+        entity = ld.compact(self.get_main_entity(request, url, context))
+        webpage = ld.compact(
+            {
+                "@type": "MedicalWebPage",
+                "@id": ld.entity_id(url, "webpage"),
+                "url": url,
+                "name": context["share_title"],
+                "headline": self.title,
+                "description": context["meta_description"],
+                "inLanguage": get_language(),
+                "about": {"@id": entity["@id"]},
+                "mainEntity": {"@id": entity["@id"]},
+                "medicalAudience": {"@type": "Patient"},
+                "datePublished": self.first_published_at.date().isoformat()
+                if self.first_published_at
+                else None,
+                "dateModified": self.last_published_at.date().isoformat()
+                if self.last_published_at
+                else None,
+                "lastReviewed": self.last_reviewed.isoformat() if self.last_reviewed else None,
+                "reviewedBy": {"@id": reviewer["@id"]} if reviewer else None,
+                "citation": ld.citation_nodes(context["citations"]),
+                "breadcrumb": {"@id": context["breadcrumb_node"]["@id"]}
+                if context.get("breadcrumb_node")
+                else None,
+            }
+        )
+        return ld.graph(webpage, entity, reviewer, context.get("breadcrumb_node"))
+
     def get_context(self, request, *args, **kwargs):
+        from ..cache import LazySafeString, fragment_key, lazy_list
+
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = back_health_settings.BASE_TEMPLATE
-        context["meta_description"] = self.get_meta_description()
+        context.update(page_head_context(self, request, self.get_meta_description()))
+        context["citations"] = self.get_citations()
+        # Shared by the contents list and the body, so the outline is worked out once.
+        context["outline"] = bh_outline(self.body)
+        # Relations, regions and the JSON-LD built from them are only read inside the
+        # template's cached fragments, so a warm page spends no query or work on them.
+        context["fragment_key"] = fragment_key(request)
+        context["regions"] = lazy_list(self.get_regions)
+        for name, compute in self.get_relation_loaders().items():
+            context[name] = lazy_list(compute)
+        context["structured_data"] = LazySafeString(
+            lambda: ld.to_script(self.get_structured_data(request, context))
+        )
         return context
 
 
@@ -212,6 +371,12 @@ class PointedAtMixin(models.Model):
             .filter(page__live=True)
             .order_by("page__title")
         )
+
+    def get_relation_loaders(self):
+        return {"condition_links": self.get_condition_links}
+
+    def condition_refs(self, request, context):
+        return [{"@id": link.page.get_entity_id(request)} for link in context["condition_links"]]
 
 
 class TreatmentMixin(models.Model):
@@ -278,6 +443,26 @@ class TreatmentMixin(models.Model):
     @property
     def brand_names_list(self):
         return split_lines(self.brand_names)
+
+    @property
+    def jsonld_fragment(self):
+        return "drug" if self.treatment_kind == "medicine" else "therapy"
+
+    def get_treatment_entity(self, entity):
+        """``entity`` typed as a ``Drug`` (medicines) or a kind of ``MedicalTherapy``."""
+        if self.treatment_kind == "medicine":
+            entity.update(
+                {
+                    "@type": "Drug",
+                    "nonProprietaryName": self.generic_name,
+                    "activeIngredient": self.generic_name,
+                    "proprietaryName": self.brand_names_list,
+                    "prescriptionStatus": ld.PRESCRIPTION_STATUS.get(self.prescription_status),
+                }
+            )
+        else:
+            entity["@type"] = ld.THERAPY_TYPES.get(self.treatment_kind, "MedicalTherapy")
+        return entity
 
     def clean(self):
         super().clean()

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -21,11 +22,18 @@ class ConditionLink(Orderable):
         help_text=_("Optional: how the two relate, e.g. 'most common in people over 40'."),
     )
 
+    #: In the API each link gives its target (id, type, addresses), title and note.
+    api_fields = [APIField("target"), APIField("target_title"), APIField("note")]
+
     class Meta(Orderable.Meta):
         abstract = True
 
     def __str__(self):
         return f"{self.page} -> {self.target}"
+
+    @property
+    def target_title(self):
+        return self.target.title
 
 
 class ConditionCause(ConditionLink):

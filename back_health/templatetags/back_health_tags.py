@@ -53,8 +53,14 @@ def bh_element_id(prefix, block_id=None):
 def bh_contents(stream):
     """``(anchor, text)`` of the body's level 2 sections, for a contents list: level 2
     heading blocks and exercise lists that open a level 2 section of their own."""
+    return bh_outline_contents(bh_outline(stream))
+
+
+@register.filter
+def bh_outline_contents(pairs):
+    """:func:`bh_contents` from an outline already computed by :func:`bh_outline`."""
     entries = []
-    for child, level in bh_outline(stream):
+    for child, level in pairs or []:
         if not child.id or level != 2:
             continue
         if child.block_type == "heading":
@@ -68,3 +74,26 @@ def bh_contents(stream):
 def bh_has_entries(groups):
     """Whether any hub group has pages."""
     return any(group["pages"] for group in groups or [])
+
+
+@register.inclusion_tag("back_health/includes/search_form.html")
+def bh_search_form(query="", kind="", region=None, hub=None):
+    """The back-health search box, pointing at the search view when a site mounts it
+    (``back_health.urls``); renders nothing otherwise."""
+    from django.urls import NoReverseMatch, reverse
+
+    from ..models import BodyRegion
+    from ..views.search import KINDS
+
+    try:
+        action = reverse("back_health:search")
+    except NoReverseMatch:
+        return {"action": None}
+    return {
+        "action": action,
+        "query": query,
+        "kind": kind,
+        "region": region,
+        "kinds": [(key, label) for key, (_model, label) in KINDS.items()],
+        "regions": list(BodyRegion.objects.all()),
+    }

@@ -18,6 +18,10 @@ INSTALLED_APPS = [
     "home",
     "back_health",
     "wagtail.contrib.forms",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
+    "django.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -83,7 +87,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DEMO_DIR / "media"
 
 WAGTAIL_SITE_NAME = "Riverside Back Clinic (demo)"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# make demo sets DEMO_ADDR; addresses in admin e-mails and previews follow it.
+WAGTAILADMIN_BASE_URL = "http://" + os.environ.get("DEMO_ADDR", "127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # The package's templates extend this site's base template.

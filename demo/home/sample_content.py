@@ -15,7 +15,8 @@ HOME = {
 
 HUB_INTRO = (
     "Plain-English guides to common back and neck problems, what causes them and how they "
-    "are treated. Each guide is checked by one of our clinicians."
+    "are treated. A guide one of our clinicians has reviewed says so at the bottom, with "
+    "the date."
 )
 
 REVIEWER = {

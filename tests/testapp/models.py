@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from back_health.blocks import BackHealthStreamBlock
 from back_health.models import BackHealthPageMixin, ConditionPage, TreatmentMixin
 
 from .blocks import ClinicBodyBlock
@@ -62,3 +63,16 @@ class ClinicServicePage(TreatmentMixin, BackHealthPageMixin, Page):
 
     class Meta:
         verbose_name = _("clinic service")
+
+
+class BarePage(Page):
+    """A plain Wagtail page with the back-health body and nothing else: the yardstick
+    ``bench/render_speed.py`` measures the back-health pages against."""
+
+    body = StreamField(BackHealthStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    template = "back_health_testapp/bare_page.html"
+
+    class Meta:
+        verbose_name = _("bare page")

@@ -38,13 +38,23 @@ from home.models import HomePage
 
 ARTICLES_DIR = Path(__file__).resolve().parents[3] / "articles"
 ADMIN_USERNAME = "admin"
-LOGIN_URL = "http://127.0.0.1:8000/admin/"
+#: Where ``make demo`` serves the site; ``--addr`` (from ``DEMO_ADDR``) overrides it.
+DEFAULT_ADDR = "127.0.0.1:8000"
 
 
 class Command(BaseCommand):
     help = "Create the demo's home page, Back health hub, sample pages and admin user."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--addr",
+            default=DEFAULT_ADDR,
+            help="host:port the demo is served on, for the addresses printed at the end "
+            f"(default {DEFAULT_ADDR}; make demo passes DEMO_ADDR).",
+        )
+
     def handle(self, *args, **options):
+        base_url = "http://" + options["addr"].removeprefix("http://").rstrip("/")
         with transaction.atomic():
             home = self.ensure_home()
             hub = self.ensure_hub(home)
@@ -62,9 +72,18 @@ class Command(BaseCommand):
                     hub, ConditionPage, spec, reviewer, pages=pages, image=image
                 )
         self.import_articles(hub)
-        self.ensure_admin()
+        action, password = self.ensure_admin()
+        # Last and set apart, so the login is not lost among migration and import lines.
+        rule = "-" * 72
         self.stdout.write("")
-        self.stdout.write(f"Site:  http://127.0.0.1:8000{hub.url}")
+        self.stdout.write(rule)
+        self.stdout.write(self.style.SUCCESS(f"{action}."))
+        self.stdout.write(f"Site:      {base_url}{hub.url}")
+        self.stdout.write(f"Search:    {base_url}/search/?q=lumbago")
+        self.stdout.write(f"Admin:     {base_url}/admin/")
+        self.stdout.write(f"Login:     {ADMIN_USERNAME}")
+        self.stdout.write(f"Password:  {password}")
+        self.stdout.write(rule)
 
     def ensure_home(self):
         site = Site.objects.filter(is_default_site=True).first()
@@ -200,8 +219,7 @@ class Command(BaseCommand):
             user.is_active = user.is_staff = user.is_superuser = True
             user.save()
             action = "The admin user already existed: its password was reset"
-        self.stdout.write(self.style.SUCCESS(f"{action}."))
-        self.stdout.write(f"Admin: {LOGIN_URL}  login: {ADMIN_USERNAME}  password: {password}")
+        return action, password
 
     def report(self, action, page):
         self.stdout.write(f"{action} {page.specific_class._meta.verbose_name}: {page.title}")

@@ -1,0 +1,1 @@
+"""Shared set-up for the benchmarks (a package, so ``make bench`` does not run it)."""

@@ -38,18 +38,15 @@ DEFAULTS = {
     "REVIEW_INTERVAL_MONTHS": 12,
     # Largest source the importer reads, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
-<<<<<<< HEAD
     # Languages (ISO 639-1) the import rules are written for. An article wholly in
     # another language is reported with an "unsupported_language" flag and no pages.
     "IMPORT_LANGUAGES": ["en"],
-=======
     # Bulk sources (.zip archives and WordPress exports): most articles in one source,
     # most bytes once unpacked, and the highest compression ratio of a member, so an
     # archive that unpacks to far more than it weighs (a zip bomb) is refused.
     "IMPORT_ARCHIVE_MAX_MEMBERS": 5000,
     "IMPORT_ARCHIVE_MAX_BYTES": 200 * 1024 * 1024,
     "IMPORT_ARCHIVE_MAX_RATIO": 100,
->>>>>>> main
     # Dotted paths of extra import rules (callables or rule objects).
     "IMPORT_RULES": [],
     # Extra medicine vocabulary: {"brand name": "generic name"}.

@@ -1,12 +1,15 @@
 """Load a source: enforce the size limit, reject binaries, detect the encoding and format.
 
-Encoding detection needs no extra dependency: byte order marks first, then strict
-UTF-8, then a choice between Windows-1251 (Cyrillic) and Windows-1252 (Western)
-by which decoding gives words that look like real words.
+Encoding: byte order marks first, then strict UTF-8, then the charset an HTML source
+declares (``<meta charset>``, ``http-equiv`` Content-Type) when it decodes, then
+``charset-normalizer`` (right on 9 of our 10 legacy-encoding samples against 7 for
+the word-shape choice between Windows-1251 and Windows-1252 kept as the fallback:
+``bench/encodings.py``).
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -58,6 +61,15 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _WORD = re.compile(r"[^\W\d_]+")
+#: ``<meta charset="...">`` or ``content="text/html; charset=..."`` in the first bytes.
+_DECLARED_CHARSET = re.compile(rb"<meta[^<>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
+
+#: Bytes of the source searched for a declared charset.
+DECLARED_CHARSET_WINDOW = 4096
+
+#: Bytes charset-normalizer reads to choose an encoding (the choice is then applied to
+#: the whole source, so a 5 MB file costs no more to detect than a small one).
+DETECTION_SAMPLE = 64 * 1024
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 _HTML_CERTAIN = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I)
@@ -209,7 +221,42 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(raw)
+    if declared:
+        try:
+            return raw.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the page lied about its encoding: detect it instead
+    detected = _detect_with_charset_normalizer(raw)
+    if detected:
+        try:
+            return raw.decode(detected), detected
+        except UnicodeDecodeError:
+            pass
     return _decode_single_byte(raw)
+
+
+def declared_charset(raw: bytes) -> str:
+    """The codec an HTML source declares in its first bytes, or ``""``."""
+    match = _DECLARED_CHARSET.search(raw[:DECLARED_CHARSET_WINDOW])
+    if not match:
+        return ""
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return ""
+    # Browsers read a page declared as Latin-1 as Windows-1252; so do we.
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _detect_with_charset_normalizer(raw: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return ""
+    sample = raw[:DETECTION_SAMPLE]
+    best = from_bytes(sample).best()
+    return best.encoding if best is not None else ""
 
 
 def _decode_single_byte(raw: bytes) -> tuple[str, str]:

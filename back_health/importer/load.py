@@ -62,7 +62,9 @@ _BOMS = (
 )
 _WORD = re.compile(r"[^\W\d_]+")
 #: ``<meta charset="...">`` or ``content="text/html; charset=..."`` in the first bytes.
-_DECLARED_CHARSET = re.compile(rb"<meta[^<>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
+_DECLARED_CHARSET = re.compile(
+    rb"<meta[^<>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I
+)
 
 #: Bytes of the source searched for a declared charset.
 DECLARED_CHARSET_WINDOW = 4096

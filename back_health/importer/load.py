@@ -69,6 +69,15 @@ _DECLARED_CHARSET = re.compile(
 #: Bytes of the source searched for a declared charset.
 DECLARED_CHARSET_WINDOW = 4096
 
+#: Legacy encodings health articles come in, in order of preference on a tie. Left to
+#: choose among all, charset-normalizer reads a short Western text as Baltic (cp1257).
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "cp1250", "koi8_r", "iso8859_2", "koi8_u", "latin_1")
+
+#: Non-ASCII bytes a source needs before charset-normalizer is asked (its statistics
+#: say nothing about "Café au lait").
+MIN_DETECTION_BYTES = 32
+_NON_ASCII_BYTES = bytes(range(128, 256))
+
 #: Bytes charset-normalizer reads to choose an encoding (the choice is then applied to
 #: the whole source, so a 5 MB file costs no more to detect than a small one).
 DETECTION_SAMPLE = 64 * 1024
@@ -229,13 +238,14 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
             return raw.decode(declared), declared
         except UnicodeDecodeError:
             pass  # the page lied about its encoding: detect it instead
-    detected = _detect_with_charset_normalizer(raw)
-    if detected:
+    by_shapes = _decode_single_byte(raw)
+    detected = _detect_with_charset_normalizer(raw, prefer=by_shapes[1])
+    if detected and codecs.lookup(detected).name != codecs.lookup(by_shapes[1]).name:
         try:
             return raw.decode(detected), detected
         except UnicodeDecodeError:
             pass
-    return _decode_single_byte(raw)
+    return by_shapes
 
 
 def declared_charset(raw: bytes) -> str:
@@ -251,14 +261,26 @@ def declared_charset(raw: bytes) -> str:
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
-def _detect_with_charset_normalizer(raw: bytes) -> str:
+def _detect_with_charset_normalizer(raw: bytes, *, prefer: str) -> str:
+    """charset-normalizer's choice; on a tie (short texts read equally well in several
+    encodings) the word-shape choice ``prefer`` wins when it is among the tied."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
         return ""
     sample = raw[:DETECTION_SAMPLE]
-    best = from_bytes(sample).best()
-    return best.encoding if best is not None else ""
+    if len(sample) - len(sample.translate(None, _NON_ASCII_BYTES)) < MIN_DETECTION_BYTES:
+        return ""  # too few accented letters for statistics: the word shapes decide
+    results = from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS))
+    best = results.best()
+    if best is None:
+        return ""
+    preferred = codecs.lookup(prefer).name
+    for match in results:
+        tied = abs(match.chaos - best.chaos) < 0.01 and abs(match.coherence - best.coherence) < 0.01
+        if tied and codecs.lookup(match.encoding).name == preferred:
+            return prefer
+    return best.encoding
 
 
 def _decode_single_byte(raw: bytes) -> tuple[str, str]:

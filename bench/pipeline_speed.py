@@ -85,15 +85,19 @@ def main() -> None:
     if SOURCE_ARTICLE.exists():
         data = SOURCE_ARTICLE.read_bytes()
         runs = []
+        cpu = []
         rules = get_import_rules()
-        for _ in range(3 if options.quick else 7):
-            started = time.perf_counter()
+        analyse(data, SOURCE_ARTICLE.name, rules=rules)
+        for _ in range(5 if options.quick else 15):
+            started, started_cpu = time.perf_counter(), time.process_time()
             analyse(data, SOURCE_ARTICLE.name, rules=rules)
             runs.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+        # CPU time is printed too: on a shared machine the wall clock measures the load.
         print(
-            f"source article ({len(data) / 1024:.0f} KB): median"
-            f" {1000 * statistics.median(runs):.1f} ms, best {1000 * min(runs):.1f} ms"
-            f" over {len(runs)} runs"
+            f"source article ({len(data) / 1024:.0f} KB): wall median"
+            f" {1000 * statistics.median(runs):.1f} ms, best {1000 * min(runs):.1f} ms;"
+            f" CPU best {1000 * min(cpu):.1f} ms over {len(runs)} runs"
         )
         if not options.quick:
             text = data.decode("utf-8")

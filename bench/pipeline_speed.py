@@ -5,8 +5,9 @@ milliseconds per MB of load+parse, clean and classify, and the ratio of the tota
 times (about 4 for a 4x larger input when every stage is linear). Then the source
 article's analysis time (median of several runs) and a 5 MB article.
 
-Run: ``python bench/pipeline_speed.py`` (``--quick`` for smaller sizes,
-``--shape NAME`` for one shape).
+Run: ``python bench/pipeline_speed.py`` (32 KB and 128 KB, under a minute),
+``--full`` for 256 KB and 1 MB plus a 5 MB article, ``--quick`` for 16 KB and 64 KB,
+``--shape NAME`` for one shape.
 """
 
 from __future__ import annotations
@@ -60,12 +61,16 @@ def stage_times(data: bytes, name: str) -> tuple[float, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--quick", action="store_true", help="64 KB and 256 KB instead of 256 KB and 1 MB"
-    )
+    parser.add_argument("--quick", action="store_true", help="16 KB and 64 KB")
+    parser.add_argument("--full", action="store_true", help="256 KB and 1 MB, and 5 MB")
     parser.add_argument("--shape", action="append", help="only this shape (repeatable)")
     options = parser.parse_args()
-    small, large = (64 * 1024, 256 * 1024) if options.quick else (256 * 1024, MB)
+    if options.full:
+        small, large = 256 * 1024, MB
+    elif options.quick:
+        small, large = 16 * 1024, 64 * 1024
+    else:
+        small, large = 32 * 1024, 128 * 1024
     identifier()  # load the language model once, outside the timings
     get_import_rules()
     print(f"ms per MB at {small // 1024} KB and {large // 1024} KB (parse / clean / classify)")
@@ -99,7 +104,7 @@ def main() -> None:
             f" {1000 * statistics.median(runs):.1f} ms, best {1000 * min(runs):.1f} ms;"
             f" CPU best {1000 * min(cpu):.1f} ms over {len(runs)} runs"
         )
-        if not options.quick:
+        if options.full:
             text = data.decode("utf-8")
             big = (text + "\n\n") * (5 * MB // (len(data) + 2))
             started = time.perf_counter()

@@ -130,6 +130,8 @@ def build_site():
             treatment_kind="medicine",
             generic_name="ibuprofen",
             brand_names="Nurofen",
+            # The hub lists only pages with a summary or a body.
+            summary="Eases pain and swelling.",
         )
     )
     body = [

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -94,6 +95,10 @@ class WarningValue(blocks.StructValue):
     def print_label(self):
         return PRINT_LABELS.get(self.get("severity"), "")
 
+    @cached_property
+    def _heading_leads_in(self):
+        return _heading_is_lead_in(str(self.display_heading))
+
     @property
     def list_lead_in(self):
         """The words between the heading and the symptom list, or "" for none.
@@ -106,7 +111,7 @@ class WarningValue(blocks.StructValue):
         if not self.get("items"):
             return ""
         lead = self.get("items_lead") or ""
-        if _heading_is_lead_in(str(self.display_heading)):
+        if self._heading_leads_in:
             return gettext("All of these apply:") if lead == "all" else ""
         if lead == "all":
             return gettext("If you have all of these:")
@@ -117,7 +122,7 @@ class WarningValue(blocks.StructValue):
     @property
     def list_follows_heading(self):
         """A heading ending in "if" reads on into the list, so the list comes first."""
-        return bool(self.get("items")) and _heading_is_lead_in(str(self.display_heading))
+        return bool(self.get("items")) and self._heading_leads_in
 
 
 class WarningBlock(blocks.StructBlock):

@@ -31,11 +31,12 @@ def bump_content_version(*args, **kwargs):
 
 
 def _on_model_change(sender, instance=None, **kwargs):
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
     from .models import BodyRegion, Reviewer
 
-    if isinstance(instance, Page | Reviewer | BodyRegion):
+    # A site's name or address shows in the cached sharing tags and structured data.
+    if isinstance(instance, Page | Reviewer | BodyRegion | Site):
         bump_content_version()
 
 

@@ -106,13 +106,14 @@ def enqueue_search_update(instance):
 
 
 @contextmanager
-def deferred_index_updates(written_page_ids: set[int] | None = None):
+def deferred_index_updates(written_page_ids: set[int] | None = None, *, discard=False):
     """Hold back search and reference index updates of the back-health pages this
     thread saves until the block ends, then update each page once.
 
     Other threads' saves are indexed as usual: the deferral is local to the thread
     (Wagtail's own switch for the reference index, ours for search). Nested
-    blocks index when the outermost one ends.
+    blocks index when the outermost one ends. ``discard`` drops the updates (a dry
+    run, whose pages are rolled back).
     """
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -128,7 +129,8 @@ def deferred_index_updates(written_page_ids: set[int] | None = None):
     finally:
         del _state.pending
     pending.update(written_page_ids or ())
-    update_indexes(pending)
+    if not discard:
+        update_indexes(pending)
 
 
 def update_indexes(page_ids):

@@ -24,11 +24,19 @@ from .importer.service import ImportSetupError, Source, import_sources, resolve_
 logger = logging.getLogger(__name__)
 
 
-def source_payload(name: str, data: bytes, metadata: dict | None = None) -> dict:
-    """A JSON-safe description of one source for the import tasks."""
+def source_payload(
+    name: str, data: bytes, metadata: dict | None = None, identity: str = ""
+) -> dict:
+    """A JSON-safe description of one source for the import tasks.
+
+    ``identity`` is what the import is keyed by under its hub (see
+    ``back_health.importer.review.source_identity``); empty for the default.
+    """
     payload = {"name": name, "data": base64.b64encode(data).decode("ascii")}
     if metadata:
         payload["metadata"] = metadata
+    if identity:
+        payload["identity"] = identity
     return payload
 
 
@@ -37,6 +45,7 @@ def _source(payload: dict) -> Source:
         name=payload["name"],
         data=base64.b64decode(payload["data"]),
         metadata=payload.get("metadata") or {},
+        identity=payload.get("identity") or "",
     )
 
 
@@ -57,8 +66,13 @@ def import_back_health_task(
     publish: bool = False,
     on_conflict: str = "skip",
     user_id: int | None = None,
+    update: bool = False,
 ) -> dict:
-    """Import ``sources`` (made with :func:`source_payload`) in one task; return the report."""
+    """Import ``sources`` (made with :func:`source_payload`) in one task; return the report.
+
+    The user's rights are checked before any work, as for every other caller; a
+    refusal fails the task with an ``ImportPermissionError`` naming the reason.
+    """
     return import_sources(
         [_source(s) for s in sources],
         parent=resolve_parent(parent),
@@ -67,6 +81,7 @@ def import_back_health_task(
         publish=publish,
         on_conflict=on_conflict,
         user=_user(user_id),
+        update=update,
     )
 
 

@@ -19,7 +19,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import BodyRegion, CausePage, ConditionPage, Reviewer, TreatmentMixin, TreatmentPage
 from .views.bulk import BulkImportViewSet
-from .views.imports import ImportArticleViewSet, ImportRecordViewSet
+from .views.history import ImportRecordViewSet
+from .views.imports import ImportArticleViewSet
+from .views.marks import imported_pages, pages_needing_writing_up
 
 #: The optional sub-app that replaces these listings with wagtail-modeladmin ones.
 MODELADMIN_APP = "back_health.contrib.modeladmin"
@@ -50,6 +52,48 @@ class ReviewOverdueFilter(ChoiceFilter):
         return qs
 
 
+class YesNoFilter(ChoiceFilter):
+    """A yes/no radio filter; subclasses say what "yes" means as a ``Q``."""
+
+    #: Label of the filter; subclasses set it.
+    default_label = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", self.default_label)
+        kwargs.setdefault("empty_label", _("Any"))
+        kwargs.setdefault("choices", [("true", _("Yes")), ("false", _("No"))])
+        kwargs.setdefault("widget", RadioSelect)
+        super().__init__(*args, **kwargs)
+
+    def condition(self) -> Q:
+        raise NotImplementedError
+
+    def filter(self, qs, value):
+        if value == "true":
+            return qs.filter(self.condition())
+        if value == "false":
+            return qs.exclude(self.condition())
+        return qs
+
+
+class ImportedFilter(YesNoFilter):
+    """Pages the importer wrote (they keep a link to their import record)."""
+
+    default_label = _("Came from an import")
+
+    def condition(self):
+        return imported_pages()
+
+
+class NeedsWritingUpFilter(YesNoFilter):
+    """Stub pages: nothing in the body yet (an imported name, a bare list item)."""
+
+    default_label = _("Needs writing up")
+
+    def condition(self):
+        return pages_needing_writing_up()
+
+
 class BodyRegionFilter(ModelMultipleChoiceFilter):
     """Pages about any of the chosen body regions."""
 
@@ -65,6 +109,8 @@ class BodyRegionFilter(ModelMultipleChoiceFilter):
 class BackHealthPageFilterSet(PageFilterSet):
     body_region = BodyRegionFilter()
     review_overdue = ReviewOverdueFilter()
+    imported = ImportedFilter()
+    needs_writing_up = NeedsWritingUpFilter()
 
     class Meta(PageFilterSet.Meta):
         pass

@@ -109,6 +109,7 @@ def test_menu_has_one_back_health_group_with_its_items(admin_user):
         "Body regions",
         "Import an article",
         "Import history",
+        "Bulk import",
     ]
     assert items["Conditions"] == reverse("back_health_conditions:index")
     assert items["Reviewers"] == reverse("wagtailsnippets_back_health_reviewer:list")
@@ -194,7 +195,11 @@ def test_native_group_steps_aside_when_the_sub_app_is_installed():
     with mock.patch.object(viewsets.apps, "is_installed", lambda name: name == SUB_APP):
         standalone = register_back_health_viewsets()
     # Only the import screens, which modeladmin has no equivalent for, stay registered.
-    assert [viewset.name for viewset in standalone] == ["back_health_import", "back_health_imports"]
+    assert [viewset.name for viewset in standalone] == [
+        "back_health_import",
+        "back_health_imports",
+        "back_health_bulk_import",
+    ]
     assert not any(isinstance(v, viewsets.BackHealthViewSetGroup) for v in standalone)
     with mock.patch.object(viewsets.apps, "is_installed", lambda name: False):
         assert isinstance(register_back_health_viewsets(), viewsets.BackHealthViewSetGroup)
@@ -274,3 +279,18 @@ def test_sub_app_installed_body_region_and_overdue_filters(admin_client, pages):
     assert "Spasm" in html and "Sciatica" not in html
     html = admin_client.get(url, {"review_overdue": "true"}).content.decode()
     assert "Sciatica" in html and "Spasm" not in html
+
+
+@sub_app
+def test_sub_app_installed_imported_and_needs_writing_up_filters(admin_client, hub):
+    from back_health.models import ImportedPage
+
+    stub = ConditionPageFactory(parent=hub, title="Imported stub", body=[])
+    ImportedPage.objects.create(page=stub, entity_key="condition:imported stub", plan_hash="x")
+    ConditionPageFactory(parent=hub, title="Hand written", body=[("paragraph", "<p>Done.</p>")])
+    url = "/admin/back_health/conditionpage/"
+
+    html = admin_client.get(url, {"imported": "true"}).content.decode()
+    assert "Imported stub" in html and "Hand written" not in html
+    html = admin_client.get(url, {"needs_writing_up": "false"}).content.decode()
+    assert "Hand written" in html and "Imported stub" not in html

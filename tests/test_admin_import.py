@@ -1,4 +1,6 @@
-"""The admin import screens: preview what the importer understood, import, history."""
+"""The admin import screens: the upload form, its errors, the menu and the history.
+
+The review step itself is specified in ``test_admin_review.py``."""
 
 import pytest
 from django.urls import reverse
@@ -48,86 +50,73 @@ def test_import_screen_shows_the_form(admin_client, import_url):
     assert b"Or paste the article" in response.content
 
 
-def test_preview_shows_the_plan_and_writes_nothing(admin_client, import_url):
-    response = admin_client.post(
-        import_url,
-        {
-            "text": ARTICLE,
-            "name": "coccydynia.md",
-            "format": "auto",
-            "on_conflict": "skip",
-            "preview": "1",
-        },
-    )
+def read(client, import_url, **data):
+    return client.post(import_url, {"format": "auto", **data})
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Coccydynia" in html and "Ibuprofen" in html
-    assert "Preview" in html
+
+def test_reading_an_article_goes_to_its_review_and_writes_nothing(admin_client, import_url):
+    response = read(admin_client, import_url, text=ARTICLE)
+
+    record = ImportRecord.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("back_health_import:review", args=[record.pk])
+    assert record.status == ImportRecord.Status.PENDING
     assert not ConditionPage.objects.exists()
-    assert not ImportRecord.objects.exists()
-    # The source is carried into the form for the import step.
-    assert "Coccydynia is pain in the tailbone" in html
+    review = admin_client.get(response.url).content.decode()
+    assert "Coccydynia" in review and "Ibuprofen" in review
 
 
-def test_import_creates_drafts_and_links_to_them(admin_client, import_url, admin_user):
-    response = admin_client.post(
-        import_url,
-        {
-            "text": ARTICLE,
-            "name": "coccydynia.md",
-            "format": "markdown",
-            "on_conflict": "skip",
-            "import": "1",
-        },
-    )
+def test_reviewed_import_creates_drafts_owned_by_the_editor(admin_client, import_url, admin_user):
+    record_url = read(admin_client, import_url, text=ARTICLE, format="markdown").url
+    record = ImportRecord.objects.get()
+
+    response = admin_client.post(record_url, {**initial_review_data(record), "create": "1"})
 
     condition = ConditionPage.objects.get(title="Coccydynia")
+    assert response.status_code == 302
     assert condition.live is False
     assert condition.latest_revision.user == admin_user
-    assert reverse("wagtailadmin_pages:edit", args=[condition.pk]) in response.content.decode()
     assert ImportRecord.objects.get().user == admin_user
 
 
-def test_background_import_runs_as_a_task(admin_client, import_url):
-    response = admin_client.post(
-        import_url,
-        {
-            "text": ARTICLE,
-            "name": "coccydynia.md",
-            "format": "auto",
-            "on_conflict": "skip",
-            "background": "on",
-            "import": "1",
-        },
-    )
+def initial_review_data(record):
+    data = {}
+    for index, page in enumerate(record.plan["pages"]):
+        if page["include"]:
+            data[f"p{index}-include"] = "on"
+        data[f"p{index}-title"] = page["title"]
+        data[f"p{index}-kind"] = page["kind"]
+        for number, block in enumerate(page["blocks"]):
+            if block["type"] == "warning":
+                data[f"p{index}-b{number}-severity"] = block["severity"]
+    return data
 
-    assert response.status_code == 200
-    assert b"queued as task" in response.content
+
+def test_background_import_runs_as_a_task(admin_client, import_url):
+    response = read(admin_client, import_url, text=ARTICLE, background="on")
+
+    assert response.status_code == 302
     # Wagtail's default immediate backend has already run it.
     assert ConditionPage.objects.filter(title="Coccydynia").exists()
 
 
 def test_bad_input_shows_the_error_and_writes_nothing(admin_client, import_url):
-    response = admin_client.post(
-        import_url,
-        {
-            "text": "<script>x()</script>",
-            "name": "junk.html",
-            "format": "auto",
-            "on_conflict": "skip",
-            "import": "1",
-        },
-    )
+    response = read(admin_client, import_url, file=junk_upload())
 
     assert response.status_code == 200
-    assert b"failed" in response.content
+    assert b"help-critical" in response.content
+    assert not ImportRecord.objects.exists()
     assert not ConditionPage.objects.exists()
-    assert not BackHealthIndexPage.objects.exists()
+
+
+def junk_upload():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("junk.bin", bytes(range(256)) * 4, "application/octet-stream")
 
 
 def test_an_empty_form_asks_for_a_source(admin_client, import_url):
-    response = admin_client.post(import_url, {"format": "auto", "on_conflict": "skip"})
+    response = admin_client.post(import_url, {"format": "auto"})
     assert b"Choose a file or paste an article" in response.content
 
 
@@ -145,20 +134,15 @@ def test_editors_without_page_permission_cannot_import(client, django_user_model
 
 
 def test_import_history_lists_records_and_shows_the_report(admin_client, import_url):
-    admin_client.post(
-        import_url,
-        {
-            "text": ARTICLE,
-            "name": "coccydynia.md",
-            "format": "auto",
-            "on_conflict": "skip",
-            "import": "1",
-        },
-    )
+    read(admin_client, import_url, text=ARTICLE)
     record = ImportRecord.objects.get()
+    admin_client.post(
+        reverse("back_health_import:review", args=[record.pk]),
+        {**initial_review_data(record), "create": "1"},
+    )
 
     listing = admin_client.get(reverse("back_health_imports:index"))
-    assert listing.status_code == 200 and b"coccydynia.md" in listing.content
+    assert listing.status_code == 200 and b"Coccydynia" in listing.content
 
     detail = admin_client.get(reverse("back_health_imports:inspect", args=[record.pk]))
     assert detail.status_code == 200
@@ -168,39 +152,33 @@ def test_import_history_lists_records_and_shows_the_report(admin_client, import_
 def test_import_records_cannot_be_added_or_edited_by_hand(admin_client):
     from django.urls import NoReverseMatch
 
-    try:
-        url = reverse("back_health_imports:add")
-    except NoReverseMatch:
-        return
-    assert admin_client.get(url).status_code in (302, 403)
+    for name in ("add", "edit"):
+        try:
+            url = reverse(f"back_health_imports:{name}", args=[1] if name == "edit" else [])
+        except NoReverseMatch:
+            continue
+        assert admin_client.get(url).status_code in (302, 403, 404)
 
 
 def test_parent_choice_imports_under_that_hub(admin_client, import_url):
     root = Page.objects.get(depth=2)
     hub = root.add_child(instance=BackHealthIndexPage(title="Spine clinic", slug="spine"))
 
+    read(admin_client, import_url, text=ARTICLE, parent=hub.pk)
+    record = ImportRecord.objects.get()
     admin_client.post(
-        import_url,
-        {
-            "text": ARTICLE,
-            "name": "c.md",
-            "format": "auto",
-            "parent": hub.pk,
-            "on_conflict": "skip",
-            "import": "1",
-        },
+        reverse("back_health_import:review", args=[record.pk]),
+        {**initial_review_data(record), "create": "1"},
     )
 
     assert ConditionPage.objects.get().get_parent().pk == hub.pk
 
 
-def test_preview_of_an_uploaded_windows_1251_file_keeps_its_text(admin_client, import_url):
+def test_review_of_an_uploaded_windows_1251_file_keeps_its_text(admin_client, import_url):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     article = ARTICLE.replace("Coccydynia is pain", "Coccydynia (кокцигодиния) is pain")
     upload = SimpleUploadedFile("coccyx.txt", article.encode("cp1251"), "text/plain")
-    response = admin_client.post(
-        import_url, {"file": upload, "format": "markdown", "on_conflict": "skip", "preview": "1"}
-    )
+    response = read(admin_client, import_url, file=upload, format="markdown")
 
-    assert "кокцигодиния" in response.content.decode()
+    assert "кокцигодиния" in admin_client.get(response.url).content.decode()

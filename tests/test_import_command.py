@@ -109,7 +109,15 @@ def test_report_to_a_file_follows_the_schema(article, tmp_path):
     kinds = {page["kind"] for page in entry["pages"]}
     assert {"index", "condition"} <= kinds
     for page in entry["pages"]:
-        assert page["action"] in {"create", "update", "unchanged", "conflict", "skip", "link"}
+        assert page["action"] in {
+            "create",
+            "update",
+            "unchanged",
+            "conflict",
+            "skip",
+            "link",
+            "suggest",
+        }
         assert set(page) >= {
             "kind",
             "title",
@@ -154,8 +162,9 @@ def test_reimporting_an_unchanged_article_writes_nothing(article):
     assert Revision.objects.count() == revisions
     entry = json.loads(out)["articles"][0]
     assert entry["status"] == "unchanged"
-    assert {page["action"] for page in entry["pages"]} == {"unchanged"}
-    assert all(page["id"] and page["url_path"] for page in entry["pages"])
+    written = [page for page in entry["pages"] if page["action"] != "suggest"]
+    assert {page["action"] for page in written} == {"unchanged"}
+    assert all(page["id"] and page["url_path"] for page in written)
 
 
 def test_standard_input_is_a_source():
@@ -164,7 +173,17 @@ def test_standard_input_is_a_source():
 
 
 def test_user_is_recorded_on_revisions_and_the_record(article, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
     editor = django_user_model.objects.create_user("editor", password="x")
+    group = Group.objects.create(name="Site editors")
+    GroupPagePermission.objects.create(
+        group=group,
+        page=Page.objects.get(depth=1),
+        permission=Permission.objects.get(codename="add_page"),
+    )
+    editor.groups.add(group)
     run(str(article), "--user", "editor")
 
     assert ImportRecord.objects.get().user == editor

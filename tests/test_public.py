@@ -325,3 +325,60 @@ def test_api_gives_a_treatment_its_medicine_data(site_pages, client):
     assert data["brand_names_list"] == ["Nurofen", "Brufen"]
     assert data["prescription_status"] == "general_sale"
     assert data["treatment_kind"] == "medicine"
+
+
+# ---- Cached fragments -----------------------------------------------------------------------
+
+
+def test_renaming_a_linked_page_shows_on_the_condition_at_once(site_pages, client):
+    condition = site_pages["condition"]
+    assert "Poor posture" in client.get(condition.url).content.decode()
+    cause = site_pages["cause"]
+    cause.title = "Slouching"
+    cause.save_revision().publish()
+    html = client.get(condition.url).content.decode()
+    assert "Slouching" in html and "Poor posture" not in html
+
+
+def test_editing_the_reviewer_shows_on_the_page_at_once(site_pages, client):
+    condition = site_pages["condition"]
+    client.get(condition.url)
+    reviewer = condition.reviewer
+    reviewer.name = "Dr Grace Hopper"
+    reviewer.save()
+    html = client.get(condition.url).content.decode()
+    assert "Dr Grace Hopper" in html and "Dr Ada Lovelace" not in html
+
+
+def test_a_preview_never_shows_cached_relations(site_pages, client):
+    condition = site_pages["condition"]
+    client.get(condition.url)  # fills the cached fragments of the live page
+    condition.cause_links.all().delete()
+    condition.refresh_from_db()
+    # A preview gets a fragment key of its own, never the live page's fragments.
+    response = condition.make_preview_request()
+    html = response.render().content.decode() if hasattr(response, "render") else ""
+    html = html or response.content.decode()
+    assert "Lower back pain" in html
+    assert "Long hours at a desk" not in html
+
+
+def test_a_warm_page_runs_at_most_two_queries_more_than_a_bare_page(site_pages, client, hub):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    from tests.testapp.models import BarePage
+
+    section = hub.get_parent().add_child(instance=Page(title="Section", slug="section"))
+    bare = section.add_child(instance=BarePage(title="Bare", slug="bare", body=rich_body()))
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    bare_queries = queries(bare.url)
+    for name in ("condition", "cause", "medicine"):
+        assert queries(site_pages[name].url) <= bare_queries + 2, name

@@ -132,10 +132,25 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         raw=raw,
         text=text,
         encoding=encoding,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=source_sha256(raw, encoding),
         format=resolve_format(format, name, text),
         bytes=len(raw),
     )
+
+
+def source_sha256(raw: bytes, encoding: str = "") -> str:
+    """SHA-256 of the bytes the user supplied, line endings normalised (CRLF and CR to LF).
+
+    A browser's textarea turns line endings into CRLF; normalising keeps the same
+    article recognised however it reached the importer.
+    """
+    if encoding.startswith(("utf-16", "utf-32")):
+        # Line endings are wider than one byte in these encodings.
+        text = raw.decode(encoding)
+        normalised = text.replace("\r\n", "\n").replace("\r", "\n").encode(encoding)
+    else:
+        normalised = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return hashlib.sha256(normalised).hexdigest()
 
 
 def read_limited(data, *, max_bytes: int) -> bytes:

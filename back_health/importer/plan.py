@@ -127,6 +127,9 @@ class SourceInfo:
     bytes: int
     #: Origin URL when the source said where it came from (canonical link, og:url).
     url: str = ""
+    #: What the import is keyed by under its hub: the address or path the user sees
+    #: and may set, or one generated for a pasted article.
+    identity: str = ""
 
 
 @dataclass
@@ -140,6 +143,8 @@ class ArticlePlan:
     decisions: list[Decision] = field(default_factory=list)
     status: str = "imported"
     error: str | None = None
+    #: Editors' corrections applied to what the importer proposed (see plan_document).
+    corrections: list[dict] = field(default_factory=list)
 
     @property
     def main_page(self) -> PagePlan | None:

@@ -103,6 +103,7 @@ def article_report(plan: ArticlePlan) -> dict:
             {"kind": r.kind, "from": r.from_, "to": r.to, "count": r.count} for r in plan.repairs
         ],
         "decisions": [{"part": d.part, "as": d.as_, "because": d.because} for d in plan.decisions],
+        "corrections": list(plan.corrections),
     }
 
 

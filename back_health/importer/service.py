@@ -43,12 +43,19 @@ class Source:
     Bulk sources (:mod:`back_health.importer.sources`) fill in ``error`` for a member
     that cannot be read, so it is reported as failed while the others go on, and
     ``metadata`` with what an export said about the article (WordPress: author, date).
+
+    ``identity`` is what the import is keyed by under its hub (the user's choice);
+    when empty it is the article's http(s) address, else ``path``, else the name with
+    the start of the content's hash (see ``review.source_identity``).
     """
 
     name: str
     data: object
     error: str = ""
     metadata: dict = field(default_factory=dict)
+    identity: str = ""
+    #: The file the source was read from, when it was one (its default identity).
+    path: str = ""
 
 
 def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
@@ -73,7 +80,11 @@ def analyse_loaded(loaded, *, rules=None) -> ArticlePlan:
     supported = supported_languages()
     if document.language not in supported:
         return unsupported_language_plan(document, source, supported)
-    return classify(document, source, rules=rules if rules is not None else get_import_rules())
+    plan = classify(document, source, rules=rules if rules is not None else get_import_rules())
+    from .plan_document import annotate_plan
+
+    # Keys, reasons and suggestions for bare mentions: what review and corrections rely on.
+    return annotate_plan(plan)
 
 
 #: Flag kind of an article written in a language the import rules do not cover.
@@ -214,7 +225,12 @@ def resolve_user(username):
 
 
 def _unchanged(plan: ArticlePlan, record) -> bool:
-    return record is not None and record.sha256 == plan.source.sha256 and bool(record.report)
+    return (
+        record is not None
+        and record.status == "imported"
+        and record.sha256 == plan.source.sha256
+        and bool(record.report)
+    )
 
 
 def _unchanged_plan(plan: ArticlePlan, record) -> ArticlePlan:
@@ -222,14 +238,18 @@ def _unchanged_plan(plan: ArticlePlan, record) -> ArticlePlan:
     from wagtail.models import Page
 
     plan.status = "unchanged"
-    index = EntityIndex()
+    index = EntityIndex().load(plan)
     existing = {page.pk: page for page in Page.objects.filter(pk__in=record.pages.values("pk"))}
     for page in plan.pages:
-        found = existing.get(index.find(page))
+        found = existing.get(page.page_id or index.find(page))
         if found is not None:
             page.id, page.slug = found.pk, found.slug
             page.url_path, page.live = found.url_path, found.live
-        page.action = "unchanged"
+        if page.include and page.page_id is None:
+            page.action = "unchanged"
+        else:
+            # Left out or mapped to another page: linked to when it exists, never written.
+            page.action = "link" if found is not None else "suggest"
     return plan
 
 
@@ -242,6 +262,7 @@ def import_sources(
     publish=False,
     on_conflict="skip",
     user=None,
+    update=False,
     progress: Callable[[int, int, ArticlePlan], None] | None = None,
     total: int | None = None,
 ) -> dict:
@@ -253,13 +274,29 @@ def import_sources(
     does everything inside one transaction that is rolled back at the end, so it
     works on an empty database and writes nothing. ``sources`` may be a generator;
     pass ``total`` for the progress callback when it has no length.
+
+    ``user``'s rights to add (and, with ``publish``, to publish) pages under the
+    parent are checked before anything is read (``review.ImportPermissionError``).
+    An article whose content differs from what was imported under its identity
+    fails unless ``update`` is true. Corrections editors made to an earlier import
+    of the same identity are applied again.
     """
+    from .review import check_import_permissions
+
+    check_import_permissions(user, parent, publish=publish and not dry_run)
     if total is None:
         sources = list(sources)
         total = len(sources)
     # Compiled on first need: a run of unchanged sources never parses, so never needs them.
     rules = functools.cache(get_import_rules)
-    options = dict(format=format, rules=rules, publish=publish, on_conflict=on_conflict, user=user)
+    options = dict(
+        format=format,
+        rules=rules,
+        publish=publish,
+        on_conflict=on_conflict,
+        user=user,
+        update=update,
+    )
     if dry_run:
         with transaction.atomic():
             if parent is None:
@@ -285,7 +322,7 @@ def _import_all(sources, parent, hub_created, total, progress, dry_run, options)
     plans: list[ArticlePlan] = []
     hub_reported = False
     for number, source in enumerate(sources, start=1):
-        with deferred_index_updates():
+        with deferred_index_updates(discard=dry_run):
             plan = _import_one(source, parent=parent, dry_run=dry_run, **options)
         if hub_created and plan.status != "failed" and not hub_reported:
             plan.pages.insert(0, _hub_page(parent, dry_run))
@@ -315,25 +352,38 @@ def _hub_page(hub, dry_run):
     )
 
 
-def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict, user):
+def _import_one(
+    source, *, parent, format, rules, dry_run, publish, on_conflict, user, update=False
+):
+    from .plan_document import PlanError, plan_from_dict
+    from .review import ImportIdentityError, proposed_plan
+
     if source.error:
         return failed_plan(source.name, source.error)
     try:
         loaded = load_source(
             source.data, source.name, max_bytes=back_health_settings.IMPORT_MAX_BYTES, format=format
         )
-        unchanged = _stored_unchanged(loaded, parent)
+        unchanged = _stored_unchanged(loaded, parent, source.identity)
         if unchanged is not None:
             return unchanged
         plan = analyse_loaded(loaded, rules=rules())
-    except ImportSourceError as error:
+        if plan.status == "skipped":
+            return plan  # reported with its flag; nothing to write
+        _apply_metadata(plan, source.metadata)
+        # The importer's plan with the corrections stored for this identity applied.
+        document, record, applied = proposed_plan(
+            None,
+            source.name,
+            identity=source.identity,
+            path=source.path,
+            parent=parent,
+            update=update,
+            plan=plan,
+        )
+        plan = plan_from_dict(document)
+    except (ImportSourceError, ImportIdentityError, PlanError) as error:
         return failed_plan(source.name, error, data=source.data)
-    if plan.status == "skipped":
-        return plan  # reported with its flag; nothing to write
-    _apply_metadata(plan, source.metadata)
-    from ..models import ImportRecord
-
-    record = ImportRecord.objects.filter(source_key=plan.source.url or plan.source.name).first()
     if _unchanged(plan, record):
         return _unchanged_plan(plan, record)
     try:
@@ -348,10 +398,9 @@ def _import_one(source, *, parent, format, rules, dry_run, publish, on_conflict,
                 dry_run=dry_run,
             )
             if record is not None:
-                from .report import article_report
+                from .review import record_written
 
-                record.report = article_report(plan)
-                record.save(update_fields=["report"])
+                record_written(record, plan, applied)
     except (ImportWriteError, DatabaseError) as error:
         logger.warning("Import of %s failed: %s", source.name, error)
         plan.status, plan.error = "failed", str(error)
@@ -371,18 +420,23 @@ def _apply_metadata(plan: ArticlePlan, metadata: dict):
             )
 
 
-def _stored_unchanged(loaded, parent) -> ArticlePlan | None:
-    """The stored outcome when these exact bytes were imported before: found by hash
-    before any parsing, so an unchanged re-import costs a load and two queries."""
+def _stored_unchanged(loaded, parent, identity="") -> ArticlePlan | None:
+    """The stored outcome when these exact bytes were imported before under this hub:
+    found by hash before any parsing, so an unchanged re-import costs a load and two
+    queries."""
     from wagtail.models import Page
 
     from ..models import ImportRecord
 
-    record = (
-        ImportRecord.objects.filter(source_name=loaded.name, sha256=loaded.sha256)
-        .exclude(report={})
-        .first()
+    records = ImportRecord.objects.filter(
+        parent=parent,
+        source_name=loaded.name,
+        sha256=loaded.sha256,
+        status=ImportRecord.Status.IMPORTED,
     )
+    if identity:
+        records = records.filter(identity=identity)
+    record = records.exclude(report={}).first()
     if record is None or not record.report.get("pages"):
         return None
     report = record.report
@@ -392,7 +446,8 @@ def _stored_unchanged(loaded, parent) -> ArticlePlan | None:
             sha256=loaded.sha256,
             format=loaded.format,
             bytes=loaded.bytes,
-            url=record.source_key if record.source_key != loaded.name else "",
+            url=record.identity if record.identity.startswith(("http://", "https://")) else "",
+            identity=record.identity,
         ),
         title=report.get("title", record.title),
         status="unchanged",
@@ -413,7 +468,11 @@ def _stored_unchanged(loaded, parent) -> ArticlePlan | None:
                 RelationPlan(t, "condition") for t in relations.get("related_conditions", [])
             ],
             action="unchanged",
+            key=stored.get("key", ""),
         )
+        if stored.get("action") in ("suggest", "link"):
+            # Left out of the import: still only linked to or suggested.
+            page.action, page.include = stored["action"], False
         found = pages.get(stored.get("id"))
         if found is not None:
             page.id, page.slug, page.url_path, page.live = (

@@ -136,6 +136,12 @@ def candidate_names(plan: ArticlePlan) -> set[tuple[str, str]]:
     return {(kind, name) for kind, name in wanted if name}
 
 
+def source_identity_key(source) -> str:
+    """What the plan's import record is keyed by under its hub (its identity, else as
+    before identities: the origin URL or the name)."""
+    return source.identity or source.url or source.name
+
+
 def advisory_lock_id(key: str) -> int:
     """A stable signed 64-bit number for ``key``, as PostgreSQL's advisory locks take."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
@@ -159,7 +165,7 @@ def lock_names(keys) -> None:
 
 def article_lock_keys(plan: ArticlePlan) -> set[str]:
     """What an import of ``plan`` may create: its source record and its entities."""
-    keys = {f"source:{plan.source.url or plan.source.name}"}
+    keys = {f"source:{source_identity_key(plan.source)}"}
     for page in plan.pages:
         for name in [page.title, *page.alternate_names]:
             if name and name.strip():
@@ -167,11 +173,11 @@ def article_lock_keys(plan: ArticlePlan) -> set[str]:
     return keys
 
 
-def deferred_index_updates(written_page_ids: set[int] | None = None):
+def deferred_index_updates(written_page_ids: set[int] | None = None, *, discard=False):
     """See :func:`back_health.signal_handlers.deferred_index_updates`."""
     from ..signal_handlers import deferred_index_updates
 
-    return deferred_index_updates(written_page_ids)
+    return deferred_index_updates(written_page_ids, discard=discard)
 
 
 def _features(model, path):
@@ -357,8 +363,11 @@ def _links_to_uncreated(page, conditions) -> int:
 class ArticleWriter:
     """Writes one article's plan under ``parent``; see :func:`write_article`."""
 
-    def __init__(self, plan, *, parent, index, publish, on_conflict, user, dry_run=False):
+    def __init__(
+        self, plan, *, parent, index, publish, on_conflict, user, dry_run=False, record=None
+    ):
         self.plan = plan
+        self.record = record
         self.dry_run = dry_run
         self.parent = parent
         self.index = index
@@ -374,17 +383,13 @@ class ArticleWriter:
 
         from ..models import ImportRecord
 
-        record, _ = ImportRecord.objects.get_or_create(
-            source_key=self.plan.source.url or self.plan.source.name,
-            defaults={
-                "source_name": self.plan.source.name,
-                "sha256": self.plan.source.sha256,
-                "format": self.plan.source.format,
-            },
-        )
+        record = self.record or self._find_record(ImportRecord)
         models = page_models()
         new_pages = []
         for page in self.plan.pages:
+            if not page.include or page.page_id is not None:
+                self._link(page)
+                continue
             pk = self.index.find(page)
             page.action = self._decide(page, pk, record)
             page.id = pk
@@ -403,7 +408,7 @@ class ArticleWriter:
         for page in self.plan.pages:
             pk = page.id
             model = models[page.kind]
-            if not self._should_write(page):
+            if pk is None or not self._should_write(page):
                 self._describe(page, existing.get(pk))
                 continue
             if page.action == Action.CREATE:
@@ -438,7 +443,33 @@ class ArticleWriter:
         record.user = self.user or record.user
         record.save()
         record.pages.add(*[page.id for page in self.plan.pages if page.id])
+        created = [page.id for page in new_pages if page.id]
+        if created:
+            record.created_pages.add(*created)
         return record
+
+    def _find_record(self, model):
+        """The import record of this source under the hub (see ``review.source_identity``)."""
+        source = self.plan.source
+        record, _ = model.objects.get_or_create(
+            parent=self.parent,
+            identity=source_identity_key(source),
+            defaults={
+                "source_name": source.name,
+                "sha256": source.sha256,
+                "format": source.format,
+            },
+        )
+        return record
+
+    def _link(self, page):
+        """A page left out or mapped to an existing page: link to it, never write it."""
+        pk = page.page_id or self.index.find(page)
+        page.id = pk
+        page.action = Action.LINK if pk else Action.SUGGEST
+        if pk:
+            # Relations name the page by the plan's title; they resolve to the mapped page.
+            self.index.by_name.setdefault((page.kind, normalise_name(page.title)), pk)
 
     def _create(self, new_pages, models):
         """Add every new page under the parent, each with one save.
@@ -488,9 +519,15 @@ class ArticleWriter:
             instance.save(clean=False)
 
     def _record_imported(self, rows, record):
-        """The importer's record of each written page: created in bulk, updated in bulk."""
-        from ..models import ImportedPage
+        """The importer's record of each written page: created in bulk, updated in bulk.
 
+        Each row keeps a fingerprint of the page's stored content as written, so a later
+        change without a revision is seen (see :mod:`.changes`).
+        """
+        from ..models import ImportedPage
+        from .changes import content_fingerprints
+
+        fingerprints = content_fingerprints([pk for pk, _page, _revision in rows])
         new, changed = [], []
         for pk, page, revision in rows:
             values = {
@@ -498,6 +535,7 @@ class ArticleWriter:
                 "revision": revision,
                 "plan_hash": plan_hash(page),
                 "record": record,
+                "content_hash": fingerprints.get(pk, ""),
             }
             imported = self.index.imported.get(pk)
             if imported is None:
@@ -512,7 +550,7 @@ class ArticleWriter:
             ImportedPage.objects.bulk_create(new)
         if changed:
             ImportedPage.objects.bulk_update(
-                changed, ["entity_key", "revision", "plan_hash", "record"]
+                changed, ["entity_key", "revision", "plan_hash", "record", "content_hash"]
             )
 
     def _decide(self, page, pk, record):
@@ -531,6 +569,12 @@ class ArticleWriter:
         if latest != imported.revision_id:
             # An editor saved a revision after the import.
             return Action.CONFLICT
+        if imported.content_hash:
+            from .changes import content_fingerprints
+
+            if content_fingerprints([pk]).get(pk) != imported.content_hash:
+                # Changed with save() and no revision: still an editor's change.
+                return Action.CONFLICT
         return Action.UPDATE
 
     def _should_write(self, page):
@@ -582,6 +626,17 @@ class ArticleWriter:
         page.live = bool(instance.live)
 
 
+def drop_thin_flags_of_linked_pages(plan: ArticlePlan) -> None:
+    """A page only linked to (an editor's, another article's, or a suggestion) is not
+    one this import left thin: its thin-page flag would send an editor to a full page."""
+    linked = {
+        page.title
+        for page in plan.pages
+        if page.action in (Action.SKIP, Action.LINK, Action.SUGGEST)
+    }
+    plan.flags = [f for f in plan.flags if not (f.kind == "thin_page" and f.text in linked)]
+
+
 def removal_repairs(removals: list[dict]) -> list[Repair]:
     """What Wagtail's whitelisting took out of the rich text, one repair per kind of removal."""
     counts: dict[tuple[str, str, str], int] = {}
@@ -603,8 +658,14 @@ def write_article(
     on_conflict="skip",
     user=None,
     dry_run=False,
+    record=None,
 ):
     """Write ``plan`` in one transaction; return ``(record, written_page_ids)``.
+
+    ``record`` is the import record to write under; by default the one of the plan's
+    source identity under ``parent``, created when missing. Pages left out of the plan
+    (``include`` false) or mapped to an existing page (``page_id``) are linked to,
+    never written.
 
     A dry run does everything in a transaction that is rolled back, never
     publishes, and returns ``(None, set())``; the plan still tells what would
@@ -621,6 +682,7 @@ def write_article(
         on_conflict=on_conflict,
         user=user,
         dry_run=dry_run,
+        record=record,
     )
     with transaction.atomic():
         if not dry_run:
@@ -629,6 +691,7 @@ def write_article(
         writer.index.load(plan)
         record = writer.write()
         plan.repairs.extend(removal_repairs(writer.removals))
+        drop_thin_flags_of_linked_pages(plan)
         if dry_run:
             transaction.set_rollback(True)
             for page in plan.pages:

@@ -62,38 +62,44 @@ class BodyRegionSerializer(serializers.Serializer):
     slug = serializers.CharField(read_only=True)
 
 
-def page_head_context(page, request, description):
-    """Canonical address, sharing tags and breadcrumbs every back-health page needs.
+def breadcrumb_trail(page, request, site):
+    """``(title, full url)`` from the site's home page down to ``page``'s parent.
 
-    Breadcrumbs walk up ``get_parent()``, which Wagtail's routing has already cached on
-    each page it passed through, so a routed request spends no query on them.
+    Walks up ``get_parent()``, which Wagtail's routing has already cached on each page
+    it passed through, so a routed request spends no query on it.
     """
-    from wagtail.models import Site
-
-    url = page.get_full_url(request)
-    site = Site.find_for_request(request) if request is not None else None
     crumbs = []
-    current = page
+    current = page.get_parent()
     site_root_id = site.root_page_id if site else None
     while current is not None and current.depth > 1:
         crumbs.append(current)
         if current.pk == site_root_id:
             break
         current = current.get_parent()
-    crumbs.reverse()
-    breadcrumbs = [
-        (crumb.title, crumb.get_full_url(request)) for crumb in crumbs if crumb.pk != page.pk
-    ]
-    breadcrumbs = [(title, crumb_url) for title, crumb_url in breadcrumbs if crumb_url]
+    trail = [(crumb.title, crumb.get_full_url(request)) for crumb in reversed(crumbs)]
+    return [(title, url) for title, url in trail if url]
+
+
+def page_head_context(page, request, description):
+    """Canonical address, sharing tags and breadcrumbs every back-health page needs.
+
+    The breadcrumbs are computed when first used: inside a warm cached fragment, never.
+    """
+    from django.utils.functional import SimpleLazyObject
+    from wagtail.models import Site
+
+    url = page.get_full_url(request)
+    site = Site.find_for_request(request) if request is not None else None
+    breadcrumbs = SimpleLazyObject(lambda: breadcrumb_trail(page, request, site))
     return {
         "canonical_url": url,
         "site_name": (site.site_name if site else "") or "",
         "meta_description": description,
         "share_title": page.seo_title or page.title,
         "breadcrumbs": breadcrumbs,
-        "breadcrumb_node": ld.breadcrumb_node([*breadcrumbs, (page.title, url)], url)
-        if url
-        else None,
+        "breadcrumb_node": SimpleLazyObject(
+            lambda: ld.breadcrumb_node([*breadcrumbs, (page.title, url)], url) if url else {}
+        ),
     }
 
 
@@ -325,11 +331,11 @@ class BackHealthPageMixin(GovernanceMixin):
                 "reviewedBy": {"@id": reviewer["@id"]} if reviewer else None,
                 "citation": ld.citation_nodes(context["citations"]),
                 "breadcrumb": {"@id": context["breadcrumb_node"]["@id"]}
-                if context.get("breadcrumb_node")
+                if context["breadcrumb_node"]
                 else None,
             }
         )
-        return ld.graph(webpage, entity, reviewer, context.get("breadcrumb_node"))
+        return ld.graph(webpage, entity, reviewer, dict(context["breadcrumb_node"]))
 
     def get_context(self, request, *args, **kwargs):
         from ..cache import LazySafeString, fragment_key, lazy_list

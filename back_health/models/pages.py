@@ -85,7 +85,7 @@ class BackHealthIndexPage(Page):
         if model is None:
             raise Http404
         queryset = model.objects.all()
-        if any(field.name == "reviewer" for field in model._meta.get_fields()):
+        if hasattr(model, "reviewer_id"):
             queryset = queryset.select_related("reviewer")
         subpage = queryset.get(pk=found[0])
         subpage._cached_parent_obj = self
@@ -161,7 +161,7 @@ class BackHealthIndexPage(Page):
                 "medicalAudience": {"@type": "Patient"},
                 "mainEntity": {"@id": ld.entity_id(url, "list")},
                 "breadcrumb": {"@id": context["breadcrumb_node"]["@id"]}
-                if context.get("breadcrumb_node")
+                if context["breadcrumb_node"]
                 else None,
             }
         )
@@ -171,7 +171,7 @@ class BackHealthIndexPage(Page):
             "numberOfItems": len(items),
             "itemListElement": items,
         }
-        return ld.to_script(ld.graph(webpage, item_list, context.get("breadcrumb_node")))
+        return ld.to_script(ld.graph(webpage, item_list, dict(context["breadcrumb_node"])))
 
     def get_context(self, request, *args, **kwargs):
         from ..cache import LazySafeString, fragment_key

@@ -60,9 +60,10 @@ LANGUAGES = ("en", "ru", "uk", "pl", "de", "fr", "es")
 
 
 def _stopwords():
-    from back_health.importer.language import detect_language
+    from back_health.importer.language import language_of, profile
 
-    return lambda text: detect_language(text, default="en")
+    # The function-word vote alone, as the importer decided before the model.
+    return lambda text: language_of(profile(text), default="en")
 
 
 def _py3langid():

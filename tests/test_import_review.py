@@ -766,3 +766,12 @@ def test_an_existing_page_only_linked_to_is_not_flagged_thin(hub):
 
     assert plan.pages[1].action == "link"
     assert not [flag for flag in plan.flags if flag.kind == "thin_page"]
+
+
+def test_a_plan_is_saved_on_an_empty_site_without_creating_anything(article, tmp_path):
+    plan_path = tmp_path / "plan.json"
+
+    run(str(article), "--save-plan", str(plan_path))
+
+    assert json.loads(plan_path.read_text())["pages"]
+    assert not BackHealthIndexPage.objects.exists() and not ImportRecord.objects.exists()

@@ -43,7 +43,8 @@ NUMBER_WORDS = {
 #: Adverbs of frequency ("twice a day").
 FREQUENCY_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 
-_NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# A digit run is read from its first digit only and whole: linear on long numbers.
+_NUM = r"(?:(?<!\d)\d++|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 
 def _range(low: str = "low", high: str = "high") -> str:

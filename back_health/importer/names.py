@@ -347,7 +347,7 @@ def _is_term(text: str, rules: RuleSet) -> bool:
     return bool(found) and len(text.split()) <= 4
 
 
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_BRACKETED = re.compile(r"(?<!\s)\s*+\([^()]*+\)")
 
 
 def bracketed_names(title: str) -> list[str]:

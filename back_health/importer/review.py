@@ -242,7 +242,10 @@ def proposed_plan(
     plan.source.identity = source_identity(
         name, plan.source.sha256, identity=identity, url=plan.source.url, path=path
     )
-    record = ImportRecord.objects.filter(parent=parent, identity=plan.source.identity).first()
+    record = None
+    if parent is not None:
+        # No hub yet means no import under it yet.
+        record = ImportRecord.objects.filter(parent=parent, identity=plan.source.identity).first()
     if (
         record is not None
         and record.status == ImportRecord.Status.IMPORTED
@@ -254,7 +257,7 @@ def proposed_plan(
                 "%(identity)s was imported under %(hub)s from other content; say it is an "
                 "update to replace that import, or give the article another identity."
             )
-            % {"identity": plan.source.identity, "hub": parent.title}
+            % {"identity": plan.source.identity, "hub": parent.title if parent else "-"}
         )
     document = plan_to_dict(plan)
     applied = apply_corrections(document, record.corrections) if record else []

@@ -171,7 +171,8 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
 
 
 #: Separators of a run-on list in a sentence: commas and a final "and"/"or".
-LISTED_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# Each space run is tried from its start only (look-behinds): linear on long runs.
+LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?:and|or)\s+")
 
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
@@ -273,7 +274,8 @@ def _item_entities(
         relate(
             relation_owner, "causes", page, relation_note(explanation or lead_context(block.lead))
         )
-        outer = derive_name(re.sub(r"\s*\([^)]*\).*$", "", phrase), rules).name
+        # Cut at the first bracket (linear; a bracket is known to close later).
+        outer = derive_name(phrase.split("(", 1)[0].rstrip(), rules).name
         if outer:
             add_alternate(page, outer, rules)
         state.decide(phrase, "cause (condition)", "condition named in brackets in a causes list")

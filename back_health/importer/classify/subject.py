@@ -73,7 +73,7 @@ def is_broader_name(name: str, title: str, rules: RuleSet) -> bool:
 
 
 def strip_brackets(text: str) -> str:
-    return re.sub(r"\s*\([^()]*\)", "", text)
+    return re.sub(r"(?<!\s)\s*+\([^()]*+\)", "", text)
 
 
 def untitled_name(document: Document, state: Context) -> tuple[str, str]:

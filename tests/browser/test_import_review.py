@@ -12,6 +12,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 ARTICLE = Path(__file__).resolve().parents[1] / "fixtures" / "admin" / "piriformis.md"
 
+#: Steps that read, write or remove a whole article wait longer than the default on a
+#: busy machine (CI runs other suites beside this one).
+SLOW_MS = 60_000
+
 
 @pytest.fixture
 def clinic(home_page):
@@ -51,7 +55,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     page.set_input_files("input[name=file]", str(ARTICLE))
     page.select_option("select[name=parent]", str(hub.pk))
     page.get_by_role("button", name="Read the article").click()
-    page.wait_for_url("**/review/")
+    page.wait_for_url("**/review/", timeout=SLOW_MS)
 
     # The review screen: nothing written yet, and no accessibility violations.
     assert not ConditionPage.objects.exists()
@@ -70,7 +74,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     # Enter in a text field saves the corrections; it never presses a "Remove" button.
     relations_before = record.plan["pages"][0]["relations"]
     panel_of(page, main["title"]).get_by_label("Title").press("Enter")
-    page.get_by_text("Your corrections are saved").wait_for()
+    page.get_by_text("Your corrections are saved").wait_for(timeout=SLOW_MS)
     record.refresh_from_db()
     assert plan_under_review(record)["pages"][0]["relations"] == relations_before
 
@@ -94,7 +98,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     severity.select_option(wanted)
 
     page.get_by_role("button", name="Create drafts").click()
-    page.wait_for_url("**/result/")
+    page.wait_for_url("**/result/", timeout=SLOW_MS)
 
     # The result says what happened, with links.
     assert page.get_by_text("was imported").count()
@@ -120,7 +124,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     violations = axe(page)
     assert not violations, format_violations(violations)
     page.get_by_role("button", name="Yes, undo the import").click()
-    page.wait_for_url("**/inspect/**")
+    page.wait_for_url("**/inspect/**", timeout=SLOW_MS)
     assert page.get_by_text("Undone").count()
 
     record.refresh_from_db()

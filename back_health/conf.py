@@ -38,6 +38,9 @@ DEFAULTS = {
     "REVIEW_INTERVAL_MONTHS": 12,
     # Largest source the importer reads, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # Languages (ISO 639-1) the import rules are written for. An article wholly in
+    # another language is reported with an "unsupported_language" flag and no pages.
+    "IMPORT_LANGUAGES": ["en"],
     # Bulk sources (.zip archives and WordPress exports): most articles in one source,
     # most bytes once unpacked, and the highest compression ratio of a member, so an
     # archive that unpacks to far more than it weighs (a zip bomb) is refused.

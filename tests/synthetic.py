@@ -35,9 +35,16 @@ def condition_name(number: int) -> str:
     return f"{adjective} {part} {noun}"
 
 
-def synthetic_article(number: int, *, causes=None, treatments=None, seed: int = 0) -> bytes:
+def synthetic_article(
+    number: int, *, causes=None, treatments=None, seed: int = 0, described: bool = False
+) -> bytes:
     """A Markdown article about one condition with three causes and three treatments,
-    drawn from small shared pools so articles share entity pages."""
+    drawn from small shared pools so articles share entity pages.
+
+    The treatments are bare list items (suggested pages, not written unless an editor
+    includes them) unless ``described``, when each also gets a section of its own and
+    so a page.
+    """
     rng = random.Random(seed * 100_003 + number)
     name = condition_name(number)
     causes = causes or rng.sample(CAUSES, 3)
@@ -58,6 +65,17 @@ def synthetic_article(number: int, *, causes=None, treatments=None, seed: int = 
         "",
         *[f"- **{treatment}** can ease the pain." for treatment in treatments],
         "",
+        *[
+            line
+            for treatment in (treatments if described else [])
+            for line in (
+                f"## {treatment}",
+                "",
+                f"{treatment} is one of the treatments that can help. Ask about it at your "
+                "next appointment.",
+                "",
+            )
+        ],
         "## When to get urgent help",
         "",
         "Call 999 if you lose control of your bladder or bowels.",

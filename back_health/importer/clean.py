@@ -22,9 +22,10 @@ from pathlib import Path
 
 from .document import Document, Dropped, Flag, ListBlock, ListItem, Paragraph, Repair, Section
 from .errors import NothingToImportError
-from .language import Profile, foreign_language, language_of, profile
+from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
 from .parse_text import MAX_HEADING_WORDS
+from .prefilter import Dispatch, required_literals
 from .sentences import ends_sentence, split_sentences
 
 #: File with the wording of site chrome and promotion (see its ``_comment``).
@@ -60,7 +61,9 @@ def clean_document(doc: Document, steps=None) -> Document:
 
 # --- rewriting every text of a document -------------------------------------------
 
-_TAG = re.compile(r"(<[^>]*>)")
+# "<" inside a tag is impossible in the markup we keep; excluding it keeps a run of
+# "<<<<" linear (each "<" would otherwise scan to the end of the text for a ">").
+_TAG = re.compile(r"(<[^<>]*+>)")
 
 
 def map_html_text(markup: str, fix: Callable[[str], str]) -> str:
@@ -195,9 +198,11 @@ def _round_trip(run: str, tally: Counter | None) -> str:
 # --- step: repair entities -------------------------------------------------------------
 
 _ENTITY = re.compile(
-    r"(?P<pre>[ \t]*)"
+    # Each run (spaces, "&amp;&amp;...") is tried from its start only and taken whole,
+    # so long runs cost linear time instead of one rescan per character.
+    r"(?P<pre>(?:(?<![ \t])[ \t]++)?)"
     r"(?P<entity>"
-    r"(?:&amp;)+(?:\#[xX][0-9a-fA-F]{2,5}|\#\d{2,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
+    r"(?<!&amp;)(?:&amp;)++(?:\#[xX][0-9a-fA-F]{2,5}|\#\d{2,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
     r"|&\#[xX][0-9a-fA-F]{2,5};?"
     r"|&\#[ \t]?\d{2,6};?"
     r"|&[A-Za-z][A-Za-z0-9]{1,31};?"
@@ -297,7 +302,10 @@ def _code_char(code: int) -> str | None:
 
 _NBSP = re.compile("[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
-_SPACE_RUN = re.compile(r"[ \t\f\v\r\n]{2,}|[\t\f\v\r\n]")
+# Every run of whitespace (any Unicode space) becomes one space: after this step no text
+# holds two whitespace characters in a row, which keeps the classifier's many ``\s*``
+# patterns linear (a long run would otherwise be rescanned from each of its positions).
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 # Written to start with a literal or a small class: re scans such patterns far faster.
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\W_]) +(?=[,;:.!?](?:\s|$))")
 _MISSING_SPACE = re.compile(r"([.!?])(?<=[a-zа-яёіїєґ]{2}[.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])")
@@ -347,7 +355,7 @@ _WHITESPACE_FIXES = (
     (_EMOJI, "", lambda text: not text.isascii()),
     (_INVISIBLE, "", lambda text: not text.isascii()),
     (_NBSP, " ", lambda text: not text.isascii()),
-    (_SPACE_RUN, " ", lambda text: "  " in text or not text.isprintable()),
+    (_SPACE_RUN, " ", lambda text: "  " in text or not text.isprintable() or not text.isascii()),
     (_SPACE_BEFORE_PUNCTUATION, "", lambda text: " " in text),
     (_MISSING_SPACE, r"\1 ", lambda text: True),
 )
@@ -476,7 +484,8 @@ def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
     ]
 
 
-_LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)")
+# Not followed by a quantifier: an optional group ("(?:the )?") cannot be split into words.
+_LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)(?![?*+{])")
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -533,7 +542,11 @@ def chrome_candidates(texts: list[str]) -> set[str]:
         starts.append(offset)
         offset += len(text) + 1
     found: set[int] = set()
-    for pattern in chrome_patterns()[0]:
+    patterns = chrome_patterns()[0]
+    # One scan for the words each pattern needs ("cookie", "subscribe") rules most
+    # patterns out before any of them runs.
+    for index in _chrome_dispatch().candidates(lowered):
+        pattern = patterns[index]
         position = 0
         while (start := pattern.find(joined, lowered, position)) >= 0:
             index = bisect_right(starts, start) - 1
@@ -542,6 +555,16 @@ def chrome_candidates(texts: list[str]) -> set[str]:
                 break
             position = starts[index + 1]
     return {texts[index] for index in found}
+
+
+@cache
+def _chrome_dispatch() -> Dispatch:
+    return Dispatch(
+        [
+            required_literals(pattern.regex.pattern, pattern.regex.flags)
+            for pattern in chrome_patterns()[0]
+        ]
+    )
 
 
 def heading_chrome_reason(heading: str) -> str:
@@ -557,15 +580,29 @@ def drop_chrome(doc: Document) -> Document:
     one chrome sentence drops whole, a long one loses that sentence only.
     """
     texts = []
+    sentences_of: dict[str, list[str]] = {}
     for _, block in doc.iter_blocks():
         if isinstance(block, Paragraph):
             texts.append(block.text)
+            # Each sentence is a line of its own too, so a pattern anchored at a line
+            # start ("^Reviewed by") finds chrome that follows another sentence.
+            sentences = sentences_of.setdefault(block.text, split_sentences(block.text))
+            if len(sentences) > 1:
+                texts.extend(sentences)
         else:
             texts.extend([block.lead, *(item.text for item in block.items)])
     candidates = chrome_candidates([text for text in texts if text])
 
     def reason_of(text: str) -> str:
-        return chrome_reason(text) if text in candidates else ""
+        if text in candidates:
+            return chrome_reason(text) or _sentence_reason(text)
+        return _sentence_reason(text)
+
+    def _sentence_reason(text: str) -> str:
+        sentences = sentences_of.get(text, ())
+        if len(sentences) > 1 and any(sentence in candidates for sentence in sentences):
+            return next(filter(None, map(chrome_reason, sentences)), "")
+        return ""
 
     dropped = list(doc.dropped)
     sections = []
@@ -676,7 +713,7 @@ def remove_from_html(markup: str, text: str) -> str:
 
 
 _EMPTY_INLINE = re.compile(r"<(strong|em|a)(?: [^>]*)?>\s*</\1>")
-_SPACE_BEFORE_CLOSE = re.compile(r"\s+(</(?:strong|em|a)>)")
+_SPACE_BEFORE_CLOSE = re.compile(r"(?<!\s)\s++(</(?:strong|em|a)>)")
 _SPACE_AFTER_OPEN = re.compile(r"(<(?:strong|em|a)(?: [^>]*)?>)\s+")
 _SPACE_AFTER_CLOSE_BEFORE_PUNCTUATION = re.compile(r"(</(?:strong|em|a)>) +(?=[,;:.!?](?:\s|$))")
 
@@ -705,6 +742,8 @@ def flag_other_languages(doc: Document) -> Document:
     profiles: dict[str, Profile] = {}
     sentences_of: dict[int, list[str]] = {}
     total = Profile()
+    sample: list[str] = []
+    sampled = 0
     for section in doc.sections:
         texts = [section.heading] if section.heading else []
         for block in section.blocks:
@@ -717,7 +756,15 @@ def flag_other_languages(doc: Document) -> Document:
             if text not in profiles:
                 profiles[text] = profile(text)
             total = total + profiles[text]
-    main = language_of(total)
+    # The model reads a sample of the passages in the article's main script: a few
+    # Cyrillic sentences (two bytes a letter) must not outweigh an English article.
+    for text, found in profiles.items():
+        if sampled >= ARTICLE_SAMPLE:
+            break
+        if found.script == total.script:
+            sample.append(text)
+            sampled += len(text) + 1
+    main = detect_language("\n".join(sample), found=total)
     kind = NON_ENGLISH if main == "en" else OTHER_LANGUAGE
 
     def foreign(text: str) -> str:

@@ -89,6 +89,9 @@ class Document:
     repairs: list[Repair] = field(default_factory=list)
     #: Where the article came from when the source said so (canonical link, og:url).
     url: str = ""
+    #: Front matter fields of a Markdown source (lower-case keys, string values); its
+    #: ``title`` is one candidate for the article's subject.
+    front_matter: dict[str, str] = field(default_factory=dict)
 
     def iter_blocks(self):
         """Yield ``(section, block)`` pairs in reading order."""

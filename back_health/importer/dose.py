@@ -43,7 +43,8 @@ NUMBER_WORDS = {
 #: Adverbs of frequency ("twice a day").
 FREQUENCY_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 
-_NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# A digit run is read from its first digit only and whole: linear on long numbers.
+_NUM = r"(?:(?<!\d)\d++|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 
 def _range(low: str = "low", high: str = "high") -> str:
@@ -69,10 +70,10 @@ _SETS = re.compile(
 )
 _REPS = re.compile(
     rf"\b{_RANGE}\s*(?:repetitions|reps|repeats)\b"
-    rf"|\b(?:repeat|do|perform)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
+    rf"|\b(?:repeat(?:ing)?|do(?:ing)?|perform(?:ing)?)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
     r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
-    rf"|(?:^|[,;:]\s*){_range('low3', 'high3')}\s+times\b"
+    rf"|(?:^|[,;:.]\s*){_range('low3', 'high3')}\s+times\b"
     r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))",
     re.IGNORECASE,
 )
@@ -89,6 +90,15 @@ _PER_DAY = re.compile(
 )
 _PER_WEEK = re.compile(
     rf"(?:{_TIMES}|(?P<days>{_NUM})\s+days)\s+(?:a|per|each|every)\s+week\b",
+    re.IGNORECASE,
+)
+#: "Do them every morning": once a day.
+_ONCE_A_DAY = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|bedtime)\b", re.IGNORECASE)
+#: "Do 10 squeezes": a count of a movement named by its plural.
+_COUNTED_MOVES = re.compile(
+    r"\b(?:do|repeat|perform|make)\s+(?P<n>\d{1,3})\s+(?:(?:slow|gentle|small|more)\s+)?"
+    r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
+    r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks)\b",
     re.IGNORECASE,
 )
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
@@ -180,6 +190,8 @@ def read_dose(text: str) -> DoseReading:
             dose["repetitions"] = _low(match, "low2", "high2", "the repetitions", notes)
         else:
             dose["repetitions"] = _low(match, "low3", "high3", "the repetitions", notes)
+    if dose["repetitions"] is None and (counted := _COUNTED_MOVES.search(text)):
+        dose["repetitions"] = int(counted.group("n"))
     dose["per_side"] = bool(_PER_SIDE.search(text))
     if match := _PER_DAY.search(text):
         if match.group("n") or match.group("adv"):
@@ -191,6 +203,8 @@ def read_dose(text: str) -> DoseReading:
                 match.group("adv2")
             )
         text = text[: match.start()] + text[match.end() :]
+    elif _ONCE_A_DAY.search(text):
+        dose["times_per_day"] = 1
     if match := _PER_WEEK.search(text):
         if match.group("days"):
             dose["days_per_week"] = number(match.group("days"))
@@ -209,7 +223,12 @@ def parse_dose(text: str) -> dict:
 
 
 def has_dose(dose: dict | None) -> bool:
-    return any(value not in (None, False, "", 0) for value in (dose or {}).values())
+    """Whether a dose says how much or how often: "on each side" alone says neither."""
+    return any(
+        value not in (None, False, "", 0)
+        for key, value in (dose or {}).items()
+        if key != "per_side"
+    )
 
 
 def _english_ngettext(singular: str, plural: str, n: int) -> str:

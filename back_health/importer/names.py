@@ -155,12 +155,49 @@ def is_vague(text: str, rules: RuleSet) -> bool:
 
 
 def first_phrase(text: str) -> str:
-    """The item's first sentence, or the part before a colon or a spaced dash."""
+    """The item's first sentence, or the part before a colon or a spaced dash, or before
+    a capitalised verb glued on as its text ("Poor posture Looking down at ...")."""
     text = _SPACE.sub(" ", text).strip()
     sentences = split_sentences(text)
     head = sentences[0] if sentences else text
     head = re.split(r"\s*:\s+|\s+[-–—]\s+|\s*:$", head, maxsplit=1)[0]
+    words = head.split()
+    for index in range(1, min(len(words), 7)):
+        word, before = words[index], words[index - 1]
+        if word[:1].isupper() and before[:1].islower() and _glued_verb(word):
+            return " ".join(words[:index]).strip()
     return head.strip()
+
+
+def _glued_verb(word: str) -> bool:
+    word = word.strip(".,;:")
+    return word.lower().endswith("ing") or opens_with_verb(word)
+
+
+@lru_cache(maxsize=1)
+def _lemma_lookup():
+    """lemminflect's lexicon lookup when the optional extra is installed, else None."""
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:
+        return None
+    return getAllLemmas
+
+
+@lru_cache(maxsize=8192)
+def opens_with_verb(word: str) -> bool:
+    """Whether ``word`` can only be a verb that is not a participle ("Vary", "Happens",
+    "Have"): a phrase opening with it is an instruction or a clause, never a name.
+    Participles ("Lifting", "Trapped") open names. Needs the ``nlp`` extra
+    (lemminflect's lexicon); without it only the ``name_imperative_start`` words count."""
+    word = word.strip(".,;:!?\"'").lower()
+    if len(word) < 2 or word.endswith(("ing", "ed")):
+        return False
+    lookup = _lemma_lookup()
+    if lookup is None:
+        return False
+    tags = set(lookup(word))
+    return bool(tags) and tags <= {"VERB", "AUX"}
 
 
 #: "a gene called HLA-B27" -> "HLA-B27": the name comes after "called".
@@ -261,6 +298,10 @@ def check_name(name: str, rules: RuleSet) -> DerivedName:
         return DerivedName("", f"starts with {words[0]!r}, an instruction, not a name")
     if words[0].lower() in _words(rules, "name_pronoun_start"):
         return DerivedName("", f"starts with {words[0]!r}, not a noun phrase")
+    if words[0][:1].isdigit():
+        return DerivedName("", f"starts with {words[0]!r}: a measure, not a name")
+    if opens_with_verb(words[0]) and not fixed:
+        return DerivedName("", f"starts with the verb {words[0]!r}: a clause, not a name")
     pronouns = set(_words(rules, "name_pronouns"))
     if pronoun := next((w for w in words if w.lower() in pronouns), None):
         return DerivedName("", f"contains {pronoun!r}, not a noun phrase")
@@ -306,7 +347,7 @@ def _is_term(text: str, rules: RuleSet) -> bool:
     return bool(found) and len(text.split()) <= 4
 
 
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_BRACKETED = re.compile(r"(?<!\s)\s*+\([^()]*+\)")
 
 
 def bracketed_names(title: str) -> list[str]:

@@ -78,7 +78,8 @@ CHROME_ROLES = {
 #: Words in a class or id that mark site chrome, by reason. A class name matches when
 #: it, or one of its hyphenated parts, starts with a word ("navbar", "post-navigation").
 CHROME_CLASS_WORDS = {
-    "navigation": ("nav", "menu", "breadcrumb", "pagination", "skip"),
+    "navigation": ("nav", "menu", "breadcrumb", "pagination", "skip", "tabs"),
+    "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
     "cookie banner": ("cookie", "consent", "gdpr"),
     "share buttons": ("share", "sharing", "social"),
     "comments": ("comment", "disqus", "reply"),
@@ -92,7 +93,7 @@ CHROME_CLASS_WORDS = {
 }
 
 #: Words matched as a whole part only, because they start ordinary words ("address").
-EXACT_CLASS_WORDS = frozenset({"ad", "ads", "meta"})
+EXACT_CLASS_WORDS = frozenset({"ad", "ads", "meta", "tabs", "tools", "print", "utility"})
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
@@ -150,13 +151,13 @@ def tables_as_lists(soup: BeautifulSoup) -> None:
     ("Possible cause:" then the causes), so a symptoms-versus-causes table reads like the
     lists the classifier knows. Tables without headers (layout) are left alone."""
     for table in soup.find_all("table"):
-        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
-        header = rows[0].find_all(["th", "td"], recursive=False) if rows else []
+        rows = _own_rows(table)
+        header = _cells(rows[0]) if rows else []
         if len(rows) < 2 or not header or not all(cell.name == "th" for cell in header):
             continue
         columns: list[list[str]] = [[] for _ in header]
         for row in rows[1:]:
-            cells = row.find_all(["th", "td"], recursive=False)
+            cells = _cells(row)
             for index, cell in enumerate(cells[: len(header)]):
                 if text := collapse_spaces(cell.get_text(" ")):
                     columns[index].append(text)
@@ -174,6 +175,24 @@ def tables_as_lists(soup: BeautifulSoup) -> None:
                 listing.append(entry)
             replacement.extend([paragraph, listing])
         table.replace_with(replacement)
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    """The table's rows, not those of tables nested in it: a walk of its children and
+    row groups (a ``find_all`` per row costs far more than the walk)."""
+    rows: list[Tag] = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child.children if getattr(row, "name", None) == "tr")
+    return rows
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return [cell for cell in row.children if getattr(cell, "name", None) in ("th", "td")]
 
 
 #: Elements a heading or paragraph cannot contain; finding one inside means the

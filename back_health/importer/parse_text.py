@@ -75,8 +75,10 @@ _SIGN_OFF = re.compile(
     r"see you (?:soon|next (?:time|month|week)))\s*[,!.]?$",
     re.IGNORECASE,
 )
-_TRAILING_ITEM_PUNCTUATION = re.compile(r"\s*[,;]+$")
-_HTML_TRAILING_PUNCTUATION = re.compile(r"\s*([,;.])((?:\s*</[a-z]+>)*)\s*$")
+# Runs are tried from their first character only (look-behinds) and taken whole, so a
+# long run of spaces or commas costs linear time.
+_TRAILING_ITEM_PUNCTUATION = re.compile(r"(?:(?<!\s)\s++)?(?<![,;])[,;]++$")
+_HTML_TRAILING_PUNCTUATION = re.compile(r"(?:(?<!\s)\s++)?([,;.])((?:\s*+</[a-z]++>)*+)\s*+$")
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,8 @@ def summary_lines(report: dict) -> list[str]:
         if would and status == "imported":
             status = "would import"
         lines.append(f"{name}: {status} \u201c{article['title']}\u201d")
+        if article["error"]:
+            lines.append(f"  {article['error']}")
         counts = {}
         for page in article["pages"]:
             counts[page["action"]] = counts.get(page["action"], 0) + 1

@@ -18,27 +18,38 @@ ABBREVIATIONS = frozenset(
 #: Characters that end a sentence.
 TERMINAL = ".!?…"
 
+# Linear time: a run of terminal punctuation is only tried from its first character
+# (the look-behind) and is taken whole (possessive), so "......" costs one attempt,
+# not one attempt per dot, each rescanning the rest of the run.
 _BOUNDARY = re.compile(
-    r"[.!?…]+[\"”’»)\]]*(?:\s+|(?<=[a-zа-яёіїєґ][.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]))"
+    r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+"
+    r"(?:\s++|(?<=[a-zа-яёіїєґ][.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]))"
 )
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"“‘«(\[]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ0-9¿¡]")
-_LAST_WORD = re.compile(r"([^\s(\[\"“]+)\.$")
+#: Longest abbreviation worth looking back for (characters before its final stop).
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+_WORD_OPENERS = '(["“'
 _CLOSERS = '"”’»)]'
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split ``text`` into sentences, keeping each sentence's own punctuation."""
+    """Split ``text`` into sentences, keeping each sentence's own punctuation.
+
+    Linear in the length of ``text``: a rejected boundary costs a constant amount of
+    work (no slice of the text so far is made until a sentence is accepted).
+    """
     sentences = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if end < len(text) and not _NEXT_STARTS_SENTENCE.match(text, end):
             continue
-        candidate = text[start : match.start() + len(match.group().rstrip())]
-        if _ends_with_abbreviation(candidate):
+        stop = match.start() + len(match.group().rstrip())
+        if _abbreviation_before(text, start, stop):
             continue
-        if candidate.strip():
-            sentences.append(candidate.strip())
+        candidate = text[start:stop].strip()
+        if candidate:
+            sentences.append(candidate)
         start = end
     rest = text[start:].strip()
     if rest:
@@ -46,11 +57,23 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _ends_with_abbreviation(sentence: str) -> bool:
-    match = _LAST_WORD.search(sentence.rstrip(_CLOSERS))
-    if not match:
+def _abbreviation_before(text: str, start: int, stop: int) -> bool:
+    """True when ``text[start:stop]`` ends with a known abbreviation and its full stop.
+
+    Looks back a bounded number of characters, so the cost never depends on the length
+    of the sentence.
+    """
+    while stop > start and text[stop - 1] in _CLOSERS:
+        stop -= 1
+    if stop <= start or text[stop - 1] != ".":
         return False
-    return match.group(1).lower().rstrip(".") in ABBREVIATIONS
+    limit = max(start, stop - 2 - _LONGEST_ABBREVIATION)
+    begin = stop - 1
+    while begin > limit and not text[begin - 1].isspace() and text[begin - 1] not in _WORD_OPENERS:
+        begin -= 1
+    if begin > start and not (text[begin - 1].isspace() or text[begin - 1] in _WORD_OPENERS):
+        return False  # the word is longer than any abbreviation
+    return text[begin : stop - 1].lower().rstrip(".") in ABBREVIATIONS
 
 
 def ends_sentence(text: str) -> bool:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ..conf import back_health_settings
 from .classify import classify
 from .clean import clean_document
-from .document import Decision
+from .document import Decision, Flag
 from .errors import ImportSourceError
 from .load import load_source
 from .parse import parse_document
@@ -77,11 +77,44 @@ def analyse_loaded(loaded, *, rules=None) -> ArticlePlan:
         bytes=loaded.bytes,
         url=getattr(document, "url", "") or "",
     )
+    supported = supported_languages()
+    if document.language not in supported:
+        return unsupported_language_plan(document, source, supported)
     plan = classify(document, source, rules=rules if rules is not None else get_import_rules())
     from .plan_document import annotate_plan
 
     # Keys, reasons and suggestions for bare mentions: what review and corrections rely on.
     return annotate_plan(plan)
+
+
+#: Flag kind of an article written in a language the import rules do not cover.
+UNSUPPORTED_LANGUAGE = "unsupported_language"
+
+
+def supported_languages() -> frozenset[str]:
+    """The languages the import rules cover (``BACK_HEALTH["IMPORT_LANGUAGES"]``)."""
+    return frozenset(code.lower() for code in back_health_settings.IMPORT_LANGUAGES)
+
+
+def unsupported_language_plan(document, source: SourceInfo, supported) -> ArticlePlan:
+    """A plan with no pages and a clear flag: rules written for one language would turn
+    an article in another into junk pages."""
+    message = _(
+        "The article is in %(language)s; the import rules cover %(supported)s. "
+        "Nothing was planned: add rules for this language (see the README) to import it."
+    ) % {"language": document.language, "supported": ", ".join(sorted(supported))}
+    return ArticlePlan(
+        source=source,
+        title=document.title,
+        dropped=list(document.dropped),
+        flags=[
+            *document.flags,
+            Flag(kind=UNSUPPORTED_LANGUAGE, text=message, language=document.language),
+        ],
+        repairs=list(document.repairs),
+        status="skipped",
+        error=message,
+    )
 
 
 def failed_plan(name, error, *, data=None) -> ArticlePlan:
@@ -335,6 +368,8 @@ def _import_one(
         if unchanged is not None:
             return unchanged
         plan = analyse_loaded(loaded, rules=rules())
+        if plan.status == "skipped":
+            return plan  # reported with its flag; nothing to write
         _apply_metadata(plan, source.metadata)
         # The importer's plan with the corrections stored for this identity applied.
         document, record, applied = proposed_plan(

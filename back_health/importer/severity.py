@@ -20,6 +20,9 @@ ORDER = tuple(Severity)
 SEVERITY_CUES = (
     (Severity.EMERGENCY, "severity_emergency"),
     (Severity.URGENT, "severity_urgent"),
+    # "Check with a pharmacist before ..." names a professional but asks for care, not
+    # a visit: tried before the see-a-doctor cues.
+    (Severity.CAUTION, "severity_check_first"),
     (Severity.SEE_DOCTOR, "severity_see_doctor"),
     (Severity.CAUTION, "severity_caution"),
 )
@@ -48,6 +51,17 @@ def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
             return SeverityCue(Severity.URGENT, f"{cue!r} + {haste!r}")
         return SeverityCue(level, repr(cue))
     return None
+
+
+def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
+    """The severity of ``text`` when it is advice to the reader: a warning tells the
+    reader to get help or names a risk to them, so a sentence with a severity cue that
+    does not speak to the reader ("9 in 10 people never see a doctor about it") is
+    not one."""
+    found = severity_of(text, rules)
+    if found is None or not rules.cue("reader_address", text):
+        return None
+    return found
 
 
 def most_serious(levels) -> Severity | str:

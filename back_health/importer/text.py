@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from . import sentences as _sentences_module
 
-_TAG = re.compile(r"<[^>]+>")
+# "<" never occurs inside a tag we keep; excluding it keeps runs of "<" linear.
+_TAG = re.compile(r"<[^<>]++>")
 _SPACE = re.compile(r"\s+")
 
 #: Words title case leaves in lower case ("Back Pain at Work").

@@ -75,3 +75,17 @@ def test_dose_to_text_uses_the_translation_functions_given():
     text = dose_to_text({"repetitions": 4}, ngettext=ngettext)
     assert text == "REPEAT 4 times."
     assert calls == ["Repeat %(n)d time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hold for 20 seconds, repeating three times on each side.", {"repetitions": 3}),
+        ("Relax, then do 10 squeezes, 3 times a day.", {"repetitions": 10, "times_per_day": 3}),
+        ("Sit on a table. 10 times on each leg.", {"repetitions": 10, "per_side": True}),
+        ("Do them every morning.", {"times_per_day": 1}),
+    ],
+)
+def test_counts_and_frequencies_written_as_words_are_read(text, expected):
+    dose = read_dose(text).dose
+    assert {key: dose[key] for key in expected} == expected

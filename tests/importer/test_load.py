@@ -217,3 +217,38 @@ def test_an_explicit_format_wins_and_aliases_are_accepted():
 def test_an_unknown_format_is_a_source_error():
     with pytest.raises(ImportSourceError, match="Unknown format 'pdf'"):
         load(b"text", format="pdf")
+
+
+def test_a_declared_meta_charset_is_honoured():
+    from back_health.importer.load import decode_bytes
+
+    polish = "<html><head><meta charset='windows-1250'></head><body><p>Ból pleców mija.</p>"
+    text, encoding = decode_bytes(polish.encode("cp1250"))
+    assert "Ból pleców" in text and encoding == "cp1250"
+
+
+def test_a_content_type_meta_charset_is_honoured():
+    from back_health.importer.load import decode_bytes
+
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+        "</head><body><p>Боль в спине обычно проходит.</p>"
+    )
+    text, _ = decode_bytes(page.encode("koi8-r"))
+    assert "Боль в спине" in text
+
+
+def test_a_declared_charset_that_does_not_decode_is_ignored():
+    from back_health.importer.load import decode_bytes
+
+    page = "<meta charset='ascii'><p>Rückenschmerzen vergehen meistens.</p>"
+    text, _ = decode_bytes(page.encode("cp1252"))
+    assert "Rückenschmerzen" in text
+
+
+def test_legacy_encodings_without_a_declaration_are_detected():
+    from back_health.importer.load import decode_bytes
+
+    russian = "Боль в спине обычно проходит за несколько недель. Старайтесь двигаться. " * 3
+    assert decode_bytes(russian.encode("koi8-r"))[0] == russian
+    assert decode_bytes(russian.encode("cp1251"))[0] == russian

@@ -83,3 +83,34 @@ def test_parse_document_dispatches_text_and_html():
 def test_parse_document_rejects_an_unknown_format():
     with pytest.raises(ImportSourceError, match="Unknown format 'rtf'"):
         parse_document("x", "rtf")
+
+
+def test_front_matter_is_read_as_yaml_and_kept_on_the_document():
+    doc = parse_markdown(
+        '---\ntitle: "Sciatica: causes and care"\ntags: [back, nerve]\ndraft: false\n---\n\n'
+        "Sciatica is nerve pain.\n"
+    )
+    assert doc.front_matter["title"] == "Sciatica: causes and care"
+    assert doc.front_matter["tags"] == "back, nerve"
+    assert doc.title == "Sciatica: causes and care"
+    assert any(d.reason == "front matter" for d in doc.dropped)
+
+
+def test_front_matter_that_is_not_yaml_is_read_as_plain_lines():
+    doc = parse_markdown("---\ntitle: Neck pain: a guide\nauthor: [unclosed\n---\n\nText.\n")
+    assert doc.front_matter["title"] == "Neck pain: a guide"
+
+
+def test_a_markdown_table_is_rendered_as_a_table_not_pipes():
+    doc = parse_markdown(
+        "# T\n\nSome text.\n\n| Symptom | Possible cause |\n|---|---|\n| Stiff back | Posture |\n"
+    )
+    texts = [getattr(b, "text", "") for s in doc.sections for b in s.blocks]
+    assert not any("|" in text for text in texts)
+    items = [i.text for s in doc.sections for b in s.blocks for i in getattr(b, "items", [])]
+    assert "Posture" in items
+
+
+def test_unclosed_brackets_are_text():
+    doc = parse_markdown("# T\n\nRest " + "[" * 2000 + " well.\n")
+    assert doc.sections[0].blocks[0].text.startswith("Rest [[[")

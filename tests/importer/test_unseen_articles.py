@@ -43,7 +43,7 @@ def dropped_reasons(plan):
 def all_text(plan):
     parts = []
     for page in plan.pages:
-        parts.append(page.title)
+        parts.extend([page.title, page.summary])
         parts.extend(str(b.value) for b in page.blocks)
     return " ".join(parts)
 

@@ -9,7 +9,7 @@ from ..names import (
 from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
 from .context import Context
-from .exercises import exercise_subsections
+from .exercises import exercise_subsections, title_exercise_parent
 from .fit import finish_plan
 from .sections import (
     emit_exercise_sections,
@@ -19,7 +19,7 @@ from .sections import (
     section_role,
 )
 from .subject import main_condition
-from .topics import same_as_title
+from .topics import heading_topic, same_as_title
 
 
 def classify(
@@ -47,8 +47,13 @@ def classify(
         for s in document.sections
     ]
     base = min((s.level for s in sections if s.heading), default=2)
+    sections = title_exercise_parent(document.title, sections, base, state)
     owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)
-    ancestors: list[tuple[int, str]] = []  # (level, topic) of the enclosing headings
+    # (level, topic) of the enclosing headings; "Types of scoliosis" as the title makes
+    # every top-level heading a candidate type.
+    ancestors: list[tuple[int, str]] = []
+    if heading_topic(document.title, rules)[0] == "types":
+        ancestors.append((0, "types"))
     sibling: tuple[int, str] = (0, "")  # the topic the previous heading passes on
     index = 0
     while index < len(sections):

@@ -86,20 +86,23 @@ def drop_lead_paragraph(owner: PagePlan, lead: str, state: Context) -> None:
     """The lead of a list that became pages would dangle; take it out of the body."""
     if not lead or not owner.blocks or owner.blocks[-1].type != "paragraph":
         return
-    block = owner.blocks[-1]
+    strip_lead(owner.blocks[-1], lead)
+    if not owner.blocks[-1].value.strip():
+        owner.blocks.pop()
+
+
+def strip_lead(block: BlockPlan, lead: str) -> None:
+    """Take a list's lead sentence off the end of a paragraph block (its value may be
+    left empty: empty paragraphs are dropped when the plan is finished)."""
     escaped = html.escape(lead, quote=False)
     for wrapped in (f"<p>{escaped}</p>", f"<p>{lead}</p>"):
         if block.value.endswith(wrapped):
             block.value = block.value[: -len(wrapped)]
-            if not block.value.strip():
-                owner.blocks.pop()
             return
     if block.value.endswith(f"{escaped}</p>"):
         block.value = block.value[: -len(escaped) - 4].rstrip() + "</p>"
         if block.value.endswith("<p></p>"):
             block.value = block.value[:-7]
-            if not block.value.strip():
-                owner.blocks.pop()
 
 
 def paragraph_html(paragraph: Paragraph) -> str:

@@ -92,6 +92,24 @@ class PageRegistry:
 
 
 @dataclass
+class PendingList:
+    """A causes or treatments list whose items became pages, settled by the finishing
+    step once it is known which pages are written and which are only suggested."""
+
+    owner: PagePlan
+    #: The body block that will hold the items that stay as text.
+    block: object
+    items: object  # the ListBlock
+    #: id(item) -> the pages the item named.
+    pages: dict[int, list[PagePlan]]
+    #: id(item) of the items that named nothing (they always stay as text).
+    left: set[int] = field(default_factory=set)
+    lead: str = ""
+    #: The paragraph block holding the list's lead, dropped with the list.
+    lead_block: object | None = None
+
+
+@dataclass
 class Context:
     """What every recogniser of one article reads: the rules, the plan being built,
     the Document, the main condition's page and the registry of entity pages."""
@@ -103,6 +121,8 @@ class Context:
     main: PagePlan | None = None
     #: Name key -> cause name, from every causes list of the article.
     known_causes: dict[str, str] = field(default_factory=dict)
+    #: Lists of named items waiting for the finishing step.
+    pending_lists: list[PendingList] = field(default_factory=list)
 
     @classmethod
     def start(cls, rules: RuleSet, plan: ArticlePlan, document: Document) -> Context:

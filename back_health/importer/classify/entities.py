@@ -34,9 +34,31 @@ def owner_for_relations(owner: PagePlan, state: Context) -> PagePlan:
     return owner if owner.kind == Kind.CONDITION else state.main
 
 
+def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
+    """The cue that advises against what is named at ``start`` of ``sentence``: "bed rest
+    is not recommended", "insufficient evidence for cold therapy", "surgery is rarely
+    needed". Only the clause the name is in counts ("Heat helps, but traction is not
+    recommended" advises against traction alone)."""
+    clause_start, clause_end = 0, len(sentence)
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= start:
+            clause_start = match.end()
+        elif match.start() >= start:
+            clause_end = match.start()
+            break
+    return rules.cue("advised_against", sentence[clause_start:clause_end])
+
+
+#: Where one clause of a sentence ends and another, that may say the opposite, begins.
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+")
+
+
 def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
     rules = state.rules
     for info, match in rules.find_medicines(sentence):
+        if cue := advised_against(sentence, match.start(), rules):
+            state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
+            continue
         if rules.cue("negated_treatment", sentence[: match.start()]):
             # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
             state.decide(match.group(0), "content", "the sentence advises against it")
@@ -49,6 +71,9 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
         return
     for term, match in terms:
         if rules.cue("negated_treatment", sentence[: match.start()]):
+            continue
+        if cue := advised_against(sentence, match.start(), rules):
+            state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
             continue
         if rules.cue("discouraged_treatment", sentence[match.end() :]):
             state.decide(match.group(0), "content", "the sentence advises against it")
@@ -87,6 +112,14 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     only when every listed part is a clean name (else none: no fragments); the
     sentence stays in the text."""
     rules = state.rules
+    if subject := _named_as_cause(sentence, rules):
+        # "Childbirth is the other common cause." names the cause and says so of it.
+        page = cause_page(subject, state, "the subject of a sentence saying it is a cause")
+        if page is not owner and page is not state.main:
+            relate(owner, "causes", page)
+            state.pages.add_text(page, sentence)
+            state.decide(subject, "cause", "the sentence says it is a cause")
+        return
     if not rules.cue("cause_sentence", sentence):
         return
     match = next(m for p in rules.cue_patterns("cause_sentence") if (m := p.search(sentence)))
@@ -98,6 +131,31 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         if page is not owner:
             relate(owner, "causes", page)
             state.decide(name, "cause", f"listed after {match.group(0)!r}")
+            if len(names) == 1 and not rules.cue("passing_mention", sentence):
+                # "The most common cause is a fall onto your backside": the one cause a
+                # sentence names is what it is about.
+                state.pages.add_text(page, sentence)
+
+
+_MODIFIER_START = re.compile(r"\s+(?:of|in|on|during|from|with|at|after)\s+", re.IGNORECASE)
+
+
+def _named_as_cause(sentence: str, rules: RuleSet) -> str:
+    """The name a "<name> is the main cause" sentence gives, else ""."""
+    if not rules.cue("cause_subject_sentence", sentence):
+        return ""
+    for pattern in rules.cue_patterns("cause_subject_sentence"):
+        if (match := pattern.search(sentence)) and match.start() > 0:
+            subject = sentence[: match.start()]
+            if rules.cue("anaphoric_subject", subject) or rules.cue("passing_mention", sentence):
+                return ""
+            # "Repetitive hyperextension of the lower back in sport": the name is the
+            # head before its modifiers.
+            for text in (subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]):
+                derived = derive_name(text, rules)
+                if derived.name and len(derived.name.split()) <= 5:
+                    return derived.name
+    return ""
 
 
 def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
@@ -113,7 +171,8 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
 
 
 #: Separators of a run-on list in a sentence: commas and a final "and"/"or".
-LISTED_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# Each space run is tried from its start only (look-behinds): linear on long runs.
+LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?:and|or)\s+")
 
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
@@ -152,61 +211,86 @@ def medicine_page(info, written: str, owner: PagePlan, state: Context, context: 
 
 def list_entities(
     block: ListBlock, category: str, owner: PagePlan, state: Context
-) -> list[ListItem]:
-    """Make a page of every item of a causes or treatments list; return the items that
-    could not be named (they stay as text)."""
-    rules = state.rules
+) -> tuple[list[ListItem], list[tuple[ListItem, list[PagePlan]]]]:
+    """Make a page of every item of a causes or treatments list that names one.
+
+    Returns the items that could not be named (they stay as text) and the named items
+    with their pages (their text stays too when their pages end up only suggested)."""
     relation_owner = owner_for_relations(owner, state)
     left: list[ListItem] = []
+    named: list[tuple[ListItem, list[PagePlan]]] = []
     for item in block.items:
-        asked = state.ask(Part("item", item.text, lead=block.lead), owner, category)
-        if asked is not None:
-            if asked.as_ in ENTITY_KINDS:
-                name = asked.name or derive_name(item.text, rules).name or item.text
-                page = state.entity(asked.as_, name, asked.treatment_kind, asked.because)
-                field_name = "treatments" if asked.as_ == "treatment" else "causes"
-                relate(relation_owner, field_name, page, item_explanation(item.text) or block.lead)
-            elif asked.as_ != "junk":
-                left.append(item)
-            continue
-        phrase = first_phrase(item.text)
-        explanation = item_explanation(item.text)
-        pages = []
-        if category == "treatments" and (medicines := rules.find_medicines(item.text)):
-            pages = [
-                medicine_page(info, match.group(0), relation_owner, state, item.text)
-                for info, match in medicines
-            ]
-            if explanation:
-                give_body(pages[0], explanation, state)
-            continue
-        if category == "causes" and (named := parenthetical_condition(phrase, state)):
-            page = cause_page(named, state, "condition named in brackets in a causes list")
-            relate(
-                relation_owner,
-                "causes",
-                page,
-                relation_note(explanation or lead_context(block.lead)),
-            )
-            outer = derive_name(re.sub(r"\s*\([^)]*\).*$", "", phrase), rules).name
-            if outer:
-                add_alternate(page, outer, rules)
-            state.decide(
-                phrase, "cause (condition)", "condition named in brackets in a causes list"
-            )
-            continue
-        for part in split_names(phrase, rules):
-            if is_vague(part, rules):
-                state.decide(part, "content", "vague item, not an entity")
-                continue
-            note = explanation or lead_context(block.lead)
-            if page := item_page(part, category, relation_owner, state, note):
-                pages.append(page)
-        if pages and explanation:
-            give_body(pages[0], explanation, state)
-        elif not pages and not is_vague(phrase, rules):
+        pages = _item_entities(item, block, category, owner, relation_owner, state)
+        if pages is None:
             left.append(item)
-    return left
+        elif pages:
+            named.append((item, pages))
+    return left, named
+
+
+def _item_entities(
+    item: ListItem,
+    block: ListBlock,
+    category: str,
+    owner: PagePlan,
+    relation_owner: PagePlan,
+    state: Context,
+) -> list[PagePlan] | None:
+    """The pages one list item names; None when it stays as text, [] when it is dropped
+    (a vague "and much more")."""
+    rules = state.rules
+    asked = state.ask(Part("item", item.text, lead=block.lead), owner, category)
+    if asked is not None:
+        if asked.as_ in ENTITY_KINDS:
+            name = asked.name or derive_name(item.text, rules).name or item.text
+            page = state.entity(asked.as_, name, asked.treatment_kind, asked.because)
+            field_name = "treatments" if asked.as_ == "treatment" else "causes"
+            relate(relation_owner, field_name, page, item_explanation(item.text) or block.lead)
+            return [page]
+        return [] if asked.as_ == "junk" else None
+    if category == "treatments" and (cue := advised_against(item.text, 0, rules)):
+        state.decide(item.text, "content", f"the item advises against it ({cue!r})")
+        return None
+    phrase = first_phrase(item.text)
+    explanation = item_explanation(item.text)
+    # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
+    # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
+    if category == "treatments" and (medicines := rules.find_medicines(phrase)):
+        pages = [
+            medicine_page(info, match.group(0), relation_owner, state, item.text)
+            for info, match in medicines
+        ]
+        name = check_name(phrase, rules).name
+        if len(pages) == 1 and name and len(name.split()) <= 4:
+            # "Ibuprofen gel": the form the article names is another name of the page.
+            add_alternate(pages[0], name, rules)
+        if explanation:
+            give_body(pages[0], explanation, state)
+        return pages
+    if category == "causes" and (named := parenthetical_condition(phrase, state)):
+        page = cause_page(named, state, "condition named in brackets in a causes list")
+        relate(
+            relation_owner, "causes", page, relation_note(explanation or lead_context(block.lead))
+        )
+        # Cut at the first bracket (linear; a bracket is known to close later).
+        outer = derive_name(phrase.split("(", 1)[0].rstrip(), rules).name
+        if outer:
+            add_alternate(page, outer, rules)
+        state.decide(phrase, "cause (condition)", "condition named in brackets in a causes list")
+        return [page]
+    pages = []
+    for part in split_names(phrase, rules):
+        if is_vague(part, rules):
+            state.decide(part, "content", "vague item, not an entity")
+            continue
+        note = explanation or lead_context(block.lead)
+        if page := item_page(part, category, relation_owner, state, note):
+            pages.append(page)
+    if pages and explanation:
+        give_body(pages[0], explanation, state)
+    if not pages:
+        return [] if is_vague(phrase, rules) else None
+    return pages
 
 
 def parenthetical_condition(phrase: str, state: Context) -> str:
@@ -242,6 +326,14 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
     if not derived.name:
         state.decide(part, "content", f"no clean name ({derived.reason}); kept as text")
         return None
+    if category == "types":
+        if not is_subtype(derived.name, state):
+            state.decide(part, "content", "not a kind of the condition")
+            return None
+        page = state.entity(Kind.CONDITION, derived.name, reason="a type of the condition")
+        relate(owner, "related_conditions", page, relation_note(note))
+        state.decide(part, "condition", "item of a types list: a kind of the condition")
+        return page
     if category == "treatments":
         page = state.entity(Kind.TREATMENT, derived.name, "other", "item of a treatments list")
         relate(owner, "treatments", page, relation_note(note))
@@ -274,3 +366,131 @@ def item_explanation(text: str) -> str:
 def give_body(page: PagePlan, text: str, state: Context) -> None:
     add_html(page, f"<p>{html.escape(text, quote=False)}</p>", state)
     state.pages.add_text(page, text)
+
+
+def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
+    """Give a page the sentence that says something about it: one whose subject is the
+    entity ("Spinal fusion is considered when ..."). A passing or hedged mention ("Massage
+    can also help", "Tumours are a rare cause") and advice against it say nothing of
+    their own, so the page stays a suggestion."""
+    rules = state.rules
+    words = sentence.split()
+    if len(words) < 4 or rules.cue("passing_mention", sentence):
+        return
+    if advised_against(sentence, 0, rules):
+        return
+    start = name_key(" ".join(words[:8]), rules)
+    for key, page in state.pages.items():
+        if page is owner or page is state.main or not key:
+            continue
+        if start == key or start.startswith(key + " "):
+            state.pages.add_text(page, sentence)
+            state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
+            return
+
+
+def is_subtype(name: str, state: Context) -> bool:
+    """Whether ``name`` reads as a kind of the main condition: it names a condition, or
+    shares the main condition's head word ("Idiopathic scoliosis" of "Scoliosis")."""
+    rules = state.rules
+    if rules.is_condition_term(name) or rules.has_condition_head(name):
+        return True
+    main_words = set(name_key(state.main.title, rules).split()) if state.main else set()
+    return bool(main_words & set(name_key(name, rules).split()))
+
+
+def stated_synonyms(sentence: str, state: Context) -> None:
+    """ "A slipped disc, also called a prolapsed or herniated disc, ..." -> the page for
+    the slipped disc also carries "Prolapsed disc" and "Herniated disc": names the text
+    itself says are the same thing join that page, whatever the vocabulary says."""
+    rules = state.rules
+    if not rules.cue("synonym_cue", sentence):
+        return
+    for pattern in rules.cue_patterns("synonym_cue"):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        subject = re.split(r"[,;(]", sentence[: match.start()])[0]
+        page = _page_named(subject, state)
+        if page is None:
+            return
+        said = re.split(
+            r"[,;)]|\s+(?:is|are|was|were|can|may|which|that|happens?|occurs?)\s+",
+            sentence[match.end() :],
+            maxsplit=1,
+        )[0]
+        for name in _alternatives(said, rules):
+            # Compared as written: the text's own synonyms count even where the
+            # vocabulary already folds them together.
+            if name.lower() != page.title.lower():
+                add_alternate(page, name, rules)
+                state.pages.alias(name, page)
+                state.decide(name, "alternate name", f"the text names {page.title!r} so too")
+        return
+
+
+def _page_named(text: str, state: Context) -> PagePlan | None:
+    rules = state.rules
+    name = check_name(text, rules).name
+    if not name:
+        return None
+    key = name_key(name, rules)
+    for known, page in state.pages.items():
+        if known == key:
+            return page
+    return None
+
+
+def _alternatives(text: str, rules: RuleSet) -> list[str]:
+    """ "a prolapsed or herniated disc" -> ["prolapsed disc", "herniated disc"]."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+or\s+", text.strip(" .")) if p.strip()]
+    parts = [re.sub(r"^(?:a|an|the)\s+", "", p, flags=re.I) for p in parts]
+    if len(parts) > 1:
+        head = parts[-1].split()[1:]  # the shared noun: "herniated disc" -> "disc"
+        parts = [f"{p} {' '.join(head)}" if len(p.split()) == 1 and head else p for p in parts]
+    names = [check_name(p, rules).name for p in parts]
+    return [n for n in names if n and len(n.split()) <= 5]
+
+
+def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """In a treatments section, a sentence that says what something does for the reader
+    ("Bisphosphonates such as alendronic acid slow the loss of bone", "A brace may be
+    used ...") names a treatment and says something about it, whether or not the
+    vocabulary knows it."""
+    rules = state.rules
+    if topic not in TREATMENT_TOPICS or rules.cue("passing_mention", sentence):
+        return
+    if owner.kind == Kind.TREATMENT:
+        return  # the section is about one treatment: its sentences describe that one
+    if not rules.cue("treatment_predicate", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("treatment_predicate") if (m := p.search(sentence)))
+    # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
+    # within two days to relieve ..." (there the verb belongs to another clause).
+    subject = re.split(
+        r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)", sentence[: match.start()]
+    )[0]
+    subject = re.sub(r"^(?:an?|the)\s+", "", subject.strip(), flags=re.IGNORECASE)
+    if not subject or advised_against(sentence, 0, rules):
+        return
+    name = derive_name(subject, rules).name
+    if not name or name.lower() != subject.lower() or len(name.split()) > 4:
+        return
+    if rules.cue("anaphoric_subject", name):
+        return
+    if rules.is_condition_term(name) or rules.has_condition_head(name):
+        return  # "The pain usually eases": the condition, not a treatment
+    key = name_key(name, rules)
+    if state.main is not None and key == name_key(state.main.title, rules):
+        return
+    terms = rules.find_treatments(name)
+    if terms:
+        term = terms[0][0]
+        page = state.entity(Kind.TREATMENT, term.name, term.kind, "the sentence says what it does")
+    else:
+        page = state.entity(Kind.TREATMENT, name, "other", "the sentence says what it does")
+    relate(owner_for_relations(owner, state), "treatments", page)
+    state.pages.add_text(page, sentence)
+    state.decide(
+        name, "treatment", f"subject of {match.group(0).strip()!r} in a treatments section"
+    )

@@ -129,7 +129,9 @@ def emit_exercise_list(
                 exercise_from_item(item.text, item.html, state) for item in block.items
             )
             continue
-        if re.match(r"\s*<(?:strong|b)>", block.html or ""):
+        if (bold := re.match(r"\s*<(strong|b)>([^<]*)</\1>", block.html or "")) and not rules.cue(
+            "not_a_label", bold.group(2).strip(" .:")
+        ):
             exercises.append(exercise_from_item(block.text, block.html, state))
             continue
         sentences = split_sentences(block.text)
@@ -146,6 +148,11 @@ def emit_exercise_list(
     exercises.extend(extra)
     if not exercises:
         return list(blocks)
+    apply_routine(
+        exercises,
+        [s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)],
+        state,
+    )
     if lead and not intro:
         intro.append(f"<p>{html.escape(lead, quote=False)}</p>")
         drop_lead_paragraph(owner, lead, state)
@@ -207,3 +214,76 @@ def names_one_exercise(heading: str, rules: RuleSet) -> bool:
     return len(heading.split()) <= EXERCISE_NAME_MAX_WORDS and not rules.cue(
         "exercise_collection", heading
     )
+
+
+def title_exercise_parent(title: str, sections: list[Section], base: int, state: Context):
+    """Sections as read, with the article's title standing as the exercises heading when
+    the title names exercises ("6 exercises for X") and top-level headings name one
+    exercise each: a heading over them is made for the title, and the preamble's
+    sentences meant for every exercise (how often to do the routine, when to stop) move
+    under it."""
+    rules = state.rules
+    if (
+        not title
+        or not rules.cue("heading_exercise_list", title)
+        or rules.cue("heading_warning", title)
+    ):
+        return sections
+    first = next(
+        (
+            index
+            for index, section in enumerate(sections)
+            if section.heading and section.level == base and is_exercise_subsection(section, rules)
+        ),
+        None,
+    )
+    if first is None:
+        return sections
+    preamble: list[Paragraph] = []
+    kept_sections = []
+    for section in sections[:first]:
+        if section.heading:
+            kept_sections.append(section)
+            continue
+        blocks = []
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                blocks.append(block)
+                continue
+            sentences = split_sentences(block.text)
+            routine = [s for s in sentences if for_every_exercise(s, rules)]
+            if not routine:
+                blocks.append(block)
+                continue
+            preamble.append(Paragraph(" ".join(routine)))
+            rest = [s for s in sentences if s not in routine]
+            if rest:
+                blocks.append(Paragraph(" ".join(rest)))
+        kept_sections.append(Section(section.heading, section.level, blocks))
+    state.decide(title, "exercise_list", "the title names exercises; headings name each one")
+    parent = Section(title, base - 1, preamble)
+    return [*kept_sections, parent, *sections[first:]]
+
+
+def for_every_exercise(sentence: str, rules: RuleSet) -> bool:
+    """A sentence meant for the whole routine: when to stop, or how often to do it."""
+    if rules.cue("stop_if", sentence):
+        return True
+    dose = read_dose(sentence).dose
+    return bool(dose.get("times_per_day") or dose.get("days_per_week")) and not any(
+        dose.get(key) for key in ("sets", "repetitions", "hold_seconds")
+    )
+
+
+def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -> None:
+    """A frequency said once for the routine ("Do these exercises twice a day") is the
+    frequency of every exercise that gives none of its own."""
+    for sentence in sentences:
+        if not for_every_exercise(sentence, state.rules) or state.rules.cue("stop_if", sentence):
+            continue
+        dose = read_dose(sentence).dose
+        for exercise in exercises:
+            for key in ("times_per_day", "days_per_week"):
+                if dose.get(key) and not exercise["dose"].get(key):
+                    exercise["dose"][key] = dose[key]
+        state.decide(sentence, "exercise dose", "a frequency for every exercise of the list")

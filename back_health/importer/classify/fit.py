@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import Flag
+from ..document import Flag, Paragraph
 from ..dose import has_dose
 from ..names import (
     name_key,
@@ -14,9 +14,10 @@ from ..names import (
     strip_tags,
     summarise,
 )
-from ..plan import BlockPlan, PagePlan, Severity
+from ..plan import Action, BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
-from .context import Context
+from .blocks import list_html, paragraph_html, strip_lead
+from .context import Context, PendingList
 from .exercises import names_one_exercise
 
 #: Longest symptom line of a warning (the block's CharBlock limit).
@@ -39,18 +40,61 @@ def finish_plan(state: Context) -> None:
     rules = state.rules
     kinds = {name_key(p.title, rules): p.kind for p in state.plan.pages}
     for page in state.plan.pages:
+        texts = state.pages.texts(page)
+        if not page.summary and texts:
+            page.summary = summarise(" ".join(texts[:2]))
+        page.summary = standalone_summary(page, state)
+        if page.summary:
+            drop_repeated_summary(page, state)
+        if page is not state.main and not page.summary and not has_body(page):
+            suggest(page, state)
+    for pending in state.pending_lists:
+        settle_list(pending, state)
+    for page in state.plan.pages:
         page.blocks = [fixed for block in page.blocks for fixed in valid_blocks(block, state)]
         page.blocks = without_dangling_headings(page.blocks)
         for relations in (page.causes, page.treatments, page.related_conditions):
             for relation in relations:
                 relation.kind = kinds.get(name_key(relation.title, rules), relation.kind)
-        texts = state.pages.texts(page)
-        if not page.summary and texts:
-            page.summary = summarise(" ".join(texts[:2]))
-        page.summary = standalone_summary(page, state)
-        page.body_regions = rules.regions_in(" ".join([page.title, *texts]))
-        if page is not state.main and not page.blocks:
+        page.body_regions = rules.regions_in(" ".join([page.title, *state.pages.texts(page)]))
+        if page is not state.main and page.include and not page.blocks:
             state.plan.flags.append(Flag(kind="thin_page", text=page.title))
+
+
+def has_body(page: PagePlan) -> bool:
+    return any(block.value for block in page.blocks)
+
+
+def settle_list(pending: PendingList, state: Context) -> None:
+    """Items whose pages are all written leave the list (their pages say it); items that
+    only name suggested pages stay as text, so no name the article gives vanishes."""
+    source = pending.items
+    if isinstance(source, Paragraph):
+        pages = pending.pages.get(id(source), [])
+        if not pages or not all(page.include for page in pages):
+            pending.block.value = paragraph_html(source)
+        return
+
+    def stays(item) -> bool:
+        if id(item) in pending.left:
+            return True
+        pages = pending.pages.get(id(item))
+        return bool(pages) and not all(page.include for page in pages)
+
+    kept = [item for item in source.items if stays(item)]
+    if kept:
+        pending.block.value = list_html(source, kept)
+    elif pending.lead and pending.lead_block is not None:
+        strip_lead(pending.lead_block, pending.lead)
+
+
+def suggest(page: PagePlan, state: Context) -> None:
+    """A page the article only names: reported as a suggestion, written only when an
+    editor includes it (relations to it still link an existing page of that name)."""
+    page.action = Action.SUGGEST
+    page.include = False
+    page.reason = f"{page.reason}; suggested: the article names it but says nothing about it"
+    state.decide(page.title, "suggested page", "a bare mention")
 
 
 def standalone_summary(page: PagePlan, state: Context) -> str:
@@ -64,6 +108,10 @@ def standalone_summary(page: PagePlan, state: Context) -> str:
     if state.rules.cue("dangling_start", summary):
         state.decide(summary, "no summary", f"does not stand alone as the lead of {page.title!r}")
         return ""
+    sentences = split_sentences(summary)
+    while len(sentences) > 1 and sentences[-1].rstrip().endswith(":"):
+        sentences.pop()  # "Common causes include:" introduces a list; it sums nothing up
+    summary = " ".join(sentences)
     return summary[:1].upper() + summary[1:]
 
 
@@ -213,3 +261,35 @@ def without_dangling_headings(blocks: list[BlockPlan]) -> list[BlockPlan]:
 
 def heading_level(block: BlockPlan) -> int:
     return int(block.value["level"][1:])
+
+
+_FIRST_P = re.compile(r"\s*<p>(.*?)</p>", re.S)
+
+
+def drop_repeated_summary(page: PagePlan, state: Context) -> None:
+    """The summary is the page's lead: when it was taken from the first paragraph of the
+    body, those sentences leave the body so the page does not say them twice."""
+    first = next((b for b in page.blocks if b.value), None)
+    if first is None or first.type != "paragraph" or not isinstance(first.value, str):
+        return
+    match = _FIRST_P.match(first.value)
+    if not match:
+        return
+    inner = match.group(1)
+    sentences = split_sentences(strip_tags(inner))
+    summary = split_sentences(page.summary)
+    count = len(summary)
+    if sentences[:count] != summary:
+        return
+    if count == len(sentences):
+        rest = ""
+    else:
+        pieces = split_sentences(inner)
+        if len(pieces) != len(sentences):
+            return  # the markup does not split like the text: leave it whole
+        rest = f"<p>{' '.join(pieces[count:])}</p>"
+    remaining = rest + first.value[match.end() :]
+    if not strip_tags(remaining) and not any(b.value for b in page.blocks if b is not first):
+        return  # the summary is all the page says: the body keeps it
+    first.value = remaining
+    state.decide(page.summary, "summary", "taken from the first paragraph, not repeated")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 
-from ..document import Dropped, ListBlock, Paragraph
+from ..document import Dropped, ListBlock, ListItem, Paragraph
 from ..dose import has_dose, read_dose
-from ..names import (
-    split_sentences,
-)
+from ..names import split_sentences, strip_tags
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import Part
-from ..severity import items_lead, severity_of
+from ..severity import advice_of, items_lead
 from .blocks import (
     add_block,
     add_html,
@@ -22,13 +21,16 @@ from .blocks import (
     sentence_markup,
     warning_value,
 )
-from .context import ENTITY_KINDS, Context, relate
+from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
+    describe_subject,
     lead_context,
     list_entities,
     owner_for_relations,
     risks_in_sentence,
+    stated_synonyms,
+    treatment_subject,
     treatments_in_sentence,
 )
 from .exercises import emit_exercise_list
@@ -38,6 +40,15 @@ from .warnings import list_severity
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
     for block in blocks:
+        if isinstance(block, Paragraph) and (category := _entity_category(topic)):
+            if labelled := labelled_item(block, state.rules):
+                # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
+                # heading is a list item written as a paragraph: a name and its text.
+                left, named = list_entities(ListBlock(False, [labelled]), category, owner, state)
+                if named:
+                    pages = [page for _item, item_pages in named for page in item_pages]
+                    keep_mentions(owner, block, [(block, pages)], state)
+                    continue
         if isinstance(block, ListBlock):
             emit_list(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
@@ -74,8 +85,22 @@ def emit_paragraph(
         if asked is not None and asked.as_ == "warning":
             warning = (asked.severity or Severity.CAUTION, f"rule: {asked.because}")
         elif asked is None and topic not in ("warning", "exercise_list") and not is_lead:
-            found = severity_of(sentence, rules)
+            found = advice_of(sentence, rules)
             warning = (found.level, f"cue {found.cue}") if found else None
+            if warning and found.level == Severity.CAUTION and rules.cue("stop_if", sentence):
+                # "Stop if an exercise hurts" belongs to exercises, not a warning box.
+                state.decide(sentence, "content", "an exercise caution outside an exercise list")
+                warning = None
+            if (
+                warning
+                and kept
+                and found.level == Severity.CAUTION
+                and (back := rules.cue("refers_back", sentence))
+            ):
+                # "Take them only with food" leans on the sentence before: boxing it
+                # alone would split the thought, so the caution stays in the text.
+                state.decide(sentence, "content", f"caution refers back ({back!r})")
+                warning = None
         if warning:
             flush_paragraph(owner, kept, state)
             kept = []
@@ -88,6 +113,9 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            treatment_subject(sentence, owner, topic, state)
+            describe_subject(sentence, owner, state)
+            stated_synonyms(sentence, state)
     flush_paragraph(owner, kept, state)
     state.pages.add_text(owner, paragraph.text)
 
@@ -114,12 +142,12 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         rest = emit_exercise_list(title, [block], owner, state, lead=lead)
         emit_blocks(rest, owner, "content", heading, state)
         return
-    if category in ("causes", "treatments"):
-        left = list_entities(block, category, owner, state)
-        if left:
+    if category in ("causes", "treatments", "types"):
+        left, named = list_entities(block, category, owner, state)
+        if named:
+            keep_mentions(owner, block, named, state, lead=lead, left=left)
+        elif left:
             add_html(owner, list_html(block, left), state)
-        else:
-            drop_lead_paragraph(owner, lead, state)
         return
     if category == "junk":
         state.plan.dropped.append(Dropped(reason="junk list", text=list_text(block)))
@@ -131,7 +159,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
 def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:
     rules = state.rules
     lead = block.lead
-    if lead and (found := severity_of(lead, rules)) and found.level != Severity.CAUTION:
+    if lead and (found := advice_of(lead, rules)) and found.level != Severity.CAUTION:
         return "warning", f"lead cue {found.cue}"
     if all(has_dose(read_dose(item.text).dose) for item in block.items):
         return "exercise_list", "every item has a dose"
@@ -147,3 +175,62 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
     if topic in ("symptoms", "types", "prevention"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
+
+
+def _entity_category(topic: str) -> str:
+    if topic in CAUSE_TOPICS:
+        return "causes"
+    if topic in TREATMENT_TOPICS:
+        return "treatments"
+    if topic == "types":
+        return "types"
+    return ""
+
+
+_BOLD_LABEL = re.compile(r"\s*<(strong|b)>(?P<label>[^<]{1,80})</\1>\s*(?P<rest>.*)", re.S)
+_COLON_LABEL = re.compile(r"(?P<label>[^:.!?]{1,60}):\s+(?P<rest>\S.*)", re.S)
+
+
+def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
+    """A paragraph that opens with a short bold or colon label followed by its text, as a
+    list item ("Label. Text"); None for any other paragraph."""
+    match = _BOLD_LABEL.match(paragraph.html or "") or _COLON_LABEL.match(paragraph.text)
+    if not match:
+        return None
+    label = strip_tags(match.group("label")).strip(" .:-\u2013\u2014")
+    rest = strip_tags(match.group("rest")).lstrip(" .:-\u2013\u2014")
+    if not label or len(label.split()) > LABEL_MAX_WORDS:
+        return None
+    first = (split_sentences(rest) or [""])[0]
+    if len(re.findall(r"[^\W\d_]{2,}", first)) < LABEL_TEXT_MIN_WORDS:
+        return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
+    if rules.cue("not_a_label", label):
+        return None
+    # "Label: its text" reads as "Label. Its text": the text is the item's explanation.
+    return ListItem(f"{label}. {rest[:1].upper()}{rest[1:]}")
+
+
+#: Most words a paragraph's label may have to be read as a name.
+LABEL_MAX_WORDS = 6
+#: Fewest words the text after a label must have to say something about it.
+LABEL_TEXT_MIN_WORDS = 4
+
+
+def keep_mentions(owner, block, named, state: Context, lead: str = "", left=()) -> None:
+    """Put a list whose items became pages on the owner's page, to be settled when the
+    plan is finished: items whose pages are written leave it (their pages say it), the
+    others stay, so a name the article gives never vanishes from the page."""
+    lead_block = owner.blocks[-1] if lead and owner.blocks else None
+    placeholder = BlockPlan("paragraph", "")
+    owner.blocks.append(placeholder)
+    state.pending_lists.append(
+        PendingList(
+            owner=owner,
+            block=placeholder,
+            items=block,
+            pages={id(item): pages for item, pages in named},
+            left={id(item) for item in left},
+            lead=lead,
+            lead_block=lead_block if lead_block and lead_block.type == "paragraph" else None,
+        )
+    )

@@ -16,16 +16,18 @@ from ..names import (
 )
 from ..plan import Kind, PagePlan, Severity
 from ..rules import Classification, Part
-from ..severity import severity_of
+from ..severity import advice_of, severity_of
 from .blocks import add_heading
 from .context import ENTITY_KINDS, Context, Role, relate
-from .entities import cause_page, owner_for_relations
+from .entities import cause_page, is_subtype, medicine_page, owner_for_relations
 from .exercises import emit_exercise_list, exercise_from_section, is_exercise_subsection
 from .paragraphs import emit_blocks
+from .subject import whole_medicine
 from .topics import (
     CAUSE_TOPICS,
     HEADING_TOPICS,
     INHERITED_TOPICS,
+    TREATMENT_TOPICS,
     clean_heading,
     heading_topic,
     lead_topic,
@@ -86,10 +88,15 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         found = severity_of(heading, rules)
         severity = found.level if found else Severity.SEE_DOCTOR
         return Role("warning", f"heading cue {cue!r}", severity=severity)
+    if (found := advice_of(heading, rules)) and found.level != Severity.CAUTION:
+        # "Ask for an urgent GP appointment or call 111 if:" is itself the advice.
+        return Role("warning", f"the heading asks for help ({found.cue})", severity=found.level)
     if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section):
         return Role("exercise_list", f"heading cue {cue!r}")
     if conditions := heading_conditions(section, heading, state):
         return conditions
+    if topic == "types" and (subtype := heading_subtype(heading, state)):
+        return subtype
     if treatments := heading_treatments(heading, state):
         return treatments
     category, because = heading_topic(heading, rules)
@@ -99,6 +106,8 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return Role("diagnosis", f"heading cue {cue!r}")
     if cause := heading_cause(heading, topic, state):
         return cause
+    if treatment := heading_treatment(heading, topic, state):
+        return treatment
     if topic in INHERITED_TOPICS:
         # "Do" under "Things you can do to ease the pain" is still about treatment.
         return Role(topic, f"sub-section of a {topic} section")
@@ -165,9 +174,31 @@ def heading_conditions(section: Section, heading: str, state: Context) -> Role |
     return Role("condition", because, pages, note=sentence_case(note) if note else "")
 
 
+def heading_subtype(heading: str, state: Context) -> Role | None:
+    """A heading under "Types of X" naming one kind of X: a condition page of its own."""
+    if "?" in heading or heading_topic(heading, state.rules)[0]:
+        return None
+    if state.rules.cue("heading_diagnosis", heading) or state.rules.cue("heading_warning", heading):
+        return None
+    name = check_name(heading, state.rules).name
+    if not name or len(name.split()) > CAUSE_HEADING_MAX_WORDS or not is_subtype(name, state):
+        return None
+    if name_key(name, state.rules) == name_key(state.main.title, state.rules):
+        return None
+    because = "heading under a types heading names a kind of the condition"
+    page = state.entity(Kind.CONDITION, name, reason=because)
+    note = f"A type of {state.main.title[:1].lower()}{state.main.title[1:]}"
+    return Role("condition", because, [page], note=note)
+
+
 def heading_treatments(heading: str, state: Context) -> Role | None:
     """A heading that is nothing but treatment names ("Psychotherapy and massage")."""
     rules = state.rules
+    if (medicine := whole_medicine(heading.strip(" .:"), rules)) is not None:
+        # "Naproxen" as a heading: the section is about that medicine.
+        written = heading.strip(" .:")
+        page = medicine_page(medicine, written, owner_for_relations(state.main, state), state, "")
+        return Role("treatment", "heading names a medicine", [page])
     found = rules.find_treatments(heading)
     if not found:
         return None
@@ -203,6 +234,22 @@ def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
             page = cause_page(derived.name, state, "short heading under a causes heading")
             return Role("cause", "short noun-phrase heading under a causes heading", [page])
     return None
+
+
+def heading_treatment(heading: str, topic: str, state: Context) -> Role | None:
+    """A short noun-phrase sub-heading under a treatments heading names one treatment
+    ("Medial branch block" under "Treatment"); its section is that treatment's text."""
+    rules = state.rules
+    if topic not in TREATMENT_TOPICS or "?" in heading or heading_topic(heading, rules)[0]:
+        return None
+    derived = check_name(heading, rules)
+    if not derived.name or len(derived.name.split()) > CAUSE_HEADING_MAX_WORDS:
+        return None
+    if rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name):
+        return None
+    because = "short noun-phrase heading under a treatments heading"
+    page = state.entity(Kind.TREATMENT, derived.name, "other", because)
+    return Role("treatment", because, [page])
 
 
 def emit_section(section: Section, role: Role, owner: PagePlan, base: int, state: Context):

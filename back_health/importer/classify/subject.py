@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..document import Document, Flag, Paragraph
 from ..names import (
@@ -10,11 +11,13 @@ from ..names import (
     check_name,
     condition_name_from_title,
     name_key,
+    noun_phrase,
     sentence_case,
+    singular,
     split_sentences,
     subject_name,
 )
-from ..plan import Kind, PagePlan
+from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import RuleSet
 from .context import Context, add_alternate, relate
 from .topics import HEADING_TOPICS
@@ -22,35 +25,19 @@ from .topics import HEADING_TOPICS
 
 def main_condition(document: Document, state: Context) -> PagePlan:
     rules = state.rules
-
-    def names_subject(heading: str) -> bool:
-        # A bare "Causes" or "When to see a GP" is never what an article is about;
-        # "Sciatica: symptoms and causes" is.
-        rest = heading.lower()
-        for topic in (*HEADING_TOPICS, "warning"):
-            for pattern in rules.cue_patterns(f"heading_{topic}"):
-                rest = pattern.sub(" ", rest)
-        return bool(re.search(r"[a-z]{3,}", rest))
-
-    candidates = [document.title, *(s.heading for s in document.sections)]
-    title = next((heading for heading in candidates if names_subject(heading)), "")
-    name = condition_name_from_title(title, rules)
-    because = f"title {title!r} with its question/instruction framing removed"
-    if not check_name(name, rules).name:
-        fallback = next(
-            (
-                condition_name_from_title(s.heading, rules)
-                for s in document.sections
-                if s.heading and rules.is_condition_term(s.heading)
-            ),
-            "",
-        )
-        name, because = fallback or title, "first heading naming a condition"
+    title, name, because = choose_subject(document, state)
     if not name.strip():
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
-    page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
-    state.decide(title, "condition", because)
+    medicine = whole_medicine(name, rules)
+    if medicine is not None:
+        # A pharmacist's monograph is about a medicine: its main page is that treatment.
+        page = state.entity(Kind.TREATMENT, name, "medicine", reason=f"main subject: {because}")
+        if not page.medicines:
+            page.medicines.append(MedicinePlan(generic=medicine.generic))
+    else:
+        page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
+    state.decide(title or name, "condition" if medicine is None else "treatment", because)
     if second:
         other = state.entity(
             Kind.CONDITION, second, reason="second condition named in the title ('X and Y')"
@@ -61,7 +48,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         add_alternate(page, other, rules)
         state.decide(other, "alternate name", "given in brackets in the title")
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", strip_brackets(title))[0]
-    for pattern in rules.cue_patterns("title_prefix"):
+    for pattern in (*rules.cue_patterns("title_prefix"), *rules.cue_patterns("title_genre")):
         plain = pattern.sub("", plain, count=1)
     if not second and plain and name_key(plain, rules) != name_key(page.title, rules):
         add_alternate(page, plain.strip(" ?!."), rules)
@@ -86,7 +73,7 @@ def is_broader_name(name: str, title: str, rules: RuleSet) -> bool:
 
 
 def strip_brackets(text: str) -> str:
-    return re.sub(r"\s*\([^()]*\)", "", text)
+    return re.sub(r"(?<!\s)\s*+\([^()]*+\)", "", text)
 
 
 def untitled_name(document: Document, state: Context) -> tuple[str, str]:
@@ -121,3 +108,162 @@ def first_paragraph(document: Document) -> Paragraph | None:
         if isinstance(block, Paragraph) and len(block.text.split()) > 5:
             return block
     return None
+
+
+def whole_medicine(name: str, rules: RuleSet):
+    """The medicine ``name`` is, when the whole name is one the vocabulary knows."""
+    found = rules.find_medicines(name)
+    if len(found) == 1 and found[0][1].group(0).lower() == name.lower().strip():
+        return found[0][0]
+    return None
+
+
+#: Weight of where a candidate subject was found: the title first.
+SOURCE_WEIGHTS = {"title": 3.0, "top heading": 2.0, "first heading": 1.0, "first sentence": 1.0}
+#: How much naming a condition (or a medicine) adds to a candidate's score.
+CONDITION_WEIGHT = 3.0
+#: What each mention in the text adds, and the most mentions counted: mentions decide
+#: between candidates from the same place, never against the title's own wording.
+MENTION_WEIGHT = 0.5
+MENTIONS_CAP = 4
+
+
+@dataclass
+class Candidate:
+    source: str
+    text: str
+    name: str = ""
+    score: float = 0.0
+    why: str = ""
+
+
+def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
+    """The article's subject: every candidate (the title, a top-level heading, the first
+    heading, the first sentence's subject) is cleaned of its framing and genre words and
+    scored by where it was found, whether it names a condition or a medicine, and how
+    often the text names it. Placeholders ("First post"), file names and bare topic
+    words ("Signs") are rejected. Returns ``(candidate text, name, why)`` and records
+    the choice as a ``subject`` decision."""
+    rules = state.rules
+    body = f" {_normalised(' '.join(_texts(document)), rules)} "
+    raw: list[Candidate] = [Candidate("title", document.title)]
+    headed = [s for s in document.sections if s.heading]
+    raw.extend(Candidate("top heading", s.heading) for s in headed if s.level <= 1)
+    usable = [s.heading for s in headed if not _rejected(s.heading, rules)]
+    if usable:
+        raw.append(Candidate("first heading", usable[0]))
+    first = first_paragraph(document)
+    if first and (sentences := split_sentences(first.text)):
+        # The condition the first sentence is about, else the noun phrase it opens with
+        # (kept only if the text names it again).
+        subject = subject_name(sentences[0], rules) or noun_phrase(sentences[0], rules)
+        if subject:
+            raw.append(Candidate("first sentence", subject))
+    scored: list[Candidate] = []
+    rejected: list[str] = []
+    for candidate in raw:
+        text = " ".join(candidate.text.split())
+        if not text:
+            continue
+        if why_not := _rejected(text, rules):
+            rejected.append(f"{text!r} ({why_not})")
+            continue
+        for name in _names(text, rules):
+            scored.append(_scored(Candidate(candidate.source, text, name), body, rules))
+    scored = [c for c in scored if c.score > 0]
+    if not scored:
+        because = "no candidate names the subject" + (
+            f"; rejected {', '.join(rejected)}" if rejected else ""
+        )
+        state.decide(document.title or "(no title)", "subject", because)
+        return document.title, "", because
+    best = max(scored, key=lambda c: c.score)  # the first of equals: the title wins ties
+    for candidate in scored:
+        if candidate.source == "title" and _same_subject(candidate.name, best.name, rules):
+            # "Neck muscle stiffness" (title) and "Neck muscle stiffness syndrome" (first
+            # sentence) are one subject: the title's wording names it.
+            best = candidate
+            break
+    because = f"{best.source} {best.text!r}, score {best.score:g} ({best.why})"
+    others = [f"{c.name!r} {c.score:g}" for c in scored if c is not best]
+    if others:
+        because += f"; other candidates {', '.join(others[:4])}"
+    if rejected:
+        because += f"; rejected {', '.join(rejected[:4])}"
+    state.decide(best.name, "subject", because)
+    if not document.title.strip():
+        state.plan.flags.append(Flag(kind="no_title", text=best.name))
+    return best.text, best.name, because
+
+
+def _texts(document: Document):
+    for _section, block in document.iter_blocks():
+        if isinstance(block, Paragraph):
+            yield block.text
+        else:
+            yield from (item.text for item in block.items)
+
+
+def _rejected(text: str, rules: RuleSet) -> str:
+    if cue := rules.cue("title_placeholder", text):
+        return f"placeholder {cue!r}"
+    rest = text.lower()
+    for topic in (*HEADING_TOPICS, "warning", "diagnosis"):
+        for pattern in rules.cue_patterns(f"heading_{topic}"):
+            rest = pattern.sub(" ", rest)
+    for pattern in rules.cue_patterns("title_genre"):
+        rest = pattern.sub(" ", rest)
+    if not re.search(r"[^\W\d_]{3,}", rest):
+        return "only topic or genre words"
+    return ""
+
+
+def _names(text: str, rules: RuleSet) -> list[str]:
+    """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
+    cleaned = text
+    for pattern in rules.cue_patterns("title_genre"):
+        cleaned = pattern.sub(" ", cleaned)
+    name = condition_name_from_title(" ".join(cleaned.split()), rules)
+    if not name:
+        return []
+    parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
+    names = [sentence_case(check_name(p, rules).name or "") for p in parts]
+    return [n for n in names if n] if len(parts) > 1 else [name]
+
+
+def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
+    name = candidate.name
+    if not check_name(name, rules).name:
+        candidate.why = "not a name"
+        return candidate
+    mentions = min(body.count(f" {_normalised(name, rules)} "), MENTIONS_CAP)
+    head = re.split(r"\s+(?:in|at|during|after|for|of|from|with)\s+", name)[0]
+    kind = ""
+    if whole_medicine(name, rules) is not None:
+        kind = "a medicine"
+    elif rules.is_condition_term(name) or rules.has_condition_head(head):
+        kind = "a condition"
+    if candidate.source != "title" and not kind and mentions < 2:
+        # Only the title may name a subject the text does not repeat.
+        candidate.why = "neither a condition nor named again in the text"
+        return candidate
+    weight = SOURCE_WEIGHTS.get(candidate.source, 0.0)
+    candidate.score = weight + (CONDITION_WEIGHT if kind else 0.0) + MENTION_WEIGHT * mentions
+    candidate.why = ", ".join(
+        part
+        for part in (f"{candidate.source} {weight:g}", kind, f"named {mentions}x in the text")
+        if part
+    )
+    return candidate
+
+
+def _normalised(text: str, rules: RuleSet) -> str:
+    """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
+    mass = frozenset(rules.mass_nouns)
+    return " ".join(singular(word, mass) for word in re.findall(r"[^\W_]+", text.lower()))
+
+
+def _same_subject(one: str, other: str, rules: RuleSet) -> bool:
+    """Whether one name's words all appear in the other's, in order."""
+    first, second = f" {_normalised(one, rules)} ", f" {_normalised(other, rules)} "
+    return first in second or second in first

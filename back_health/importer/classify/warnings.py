@@ -9,7 +9,7 @@ from ..names import (
 )
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
-from ..severity import items_lead, most_serious, severity_of
+from ..severity import advice_of, items_lead, most_serious, severity_of
 from .blocks import add_block, add_heading, sentence_markup, warning_value
 from .context import Context, Role
 
@@ -34,7 +34,11 @@ def emit_warning_section(
             taken.append(block)
             continue
         next_is_list = index + 1 < len(blocks) and isinstance(blocks[index + 1], ListBlock)
-        if index == 0 or severity_of(block.text, rules) or next_is_list:
+        if (
+            index == 0
+            or next_is_list
+            or any(advice_of(s, rules) for s in split_sentences(block.text))
+        ):
             taken.append(block)
         else:
             break
@@ -82,7 +86,7 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
         pieces = sentence_markup(block, sentences)
         run: list[str] = []
         for sentence, piece in zip(sentences, pieces, strict=True):
-            found = severity_of(sentence, rules)
+            found = advice_of(sentence, rules)
             tier = found.level if found else ""
             current = units[-1][0] if units else None
             if units and (not tier or tier == current or current == ""):

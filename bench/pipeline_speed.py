@@ -1,0 +1,122 @@
+"""Time per megabyte of each importer stage on pathological inputs and on the source article.
+
+For each shape in ``tests/importer/pathological_shapes.py`` at two sizes, prints the
+milliseconds per MB of load+parse, clean and classify, and the ratio of the total
+times (about 4 for a 4x larger input when every stage is linear). Then the source
+article's analysis time (median of several runs) and a 5 MB article.
+
+Run: ``python bench/pipeline_speed.py`` (32 KB and 128 KB, under a minute),
+``--full`` for 256 KB and 1 MB plus a 5 MB article, ``--quick`` for 16 KB and 64 KB,
+``--shape NAME`` for one shape.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import django  # noqa: E402
+
+django.setup()
+
+from back_health.importer.classify import classify  # noqa: E402
+from back_health.importer.clean import clean_document  # noqa: E402
+from back_health.importer.errors import ImportSourceError  # noqa: E402
+from back_health.importer.language import identifier  # noqa: E402
+from back_health.importer.load import load_source  # noqa: E402
+from back_health.importer.parse import parse_document  # noqa: E402
+from back_health.importer.plan import SourceInfo  # noqa: E402
+from back_health.importer.registry import get_import_rules  # noqa: E402
+from back_health.importer.service import analyse  # noqa: E402
+from tests.importer.pathological_shapes import SHAPES, shape  # noqa: E402
+
+SOURCE_ARTICLE = Path(__file__).resolve().parent.parent.parent / "shared" / "source_article.txt"
+MB = 1024 * 1024
+
+
+def stage_times(data: bytes, name: str) -> tuple[float, float, float]:
+    """Seconds spent in load+parse, clean and classify."""
+    rules = get_import_rules()
+    started = time.perf_counter()
+    loaded = load_source(data, name, max_bytes=10 * MB)
+    document = parse_document(loaded.text, loaded.format)
+    parsed = time.perf_counter()
+    try:
+        document = clean_document(document)
+    except ImportSourceError:
+        return parsed - started, time.perf_counter() - parsed, 0.0
+    cleaned = time.perf_counter()
+    source = SourceInfo(name=name, sha256=loaded.sha256, format=loaded.format, bytes=len(data))
+    classify(document, source, rules=rules)
+    return parsed - started, cleaned - parsed, time.perf_counter() - cleaned
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="16 KB and 64 KB")
+    parser.add_argument("--full", action="store_true", help="256 KB and 1 MB, and 5 MB")
+    parser.add_argument("--shape", action="append", help="only this shape (repeatable)")
+    options = parser.parse_args()
+    if options.full:
+        small, large = 256 * 1024, MB
+    elif options.quick:
+        small, large = 16 * 1024, 64 * 1024
+    else:
+        small, large = 32 * 1024, 128 * 1024
+    identifier()  # load the language model once, outside the timings
+    get_import_rules()
+    print(f"ms per MB at {small // 1024} KB and {large // 1024} KB (parse / clean / classify)")
+    print(f"{'shape':<20}{'small: p/c/k ms per MB':>30}{'large: p/c/k ms per MB':>30}{'ratio':>8}")
+    for name in options.shape or SHAPES:
+        row = []
+        totals = []
+        for size in (small, large):
+            data, filename = shape(name, size)
+            gc.collect()
+            times = stage_times(data, filename)
+            totals.append(sum(times))
+            per_mb = [1000 * t * MB / len(data) for t in times]
+            row.append("/".join(f"{t:.0f}" for t in per_mb))
+        ratio = totals[1] / totals[0] if totals[0] else float("nan")
+        print(f"{name:<20}{row[0]:>30}{row[1]:>30}{ratio:8.1f}", flush=True)
+    if SOURCE_ARTICLE.exists():
+        data = SOURCE_ARTICLE.read_bytes()
+        runs = []
+        cpu = []
+        rules = get_import_rules()
+        analyse(data, SOURCE_ARTICLE.name, rules=rules)
+        for _ in range(5 if options.quick else 15):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            analyse(data, SOURCE_ARTICLE.name, rules=rules)
+            runs.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+        # CPU time is printed too: on a shared machine the wall clock measures the load.
+        print(
+            f"source article ({len(data) / 1024:.0f} KB): wall median"
+            f" {1000 * statistics.median(runs):.1f} ms, best {1000 * min(runs):.1f} ms;"
+            f" CPU best {1000 * min(cpu):.1f} ms over {len(runs)} runs"
+        )
+        if options.full:
+            text = data.decode("utf-8")
+            big = (text + "\n\n") * (5 * MB // (len(data) + 2))
+            started = time.perf_counter()
+            parts = stage_times(big.encode("utf-8"), "five-megabytes.txt")
+            print(
+                f"5 MB of articles ({len(big.encode()) / MB:.1f} MB):"
+                f" {time.perf_counter() - started:.1f} s"
+                f" (parse {parts[0]:.1f} s, clean {parts[1]:.1f} s, classify {parts[2]:.1f} s)"
+            )
+    else:
+        print("source article not found at ../shared/source_article.txt: skipped")
+
+
+if __name__ == "__main__":
+    main()

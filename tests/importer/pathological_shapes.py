@@ -1,0 +1,103 @@
+"""Pathological input shapes for the linear-time guarantee.
+
+Each shape is an input that once made a stage of the importer take quadratic time (or
+would have, for a naive parser or pattern): long runs of one character, thousands of
+headings or list items, deep nesting. The test suite feeds each one through the whole
+analysis, and ``bench/pipeline_speed.py`` prints the time per megabyte of each.
+"""
+
+from __future__ import annotations
+
+#: Text around each shape, so that the article has a title and a sentence to keep.
+_INTRO = "Back pain\n\nBack pain is common and usually gets better within a few weeks.\n\n"
+_HTML_INTRO = (
+    "<html><body><h1>Back pain</h1><p>Back pain is common and usually gets better within "
+    "a few weeks.</p>"
+)
+
+
+def _repeat(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit))
+
+
+def _text(name: str, size: int) -> tuple[str, str]:
+    builders = {
+        "dots": lambda: _INTRO + "Rest" + _repeat(".", size) + "\n",
+        "escaped ampersands": lambda: _INTRO + "Heat " + _repeat("&amp;", size) + " ice.\n",
+        "brackets": lambda: _INTRO + "Rest " + _repeat("[", size) + " well.\n",
+        "spaces": lambda: _INTRO + "Rest" + _repeat(" ", size) + "well.\n",
+        "newlines": lambda: _INTRO + "Rest." + _repeat("\n", size) + "Walk daily.\n",
+        "one long line": lambda: _INTRO + _repeat("gentle walking helps the back ", size),
+        "long word": lambda: _INTRO + "Rest " + _repeat("a", size) + ".\n",
+        "numeric entities": lambda: _INTRO + "Heat " + _repeat("# 8211", size) + " ice.\n",
+    }
+    return builders[name](), "shape.txt"
+
+
+def _markdown(name: str, size: int) -> tuple[str, str]:
+    builders = {
+        "headings": lambda: (
+            "# Back pain\n\nIt is common.\n\n"
+            + _repeat("## Causes of back pain\n\nPoor posture can strain the back.\n\n", size)
+        ),
+        "list items": lambda: (
+            "# Back pain\n\nCauses include:\n\n" + _repeat("- muscle strain from lifting\n", size)
+        ),
+        "table": lambda: (
+            "# Back pain\n\nIt is common.\n\n| Symptom | Possible cause |\n|---|---|\n"
+            + _repeat("| stiff lower back | poor posture |\n", size)
+        ),
+        "markdown brackets": lambda: "# Back pain\n\nRest " + _repeat("[a](", size) + "\n",
+    }
+    return builders[name](), "shape.md"
+
+
+def _html(name: str, size: int) -> tuple[str, str]:
+    builders = {
+        "nested elements": lambda: (
+            _HTML_INTRO
+            + "<div>" * (size // 11)
+            + "<p>Walk daily.</p>"
+            + "</div>" * (size // 11)
+            + "</body></html>"
+        ),
+        "line breaks": lambda: _HTML_INTRO + "<p>Rest" + _repeat("<br>", size) + "well.</p>",
+        "html table": lambda: (
+            _HTML_INTRO
+            + "<table><tr><th>Symptom</th><th>Cause</th></tr>"
+            + _repeat("<tr><td>stiff back</td><td>poor posture</td></tr>", size)
+            + "</table></body></html>"
+        ),
+        "many paragraphs": lambda: (
+            _HTML_INTRO
+            + _repeat("<p>Gentle exercise helps. Rest when needed.</p>", size)
+            + "</body></html>"
+        ),
+    }
+    return builders[name](), "shape.html"
+
+
+#: Shape name -> builder of ``(text, file name)`` of about ``size`` characters.
+SHAPES = {
+    **{
+        name: _text
+        for name in (
+            "dots",
+            "escaped ampersands",
+            "brackets",
+            "spaces",
+            "newlines",
+            "one long line",
+            "long word",
+            "numeric entities",
+        )
+    },
+    **{name: _markdown for name in ("headings", "list items", "table", "markdown brackets")},
+    **{name: _html for name in ("nested elements", "line breaks", "html table", "many paragraphs")},
+}
+
+
+def shape(name: str, size: int) -> tuple[bytes, str]:
+    """The bytes and file name of shape ``name`` at about ``size`` bytes."""
+    text, filename = SHAPES[name](name, size)
+    return text.encode("utf-8"), filename

@@ -1,0 +1,360 @@
+"""Classes of classification failure, each specified on short articles written for the test.
+
+Every test names a class of failure (not an article): the subject chosen from the wrong
+place, list items that are not names, negated treatments, warnings by keyword, medicines
+that vanish, structure that is lost. The articles are our own few-line writing in the
+shapes real sites use; the assertions are what an editor would expect.
+"""
+
+from importlib.util import find_spec
+
+import pytest
+
+from back_health.importer.names import strip_tags
+from back_health.importer.plan import Action, Kind, Severity
+from back_health.importer.service import analyse
+
+
+def plan_of(text, name="article.md"):
+    return analyse(text.encode(), name)
+
+
+def written(plan, kind=None):
+    return {
+        p.title
+        for p in plan.pages
+        if p.include and p.action != Action.SUGGEST and (kind is None or p.kind == kind)
+    }
+
+
+def suggested(plan):
+    return {p.title for p in plan.pages if p.action == Action.SUGGEST}
+
+
+def warnings_of(plan):
+    return [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+
+
+def warning_with(plan, phrase):
+    phrase = phrase.lower()
+    for value in warnings_of(plan):
+        text = (strip_tags(value["text"]) + " " + " ".join(value["items"])).lower()
+        if phrase in text:
+            return value
+    return None
+
+
+def exercise_lists(plan):
+    return [b.value for p in plan.pages for b in p.blocks if b.type == "exercise_list"]
+
+
+def body_text(page):
+    return " ".join(str(b.value) for b in page.blocks)
+
+
+# -- 1. the main subject ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "subject"),
+    [
+        (
+            "---\ntitle: Hello world\n---\n\n# Hello world\n\nNeck strain is a stretched or"
+            " torn neck muscle. Neck strain often follows a long drive.\n\n## Causes\n\n"
+            "Neck strain is usually caused by poor posture.\n",
+            "Neck strain",
+        ),
+        (
+            "# Frequently asked questions about coccydynia\n\n## What is coccydynia?\n\n"
+            "Coccydynia is pain in the tailbone. Coccydynia is more common in women.\n",
+            "Coccydynia",
+        ),
+        (
+            "# 5 stretches for piriformis syndrome\n\nPiriformis syndrome happens when a"
+            " buttock muscle irritates the sciatic nerve.\n\n## 1. Seated twist\n\nSit tall"
+            " and turn to one side. Hold for 20 seconds.\n",
+            "Piriformis syndrome",
+        ),
+        (
+            "# Signs\n\nFrozen shoulder makes the shoulder stiff and painful. Frozen shoulder"
+            " lasts months.\n\n## Treatment\n\nFrozen shoulder usually gets better with"
+            " exercises.\n",
+            "Frozen shoulder",
+        ),
+    ],
+    ids=["front-matter-placeholder", "faq-genre", "exercise-genre", "first-heading-signs"],
+)
+def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholder(article, subject):
+    plan = plan_of(article)
+    assert plan.main_page.title == subject
+    assert plan.main_page.kind == Kind.CONDITION
+    assert any(d.as_ == "subject" for d in plan.decisions), "the choice is recorded"
+
+
+# -- 2. list items are names, bare mentions are suggestions ---------------------------------
+
+
+def test_advice_verbs_and_fragments_in_a_causes_list_are_not_pages():
+    plan = plan_of(
+        "# Tension headache\n\nTension headache is a dull band of pain around the head.\n\n"
+        "## Causes\n\nCommon triggers include:\n\n- stress\n- Vary your working position\n"
+        "- Happens occasionally\n- 15-20 minutes at a time\n- Smoke\n"
+    )
+    pages = {t.lower() for t in written(plan) | suggested(plan)}
+    assert "stress" in pages
+    assert not any(t[:1].isdigit() for t in pages)
+    if find_spec("lemminflect"):  # the optional part-of-speech lexicon knows verbs
+        for fragment in ("vary your working position", "happens occasionally"):
+            assert fragment not in pages
+
+
+def test_without_the_lexicon_verbs_are_not_guessed(monkeypatch):
+    from back_health.importer import names
+
+    monkeypatch.setattr(names, "_lemma_lookup", lambda: None)
+    names.opens_with_verb.cache_clear()
+    try:
+        assert not names.opens_with_verb("Vary")
+    finally:
+        names.opens_with_verb.cache_clear()
+
+
+def test_a_label_glued_to_its_explanation_is_split():
+    plan = plan_of(
+        "# Neck pain\n\nNeck pain is common in office workers.\n\n## Causes\n\n"
+        "- Poor posture: looking down at a phone for hours strains the neck.\n"
+        "- Whiplash - a sudden jolt of the head in a car crash.\n"
+    )
+    titles = {t.lower() for t in written(plan) | suggested(plan)}
+    assert "poor posture" in titles
+    assert not any("looking" in t for t in titles)
+
+
+def test_types_of_a_condition_are_conditions():
+    plan = plan_of(
+        "# Scoliosis\n\nScoliosis is a sideways curve of the spine.\n\n"
+        "## Types of scoliosis\n\n- Idiopathic scoliosis: no known cause, most common in"
+        " teenagers.\n- Congenital scoliosis: the spine forms unevenly before birth.\n"
+    )
+    conditions = {p.title for p in plan.pages if p.kind == Kind.CONDITION}
+    assert {"Idiopathic scoliosis", "Congenital scoliosis"} <= conditions
+    assert not {p.title for p in plan.pages if p.kind == Kind.TREATMENT} & conditions
+
+
+def test_a_bare_mention_is_suggested_and_a_described_entity_is_written():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Treatment\n\n- Heat: a warm pack relaxes the muscle and eases the spasm for an"
+        " hour or two.\n- Massage\n"
+    )
+    assert "Heat therapy" in written(plan) or "Heat" in written(plan)
+    assert "Massage" in suggested(plan)
+    massage = next(p for p in plan.pages if p.title == "Massage")
+    assert massage.include is False and massage.reason
+
+
+# -- 3. negation and hedging --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bed rest is not recommended for lumbar strain.",
+        "There is insufficient evidence for traction in lumbar strain.",
+        "Surgery is rarely needed for lumbar strain.",
+        "Avoid acupuncture for lumbar strain, as it has not been shown to help.",
+    ],
+)
+def test_an_advised_against_treatment_is_never_a_treatment_page(sentence):
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        f"## Treatment\n\nLumbar strain is treated with gentle movement. {sentence}\n"
+    )
+    negated = {"Bed rest", "Traction", "Surgery", "Acupuncture"}
+    assert not negated & {p.title for p in plan.pages if p.kind == Kind.TREATMENT}
+    assert not negated & {r.title for r in plan.main_page.treatments}
+    assert sentence.split()[1] in body_text(plan.main_page) or sentence.split()[0] in (
+        body_text(plan.main_page)
+    )
+
+
+# -- 5. warnings by meaning -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 9 in 10 people with lumbar strain get better without ever seeing a doctor.",
+        "Many people never seek medical help for it and simply miss a few days of work.",
+        "Bed rest is not recommended.",
+        "After surgery you will see a physiotherapist twice a week.",
+    ],
+)
+def test_statistics_narrative_and_information_stay_text(sentence):
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back. "
+        f"{sentence} It usually settles in a few weeks.\n"
+    )
+    assert warning_with(plan, sentence[:25]) is None
+    assert sentence[:25] in body_text(plan.main_page) + plan.main_page.summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Call 999 if you suddenly cannot pass urine.", Severity.EMERGENCY),
+        ("Go to A&E if you have numbness between your legs.", Severity.EMERGENCY),
+        ("Ask for an urgent GP appointment if both legs feel weak.", Severity.URGENT),
+        ("Call 111 if the pain is getting worse quickly.", Severity.URGENT),
+        ("See a GP the same day if you have a high temperature.", Severity.URGENT),
+        ("See a physiotherapist if the pain is no better after six weeks.", Severity.SEE_DOCTOR),
+        ("Talk to your midwife if the pain makes it hard to walk.", Severity.SEE_DOCTOR),
+        ("Check with a pharmacist before taking ibuprofen.", Severity.CAUTION),
+        ("Please tell the team if you take warfarin.", Severity.CAUTION),
+        ("Anyone who loses bladder control should call 999.", Severity.EMERGENCY),
+    ],
+)
+def test_severity_follows_the_action_asked(sentence, severity):
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back. "
+        f"It usually settles in a few weeks. {sentence}\n"
+    )
+    found = warning_with(plan, sentence[:20])
+    assert found is not None, sentence
+    assert found["severity"] == severity
+
+
+def test_a_caution_never_splits_a_paragraph_mid_thought():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Painkillers\n\nIbuprofen can ease the pain for a few days. Take it only with food,"
+        " and stop if your stomach hurts.\n"
+    )
+    for value in warnings_of(plan):
+        assert not value["text"].lstrip("<p>").lower().startswith(("take it", "them", "it "))
+
+
+def test_care_card_list_under_a_when_to_get_help_heading_is_one_warning():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## When to get help\n\nGo to A&E or call 999 if you have:\n\n"
+        "- numbness around your bottom\n- loss of bladder control\n- weakness in both legs\n"
+    )
+    found = warning_with(plan, "loss of bladder control")
+    assert found is not None and found["severity"] == Severity.EMERGENCY
+    assert len(found["items"]) == 3
+
+
+def test_red_flags_and_important_boxes_are_warnings():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "Red flags such as fever, weight loss or night pain require immediate evaluation.\n\n"
+        "Important: tell your doctor if you are taking blood thinners.\n"
+    )
+    assert warning_with(plan, "night pain") is not None
+    assert warning_with(plan, "blood thinners") is not None
+
+
+def test_exercise_cautions_go_to_the_list_stop_if():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Exercises\n\nStop any exercise that sends pain down your leg.\n\n"
+        "- **Pelvic tilt**: flatten your back against the floor. Repeat 10 times.\n"
+        "- **Bridge**: lift your hips. Repeat 8 times.\n"
+    )
+    lists = exercise_lists(plan)
+    assert lists and any("pain down your leg" in s for s in lists[0]["stop_if"])
+    assert warning_with(plan, "pain down your leg") is None
+
+
+# -- 7. medicines ---------------------------------------------------------------------------
+
+
+def test_combination_and_foreign_brand_medicines_are_kept():
+    plan = plan_of(
+        "# Back pain\n\nBack pain is very common.\n\n## Medicines\n\n"
+        "- Co-codamol (codeine with paracetamol) can help when paracetamol alone does not.\n"
+        "- Tylenol, the US brand of acetaminophen, eases mild pain.\n"
+    )
+    generics = {m.generic.lower() for p in plan.pages for m in p.medicines}
+    assert "co-codamol" in generics
+    assert "paracetamol" in generics
+
+
+def test_a_named_medicine_never_vanishes_from_the_page():
+    plan = plan_of(
+        "# Back pain\n\nBack pain is very common.\n\n## Medicines\n\n"
+        "Your GP may suggest naproxen. Naproxen is an anti-inflammatory that eases pain and"
+        " swelling.\n"
+    )
+    text = " ".join(body_text(p) + " " + p.summary for p in plan.pages).lower()
+    assert "naproxen" in text
+
+
+def test_a_synonym_the_text_states_names_the_page():
+    plan = plan_of(
+        "# Slipped disc\n\nA slipped disc, also called a prolapsed or herniated disc, is when"
+        " a disc bulges out.\n"
+    )
+    names = {plan.main_page.title, *plan.main_page.alternate_names}
+    assert {"Slipped disc", "Prolapsed disc", "Herniated disc"} <= names
+
+
+# -- 8. structure ---------------------------------------------------------------------------
+
+
+def test_faq_answers_stay_with_their_questions():
+    plan = plan_of(
+        "# Coccydynia\n\nCoccydynia is pain in the tailbone.\n\n"
+        "## How long does it last?\n\nMost people feel better within a few weeks.\n\n"
+        "## Can I drive?\n\nYes, with a cushion under you.\n"
+    )
+    text = body_text(plan.main_page)
+    assert "within a few weeks" in text and "with a cushion" in text
+
+
+def test_a_frequency_for_the_whole_routine_applies_to_every_exercise():
+    plan = plan_of(
+        "# 3 exercises for back stiffness\n\nBack stiffness is common in the morning.\n\n"
+        "Do the whole routine twice a day.\n\n"
+        "## 1. Pelvic tilt\n\nLie on your back and flatten it. Repeat 10 times.\n\n"
+        "## 2. Cat-cow\n\nOn hands and knees, arch and sag your back. Repeat 8 times.\n\n"
+        "## 3. Knee hug\n\nHug one knee, holding for 20 seconds, repeating three times.\n"
+    )
+    exercises = {e["name"]: e["dose"] for v in exercise_lists(plan) for e in v["exercises"]}
+    assert set(exercises) == {"Pelvic tilt", "Cat-cow", "Knee hug"}
+    assert all(d["times_per_day"] == 2 for d in exercises.values())
+    assert exercises["Knee hug"]["repetitions"] == 3
+
+
+def test_the_summary_is_not_repeated_as_the_first_paragraph():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back. It"
+        " usually settles in a few weeks.\n\nGentle walking helps it heal.\n"
+    )
+    main = plan.main_page
+    assert main.summary.startswith("Lumbar strain is an overstretched muscle")
+    assert "overstretched muscle" not in body_text(main)
+    assert "Gentle walking" in body_text(main)
+
+
+def test_a_heading_that_asks_for_help_makes_its_list_a_warning():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Ask for an urgent GP appointment if:\n\n- you have pain on both sides\n"
+        "- you feel numb in both legs\n"
+    )
+    found = warning_with(plan, "pain on both sides")
+    assert found is not None and found["severity"] == Severity.URGENT
+    assert not exercise_lists(plan)
+
+
+def test_a_treatment_the_text_describes_is_written_even_outside_the_vocabulary():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Treatment\n\nA wobble board strengthens the small muscles around the spine.\n\n"
+        "### Dry cupping\n\nA therapist places suction cups on the sore muscle for a few"
+        " minutes.\n\nThe pain usually eases within two weeks.\n"
+    )
+    assert {"Wobble board", "Dry cupping"} <= written(plan, Kind.TREATMENT)
+    assert "Pain" not in {p.title for p in plan.pages}

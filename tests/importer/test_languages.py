@@ -1,0 +1,116 @@
+"""Language identification: foreign passages are flagged, English is never mistaken for
+another language, and an article in a language the rules do not cover gets no pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from back_health.importer.clean import clean_document
+from back_health.importer.language import detect_language, foreign_language
+from back_health.importer.parse import parse_document
+from back_health.importer.service import UNSUPPORTED_LANGUAGE, analyse
+
+ENGLISH = (
+    "Back pain is common and usually gets better within a few weeks. "
+    "Keep moving and take painkillers if you need them."
+)
+
+
+def cleaned_html(paragraph: str):
+    html = f"<html><body><h1>Back pain</h1><p>{paragraph}</p><p>{ENGLISH}</p></body></html>"
+    return clean_document(parse_document(html, "html"))
+
+
+@pytest.mark.parametrize(
+    "first, language",
+    [
+        ("Боль в спине бывает у всех.", "ru"),
+        ('<span lang="RU">Боль в спине бывает у всех.</span>', "ru"),
+        ("Ból pleców zwykle mija w ciągu kilku tygodni.", "pl"),
+        ("Der Rückenschmerz vergeht meistens nach ein paar Wochen.", "de"),
+        ("El dolor de espalda suele mejorar en unas semanas.", "es"),
+    ],
+)
+def test_a_foreign_first_sentence_inside_an_english_paragraph_is_flagged(first, language):
+    doc = cleaned_html(f"{first} {ENGLISH}")
+    assert doc.language == "en"
+    assert [(flag.kind, flag.language) for flag in doc.flags] == [("non_english", language)]
+    kept = doc.sections[0].blocks[0].text
+    assert kept == ENGLISH
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sit up straight.",
+        "Na and K levels were normal in the blood test at the clinic.",
+        "Do nie stretches, to be honest, if it hurts: stop.",
+        "Scoliosis, pathological kyphosis and lordosis.",
+        "Ibuprofen, naproxen and diclofenac tablets.",
+        "To do so, lie on your back with your knees bent.",
+    ],
+)
+def test_english_sentences_are_never_flagged_as_another_language(sentence):
+    assert foreign_language(sentence, "en") == ""
+    assert cleaned_html(f"{sentence} {ENGLISH}").flags == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (ENGLISH, "en"),
+        (
+            "Остеохондроз — дегенеративное заболевание позвоночника, при котором поражаются "
+            "межпозвонковые диски и страдают соседние ткани.",
+            "ru",
+        ),
+        (
+            "Il mal di schiena passa di solito in poche settimane, ma è importante restare attivi "
+            "e chiedere consiglio al medico se il dolore non migliora.",
+            "it",
+        ),
+    ],
+)
+def test_the_article_language_is_identified(text, language):
+    assert detect_language(text) == language
+
+
+RUSSIAN_ARTICLE = """Остеохондроз поясничного отдела
+
+Остеохондроз — это дегенеративное заболевание позвоночника, при котором поражаются \
+межпозвонковые диски.
+
+Причины
+
+Основные причины остеохондроза:
+- малоподвижный образ жизни;
+- лишний вес;
+- травмы спины.
+
+Лечение
+
+Лечение включает лечебную физкультуру, массаж и приём обезболивающих препаратов.
+"""
+
+
+def test_an_article_in_an_unsupported_language_is_flagged_and_gets_no_pages():
+    plan = analyse(RUSSIAN_ARTICLE.encode(), "osteochondrosis.txt")
+    assert plan.pages == []
+    assert plan.status == "skipped"
+    (flag,) = [flag for flag in plan.flags if flag.kind == UNSUPPORTED_LANGUAGE]
+    assert flag.language == "ru"
+    assert "ru" in plan.error
+
+
+def test_a_site_that_adds_a_language_gets_its_articles_classified():
+    with override_settings(BACK_HEALTH={"IMPORT_LANGUAGES": ["en", "ru"]}):
+        plan = analyse(RUSSIAN_ARTICLE.encode(), "osteochondrosis.txt")
+    assert plan.status != "skipped"
+    assert not [flag for flag in plan.flags if flag.kind == UNSUPPORTED_LANGUAGE]
+
+
+def test_an_english_article_is_supported():
+    text = f"Back pain\n\n{ENGLISH}\n\nCauses\n\nPoor posture can strain the back.\n"
+    plan = analyse(text.encode(), "back-pain.txt")
+    assert plan.pages and not [f for f in plan.flags if f.kind == UNSUPPORTED_LANGUAGE]

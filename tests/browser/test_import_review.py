@@ -31,6 +31,18 @@ def clinic(home_page):
     return hub, existing
 
 
+def settled(page):
+    """Wait until Wagtail's messages have faded in: axe would measure a half-faded message's
+    colours otherwise."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')"
+        " && [...document.querySelectorAll('.messages li')]"
+        ".every(li => getComputedStyle(li).opacity === '1')",
+        timeout=SLOW_MS,
+    )
+    return page
+
+
 def panel_of(page, title):
     """The review panel of the planned page called ``title``."""
     return page.locator("section.bh-review-page").filter(
@@ -60,7 +72,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     # The review screen: nothing written yet, and no accessibility violations.
     assert not ConditionPage.objects.exists()
     page.get_by_role("button", name="Create drafts").wait_for()
-    violations = axe(page)
+    violations = axe(settled(page))
     assert not violations, format_violations(violations)
 
     record = ImportRecord.objects.get()
@@ -102,7 +114,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
 
     # The result says what happened, with links.
     assert page.get_by_text("was imported").count()
-    violations = axe(page)
+    violations = axe(settled(page))
     assert not violations, format_violations(violations)
     condition = ConditionPage.objects.get(title=main["title"])
     assert not condition.live
@@ -121,7 +133,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     assert page.get_by_role("heading", name="Import history").count()
     page.goto(live_url(reverse("back_health_imports:undo", args=[record.pk])))
     assert page.get_by_text("will be removed").count()
-    violations = axe(page)
+    violations = axe(settled(page))
     assert not violations, format_violations(violations)
     page.get_by_role("button", name="Yes, undo the import").click()
     page.wait_for_url("**/inspect/**", timeout=SLOW_MS)

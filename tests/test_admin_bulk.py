@@ -8,7 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from back_health.models import ImportBatch, ImportBatchItem, ImportRecord
+from tests.factories import BackHealthIndexPageFactory
 from tests.synthetic import synthetic_article
+from tests.test_admin_review import editor
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,32 @@ def test_editors_without_add_permission_cannot_bulk_import(client, django_user_m
     client.force_login(user)
     response = client.get(bulk_url)
     assert response.status_code in (302, 403)
+
+
+def test_bulk_import_offers_only_hubs_the_editor_can_add_to(client, hub, home_page, bulk_url):
+    other = BackHealthIndexPageFactory(parent=home_page, title="Other clinic", slug="other")
+    client.force_login(editor(hub))
+
+    html = client.get(bulk_url).content.decode()
+    assert f'value="{hub.pk}"' in html
+    assert f'value="{other.pk}"' not in html
+
+    upload = zip_upload({"a.md": synthetic_article(1)})
+    response = client.post(bulk_url, {"files": [upload], "parent": other.pk, "on_conflict": "skip"})
+    assert response.status_code == 200
+    assert not ImportBatch.objects.exists()
+
+
+def test_bulk_publishing_without_the_right_is_refused_before_anything_is_queued(
+    client, hub, bulk_url
+):
+    user = editor(hub, publish=False)
+    client.force_login(user)
+    upload = zip_upload({"a.md": synthetic_article(1)})
+    response = client.post(
+        bulk_url, {"files": [upload], "parent": hub.pk, "publish": "on", "on_conflict": "skip"}
+    )
+    assert response.status_code == 200
+    assert "may not publish" in response.content.decode()
+    assert user.get_username() in response.content.decode()
+    assert not ImportBatch.objects.exists()

@@ -13,20 +13,13 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from ..conf import back_health_settings
 from ..importer.errors import ImportSourceError
-from ..importer.service import find_hub
+from ..importer.review import ImportPermissionError, check_import_permissions, hubs_for_user
 from ..importer.sources import expand_upload
 from ..models import BackHealthIndexPage, ImportBatch
+from .access import can_import
 
 #: Seconds between refreshes of a running batch's progress page.
 REFRESH_SECONDS = 3
-
-
-def user_can_import(user):
-    """Editors who may add pages under the hub may import (as on the single import)."""
-    if user.is_superuser:
-        return True
-    hub = find_hub()
-    return hub is not None and hub.permissions_for_user(user).can_add_subpage()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -71,6 +64,25 @@ class BulkImportForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # As on the single import: only hubs the user may add pages under are offered.
+        hubs = hubs_for_user(user).order_by("path")
+        self.fields["parent"].queryset = hubs
+        if not user.is_superuser and hubs.exists():
+            self.fields["parent"].required = True
+            self.fields["parent"].empty_label = None
+
+    def clean(self):
+        data = super().clean()
+        # Refused up front, before any article is queued, in the service's own words.
+        try:
+            check_import_permissions(self.user, data.get("parent"), publish=data.get("publish"))
+        except ImportPermissionError as error:
+            raise forms.ValidationError(str(error)) from error
+        return data
+
     def clean_files(self):
         limit = back_health_settings.IMPORT_ARCHIVE_MAX_BYTES
         sources = []
@@ -91,7 +103,7 @@ class BulkImportForm(forms.Form):
 
 class BulkPermissionMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not user_can_import(request.user):
+        if not can_import(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -104,6 +116,9 @@ class BulkImportView(BulkPermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
         from ..tasks import enqueue_import
@@ -161,7 +176,7 @@ class BatchView(BulkPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
 
 class BulkImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return user_can_import(request.user)
+        return can_import(request.user)
 
 
 class BulkImportViewSet(ViewSet):

@@ -12,6 +12,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 ARTICLE = Path(__file__).resolve().parents[1] / "fixtures" / "admin" / "piriformis.md"
 
+#: Steps that read, write or remove a whole article wait longer than the default on a
+#: busy machine (CI runs other suites beside this one).
+SLOW_MS = 60_000
+
 
 @pytest.fixture
 def clinic(home_page):
@@ -25,6 +29,18 @@ def clinic(home_page):
         body=[("paragraph", "<p>Firm massage of the muscles around the hip.</p>")],
     )
     return hub, existing
+
+
+def settled(page):
+    """Wait until Wagtail's messages have faded in: axe would measure a half-faded message's
+    colours otherwise."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')"
+        " && [...document.querySelectorAll('.messages li')]"
+        ".every(li => getComputedStyle(li).opacity === '1')",
+        timeout=SLOW_MS,
+    )
+    return page
 
 
 def panel_of(page, title):
@@ -51,12 +67,12 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     page.set_input_files("input[name=file]", str(ARTICLE))
     page.select_option("select[name=parent]", str(hub.pk))
     page.get_by_role("button", name="Read the article").click()
-    page.wait_for_url("**/review/")
+    page.wait_for_url("**/review/", timeout=SLOW_MS)
 
     # The review screen: nothing written yet, and no accessibility violations.
     assert not ConditionPage.objects.exists()
     page.get_by_role("button", name="Create drafts").wait_for()
-    violations = axe(page)
+    violations = axe(settled(page))
     assert not violations, format_violations(violations)
 
     record = ImportRecord.objects.get()
@@ -70,7 +86,7 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     # Enter in a text field saves the corrections; it never presses a "Remove" button.
     relations_before = record.plan["pages"][0]["relations"]
     panel_of(page, main["title"]).get_by_label("Title").press("Enter")
-    page.get_by_text("Your corrections are saved").wait_for()
+    page.get_by_text("Your corrections are saved").wait_for(timeout=SLOW_MS)
     record.refresh_from_db()
     assert plan_under_review(record)["pages"][0]["relations"] == relations_before
 
@@ -94,11 +110,11 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     severity.select_option(wanted)
 
     page.get_by_role("button", name="Create drafts").click()
-    page.wait_for_url("**/result/")
+    page.wait_for_url("**/result/", timeout=SLOW_MS)
 
     # The result says what happened, with links.
     assert page.get_by_text("was imported").count()
-    violations = axe(page)
+    violations = axe(settled(page))
     assert not violations, format_violations(violations)
     condition = ConditionPage.objects.get(title=main["title"])
     assert not condition.live
@@ -117,10 +133,10 @@ def test_editor_reviews_corrects_creates_drafts_and_undoes(
     assert page.get_by_role("heading", name="Import history").count()
     page.goto(live_url(reverse("back_health_imports:undo", args=[record.pk])))
     assert page.get_by_text("will be removed").count()
-    violations = axe(page)
+    violations = axe(settled(page))
     assert not violations, format_violations(violations)
     page.get_by_role("button", name="Yes, undo the import").click()
-    page.wait_for_url("**/inspect/**")
+    page.wait_for_url("**/inspect/**", timeout=SLOW_MS)
     assert page.get_by_text("Undone").count()
 
     record.refresh_from_db()

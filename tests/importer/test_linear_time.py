@@ -69,6 +69,7 @@ def test_work_grows_linearly_with_the_input(name, rules):
     assert large <= MAX_WORK_RATIO * small, f"{name}: {small} calls, then {large} for 4x the input"
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_a_megabyte_of_each_shape_is_analysed(name, rules):

@@ -358,3 +358,21 @@ def test_a_treatment_the_text_describes_is_written_even_outside_the_vocabulary()
     )
     assert {"Wobble board", "Dry cupping"} <= written(plan, Kind.TREATMENT)
     assert "Pain" not in {p.title for p in plan.pages}
+
+
+def test_leads_of_a_section_mixing_severities_become_their_warnings_headings_said_once():
+    plan = plan_of(
+        "# Neck sprain\n\nA neck sprain is a stretched ligament in the neck.\n\n"
+        "## When to get help\n\nAsk for an urgent GP appointment or call 111 if:\n\n"
+        "- the pain is worse after a few days\n- painkillers do not help\n\n"
+        "Call 999 if:\n\n- you have numbness in both arms\n- you cannot walk\n"
+    )
+
+    urgent = warning_with(plan, "painkillers do not help")
+    emergency = warning_with(plan, "numbness in both arms")
+    assert urgent["severity"] == Severity.URGENT
+    assert emergency["severity"] == Severity.EMERGENCY
+    assert urgent["heading"] == "Ask for an urgent GP appointment or call 111 if"
+    assert emergency["heading"] == "Call 999 if"
+    for value in (urgent, emergency):
+        assert value["heading"] not in strip_tags(value["text"])

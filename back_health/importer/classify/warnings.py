@@ -60,6 +60,9 @@ def emit_warning_section(
         lists = [part for part in parts if isinstance(part, ListBlock)]
         value = warning_value(severity, heading, "".join(texts))
         value["items"] = [item.text for lst in lists for item in lst.items]
+        if not heading and value["items"] and (lead_heading := introducing_lead(texts)):
+            # "Call 999 if:" before its items names this warning: said once, as its heading.
+            value["heading"], value["text"] = lead_heading, ""
         lead = " ".join([lst.lead for lst in lists] + [strip_tags(t) for t in texts])
         value["items_lead"] = items_lead(lead, rules) if value["items"] else ""
         add_block(owner, BlockPlan("warning", value), state)
@@ -68,6 +71,21 @@ def emit_warning_section(
             because = "warning heading; one warning per severity the section mixes"
         state.decide(heading or strip_tags(value["text"]) or lead, f"warning ({severity})", because)
     return rest
+
+
+#: Longest lead (in words) read as a warning's heading rather than its text.
+LEAD_HEADING_MAX_WORDS = 16
+
+
+def introducing_lead(texts: list[str]) -> str:
+    """The one short sentence ending in a colon that introduces a warning's items, without
+    its colon; "" when the text says more than that."""
+    if len(texts) != 1:
+        return ""
+    lead = strip_tags(texts[0]).strip()
+    if not lead.endswith(":") or len(lead.split()) > LEAD_HEADING_MAX_WORDS:
+        return ""
+    return lead.rstrip(":").strip()
 
 
 def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:

@@ -56,7 +56,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         base_url = "http://" + options["addr"].removeprefix("http://").rstrip("/")
         with transaction.atomic():
-            home = self.ensure_home()
+            home = self.ensure_home(options["addr"])
             hub = self.ensure_hub(home)
             reviewer, _created = Reviewer.objects.get_or_create(
                 name=sample.REVIEWER["name"], defaults=sample.REVIEWER
@@ -85,7 +85,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Password:  {password}")
         self.stdout.write(rule)
 
-    def ensure_home(self):
+    def ensure_home(self, addr):
         site = Site.objects.filter(is_default_site=True).first()
         home = HomePage.objects.first()
         if home is None:
@@ -104,11 +104,15 @@ class Command(BaseCommand):
             self.report("Created", home)
         else:
             self.report("Kept", home)
+        # The site's address is the one the demo is served on, so canonical links, JSON-LD
+        # identifiers, the sitemap and the API's URLs point at pages that answer.
+        host, _sep, port = addr.removeprefix("http://").rstrip("/").rpartition(":")
+        hostname = "localhost" if host in ("", "0.0.0.0", "0", "[::]") else host
+        port = int(port) if port.isdigit() else 80
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.save()
+            site = Site(is_default_site=True)
+        site.hostname, site.port, site.root_page = hostname, port, home
+        site.save()
         return home
 
     def ensure_hub(self, home):

@@ -178,6 +178,27 @@ def test_an_advised_against_treatment_is_never_a_treatment_page(sentence):
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staying in bed for days can slow your recovery.",
+        "Keeping your neck still can slow your recovery.",
+        "Wearing a neck brace may delay healing.",
+    ],
+)
+def test_a_treatment_said_to_hold_back_recovery_is_never_a_treatment_page(sentence):
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Treatment\n\nLumbar strain is treated with gentle movement.\n\n"
+        "- Painkillers: paracetamol can ease the pain so you keep moving.\n"
+        "- Heat: a warm pack can relax the muscles.\n\n"
+        f"Corsets are not recommended. {sentence}\n"
+    )
+    titles = {p.title.casefold() for p in plan.pages if p.kind == Kind.TREATMENT}
+    assert not any(word in title for title in titles for word in ("bed", "brace", "still"))
+    assert sentence.rstrip(".") in body_text(plan.main_page)
+
+
 # -- 5. warnings by meaning -----------------------------------------------------------------
 
 

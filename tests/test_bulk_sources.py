@@ -220,6 +220,27 @@ def test_background_queues_one_task_per_article(tmp_path):
     assert "2 articles" in out
 
 
+def test_an_article_in_an_uncovered_language_is_a_skipped_batch_item(tmp_path):
+    from back_health.models import ImportBatch, ImportBatchItem
+
+    (tmp_path / "a.md").write_bytes(synthetic_article(23))
+    (tmp_path / "b.txt").write_text(
+        "Боль в спине\n\nБоль в нижней части спины встречается очень часто. Обычно она "
+        "проходит сама за несколько недель, если человек остаётся активным. Врачи не "
+        "советуют долго лежать в постели, потому что это замедляет выздоровление.\n",
+        encoding="utf-8",
+    )
+
+    run(str(tmp_path), "--background")
+
+    batch = ImportBatch.objects.get()
+    skipped = batch.items.get(source_name__endswith="b.txt")
+    assert skipped.status == ImportBatchItem.Status.SKIPPED
+    assert skipped.get_status_display() == "Skipped"
+    counts = batch.counts()
+    assert counts["imported"] == 1 and counts["skipped"] == 1 and counts["done"] == 2
+
+
 def test_progress_is_a_bar_on_a_terminal(tmp_path):
     from back_health.importer.plan import ArticlePlan, SourceInfo
     from back_health.management.commands.import_back_health import Progress

@@ -72,6 +72,8 @@ class ImportBatchItem(models.Model):
         RUNNING = "running", _("Running")
         IMPORTED = "imported", _("Imported")
         UNCHANGED = "unchanged", _("Unchanged")
+        #: Read but not written: an article in a language the import rules do not cover.
+        SKIPPED = "skipped", _("Skipped")
         FAILED = "failed", _("Failed")
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="items")

@@ -213,6 +213,28 @@ def _hub(parent):
     return find_or_create_hub()[0]
 
 
+def _record_for(parent, identity, sha256, update):
+    """The import record of ``identity`` under ``parent``, if any; refuses other content
+    under an identity already imported unless the user says it is an ``update``."""
+    from ..models import ImportRecord
+
+    record = ImportRecord.objects.filter(parent=parent, identity=identity).first()
+    if (
+        record is not None
+        and record.status == ImportRecord.Status.IMPORTED
+        and record.sha256 != sha256
+        and not update
+    ):
+        raise ImportIdentityError(
+            _(
+                "%(identity)s was imported under %(hub)s from other content; say it is an "
+                "update to replace that import, or give the article another identity."
+            )
+            % {"identity": identity, "hub": parent.title}
+        )
+    return record
+
+
 def proposed_plan(
     data,
     name,
@@ -233,7 +255,6 @@ def proposed_plan(
     what was imported under its identity unless ``update`` is true. ``plan``, when
     given, is the source already analysed (``data`` is then not read).
     """
-    from ..models import ImportRecord
 
     if plan is None:
         plan = analyse(data, name, format=format, rules=rules)
@@ -242,23 +263,12 @@ def proposed_plan(
     plan.source.identity = source_identity(
         name, plan.source.sha256, identity=identity, url=plan.source.url, path=path
     )
-    record = None
-    if parent is not None:
-        # No hub yet means no import under it yet.
-        record = ImportRecord.objects.filter(parent=parent, identity=plan.source.identity).first()
-    if (
-        record is not None
-        and record.status == ImportRecord.Status.IMPORTED
-        and record.sha256 != plan.source.sha256
-        and not update
-    ):
-        raise ImportIdentityError(
-            _(
-                "%(identity)s was imported under %(hub)s from other content; say it is an "
-                "update to replace that import, or give the article another identity."
-            )
-            % {"identity": plan.source.identity, "hub": parent.title if parent else "-"}
-        )
+    # No hub yet means no import under it yet.
+    record = (
+        _record_for(parent, plan.source.identity, plan.source.sha256, update)
+        if parent is not None
+        else None
+    )
     document = plan_to_dict(plan)
     applied = apply_corrections(document, record.corrections) if record else []
     document["corrections"] = applied
@@ -682,20 +692,7 @@ def apply_plan(
                 **document,
                 "source": {**document["source"], "identity": source_identity_},
             }
-            record = ImportRecord.objects.filter(parent=parent, identity=source_identity_).first()
-            if (
-                record is not None
-                and record.status == ImportRecord.Status.IMPORTED
-                and record.sha256 != plan.source.sha256
-                and not update
-            ):
-                raise ImportIdentityError(
-                    _(
-                        "%(identity)s was imported under %(hub)s from other content; say it "
-                        "is an update to replace that import."
-                    )
-                    % {"identity": source_identity_, "hub": parent.title}
-                )
+            record = _record_for(parent, source_identity_, plan.source.sha256, update)
         source = document["source"]
         if record is None:
             record = ImportRecord.objects.create(

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
@@ -17,6 +16,7 @@ from ..importer.review import ImportPermissionError, check_import_permissions, h
 from ..importer.sources import expand_upload
 from ..models import BackHealthIndexPage, ImportBatch
 from .access import can_import
+from .imports import ImportMenuItem
 
 #: Seconds between refreshes of a running batch's progress page.
 REFRESH_SECONDS = 3
@@ -174,18 +174,13 @@ class BatchView(BulkPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class BulkImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_import(request.user)
-
-
 class BulkImportViewSet(ViewSet):
     """The "Bulk import" screens as a menu entry of the Back health group."""
 
     name = "back_health_bulk_import"
     icon = "download"
     menu_label = _("Bulk import")
-    menu_item_class = BulkImportMenuItem
+    menu_item_class = ImportMenuItem
 
     def get_urlpatterns(self):
         return [

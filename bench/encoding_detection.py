@@ -3,7 +3,7 @@
 Each sample is written in one language and encoded in a legacy encoding; a detector
 is right when its decoding gives the original text back. Prints accuracy and time.
 
-Run: ``python bench/encodings.py``
+Run: ``python bench/encoding_detection.py``
 """
 
 from __future__ import annotations

@@ -742,6 +742,7 @@ def flag_other_languages(doc: Document) -> Document:
     profiles: dict[str, Profile] = {}
     sentences_of: dict[int, list[str]] = {}
     total = Profile()
+    hits = Counter()
     sample: list[str] = []
     sampled = 0
     for section in doc.sections:
@@ -753,9 +754,15 @@ def flag_other_languages(doc: Document) -> Document:
             else:
                 texts.extend(item.text for item in block.items)
         for text in texts:
-            if text not in profiles:
-                profiles[text] = profile(text)
-            total = total + profiles[text]
+            found = profiles.get(text)
+            if found is None:
+                found = profiles[text] = profile(text)
+            # Summed in place: adding Profiles builds a new Counter per passage.
+            total.words += found.words
+            total.cyrillic += found.cyrillic
+            total.latin += found.latin
+            hits.update(found.hits)
+    total.hits = +hits  # as Profile addition does: only positive counts
     # The model reads a sample of the passages in the article's main script: a few
     # Cyrillic sentences (two bytes a letter) must not outweigh an English article.
     for text, found in profiles.items():

@@ -392,7 +392,7 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     if advised_against(sentence, 0, rules):
         return
     start = name_key(" ".join(words[:8]), rules)
-    for key, page in state.pages.items():
+    for key, page in state.pages.opening(start):
         if page is owner or page is state.main or not key:
             continue
         if start == key or start.startswith(key + " "):
@@ -446,11 +446,7 @@ def _page_named(text: str, state: Context) -> PagePlan | None:
     name = check_name(text, rules).name
     if not name:
         return None
-    key = name_key(name, rules)
-    for known, page in state.pages.items():
-        if known == key:
-            return page
-    return None
+    return state.pages.get(name_key(name, rules))
 
 
 def _alternatives(text: str, rules: RuleSet) -> list[str]:

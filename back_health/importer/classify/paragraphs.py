@@ -39,7 +39,7 @@ from .warnings import list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and (category := _entity_category(topic)):
             if labelled := labelled_item(block, state.rules):
                 # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
@@ -52,11 +52,12 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
         if isinstance(block, ListBlock):
             emit_list(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
-            emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, block))
+            emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
 
 
-def lead_of_next(blocks, block) -> bool:
-    index = next(i for i, b in enumerate(blocks) if b is block)
+def lead_of_next(blocks, index: int) -> bool:
+    """Whether ``blocks[index]`` ends with the lead of the list that follows it."""
+    block = blocks[index]
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return (
         isinstance(following, ListBlock)

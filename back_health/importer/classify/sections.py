@@ -314,7 +314,7 @@ def paragraph_subject(text: str, pages: list[PagePlan], current: PagePlan, state
             key = name_key(name, rules)
             if start == key or start.startswith(key + " "):
                 return page
-    for key, page in state.pages.items():
+    for key, page in state.pages.opening(start):
         if key and (start == key or start.startswith(key + " ")):
             return page
     for key, name in state.known_causes.items():

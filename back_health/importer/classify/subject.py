@@ -260,7 +260,15 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
 def _normalised(text: str, rules: RuleSet) -> str:
     """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
     mass = frozenset(rules.mass_nouns)
-    return " ".join(singular(word, mass) for word in re.findall(r"[^\W_]+", text.lower()))
+    # The whole text's words pass through here: each distinct word is made singular once.
+    singulars: dict[str, str] = {}
+    out = []
+    for word in re.findall(r"[^\W_]+", text.lower()):
+        found = singulars.get(word)
+        if found is None:
+            found = singulars[word] = singular(word, mass)
+        out.append(found)
+    return " ".join(out)
 
 
 def _same_subject(one: str, other: str, rules: RuleSet) -> bool:

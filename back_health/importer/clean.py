@@ -529,8 +529,10 @@ def chrome_reason(text: str) -> str:
 
 
 def chrome_candidates(texts: list[str]) -> set[str]:
-    """The texts that may match a block pattern, found by searching all of them joined,
-    once per pattern (searching each text separately costs a pattern call per text)."""
+    """The texts that match a block pattern. One scan of all of them joined finds the
+    words each pattern needs ("cookie", "subscribe"); a pattern then runs only on the
+    texts holding one of its words (running every pattern over every text, or over the
+    whole joined text, costs far more than the scan)."""
     if not texts:
         return set()
     joined = "\n".join(texts)
@@ -541,20 +543,40 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    found: set[int] = set()
+    found: set[str] = set()
     patterns = chrome_patterns()[0]
-    # One scan for the words each pattern needs ("cookie", "subscribe") rules most
-    # patterns out before any of them runs.
-    for index in _chrome_dispatch().candidates(lowered):
+    lowered_texts: dict[int, str] = {}
+    for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
         pattern = patterns[index]
-        position = 0
-        while (start := pattern.find(joined, lowered, position)) >= 0:
-            index = bisect_right(starts, start) - 1
-            found.add(index)
-            if index + 1 >= len(starts):
-                break
-            position = starts[index + 1]
-    return {texts[index] for index in found}
+        if len(parts) > CHROME_SEARCH_JOINED:
+            found.update(_joined_matches(pattern, texts, joined, lowered, starts))
+            continue
+        for part in parts:
+            text = texts[part]
+            if text in found:
+                continue
+            if part not in lowered_texts:
+                lowered_texts[part] = text.lower()
+            if pattern.search(text, lowered_texts[part]):
+                found.add(text)
+    return found
+
+
+#: Texts holding a pattern's words above which the pattern searches all texts joined
+#: (one call) rather than each of them.
+CHROME_SEARCH_JOINED = 12
+
+
+def _joined_matches(pattern, texts, joined: str, lowered: str, starts: list[int]):
+    """The texts where a match of ``pattern`` in the joined texts starts (these include
+    every text the pattern matches on its own)."""
+    position = 0
+    while (start := pattern.find(joined, lowered, position)) >= 0:
+        index = bisect_right(starts, start) - 1
+        yield texts[index]
+        if index + 1 >= len(starts):
+            break
+        position = starts[index + 1]
 
 
 @cache

@@ -29,7 +29,6 @@ _QUOTES = "\"'“”‘’«»„"
 #: An apostrophe inside or ending a word ("Scheuermann's", "Scheuermanns'") is kept.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])'|[\"“”‘’«»„]")
-_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +86,7 @@ def summarise(text: str, limit: int = SUMMARY_MAX_LENGTH, sentences: int = 2) ->
             break
     if chosen:
         return " ".join(chosen)
-    text = _SPACE.sub(" ", text).strip()
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–")
@@ -157,7 +156,7 @@ def is_vague(text: str, rules: RuleSet) -> bool:
 def first_phrase(text: str) -> str:
     """The item's first sentence, or the part before a colon or a spaced dash, or before
     a capitalised verb glued on as its text ("Poor posture Looking down at ...")."""
-    text = _SPACE.sub(" ", text).strip()
+    text = " ".join(text.split())
     sentences = split_sentences(text)
     head = sentences[0] if sentences else text
     head = re.split(r"\s*:\s+|\s+[-–—]\s+|\s*:$", head, maxsplit=1)[0]
@@ -282,7 +281,7 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
 
 def check_name(name: str, rules: RuleSet) -> DerivedName:
     """Accept ``name`` as a page name, or say why it is not one."""
-    name = _SPACE.sub(" ", name).strip(" .,;:" + _QUOTES)
+    name = " ".join(name.split()).strip(" .,;:" + _QUOTES)
     words = name.split()
     if not words:
         return DerivedName("", "no noun phrase before the verb")
@@ -358,15 +357,12 @@ def bracketed_names(title: str) -> list[str]:
 def condition_name_from_title(title: str, rules: RuleSet) -> str:
     """ "How to relieve spasm of the back muscles?" -> "Back muscle spasm";
     "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica"."""
-    text = _SPACE.sub(" ", title).strip()
-    for pattern in rules.cue_patterns("heading_prefix"):
-        text = pattern.sub("", text)
-    for pattern in rules.cue_patterns("title_suffix"):
-        text = pattern.sub("", text)
+    text = " ".join(title.split())
+    text = rules.remove_cues("heading_prefix", text, "")
+    text = rules.remove_cues("title_suffix", text, "")
     text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]
     text = _BRACKETED.sub("", text)  # "Coccydynia (tailbone pain)": the bracket is another name
-    for pattern in rules.cue_patterns("title_prefix"):
-        text = pattern.sub("", text, count=1)
+    text = rules.remove_cues("title_prefix", text, "", count=1)
     text = text.strip(" .?!" + _QUOTES)
     text = invert_of_phrase(text, rules)
     return sentence_case(text) if text else ""

@@ -303,6 +303,18 @@ class RuleSet:
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
 
+    def remove_cues(self, category: str, text: str, replacement: str = " ", count: int = 0) -> str:
+        """``text`` with the matches of each pattern of ``category`` replaced in turn
+        (``pattern.sub`` one pattern after the other); a pattern whose required words
+        are absent is skipped, as it cannot match."""
+        lowered = text.lower()
+        for pattern, literals in self._cue_filtered.get(category, ()):
+            if may_match(literals, lowered):
+                text, changed = pattern.subn(replacement, text, count=count)
+                if changed:
+                    lowered = text.lower()
+        return text
+
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
         found = []
@@ -362,7 +374,13 @@ class RuleSet:
         return tuple(sorted(set(found)))
 
     def regions_in(self, text: str) -> list[str]:
-        return [region.slug for region, pattern in self._regions if pattern.search(text)]
+        regions, dispatch = self._regions
+        # Only the regions whose words occur are searched (one scan for all their words).
+        return [
+            regions[index][0].slug
+            for index in dispatch.candidates(text.lower())
+            if regions[index][1].search(text)
+        ]
 
     def is_condition_term(self, name: str) -> bool:
         """Whether a short name is a medical condition by its words alone."""
@@ -410,10 +428,12 @@ class RuleSet:
         return names, by_word, {}
 
     def _compile_regions(self):
-        return tuple(
+        regions = tuple(
             (region, re.compile(r"\b(?:" + "|".join(region.patterns) + r")\b", re.IGNORECASE))
             for region in self.body_regions
         )
+        literals = (required_literals(pattern.pattern, re.IGNORECASE) for _, pattern in regions)
+        return regions, Dispatch(literals)
 
 
 #: Compiled medicine alternations kept per RuleSet (one per set of names found).

@@ -48,8 +48,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         add_alternate(page, other, rules)
         state.decide(other, "alternate name", "given in brackets in the title")
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", strip_brackets(title))[0]
-    for pattern in (*rules.cue_patterns("title_prefix"), *rules.cue_patterns("title_genre")):
-        plain = pattern.sub("", plain, count=1)
+    for category in ("title_prefix", "title_genre"):
+        plain = rules.remove_cues(category, plain, "", count=1)
     if not second and plain and name_key(plain, rules) != name_key(page.title, rules):
         add_alternate(page, plain.strip(" ?!."), rules)
     first = first_paragraph(document)
@@ -209,10 +209,8 @@ def _rejected(text: str, rules: RuleSet) -> str:
         return f"placeholder {cue!r}"
     rest = text.lower()
     for topic in (*HEADING_TOPICS, "warning", "diagnosis"):
-        for pattern in rules.cue_patterns(f"heading_{topic}"):
-            rest = pattern.sub(" ", rest)
-    for pattern in rules.cue_patterns("title_genre"):
-        rest = pattern.sub(" ", rest)
+        rest = rules.remove_cues(f"heading_{topic}", rest)
+    rest = rules.remove_cues("title_genre", rest)
     if not re.search(r"[^\W\d_]{3,}", rest):
         return "only topic or genre words"
     return ""
@@ -220,9 +218,7 @@ def _rejected(text: str, rules: RuleSet) -> str:
 
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
-    cleaned = text
-    for pattern in rules.cue_patterns("title_genre"):
-        cleaned = pattern.sub(" ", cleaned)
+    cleaned = rules.remove_cues("title_genre", text)
     name = condition_name_from_title(" ".join(cleaned.split()), rules)
     if not name:
         return []
@@ -259,16 +255,21 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
 
 def _normalised(text: str, rules: RuleSet) -> str:
     """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
-    mass = frozenset(rules.mass_nouns)
     # The whole text's words pass through here: each distinct word is made singular once.
-    singulars: dict[str, str] = {}
-    out = []
-    for word in re.findall(r"[^\W_]+", text.lower()):
-        found = singulars.get(word)
-        if found is None:
-            found = singulars[word] = singular(word, mass)
-        out.append(found)
-    return " ".join(out)
+    singulars = _Singulars(frozenset(rules.mass_nouns))
+    return " ".join(map(singulars.__getitem__, re.findall(r"[^\W_]+", text.lower())))
+
+
+class _Singulars(dict):
+    """word -> its singular, worked out on first use."""
+
+    def __init__(self, mass_nouns: frozenset[str]):
+        super().__init__()
+        self.mass_nouns = mass_nouns
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = singular(word, self.mass_nouns)
+        return found
 
 
 def _same_subject(one: str, other: str, rules: RuleSet) -> bool:

@@ -25,9 +25,7 @@ TREATMENT_TOPICS = ("treatments", "treatment")
 
 
 def clean_heading(heading: str, rules: RuleSet) -> str:
-    for pattern in rules.cue_patterns("heading_prefix"):
-        heading = pattern.sub("", heading)
-    return heading.strip()
+    return rules.remove_cues("heading_prefix", heading, "").strip()
 
 
 def heading_topic(heading: str, rules: RuleSet) -> tuple[str, str]:

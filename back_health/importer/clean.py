@@ -306,8 +306,9 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # holds two whitespace characters in a row, which keeps the classifier's many ``\s*``
 # patterns linear (a long run would otherwise be rescanned from each of its positions).
 _SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
-# Written to start with a literal or a small class: re scans such patterns far faster.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\W_]) +(?=[,;:.!?](?:\s|$))")
+# Written to start with a literal or a small class: re scans such patterns far faster
+# (the look-behind follows the first space, so the scan skips to spaces).
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?<=[^\W_] ) *(?=[,;:.!?](?:\s|$))")
 _MISSING_SPACE = re.compile(r"([.!?])(?<=[a-zа-яёіїєґ]{2}[.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])")
 
 

@@ -369,8 +369,9 @@ class RuleSet:
         words = set(_WORD.findall(lowered))
         words.add("")  # names without a word character are always tried
         found = []
-        for word in words.intersection(by_word):
-            found.extend(rank for rank, needed in by_word[word] if needed.issubset(words))
+        for word in words:  # a sentence has far fewer words than the names have
+            if word in by_word:
+                found.extend(rank for rank, needed in by_word[word] if needed.issubset(words))
         return tuple(sorted(set(found)))
 
     def regions_in(self, text: str) -> list[str]:

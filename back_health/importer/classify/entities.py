@@ -50,7 +50,10 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
 
 
 #: Where one clause of a sentence ends and another, that may say the opposite, begins.
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+")
+# The look-ahead names every character a break can open with: re then skips the others.
+_CLAUSE_BREAK = re.compile(
+    r"(?=[\s;,.])(?:\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+)"
+)
 
 
 def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:

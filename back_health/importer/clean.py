@@ -549,7 +549,9 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     lowered_texts: dict[int, str] = {}
     for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
         pattern = patterns[index]
-        if len(parts) > CHROME_SEARCH_JOINED:
+        # A pattern anchored at line starts is tried line by line either way: on its
+        # candidate texts only, it is tried on fewer.
+        if len(parts) > CHROME_SEARCH_JOINED and not pattern.anchored:
             found.update(_joined_matches(pattern, texts, joined, lowered, starts))
             continue
         for part in parts:
@@ -563,8 +565,8 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     return found
 
 
-#: Texts holding a pattern's words above which the pattern searches all texts joined
-#: (one call) rather than each of them.
+#: Texts holding a pattern's words above which a pattern not anchored at line starts
+#: searches all texts joined (one call) rather than each of them.
 CHROME_SEARCH_JOINED = 12
 
 

@@ -127,14 +127,20 @@ class Dispatch:
         found: dict[int, set[int]] = {index: set(range(len(starts))) for index in self._always}
         if self._scan is None:
             return found
+        parts_of: dict[str, set[int]] = {}
         for match in self._scan.finditer(lowered):
             part = bisect_right(starts, match.start()) - 1
-            for index in self._by_prefix[match.group(1)]:
-                parts = found.get(index)
-                if parts is None:
-                    found[index] = {part}
+            literal = match.group(1)
+            if literal in parts_of:
+                parts_of[literal].add(part)
+            else:
+                parts_of[literal] = {part}
+        for literal, parts in parts_of.items():
+            for index in self._by_prefix[literal]:
+                if index in found:
+                    found[index] |= parts
                 else:
-                    parts.add(part)
+                    found[index] = set(parts)
         return found
 
     def candidates(self, lowered: str) -> list[int]:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
-from .errors import ImportSourceError
+from ..importer.errors import ImportSourceError
 from .plan_document import (
     PlanError,
     annotate_plan,
@@ -283,7 +283,7 @@ def preview_actions(document: dict, record=None) -> dict:
     one left out or mapped to an existing page when that page exists; ``suggest`` one
     left out with no page to link to.
     """
-    from .plan import PagePlan
+    from ..importer.plan import PagePlan
     from .writer import EntityIndex
 
     index = EntityIndex().load(plan_from_dict(document))

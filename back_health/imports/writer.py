@@ -22,9 +22,9 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from ..conf import back_health_settings
-from .document import Decision, Repair
-from .names import entity_key as normalise_name
-from .plan import Action, ArticlePlan, Kind, PagePlan
+from ..importer.document import Decision, Repair
+from ..importer.names import entity_key as normalise_name
+from ..importer.plan import Action, ArticlePlan, Kind, PagePlan
 from .richtext import to_db_html
 
 logger = logging.getLogger(__name__)

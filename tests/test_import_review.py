@@ -775,3 +775,46 @@ def test_a_plan_is_saved_on_an_empty_site_without_creating_anything(article, tmp
 
     assert json.loads(plan_path.read_text())["pages"]
     assert not BackHealthIndexPage.objects.exists() and not ImportRecord.objects.exists()
+
+
+def _repeat_summary_in_physiotherapy(document):
+    """An editor rewrites the physiotherapy page's paragraph so that it opens with the
+    page's summary (which the importer had kept out of the body)."""
+    physio = page_by_key(document, "treatment:physiotherapy")
+    block = next(b for b in physio["blocks"] if b["type"] == "paragraph")
+    block["text"] = physio["summary"] + " Most people need four to six sessions."
+    return physio["summary"]
+
+
+def _physiotherapy_body():
+    page = TreatmentPage.objects.get(title="Physiotherapy").get_latest_revision_as_object()
+    return page, " ".join(
+        block.value.source for block in page.body if block.block_type == "paragraph"
+    )
+
+
+def test_a_plan_corrected_on_the_review_screen_never_repeats_the_summary(hub):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    document = copy.deepcopy(record.plan)
+    summary = _repeat_summary_in_physiotherapy(document)
+
+    apply_import(record, document)
+
+    page, body = _physiotherapy_body()
+    assert page.summary == summary
+    assert "four to six sessions" in body
+    assert "show you stretches" not in body
+
+
+def test_an_applied_plan_file_never_repeats_the_summary(article, tmp_path, hub):
+    plan_path = tmp_path / "plan.json"
+    run(str(article), "--save-plan", str(plan_path))
+    document = json.loads(plan_path.read_text())
+    _repeat_summary_in_physiotherapy(document)
+    plan_path.write_text(json.dumps(document))
+
+    run("--apply-plan", str(plan_path))
+
+    _, body = _physiotherapy_body()
+    assert "four to six sessions" in body
+    assert "show you stretches" not in body

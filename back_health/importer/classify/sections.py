@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Dropped, ListBlock, Paragraph, Section
+from ..document import Document, Dropped, ListBlock, Paragraph, Section, Table
 from ..names import (
     check_name,
     derive_name,
@@ -42,9 +42,13 @@ def known_cause_names(document: Document, state: Context) -> dict[str, str]:
     known: dict[str, str] = {}
     for section in document.sections:
         topic = heading_topic(section.heading, state.rules)[0]
+        lists = []
         for block in section.blocks:
-            if not isinstance(block, ListBlock):
-                continue
+            if isinstance(block, Table):
+                lists.extend(block.column_lists())
+            elif isinstance(block, ListBlock):
+                lists.append(block)
+        for block in lists:
             category = lead_topic(block.lead, state.rules)[0] or topic
             if category != "causes":
                 continue

@@ -24,4 +24,3 @@ class BackHealthConfig(AppConfig):
         connect_signals()
 
         from . import checks  # noqa: F401 - registers the system checks
-

@@ -374,17 +374,13 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = _("Paragraphs, lists and links.")
 
 
-#: The app Wagtail's table block needs in ``INSTALLED_APPS`` (its editor's scripts,
-#: stylesheet and template tags).
-TABLE_BLOCK_APP = "wagtail.contrib.table_block"
-
-
 class TableBlock(WagtailTableBlock):
     """Wagtail's own table block (``wagtail.contrib.table_block``), rendered with a
     caption, ``<th scope>`` headings and a wrapper that scrolls on narrow screens.
 
     Cells are plain text, which is what imported tables and most health tables hold
-    (doses, brand names, symptoms against causes).
+    (doses, brand names, symptoms against causes). Needs ``"wagtail.contrib.table_block"``
+    in ``INSTALLED_APPS`` (a system check says so when it is missing).
     """
 
     class Meta:

@@ -3,9 +3,12 @@
 from django.apps import apps
 from django.core.checks import Error, Tags, register
 
+#: The app Wagtail's table block needs (its editor's scripts, stylesheet, template tags).
+TABLE_BLOCK_APP = "wagtail.contrib.table_block"
+
 #: Apps the body blocks need besides Wagtail's usual ones.
 REQUIRED_APPS = {
-    "wagtail.contrib.table_block": "the table block",
+    TABLE_BLOCK_APP: "the table block",
 }
 
 

@@ -219,9 +219,14 @@ def data_table(element: Tag, layout: set[int]) -> Table | None:
     is_th = [flags + [False] * (width - len(flags)) for flags in header_cells or [[]] * len(grid)]
     if not head_count:
         # Leading rows of header cells only are column headings.
-        while head_count < len(grid) - 1 and all(
-            flag or not text for flag, text in zip(is_th[head_count], grid[head_count], strict=True)
-        ) and any(is_th[head_count]):
+        while (
+            head_count < len(grid) - 1
+            and all(
+                flag or not text
+                for flag, text in zip(is_th[head_count], grid[head_count], strict=True)
+            )
+            and any(is_th[head_count])
+        ):
             head_count += 1
     head, rows = grid[:head_count], grid[head_count:]
     if not rows:

@@ -13,7 +13,9 @@ from back_health.importer.plan import SourceInfo
 
 
 def tables(doc):
-    return [block for section in doc.sections for block in section.blocks if isinstance(block, Table)]
+    return [
+        block for section in doc.sections for block in section.blocks if isinstance(block, Table)
+    ]
 
 
 def texts(doc):

@@ -234,6 +234,8 @@ def test_a_table_becomes_a_table_block_in_its_section_and_never_a_warning():
     assert block.value["first_row_is_table_header"] is True
     assert block.value["table_header_choice"] == "row"
     assert not any(b.type == "warning" for page in plan.pages for b in page.blocks)
+    headings = [b.value["text"] for b in plan.main_page.blocks if b.type == "heading"]
+    assert headings == ["When to get help"]
 
 
 def test_a_causes_column_still_names_cause_pages():

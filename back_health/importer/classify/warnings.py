@@ -45,6 +45,11 @@ def emit_warning_section(
         else:
             break
     rest = blocks[len(taken) :]
+    if not taken and rest:
+        # A table straight under the heading: the heading stays a heading over it.
+        if section.heading:
+            add_heading(owner, section.heading, section.level, base, state)
+        return rest
     units = warning_units(taken, rules)
     if len({tier for tier, _ in units if tier}) <= 1:
         tier = most_serious([tier for tier, _ in units])

@@ -79,15 +79,18 @@ class Table:
             header_column=self.header_column,
         )
 
-    def column_lists(self) -> list[ListBlock]:
-        """Each column of the body as a list led by its heading ("Possible cause:"), the
-        shape the classifier reads names from; columns without a heading are left out."""
+    def column_lists(self) -> list[tuple[int, ListBlock]]:
+        """Each non-empty column of the body, with its index, as a list led by its heading
+        ("Possible cause:"; no lead when the column has no heading): the shape the
+        classifier reads names from."""
+        headings = self.headings or [""] * self.width
         lists = []
-        for index, heading in enumerate(self.headings):
-            heading = heading.rstrip(":").strip()
+        for index in range(self.width):
+            heading = headings[index].rstrip(":").strip() if index < len(headings) else ""
             items = [ListItem(row[index]) for row in self.rows if index < len(row) and row[index]]
-            if heading and items:
-                lists.append(ListBlock(ordered=False, items=items, lead=f"{heading}:"))
+            if items:
+                lead = f"{heading}:" if heading else ""
+                lists.append((index, ListBlock(ordered=False, items=items, lead=lead)))
         return lists
 
 

@@ -273,3 +273,17 @@ def test_a_huge_table_is_cut_to_the_limits_with_a_flag_and_nothing_lost_silently
     dropped = " ".join(d.text for d in plan.dropped)
     assert f"r{TABLE_MAX_ROWS + 4}c0" in dropped
     assert f"r0c{TABLE_MAX_COLUMNS + 1}" in dropped
+
+
+def test_only_the_first_column_takes_the_sections_topic():
+    plan = classified(
+        parse_html(
+            "<h1>Back pain</h1><p>Back pain is very common and usually gets better.</p>"
+            "<h2>Treatments</h2><table><tr><th>Treatment</th><th>Notes</th></tr>"
+            "<tr><td>Physiotherapy</td><td>Gentle on the joints</td></tr>"
+            "<tr><td>Acupuncture</td><td>Prescription only</td></tr></table>"
+        )
+    )
+    titles = {page.title for page in plan.pages}
+    assert {"Physiotherapy", "Acupuncture"} <= titles
+    assert not titles & {"Gentle on the joints", "Prescription only"}

@@ -166,13 +166,17 @@ TABLE_COLUMN_CATEGORIES = ("causes", "treatments", "types")
 def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: Context):
     """A data table stays a table on the owner's page, whole.
 
-    Each column is read as the list it would be ("Possible cause:" then the causes), so
-    the recognisers still see the names its cells give; a column never becomes a
+    Columns are read as the lists they would be, so the recognisers still see the names
+    the cells give: a column whose heading says what it holds ("Possible cause"), and the
+    first column (what each row is about) as a list of the section. Other columns
+    describe the first ("Notes", "Dose") and name nothing. A column never becomes a
     warning or an exercise list, and no cell leaves the table (the names stay visible
     where the article put them).
     """
-    for column in table.column_lists():
-        category, because = list_category(column, topic, heading, state)
+    for index, column in table.column_lists():
+        category, because = lead_topic(column.lead, state.rules)
+        if not category and index == 0:
+            category, because = list_category(column, topic, heading, state)
         if category in TABLE_COLUMN_CATEGORIES:
             state.decide(column.lead, category, f"table column: {because}")
             list_entities(column, category, owner, state)

@@ -42,14 +42,15 @@ def known_cause_names(document: Document, state: Context) -> dict[str, str]:
     known: dict[str, str] = {}
     for section in document.sections:
         topic = heading_topic(section.heading, state.rules)[0]
-        lists = []
+        lists = []  # (list, the section's topic applies to it)
         for block in section.blocks:
             if isinstance(block, Table):
-                lists.extend(block.column_lists())
+                # Only the first column (what each row is about) takes the section's topic.
+                lists.extend((column, index == 0) for index, column in block.column_lists())
             elif isinstance(block, ListBlock):
-                lists.append(block)
-        for block in lists:
-            category = lead_topic(block.lead, state.rules)[0] or topic
+                lists.append((block, True))
+        for block, in_topic in lists:
+            category = lead_topic(block.lead, state.rules)[0] or (topic if in_topic else "")
             if category != "causes":
                 continue
             for item in block.items:

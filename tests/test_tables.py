@@ -8,14 +8,14 @@ from django.core.checks.registry import registry
 
 from back_health import checks
 from back_health.checks import check_required_apps
-from back_health.importer.plan_document import (
+from back_health.imports.plan_document import (
     PlanError,
     annotate_plan,
     plan_from_dict,
     plan_to_dict,
 )
-from back_health.importer.report import article_report
-from back_health.importer.service import analyse
+from back_health.imports.report import article_report
+from back_health.imports.service import analyse
 
 ARTICLE = """# Co-codamol
 

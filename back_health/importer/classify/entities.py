@@ -12,6 +12,7 @@ from ..names import (
     first_phrase,
     is_vague,
     name_key,
+    opens_with_verb,
     risk_names,
     split_names,
     split_sentences,
@@ -27,6 +28,9 @@ def cause_page(name: str, state: Context, reason: str = "") -> PagePlan:
     """A cause's page; a cause that is a condition by its words is a condition page."""
     if state.rules.is_condition_term(name):
         return state.entity(Kind.CONDITION, name, reason=f"{reason}; its words name a condition")
+    if state.rules.cue("disorder_name", name):
+        # "Myofascial pain syndrome" is a condition that causes this one: one page.
+        return state.entity(Kind.CONDITION, name, reason=f"{reason}; it names a disorder")
     return state.entity(Kind.CAUSE, name, reason=reason)
 
 
@@ -137,6 +141,89 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
                 state.pages.add_text(page, sentence)
 
 
+def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
+    """Causes a sentence names by what they do to the page's condition: "Low energy
+    availability can lead to a stress fracture", "People with diabetes are more likely
+    to get it", "Obesity, smoking and depression are risk factors for back pain". A
+    cause that is the one subject of such a sentence gets the sentence as its text."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION:
+        return
+    for pattern in rules.cue_patterns("risk_holder"):
+        if match := pattern.search(sentence):
+            _sentence_cause(match.group("name"), sentence, owner, state, match.group(0))
+            return
+    if rules.cue("cause_list_subject", sentence):
+        patterns = rules.cue_patterns("cause_list_subject")
+        match = next(m for p in patterns if (m := p.search(sentence)))
+        if _refers_to(owner, sentence[match.end() :], rules):
+            names = listed_names(sentence[: match.start()], rules)
+            said = sentence if len(names) == 1 else ""
+            for name in names:
+                _sentence_cause(name, said, owner, state, match.group(0))
+        return
+    if not rules.cue("cause_effect", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("cause_effect") if (m := p.search(sentence)))
+    if match.start() == 0 or not _refers_to(owner, sentence[match.end() :], rules):
+        return
+    subject = sentence[: match.start()]
+    if rules.cue("anaphoric_subject", subject.strip()) or rules.cue("dangling_start", subject):
+        return
+    _sentence_cause(subject, sentence, owner, state, match.group(0))
+
+
+#: Where the clause holding a cause cue starts: "A can refer pain, and B can cause it".
+_CLAUSE_START = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|or))\s+")
+
+
+def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
+    rules = state.rules
+    text = _CLAUSE_START.split(text)[-1]
+    words = text.split()
+    # "Long-term steroid use weakens bone and raises the risk": the name ends at its verb.
+    verb = next((i for i, w in enumerate(words) if i and opens_with_verb(w)), None)
+    name = derive_name(" ".join(words[:verb]), rules).name
+    if not name or len(name.split()) > 5:
+        return
+    key = name_key(name, rules)
+    main_key = name_key(state.main.title, rules) if state.main else ""
+    if key in (name_key(owner.title, rules), main_key):
+        return
+    if rules.find_treatments(name) or rules.find_medicines(name):
+        return  # "Physiotherapy can lead to a full recovery" names a treatment
+    page = cause_page(name, state, f"the subject of {cue.strip()!r}")
+    if page is owner or page is state.main or page.kind == Kind.TREATMENT:
+        return
+    relate(owner, "causes", page)
+    if sentence:
+        state.pages.add_text(page, sentence)
+    state.decide(name, "cause", f"the sentence says it brings on the condition ({cue.strip()!r})")
+
+
+_OBJECT_OF = re.compile(r"^(?:of|for)\s+", re.IGNORECASE)
+_NO_OBJECT = re.compile(
+    r"^(?:because|as|when|if|since|among|by|through|especially|particularly|in|after)\b",
+    re.IGNORECASE,
+)
+
+
+def _refers_to(owner: PagePlan, text: str, rules: RuleSet) -> bool:
+    """Whether the words after a cause cue speak of ``owner``: nothing (the risk of what
+    the page is about), a word referring back, or the page's name or head word."""
+    text = _OBJECT_OF.sub("", text.strip(" .,;:"))
+    if not text or _NO_OBJECT.match(text):
+        return True  # "raises the risk because ...": the risk of what the page is about
+    if rules.cue("anaphoric_subject", text) or rules.cue("dangling_start", text):
+        return True
+    said = set(name_key(text, rules).split())
+    for name in (owner.title, *owner.alternate_names):
+        words = name_key(name, rules).split()
+        if words and (set(words) <= said or words[-1] in said):
+            return True
+    return False
+
+
 _MODIFIER_START = re.compile(r"\s+(?:of|in|on|during|from|with|at|after)\s+", re.IGNORECASE)
 
 
@@ -170,6 +257,11 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
     return any(key == name_key(name, rules) for name in (owner.title, *owner.alternate_names))
 
 
+#: A short noun phrase and the relative clause after it ("bacteria that reach ...").
+_RELATIVE_HEAD = re.compile(
+    r"^\s*(?P<name>(?:[\w'-]+\s+){0,2}[\w'-]+)\s+(?:that|which|who)\s+\w", re.IGNORECASE
+)
+
 #: Separators of a run-on list in a sentence: commas and a final "and"/"or".
 # Each space run is tried from its start only (look-behinds): linear on long runs.
 LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?:and|or)\s+")
@@ -177,6 +269,11 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
     parts = [p for p in LISTED_SEPARATOR.split(text.strip().rstrip(".!;:")) if p.strip()]
+    if len(parts) == 1 and (head := _RELATIVE_HEAD.match(parts[0])):
+        # "caused by bacteria that reach the spine through the blood": one name and
+        # the clause that says what it does.
+        name = derive_name(head.group("name"), rules).name
+        return [name] if name else []
     names = [derive_name(part, rules).name for part in parts]
     if not names or not all(names) or any(len(part.split()) > 8 for part in parts):
         return []

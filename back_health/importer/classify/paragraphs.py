@@ -25,6 +25,7 @@ from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
     describe_subject,
+    effects_in_sentence,
     lead_context,
     list_entities,
     owner_for_relations,
@@ -113,6 +114,7 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            effects_in_sentence(sentence, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)

@@ -1,0 +1,116 @@
+"""Causes stated in prose, specified on short articles written for the test.
+
+A cause is recognised by what a sentence says it does to the condition ("can lead to",
+"raises the risk", "people with ... are more likely"), named by the noun phrase that is
+the sentence's subject, and written as a page only when that sentence is about it.
+"""
+
+from importlib.util import find_spec
+
+import pytest
+
+from back_health.importer.names import derive_name
+from back_health.importer.plan import Action, Kind
+from back_health.importer.rules import default_rules
+from back_health.importer.service import analyse
+
+needs_lexicon = pytest.mark.skipif(
+    not find_spec("lemminflect"), reason="the optional part-of-speech lexicon reads nouns"
+)
+
+
+def plan_of(text, name="article.md"):
+    return analyse(text.encode(), name)
+
+
+def written_causes(plan):
+    """Titles of written pages that the main page lists as its causes."""
+    main = plan.pages[0]
+    causes = {r.title for r in main.causes}
+    return {
+        p.title
+        for p in plan.pages
+        if p.title in causes and p.include and p.action != Action.SUGGEST
+    }
+
+
+def article(*sentences):
+    return (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Why it happens\n\n" + " ".join(sentences) + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Repeated kneeling can lead to hip bursitis in carpet fitters.", "Repeated kneeling"),
+        ("A leg length difference, tilting the pelvis, can lead to it.", "Leg length difference"),
+        ("Rheumatoid arthritis raises the risk as it inflames joints.", "Rheumatoid arthritis"),
+        ("Obesity is strongly associated with hip bursitis in older women.", "Obesity"),
+        ("People with diabetes are more likely to develop it after a minor injury.", "Diabetes"),
+        ("Runners with tight hip muscles are at higher risk than swimmers.", "Tight hip muscles"),
+    ],
+)
+def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(sentence, cause):
+    plan = plan_of(article(sentence))
+    assert cause in written_causes(plan)
+
+
+def test_an_effect_on_something_else_names_no_cause():
+    plan = plan_of(article("Cold weather can lead to stiff fingers in the morning."))
+    assert not plan.pages[0].causes
+
+
+def test_only_the_clause_before_the_cue_names_the_cause():
+    plan = plan_of(
+        article("Gout can make the skin red, and a fall onto the hip can lead to bursitis.")
+    )
+    titles = {r.title for r in plan.pages[0].causes}
+    assert "Fall onto the hip" in titles
+    assert "Gout" not in titles
+
+
+def test_a_treatment_leading_to_recovery_is_not_a_cause():
+    plan = plan_of(article("Physiotherapy can lead to a full recovery from bursitis."))
+    assert not any(p.kind == Kind.CAUSE for p in plan.pages)
+
+
+def test_causes_listed_as_risk_factors_for_the_condition_are_each_related():
+    plan = plan_of(article("Obesity, smoking and heavy lifting are known risk factors for it."))
+    titles = {r.title for r in plan.pages[0].causes}
+    assert {"Obesity", "Smoking", "Heavy lifting"} <= titles
+
+
+def test_a_cause_named_before_a_relative_clause_is_the_noun_phrase():
+    plan = plan_of(
+        "# Discitis\n\nDiscitis is an infection of a spinal disc.\n\n"
+        "It is usually caused by bacteria that reach the disc through the bloodstream.\n"
+    )
+    assert "Bacteria" in {r.title for r in plan.pages[0].causes}
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A sudden increase in weekly mileage", "Sudden increase in weekly mileage"),
+        ("Heavy manual work", "Heavy manual work"),
+        ("Being overweight causes strain", "Being overweight"),
+        ("Poor posture increases the load", "Poor posture"),
+    ],
+)
+def test_a_noun_after_adjectives_heads_the_name_and_a_verb_ends_it(text, name):
+    assert derive_name(text, default_rules()).name == name
+
+
+def test_a_cause_named_as_a_disorder_is_a_condition_page_related_as_a_cause():
+    plan = plan_of(
+        "# Upper back pain\n\nUpper back pain is pain between the shoulder blades.\n\n"
+        "## Causes\n\n- Myofascial pain syndrome\n- Poor posture\n"
+    )
+    kinds = {p.title: p.kind for p in plan.pages}
+    assert kinds["Myofascial pain syndrome"] == Kind.CONDITION
+    assert kinds["Poor posture"] == Kind.CAUSE
+    relation = next(r for r in plan.pages[0].causes if r.title == "Myofascial pain syndrome")
+    assert relation.kind == Kind.CONDITION

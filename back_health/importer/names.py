@@ -242,12 +242,17 @@ def _cut_at_verb(text: str, cut: re.Pattern) -> str:
     noun after adjectives ("A sudden increase in weekly mileage", "Heavy manual work"):
     there it heads the noun phrase rather than ending it."""
     for match in cut.finditer(text):
-        before = text[: match.start()].split()
-        word = match.group(0).strip()
-        if _noun_after_determiner(before, word):
+        # Only a short opening can be adjectives (this also keeps the scan linear).
+        if match.start() <= _ADJECTIVE_RUN_CHARS and _noun_after_determiner(
+            text[: match.start()].split(), match.group(0).strip()
+        ):
             continue
         return text[: match.start()]
     return text
+
+
+#: Longest opening, in characters, read as a determiner and adjectives before a noun.
+_ADJECTIVE_RUN_CHARS = 60
 
 
 def _noun_after_determiner(before: list[str], word: str) -> bool:

@@ -114,3 +114,46 @@ def test_a_cause_named_as_a_disorder_is_a_condition_page_related_as_a_cause():
     assert kinds["Poor posture"] == Kind.CAUSE
     relation = next(r for r in plan.pages[0].causes if r.title == "Myofascial pain syndrome")
     assert relation.kind == Kind.CONDITION
+
+
+def test_kinds_listed_in_a_sentence_are_conditions_related_to_the_subject():
+    plan = plan_of(
+        "# Flat back\n\nFlat back is a loss of the normal curve of the lower spine.\n\n"
+        "The two main kinds are postural flat back and surgical flat back. Postural flat "
+        "back comes from long hours of sitting and weak hip muscles.\n"
+    )
+    related = {r.title for r in plan.pages[0].related_conditions}
+    assert {"Postural flat back", "Surgical flat back"} <= related
+    kinds = {p.title: p.kind for p in plan.pages}
+    assert kinds["Postural flat back"] == Kind.CONDITION
+
+
+def test_a_sentence_about_one_kind_in_a_types_section_describes_that_kind():
+    plan = plan_of(
+        "# Spondylolisthesis\n\nSpondylolisthesis is a slip of one vertebra over another.\n\n"
+        "## Classification\n\nIsthmic spondylolisthesis results from a stress fracture of "
+        "a thin bridge of bone.\n\nRarer forms are traumatic and pathological "
+        "spondylolisthesis.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    isthmic = pages["Isthmic spondylolisthesis"]
+    assert isthmic.kind == Kind.CONDITION and isthmic.action != Action.SUGGEST
+    # Named in passing: suggested, not written.
+    assert pages["Pathological spondylolisthesis"].action == Action.SUGGEST
+
+
+def test_a_caused_by_sentence_whose_subject_ends_in_the_condition_speaks_of_it():
+    plan = plan_of(
+        "# Kyphosis\n\nKyphosis is a forward curve of the upper spine.\n\n"
+        "In older people kyphosis is most often caused by osteoporosis.\n"
+    )
+    assert "Osteoporosis" in {r.title for r in plan.pages[0].causes}
+
+
+def test_without_a_usable_title_the_condition_the_text_names_most_is_the_subject():
+    plan = plan_of(
+        "---\ntitle: Ask the physio\n---\n\nReaders asked about kyphosis this month. "
+        "Kyphosis is a forward curve of the spine. Most kyphosis in teenagers is postural, "
+        "and kyphosis in older people often follows a fracture.\n"
+    )
+    assert plan.pages[0].title == "Kyphosis"

@@ -16,6 +16,7 @@ from ..names import (
     risk_names,
     split_names,
     split_sentences,
+    subject_name,
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
@@ -177,6 +178,43 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
 _CLAUSE_START = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|or))\s+")
 
 
+def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """Kinds of the condition named in prose: "The two usual kinds are postural kyphosis
+    and Scheuermann's disease", or, in a types section, a sentence about one kind
+    ("Isthmic spondylolisthesis results from a defect ..."). Each is a condition page
+    related to the condition; a sentence about one kind is its text."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION:
+        return
+    if topic == "types" and (name := subject_name(sentence, rules)):
+        _subtype(name, sentence, owner, state, "the subject of a sentence in a types section")
+        return
+    if not rules.cue("types_sentence", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("types_sentence") if (m := p.search(sentence)))
+    names = listed_names(sentence[match.end() :], rules)
+    # One kind named, and not in passing ("Rarer forms are ..."): the sentence is about it.
+    said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
+    for name in names:
+        _subtype(name, said, owner, state, f"listed after {match.group(0).strip()!r}")
+
+
+def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str) -> None:
+    rules = state.rules
+    key = name_key(name, rules)
+    if key in {name_key(owner.title, rules), name_key(state.main.title, rules)}:
+        return
+    if not is_subtype(name, state) or rules.find_treatments(name):
+        return
+    page = state.entity(Kind.CONDITION, name, reason=f"a kind of the condition: {why}")
+    if page is owner or page is state.main:
+        return
+    relate(owner, "related_conditions", page)
+    if sentence:
+        state.pages.add_text(page, sentence)
+    state.decide(name, "condition", f"a kind of {owner.title!r}: {why}")
+
+
 def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
     rules = state.rules
     text = _CLAUSE_START.split(text)[-1]
@@ -253,8 +291,11 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
         return True
     if not rules.is_condition_term(subject) and not rules.has_condition_head(subject):
         return True
-    key = name_key(subject, rules)
-    return any(key == name_key(name, rules) for name in (owner.title, *owner.alternate_names))
+    key = f" {name_key(subject, rules)}"
+    # "In older people kyphosis is caused by ...": the subject ends in the page's name.
+    return any(
+        key.endswith(f" {name_key(name, rules)}") for name in (owner.title, *owner.alternate_names)
+    )
 
 
 #: A short noun phrase and the relative clause after it ("bacteria that reach ...").

@@ -31,6 +31,7 @@ from .entities import (
     owner_for_relations,
     risks_in_sentence,
     stated_synonyms,
+    subtypes_in_sentence,
     treatment_subject,
     treatments_in_sentence,
 )
@@ -115,6 +116,7 @@ def emit_paragraph(
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
             effects_in_sentence(sentence, relation_owner, state)
+            subtypes_in_sentence(sentence, relation_owner, topic, state)
             treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)

@@ -157,3 +157,19 @@ def test_without_a_usable_title_the_condition_the_text_names_most_is_the_subject
         "and kyphosis in older people often follows a fracture.\n"
     )
     assert plan.pages[0].title == "Kyphosis"
+
+
+def test_conditions_it_can_be_confused_with_are_related_condition_pages():
+    plan = plan_of(
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Conditions it can be confused with\n\n"
+        "- Gluteal tendinopathy gives the same ache but hurts most when standing on one leg.\n"
+        "- Hip osteoarthritis\n"
+        "- Walking less\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    related = {r.title for r in plan.pages[0].related_conditions}
+    assert {"Gluteal tendinopathy", "Hip osteoarthritis"} <= related
+    assert pages["Gluteal tendinopathy"].action != Action.SUGGEST  # described
+    assert pages["Hip osteoarthritis"].action == Action.SUGGEST  # a bare name
+    assert "Walking less" not in pages

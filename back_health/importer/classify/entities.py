@@ -440,6 +440,10 @@ def _says_something(text: str, page: PagePlan, rules: RuleSet) -> bool:
     """Whether a list item is a sentence about the entity it names, not just its name."""
     if len(text.split()) < len(page.title.split()) + 3:
         return False
+    if page.kind == Kind.CONDITION and len(text.split()) >= len(page.title.split()) + 6:
+        # "Trochanteric bursitis causes pain over the bony point of the hip": an item
+        # that goes on about a condition describes it, whatever its verb.
+        return True
     return bool(rules.cue("treatment_predicate", text) or rules.cue("item_statement", text))
 
 
@@ -483,6 +487,14 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         page = state.entity(Kind.CONDITION, derived.name, reason="a type of the condition")
         relate(owner, "related_conditions", page, relation_note(note))
         state.decide(part, "condition", "item of a types list: a kind of the condition")
+        return page
+    if category == "related":
+        if not (rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name)):
+            state.decide(part, "content", "not the name of a condition")
+            return None
+        page = state.entity(Kind.CONDITION, derived.name, reason="a related condition")
+        relate(owner, "related_conditions", page, relation_note(note))
+        state.decide(part, "condition", "item of a list of related or similar conditions")
         return page
     if category == "treatments":
         page = state.entity(Kind.TREATMENT, derived.name, "other", "item of a treatments list")

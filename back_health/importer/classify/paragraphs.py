@@ -146,7 +146,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         rest = emit_exercise_list(title, [block], owner, state, lead=lead)
         emit_blocks(rest, owner, "content", heading, state)
         return
-    if category in ("causes", "treatments", "types"):
+    if category in ("causes", "treatments", "types", "related"):
         left, named = list_entities(block, category, owner, state)
         if named:
             keep_mentions(owner, block, named, state, lead=lead, left=left)
@@ -176,7 +176,7 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
         return "treatments", f"list in a {topic} section"
     if topic in ("exercise_list",):
         return "exercise_list", "list in an exercise section"
-    if topic in ("symptoms", "types", "prevention"):
+    if topic in ("symptoms", "types", "prevention", "related"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
 
@@ -186,8 +186,8 @@ def _entity_category(topic: str) -> str:
         return "causes"
     if topic in TREATMENT_TOPICS:
         return "treatments"
-    if topic == "types":
-        return "types"
+    if topic in ("types", "related"):
+        return topic
     return ""
 
 

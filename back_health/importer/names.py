@@ -312,7 +312,8 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
         derived.name
         and defined
         and derived.name.casefold() == defined.group(1).casefold()
-        and singular(derived.name.casefold(), rules) in _words(rules, "name_generic_heads")
+        and singular(derived.name.casefold(), rules.mass_nouns)
+        in _words(rules, "name_generic_heads")
     ):
         # "a job that involves sitting all day" is not about jobs: without its
         # defining clause the generic noun loses the sense, so it is not a name.

@@ -173,3 +173,36 @@ def test_conditions_it_can_be_confused_with_are_related_condition_pages():
     assert pages["Gluteal tendinopathy"].action != Action.SUGGEST  # described
     assert pages["Hip osteoarthritis"].action == Action.SUGGEST  # a bare name
     assert "Walking less" not in pages
+
+
+def test_the_condition_happening_when_something_occurs_names_that_cause():
+    plan = plan_of(
+        "# Sciatica\n\nSciatica is pain that runs down the back of the leg.\n\n"
+        "Sciatica most often happens when a slipped disc (herniated disc) presses on the nerve.\n"
+    )
+    assert "Slipped disc" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_name_with_its_own_relative_clause_after_happens_when_is_no_cause():
+    plan = plan_of(
+        "# Flat back\n\nFlat back is a loss of the normal curve of the lower spine.\n\n"
+        "Flat back develops when the muscles that hold the spine are weak.\n"
+    )
+    assert "Muscles" not in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_which_clause_causing_the_pain_names_no_cause():
+    plan = plan_of(
+        "# Facet joint pain\n\nFacet joint pain comes from the small joints of the spine.\n\n"
+        "The cartilage thins and the lining swells, which causes pain and stiffness.\n"
+    )
+    assert not plan.pages[0].causes
+
+
+def test_the_most_common_cause_is_read_without_the_clause_that_comments_on_it():
+    plan = plan_of(
+        "# Cauda equina syndrome\n\nCauda equina syndrome is compression of nerves at the "
+        "base of the spine.\n\nThe most common cause is a large central disc herniation in "
+        "the lower back, where disc material bursts backwards and fills the canal.\n"
+    )
+    assert "Central disc herniation" in {r.title for r in plan.pages[0].causes}

@@ -130,7 +130,7 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     match = next(m for p in rules.cue_patterns("cause_sentence") if (m := p.search(sentence)))
     if not speaks_of(owner, sentence[: match.start()], rules):
         return
-    names = listed_names(sentence[match.end() :], rules)
+    names = listed_names(_NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0], rules)
     for name in names:
         page = cause_page(name, state, f"listed after {match.group(0)!r}")
         if page is not owner:
@@ -163,6 +163,19 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
             for name in names:
                 _sentence_cause(name, said, owner, state, match.group(0))
         return
+    if rules.cue("cause_when", sentence):
+        # "Sciatica most often happens when a slipped disc presses on the nerve."
+        match = next(m for p in rules.cue_patterns("cause_when") if (m := p.search(sentence)))
+        cause = sentence[match.end() :]
+        name = derive_name(cause, rules).name
+        rest = cause.strip()[len(name) :] if name else ""
+        if (
+            match.start()
+            and speaks_of(owner, sentence[: match.start()], rules)
+            and not _RELATIVE_NEXT.match(_strip_article(cause)[len(name) :] if name else rest)
+        ):
+            _sentence_cause(cause, sentence, owner, state, match.group(0))
+        return
     if not rules.cue("cause_effect", sentence):
         return
     match = next(m for p in rules.cue_patterns("cause_effect") if (m := p.search(sentence)))
@@ -171,6 +184,8 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     subject = sentence[: match.start()]
     if rules.cue("anaphoric_subject", subject.strip()) or rules.cue("dangling_start", subject):
         return
+    if _ENDS_RELATIVE.search(subject):
+        return  # "..., which causes pain": the cause is the clause before, not a name
     _sentence_cause(subject, sentence, owner, state, match.group(0))
 
 
@@ -215,6 +230,10 @@ def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str
     state.decide(name, "condition", f"a kind of {owner.title!r}: {why}")
 
 
+def _strip_article(text: str) -> str:
+    return re.sub(r"^\s*(?:an?|the)\s+", "", text, flags=re.IGNORECASE)
+
+
 def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
     rules = state.rules
     text = _CLAUSE_START.split(text)[-1]
@@ -239,6 +258,9 @@ def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, c
     state.decide(name, "cause", f"the sentence says it brings on the condition ({cue.strip()!r})")
 
 
+_ENDS_RELATIVE = re.compile(r"\b(?:which|that|this|what)\s*$", re.IGNORECASE)
+#: "the muscles that hold the spine are weak": the name's own relative clause follows it.
+_RELATIVE_NEXT = re.compile(r"^\W*(?:that|which|who|whose)\b", re.IGNORECASE)
 _OBJECT_OF = re.compile(r"^(?:of|for)\s+", re.IGNORECASE)
 _NO_OBJECT = re.compile(
     r"^(?:because|as|when|if|since|among|by|through|especially|particularly|in|after)\b",
@@ -257,9 +279,14 @@ def _refers_to(owner: PagePlan, text: str, rules: RuleSet) -> bool:
     said = set(name_key(text, rules).split())
     for name in (owner.title, *owner.alternate_names):
         words = name_key(name, rules).split()
-        if words and (set(words) <= said or words[-1] in said):
+        # "Sacral stress fracture in runners" is a fracture: its head is before "in".
+        head = _HEAD_MODIFIER.split(name_key(name, rules), maxsplit=1)[0].split()
+        if words and (set(words) <= said or words[-1] in said or (head and head[-1] in said)):
             return True
     return False
+
+
+_HEAD_MODIFIER = re.compile(r"\s+(?:in|at|during|after|for|of|from|with)\s+")
 
 
 _MODIFIER_START = re.compile(r"\s+(?:of|in|on|during|from|with|at|after)\s+", re.IGNORECASE)
@@ -291,12 +318,23 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
         return True
     if not rules.is_condition_term(subject) and not rules.has_condition_head(subject):
         return True
-    key = f" {name_key(subject, rules)}"
-    # "In older people kyphosis is caused by ...": the subject ends in the page's name.
-    return any(
-        key.endswith(f" {name_key(name, rules)}") for name in (owner.title, *owner.alternate_names)
-    )
+    key = name_key(subject, rules)
+    names = [name_key(name, rules) for name in (owner.title, *owner.alternate_names)]
+    if key in names:
+        return True
+    # "In older people kyphosis is caused by ...": after a phrase saying who or when,
+    # the subject is the page's name.
+    return bool(_SETTING.match(subject)) and any(key.endswith(f" {name}") for name in names)
 
+
+_SETTING = re.compile(
+    r"^\s*(?:\w{1,10}:\s*)?(?:in|among|for|during|at|after|before|with)\s", re.IGNORECASE
+)
+
+
+#: Where a clause that comments on what came before starts: "a disc herniation, where
+#: disc material bursts backwards"; what follows it is not part of the name.
+_NON_RESTRICTIVE = re.compile(r",\s*(?:where|which|who|when|whereby|as)\b", re.IGNORECASE)
 
 #: A short noun phrase and the relative clause after it ("bacteria that reach ...").
 _RELATIVE_HEAD = re.compile(
@@ -316,7 +354,10 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         name = derive_name(head.group("name"), rules).name
         return [name] if name else []
     names = [derive_name(part, rules).name for part in parts]
-    if not names or not all(names) or any(len(part.split()) > 8 for part in parts):
+    # A run-on list's parts are short names; one cause alone may carry its setting
+    # ("a large central disc herniation in the lower back").
+    longest = 12 if len(parts) == 1 else 8
+    if not names or not all(names) or any(len(part.split()) > longest for part in parts):
         return []
     return names
 

@@ -206,3 +206,27 @@ def test_the_most_common_cause_is_read_without_the_clause_that_comments_on_it():
         "the lower back, where disc material bursts backwards and fills the canal.\n"
     )
     assert "Central disc herniation" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_condition_defined_in_passing_is_a_related_condition_with_its_other_name():
+    plan = plan_of(
+        "# Stress fracture of the spine\n\nA stress fracture of the spine is a small crack "
+        "in a vertebra.\n\nStress fractures are closely linked to relative energy "
+        "deficiency in sport (RED-S), a condition in which too little food disturbs bone health.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    reds = pages["Relative energy deficiency in sport"]
+    assert reds.kind == Kind.CONDITION and reds.action != Action.SUGGEST
+    assert "RED-S" in reds.alternate_names
+    assert "Relative energy deficiency in sport" in {
+        r.title for r in plan.pages[0].related_conditions
+    }
+
+
+def test_a_clause_before_a_defining_comma_is_not_a_name():
+    plan = plan_of(
+        "# Back pain\n\nBack pain is pain anywhere in the back.\n\n"
+        "Doctors often find the back is stiff after lifting heavy boxes all day, a "
+        "condition that settles with rest.\n"
+    )
+    assert not plan.pages[0].related_conditions

@@ -234,6 +234,47 @@ def _strip_article(text: str) -> str:
     return re.sub(r"^\s*(?:an?|the)\s+", "", text, flags=re.IGNORECASE)
 
 
+def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
+    """A condition the sentence defines in passing is a related condition with that
+    sentence as its text: "... linked to relative energy deficiency in sport (RED-S), a
+    condition in which ...".
+    """
+    rules = state.rules
+    if owner.kind != Kind.CONDITION or not rules.cue("condition_apposition", sentence):
+        return
+    pattern = next(p for p in rules.cue_patterns("condition_apposition") if p.search(sentence))
+    match = pattern.search(sentence)
+    before = sentence[: match.start()].rstrip()
+    short = ""
+    if before.endswith(")") and "(" in before:
+        # "relative energy deficiency in sport (RED-S)": the bracket is another name.
+        before, _, short = before[:-1].rpartition("(")
+        before = before.rstrip()
+    text = _LAST_LINK.split(before)[-1]
+    name = derive_name(text, rules).name
+    if not name or name_key(text, rules) != name_key(name, rules):
+        return  # only a whole noun phrase before the comma is the defined name
+    key = name_key(name, rules)
+    if key in {name_key(owner.title, rules), name_key(state.main.title, rules)}:
+        return
+    page = state.entity(Kind.CONDITION, name, reason="the text defines it as a condition")
+    if page is owner or page is state.main:
+        return
+    if short and (alias := check_name(short, rules).name):
+        add_alternate(page, alias, rules)
+        state.pages.alias(alias, page)
+    relate(owner, "related_conditions", page)
+    state.pages.add_text(page, sentence)
+    state.decide(name, "condition", f"defined as one ({match.group(0).strip()!r})")
+
+
+#: The word that links a defined name to the clause before it: the name follows it.
+_LAST_LINK = re.compile(
+    r"\b(?:to|with|by|from|as|and|or|is|are|was|were|called|named|have|has|had)\s+",
+    re.IGNORECASE,
+)
+
+
 def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
     rules = state.rules
     text = _CLAUSE_START.split(text)[-1]

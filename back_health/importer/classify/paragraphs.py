@@ -24,6 +24,7 @@ from .blocks import (
 from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
+    defined_conditions,
     describe_subject,
     effects_in_sentence,
     lead_context,
@@ -117,6 +118,7 @@ def emit_paragraph(
             causes_in_sentence(sentence, relation_owner, state)
             effects_in_sentence(sentence, relation_owner, state)
             subtypes_in_sentence(sentence, relation_owner, topic, state)
+            defined_conditions(sentence, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)

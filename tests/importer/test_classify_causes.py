@@ -10,9 +10,9 @@ from importlib.util import find_spec
 import pytest
 
 from back_health.importer.names import derive_name
+from back_health.importer.pipeline import analyse
 from back_health.importer.plan import Action, Kind
 from back_health.importer.rules import default_rules
-from back_health.importer.service import analyse
 
 needs_lexicon = pytest.mark.skipif(
     not find_spec("lemminflect"), reason="the optional part-of-speech lexicon reads nouns"

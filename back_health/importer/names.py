@@ -125,7 +125,7 @@ def _name_patterns(rules: RuleSet) -> dict[str, re.Pattern]:
     cut = "|".join(_words(rules, "name_cut"))
     drop = "|".join(re.escape(w) for w in _words(rules, "name_drop_leading"))
     return {
-        "cut": re.compile(rf"\s+(?:{cut})\b.*$", re.IGNORECASE) if cut else None,
+        "cut": re.compile(rf"\s+(?:{cut})\b", re.IGNORECASE) if cut else None,
         "drop": re.compile(rf"^(?:(?:{drop})\s+)+", re.IGNORECASE) if drop else None,
         "trailing": re.compile(
             "|".join(f"(?:{p})" for p in _words(rules, "name_trailing")) or r"(?!x)x",
@@ -225,11 +225,51 @@ def noun_phrase(text: str, rules: RuleSet) -> str:
 def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
     text = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", text, maxsplit=1)[0]
     if patterns["cut"] is not None:
-        text = patterns["cut"].sub("", text)
+        text = _cut_at_verb(text, patterns["cut"])
     if patterns["drop"] is not None:
         text = patterns["drop"].sub("", text)
     text = patterns["trailing"].sub("", text)
     return _QUOTE_MARK.sub("", _APOSTROPHE.sub("'", text)).strip(" .")
+
+
+#: Words after which a cut word is read as a noun ("a sudden increase in mileage").
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "any", "every", "each"})
+
+
+def _cut_at_verb(text: str, cut: re.Pattern) -> str:
+    """``text`` up to its first verb-like cut word, skipping a cut word that reads as a
+    noun after adjectives ("A sudden increase in weekly mileage", "Heavy manual work"):
+    there it heads the noun phrase rather than ending it."""
+    for match in cut.finditer(text):
+        # Only a short opening can be adjectives (this also keeps the scan linear).
+        if match.start() <= _ADJECTIVE_RUN_CHARS and _noun_after_determiner(
+            text[: match.start()].split(), match.group(0).strip()
+        ):
+            continue
+        return text[: match.start()]
+    return text
+
+
+#: Longest opening, in characters, read as a determiner and adjectives before a noun.
+_ADJECTIVE_RUN_CHARS = 60
+
+
+def _noun_after_determiner(before: list[str], word: str) -> bool:
+    """Whether ``word`` heads a noun phrase of adjectives ("Heavy manual work", "a
+    sudden increase"): every word before it, after an optional determiner, can be an
+    adjective, and it can be a noun."""
+    lookup = _lemma_lookup()
+    if lookup is None:
+        return False
+    words = [w.lower() for w in before]
+    if words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return (
+        bool(words)
+        and len(words) <= 3
+        and all("ADJ" in (tags := lookup(w)) and "VERB" not in tags for w in words)
+        and "NOUN" in lookup(word.lower())
+    )
 
 
 def invert_of_phrase(text: str, rules: RuleSet | None = None) -> str:
@@ -271,7 +311,8 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
         derived.name
         and defined
         and derived.name.casefold() == defined.group(1).casefold()
-        and singular(derived.name.casefold(), rules) in _words(rules, "name_generic_heads")
+        and singular(derived.name.casefold(), rules.mass_nouns)
+        in _words(rules, "name_generic_heads")
     ):
         # "a job that involves sitting all day" is not about jobs: without its
         # defining clause the generic noun loses the sense, so it is not a name.

@@ -25,12 +25,15 @@ from .blocks import (
 from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
+    defined_conditions,
     describe_subject,
+    effects_in_sentence,
     lead_context,
     list_entities,
     owner_for_relations,
     risks_in_sentence,
     stated_synonyms,
+    subtypes_in_sentence,
     treatment_subject,
     treatments_in_sentence,
 )
@@ -117,6 +120,9 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            effects_in_sentence(sentence, relation_owner, state)
+            subtypes_in_sentence(sentence, relation_owner, topic, state)
+            defined_conditions(sentence, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)
@@ -146,7 +152,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         rest = emit_exercise_list(title, [block], owner, state, lead=lead)
         emit_blocks(rest, owner, "content", heading, state)
         return
-    if category in ("causes", "treatments", "types"):
+    if category in ("causes", "treatments", "types", "related"):
         left, named = list_entities(block, category, owner, state)
         if named:
             keep_mentions(owner, block, named, state, lead=lead, left=left)
@@ -202,7 +208,7 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
         return "treatments", f"list in a {topic} section"
     if topic in ("exercise_list",):
         return "exercise_list", "list in an exercise section"
-    if topic in ("symptoms", "types", "prevention"):
+    if topic in ("symptoms", "types", "prevention", "related"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
 
@@ -212,8 +218,8 @@ def _entity_category(topic: str) -> str:
         return "causes"
     if topic in TREATMENT_TOPICS:
         return "treatments"
-    if topic == "types":
-        return "types"
+    if topic in ("types", "related"):
+        return topic
     return ""
 
 

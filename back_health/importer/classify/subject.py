@@ -119,7 +119,15 @@ def whole_medicine(name: str, rules: RuleSet):
 
 
 #: Weight of where a candidate subject was found: the title first.
-SOURCE_WEIGHTS = {"title": 3.0, "top heading": 2.0, "first heading": 1.0, "first sentence": 1.0}
+SOURCE_WEIGHTS = {
+    "title": 3.0,
+    "top heading": 2.0,
+    "first heading": 1.0,
+    "first sentence": 1.0,
+    "most named condition": 1.0,
+}
+#: Fewest mentions for the condition the text names most to be a candidate subject.
+MOST_NAMED_MIN = 3
 #: How much naming a condition (or a medicine) adds to a candidate's score.
 CONDITION_WEIGHT = 3.0
 #: What each mention in the text adds, and the most mentions counted: mentions decide
@@ -159,6 +167,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         subject = subject_name(sentences[0], rules) or noun_phrase(sentences[0], rules)
         if subject:
             raw.append(Candidate("first sentence", subject))
+    if most_named := most_named_condition(body, rules):
+        raw.append(Candidate("most named condition", most_named))
     scored: list[Candidate] = []
     rejected: list[str] = []
     for candidate in raw:
@@ -194,6 +204,27 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
     return best.text, best.name, because
+
+
+def most_named_condition(body: str, rules: RuleSet) -> str:
+    """The condition term the text names most often ("kyphosis" in a Q&A titled "Ask
+    the physio"), when it is named at least :data:`MOST_NAMED_MIN` times; else ""."""
+    counts: dict[str, int] = {}
+    known: dict[str, bool] = {}
+    for word in body.split():
+        if len(word) < 5:
+            continue
+        if word not in known:
+            known[word] = rules.is_condition_term(word)
+        if known[word]:
+            counts[word] = counts.get(word, 0) + 1
+    for phrase in rules.condition_words:
+        if " " in phrase and (count := body.count(f" {_normalised(phrase, rules)} ")):
+            counts[phrase] = count
+    if not counts:
+        return ""
+    best = max(counts, key=lambda term: (counts[term], len(term)))
+    return sentence_case(best) if counts[best] >= MOST_NAMED_MIN else ""
 
 
 def _texts(document: Document):

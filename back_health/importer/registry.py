@@ -11,7 +11,7 @@ A site adds rules in two ways:
 
 and extends the medicine vocabulary with ``BACK_HEALTH["MEDICINES"]``
 (``{"brand": "generic"}``) or ``BACK_HEALTH["MEDICINES_FILE"]`` (a JSON file in
-the shipped format).
+the shipped format), and the condition names with ``BACK_HEALTH["CONDITION_NAMES"]``.
 """
 
 import json
@@ -58,14 +58,15 @@ _cache: dict[str, object] = {}
 def get_import_rules():
     """The shipped rules extended with the site's settings and hooks (cached)."""
     medicines = _extra_medicines()
+    conditions = tuple(back_health_settings.CONDITION_NAMES or ())
     extra = tuple(_extra_rules())
-    key = (json.dumps(medicines, sort_keys=True, default=str), extra)
+    key = (json.dumps(medicines, sort_keys=True, default=str), conditions, extra)
     if _cache.get("key") == key:
         return _cache["rules"]
     rules = default_rules()
     if medicines:
         rules = rules.with_medicines(medicines)
-    if extra:
-        rules = rules.extend(extra)
+    if extra or conditions:
+        rules = rules.extend(*extra, condition_names=conditions)
     _cache.update(key=key, rules=rules)
     return rules

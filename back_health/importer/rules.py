@@ -228,6 +228,12 @@ class RuleSet:
         )
         object.__setattr__(self, "_medicines", self._compile_medicines())
         object.__setattr__(self, "_condition_lexicon", self._compile_condition_names())
+        object.__setattr__(self, "_condition_memo", {})
+        object.__setattr__(
+            self,
+            "_condition_shapes",
+            _names_by_first_word(n for n in self.condition_names if " " in n.strip()),
+        )
         object.__setattr__(self, "_regions", self._compile_regions())
 
     # -- building new rule sets -------------------------------------------------------
@@ -348,26 +354,27 @@ class RuleSet:
             if start >= end:
                 kept.append((term, match))
                 end = match.end()
+        if kept and self._condition_shapes:
+            # "epidural" in "a spinal epidural abscess" names no treatment: a term inside
+            # a longer condition name the vocabulary knows is part of that name.
+            spans = [(start, end) for _key, start, end in _scan_names(text, self._condition_shapes)]
+            kept = [
+                (term, match)
+                for term, match in kept
+                if not any(
+                    s <= match.start() and match.end() <= e and e - s > len(match.group(0))
+                    for s, e in spans
+                )
+            ]
         return kept
 
     def find_medicines(self, text: str) -> list[tuple[MedicineInfo, re.Match]]:
         """Medicines named in ``text`` (brands, generics, aliases), left to right, the
         longest name first ("Tylenol with Codeine" is one medicine, not Tylenol)."""
-        by_first = self._medicines
-        if not by_first:
-            return []
-        words = list(_NAME_WORD.finditer(text))
-        found, index = [], 0
-        while index < len(words):
-            end = _longest_name_at(words, index, text, by_first.get(_fold(words[index])))
-            if end is None:
-                index += 1
-                continue
-            key, last = end
-            span = _SPAN.match(text, words[index].start(), words[last].end())
-            found.append((self.medicines[key], span))
-            index = last + 1
-        return found
+        return [
+            (self.medicines[key], _SPAN.match(text, start, end))
+            for key, start, end in _scan_names(text, self._medicines)
+        ]
 
     def regions_in(self, text: str) -> list[str]:
         return [region.slug for region, pattern in self._regions if pattern.search(text)]
@@ -395,16 +402,36 @@ class RuleSet:
         is one ("Wry neck"), or ends with one, or with one and its qualifier ("Chronic
         low back pain", "Back strain in sport"). A known name inside another phrase
         ("Exercises for wry neck", "Lifting with a round back") is not its head."""
-        names, longest, breakers = self._condition_lexicon
+        names, longest, breakers, last_words = self._condition_lexicon
         if not names:
             return False
+        known = self._condition_memo.get(name)
+        if known is None:
+            if len(self._condition_memo) > 4096:
+                self._condition_memo.clear()
+            known = self._condition_memo[name] = self._names_condition(name)
+        return known
+
+    def _names_condition(self, name: str) -> bool:
+        names, longest, breakers, last_words = self._condition_lexicon
         tokens = _TOKEN.findall(name.lower().replace("\u2019", "'"))
+        # Words before a known name may only modify it: the name starts at or before
+        # the first preposition, verb or possessive.
+        first_break = next(
+            (i for i, t in enumerate(tokens) if t in breakers or t.endswith("ing")), len(tokens)
+        )
         qualifiers = self.condition_name_qualifiers
-        ends = [len(tokens)] + [i for i, t in enumerate(tokens) if i and t in qualifiers]
-        for end in ends:
-            for start in range(max(0, end - longest), end):
-                if any(t in breakers or t.endswith("ing") for t in tokens[:start]):
-                    break  # the words before it make it a modifier, not the head
+        for end in range(1, len(tokens) + 1):
+            if end < len(tokens) and tokens[end] not in qualifiers:
+                continue
+            last = tokens[end - 1]
+            if (
+                last not in last_words
+                and last[:-1] not in last_words
+                and last[:-2] not in last_words
+            ):
+                continue
+            for start in range(max(0, end - longest), min(end, first_break + 1)):
                 if _phrase_known(tokens[start:end], names):
                     return True
         return False
@@ -425,16 +452,7 @@ class RuleSet:
         return tuple(compiled)
 
     def _compile_medicines(self):
-        """First word -> (the name's words and separators, the name), longest first: a
-        lookup per word of the text, linear however many names the vocabulary holds."""
-        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for name in self.medicines:
-            shape = _name_shape(name)
-            if shape:
-                by_first.setdefault(shape[0], []).append((shape, name))
-        for candidates in by_first.values():
-            candidates.sort(key=lambda candidate: -len(candidate[0]))
-        return by_first
+        return _names_by_first_word(self.medicines)
 
     def _compile_condition_names(self):
         names = {
@@ -443,7 +461,8 @@ class RuleSet:
         }
         names.discard(())
         longest = max(map(len, names), default=0)
-        return frozenset(names), longest, frozenset(self.condition_name_breakers)
+        last_words = frozenset(name[-1] for name in names)
+        return frozenset(names), longest, frozenset(self.condition_name_breakers), last_words
 
     def _compile_regions(self):
         return tuple(
@@ -456,17 +475,21 @@ class RuleSet:
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
+def _singular_forms(word: str) -> frozenset[str]:
+    """``word`` and what it may be the plural of ("nodes" -> "node", "nod")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return (
+            frozenset((word, word[:-1], word[:-2]))
+            if word.endswith("es")
+            else frozenset((word, word[:-1]))
+        )
+    return frozenset((word,))
+
+
 def _phrase_known(tokens: list[str], names: frozenset[tuple[str, ...]]) -> bool:
     """Whether ``tokens`` are a known name, its last word singular or plural."""
-    key = tuple(tokens)
-    if key in names:
-        return True
-    last = tokens[-1]
-    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        return (*key[:-1], last[:-1]) in names or (
-            last.endswith("es") and (*key[:-1], last[:-2]) in names
-        )
-    return False
+    head = tuple(tokens[:-1])
+    return any((*head, form) in names for form in _singular_forms(tokens[-1]))
 
 
 #: A word of a medicine name: hyphens and apostrophes join ("co-codamol", "Atasol-8").
@@ -494,6 +517,37 @@ def _name_shape(name: str) -> tuple[str, ...]:
             shape.append(_separator(name[words[number - 1].end() : word.start()]))
         shape.append(_fold(word))
     return tuple(shape)
+
+
+def _names_by_first_word(names: Iterable[str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (the name's words and separators, the name), longest first: a
+    lookup per word of a text, linear however many names a vocabulary holds."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name in names:
+        shape = _name_shape(name)
+        if shape:
+            by_first.setdefault(shape[0], []).append((shape, name))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda candidate: -len(candidate[0]))
+    return by_first
+
+
+def _scan_names(text: str, by_first) -> list[tuple[str, int, int]]:
+    """The names of ``by_first`` in ``text``, longest first, left to right, as (the name,
+    start, end)."""
+    if not by_first:
+        return []
+    words = list(_NAME_WORD.finditer(text))
+    found, index = [], 0
+    while index < len(words):
+        end = _longest_name_at(words, index, text, by_first.get(_fold(words[index])))
+        if end is None:
+            index += 1
+            continue
+        key, last = end
+        found.append((key, words[index].start(), words[last].end()))
+        index = last + 1
+    return found
 
 
 def _longest_name_at(words, index, text, candidates) -> tuple[str, int] | None:

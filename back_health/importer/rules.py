@@ -158,9 +158,6 @@ def rule_name(rule: Callable) -> str:
     return getattr(rule, "name", None) or getattr(rule, "__name__", None) or type(rule).__name__
 
 
-_WORD = re.compile(r"[\w-]+")
-
-
 @dataclass(frozen=True, eq=False)
 class RuleSet:
     """Cue patterns and vocabularies the classifier reads, and the extra rules it asks.

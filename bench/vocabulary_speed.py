@@ -10,23 +10,17 @@ Run: ``python bench/vocabulary_speed.py``.
 
 from __future__ import annotations
 
-import os
 import re
 import statistics
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import django  # noqa: E402
-
-django.setup()
-
 from back_health.importer import rules as rules_module  # noqa: E402
-from back_health.importer.service import analyse  # noqa: E402
+from back_health.importer.pipeline import analyse  # noqa: E402
 
 
 def best_of(runs: int, action) -> float:

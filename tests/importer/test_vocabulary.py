@@ -4,8 +4,8 @@ kind; what it recognises, what it leaves alone, and how a site adds to it."""
 import json
 from dataclasses import replace
 
+from back_health.importer.pipeline import analyse
 from back_health.importer.rules import DATA_DIR, default_rules
-from back_health.importer.service import analyse
 
 
 def _analyse(markdown: str, rules=None):

@@ -26,8 +26,9 @@ from .topics import TREATMENT_TOPICS
 
 
 def cause_page(name: str, state: Context, reason: str = "") -> PagePlan:
-    """A cause's page; a cause that is a condition by its words is a condition page."""
-    if state.rules.is_condition_term(name):
+    """A cause's page; a cause that is a condition by its own words (not merely a name
+    the vocabulary knows) is a condition page."""
+    if state.rules.is_condition_term(name, vocabulary=False):
         return state.entity(Kind.CONDITION, name, reason=f"{reason}; its words name a condition")
     if state.rules.cue("disorder_name", name):
         # "Myofascial pain syndrome" is a condition that causes this one: one page.
@@ -92,8 +93,18 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
         page = state.entity(
             Kind.TREATMENT, term.name, term.kind, f"treatment term {term.name!r} in a sentence"
         )
+        if _is_head_of(match.group(0), page.title, rules):
+            # "a brace" for "Back brace": the shorter name the article uses is another name.
+            add_alternate(page, match.group(0), rules)
+            state.pages.alias(match.group(0), page)
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
+
+
+def _is_head_of(written: str, title: str, rules: RuleSet) -> bool:
+    """Whether ``written`` is the last words of ``title`` ("brace" of "Back brace")."""
+    written_key, title_key = name_key(written, rules), name_key(title, rules)
+    return bool(written_key) and title_key.endswith(" " + written_key)
 
 
 def more_specific_treatment(owner: PagePlan, name: str) -> str:

@@ -449,8 +449,8 @@ def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
     A block of in-page links ("#symptoms") is a table of contents wherever it is. Any
     other block of links is a menu, breadcrumb, tag cloud or link footer when it sits
     before the title or after the article's last paragraph of prose; inside the article
-    a list of links may name the article's own subjects, so it stays. Elements holding
-    prose are never removed this way.
+    a list of links may name the article's own subjects, so it stays, as does a list of
+    links a heading or a lead introduces. Elements holding prose are never removed.
     """
     elements = [root, *root.find_all(True)]
     position = {id(element): index for index, element in enumerate(elements)}
@@ -522,7 +522,9 @@ def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
         at = position[id(element)]
         if extent.anchors == extent.links:
             reason = "chrome: table of contents"
-        elif at < title_at or prose_after[at] <= TRAILING_PROSE_WORDS:
+        elif at < title_at or (
+            prose_after[at] <= TRAILING_PROSE_WORDS and not _introduced(element)
+        ):
             reason = "chrome: links"
         else:
             continue
@@ -532,6 +534,17 @@ def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
         removed.update(id(descendant) for descendant in element.descendants)
         element.decompose()
     return dropped
+
+
+def _introduced(element: Tag) -> bool:
+    """True when a heading or a lead ending in a colon introduces ``element``: the
+    article's own list of links ("Treatments" over links to treatment pages)."""
+    previous = element.find_previous_sibling(True)
+    if previous is None:
+        return False
+    if previous.name in HEADING_TAGS:
+        return True
+    return previous.name == "p" and collapse_spaces(previous.get_text(" ")).endswith(":")
 
 
 def remove_elements(elements) -> None:

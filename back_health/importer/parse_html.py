@@ -60,7 +60,17 @@ DROP_TAGS = (
 )
 
 #: Elements that are site chrome wherever they are, with the reason recorded.
-CHROME_TAGS = {"nav": "navigation"}
+CHROME_TAGS = {
+    "nav": "navigation",
+    # AMP pages name their furniture by element.
+    "amp-sidebar": "navigation",
+    "amp-ad": "advertising",
+    "amp-sticky-ad": "advertising",
+    "amp-embed": "advertising",
+    "amp-social-share": "share buttons",
+    "amp-consent": "cookie banner",
+    "amp-user-notification": "cookie banner",
+}
 
 #: Elements that are site chrome unless they hold the article's title (header) or sit
 #: inside the article (aside: often a callout worth keeping).

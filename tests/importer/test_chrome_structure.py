@@ -205,3 +205,14 @@ def test_lines_repeated_inside_the_pages_and_numbered_steps_are_kept():
     kept, removed = strip_running_lines(text)
     assert removed == []
     assert kept == text
+
+
+def test_amp_furniture_is_dropped_by_its_element():
+    doc = cleaned(
+        '<amp-sidebar id="menu"><ul><li><a href="/">Start</a></li></ul></amp-sidebar>'
+        "<amp-consent><p>We store data on your device.</p></amp-consent>"
+        "<article><h1>Shoulder blade pain</h1>" + PROSE + '<amp-social-share type="email">'
+        "Send by email</amp-social-share></article>"
+    )
+    text = texts_of(doc)
+    assert "Start" not in text and "store data" not in text and "Send by email" not in text

@@ -451,6 +451,8 @@ class _Extent:
     anchors: int = 0
     words: int = 0
     sentence: bool = False
+    #: The element is, or holds, a paragraph of the article's prose.
+    prose: bool = False
 
 
 def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
@@ -479,6 +481,7 @@ def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
                 extent.anchors += sub.anchors
                 extent.words += sub.words
                 extent.sentence = extent.sentence or sub.sentence
+                extent.prose = extent.prose or sub.prose
             elif isinstance(child, NavigableString) and not isinstance(child, _SKIP_STRINGS):
                 text = child.strip()
                 if not text:
@@ -495,6 +498,8 @@ def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
             extent.anchors += str(element.get("href") or "").startswith("#")
             extent.words = 0
             extent.sentence = False
+        if element.name in PROSE_TAGS and extent.sentence and extent.words >= PROSE_WORDS:
+            extent.prose = True
         extents[id(element)] = extent
     title_at = position.get(id(title), -1) if title is not None else -1
     title_text = collapse_spaces(title.get_text(" ")) if title is not None else ""
@@ -507,11 +512,8 @@ def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
     for index in range(len(elements) - 1, -1, -1):
         element = elements[index]
         extent = extents[id(element)]
-        words = 0
-        if element.name in PROSE_TAGS and extent.sentence and extent.words >= PROSE_WORDS:
-            words = extent.words
-            guarded |= {id(parent) for parent in element.parents}
-        prose_after[index] = prose_after[index + 1] + words
+        own_prose = element.name in PROSE_TAGS and extent.prose
+        prose_after[index] = prose_after[index + 1] + (extent.words if own_prose else 0)
     dropped: list[Dropped] = []
     removed: set[int] = set()
     for element in elements:
@@ -520,6 +522,8 @@ def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
         if element.name not in LINK_BLOCK_TAGS:
             continue
         extent = extents[id(element)]
+        if extent.prose:
+            continue
         if extent.links < 2 or extent.sentence or extent.chars > LINK_BLOCK_MAX_CHARS:
             continue
         link_chars = extent.link_chars

@@ -45,6 +45,11 @@ def warnings_of(markdown):
         ("Sciatica in both legs needs to be checked urgently.", "urgent"),
         ("Book a routine appointment with your GP if the spasms keep coming back.", "see_doctor"),
         ("See your doctor if your symptoms have not improved after 6 weeks.", "see_doctor"),
+        ("See a health professional if the pain lasts more than 6 weeks.", "see_doctor"),
+        ("Contact your physical therapist if the exercises make the pain worse.", "see_doctor"),
+        ("Visit the ER if you lose feeling in your legs.", "emergency"),
+        ("Call your local emergency number if you cannot move.", "emergency"),
+        ("Seek immediate care for back pain that causes new bladder problems.", "urgent"),
         (
             "Talk to your pharmacist before using anti-inflammatory gels if you are pregnant.",
             "caution",

@@ -130,3 +130,19 @@ def test_a_short_do_not_wait_stays_with_the_emergency_advice_it_presses():
 def test_care_card_lists_under_help_headings_or_labels_are_warnings(markdown):
     warnings = warnings_of(markdown)
     assert warnings and all(w["items"] for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_caution"),
+    [
+        ("Naproxen is not recommended in the last three months of pregnancy.", True),
+        ("Aspirin is not suitable for children under 16.", True),
+        ("Bed rest is not recommended for back pain.", False),
+        ("Surgery is not recommended for most people with back pain.", False),
+    ],
+)
+def test_a_medicine_unsuitable_for_a_group_is_a_caution_but_advice_against_is_not(
+    sentence, is_caution
+):
+    found = advice_of(sentence, default_rules())
+    assert (found is not None and found.level == "caution") is is_caution

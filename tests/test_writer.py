@@ -16,7 +16,7 @@ from back_health.importer.plan import (
     RelationPlan,
     SourceInfo,
 )
-from back_health.importer.writer import EntityIndex, ImportWriteError, write_article
+from back_health.imports.writer import EntityIndex, ImportWriteError, write_article
 from back_health.models import (
     BackHealthIndexPage,
     CausePage,
@@ -312,7 +312,7 @@ def test_search_and_reference_index_updates_wait_for_the_end_of_the_run(hub):
     from wagtail.models import ReferenceIndex
     from wagtail.search.models import IndexEntry
 
-    from back_health.importer.writer import deferred_index_updates
+    from back_health.imports.writer import deferred_index_updates
 
     def indexed(page):
         content_type = ContentType.objects.get_for_model(page)

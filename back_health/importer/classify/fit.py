@@ -7,6 +7,7 @@ import re
 
 from ..document import Flag, Paragraph
 from ..dose import has_dose
+from ..lead import body_after_lead
 from ..names import (
     name_key,
     sentence_case,
@@ -263,33 +264,12 @@ def heading_level(block: BlockPlan) -> int:
     return int(block.value["level"][1:])
 
 
-_FIRST_P = re.compile(r"\s*<p>(.*?)</p>", re.S)
-
-
 def drop_repeated_summary(page: PagePlan, state: Context) -> None:
     """The summary is the page's lead: when it was taken from the first paragraph of the
     body, those sentences leave the body so the page does not say them twice."""
-    first = next((b for b in page.blocks if b.value), None)
-    if first is None or first.type != "paragraph" or not isinstance(first.value, str):
+    cut = body_after_lead(page.blocks, page.summary)
+    if cut is None:
         return
-    match = _FIRST_P.match(first.value)
-    if not match:
-        return
-    inner = match.group(1)
-    sentences = split_sentences(strip_tags(inner))
-    summary = split_sentences(page.summary)
-    count = len(summary)
-    if sentences[:count] != summary:
-        return
-    if count == len(sentences):
-        rest = ""
-    else:
-        pieces = split_sentences(inner)
-        if len(pieces) != len(sentences):
-            return  # the markup does not split like the text: leave it whole
-        rest = f"<p>{' '.join(pieces[count:])}</p>"
-    remaining = rest + first.value[match.end() :]
-    if not strip_tags(remaining) and not any(b.value for b in page.blocks if b is not first):
-        return  # the summary is all the page says: the body keeps it
-    first.value = remaining
+    index, remaining = cut
+    page.blocks[index].value = remaining
     state.decide(page.summary, "summary", "taken from the first paragraph, not repeated")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..dosage import dose_to_text
-from .plan import ArticlePlan, BlockPlan, PagePlan
+from ..importer.plan import ArticlePlan, BlockPlan, PagePlan
 
 REPORT_VERSION = 1
 

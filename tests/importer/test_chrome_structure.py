@@ -216,3 +216,19 @@ def test_amp_furniture_is_dropped_by_its_element():
     )
     text = texts_of(doc)
     assert "Start" not in text and "store data" not in text and "Send by email" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "is_chrome"),
+    [
+        ("Book an appointment with our physios today.", True),
+        ("Schedule a consultation with our spine specialists.", True),
+        ("Call us on 0113 496 0321.", True),
+        ("Get in touch today!", True),
+        ("Call us on 0113 496 0321 if your wound becomes red.", False),
+        ("Book a review with your GP if the pain has not improved after 2 weeks.", False),
+        ("Contact the ward if you have a fever.", False),
+    ],
+)
+def test_a_call_to_action_is_an_imperative_to_book_or_contact_the_clinic(text, is_chrome):
+    assert chrome_reason(text).startswith("chrome: ") is is_chrome

@@ -135,7 +135,10 @@ def _plain(value) -> object:
     return value
 
 
-_SKIP_KEYS = frozenset({"severity", "level", "type", "items_lead", "dose", "id"})
+#: Keys of block values that hold settings, not words (a table's header choice).
+_SKIP_KEYS = frozenset(
+    {"severity", "level", "type", "items_lead", "dose", "id", "table_header_choice"}
+)
 
 
 def _strings(value) -> Iterator[str]:

@@ -782,6 +782,59 @@ def tidy_inline_spacing(markup: str) -> str:
     return " ".join(markup.split())
 
 
+# --- step: contents lists ------------------------------------------------------------------
+
+#: Least share of a list's items that must name later headings for it to be contents.
+CONTENTS_SHARE = 0.8
+
+#: Fewest items a contents list has.
+CONTENTS_MIN_ITEMS = 3
+
+_NUMBERING = re.compile(r"^(?:(?:step|part|section|chapter)[ \t]++)?\d{1,3}[.):]?[ \t]++", re.I)
+_NOT_WORD = re.compile(r"[^\w ]++")
+
+
+def _heading_key(text: str) -> str:
+    text = _NUMBERING.sub("", text.strip())
+    return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
+
+
+def drop_contents_lists(doc: Document) -> Document:
+    """Drop a list whose items name the headings that follow it: a table of contents,
+    whatever it is called ("What is in this leaflet", "Jump to"), with its short lead."""
+    later: list[set[str]] = [set() for _ in doc.sections]
+    seen: set[str] = set()
+    for index in range(len(doc.sections) - 1, -1, -1):
+        later[index] = set(seen)
+        if doc.sections[index].heading:
+            seen.add(_heading_key(doc.sections[index].heading))
+    dropped = list(doc.dropped)
+    sections = []
+    changed = False
+    for index, section in enumerate(doc.sections):
+        kept: list = []
+        for block in section.blocks:
+            if isinstance(block, ListBlock) and _is_contents(block, later[index]):
+                changed = True
+                text = _block_text(block)
+                if kept and isinstance(kept[-1], Paragraph) and _is_label(kept[-1]):
+                    text = kept.pop().text + "\n" + text
+                dropped.append(Dropped(reason="chrome: table of contents", text=text))
+                continue
+            kept.append(block)
+        sections.append(replace(section, blocks=kept))
+    if not changed:
+        return doc
+    return replace(doc, sections=sections, dropped=dropped)
+
+
+def _is_contents(block: ListBlock, headings: set[str]) -> bool:
+    if len(block.items) < CONTENTS_MIN_ITEMS or not headings:
+        return False
+    named = sum(1 for item in block.items if _heading_key(item.text) in headings)
+    return named >= CONTENTS_SHARE * len(block.items)
+
+
 # --- step: passages in another language -------------------------------------------------
 
 
@@ -976,6 +1029,7 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     normalise_whitespace,
     drop_labels_before_title,
     drop_chrome,
+    drop_contents_lists,
     flag_other_languages,
     flag_truncated_ending,
     drop_empty_sections,

@@ -64,7 +64,17 @@ DROP_TAGS = (
 )
 
 #: Elements that are site chrome wherever they are, with the reason recorded.
-CHROME_TAGS = {"nav": "navigation"}
+CHROME_TAGS = {
+    "nav": "navigation",
+    # AMP pages name their furniture by element.
+    "amp-sidebar": "navigation",
+    "amp-ad": "advertising",
+    "amp-sticky-ad": "advertising",
+    "amp-embed": "advertising",
+    "amp-social-share": "share buttons",
+    "amp-consent": "cookie banner",
+    "amp-user-notification": "cookie banner",
+}
 
 #: Elements that are site chrome unless they hold the article's title (header) or sit
 #: inside the article (aside: often a callout worth keeping).
@@ -82,7 +92,7 @@ CHROME_ROLES = {
 #: Words in a class or id that mark site chrome, by reason. A class name matches when
 #: it, or one of its hyphenated parts, starts with a word ("navbar", "post-navigation").
 CHROME_CLASS_WORDS = {
-    "navigation": ("nav", "menu", "breadcrumb", "pagination", "skip", "tabs"),
+    "navigation": ("nav", "menu", "breadcrumb", "crumbs", "pagination", "skip", "tabs", "toc"),
     "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
     "cookie banner": ("cookie", "consent", "gdpr"),
     "share buttons": ("share", "sharing", "social"),
@@ -90,14 +100,22 @@ CHROME_CLASS_WORDS = {
     "advertising": ("advert", "ads", "adsbygoogle", "ad", "promo", "banner", "sponsor"),
     "sidebar": ("sidebar", "widget"),
     "newsletter": ("newsletter", "subscribe", "signup", "mailing"),
-    "related posts": ("related", "recommended"),
-    "site header": ("masthead",),
+    "related posts": ("related", "recommended", "similar"),
+    "site header": ("masthead", "announcement"),
     "byline": ("byline", "meta", "author", "dateline", "posted-on"),
     "footer": ("footer",),
+    # Forum and comment furniture around the posts themselves.
+    "post furniture": ("postprofile", "profile", "signature", "actions", "stats", "rank"),
+    "testimonials": ("testimonial", "review-badge", "reviews"),
+    "contact details": ("contact", "map", "opening-hours", "directions"),
+    "feedback": ("feedback", "survey"),
 }
 
 #: Words matched as a whole part only, because they start ordinary words ("address").
-EXACT_CLASS_WORDS = frozenset({"ad", "ads", "meta", "tabs", "tools", "print", "utility"})
+EXACT_CLASS_WORDS = frozenset(
+    {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
+    | {"profile", "actions"}
+)
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
@@ -133,6 +151,7 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     h1 = _title_heading(soup)
     root = _content_root(soup, h1)
     dropped = drop_structural_chrome(soup, root, h1)
+    dropped += drop_link_blocks(root, h1)
     title_in_root = h1 is not None and (h1 is root or _inside(h1, root))
     if h1 is not None and not title_in_root:
         h1.extract()
@@ -508,6 +527,145 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
         removed.update(id(descendant) for descendant in element.descendants)
         element.decompose()
     return dropped
+
+
+#: Blocks judged by their links: lists, paragraphs and their containers.
+LINK_BLOCK_TAGS = frozenset({"ul", "ol", "menu", "p", "div", "section", "td", "dl"})
+
+#: Share of a block's text inside links from which it is a block of links.
+LINK_DENSITY = 0.8
+
+#: Longest block of links (in characters of text) judged as one.
+LINK_BLOCK_MAX_CHARS = 600
+
+#: Words a paragraph needs to count as the article's prose.
+PROSE_WORDS = 8
+
+#: Elements whose text can be the article's prose.
+PROSE_TAGS = frozenset({"p", "li", "td", "dd", "blockquote"})
+
+#: Most words of prose after a block of links for it to close the page (a footer).
+TRAILING_PROSE_WORDS = 40
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+@dataclass
+class _Extent:
+    chars: int = 0
+    link_chars: int = 0
+    links: int = 0
+    anchors: int = 0
+    words: int = 0
+    sentence: bool = False
+    #: The element is, or holds, a paragraph of the article's prose.
+    prose: bool = False
+
+
+def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
+    """Remove blocks made of links alone, judged by structure rather than wording.
+
+    A block of in-page links ("#symptoms") is a table of contents wherever it is. Any
+    other block of links is a menu, breadcrumb, tag cloud or link footer when it sits
+    before the title or after the article's last paragraph of prose; inside the article
+    a list of links may name the article's own subjects, so it stays, as does a list of
+    links a heading or a lead introduces. Elements holding prose are never removed.
+    """
+    elements = [root, *root.find_all(True)]
+    position = {id(element): index for index, element in enumerate(elements)}
+    extents: dict[int, _Extent] = {}
+    for element in reversed(elements):  # children before parents: one linear pass
+        extent = _Extent()
+        inside_link = element.name == "a"
+        for child in element.children:
+            if isinstance(child, Tag):
+                sub = extents.get(id(child))
+                if sub is None:
+                    continue
+                extent.chars += sub.chars
+                extent.link_chars += sub.link_chars
+                extent.links += sub.links
+                extent.anchors += sub.anchors
+                extent.words += sub.words
+                extent.sentence = extent.sentence or sub.sentence
+                extent.prose = extent.prose or sub.prose
+            elif isinstance(child, NavigableString) and not isinstance(child, _SKIP_STRINGS):
+                text = child.strip()
+                if not text:
+                    continue
+                extent.chars += len(text)
+                if inside_link:
+                    extent.link_chars += len(text)
+                else:
+                    extent.words += len(text.split())
+                    extent.sentence = extent.sentence or bool(_SENTENCE_END.search(text))
+        if inside_link:
+            extent.link_chars = extent.chars
+            extent.links += 1
+            extent.anchors += str(element.get("href") or "").startswith("#")
+            extent.words = 0
+            extent.sentence = False
+        if element.name in PROSE_TAGS and extent.sentence and extent.words >= PROSE_WORDS:
+            extent.prose = True
+        extents[id(element)] = extent
+    title_at = position.get(id(title), -1) if title is not None else -1
+    title_text = collapse_spaces(title.get_text(" ")) if title is not None else ""
+    guarded = {id(root)}
+    if title is not None:
+        guarded |= {id(title), *(id(parent) for parent in title.parents)}
+    # Words of prose from each position to the end: a block of links followed by no
+    # more than a footer's worth of prose (an address, a disclaimer) closes the page.
+    prose_after = [0] * (len(elements) + 1)
+    for index in range(len(elements) - 1, -1, -1):
+        element = elements[index]
+        extent = extents[id(element)]
+        own_prose = element.name in PROSE_TAGS and extent.prose
+        prose_after[index] = prose_after[index + 1] + (extent.words if own_prose else 0)
+    dropped: list[Dropped] = []
+    removed: set[int] = set()
+    for element in elements:
+        if id(element) in removed or id(element) in guarded:
+            continue
+        if element.name not in LINK_BLOCK_TAGS:
+            continue
+        extent = extents[id(element)]
+        if extent.prose:
+            continue
+        if extent.links < 2 or extent.sentence or extent.chars > LINK_BLOCK_MAX_CHARS:
+            continue
+        link_chars = extent.link_chars
+        if link_chars < LINK_DENSITY * extent.chars and title_text:
+            # A breadcrumb ends with the page's own title, which is not a link.
+            if collapse_spaces(element.get_text(" ")).endswith(title_text):
+                link_chars += len(title_text.replace(" ", ""))
+        if link_chars < LINK_DENSITY * extent.chars:
+            continue
+        at = position[id(element)]
+        if extent.anchors == extent.links:
+            reason = "chrome: table of contents"
+        elif at < title_at or (
+            prose_after[at] <= TRAILING_PROSE_WORDS and not _introduced(element)
+        ):
+            reason = "chrome: links"
+        else:
+            continue
+        text = collapse_spaces(element.get_text(" "))
+        if text:
+            dropped.append(Dropped(reason=reason, text=text))
+        removed.update(id(descendant) for descendant in element.descendants)
+        element.decompose()
+    return dropped
+
+
+def _introduced(element: Tag) -> bool:
+    """True when a heading or a lead ending in a colon introduces ``element``: the
+    article's own list of links ("Treatments" over links to treatment pages)."""
+    previous = element.find_previous_sibling(True)
+    if previous is None:
+        return False
+    if previous.name in HEADING_TAGS:
+        return True
+    return previous.name == "p" and collapse_spaces(previous.get_text(" ")).endswith(":")
 
 
 def remove_elements(elements) -> None:

@@ -199,10 +199,86 @@ class _Unit:
 
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
+    text, running = strip_running_lines(text)
     body, signature = split_signature(text)
     title, sections = build_sections(text_units(body))
-    dropped = [Dropped(reason="signature", text=signature)] if signature else []
+    dropped = [Dropped(reason=reason, text=line) for reason, line in running]
+    if signature:
+        dropped.append(Dropped(reason="signature", text=signature))
     return Document(title=title, sections=sections, format="text", dropped=dropped)
+
+
+#: Longest line, in words, read as a running header or footer.
+MAX_RUNNING_LINE_WORDS = 15
+
+#: Non-empty lines at each edge of a printed page where running headers and footers sit.
+RUNNING_LINE_DEPTH = 2
+
+# A line that is only a page number ("Page 2 of 4", "- 3 -", "12", "2/4") ...
+_PAGE_NUMBER_LINE = re.compile(
+    r"(?:page[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?|-[ \t]*+\d{1,4}[ \t]*+-"
+    r"|\d{1,4}(?:[ \t]*+/[ \t]*+\d{1,4})?)",
+    re.IGNORECASE,
+)
+# ... or a footer line that carries one ("Leaflet 12   Issued 2025   Page 2 of 4").
+_PAGE_OF = re.compile(r"\bpage[ \t]++\d{1,4}[ \t]++of[ \t]++\d{1,4}\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+def _blank_or_break(lines: list[str], index: int) -> bool:
+    if index < 0 or index >= len(lines):
+        return True
+    return not lines[index].strip() or "\f" in lines[index]
+
+
+def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Remove what printing put on every page: page numbers, and short lines repeated
+    at the top or bottom of two or more pages (digits aside: "Page 1 of 3" and "Page 2
+    of 3" repeat). Pages end at form feeds and at page-number lines. Returns the text
+    and ``(reason, line)`` for each line removed."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pages: list[list[int]] = [[]]
+    numbers: set[int] = set()
+    for index, line in enumerate(lines):
+        parts = line.split("\f")
+        if len(parts) > 1 and pages[-1]:
+            pages.append([])
+        stripped = " ".join(line.replace("\f", " ").split())
+        if not stripped:
+            continue
+        if _page_number(stripped, lines, index):
+            numbers.add(index)
+            pages[-1].append(index)
+            pages.append([])
+            continue
+        pages[-1].append(index)
+    pages = [page for page in pages if page]
+    if len(pages) < 2 and not any(_PAGE_OF.search(lines[i]) for i in numbers):
+        return text, []
+    edges: dict[str, list[int]] = {}
+    for page in pages:
+        edge = page[:RUNNING_LINE_DEPTH] + page[-RUNNING_LINE_DEPTH:]
+        for index in dict.fromkeys(edge):
+            line = " ".join(lines[index].replace("\f", " ").split())
+            if index in numbers or len(line.split()) > MAX_RUNNING_LINE_WORDS:
+                continue
+            edges.setdefault(_DIGITS.sub("#", line.lower()), []).append(index)
+    running = {index for found in edges.values() if len(found) >= 2 for index in found}
+    removed: list[tuple[str, str]] = []
+    for index in sorted(numbers | running):
+        reason = "chrome: page number" if index in numbers else "chrome: running header or footer"
+        removed.append((reason, " ".join(lines[index].replace("\f", " ").split())))
+        lines[index] = ""
+    return "\n".join(line.replace("\f", "") for line in lines), removed
+
+
+def _page_number(line: str, lines: list[str], index: int) -> bool:
+    if _PAGE_NUMBER_LINE.fullmatch(line):
+        # A bare number stands apart from the text ("3" before an exercise's steps does not).
+        return line.lower().startswith("page") or (
+            _blank_or_break(lines, index - 1) and _blank_or_break(lines, index + 1)
+        )
+    return len(line.split()) <= MAX_RUNNING_LINE_WORDS and bool(_PAGE_OF.search(line))
 
 
 def split_signature(text: str) -> tuple[str, str]:

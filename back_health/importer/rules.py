@@ -665,16 +665,50 @@ NAME_RULE_KEYS = (
 )
 
 
+#: Placeholders of cue patterns that name a locale's services (``data/services.json``).
+SERVICE_KINDS = ("emergency_numbers", "emergency_places", "urgent_numbers", "urgent_places")
+
+
+def service_names(locales: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The emergency and urgent-care services of ``locales`` (the shipped default when
+    None), by kind, longest first so a pattern prefers "triple zero (000)" to "000"."""
+    data = _read("services.json")
+    chosen = data["default"] if locales is None else list(locales)
+    unknown = [code for code in chosen if code not in data["locales"]]
+    if unknown:
+        raise ValueError(f"Unknown service locale(s): {', '.join(unknown)}")
+    names: dict[str, tuple[str, ...]] = {}
+    for kind in SERVICE_KINDS:
+        found = {name for code in chosen for name in data["locales"][code].get(kind, ())}
+        names[kind] = tuple(sorted(found, key=lambda name: (-len(name), name)))
+    return names
+
+
+def expand_services(pattern: str, names: Mapping[str, tuple[str, ...]]) -> str:
+    """``pattern`` with each ``{kind}`` placeholder replaced by its services as one
+    alternation (a kind without services matches nothing)."""
+    for kind in SERVICE_KINDS:
+        placeholder = "{" + kind + "}"
+        if placeholder in pattern:
+            options = "|".join(re.escape(name) for name in names.get(kind, ())) or "(?!)"
+            pattern = pattern.replace(placeholder, f"(?:{options})")
+    return pattern
+
+
 @cache
-def default_rules() -> RuleSet:
-    """The shipped RuleSet, built from ``importer/data/*.json`` once per process."""
+def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
+    """The shipped RuleSet, built from ``importer/data/*.json`` once per process.
+
+    ``locales`` chooses whose emergency and urgent-care services the warning cues know
+    (``data/services.json``; its ``default`` list when None)."""
     cue_data = _read("cues.json")
+    services = service_names(locales)
     conditions = _read("conditions.json")
     synonyms = _read("synonyms.json")
     lexicon = _read("lexicon_conditions.json")["conditions"]
     return RuleSet(
         cues={
-            key: tuple(value)
+            key: tuple(expand_services(pattern, services) for pattern in value)
             for key, value in cue_data.items()
             if not key.startswith("_") and key not in NAME_RULE_KEYS
         },

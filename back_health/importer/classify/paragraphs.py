@@ -195,8 +195,12 @@ def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: C
 def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:
     rules = state.rules
     lead = block.lead
-    if lead and (found := advice_of(lead, rules)) and found.level != Severity.CAUTION:
-        return "warning", f"lead cue {found.cue}"
+    if lead and (found := advice_of(lead, rules)):
+        if found.level != Severity.CAUTION:
+            return "warning", f"lead cue {found.cue}"
+        if condition := rules.cue("lead_conditions", lead):
+            # "Do not take these tablets if:" lists risks to the reader; "Do not:" is advice.
+            return "warning", f"lead cue {found.cue} + conditions {condition!r}"
     if all(has_dose(read_dose(item.text).dose) for item in block.items):
         return "exercise_list", "every item has a dose"
     category, because = lead_topic(lead, rules)

@@ -60,7 +60,10 @@ _HOLD = re.compile(
     rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
     rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b"
     rf"|\b(?:hold|holding)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
-    r"(?P<unit3>seconds?|secs?|minutes?|mins?)\b",
+    r"(?P<unit3>seconds?|secs?|minutes?|mins?)\b"
+    # "hold for a count of five": counted seconds.
+    rf"|\b(?:hold|holding)\b[^.;]{{0,30}}?\bfor\s+a\s+(?:slow\s+)?count\s+of\s+"
+    rf"{_range('low4', 'high4')}\b",
     re.IGNORECASE,
 )
 _SETS = re.compile(
@@ -74,7 +77,10 @@ _REPS = re.compile(
     r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
     rf"|(?:^|[,;:.]\s*){_range('low3', 'high3')}\s+times\b"
-    r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))",
+    r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
+    # "Do 12 on each side": a count for each side.
+    rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+(?:on\s+|with\s+|for\s+)?"
+    r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b",
     re.IGNORECASE,
 )
 _PER_SIDE = re.compile(
@@ -173,9 +179,12 @@ def read_dose(text: str) -> DoseReading:
         elif match.group("low2"):
             seconds = _low(match, "low2", "high2", "the hold", notes)
             unit = match.group("unit2").lower()
-        else:
+        elif match.group("low3"):
             seconds = _low(match, "low3", "high3", "the hold", notes)
             unit = match.group("unit3").lower()
+        else:
+            seconds = _low(match, "low4", "high4", "the hold", notes)
+            unit = "seconds"
         if seconds is not None and unit.startswith("m"):
             seconds *= 60
         dose["hold_seconds"] = seconds
@@ -188,8 +197,10 @@ def read_dose(text: str) -> DoseReading:
             dose["repetitions"] = _low(match, "low", "high", "the repetitions", notes)
         elif match.group("low2"):
             dose["repetitions"] = _low(match, "low2", "high2", "the repetitions", notes)
-        else:
+        elif match.group("low3"):
             dose["repetitions"] = _low(match, "low3", "high3", "the repetitions", notes)
+        else:
+            dose["repetitions"] = _low(match, "low4", "high4", "the repetitions", notes)
     if dose["repetitions"] is None and (counted := _COUNTED_MOVES.search(text)):
         dose["repetitions"] = int(counted.group("n"))
     dose["per_side"] = bool(_PER_SIDE.search(text))

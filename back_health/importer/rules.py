@@ -171,6 +171,10 @@ class RuleSet:
     #: Openings of a risk factor that names a condition ("family history of ...").
     risk_prefixes: tuple[str, ...] = ()
     treatment_terms: tuple[TreatmentTerm, ...] = ()
+    #: Last words that make a name of two words or more a device ("support belt").
+    device_heads: tuple[str, ...] = ()
+    #: Words that name a device on their own ("brace").
+    device_words: tuple[str, ...] = ()
     #: Lower-case brand, generic or alias name -> medicine.
     medicines: Mapping[str, MedicineInfo] = field(default_factory=dict)
     #: Synonym groups; the first name of a group is the preferred title.
@@ -344,6 +348,15 @@ class RuleSet:
                 return True
         return False
 
+    def is_device(self, name: str) -> bool:
+        """Whether a short name is a device worn or used for the back ("SI belt", "Brace")."""
+        words = re.findall(r"[a-z]+", name.lower())
+        if not words or len(words) > 4:
+            return False
+        if len(words) == 1:
+            return words[0] in self.device_words
+        return words[-1] in self.device_heads
+
     def has_condition_head(self, name: str) -> bool:
         words = re.findall(r"[a-z]+", name.lower())
         return bool(words) and words[-1] in self.condition_heads
@@ -435,6 +448,7 @@ def default_rules() -> RuleSet:
     cue_data = _read("cues.json")
     conditions = _read("conditions.json")
     synonyms = _read("synonyms.json")
+    treatments = _read("treatments.json")
     return RuleSet(
         cues={
             key: tuple(value)
@@ -447,7 +461,9 @@ def default_rules() -> RuleSet:
         condition_heads=tuple(w.lower() for w in conditions["heads"]),
         not_conditions=tuple(w.lower() for w in conditions["not_conditions"]),
         risk_prefixes=tuple(f"{w.lower()} " for w in conditions.get("risk_prefixes", ())),
-        treatment_terms=tuple(_treatment_term(t) for t in _read("treatments.json")["terms"]),
+        treatment_terms=tuple(_treatment_term(t) for t in treatments["terms"]),
+        device_heads=tuple(w.lower() for w in treatments.get("device_heads", ())),
+        device_words=tuple(w.lower() for w in treatments.get("device_words", ())),
         medicines=_medicine_index(_read("medicines.json")["medicines"]),
         synonym_groups=tuple(tuple(group) for group in synonyms["groups"]),
         mass_nouns=tuple(synonyms.get("mass_nouns", ())),

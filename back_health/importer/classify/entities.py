@@ -20,6 +20,7 @@ from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
 from .blocks import add_html
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
+from .subject import whole_medicine
 from .topics import TREATMENT_TOPICS
 
 
@@ -49,13 +50,32 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
     return rules.cue("advised_against", sentence[clause_start:clause_end])
 
 
+def item_advised_against(text: str, rules: RuleSet) -> str | None:
+    """The cue advising against a list item's treatment: in its first clause, or in a
+    later one that refers back to it ("Steroid tablets are sometimes tried, but ... so
+    they are rarely advised")."""
+    if cue := advised_against(text, 0, rules):
+        return cue
+    for clause in _CLAUSE_BREAK.split(text)[1:]:
+        for part in re.split(r",\s*(?:so|and)\s+", clause):
+            if _REFERS_TO_ITEM.match(part) and (cue := rules.cue("advised_against", part)):
+                return cue
+    return None
+
+
+_REFERS_TO_ITEM = re.compile(r"\s*(?:so\s+)?(?:it|they|these|this)\b", re.I)
+
+
 #: Where one clause of a sentence ends and another, that may say the opposite, begins.
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+")
 
 
 def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
     rules = state.rules
-    for info, match in rules.find_medicines(sentence):
+    medicines = rules.find_medicines(sentence)
+    terms = rules.find_treatments(sentence)
+    about = described_treatment(sentence, [m for _, m in medicines] + [m for _, m in terms], rules)
+    for info, match in medicines:
         if cue := advised_against(sentence, match.start(), rules):
             state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
             continue
@@ -63,14 +83,21 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
             # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
             state.decide(match.group(0), "content", "the sentence advises against it")
             continue
-        medicine_page(info, match.group(0), owner, state, sentence)
-    terms = rules.find_treatments(sentence)
+        page = medicine_page(info, match.group(0), owner, state, sentence)
+        if match is about:
+            _describe(page, sentence, state)
+    combination_product(sentence, owner, state)
     if not terms or (
         topic not in TREATMENT_TOPICS and not rules.cue("treatment_sentence", sentence)
     ):
         return
     for term, match in terms:
         if rules.cue("negated_treatment", sentence[: match.start()]):
+            continue
+        if refers_to_list(sentence, match, rules):
+            # "The exercises below strengthen ...": the article's own list, not the
+            # treatment in general.
+            state.decide(match.group(0), "content", "names the article's own list")
             continue
         if cue := advised_against(sentence, match.start(), rules):
             state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
@@ -86,6 +113,125 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
         )
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
+        if match is about:
+            if term.class_of_medicine:
+                # "Anti-inflammatory painkillers": the article's name for the class.
+                written = check_name(match.group(0), rules).name
+                if written and len(written.split()) <= 4:
+                    add_alternate(page, written, rules)
+            _describe(page, sentence, state)
+
+
+def _describe(page: PagePlan, sentence: str, state: Context) -> None:
+    state.pages.add_text(page, sentence)
+    state.decide(sentence, f"text of {page.title!r}", "the sentence says what it does")
+
+
+def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
+    """The match of the one treatment ``sentence`` says something about, else None: the
+    subject of what it does ("Keeping active ... helps the nerve recover", "an epidural
+    injection may be offered") or the one treatment named after a cue that offers it
+    ("can be treated with anti-inflammatory painkillers such as ibuprofen"). Examples
+    after "such as" and a treatment in an "if" clause are not what the sentence is
+    about; a passing or hedged mention says nothing of its own."""
+    if not matches or rules.cue("passing_mention", sentence):
+        return None
+    matches = sorted(matches, key=lambda m: m.start())
+    # Candidates: not an example of another, not inside an "if"/"when" clause.
+    candidates = []
+    for index, match in enumerate(matches):
+        before = sentence[: match.start()]
+        if _EXAMPLE_CUE.search(sentence[matches[index - 1].end() if index else 0 : match.start()]):
+            continue
+        if _CONDITIONAL.search(before.rsplit(",", 1)[-1]):
+            continue
+        candidates.append(match)
+    for match in candidates:
+        if rules.cue("treatment_object", sentence[: match.start()]):
+            following = next((m for m in matches if m.start() >= match.end()), None)
+            if following is not None and _COORDINATED.fullmatch(
+                sentence[match.end() : following.start()]
+            ):
+                return None  # "options include X and Y": a list, no one subject
+            return match
+    for pattern in rules.cue_patterns("treatment_predicate"):
+        for verb in pattern.finditer(sentence):
+            if _NEGATED.search(sentence[: verb.start()]):
+                continue
+            before = [m for m in candidates if m.end() <= verb.start()]
+            if not before:
+                continue
+            subject = before[0]
+            gap = sentence[subject.end() : verb.start()]
+            if len(gap.split()) <= SUBJECT_GAP_MAX_WORDS and not _CONDITIONAL.search(gap):
+                return subject
+            return None
+    return None
+
+
+#: Most words between a treatment and the verb saying what it does.
+SUBJECT_GAP_MAX_WORDS = 8
+_EXAMPLE_CUE = re.compile(r"\b(?:such as|like|including|for example|e\.g\.|for instance)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|when|unless|until|because|although|whether)\b", re.I)
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever)\s*$", re.I)
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?|\s*,\s*", re.I)
+
+
+#: How far into a sentence a treatment word still opens it ("The exercises below ...").
+LIST_REFERENCE_START = 5
+
+
+def refers_to_list(sentence: str, match: re.Match, rules: RuleSet) -> bool:
+    """Whether a treatment word points at the article's own list ("the exercises below",
+    "these stretches") rather than naming the treatment."""
+    return bool(
+        rules.cue("list_reference_before", sentence[: match.start()])
+        or rules.cue("list_reference_after", sentence[match.end() :])
+    )
+
+
+def combination_product(sentence: str, owner: PagePlan, state: Context) -> PagePlan | None:
+    """ "Robaxacet contains methocarbamol with acetaminophen." -> a medicine page for the
+    product the vocabulary does not know, its generic name the medicines it combines."""
+    rules = state.rules
+    match = _COMBINES.match(sentence)
+    if not match or rules.cue("dangling_start", match.group("name")):
+        return None
+    name = match.group("name")
+    if whole_medicine(name, rules) is not None:
+        return None  # a known medicine is found as one
+    found = rules.find_medicines(match.group("rest"))
+    if len(found) < 2:
+        return None
+    joins = [
+        match.group("rest")[found[i][1].end() : found[i + 1][1].start()]
+        for i in range(len(found) - 1)
+    ]
+    if not all(_JOIN.fullmatch(join) for join in joins):
+        return None
+    generic = " with ".join(info.generic for info, _ in found)
+    page = state.entity(
+        Kind.TREATMENT, name, "medicine", f"combination product of {generic} the text names"
+    )
+    page.treatment_kind = "medicine"
+    if not page.medicines:
+        page.medicines.append(MedicinePlan(generic=generic, brands=[name]))
+    add_alternate(page, generic, rules)
+    relate(owner, "treatments", page, "combination product")
+    state.pages.add_text(page, sentence)
+    state.decide(name, "treatment (medicine)", f"a product combining {generic}")
+    return page
+
+
+#: "<Brand> contains|combines <medicine> with|and <medicine>": a capitalised name of up to
+#: three words (a brand), then what it contains.
+_COMBINES = re.compile(
+    r"\s*(?P<name>[A-Z][\w-]*+(?: [A-Z][\w-]*+){0,2})\s+(?:contains|combines|is a combination of)"
+    r"\s+(?P<rest>.*)",
+    re.S,
+)
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:with|and|plus|\+|/)\s*", re.I)
+
 
 
 def more_specific_treatment(owner: PagePlan, name: str) -> str:
@@ -248,7 +394,7 @@ def _item_entities(
             relate(relation_owner, field_name, page, item_explanation(item.text) or block.lead)
             return [page]
         return [] if asked.as_ == "junk" else None
-    if category == "treatments" and (cue := advised_against(item.text, 0, rules)):
+    if category == "treatments" and (cue := item_advised_against(item.text, rules)):
         state.decide(item.text, "content", f"the item advises against it ({cue!r})")
         return None
     phrase = first_phrase(item.text)
@@ -391,6 +537,11 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if advised_against(sentence, 0, rules):
         return
+    if any(
+        match.start() < LIST_REFERENCE_START and refers_to_list(sentence, match, rules)
+        for _term, match in rules.find_treatments(sentence)
+    ):
+        return  # "The exercises below strengthen ...": about the list, not the treatment
     start = name_key(" ".join(words[:8]), rules)
     for key, page in state.pages.items():
         if page is owner or page is state.main or not key:
@@ -476,7 +627,11 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
         return  # the section is about one treatment: its sentences describe that one
     if not rules.cue("treatment_predicate", sentence):
         return
-    match = next(m for p in rules.cue_patterns("treatment_predicate") if (m := p.search(sentence)))
+    # The earliest verb: "A brace may be used ... to help the bone heal" is about the brace.
+    match = min(
+        (m for p in rules.cue_patterns("treatment_predicate") if (m := p.search(sentence))),
+        key=lambda m: m.start(),
+    )
     # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
     # within two days to relieve ..." (there the verb belongs to another clause).
     subject = re.split(

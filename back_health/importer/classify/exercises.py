@@ -79,10 +79,14 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
         return False
     if rules.cue("heading_warning", heading) or not section.blocks:
         return False
-    return any(
-        isinstance(block, ListBlock) or has_dose(read_dose(block.text).dose)
-        for block in section.blocks
-    )
+    if any(isinstance(block, ListBlock) for block in section.blocks):
+        return True
+    doses = [read_dose(block.text).dose for block in section.blocks]
+    if any(dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")):
+        return True
+    # Only how often: one exercise ("Walking, twice a day"), or the routine's own
+    # instructions when the heading names a collection ("How to do your exercises").
+    return any(has_dose(dose) for dose in doses) and names_one_exercise(heading, rules)
 
 
 def exercise_from_section(section: Section, state: Context) -> dict:
@@ -114,10 +118,11 @@ def exercise_from_section(section: Section, state: Context) -> dict:
 
 
 def emit_exercise_list(
-    heading: str, blocks, owner: PagePlan, state: Context, lead: str = "", extra=()
+    heading: str, blocks, owner: PagePlan, state: Context, lead: str = "", extra=(), routine=()
 ) -> list:
     """Add the exercise list ``blocks`` make to ``owner``; return the blocks that stay
-    ordinary content (all of them when no exercise is found, else the text after it)."""
+    ordinary content (all of them when no exercise is found, else the text after it).
+    ``routine``: sentences before the list that may give the whole routine's frequency."""
     rules = state.rules
     intro: list[str] = []
     stop_if: list[str] = []
@@ -150,7 +155,10 @@ def emit_exercise_list(
         return list(blocks)
     apply_routine(
         exercises,
-        [s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)],
+        [
+            *routine,
+            *(s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)),
+        ],
         state,
     )
     if lead and not intro:
@@ -242,9 +250,11 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
     preamble: list[Paragraph] = []
     kept_sections = []
     for section in sections[:first]:
-        if section.heading:
+        if section.heading and not rules.cue("exercise_collection", section.heading):
             kept_sections.append(section)
             continue
+        # Text before any heading, or under one about the exercises as a whole ("How to
+        # do your exercises"): its routine sentences are meant for every exercise.
         blocks = []
         for block in section.blocks:
             if not isinstance(block, Paragraph):

@@ -24,6 +24,7 @@ from .blocks import (
 from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
+    combination_product,
     describe_subject,
     lead_context,
     list_entities,
@@ -50,9 +51,20 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
                     keep_mentions(owner, block, [(block, pages)], state)
                     continue
         if isinstance(block, ListBlock):
-            emit_list(block, owner, topic, heading, state)
+            emit_list(block, owner, topic, heading, state, routine=_sentences_before(blocks, block))
         elif isinstance(block, Paragraph):
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, block))
+
+
+def _sentences_before(blocks, block) -> list[str]:
+    """The sentences of the paragraphs before ``block`` in its section."""
+    sentences = []
+    for other in blocks:
+        if other is block:
+            break
+        if isinstance(other, Paragraph):
+            sentences.extend(split_sentences(other.text))
+    return sentences
 
 
 def lead_of_next(blocks, block) -> bool:
@@ -120,7 +132,9 @@ def emit_paragraph(
     state.pages.add_text(owner, paragraph.text)
 
 
-def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state: Context):
+def emit_list(
+    block: ListBlock, owner: PagePlan, topic: str, heading: str, state: Context, routine=()
+):
     rules = state.rules
     lead = block.lead
     asked = state.ask(Part("list", lead or heading, heading, lead=lead), owner, topic)
@@ -139,7 +153,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         return
     if category == "exercise_list":
         title = lead_context(lead) or heading
-        rest = emit_exercise_list(title, [block], owner, state, lead=lead)
+        rest = emit_exercise_list(title, [block], owner, state, lead=lead, routine=routine)
         emit_blocks(rest, owner, "content", heading, state)
         return
     if category in ("causes", "treatments", "types"):
@@ -154,6 +168,11 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         return
     add_html(owner, list_html(block, block.items), state)
     state.pages.add_text(owner, list_text(block))
+    for item in block.items:
+        for sentence in split_sentences(item.text):
+            # "Robaxacet contains methocarbamol with acetaminophen.": a product named
+            # in a plain list is still a medicine the article names.
+            combination_product(sentence, owner_for_relations(owner, state), state)
 
 
 def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:

@@ -125,6 +125,9 @@ class TreatmentTerm:
     kind: str
     patterns: tuple[str, ...]
     class_of_medicine: bool = False
+    #: A general word ("Exercise") that, in the text of another treatment, names part
+    #: of that treatment rather than one of its own.
+    general: bool = False
 
 
 @dataclass(frozen=True)
@@ -408,6 +411,7 @@ def _treatment_term(data: Mapping[str, Any] | TreatmentTerm) -> TreatmentTerm:
         kind=data.get("kind", "other"),
         patterns=tuple(data.get("patterns") or [re.escape(data["name"])]),
         class_of_medicine=bool(data.get("class_of_medicine")),
+        general=bool(data.get("general")),
     )
 
 

@@ -15,6 +15,7 @@ from ..names import (
     risk_names,
     split_names,
     split_sentences,
+    strip_tags,
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
@@ -70,7 +71,11 @@ _REFERS_TO_ITEM = re.compile(r"\s*(?:so\s+)?(?:it|they|these|this)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+")
 
 
-def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+def treatments_in_sentence(
+    sentence: str, owner: PagePlan, topic: str, state: Context, within: PagePlan | None = None
+) -> None:
+    """Treatments and medicines named in a sentence of ``owner``'s text; ``within`` is the
+    treatment whose own section the sentence is in, if any."""
     rules = state.rules
     medicines = rules.find_medicines(sentence)
     terms = rules.find_treatments(sentence)
@@ -88,11 +93,18 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
             _describe(page, sentence, state)
     combination_product(sentence, owner, state)
     if not terms or (
-        topic not in TREATMENT_TOPICS and not rules.cue("treatment_sentence", sentence)
+        topic not in TREATMENT_TOPICS
+        and (about is None or topic in NOT_TREATMENT_TOPICS)
+        and not rules.cue("treatment_sentence", sentence)
     ):
         return
     for term, match in terms:
         if rules.cue("negated_treatment", sentence[: match.start()]):
+            continue
+        if term.general and within is not None and within.kind == Kind.TREATMENT:
+            # "Exercises to strengthen the core ..." in the physiotherapy section are
+            # part of physiotherapy.
+            state.decide(match.group(0), "content", f"part of {within.title!r}")
             continue
         if refers_to_list(sentence, match, rules):
             # "The exercises below strengthen ...": the article's own list, not the
@@ -122,6 +134,11 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
             _describe(page, sentence, state)
 
 
+#: Sections where saying what something does does not make it a treatment ("Regular
+#: exercise may slow wear and tear" under Prevention).
+NOT_TREATMENT_TOPICS = ("prevention", "causes", "cause", "symptoms", "complications")
+
+
 def _describe(page: PagePlan, sentence: str, state: Context) -> None:
     state.pages.add_text(page, sentence)
     state.decide(sentence, f"text of {page.title!r}", "the sentence says what it does")
@@ -138,12 +155,13 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         return None
     matches = sorted(matches, key=lambda m: m.start())
     # Candidates: not an example of another, not inside an "if"/"when" clause.
-    candidates = []
+    candidates, example = [], False
     for index, match in enumerate(matches):
         before = sentence[: match.start()]
-        if _EXAMPLE_CUE.search(sentence[matches[index - 1].end() if index else 0 : match.start()]):
-            continue
-        if _CONDITIONAL.search(before.rsplit(",", 1)[-1]):
+        gap = sentence[matches[index - 1].end() if index else 0 : match.start()]
+        # "such as X or Y": both are examples.
+        example = bool(_EXAMPLE_CUE.search(gap)) or (example and bool(_COORDINATED.fullmatch(gap)))
+        if example or _CONDITIONAL.search(before.rsplit(",", 1)[-1]):
             continue
         candidates.append(match)
     for match in candidates:
@@ -154,18 +172,28 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             ):
                 return None  # "options include X and Y": a list, no one subject
             return match
-    for pattern in rules.cue_patterns("treatment_predicate"):
-        for verb in pattern.finditer(sentence):
-            if _NEGATED.search(sentence[: verb.start()]):
-                continue
-            before = [m for m in candidates if m.end() <= verb.start()]
-            if not before:
-                continue
-            subject = before[0]
-            gap = sentence[subject.end() : verb.start()]
-            if len(gap.split()) <= SUBJECT_GAP_MAX_WORDS and not _CONDITIONAL.search(gap):
-                return subject
-            return None
+    verbs = sorted(
+        (
+            verb
+            for pattern in rules.cue_patterns("treatment_predicate")
+            for verb in pattern.finditer(sentence)
+        ),
+        key=lambda verb: verb.start(),
+    )
+    for verb in verbs:
+        if _NEGATED.search(sentence[: verb.start()]) or _INFINITIVE.search(
+            sentence[: verb.start()]
+        ):
+            continue  # "does not help"; "exercises to strengthen the muscles that support"
+        before = [m for m in candidates if m.end() <= verb.start()]
+        if not before:
+            continue
+        # The nearest: "A heat pack, a warm bath or a hot water bottle ... relaxes".
+        subject = before[-1]
+        gap = sentence[subject.end() : verb.start()]
+        if len(gap.split()) <= SUBJECT_GAP_MAX_WORDS and not _CONDITIONAL.search(gap):
+            return subject
+        return None
     return None
 
 
@@ -174,7 +202,12 @@ SUBJECT_GAP_MAX_WORDS = 8
 _EXAMPLE_CUE = re.compile(r"\b(?:such as|like|including|for example|e\.g\.|for instance)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|when|unless|until|because|although|whether)\b", re.I)
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever)\s*$", re.I)
-_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?|\s*,\s*", re.I)
+#: A verb after these belongs to an infinitive or a relative clause, not to the subject:
+#: "exercises to strengthen ...", "the muscles that support ...".
+_INFINITIVE = re.compile(r"\b(?:to|that|which|who)\s*$", re.I)
+_COORDINATED = re.compile(
+    r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?|\s*,\s*", re.I
+)
 
 
 #: How far into a sentence a treatment word still opens it ("The exercises below ...").
@@ -231,7 +264,6 @@ _COMBINES = re.compile(
     re.S,
 )
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:with|and|plus|\+|/)\s*", re.I)
-
 
 
 def more_specific_treatment(owner: PagePlan, name: str) -> str:
@@ -398,7 +430,7 @@ def _item_entities(
         state.decide(item.text, "content", f"the item advises against it ({cue!r})")
         return None
     phrase = first_phrase(item.text)
-    explanation = item_explanation(item.text)
+    explanation = item_explanation(item.text) or labelled_rest(item)
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
     if category == "treatments" and (medicines := rules.find_medicines(phrase)):
@@ -521,6 +553,21 @@ def item_explanation(text: str) -> str:
     return parts[1].strip() if len(parts) == 2 and len(parts[1].split()) > 3 else ""
 
 
+def labelled_rest(item: ListItem) -> str:
+    """What a bold-labelled item says after its label ("<b>Dry needling</b>, using fine
+    needles ..."), when it is long enough to say something; else ""."""
+    match = _BOLD_LABEL.match(item.html or "")
+    if not match:
+        return ""
+    rest = strip_tags(match.group("rest")).strip(" ,;:.-\u2013\u2014")
+    return rest if len(rest.split()) >= LABEL_REST_MIN_WORDS else ""
+
+
+_BOLD_LABEL = re.compile(r"\s*<(strong|b)>[^<]{1,80}</\1>(?P<rest>.*)", re.S)
+#: Fewest words after a bold label that say something about it.
+LABEL_REST_MIN_WORDS = 4
+
+
 def give_body(page: PagePlan, text: str, state: Context) -> None:
     add_html(page, f"<p>{html.escape(text, quote=False)}</p>", state)
     state.pages.add_text(page, text)
@@ -543,9 +590,12 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     ):
         return  # "The exercises below strengthen ...": about the list, not the treatment
     start = name_key(" ".join(words[:8]), rules)
+    general = {t.name for t in rules.treatment_terms if t.general}
     for key, page in state.pages.items():
         if page is owner or page is state.main or not key:
             continue
+        if owner.kind == Kind.TREATMENT and page.title in general:
+            continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")

@@ -56,7 +56,17 @@ def exercise_subsections(section: Section, following: list[Section], state: Cont
         children.append(child)
     if any(is_exercise_subsection(child, rules) for child in children):
         return children
-    return []
+    if children:
+        return []
+    # A flat sheet: "How to do your exercises", then one heading of the same level per
+    # exercise.
+    for child in following:
+        if child.level != section.level or not is_exercise_subsection(child, rules):
+            break
+        if not names_one_exercise(clean_heading(child.heading, rules), rules):
+            break
+        children.append(child)
+    return children
 
 
 def rule_says_otherwise(section: Section, state: Context) -> bool:

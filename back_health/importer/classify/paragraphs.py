@@ -122,7 +122,7 @@ def emit_paragraph(
         else:
             kept.append(markup)
         if asked is None or asked.as_ != "content":
-            treatments_in_sentence(sentence, relation_owner, topic, state)
+            treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)

@@ -275,13 +275,71 @@ def test_a_numbered_plain_text_item_keeps_the_name_on_its_first_line():
     assert all(dose["times_per_day"] == 2 for dose in exercises.values())
 
 
+DOSED_HEADINGS = """# Five minutes for a stiff lower back
+
+A stiff lower back loosens with gentle movement. Do this once every evening.
+
+## 1. Pelvic rock
+
+Lie on your back and rock your pelvis gently. Twice on each side.
+
+## 2. Side bend
+
+Stand tall and slide one hand down your thigh. 3 x 15 second holds, each side.
+"""
+
+
+def test_dosed_exercise_headings_make_a_list_whatever_the_title_says():
+    plan = plan_of(DOSED_HEADINGS)
+
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(exercises) == {"Pelvic rock", "Side bend"}
+    assert exercises["Pelvic rock"]["repetitions"] == 2
+    assert (exercises["Side bend"]["repetitions"], exercises["Side bend"]["hold_seconds"]) == (
+        3,
+        15,
+    )
+    assert all(dose["times_per_day"] == 1 for dose in exercises.values())
+
+
+def test_a_brand_in_brackets_is_the_same_medicine_not_a_second_option():
+    plan = plan_of(
+        article("Your doctor may prescribe a short course of diazepam (Valium) for the spasm.")
+    )
+
+    assert "Diazepam" in written(plan)
+
+
+def test_examples_with_brands_in_brackets_stay_examples():
+    plan = plan_of(
+        article("Pain relievers such as paracetamol (Panadol) or naproxen (Aleve) are the first.")
+    )
+
+    assert "Painkillers" in written(plan)
+    assert not {"Paracetamol", "Naproxen"} & written(plan)
+
+
+def test_a_device_opening_a_sentence_under_a_treatments_heading_is_named():
+    plan = plan_of(
+        article("## Things that help", "A foam roller used on the upper back can ease tightness.")
+    )
+
+    assert "Foam roller" in written(plan)
+
+
 @pytest.mark.parametrize(
     ("text", "field", "value"),
     [
         ("Hold for a count of five, then relax.", "hold_seconds", 5),
         ("Holding it for a slow count of 10.", "hold_seconds", 10),
+        ("Hold for half a minute.", "hold_seconds", 30),
         ("Do 12 on each side.", "repetitions", 12),
         ("Repeat 8 with each leg.", "repetitions", 8),
+        ("Slide back and forth 10 times per leg.", "repetitions", 10),
+        ("Twice on each side.", "repetitions", 2),
+        ("3 x 20 second holds.", "hold_seconds", 20),
+        ("3 x 20 second holds.", "repetitions", 3),
+        ("Do this twice a day.", "repetitions", None),
     ],
 )
 def test_dose_wordings(text, field, value):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -84,7 +85,7 @@ def treatments_in_sentence(
         if cue := advised_against(sentence, match.start(), rules):
             state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
             continue
-        if rules.cue("negated_treatment", sentence[: match.start()]):
+        if rules.cue("negated_treatment", _before(sentence, match.start())):
             # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
             state.decide(match.group(0), "content", "the sentence advises against it")
             continue
@@ -99,7 +100,7 @@ def treatments_in_sentence(
     ):
         return
     for term, match in terms:
-        if rules.cue("negated_treatment", sentence[: match.start()]):
+        if rules.cue("negated_treatment", _before(sentence, match.start())):
             continue
         if term.general and within is not None and within.kind == Kind.TREATMENT:
             # "Exercises to strengthen the core ..." in the physiotherapy section are
@@ -157,7 +158,7 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
     # Candidates: not an example of another, not inside an "if"/"when" clause.
     candidates, example = [], False
     for index, match in enumerate(matches):
-        before = sentence[: match.start()]
+        before = _before(sentence, match.start())
         gap = sentence[matches[index - 1].end() if index else 0 : match.start()]
         # "such as X or Y": both are examples.
         example = bool(_EXAMPLE_CUE.search(gap)) or (example and bool(_COORDINATED.fullmatch(gap)))
@@ -165,13 +166,18 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             continue
         candidates.append(match)
     for match in candidates:
-        if rules.cue("treatment_object", sentence[: match.start()]):
-            following = next((m for m in matches if m.start() >= match.end()), None)
-            if following is not None and _COORDINATED.fullmatch(
-                sentence[match.end() : following.start()]
-            ):
-                return None  # "options include X and Y": a list, no one subject
+        if rules.cue("treatment_object", _before(sentence, match.start())):
+            end = match.end()
+            for following in (m for m in matches if m.start() >= match.end()):
+                gap = sentence[end : following.start()]
+                if _BRACKET_OPEN.fullmatch(gap):
+                    end = following.end()  # "cyclobenzaprine (Flexeril)": the same one
+                    continue
+                if _COORDINATED.fullmatch(gap):
+                    return None  # "options include X and Y": a list, no one subject
+                break
             return match
+    ends = [m.end() for m in candidates]  # in order: the matches do not overlap
     verbs = sorted(
         (
             verb
@@ -181,21 +187,29 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         key=lambda verb: verb.start(),
     )
     for verb in verbs:
-        if _NEGATED.search(sentence[: verb.start()]) or _INFINITIVE.search(
-            sentence[: verb.start()]
-        ):
+        ahead = _before(sentence, verb.start())
+        if _NEGATED.search(ahead) or _INFINITIVE.search(ahead):
             continue  # "does not help"; "exercises to strengthen the muscles that support"
-        before = [m for m in candidates if m.end() <= verb.start()]
-        if not before:
+        count = bisect.bisect_right(ends, verb.start())
+        if not count:
             continue
         # The nearest: "A heat pack, a warm bath or a hot water bottle ... relaxes".
-        subject = before[-1]
+        subject = candidates[count - 1]
         gap = sentence[subject.end() : verb.start()]
         if len(gap.split()) <= SUBJECT_GAP_MAX_WORDS and not _CONDITIONAL.search(gap):
             return subject
         return None
     return None
 
+
+def _before(sentence: str, end: int) -> str:
+    """The text just before ``end``: what a cue anchored at a name's start can see (a
+    bounded window, so a long sentence with many names stays linear)."""
+    return sentence[max(0, end - _WINDOW) : end]
+
+
+#: Characters of context a cue next to a name looks at.
+_WINDOW = 160
 
 #: Most words between a treatment and the verb saying what it does.
 SUBJECT_GAP_MAX_WORDS = 8
@@ -205,9 +219,9 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bnever)\s*$", re.I)
 #: A verb after these belongs to an infinitive or a relative clause, not to the subject:
 #: "exercises to strengthen ...", "the muscles that support ...".
 _INFINITIVE = re.compile(r"\b(?:to|that|which|who)\s*$", re.I)
-_COORDINATED = re.compile(
-    r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?|\s*,\s*", re.I
-)
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+#: What joins items of one list: "X and Y", "X, Y", "acetaminophen (Tylenol) or naproxen".
+_COORDINATED = re.compile(r"[\s(),]*+(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?[\s(]*+", re.I)
 
 
 #: How far into a sentence a treatment word still opens it ("The exercises below ...").
@@ -218,8 +232,8 @@ def refers_to_list(sentence: str, match: re.Match, rules: RuleSet) -> bool:
     """Whether a treatment word points at the article's own list ("the exercises below",
     "these stretches") rather than naming the treatment."""
     return bool(
-        rules.cue("list_reference_before", sentence[: match.start()])
-        or rules.cue("list_reference_after", sentence[match.end() :])
+        rules.cue("list_reference_before", _before(sentence, match.start()))
+        or rules.cue("list_reference_after", sentence[match.end() : match.end() + _WINDOW])
     )
 
 
@@ -692,6 +706,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
         return
     name = derive_name(subject, rules).name
     if not name or name.lower() != subject.lower() or len(name.split()) > 4:
+        name = device_opening(subject, rules)
+    if not name:
         return
     if rules.cue("anaphoric_subject", name):
         return
@@ -711,3 +727,14 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     state.decide(
         name, "treatment", f"subject of {match.group(0).strip()!r} in a treatments section"
     )
+
+
+def device_opening(subject: str, rules: RuleSet) -> str:
+    """The device a longer subject opens with: "A foam roller used on the thigh" ->
+    "Foam roller"."""
+    words = re.sub(r"^(?:an?|the)\s+", "", subject.strip(), flags=re.IGNORECASE).split()
+    for size in range(min(4, len(words)), 0, -1):
+        name = check_name(" ".join(words[:size]), rules).name
+        if name and rules.is_device(name):
+            return name
+    return ""

@@ -45,15 +45,18 @@ def exercise_subsections(section: Section, following: list[Section], state: Cont
     """The sub-sections of an exercises heading when they are one exercise each
     ("Exercises to ease back pain", then "Knee-to-chest stretch" + steps + dose); else []."""
     rules = state.rules
-    if not section.heading or not rules.cue("heading_exercise_list", section.heading):
-        return []
-    if rules.cue("heading_warning", section.heading) or rule_says_otherwise(section, state):
+    if not section.heading or rules.cue("heading_warning", section.heading):
         return []
     children = []
     for child in following:
         if child.level <= section.level:
             break
         children.append(child)
+    cued = rules.cue("heading_exercise_list", section.heading)
+    if not cued and not (children and _dosed_run(children, children[0].level, rules)):
+        return []  # no cue, and not a run of dosed exercise headings under it
+    if rule_says_otherwise(section, state):
+        return []
     if any(is_exercise_subsection(child, rules) for child in children):
         return children
     if children:
@@ -241,11 +244,9 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
     sentences meant for every exercise (how often to do the routine, when to stop) move
     under it."""
     rules = state.rules
-    if (
-        not title
-        or not rules.cue("heading_exercise_list", title)
-        or rules.cue("heading_warning", title)
-    ):
+    if not title or rules.cue("heading_warning", title):
+        return sections
+    if not rules.cue("heading_exercise_list", title) and not _dosed_run(sections, base, rules):
         return sections
     first = next(
         (
@@ -283,6 +284,28 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
     state.decide(title, "exercise_list", "the title names exercises; headings name each one")
     parent = Section(title, base - 1, preamble)
     return [*kept_sections, parent, *sections[first:]]
+
+
+#: Fewest headings in a row, each one exercise with its own dose, that make an exercise
+#: list whatever the title says ("A 10-minute morning routine", then "1. Knee hugs" ...).
+DOSED_RUN_MIN = 2
+
+
+def _dosed_run(sections: list[Section], base: int, rules: RuleSet) -> bool:
+    run = 0
+    for section in sections:
+        if not section.heading or section.level != base:
+            continue
+        heading = clean_heading(section.heading, rules)
+        doses = [read_dose(b.text).dose for b in section.blocks if isinstance(b, Paragraph)]
+        dosed = any(d[k] for d in doses for k in ("sets", "repetitions", "hold_seconds"))
+        if dosed and names_one_exercise(heading, rules):
+            run += 1
+            if run >= DOSED_RUN_MIN:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def for_every_exercise(sentence: str, rules: RuleSet) -> bool:

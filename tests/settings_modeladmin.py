@@ -9,6 +9,7 @@ from .settings import DATABASES, INSTALLED_APPS
 
 INSTALLED_APPS = ["back_health.contrib.modeladmin", "wagtail_modeladmin", *INSTALLED_APPS]
 
-# A test database of its own, so this run can go alongside the main one on a shared server.
+# A test database of its own, named after the main one, so this run can go alongside the
+# main one, and runs against differently named databases alongside each other.
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": "test_back_health_modeladmin"}
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_modeladmin"}

@@ -150,6 +150,14 @@ def test_a_heading_naming_a_device_is_that_devices_page():
     assert "Posture corrector brace" in written(plan)
 
 
+def test_a_heading_that_only_ends_in_a_common_word_is_not_a_device():
+    plan = plan_of(
+        article("## Emotional support", "Talking to friends and family can make pain easier.")
+    )
+
+    assert "Emotional support" not in written(plan)
+
+
 def test_a_device_advised_against_is_not_a_page():
     plan = plan_of(article("A rigid brace is not recommended for thoracic back pain."))
 

@@ -102,11 +102,6 @@ def treatments_in_sentence(
     for term, match in terms:
         if rules.cue("negated_treatment", _before(sentence, match.start())):
             continue
-        if term.general and within is not None and within.kind == Kind.TREATMENT:
-            # "Exercises to strengthen the core ..." in the physiotherapy section are
-            # part of physiotherapy.
-            state.decide(match.group(0), "content", f"part of {within.title!r}")
-            continue
         if refers_to_list(sentence, match, rules):
             # "The exercises below strengthen ...": the article's own list, not the
             # treatment in general.
@@ -126,6 +121,10 @@ def treatments_in_sentence(
         )
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
+        if term.general and within is not None and within.kind == Kind.TREATMENT:
+            # "Exercises to strengthen the core ..." in the physiotherapy section are
+            # part of physiotherapy: named, but the text is that treatment's.
+            continue
         if match is about:
             if term.class_of_medicine:
                 # "Anti-inflammatory painkillers": the article's name for the class.

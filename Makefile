@@ -93,7 +93,7 @@ bench: $(TEST_STAMP)
 # Figures only: the evaluation prints precision, recall and the other figures for both
 # halves of tests/corpus/ and fails only on a malformed corpus, never on the figures.
 eval: $(TEST_STAMP)
-	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/python -m tests.corpus.evaluate $(EVAL_ARGS)
+	PYTHONPATH=. $(BIN)/python -m tests.corpus.evaluate $(EVAL_ARGS)
 
 clean:
 	rm -rf build dist *.egg-info demo/db.sqlite3 demo/media tests/test.sqlite3

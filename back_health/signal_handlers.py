@@ -35,7 +35,7 @@ def entity_kind(instance) -> str | None:
 
 
 def page_names(instance, fields=NAME_FIELDS) -> set[str]:
-    from .importer.writer import normalise_name
+    from .importer.names import entity_key as normalise_name
 
     raw = []
     for field in fields:

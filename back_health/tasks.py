@@ -19,7 +19,7 @@ from django_tasks import task
 from .conf import back_health_settings
 from .importer.errors import ImportSourceError
 from .importer.load import read_limited
-from .importer.service import ImportSetupError, Source, import_sources, resolve_parent
+from .imports.service import ImportSetupError, Source, import_sources, resolve_parent
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def source_payload(
     """A JSON-safe description of one source for the import tasks.
 
     ``identity`` is what the import is keyed by under its hub (see
-    ``back_health.importer.review.source_identity``); empty for the default.
+    ``back_health.imports.review.source_identity``); empty for the default.
     """
     payload = {"name": name, "data": base64.b64encode(data).decode("ascii")}
     if metadata:

@@ -33,7 +33,7 @@ from benchlib.setup import (  # noqa: E402
 
 def bare_values(plan, parent):
     """The field values the writer would give each page, worked out beforehand."""
-    from back_health.importer.writer import _apply_fields, page_models
+    from back_health.imports.writer import _apply_fields, page_models
 
     models = page_models()
     values = []
@@ -53,7 +53,7 @@ def run_bare(plan, parent):
     from django.db import connection, transaction
     from django.utils.text import slugify
 
-    from back_health.importer.writer import deferred_index_updates, normalise_name
+    from back_health.imports.writer import deferred_index_updates, normalise_name
     from back_health.models import ConditionCause, ConditionTreatment, RelatedCondition
 
     prepared = bare_values(plan, parent)
@@ -126,7 +126,7 @@ def _links(fresh, page, by_name, normalise_name):
 def run_writer(plan, parent):
     from django.db import connection, transaction
 
-    from back_health.importer.writer import deferred_index_updates, write_article
+    from back_health.imports.writer import deferred_index_updates, write_article
 
     counter = QueryCounter()
     try:
@@ -147,7 +147,7 @@ def measure(article: Path, runs: int):
     from django.core.management import call_command
     from django.db import connection
 
-    from back_health.importer.service import analyse, create_hub
+    from back_health.imports.service import analyse, create_hub
 
     call_command("migrate", verbosity=0)
     hub = create_hub()

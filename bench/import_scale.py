@@ -36,7 +36,7 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
-    from back_health.importer.service import Source, create_hub, import_sources
+    from back_health.imports.service import Source, create_hub, import_sources
     from tests.synthetic import CAUSES, TREATMENTS, synthetic_article
 
     call_command("migrate", verbosity=0)

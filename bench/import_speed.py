@@ -32,8 +32,8 @@ from back_health.importer.clean import clean_document  # noqa: E402
 from back_health.importer.load import load_source  # noqa: E402
 from back_health.importer.parse import parse_document  # noqa: E402
 from back_health.importer.plan import SourceInfo  # noqa: E402
-from back_health.importer.registry import get_import_rules  # noqa: E402
-from back_health.importer.service import Source, import_sources  # noqa: E402
+from back_health.imports.registry import get_import_rules  # noqa: E402
+from back_health.imports.service import Source, import_sources  # noqa: E402
 
 DEFAULT_ARTICLE = ROOT.parent / "shared" / "source_article.txt"
 FALLBACK_ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "sciatica.txt"
@@ -118,7 +118,7 @@ def measure_import(data, name):
 def bench_writer(path):
     from wagtail.models import Page
 
-    from back_health.importer.service import create_hub
+    from back_health.imports.service import create_hub
     from back_health.models import CausePage, ConditionPage
 
     call_command("migrate", verbosity=0)

@@ -75,7 +75,7 @@ def queue(articles: int):
     django.setup()
     from django.core.management import call_command
 
-    from back_health.importer.service import Source, create_hub
+    from back_health.imports.service import Source, create_hub
     from back_health.tasks import enqueue_import
     from tests.synthetic import synthetic_article
 

@@ -34,8 +34,8 @@ from back_health.importer.language import identifier  # noqa: E402
 from back_health.importer.load import load_source  # noqa: E402
 from back_health.importer.parse import parse_document  # noqa: E402
 from back_health.importer.plan import SourceInfo  # noqa: E402
-from back_health.importer.registry import get_import_rules  # noqa: E402
-from back_health.importer.service import analyse  # noqa: E402
+from back_health.imports.registry import get_import_rules  # noqa: E402
+from back_health.imports.service import analyse  # noqa: E402
 from tests.importer.pathological_shapes import SHAPES, shape  # noqa: E402
 
 SOURCE_ARTICLE = Path(__file__).resolve().parent.parent.parent / "shared" / "source_article.txt"

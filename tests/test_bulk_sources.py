@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
 from back_health.importer.errors import ImportSourceError
-from back_health.importer.sources import (
+from back_health.imports.sources import (
     expand_upload,
     folder_sources,
     unsafe_member_name,

@@ -12,8 +12,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from back_health.importer.service import Source, import_sources
-from back_health.importer.writer import normalise_name
+from back_health.imports.service import Source, import_sources
+from back_health.imports.writer import normalise_name
 from back_health.models import (
     BackHealthIndexPage,
     CausePage,

@@ -9,8 +9,8 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from back_health import signal_handlers
-from back_health.importer.service import Source, analyse, import_sources
-from back_health.importer.writer import EntityIndex
+from back_health.imports.service import Source, analyse, import_sources
+from back_health.imports.writer import EntityIndex
 from back_health.models import (
     BackHealthIndexPage,
     CausePage,
@@ -70,7 +70,7 @@ def test_an_unchanged_source_is_recognised_before_it_is_parsed(hub, monkeypatch)
     def no_parsing(*args, **kwargs):
         raise AssertionError("an unchanged source was parsed")
 
-    monkeypatch.setattr("back_health.importer.service.parse_document", no_parsing)
+    monkeypatch.setattr("back_health.importer.pipeline.parse_document", no_parsing)
     again = import_sources([Source("two.md", data)], parent=hub)
 
     article = again["articles"][0]

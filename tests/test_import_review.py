@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import GroupPagePermission, Page, PageLogEntry
 
-from back_health.importer.plan_document import (
+from back_health.imports.plan_document import (
     PlanError,
     annotate_plan,
     apply_corrections,
@@ -19,7 +19,7 @@ from back_health.importer.plan_document import (
     plan_from_dict,
     plan_to_dict,
 )
-from back_health.importer.review import (
+from back_health.imports.review import (
     ImportIdentityError,
     ImportPermissionError,
     ImportUnchanged,
@@ -30,7 +30,7 @@ from back_health.importer.review import (
     undo_import,
     undo_preview,
 )
-from back_health.importer.service import ImportSetupError, Source, analyse, import_sources
+from back_health.imports.service import ImportSetupError, Source, analyse, import_sources
 from back_health.models import (
     BackHealthIndexPage,
     CausePage,
@@ -655,7 +655,7 @@ def test_a_plan_applies_without_its_source_but_remembers_nothing(article, tmp_pa
 
 
 def test_a_plan_that_cannot_be_written_leaves_nothing_and_marks_the_import_failed(hub):
-    from back_health.importer.writer import ImportWriteError
+    from back_health.imports.writer import ImportWriteError
 
     record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
     document = copy.deepcopy(record.plan)
@@ -724,7 +724,7 @@ def test_an_exercise_list_keeps_the_exercises_its_items_name_in_their_order():
 
 
 def test_a_content_fingerprint_follows_the_stored_body_and_nothing_else(hub):
-    from back_health.importer.changes import content_fingerprints
+    from back_health.imports.changes import content_fingerprints
 
     page = hub.add_child(
         instance=ConditionPage(
@@ -744,7 +744,7 @@ def test_a_content_fingerprint_follows_the_stored_body_and_nothing_else(hub):
 def test_an_existing_page_only_linked_to_is_not_flagged_thin(hub):
     from back_health.importer.document import Flag
     from back_health.importer.plan import ArticlePlan, PagePlan, RelationPlan, SourceInfo
-    from back_health.importer.writer import write_article
+    from back_health.imports.writer import write_article
 
     hub.add_child(instance=TreatmentPage(title="Massage", slug="massage"))
     plan = ArticlePlan(
@@ -775,3 +775,46 @@ def test_a_plan_is_saved_on_an_empty_site_without_creating_anything(article, tmp
 
     assert json.loads(plan_path.read_text())["pages"]
     assert not BackHealthIndexPage.objects.exists() and not ImportRecord.objects.exists()
+
+
+def _repeat_summary_in_physiotherapy(document):
+    """An editor rewrites the physiotherapy page's paragraph so that it opens with the
+    page's summary (which the importer had kept out of the body)."""
+    physio = page_by_key(document, "treatment:physiotherapy")
+    block = next(b for b in physio["blocks"] if b["type"] == "paragraph")
+    block["text"] = physio["summary"] + " Most people need four to six sessions."
+    return physio["summary"]
+
+
+def _physiotherapy_body():
+    page = TreatmentPage.objects.get(title="Physiotherapy").get_latest_revision_as_object()
+    return page, " ".join(
+        block.value.source for block in page.body if block.block_type == "paragraph"
+    )
+
+
+def test_a_plan_corrected_on_the_review_screen_never_repeats_the_summary(hub):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub)
+    document = copy.deepcopy(record.plan)
+    summary = _repeat_summary_in_physiotherapy(document)
+
+    apply_import(record, document)
+
+    page, body = _physiotherapy_body()
+    assert page.summary == summary
+    assert "four to six sessions" in body
+    assert "show you stretches" not in body
+
+
+def test_an_applied_plan_file_never_repeats_the_summary(article, tmp_path, hub):
+    plan_path = tmp_path / "plan.json"
+    run(str(article), "--save-plan", str(plan_path))
+    document = json.loads(plan_path.read_text())
+    _repeat_summary_in_physiotherapy(document)
+    plan_path.write_text(json.dumps(document))
+
+    run("--apply-plan", str(plan_path))
+
+    _, body = _physiotherapy_body()
+    assert "four to six sessions" in body
+    assert "show you stretches" not in body

@@ -2,8 +2,8 @@
 
 import pytest
 
-from back_health.importer.registry import get_import_rules
-from back_health.importer.service import analyse
+from back_health.imports.registry import get_import_rules
+from back_health.imports.service import analyse
 
 ARTICLE = b"""# Hypermobility
 

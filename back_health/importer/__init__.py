@@ -1,6 +1,7 @@
-"""The article import pipeline: load -> parse -> clean -> classify -> plan -> write -> report.
+"""The article analysis pipeline: load -> parse -> clean -> classify -> plan.
 
-Every stage before :mod:`back_health.importer.writer` is plain Python over the
-dataclasses in :mod:`back_health.importer.document` and
-:mod:`back_health.importer.plan`; only the writer touches the database.
+Pure Python over the dataclasses in :mod:`back_health.importer.document` and
+:mod:`back_health.importer.plan`, without Django: :func:`back_health.importer.pipeline.analyse`
+turns an article into a plan with the rules passed in. Writing plans as pages,
+the site's rule set, review and reports live in :mod:`back_health.imports`.
 """

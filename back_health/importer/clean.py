@@ -20,7 +20,17 @@ from functools import cache
 from html.entities import html5 as HTML5_ENTITIES
 from pathlib import Path
 
-from .document import Document, Dropped, Flag, ListBlock, ListItem, Paragraph, Repair, Section
+from .document import (
+    Document,
+    Dropped,
+    Flag,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Repair,
+    Section,
+    Table,
+)
 from .errors import NothingToImportError
 from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
@@ -94,6 +104,8 @@ def rewrite_texts(doc: Document, fix: TextFix) -> tuple[Document, Counter]:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 blocks.append(Paragraph(fix(block.text, tally), map_html_text(block.html, quiet)))
+            elif isinstance(block, Table):
+                blocks.append(block.map_text(lambda text: fix(text, tally)))
             else:
                 items = [
                     ListItem(fix(item.text, tally), map_html_text(item.html, quiet))
@@ -138,6 +150,8 @@ def sanitise_inline_html(doc: Document) -> Document:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 blocks.append(replace(block, html=safe(block.html)))
+            elif isinstance(block, Table):
+                blocks.append(block)  # plain-text cells: nothing to sanitise
             else:
                 items = [replace(item, html=safe(item.html)) for item in block.items]
                 blocks.append(replace(block, items=items))
@@ -364,6 +378,8 @@ _WHITESPACE_FIXES = (
 def _strip_block(block):
     if isinstance(block, Paragraph):
         return Paragraph(block.text.strip(), tidy_inline_spacing(block.html))
+    if isinstance(block, Table):
+        return block.map_text(str.strip)
     items = [ListItem(item.text.strip(), tidy_inline_spacing(item.html)) for item in block.items]
     return replace(block, items=items, lead=block.lead.strip())
 
@@ -589,6 +605,8 @@ def drop_chrome(doc: Document) -> Document:
             sentences = sentences_of.setdefault(block.text, split_sentences(block.text))
             if len(sentences) > 1:
                 texts.extend(sentences)
+        elif isinstance(block, Table):
+            texts.extend(block.texts())
         else:
             texts.extend([block.lead, *(item.text for item in block.items)])
     candidates = chrome_candidates([text for text in texts if text])
@@ -645,6 +663,16 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
                     dropped.append(Dropped(reason=item_reason, text=item.text))
             kept.append(replace(block, items=kept_items) if chrome_items else block)
             continue
+        if isinstance(block, Table):
+            # A grid of links or page tools laid out as a table drops whole, as a list does.
+            drop_next_list = ""
+            reasons = [reason_of(text) for text in block.texts()]
+            chrome_cells = [r for r in reasons if r]
+            if chrome_cells and len(chrome_cells) >= CHROME_LIST_SHARE * len(reasons):
+                dropped.append(Dropped(reason=chrome_cells[0], text=_block_text(block)))
+            else:
+                kept.append(block)
+            continue
         drop_next_list = ""
         paragraph, reason = _drop_chrome_sentences(block, dropped, reason_of)
         if paragraph is None:
@@ -678,6 +706,8 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
 def _block_text(block) -> str:
     if isinstance(block, Paragraph):
         return block.text
+    if isinstance(block, Table):
+        return "\n".join(block.texts())
     return "\n".join(item.text for item in block.items)
 
 
@@ -750,6 +780,8 @@ def flag_other_languages(doc: Document) -> Document:
             if isinstance(block, Paragraph):
                 sentences_of[id(block)] = split_sentences(block.text)
                 texts.extend(sentences_of[id(block)])
+            elif isinstance(block, Table):
+                texts.extend(row_text(row) for row in (*block.head, *block.rows))
             else:
                 texts.extend(item.text for item in block.items)
         for text in texts:
@@ -784,6 +816,9 @@ def flag_other_languages(doc: Document) -> Document:
                 if block.text:
                     blocks.append(block)
                 continue
+            if isinstance(block, Table):
+                blocks.append(_drop_foreign_rows(block, foreign, kind, flags))
+                continue
             items = []
             for item in block.items:
                 language = foreign(item.text)
@@ -794,6 +829,25 @@ def flag_other_languages(doc: Document) -> Document:
             blocks.append(replace(block, items=items))
         sections.append(replace(section, blocks=blocks))
     return replace(doc, sections=sections, flags=flags, language=main)
+
+
+def row_text(row: list[str]) -> str:
+    """A table row read as one passage ("Russia Nalgesin, Налгезин")."""
+    return " ".join(cell for cell in row if cell)
+
+
+def _drop_foreign_rows(table: Table, foreign, kind: str, flags: list[Flag]) -> Table:
+    """A table without its body rows in another language (flagged), as a list loses
+    its foreign items; the grid stays whole."""
+    rows = []
+    for row in table.rows:
+        text = row_text(row)
+        language = foreign(text) if text else ""
+        if language:
+            flags.append(Flag(kind=kind, text=text, language=language))
+        else:
+            rows.append(row)
+    return replace(table, rows=rows)
 
 
 def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, flags: list[Flag]):
@@ -877,6 +931,8 @@ def drop_empty_sections(doc: Document) -> Document:
 def _has_content(block) -> bool:
     if isinstance(block, Paragraph):
         return bool(block.text.strip())
+    if isinstance(block, Table):
+        return bool(block.rows)
     return any(item.text.strip() for item in block.items)
 
 

@@ -21,6 +21,8 @@ Rules (general, never a list of known headings):
   colon just before a list is its lead.
 - A line underlined with ``===`` or ``---`` (Markdown "setext" style, common in e-mail
   newsletters) is a heading whatever its wording.
+- Pipe tables: a line of ``|``-separated cells followed by a separator line
+  (``|---|:---:|``) starts a table; the following lines with a ``|`` are its rows.
 - FAQ layout: "Q:"/"Question:" before a question makes it a heading; "A:"/"Answer:"
   before its answer is dropped.
 - An e-mail signature is not article text: everything after a ``--`` line, or from a
@@ -35,7 +37,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
+from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .sentences import split_sentences
 
 #: Longest line, in words, that can be a heading.
@@ -183,9 +185,10 @@ def lead_of(block) -> str:
 class _Unit:
     """A paragraph, heading candidate or list item, before sections are built."""
 
-    kind: str  # "para", "item"
+    kind: str  # "para", "item", "table"
     lines: list[str] = field(default_factory=list)
     marker: ItemMarker | None = None
+    table: Table | None = None
     #: A single line that could be a heading (decided once we know what follows).
     heading_like: bool = False
 
@@ -248,13 +251,77 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _block_units(lines: list[str]) -> list[_Unit]:
+    """The units of one block of lines, its pipe tables found first (a loop, so a block
+    of thousands of tables needs no recursion)."""
+    units: list[_Unit] = []
+    start = 0
+    while (found := _next_pipe_table(lines, start)) is not None:
+        header, end = found
+        if header > start:
+            units.extend(_plain_block_units(lines[start:header]))
+        table = pipe_table(lines[header:end])
+        if table.rows:
+            units.append(_Unit("table", table=table))
+        else:
+            units.extend(_plain_block_units(lines[header:end]))
+        start = end
+    if start < len(lines):
+        units.extend(_plain_block_units(lines[start:]))
+    return units
+
+
+def _next_pipe_table(lines: list[str], start: int) -> tuple[int, int] | None:
+    """``(header line, end)`` of the first pipe table at or after ``start``, or None."""
+    for index in range(start + 1, len(lines)):
+        if "|" in lines[index - 1] and is_table_separator(lines[index]):
+            end = index + 1
+            while end < len(lines) and "|" in lines[end] and not is_table_separator(lines[end]):
+                end += 1
+            return index - 1, end
+    return None
+
+
+def is_table_separator(line: str) -> bool:
+    """ "|---|:---:|" (outer pipes optional, at least one inner pipe when none)."""
+    line = line.strip()
+    if "|" not in line or "-" not in line:
+        return False
+    cells = _pipe_cells(line)
+    return bool(cells) and all(
+        cell and cell.strip(":") and not cell.strip(":").strip("-") and cell.count(":") <= 2
+        for cell in cells
+    )
+
+
+def _pipe_cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    cells = line.replace("\\|", "\0").split("|")
+    return [collapse_spaces(cell.replace("\0", "|")) for cell in cells]
+
+
+def pipe_table(lines: list[str]) -> Table:
+    """A table from pipe lines: the header line, the separator, then the rows."""
+    head = _pipe_cells(lines[0])
+    rows = [_pipe_cells(line) for line in lines[2:]]
+    width = len(head)
+    # Rows are fitted to the header's width, as GitHub renders them.
+    rows = [(row + [""] * width)[:width] for row in rows]
+    head_rows = [head] if any(head) else []
+    return Table(head=head_rows, rows=[row for row in rows if any(row)])
+
+
+def _plain_block_units(lines: list[str]) -> list[_Unit]:
     lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in lines]
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
     if underlined is not None:
         heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
         heading.heading_like = True
         rest = lines[underlined + 1 :]
-        return [heading, *(_block_units(rest) if rest else [])]
+        return [heading, *(_plain_block_units(rest) if rest else [])]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
     if rest and is_heading_like(first) and _starts_new_line_of_text(rest[0]):
@@ -300,6 +367,8 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
             previous_heading_level = level
         elif unit.kind == "item":
             _add_item(current, unit.marker, unit.lines, markers)
+        elif unit.kind == "table":
+            current.blocks.append(unit.table)
         else:
             current.blocks.append(Paragraph(unit.text))
     return title, [s for s in sections if s.heading or s.blocks]

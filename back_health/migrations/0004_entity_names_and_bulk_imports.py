@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 def record_existing_names(apps, schema_editor):
     # The names the importer looks pages up by, for the pages made before the lookup table.
-    from back_health.importer.writer import normalise_name
+    from back_health.importer.names import entity_key as normalise_name
 
     EntityName = apps.get_model("back_health", "EntityName")
     for kind, model_name in (

@@ -20,7 +20,7 @@ class EntityName(models.Model):
     )
     #: ``condition``, ``cause`` or ``treatment``.
     kind = models.CharField(max_length=16)
-    #: The name as :func:`back_health.importer.writer.normalise_name` gives it.
+    #: The name as :func:`back_health.importer.names.entity_key` gives it.
     name = models.CharField(max_length=255)
 
     class Meta:

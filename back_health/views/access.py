@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..importer.review import hubs_for_user
+from ..imports.review import hubs_for_user
 
 
 def can_import(user) -> bool:

@@ -12,8 +12,8 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from ..conf import back_health_settings
 from ..importer.errors import ImportSourceError
-from ..importer.review import ImportPermissionError, check_import_permissions, hubs_for_user
-from ..importer.sources import expand_upload
+from ..imports.review import ImportPermissionError, check_import_permissions, hubs_for_user
+from ..imports.sources import expand_upload
 from ..models import BackHealthIndexPage, ImportBatch
 from .access import can_import
 from .imports import ImportMenuItem

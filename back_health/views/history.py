@@ -16,8 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.admin.widgets.button import Button
 
-from ..importer.review import ImportPermissionError, undo_import, undo_preview
-from ..importer.service import ImportSetupError
+from ..imports.review import ImportPermissionError, undo_import, undo_preview
+from ..imports.service import ImportSetupError
 from ..models import ImportRecord
 from .access import can_import
 from .review import outcome_rows

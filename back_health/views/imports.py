@@ -16,14 +16,14 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from ..conf import back_health_settings
 from ..importer.errors import ImportSourceError
-from ..importer.review import (
+from ..imports.review import (
     ImportPermissionError,
     ImportUnchanged,
     check_import_permissions,
     hubs_for_user,
     prepare_import,
 )
-from ..importer.service import ImportSetupError
+from ..imports.service import ImportSetupError
 from ..tasks import import_back_health_task, source_payload
 from .access import can_import
 from .history import ImportRecordViewSet

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..importer.review import PlanError, apply_import
-from ..importer.service import ImportSetupError
+from ..imports.review import PlanError, apply_import
+from ..imports.service import ImportSetupError
 from ..models import ImportRecord
 from .access import (
     can_discard,

@@ -1,8 +1,9 @@
 """Score the importer against the evaluation corpus (``make eval``).
 
 Every article of ``tests/corpus/dev`` and ``tests/corpus/heldout`` is analysed with
-:func:`back_health.importer.service.analyse` (no database) and its plan is compared with
-the article's hand-written ``<name>.answer.json``. The figures are printed per half; the
+:func:`back_health.importer.pipeline.analyse` with the shipped rules (no Django, no
+database, no site settings or hooks) and its plan is compared with the article's
+hand-written ``<name>.answer.json``. The figures are printed per half; the
 script never fails on them (it exits non-zero only for a missing corpus or a malformed
 answer file). ``tests/corpus/README.md`` defines every figure; in short:
 
@@ -134,7 +135,10 @@ def _plain(value) -> object:
     return value
 
 
-_SKIP_KEYS = frozenset({"severity", "level", "type", "items_lead", "dose", "id"})
+#: Keys of block values that hold settings, not words (a table's header choice).
+_SKIP_KEYS = frozenset(
+    {"severity", "level", "type", "items_lead", "dose", "id", "table_header_choice"}
+)
 
 
 def _strings(value) -> Iterator[str]:
@@ -660,17 +664,8 @@ def answer_phrases(answer: dict) -> list[str]:
     )
 
 
-def _setup_django():
-    import os
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-    import django
-
-    django.setup()
-
-
 def evaluate_half(half_dir: Path) -> tuple[list[dict], dict]:
-    from back_health.importer.service import analyse
+    from back_health.importer.pipeline import analyse
 
     scores = []
     for article, answer_path in article_pairs(half_dir):
@@ -796,7 +791,6 @@ def main(argv: list[str] | None = None) -> int:
         present = [h for h in halves if (args.corpus / h).is_dir()]
         if not present:
             raise AnswerError(f"no corpus half in {args.corpus} ({', '.join(halves)})")
-        _setup_django()
         for half in present:
             scores, summary = evaluate_half(args.corpus / half)
             results[half] = {"summary": summary, "articles": scores}

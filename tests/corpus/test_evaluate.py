@@ -410,6 +410,28 @@ class TestChromeForeignStubs:
         )
         assert broken["failures"]["chrome_leaked"] == ["&#8211;", "&nbsp;", "â€”"]
 
+    def test_table_cells_are_page_text(self):
+        table = BlockPlan(
+            "table",
+            {
+                "data": [["Service", "Price"], ["Book online today", "£40"]],
+                "table_caption": "Page views",
+                "table_header_choice": "row",
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "cell": [],
+                "mergeCells": [],
+            },
+        )
+        text = ev.block_text(table)
+        assert "book online today £40" in text and "page views" in text
+        result = ev.score_article(
+            answer(must_drop=["Book online today", "Page views", "row"]),
+            plan(page("condition", "Sciatica", table)),
+        )
+        # The header choice ("row") is a setting, not words on the page.
+        assert result["failures"]["chrome_leaked"] == ["Book online today", "Page views"]
+
     def test_foreign_passages_flagged_and_kept_off_pages(self):
         german = "Bei anhaltenden Schmerzen wenden Sie sich an Ihren Arzt."
         polish = "Zobacz także: ból karku."

@@ -12,7 +12,7 @@ import pytest
 
 from back_health.importer.names import strip_tags
 from back_health.importer.plan import Action, Kind, Severity
-from back_health.importer.service import analyse
+from back_health.imports.service import analyse
 
 
 def plan_of(text, name="article.md"):

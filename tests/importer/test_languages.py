@@ -9,7 +9,7 @@ from django.test import override_settings
 from back_health.importer.clean import clean_document
 from back_health.importer.language import detect_language, foreign_language
 from back_health.importer.parse import parse_document
-from back_health.importer.service import UNSUPPORTED_LANGUAGE, analyse
+from back_health.imports.service import UNSUPPORTED_LANGUAGE, analyse
 
 ENGLISH = (
     "Back pain is common and usually gets better within a few weeks. "

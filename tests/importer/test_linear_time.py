@@ -21,8 +21,8 @@ import sys
 import pytest
 
 from back_health.importer.errors import ImportSourceError
-from back_health.importer.registry import get_import_rules
-from back_health.importer.service import analyse
+from back_health.imports.registry import get_import_rules
+from back_health.imports.service import analyse
 
 from .pathological_shapes import SHAPES, shape
 

@@ -136,8 +136,8 @@ def test_synonyms_fold_names_into_one_entity():
 def test_one_entity_key_for_classifier_and_writer():
     """The classifier and the writer share one key: wording that differs only by
     article, plural, case or punctuation names one entity."""
-    from back_health.importer import writer
     from back_health.importer.names import entity_key
+    from back_health.imports import writer
 
     assert entity_key("Sports injuries") == entity_key("a sports injury")
     assert entity_key("Back-pain") == entity_key("back pain")
@@ -148,7 +148,7 @@ def test_one_entity_key_for_classifier_and_writer():
 def test_site_rule_set_is_built_once_while_the_settings_stay(settings):
     """Building a RuleSet compiles every cue; the site's set is reused until its
     settings change, and then rebuilt with them."""
-    from back_health.importer.registry import get_import_rules
+    from back_health.imports.registry import get_import_rules
 
     first = get_import_rules()
     assert get_import_rules() is first

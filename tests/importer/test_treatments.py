@@ -10,7 +10,7 @@ import pytest
 
 from back_health.importer.dose import read_dose
 from back_health.importer.plan import Action, Kind
-from back_health.importer.service import analyse
+from back_health.imports.service import analyse
 
 
 def plan_of(text, name="article.md"):

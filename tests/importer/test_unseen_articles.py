@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from back_health.importer.service import analyse
+from back_health.imports.service import analyse
 
 UNSEEN = Path(__file__).resolve().parent.parent / "fixtures" / "unseen"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import ListBlock, Paragraph, Section
+from ..document import ListBlock, Paragraph, Section, Table
 from ..dose import has_dose, read_dose
 from ..names import (
     first_phrase,
@@ -94,7 +94,7 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
         return False
     if any(isinstance(block, ListBlock) for block in section.blocks):
         return True
-    doses = [read_dose(block.text).dose for block in section.blocks]
+    doses = [read_dose(block.text).dose for block in section.blocks if isinstance(block, Paragraph)]
     if any(dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")):
         return True
     # Only how often: one exercise ("Walking, twice a day"), or the routine's own
@@ -111,6 +111,9 @@ def exercise_from_section(section: Section, state: Context) -> dict:
     for block in section.blocks:
         if isinstance(block, ListBlock):
             sentences.extend(item.text.strip() for item in block.items)
+        elif isinstance(block, Table):
+            # A plan of weeks or sets: each row is one step, its cells in order.
+            sentences.extend(" – ".join(c for c in row if c) for row in block.rows)
         else:
             sentences.extend(split_sentences(block.text))
     steps, cautions, dosed = [], [], []
@@ -140,8 +143,11 @@ def emit_exercise_list(
     intro: list[str] = []
     stop_if: list[str] = []
     exercises: list[dict] = []
-    trailing: list[Paragraph] = []
+    trailing: list[Paragraph | Table] = []
     for block in blocks:
+        if isinstance(block, Table):
+            trailing.append(block)  # stays a table after the exercise list
+            continue
         if isinstance(block, ListBlock):
             exercises.extend(
                 exercise_from_item(item.text, item.html, state) for item in block.items

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import Flag, Paragraph
+from ..document import Dropped, Flag, Paragraph
 from ..dose import has_dose
+from ..lead import body_after_lead
 from ..names import (
     name_key,
     sentence_case,
@@ -34,6 +35,17 @@ EMERGENCY_HEADING = "Get emergency help"
 
 #: Heading of an exercise list that came without one (a list after a lead sentence).
 EXERCISE_LIST_HEADING = "Exercises"
+
+
+#: Most body rows a table block holds; an editor cannot work with a longer grid in the
+#: page editor, and readers cannot either. Rows past it are dropped and flagged.
+TABLE_MAX_ROWS = 100
+
+#: Most columns a table block holds; columns past it are dropped and flagged.
+TABLE_MAX_COLUMNS = 12
+
+#: Flag kind of a table cut to the limits above.
+TABLE_CUT = "table_cut"
 
 
 def finish_plan(state: Context) -> None:
@@ -126,6 +138,38 @@ def valid_blocks(block: BlockPlan, state: Context) -> list[BlockPlan]:
         return valid_warning(block, state)
     if block.type == "exercise_list":
         return valid_exercise_list(block, state)
+    if block.type == "table":
+        return valid_table(block, state)
+    return [block]
+
+
+def valid_table(block: BlockPlan, state: Context) -> list[BlockPlan]:
+    """A table within :data:`TABLE_MAX_ROWS` and :data:`TABLE_MAX_COLUMNS`: what is cut
+    is recorded as dropped (every cell's text) and flagged, never lost silently."""
+    value = block.value
+    data = value["data"]
+    header = 1 if value["first_row_is_table_header"] else 0
+    if not any(cell for row in data[header:] for cell in row):
+        return []
+    name = value["table_caption"] or " | ".join(data[0][:TABLE_MAX_COLUMNS])
+    cut_rows = data[header + TABLE_MAX_ROWS :]
+    if cut_rows:
+        data = data[: header + TABLE_MAX_ROWS]
+        text = " ".join(" | ".join(row) for row in cut_rows)
+        state.plan.dropped.append(Dropped(reason="table rows over the limit", text=text))
+    width = max(len(row) for row in data)
+    if width > TABLE_MAX_COLUMNS:
+        text = " ".join(" | ".join(row[TABLE_MAX_COLUMNS:]) for row in data)
+        state.plan.dropped.append(Dropped(reason="table columns over the limit", text=text))
+        data = [row[:TABLE_MAX_COLUMNS] for row in data]
+    if cut_rows or width > TABLE_MAX_COLUMNS:
+        state.plan.flags.append(Flag(kind=TABLE_CUT, text=name))
+        state.decide(
+            name or "(table)",
+            "table (cut)",
+            f"kept {TABLE_MAX_ROWS} rows and {TABLE_MAX_COLUMNS} columns at most",
+        )
+    value["data"] = data
     return [block]
 
 
@@ -263,33 +307,12 @@ def heading_level(block: BlockPlan) -> int:
     return int(block.value["level"][1:])
 
 
-_FIRST_P = re.compile(r"\s*<p>(.*?)</p>", re.S)
-
-
 def drop_repeated_summary(page: PagePlan, state: Context) -> None:
     """The summary is the page's lead: when it was taken from the first paragraph of the
     body, those sentences leave the body so the page does not say them twice."""
-    first = next((b for b in page.blocks if b.value), None)
-    if first is None or first.type != "paragraph" or not isinstance(first.value, str):
+    cut = body_after_lead(page.blocks, page.summary)
+    if cut is None:
         return
-    match = _FIRST_P.match(first.value)
-    if not match:
-        return
-    inner = match.group(1)
-    sentences = split_sentences(strip_tags(inner))
-    summary = split_sentences(page.summary)
-    count = len(summary)
-    if sentences[:count] != summary:
-        return
-    if count == len(sentences):
-        rest = ""
-    else:
-        pieces = split_sentences(inner)
-        if len(pieces) != len(sentences):
-            return  # the markup does not split like the text: leave it whole
-        rest = f"<p>{' '.join(pieces[count:])}</p>"
-    remaining = rest + first.value[match.end() :]
-    if not strip_tags(remaining) and not any(b.value for b in page.blocks if b is not first):
-        return  # the summary is all the page says: the body keeps it
-    first.value = remaining
+    index, remaining = cut
+    page.blocks[index].value = remaining
     state.decide(page.summary, "summary", "taken from the first paragraph, not repeated")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import Dropped, ListBlock, ListItem, Paragraph
+from ..document import Dropped, ListBlock, ListItem, Paragraph, Table
 from ..dose import has_dose, read_dose
 from ..names import split_sentences, strip_tags
 from ..plan import BlockPlan, PagePlan, Severity
@@ -19,6 +19,7 @@ from .blocks import (
     list_html,
     list_text,
     sentence_markup,
+    table_value,
     warning_value,
 )
 from .context import ENTITY_KINDS, Context, PendingList, relate
@@ -52,6 +53,8 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
                     continue
         if isinstance(block, ListBlock):
             emit_list(block, owner, topic, heading, state, routine=_sentences_before(blocks, block))
+        elif isinstance(block, Table):
+            emit_table(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, block))
 
@@ -173,6 +176,32 @@ def emit_list(
             # "Robaxacet contains methocarbamol with acetaminophen.": a product named
             # in a plain list is still a medicine the article names.
             combination_product(sentence, owner_for_relations(owner, state), state)
+
+
+#: What a table column may name: its items become pages as a list's would.
+TABLE_COLUMN_CATEGORIES = ("causes", "treatments", "types")
+
+
+def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: Context):
+    """A data table stays a table on the owner's page, whole.
+
+    Columns are read as the lists they would be, so the recognisers still see the names
+    the cells give: a column whose heading says what it holds ("Possible cause"), and the
+    first column (what each row is about) as a list of the section. Other columns
+    describe the first ("Notes", "Dose") and name nothing. A column never becomes a
+    warning or an exercise list, and no cell leaves the table (the names stay visible
+    where the article put them).
+    """
+    for index, column in table.column_lists():
+        category, because = lead_topic(column.lead, state.rules)
+        if not category and index == 0:
+            category, because = list_category(column, topic, heading, state)
+        if category in TABLE_COLUMN_CATEGORIES:
+            state.decide(column.lead, category, f"table column: {because}")
+            list_entities(column, category, owner, state)
+    add_block(owner, BlockPlan("table", table_value(table)), state)
+    described = table.caption or " | ".join(table.headings) or heading
+    state.decide(described or "(table)", "table", "a data table in the source")
 
 
 def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Dropped, ListBlock, Paragraph, Section
+from ..document import Document, Dropped, ListBlock, Paragraph, Section, Table
 from ..names import (
     check_name,
     derive_name,
@@ -42,10 +42,15 @@ def known_cause_names(document: Document, state: Context) -> dict[str, str]:
     known: dict[str, str] = {}
     for section in document.sections:
         topic = heading_topic(section.heading, state.rules)[0]
+        lists = []  # (list, the section's topic applies to it)
         for block in section.blocks:
-            if not isinstance(block, ListBlock):
-                continue
-            category = lead_topic(block.lead, state.rules)[0] or topic
+            if isinstance(block, Table):
+                # Only the first column (what each row is about) takes the section's topic.
+                lists.extend((column, index == 0) for index, column in block.column_lists())
+            elif isinstance(block, ListBlock):
+                lists.append((block, True))
+        for block, in_topic in lists:
+            category = lead_topic(block.lead, state.rules)[0] or (topic if in_topic else "")
             if category != "causes":
                 continue
             for item in block.items:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Flag, Paragraph
+from ..document import Document, Flag, Paragraph, Table
 from ..names import (
     bracketed_names,
     check_name,
@@ -216,6 +216,8 @@ def _texts(document: Document):
     for _section, block in document.iter_blocks():
         if isinstance(block, Paragraph):
             yield block.text
+        elif isinstance(block, Table):
+            yield from block.texts()
         else:
             yield from (item.text for item in block.items)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import ListBlock, Section
+from ..document import ListBlock, Section, Table
 from ..names import (
     split_sentences,
     strip_tags,
@@ -30,6 +30,8 @@ def emit_warning_section(
     blocks = section.blocks
     taken: list = []
     for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            break  # a table is never a warning: it and what follows stay content
         if isinstance(block, ListBlock):
             taken.append(block)
             continue
@@ -43,6 +45,11 @@ def emit_warning_section(
         else:
             break
     rest = blocks[len(taken) :]
+    if not taken and rest:
+        # A table straight under the heading: the heading stays a heading over it.
+        if section.heading:
+            add_heading(owner, section.heading, section.level, base, state)
+        return rest
     units = warning_units(taken, rules)
     if len({tier for tier, _ in units if tier}) <= 1:
         tier = most_serious([tier for tier, _ in units])

@@ -7,18 +7,18 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ...importer.errors import ImportSourceError
-from ...importer.plan_document import PlanError
-from ...importer.report import summary_lines
-from ...importer.review import apply_plan, save_plan
-from ...importer.service import (
+from ...imports.plan_document import PlanError
+from ...imports.report import summary_lines
+from ...imports.review import apply_plan, save_plan
+from ...imports.service import (
     ImportSetupError,
     Source,
     import_sources,
     resolve_parent,
     resolve_user,
 )
-from ...importer.sources import expand_path
-from ...importer.writer import CONFLICT_POLICIES, ImportWriteError
+from ...imports.sources import expand_path
+from ...imports.writer import CONFLICT_POLICIES, ImportWriteError
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Bulk sources: a folder of articles, a ``.zip`` of articles, a WordPress export.
 
-Each yields :class:`~back_health.importer.service.Source` objects, one per article,
+Each yields :class:`~back_health.imports.service.Source` objects, one per article,
 read lazily where it can be. A member that cannot be imported (unsafe path, too
 large, compressed suspiciously well) comes out as a source carrying an ``error``,
 so it is reported on its own line and the others go on. What makes the whole
@@ -19,8 +19,8 @@ from pathlib import Path, PurePosixPath
 from django.utils.translation import gettext as _
 
 from ..conf import back_health_settings
-from .errors import ImportSourceError
-from .load import FORMAT_ALIASES, read_limited
+from ..importer.errors import ImportSourceError
+from ..importer.load import FORMAT_ALIASES, read_limited
 
 #: File extensions read as articles inside folders and archives.
 ARTICLE_EXTENSIONS = frozenset(f".{alias}" for alias in FORMAT_ALIASES) | {".markdown"}

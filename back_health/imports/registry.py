@@ -18,10 +18,12 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
 from ..conf import back_health_settings
-from .rules import default_rules
+from ..importer.rules import default_rules
 
 
 def _extra_medicines():
@@ -50,22 +52,41 @@ def _extra_rules():
     return rules
 
 
-#: The last rule set built and what it was built from: building one compiles every
-#: cue pattern, so it is rebuilt only when the site's settings or hooks change.
+#: The site's rule set, kept until a setting changes: building one compiles every cue
+#: pattern and reads ``MEDICINES_FILE``, so it is not done per article.
 _cache: dict[str, object] = {}
 
 
+@receiver(setting_changed)
+def _forget_rules(*, setting, **kwargs):
+    if setting == "BACK_HEALTH":
+        _cache.clear()
+
+
+def clear_import_rules_cache():
+    """Forget the cached rule set (the next :func:`get_import_rules` builds it again):
+    for a ``MEDICINES_FILE`` edited while the process runs."""
+    _cache.clear()
+
+
 def get_import_rules():
-    """The shipped rules extended with the site's settings and hooks (cached)."""
+    """The shipped rules extended with the site's settings and hooks.
+
+    Built once and reused until ``BACK_HEALTH`` changes (Django's ``setting_changed``,
+    which ``override_settings`` sends) or the registered hook functions change.
+    """
+    from wagtail import hooks
+
+    hook_functions = tuple(hooks.get_hooks("register_back_health_import_rules"))
+    if _cache.get("hooks") == hook_functions and "rules" in _cache:
+        return _cache["rules"]
     medicines = _extra_medicines()
     extra = tuple(_extra_rules())
-    key = (json.dumps(medicines, sort_keys=True, default=str), extra)
-    if _cache.get("key") == key:
-        return _cache["rules"]
     rules = default_rules()
     if medicines:
         rules = rules.with_medicines(medicines)
     if extra:
         rules = rules.extend(extra)
-    _cache.update(key=key, rules=rules)
+    _cache.clear()
+    _cache.update(hooks=hook_functions, rules=rules)
     return rules

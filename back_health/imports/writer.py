@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import cache
 
 from django.core.exceptions import ValidationError
@@ -22,9 +22,10 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from ..conf import back_health_settings
-from .document import Decision, Repair
-from .names import entity_key as normalise_name
-from .plan import Action, ArticlePlan, Kind, PagePlan
+from ..importer.document import Decision, Repair
+from ..importer.lead import body_after_lead
+from ..importer.names import entity_key as normalise_name
+from ..importer.plan import Action, ArticlePlan, Kind, PagePlan
 from .richtext import to_db_html
 
 logger = logging.getLogger(__name__)
@@ -189,11 +190,12 @@ def _features(model, path):
     return block.features
 
 
-def _body_data(model, page: PagePlan, removals: list):
-    """Raw StreamField data for the page body, rich text made safe per block."""
+def _body_data(model, page: PagePlan, removals: list, blocks=None):
+    """Raw StreamField data for the page body (``page.blocks`` unless ``blocks`` is
+    given), rich text made safe per block."""
     data = []
     stream_block = model._meta.get_field("body").stream_block
-    for block in page.blocks:
+    for block in page.blocks if blocks is None else blocks:
         if block.type not in stream_block.child_blocks:
             raise ImportWriteError(f"Unknown block type {block.type!r} for {page.title!r}")
         value = block.value
@@ -225,26 +227,15 @@ def _body_data(model, page: PagePlan, removals: list):
     return data
 
 
-def _plain(text):
-    return " ".join(text.split()).rstrip(".!?:;, ").casefold()
-
-
-def _without_repeated_summary(data, summary):
-    """The body without a first paragraph that only repeats the summary, which the page
-    already shows as its lead; other paragraphs of that block are kept."""
-    from bs4 import BeautifulSoup
-
-    if not summary or not data or data[0]["type"] != "paragraph":
-        return data
-    soup = BeautifulSoup(data[0]["value"], "html.parser")
-    first = soup.find(True)
-    if first is None or first.name != "p" or _plain(first.get_text()) != _plain(summary):
-        return data
-    first.decompose()
-    rest = str(soup).strip()
-    if not BeautifulSoup(rest, "html.parser").get_text().strip():
-        return data[1:]
-    return [{"type": "paragraph", "value": rest}, *data[1:]]
+def _blocks_after_lead(page: PagePlan) -> list:
+    """The page's blocks without the summary's sentences at the start of the body: the
+    classifier takes them out of its own plans, and an editor's plan gets the same."""
+    blocks = list(page.blocks)
+    cut = body_after_lead(blocks, page.summary)
+    if cut is not None:
+        index, remaining = cut
+        blocks[index] = replace(blocks[index], value=remaining)
+    return blocks
 
 
 def _sources_data(source_info):
@@ -261,7 +252,7 @@ def _apply_fields(instance, model, page: PagePlan, plan: ArticlePlan, removals: 
     instance.draft_title = page.title
     instance.summary = page.summary[: back_health_settings.SUMMARY_MAX_LENGTH]
     instance.alternate_names = "\n".join(page.alternate_names)
-    instance.body = _without_repeated_summary(_body_data(model, page, removals), page.summary)
+    instance.body = _body_data(model, page, removals, _blocks_after_lead(page))
     if not instance.sources.raw_data:
         instance.sources = _sources_data(plan.source)
     if page.kind == "treatment":

@@ -6,7 +6,7 @@ importer writes passes through here with the features of its target block.
 
 from bs4 import BeautifulSoup, Comment
 
-from .parse_html import DROP_TAGS
+from ..importer.parse_html import DROP_TAGS
 
 #: Elements dropped together with their content before whitelisting (unwrapping
 #: them would leak script text into the page): the parser's list, plus the head.

@@ -12,7 +12,10 @@ Block vocabulary: ``type``, ``severity``, ``heading``, ``text``, ``items`` are
 the editable words; ``value`` is the block's raw StreamField value. Where an
 editable word differs from what ``value`` says, the word wins: change a
 warning's ``severity``, rewrite a paragraph's ``text``, or set a warning's
-``type`` to ``paragraph`` to keep it as plain text.
+``type`` to ``paragraph`` to keep it as plain text. A table's ``heading`` is its
+caption and its ``items`` are its rows in words ("Dose: 400 mg; Maximum: 1,200 mg");
+its cells are edited in the page editor, and ``type`` ``paragraph`` keeps the rows
+as a list.
 """
 
 from __future__ import annotations
@@ -24,9 +27,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .document import Decision, Dropped, Flag, Repair
-from .names import entity_key as normalise_name
-from .plan import (
+from ..importer import annotate
+from ..importer.annotate import page_key  # noqa: F401 - part of this module's API
+from ..importer.document import Decision, Dropped, Flag, Repair
+from ..importer.names import entity_key as normalise_name
+from ..importer.plan import (
     ArticlePlan,
     BlockPlan,
     Kind,
@@ -78,11 +83,6 @@ class PlanError(ValueError):
 # -- keys and reasons ----------------------------------------------------------------------
 
 
-def page_key(kind: str, title: str) -> str:
-    """The stable key of a planned page: its kind and normalised name."""
-    return f"{kind}:{normalise_name(title)}"
-
-
 def block_key(block: BlockPlan) -> str:
     """A stable key of a block from its type and content, for corrections."""
     entry = _block_words(block)
@@ -94,66 +94,9 @@ def block_key(block: BlockPlan) -> str:
 
 
 def annotate_plan(plan: ArticlePlan) -> ArticlePlan:
-    """Give every page its ``key`` and ``reason``, and turn bare mentions into suggestions.
-
-    Runs after the classifier. A page other than the article's subject that has
-    neither a body, nor a summary, nor brand names of a medicine is only mentioned: it becomes a
-    suggested page (``action="suggest"``, ``include=False``) that is written only when
-    an editor includes it, and linked to when a page of that name already exists.
-    """
-    seen: set[str] = set()
-    because = {" ".join(d.part.casefold().split()): d.because for d in plan.decisions}
-    main = plan.main_page
-    for page in plan.pages:
-        if page.kind == Kind.INDEX:
-            continue
-        if not page.key:
-            key = base = page_key(page.kind, page.title)
-            number = 1
-            while key in seen:
-                number += 1
-                key = f"{base}~{number}"
-            page.key = key
-        seen.add(page.key)
-        bare = (
-            page is not main
-            and not page.blocks
-            and not page.summary.strip()
-            and not any(medicine.brands for medicine in page.medicines)
-        )
-        if bare and page.action == "create" and page.page_id is None:
-            page.action, page.include = "suggest", False
-            page.reason = " ".join([page.reason, _suggestion_reason()]).strip()
-        if page.action == "suggest":
-            page.include = page.include and page.page_id is not None
-        if not page.reason:
-            page.reason = _page_reason(page, page is main, because)
-    # A suggestion is not a page to write up (yet): its action says all a thin-page flag did.
-    suggested = {page.title for page in plan.pages if page.action == "suggest"}
-    plan.flags = [f for f in plan.flags if not (f.kind == "thin_page" and f.text in suggested)]
-    return plan
-
-
-def _suggestion_reason() -> str:
-    return _(
-        "Only mentioned in the article, with nothing written about it: include it to "
-        "create a page to write up."
-    )
-
-
-def _page_reason(page: PagePlan, is_main: bool, because: dict[str, str]) -> str:
-    found = because.get(" ".join(page.title.casefold().split()))
-    if page.action == "suggest":
-        return _suggestion_reason()
-    if is_main:
-        return _("The article is about it.")
-    if found:
-        return found
-    return {
-        Kind.CONDITION: _("The article writes about it as a condition."),
-        Kind.CAUSE: _("The article names it as a cause."),
-        Kind.TREATMENT: _("The article names it as a treatment."),
-    }.get(page.kind, "")
+    """Keys, reasons (in the active language) and suggestions for bare mentions:
+    :func:`back_health.importer.annotate.annotate_plan` with Django's translations."""
+    return annotate.annotate_plan(plan, gettext=_)
 
 
 # -- to a document -------------------------------------------------------------------------
@@ -176,8 +119,31 @@ def _block_words(block: BlockPlan) -> dict:
         words["heading"] = value.get("heading", "")
         words["text"] = html_text(value.get("intro", ""))
         words["items"] = [exercise.get("name", "") for exercise in value.get("exercises", [])]
+    elif block.type == "table" and isinstance(value, dict):
+        words["heading"] = value.get("table_caption", "")
+        words["items"] = table_rows_in_words(value)
     elif block.type in ("inset", "quote") and isinstance(value, dict):
         words["text"] = html_text(value.get("text", "")) or value.get("quote", "")
+    return words
+
+
+def table_rows_in_words(value: dict) -> list[str]:
+    """A table block's body rows as sentences: "Heading: cell; Heading: cell" when it has
+    a header row, else its cells joined."""
+    data = [list(row) for row in value.get("data") or [] if isinstance(row, list)]
+    if value.get("first_row_is_table_header") and data:
+        head, rows = data[0], data[1:]
+    else:
+        head, rows = [], data
+    words = []
+    for row in rows:
+        cells = [
+            f"{head[i]}: {cell}" if i < len(head) and head[i] else str(cell)
+            for i, cell in enumerate(row)
+            if cell
+        ]
+        if cells:
+            words.append("; ".join(cells))
     return words
 
 
@@ -368,6 +334,13 @@ def block_from_dict(data: dict, where: str) -> BlockPlan:
             )
         value["exercises"] = [exercises[name] for name in items]
         return BlockPlan("exercise_list", value)
+    if block_type == "table":
+        value = _expect(value, dict, where + ".value")
+        rows = _expect(value.get("data"), list, where + ".value.data")
+        for number, row in enumerate(rows):
+            _strings(row, f"{where}.value.data[{number}]")
+        value["table_caption"] = heading or ""
+        return BlockPlan("table", value)
     if block_type in ("inset", "quote") and isinstance(value, dict) and "text" in value:
         if text != html_text(value.get("text", "")):
             value["text"] = _paragraphs_html(text)
@@ -385,6 +358,8 @@ def _value_type(block_type: str, value) -> str:
         return "warning"
     if isinstance(value, dict) and "exercises" in value:
         return "exercise_list"
+    if isinstance(value, dict) and "data" in value and "table_caption" in value:
+        return "table"
     return block_type
 
 

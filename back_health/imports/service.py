@@ -12,13 +12,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..conf import back_health_settings
-from .classify import classify
-from .clean import clean_document
-from .document import Decision, Flag
-from .errors import ImportSourceError
-from .load import load_source
-from .parse import parse_document
-from .plan import PAGE_KINDS, ArticlePlan, PagePlan, RelationPlan, SourceInfo
+from ..importer import pipeline
+from ..importer.document import Decision
+from ..importer.errors import ImportSourceError
+from ..importer.load import load_source
+from ..importer.pipeline import UNSUPPORTED_LANGUAGE  # noqa: F401 - part of this module's API
+from ..importer.plan import PAGE_KINDS, ArticlePlan, PagePlan, RelationPlan, SourceInfo
 from .registry import get_import_rules
 from .report import build_report
 from .writer import (
@@ -40,7 +39,7 @@ class ImportSetupError(Exception):
 class Source:
     """One article to import: a name and its bytes (or an open binary file or a path).
 
-    Bulk sources (:mod:`back_health.importer.sources`) fill in ``error`` for a member
+    Bulk sources (:mod:`back_health.imports.sources`) fill in ``error`` for a member
     that cannot be read, so it is reported as failed while the others go on, and
     ``metadata`` with what an export said about the article (WordPress: author, date).
 
@@ -61,6 +60,8 @@ class Source:
 def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
     """Load, parse, clean and classify one source, without touching the database.
 
+    The pure :func:`back_health.importer.pipeline.analyse` with the site's rule set
+    (settings and hooks), size limit and languages, its wording translated.
     Raises :class:`ImportSourceError` with a one-line message for bad input.
     """
     loaded = load_source(data, name, max_bytes=back_health_settings.IMPORT_MAX_BYTES, format=format)
@@ -69,52 +70,17 @@ def analyse(data, name, *, format="auto", rules=None) -> ArticlePlan:
 
 def analyse_loaded(loaded, *, rules=None) -> ArticlePlan:
     """Parse, clean and classify a source :func:`load_source` has read."""
-    document = clean_document(parse_document(loaded.text, loaded.format))
-    source = SourceInfo(
-        name=loaded.name,
-        sha256=loaded.sha256,
-        format=loaded.format,
-        bytes=loaded.bytes,
-        url=getattr(document, "url", "") or "",
+    return pipeline.analyse_loaded(
+        loaded,
+        rules=rules if rules is not None else get_import_rules(),
+        languages=supported_languages(),
+        gettext=_,
     )
-    supported = supported_languages()
-    if document.language not in supported:
-        return unsupported_language_plan(document, source, supported)
-    plan = classify(document, source, rules=rules if rules is not None else get_import_rules())
-    from .plan_document import annotate_plan
-
-    # Keys, reasons and suggestions for bare mentions: what review and corrections rely on.
-    return annotate_plan(plan)
-
-
-#: Flag kind of an article written in a language the import rules do not cover.
-UNSUPPORTED_LANGUAGE = "unsupported_language"
 
 
 def supported_languages() -> frozenset[str]:
     """The languages the import rules cover (``BACK_HEALTH["IMPORT_LANGUAGES"]``)."""
     return frozenset(code.lower() for code in back_health_settings.IMPORT_LANGUAGES)
-
-
-def unsupported_language_plan(document, source: SourceInfo, supported) -> ArticlePlan:
-    """A plan with no pages and a clear flag: rules written for one language would turn
-    an article in another into junk pages."""
-    message = _(
-        "The article is in %(language)s; the import rules cover %(supported)s. "
-        "Nothing was planned: add rules for this language (see the README) to import it."
-    ) % {"language": document.language, "supported": ", ".join(sorted(supported))}
-    return ArticlePlan(
-        source=source,
-        title=document.title,
-        dropped=list(document.dropped),
-        flags=[
-            *document.flags,
-            Flag(kind=UNSUPPORTED_LANGUAGE, text=message, language=document.language),
-        ],
-        repairs=list(document.repairs),
-        status="skipped",
-        error=message,
-    )
 
 
 def failed_plan(name, error, *, data=None) -> ArticlePlan:

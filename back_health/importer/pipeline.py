@@ -1,0 +1,104 @@
+"""The analysis pipeline as one pure call: load -> parse -> clean -> classify -> plan.
+
+No database, no Django: the rules, the size limit and the languages the rules cover
+are passed in as plain data. :mod:`back_health.imports.service` calls it with the
+site's settings and rule set; scripts and tests can call it as it is::
+
+    from back_health.importer.pipeline import analyse
+
+    plan = analyse(Path("article.html").read_bytes(), "article.html")
+
+User-visible wording (the reasons on pages, the unsupported-language message) is
+English unless a ``gettext`` callable is passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .annotate import annotate_plan
+from .classify import classify
+from .clean import clean_document
+from .document import Flag
+from .load import LoadedSource, load_source
+from .parse import parse_document
+from .plan import ArticlePlan, SourceInfo
+from .rules import RuleSet, default_rules
+
+#: The largest source read when the caller gives no limit (the ``IMPORT_MAX_BYTES`` default).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: The languages the shipped rules are written for (ISO 639-1).
+DEFAULT_LANGUAGES = frozenset({"en"})
+#: Flag kind of an article written in a language the import rules do not cover.
+UNSUPPORTED_LANGUAGE = "unsupported_language"
+
+
+def _identity(message: str) -> str:
+    return message
+
+
+def analyse(
+    data,
+    name: str,
+    *,
+    rules: RuleSet | None = None,
+    format: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    languages: Iterable[str] = DEFAULT_LANGUAGES,
+    gettext: Callable[[str], str] = _identity,
+) -> ArticlePlan:
+    """Load, parse, clean and classify one source (bytes, a binary file or a path).
+
+    ``rules`` defaults to the shipped rule set. Raises
+    :class:`~back_health.importer.errors.ImportSourceError` with a one-line message for
+    bad input.
+    """
+    loaded = load_source(data, name, max_bytes=max_bytes, format=format)
+    return analyse_loaded(loaded, rules=rules, languages=languages, gettext=gettext)
+
+
+def analyse_loaded(
+    loaded: LoadedSource,
+    *,
+    rules: RuleSet | None = None,
+    languages: Iterable[str] = DEFAULT_LANGUAGES,
+    gettext: Callable[[str], str] = _identity,
+) -> ArticlePlan:
+    """Parse, clean and classify a source :func:`load_source` has read."""
+    document = clean_document(parse_document(loaded.text, loaded.format))
+    source = SourceInfo(
+        name=loaded.name,
+        sha256=loaded.sha256,
+        format=loaded.format,
+        bytes=loaded.bytes,
+        url=getattr(document, "url", "") or "",
+    )
+    supported = frozenset(code.lower() for code in languages)
+    if document.language not in supported:
+        return unsupported_language_plan(document, source, supported, gettext=gettext)
+    plan = classify(document, source, rules=rules if rules is not None else default_rules())
+    # Keys, reasons and suggestions for bare mentions: what review and corrections rely on.
+    return annotate_plan(plan, gettext=gettext)
+
+
+def unsupported_language_plan(
+    document, source: SourceInfo, supported, *, gettext: Callable[[str], str] = _identity
+) -> ArticlePlan:
+    """A plan with no pages and a clear flag: rules written for one language would turn
+    an article in another into junk pages."""
+    message = gettext(
+        "The article is in %(language)s; the import rules cover %(supported)s. "
+        "Nothing was planned: add rules for this language (see the README) to import it."
+    ) % {"language": document.language, "supported": ", ".join(sorted(supported))}
+    return ArticlePlan(
+        source=source,
+        title=document.title,
+        dropped=list(document.dropped),
+        flags=[
+            *document.flags,
+            Flag(kind=UNSUPPORTED_LANGUAGE, text=message, language=document.language),
+        ],
+        repairs=list(document.repairs),
+        status="skipped",
+        error=message,
+    )

@@ -1,0 +1,38 @@
+"""One sentence splitter: names and summaries cut sentences where the parsers and
+the cleaning steps do."""
+
+import pytest
+
+from back_health.importer import sentences, text
+from back_health.importer.names import first_phrase, summarise
+
+PARAGRAPHS = [
+    "Stretch gently, e.g. the cat stretch, twice a day. Then rest. Then walk.",
+    "Ask Dr. Okafor about it. Then rest.",
+    "Слабые мышцы спины.To avoid this, walk daily.",
+    "Wait... then try again! Does it hurt? Stop.",
+]
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS)
+def test_the_toolkit_cuts_where_the_parsers_cut(paragraph):
+    assert text.split_sentences(paragraph) == sentences.split_sentences(paragraph)
+
+
+def test_an_abbreviation_never_ends_a_summary_sentence():
+    summary = summarise("Ask Dr. Okafor about it. Then rest.", sentences=1)
+
+    assert summary == "Ask Dr. Okafor about it."
+
+
+def test_a_summary_is_the_first_sentences_the_toolkit_finds():
+    paragraph = PARAGRAPHS[0]
+
+    assert summarise(paragraph) == " ".join(text.split_sentences(paragraph)[:2])
+
+
+def test_a_name_is_cut_at_the_first_sentence_boundary_even_when_glued():
+    assert first_phrase("Слабые мышцы спины.To avoid this, walk daily.") == "Слабые мышцы спины."
+    assert first_phrase("Weak glutes e.g. from sitting. They let the pelvis tip.") == (
+        "Weak glutes e.g. from sitting."
+    )

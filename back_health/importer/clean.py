@@ -320,8 +320,9 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # holds two whitespace characters in a row, which keeps the classifier's many ``\s*``
 # patterns linear (a long run would otherwise be rescanned from each of its positions).
 _SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
-# Written to start with a literal or a small class: re scans such patterns far faster.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\W_]) +(?=[,;:.!?](?:\s|$))")
+# Written to start with a literal or a small class: re scans such patterns far faster
+# (the look-behind follows the first space, so the scan skips to spaces).
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?<=[^\W_] ) *(?=[,;:.!?](?:\s|$))")
 _MISSING_SPACE = re.compile(r"([.!?])(?<=[a-zа-яёіїєґ]{2}[.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])")
 
 
@@ -545,8 +546,10 @@ def chrome_reason(text: str) -> str:
 
 
 def chrome_candidates(texts: list[str]) -> set[str]:
-    """The texts that may match a block pattern, found by searching all of them joined,
-    once per pattern (searching each text separately costs a pattern call per text)."""
+    """The texts that match a block pattern. One scan of all of them joined finds the
+    words each pattern needs ("cookie", "subscribe"); a pattern then runs only on the
+    texts holding one of its words (running every pattern over every text, or over the
+    whole joined text, costs far more than the scan)."""
     if not texts:
         return set()
     joined = "\n".join(texts)
@@ -557,20 +560,42 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    found: set[int] = set()
+    found: set[str] = set()
     patterns = chrome_patterns()[0]
-    # One scan for the words each pattern needs ("cookie", "subscribe") rules most
-    # patterns out before any of them runs.
-    for index in _chrome_dispatch().candidates(lowered):
+    lowered_texts: dict[int, str] = {}
+    for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
         pattern = patterns[index]
-        position = 0
-        while (start := pattern.find(joined, lowered, position)) >= 0:
-            index = bisect_right(starts, start) - 1
-            found.add(index)
-            if index + 1 >= len(starts):
-                break
-            position = starts[index + 1]
-    return {texts[index] for index in found}
+        # A pattern anchored at line starts is tried line by line either way: on its
+        # candidate texts only, it is tried on fewer.
+        if len(parts) > CHROME_SEARCH_JOINED and not pattern.anchored:
+            found.update(_joined_matches(pattern, texts, joined, lowered, starts))
+            continue
+        for part in parts:
+            text = texts[part]
+            if text in found:
+                continue
+            if part not in lowered_texts:
+                lowered_texts[part] = text.lower()
+            if pattern.search(text, lowered_texts[part]):
+                found.add(text)
+    return found
+
+
+#: Texts holding a pattern's words above which a pattern not anchored at line starts
+#: searches all texts joined (one call) rather than each of them.
+CHROME_SEARCH_JOINED = 12
+
+
+def _joined_matches(pattern, texts, joined: str, lowered: str, starts: list[int]):
+    """The texts where a match of ``pattern`` in the joined texts starts (these include
+    every text the pattern matches on its own)."""
+    position = 0
+    while (start := pattern.find(joined, lowered, position)) >= 0:
+        index = bisect_right(starts, start) - 1
+        yield texts[index]
+        if index + 1 >= len(starts):
+            break
+        position = starts[index + 1]
 
 
 @cache
@@ -772,6 +797,7 @@ def flag_other_languages(doc: Document) -> Document:
     profiles: dict[str, Profile] = {}
     sentences_of: dict[int, list[str]] = {}
     total = Profile()
+    hits = Counter()
     sample: list[str] = []
     sampled = 0
     for section in doc.sections:
@@ -785,9 +811,15 @@ def flag_other_languages(doc: Document) -> Document:
             else:
                 texts.extend(item.text for item in block.items)
         for text in texts:
-            if text not in profiles:
-                profiles[text] = profile(text)
-            total = total + profiles[text]
+            found = profiles.get(text)
+            if found is None:
+                found = profiles[text] = profile(text)
+            # Summed in place: adding Profiles builds a new Counter per passage.
+            total.words += found.words
+            total.cyrillic += found.cyrillic
+            total.latin += found.latin
+            hits.update(found.hits)
+    total.hits = +hits  # as Profile addition does: only positive counts
     # The model reads a sample of the passages in the article's main script: a few
     # Cyrillic sentences (two bytes a letter) must not outweigh an English article.
     for text, found in profiles.items():

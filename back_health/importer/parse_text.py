@@ -62,9 +62,10 @@ _BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
 _LETTER = re.compile(r"^(?P<marker>[a-z])\)[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
-_INNER_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+#: A sentence ending inside a line, or a semicolon between the values of a labelled
+#: line ("Keywords: low back pain; obesity"): either way the line is not a heading.
+_INNER_SENTENCE_BREAK = re.compile(r"[.!?…;]\s+\S")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
-_SPACES = re.compile(r"\s+")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s+(?=\S.*\?$)")
 _ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+(?=\S)")
@@ -167,7 +168,7 @@ def _drops_final_stop(text: str) -> bool:
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # the same whitespace as the regex "\s+", faster
 
 
 def lead_of(block) -> str:

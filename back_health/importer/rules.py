@@ -310,6 +310,18 @@ class RuleSet:
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
 
+    def remove_cues(self, category: str, text: str, replacement: str = " ", count: int = 0) -> str:
+        """``text`` with the matches of each pattern of ``category`` replaced in turn
+        (``pattern.sub`` one pattern after the other); a pattern whose required words
+        are absent is skipped, as it cannot match."""
+        lowered = text.lower()
+        for pattern, literals in self._cue_filtered.get(category, ()):
+            if may_match(literals, lowered):
+                text, changed = pattern.subn(replacement, text, count=count)
+                if changed:
+                    lowered = text.lower()
+        return text
+
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
         found = []
@@ -326,13 +338,57 @@ class RuleSet:
 
     def find_medicines(self, text: str) -> list[tuple[MedicineInfo, re.Match]]:
         """Medicines named in ``text`` (brands, generics, aliases), left to right."""
-        pattern, first_words = self._medicines
-        if pattern is None or first_words.isdisjoint(_WORD.findall(text.lower())):
+        pattern = self._medicine_pattern(text)
+        if pattern is None:
             return []
         return [(self.medicines[m.group(0).lower()], m) for m in pattern.finditer(text)]
 
+    def _medicine_pattern(self, text: str) -> re.Pattern | None:
+        """The medicine alternation cut down to the names whose words all occur in
+        ``text``: trying hundreds of names at every position is most of the cost, and a
+        name whose words are absent cannot match. The names keep their order (longest
+        first), so the matches are those of the whole alternation."""
+        names, by_word, patterns = self._medicines
+        if not names:
+            return None
+        lowered = text.lower()
+        if by_word is None or not (text.isascii() or _folds_like_lower(text, lowered)):
+            # Case-insensitive matching that lower() does not mirror ("ſ" is an "s"):
+            # the whole alternation, behind the old gate.
+            if _MEDICINE_WORDS_ALL not in patterns:
+                patterns[_MEDICINE_WORDS_ALL] = frozenset(_WORD.findall(" ".join(names)))
+            if patterns[_MEDICINE_WORDS_ALL].isdisjoint(_WORD.findall(lowered)):
+                return None
+            key = tuple(range(len(names)))
+        else:
+            key = self._medicine_ranks(lowered, by_word)
+            if not key:
+                return None
+        pattern = patterns.get(key)
+        if pattern is None:
+            if len(patterns) >= _MEDICINE_PATTERNS_KEPT:
+                patterns.clear()
+            pattern = patterns[key] = _medicine_alternation(names[rank] for rank in key)
+        return pattern
+
+    @staticmethod
+    def _medicine_ranks(lowered: str, by_word) -> tuple[int, ...]:
+        words = set(_WORD.findall(lowered))
+        words.add("")  # names without a word character are always tried
+        found = []
+        for word in words:  # a sentence has far fewer words than the names have
+            if word in by_word:
+                found.extend(rank for rank, needed in by_word[word] if needed.issubset(words))
+        return tuple(sorted(set(found)))
+
     def regions_in(self, text: str) -> list[str]:
-        return [region.slug for region, pattern in self._regions if pattern.search(text)]
+        regions, dispatch = self._regions
+        # Only the regions whose words occur are searched (one scan for all their words).
+        return [
+            regions[index][0].slug
+            for index in dispatch.candidates(text.lower())
+            if regions[index][1].search(text)
+        ]
 
     def is_condition_term(self, name: str) -> bool:
         """Whether a short name is a medical condition by its words alone."""
@@ -376,20 +432,55 @@ class RuleSet:
         return tuple(compiled)
 
     def _compile_medicines(self):
-        if not self.medicines:
-            return None, frozenset()
-        names = sorted(self.medicines, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in names) + r")(?![\w-])",
-            re.IGNORECASE,
-        )
-        return pattern, frozenset(_WORD.findall(" ".join(self.medicines)))
+        """(names longest first, word -> [(rank, the name's words)], pattern cache): each
+        name is filed under its longest word, which is the rarest in ordinary text."""
+        names = tuple(sorted(self.medicines, key=len, reverse=True))
+        by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for rank, name in enumerate(names):
+            words = _WORD.findall(name.lower())
+            key = max(words, key=len) if words else ""
+            by_word.setdefault(key, []).append((rank, frozenset(words)))
+        if any(char in _FOLD_ASCII for name in names for char in name):
+            by_word = None  # an ASCII letter of the text could match this name's letter
+        return names, by_word, {}
 
     def _compile_regions(self):
-        return tuple(
+        regions = tuple(
             (region, re.compile(r"\b(?:" + "|".join(region.patterns) + r")\b", re.IGNORECASE))
             for region in self.body_regions
         )
+        literals = (required_literals(pattern.pattern, re.IGNORECASE) for _, pattern in regions)
+        return regions, Dispatch(literals)
+
+
+#: Compiled medicine alternations kept per RuleSet (one per set of names found).
+_MEDICINE_PATTERNS_KEPT = 512
+_MEDICINE_WORDS_ALL = "words"
+
+try:  # characters ``re`` matches without case beyond what lower() says ("ſ" and "s")
+    from re._casefix import _EXTRA_CASES
+
+    _FOLD_SPECIAL = frozenset(chr(code) for code in _EXTRA_CASES if code > 127)
+except ImportError:  # pragma: no cover - private module: fall back to the whole alternation
+    _FOLD_SPECIAL = None
+#: Characters a name may not hold for the word filter: "ı" and "ſ" match ASCII letters.
+_FOLD_ASCII = frozenset("\u0131\u017f\u0307")
+
+
+def _folds_like_lower(text: str, lowered: str) -> bool:
+    """Whether case-insensitive matching of ``text`` agrees with its lower-cased words."""
+    return (
+        _FOLD_SPECIAL is not None
+        and len(lowered) == len(text)
+        and _FOLD_SPECIAL.isdisjoint(lowered)
+    )
+
+
+def _medicine_alternation(names: Iterable[str]) -> re.Pattern:
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in names) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 def _flatten_rules(rules) -> list[Rule]:

@@ -30,6 +30,12 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "one long line": lambda: _INTRO + _repeat("gentle walking helps the back ", size),
         "long word": lambda: _INTRO + "Rest " + _repeat("a", size) + ".\n",
         "numeric entities": lambda: _INTRO + "Heat " + _repeat("# 8211", size) + " ice.\n",
+        "cause clauses": lambda: (
+            _INTRO
+            + "People with a sudden "
+            + _repeat("increase with a sudden ", size)
+            + "rise are more likely to get it and can lead to it.\n"
+        ),
         "pipe table": lambda: (
             _INTRO
             + "| Symptom | Cause |\n|---|---|\n"
@@ -103,6 +109,7 @@ SHAPES = {
             "one long line",
             "long word",
             "numeric entities",
+            "cause clauses",
             "pipe table",
             "pipes",
         )

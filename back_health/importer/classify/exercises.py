@@ -230,8 +230,7 @@ def only_dose(sentence: str, rules: RuleSet) -> bool:
     """Whether a sentence says nothing but the dose (the block renders the dose itself)."""
     if not has_dose(read_dose(sentence).dose):
         return False
-    for pattern in rules.cue_patterns("dose_words"):
-        sentence = pattern.sub(" ", sentence)
+    sentence = rules.remove_cues("dose_words", sentence)
     return not re.search(r"[A-Za-z]{2,}", sentence)
 
 

@@ -26,12 +26,15 @@ from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
     combination_product,
+    defined_conditions,
     describe_subject,
+    effects_in_sentence,
     lead_context,
     list_entities,
     owner_for_relations,
     risks_in_sentence,
     stated_synonyms,
+    subtypes_in_sentence,
     treatment_subject,
     treatments_in_sentence,
 )
@@ -41,7 +44,7 @@ from .warnings import list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and (category := _entity_category(topic)):
             if labelled := labelled_item(block, state.rules):
                 # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
@@ -52,26 +55,25 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
                     keep_mentions(owner, block, [(block, pages)], state)
                     continue
         if isinstance(block, ListBlock):
-            emit_list(block, owner, topic, heading, state, routine=_sentences_before(blocks, block))
+            emit_list(block, owner, topic, heading, state, routine=_sentences_before(blocks, index))
         elif isinstance(block, Table):
             emit_table(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
-            emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, block))
+            emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
 
 
-def _sentences_before(blocks, block) -> list[str]:
-    """The sentences of the paragraphs before ``block`` in its section."""
-    sentences = []
-    for other in blocks:
-        if other is block:
-            break
-        if isinstance(other, Paragraph):
-            sentences.extend(split_sentences(other.text))
-    return sentences
+def _sentences_before(blocks, index: int) -> list[str]:
+    """The sentences of the paragraphs just before ``blocks[index]`` (back to the previous
+    list or table: each paragraph is read for one list only, so this stays linear)."""
+    start = index
+    while start > 0 and isinstance(blocks[start - 1], Paragraph):
+        start -= 1
+    return [s for block in blocks[start:index] for s in split_sentences(block.text)]
 
 
-def lead_of_next(blocks, block) -> bool:
-    index = next(i for i, b in enumerate(blocks) if b is block)
+def lead_of_next(blocks, index: int) -> bool:
+    """Whether ``blocks[index]`` ends with the lead of the list that follows it."""
+    block = blocks[index]
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return (
         isinstance(following, ListBlock)
@@ -128,6 +130,9 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            effects_in_sentence(sentence, relation_owner, state)
+            subtypes_in_sentence(sentence, relation_owner, topic, state)
+            defined_conditions(sentence, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)
@@ -159,7 +164,7 @@ def emit_list(
         rest = emit_exercise_list(title, [block], owner, state, lead=lead, routine=routine)
         emit_blocks(rest, owner, "content", heading, state)
         return
-    if category in ("causes", "treatments", "types"):
+    if category in ("causes", "treatments", "types", "related"):
         left, named = list_entities(block, category, owner, state)
         if named:
             keep_mentions(owner, block, named, state, lead=lead, left=left)
@@ -220,7 +225,7 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
         return "treatments", f"list in a {topic} section"
     if topic in ("exercise_list",):
         return "exercise_list", "list in an exercise section"
-    if topic in ("symptoms", "types", "prevention"):
+    if topic in ("symptoms", "types", "prevention", "related"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
 
@@ -230,8 +235,8 @@ def _entity_category(topic: str) -> str:
         return "causes"
     if topic in TREATMENT_TOPICS:
         return "treatments"
-    if topic == "types":
-        return "types"
+    if topic in ("types", "related"):
+        return topic
     return ""
 
 

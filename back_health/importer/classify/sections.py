@@ -70,8 +70,7 @@ def section_owner(section: Section, owners, state: Context) -> PagePlan:
     heading = clean_heading(section.heading, state.rules)
     rest = heading.lower()
     for topic in (*HEADING_TOPICS, "warning", "exercise_list", "diagnosis"):
-        for pattern in state.rules.cue_patterns(f"heading_{topic}"):
-            rest = pattern.sub(" ", rest)
+        rest = state.rules.remove_cues(f"heading_{topic}", rest)
     content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in ("what", "with", "your")]
     own_words = set(" ".join(keys).split())
     if all(w in own_words or w.rstrip("s") in own_words for w in content):
@@ -325,7 +324,7 @@ def paragraph_subject(text: str, pages: list[PagePlan], current: PagePlan, state
             key = name_key(name, rules)
             if start == key or start.startswith(key + " "):
                 return page
-    for key, page in state.pages.items():
+    for key, page in state.pages.opening(start):
         if key and (start == key or start.startswith(key + " ")):
             return page
     for key, name in state.known_causes.items():

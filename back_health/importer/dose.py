@@ -60,7 +60,11 @@ _HOLD = re.compile(
     rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
     rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b"
     rf"|\b(?:hold|holding)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
-    r"(?P<unit3>seconds?|secs?|minutes?|mins?)\b",
+    r"(?P<unit3>seconds?|secs?|minutes?|mins?)\b"
+    # "hold for a count of five": counted seconds.
+    rf"|\b(?:hold|holding)\b[^.;]{{0,30}}?\bfor\s+a\s+(?:slow\s+)?count\s+of\s+"
+    rf"{_range('low4', 'high4')}\b"
+    r"|\b(?:hold|holding)\b[^.;]{0,30}?\bfor\s+(?P<half>half\s+a\s+minute)\b",
     re.IGNORECASE,
 )
 _SETS = re.compile(
@@ -74,9 +78,18 @@ _REPS = re.compile(
     r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
     rf"|(?:^|[,;:.]\s*){_range('low3', 'high3')}\s+times\b"
-    r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))",
+    r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
+    # "Do 12 on each side": a count for each side.
+    rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+(?:on\s+|with\s+|for\s+)?"
+    r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
+    # "10 times per leg", "Twice on each side".
+    rf"|\b{_range('low5', 'high5')}\s+times\s+(?:on\s+|with\s+)?(?:each|either|per)\s+"
+    r"(?:side|leg|arm)\b"
+    r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
+#: "half a minute", in seconds.
+HALF_A_MINUTE = 30
 _PER_SIDE = re.compile(
     r"\b(?:on\s+)?(?:each|either|per|every)\s+(?:side|leg|arm|knee|hip|shoulder|foot)s?\b"
     r"|\b(?:both|alternate|switch|change)\s+(?:sides|legs|arms)\b"
@@ -107,6 +120,13 @@ _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
 #: Gym shorthand, rewritten into words before reading: "2x a day", "3x10" (sets x
 #: repetitions), "x3" and "10x" (repetitions).
 _SHORTHAND = (
+    # "3 x 20 second holds": three holds of 20 seconds.
+    (
+        re.compile(
+            r"\b(\d{1,2})\s*[x×]\s*(\d{1,3})[- ]?(?:seconds?|secs?|s)\b(?:\s+holds?)?", re.I
+        ),
+        r"repeat \1 times, hold for \2 seconds",
+    ),
     (
         re.compile(
             r"\b(\d{1,2})\s*[x×](?=\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily)\b)", re.I
@@ -173,9 +193,14 @@ def read_dose(text: str) -> DoseReading:
         elif match.group("low2"):
             seconds = _low(match, "low2", "high2", "the hold", notes)
             unit = match.group("unit2").lower()
-        else:
+        elif match.group("low3"):
             seconds = _low(match, "low3", "high3", "the hold", notes)
             unit = match.group("unit3").lower()
+        elif match.group("low4"):
+            seconds = _low(match, "low4", "high4", "the hold", notes)
+            unit = "seconds"
+        else:
+            seconds, unit = HALF_A_MINUTE, "seconds"
         if seconds is not None and unit.startswith("m"):
             seconds *= 60
         dose["hold_seconds"] = seconds
@@ -188,8 +213,14 @@ def read_dose(text: str) -> DoseReading:
             dose["repetitions"] = _low(match, "low", "high", "the repetitions", notes)
         elif match.group("low2"):
             dose["repetitions"] = _low(match, "low2", "high2", "the repetitions", notes)
-        else:
+        elif match.group("low3"):
             dose["repetitions"] = _low(match, "low3", "high3", "the repetitions", notes)
+        elif match.group("low4"):
+            dose["repetitions"] = _low(match, "low4", "high4", "the repetitions", notes)
+        elif match.group("low5"):
+            dose["repetitions"] = _low(match, "low5", "high5", "the repetitions", notes)
+        else:
+            dose["repetitions"] = number(match.group("adv6"))
     if dose["repetitions"] is None and (counted := _COUNTED_MOVES.search(text)):
         dose["repetitions"] = int(counted.group("n"))
     dose["per_side"] = bool(_PER_SIDE.search(text))

@@ -33,6 +33,7 @@ The recognisers here are also used by the HTML parser for lists faked with ``<br
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -442,7 +443,7 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
             sections.append(current)
             previous_heading_level = level
         elif unit.kind == "item":
-            _add_item(current, unit.marker, unit.text, markers)
+            _add_item(current, unit.marker, unit.lines, markers)
         elif unit.kind == "table":
             current.blocks.append(unit.table)
         else:
@@ -478,9 +479,19 @@ def _heading_level(text: str, previous: int, body_since_previous: bool) -> int:
 
 
 def _add_item(
-    section: Section, marker: ItemMarker, text: str, markers: dict[int, ItemMarker]
+    section: Section, marker: ItemMarker, lines: list[str], markers: dict[int, ItemMarker]
 ) -> None:
-    add_list_item(section, ListItem(tidy_item_text(text)), marker, markers)
+    text = collapse_spaces(" ".join(lines))
+    item = ListItem(tidy_item_text(text))
+    first = lines[0].strip()
+    if len(lines) > 1 and is_heading_like(first) and _starts_new_line_of_text(lines[1]):
+        # "1. Knee rolls" on a line of its own, then the steps: a named item.
+        rest = collapse_spaces(" ".join(lines[1:]))
+        item = ListItem(
+            tidy_item_text(f"{first}. {rest}"),
+            f"<strong>{html.escape(first, quote=False)}</strong> {html.escape(rest, quote=False)}",
+        )
+    add_list_item(section, item, marker, markers)
 
 
 def add_list_item(

@@ -137,6 +137,9 @@ class TreatmentTerm:
     kind: str
     patterns: tuple[str, ...]
     class_of_medicine: bool = False
+    #: A general word ("Exercise") that, in the text of another treatment, names part
+    #: of that treatment rather than one of its own.
+    general: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,10 @@ class RuleSet:
     #: Openings of a risk factor that names a condition ("family history of ...").
     risk_prefixes: tuple[str, ...] = ()
     treatment_terms: tuple[TreatmentTerm, ...] = ()
+    #: Last words that make a name of two words or more a device ("support belt").
+    device_heads: tuple[str, ...] = ()
+    #: Words that name a device on their own ("brace").
+    device_words: tuple[str, ...] = ()
     #: Lower-case brand, generic or alias name -> medicine.
     medicines: Mapping[str, MedicineInfo] = field(default_factory=dict)
     #: Synonym groups; the first name of a group is the preferred title.
@@ -445,6 +452,15 @@ class RuleSet:
                     return True
         return False
 
+    def is_device(self, name: str) -> bool:
+        """Whether a short name is a device worn or used for the back ("SI belt", "Brace")."""
+        words = re.findall(r"[a-z]+", name.lower())
+        if not words or len(words) > 4:
+            return False
+        if len(words) == 1:
+            return words[0] in self.device_words
+        return words[-1] in self.device_heads
+
     def has_condition_head(self, name: str) -> bool:
         words = re.findall(r"[a-z]+", name.lower())
         return bool(words) and words[-1] in self.condition_heads
@@ -606,6 +622,7 @@ def _treatment_term(data: Mapping[str, Any] | TreatmentTerm) -> TreatmentTerm:
         kind=data.get("kind", "other"),
         patterns=tuple(data.get("patterns") or [re.escape(data["name"])]),
         class_of_medicine=bool(data.get("class_of_medicine")),
+        general=bool(data.get("general")),
     )
 
 
@@ -706,6 +723,7 @@ def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
     conditions = _read("conditions.json")
     synonyms = _read("synonyms.json")
     lexicon = _read("lexicon_conditions.json")["conditions"]
+    treatments = _read("treatments.json")
     return RuleSet(
         cues={
             key: tuple(expand_services(pattern, services) for pattern in value)
@@ -728,11 +746,13 @@ def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
         not_conditions=tuple(w.lower() for w in conditions["not_conditions"]),
         risk_prefixes=tuple(f"{w.lower()} " for w in conditions.get("risk_prefixes", ())),
         treatment_terms=_treatment_vocabulary(
-            _read("treatments.json")["terms"], _read("lexicon_treatments.json")["terms"]
+            treatments["terms"], _read("lexicon_treatments.json")["terms"]
         ),
         medicines=_medicine_index(
             [*_read("lexicon_medicines.json")["medicines"], *_read("medicines.json")["medicines"]]
         ),
+        device_heads=tuple(w.lower() for w in treatments.get("device_heads", ())),
+        device_words=tuple(w.lower() for w in treatments.get("device_words", ())),
         synonym_groups=tuple(tuple(group) for group in synonyms["groups"]),
         mass_nouns=tuple(synonyms.get("mass_nouns", ())),
         body_regions=tuple(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -16,12 +17,14 @@ from ..names import (
     risk_names,
     split_names,
     split_sentences,
+    strip_tags,
     subject_name,
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
 from .blocks import add_html
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
+from .subject import whole_medicine
 from .topics import TREATMENT_TOPICS
 
 
@@ -55,6 +58,22 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
     return rules.cue("advised_against", sentence[clause_start:clause_end])
 
 
+def item_advised_against(text: str, rules: RuleSet) -> str | None:
+    """The cue advising against a list item's treatment: in its first clause, or in a
+    later one that refers back to it ("Steroid tablets are sometimes tried, but ... so
+    they are rarely advised")."""
+    if cue := advised_against(text, 0, rules):
+        return cue
+    for clause in _CLAUSE_BREAK.split(text)[1:]:
+        for part in re.split(r",\s*(?:so|and)\s+", clause):
+            if _REFERS_TO_ITEM.match(part) and (cue := rules.cue("advised_against", part)):
+                return cue
+    return None
+
+
+_REFERS_TO_ITEM = re.compile(r"\s*(?:so\s+)?(?:it|they|these|this)\b", re.I)
+
+
 #: Where one clause of a sentence ends and another, that may say the opposite, begins.
 # The look-ahead names every character a break can open with: re then skips the others.
 _CLAUSE_BREAK = re.compile(
@@ -62,24 +81,40 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+def treatments_in_sentence(
+    sentence: str, owner: PagePlan, topic: str, state: Context, within: PagePlan | None = None
+) -> None:
+    """Treatments and medicines named in a sentence of ``owner``'s text; ``within`` is the
+    treatment whose own section the sentence is in, if any."""
     rules = state.rules
-    for info, match in rules.find_medicines(sentence):
+    medicines = rules.find_medicines(sentence)
+    terms = rules.find_treatments(sentence)
+    about = described_treatment(sentence, [m for _, m in medicines] + [m for _, m in terms], rules)
+    for info, match in medicines:
         if cue := advised_against(sentence, match.start(), rules):
             state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
             continue
-        if rules.cue("negated_treatment", sentence[: match.start()]):
+        if rules.cue("negated_treatment", _before(sentence, match.start())):
             # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
             state.decide(match.group(0), "content", "the sentence advises against it")
             continue
-        medicine_page(info, match.group(0), owner, state, sentence)
-    terms = rules.find_treatments(sentence)
+        page = medicine_page(info, match.group(0), owner, state, sentence)
+        if match is about:
+            _describe(page, sentence, state)
+    combination_product(sentence, owner, state)
     if not terms or (
-        topic not in TREATMENT_TOPICS and not rules.cue("treatment_sentence", sentence)
+        topic not in TREATMENT_TOPICS
+        and (about is None or topic in NOT_TREATMENT_TOPICS)
+        and not rules.cue("treatment_sentence", sentence)
     ):
         return
     for term, match in terms:
-        if rules.cue("negated_treatment", sentence[: match.start()]):
+        if rules.cue("negated_treatment", _before(sentence, match.start())):
+            continue
+        if refers_to_list(sentence, match, rules):
+            # "The exercises below strengthen ...": the article's own list, not the
+            # treatment in general.
+            state.decide(match.group(0), "content", "names the article's own list")
             continue
         if cue := advised_against(sentence, match.start(), rules):
             state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
@@ -99,6 +134,162 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
             state.pages.alias(match.group(0), page)
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
+        if term.general and within is not None and within.kind == Kind.TREATMENT:
+            # "Exercises to strengthen the core ..." in the physiotherapy section are
+            # part of physiotherapy: named, but the text is that treatment's.
+            continue
+        if match is about:
+            if term.class_of_medicine:
+                # "Anti-inflammatory painkillers": the article's name for the class.
+                written = check_name(match.group(0), rules).name
+                if written and len(written.split()) <= 4:
+                    add_alternate(page, written, rules)
+            _describe(page, sentence, state)
+
+
+#: Sections where saying what something does does not make it a treatment ("Regular
+#: exercise may slow wear and tear" under Prevention).
+NOT_TREATMENT_TOPICS = ("prevention", "causes", "cause", "symptoms", "complications")
+
+
+def _describe(page: PagePlan, sentence: str, state: Context) -> None:
+    state.pages.add_text(page, sentence)
+    state.decide(sentence, f"text of {page.title!r}", "the sentence says what it does")
+
+
+def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
+    """The match of the one treatment ``sentence`` says something about, else None: the
+    subject of what it does ("Keeping active ... helps the nerve recover", "an epidural
+    injection may be offered") or the one treatment named after a cue that offers it
+    ("can be treated with anti-inflammatory painkillers such as ibuprofen"). Examples
+    after "such as" and a treatment in an "if" clause are not what the sentence is
+    about; a passing or hedged mention says nothing of its own."""
+    if not matches or rules.cue("passing_mention", sentence):
+        return None
+    matches = sorted(matches, key=lambda m: m.start())
+    # Candidates: not an example of another, not inside an "if"/"when" clause.
+    candidates, example = [], False
+    for index, match in enumerate(matches):
+        before = _before(sentence, match.start())
+        gap = sentence[matches[index - 1].end() if index else 0 : match.start()]
+        # "such as X or Y": both are examples.
+        example = bool(_EXAMPLE_CUE.search(gap)) or (example and bool(_COORDINATED.fullmatch(gap)))
+        if example or _CONDITIONAL.search(before.rsplit(",", 1)[-1]):
+            continue
+        candidates.append(match)
+    for match in candidates:
+        if rules.cue("treatment_object", _before(sentence, match.start())):
+            end = match.end()
+            for following in (m for m in matches if m.start() >= match.end()):
+                gap = sentence[end : following.start()]
+                if _BRACKET_OPEN.fullmatch(gap):
+                    end = following.end()  # "cyclobenzaprine (Flexeril)": the same one
+                    continue
+                if _COORDINATED.fullmatch(gap):
+                    return None  # "options include X and Y": a list, no one subject
+                break
+            return match
+    ends = [m.end() for m in candidates]  # in order: the matches do not overlap
+    verbs = sorted(
+        (
+            verb
+            for pattern in rules.cue_patterns("treatment_predicate")
+            for verb in pattern.finditer(sentence)
+        ),
+        key=lambda verb: verb.start(),
+    )
+    for verb in verbs:
+        ahead = _before(sentence, verb.start())
+        if _NEGATED.search(ahead) or _INFINITIVE.search(ahead):
+            continue  # "does not help"; "exercises to strengthen the muscles that support"
+        count = bisect.bisect_right(ends, verb.start())
+        if not count:
+            continue
+        # The nearest: "A heat pack, a warm bath or a hot water bottle ... relaxes".
+        subject = candidates[count - 1]
+        gap = sentence[subject.end() : verb.start()]
+        if len(gap.split()) <= SUBJECT_GAP_MAX_WORDS and not _CONDITIONAL.search(gap):
+            return subject
+        return None
+    return None
+
+
+def _before(sentence: str, end: int) -> str:
+    """The text just before ``end``: what a cue anchored at a name's start can see (a
+    bounded window, so a long sentence with many names stays linear)."""
+    return sentence[max(0, end - _WINDOW) : end]
+
+
+#: Characters of context a cue next to a name looks at.
+_WINDOW = 160
+
+#: Most words between a treatment and the verb saying what it does.
+SUBJECT_GAP_MAX_WORDS = 8
+_EXAMPLE_CUE = re.compile(r"\b(?:such as|like|including|for example|e\.g\.|for instance)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|when|unless|until|because|although|whether)\b", re.I)
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever)\s*$", re.I)
+#: A verb after these belongs to an infinitive or a relative clause, not to the subject:
+#: "exercises to strengthen ...", "the muscles that support ...".
+_INFINITIVE = re.compile(r"\b(?:to|that|which|who)\s*$", re.I)
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+#: What joins items of one list: "X and Y", "X, Y", "acetaminophen (Tylenol) or naproxen".
+_COORDINATED = re.compile(r"[\s(),]*+(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?[\s(]*+", re.I)
+
+
+#: How far into a sentence a treatment word still opens it ("The exercises below ...").
+LIST_REFERENCE_START = 5
+
+
+def refers_to_list(sentence: str, match: re.Match, rules: RuleSet) -> bool:
+    """Whether a treatment word points at the article's own list ("the exercises below",
+    "these stretches") rather than naming the treatment."""
+    return bool(
+        rules.cue("list_reference_before", _before(sentence, match.start()))
+        or rules.cue("list_reference_after", sentence[match.end() : match.end() + _WINDOW])
+    )
+
+
+def combination_product(sentence: str, owner: PagePlan, state: Context) -> PagePlan | None:
+    """ "Robaxacet contains methocarbamol with acetaminophen." -> a medicine page for the
+    product the vocabulary does not know, its generic name the medicines it combines."""
+    rules = state.rules
+    match = _COMBINES.match(sentence)
+    if not match or rules.cue("dangling_start", match.group("name")):
+        return None
+    name = match.group("name")
+    if whole_medicine(name, rules) is not None:
+        return None  # a known medicine is found as one
+    found = rules.find_medicines(match.group("rest"))
+    if len(found) < 2:
+        return None
+    joins = [
+        match.group("rest")[found[i][1].end() : found[i + 1][1].start()]
+        for i in range(len(found) - 1)
+    ]
+    if not all(_JOIN.fullmatch(join) for join in joins):
+        return None
+    generic = " with ".join(info.generic for info, _ in found)
+    page = state.entity(
+        Kind.TREATMENT, name, "medicine", f"combination product of {generic} the text names"
+    )
+    page.treatment_kind = "medicine"
+    if not page.medicines:
+        page.medicines.append(MedicinePlan(generic=generic, brands=[name]))
+    add_alternate(page, generic, rules)
+    relate(owner, "treatments", page, "combination product")
+    state.pages.add_text(page, sentence)
+    state.decide(name, "treatment (medicine)", f"a product combining {generic}")
+    return page
+
+
+#: "<Brand> contains|combines <medicine> with|and <medicine>": a capitalised name of up to
+#: three words (a brand), then what it contains.
+_COMBINES = re.compile(
+    r"\s*(?P<name>[A-Z][\w-]*+(?: [A-Z][\w-]*+){0,2})\s+(?:contains|combines|is a combination of)"
+    r"\s+(?P<rest>.*)",
+    re.S,
+)
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:with|and|plus|\+|/)\s*", re.I)
 
 
 def _is_head_of(written: str, title: str, rules: RuleSet) -> bool:
@@ -482,11 +673,11 @@ def _item_entities(
             relate(relation_owner, field_name, page, item_explanation(item.text) or block.lead)
             return [page]
         return [] if asked.as_ == "junk" else None
-    if category == "treatments" and (cue := advised_against(item.text, 0, rules)):
+    if category == "treatments" and (cue := item_advised_against(item.text, rules)):
         state.decide(item.text, "content", f"the item advises against it ({cue!r})")
         return None
     phrase = first_phrase(item.text)
-    explanation = item_explanation(item.text)
+    explanation = item_explanation(item.text) or labelled_rest(item)
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
     if category == "treatments" and (medicines := rules.find_medicines(phrase)):
@@ -621,6 +812,21 @@ def item_explanation(text: str) -> str:
     return parts[1].strip() if len(parts) == 2 and len(parts[1].split()) > 3 else ""
 
 
+def labelled_rest(item: ListItem) -> str:
+    """What a bold-labelled item says after its label ("<b>Dry needling</b>, using fine
+    needles ..."), when it is long enough to say something; else ""."""
+    match = _BOLD_LABEL.match(item.html or "")
+    if not match:
+        return ""
+    rest = strip_tags(match.group("rest")).strip(" ,;:.-\u2013\u2014")
+    return rest if len(rest.split()) >= LABEL_REST_MIN_WORDS else ""
+
+
+_BOLD_LABEL = re.compile(r"\s*<(strong|b)>[^<]{1,80}</\1>(?P<rest>.*)", re.S)
+#: Fewest words after a bold label that say something about it.
+LABEL_REST_MIN_WORDS = 4
+
+
 def give_body(page: PagePlan, text: str, state: Context) -> None:
     add_html(page, f"<p>{html.escape(text, quote=False)}</p>", state)
     state.pages.add_text(page, text)
@@ -637,10 +843,18 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if advised_against(sentence, 0, rules):
         return
+    if any(
+        match.start() < LIST_REFERENCE_START and refers_to_list(sentence, match, rules)
+        for _term, match in rules.find_treatments(sentence)
+    ):
+        return  # "The exercises below strengthen ...": about the list, not the treatment
     start = name_key(" ".join(words[:8]), rules)
+    general = {t.name for t in rules.treatment_terms if t.general}
     for key, page in state.pages.opening(start):
         if page is owner or page is state.main or not key:
             continue
+        if owner.kind == Kind.TREATMENT and page.title in general:
+            continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
@@ -718,7 +932,11 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
         return  # the section is about one treatment: its sentences describe that one
     if not rules.cue("treatment_predicate", sentence):
         return
-    match = next(m for p in rules.cue_patterns("treatment_predicate") if (m := p.search(sentence)))
+    # The earliest verb: "A brace may be used ... to help the bone heal" is about the brace.
+    match = min(
+        (m for p in rules.cue_patterns("treatment_predicate") if (m := p.search(sentence))),
+        key=lambda m: m.start(),
+    )
     # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
     # within two days to relieve ..." (there the verb belongs to another clause).
     subject = re.split(
@@ -729,6 +947,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
         return
     name = derive_name(subject, rules).name
     if not name or name.lower() != subject.lower() or len(name.split()) > 4:
+        name = device_opening(subject, rules)
+    if not name:
         return
     if rules.cue("anaphoric_subject", name):
         return
@@ -748,3 +968,14 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     state.decide(
         name, "treatment", f"subject of {match.group(0).strip()!r} in a treatments section"
     )
+
+
+def device_opening(subject: str, rules: RuleSet) -> str:
+    """The device a longer subject opens with: "A foam roller used on the thigh" ->
+    "Foam roller"."""
+    words = re.sub(r"^(?:an?|the)\s+", "", subject.strip(), flags=re.IGNORECASE).split()
+    for size in range(min(4, len(words)), 0, -1):
+        name = check_name(" ".join(words[:size]), rules).name
+        if name and rules.is_device(name):
+            return name
+    return ""

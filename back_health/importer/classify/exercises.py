@@ -45,18 +45,31 @@ def exercise_subsections(section: Section, following: list[Section], state: Cont
     """The sub-sections of an exercises heading when they are one exercise each
     ("Exercises to ease back pain", then "Knee-to-chest stretch" + steps + dose); else []."""
     rules = state.rules
-    if not section.heading or not rules.cue("heading_exercise_list", section.heading):
-        return []
-    if rules.cue("heading_warning", section.heading) or rule_says_otherwise(section, state):
+    if not section.heading or rules.cue("heading_warning", section.heading):
         return []
     children = []
     for child in following:
         if child.level <= section.level:
             break
         children.append(child)
+    cued = rules.cue("heading_exercise_list", section.heading)
+    if not cued and not (children and _dosed_run(children, children[0].level, rules)):
+        return []  # no cue, and not a run of dosed exercise headings under it
+    if rule_says_otherwise(section, state):
+        return []
     if any(is_exercise_subsection(child, rules) for child in children):
         return children
-    return []
+    if children:
+        return []
+    # A flat sheet: "How to do your exercises", then one heading of the same level per
+    # exercise.
+    for child in following:
+        if child.level != section.level or not is_exercise_subsection(child, rules):
+            break
+        if not names_one_exercise(clean_heading(child.heading, rules), rules):
+            break
+        children.append(child)
+    return children
 
 
 def rule_says_otherwise(section: Section, state: Context) -> bool:
@@ -79,11 +92,14 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
         return False
     if rules.cue("heading_warning", heading) or not section.blocks:
         return False
-    return any(
-        isinstance(block, ListBlock)
-        or (isinstance(block, Paragraph) and has_dose(read_dose(block.text).dose))
-        for block in section.blocks
-    )
+    if any(isinstance(block, ListBlock) for block in section.blocks):
+        return True
+    doses = [read_dose(block.text).dose for block in section.blocks if isinstance(block, Paragraph)]
+    if any(dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")):
+        return True
+    # Only how often: one exercise ("Walking, twice a day"), or the routine's own
+    # instructions when the heading names a collection ("How to do your exercises").
+    return any(has_dose(dose) for dose in doses) and names_one_exercise(heading, rules)
 
 
 def exercise_from_section(section: Section, state: Context) -> dict:
@@ -118,10 +134,11 @@ def exercise_from_section(section: Section, state: Context) -> dict:
 
 
 def emit_exercise_list(
-    heading: str, blocks, owner: PagePlan, state: Context, lead: str = "", extra=()
+    heading: str, blocks, owner: PagePlan, state: Context, lead: str = "", extra=(), routine=()
 ) -> list:
     """Add the exercise list ``blocks`` make to ``owner``; return the blocks that stay
-    ordinary content (all of them when no exercise is found, else the text after it)."""
+    ordinary content (all of them when no exercise is found, else the text after it).
+    ``routine``: sentences before the list that may give the whole routine's frequency."""
     rules = state.rules
     intro: list[str] = []
     stop_if: list[str] = []
@@ -157,7 +174,10 @@ def emit_exercise_list(
         return list(blocks)
     apply_routine(
         exercises,
-        [s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)],
+        [
+            *routine,
+            *(s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)),
+        ],
         state,
     )
     if lead and not intro:
@@ -229,11 +249,9 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
     sentences meant for every exercise (how often to do the routine, when to stop) move
     under it."""
     rules = state.rules
-    if (
-        not title
-        or not rules.cue("heading_exercise_list", title)
-        or rules.cue("heading_warning", title)
-    ):
+    if not title or rules.cue("heading_warning", title):
+        return sections
+    if not rules.cue("heading_exercise_list", title) and not _dosed_run(sections, base, rules):
         return sections
     first = next(
         (
@@ -248,9 +266,11 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
     preamble: list[Paragraph] = []
     kept_sections = []
     for section in sections[:first]:
-        if section.heading:
+        if section.heading and not rules.cue("exercise_collection", section.heading):
             kept_sections.append(section)
             continue
+        # Text before any heading, or under one about the exercises as a whole ("How to
+        # do your exercises"): its routine sentences are meant for every exercise.
         blocks = []
         for block in section.blocks:
             if not isinstance(block, Paragraph):
@@ -269,6 +289,28 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
     state.decide(title, "exercise_list", "the title names exercises; headings name each one")
     parent = Section(title, base - 1, preamble)
     return [*kept_sections, parent, *sections[first:]]
+
+
+#: Fewest headings in a row, each one exercise with its own dose, that make an exercise
+#: list whatever the title says ("A 10-minute morning routine", then "1. Knee hugs" ...).
+DOSED_RUN_MIN = 2
+
+
+def _dosed_run(sections: list[Section], base: int, rules: RuleSet) -> bool:
+    run = 0
+    for section in sections:
+        if not section.heading or section.level != base:
+            continue
+        heading = clean_heading(section.heading, rules)
+        doses = [read_dose(b.text).dose for b in section.blocks if isinstance(b, Paragraph)]
+        dosed = any(d[k] for d in doses for k in ("sets", "repetitions", "hold_seconds"))
+        if dosed and names_one_exercise(heading, rules):
+            run += 1
+            if run >= DOSED_RUN_MIN:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def for_every_exercise(sentence: str, rules: RuleSet) -> bool:

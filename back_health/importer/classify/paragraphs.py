@@ -25,6 +25,7 @@ from .blocks import (
 from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
+    combination_product,
     defined_conditions,
     describe_subject,
     effects_in_sentence,
@@ -54,11 +55,20 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
                     keep_mentions(owner, block, [(block, pages)], state)
                     continue
         if isinstance(block, ListBlock):
-            emit_list(block, owner, topic, heading, state)
+            emit_list(block, owner, topic, heading, state, routine=_sentences_before(blocks, index))
         elif isinstance(block, Table):
             emit_table(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
+
+
+def _sentences_before(blocks, index: int) -> list[str]:
+    """The sentences of the paragraphs just before ``blocks[index]`` (back to the previous
+    list or table: each paragraph is read for one list only, so this stays linear)."""
+    start = index
+    while start > 0 and isinstance(blocks[start - 1], Paragraph):
+        start -= 1
+    return [s for block in blocks[start:index] for s in split_sentences(block.text)]
 
 
 def lead_of_next(blocks, index: int) -> bool:
@@ -117,7 +127,7 @@ def emit_paragraph(
         else:
             kept.append(markup)
         if asked is None or asked.as_ != "content":
-            treatments_in_sentence(sentence, relation_owner, topic, state)
+            treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
             effects_in_sentence(sentence, relation_owner, state)
@@ -130,7 +140,9 @@ def emit_paragraph(
     state.pages.add_text(owner, paragraph.text)
 
 
-def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state: Context):
+def emit_list(
+    block: ListBlock, owner: PagePlan, topic: str, heading: str, state: Context, routine=()
+):
     rules = state.rules
     lead = block.lead
     asked = state.ask(Part("list", lead or heading, heading, lead=lead), owner, topic)
@@ -149,7 +161,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         return
     if category == "exercise_list":
         title = lead_context(lead) or heading
-        rest = emit_exercise_list(title, [block], owner, state, lead=lead)
+        rest = emit_exercise_list(title, [block], owner, state, lead=lead, routine=routine)
         emit_blocks(rest, owner, "content", heading, state)
         return
     if category in ("causes", "treatments", "types", "related"):
@@ -164,6 +176,11 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         return
     add_html(owner, list_html(block, block.items), state)
     state.pages.add_text(owner, list_text(block))
+    for item in block.items:
+        for sentence in split_sentences(item.text):
+            # "Robaxacet contains methocarbamol with acetaminophen.": a product named
+            # in a plain list is still a medicine the article names.
+            combination_product(sentence, owner_for_relations(owner, state), state)
 
 
 #: What a table column may name: its items become pages as a list's would.

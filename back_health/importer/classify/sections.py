@@ -244,14 +244,20 @@ def heading_treatment(heading: str, topic: str, state: Context) -> Role | None:
     """A short noun-phrase sub-heading under a treatments heading names one treatment
     ("Medial branch block" under "Treatment"); its section is that treatment's text."""
     rules = state.rules
-    if topic not in TREATMENT_TOPICS or "?" in heading or heading_topic(heading, rules)[0]:
+    if "?" in heading or heading_topic(heading, rules)[0]:
         return None
     derived = check_name(heading, rules)
     if not derived.name or len(derived.name.split()) > CAUSE_HEADING_MAX_WORDS:
         return None
     if rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name):
         return None
-    because = "short noun-phrase heading under a treatments heading"
+    if rules.is_device(derived.name):
+        # "Lumbar support belt" heads its own text wherever it stands.
+        because = "heading names a device worn or used for the back"
+    elif topic in TREATMENT_TOPICS:
+        because = "short noun-phrase heading under a treatments heading"
+    else:
+        return None
     page = state.entity(Kind.TREATMENT, derived.name, "other", because)
     return Role("treatment", because, [page])
 

@@ -30,14 +30,19 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
     medicine = whole_medicine(name, rules)
+    term = whole_treatment(name, rules) if medicine is None else None
     if medicine is not None:
         # A pharmacist's monograph is about a medicine: its main page is that treatment.
         page = state.entity(Kind.TREATMENT, name, "medicine", reason=f"main subject: {because}")
         if not page.medicines:
             page.medicines.append(MedicinePlan(generic=medicine.generic))
+    elif term is not None:
+        # A leaflet about a procedure ("Epidural steroid injection") is about a treatment.
+        page = state.entity(Kind.TREATMENT, name, term.kind, reason=f"main subject: {because}")
     else:
         page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
-    state.decide(title or name, "condition" if medicine is None else "treatment", because)
+    is_treatment = medicine is not None or term is not None
+    state.decide(title or name, "treatment" if is_treatment else "condition", because)
     if second:
         other = state.entity(
             Kind.CONDITION, second, reason="second condition named in the title ('X and Y')"
@@ -113,6 +118,17 @@ def first_paragraph(document: Document) -> Paragraph | None:
 def whole_medicine(name: str, rules: RuleSet):
     """The medicine ``name`` is, when the whole name is one the vocabulary knows."""
     found = rules.find_medicines(name)
+    if len(found) == 1 and found[0][1].group(0).lower() == name.lower().strip():
+        return found[0][0]
+    return None
+
+
+def whole_treatment(name: str, rules: RuleSet):
+    """The treatment term ``name`` is, when the whole name is one the vocabulary knows
+    (and not a condition that happens to contain one)."""
+    if rules.is_condition_term(name) or rules.has_condition_head(name):
+        return None
+    found = rules.find_treatments(name)
     if len(found) == 1 and found[0][1].group(0).lower() == name.lower().strip():
         return found[0][0]
     return None

@@ -1,0 +1,354 @@
+"""Treatments, medicines, devices and exercises as articles state them, each class of
+wording specified on a few lines written for the test.
+
+A treatment the text says something about gets a page; one it only names, gives as an
+example or advises against stays text (a suggestion at most); exercises keep their names
+and doses however the dose is worded.
+"""
+
+import pytest
+
+from back_health.importer.dose import read_dose
+from back_health.importer.plan import Action, Kind
+from back_health.imports.service import analyse
+
+
+def plan_of(text, name="article.md"):
+    return analyse(text.encode(), name)
+
+
+def written(plan, kind=Kind.TREATMENT):
+    return {
+        p.title
+        for p in plan.pages
+        if p.include and p.action != Action.SUGGEST and (kind is None or p.kind == kind)
+    }
+
+
+def page_titled(plan, title):
+    return next(p for p in plan.pages if p.title == title)
+
+
+def exercises_of(plan):
+    return [
+        exercise
+        for page in plan.pages
+        for block in page.blocks
+        if block.type == "exercise_list"
+        for exercise in block.value["exercises"]
+    ]
+
+
+def article(*paragraphs, title="Thoracic back pain"):
+    intro = "Thoracic back pain is pain felt between the shoulder blades."
+    return "\n\n".join([f"# {title}", intro, *paragraphs]) + "\n"
+
+
+# -- treatments stated in prose ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("If the pain lasts, a nerve block may be offered by the pain clinic.", "Nerve block"),
+        ("Hydrotherapy in a warm pool eases stiffness for many people.", "Hydrotherapy"),
+        ("Staying active within your limits helps the back recover sooner.", "Staying active"),
+        (
+            "An operation to free the trapped nerve, called a laminectomy, is an option "
+            "when the pain lasts.",
+            "Laminectomy",
+        ),
+    ],
+)
+def test_a_treatment_that_is_the_subject_of_what_it_does_is_written(sentence, treatment):
+    plan = plan_of(article(sentence))
+
+    assert treatment in written(plan)
+
+
+def test_the_one_treatment_offered_is_written_and_its_examples_are_not():
+    plan = plan_of(
+        article(
+            "Muscle spasm can be treated with muscle relaxants such as diazepam for a few days."
+        )
+    )
+
+    assert "Muscle relaxants" in written(plan)
+    assert "Diazepam" not in written(plan)
+
+
+def test_examples_joined_by_or_are_all_examples():
+    plan = plan_of(article("Painkillers like paracetamol or ibuprofen can be taken for the pain."))
+
+    assert "Painkillers" in written(plan)
+    assert not {"Paracetamol", "Ibuprofen"} & written(plan)
+
+
+def test_a_list_of_options_in_one_sentence_describes_none_of_them():
+    plan = plan_of(article("Options include pilates and yoga."))
+
+    assert not {"Pilates", "Yoga"} & written(plan)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("If painkillers do not help, see your GP again.", "Painkillers"),
+        (
+            "A physiotherapist gives you exercises to strengthen the muscles that support "
+            "your back.",
+            "Exercise",
+        ),
+        ("It is for people whose pain does not improve after surgery.", "Surgery"),
+    ],
+)
+def test_a_treatment_that_is_not_the_subject_is_not_described(sentence, treatment):
+    plan = plan_of(article(sentence))
+
+    assert treatment not in written(plan)
+
+
+def test_a_class_of_medicine_keeps_the_name_the_article_gives_it():
+    plan = plan_of(
+        article("Anti-inflammatory painkillers such as naproxen can ease the pain for a while.")
+    )
+
+    page = page_titled(plan, "Anti-inflammatory drugs")
+    assert page.title in written(plan)
+    assert "Anti-inflammatory painkillers" in page.alternate_names
+
+
+# -- advised against ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Collars are sometimes worn, but the benefit is small, so they are rarely advised",
+        "Magnetic therapy is best avoided",
+        "Laser therapy: we do not offer it, and there is little evidence for it",
+    ],
+)
+def test_a_list_item_advised_against_in_any_clause_about_it_is_not_a_page(item):
+    plan = plan_of(article("## Treatment", "- Physiotherapy helps most people", f"- {item}"))
+
+    assert "Physiotherapy" in written(plan)
+    assert written(plan) == {"Physiotherapy"}
+
+
+# -- devices and procedures ------------------------------------------------------------
+
+
+def test_a_heading_naming_a_device_is_that_devices_page():
+    plan = plan_of(
+        article(
+            "## Posture corrector brace",
+            "A posture corrector brace pulls the shoulders back while you sit at a desk.",
+        )
+    )
+
+    assert "Posture corrector brace" in written(plan)
+
+
+def test_a_heading_that_only_ends_in_a_common_word_is_not_a_device():
+    plan = plan_of(
+        article("## Emotional support", "Talking to friends and family can make pain easier.")
+    )
+
+    assert "Emotional support" not in written(plan)
+
+
+def test_a_device_advised_against_is_not_a_page():
+    plan = plan_of(article("A rigid brace is not recommended for thoracic back pain."))
+
+    assert not written(plan)
+
+
+def test_a_leaflet_about_a_procedure_has_that_treatment_as_its_main_page():
+    plan = plan_of(
+        "# Radiofrequency ablation\n\nRadiofrequency ablation uses heat to switch off the "
+        "small nerves that carry pain from a facet joint.\n"
+    )
+
+    assert plan.main_page.kind == Kind.TREATMENT
+    assert plan.main_page.treatment_kind == "procedure"
+
+
+# -- medicines ------------------------------------------------------------------------------
+
+
+def test_a_combination_product_the_vocabulary_does_not_know_is_kept_as_a_medicine():
+    plan = plan_of(article("Nurofen Plus contains ibuprofen with codeine."))
+
+    page = page_titled(plan, "Nurofen plus")
+    assert page.treatment_kind == "medicine"
+    assert page.medicines[0].generic == "ibuprofen with codeine"
+    assert page.title in written(plan)
+
+
+def test_a_pronoun_before_contains_is_not_a_product():
+    plan = plan_of(article("It contains ibuprofen and codeine."))
+
+    assert not any(p.title.lower() == "it" for p in plan.pages)
+
+
+# -- the article's own exercises and general words --------------------------------------
+
+
+def test_the_exercises_below_name_the_list_not_the_treatment():
+    plan = plan_of(
+        article(
+            "The exercises below strengthen the muscles of the upper back.",
+            "1. **Wall angels** - slide your arms up the wall. Repeat 10 times.",
+            "2. **Chin tucks** - draw your chin back. Hold for 5 seconds, 10 times.",
+        )
+    )
+
+    assert [e["name"] for e in exercises_of(plan)] == ["Wall angels", "Chin tucks"]
+    assert "Exercise" not in written(plan)
+
+
+def test_a_general_word_in_a_treatments_own_section_is_part_of_that_treatment():
+    plan = plan_of(
+        article(
+            "## Physiotherapy",
+            "Exercises to build strength in the upper back help most people and are the "
+            "first thing a physiotherapist teaches.",
+        )
+    )
+
+    assert "Physiotherapy" in written(plan)
+    assert "Exercise" not in written(plan)
+
+
+def test_a_bold_labelled_item_with_its_text_after_a_comma_is_written():
+    plan = plan_of(
+        article("## Treatment", "- **Dry needling**, using fine needles in tight muscle bands")
+    )
+
+    assert "Dry needling" in written(plan)
+
+
+# -- exercises in plain text ---------------------------------------------------------------
+
+
+PLAIN_SHEET = """THORACIC MOBILITY
+Exercise sheet
+
+Thoracic back pain often comes with a stiff upper back. These exercises keep it moving.
+
+How to do your exercises
+Do the whole routine three times a day.
+Stop the exercise if it causes pain spreading into your chest.
+
+Seated twist
+Sit tall with your arms crossed. Turn your upper body to one side
+and hold for a count of five. Do 6 on each side.
+
+Thoracic extension
+Sit with your hands behind your head and lean back over the chair. Eight repetitions.
+"""
+
+
+def test_plain_text_exercises_take_the_routines_frequency_and_varied_doses():
+    plan = plan_of(PLAIN_SHEET, "sheet.txt")
+
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(exercises) == {"Seated twist", "Thoracic extension"}
+    assert exercises["Seated twist"]["hold_seconds"] == 5
+    assert exercises["Seated twist"]["repetitions"] == 6
+    assert exercises["Seated twist"]["per_side"] is True
+    assert exercises["Thoracic extension"]["repetitions"] == 8
+    assert all(dose["times_per_day"] == 3 for dose in exercises.values())
+
+
+NUMBERED_ITEMS = """NECK STIFFNESS
+
+Your neck can stiffen after long hours at a screen. Do these exercises twice a day.
+
+1. Neck rotation
+Turn your head slowly to one side, then the other. Repeat 5 times each side.
+
+2. Shoulder shrug
+Lift both shoulders towards your ears, then let them drop. Repeat 10 times.
+"""
+
+
+def test_a_numbered_plain_text_item_keeps_the_name_on_its_first_line():
+    plan = plan_of(NUMBERED_ITEMS, "neck.txt")
+
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(exercises) == {"Neck rotation", "Shoulder shrug"}
+    assert exercises["Neck rotation"]["per_side"] is True
+    assert all(dose["times_per_day"] == 2 for dose in exercises.values())
+
+
+DOSED_HEADINGS = """# Five minutes for a stiff lower back
+
+A stiff lower back loosens with gentle movement. Do this once every evening.
+
+## 1. Pelvic rock
+
+Lie on your back and rock your pelvis gently. Twice on each side.
+
+## 2. Side bend
+
+Stand tall and slide one hand down your thigh. 3 x 15 second holds, each side.
+"""
+
+
+def test_dosed_exercise_headings_make_a_list_whatever_the_title_says():
+    plan = plan_of(DOSED_HEADINGS)
+
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(exercises) == {"Pelvic rock", "Side bend"}
+    assert exercises["Pelvic rock"]["repetitions"] == 2
+    assert (exercises["Side bend"]["repetitions"], exercises["Side bend"]["hold_seconds"]) == (
+        3,
+        15,
+    )
+    assert all(dose["times_per_day"] == 1 for dose in exercises.values())
+
+
+def test_a_brand_in_brackets_is_the_same_medicine_not_a_second_option():
+    plan = plan_of(
+        article("Your doctor may prescribe a short course of diazepam (Valium) for the spasm.")
+    )
+
+    assert "Diazepam" in written(plan)
+
+
+def test_examples_with_brands_in_brackets_stay_examples():
+    plan = plan_of(
+        article("Pain relievers such as paracetamol (Panadol) or naproxen (Aleve) are the first.")
+    )
+
+    assert "Painkillers" in written(plan)
+    assert not {"Paracetamol", "Naproxen"} & written(plan)
+
+
+def test_a_device_opening_a_sentence_under_a_treatments_heading_is_named():
+    plan = plan_of(
+        article("## Things that help", "A foam roller used on the upper back can ease tightness.")
+    )
+
+    assert "Foam roller" in written(plan)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Hold for a count of five, then relax.", "hold_seconds", 5),
+        ("Holding it for a slow count of 10.", "hold_seconds", 10),
+        ("Hold for half a minute.", "hold_seconds", 30),
+        ("Do 12 on each side.", "repetitions", 12),
+        ("Repeat 8 with each leg.", "repetitions", 8),
+        ("Slide back and forth 10 times per leg.", "repetitions", 10),
+        ("Twice on each side.", "repetitions", 2),
+        ("3 x 20 second holds.", "hold_seconds", 20),
+        ("3 x 20 second holds.", "repetitions", 3),
+        ("Do this twice a day.", "repetitions", None),
+    ],
+)
+def test_dose_wordings(text, field, value):
+    assert read_dose(text).dose[field] == value

@@ -178,9 +178,10 @@ def test_a_leaflet_about_a_procedure_has_that_treatment_as_its_main_page():
 
 
 def test_a_combination_product_the_vocabulary_does_not_know_is_kept_as_a_medicine():
-    plan = plan_of(article("Nurofen Plus contains ibuprofen with codeine."))
+    # An invented brand: the shipped vocabulary knows the real combination products.
+    plan = plan_of(article("Dolorex Duo contains ibuprofen with codeine."))
 
-    page = page_titled(plan, "Nurofen plus")
+    page = page_titled(plan, "Dolorex duo")
     assert page.treatment_kind == "medicine"
     assert page.medicines[0].generic == "ibuprofen with codeine"
     assert page.title in written(plan)
@@ -352,3 +353,4 @@ def test_a_device_opening_a_sentence_under_a_treatments_heading_is_named():
 )
 def test_dose_wordings(text, field, value):
     assert read_dose(text).dose[field] == value
+

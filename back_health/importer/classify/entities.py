@@ -260,15 +260,18 @@ def combination_product(sentence: str, owner: PagePlan, state: Context) -> PageP
     if whole_medicine(name, rules) is not None:
         return None  # a known medicine is found as one
     found = rules.find_medicines(match.group("rest"))
-    if len(found) < 2:
+    if len(found) == 1 and found[0][0].components:
+        generic = found[0][0].generic  # what it contains is a combination the vocabulary knows
+    elif len(found) < 2:
         return None
-    joins = [
-        match.group("rest")[found[i][1].end() : found[i + 1][1].start()]
-        for i in range(len(found) - 1)
-    ]
-    if not all(_JOIN.fullmatch(join) for join in joins):
-        return None
-    generic = " with ".join(info.generic for info, _ in found)
+    else:
+        joins = [
+            match.group("rest")[found[i][1].end() : found[i + 1][1].start()]
+            for i in range(len(found) - 1)
+        ]
+        if not all(_JOIN.fullmatch(join) for join in joins):
+            return None
+        generic = " with ".join(info.generic for info, _ in found)
     page = state.entity(
         Kind.TREATMENT, name, "medicine", f"combination product of {generic} the text names"
     )

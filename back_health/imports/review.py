@@ -630,6 +630,9 @@ def record_written(record, plan, corrections) -> dict:
     plan.corrections = list(corrections)
     report = article_report(plan)
     actions = [page["action"] for page in report["pages"] if page["kind"] != "index"]
+    kind_changes = getattr(record, "kind_changes", None)
+    if kind_changes:
+        report["kind_changes"] = kind_changes
     record.report = report
     record.plan = plan_to_dict(plan)
     record.draft_plan = None

@@ -27,7 +27,7 @@ from ..imports.review import (
 from ..imports.service import ImportSetupError
 from ..models import ImportRecord
 from .access import can_import, can_import_under
-from .review import outcome_rows
+from .review import kind_change_rows, outcome_rows
 from .wording import visible_flags
 
 
@@ -147,6 +147,7 @@ class ImportRecordInspectView(InspectView):
             {
                 "record": self.object,
                 "pages": outcome_rows(self.object),
+                "kind_changes": kind_change_rows(self.object),
                 "flags": visible_flags(report),
                 "report": {"dry_run": False, "articles": [report]} if report else None,
                 "undo": report.get("undo"),

@@ -174,6 +174,21 @@ class DiscardReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateVi
         return redirect("back_health_imports:index")
 
 
+def kind_change_rows(record):
+    """Pages whose kind changed on this import: converted (the old page replaced) or kept."""
+    from .wording import KIND_CHOICES
+
+    labels = dict(KIND_CHOICES)
+    return [
+        {
+            **change,
+            "from_label": labels.get(change.get("from"), change.get("from")),
+            "to_label": labels.get(change.get("to"), change.get("to")),
+        }
+        for change in (record.report or {}).get("kind_changes", [])
+    ]
+
+
 def outcome_rows(record):
     """The pages an import wrote or linked, with their admin page where there is one."""
     from wagtail.models import Page
@@ -225,6 +240,7 @@ class ImportResultView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateVie
             {
                 "record": self.record,
                 "pages": outcome_rows(self.record),
+                "kind_changes": kind_change_rows(self.record),
                 "flags": visible_flags(report),
                 "import_history_url": reverse("back_health_imports:index"),
                 "import_url": reverse("back_health_import:import"),

@@ -22,3 +22,5 @@ class BackHealthConfig(AppConfig):
         from .cache import connect_signals
 
         connect_signals()
+
+        from . import checks  # noqa: F401 - registers the system checks

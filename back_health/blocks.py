@@ -15,6 +15,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -373,6 +374,49 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = _("Paragraphs, lists and links.")
 
 
+class TableBlock(WagtailTableBlock):
+    """Wagtail's own table block (``wagtail.contrib.table_block``), rendered with a
+    caption, ``<th scope>`` headings and a wrapper that scrolls on narrow screens.
+
+    Cells are plain text, which is what imported tables and most health tables hold
+    (doses, brand names, symptoms against causes). Needs ``"wagtail.contrib.table_block"``
+    in ``INSTALLED_APPS`` (a system check says so when it is missing).
+    """
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "back_health/blocks/table_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "data": [
+                ["Strength", "Codeine", "Paracetamol"],
+                ["8/500", "8 mg", "500 mg"],
+                ["30/500", "30 mg", "500 mg"],
+            ],
+            "table_caption": "Tablet strengths",
+            "table_header_choice": "row",
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "cell": [],
+            "mergeCells": [],
+        }
+        description = _(
+            "A table of plain-text cells with a caption and column or row headings, "
+            "e.g. doses or brand names by country."
+        )
+
+    def clean(self, value):
+        # Wagtail's editor stores "column" for a header column, but its clean() only
+        # recognises "col"; keep the two flags in step with the choice the editor made.
+        value = super().clean(value)
+        if value and value.get("table_header_choice"):
+            choice = value["table_header_choice"]
+            value["first_row_is_table_header"] = choice in ("row", "both")
+            value["first_col_is_header"] = choice in ("column", "col", "both")
+        return value
+
+
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 
@@ -422,6 +466,7 @@ class BackHealthStreamBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     inset = InsetBlock()
+    table = TableBlock()
 
     class Meta:
         block_counts = {}

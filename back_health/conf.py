@@ -56,6 +56,8 @@ DEFAULTS = {
     "MEDICINES": {},
     # Path of a JSON file of extra medicine vocabulary ({"brand": "generic"}).
     "MEDICINES_FILE": None,
+    # Extra condition names the importer recognises (["Gluteal amnesia"]).
+    "CONDITION_NAMES": [],
     # Title and slug of the hub created by the importer when none exists.
     "INDEX_TITLE": _("Back health"),
     "INDEX_SLUG": "back-health",

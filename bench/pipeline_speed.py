@@ -1,9 +1,10 @@
 """Time per megabyte of each importer stage on pathological inputs and on the source article.
 
 For each shape in ``tests/importer/pathological_shapes.py`` at two sizes, prints the
-milliseconds per MB of load+parse, clean and classify, and the ratio of the total
-times (about 4 for a 4x larger input when every stage is linear). Then the source
-article's analysis time (median of several runs) and a 5 MB article.
+milliseconds per MB of load+parse, clean, classify and plan (the annotations review
+reads), and the ratio of the total times (about 4 for a 4x larger input when every stage
+is linear). Then the source article's analysis time per stage (median of several runs)
+and a 5 MB article's, each with its milliseconds per MB.
 
 Run: ``python bench/pipeline_speed.py`` (32 KB and 128 KB, under a minute),
 ``--full`` for 256 KB and 1 MB plus a 5 MB article, ``--quick`` for 16 KB and 64 KB,
@@ -34,6 +35,7 @@ from back_health.importer.language import identifier  # noqa: E402
 from back_health.importer.load import load_source  # noqa: E402
 from back_health.importer.parse import parse_document  # noqa: E402
 from back_health.importer.plan import SourceInfo  # noqa: E402
+from back_health.imports.plan_document import annotate_plan  # noqa: E402
 from back_health.imports.registry import get_import_rules  # noqa: E402
 from back_health.imports.service import analyse  # noqa: E402
 from tests.importer.pathological_shapes import SHAPES, shape  # noqa: E402
@@ -42,8 +44,11 @@ SOURCE_ARTICLE = Path(__file__).resolve().parent.parent.parent / "shared" / "sou
 MB = 1024 * 1024
 
 
-def stage_times(data: bytes, name: str) -> tuple[float, float, float]:
-    """Seconds spent in load+parse, clean and classify."""
+STAGES = ("load+parse", "clean", "classify", "plan")
+
+
+def stage_times(data: bytes, name: str) -> tuple[float, float, float, float]:
+    """Seconds spent in load+parse, clean, classify and plan annotation."""
     rules = get_import_rules()
     started = time.perf_counter()
     loaded = load_source(data, name, max_bytes=10 * MB)
@@ -52,11 +57,26 @@ def stage_times(data: bytes, name: str) -> tuple[float, float, float]:
     try:
         document = clean_document(document)
     except ImportSourceError:
-        return parsed - started, time.perf_counter() - parsed, 0.0
+        return parsed - started, time.perf_counter() - parsed, 0.0, 0.0
     cleaned = time.perf_counter()
     source = SourceInfo(name=name, sha256=loaded.sha256, format=loaded.format, bytes=len(data))
-    classify(document, source, rules=rules)
-    return parsed - started, cleaned - parsed, time.perf_counter() - cleaned
+    plan = classify(document, source, rules=rules)
+    classified = time.perf_counter()
+    annotate_plan(plan)
+    return (
+        parsed - started,
+        cleaned - parsed,
+        classified - cleaned,
+        time.perf_counter() - classified,
+    )
+
+
+def per_stage(times, size: int) -> str:
+    """ "load+parse 4.1 ms (114 ms/MB), clean ..." for one set of stage times."""
+    return ", ".join(
+        f"{stage} {1000 * t:.1f} ms ({1000 * t * MB / size:.0f} ms/MB)"
+        for stage, t in zip(STAGES, times, strict=True)
+    )
 
 
 def main() -> None:
@@ -73,8 +93,11 @@ def main() -> None:
         small, large = 32 * 1024, 128 * 1024
     identifier()  # load the language model once, outside the timings
     get_import_rules()
-    print(f"ms per MB at {small // 1024} KB and {large // 1024} KB (parse / clean / classify)")
-    print(f"{'shape':<20}{'small: p/c/k ms per MB':>30}{'large: p/c/k ms per MB':>30}{'ratio':>8}")
+    print(
+        f"ms per MB at {small // 1024} KB and {large // 1024} KB (parse / clean / classify / plan)"
+    )
+    columns = ("small: p/c/k/a ms per MB", "large: p/c/k/a ms per MB")
+    print(f"{'shape':<20}{columns[0]:>30}{columns[1]:>30}{'ratio':>8}")
     for name in options.shape or SHAPES:
         row = []
         totals = []
@@ -91,6 +114,7 @@ def main() -> None:
         data = SOURCE_ARTICLE.read_bytes()
         runs = []
         cpu = []
+        stages = []
         rules = get_import_rules()
         analyse(data, SOURCE_ARTICLE.name, rules=rules)
         for _ in range(5 if options.quick else 15):
@@ -98,22 +122,28 @@ def main() -> None:
             analyse(data, SOURCE_ARTICLE.name, rules=rules)
             runs.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
+            stages.append(stage_times(data, SOURCE_ARTICLE.name))
         # CPU time is printed too: on a shared machine the wall clock measures the load.
         print(
             f"source article ({len(data) / 1024:.0f} KB): wall median"
             f" {1000 * statistics.median(runs):.1f} ms, best {1000 * min(runs):.1f} ms;"
-            f" CPU best {1000 * min(cpu):.1f} ms over {len(runs)} runs"
+            f" CPU best {1000 * min(cpu):.1f} ms over {len(runs)} runs;"
+            f" {1000 * statistics.median(runs) * MB / len(data):.0f} ms per MB"
         )
+        medians = [statistics.median(column) for column in zip(*stages, strict=True)]
+        print(f"  per stage (median): {per_stage(medians, len(data))}")
         if options.full:
             text = data.decode("utf-8")
             big = (text + "\n\n") * (5 * MB // (len(data) + 2))
+            encoded = big.encode("utf-8")
             started = time.perf_counter()
-            parts = stage_times(big.encode("utf-8"), "five-megabytes.txt")
+            parts = stage_times(encoded, "five-megabytes.txt")
+            took = time.perf_counter() - started
             print(
-                f"5 MB of articles ({len(big.encode()) / MB:.1f} MB):"
-                f" {time.perf_counter() - started:.1f} s"
-                f" (parse {parts[0]:.1f} s, clean {parts[1]:.1f} s, classify {parts[2]:.1f} s)"
+                f"5 MB of articles ({len(encoded) / MB:.1f} MB): {took:.1f} s,"
+                f" {1000 * took * MB / len(encoded):.0f} ms per MB"
             )
+            print(f"  per stage: {per_stage(parts, len(encoded))}")
     else:
         print("source article not found at ../shared/source_article.txt: skipped")
 

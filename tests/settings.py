@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

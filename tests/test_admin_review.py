@@ -63,6 +63,8 @@ def review_data(record, **changes):
         for number, block in enumerate(page["blocks"]):
             if block["type"] == "warning":
                 data[f"p{index}-b{number}-severity"] = block["severity"]
+            if block["type"] == "table":
+                data[f"p{index}-b{number}-keep"] = "on"
     for name, value in changes.items():
         if value is None:
             data.pop(name, None)
@@ -206,6 +208,60 @@ def test_keep_as_text_turns_a_warning_into_a_paragraph(admin_client, hub, import
 
     condition = ConditionPage.objects.get(title=main["title"])
     assert sum(1 for b in condition.body if b.block_type == "warning") == len(warnings) - 1
+
+
+TABLE_ARTICLE = """# Sciatica
+
+Sciatica is pain that travels from the lower back down the back of the leg.
+
+## Usual doses
+
+| Medicine | Usual adult dose |
+|---|---|
+| Ibuprofen | 400 mg three times a day |
+| Naproxen | 250 mg twice a day |
+
+Take painkillers with food.
+"""
+
+
+def test_review_screen_shows_a_table_that_can_be_kept(admin_client, hub, import_url):
+    record = read_article(admin_client, import_url, hub, text=TABLE_ARTICLE)
+    main_index, main = page_index(record, lambda page: page["kind"] == "condition")
+    number = next(n for n, b in enumerate(main["blocks"]) if b["type"] == "table")
+    html = admin_client.get(reverse("back_health_import:review", args=[record.pk])).content.decode()
+
+    assert '<th scope="col">Usual adult dose</th>' in html
+    assert "<td>250 mg twice a day</td>" in html
+    assert f'name="p{main_index}-b{number}-keep"' in html
+    assert "Keep this table" in html
+
+    admin_client.post(
+        reverse("back_health_import:review", args=[record.pk]),
+        review_data(record, create="1"),
+    )
+
+    condition = ConditionPage.objects.get(title=main["title"])
+    tables = [
+        b.value for b in condition.get_latest_revision_as_object().body if b.block_type == "table"
+    ]
+    assert tables and tables[0]["data"][1] == ["Ibuprofen", "400 mg three times a day"]
+
+
+def test_an_unticked_table_is_left_out_of_the_drafts(admin_client, hub, import_url):
+    record = read_article(admin_client, import_url, hub, text=TABLE_ARTICLE)
+    main_index, main = page_index(record, lambda page: page["kind"] == "condition")
+    number = next(n for n, b in enumerate(main["blocks"]) if b["type"] == "table")
+
+    admin_client.post(
+        reverse("back_health_import:review", args=[record.pk]),
+        review_data(record, **{f"p{main_index}-b{number}-keep": None, "create": "1"}),
+    )
+
+    condition = ConditionPage.objects.get(title=main["title"])
+    body = condition.get_latest_revision_as_object().body
+    assert not any(b.block_type == "table" for b in body)
+    assert any("with food" in str(b.value) for b in body)
 
 
 def test_remove_button_drops_one_relation_and_keeps_the_editor_on_the_screen(

@@ -26,7 +26,14 @@ def test_a_foreign_passage_names_its_language_not_its_code():
 
 
 def test_every_known_flag_has_a_message_and_advice_without_its_code():
-    for kind in ("thin_page", "non_english", "other_language", "truncated", "no_title"):
+    for kind in (
+        "thin_page",
+        "non_english",
+        "other_language",
+        "truncated",
+        "no_title",
+        "table_cut",
+    ):
         words = describe_flag({"kind": kind, "text": "Something", "language": "de"})
         assert words["message"] and words["advice"]
         assert kind not in words["message"] + words["advice"]

@@ -18,6 +18,7 @@ from back_health.blocks import (
     ParagraphBlock,
     QuoteBlock,
     SourceBlock,
+    TableBlock,
     WarningBlock,
 )
 from back_health.models import ConditionPage
@@ -297,6 +298,67 @@ def test_exercise_image_uses_the_alt_text_from_the_block():
     }
     html = render(ExerciseListBlock(), raw)
     assert 'alt="Hips lifted"' in html
+
+
+# ---- Table ----------------------------------------------------------------------------------
+
+
+def table(**overrides):
+    raw = {
+        "data": [["", "Adult", "Child"], ["Ibuprofen", "400 mg", "<b>100</b> mg"]],
+        "table_caption": "Usual doses",
+        "table_header_choice": "both",
+        "first_row_is_table_header": True,
+        "first_col_is_header": True,
+        "cell": [],
+        "mergeCells": [],
+    }
+    raw.update(overrides)
+    return raw
+
+
+def test_table_block_renders_caption_and_scoped_headings():
+    html = render(TableBlock(), table())
+    assert "<caption" in html and "Usual doses</caption>" in html
+    assert re.search(r'<th scope="col"\s*>Adult</th>', html)
+    assert re.search(r'<th scope="row"\s*>Ibuprofen</th>', html)
+    assert re.search(r"<td\s*>400 mg</td>", html)
+    # The empty corner cell is no heading.
+    assert '<th scope="col"  ></th>' not in html and "<td" in html.split("Adult")[0]
+
+
+def test_table_block_cells_are_plain_text():
+    html = render(TableBlock(), table())
+    assert "&lt;b&gt;100&lt;/b&gt; mg" in html
+    assert "<b>100</b>" not in html
+
+
+def test_table_block_scrolls_in_a_labelled_keyboard_region():
+    html = render(TableBlock(), table())
+    assert 'role="region"' in html and 'tabindex="0"' in html
+    assert 'aria-label="Usual doses"' in html
+    untitled = render(TableBlock(), table(table_caption=""))
+    assert 'aria-label="Table"' in untitled and "<caption" not in untitled
+
+
+def test_table_block_without_headers_has_only_data_cells():
+    raw = table(
+        table_header_choice="neither", first_row_is_table_header=False, first_col_is_header=False
+    )
+    html = render(TableBlock(), raw)
+    assert "<th" not in html and "<thead" not in html
+
+
+def test_table_block_clean_follows_the_header_choice_the_editor_made():
+    cleaned = TableBlock().clean(
+        table(table_header_choice="column", first_row_is_table_header=True)
+    )
+    assert cleaned["first_col_is_header"] is True
+    assert cleaned["first_row_is_table_header"] is False
+
+
+def test_table_block_is_in_the_body():
+    assert isinstance(BODY_BLOCKS["table"], TableBlock)
 
 
 # ---- Admin: picker descriptions and previews ---------------------------------------------------

@@ -77,3 +77,12 @@ def test_a_broken_rule_path_is_a_configuration_error(settings):
     settings.BACK_HEALTH = {"IMPORT_RULES": ["tests.testapp.import_rules.no_such_rule"]}
     with pytest.raises(ImproperlyConfigured, match="IMPORT_RULES"):
         get_import_rules()
+
+
+def test_a_site_adds_condition_names_in_settings(settings):
+    assert not get_import_rules().is_condition_term("Gluteal amnesia")
+    settings.BACK_HEALTH = {"CONDITION_NAMES": ["Gluteal amnesia"]}
+    rules = get_import_rules()
+    assert rules.is_condition_term("Gluteal amnesia")
+    assert rules.is_condition_term("Wry neck")  # the shipped names stay
+    assert not rules.is_condition_term("Exercises for gluteal amnesia")

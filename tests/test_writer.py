@@ -402,3 +402,60 @@ def test_a_first_paragraph_that_only_starts_like_the_summary_is_kept(hub):
     write(plan, hub)
     page = ConditionPage.objects.get(title="Sciatica")
     assert "mostly" in page.body[0].value.source
+
+
+def table_block(caption="Usual doses"):
+    return BlockPlan(
+        "table",
+        {
+            "data": [["Medicine", "Dose"], ["Ibuprofen", "400 mg"], ["Naproxen", "250 mg"]],
+            "table_caption": caption,
+            "table_header_choice": "row",
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "cell": [],
+            "mergeCells": [],
+        },
+    )
+
+
+def test_a_table_block_is_written_into_the_draft_body(hub):
+    plan = make_plan()
+    plan.pages[0].blocks.append(table_block())
+    write(plan, hub)
+
+    draft = ConditionPage.objects.get(title="Sciatica").get_latest_revision_as_object()
+    tables = [block for block in draft.body if block.block_type == "table"]
+    assert len(tables) == 1
+    assert tables[0].value["data"][2] == ["Naproxen", "250 mg"]
+    assert tables[0].value["table_caption"] == "Usual doses"
+    html = tables[0].render()
+    assert '<th scope="col"' in html and "<caption" in html
+
+
+def test_reimporting_a_plan_with_a_table_writes_nothing(hub):
+    plan = make_plan()
+    plan.pages[0].blocks.append(table_block())
+    write(plan, hub)
+    revisions = Revision.objects.count()
+
+    again = make_plan()
+    again.pages[0].blocks.append(table_block())
+    write(again, hub)
+
+    assert [page.action for page in again.pages] == ["unchanged"] * 4
+    assert Revision.objects.count() == revisions
+
+
+def test_a_changed_table_updates_its_page(hub):
+    plan = make_plan()
+    plan.pages[0].blocks.append(table_block())
+    write(plan, hub)
+
+    changed = make_plan(sha="b" * 64)
+    changed.pages[0].blocks.append(table_block(caption="Adult doses"))
+    write(changed, hub)
+
+    assert changed.pages[0].action == "update"
+    draft = ConditionPage.objects.get(title="Sciatica").get_latest_revision_as_object()
+    assert draft.body[-1].value["table_caption"] == "Adult doses"

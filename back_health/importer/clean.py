@@ -20,7 +20,17 @@ from functools import cache
 from html.entities import html5 as HTML5_ENTITIES
 from pathlib import Path
 
-from .document import Document, Dropped, Flag, ListBlock, ListItem, Paragraph, Repair, Section
+from .document import (
+    Document,
+    Dropped,
+    Flag,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Repair,
+    Section,
+    Table,
+)
 from .errors import NothingToImportError
 from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
@@ -94,6 +104,8 @@ def rewrite_texts(doc: Document, fix: TextFix) -> tuple[Document, Counter]:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 blocks.append(Paragraph(fix(block.text, tally), map_html_text(block.html, quiet)))
+            elif isinstance(block, Table):
+                blocks.append(block.map_text(lambda text: fix(text, tally)))
             else:
                 items = [
                     ListItem(fix(item.text, tally), map_html_text(item.html, quiet))
@@ -138,6 +150,8 @@ def sanitise_inline_html(doc: Document) -> Document:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 blocks.append(replace(block, html=safe(block.html)))
+            elif isinstance(block, Table):
+                blocks.append(block)  # plain-text cells: nothing to sanitise
             else:
                 items = [replace(item, html=safe(item.html)) for item in block.items]
                 blocks.append(replace(block, items=items))
@@ -306,8 +320,9 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # holds two whitespace characters in a row, which keeps the classifier's many ``\s*``
 # patterns linear (a long run would otherwise be rescanned from each of its positions).
 _SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
-# Written to start with a literal or a small class: re scans such patterns far faster.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[^\W_]) +(?=[,;:.!?](?:\s|$))")
+# Written to start with a literal or a small class: re scans such patterns far faster
+# (the look-behind follows the first space, so the scan skips to spaces).
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?<=[^\W_] ) *(?=[,;:.!?](?:\s|$))")
 _MISSING_SPACE = re.compile(r"([.!?])(?<=[a-zа-яёіїєґ]{2}[.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])")
 
 
@@ -364,6 +379,8 @@ _WHITESPACE_FIXES = (
 def _strip_block(block):
     if isinstance(block, Paragraph):
         return Paragraph(block.text.strip(), tidy_inline_spacing(block.html))
+    if isinstance(block, Table):
+        return block.map_text(str.strip)
     items = [ListItem(item.text.strip(), tidy_inline_spacing(item.html)) for item in block.items]
     return replace(block, items=items, lead=block.lead.strip())
 
@@ -529,8 +546,10 @@ def chrome_reason(text: str) -> str:
 
 
 def chrome_candidates(texts: list[str]) -> set[str]:
-    """The texts that may match a block pattern, found by searching all of them joined,
-    once per pattern (searching each text separately costs a pattern call per text)."""
+    """The texts that match a block pattern. One scan of all of them joined finds the
+    words each pattern needs ("cookie", "subscribe"); a pattern then runs only on the
+    texts holding one of its words (running every pattern over every text, or over the
+    whole joined text, costs far more than the scan)."""
     if not texts:
         return set()
     joined = "\n".join(texts)
@@ -541,20 +560,42 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    found: set[int] = set()
+    found: set[str] = set()
     patterns = chrome_patterns()[0]
-    # One scan for the words each pattern needs ("cookie", "subscribe") rules most
-    # patterns out before any of them runs.
-    for index in _chrome_dispatch().candidates(lowered):
+    lowered_texts: dict[int, str] = {}
+    for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
         pattern = patterns[index]
-        position = 0
-        while (start := pattern.find(joined, lowered, position)) >= 0:
-            index = bisect_right(starts, start) - 1
-            found.add(index)
-            if index + 1 >= len(starts):
-                break
-            position = starts[index + 1]
-    return {texts[index] for index in found}
+        # A pattern anchored at line starts is tried line by line either way: on its
+        # candidate texts only, it is tried on fewer.
+        if len(parts) > CHROME_SEARCH_JOINED and not pattern.anchored:
+            found.update(_joined_matches(pattern, texts, joined, lowered, starts))
+            continue
+        for part in parts:
+            text = texts[part]
+            if text in found:
+                continue
+            if part not in lowered_texts:
+                lowered_texts[part] = text.lower()
+            if pattern.search(text, lowered_texts[part]):
+                found.add(text)
+    return found
+
+
+#: Texts holding a pattern's words above which a pattern not anchored at line starts
+#: searches all texts joined (one call) rather than each of them.
+CHROME_SEARCH_JOINED = 12
+
+
+def _joined_matches(pattern, texts, joined: str, lowered: str, starts: list[int]):
+    """The texts where a match of ``pattern`` in the joined texts starts (these include
+    every text the pattern matches on its own)."""
+    position = 0
+    while (start := pattern.find(joined, lowered, position)) >= 0:
+        index = bisect_right(starts, start) - 1
+        yield texts[index]
+        if index + 1 >= len(starts):
+            break
+        position = starts[index + 1]
 
 
 @cache
@@ -589,6 +630,8 @@ def drop_chrome(doc: Document) -> Document:
             sentences = sentences_of.setdefault(block.text, split_sentences(block.text))
             if len(sentences) > 1:
                 texts.extend(sentences)
+        elif isinstance(block, Table):
+            texts.extend(block.texts())
         else:
             texts.extend([block.lead, *(item.text for item in block.items)])
     candidates = chrome_candidates([text for text in texts if text])
@@ -645,6 +688,16 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
                     dropped.append(Dropped(reason=item_reason, text=item.text))
             kept.append(replace(block, items=kept_items) if chrome_items else block)
             continue
+        if isinstance(block, Table):
+            # A grid of links or page tools laid out as a table drops whole, as a list does.
+            drop_next_list = ""
+            reasons = [reason_of(text) for text in block.texts()]
+            chrome_cells = [r for r in reasons if r]
+            if chrome_cells and len(chrome_cells) >= CHROME_LIST_SHARE * len(reasons):
+                dropped.append(Dropped(reason=chrome_cells[0], text=_block_text(block)))
+            else:
+                kept.append(block)
+            continue
         drop_next_list = ""
         paragraph, reason = _drop_chrome_sentences(block, dropped, reason_of)
         if paragraph is None:
@@ -678,6 +731,8 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
 def _block_text(block) -> str:
     if isinstance(block, Paragraph):
         return block.text
+    if isinstance(block, Table):
+        return "\n".join(block.texts())
     return "\n".join(item.text for item in block.items)
 
 
@@ -727,6 +782,59 @@ def tidy_inline_spacing(markup: str) -> str:
     return " ".join(markup.split())
 
 
+# --- step: contents lists ------------------------------------------------------------------
+
+#: Least share of a list's items that must name later headings for it to be contents.
+CONTENTS_SHARE = 0.8
+
+#: Fewest items a contents list has.
+CONTENTS_MIN_ITEMS = 3
+
+_NUMBERING = re.compile(r"^(?:(?:step|part|section|chapter)[ \t]++)?\d{1,3}[.):]?[ \t]++", re.I)
+_NOT_WORD = re.compile(r"[^\w ]++")
+
+
+def _heading_key(text: str) -> str:
+    text = _NUMBERING.sub("", text.strip())
+    return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
+
+
+def drop_contents_lists(doc: Document) -> Document:
+    """Drop a list whose items name the headings that follow it: a table of contents,
+    whatever it is called ("What is in this leaflet", "Jump to"), with its short lead."""
+    later: list[set[str]] = [set() for _ in doc.sections]
+    seen: set[str] = set()
+    for index in range(len(doc.sections) - 1, -1, -1):
+        later[index] = set(seen)
+        if doc.sections[index].heading:
+            seen.add(_heading_key(doc.sections[index].heading))
+    dropped = list(doc.dropped)
+    sections = []
+    changed = False
+    for index, section in enumerate(doc.sections):
+        kept: list = []
+        for block in section.blocks:
+            if isinstance(block, ListBlock) and _is_contents(block, later[index]):
+                changed = True
+                text = _block_text(block)
+                if kept and isinstance(kept[-1], Paragraph) and _is_label(kept[-1]):
+                    text = kept.pop().text + "\n" + text
+                dropped.append(Dropped(reason="chrome: table of contents", text=text))
+                continue
+            kept.append(block)
+        sections.append(replace(section, blocks=kept))
+    if not changed:
+        return doc
+    return replace(doc, sections=sections, dropped=dropped)
+
+
+def _is_contents(block: ListBlock, headings: set[str]) -> bool:
+    if len(block.items) < CONTENTS_MIN_ITEMS or not headings:
+        return False
+    named = sum(1 for item in block.items if _heading_key(item.text) in headings)
+    return named >= CONTENTS_SHARE * len(block.items)
+
+
 # --- step: passages in another language -------------------------------------------------
 
 
@@ -742,6 +850,7 @@ def flag_other_languages(doc: Document) -> Document:
     profiles: dict[str, Profile] = {}
     sentences_of: dict[int, list[str]] = {}
     total = Profile()
+    hits = Counter()
     sample: list[str] = []
     sampled = 0
     for section in doc.sections:
@@ -750,12 +859,20 @@ def flag_other_languages(doc: Document) -> Document:
             if isinstance(block, Paragraph):
                 sentences_of[id(block)] = split_sentences(block.text)
                 texts.extend(sentences_of[id(block)])
+            elif isinstance(block, Table):
+                texts.extend(row_text(row) for row in (*block.head, *block.rows))
             else:
                 texts.extend(item.text for item in block.items)
         for text in texts:
-            if text not in profiles:
-                profiles[text] = profile(text)
-            total = total + profiles[text]
+            found = profiles.get(text)
+            if found is None:
+                found = profiles[text] = profile(text)
+            # Summed in place: adding Profiles builds a new Counter per passage.
+            total.words += found.words
+            total.cyrillic += found.cyrillic
+            total.latin += found.latin
+            hits.update(found.hits)
+    total.hits = +hits  # as Profile addition does: only positive counts
     # The model reads a sample of the passages in the article's main script: a few
     # Cyrillic sentences (two bytes a letter) must not outweigh an English article.
     for text, found in profiles.items():
@@ -784,6 +901,9 @@ def flag_other_languages(doc: Document) -> Document:
                 if block.text:
                     blocks.append(block)
                 continue
+            if isinstance(block, Table):
+                blocks.append(_drop_foreign_rows(block, foreign, kind, flags))
+                continue
             items = []
             for item in block.items:
                 language = foreign(item.text)
@@ -794,6 +914,25 @@ def flag_other_languages(doc: Document) -> Document:
             blocks.append(replace(block, items=items))
         sections.append(replace(section, blocks=blocks))
     return replace(doc, sections=sections, flags=flags, language=main)
+
+
+def row_text(row: list[str]) -> str:
+    """A table row read as one passage ("Russia Nalgesin, Налгезин")."""
+    return " ".join(cell for cell in row if cell)
+
+
+def _drop_foreign_rows(table: Table, foreign, kind: str, flags: list[Flag]) -> Table:
+    """A table without its body rows in another language (flagged), as a list loses
+    its foreign items; the grid stays whole."""
+    rows = []
+    for row in table.rows:
+        text = row_text(row)
+        language = foreign(text) if text else ""
+        if language:
+            flags.append(Flag(kind=kind, text=text, language=language))
+        else:
+            rows.append(row)
+    return replace(table, rows=rows)
 
 
 def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, flags: list[Flag]):
@@ -877,6 +1016,8 @@ def drop_empty_sections(doc: Document) -> Document:
 def _has_content(block) -> bool:
     if isinstance(block, Paragraph):
         return bool(block.text.strip())
+    if isinstance(block, Table):
+        return bool(block.rows)
     return any(item.text.strip() for item in block.items)
 
 
@@ -888,6 +1029,7 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     normalise_whitespace,
     drop_labels_before_title,
     drop_chrome,
+    drop_contents_lists,
     flag_other_languages,
     flag_truncated_ending,
     drop_empty_sections,

@@ -1,7 +1,7 @@
 """The intermediate Document every source format is parsed into.
 
 A Document is flat: a title and a list of sections, each with a heading, a
-heading level and a list of blocks (paragraphs and lists). Hierarchy is read
+heading level and a list of blocks (paragraphs, lists and data tables). Hierarchy is read
 from the levels when needed. Everything the cleaning steps change or drop is
 recorded on the Document so the report can show it.
 """
@@ -36,7 +36,65 @@ class ListBlock:
     lead: str = ""
 
 
-Block = Paragraph | ListBlock
+@dataclass
+class Table:
+    """A data table: rows of plain-text cells, the first rows maybe column headings.
+
+    Layout tables (a page laid out in a grid) never become one: their content is read
+    as paragraphs and lists. Rows are padded to one width by the parsers.
+    """
+
+    #: Header rows: the column headings a reader reads the body by (usually one).
+    head: list[list[str]] = field(default_factory=list)
+    #: Body rows.
+    rows: list[list[str]] = field(default_factory=list)
+    caption: str = ""
+    #: True when the first cell of every body row heads its row.
+    header_column: bool = False
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in (*self.head, *self.rows)), default=0)
+
+    @property
+    def headings(self) -> list[str]:
+        """One heading per column: the header rows' cells joined top to bottom."""
+        headings = []
+        for index in range(self.width):
+            parts = [row[index] for row in self.head if index < len(row) and row[index]]
+            headings.append(" ".join(dict.fromkeys(parts)))
+        return headings
+
+    def texts(self) -> list[str]:
+        """Every non-empty text of the table, caption first, in reading order."""
+        cells = [cell for row in (*self.head, *self.rows) for cell in row]
+        return [text for text in (self.caption, *cells) if text]
+
+    def map_text(self, function) -> Table:
+        """The table with ``function`` applied to its caption and every cell."""
+        return Table(
+            head=[[function(cell) for cell in row] for row in self.head],
+            rows=[[function(cell) for cell in row] for row in self.rows],
+            caption=function(self.caption),
+            header_column=self.header_column,
+        )
+
+    def column_lists(self) -> list[tuple[int, ListBlock]]:
+        """Each non-empty column of the body, with its index, as a list led by its heading
+        ("Possible cause:"; no lead when the column has no heading): the shape the
+        classifier reads names from."""
+        headings = self.headings or [""] * self.width
+        lists = []
+        for index in range(self.width):
+            heading = headings[index].rstrip(":").strip() if index < len(headings) else ""
+            items = [ListItem(row[index]) for row in self.rows if index < len(row) and row[index]]
+            if items:
+                lead = f"{heading}:" if heading else ""
+                lists.append((index, ListBlock(ordered=False, items=items, lead=lead)))
+        return lists
+
+
+Block = Paragraph | ListBlock | Table
 
 
 @dataclass

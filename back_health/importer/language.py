@@ -22,6 +22,7 @@ import string
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 try:  # a declared dependency; without it the stopword profile decides alone
@@ -124,7 +125,7 @@ def profile(text: str) -> Profile:
     """Count words, letters per script and stopword hits per language (C-speed parts)."""
     words = text.lower().translate(_PUNCTUATION_TO_SPACE).split()
     index = _languages_of_word()
-    hits = Counter(code for word in words if word in index for code in index[word])
+    hits = Counter(chain.from_iterable(filter(None, map(index.get, words))))
     cyrillic = len(_CYRILLIC.findall(text)) if _CYRILLIC.search(text) else 0
     if cyrillic:
         for code, letters in DISTINCTIVE_LETTERS.items():

@@ -29,7 +29,6 @@ _QUOTES = "\"'“”‘’«»„"
 #: An apostrophe inside or ending a word ("Scheuermann's", "Scheuermanns'") is kept.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])'|[\"“”‘’«»„]")
-_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +86,7 @@ def summarise(text: str, limit: int = SUMMARY_MAX_LENGTH, sentences: int = 2) ->
             break
     if chosen:
         return " ".join(chosen)
-    text = _SPACE.sub(" ", text).strip()
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–")
@@ -126,7 +125,7 @@ def _name_patterns(rules: RuleSet) -> dict[str, re.Pattern]:
     cut = "|".join(_words(rules, "name_cut"))
     drop = "|".join(re.escape(w) for w in _words(rules, "name_drop_leading"))
     return {
-        "cut": re.compile(rf"\s+(?:{cut})\b.*$", re.IGNORECASE) if cut else None,
+        "cut": re.compile(rf"\s+(?:{cut})\b", re.IGNORECASE) if cut else None,
         "drop": re.compile(rf"^(?:(?:{drop})\s+)+", re.IGNORECASE) if drop else None,
         "trailing": re.compile(
             "|".join(f"(?:{p})" for p in _words(rules, "name_trailing")) or r"(?!x)x",
@@ -157,7 +156,7 @@ def is_vague(text: str, rules: RuleSet) -> bool:
 def first_phrase(text: str) -> str:
     """The item's first sentence, or the part before a colon or a spaced dash, or before
     a capitalised verb glued on as its text ("Poor posture Looking down at ...")."""
-    text = _SPACE.sub(" ", text).strip()
+    text = " ".join(text.split())
     sentences = split_sentences(text)
     head = sentences[0] if sentences else text
     head = re.split(r"\s*:\s+|\s+[-–—]\s+|\s*:$", head, maxsplit=1)[0]
@@ -226,11 +225,51 @@ def noun_phrase(text: str, rules: RuleSet) -> str:
 def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
     text = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", text, maxsplit=1)[0]
     if patterns["cut"] is not None:
-        text = patterns["cut"].sub("", text)
+        text = _cut_at_verb(text, patterns["cut"])
     if patterns["drop"] is not None:
         text = patterns["drop"].sub("", text)
     text = patterns["trailing"].sub("", text)
     return _QUOTE_MARK.sub("", _APOSTROPHE.sub("'", text)).strip(" .")
+
+
+#: Words after which a cut word is read as a noun ("a sudden increase in mileage").
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "any", "every", "each"})
+
+
+def _cut_at_verb(text: str, cut: re.Pattern) -> str:
+    """``text`` up to its first verb-like cut word, skipping a cut word that reads as a
+    noun after adjectives ("A sudden increase in weekly mileage", "Heavy manual work"):
+    there it heads the noun phrase rather than ending it."""
+    for match in cut.finditer(text):
+        # Only a short opening can be adjectives (this also keeps the scan linear).
+        if match.start() <= _ADJECTIVE_RUN_CHARS and _noun_after_determiner(
+            text[: match.start()].split(), match.group(0).strip()
+        ):
+            continue
+        return text[: match.start()]
+    return text
+
+
+#: Longest opening, in characters, read as a determiner and adjectives before a noun.
+_ADJECTIVE_RUN_CHARS = 60
+
+
+def _noun_after_determiner(before: list[str], word: str) -> bool:
+    """Whether ``word`` heads a noun phrase of adjectives ("Heavy manual work", "a
+    sudden increase"): every word before it, after an optional determiner, can be an
+    adjective, and it can be a noun."""
+    lookup = _lemma_lookup()
+    if lookup is None:
+        return False
+    words = [w.lower() for w in before]
+    if words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return (
+        bool(words)
+        and len(words) <= 3
+        and all("ADJ" in (tags := lookup(w)) and "VERB" not in tags for w in words)
+        and "NOUN" in lookup(word.lower())
+    )
 
 
 def invert_of_phrase(text: str, rules: RuleSet | None = None) -> str:
@@ -272,7 +311,8 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
         derived.name
         and defined
         and derived.name.casefold() == defined.group(1).casefold()
-        and singular(derived.name.casefold(), rules) in _words(rules, "name_generic_heads")
+        and singular(derived.name.casefold(), rules.mass_nouns)
+        in _words(rules, "name_generic_heads")
     ):
         # "a job that involves sitting all day" is not about jobs: without its
         # defining clause the generic noun loses the sense, so it is not a name.
@@ -282,7 +322,7 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
 
 def check_name(name: str, rules: RuleSet) -> DerivedName:
     """Accept ``name`` as a page name, or say why it is not one."""
-    name = _SPACE.sub(" ", name).strip(" .,;:" + _QUOTES)
+    name = " ".join(name.split()).strip(" .,;:" + _QUOTES)
     words = name.split()
     if not words:
         return DerivedName("", "no noun phrase before the verb")
@@ -358,15 +398,12 @@ def bracketed_names(title: str) -> list[str]:
 def condition_name_from_title(title: str, rules: RuleSet) -> str:
     """ "How to relieve spasm of the back muscles?" -> "Back muscle spasm";
     "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica"."""
-    text = _SPACE.sub(" ", title).strip()
-    for pattern in rules.cue_patterns("heading_prefix"):
-        text = pattern.sub("", text)
-    for pattern in rules.cue_patterns("title_suffix"):
-        text = pattern.sub("", text)
+    text = " ".join(title.split())
+    text = rules.remove_cues("heading_prefix", text, "")
+    text = rules.remove_cues("title_suffix", text, "")
     text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]
     text = _BRACKETED.sub("", text)  # "Coccydynia (tailbone pain)": the bracket is another name
-    for pattern in rules.cue_patterns("title_prefix"):
-        text = pattern.sub("", text, count=1)
+    text = rules.remove_cues("title_prefix", text, "", count=1)
     text = text.strip(" .?!" + _QUOTES)
     text = invert_of_phrase(text, rules)
     return sentence_case(text) if text else ""

@@ -12,6 +12,10 @@ RecursionError.
 - Lists: ``<ul>``/``<ol>`` (nested lists flattened into the same list), and lists faked
   with ``<br>`` or new lines and bullet or number markers inside a paragraph, or as
   one paragraph per item.
+- Tables: a data table (header cells, a ``<thead>``, a ``<caption>`` or a regular grid
+  of short cells) becomes a :class:`~.document.Table` of plain-text cells; a layout table
+  (``role="presentation"``, nested tables, cells holding headings, lists or several
+  paragraphs, one cell per row) is read through like any other container.
 - Inline markup is kept as safe HTML: only ``<strong>``, ``<em>`` and ``<a href>``
   with an http(s), mailto, tel or ``#`` address, and no other attribute.
 """
@@ -25,7 +29,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
-from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
+from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .parse_text import (
     ItemMarker,
     add_list_item,
@@ -60,7 +64,17 @@ DROP_TAGS = (
 )
 
 #: Elements that are site chrome wherever they are, with the reason recorded.
-CHROME_TAGS = {"nav": "navigation"}
+CHROME_TAGS = {
+    "nav": "navigation",
+    # AMP pages name their furniture by element.
+    "amp-sidebar": "navigation",
+    "amp-ad": "advertising",
+    "amp-sticky-ad": "advertising",
+    "amp-embed": "advertising",
+    "amp-social-share": "share buttons",
+    "amp-consent": "cookie banner",
+    "amp-user-notification": "cookie banner",
+}
 
 #: Elements that are site chrome unless they hold the article's title (header) or sit
 #: inside the article (aside: often a callout worth keeping).
@@ -78,7 +92,7 @@ CHROME_ROLES = {
 #: Words in a class or id that mark site chrome, by reason. A class name matches when
 #: it, or one of its hyphenated parts, starts with a word ("navbar", "post-navigation").
 CHROME_CLASS_WORDS = {
-    "navigation": ("nav", "menu", "breadcrumb", "pagination", "skip", "tabs"),
+    "navigation": ("nav", "menu", "breadcrumb", "crumbs", "pagination", "skip", "tabs", "toc"),
     "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
     "cookie banner": ("cookie", "consent", "gdpr"),
     "share buttons": ("share", "sharing", "social"),
@@ -86,14 +100,22 @@ CHROME_CLASS_WORDS = {
     "advertising": ("advert", "ads", "adsbygoogle", "ad", "promo", "banner", "sponsor"),
     "sidebar": ("sidebar", "widget"),
     "newsletter": ("newsletter", "subscribe", "signup", "mailing"),
-    "related posts": ("related", "recommended"),
-    "site header": ("masthead",),
+    "related posts": ("related", "recommended", "similar"),
+    "site header": ("masthead", "announcement"),
     "byline": ("byline", "meta", "author", "dateline", "posted-on"),
     "footer": ("footer",),
+    # Forum and comment furniture around the posts themselves.
+    "post furniture": ("postprofile", "profile", "signature", "actions", "stats", "rank"),
+    "testimonials": ("testimonial", "review-badge", "reviews"),
+    "contact details": ("contact", "map", "opening-hours", "directions"),
+    "feedback": ("feedback", "survey"),
 }
 
 #: Words matched as a whole part only, because they start ordinary words ("address").
-EXACT_CLASS_WORDS = frozenset({"ad", "ads", "meta", "tabs", "tools", "print", "utility"})
+EXACT_CLASS_WORDS = frozenset(
+    {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
+    | {"profile", "actions"}
+)
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
@@ -126,10 +148,10 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     meta_title = _meta_title(soup)
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
     remove_elements(hidden_elements(soup))
-    tables_as_lists(soup)
     h1 = _title_heading(soup)
     root = _content_root(soup, h1)
     dropped = drop_structural_chrome(soup, root, h1)
+    dropped += drop_link_blocks(root, h1)
     title_in_root = h1 is not None and (h1 is root or _inside(h1, root))
     if h1 is not None and not title_in_root:
         h1.extract()
@@ -146,48 +168,152 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     return Document(title=title, sections=sections, format=format, dropped=dropped, url=url)
 
 
-def tables_as_lists(soup: BeautifulSoup) -> None:
-    """Turn each table with a header row into one list per column, led by its header
-    ("Possible cause:" then the causes), so a symptoms-versus-causes table reads like the
-    lists the classifier knows. Tables without headers (layout) are left alone."""
-    for table in soup.find_all("table"):
-        rows = _own_rows(table)
-        header = _cells(rows[0]) if rows else []
-        if len(rows) < 2 or not header or not all(cell.name == "th" for cell in header):
-            continue
-        columns: list[list[str]] = [[] for _ in header]
-        for row in rows[1:]:
-            cells = _cells(row)
-            for index, cell in enumerate(cells[: len(header)]):
-                if text := collapse_spaces(cell.get_text(" ")):
-                    columns[index].append(text)
-        replacement = soup.new_tag("div")
-        for cell, items in zip(header, columns, strict=True):
-            lead = collapse_spaces(cell.get_text(" ")).rstrip(":")
-            if not lead or not items:
+#: Most words a cell of a data table holds; a longer cell is prose laid out in a grid.
+DATA_CELL_MAX_WORDS = 40
+
+#: Elements that, inside a cell, make its table a layout grid (a page, not data).
+LAYOUT_CELL_TAGS = frozenset(
+    "table h1 h2 h3 h4 h5 h6 ul ol dl blockquote article section header footer nav aside "
+    "main hr figure".split()
+)
+#: Block elements of which a data cell holds at most one (``<td><p>8 mg</p></td>``).
+_CELL_BLOCK_TAGS = frozenset({"p", "div"})
+_LAYOUT_ROLES = frozenset({"presentation", "none"})
+
+
+def layout_tables(root: Tag) -> set[int]:
+    """Ids of the tables under ``root`` whose cells hold a page rather than data: a nested
+    table, a heading, a list, or several paragraphs in one cell.
+
+    One walk of the tree (a stack, no recursion), each element seen once, so tables
+    nested thousands deep cost linear time.
+    """
+    layout: set[int] = set()
+    # (node, id of the nearest table, id of the nearest cell of that table)
+    stack: list[tuple[Tag, int, int]] = [(root, 0, 0)]
+    blocks_in_cell: dict[int, int] = {}
+    while stack:
+        node, table, cell = stack.pop()
+        for child in node.children:
+            if not isinstance(child, Tag):
                 continue
-            paragraph = soup.new_tag("p")
-            paragraph.string = f"{lead}:"
-            listing = soup.new_tag("ul")
-            for item in items:
-                entry = soup.new_tag("li")
-                entry.string = item
-                listing.append(entry)
-            replacement.extend([paragraph, listing])
-        table.replace_with(replacement)
+            name = child.name
+            child_table, child_cell = table, cell
+            if cell and (name in LAYOUT_CELL_TAGS):
+                layout.add(table)
+            elif cell and name in _CELL_BLOCK_TAGS:
+                blocks_in_cell[cell] = blocks_in_cell.get(cell, 0) + 1
+                if blocks_in_cell[cell] > 1:
+                    layout.add(table)
+            if name == "table":
+                child_table, child_cell = id(child), 0
+            elif name in ("td", "th") and table:
+                child_cell = id(child)
+            stack.append((child, child_table, child_cell))
+    return layout
 
 
-def _own_rows(table: Tag) -> list[Tag]:
-    """The table's rows, not those of tables nested in it: a walk of its children and
-    row groups (a ``find_all`` per row costs far more than the walk)."""
-    rows: list[Tag] = []
+def data_table(element: Tag, layout: set[int]) -> Table | None:
+    """The data table ``element`` holds, or None when it is a layout table.
+
+    A data table has at least two rows and two columns, short cells, and says it holds
+    data: header cells (``<th>``), a ``<thead>``, a ``<caption>``, or a regular grid
+    (every row as wide, each with two or more filled cells).
+    """
+    if id(element) in layout or str(element.get("role") or "").lower() in _LAYOUT_ROLES:
+        return None
+    grid, header_cells, head_count = _grid(element)
+    if len(grid) < 2 or max(len(row) for row in grid) < 2:
+        return None
+    if any(len(text.split()) > DATA_CELL_MAX_WORDS for row in grid for text in row):
+        return None
+    caption_tag = next((c for c in element.children if getattr(c, "name", None) == "caption"), None)
+    caption = collapse_spaces(caption_tag.get_text(" ")) if caption_tag is not None else ""
+    widths = {len(row) for row in grid}
+    regular = len(widths) == 1 and all(sum(1 for text in row if text) >= 2 for row in grid)
+    if not (header_cells or head_count or caption or regular):
+        return None
+    width = max(widths)
+    grid = [row + [""] * (width - len(row)) for row in grid]
+    is_th = [flags + [False] * (width - len(flags)) for flags in header_cells or [[]] * len(grid)]
+    if not head_count:
+        # Leading rows of header cells only are column headings.
+        while (
+            head_count < len(grid) - 1
+            and all(
+                flag or not text
+                for flag, text in zip(is_th[head_count], grid[head_count], strict=True)
+            )
+            and any(is_th[head_count])
+        ):
+            head_count += 1
+    head, rows = grid[:head_count], grid[head_count:]
+    if not rows:
+        return None
+    body_flags = is_th[head_count:]
+    header_column = all(flags[0] and not all(flags) for flags in body_flags)
+    return Table(head=head, rows=rows, caption=caption, header_column=header_column)
+
+
+def _grid(table: Tag) -> tuple[list[list[str]], list[list[bool]], int]:
+    """The table's rows as cell texts (spanned cells repeated as empty cells), which
+    cells are ``<th>`` (an empty list when none is), and how many rows ``<thead>`` holds."""
+    grid: list[list[str]] = []
+    flags: list[list[bool]] = []
+    any_th = False
+    head_count = 0
+    spans: dict[int, int] = {}  # column -> rows it is still covered by a rowspan above
+    for row, in_head in _own_rows(table):
+        texts: list[str] = []
+        row_flags: list[bool] = []
+        for cell in _cells(row):
+            while spans.get(len(texts), 0) > 0:
+                spans[len(texts)] -= 1
+                texts.append("")
+                row_flags.append(False)
+            column = len(texts)
+            texts.append(collapse_spaces(cell.get_text(" ")))
+            row_flags.append(cell.name == "th")
+            any_th = any_th or cell.name == "th"
+            colspan = min(_span(cell.get("colspan")), MAX_SPAN)
+            texts.extend([""] * (colspan - 1))
+            row_flags.extend([cell.name == "th"] * (colspan - 1))
+            rowspan = min(_span(cell.get("rowspan")), MAX_SPAN)
+            for spanned in range(column, column + colspan):
+                if rowspan > 1:
+                    spans[spanned] = rowspan - 1
+        if not any(texts):
+            continue
+        grid.append(texts)
+        flags.append(row_flags)
+        if in_head and head_count == len(grid) - 1:
+            head_count += 1
+    return grid, flags if any_th else [], head_count
+
+
+#: Widest span a cell may claim (``colspan="100000"`` must not build a huge row).
+MAX_SPAN = 50
+
+
+def _span(value) -> int:
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() and 0 < len(text) < 4 and int(text) > 0 else 1
+
+
+def _own_rows(table: Tag) -> list[tuple[Tag, bool]]:
+    """The table's rows (each with whether ``<thead>`` holds it), not those of tables
+    nested in it: a walk of its children and row groups."""
+    rows: list[tuple[Tag, bool]] = []
     for child in table.children:
         if not isinstance(child, Tag):
             continue
         if child.name == "tr":
-            rows.append(child)
+            rows.append((child, False))
         elif child.name in ("thead", "tbody", "tfoot"):
-            rows.extend(row for row in child.children if getattr(row, "name", None) == "tr")
+            in_head = child.name == "thead"
+            rows.extend(
+                (row, in_head) for row in child.children if getattr(row, "name", None) == "tr"
+            )
     return rows
 
 
@@ -403,6 +529,145 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
     return dropped
 
 
+#: Blocks judged by their links: lists, paragraphs and their containers.
+LINK_BLOCK_TAGS = frozenset({"ul", "ol", "menu", "p", "div", "section", "td", "dl"})
+
+#: Share of a block's text inside links from which it is a block of links.
+LINK_DENSITY = 0.8
+
+#: Longest block of links (in characters of text) judged as one.
+LINK_BLOCK_MAX_CHARS = 600
+
+#: Words a paragraph needs to count as the article's prose.
+PROSE_WORDS = 8
+
+#: Elements whose text can be the article's prose.
+PROSE_TAGS = frozenset({"p", "li", "td", "dd", "blockquote"})
+
+#: Most words of prose after a block of links for it to close the page (a footer).
+TRAILING_PROSE_WORDS = 40
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+@dataclass
+class _Extent:
+    chars: int = 0
+    link_chars: int = 0
+    links: int = 0
+    anchors: int = 0
+    words: int = 0
+    sentence: bool = False
+    #: The element is, or holds, a paragraph of the article's prose.
+    prose: bool = False
+
+
+def drop_link_blocks(root: Tag, title: Tag | None) -> list[Dropped]:
+    """Remove blocks made of links alone, judged by structure rather than wording.
+
+    A block of in-page links ("#symptoms") is a table of contents wherever it is. Any
+    other block of links is a menu, breadcrumb, tag cloud or link footer when it sits
+    before the title or after the article's last paragraph of prose; inside the article
+    a list of links may name the article's own subjects, so it stays, as does a list of
+    links a heading or a lead introduces. Elements holding prose are never removed.
+    """
+    elements = [root, *root.find_all(True)]
+    position = {id(element): index for index, element in enumerate(elements)}
+    extents: dict[int, _Extent] = {}
+    for element in reversed(elements):  # children before parents: one linear pass
+        extent = _Extent()
+        inside_link = element.name == "a"
+        for child in element.children:
+            if isinstance(child, Tag):
+                sub = extents.get(id(child))
+                if sub is None:
+                    continue
+                extent.chars += sub.chars
+                extent.link_chars += sub.link_chars
+                extent.links += sub.links
+                extent.anchors += sub.anchors
+                extent.words += sub.words
+                extent.sentence = extent.sentence or sub.sentence
+                extent.prose = extent.prose or sub.prose
+            elif isinstance(child, NavigableString) and not isinstance(child, _SKIP_STRINGS):
+                text = child.strip()
+                if not text:
+                    continue
+                extent.chars += len(text)
+                if inside_link:
+                    extent.link_chars += len(text)
+                else:
+                    extent.words += len(text.split())
+                    extent.sentence = extent.sentence or bool(_SENTENCE_END.search(text))
+        if inside_link:
+            extent.link_chars = extent.chars
+            extent.links += 1
+            extent.anchors += str(element.get("href") or "").startswith("#")
+            extent.words = 0
+            extent.sentence = False
+        if element.name in PROSE_TAGS and extent.sentence and extent.words >= PROSE_WORDS:
+            extent.prose = True
+        extents[id(element)] = extent
+    title_at = position.get(id(title), -1) if title is not None else -1
+    title_text = collapse_spaces(title.get_text(" ")) if title is not None else ""
+    guarded = {id(root)}
+    if title is not None:
+        guarded |= {id(title), *(id(parent) for parent in title.parents)}
+    # Words of prose from each position to the end: a block of links followed by no
+    # more than a footer's worth of prose (an address, a disclaimer) closes the page.
+    prose_after = [0] * (len(elements) + 1)
+    for index in range(len(elements) - 1, -1, -1):
+        element = elements[index]
+        extent = extents[id(element)]
+        own_prose = element.name in PROSE_TAGS and extent.prose
+        prose_after[index] = prose_after[index + 1] + (extent.words if own_prose else 0)
+    dropped: list[Dropped] = []
+    removed: set[int] = set()
+    for element in elements:
+        if id(element) in removed or id(element) in guarded:
+            continue
+        if element.name not in LINK_BLOCK_TAGS:
+            continue
+        extent = extents[id(element)]
+        if extent.prose:
+            continue
+        if extent.links < 2 or extent.sentence or extent.chars > LINK_BLOCK_MAX_CHARS:
+            continue
+        link_chars = extent.link_chars
+        if link_chars < LINK_DENSITY * extent.chars and title_text:
+            # A breadcrumb ends with the page's own title, which is not a link.
+            if collapse_spaces(element.get_text(" ")).endswith(title_text):
+                link_chars += len(title_text.replace(" ", ""))
+        if link_chars < LINK_DENSITY * extent.chars:
+            continue
+        at = position[id(element)]
+        if extent.anchors == extent.links:
+            reason = "chrome: table of contents"
+        elif at < title_at or (
+            prose_after[at] <= TRAILING_PROSE_WORDS and not _introduced(element)
+        ):
+            reason = "chrome: links"
+        else:
+            continue
+        text = collapse_spaces(element.get_text(" "))
+        if text:
+            dropped.append(Dropped(reason=reason, text=text))
+        removed.update(id(descendant) for descendant in element.descendants)
+        element.decompose()
+    return dropped
+
+
+def _introduced(element: Tag) -> bool:
+    """True when a heading or a lead ending in a colon introduces ``element``: the
+    article's own list of links ("Treatments" over links to treatment pages)."""
+    previous = element.find_previous_sibling(True)
+    if previous is None:
+        return False
+    if previous.name in HEADING_TAGS:
+        return True
+    return previous.name == "p" and collapse_spaces(previous.get_text(" ")).endswith(":")
+
+
 def remove_elements(elements) -> None:
     """Decompose ``elements`` (in document order), skipping those inside one already gone.
 
@@ -424,13 +689,14 @@ def remove_elements(elements) -> None:
 class Event:
     """One thing found in reading order: a heading, a paragraph, a list or a list item."""
 
-    kind: str  # "heading", "bold_heading", "paragraph", "list", "item"
+    kind: str  # "heading", "bold_heading", "paragraph", "list", "item", "table"
     text: str = ""
     html: str = ""
     level: int = 0
     ordered: bool = False
     items: list[ListItem] = field(default_factory=list)
     marker: ItemMarker | None = None
+    table: Table | None = None
 
 
 @dataclass
@@ -457,6 +723,7 @@ class _Line:
 def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event]:
     """Walk ``root`` in reading order without recursion and return its events."""
     events: list[Event] = []
+    layout = layout_tables(root)
     stack = [iter(root.contents)]
     run: list = []
     while stack:
@@ -482,6 +749,8 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
                 events.append(Event("heading", text=text, level=level))
         elif node.name in LIST_TAGS:
             events.extend(_list_events(node))
+        elif node.name == "table" and (table := data_table(node, layout)) is not None:
+            events.append(Event("table", table=table))
         elif node.name != "hr":
             stack.append(iter(node.contents))
     _flush(run, events)
@@ -719,6 +988,8 @@ def build_sections(events: list[Event], *, intro_heading: str = "") -> list[Sect
             )
         elif event.kind == "item":
             _add_faked_item(current, event, markers)
+        elif event.kind == "table":
+            current.blocks.append(event.table)
     return [section for section in sections if section.heading or section.blocks]
 
 

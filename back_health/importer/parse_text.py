@@ -21,6 +21,8 @@ Rules (general, never a list of known headings):
   colon just before a list is its lead.
 - A line underlined with ``===`` or ``---`` (Markdown "setext" style, common in e-mail
   newsletters) is a heading whatever its wording.
+- Pipe tables: a line of ``|``-separated cells followed by a separator line
+  (``|---|:---:|``) starts a table; the following lines with a ``|`` are its rows.
 - FAQ layout: "Q:"/"Question:" before a question makes it a heading; "A:"/"Answer:"
   before its answer is dropped.
 - An e-mail signature is not article text: everything after a ``--`` line, or from a
@@ -34,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
+from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .sentences import split_sentences
 
 #: Longest line, in words, that can be a heading.
@@ -59,9 +61,10 @@ _BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
 _LETTER = re.compile(r"^(?P<marker>[a-z])\)[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
-_INNER_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+#: A sentence ending inside a line, or a semicolon between the values of a labelled
+#: line ("Keywords: low back pain; obesity"): either way the line is not a heading.
+_INNER_SENTENCE_BREAK = re.compile(r"[.!?…;]\s+\S")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
-_SPACES = re.compile(r"\s+")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s+(?=\S.*\?$)")
 _ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+(?=\S)")
@@ -164,7 +167,7 @@ def _drops_final_stop(text: str) -> bool:
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # the same whitespace as the regex "\s+", faster
 
 
 def lead_of(block) -> str:
@@ -182,9 +185,10 @@ def lead_of(block) -> str:
 class _Unit:
     """A paragraph, heading candidate or list item, before sections are built."""
 
-    kind: str  # "para", "item"
+    kind: str  # "para", "item", "table"
     lines: list[str] = field(default_factory=list)
     marker: ItemMarker | None = None
+    table: Table | None = None
     #: A single line that could be a heading (decided once we know what follows).
     heading_like: bool = False
 
@@ -195,10 +199,86 @@ class _Unit:
 
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
+    text, running = strip_running_lines(text)
     body, signature = split_signature(text)
     title, sections = build_sections(text_units(body))
-    dropped = [Dropped(reason="signature", text=signature)] if signature else []
+    dropped = [Dropped(reason=reason, text=line) for reason, line in running]
+    if signature:
+        dropped.append(Dropped(reason="signature", text=signature))
     return Document(title=title, sections=sections, format="text", dropped=dropped)
+
+
+#: Longest line, in words, read as a running header or footer.
+MAX_RUNNING_LINE_WORDS = 15
+
+#: Non-empty lines at each edge of a printed page where running headers and footers sit.
+RUNNING_LINE_DEPTH = 2
+
+# A line that is only a page number ("Page 2 of 4", "- 3 -", "12", "2/4") ...
+_PAGE_NUMBER_LINE = re.compile(
+    r"(?:page[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?|-[ \t]*+\d{1,4}[ \t]*+-"
+    r"|\d{1,4}(?:[ \t]*+/[ \t]*+\d{1,4})?)",
+    re.IGNORECASE,
+)
+# ... or a footer line that carries one ("Leaflet 12   Issued 2025   Page 2 of 4").
+_PAGE_OF = re.compile(r"\bpage[ \t]++\d{1,4}[ \t]++of[ \t]++\d{1,4}\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+def _blank_or_break(lines: list[str], index: int) -> bool:
+    if index < 0 or index >= len(lines):
+        return True
+    return not lines[index].strip() or "\f" in lines[index]
+
+
+def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Remove what printing put on every page: page numbers, and short lines repeated
+    at the top or bottom of two or more pages (digits aside: "Page 1 of 3" and "Page 2
+    of 3" repeat). Pages end at form feeds and at page-number lines. Returns the text
+    and ``(reason, line)`` for each line removed."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pages: list[list[int]] = [[]]
+    numbers: set[int] = set()
+    for index, line in enumerate(lines):
+        parts = line.split("\f")
+        if len(parts) > 1 and pages[-1]:
+            pages.append([])
+        stripped = " ".join(line.replace("\f", " ").split())
+        if not stripped:
+            continue
+        if _page_number(stripped, lines, index):
+            numbers.add(index)
+            pages[-1].append(index)
+            pages.append([])
+            continue
+        pages[-1].append(index)
+    pages = [page for page in pages if page]
+    if len(pages) < 2 and not any(_PAGE_OF.search(lines[i]) for i in numbers):
+        return text, []
+    edges: dict[str, list[int]] = {}
+    for page in pages:
+        edge = page[:RUNNING_LINE_DEPTH] + page[-RUNNING_LINE_DEPTH:]
+        for index in dict.fromkeys(edge):
+            line = " ".join(lines[index].replace("\f", " ").split())
+            if index in numbers or len(line.split()) > MAX_RUNNING_LINE_WORDS:
+                continue
+            edges.setdefault(_DIGITS.sub("#", line.lower()), []).append(index)
+    running = {index for found in edges.values() if len(found) >= 2 for index in found}
+    removed: list[tuple[str, str]] = []
+    for index in sorted(numbers | running):
+        reason = "chrome: page number" if index in numbers else "chrome: running header or footer"
+        removed.append((reason, " ".join(lines[index].replace("\f", " ").split())))
+        lines[index] = ""
+    return "\n".join(line.replace("\f", "") for line in lines), removed
+
+
+def _page_number(line: str, lines: list[str], index: int) -> bool:
+    if _PAGE_NUMBER_LINE.fullmatch(line):
+        # A bare number stands apart from the text ("3" before an exercise's steps does not).
+        return line.lower().startswith("page") or (
+            _blank_or_break(lines, index - 1) and _blank_or_break(lines, index + 1)
+        )
+    return len(line.split()) <= MAX_RUNNING_LINE_WORDS and bool(_PAGE_OF.search(line))
 
 
 def split_signature(text: str) -> tuple[str, str]:
@@ -247,13 +327,77 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _block_units(lines: list[str]) -> list[_Unit]:
+    """The units of one block of lines, its pipe tables found first (a loop, so a block
+    of thousands of tables needs no recursion)."""
+    units: list[_Unit] = []
+    start = 0
+    while (found := _next_pipe_table(lines, start)) is not None:
+        header, end = found
+        if header > start:
+            units.extend(_plain_block_units(lines[start:header]))
+        table = pipe_table(lines[header:end])
+        if table.rows:
+            units.append(_Unit("table", table=table))
+        else:
+            units.extend(_plain_block_units(lines[header:end]))
+        start = end
+    if start < len(lines):
+        units.extend(_plain_block_units(lines[start:]))
+    return units
+
+
+def _next_pipe_table(lines: list[str], start: int) -> tuple[int, int] | None:
+    """``(header line, end)`` of the first pipe table at or after ``start``, or None."""
+    for index in range(start + 1, len(lines)):
+        if "|" in lines[index - 1] and is_table_separator(lines[index]):
+            end = index + 1
+            while end < len(lines) and "|" in lines[end] and not is_table_separator(lines[end]):
+                end += 1
+            return index - 1, end
+    return None
+
+
+def is_table_separator(line: str) -> bool:
+    """ "|---|:---:|" (outer pipes optional, at least one inner pipe when none)."""
+    line = line.strip()
+    if "|" not in line or "-" not in line:
+        return False
+    cells = _pipe_cells(line)
+    return bool(cells) and all(
+        cell and cell.strip(":") and not cell.strip(":").strip("-") and cell.count(":") <= 2
+        for cell in cells
+    )
+
+
+def _pipe_cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    cells = line.replace("\\|", "\0").split("|")
+    return [collapse_spaces(cell.replace("\0", "|")) for cell in cells]
+
+
+def pipe_table(lines: list[str]) -> Table:
+    """A table from pipe lines: the header line, the separator, then the rows."""
+    head = _pipe_cells(lines[0])
+    rows = [_pipe_cells(line) for line in lines[2:]]
+    width = len(head)
+    # Rows are fitted to the header's width, as GitHub renders them.
+    rows = [(row + [""] * width)[:width] for row in rows]
+    head_rows = [head] if any(head) else []
+    return Table(head=head_rows, rows=[row for row in rows if any(row)])
+
+
+def _plain_block_units(lines: list[str]) -> list[_Unit]:
     lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in lines]
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
     if underlined is not None:
         heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
         heading.heading_like = True
         rest = lines[underlined + 1 :]
-        return [heading, *(_block_units(rest) if rest else [])]
+        return [heading, *(_plain_block_units(rest) if rest else [])]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
     if rest and is_heading_like(first) and _starts_new_line_of_text(rest[0]):
@@ -299,6 +443,8 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
             previous_heading_level = level
         elif unit.kind == "item":
             _add_item(current, unit.marker, unit.text, markers)
+        elif unit.kind == "table":
+            current.blocks.append(unit.table)
         else:
             current.blocks.append(Paragraph(unit.text))
     return title, [s for s in sections if s.heading or s.blocks]

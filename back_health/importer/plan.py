@@ -66,6 +66,10 @@ class BlockPlan:
       "hold_seconds": int|None, "per_side": bool, "times_per_day": int|None,
       "days_per_week": int|None}, "cautions": [str]}], "stop_if": [str]}``
     - ``inset``: ``{"text": HTML str}``
+    - ``table``: Wagtail's ``TableBlock`` value: ``{"data": [[str]] (the header row
+      first when there is one), "table_caption": str, "table_header_choice":
+      "row"|"column"|"both"|"neither", "first_row_is_table_header": bool,
+      "first_col_is_header": bool, "cell": [], "mergeCells": []}``
     """
 
     type: str

@@ -11,6 +11,7 @@ has no required word (or the parser internals are unavailable), it is always sea
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 try:  # CPython's own regex parser; stable in 3.11-3.13 but private, hence the fallback
     from re import _constants as _sre
@@ -119,6 +120,28 @@ class Dispatch:
             for literal in literals
         }
         self._scan = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
+
+    def candidates_by_part(self, lowered: str, starts: list[int]) -> dict[int, set[int]]:
+        """For ``lowered`` made of parts beginning at ``starts``: pattern index -> the
+        parts holding one of its literals (every part for a pattern without any)."""
+        found: dict[int, set[int]] = {index: set(range(len(starts))) for index in self._always}
+        if self._scan is None:
+            return found
+        parts_of: dict[str, set[int]] = {}
+        for match in self._scan.finditer(lowered):
+            part = bisect_right(starts, match.start()) - 1
+            literal = match.group(1)
+            if literal in parts_of:
+                parts_of[literal].add(part)
+            else:
+                parts_of[literal] = {part}
+        for literal, parts in parts_of.items():
+            for index in self._by_prefix[literal]:
+                if index in found:
+                    found[index] |= parts
+                else:
+                    found[index] = set(parts)
+        return found
 
     def candidates(self, lowered: str) -> list[int]:
         found = set(self._always)

@@ -5,7 +5,18 @@ The shipped :class:`RuleSet` comes from the JSON files in ``importer/data/``
 
 - ``rules.extend(cues={"heading_causes": [r"\\bwhat sets it off\\b"]})`` adds patterns,
   ``rules.with_medicines({"Brandex": "ibuprofen"})`` adds medicine names,
+  ``rules.extend(condition_names=["Hip hitch syndrome"])`` adds condition names,
   ``rules.extend(my_rule)`` adds an extra rule. Each returns a new RuleSet.
+
+The vocabulary
+--------------
+
+Beside the short, hand-kept lists (``conditions.json``, ``treatments.json``,
+``medicines.json``) the rules read a domain vocabulary built from public classifications:
+``lexicon_conditions.json`` (condition names and their other names, from ICD-10-CM),
+``lexicon_medicines.json`` (generics, brands and combination products by ATC class) and
+``lexicon_treatments.json`` (non-drug treatments by kind). The hand-kept lists win where
+both name the same thing; a site's additions win over both.
 
 The extra-rule protocol
 -----------------------
@@ -35,6 +46,7 @@ pure and fast: they run once per part of every imported article.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -133,6 +145,8 @@ class MedicineInfo:
     drug_class: str = ""
     #: True when the name matched is the generic name or an alias, not a brand.
     is_generic: bool = False
+    #: A combination product's generics ("codeine", "paracetamol" for co-codamol).
+    components: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,9 +157,6 @@ class BodyRegion:
 
 def rule_name(rule: Callable) -> str:
     return getattr(rule, "name", None) or getattr(rule, "__name__", None) or type(rule).__name__
-
-
-_WORD = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True, eq=False)
@@ -166,6 +177,14 @@ class RuleSet:
     condition_words: tuple[str, ...] = ()
     #: Last words that make a defined name a condition (``syndrome``, ``pain``).
     condition_heads: tuple[str, ...] = ()
+    #: Names of conditions (``lexicon_conditions.json``): a name whose head is one of
+    #: them is a condition ("Chronic wry neck"); one that only contains one is not
+    #: ("Exercises for wry neck").
+    condition_names: tuple[str, ...] = ()
+    #: Words after a condition name that start its qualifier ("Back strain *in* sport").
+    condition_name_qualifiers: tuple[str, ...] = ()
+    #: Words before a condition name that make it a modifier ("Exercises *for* wry neck").
+    condition_name_breakers: tuple[str, ...] = ()
     #: Words with a condition ending that are not conditions (``diagnosis``).
     not_conditions: tuple[str, ...] = ()
     #: Openings of a risk factor that names a condition ("family history of ...").
@@ -206,6 +225,13 @@ class RuleSet:
             self, "_treatment_dispatch", Dispatch(lit for *_, lit in self._treatments)
         )
         object.__setattr__(self, "_medicines", self._compile_medicines())
+        object.__setattr__(self, "_condition_lexicon", self._compile_condition_names())
+        object.__setattr__(self, "_condition_memo", {})
+        object.__setattr__(
+            self,
+            "_condition_shapes",
+            _names_by_first_word(n for n in self.condition_names if " " in n.strip()),
+        )
         object.__setattr__(self, "_regions", self._compile_regions())
 
     # -- building new rule sets -------------------------------------------------------
@@ -217,6 +243,7 @@ class RuleSet:
         treatment_terms: Iterable[Mapping[str, Any]] = (),
         synonyms: Iterable[Iterable[str]] = (),
         condition_words: Iterable[str] = (),
+        condition_names: Iterable[str] = (),
         name_rules: Mapping[str, Any] | None = None,
     ) -> RuleSet:
         """A new RuleSet with more extra rules, cue patterns and vocabulary.
@@ -239,19 +266,29 @@ class RuleSet:
             treatment_terms=tuple(_treatment_term(t) for t in treatment_terms)
             + self.treatment_terms,
             synonym_groups=tuple(tuple(g) for g in synonyms) + self.synonym_groups,
-            condition_words=tuple(condition_words) + self.condition_words,
+            condition_words=tuple(w.lower() for w in condition_words) + self.condition_words,
+            condition_names=tuple(condition_names) + self.condition_names,
         )
 
-    def with_medicines(self, medicines: Mapping[str, str | Mapping[str, str]]) -> RuleSet:
+    def with_medicines(self, medicines: Mapping[str, str | Mapping[str, Any]]) -> RuleSet:
         """A new RuleSet that also knows these brands: ``{"brand": "generic"}`` or
-        ``{"brand": {"generic": ..., "class": ...}}``. A site's mapping wins."""
+        ``{"brand": {"generic": ..., "class": ..., "components": [...]}}``. A site's
+        mapping wins."""
         known = dict(self.medicines)
         for brand, target in medicines.items():
             if isinstance(target, str):
                 existing = known.get(target.lower())
-                info = MedicineInfo(target, existing.drug_class if existing else "")
+                info = MedicineInfo(
+                    target,
+                    existing.drug_class if existing else "",
+                    components=existing.components if existing else (),
+                )
             else:
-                info = MedicineInfo(target["generic"], target.get("class", ""))
+                info = MedicineInfo(
+                    target["generic"],
+                    target.get("class", ""),
+                    components=tuple(target.get("components", ())),
+                )
             known[brand.lower()] = info
             known.setdefault(info.generic.lower(), replace(info, is_generic=True))
         return replace(self, medicines=known)
@@ -303,6 +340,18 @@ class RuleSet:
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
 
+    def remove_cues(self, category: str, text: str, replacement: str = " ", count: int = 0) -> str:
+        """``text`` with the matches of each pattern of ``category`` replaced in turn
+        (``pattern.sub`` one pattern after the other); a pattern whose required words
+        are absent is skipped, as it cannot match."""
+        lowered = text.lower()
+        for pattern, literals in self._cue_filtered.get(category, ()):
+            if may_match(literals, lowered):
+                text, changed = pattern.subn(replacement, text, count=count)
+                if changed:
+                    lowered = text.lower()
+        return text
+
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
         found = []
@@ -315,20 +364,33 @@ class RuleSet:
             if start >= end:
                 kept.append((term, match))
                 end = match.end()
+        if kept and self._condition_shapes:
+            # "epidural" in "a spinal epidural abscess" names no treatment: a term inside
+            # a longer condition name the vocabulary knows is part of that name.
+            spans = _scan_names(text, self._condition_shapes)
+            kept = [hit for hit in kept if not _inside_longer(hit[1], spans)]
         return kept
 
     def find_medicines(self, text: str) -> list[tuple[MedicineInfo, re.Match]]:
-        """Medicines named in ``text`` (brands, generics, aliases), left to right."""
-        pattern, first_words = self._medicines
-        if pattern is None or first_words.isdisjoint(_WORD.findall(text.lower())):
-            return []
-        return [(self.medicines[m.group(0).lower()], m) for m in pattern.finditer(text)]
+        """Medicines named in ``text`` (brands, generics, aliases), left to right, the
+        longest name first ("Tylenol with Codeine" is one medicine, not Tylenol)."""
+        return [
+            (self.medicines[key], _SPAN.match(text, start, end))
+            for key, start, end in _scan_names(text, self._medicines)
+        ]
 
     def regions_in(self, text: str) -> list[str]:
-        return [region.slug for region, pattern in self._regions if pattern.search(text)]
+        regions, dispatch = self._regions
+        # Only the regions whose words occur are searched (one scan for all their words).
+        return [
+            regions[index][0].slug
+            for index in dispatch.candidates(text.lower())
+            if regions[index][1].search(text)
+        ]
 
-    def is_condition_term(self, name: str) -> bool:
-        """Whether a short name is a medical condition by its words alone."""
+    def is_condition_term(self, name: str, *, vocabulary: bool = True) -> bool:
+        """Whether a short name is a medical condition by its words alone: its endings
+        and condition words, and (``vocabulary``) a condition name as its head."""
         lowered = name.lower().strip()
         if not lowered or lowered.startswith(self.risk_prefixes):
             return False
@@ -342,6 +404,45 @@ class RuleSet:
                 return True
             if len(word) > 6 and word.endswith(self.condition_suffixes):
                 return True
+        return vocabulary and self.names_condition(lowered)
+
+    def names_condition(self, name: str) -> bool:
+        """Whether the head of ``name`` is a condition the vocabulary knows: the name
+        is one ("Wry neck"), or ends with one, or with one and its qualifier ("Chronic
+        low back pain", "Back strain in sport"). A known name inside another phrase
+        ("Exercises for wry neck", "Lifting with a round back") is not its head."""
+        names, longest, breakers, last_words = self._condition_lexicon
+        if not names:
+            return False
+        known = self._condition_memo.get(name)
+        if known is None:
+            if len(self._condition_memo) > 4096:
+                self._condition_memo.clear()
+            known = self._condition_memo[name] = self._names_condition(name)
+        return known
+
+    def _names_condition(self, name: str) -> bool:
+        names, longest, breakers, last_words = self._condition_lexicon
+        tokens = _TOKEN.findall(name.lower().replace("\u2019", "'"))
+        # Words before a known name may only modify it: the name starts at or before
+        # the first preposition, verb or possessive.
+        first_break = next(
+            (i for i, t in enumerate(tokens) if t in breakers or t.endswith("ing")), len(tokens)
+        )
+        qualifiers = self.condition_name_qualifiers
+        for end in range(1, len(tokens) + 1):
+            if end < len(tokens) and tokens[end] not in qualifiers:
+                continue
+            last = tokens[end - 1]
+            if (
+                last not in last_words
+                and last[:-1] not in last_words
+                and last[:-2] not in last_words
+            ):
+                continue
+            for start in range(max(0, end - longest), min(end, first_break + 1)):
+                if _phrase_known(tokens[start:end], names):
+                    return True
         return False
 
     def has_condition_head(self, name: str) -> bool:
@@ -360,20 +461,130 @@ class RuleSet:
         return tuple(compiled)
 
     def _compile_medicines(self):
-        if not self.medicines:
-            return None, frozenset()
-        names = sorted(self.medicines, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in names) + r")(?![\w-])",
-            re.IGNORECASE,
-        )
-        return pattern, frozenset(_WORD.findall(" ".join(self.medicines)))
+        return _names_by_first_word(self.medicines)
+
+    def _compile_condition_names(self):
+        names = {
+            tuple(_TOKEN.findall(name.lower().replace("\u2019", "'")))
+            for name in self.condition_names
+        }
+        names.discard(())
+        longest = max(map(len, names), default=0)
+        last_words = frozenset(name[-1] for name in names)
+        return frozenset(names), longest, frozenset(self.condition_name_breakers), last_words
 
     def _compile_regions(self):
-        return tuple(
+        regions = tuple(
             (region, re.compile(r"\b(?:" + "|".join(region.patterns) + r")\b", re.IGNORECASE))
             for region in self.body_regions
         )
+        literals = (required_literals(pattern.pattern, re.IGNORECASE) for _, pattern in regions)
+        return regions, Dispatch(literals)
+
+
+#: A word of a condition name ("schmorl's" is one word; "klippel-feil" two).
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def _singular_forms(word: str) -> frozenset[str]:
+    """``word`` and what it may be the plural of ("nodes" -> "node", "nod")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return (
+            frozenset((word, word[:-1], word[:-2]))
+            if word.endswith("es")
+            else frozenset((word, word[:-1]))
+        )
+    return frozenset((word,))
+
+
+def _phrase_known(tokens: list[str], names: frozenset[tuple[str, ...]]) -> bool:
+    """Whether ``tokens`` are a known name, its last word singular or plural."""
+    head = tuple(tokens[:-1])
+    return any((*head, form) in names for form in _singular_forms(tokens[-1]))
+
+
+#: A word of a medicine name: hyphens and apostrophes join ("co-codamol", "Atasol-8").
+_NAME_WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+#: The whole of a span, as a match object for callers that read ``group(0)``/``start()``.
+_SPAN = re.compile(r".+", re.DOTALL)
+
+
+def _fold(word: re.Match | str) -> str:
+    text = word.group(0) if isinstance(word, re.Match) else word
+    return text.lower().replace("\u2019", "'")
+
+
+def _separator(between: str) -> str:
+    """What separates two words of a name: a space, or the punctuation written."""
+    return "".join(between.split()) or " "
+
+
+def _name_shape(name: str) -> tuple[str, ...]:
+    """ "Tylenol No. 3" -> ("tylenol", ".", "no", " ", "3")... as words and separators."""
+    words = list(_NAME_WORD.finditer(name))
+    shape: list[str] = []
+    for number, word in enumerate(words):
+        if number:
+            shape.append(_separator(name[words[number - 1].end() : word.start()]))
+        shape.append(_fold(word))
+    return tuple(shape)
+
+
+def _inside_longer(match: re.Match, spans: list[tuple[str, int, int]]) -> bool:
+    """Whether ``match`` lies inside one of ``spans`` (sorted, not overlapping) and is
+    shorter than it. A binary search: linear overall however many hits a text has."""
+    index = bisect.bisect_right(spans, match.start(), key=lambda span: span[1]) - 1
+    for _name, start, end in spans[max(index, 0) : index + 2]:
+        if start <= match.start() and match.end() <= end and end - start > len(match.group(0)):
+            return True
+    return False
+
+
+def _names_by_first_word(names: Iterable[str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (the name's words and separators, the name), longest first: a
+    lookup per word of a text, linear however many names a vocabulary holds."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name in names:
+        shape = _name_shape(name)
+        if shape:
+            by_first.setdefault(shape[0], []).append((shape, name))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda candidate: -len(candidate[0]))
+    return by_first
+
+
+def _scan_names(text: str, by_first) -> list[tuple[str, int, int]]:
+    """The names of ``by_first`` in ``text``, longest first, left to right, as (the name,
+    start, end)."""
+    if not by_first:
+        return []
+    words = list(_NAME_WORD.finditer(text))
+    found, index = [], 0
+    while index < len(words):
+        end = _longest_name_at(words, index, text, by_first.get(_fold(words[index])))
+        if end is None:
+            index += 1
+            continue
+        key, last = end
+        found.append((key, words[index].start(), words[last].end()))
+        index = last + 1
+    return found
+
+
+def _longest_name_at(words, index, text, candidates) -> tuple[str, int] | None:
+    """The longest known name starting at ``words[index]``: (its key, its last word)."""
+    for shape, name in candidates or ():
+        count = (len(shape) + 1) // 2
+        if index + count > len(words):
+            continue
+        for number in range(1, count):
+            word = words[index + number]
+            between = text[words[index + number - 1].end() : word.start()]
+            if shape[2 * number - 1] != _separator(between) or shape[2 * number] != _fold(word):
+                break
+        else:
+            return name, index + count - 1
+    return None
 
 
 def _flatten_rules(rules) -> list[Rule]:
@@ -404,14 +615,39 @@ def _read(name: str) -> dict:
 
 
 def _medicine_index(entries: Iterable[Mapping[str, Any]]) -> dict[str, MedicineInfo]:
-    index: dict[str, MedicineInfo] = {}
+    """Name -> medicine. Entries of one generic are merged: brands and aliases add up,
+    and a later entry's class and components win (the hand-kept list is read last)."""
+    merged: dict[str, dict[str, Any]] = {}
     for entry in entries:
-        info = MedicineInfo(entry["generic"], entry.get("class", ""))
-        for brand in entry.get("brands", []):
+        known = merged.setdefault(entry["generic"].lower(), {"names": {}, "aliases": {}})
+        known["generic"] = entry["generic"]
+        known["class"] = entry.get("class") or known.get("class", "")
+        known["components"] = entry.get("components") or known.get("components", ())
+        known["names"].update(dict.fromkeys(entry.get("brands", ())))
+        known["aliases"].update(dict.fromkeys(entry.get("aliases", ())))
+    index: dict[str, MedicineInfo] = {}
+    for known in merged.values():
+        info = MedicineInfo(known["generic"], known["class"], components=tuple(known["components"]))
+        for brand in known["names"]:
             index[brand.lower()] = info
-        for alias in [entry["generic"], *entry.get("aliases", [])]:
+        for alias in [known["generic"], *known["aliases"]]:
             index[alias.lower()] = replace(info, is_generic=True)
     return index
+
+
+def _treatment_vocabulary(*files: Iterable[Mapping[str, Any]]) -> tuple[TreatmentTerm, ...]:
+    """Treatment terms of the data files in order; a later term named like an earlier
+    one adds its patterns to it (a vocabulary can teach a shipped term new wording)."""
+    terms: dict[str, TreatmentTerm] = {}
+    for entries in files:
+        for entry in entries:
+            term = _treatment_term(entry)
+            if term.name in terms:
+                first = terms[term.name]
+                terms[term.name] = replace(first, patterns=first.patterns + term.patterns)
+            else:
+                terms[term.name] = term
+    return tuple(terms.values())
 
 
 NAME_RULE_KEYS = (
@@ -429,15 +665,50 @@ NAME_RULE_KEYS = (
 )
 
 
+#: Placeholders of cue patterns that name a locale's services (``data/services.json``).
+SERVICE_KINDS = ("emergency_numbers", "emergency_places", "urgent_numbers", "urgent_places")
+
+
+def service_names(locales: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The emergency and urgent-care services of ``locales`` (the shipped default when
+    None), by kind, longest first so a pattern prefers "triple zero (000)" to "000"."""
+    data = _read("services.json")
+    chosen = data["default"] if locales is None else list(locales)
+    unknown = [code for code in chosen if code not in data["locales"]]
+    if unknown:
+        raise ValueError(f"Unknown service locale(s): {', '.join(unknown)}")
+    names: dict[str, tuple[str, ...]] = {}
+    for kind in SERVICE_KINDS:
+        found = {name for code in chosen for name in data["locales"][code].get(kind, ())}
+        names[kind] = tuple(sorted(found, key=lambda name: (-len(name), name)))
+    return names
+
+
+def expand_services(pattern: str, names: Mapping[str, tuple[str, ...]]) -> str:
+    """``pattern`` with each ``{kind}`` placeholder replaced by its services as one
+    alternation (a kind without services matches nothing)."""
+    for kind in SERVICE_KINDS:
+        placeholder = "{" + kind + "}"
+        if placeholder in pattern:
+            options = "|".join(re.escape(name) for name in names.get(kind, ())) or "(?!)"
+            pattern = pattern.replace(placeholder, f"(?:{options})")
+    return pattern
+
+
 @cache
-def default_rules() -> RuleSet:
-    """The shipped RuleSet, built from ``importer/data/*.json`` once per process."""
+def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
+    """The shipped RuleSet, built from ``importer/data/*.json`` once per process.
+
+    ``locales`` chooses whose emergency and urgent-care services the warning cues know
+    (``data/services.json``; its ``default`` list when None)."""
     cue_data = _read("cues.json")
+    services = service_names(locales)
     conditions = _read("conditions.json")
     synonyms = _read("synonyms.json")
+    lexicon = _read("lexicon_conditions.json")["conditions"]
     return RuleSet(
         cues={
-            key: tuple(value)
+            key: tuple(expand_services(pattern, services) for pattern in value)
             for key, value in cue_data.items()
             if not key.startswith("_") and key not in NAME_RULE_KEYS
         },
@@ -445,10 +716,23 @@ def default_rules() -> RuleSet:
         condition_suffixes=tuple(conditions["suffixes"]),
         condition_words=tuple(w.lower() for w in conditions["words"]),
         condition_heads=tuple(w.lower() for w in conditions["heads"]),
+        condition_names=tuple(
+            name
+            for entry in lexicon
+            for name in [entry["name"], *entry["synonyms"]]
+            # An abbreviation ("DISH", "CES") is a word in lower case; it names nothing alone.
+            if not name.isupper()
+        ),
+        condition_name_qualifiers=tuple(conditions.get("name_qualifiers", ())),
+        condition_name_breakers=tuple(conditions.get("name_breakers", ())),
         not_conditions=tuple(w.lower() for w in conditions["not_conditions"]),
         risk_prefixes=tuple(f"{w.lower()} " for w in conditions.get("risk_prefixes", ())),
-        treatment_terms=tuple(_treatment_term(t) for t in _read("treatments.json")["terms"]),
-        medicines=_medicine_index(_read("medicines.json")["medicines"]),
+        treatment_terms=_treatment_vocabulary(
+            _read("treatments.json")["terms"], _read("lexicon_treatments.json")["terms"]
+        ),
+        medicines=_medicine_index(
+            [*_read("lexicon_medicines.json")["medicines"], *_read("medicines.json")["medicines"]]
+        ),
         synonym_groups=tuple(tuple(group) for group in synonyms["groups"]),
         mass_nouns=tuple(synonyms.get("mass_nouns", ())),
         body_regions=tuple(

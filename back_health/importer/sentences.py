@@ -20,9 +20,10 @@ TERMINAL = ".!?…"
 
 # Linear time: a run of terminal punctuation is only tried from its first character
 # (the look-behind) and is taken whole (possessive), so "......" costs one attempt,
-# not one attempt per dot, each rescanning the rest of the run.
+# not one attempt per dot, each rescanning the rest of the run. The pattern opens with
+# the punctuation itself (the look-behind follows it), so re skips straight to it.
 _BOUNDARY = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+"
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+"
     r"(?:\s++|(?<=[a-zа-яёіїєґ][.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]))"
 )
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"“‘«(\[]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ0-9¿¡]")

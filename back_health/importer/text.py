@@ -15,7 +15,6 @@ from . import sentences as _sentences_module
 
 # "<" never occurs inside a tag we keep; excluding it keeps runs of "<" linear.
 _TAG = re.compile(r"<[^<>]++>")
-_SPACE = re.compile(r"\s+")
 
 #: Words title case leaves in lower case ("Back Pain at Work").
 TITLE_CASE_MINOR_WORDS = frozenset(
@@ -25,7 +24,8 @@ TITLE_CASE_MINOR_WORDS = frozenset(
 
 def squash_spaces(text: str) -> str:
     """Runs of whitespace as one space, trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    # str.split() and the regex's \s agree on what whitespace is; split is faster.
+    return " ".join(text.split())
 
 
 def split_sentences(text: str) -> list[str]:

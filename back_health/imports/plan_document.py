@@ -12,7 +12,10 @@ Block vocabulary: ``type``, ``severity``, ``heading``, ``text``, ``items`` are
 the editable words; ``value`` is the block's raw StreamField value. Where an
 editable word differs from what ``value`` says, the word wins: change a
 warning's ``severity``, rewrite a paragraph's ``text``, or set a warning's
-``type`` to ``paragraph`` to keep it as plain text.
+``type`` to ``paragraph`` to keep it as plain text. A table's ``heading`` is its
+caption and its ``items`` are its rows in words ("Dose: 400 mg; Maximum: 1,200 mg");
+its cells are edited in the page editor, and ``type`` ``paragraph`` keeps the rows
+as a list.
 """
 
 from __future__ import annotations
@@ -116,8 +119,31 @@ def _block_words(block: BlockPlan) -> dict:
         words["heading"] = value.get("heading", "")
         words["text"] = html_text(value.get("intro", ""))
         words["items"] = [exercise.get("name", "") for exercise in value.get("exercises", [])]
+    elif block.type == "table" and isinstance(value, dict):
+        words["heading"] = value.get("table_caption", "")
+        words["items"] = table_rows_in_words(value)
     elif block.type in ("inset", "quote") and isinstance(value, dict):
         words["text"] = html_text(value.get("text", "")) or value.get("quote", "")
+    return words
+
+
+def table_rows_in_words(value: dict) -> list[str]:
+    """A table block's body rows as sentences: "Heading: cell; Heading: cell" when it has
+    a header row, else its cells joined."""
+    data = [list(row) for row in value.get("data") or [] if isinstance(row, list)]
+    if value.get("first_row_is_table_header") and data:
+        head, rows = data[0], data[1:]
+    else:
+        head, rows = [], data
+    words = []
+    for row in rows:
+        cells = [
+            f"{head[i]}: {cell}" if i < len(head) and head[i] else str(cell)
+            for i, cell in enumerate(row)
+            if cell
+        ]
+        if cells:
+            words.append("; ".join(cells))
     return words
 
 
@@ -308,6 +334,13 @@ def block_from_dict(data: dict, where: str) -> BlockPlan:
             )
         value["exercises"] = [exercises[name] for name in items]
         return BlockPlan("exercise_list", value)
+    if block_type == "table":
+        value = _expect(value, dict, where + ".value")
+        rows = _expect(value.get("data"), list, where + ".value.data")
+        for number, row in enumerate(rows):
+            _strings(row, f"{where}.value.data[{number}]")
+        value["table_caption"] = heading or ""
+        return BlockPlan("table", value)
     if block_type in ("inset", "quote") and isinstance(value, dict) and "text" in value:
         if text != html_text(value.get("text", "")):
             value["text"] = _paragraphs_html(text)
@@ -325,6 +358,8 @@ def _value_type(block_type: str, value) -> str:
         return "warning"
     if isinstance(value, dict) and "exercises" in value:
         return "exercise_list"
+    if isinstance(value, dict) and "data" in value and "table_caption" in value:
+        return "table"
     return block_type
 
 

@@ -11,7 +11,7 @@ A site adds rules in two ways:
 
 and extends the medicine vocabulary with ``BACK_HEALTH["MEDICINES"]``
 (``{"brand": "generic"}``) or ``BACK_HEALTH["MEDICINES_FILE"]`` (a JSON file in
-the shipped format).
+the shipped format), and the condition names with ``BACK_HEALTH["CONDITION_NAMES"]``.
 """
 
 import json
@@ -81,12 +81,13 @@ def get_import_rules():
     if _cache.get("hooks") == hook_functions and "rules" in _cache:
         return _cache["rules"]
     medicines = _extra_medicines()
+    conditions = tuple(back_health_settings.CONDITION_NAMES or ())
     extra = tuple(_extra_rules())
     rules = default_rules()
     if medicines:
         rules = rules.with_medicines(medicines)
-    if extra:
-        rules = rules.extend(extra)
+    if extra or conditions:
+        rules = rules.extend(*extra, condition_names=conditions)
     _cache.clear()
     _cache.update(hooks=hook_functions, rules=rules)
     return rules

@@ -61,6 +61,12 @@ def block_report(block: BlockPlan) -> dict:
         )
     elif block.type in ("inset", "quote"):
         entry["text"] = html_text(value.get("text", "")) or value.get("quote", "")
+    elif block.type == "table":
+        entry["heading"] = value.get("table_caption", "")
+        entry["rows"] = [list(row) for row in value.get("data", [])]
+        entry["header_row"] = bool(value.get("first_row_is_table_header"))
+        entry["header_column"] = bool(value.get("first_col_is_header"))
+        entry["text"] = _join(entry["heading"], *(cell for row in entry["rows"] for cell in row))
     return entry
 
 

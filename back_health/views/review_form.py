@@ -67,6 +67,45 @@ class WarningRow:
     as_text: forms.BoundField
 
 
+#: Body rows of a table the review screen shows; the page editor shows them all.
+TABLE_PREVIEW_ROWS = 5
+
+
+@dataclass
+class TableRow:
+    """A table block on the review screen: what it holds and whether to keep it."""
+
+    index: int
+    block: dict
+    keep: forms.BoundField
+
+    @property
+    def value(self) -> dict:
+        return self.block.get("value") or {}
+
+    @property
+    def caption(self) -> str:
+        return self.block.get("heading") or self.value.get("table_caption", "")
+
+    @property
+    def header(self) -> list[str]:
+        data = self.value.get("data") or []
+        return data[0] if data and self.value.get("first_row_is_table_header") else []
+
+    @property
+    def body(self) -> list[list[str]]:
+        data = self.value.get("data") or []
+        return data[1:] if self.header else data
+
+    @property
+    def preview_rows(self) -> list[list[str]]:
+        return self.body[:TABLE_PREVIEW_ROWS]
+
+    @property
+    def more_rows(self) -> int:
+        return max(len(self.body) - TABLE_PREVIEW_ROWS, 0)
+
+
 @dataclass
 class RelationRow:
     group: str
@@ -87,6 +126,7 @@ class PageRow:
     title: forms.BoundField
     page_id: forms.BoundField | None
     warnings: list[WarningRow] = field(default_factory=list)
+    tables: list[TableRow] = field(default_factory=list)
     relations: list[RelationRow] = field(default_factory=list)
     flags: list[dict] = field(default_factory=list)
     medicines: list[str] = field(default_factory=list)
@@ -137,6 +177,14 @@ class PlanReviewForm(forms.Form):
                 help_text=_("Links point to the chosen page; no new page is created."),
             )
             for number, block in enumerate(page.get("blocks", [])):
+                if block.get("type") == "table":
+                    self.fields[f"{prefix}-b{number}-keep"] = forms.BooleanField(
+                        label=_("Keep this table"),
+                        required=False,
+                        initial=True,
+                        help_text=_("Untick to leave the table out of the page."),
+                    )
+                    continue
                 if block.get("type") != "warning":
                     continue
                 self.fields[f"{prefix}-b{number}-severity"] = forms.ChoiceField(
@@ -188,6 +236,10 @@ class PlanReviewForm(forms.Form):
                 ],
             )
             for number, block in enumerate(page.get("blocks", [])):
+                if f"{prefix}-b{number}-keep" in self.fields:
+                    row.tables.append(
+                        TableRow(index=number, block=block, keep=self[f"{prefix}-b{number}-keep"])
+                    )
                 if f"{prefix}-b{number}-severity" in self.fields:
                     row.warnings.append(
                         WarningRow(
@@ -235,6 +287,10 @@ class PlanReviewForm(forms.Form):
             page["page_id"] = data.get(f"{prefix}-page_id") or None
             blocks = []
             for number, block in enumerate(page.get("blocks", [])):
+                if f"{prefix}-b{number}-keep" in self.fields and not data.get(
+                    f"{prefix}-b{number}-keep"
+                ):
+                    continue  # the editor left the table out
                 if f"{prefix}-b{number}-severity" in self.fields:
                     if data.get(f"{prefix}-b{number}-as_text"):
                         block = keep_as_text(block)

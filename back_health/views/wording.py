@@ -74,6 +74,13 @@ def describe_flag(flag: dict) -> dict:
         message = _("The article has no headings or lists, so everything is on one page.")
         advice = _("Check the page and split it into sections in the editor if needed.")
         quote = ""
+    elif kind == "table_cut":
+        message = _(
+            "A table was too big for one table block; only its first rows and columns were kept."
+        )
+        advice = _(
+            "Check the original table: split it into smaller tables or link to the full version."
+        )
     else:
         message = _("The importer was unsure about part of the article (%(kind)s).") % {
             "kind": kind.replace("_", " ")
@@ -95,6 +102,8 @@ def describe_dropped(item: dict) -> dict:
             "signature": _("the author's signature"),
             "front matter": _("file header (front matter)"),
             "empty section": _("a heading with nothing under it"),
+            "table rows over the limit": _("table rows past the most a table block holds"),
+            "table columns over the limit": _("table columns past the most a table block holds"),
         }.get(reason, reason)
     return {"reason": reason, "text": item.get("text", "")}
 

@@ -11,7 +11,10 @@ answer file). ``tests/corpus/README.md`` defines every figure; in short:
   and an action other than ``suggest``. A *suggested* page is a proposal, not a page.
 - **Entity precision / recall** (per kind): a written page is correct when its title or
   one of its alternate names matches, by normalised name, the name or an alias of a
-  ``page: true`` entity of the same kind that no earlier page matched. Recall counts the
+  ``page: true`` entity of the same kind that no earlier page matched. A page is scored
+  by its role in the plan: a condition page that the main page relates to as a cause
+  (a condition that causes the subject: one entity, one page) may also match a cause
+  entity, and then counts as a cause (:func:`page_roles`). Recall counts the
   ``page: true`` entities matched by a written page of their kind. A page written for a
   ``page: false`` entity (a bare mention) is a false positive and also counted as a
   *bare mention written*; suggesting it is fine. A page matching only the subject when
@@ -135,7 +138,10 @@ def _plain(value) -> object:
     return value
 
 
-_SKIP_KEYS = frozenset({"severity", "level", "type", "items_lead", "dose", "id"})
+#: Keys of block values that hold settings, not words (a table's header choice).
+_SKIP_KEYS = frozenset(
+    {"severity", "level", "type", "items_lead", "dose", "id", "table_header_choice"}
+)
 
 
 def _strings(value) -> Iterator[str]:
@@ -201,6 +207,27 @@ def page_keys(page) -> set[str]:
     return {name_key(n) for n in names if n and name_key(n)}
 
 
+def cause_keys(plan) -> set[str]:
+    """Name keys of the targets the plan's main page lists as its causes."""
+    main = next(iter(_get(plan, "pages", []) or []), None)
+    if main is None:
+        return set()
+    return {name_key(_get(rel, "title", "")) for rel in _get(main, "causes", []) or []} - {""}
+
+
+def page_roles(page, causes: set[str]) -> tuple[str, ...]:
+    """The kinds a written page may be scored as, its own kind first.
+
+    A condition can cause another condition and is then one page, a condition page, that
+    the main page relates to as a cause; it is scored as a condition or as a cause,
+    whichever the answer lists it as.
+    """
+    kind = page_kind(page)
+    if kind == "condition" and page_keys(page) & causes:
+        return ("condition", "cause")
+    return (kind,)
+
+
 def entity_keys(entity: dict) -> set[str]:
     names = [entity["name"], *entity.get("aliases", [])]
     return {name_key(n) for n in names if name_key(n)}
@@ -255,18 +282,21 @@ def score_article(answer: dict, plan) -> dict:
     result: dict = {"kinds": {}, "failures": {}}
     fail = result["failures"]
 
-    # Entities, per kind.
+    # Entities, per kind. A page counts under the first of its roles whose kind the
+    # answer gives it (a condition the main page lists as a cause may count as a cause),
+    # and under its own kind otherwise.
+    causes = cause_keys(plan)
     matched_entities: set[int] = set()
-    for kind in ENTITY_KINDS:
-        tp = fp = 0
-        false_pages = []
-        for page in (p for p in written if page_kind(p) == kind):
-            keys = page_keys(page)
+    scored: dict[str, list[tuple[object, int | None]]] = {kind: [] for kind in ENTITY_KINDS}
+    for page in written:
+        keys = page_keys(page)
+        roles = page_roles(page, causes)
+        for role in roles:
             hit = next(
                 (
                     i
                     for i, e in enumerate(entities)
-                    if e["kind"] == kind
+                    if e["kind"] == role
                     and e.get("page", True)
                     and i not in matched_entities
                     and keys & entity_key_sets[i]
@@ -275,8 +305,18 @@ def score_article(answer: dict, plan) -> dict:
             )
             if hit is not None:
                 matched_entities.add(hit)
+                scored[role].append((page, hit))
+                break
+        else:
+            scored[roles[0]].append((page, None))
+    for kind in ENTITY_KINDS:
+        tp = fp = 0
+        false_pages = []
+        for page, hit in scored[kind]:
+            if hit is not None:
                 tp += 1
                 continue
+            keys = page_keys(page)
             listed = any(keys & ks for ks in entity_key_sets)
             if not listed and keys & subject_keys:
                 continue  # the subject, when the answer does not list it: neutral
@@ -298,7 +338,7 @@ def score_article(answer: dict, plan) -> dict:
     bare = []
     for entity, keys in zip(entities, entity_key_sets, strict=True):
         if not entity.get("page", True) and any(
-            page_keys(p) & keys and page_kind(p) == entity["kind"] for p in written
+            page_keys(p) & keys and entity["kind"] in page_roles(p, causes) for p in written
         ):
             bare.append(entity["name"])
     result["bare_written"] = len(bare)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from back_health.importer.document import Flag
-from back_health.importer.plan import ArticlePlan, BlockPlan, PagePlan, SourceInfo
+from back_health.importer.plan import ArticlePlan, BlockPlan, PagePlan, RelationPlan, SourceInfo
 
 from . import evaluate as ev
 
@@ -159,6 +159,57 @@ class TestEntities:
         )
         assert result["kinds"]["condition"]["fp"] == 1
         assert result["kinds"]["cause"]["found"] == 0
+
+    def test_condition_page_the_main_page_lists_as_a_cause_counts_as_that_cause(self):
+        main = page("condition", "Sciatica", paragraph())
+        main.causes = [RelationPlan(title="Herniated disc", kind="condition")]
+        result = ev.score_article(
+            answer(entities=[SCIATICA, DISC]),
+            plan(main, page("condition", "Herniated disc", paragraph())),
+        )
+        assert result["kinds"]["condition"] == {"tp": 1, "fp": 0, "expected": 1, "found": 1}
+        assert result["kinds"]["cause"] == {"tp": 1, "fp": 0, "expected": 1, "found": 1}
+
+    def test_condition_page_listed_as_a_cause_still_matches_a_condition_entity(self):
+        main = page("condition", "Sciatica", paragraph())
+        main.causes = [RelationPlan(title="Spinal stenosis", kind="condition")]
+        stenosis = {"kind": "condition", "name": "Spinal stenosis", "aliases": [], "page": True}
+        result = ev.score_article(
+            answer(entities=[SCIATICA, stenosis]),
+            plan(main, page("condition", "Spinal stenosis", paragraph())),
+        )
+        assert result["kinds"]["condition"] == {"tp": 2, "fp": 0, "expected": 2, "found": 2}
+
+    def test_a_cause_page_for_a_condition_entity_is_still_the_wrong_kind(self):
+        main = page("condition", "Sciatica", paragraph())
+        main.causes = [RelationPlan(title="Spinal stenosis", kind="cause")]
+        stenosis = {"kind": "condition", "name": "Spinal stenosis", "aliases": [], "page": True}
+        result = ev.score_article(
+            answer(entities=[SCIATICA, stenosis]),
+            plan(main, page("cause", "Spinal stenosis", paragraph())),
+        )
+        assert result["kinds"]["cause"]["fp"] == 1
+        assert result["kinds"]["condition"]["found"] == 1
+
+    def test_condition_page_not_related_as_a_cause_is_the_wrong_kind_for_a_cause(self):
+        main = page("condition", "Sciatica", paragraph())
+        main.related_conditions = [RelationPlan(title="Herniated disc", kind="condition")]
+        result = ev.score_article(
+            answer(entities=[SCIATICA, DISC]),
+            plan(main, page("condition", "Herniated disc", paragraph())),
+        )
+        assert result["kinds"]["condition"]["fp"] == 1
+        assert result["kinds"]["cause"]["found"] == 0
+
+    def test_bare_cause_mention_written_as_a_related_condition_page_is_counted(self):
+        main = page("condition", "Sciatica", paragraph())
+        main.causes = [RelationPlan(title="Spinal stenosis", kind="condition")]
+        result = ev.score_article(
+            answer(entities=[SCIATICA, STENOSIS]),
+            plan(main, page("condition", "Spinal stenosis", paragraph())),
+        )
+        assert result["bare_written"] == 1
+        assert result["kinds"]["condition"]["fp"] == 1
 
     def test_a_second_page_for_the_same_entity_is_a_false_positive(self):
         result = ev.score_article(
@@ -409,6 +460,28 @@ class TestChromeForeignStubs:
             ),
         )
         assert broken["failures"]["chrome_leaked"] == ["&#8211;", "&nbsp;", "â€”"]
+
+    def test_table_cells_are_page_text(self):
+        table = BlockPlan(
+            "table",
+            {
+                "data": [["Service", "Price"], ["Book online today", "£40"]],
+                "table_caption": "Page views",
+                "table_header_choice": "row",
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "cell": [],
+                "mergeCells": [],
+            },
+        )
+        text = ev.block_text(table)
+        assert "book online today £40" in text and "page views" in text
+        result = ev.score_article(
+            answer(must_drop=["Book online today", "Page views", "row"]),
+            plan(page("condition", "Sciatica", table)),
+        )
+        # The header choice ("row") is a setting, not words on the page.
+        assert result["failures"]["chrome_leaked"] == ["Book online today", "Page views"]
 
     def test_foreign_passages_flagged_and_kept_off_pages(self):
         german = "Bei anhaltenden Schmerzen wenden Sie sich an Ihren Arzt."

@@ -30,6 +30,18 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "one long line": lambda: _INTRO + _repeat("gentle walking helps the back ", size),
         "long word": lambda: _INTRO + "Rest " + _repeat("a", size) + ".\n",
         "numeric entities": lambda: _INTRO + "Heat " + _repeat("# 8211", size) + " ice.\n",
+        "cause clauses": lambda: (
+            _INTRO
+            + "People with a sudden "
+            + _repeat("increase with a sudden ", size)
+            + "rise are more likely to get it and can lead to it.\n"
+        ),
+        "pipe table": lambda: (
+            _INTRO
+            + "| Symptom | Cause |\n|---|---|\n"
+            + _repeat("| stiff back | posture |\n", size)
+        ),
+        "pipes": lambda: _INTRO + "Rest " + _repeat("|", size) + "\n" + _repeat("|-", size),
     }
     return builders[name](), "shape.txt"
 
@@ -68,6 +80,13 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + _repeat("<tr><td>stiff back</td><td>poor posture</td></tr>", size)
             + "</table></body></html>"
         ),
+        "nested tables": lambda: (
+            _HTML_INTRO
+            + "<table><tr><td>" * (size // 30)
+            + "Walk daily."
+            + "</td></tr></table>" * (size // 30)
+            + "</body></html>"
+        ),
         "many paragraphs": lambda: (
             _HTML_INTRO
             + _repeat("<p>Gentle exercise helps. Rest when needed.</p>", size)
@@ -90,10 +109,22 @@ SHAPES = {
             "one long line",
             "long word",
             "numeric entities",
+            "cause clauses",
+            "pipe table",
+            "pipes",
         )
     },
     **{name: _markdown for name in ("headings", "list items", "table", "markdown brackets")},
-    **{name: _html for name in ("nested elements", "line breaks", "html table", "many paragraphs")},
+    **{
+        name: _html
+        for name in (
+            "nested elements",
+            "line breaks",
+            "html table",
+            "nested tables",
+            "many paragraphs",
+        )
+    },
 }
 
 

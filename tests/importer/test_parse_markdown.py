@@ -2,7 +2,7 @@
 
 import pytest
 
-from back_health.importer.document import Paragraph
+from back_health.importer.document import Paragraph, Table
 from back_health.importer.errors import ImportSourceError
 from back_health.importer.parse import parse_document
 from back_health.importer.parse_markdown import parse_markdown
@@ -107,8 +107,17 @@ def test_a_markdown_table_is_rendered_as_a_table_not_pipes():
     )
     texts = [getattr(b, "text", "") for s in doc.sections for b in s.blocks]
     assert not any("|" in text for text in texts)
-    items = [i.text for s in doc.sections for b in s.blocks for i in getattr(b, "items", [])]
-    assert "Posture" in items
+    tables = [b for s in doc.sections for b in s.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].head == [["Symptom", "Possible cause"]]
+    assert tables[0].rows == [["Stiff back", "Posture"]]
+
+
+def test_a_markdown_table_without_a_header_text_keeps_its_rows():
+    doc = parse_markdown("# T\n\n| | |\n|---|---|\n| Ibuprofen | 400 mg |\n| Naproxen | 250 mg |\n")
+    (table,) = [b for s in doc.sections for b in s.blocks if isinstance(b, Table)]
+    assert table.head == []
+    assert table.rows == [["Ibuprofen", "400 mg"], ["Naproxen", "250 mg"]]
 
 
 def test_unclosed_brackets_are_text():

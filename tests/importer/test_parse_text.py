@@ -211,3 +211,8 @@ def test_item_punctuation_is_tidied_but_meaningful_stops_stay():
     assert tidy_item_text("Short leg. This is the most common cause.") == (
         "Short leg. This is the most common cause."
     )
+
+
+def test_a_labelled_line_of_values_is_not_a_heading():
+    assert not is_heading_like("Keywords: low back pain; obesity; risk factors")
+    assert is_heading_like("Sciatica: symptoms and causes")

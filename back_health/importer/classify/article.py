@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document, Flag, ListBlock, Section
+from ..document import Document, Flag, ListBlock, Section, Table
 from ..names import (
     name_key,
 )
@@ -38,7 +38,7 @@ def classify(
     state.main = main_condition(document, state)
     plan.title = plan.title or state.main.title
     if not any(s.heading for s in document.sections) and not any(
-        isinstance(block, ListBlock) for _, block in document.iter_blocks()
+        isinstance(block, ListBlock | Table) for _, block in document.iter_blocks()
     ):
         plan.flags.append(Flag(kind="no_structure", text=state.main.title))
     state.known_causes = known_cause_names(document, state)

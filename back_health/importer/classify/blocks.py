@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TypedDict
 
-from ..document import ListBlock, ListItem, Paragraph
+from ..document import ListBlock, ListItem, Paragraph, Table
 from ..names import (
     split_sentences,
     strip_tags,
@@ -48,6 +48,35 @@ class ExerciseListValue(TypedDict):
     intro: str  # HTML
     exercises: list[ExerciseValue]
     stop_if: list[str]
+
+
+class TableValue(TypedDict):
+    """The raw value of Wagtail's ``TableBlock`` (``wagtail.contrib.table_block``)."""
+
+    data: list[list[str]]  # the header row first when there is one
+    table_caption: str
+    table_header_choice: str  # "row" | "column" | "both" | "neither"
+    first_row_is_table_header: bool
+    first_col_is_header: bool
+    cell: list
+    mergeCells: list
+
+
+def table_value(table: Table) -> TableValue:
+    """A document table as a table block: header rows merged into the one header row
+    the block has, plain-text cells, the caption kept."""
+    head = [table.headings] if table.head else []
+    row_header, col_header = bool(head), table.header_column
+    choice = {(True, True): "both", (True, False): "row", (False, True): "column"}
+    return {
+        "data": [*head, *(list(row) for row in table.rows)],
+        "table_caption": table.caption,
+        "table_header_choice": choice.get((row_header, col_header), "neither"),
+        "first_row_is_table_header": row_header,
+        "first_col_is_header": col_header,
+        "cell": [],
+        "mergeCells": [],
+    }
 
 
 def sentence_markup(paragraph: Paragraph, sentences: list[str]) -> list[str]:

@@ -34,6 +34,8 @@ class PageRegistry:
         self._rules = rules
         self._plan = plan
         self._by_key: dict[str, PagePlan] = {}
+        #: Key -> the order it was first seen in (``_by_key`` never loses a key).
+        self._order: dict[str, int] = {}
         self._texts: dict[int, list[str]] = {}
         self._heading_levels: dict[int, int] = {}
 
@@ -44,9 +46,31 @@ class PageRegistry:
         """``(key, page)`` pairs, in the order the names were first seen."""
         return self._by_key.items()
 
+    def get(self, key: str) -> PagePlan | None:
+        return self._by_key.get(key)
+
+    def opening(self, key: str) -> list[tuple[str, PagePlan]]:
+        """The ``(key, page)`` pairs whose key is ``key`` or its opening words, in the
+        order the names were first seen: a lookup per opening instead of a scan of
+        every page for every sentence."""
+        found = []
+        end = 0
+        while end >= 0:
+            end = key.find(" ", end + 1)
+            opening = key if end < 0 else key[:end]
+            if opening in self._by_key:
+                found.append((self._order[opening], opening))
+        return [(opening, self._by_key[opening]) for _order, opening in sorted(found)]
+
+    def _add(self, key: str, page: PagePlan) -> None:
+        self._by_key[key] = page
+        self._order[key] = len(self._order)
+
     def alias(self, name: str, page: PagePlan) -> None:
         """Let ``name`` find ``page`` too (unless it already names another page)."""
-        self._by_key.setdefault(entity_key(name, self._rules), page)
+        key = entity_key(name, self._rules)
+        if key not in self._by_key:
+            self._add(key, page)
 
     def entity(self, kind: str, name: str, treatment_kind: str = "", reason: str = "") -> PagePlan:
         """The page for ``name``, created on first mention; one entity, one page.
@@ -61,7 +85,7 @@ class PageRegistry:
         if page is None:
             page = PagePlan(kind=Kind(kind), title=title, treatment_kind=treatment_kind)
             page.key = f"{page.kind}:{key}"
-            self._by_key[key] = page
+            self._add(key, page)
             self._plan.pages.append(page)
             self._texts[id(page)] = []
         elif kind == Kind.CONDITION and page.kind == Kind.CAUSE:

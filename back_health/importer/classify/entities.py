@@ -12,9 +12,11 @@ from ..names import (
     first_phrase,
     is_vague,
     name_key,
+    opens_with_verb,
     risk_names,
     split_names,
     split_sentences,
+    subject_name,
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
@@ -24,9 +26,13 @@ from .topics import TREATMENT_TOPICS
 
 
 def cause_page(name: str, state: Context, reason: str = "") -> PagePlan:
-    """A cause's page; a cause that is a condition by its words is a condition page."""
-    if state.rules.is_condition_term(name):
+    """A cause's page; a cause that is a condition by its own words (not merely a name
+    the vocabulary knows) is a condition page."""
+    if state.rules.is_condition_term(name, vocabulary=False):
         return state.entity(Kind.CONDITION, name, reason=f"{reason}; its words name a condition")
+    if state.rules.cue("disorder_name", name):
+        # "Myofascial pain syndrome" is a condition that causes this one: one page.
+        return state.entity(Kind.CONDITION, name, reason=f"{reason}; it names a disorder")
     return state.entity(Kind.CAUSE, name, reason=reason)
 
 
@@ -50,7 +56,10 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
 
 
 #: Where one clause of a sentence ends and another, that may say the opposite, begins.
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+")
+# The look-ahead names every character a break can open with: re then skips the others.
+_CLAUSE_BREAK = re.compile(
+    r"(?=[\s;,.])(?:\s*;\s*|,?\s+(?:but|whereas|while|although|though|however)\s+|\.\s+)"
+)
 
 
 def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
@@ -84,8 +93,18 @@ def treatments_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Co
         page = state.entity(
             Kind.TREATMENT, term.name, term.kind, f"treatment term {term.name!r} in a sentence"
         )
+        if _is_head_of(match.group(0), page.title, rules):
+            # "a brace" for "Back brace": the shorter name the article uses is another name.
+            add_alternate(page, match.group(0), rules)
+            state.pages.alias(match.group(0), page)
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
+
+
+def _is_head_of(written: str, title: str, rules: RuleSet) -> bool:
+    """Whether ``written`` is the last words of ``title`` ("brace" of "Back brace")."""
+    written_key, title_key = name_key(written, rules), name_key(title, rules)
+    return bool(written_key) and title_key.endswith(" " + written_key)
 
 
 def more_specific_treatment(owner: PagePlan, name: str) -> str:
@@ -125,7 +144,7 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     match = next(m for p in rules.cue_patterns("cause_sentence") if (m := p.search(sentence)))
     if not speaks_of(owner, sentence[: match.start()], rules):
         return
-    names = listed_names(sentence[match.end() :], rules)
+    names = listed_names(_NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0], rules)
     for name in names:
         page = cause_page(name, state, f"listed after {match.group(0)!r}")
         if page is not owner:
@@ -135,6 +154,194 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
                 # "The most common cause is a fall onto your backside": the one cause a
                 # sentence names is what it is about.
                 state.pages.add_text(page, sentence)
+
+
+def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
+    """Causes a sentence names by what they do to the page's condition: "Low energy
+    availability can lead to a stress fracture", "People with diabetes are more likely
+    to get it", "Obesity, smoking and depression are risk factors for back pain". A
+    cause that is the one subject of such a sentence gets the sentence as its text."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION:
+        return
+    for pattern in rules.cue_patterns("risk_holder"):
+        if match := pattern.search(sentence):
+            _sentence_cause(match.group("name"), sentence, owner, state, match.group(0))
+            return
+    if rules.cue("cause_list_subject", sentence):
+        patterns = rules.cue_patterns("cause_list_subject")
+        match = next(m for p in patterns if (m := p.search(sentence)))
+        if _refers_to(owner, sentence[match.end() :], rules):
+            names = listed_names(sentence[: match.start()], rules)
+            said = sentence if len(names) == 1 else ""
+            for name in names:
+                _sentence_cause(name, said, owner, state, match.group(0))
+        return
+    if rules.cue("cause_when", sentence):
+        # "Sciatica most often happens when a slipped disc presses on the nerve."
+        match = next(m for p in rules.cue_patterns("cause_when") if (m := p.search(sentence)))
+        cause = sentence[match.end() :]
+        name = derive_name(cause, rules).name
+        rest = cause.strip()[len(name) :] if name else ""
+        if (
+            match.start()
+            and speaks_of(owner, sentence[: match.start()], rules)
+            and not _RELATIVE_NEXT.match(_strip_article(cause)[len(name) :] if name else rest)
+        ):
+            _sentence_cause(cause, sentence, owner, state, match.group(0))
+        return
+    if not rules.cue("cause_effect", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("cause_effect") if (m := p.search(sentence)))
+    if match.start() == 0 or not _refers_to(owner, sentence[match.end() :], rules):
+        return
+    subject = sentence[: match.start()]
+    if rules.cue("anaphoric_subject", subject.strip()) or rules.cue("dangling_start", subject):
+        return
+    if _ENDS_RELATIVE.search(subject):
+        return  # "..., which causes pain": the cause is the clause before, not a name
+    _sentence_cause(subject, sentence, owner, state, match.group(0))
+
+
+#: Where the clause holding a cause cue starts: "A can refer pain, and B can cause it".
+_CLAUSE_START = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|or))\s+")
+
+
+def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """Kinds of the condition named in prose: "The two usual kinds are postural kyphosis
+    and Scheuermann's disease", or, in a types section, a sentence about one kind
+    ("Isthmic spondylolisthesis results from a defect ..."). Each is a condition page
+    related to the condition; a sentence about one kind is its text."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION:
+        return
+    if topic == "types" and (name := subject_name(sentence, rules)):
+        _subtype(name, sentence, owner, state, "the subject of a sentence in a types section")
+        return
+    if not rules.cue("types_sentence", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("types_sentence") if (m := p.search(sentence)))
+    names = listed_names(sentence[match.end() :], rules)
+    # One kind named, and not in passing ("Rarer forms are ..."): the sentence is about it.
+    said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
+    for name in names:
+        _subtype(name, said, owner, state, f"listed after {match.group(0).strip()!r}")
+
+
+def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str) -> None:
+    rules = state.rules
+    key = name_key(name, rules)
+    if key in {name_key(owner.title, rules), name_key(state.main.title, rules)}:
+        return
+    if not is_subtype(name, state) or rules.find_treatments(name):
+        return
+    page = state.entity(Kind.CONDITION, name, reason=f"a kind of the condition: {why}")
+    if page is owner or page is state.main:
+        return
+    relate(owner, "related_conditions", page)
+    if sentence:
+        state.pages.add_text(page, sentence)
+    state.decide(name, "condition", f"a kind of {owner.title!r}: {why}")
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^\s*(?:an?|the)\s+", "", text, flags=re.IGNORECASE)
+
+
+def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
+    """A condition the sentence defines in passing is a related condition with that
+    sentence as its text: "... linked to relative energy deficiency in sport (RED-S), a
+    condition in which ...".
+    """
+    rules = state.rules
+    if owner.kind != Kind.CONDITION or not rules.cue("condition_apposition", sentence):
+        return
+    pattern = next(p for p in rules.cue_patterns("condition_apposition") if p.search(sentence))
+    match = pattern.search(sentence)
+    before = sentence[: match.start()].rstrip()
+    short = ""
+    if before.endswith(")") and "(" in before:
+        # "relative energy deficiency in sport (RED-S)": the bracket is another name.
+        before, _, short = before[:-1].rpartition("(")
+        before = before.rstrip()
+    text = _LAST_LINK.split(before)[-1]
+    name = derive_name(text, rules).name
+    if not name or name_key(text, rules) != name_key(name, rules):
+        return  # only a whole noun phrase before the comma is the defined name
+    key = name_key(name, rules)
+    if key in {name_key(owner.title, rules), name_key(state.main.title, rules)}:
+        return
+    page = state.entity(Kind.CONDITION, name, reason="the text defines it as a condition")
+    if page is owner or page is state.main:
+        return
+    if short and (alias := check_name(short, rules).name):
+        add_alternate(page, alias, rules)
+        state.pages.alias(alias, page)
+    relate(owner, "related_conditions", page)
+    state.pages.add_text(page, sentence)
+    state.decide(name, "condition", f"defined as one ({match.group(0).strip()!r})")
+
+
+#: The word that links a defined name to the clause before it: the name follows it.
+_LAST_LINK = re.compile(
+    r"\b(?:to|with|by|from|as|and|or|is|are|was|were|called|named|have|has|had)\s+",
+    re.IGNORECASE,
+)
+
+
+def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
+    rules = state.rules
+    text = _CLAUSE_START.split(text)[-1]
+    words = text.split()
+    # "Long-term steroid use weakens bone and raises the risk": the name ends at its verb.
+    verb = next((i for i, w in enumerate(words) if i and opens_with_verb(w)), None)
+    name = derive_name(" ".join(words[:verb]), rules).name
+    if not name or len(name.split()) > 5:
+        return
+    key = name_key(name, rules)
+    main_key = name_key(state.main.title, rules) if state.main else ""
+    if key in (name_key(owner.title, rules), main_key):
+        return
+    if rules.find_treatments(name) or rules.find_medicines(name):
+        return  # "Physiotherapy can lead to a full recovery" names a treatment
+    page = cause_page(name, state, f"the subject of {cue.strip()!r}")
+    if page is owner or page is state.main or page.kind == Kind.TREATMENT:
+        return
+    relate(owner, "causes", page)
+    if sentence:
+        state.pages.add_text(page, sentence)
+    state.decide(name, "cause", f"the sentence says it brings on the condition ({cue.strip()!r})")
+
+
+_ENDS_RELATIVE = re.compile(r"\b(?:which|that|this|what)\s*$", re.IGNORECASE)
+#: "the muscles that hold the spine are weak": the name's own relative clause follows it.
+_RELATIVE_NEXT = re.compile(r"^\W*(?:that|which|who|whose)\b", re.IGNORECASE)
+_OBJECT_OF = re.compile(r"^(?:of|for)\s+", re.IGNORECASE)
+_NO_OBJECT = re.compile(
+    r"^(?:because|as|when|if|since|among|by|through|especially|particularly|in|after)\b",
+    re.IGNORECASE,
+)
+
+
+def _refers_to(owner: PagePlan, text: str, rules: RuleSet) -> bool:
+    """Whether the words after a cause cue speak of ``owner``: nothing (the risk of what
+    the page is about), a word referring back, or the page's name or head word."""
+    text = _OBJECT_OF.sub("", text.strip(" .,;:"))
+    if not text or _NO_OBJECT.match(text):
+        return True  # "raises the risk because ...": the risk of what the page is about
+    if rules.cue("anaphoric_subject", text) or rules.cue("dangling_start", text):
+        return True
+    said = set(name_key(text, rules).split())
+    for name in (owner.title, *owner.alternate_names):
+        words = name_key(name, rules).split()
+        # "Sacral stress fracture in runners" is a fracture: its head is before "in".
+        head = _HEAD_MODIFIER.split(name_key(name, rules), maxsplit=1)[0].split()
+        if words and (set(words) <= said or words[-1] in said or (head and head[-1] in said)):
+            return True
+    return False
+
+
+_HEAD_MODIFIER = re.compile(r"\s+(?:in|at|during|after|for|of|from|with)\s+")
 
 
 _MODIFIER_START = re.compile(r"\s+(?:of|in|on|during|from|with|at|after)\s+", re.IGNORECASE)
@@ -167,8 +374,27 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
     if not rules.is_condition_term(subject) and not rules.has_condition_head(subject):
         return True
     key = name_key(subject, rules)
-    return any(key == name_key(name, rules) for name in (owner.title, *owner.alternate_names))
+    names = [name_key(name, rules) for name in (owner.title, *owner.alternate_names)]
+    if key in names:
+        return True
+    # "In older people kyphosis is caused by ...": after a phrase saying who or when,
+    # the subject is the page's name.
+    return bool(_SETTING.match(subject)) and any(key.endswith(f" {name}") for name in names)
 
+
+_SETTING = re.compile(
+    r"^\s*(?:\w{1,10}:\s*)?(?:in|among|for|during|at|after|before|with)\s", re.IGNORECASE
+)
+
+
+#: Where a clause that comments on what came before starts: "a disc herniation, where
+#: disc material bursts backwards"; what follows it is not part of the name.
+_NON_RESTRICTIVE = re.compile(r",\s*(?:where|which|who|when|whereby|as)\b", re.IGNORECASE)
+
+#: A short noun phrase and the relative clause after it ("bacteria that reach ...").
+_RELATIVE_HEAD = re.compile(
+    r"^\s*(?P<name>(?:[\w'-]+\s+){0,2}[\w'-]+)\s+(?:that|which|who)\s+\w", re.IGNORECASE
+)
 
 #: Separators of a run-on list in a sentence: commas and a final "and"/"or".
 # Each space run is tried from its start only (look-behinds): linear on long runs.
@@ -177,8 +403,16 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
     parts = [p for p in LISTED_SEPARATOR.split(text.strip().rstrip(".!;:")) if p.strip()]
+    if len(parts) == 1 and (head := _RELATIVE_HEAD.match(parts[0])):
+        # "caused by bacteria that reach the spine through the blood": one name and
+        # the clause that says what it does.
+        name = derive_name(head.group("name"), rules).name
+        return [name] if name else []
     names = [derive_name(part, rules).name for part in parts]
-    if not names or not all(names) or any(len(part.split()) > 8 for part in parts):
+    # A run-on list's parts are short names; one cause alone may carry its setting
+    # ("a large central disc herniation in the lower back").
+    longest = 12 if len(parts) == 1 else 8
+    if not names or not all(names) or any(len(part.split()) > longest for part in parts):
         return []
     return names
 
@@ -302,6 +536,10 @@ def _says_something(text: str, page: PagePlan, rules: RuleSet) -> bool:
     """Whether a list item is a sentence about the entity it names, not just its name."""
     if len(text.split()) < len(page.title.split()) + 3:
         return False
+    if page.kind == Kind.CONDITION and len(text.split()) >= len(page.title.split()) + 6:
+        # "Trochanteric bursitis causes pain over the bony point of the hip": an item
+        # that goes on about a condition describes it, whatever its verb.
+        return True
     return bool(rules.cue("treatment_predicate", text) or rules.cue("item_statement", text))
 
 
@@ -345,6 +583,14 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         page = state.entity(Kind.CONDITION, derived.name, reason="a type of the condition")
         relate(owner, "related_conditions", page, relation_note(note))
         state.decide(part, "condition", "item of a types list: a kind of the condition")
+        return page
+    if category == "related":
+        if not (rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name)):
+            state.decide(part, "content", "not the name of a condition")
+            return None
+        page = state.entity(Kind.CONDITION, derived.name, reason="a related condition")
+        relate(owner, "related_conditions", page, relation_note(note))
+        state.decide(part, "condition", "item of a list of related or similar conditions")
         return page
     if category == "treatments":
         page = state.entity(Kind.TREATMENT, derived.name, "other", "item of a treatments list")
@@ -392,7 +638,7 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     if advised_against(sentence, 0, rules):
         return
     start = name_key(" ".join(words[:8]), rules)
-    for key, page in state.pages.items():
+    for key, page in state.pages.opening(start):
         if page is owner or page is state.main or not key:
             continue
         if start == key or start.startswith(key + " "):
@@ -446,11 +692,7 @@ def _page_named(text: str, state: Context) -> PagePlan | None:
     name = check_name(text, rules).name
     if not name:
         return None
-    key = name_key(name, rules)
-    for known, page in state.pages.items():
-        if known == key:
-            return page
-    return None
+    return state.pages.get(name_key(name, rules))
 
 
 def _alternatives(text: str, rules: RuleSet) -> list[str]:

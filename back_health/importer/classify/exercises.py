@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import ListBlock, Paragraph, Section
+from ..document import ListBlock, Paragraph, Section, Table
 from ..dose import has_dose, read_dose
 from ..names import (
     first_phrase,
@@ -80,7 +80,8 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     if rules.cue("heading_warning", heading) or not section.blocks:
         return False
     return any(
-        isinstance(block, ListBlock) or has_dose(read_dose(block.text).dose)
+        isinstance(block, ListBlock)
+        or (isinstance(block, Paragraph) and has_dose(read_dose(block.text).dose))
         for block in section.blocks
     )
 
@@ -94,6 +95,9 @@ def exercise_from_section(section: Section, state: Context) -> dict:
     for block in section.blocks:
         if isinstance(block, ListBlock):
             sentences.extend(item.text.strip() for item in block.items)
+        elif isinstance(block, Table):
+            # A plan of weeks or sets: each row is one step, its cells in order.
+            sentences.extend(" – ".join(c for c in row if c) for row in block.rows)
         else:
             sentences.extend(split_sentences(block.text))
     steps, cautions, dosed = [], [], []
@@ -122,8 +126,11 @@ def emit_exercise_list(
     intro: list[str] = []
     stop_if: list[str] = []
     exercises: list[dict] = []
-    trailing: list[Paragraph] = []
+    trailing: list[Paragraph | Table] = []
     for block in blocks:
+        if isinstance(block, Table):
+            trailing.append(block)  # stays a table after the exercise list
+            continue
         if isinstance(block, ListBlock):
             exercises.extend(
                 exercise_from_item(item.text, item.html, state) for item in block.items
@@ -203,8 +210,7 @@ def only_dose(sentence: str, rules: RuleSet) -> bool:
     """Whether a sentence says nothing but the dose (the block renders the dose itself)."""
     if not has_dose(read_dose(sentence).dose):
         return False
-    for pattern in rules.cue_patterns("dose_words"):
-        sentence = pattern.sub(" ", sentence)
+    sentence = rules.remove_cues("dose_words", sentence)
     return not re.search(r"[A-Za-z]{2,}", sentence)
 
 

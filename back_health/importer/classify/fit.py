@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import Flag, Paragraph
+from ..document import Dropped, Flag, Paragraph
 from ..dose import has_dose
 from ..lead import body_after_lead
 from ..names import (
@@ -35,6 +35,17 @@ EMERGENCY_HEADING = "Get emergency help"
 
 #: Heading of an exercise list that came without one (a list after a lead sentence).
 EXERCISE_LIST_HEADING = "Exercises"
+
+
+#: Most body rows a table block holds; an editor cannot work with a longer grid in the
+#: page editor, and readers cannot either. Rows past it are dropped and flagged.
+TABLE_MAX_ROWS = 100
+
+#: Most columns a table block holds; columns past it are dropped and flagged.
+TABLE_MAX_COLUMNS = 12
+
+#: Flag kind of a table cut to the limits above.
+TABLE_CUT = "table_cut"
 
 
 def finish_plan(state: Context) -> None:
@@ -127,6 +138,38 @@ def valid_blocks(block: BlockPlan, state: Context) -> list[BlockPlan]:
         return valid_warning(block, state)
     if block.type == "exercise_list":
         return valid_exercise_list(block, state)
+    if block.type == "table":
+        return valid_table(block, state)
+    return [block]
+
+
+def valid_table(block: BlockPlan, state: Context) -> list[BlockPlan]:
+    """A table within :data:`TABLE_MAX_ROWS` and :data:`TABLE_MAX_COLUMNS`: what is cut
+    is recorded as dropped (every cell's text) and flagged, never lost silently."""
+    value = block.value
+    data = value["data"]
+    header = 1 if value["first_row_is_table_header"] else 0
+    if not any(cell for row in data[header:] for cell in row):
+        return []
+    name = value["table_caption"] or " | ".join(data[0][:TABLE_MAX_COLUMNS])
+    cut_rows = data[header + TABLE_MAX_ROWS :]
+    if cut_rows:
+        data = data[: header + TABLE_MAX_ROWS]
+        text = " ".join(" | ".join(row) for row in cut_rows)
+        state.plan.dropped.append(Dropped(reason="table rows over the limit", text=text))
+    width = max(len(row) for row in data)
+    if width > TABLE_MAX_COLUMNS:
+        text = " ".join(" | ".join(row[TABLE_MAX_COLUMNS:]) for row in data)
+        state.plan.dropped.append(Dropped(reason="table columns over the limit", text=text))
+        data = [row[:TABLE_MAX_COLUMNS] for row in data]
+    if cut_rows or width > TABLE_MAX_COLUMNS:
+        state.plan.flags.append(Flag(kind=TABLE_CUT, text=name))
+        state.decide(
+            name or "(table)",
+            "table (cut)",
+            f"kept {TABLE_MAX_ROWS} rows and {TABLE_MAX_COLUMNS} columns at most",
+        )
+    value["data"] = data
     return [block]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import Dropped, ListBlock, ListItem, Paragraph
+from ..document import Dropped, ListBlock, ListItem, Paragraph, Table
 from ..dose import has_dose, read_dose
 from ..names import split_sentences, strip_tags
 from ..plan import BlockPlan, PagePlan, Severity
@@ -19,17 +19,21 @@ from .blocks import (
     list_html,
     list_text,
     sentence_markup,
+    table_value,
     warning_value,
 )
 from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     causes_in_sentence,
+    defined_conditions,
     describe_subject,
+    effects_in_sentence,
     lead_context,
     list_entities,
     owner_for_relations,
     risks_in_sentence,
     stated_synonyms,
+    subtypes_in_sentence,
     treatment_subject,
     treatments_in_sentence,
 )
@@ -39,7 +43,7 @@ from .warnings import list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and (category := _entity_category(topic)):
             if labelled := labelled_item(block, state.rules):
                 # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
@@ -51,12 +55,15 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
                     continue
         if isinstance(block, ListBlock):
             emit_list(block, owner, topic, heading, state)
+        elif isinstance(block, Table):
+            emit_table(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
-            emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, block))
+            emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
 
 
-def lead_of_next(blocks, block) -> bool:
-    index = next(i for i, b in enumerate(blocks) if b is block)
+def lead_of_next(blocks, index: int) -> bool:
+    """Whether ``blocks[index]`` ends with the lead of the list that follows it."""
+    block = blocks[index]
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return (
         isinstance(following, ListBlock)
@@ -113,6 +120,9 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            effects_in_sentence(sentence, relation_owner, state)
+            subtypes_in_sentence(sentence, relation_owner, topic, state)
+            defined_conditions(sentence, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)
@@ -142,7 +152,7 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
         rest = emit_exercise_list(title, [block], owner, state, lead=lead)
         emit_blocks(rest, owner, "content", heading, state)
         return
-    if category in ("causes", "treatments", "types"):
+    if category in ("causes", "treatments", "types", "related"):
         left, named = list_entities(block, category, owner, state)
         if named:
             keep_mentions(owner, block, named, state, lead=lead, left=left)
@@ -156,11 +166,41 @@ def emit_list(block: ListBlock, owner: PagePlan, topic: str, heading: str, state
     state.pages.add_text(owner, list_text(block))
 
 
+#: What a table column may name: its items become pages as a list's would.
+TABLE_COLUMN_CATEGORIES = ("causes", "treatments", "types")
+
+
+def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: Context):
+    """A data table stays a table on the owner's page, whole.
+
+    Columns are read as the lists they would be, so the recognisers still see the names
+    the cells give: a column whose heading says what it holds ("Possible cause"), and the
+    first column (what each row is about) as a list of the section. Other columns
+    describe the first ("Notes", "Dose") and name nothing. A column never becomes a
+    warning or an exercise list, and no cell leaves the table (the names stay visible
+    where the article put them).
+    """
+    for index, column in table.column_lists():
+        category, because = lead_topic(column.lead, state.rules)
+        if not category and index == 0:
+            category, because = list_category(column, topic, heading, state)
+        if category in TABLE_COLUMN_CATEGORIES:
+            state.decide(column.lead, category, f"table column: {because}")
+            list_entities(column, category, owner, state)
+    add_block(owner, BlockPlan("table", table_value(table)), state)
+    described = table.caption or " | ".join(table.headings) or heading
+    state.decide(described or "(table)", "table", "a data table in the source")
+
+
 def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:
     rules = state.rules
     lead = block.lead
-    if lead and (found := advice_of(lead, rules)) and found.level != Severity.CAUTION:
-        return "warning", f"lead cue {found.cue}"
+    if lead and (found := advice_of(lead, rules)):
+        if found.level != Severity.CAUTION:
+            return "warning", f"lead cue {found.cue}"
+        if condition := rules.cue("lead_conditions", lead):
+            # "Do not take these tablets if:" lists risks to the reader; "Do not:" is advice.
+            return "warning", f"lead cue {found.cue} + conditions {condition!r}"
     if all(has_dose(read_dose(item.text).dose) for item in block.items):
         return "exercise_list", "every item has a dose"
     category, because = lead_topic(lead, rules)
@@ -172,7 +212,7 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
         return "treatments", f"list in a {topic} section"
     if topic in ("exercise_list",):
         return "exercise_list", "list in an exercise section"
-    if topic in ("symptoms", "types", "prevention"):
+    if topic in ("symptoms", "types", "prevention", "related"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
 
@@ -182,8 +222,8 @@ def _entity_category(topic: str) -> str:
         return "causes"
     if topic in TREATMENT_TOPICS:
         return "treatments"
-    if topic == "types":
-        return "types"
+    if topic in ("types", "related"):
+        return topic
     return ""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Dropped, ListBlock, Paragraph, Section
+from ..document import Document, Dropped, ListBlock, Paragraph, Section, Table
 from ..names import (
     check_name,
     derive_name,
@@ -42,10 +42,15 @@ def known_cause_names(document: Document, state: Context) -> dict[str, str]:
     known: dict[str, str] = {}
     for section in document.sections:
         topic = heading_topic(section.heading, state.rules)[0]
+        lists = []  # (list, the section's topic applies to it)
         for block in section.blocks:
-            if not isinstance(block, ListBlock):
-                continue
-            category = lead_topic(block.lead, state.rules)[0] or topic
+            if isinstance(block, Table):
+                # Only the first column (what each row is about) takes the section's topic.
+                lists.extend((column, index == 0) for index, column in block.column_lists())
+            elif isinstance(block, ListBlock):
+                lists.append((block, True))
+        for block, in_topic in lists:
+            category = lead_topic(block.lead, state.rules)[0] or (topic if in_topic else "")
             if category != "causes":
                 continue
             for item in block.items:
@@ -65,8 +70,7 @@ def section_owner(section: Section, owners, state: Context) -> PagePlan:
     heading = clean_heading(section.heading, state.rules)
     rest = heading.lower()
     for topic in (*HEADING_TOPICS, "warning", "exercise_list", "diagnosis"):
-        for pattern in state.rules.cue_patterns(f"heading_{topic}"):
-            rest = pattern.sub(" ", rest)
+        rest = state.rules.remove_cues(f"heading_{topic}", rest)
     content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in ("what", "with", "your")]
     own_words = set(" ".join(keys).split())
     if all(w in own_words or w.rstrip("s") in own_words for w in content):
@@ -314,7 +318,7 @@ def paragraph_subject(text: str, pages: list[PagePlan], current: PagePlan, state
             key = name_key(name, rules)
             if start == key or start.startswith(key + " "):
                 return page
-    for key, page in state.pages.items():
+    for key, page in state.pages.opening(start):
         if key and (start == key or start.startswith(key + " ")):
             return page
     for key, name in state.known_causes.items():

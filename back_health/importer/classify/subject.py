@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Flag, Paragraph
+from ..document import Document, Flag, Paragraph, Table
 from ..names import (
     bracketed_names,
     check_name,
@@ -48,8 +48,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         add_alternate(page, other, rules)
         state.decide(other, "alternate name", "given in brackets in the title")
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", strip_brackets(title))[0]
-    for pattern in (*rules.cue_patterns("title_prefix"), *rules.cue_patterns("title_genre")):
-        plain = pattern.sub("", plain, count=1)
+    for category in ("title_prefix", "title_genre"):
+        plain = rules.remove_cues(category, plain, "", count=1)
     if not second and plain and name_key(plain, rules) != name_key(page.title, rules):
         add_alternate(page, plain.strip(" ?!."), rules)
     first = first_paragraph(document)
@@ -119,7 +119,15 @@ def whole_medicine(name: str, rules: RuleSet):
 
 
 #: Weight of where a candidate subject was found: the title first.
-SOURCE_WEIGHTS = {"title": 3.0, "top heading": 2.0, "first heading": 1.0, "first sentence": 1.0}
+SOURCE_WEIGHTS = {
+    "title": 3.0,
+    "top heading": 2.0,
+    "first heading": 1.0,
+    "first sentence": 1.0,
+    "most named condition": 1.0,
+}
+#: Fewest mentions for the condition the text names most to be a candidate subject.
+MOST_NAMED_MIN = 3
 #: How much naming a condition (or a medicine) adds to a candidate's score.
 CONDITION_WEIGHT = 3.0
 #: What each mention in the text adds, and the most mentions counted: mentions decide
@@ -159,6 +167,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         subject = subject_name(sentences[0], rules) or noun_phrase(sentences[0], rules)
         if subject:
             raw.append(Candidate("first sentence", subject))
+    if most_named := most_named_condition(body, rules):
+        raw.append(Candidate("most named condition", most_named))
     scored: list[Candidate] = []
     rejected: list[str] = []
     for candidate in raw:
@@ -196,10 +206,33 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     return best.text, best.name, because
 
 
+def most_named_condition(body: str, rules: RuleSet) -> str:
+    """The condition term the text names most often ("kyphosis" in a Q&A titled "Ask
+    the physio"), when it is named at least :data:`MOST_NAMED_MIN` times; else ""."""
+    counts: dict[str, int] = {}
+    known: dict[str, bool] = {}
+    for word in body.split():
+        if len(word) < 5:
+            continue
+        if word not in known:
+            known[word] = rules.is_condition_term(word)
+        if known[word]:
+            counts[word] = counts.get(word, 0) + 1
+    for phrase in rules.condition_words:
+        if " " in phrase and (count := body.count(f" {_normalised(phrase, rules)} ")):
+            counts[phrase] = count
+    if not counts:
+        return ""
+    best = max(counts, key=lambda term: (counts[term], len(term)))
+    return sentence_case(best) if counts[best] >= MOST_NAMED_MIN else ""
+
+
 def _texts(document: Document):
     for _section, block in document.iter_blocks():
         if isinstance(block, Paragraph):
             yield block.text
+        elif isinstance(block, Table):
+            yield from block.texts()
         else:
             yield from (item.text for item in block.items)
 
@@ -209,10 +242,8 @@ def _rejected(text: str, rules: RuleSet) -> str:
         return f"placeholder {cue!r}"
     rest = text.lower()
     for topic in (*HEADING_TOPICS, "warning", "diagnosis"):
-        for pattern in rules.cue_patterns(f"heading_{topic}"):
-            rest = pattern.sub(" ", rest)
-    for pattern in rules.cue_patterns("title_genre"):
-        rest = pattern.sub(" ", rest)
+        rest = rules.remove_cues(f"heading_{topic}", rest)
+    rest = rules.remove_cues("title_genre", rest)
     if not re.search(r"[^\W\d_]{3,}", rest):
         return "only topic or genre words"
     return ""
@@ -220,9 +251,7 @@ def _rejected(text: str, rules: RuleSet) -> str:
 
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
-    cleaned = text
-    for pattern in rules.cue_patterns("title_genre"):
-        cleaned = pattern.sub(" ", cleaned)
+    cleaned = rules.remove_cues("title_genre", text)
     name = condition_name_from_title(" ".join(cleaned.split()), rules)
     if not name:
         return []
@@ -259,8 +288,21 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
 
 def _normalised(text: str, rules: RuleSet) -> str:
     """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
-    mass = frozenset(rules.mass_nouns)
-    return " ".join(singular(word, mass) for word in re.findall(r"[^\W_]+", text.lower()))
+    # The whole text's words pass through here: each distinct word is made singular once.
+    singulars = _Singulars(frozenset(rules.mass_nouns))
+    return " ".join(map(singulars.__getitem__, re.findall(r"[^\W_]+", text.lower())))
+
+
+class _Singulars(dict):
+    """word -> its singular, worked out on first use."""
+
+    def __init__(self, mass_nouns: frozenset[str]):
+        super().__init__()
+        self.mass_nouns = mass_nouns
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = singular(word, self.mass_nouns)
+        return found
 
 
 def _same_subject(one: str, other: str, rules: RuleSet) -> bool:

@@ -5,11 +5,27 @@ from __future__ import annotations
 from ..rules import RuleSet
 
 #: Section categories read from heading cues, in the order they are tried.
-HEADING_TOPICS = ("symptoms", "types", "causes", "treatments", "prevention", "complications")
+HEADING_TOPICS = (
+    "symptoms",
+    "types",
+    "related",
+    "causes",
+    "treatments",
+    "prevention",
+    "complications",
+)
 
 
 #: List categories read from lead cues, in the order they are tried.
-LEAD_TOPICS = ("exercise_list", "symptoms", "types", "causes", "treatments", "prevention")
+LEAD_TOPICS = (
+    "exercise_list",
+    "symptoms",
+    "types",
+    "related",
+    "causes",
+    "treatments",
+    "prevention",
+)
 
 
 #: Topics a sub-section with no cue of its own takes from the section it is in.
@@ -25,9 +41,7 @@ TREATMENT_TOPICS = ("treatments", "treatment")
 
 
 def clean_heading(heading: str, rules: RuleSet) -> str:
-    for pattern in rules.cue_patterns("heading_prefix"):
-        heading = pattern.sub("", heading)
-    return heading.strip()
+    return rules.remove_cues("heading_prefix", heading, "").strip()
 
 
 def heading_topic(heading: str, rules: RuleSet) -> tuple[str, str]:

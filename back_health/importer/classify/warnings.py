@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import ListBlock, Section
+from ..document import ListBlock, Section, Table
 from ..names import (
     split_sentences,
     strip_tags,
@@ -30,6 +30,8 @@ def emit_warning_section(
     blocks = section.blocks
     taken: list = []
     for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            break  # a table is never a warning: it and what follows stay content
         if isinstance(block, ListBlock):
             taken.append(block)
             continue
@@ -43,6 +45,11 @@ def emit_warning_section(
         else:
             break
     rest = blocks[len(taken) :]
+    if not taken and rest:
+        # A table straight under the heading: the heading stays a heading over it.
+        if section.heading:
+            add_heading(owner, section.heading, section.level, base, state)
+        return rest
     units = warning_units(taken, rules)
     if len({tier for tier, _ in units if tier}) <= 1:
         tier = most_serious([tier for tier, _ in units])
@@ -107,6 +114,10 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
             found = advice_of(sentence, rules)
             tier = found.level if found else ""
             current = units[-1][0] if units else None
+            if tier == Severity.CAUTION and _reinforces(sentence, current, rules):
+                # "Do not wait to see if the symptoms settle." after "Call 999 if ..."
+                # presses the same advice; it is not a caution of its own.
+                tier = ""
             if units and (not tier or tier == current or current == ""):
                 if tier and current == "":
                     units[-1] = (tier, units[-1][1])
@@ -126,6 +137,23 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
         else:
             merged.append((tier, parts))
     return [(tier or most_serious(list_tiers(parts, rules)), parts) for tier, parts in merged]
+
+
+#: Longest "do not" sentence (in words) read as pressing the advice before it.
+REINFORCING_MAX_WORDS = 10
+
+
+def _reinforces(sentence: str, current, rules: RuleSet) -> bool:
+    """True when a short "do not" sentence follows more serious advice and names no one
+    to check with ("Do not take it for longer than 10 days without talking to your
+    doctor" is a caution of its own)."""
+    if current not in (Severity.SEE_DOCTOR, Severity.URGENT, Severity.EMERGENCY):
+        return False
+    if len(sentence.split()) > REINFORCING_MAX_WORDS:
+        return False
+    return not (
+        rules.cue("severity_check_first", sentence) or rules.cue("severity_see_doctor", sentence)
+    )
 
 
 def list_tiers(parts: list, rules: RuleSet) -> list[str]:

@@ -1,0 +1,234 @@
+"""Site chrome recognised by structure and meaning rather than by one template's wording:
+blocks of links at the edges of a page, in-page contents lists, forum and comment
+furniture, testimonials, contact and opening-hours blocks, leaflet boilerplate, and the
+running headers, footers and page numbers of printed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from back_health.importer.clean import chrome_reason, clean_document, heading_chrome_reason
+from back_health.importer.document import ListBlock
+from back_health.importer.parse import parse_document
+from back_health.importer.parse_text import strip_running_lines
+
+PROSE = (
+    "<p>Shoulder blade pain is often a strained muscle that eases within a few weeks "
+    "with gentle movement and heat.</p>"
+)
+
+
+def texts_of(doc):
+    found = [doc.title]
+    for section in doc.sections:
+        found.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, ListBlock):
+                found.extend(item.text for item in block.items)
+            else:
+                found.append(block.text)
+    return " ".join(found)
+
+
+def cleaned(markup, format="html"):
+    return clean_document(parse_document(markup, format))
+
+
+def test_a_menu_of_links_before_the_title_is_dropped_without_any_class_or_landmark():
+    doc = cleaned(
+        '<div><a href="/">Start</a> <a href="/a-z">Topics</a> <a href="/jobs">Vacancies</a></div>'
+        "<h1>Shoulder blade pain</h1>" + PROSE
+    )
+    assert "Vacancies" not in texts_of(doc)
+    assert any(d.reason == "chrome: links" for d in doc.dropped)
+
+
+def test_a_breadcrumb_ending_in_the_page_title_is_dropped():
+    doc = cleaned(
+        '<ol><li><a href="/">Start</a></li><li><a href="/leaflets">Leaflets</a></li>'
+        "<li>Shoulder blade pain</li></ol><h1>Shoulder blade pain</h1>" + PROSE
+    )
+    assert "Leaflets" not in texts_of(doc)
+
+
+def test_links_closing_the_page_are_dropped_but_a_list_of_links_inside_the_article_stays():
+    doc = cleaned(
+        "<h1>Shoulder blade pain</h1>" + PROSE + "<h2>Treatments</h2>"
+        '<ul><li><a href="/physio">Physiotherapy</a></li>'
+        '<li><a href="/massage">Massage</a></li></ul>'
+        + PROSE.replace("Shoulder blade pain is", "Most pain is")
+        + '<div><a href="/privacy">Privacy</a> | <a href="/access">Accessibility</a></div>'
+    )
+    text = texts_of(doc)
+    assert "Physiotherapy" in text and "Massage" in text
+    assert "Accessibility" not in text
+
+
+def test_in_page_links_are_a_table_of_contents_wherever_they_are():
+    doc = cleaned(
+        "<h1>Shoulder blade pain</h1>" + PROSE + '<ul><li><a href="#causes">Causes</a></li>'
+        '<li><a href="#help">Getting help</a></li></ul><h2 id="causes">Causes</h2>' + PROSE
+    )
+    assert any(d.reason == "chrome: table of contents" for d in doc.dropped)
+    assert "Getting help" not in texts_of(doc)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div class="postprofile">kim_r<br>Joined: May 2021<br>Posts: 88</div>',
+        '<div class="post-actions"><a href="#">Quote</a> <a href="#">Reply</a></div>',
+        '<div class="signature">-- keep calm and stretch on</div>',
+        '<section class="testimonials"><blockquote>"Brilliant!"</blockquote></section>',
+        '<section class="contact-strip"><p>3 Mill Row, Anytown</p></section>',
+        '<div class="feedback"><p>Rate our service today</p></div>',
+    ],
+)
+def test_post_furniture_testimonials_and_contact_blocks_are_dropped_by_their_class(markup):
+    doc = cleaned("<main><h1>Shoulder blade pain</h1>" + PROSE + markup + "</main>")
+    assert len(doc.dropped) == 1 and doc.dropped[0].reason.startswith("chrome: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forum index » Upper back » Pain between the shoulders",
+        "Terms | Contact the moderators | Delete cookies",
+        "Quote Reply Report Like (3)",
+        "Joined: Feb 2020",
+        "Posts: 1,204",
+        "Started by kim_r · 12 replies · 3,001 views",
+        "-- keep calm and stretch on",
+        "Page 2 of 5",
+        "Rated 4.8 out of 5",
+        "Monday to Friday 9am – 5pm Saturday 10am – 2pm Sunday closed",
+        "Ashgrove Clinic, 4 Dock Road, Anytown AN3 5PQ",
+        "Get directions",
+        "Marketing authorisation holder: Example Pharma Ltd",
+        "This leaflet was last revised in June 2025.",
+        "To get a copy of this leaflet in Braille, phone our helpline.",
+        "Keep this leaflet. You may need to read it again.",
+        "Sponsored: Which mattress is best for your back?",
+        "This website does not provide medical advice.",
+        "Sam P says:",
+        "View all posts by Sam Patel",
+        "Tell us how we can improve this page",
+        "Enter your postcode",
+        "Last modified by: j.smith on 04/02/2025 09:14",
+    ],
+)
+def test_chrome_recognised_by_meaning(text):
+    assert chrome_reason(text).startswith("chrome: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday mornings are often the stiffest time of the week.",
+        "Like many people, I found sitting made it worse.",
+        "The pain was worse on page 2 of my diary.",
+        "Quote the dose on the label when you speak to your pharmacist.",
+        "Do not take these tablets if you have had a stomach ulcer.",
+        "Reply to every question on the form honestly.",
+        "Posture, stress and poor sleep can all make pain worse.",
+    ],
+)
+def test_text_that_shares_words_with_chrome_is_kept(text):
+    assert chrome_reason(text) == ""
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What our patients say",
+        "Testimonials",
+        "Find us",
+        "Opening hours",
+        "Similar threads",
+        "3 thoughts on “Back pain at work”",
+        "Was this page helpful?",
+        "What is in this leaflet",
+        "Find a physio near you",
+    ],
+)
+def test_chrome_sections_are_recognised_by_their_heading(heading):
+    assert heading_chrome_reason(heading).startswith("chrome: ")
+
+
+def test_a_list_naming_the_headings_that_follow_is_a_table_of_contents():
+    doc = cleaned(
+        "# Sciatica\n\nWhat this page covers\n\n- Symptoms\n- Causes\n- 3. Treatment\n\n"
+        "## Symptoms\n\nPain runs down the leg.\n\n## Causes\n\nA slipped disc is the usual "
+        "cause.\n\n## 3. Treatment\n\nMost people get better with exercise.\n",
+        "markdown",
+    )
+    assert any(d.reason == "chrome: table of contents" for d in doc.dropped)
+    assert "What this page covers" not in texts_of(doc)
+
+
+def test_a_list_that_names_one_later_heading_is_kept():
+    doc = cleaned(
+        "# Sciatica\n\nIt can come with:\n\n- numbness\n- weakness\n- Causes\n\n"
+        "## Causes\n\nA slipped disc is the usual cause.\n",
+        "markdown",
+    )
+    assert "numbness" in texts_of(doc)
+
+
+PRINTED = (
+    "NORTHGATE CLINIC          Patient information\n\n"
+    "Shoulder blade pain\n\nPain between the shoulder blades is common.\n\n"
+    "Leaflet NC-7          Page 1 of 2\n\f"
+    "NORTHGATE CLINIC          Patient information\n\n"
+    "When to get help\n\nSee your GP if the pain lasts more than 6 weeks.\n\n"
+    "Leaflet NC-7          Page 2 of 2\n"
+)
+
+
+def test_running_headers_footers_and_page_numbers_of_printed_text_are_removed():
+    text, removed = strip_running_lines(PRINTED)
+    assert "NORTHGATE" not in text and "Page 1 of 2" not in text
+    assert "Pain between the shoulder blades is common." in text
+    assert {reason for reason, _ in removed} == {
+        "chrome: running header or footer",
+        "chrome: page number",
+    }
+    doc = cleaned(PRINTED, "text")
+    assert doc.title == "Shoulder blade pain"
+
+
+def test_lines_repeated_inside_the_pages_and_numbered_steps_are_kept():
+    text = (
+        "Bridge\n\n1\nLie on your back.\nRepeat 10 times.\n\n"
+        "Clam\n\n2\nLie on your side.\nRepeat 10 times.\n"
+    )
+    kept, removed = strip_running_lines(text)
+    assert removed == []
+    assert kept == text
+
+
+def test_amp_furniture_is_dropped_by_its_element():
+    doc = cleaned(
+        '<amp-sidebar id="menu"><ul><li><a href="/">Start</a></li></ul></amp-sidebar>'
+        "<amp-consent><p>We store data on your device.</p></amp-consent>"
+        "<article><h1>Shoulder blade pain</h1>" + PROSE + '<amp-social-share type="email">'
+        "Send by email</amp-social-share></article>"
+    )
+    text = texts_of(doc)
+    assert "Start" not in text and "store data" not in text and "Send by email" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "is_chrome"),
+    [
+        ("Book an appointment with our physios today.", True),
+        ("Schedule a consultation with our spine specialists.", True),
+        ("Call us on 0113 496 0321.", True),
+        ("Get in touch today!", True),
+        ("Call us on 0113 496 0321 if your wound becomes red.", False),
+        ("Book a review with your GP if the pain has not improved after 2 weeks.", False),
+        ("Contact the ward if you have a fever.", False),
+    ],
+)
+def test_a_call_to_action_is_an_imperative_to_book_or_contact_the_clinic(text, is_chrome):
+    assert chrome_reason(text).startswith("chrome: ") is is_chrome

@@ -1,0 +1,232 @@
+"""Causes stated in prose, specified on short articles written for the test.
+
+A cause is recognised by what a sentence says it does to the condition ("can lead to",
+"raises the risk", "people with ... are more likely"), named by the noun phrase that is
+the sentence's subject, and written as a page only when that sentence is about it.
+"""
+
+from importlib.util import find_spec
+
+import pytest
+
+from back_health.importer.names import derive_name
+from back_health.importer.pipeline import analyse
+from back_health.importer.plan import Action, Kind
+from back_health.importer.rules import default_rules
+
+needs_lexicon = pytest.mark.skipif(
+    not find_spec("lemminflect"), reason="the optional part-of-speech lexicon reads nouns"
+)
+
+
+def plan_of(text, name="article.md"):
+    return analyse(text.encode(), name)
+
+
+def written_causes(plan):
+    """Titles of written pages that the main page lists as its causes."""
+    main = plan.pages[0]
+    causes = {r.title for r in main.causes}
+    return {
+        p.title
+        for p in plan.pages
+        if p.title in causes and p.include and p.action != Action.SUGGEST
+    }
+
+
+def article(*sentences):
+    return (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Why it happens\n\n" + " ".join(sentences) + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Repeated kneeling can lead to hip bursitis in carpet fitters.", "Repeated kneeling"),
+        ("A leg length difference, tilting the pelvis, can lead to it.", "Leg length difference"),
+        ("Rheumatoid arthritis raises the risk as it inflames joints.", "Rheumatoid arthritis"),
+        ("Obesity is strongly associated with hip bursitis in older women.", "Obesity"),
+        ("People with diabetes are more likely to develop it after a minor injury.", "Diabetes"),
+        ("Runners with tight hip muscles are at higher risk than swimmers.", "Tight hip muscles"),
+    ],
+)
+def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(sentence, cause):
+    plan = plan_of(article(sentence))
+    assert cause in written_causes(plan)
+
+
+def test_an_effect_on_something_else_names_no_cause():
+    plan = plan_of(article("Cold weather can lead to stiff fingers in the morning."))
+    assert not plan.pages[0].causes
+
+
+def test_only_the_clause_before_the_cue_names_the_cause():
+    plan = plan_of(
+        article("Gout can make the skin red, and a fall onto the hip can lead to bursitis.")
+    )
+    titles = {r.title for r in plan.pages[0].causes}
+    assert "Fall onto the hip" in titles
+    assert "Gout" not in titles
+
+
+def test_a_treatment_leading_to_recovery_is_not_a_cause():
+    plan = plan_of(article("Physiotherapy can lead to a full recovery from bursitis."))
+    assert not any(p.kind == Kind.CAUSE for p in plan.pages)
+
+
+def test_causes_listed_as_risk_factors_for_the_condition_are_each_related():
+    plan = plan_of(article("Obesity, smoking and heavy lifting are known risk factors for it."))
+    titles = {r.title for r in plan.pages[0].causes}
+    assert {"Obesity", "Smoking", "Heavy lifting"} <= titles
+
+
+def test_a_cause_named_before_a_relative_clause_is_the_noun_phrase():
+    plan = plan_of(
+        "# Discitis\n\nDiscitis is an infection of a spinal disc.\n\n"
+        "It is usually caused by bacteria that reach the disc through the bloodstream.\n"
+    )
+    assert "Bacteria" in {r.title for r in plan.pages[0].causes}
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A sudden increase in weekly mileage", "Sudden increase in weekly mileage"),
+        ("Heavy manual work", "Heavy manual work"),
+        ("Being overweight causes strain", "Being overweight"),
+        ("Poor posture increases the load", "Poor posture"),
+    ],
+)
+def test_a_noun_after_adjectives_heads_the_name_and_a_verb_ends_it(text, name):
+    assert derive_name(text, default_rules()).name == name
+
+
+def test_a_cause_named_as_a_disorder_is_a_condition_page_related_as_a_cause():
+    plan = plan_of(
+        "# Upper back pain\n\nUpper back pain is pain between the shoulder blades.\n\n"
+        "## Causes\n\n- Myofascial pain syndrome\n- Poor posture\n"
+    )
+    kinds = {p.title: p.kind for p in plan.pages}
+    assert kinds["Myofascial pain syndrome"] == Kind.CONDITION
+    assert kinds["Poor posture"] == Kind.CAUSE
+    relation = next(r for r in plan.pages[0].causes if r.title == "Myofascial pain syndrome")
+    assert relation.kind == Kind.CONDITION
+
+
+def test_kinds_listed_in_a_sentence_are_conditions_related_to_the_subject():
+    plan = plan_of(
+        "# Flat back\n\nFlat back is a loss of the normal curve of the lower spine.\n\n"
+        "The two main kinds are postural flat back and surgical flat back. Postural flat "
+        "back comes from long hours of sitting and weak hip muscles.\n"
+    )
+    related = {r.title for r in plan.pages[0].related_conditions}
+    assert {"Postural flat back", "Surgical flat back"} <= related
+    kinds = {p.title: p.kind for p in plan.pages}
+    assert kinds["Postural flat back"] == Kind.CONDITION
+
+
+def test_a_sentence_about_one_kind_in_a_types_section_describes_that_kind():
+    plan = plan_of(
+        "# Spondylolisthesis\n\nSpondylolisthesis is a slip of one vertebra over another.\n\n"
+        "## Classification\n\nIsthmic spondylolisthesis results from a stress fracture of "
+        "a thin bridge of bone.\n\nRarer forms are traumatic and pathological "
+        "spondylolisthesis.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    isthmic = pages["Isthmic spondylolisthesis"]
+    assert isthmic.kind == Kind.CONDITION and isthmic.action != Action.SUGGEST
+    # Named in passing: suggested, not written.
+    assert pages["Pathological spondylolisthesis"].action == Action.SUGGEST
+
+
+def test_a_caused_by_sentence_whose_subject_ends_in_the_condition_speaks_of_it():
+    plan = plan_of(
+        "# Kyphosis\n\nKyphosis is a forward curve of the upper spine.\n\n"
+        "In older people kyphosis is most often caused by osteoporosis.\n"
+    )
+    assert "Osteoporosis" in {r.title for r in plan.pages[0].causes}
+
+
+def test_without_a_usable_title_the_condition_the_text_names_most_is_the_subject():
+    plan = plan_of(
+        "---\ntitle: Ask the physio\n---\n\nReaders asked about kyphosis this month. "
+        "Kyphosis is a forward curve of the spine. Most kyphosis in teenagers is postural, "
+        "and kyphosis in older people often follows a fracture.\n"
+    )
+    assert plan.pages[0].title == "Kyphosis"
+
+
+def test_conditions_it_can_be_confused_with_are_related_condition_pages():
+    plan = plan_of(
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Conditions it can be confused with\n\n"
+        "- Gluteal tendinopathy gives the same ache but hurts most when standing on one leg.\n"
+        "- Hip osteoarthritis\n"
+        "- Walking less\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    related = {r.title for r in plan.pages[0].related_conditions}
+    assert {"Gluteal tendinopathy", "Hip osteoarthritis"} <= related
+    assert pages["Gluteal tendinopathy"].action != Action.SUGGEST  # described
+    assert pages["Hip osteoarthritis"].action == Action.SUGGEST  # a bare name
+    assert "Walking less" not in pages
+
+
+def test_the_condition_happening_when_something_occurs_names_that_cause():
+    plan = plan_of(
+        "# Sciatica\n\nSciatica is pain that runs down the back of the leg.\n\n"
+        "Sciatica most often happens when a slipped disc (herniated disc) presses on the nerve.\n"
+    )
+    assert "Slipped disc" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_name_with_its_own_relative_clause_after_happens_when_is_no_cause():
+    plan = plan_of(
+        "# Flat back\n\nFlat back is a loss of the normal curve of the lower spine.\n\n"
+        "Flat back develops when the muscles that hold the spine are weak.\n"
+    )
+    assert "Muscles" not in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_which_clause_causing_the_pain_names_no_cause():
+    plan = plan_of(
+        "# Facet joint pain\n\nFacet joint pain comes from the small joints of the spine.\n\n"
+        "The cartilage thins and the lining swells, which causes pain and stiffness.\n"
+    )
+    assert not plan.pages[0].causes
+
+
+def test_the_most_common_cause_is_read_without_the_clause_that_comments_on_it():
+    plan = plan_of(
+        "# Cauda equina syndrome\n\nCauda equina syndrome is compression of nerves at the "
+        "base of the spine.\n\nThe most common cause is a large central disc herniation in "
+        "the lower back, where disc material bursts backwards and fills the canal.\n"
+    )
+    assert "Central disc herniation" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_condition_defined_in_passing_is_a_related_condition_with_its_other_name():
+    plan = plan_of(
+        "# Stress fracture of the spine\n\nA stress fracture of the spine is a small crack "
+        "in a vertebra.\n\nStress fractures are closely linked to relative energy "
+        "deficiency in sport (RED-S), a condition in which too little food disturbs bone health.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    reds = pages["Relative energy deficiency in sport"]
+    assert reds.kind == Kind.CONDITION and reds.action != Action.SUGGEST
+    assert "RED-S" in reds.alternate_names
+    assert "Relative energy deficiency in sport" in {
+        r.title for r in plan.pages[0].related_conditions
+    }
+
+
+def test_a_clause_before_a_defining_comma_is_not_a_name():
+    plan = plan_of(
+        "# Back pain\n\nBack pain is pain anywhere in the back.\n\n"
+        "Doctors often find the back is stiff after lifting heavy boxes all day, a "
+        "condition that settles with rest.\n"
+    )
+    assert not plan.pages[0].related_conditions

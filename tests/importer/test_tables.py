@@ -1,0 +1,289 @@
+"""Tables: data tables stay tables in every format; layout tables are read through."""
+
+import pytest
+
+from back_health.importer.classify import classify
+from back_health.importer.classify.fit import TABLE_CUT, TABLE_MAX_COLUMNS, TABLE_MAX_ROWS
+from back_health.importer.clean import clean_document
+from back_health.importer.document import ListBlock, Paragraph, Table
+from back_health.importer.parse_html import parse_html
+from back_health.importer.parse_markdown import parse_markdown
+from back_health.importer.parse_text import parse_text
+from back_health.importer.plan import SourceInfo
+
+
+def tables(doc):
+    return [
+        block for section in doc.sections for block in section.blocks if isinstance(block, Table)
+    ]
+
+
+def texts(doc):
+    found = []
+    for section in doc.sections:
+        found.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                found.append(block.text)
+            elif isinstance(block, ListBlock):
+                found.extend(item.text for item in block.items)
+    return found
+
+
+# --- HTML: data tables ------------------------------------------------------------------
+
+
+def test_html_table_with_header_cells_keeps_caption_header_and_rows():
+    doc = parse_html(
+        "<h1>Naproxen</h1><table><caption>Usual doses</caption>"
+        "<thead><tr><th>Use</th><th>Dose</th></tr></thead>"
+        "<tbody><tr><td>Back pain</td><td>250 mg twice a day</td></tr>"
+        "<tr><td>Gout</td><td>750 mg once</td></tr></tbody></table>"
+    )
+    (table,) = tables(doc)
+    assert table.caption == "Usual doses"
+    assert table.head == [["Use", "Dose"]]
+    assert table.rows == [["Back pain", "250 mg twice a day"], ["Gout", "750 mg once"]]
+    assert not table.header_column
+    assert "Back pain" not in texts(doc)  # not also read as paragraphs
+
+
+def test_html_table_with_row_headings_has_a_header_column():
+    doc = parse_html(
+        "<h1>T</h1><table><tr><td></td><th>Adult</th><th>Child</th></tr>"
+        "<tr><th>Ibuprofen</th><td>400 mg</td><td>100 mg</td></tr>"
+        "<tr><th>Paracetamol</th><td>1 g</td><td>250 mg</td></tr></table>"
+    )
+    (table,) = tables(doc)
+    assert table.head == [["", "Adult", "Child"]]
+    assert table.header_column
+    assert table.rows[1] == ["Paracetamol", "1 g", "250 mg"]
+
+
+def test_html_regular_grid_of_short_cells_is_a_data_table_without_headers():
+    doc = parse_html(
+        "<h1>T</h1><table><tr><td>Week 1</td><td>10 minutes</td></tr>"
+        "<tr><td>Week 2</td><td>15 minutes</td></tr><tr><td>Week 3</td><td>20 minutes</td></tr>"
+        "</table>"
+    )
+    (table,) = tables(doc)
+    assert table.head == []
+    assert table.rows[2] == ["Week 3", "20 minutes"]
+
+
+def test_html_spanned_cells_keep_the_grid_aligned():
+    doc = parse_html(
+        "<h1>T</h1><table><tr><th>Medicine</th><th>Form</th><th>Dose</th></tr>"
+        '<tr><td rowspan="2">Ibuprofen</td><td>Tablet</td><td>400 mg</td></tr>'
+        "<tr><td>Gel</td><td>Thin layer</td></tr>"
+        '<tr><td colspan="2">Naproxen tablet</td><td>250 mg</td></tr></table>'
+    )
+    (table,) = tables(doc)
+    assert table.rows == [
+        ["Ibuprofen", "Tablet", "400 mg"],
+        ["", "Gel", "Thin layer"],
+        ["Naproxen tablet", "", "250 mg"],
+    ]
+
+
+def test_html_huge_span_is_capped():
+    doc = parse_html(
+        '<h1>T</h1><table><tr><th colspan="999999">A</th><th>B</th></tr>'
+        "<tr><td>1</td><td>2</td></tr></table>"
+    )
+    (table,) = tables(doc)
+    assert table.width <= 51
+
+
+# --- HTML: layout tables ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # role="presentation": an e-mail newsletter's frame
+        '<table role="presentation"><tr><td>Rest for a day.</td><td>Walk gently.</td></tr>'
+        "<tr><td>Use heat.</td><td>Keep moving.</td></tr></table>",
+        # a cell holding headings and paragraphs: a legacy page laid out in a grid
+        "<table><tr><td><h2>Causes</h2><p>Rest for a day.</p><p>Walk gently.</p></td>"
+        "<td>Menu</td></tr><tr><td>Use heat.</td><td>Keep moving.</td></tr></table>",
+        # one cell per row
+        "<table><tr><th>Rest for a day.</th></tr><tr><td>Walk gently.</td></tr>"
+        "<tr><td>Use heat.</td></tr></table>",
+        # a table nested in another
+        "<table><tr><td><table><tr><td>Rest for a day.</td></tr></table></td><td>Walk gently."
+        "</td></tr><tr><td>Use heat.</td><td>Keep moving.</td></tr></table>",
+        # a cell of prose
+        "<table><tr><th>Advice</th><th>Note</th></tr><tr><td>Rest for a day.</td><td>"
+        + "Walk gently every morning and evening " * 8
+        + "</td></tr></table>",
+    ],
+    ids=["presentation", "cell-with-headings", "one-column", "nested", "long-cell"],
+)
+def test_layout_tables_are_read_through_as_text(markup):
+    doc = parse_html(f"<h1>Back pain</h1>{markup}")
+    assert not tables(doc)
+    assert any("Rest for a day." in text for text in texts(doc))
+
+
+def test_a_data_table_inside_a_layout_table_is_still_a_table():
+    doc = parse_html(
+        '<h1>T</h1><table role="presentation"><tr><td><p>Our newsletter.</p>'
+        "<table><tr><th>Medicine</th><th>Dose</th></tr><tr><td>Ibuprofen</td><td>400 mg</td></tr>"
+        "</table></td></tr></table>"
+    )
+    (table,) = tables(doc)
+    assert table.rows == [["Ibuprofen", "400 mg"]]
+    assert "Our newsletter." in texts(doc)
+
+
+def test_deeply_nested_layout_tables_do_not_recurse():
+    depth = 3000
+    markup = "<table><tr><td>" * depth + "Rest." + "</td></tr></table>" * depth
+    doc = parse_html(f"<h1>T</h1>{markup}")
+    assert not tables(doc)
+    assert "Rest." in texts(doc)
+
+
+# --- Markdown and plain text -------------------------------------------------------------
+
+
+def test_markdown_table_keeps_its_alignment_free_cells():
+    doc = parse_markdown(
+        "# Co-codamol\n\n## Strengths\n\n| Strength | Codeine |\n|:---|---:|\n"
+        "| 8/500 | 8 mg |\n| 30/500 | 30 mg |\n"
+    )
+    (table,) = tables(doc)
+    assert table.head == [["Strength", "Codeine"]]
+    assert table.rows == [["8/500", "8 mg"], ["30/500", "30 mg"]]
+
+
+def test_plain_text_pipe_table_becomes_a_table():
+    doc = parse_text(
+        "Back pain\n\nSome text about it here.\n\nMedicines\n\n"
+        "| Medicine | Dose |\n|---|:---:|\n| Ibuprofen | 400 mg |\n| Naproxen \\| sodium | 250 mg\n"
+        "\nMore text after the table.\n"
+    )
+    (table,) = tables(doc)
+    assert table.head == [["Medicine", "Dose"]]
+    assert table.rows == [["Ibuprofen", "400 mg"], ["Naproxen | sodium", "250 mg"]]
+    assert "More text after the table." in texts(doc)
+    assert not any("|" in text for text in texts(doc))
+
+
+def test_plain_text_table_rows_are_fitted_to_the_header():
+    doc = parse_text("T\n\nIntro text.\n\na | b\n--- | ---\n1 | 2 | 3\n4 |\n")
+    (table,) = tables(doc)
+    assert table.rows == [["1", "2"], ["4", ""]]
+
+
+def test_plain_text_pipes_without_a_separator_stay_text():
+    doc = parse_text("T\n\nChoose heat | ice as you like.\nBoth help.\n")
+    assert not tables(doc)
+
+
+def test_plain_text_table_after_a_lead_line_in_the_same_block():
+    doc = parse_text("T\n\nIntro text.\n\nDoses are:\n| Medicine | Dose |\n|---|---|\n| A | 1 |\n")
+    (table,) = tables(doc)
+    assert table.rows == [["A", "1"]]
+    assert "Doses are:" in texts(doc)
+
+
+# --- cleaning -----------------------------------------------------------------------------
+
+
+def test_cleaning_repairs_cells_and_keeps_the_table():
+    doc = clean_document(
+        parse_html(
+            "<h1>Naproxen</h1><p>Naproxen is a medicine for pain and swelling in the back.</p>"
+            "<table><tr><th>Use</th><th>Dose</th></tr>"
+            "<tr><td>Back pain &amp;#8211; adults</td><td>250 mg</td></tr></table>"
+        )
+    )
+    (table,) = tables(doc)
+    assert table.rows == [["Back pain \u2013 adults", "250 mg"]]
+
+
+# --- classification -----------------------------------------------------------------------
+
+
+def classified(doc):
+    source = SourceInfo(name="t.html", sha256="0", format="html", bytes=1)
+    return classify(clean_document(doc), source)
+
+
+def table_blocks(plan):
+    return [block for page in plan.pages for block in page.blocks if block.type == "table"]
+
+
+def test_a_table_becomes_a_table_block_in_its_section_and_never_a_warning():
+    plan = classified(
+        parse_html(
+            "<h1>Naproxen</h1><p>Naproxen is an anti-inflammatory painkiller for back pain.</p>"
+            "<h2>When to get help</h2><table><tr><th>Sign</th><th>What to do</th></tr>"
+            "<tr><td>Black stools</td><td>Call 111</td></tr>"
+            "<tr><td>Swollen lips</td><td>Call 999</td></tr></table>"
+        )
+    )
+    (block,) = table_blocks(plan)
+    assert block.value["data"] == [
+        ["Sign", "What to do"],
+        ["Black stools", "Call 111"],
+        ["Swollen lips", "Call 999"],
+    ]
+    assert block.value["first_row_is_table_header"] is True
+    assert block.value["table_header_choice"] == "row"
+    assert not any(b.type == "warning" for page in plan.pages for b in page.blocks)
+    headings = [b.value["text"] for b in plan.main_page.blocks if b.type == "heading"]
+    assert headings == ["When to get help"]
+
+
+def test_a_causes_column_still_names_cause_pages():
+    plan = classified(
+        parse_html(
+            "<h1>Facet joint pain</h1><p>Facet joint pain comes from the small joints of the"
+            " spine.</p><h2>Symptoms and causes</h2><table>"
+            "<tr><th>Symptom</th><th>Possible cause</th></tr>"
+            "<tr><td>Ache when leaning back</td><td>Facet joint arthritis</td></tr>"
+            "<tr><td>Sharp pain after twisting</td><td>Facet joint injury</td></tr></table>"
+        )
+    )
+    causes = {relation.title for relation in plan.main_page.causes}
+    assert {"Facet joint arthritis", "Facet joint injury"} <= causes
+    (block,) = table_blocks(plan)
+    assert ["Sharp pain after twisting", "Facet joint injury"] in block.value["data"]
+
+
+def test_a_huge_table_is_cut_to_the_limits_with_a_flag_and_nothing_lost_silently():
+    rows = "".join(
+        "<tr>" + "".join(f"<td>r{r}c{c}</td>" for c in range(TABLE_MAX_COLUMNS + 2)) + "</tr>"
+        for r in range(TABLE_MAX_ROWS + 5)
+    )
+    head = "<tr>" + "".join(f"<th>h{c}</th>" for c in range(TABLE_MAX_COLUMNS + 2)) + "</tr>"
+    plan = classified(
+        parse_html(
+            "<h1>Back pain</h1><p>Back pain is very common and usually gets better.</p>"
+            f"<h2>Data</h2><table>{head}{rows}</table>"
+        )
+    )
+    (block,) = table_blocks(plan)
+    assert len(block.value["data"]) == TABLE_MAX_ROWS + 1
+    assert {len(row) for row in block.value["data"]} == {TABLE_MAX_COLUMNS}
+    assert any(flag.kind == TABLE_CUT for flag in plan.flags)
+    dropped = " ".join(d.text for d in plan.dropped)
+    assert f"r{TABLE_MAX_ROWS + 4}c0" in dropped
+    assert f"r0c{TABLE_MAX_COLUMNS + 1}" in dropped
+
+
+def test_only_the_first_column_takes_the_sections_topic():
+    plan = classified(
+        parse_html(
+            "<h1>Back pain</h1><p>Back pain is very common and usually gets better.</p>"
+            "<h2>Treatments</h2><table><tr><th>Treatment</th><th>Notes</th></tr>"
+            "<tr><td>Physiotherapy</td><td>Gentle on the joints</td></tr>"
+            "<tr><td>Acupuncture</td><td>Prescription only</td></tr></table>"
+        )
+    )
+    titles = {page.title for page in plan.pages}
+    assert {"Physiotherapy", "Acupuncture"} <= titles
+    assert not titles & {"Gentle on the joints", "Prescription only"}

@@ -1,0 +1,183 @@
+"""The domain vocabulary: condition names, medicines by class and country, treatments by
+kind; what it recognises, what it leaves alone, and how a site adds to it."""
+
+import json
+from dataclasses import replace
+
+from back_health.importer.pipeline import analyse
+from back_health.importer.rules import DATA_DIR, default_rules
+
+
+def _analyse(markdown: str, rules=None):
+    return analyse(
+        markdown.encode(), "article.md", format="markdown", rules=rules or default_rules()
+    )
+
+
+def _page(plan, title):
+    return next((p for p in plan.pages if p.title == title), None)
+
+
+def _written(page):
+    return page is not None and page.include and page.action != "suggest"
+
+
+PREGNANCY = """# Back pain in pregnancy
+
+Back pain is common in pregnancy, and it usually eases after the birth.
+
+## Why it happens
+
+- Hormonal changes that loosen the ligaments
+- The weight of the baby
+
+## Symphysis pubis dysfunction
+
+Symphysis pubis dysfunction is a related problem in which the joints of the pelvis move
+unevenly. It causes pain over the pubic bone that is worse when walking or turning in bed.
+"""
+
+
+def test_a_condition_known_only_to_the_vocabulary_gets_its_condition_page():
+    page = _page(_analyse(PREGNANCY), "Symphysis pubis dysfunction")
+    assert page is not None and page.kind == "condition" and _written(page)
+
+    without = replace(default_rules(), condition_names=())
+    page = _page(_analyse(PREGNANCY, without), "Symphysis pubis dysfunction")
+    assert page is None or page.kind != "condition"
+
+
+def test_a_known_condition_name_counts_only_as_the_head_of_a_name():
+    rules = default_rules()
+    assert rules.is_condition_term("Wry neck")
+    assert not rules.is_condition_term("Wry neck", vocabulary=False)  # the vocabulary's doing
+    assert rules.is_condition_term("Chronic wry neck")
+    assert rules.is_condition_term("Back strain in sport")
+    assert rules.is_condition_term("Schmorl's nodes")
+    assert not rules.is_condition_term("Exercises for wry neck")
+    assert not rules.is_condition_term("Lifting with a round back")
+    assert not rules.is_condition_term("Dish")  # "DISH" is an abbreviation, not a word
+
+
+def test_a_treatment_word_inside_a_known_condition_name_is_not_a_treatment():
+    rules = default_rules()
+    assert rules.find_treatments("A spinal epidural abscess is rare.") == []
+    [(term, _)] = rules.find_treatments("An epidural injection may help.")
+    assert term.name == "Epidural steroid injection"
+
+
+def test_brands_of_other_countries_map_to_their_generic():
+    rules = default_rules()
+    brands = {
+        "Zydol": "tramadol",  # UK
+        "Horizant": "gabapentin",  # US
+        "Actiprofen": "ibuprofen",  # Canada
+        "Endone": "oxycodone",  # Australia
+        "Novalgin": "metamizole",  # EU
+        "Мидокалм": "tolperisone",  # Russia, in Cyrillic
+        "Диклофенак": "diclofenac",
+    }
+    for brand, generic in brands.items():
+        found = rules.find_medicines(f"Her doctor suggested {brand} for a week.")
+        assert [(info.generic, match.group(0)) for info, match in found] == [(generic, brand)]
+
+
+SCIATICA = """# Sciatica
+
+Sciatica is pain caused by irritation of the sciatic nerve. It often gets better in a few
+weeks.
+
+## Treatments
+
+Medicines can help while you stay active:
+
+- Zydol
+- Nurofen Plus tablets
+- co-codamol 30/500
+"""
+
+
+def test_a_brand_from_another_country_becomes_its_generic_page_knowing_the_brand():
+    page = _page(_analyse(SCIATICA), "Tramadol")
+    assert page is not None and page.treatment_kind == "medicine"
+    assert page.medicines[0].generic == "tramadol"
+    assert page.medicines[0].brands == ["Zydol"]
+    # A bare mention is a suggested page: the article says nothing about it.
+    assert page.action == "suggest"
+
+
+def test_a_combination_product_is_one_medicine_that_keeps_its_components():
+    rules = default_rules()
+    [(info, match)] = rules.find_medicines("He took Tylenol with Codeine at night.")
+    assert (info.generic, match.group(0)) == ("co-codamol", "Tylenol with Codeine")
+    assert info.components == ("codeine", "paracetamol")
+    [(info, _)] = rules.find_medicines("Robaxacet is sold in Canadian pharmacies.")
+    assert set(info.components) == {"methocarbamol", "paracetamol"}
+
+    titles = {p.title for p in _analyse(SCIATICA).pages if p.kind == "treatment"}
+    assert {"Ibuprofen with codeine", "Co-codamol"} <= titles
+    assert not titles & {"Ibuprofen", "Codeine", "Paracetamol"}
+
+
+def test_the_hand_kept_medicine_list_wins_and_the_vocabulary_adds_brands():
+    rules = default_rules()
+    shipped = json.loads((DATA_DIR / "medicines.json").read_text(encoding="utf-8"))
+    cocodamol = next(m for m in shipped["medicines"] if m["generic"] == "co-codamol")
+    assert rules.medicines["paramol"].generic == "co-dydramol"  # the vocabulary's brand
+    assert rules.medicines["solpadol"].drug_class == cocodamol["class"]  # the list's class
+    assert rules.medicines["solpadol"].components == ("codeine", "paracetamol")
+
+
+def test_treatments_of_every_kind_are_known_by_their_usual_names():
+    rules = default_rules()
+    said = {
+        "a facet joint injection": ("Facet joint injections", "injection"),
+        "spinal cord stimulation": ("Spinal cord stimulation", "procedure"),
+        "artificial disc replacement": ("Disc replacement", "surgery"),
+        "interferential therapy": ("Interferential therapy", "physical_therapy"),
+        "spinal mobilisation": ("Spinal mobilisation", "manual_therapy"),
+        "mindfulness": ("Mindfulness", "psychological"),
+        "a lumbar corset": ("Back brace", "other"),
+        "cryotherapy": ("Cold therapy", "self_care"),  # new wording of a shipped term
+    }
+    for text, expected in said.items():
+        [(term, _)] = rules.find_treatments(f"She tried {text} last year.")
+        assert (term.name, term.kind) == expected, text
+
+
+def test_a_site_adds_condition_names_medicines_and_treatments():
+    rules = default_rules()
+    assert not rules.is_condition_term("Gluteal amnesia")
+    site = rules.extend(
+        condition_names=["Gluteal amnesia"],
+        treatment_terms=[{"name": "Inversion boots", "kind": "other"}],
+    ).with_medicines(
+        {"Brandacet": {"generic": "co-brandamol", "components": ["codeine", "paracetamol"]}}
+    )
+    assert site.is_condition_term("Gluteal amnesia")
+    assert site.is_condition_term("Gluteal amnesia")  # known from then on, shipped names too
+    assert site.is_condition_term("Wry neck")
+    [(term, _)] = site.find_treatments("Inversion boots are sold online.")
+    assert term.name == "Inversion boots"
+    [(info, _)] = site.find_medicines("Take Brandacet with water.")
+    assert info.components == ("codeine", "paracetamol")
+    assert not rules.is_condition_term("Gluteal amnesia")  # the shipped rules are unchanged
+
+
+def test_the_vocabulary_files_name_their_sources():
+    for name in ("lexicon_conditions.json", "lexicon_medicines.json", "lexicon_treatments.json"):
+        comment = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))["_comment"]
+        assert any(source in comment for source in ("ICD-10-CM", "ATC", "NICE"))
+    conditions = json.loads((DATA_DIR / "lexicon_conditions.json").read_text(encoding="utf-8"))
+    for entry in conditions["conditions"]:
+        # Clinician-style names: no coding qualifiers left in them.
+        for name in [entry["name"], *entry["synonyms"]]:
+            assert "NOS" not in name.split() and "not elsewhere classified" not in name, name
+            assert not name.lower().startswith(("other ", "unspecified ")), name
+
+
+def test_no_condition_name_of_the_vocabulary_reads_as_a_treatment_or_a_medicine():
+    rules = default_rules()
+    for name in rules.condition_names:
+        assert not rules.find_treatments(name), name
+        assert not rules.find_medicines(name), name

@@ -1,0 +1,148 @@
+"""Warnings by meaning: advice to get help or a named risk, with its severity set by the
+action asked; the emergency and urgent-care services of each locale are data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from back_health.importer.classify import classify
+from back_health.importer.clean import clean_document
+from back_health.importer.parse import parse_document
+from back_health.importer.plan import SourceInfo
+from back_health.importer.rules import default_rules, expand_services, service_names
+from back_health.importer.severity import advice_of
+
+SOURCE = SourceInfo(name="warnings", sha256="0" * 64, format="markdown", bytes=1)
+INTRO = "# Back pain\n\nBack pain is common and usually gets better within a few weeks.\n\n"
+
+
+def warnings_of(markdown):
+    plan = classify(clean_document(parse_document(INTRO + markdown, "markdown")), SOURCE)
+    return [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        (
+            "Call 911 or go to the nearest emergency room if you lose control of your bladder.",
+            "emergency",
+        ),
+        ("Call triple zero (000) for an ambulance if you have chest pain.", "emergency"),
+        ("Dial 112 if you cannot move your legs.", "emergency"),
+        (
+            "Go to your nearest emergency department if you have back pain after a fall.",
+            "emergency",
+        ),
+        ("Go to hospital straight away if you lose control of your bowels.", "emergency"),
+        ("Seek immediate medical care if the weakness in your leg is getting worse.", "urgent"),
+        ("Call your doctor right away if you have back pain with a fever.", "urgent"),
+        ("Phone your GP the same day if you have a high temperature.", "urgent"),
+        ("Get help from NHS 111 if you are worried.", "urgent"),
+        ("Go to an urgent care center if the pain is sudden and severe.", "urgent"),
+        ("Sciatica in both legs needs to be checked urgently.", "urgent"),
+        ("Book a routine appointment with your GP if the spasms keep coming back.", "see_doctor"),
+        ("See your doctor if your symptoms have not improved after 6 weeks.", "see_doctor"),
+        ("See a health professional if the pain lasts more than 6 weeks.", "see_doctor"),
+        ("Contact your physical therapist if the exercises make the pain worse.", "see_doctor"),
+        ("Visit the ER if you lose feeling in your legs.", "emergency"),
+        ("Call your local emergency number if you cannot move.", "emergency"),
+        ("Seek immediate care for back pain that causes new bladder problems.", "urgent"),
+        (
+            "Talk to your pharmacist before using anti-inflammatory gels if you are pregnant.",
+            "caution",
+        ),
+        ("You should not take ibuprofen if you have had a stomach ulcer.", "caution"),
+        ("People with kidney disease should not take naproxen.", "caution"),
+    ],
+)
+def test_the_action_asked_sets_the_severity(sentence, severity):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == severity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 3 to 5 percent of adults will have a pinched nerve at some point.",
+        "Last year 300 patients went to A&E with back pain.",
+        "About 1 in 20 people with back pain need to see a specialist.",
+        "I ended up in A&E last Christmas and waited six hours.",
+    ],
+)
+def test_statistics_and_stories_are_not_advice(sentence):
+    assert advice_of(sentence, default_rules()) is None
+
+
+def test_each_locale_names_its_own_services_and_an_unknown_locale_is_refused():
+    shipped = service_names()
+    assert {"999", "911", "112", "000"} <= set(shipped["emergency_numbers"])
+    assert "111" in shipped["urgent_numbers"]
+    # New Zealand's emergency number is the United Kingdom's urgent one: a site chooses.
+    nz = default_rules(locales=("nz",))
+    assert advice_of("Call 111 if you cannot feel your legs.", nz).level == "emergency"
+    assert advice_of("Call 111 if you cannot feel your legs.", default_rules()).level == "urgent"
+    with pytest.raises(ValueError, match="xx"):
+        service_names(["xx"])
+
+
+def test_a_kind_without_services_matches_nothing():
+    pattern = expand_services(r"\bcall (?:{urgent_numbers}|a nurse)\b", {"urgent_numbers": ()})
+    assert not re.search(pattern, "call 111")
+    assert re.search(pattern, "call a nurse")
+
+
+def test_a_list_of_conditions_after_do_not_take_if_is_a_caution():
+    [warning] = warnings_of(
+        "## Before you take it\n\nDo not take these tablets if:\n\n"
+        "- you have epilepsy\n- you have kidney problems\n"
+    )
+    assert warning["severity"] == "caution"
+    assert "you have epilepsy" in warning["items"]
+
+
+def test_a_plain_do_not_list_stays_advice():
+    assert not warnings_of(
+        "## Looking after yourself\n\nDo not:\n\n- sit still for hours\n- carry heavy bags\n"
+    )
+
+
+def test_a_short_do_not_wait_stays_with_the_emergency_advice_it_presses():
+    [warning] = warnings_of(
+        "## Warning signs\n\nCall 999 if you cannot pee or feel your bottom. "
+        "Do not wait to see if it settles.\n"
+    )
+    assert warning["severity"] == "emergency"
+    assert "Do not wait" in warning["text"]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "## Getting medical help\n\n- pain that lasts more than 6 weeks\n- pain at night\n",
+        "## When should I get help?\n\n- pain that lasts more than 6 weeks\n- pain at night\n",
+        "## Back pain at night\n\nUrgent advice: Ask for an urgent GP appointment if:\n\n"
+        "- you have a fever\n- you feel unwell\n",
+    ],
+)
+def test_care_card_lists_under_help_headings_or_labels_are_warnings(markdown):
+    warnings = warnings_of(markdown)
+    assert warnings and all(w["items"] for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_caution"),
+    [
+        ("Naproxen is not recommended in the last three months of pregnancy.", True),
+        ("Aspirin is not suitable for children under 16.", True),
+        ("Bed rest is not recommended for back pain.", False),
+        ("Surgery is not recommended for most people with back pain.", False),
+    ],
+)
+def test_a_medicine_unsuitable_for_a_group_is_a_caution_but_advice_against_is_not(
+    sentence, is_caution
+):
+    found = advice_of(sentence, default_rules())
+    assert (found is not None and found.level == "caution") is is_caution

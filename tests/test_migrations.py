@@ -51,7 +51,7 @@ def test_saved_corrections_move_to_their_own_field_and_back():
         draft_plan=draft,
     )
 
-    call_command("migrate", "back_health", "0006", verbosity=0)
+    call_command("migrate", "back_health", "0007_body_table_block", verbosity=0)
     plan = ImportRecord.objects.filter(pk=record.pk).values_list("plan", flat=True).get()
     assert plan == {"title": "Proposed", "pages": [], "editor_draft": draft}
 

@@ -26,7 +26,7 @@ def drafts_to_plan(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('back_health', '0006_batch_item_skipped'),
+        ('back_health', '0007_body_table_block'),
     ]
 
     operations = [

@@ -47,6 +47,9 @@ DEFAULTS = {
     "IMPORT_ARCHIVE_MAX_MEMBERS": 5000,
     "IMPORT_ARCHIVE_MAX_BYTES": 200 * 1024 * 1024,
     "IMPORT_ARCHIVE_MAX_RATIO": 100,
+    # Days after which an import still awaiting review is shown as stale in the import
+    # history, where stale reviews can be discarded together.
+    "IMPORT_PENDING_DAYS": 30,
     # Dotted paths of extra import rules (callables or rule objects).
     "IMPORT_RULES": [],
     # Extra medicine vocabulary: {"brand name": "generic name"}.

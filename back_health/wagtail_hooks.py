@@ -38,3 +38,6 @@ def register_back_health_log_actions(actions):
         "back_health.import_article", _("Import an article"), _("Article imported")
     )
     actions.register_action("back_health.undo_import", _("Undo an import"), _("Import undone"))
+    actions.register_action(
+        "back_health.discard_import", _("Discard an import review"), _("Import review discarded")
+    )

@@ -1,14 +1,17 @@
 """Import review in the admin: read an article into a pending import, correct its plan,
 create drafts, see the result, find it in the history and undo it."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, ModelLogEntry, Page
 
 from back_health.models import (
     CausePage,
@@ -22,6 +25,9 @@ from tests.factories import BackHealthIndexPageFactory, TreatmentPageFactory
 pytestmark = pytest.mark.django_db
 
 ARTICLE = (Path(__file__).parent / "fixtures" / "admin" / "piriformis.md").read_text()
+OTHER_TEXT = (
+    "# Whiplash\n\nWhiplash is a neck injury after a sudden jolt. Rest and gentle movement help.\n"
+)
 
 
 @pytest.fixture
@@ -304,6 +310,38 @@ def test_saved_corrections_are_written_and_remembered_for_the_next_import(
     assert any(c.get("remove") for c in record.corrections)
 
 
+def test_saved_corrections_live_beside_the_untouched_proposal(admin_client, hub, import_url):
+    record = read_article(admin_client, import_url, hub)
+    proposal = record.plan
+    main_index, _main = page_index(record, lambda page: page["relations"]["causes"])
+    review_url = reverse("back_health_import:review", args=[record.pk])
+
+    admin_client.post(review_url, review_data(record, **{f"p{main_index}-title": "Renamed"}))
+
+    record.refresh_from_db()
+    assert record.plan == proposal
+    assert record.draft_plan["pages"][main_index]["title"] == "Renamed"
+    assert 'value="Renamed"' in admin_client.get(review_url).content.decode()
+
+
+def test_reading_the_same_article_again_keeps_saved_corrections_and_new_content_drops_them(
+    admin_client, hub, import_url
+):
+    address = "https://clinic.example/piriformis"
+    record = read_article(admin_client, import_url, hub, identity=address)
+    main_index, _main = page_index(record, lambda page: page["relations"]["causes"])
+    review_url = reverse("back_health_import:review", args=[record.pk])
+    admin_client.post(review_url, review_data(record, **{f"p{main_index}-title": "Renamed"}))
+    form = {"format": "auto", "parent": hub.pk, "identity": address}
+
+    admin_client.post(import_url, {**form, "text": ARTICLE})
+    record.refresh_from_db()
+    assert record.draft_plan["pages"][main_index]["title"] == "Renamed"
+
+    admin_client.post(import_url, {**form, "text": ARTICLE.replace("two weeks", "three weeks")})
+    assert ImportRecord.objects.get().draft_plan is None
+
+
 def test_publishing_is_offered_only_to_users_who_may_publish(client, hub, import_url):
     user = editor(hub)
     client.force_login(user)
@@ -455,16 +493,154 @@ def test_a_page_with_nothing_on_it_is_flagged_in_words(admin_client, hub, import
     assert "thin_page" not in html
 
 
-def test_discarding_a_new_import_forgets_it(admin_client, hub, import_url):
+def test_discarding_a_new_import_asks_first_then_forgets_it(admin_client, hub, import_url):
     record = read_article(admin_client, import_url, hub)
+    discard_url = reverse("back_health_import:discard", args=[record.pk])
+    review_html = admin_client.get(reverse("back_health_import:review", args=[record.pk]))
+    assert discard_url in review_html.content.decode()
 
-    response = admin_client.post(
-        reverse("back_health_import:review", args=[record.pk]), review_data(record, discard="1")
-    )
+    confirm = admin_client.get(discard_url)
+    assert confirm.status_code == 200 and ImportRecord.objects.exists()
+    assert "never been imported" in confirm.content.decode()
+    response = admin_client.post(discard_url)
 
     assert response.status_code == 302
     assert not ImportRecord.objects.exists()
     assert not ConditionPage.objects.exists()
+    assert ModelLogEntry.objects.filter(action="back_health.discard_import").count() == 1
+
+
+def reviewed_again(client, import_url, hub, address="https://clinic.example/piriformis"):
+    """An article imported, then read again from changed content: pending once more."""
+    first = read_article(client, import_url, hub, identity=address)
+    client.post(
+        reverse("back_health_import:review", args=[first.pk]), review_data(first, create="1")
+    )
+    first.refresh_from_db()
+    changed = ARTICLE.replace("two weeks", "three weeks")
+    client.post(
+        import_url,
+        {"text": changed, "format": "auto", "parent": hub.pk, "identity": address, "update": "on"},
+    )
+    return first
+
+
+def test_discarding_a_re_review_puts_the_earlier_import_back_and_leaves_pages_alone(
+    admin_client, hub, import_url
+):
+    before = reviewed_again(admin_client, import_url, hub)
+    record = ImportRecord.objects.get()
+    assert record.status == ImportRecord.Status.PENDING and record.sha256 != before.sha256
+    revisions = dict(Page.objects.type(ConditionPage).values_list("pk", "latest_revision_id"))
+    discard_url = reverse("back_health_import:discard", args=[record.pk])
+
+    assert "imported before" in admin_client.get(discard_url).content.decode()
+    admin_client.post(discard_url)
+
+    record.refresh_from_db()
+    assert record.status == ImportRecord.Status.IMPORTED
+    assert (record.sha256, record.plan, record.created_count) == (
+        before.sha256,
+        before.plan,
+        before.created_count,
+    )
+    assert record.draft_plan is None and record.previous == {}
+    after = dict(Page.objects.type(ConditionPage).values_list("pk", "latest_revision_id"))
+    assert after == revisions
+    # Imported as it was: the next import of the old content is "unchanged".
+    unchanged = admin_client.post(
+        import_url,
+        {
+            "text": ARTICLE,
+            "format": "auto",
+            "parent": hub.pk,
+            "identity": "https://clinic.example/piriformis",
+        },
+    )
+    assert unchanged["Location"] == reverse("back_health_import:result", args=[record.pk])
+
+
+def test_only_those_who_may_import_under_the_hub_may_discard(
+    client, admin_client, hub, home_page, import_url
+):
+    other = BackHealthIndexPageFactory(parent=home_page, title="Other clinic", slug="other")
+    record = read_article(admin_client, import_url, other)
+    client.force_login(editor(hub))
+
+    client.post(reverse("back_health_import:discard", args=[record.pk]))
+
+    assert ImportRecord.objects.filter(pk=record.pk, status="pending").exists()
+
+
+def test_a_written_import_cannot_be_discarded(admin_client, hub, import_url):
+    record = imported(admin_client, import_url, hub)
+
+    response = admin_client.post(reverse("back_health_import:discard", args=[record.pk]))
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.status == ImportRecord.Status.IMPORTED
+
+
+def test_history_shows_how_long_a_review_waits_with_a_discard_link(admin_client, hub, import_url):
+    record = read_article(admin_client, import_url, hub)
+    ImportRecord.objects.filter(pk=record.pk).update(updated_at=timezone.now() - timedelta(days=3))
+
+    html = admin_client.get(reverse("back_health_imports:index")).content.decode()
+
+    assert "Awaiting review for" in html and "3\xa0days" in html
+    assert reverse("back_health_import:discard", args=[record.pk]) in html
+    assert "stale" not in html
+
+
+@override_settings(BACK_HEALTH={"IMPORT_PENDING_DAYS": 7})
+def test_stale_reviews_are_marked_and_discarded_together_and_only_they(
+    admin_client, hub, import_url
+):
+    stale = read_article(admin_client, import_url, hub)
+    ImportRecord.objects.filter(pk=stale.pk).update(updated_at=timezone.now() - timedelta(days=8))
+    admin_client.post(import_url, {"text": OTHER_TEXT, "format": "auto", "parent": hub.pk})
+    fresh = ImportRecord.objects.exclude(pk=stale.pk).get()
+    index_url = reverse("back_health_imports:index")
+    bulk_url = reverse("back_health_imports:discard_stale")
+
+    html = admin_client.get(index_url).content.decode()
+    assert "stale" in html and bulk_url in html
+    confirm = admin_client.get(bulk_url).content.decode()
+    assert str(stale) in confirm and str(fresh) not in confirm
+    admin_client.post(bulk_url)
+
+    assert list(ImportRecord.objects.values_list("pk", flat=True)) == [fresh.pk]
+    assert bulk_url not in admin_client.get(index_url).content.decode()
+
+
+def upload(client, import_url, hub, text, name="piriformis.md"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    file = SimpleUploadedFile(name, text.encode(), "text/markdown")
+    return client.post(import_url, {"file": file, "format": "auto", "parent": hub.pk})
+
+
+def test_a_new_upload_of_a_file_replaces_its_unwritten_review(admin_client, hub, import_url):
+    upload(admin_client, import_url, hub, ARTICLE)
+    first = ImportRecord.objects.get()
+
+    upload(admin_client, import_url, hub, ARTICLE.replace("two weeks", "three weeks"))
+
+    record = ImportRecord.objects.get()
+    assert record.pk != first.pk and record.sha256 != first.sha256
+    assert record.status == ImportRecord.Status.PENDING
+
+
+def test_another_users_review_of_a_file_of_that_name_is_left_alone(
+    client, admin_client, hub, import_url
+):
+    upload(admin_client, import_url, hub, ARTICLE)
+    client.force_login(editor(hub))
+
+    upload(client, import_url, hub, ARTICLE.replace("two weeks", "three weeks"))
+
+    assert ImportRecord.objects.filter(status="pending").count() == 2
 
 
 def test_other_content_under_a_known_address_is_an_update_only_when_ticked(

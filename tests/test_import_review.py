@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import GroupPagePermission, Page, PageLogEntry
 
+from back_health.imports.changes import content_fingerprints
 from back_health.imports.plan_document import (
     PlanError,
     annotate_plan,
@@ -34,6 +35,7 @@ from back_health.imports.service import ImportSetupError, Source, analyse, impor
 from back_health.models import (
     BackHealthIndexPage,
     CausePage,
+    ConditionCause,
     ConditionPage,
     ImportRecord,
     TreatmentPage,
@@ -818,3 +820,85 @@ def test_an_applied_plan_file_never_repeats_the_summary(article, tmp_path, hub):
     _, body = _physiotherapy_body()
     assert "four to six sessions" in body
     assert "show you stretches" not in body
+
+
+# -- a page's kind changed on re-review --------------------------------------------------
+
+
+def review_again_as(record, title, kind, *, user=None, publish=False):
+    """Read the same article again and write it with ``title`` made a ``kind`` page."""
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=record.parent, update=True)
+    document = copy.deepcopy(record.plan)
+    page_titled(document, title)["kind"] = kind
+    return apply_import(record, document, user=user, publish=publish)
+
+
+def test_a_page_whose_kind_changes_is_converted_in_place_with_its_links(hub, admin_user):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub, user=admin_user)
+    apply_import(record, user=admin_user)
+    old = CausePage.objects.get(title="Poor posture")
+    CausePage.objects.filter(pk=old.pk).update(
+        sources=[{"type": "source", "value": {"title": "Spine atlas", "url": "https://a.test/"}}]
+    )
+    imported = old.back_health_import
+    imported.content_hash = content_fingerprints([old.pk])[old.pk]
+    imported.save()
+    elsewhere = hub.add_child(instance=ConditionPage(title="Slumped sitting", slug="slumped"))
+    ConditionCause.objects.create(page=elsewhere, target=old)
+    ConditionPage.objects.get(pk=elsewhere.pk).save_revision()
+
+    result = review_again_as(record, "Poor posture", "condition", user=admin_user)
+
+    assert not Page.objects.filter(pk=old.pk).exists()
+    new = ConditionPage.objects.get(title="Poor posture")
+    assert (new.slug, new.get_parent().pk) == (old.slug, hub.pk)
+    assert new.sources.raw_data[0]["value"]["title"] == "Spine atlas"
+    main = ConditionPage.objects.get(title="Coccydynia")
+    assert new.pk in [link.target_id for link in main.cause_links.all()]
+    assert [link.target_id for link in elsewhere.cause_links.all()] == [new.pk]
+    draft = ConditionPage.objects.get(pk=elsewhere.pk).get_latest_revision_as_object()
+    assert [link.target_id for link in draft.cause_links.all()] == [new.pk]
+    record.refresh_from_db()
+    assert new.pk in set(record.pages.values_list("pk", flat=True))
+    assert old.pk not in set(record.pages.values_list("pk", flat=True))
+    [change] = result.report["kind_changes"]
+    assert (change["from"], change["to"], change["kept"]) == ("cause", "condition", False)
+    assert record.report["kind_changes"] == [change]
+
+
+def test_a_page_an_editor_changed_is_kept_when_its_kind_changes_and_the_result_says_why(
+    hub, admin_user
+):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub, user=admin_user)
+    apply_import(record, user=admin_user)
+    old = CausePage.objects.get(title="Poor posture")
+    old.summary = "Edited by hand."
+    old.save_revision(user=admin_user)
+
+    result = review_again_as(record, "Poor posture", "condition", user=admin_user)
+
+    assert CausePage.objects.filter(pk=old.pk).exists()
+    new = ConditionPage.objects.get(title="Poor posture")
+    assert new.slug != old.slug
+    [change] = result.report["kind_changes"]
+    assert change["kept"] and "editor changed" in change["reason"]
+
+
+def test_a_published_page_is_replaced_only_by_a_published_one(hub, admin_user):
+    record = prepare_import(ARTICLE.encode(), "c.md", parent=hub, user=admin_user)
+    apply_import(record, user=admin_user, publish=True)
+    old = CausePage.objects.get(title="Poor posture")
+    url = old.url
+
+    drafted = review_again_as(record, "Poor posture", "condition", user=admin_user)
+    assert CausePage.objects.filter(pk=old.pk, live=True).exists()
+    assert drafted.report["kind_changes"][0]["kept"]
+    undo = ConditionPage.objects.get(title="Poor posture")
+    undo.delete()
+    record.refresh_from_db()
+
+    published = review_again_as(record, "Poor posture", "condition", user=admin_user, publish=True)
+
+    assert not CausePage.objects.filter(pk=old.pk).exists()
+    assert ConditionPage.objects.get(title="Poor posture", live=True).url == url
+    assert not published.report["kind_changes"][0]["kept"]

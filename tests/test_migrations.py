@@ -34,3 +34,27 @@ def test_body_regions_migration_is_reversible():
 
     call_command("migrate", "back_health", verbosity=0)
     assert BodyRegion.objects.count() == 6
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_saved_corrections_move_to_their_own_field_and_back():
+    from back_health.models import ImportRecord
+
+    draft = {"title": "Corrected", "pages": []}
+    record = ImportRecord.objects.create(
+        identity="a.md#1",
+        source_name="a.md",
+        sha256="0" * 64,
+        format="markdown",
+        status="pending",
+        plan={"title": "Proposed", "pages": []},
+        draft_plan=draft,
+    )
+
+    call_command("migrate", "back_health", "0007_body_table_block", verbosity=0)
+    plan = ImportRecord.objects.filter(pk=record.pk).values_list("plan", flat=True).get()
+    assert plan == {"title": "Proposed", "pages": [], "editor_draft": draft}
+
+    call_command("migrate", "back_health", verbosity=0)
+    record.refresh_from_db()
+    assert record.plan == {"title": "Proposed", "pages": []} and record.draft_plan == draft

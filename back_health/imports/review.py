@@ -10,6 +10,7 @@ The functions the admin, the command and the background task call:
   corrections are stored with the record and applied again next time.
 - :func:`undo_import`: remove the pages an import created that no editor has
   touched since.
+- :func:`discard_review` / :func:`pending_imports`: abandon a review, find stale ones.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ __all__ = [
     "apply_import",
     "check_import_permissions",
     "check_publish_permission",
+    "discard_review",
+    "pending_imports",
     "hubs_for_user",
     "prepare_import",
     "source_identity",
@@ -332,6 +335,7 @@ def prepare_import(
     format="auto",
     update=False,
     path=None,
+    replace_pending=False,
 ):
     """Read a source and store its proposed plan with a pending import record.
 
@@ -342,6 +346,11 @@ def prepare_import(
     :class:`ImportPermissionError`, :class:`ImportIdentityError`,
     :class:`ImportUnchanged` (same content imported already; pass ``update=True`` to
     review it again), :class:`ImportSourceError` (bad source).
+
+    A pending import of the same identity is reused (its saved corrections kept when
+    the content is the same). With ``replace_pending`` (an upload), a pending import
+    ``user`` made from a file of the same name under the same hub that never wrote
+    anything is replaced rather than left beside the new one.
     """
     from ..models import ImportRecord
 
@@ -364,7 +373,15 @@ def prepare_import(
             )
         preview_actions(document, record)
         if record is None:
+            if replace_pending:
+                _forget_unwritten_uploads(parent, source, user)
             record = ImportRecord(parent=parent, identity=source["identity"])
+        elif record.status != ImportRecord.Status.PENDING:
+            # Reviewed again: keep the import as it stands, to put back on discard.
+            record.previous = _snapshot(record)
+        if record.sha256 != source["sha256"]:
+            # Saved corrections belong to the content they were made on.
+            record.draft_plan = None
         record.status = ImportRecord.Status.PENDING
         record.source_name = source["name"][:255]
         record.sha256 = source["sha256"]
@@ -375,6 +392,126 @@ def prepare_import(
         _count(record, document)
         record.save()
     return record
+
+
+#: What reviewing an import again changes on its record, kept to be put back on discard.
+SNAPSHOT_FIELDS = (
+    "status",
+    "source_name",
+    "sha256",
+    "format",
+    "title",
+    "plan",
+    "created_count",
+    "updated_count",
+    "suggested_count",
+    "flags_count",
+    "user_id",
+)
+
+
+def _snapshot(record) -> dict:
+    return {name: getattr(record, name) for name in SNAPSHOT_FIELDS}
+
+
+def _forget_unwritten_uploads(parent, source, user) -> None:
+    """Remove ``user``'s pending, never written imports of a file named like ``source``
+    under ``parent``: an upload of a newer version replaces them."""
+    from ..models import ImportRecord
+
+    if user is None or not source.get("name"):
+        return
+    generated = source_identity(source["name"], source["sha256"])
+    if source["identity"] != generated:
+        return
+    prefix = generated[: -len(source["sha256"][:16])]
+    candidates = ImportRecord.objects.filter(
+        parent=parent,
+        user=user,
+        status=ImportRecord.Status.PENDING,
+        source_name=source["name"][:255],
+        identity__startswith=prefix,
+    )
+    for record in candidates:
+        if is_unwritten(record):
+            logger.info("Pending import %s replaced by a new upload", record.pk)
+            record.delete()
+
+
+def is_unwritten(record) -> bool:
+    """A pending import that has never written anything: discarding it forgets it."""
+    return not (
+        record.report or record.previous or record.created_pages.exists() or record.pages.exists()
+    )
+
+
+def pending_imports(*, stale=False):
+    """Imports awaiting review; with ``stale``, those untouched for
+    ``BACK_HEALTH["IMPORT_PENDING_DAYS"]`` days or more."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ..conf import back_health_settings
+    from ..models import ImportRecord
+
+    records = ImportRecord.objects.filter(status=ImportRecord.Status.PENDING)
+    if stale:
+        days = back_health_settings.IMPORT_PENDING_DAYS
+        records = records.filter(updated_at__lte=timezone.now() - timedelta(days=days))
+    return records
+
+
+def discard_review(record, user=None) -> str:
+    """Abandon a pending import's review; no page is touched.
+
+    An import that never wrote anything is forgotten (``"forgotten"``); a re-review of
+    an article imported before is put back as it stood before the review, its saved
+    corrections dropped (``"restored"``). Needs the right to import under the record's
+    hub (:class:`ImportPermissionError`); raises :class:`ImportSetupError` when the
+    import is not pending. Logged as ``back_health.discard_import``.
+    """
+    from wagtail.log_actions import log
+
+    from ..models import ImportRecord
+
+    with transaction.atomic():
+        locked = ImportRecord.objects.select_for_update().filter(pk=record.pk).first()
+        if locked is None or locked.status != ImportRecord.Status.PENDING:
+            raise ImportSetupError(_("%(title)s is not awaiting review.") % {"title": str(record)})
+        if user is not None and record.parent is not None:
+            check_import_permissions(user, record.parent.specific)
+        log(
+            instance=locked,
+            action="back_health.discard_import",
+            user=user,
+            data={"title": str(locked), "identity": locked.identity},
+        )
+        if is_unwritten(locked):
+            locked.delete()
+            return "forgotten"
+        previous = dict(locked.previous or {})
+        for name in SNAPSHOT_FIELDS:
+            if name in previous:
+                setattr(locked, name, previous[name])
+        if locked.status == ImportRecord.Status.PENDING:
+            # Written before but with no snapshot: say what it was, from its report.
+            locked.status = _status_from_report(locked.report or {})
+        locked.draft_plan = None
+        locked.previous = {}
+        locked.save()
+    record.refresh_from_db()
+    return "restored"
+
+
+def _status_from_report(report) -> str:
+    from ..models import ImportRecord
+
+    if report.get("undo"):
+        return ImportRecord.Status.UNDONE
+    if report.get("status") == "failed":
+        return ImportRecord.Status.FAILED
+    return ImportRecord.Status.IMPORTED
 
 
 def _count(record, document) -> None:
@@ -493,8 +630,13 @@ def record_written(record, plan, corrections) -> dict:
     plan.corrections = list(corrections)
     report = article_report(plan)
     actions = [page["action"] for page in report["pages"] if page["kind"] != "index"]
+    kind_changes = getattr(record, "kind_changes", None)
+    if kind_changes:
+        report["kind_changes"] = kind_changes
     record.report = report
     record.plan = plan_to_dict(plan)
+    record.draft_plan = None
+    record.previous = {}
     record.status = ImportRecord.Status.IMPORTED
     record.created_count = actions.count("create")
     record.updated_count = actions.count("update")
@@ -507,7 +649,8 @@ def record_written(record, plan, corrections) -> dict:
 def apply_import(record, plan=None, user=None, *, publish=False, on_conflict="skip"):
     """Write a pending import's plan, as the editor corrected it.
 
-    ``plan`` is the edited plan document (default: the stored proposal, unedited).
+    ``plan`` is the edited plan document (default: the plan as the editor last saved
+    it on the review screen, else the stored proposal).
     The differences from the proposal are stored as corrections and applied again
     when the same identity is imported next. Checks rights (add pages, publish when
     ``publish``) before anything is written. Returns an :class:`ImportResult`;
@@ -523,7 +666,7 @@ def apply_import(record, plan=None, user=None, *, publish=False, on_conflict="sk
             % {"title": str(record), "status": record.get_status_display()}
         )
     original = record.plan
-    document = plan if plan is not None else original
+    document = plan if plan is not None else record.plan_under_review
     if document.get("source", {}).get("sha256") != original.get("source", {}).get("sha256"):
         raise PlanError(_("The plan was made from another version of the source."))
     try:

@@ -351,6 +351,59 @@ def _links_to_uncreated(page, conditions) -> int:
     )
 
 
+def _carry_over(old, instance, page: PagePlan) -> None:
+    """What a page keeps when its kind changes: the fields every back-health page shares
+    that the plan does not set (review data, sources, body regions, extra names)."""
+    for name in ("last_reviewed", "next_review_due", "reviewer_id"):
+        setattr(instance, name, getattr(old, name))
+    instance.sources = old.sources.raw_data
+    names = list(page.alternate_names)
+    for name in (old.alternate_names or "").splitlines():
+        if name.strip() and name.strip() not in names:
+            names.append(name.strip())
+    page.alternate_names = names
+    if not page.body_regions:
+        page.body_regions = list(old.body_regions.values_list("slug", flat=True))
+
+
+#: The relation models, and the page kinds their target may be.
+def _relation_targets():
+    from ..models import ConditionCause, ConditionTreatment, RelatedCondition
+
+    return [
+        (ConditionCause, "cause_links", RELATION_KINDS["causes"]),
+        (ConditionTreatment, "treatment_links", RELATION_KINDS["treatments"]),
+        (RelatedCondition, "related_links", RELATION_KINDS["related_conditions"]),
+    ]
+
+
+def _repoint_links(old_pk: int, new_pk: int, kind: str) -> None:
+    """Links to ``old_pk`` that may point at a ``kind`` page now point at ``new_pk``, in
+    the pages and in their latest revisions (so a draft does not bring the old link back);
+    the others go with the old page."""
+    from wagtail.models import Revision
+
+    for model, field, kinds in _relation_targets():
+        if kind not in kinds:
+            continue
+        sources = list(model.objects.filter(target_id=old_pk).values_list("page_id", flat=True))
+        model.objects.filter(target_id=old_pk).update(target_id=new_pk)
+        revisions = Revision.objects.filter(
+            pk__in=model._meta.get_field("page")
+            .related_model.objects.filter(pk__in=sources)
+            .values("latest_revision_id")
+        )
+        for revision in revisions:
+            links = revision.content.get(field) or []
+            changed = False
+            for link in links:
+                if link.get("target") == old_pk:
+                    link["target"] = new_pk
+                    changed = True
+            if changed:
+                revision.save(update_fields=["content"])
+
+
 class ArticleWriter:
     """Writes one article's plan under ``parent``; see :func:`write_article`."""
 
@@ -368,6 +421,10 @@ class ArticleWriter:
         self.removals: list = []
         self.written: set[int] = set()
         self.instances: dict[int, object] = {}
+        #: ``id(page plan)`` -> the page of another kind this import wrote for it before.
+        self.converting: dict[int, object] = {}
+        #: What became of each page whose kind changed (see :meth:`_convert`).
+        self.kind_changes: list[dict] = []
 
     def write(self):
         from wagtail.models import Page
@@ -386,7 +443,9 @@ class ArticleWriter:
             page.id = pk
             if pk is None:
                 new_pages.append(page)
+        self._find_kind_changes(new_pages, record)
         self._create(new_pages, models)
+        self._finish_kind_changes(new_pages)
         targets = self._resolve_targets()
         existing = {
             page.pk: page
@@ -475,6 +534,9 @@ class ArticleWriter:
         for page in new_pages:
             model = models[page.kind]
             instance = model(title=page.title, live=False)
+            old = self.converting.get(id(page))
+            if old is not None:
+                _carry_over(old, instance, page)
             _apply_fields(instance, model, page, self.plan, self.removals)
             instance.locale_id = self.parent.locale_id
             _validate(instance, model)
@@ -484,7 +546,9 @@ class ArticleWriter:
         type(self.parent).objects.select_for_update().filter(pk=self.parent.pk).exists()
         bases = [slugify(page.title)[:240] or "page" for page in new_pages]
         for page, slug in zip(new_pages, _allocate_slugs(self.parent, bases), strict=True):
-            instances[id(page)].slug = slug
+            old = self.converting.get(id(page))
+            # A converted page takes the address of the page it replaces.
+            instances[id(page)].slug = old.bh_old_slug if old is not None else slug
         conditions = [p for p in new_pages if p.kind == Kind.CONDITION]
         ordered = [p for p in new_pages if p.kind != Kind.CONDITION] + sorted(
             conditions, key=lambda p: _links_to_uncreated(p, conditions)
@@ -508,6 +572,112 @@ class ArticleWriter:
             instance = self.instances[page.id]
             self._set_relations(instance, page, self._resolve_targets())
             instance.save(clean=False)
+
+    def _find_kind_changes(self, new_pages, record):
+        """Pages this import wrote before under another kind, to convert (or keep, saying why).
+
+        A page is replaced when nobody changed or published it since the import, the user
+        may delete it, and it is not left without a live page at its address (a live page
+        is replaced only when this import publishes). The replaced page is moved aside so
+        the new one can take its slug. The new page has the old one's parent and slug, so
+        its address is the same: no redirect is needed, and one would point at itself.
+        """
+        from wagtail.models import Page
+
+        from ..models import ImportedPage
+        from .changes import content_fingerprints
+
+        if self.dry_run or record.pk is None or not new_pages:
+            return
+        wanted = {}
+        for page in new_pages:
+            for kind in page_models():
+                if kind != page.kind:
+                    wanted[entity_key(kind, page.title)] = page
+        rows = {
+            row.entity_key: row
+            for row in ImportedPage.objects.filter(entity_key__in=wanted, record=record)
+        }
+        if not rows:
+            return
+        pages = Page.objects.filter(pk__in=[row.page_id for row in rows.values()]).specific()
+        pages = {page.pk: page for page in pages}
+        fingerprints = content_fingerprints(list(pages))
+        for key, row in rows.items():
+            page, old = wanted[key], pages.get(row.page_id)
+            if old is None or id(page) in self.converting:
+                continue
+            change = {
+                "title": page.title,
+                "from": key.split(":", 1)[0],
+                "to": page.kind,
+                "old_id": old.pk,
+                "old_url_path": old.url_path,
+                "was_live": bool(old.live),
+            }
+            reason = self._keep_reason(old, row, fingerprints.get(old.pk))
+            if reason:
+                change.update(kept=True, reason=reason)
+                self.kind_changes.append(change)
+                continue
+            change["kept"] = False
+            old.bh_old_slug = old.slug
+            old.bh_change = change
+            self.converting[id(page)] = old
+            # Aside, without Wagtail's slug-change signal: this page is about to go.
+            aside = f"{old.slug[:200]}-replaced-{old.pk}"
+            Page.objects.filter(pk=old.pk).update(
+                slug=aside, url_path=old.url_path.rstrip("/").rsplit("/", 1)[0] + f"/{aside}/"
+            )
+
+    def _keep_reason(self, old, row, fingerprint) -> str:
+        from django.utils.translation import gettext as _
+
+        if old.latest_revision_id != row.revision_id or (
+            row.content_hash and fingerprint != row.content_hash
+        ):
+            return _("An editor changed it since the import.")
+        if old.live and old.live_revision_id != row.revision_id:
+            return _("An editor published it since the import.")
+        if old.get_parent().pk != self.parent.pk:
+            return _("An editor moved it since the import.")
+        if old.live and not self._publishing():
+            return _(
+                "It is published and its replacement is a draft: delete it once the new "
+                "page is published."
+            )
+        if self.user is not None and not old.permissions_for_user(self.user).can_delete():
+            return _("You may not delete it.")
+        return ""
+
+    def _publishing(self) -> bool:
+        return bool(self.publish and not self.dry_run)
+
+    def _finish_kind_changes(self, new_pages):
+        """Links to each replaced page now point at its replacement; then it goes."""
+        for page in new_pages:
+            old = self.converting.get(id(page))
+            if old is None or page.id is None:
+                continue
+            new = self.instances[page.id]
+            _repoint_links(old.pk, new.pk, page.kind)
+            for key, pk in list(self.index.by_name.items()):
+                if pk == old.pk:
+                    del self.index.by_name[key]
+            self.index.imported.pop(old.pk, None)
+            from wagtail.actions.delete_page import DeletePageAction
+
+            DeletePageAction(old, user=self.user).execute(skip_permission_checks=True)
+            change = old.bh_change
+            change["new_id"] = new.pk
+            self.kind_changes.append(change)
+            self.plan.decisions.append(
+                Decision(
+                    part=page.title,
+                    as_=f"{change['from']} page converted to {change['to']}",
+                    because="the kind was changed after an earlier import wrote the page",
+                )
+            )
 
     def _record_imported(self, rows, record):
         """The importer's record of each written page: created in bulk, updated in bulk.
@@ -681,6 +851,8 @@ def write_article(
             lock_names(article_lock_keys(plan))
         writer.index.load(plan)
         record = writer.write()
+        # Read by the review service into the import's report.
+        record.kind_changes = writer.kind_changes
         plan.repairs.extend(removal_repairs(writer.removals))
         drop_thin_flags_of_linked_pages(plan)
         if dry_run:

@@ -71,6 +71,25 @@ class ImportRecord(models.Model):
         blank=True,
         help_text=_("The plan document: proposed while pending, as written once imported."),
     )
+    draft_plan = models.JSONField(
+        _("saved corrections"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "While pending: the plan as the editor last saved it on the review screen, not "
+            "yet written. The importer's proposal in the plan field stays as it was, so "
+            "writing can tell every correction the editor made."
+        ),
+    )
+    previous = models.JSONField(
+        _("before this review"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "While a re-import of an article imported before is pending: the import as it "
+            "stood (status, plan, counts), put back when the review is discarded."
+        ),
+    )
     corrections = models.JSONField(
         _("corrections"),
         default=list,
@@ -105,6 +124,29 @@ class ImportRecord(models.Model):
 
     def __str__(self):
         return self.title or self.source_name
+
+    @property
+    def plan_under_review(self) -> dict:
+        """The plan as the editor last saved it, or the importer's proposal."""
+        return self.draft_plan or self.plan or {}
+
+    @property
+    def pending_since(self):
+        """When a pending import was last read or saved; None for other imports."""
+        return self.updated_at if self.status == self.Status.PENDING else None
+
+    @property
+    def is_stale(self) -> bool:
+        """A pending import nobody has touched for ``BACK_HEALTH["IMPORT_PENDING_DAYS"]``."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from ..conf import back_health_settings
+
+        since = self.pending_since
+        days = back_health_settings.IMPORT_PENDING_DAYS
+        return since is not None and timezone.now() - since >= timedelta(days=days)
 
 
 class ImportedPage(models.Model):

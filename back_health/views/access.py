@@ -25,19 +25,3 @@ def can_publish_under(user, parent) -> bool:
     if parent is None:
         return bool(user.is_superuser)
     return parent.specific.permissions_for_user(user).can_publish_subpage()
-
-
-def can_discard(record) -> bool:
-    """A pending import that has never written anything can be forgotten.
-
-    A pending re-import of an article imported before keeps its record (and history).
-    """
-    return not (record.report or record.created_pages.exists() or record.pages.exists())
-
-
-def discard_import(record) -> bool:
-    """Forget a pending import that has never written anything; True when it was removed."""
-    if not can_discard(record):
-        return False
-    record.delete()
-    return True

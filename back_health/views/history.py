@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -16,11 +17,17 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.admin.widgets.button import Button
 
-from ..imports.review import ImportPermissionError, undo_import, undo_preview
+from ..imports.review import (
+    ImportPermissionError,
+    discard_review,
+    pending_imports,
+    undo_import,
+    undo_preview,
+)
 from ..imports.service import ImportSetupError
 from ..models import ImportRecord
-from .access import can_import
-from .review import outcome_rows
+from .access import can_import, can_import_under
+from .review import kind_change_rows, outcome_rows
 from .wording import visible_flags
 
 
@@ -28,13 +35,41 @@ def can_undo(user, record) -> bool:
     return record.status == ImportRecord.Status.IMPORTED and can_import(user)
 
 
+def waiting(record) -> str:
+    """How long a pending import has waited for review, and whether it is stale."""
+    since = record.pending_since
+    if since is None:
+        return ""
+    age = timesince(since, depth=1)
+    if record.is_stale:
+        return _("%(age)s, stale") % {"age": age}
+    return age
+
+
+def stale_for(user):
+    """The stale pending imports ``user`` may discard."""
+    records = pending_imports(stale=True).select_related("parent")
+    if not can_import(user):
+        return []
+    return [record for record in records if can_import_under(user, record.parent)]
+
+
 class ImportRecordIndexView(IndexView):
     page_title = gettext_lazy("Import history")
 
     @property
     def header_buttons(self):
-        # Records are made by importing, never by hand.
-        return []
+        # Records are made by importing, never by hand; stale reviews go together.
+        stale = len(stale_for(self.request.user))
+        if not stale:
+            return []
+        return [
+            Button(
+                _("Discard %(count)d stale reviews") % {"count": stale},
+                url=reverse("back_health_imports:discard_stale"),
+                icon_name="bin",
+            )
+        ]
 
     def get_edit_url(self, instance):
         # The title opens the report.
@@ -49,6 +84,14 @@ class ImportRecordIndexView(IndexView):
                     url=reverse("back_health_import:review", args=[instance.pk]),
                     icon_name="doc-full-inverse",
                     priority=10,
+                )
+            )
+            buttons.append(
+                ListingButton(
+                    _("Discard"),
+                    url=reverse("back_health_import:discard", args=[instance.pk]),
+                    icon_name="bin",
+                    priority=15,
                 )
             )
         buttons.append(
@@ -104,6 +147,7 @@ class ImportRecordInspectView(InspectView):
             {
                 "record": self.object,
                 "pages": outcome_rows(self.object),
+                "kind_changes": kind_change_rows(self.object),
                 "flags": visible_flags(report),
                 "report": {"dry_run": False, "articles": [report]} if report else None,
                 "undo": report.get("undo"),
@@ -173,6 +217,50 @@ class UndoImportView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("back_health_imports:inspect", self.record.pk)
 
 
+class DiscardStaleView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm, then discard every stale review the user may discard; no page is touched."""
+
+    template_name = "back_health/admin/import_discard_stale.html"
+    page_title = gettext_lazy("Discard stale reviews")
+    header_icon = "bin"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("back_health_imports:index"), "label": _("Import history")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        from ..conf import back_health_settings
+
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "records": stale_for(self.request.user),
+                "days": back_health_settings.IMPORT_PENDING_DAYS,
+                "index_url": reverse("back_health_imports:index"),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        discarded = 0
+        for record in stale_for(request.user):
+            try:
+                discard_review(record, user=request.user)
+            except ImportSetupError:
+                # Written or discarded meanwhile: nothing left to discard.
+                continue
+            discarded += 1
+        messages.success(request, _("%(count)d stale reviews discarded.") % {"count": discarded})
+        return redirect("back_health_imports:index")
+
+
 class ImportRecordViewSet(ModelViewSet):
     """The import history: every imported article with its report."""
 
@@ -201,6 +289,7 @@ class ImportRecordViewSet(ModelViewSet):
         Column("updated_count", label=gettext_lazy("Updated"), sort_key="updated_count"),
         Column("suggested_count", label=gettext_lazy("Suggested"), sort_key="suggested_count"),
         Column("flags_count", label=gettext_lazy("To check"), sort_key="flags_count"),
+        Column("pending_since", label=gettext_lazy("Awaiting review for"), accessor=waiting),
         UserColumn("user", label=gettext_lazy("By")),
         DateColumn("updated_at", label=gettext_lazy("When"), sort_key="updated_at"),
     ]
@@ -208,4 +297,5 @@ class ImportRecordViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("undo/<int:pk>/", UndoImportView.as_view(), name="undo"),
+            path("discard-stale/", DiscardStaleView.as_view(), name="discard_stale"),
         ]

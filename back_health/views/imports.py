@@ -146,6 +146,8 @@ class ImportArticleView(WagtailAdminTemplateMixin, FormView):
                 user=self.request.user,
                 format=data["format"],
                 update=data["update"],
+                # A newer version of a file replaces the unwritten review of the old one.
+                replace_pending=bool(data.get("file")),
             )
         except ImportUnchanged as unchanged:
             messages.info(self.request, str(unchanged))
@@ -238,12 +240,13 @@ class ImportArticleViewSet(ViewSet):
     menu_item_class = ImportMenuItem
 
     def get_urlpatterns(self):
-        from .review import ImportResultView, ImportReviewView
+        from .review import DiscardReviewView, ImportResultView, ImportReviewView
 
         return [
             path("", ImportArticleView.as_view(), name="import"),
             path("<int:pk>/review/", ImportReviewView.as_view(), name="review"),
             path("<int:pk>/result/", ImportResultView.as_view(), name="result"),
+            path("<int:pk>/discard/", DiscardReviewView.as_view(), name="discard"),
         ]
 
 

@@ -17,35 +17,23 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..imports.review import PlanError, apply_import
+from ..imports.review import PlanError, apply_import, discard_review, is_unwritten
 from ..imports.service import ImportSetupError
 from ..models import ImportRecord
-from .access import (
-    can_discard,
-    can_import,
-    can_import_under,
-    can_publish_under,
-    discard_import,
-)
+from .access import can_import, can_import_under, can_publish_under
 from .review_form import PlanReviewForm
 from .wording import ACTION_LABELS, describe_dropped, visible_flags
-
-#: Where a pending import keeps the editor's saved, not yet written corrections: beside
-#: the importer's proposal, which must stay as it was so that writing the plan can tell
-#: (and store) every correction the editor made.
-DRAFT_KEY = "editor_draft"
 
 
 def plan_under_review(record) -> dict:
     """The plan as the editor last saved it, or the importer's proposal."""
-    plan = record.plan or {}
-    return plan.get(DRAFT_KEY) or {k: v for k, v in plan.items() if k != DRAFT_KEY}
+    return record.plan_under_review
 
 
 def save_draft(record, plan: dict) -> None:
     """Keep the editor's corrections with the pending import, the proposal untouched."""
-    record.plan = {**record.plan, DRAFT_KEY: plan}
-    record.save(update_fields=["plan", "updated_at"])
+    record.draft_plan = plan
+    record.save(update_fields=["draft_plan", "updated_at"])
 
 
 class ImportRecordMixin:
@@ -98,11 +86,6 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         post = self.request.POST
         plan = form.corrected_plan(remove=post.get("remove", ""))
-        plan.pop(DRAFT_KEY, None)
-        if "discard" in post:
-            if discard_import(self.record):
-                messages.success(self.request, _("The import was discarded; nothing was written."))
-                return redirect("back_health_import:import")
         if "create" not in post and "publish" not in post:
             # "Remove" and "Save corrections" keep the editor on the screen.
             save_draft(self.record, plan)
@@ -142,10 +125,68 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
                 "article_flags": form.article_flags(),
                 "dropped": [describe_dropped(d) for d in form.plan.get("dropped", [])],
                 "can_publish": self.can_publish,
-                "can_discard": can_discard(self.record),
+                "discard_url": reverse("back_health_import:discard", args=[self.record.pk]),
             }
         )
         return context
+
+
+class DiscardReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Confirm, then abandon a pending import's review; no page is touched."""
+
+    template_name = "back_health/admin/import_discard.html"
+    page_title = gettext_lazy("Discard the review")
+    header_icon = "bin"
+    record_statuses = (ImportRecord.Status.PENDING,)
+
+    def wrong_status(self):
+        messages.info(self.request, _("This import is not awaiting review any more."))
+        return redirect("back_health_imports:inspect", self.record.pk)
+
+    def get_page_subtitle(self):
+        return self.record.title or self.record.source_name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "record": self.record,
+                "forgets": is_unwritten(self.record),
+                "has_draft": bool(self.record.draft_plan),
+                "review_url": reverse("back_health_import:review", args=[self.record.pk]),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            outcome = discard_review(self.record, user=request.user)
+        except ImportSetupError as error:
+            messages.error(request, str(error))
+            return redirect("back_health_imports:index")
+        if outcome == "forgotten":
+            messages.success(request, _("The import was discarded; nothing was written."))
+        else:
+            messages.success(
+                request,
+                _("The review was discarded; the earlier import is kept as it was."),
+            )
+        return redirect("back_health_imports:index")
+
+
+def kind_change_rows(record):
+    """Pages whose kind changed on this import: converted (the old page replaced) or kept."""
+    from .wording import KIND_CHOICES
+
+    labels = dict(KIND_CHOICES)
+    return [
+        {
+            **change,
+            "from_label": labels.get(change.get("from"), change.get("from")),
+            "to_label": labels.get(change.get("to"), change.get("to")),
+        }
+        for change in (record.report or {}).get("kind_changes", [])
+    ]
 
 
 def outcome_rows(record):
@@ -199,6 +240,7 @@ class ImportResultView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateVie
             {
                 "record": self.record,
                 "pages": outcome_rows(self.record),
+                "kind_changes": kind_change_rows(self.record),
                 "flags": visible_flags(report),
                 "import_history_url": reverse("back_health_imports:index"),
                 "import_url": reverse("back_health_import:import"),

@@ -353,4 +353,3 @@ def test_a_device_opening_a_sentence_under_a_treatments_heading_is_named():
 )
 def test_dose_wordings(text, field, value):
     assert read_dose(text).dose[field] == value
-

@@ -29,6 +29,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 INSTALLED_APPS = [
     "back_health",
+    "wagtail.contrib.table_block",
     "wagtail.embeds", "wagtail.sites", "wagtail.users", "wagtail.snippets",
     "wagtail.documents", "wagtail.images", "wagtail.search", "wagtail.admin", "wagtail",
     "modelcluster", "taggit",

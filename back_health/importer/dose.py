@@ -115,6 +115,13 @@ _COUNTED_MOVES = re.compile(
     re.IGNORECASE,
 )
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
+#: What every count, hold, sets, repetitions and frequency pattern above needs somewhere in
+#: its match (a digit, a number or frequency word, "half a minute"): most paragraphs hold
+#: none, and then those patterns are not tried at all.
+_ANY_COUNT = re.compile(
+    r"\d|" + "|".join(sorted([*NUMBER_WORDS, *FREQUENCY_WORDS, "half"], key=len, reverse=True)),
+    re.IGNORECASE,
+)
 
 
 #: Gym shorthand, rewritten into words before reading: "2x a day", "3x10" (sets x
@@ -186,7 +193,8 @@ def read_dose(text: str) -> DoseReading:
     """Read every dose element written in ``text``; a missing element stays empty."""
     dose, notes = empty_dose(), []
     text = expand_shorthand(text)
-    if match := _HOLD.search(text):
+    counted = _ANY_COUNT.search(text) is not None
+    if counted and (match := _HOLD.search(text)):
         if match.group("low"):
             seconds = _low(match, "low", "high", "the hold", notes)
             unit = match.group("unit").lower()
@@ -204,11 +212,11 @@ def read_dose(text: str) -> DoseReading:
         if seconds is not None and unit.startswith("m"):
             seconds *= 60
         dose["hold_seconds"] = seconds
-    if match := _SETS.search(text):
+    if counted and (match := _SETS.search(text)):
         dose["sets"] = _low(match, "low", "high", "the sets", notes)
         if match.group("reps"):
             dose["repetitions"] = _low(match, "reps", "reps_high", "the repetitions", notes)
-    if dose["repetitions"] is None and (match := _REPS.search(text)):
+    if counted and dose["repetitions"] is None and (match := _REPS.search(text)):
         if match.group("low"):
             dose["repetitions"] = _low(match, "low", "high", "the repetitions", notes)
         elif match.group("low2"):
@@ -221,10 +229,10 @@ def read_dose(text: str) -> DoseReading:
             dose["repetitions"] = _low(match, "low5", "high5", "the repetitions", notes)
         else:
             dose["repetitions"] = number(match.group("adv6"))
-    if dose["repetitions"] is None and (counted := _COUNTED_MOVES.search(text)):
-        dose["repetitions"] = int(counted.group("n"))
+    if counted and dose["repetitions"] is None and (moves := _COUNTED_MOVES.search(text)):
+        dose["repetitions"] = int(moves.group("n"))
     dose["per_side"] = bool(_PER_SIDE.search(text))
-    if match := _PER_DAY.search(text):
+    if counted and (match := _PER_DAY.search(text)):
         if match.group("n") or match.group("adv"):
             dose["times_per_day"] = _low(match, "n", "nh", "the times a day", notes) or number(
                 match.group("adv")
@@ -236,7 +244,7 @@ def read_dose(text: str) -> DoseReading:
         text = text[: match.start()] + text[match.end() :]
     elif _ONCE_A_DAY.search(text):
         dose["times_per_day"] = 1
-    if match := _PER_WEEK.search(text):
+    if counted and (match := _PER_WEEK.search(text)):
         if match.group("days"):
             dose["days_per_week"] = number(match.group("days"))
         else:

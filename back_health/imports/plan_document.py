@@ -41,7 +41,7 @@ from ..importer.plan import (
     Severity,
     SourceInfo,
 )
-from .report import html_text
+from .report import article_notes, html_text
 
 PLAN_VERSION = 1
 
@@ -218,13 +218,7 @@ def plan_to_dict(plan: ArticlePlan) -> dict:
         },
         "title": plan.title,
         "pages": [page_to_dict(page, keys) for page in pages],
-        "dropped": [{"reason": d.reason, "text": d.text} for d in plan.dropped],
-        "flags": [{"kind": f.kind, "language": f.language, "text": f.text} for f in plan.flags],
-        "repairs": [
-            {"kind": r.kind, "from": r.from_, "to": r.to, "count": r.count} for r in plan.repairs
-        ],
-        "decisions": [{"part": d.part, "as": d.as_, "because": d.because} for d in plan.decisions],
-        "corrections": list(plan.corrections),
+        **article_notes(plan),
     }
 
 

@@ -103,6 +103,14 @@ def article_report(plan: ArticlePlan) -> dict:
         "status": plan.status,
         "error": plan.error,
         "pages": [page_report(page) for page in plan.pages],
+        **article_notes(plan),
+    }
+
+
+def article_notes(plan: ArticlePlan) -> dict:
+    """What was dropped, flagged, repaired, decided and corrected, as the report and the
+    plan document both write it."""
+    return {
         "dropped": [{"reason": d.reason, "text": d.text} for d in plan.dropped],
         "flags": [{"kind": f.kind, "language": f.language, "text": f.text} for f in plan.flags],
         "repairs": [

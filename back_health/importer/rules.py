@@ -55,6 +55,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from .language import stopwords
 from .prefilter import Dispatch, Gate, may_match, required_literals
 
 #: Where the shipped vocabularies live.
@@ -451,6 +452,54 @@ class RuleSet:
                 if _phrase_known(tokens[start:end], names):
                     return True
         return False
+
+    def condition_in_phrase(self, phrase: str) -> str:
+        """The condition a longer phrase is about, when a condition name sits inside it
+        and not as its head: "A morning routine for sciatica" -> "sciatica", "Looking
+        after chronic back pain at home" -> "chronic back pain". A name is one the
+        vocabulary knows, or a condition word or ending ("fasciitis"), or a condition
+        head with a modifier ("shoulder pain"); it keeps the modifiers right before it,
+        up to the first function word, preposition, verb form or number. "" when no
+        name is inside, or the phrase is itself one."""
+        names, longest, breakers, last_words = self._condition_lexicon
+        if self.names_condition(phrase):
+            return ""
+        found = list(_TOKEN.finditer(phrase.lower().replace("\u2019", "'")))
+        tokens = [m.group(0) for m in found]
+        stop = breakers | stopwords().get("en", frozenset())
+
+        def is_modifier(word: str) -> bool:
+            return not (word in stop or word.endswith("ing") or not word.isalpha())
+
+        best: tuple[int, int] = (0, 0)
+        for end in range(1, len(tokens) + 1):
+            last = tokens[end - 1]
+            start = end
+            if {last, last[:-1], last[:-2]} & last_words:
+                starts = range(max(0, end - longest), end)
+                start = next((s for s in starts if _phrase_known(tokens[s:end], names)), end)
+            if start == end and self.is_condition_term(last, vocabulary=False):
+                start = end - 1
+            head_only = start == end and last in self.condition_heads
+            if head_only:
+                start = end - 1
+            if start == end:
+                continue
+            while start > 0 and is_modifier(tokens[start - 1]):
+                start -= 1
+            if head_only and end - start < 2:
+                continue  # "pain" alone names no condition
+            if end - start > best[1] - best[0]:
+                best = (start, end)
+        start, end = best
+        if start == end or end - start == len(tokens):
+            return ""
+        following = tokens[end] if end < len(tokens) else ""
+        if start == 0 and (following not in stop or following in self.condition_name_qualifiers):
+            # The phrase opens with the name and goes on with a qualifier or more of the
+            # name ("Osteoarthritis of the spine", "Meralgia paraesthetica"): it is one.
+            return ""
+        return phrase[found[start].start() : found[end - 1].end()]
 
     def is_device(self, name: str) -> bool:
         """Whether a short name is a device worn or used for the back ("SI belt", "Brace")."""

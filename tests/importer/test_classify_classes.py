@@ -81,14 +81,76 @@ def body_text(page):
             " exercises.\n",
             "Frozen shoulder",
         ),
+        (
+            "# Looking after neck strain at home\n\nMost neck strain settles within two"
+            " weeks. Neck strain is eased by keeping the neck moving. If neck strain lasts"
+            " longer, ask a physiotherapist.\n",
+            "Neck strain",
+        ),
+        (
+            "# A gentle evening routine for plantar fasciitis\n\nThese stretches ease"
+            " plantar fasciitis when done daily. Plantar fasciitis pain is worst in the"
+            " morning.\n\n## 1. Towel stretch\n\nPull the towel towards you. Hold for 30"
+            " seconds.\n",
+            "Plantar fasciitis",
+        ),
+        (
+            "Risk factors for chronic neck pain in office workers: a survey\n\nWe asked"
+            " 400 office workers about chronic neck pain. Chronic neck pain was more common"
+            " in those who worked long hours. Chronic neck pain also followed poor sleep.\n",
+            "Chronic neck pain",
+        ),
     ],
-    ids=["front-matter-placeholder", "faq-genre", "exercise-genre", "first-heading-signs"],
+    ids=[
+        "front-matter-placeholder",
+        "faq-genre",
+        "exercise-genre",
+        "first-heading-signs",
+        "care-phrase-around-the-name",
+        "routine-phrase-around-the-name",
+        "study-title-around-the-name",
+    ],
 )
 def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholder(article, subject):
     plan = plan_of(article)
     assert plan.main_page.title == subject
     assert plan.main_page.kind == Kind.CONDITION
     assert any(d.as_ == "subject" for d in plan.decisions), "the choice is recorded"
+
+
+@pytest.mark.parametrize(
+    ("article", "subject"),
+    [
+        (
+            "# Muscle relaxants for back spasms\n\nMuscle relaxants such as diazepam are"
+            " sometimes used for a few days when back spasms are severe. Muscle relaxants"
+            " can make you drowsy.\n\n## Side effects\n\nMuscle relaxants cause"
+            " dizziness.\n",
+            "Muscle relaxants",
+        ),
+        (
+            "# Acupuncture for neck pain\n\nAcupuncture uses fine needles placed in the"
+            " skin. Some people find acupuncture eases neck pain for a while. Acupuncture"
+            " sessions last about 30 minutes.\n",
+            "Acupuncture",
+        ),
+    ],
+    ids=["medicine-class-for-a-condition", "therapy-for-a-condition"],
+)
+def test_a_treatment_heading_the_title_is_the_subject_not_the_condition_it_treats(article, subject):
+    plan = plan_of(article)
+    assert plan.main_page.title == subject
+    assert plan.main_page.kind == Kind.TREATMENT
+
+
+def test_a_general_activity_heading_the_title_is_not_the_subject():
+    plan = plan_of(
+        "# Stretches for sciatica\n\nSciatica is pain down the leg from an irritated"
+        " nerve. Sciatica often eases with gentle movement.\n\n## 1. Knee hug\n\nHug one"
+        " knee to your chest. Hold for 20 seconds.\n"
+    )
+    assert plan.main_page.title == "Sciatica"
+    assert plan.main_page.kind == Kind.CONDITION
 
 
 # -- 2. list items are names, bare mentions are suggestions ---------------------------------

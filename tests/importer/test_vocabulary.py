@@ -59,6 +59,24 @@ def test_a_known_condition_name_counts_only_as_the_head_of_a_name():
     assert not rules.is_condition_term("Dish")  # "DISH" is an abbreviation, not a word
 
 
+def test_the_condition_inside_a_phrase_keeps_its_modifiers_and_stops_at_function_words():
+    rules = default_rules()
+    assert rules.condition_in_phrase("Exercises for wry neck") == "wry neck"
+    assert rules.condition_in_phrase("Managing chronic low back pain") == "chronic low back pain"
+    assert rules.condition_in_phrase("A 10-minute routine for sciatica") == "sciatica"
+    # A condition word or ending the vocabulary lacks, and a head with its modifier.
+    assert rules.condition_in_phrase("Night splints for plantar fasciitis") == "plantar fasciitis"
+    assert rules.condition_in_phrase("Coping with shoulder pain at work") == "shoulder pain"
+    assert rules.condition_in_phrase("Back spasms that come from nowhere") == "Back spasms"
+    # The phrase is the name itself, or the name with its qualifier: nothing inside.
+    assert rules.condition_in_phrase("Back strain in sport") == ""
+    assert rules.condition_in_phrase("Meralgia paraesthetica") == ""
+    assert rules.condition_in_phrase("Osteoarthritis of the spine") == ""
+    # "pain" alone names no condition; a phrase without one gives nothing.
+    assert rules.condition_in_phrase("Living with pain") == ""
+    assert rules.condition_in_phrase("Book your visit today") == ""
+
+
 def test_a_treatment_word_inside_a_known_condition_name_is_not_a_treatment():
     rules = default_rules()
     assert rules.find_treatments("A spinal epidural abscess is rare.") == []

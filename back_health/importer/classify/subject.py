@@ -205,7 +205,11 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         return document.title, "", because
     best = max(scored, key=lambda c: c.score)  # the first of equals: the title wins ties
     for candidate in scored:
-        if candidate.source == "title" and _same_subject(candidate.name, best.name, rules):
+        if (
+            candidate.source == "title"
+            and not rules.condition_in_phrase(candidate.name)
+            and _same_subject(candidate.name, best.name, rules)
+        ):
             # "Neck muscle stiffness" (title) and "Neck muscle stiffness syndrome" (first
             # sentence) are one subject: the title's wording names it.
             best = candidate
@@ -273,7 +277,30 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         return []
     parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
     names = [sentence_case(check_name(p, rules).name or "") for p in parts]
-    return [n for n in names if n] if len(parts) > 1 else [name]
+    names = [n for n in names if n] if len(parts) > 1 else [name]
+    # "A morning routine for sciatica": the condition inside the phrase is a candidate
+    # of its own, scored beside the whole wording.
+    inside = [sentence_case(found) for n in names if (found := rules.condition_in_phrase(n))]
+    # "Muscle relaxants for back spasms": a treatment heading the phrase is a candidate.
+    heads = [
+        head
+        for n in names
+        if (head := _HEAD_BEFORE_PREPOSITION.split(n, maxsplit=1)[0]) != n
+        and _treatment_kind(head, rules)
+    ]
+    return names + [n for n in (*inside, *heads) if n not in names]
+
+
+_HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")
+
+
+def _treatment_kind(name: str, rules: RuleSet) -> str:
+    """ "a medicine" or "a treatment" when the whole name is one the vocabulary knows
+    (a general one such as "Exercise" names no subject)."""
+    if whole_medicine(name, rules) is not None:
+        return "a medicine"
+    term = whole_treatment(name, rules)
+    return "a treatment" if term is not None and not term.general else ""
 
 
 def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
@@ -283,9 +310,11 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         return candidate
     mentions = min(body.count(f" {_normalised(name, rules)} "), MENTIONS_CAP)
     head = re.split(r"\s+(?:in|at|during|after|for|of|from|with)\s+", name)[0]
-    kind = ""
-    if whole_medicine(name, rules) is not None:
-        kind = "a medicine"
+    kind = _treatment_kind(name, rules)
+    if kind:
+        pass
+    elif rules.condition_in_phrase(name):
+        kind = ""  # a phrase about a condition ("Exercises for sciatica"), not its name
     elif rules.is_condition_term(name) or rules.has_condition_head(head):
         kind = "a condition"
     if candidate.source != "title" and not kind and mentions < 2:

@@ -1,5 +1,7 @@
 """Rules are data plus small functions, and a site can extend them without forking."""
 
+import pytest
+
 from back_health.importer.classify import classify
 from back_health.importer.document import Document, ListBlock, ListItem, Paragraph, Section
 from back_health.importer.plan import SourceInfo
@@ -167,3 +169,20 @@ def test_cue_exceptions_void_the_matches_they_overlap():
     site = rules.extend(cues={"severity_caution_except": [r"\bdo not lift\b"]})
     assert site.cue("severity_caution", "Do not lift heavy objects.") is None
     assert site.cue("severity_caution", "Do not lift it, and never twist.")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["What can I do?", "What should you do", "Things you can do", "What helps", "Self-care"],
+)
+def test_self_care_headings_open_a_treatments_section(heading):
+    from back_health.importer.classify.topics import heading_topic
+
+    assert heading_topic(heading, default_rules())[0] == "treatments"
+
+
+def test_a_question_about_something_else_is_no_treatments_heading():
+    from back_health.importer.classify.topics import heading_topic
+
+    assert heading_topic("What can cause it?", default_rules())[0] == "causes"
+    assert heading_topic("What is it?", default_rules())[0] == ""

@@ -134,6 +134,10 @@ def _name_patterns(rules: RuleSet) -> dict[str, re.Pattern]:
         "vague": re.compile(
             "|".join(f"(?:{p})" for p in _words(rules, "vague")) or r"(?!x)x", re.IGNORECASE
         ),
+        "general": re.compile(
+            "|".join(f"(?:{p})" for p in _words(rules, "name_general")) or r"(?!x)x",
+            re.IGNORECASE,
+        ),
         # "a pillow that is too high or too flat" -> "pillow", "too high or too flat"
         "relative_qualifier": re.compile(
             r"^(?:\w+ing\s+(?:on|in|with|at|under|from|into|onto)\s+)?(?:(?:a|an|the|your)\s+)?"
@@ -232,6 +236,8 @@ def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
     return _QUOTE_MARK.sub("", _APOSTROPHE.sub("'", text)).strip(" .")
 
 
+#: Words after which a cut word is the noun of a phrase ("at work", "with help").
+_PREPOSITIONS = frozenset({"at", "in", "to", "for", "from", "with", "of", "on", "by", "into"})
 #: Words after which a cut word is read as a noun ("a sudden increase in mileage").
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "any", "every", "each"})
 
@@ -241,6 +247,9 @@ def _cut_at_verb(text: str, cut: re.Pattern) -> str:
     noun after adjectives ("A sudden increase in weekly mileage", "Heavy manual work"):
     there it heads the noun phrase rather than ending it."""
     for match in cut.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()].split()
+        if before and before[-1].lower() in _PREPOSITIONS:
+            continue  # "Heavy lifting at work": after a preposition the word is a noun
         # Only a short opening can be adjectives (this also keeps the scan linear).
         if match.start() <= _ADJECTIVE_RUN_CHARS and _noun_after_determiner(
             text[: match.start()].split(), match.group(0).strip()
@@ -328,6 +337,8 @@ def check_name(name: str, rules: RuleSet) -> DerivedName:
         return DerivedName("", "no noun phrase before the verb")
     if is_vague(name, rules):
         return DerivedName("", "vague item, not an entity")
+    if _name_patterns(rules)["general"].match(name):
+        return DerivedName("", "too general to be a page of its own")
     limit = int(rules.name_rules.get("max_name_words", 6))
     if len(words) > limit:
         return DerivedName("", f"longer than {limit} words")

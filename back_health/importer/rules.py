@@ -727,6 +727,7 @@ NAME_RULE_KEYS = (
     "name_pronouns",
     "name_trailing",
     "vague",
+    "name_general",
     "max_name_words",
 )
 

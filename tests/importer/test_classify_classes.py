@@ -215,6 +215,19 @@ def test_a_bare_mention_is_suggested_and_a_described_entity_is_written():
     assert massage.include is False and massage.reason
 
 
+@pytest.mark.parametrize("name", ["Age", "Older age", "Being female", "Genetics"])
+def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        f"## Risk factors\n\n- {name}\n- Heavy lifting at work: lifting loads above waist"
+        f" height strains the muscles.\n\n{name} is a risk factor in its own right.\n"
+    )
+    titles = {p.title for p in plan.pages}
+    assert name not in titles
+    assert "Heavy lifting at work" in titles
+    assert name in body_text(plan.main_page)
+
+
 # -- 3. negation and hedging --------------------------------------------------------------
 
 
@@ -224,6 +237,7 @@ def test_a_bare_mention_is_suggested_and_a_described_entity_is_written():
         "Bed rest is not recommended for lumbar strain.",
         "There is insufficient evidence for traction in lumbar strain.",
         "Surgery is rarely needed for lumbar strain.",
+        "Surgery is only needed if a nerve is badly trapped.",
         "Avoid acupuncture for lumbar strain, as it has not been shown to help.",
     ],
 )

@@ -119,6 +119,25 @@ def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholde
 
 
 @pytest.mark.parametrize(
+    "masthead",
+    [
+        "Harbour Health Guides\nUpdated 3 March 2025 | Reading time: 6 minutes",
+        "NORTHGATE OCCUPATIONAL HEALTH LTD\nGuidance Note 7 | Version 2 | Issued May 2025",
+    ],
+)
+def test_a_masthead_line_before_the_real_title_of_plain_text_is_not_the_subject(masthead):
+    plan = plan_of(
+        f"{masthead}\n\nPiriformis syndrome: the complete guide\nEverything you need to"
+        " know\n\nWhat is piriformis syndrome?\n\nThe piriformis muscle in the buttock can"
+        " press on the sciatic nerve. It causes pain in the buttock and down the leg.\n\n"
+        "How is piriformis syndrome treated?\n\nStretching the muscle every day usually"
+        " helps.\n",
+        "guide.txt",
+    )
+    assert plan.main_page.title == "Piriformis syndrome"
+
+
+@pytest.mark.parametrize(
     ("article", "subject"),
     [
         (

@@ -245,6 +245,10 @@ def test_a_title_cased_heading_with_small_words_is_sentence_cased():
     from back_health.importer.names import sentence_case
 
     assert sentence_case("Back Pain at Work") == "Back pain at work"
+    # A line set in capitals is sentence-cased; a lone acronym in it is not enough.
+    assert sentence_case("BACK PAIN AT WORK") == "Back pain at work"
+    assert sentence_case("ACUTE WRY NECK (TORTICOLLIS)") == "Acute wry neck (torticollis)"
+    assert sentence_case("NSAIDs and the stomach") == "NSAIDs and the stomach"
     assert sentence_case("Pain in Achilles") == "Pain in Achilles"
 
 

@@ -171,7 +171,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     rules = state.rules
     body = f" {_normalised(' '.join(_texts(document)), rules)} "
     raw: list[Candidate] = [Candidate("title", document.title)]
-    headed = [s for s in document.sections if s.heading]
+    # The title is often also the first section's heading: it is a candidate once.
+    headed = [s for s in document.sections if s.heading and s.heading != document.title]
     raw.extend(Candidate("top heading", s.heading) for s in headed if s.level <= 1)
     usable = [s.heading for s in headed if not _rejected(s.heading, rules)]
     if usable:
@@ -248,6 +249,9 @@ def most_named_condition(body: str, rules: RuleSet) -> str:
 
 
 def _texts(document: Document):
+    # Headings name the subject too ("What is cervical radiculopathy?"); the title does not
+    # count as a mention of itself.
+    yield from (s.heading for s in document.sections if s.heading and s.heading != document.title)
     for _section, block in document.iter_blocks():
         if isinstance(block, Paragraph):
             yield block.text
@@ -280,15 +284,16 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     names = [n for n in names if n] if len(parts) > 1 else [name]
     # "A morning routine for sciatica": the condition inside the phrase is a candidate
     # of its own, scored beside the whole wording.
-    inside = [sentence_case(found) for n in names if (found := rules.condition_in_phrase(n))]
-    # "Muscle relaxants for back spasms": a treatment heading the phrase is a candidate.
-    heads = [
-        head
-        for n in names
-        if (head := _HEAD_BEFORE_PREPOSITION.split(n, maxsplit=1)[0]) != n
-        and _treatment_kind(head, rules)
-    ]
-    return names + [n for n in (*inside, *heads) if n not in names]
+    extra = []
+    for n in names:
+        head = _HEAD_BEFORE_PREPOSITION.split(n, maxsplit=1)[0]
+        if head != n and _treatment_kind(head, rules):
+            # "Muscle relaxants for back spasms": the phrase is about the treatment it
+            # opens with; the condition is what it is for.
+            extra.append(head)
+        elif found := rules.condition_in_phrase(n):
+            extra.append(sentence_case(found))
+    return names + [n for n in extra if n not in names]
 
 
 _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")

@@ -495,6 +495,24 @@ def chrome_reason(element: Tag, inside_content: bool) -> str:
     return ""
 
 
+#: Fewest words of a sidebar inside the article read as a callout, and the largest share
+#: of them that may be link text.
+CALLOUT_MIN_WORDS = 15
+CALLOUT_MAX_LINK_SHARE = 0.25
+
+
+def is_callout(element: Tag) -> bool:
+    """Whether a sidebar inside the article is a callout of the article's own ("When to
+    see a doctor" with its advice): sentences, not a column of links or widgets."""
+    words = element.get_text(" ").split()
+    if len(words) < CALLOUT_MIN_WORDS:
+        return False
+    linked = sum(len(link.get_text(" ").split()) for link in element.find_all("a"))
+    if linked > CALLOUT_MAX_LINK_SHARE * len(words):
+        return False
+    return sum(word.endswith((".", "?", "!")) for word in words) >= 2
+
+
 def _class_token_reason(token: str) -> str:
     parts = token.split("-")
     for reason, words in CHROME_CLASS_WORDS.items():
@@ -518,8 +536,9 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
     for element in soup.find_all(True):
         if id(element) in removed or id(element) in protected:
             continue
-        reason = chrome_reason(element, id(element) in inside_root)
-        if not reason:
+        inside = id(element) in inside_root
+        reason = chrome_reason(element, inside)
+        if not reason or (reason == "sidebar" and inside and is_callout(element)):
             continue
         text = collapse_spaces(element.get_text(" "))
         if text:

@@ -189,6 +189,23 @@ def test_a_wrapper_with_a_chrome_class_that_holds_the_article_is_kept():
     assert blocks(doc, "T") == [Paragraph("Body.")]
 
 
+def test_a_sidebar_of_sentences_inside_the_article_is_a_callout_and_kept():
+    doc = parse_html(
+        "<article><h1>Sciatica</h1><p>Sciatica is nerve pain.</p>"
+        '<aside class="sidebar"><h3>When to see a doctor</h3><ul>'
+        "<li>Call 999 if you cannot control your bladder or bowels.</li>"
+        "<li>See your GP if the pain is not improving after six weeks of rest.</li></ul>"
+        "</aside>"
+        '<aside class="sidebar"><h3>Popular</h3><ul><li><a href="/a">Neck pain: what helps'
+        ' at home</a></li><li><a href="/b">Ten myths about posture and sitting at work</a>'
+        "</li></ul></aside></article>"
+    )
+    text = all_text(doc)
+    assert "Call 999 if you cannot control your bladder" in text
+    assert "Ten myths about posture" not in text, "a column of links is still chrome"
+    assert any(d.reason == "chrome: sidebar" for d in doc.dropped)
+
+
 def test_dangerous_elements_go_with_their_content_everywhere():
     doc = parse_html(
         "<h1>T</h1><p>Safe<script>alert('x')</script> text</p><style>p{color:red}</style>"

@@ -102,6 +102,11 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
     and lists stay with the run before them (a list's lead is the paragraph before it)."""
     units: list[tuple[str, list]] = []
     for block in blocks:
+        if isinstance(block, ListBlock) and len(runs := item_runs(block, rules)) > 1:
+            # A care-card list whose items each ask their own action ("Call 999 if ...",
+            # "Call 111 ... the same day if ...", "See your GP if ..."): one unit each.
+            units.extend((tier, [part]) for tier, part in runs)
+            continue
         if isinstance(block, ListBlock):
             if not units:
                 units.append(("", []))
@@ -137,6 +142,23 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
         else:
             merged.append((tier, parts))
     return [(tier or most_serious(list_tiers(parts, rules)), parts) for tier, parts in merged]
+
+
+def item_runs(block: ListBlock, rules: RuleSet) -> list[tuple[str, ListBlock]]:
+    """The list cut into runs of items of one severity, when its items ask for actions
+    of two severities or more; items without a cue stay with the run before them."""
+    runs: list[tuple[str, ListBlock]] = []
+    for item in block.items:
+        found = advice_of(item.text, rules)
+        tier = found.level if found else ""
+        if runs and (not tier or tier == runs[-1][0] or not runs[-1][0]):
+            if tier and not runs[-1][0]:
+                runs[-1] = (tier, runs[-1][1])
+            runs[-1][1].items.append(item)
+        else:
+            lead = "" if runs else block.lead
+            runs.append((tier, ListBlock(ordered=block.ordered, items=[item], lead=lead)))
+    return runs
 
 
 #: Longest "do not" sentence (in words) read as pressing the advice before it.

@@ -162,9 +162,10 @@ def test_a_treatment_heading_the_title_is_the_subject_not_the_condition_it_treat
     assert plan.main_page.kind == Kind.TREATMENT
 
 
-def test_a_general_activity_heading_the_title_is_not_the_subject():
+@pytest.mark.parametrize("title", ["Stretches for sciatica", "Yoga for sciatica: five poses"])
+def test_a_general_or_self_care_activity_heading_the_title_is_not_the_subject(title):
     plan = plan_of(
-        "# Stretches for sciatica\n\nSciatica is pain down the leg from an irritated"
+        f"# {title}\n\nSciatica is pain down the leg from an irritated"
         " nerve. Sciatica often eases with gentle movement.\n\n## 1. Knee hug\n\nHug one"
         " knee to your chest. Hold for 20 seconds.\n"
     )

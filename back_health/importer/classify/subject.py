@@ -300,12 +300,19 @@ _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|agains
 
 
 def _treatment_kind(name: str, rules: RuleSet) -> str:
-    """ "a medicine" or "a treatment" when the whole name is one the vocabulary knows
-    (a general one such as "Exercise" names no subject)."""
+    """ "a medicine" or "a treatment" when the whole name is one the vocabulary knows.
+    A general one ("Exercise") or self-care ("Yoga for lower back pain": a routine for
+    the condition, like "Exercises for ...") names no subject."""
     if whole_medicine(name, rules) is not None:
         return "a medicine"
     term = whole_treatment(name, rules)
-    return "a treatment" if term is not None and not term.general else ""
+    if term is None or term.general or term.kind == SELF_CARE_KIND:
+        return ""
+    return "a treatment"
+
+
+#: The treatment kind of what readers do for themselves (yoga, walking, heat).
+SELF_CARE_KIND = "self_care"
 
 
 def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:

@@ -56,6 +56,14 @@ def warnings_of(markdown):
         ),
         ("You should not take ibuprofen if you have had a stomach ulcer.", "caution"),
         ("People with kidney disease should not take naproxen.", "caution"),
+        ("Make a routine GP appointment if the pain has lasted a month.", "see_doctor"),
+        ("Advise the employee to see their GP if the pain is not improving.", "see_doctor"),
+        (
+            "If a worker develops numbness around the bottom, weakness in both legs or loss"
+            " of bladder control, call 999.",
+            "emergency",
+        ),
+        ("If you have osteoporosis, skip the twisting stretch.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):

@@ -34,7 +34,7 @@ from .document import (
 from .errors import NothingToImportError
 from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
-from .parse_text import MAX_HEADING_WORDS
+from .parse_text import MAX_HEADING_WORDS, is_metadata_line
 from .prefilter import Dispatch, required_literals
 from .sentences import ends_sentence, split_sentences
 
@@ -50,6 +50,11 @@ OTHER_LANGUAGE = "other_language"
 #: Paragraphs with at most this many sentences are dropped whole when one sentence is
 #: chrome ("Want to learn more? Watch the video."); longer ones lose only that sentence.
 SHORT_PARAGRAPH_SENTENCES = 3
+
+#: Longest sentence (in words) that goes with a chrome sentence in a short paragraph;
+#: a longer one says something of its own ("Cauda equina syndrome ... call 999. Learn
+#: more") and stays while the chrome sentence goes.
+CHROME_COMPANION_WORDS = 8
 
 #: A list is dropped whole when at least this share of its items is chrome.
 CHROME_LIST_SHARE = 0.5
@@ -420,11 +425,17 @@ def drop_labels_before_title(doc: Document) -> Document:
     return replace(doc, sections=sections, dropped=dropped)
 
 
+#: Most words of a metadata block before the title ("Guidance Note 14 | Issued May
+#: 2025 For line managers ...").
+MAX_MASTHEAD_WORDS = 40
+
+
 def _is_label(block) -> bool:
-    return (
-        isinstance(block, Paragraph)
-        and len(block.text.split()) <= MAX_HEADING_WORDS
-        and not block.text.rstrip().endswith((".", ":"))
+    if not isinstance(block, Paragraph) or block.text.rstrip().endswith((".", ":")):
+        return False
+    words = len(block.text.split())
+    return words <= MAX_HEADING_WORDS or (
+        words <= MAX_MASTHEAD_WORDS and is_metadata_line(block.text)
     )
 
 
@@ -717,7 +728,9 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
     if not any(reasons):
         return block, ""
     reason = next(r for r in reasons if r)
-    if len(sentences) <= SHORT_PARAGRAPH_SENTENCES:
+    rest = [sentence for sentence, why in zip(sentences, reasons, strict=True) if not why]
+    if len(sentences) <= SHORT_PARAGRAPH_SENTENCES and not any(map(_says_more, rest)):
+        # "Want to learn more? Watch the video.": the other sentence only leads to it.
         dropped.append(Dropped(reason=reason, text=block.text))
         return None, reason
     paragraph = block
@@ -726,6 +739,13 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
             dropped.append(Dropped(reason=sentence_reason, text=sentence))
             paragraph = remove_sentence(paragraph, sentence)
     return paragraph, reason
+
+
+def _says_more(sentence: str) -> bool:
+    """Whether a sentence beside chrome says something of its own: a full sentence
+    longer than :data:`CHROME_COMPANION_WORDS` words, not a run of joined header lines."""
+    sentence = sentence.strip()
+    return len(sentence.split()) > CHROME_COMPANION_WORDS and sentence.endswith((".", "!", "?"))
 
 
 def _block_text(block) -> str:

@@ -202,8 +202,11 @@ def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
     text, running = strip_running_lines(text)
     body, signature = split_signature(text)
+    body, footer = split_footer(body)
     title, sections = build_sections(text_units(body))
     dropped = [Dropped(reason=reason, text=line) for reason, line in running]
+    if footer:
+        dropped.append(Dropped(reason="chrome: footer", text=footer))
     if signature:
         dropped.append(Dropped(reason="signature", text=signature))
     return Document(title=title, sections=sections, format="text", dropped=dropped)
@@ -296,6 +299,33 @@ def split_signature(text: str) -> tuple[str, str]:
         ):
             signature = collapse_spaces(" ".join(lines[index:]))
             return "\n".join(lines[:index]), signature
+    return text, ""
+
+
+#: A horizontal rule on a line of its own (after a blank line; right under text it
+#: underlines a heading).
+_RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
+#: Most words after the last rule read as the document's footer.
+MAX_FOOTER_WORDS = 60
+#: What a footer holds: a phone number, an e-mail address, a copyright line, "Page 1 of
+#: 2", a byline.
+_FOOTER_SIGNAL = re.compile(
+    r"\+?\d[\d ()-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.-]+|©|\(c\)\s*\d{4}|\bcopyright\b"
+    r"|\ball rights reserved\b|\bpage \d+ of \d+\b|^(?:written|edited|produced) by\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def split_footer(text: str) -> tuple[str, str]:
+    """Return ``(text, footer)``: a short block after the last horizontal rule that
+    holds contact details, a copyright or a byline is the document's footer."""
+    lines = text.split("\n")
+    for index in range(len(lines) - 1, 0, -1):
+        if _RULE.match(lines[index].strip()) and not lines[index - 1].strip():
+            rest = "\n".join(lines[index + 1 :]).strip()
+            if len(rest.split()) <= MAX_FOOTER_WORDS and _FOOTER_SIGNAL.search(rest):
+                return "\n".join(lines[:index]), collapse_spaces(rest.replace("\n", " "))
+            break
     return text, ""
 
 
@@ -454,15 +484,50 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
 def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
     """Return (preamble units, title, index where the body starts, title line demoted)."""
     run = 0
-    while run < len(units) and units[run].kind == "para" and units[run].heading_like:
-        run += 1
+    while True:
+        while run < len(units) and units[run].kind == "para" and units[run].heading_like:
+            run += 1
+        # "Guidance Note GN-14 | Version 3 | Issued May 2025" between the publisher's
+        # name and the real title: a masthead, part of the lines before the title.
+        if run + 1 < len(units) and _is_masthead(units[run]) and units[run + 1].heading_like:
+            run += 1
+            continue
+        break
     if run == 0 or run == len(units):
         return [], "", 0, False
     last = units[run - 1]
-    if run >= 2 and _share_a_word(units[run - 2].text, last.text):
+    if run >= 2 and units[run - 2].heading_like and _share_a_word(units[run - 2].text, last.text):
         # "Sciatica" then "What is sciatica?": the first is the title, the second a section.
         return units[: run - 2], units[run - 2].text, run - 1, True
     return units[: run - 1], last.text, run, False
+
+
+#: What marks a line as document metadata: a date or number with a separator, a
+#: version, "Issued", "Reading time".
+_METADATA_SIGNAL = re.compile(
+    r"\s[|·•]\s|\b(?:version|issued|updated|reviewed|reading time|ref(?:erence)?|leaflet no)\b"
+    r"|\b\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def is_metadata_line(text: str) -> bool:
+    """Whether ``text`` reads as document metadata: no sentence end, and a date,
+    version, reference or "|" separator ("Guidance Note GN-14 | Issued May 2025")."""
+    text = text.rstrip()
+    return not text.endswith((".", "!", "?", ":")) and bool(_METADATA_SIGNAL.search(text))
+
+
+def _is_masthead(unit: _Unit) -> bool:
+    """A short block of metadata lines (no sentence ends, a date, version or "|")."""
+    return (
+        unit.kind == "para"
+        and not unit.heading_like
+        and len(unit.lines) <= 4
+        and all(len(line.split()) <= 14 for line in unit.lines)
+        and not any(line.rstrip().endswith((".", "!", "?", ":")) for line in unit.lines)
+        and is_metadata_line(unit.text)
+    )
 
 
 def _share_a_word(first: str, second: str) -> bool:

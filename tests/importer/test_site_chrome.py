@@ -36,6 +36,20 @@ from back_health.importer.parse import parse_document
         "Review date: May 2027.",
         "Leaflet reference: ABC-12.",
         "If you need this leaflet in large print, please ask a member of staff.",
+        "12 March 2025 · 7 min read",
+        "Updated 2 May 2025 | Reading time: 9 minutes",
+        "Leaflet PX-102, issued April 2025",
+        "Guidance Note 4 | Version 2.0 | Issued June 2025",
+        "This leaflet is for general information only.",
+        "This page does not replace the advice of your pharmacist.",
+        "Found this article useful? Share it with a friend.",
+        "Book your first appointment online today",
+        "Refill your prescription online",
+        "New patient offer",
+        "Learn more",
+        "Outpatient reception: 01632 960 555",
+        "Telephone 01632 960999",
+        "27 Harbour Road, Eastleigh EL4 2QQ",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -54,6 +68,10 @@ def test_site_chrome_is_recognised(text):
         "The best exercise for back pain is the one you keep doing.",
         "Modified exercises suit people with osteoporosis.",
         "Most people recover within 6 weeks; about 1 in 10 have pain for longer.",
+        "Learn more about how your spine works before you start the exercises.",
+        "20 minutes on the road bike is a good start.",
+        "Version 2 of the exercise adds a resistance band.",
+        "Painkillers do not replace keeping active, but they make moving easier.",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):
@@ -69,6 +87,51 @@ def test_chrome_after_another_sentence_of_a_short_paragraph_drops_the_paragraph(
     doc = clean_document(parse_document(html, "html"))
     texts = [block.text for _, block in doc.iter_blocks()]
     assert texts == ["Naproxen is an anti-inflammatory painkiller taken with food."]
+
+
+def test_a_sentence_of_its_own_beside_chrome_stays_while_the_chrome_goes():
+    html = (
+        "<html><body><h1>Spinal conditions</h1><h2>Cauda equina syndrome</h2>"
+        "<p>A rare emergency in which the nerves at the bottom of the spine are squeezed."
+        " If you lose control of your bladder, call 999 or go to A&amp;E immediately."
+        ' <a href="/ces">Learn more</a></p></body></html>'
+    )
+    doc = clean_document(parse_document(html, "html"))
+    texts = " ".join(block.text for _, block in doc.iter_blocks())
+    assert "call 999 or go to A&E immediately" in texts
+    assert "Learn more" not in texts
+    assert any(d.text == "Learn more" for d in doc.dropped)
+
+
+def test_a_plain_text_footer_after_a_rule_and_a_masthead_before_the_title_are_dropped():
+    text = (
+        "Harbour Health Guides\nUpdated 2 May 2025 | Reading time: 9 minutes\n\n"
+        "Sciatica: the complete guide\n\nSciatica is pain that travels from the lower back"
+        " down the leg. It usually gets better within six weeks.\n\nTreatment\n\nKeep"
+        " moving and take painkillers if you need them.\n\n---\nWritten by the Harbour"
+        " editorial team. Call 01632 960 777 with questions.\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    texts = " ".join(block.text for _, block in doc.iter_blocks())
+    assert doc.title == "Sciatica: the complete guide"
+    assert "Sciatica is pain that travels" in texts and "Keep moving" in texts
+    for chrome in ("Reading time", "Written by", "01632"):
+        assert chrome not in texts
+    assert {d.reason for d in doc.dropped} >= {"chrome: footer"}
+
+
+def test_a_rule_before_real_text_at_the_end_is_no_footer():
+    text = (
+        "Sciatica\n\nSciatica is pain that travels down the leg from the lower back.\n\n"
+        "---\n\nWhen to get help\n\nCall 999 if both legs are weak or numb, or you"
+        " cannot control your bladder or bowels. Ask for an urgent GP appointment if the"
+        " pain is getting worse quickly. See your GP if it is not better after 6 weeks"
+        " of rest, gentle movement and the painkillers you can buy from a pharmacy."
+        " Most people need nothing more than time, and about 9 in 10 recover fully.\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    texts = " ".join(block.text for _, block in doc.iter_blocks())
+    assert "Call 999 if both legs are weak" in texts
 
 
 def test_page_tools_and_tabs_are_dropped_by_their_class():

@@ -50,11 +50,23 @@ def article(*sentences):
         ("Obesity is strongly associated with hip bursitis in older women.", "Obesity"),
         ("People with diabetes are more likely to develop it after a minor injury.", "Diabetes"),
         ("Runners with tight hip muscles are at higher risk than swimmers.", "Tight hip muscles"),
+        ("Repeated kneeling is the best-known risk in flooring work.", "Repeated kneeling"),
+        ("Prolonged standing is the commonest risk in shop work.", "Prolonged standing"),
     ],
 )
 def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(sentence, cause):
     plan = plan_of(article(sentence))
     assert cause in written_causes(plan)
+
+
+def test_the_subject_or_a_broader_name_of_it_is_never_its_own_cause():
+    plan = plan_of(
+        "# Hip bursitis in runners\n\nHip bursitis in runners is inflammation of a fluid sac"
+        " over the hip bone.\n\n## Why it happens\n\nHip bursitis is one of the commonest"
+        " reasons for missed training. Overtraining is the main cause.\n"
+    )
+    assert "Hip bursitis" not in {p.title for p in plan.pages[1:]}
+    assert "Overtraining" in written_causes(plan)
 
 
 def test_an_effect_on_something_else_names_no_cause():

@@ -327,6 +327,8 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     rules = state.rules
     if subject := _named_as_cause(sentence, rules):
         # "Childbirth is the other common cause." names the cause and says so of it.
+        if _within_main_title(subject, state):
+            return  # "Back pain is a common reason for sickness absence" on "Back pain at work"
         page = cause_page(subject, state, "the subject of a sentence saying it is a cause")
         if page is not owner and page is not state.main:
             relate(owner, "causes", page)
@@ -539,6 +541,15 @@ _HEAD_MODIFIER = re.compile(r"\s+(?:in|at|during|after|for|of|from|with)\s+")
 
 
 _MODIFIER_START = re.compile(r"\s+(?:of|in|on|during|from|with|at|after)\s+", re.IGNORECASE)
+
+
+def _within_main_title(name: str, state: Context) -> bool:
+    """Whether every word of ``name`` is in the main page's title: the subject itself
+    or a broader name of it, never one of its causes."""
+    if state.main is None:
+        return False
+    words = set(name_key(name, state.rules).split())
+    return bool(words) and words <= set(name_key(state.main.title, state.rules).split())
 
 
 def _named_as_cause(sentence: str, rules: RuleSet) -> str:

@@ -32,6 +32,7 @@ from .document import (
     Table,
 )
 from .errors import NothingToImportError
+from .fold import fold_case
 from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
 from .parse_text import MAX_HEADING_WORDS
@@ -509,7 +510,7 @@ def _lower_pattern(pattern: str) -> str:
     """Lower-case a pattern's literals, never its escapes (``\\S`` must stay ``\\S``)."""
     out, escaped = [], False
     for char in pattern:
-        out.append(char if escaped else char.lower())
+        out.append(char if escaped else fold_case(char))
         escaped = char == "\\" and not escaped
     return "".join(out)
 
@@ -533,7 +534,7 @@ def chrome_patterns() -> tuple[tuple[WordingPattern, ...], tuple[WordingPattern,
 def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:
     if not text:
         return ""
-    lowered = text.lower()
+    lowered = fold_case(text)
     for pattern in patterns:
         if pattern.search(text, lowered):
             return f"chrome: {pattern.reason}"
@@ -553,9 +554,7 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     if not texts:
         return set()
     joined = "\n".join(texts)
-    lowered = joined.lower()
-    if len(lowered) != len(joined):  # lower() changed lengths: offsets would not agree
-        return set(texts)
+    lowered = fold_case(joined)  # one character for one: offsets agree with ``joined``
     starts, offset = [], 0
     for text in texts:
         starts.append(offset)
@@ -575,7 +574,7 @@ def chrome_candidates(texts: list[str]) -> set[str]:
             if text in found:
                 continue
             if part not in lowered_texts:
-                lowered_texts[part] = text.lower()
+                lowered_texts[part] = fold_case(text)
             if pattern.search(text, lowered_texts[part]):
                 found.add(text)
     return found

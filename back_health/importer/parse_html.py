@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from bs4.exceptions import ParserRejectedMarkup
 
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .parse_text import (
@@ -136,11 +137,25 @@ _NEWLINE_ITEM = re.compile(r"\n[ \t]*(?=(?:[•·▪◦‣●■□►▸✓✔\
 _URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
 _MARKER_IN_HTML = re.compile(r"^((?:<[^>]+>)*)\s*(?:[•·▪◦‣●■□►▸✓✔\-–—*+]|\d{1,3}[.)]|[a-z]\))\s+")
 _EMPTY_INLINE = re.compile(r"<(strong|em|a)(?: [^>]*)?>\s*</\1>")
+#: A marked section ("<![CDATA[...]]>", "<![if IE]>"); "<" inside ends the try, so a run
+#: of unclosed ones stays linear.
+_MARKED_SECTION = re.compile(r"<!\[[^<>]*>")
+
+
+def parse_soup(markup: str) -> BeautifulSoup:
+    """``markup`` parsed, whatever it holds. Python's HTML parser rejects a marked section
+    it does not know ("<![foo[", an unclosed "<!["); such sections are dropped (an
+    unclosed one is kept as text) and the markup parsed again."""
+    try:
+        return BeautifulSoup(markup, "html.parser")
+    except ParserRejectedMarkup:
+        markup = _MARKED_SECTION.sub("", markup).replace("<![", "&lt;![")
+        return BeautifulSoup(markup, "html.parser")
 
 
 def parse_html(html: str, *, format: str = "html") -> Document:
     """Parse an HTML document or fragment (see the module docstring)."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse_soup(html)
     for comment in soup.find_all(string=lambda text: isinstance(text, _SKIP_STRINGS)):
         comment.extract()
     close_unclosed_blocks(soup)
@@ -854,7 +869,7 @@ def safe_href(href) -> str:
 def safe_inline_html(markup: str) -> str:
     """Any HTML reduced to the inline markup the parser keeps (dangerous elements dropped
     with their content, ``<strong>``/``<em>``/safe ``<a href>`` kept, nothing else)."""
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = parse_soup(markup)
     remove_elements(soup.find_all(DROP_TAGS))
     return _merge_lines(inline_lines(soup.contents, breaks=False)).markup
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
 from ..dosage import dose_to_text
+from ..importer.parse_html import parse_soup
 from ..importer.plan import ArticlePlan, BlockPlan, PagePlan
 
 REPORT_VERSION = 1
@@ -14,7 +13,7 @@ def html_text(html: str) -> str:
     """All visible text of an HTML fragment, one space between blocks."""
     if not html:
         return ""
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    return " ".join(parse_soup(html).get_text(" ").split())
 
 
 def _join(*parts):

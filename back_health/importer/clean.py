@@ -106,7 +106,12 @@ def rewrite_texts(doc: Document, fix: TextFix) -> tuple[Document, Counter]:
             if isinstance(block, Paragraph):
                 blocks.append(Paragraph(fix(block.text, tally), map_html_text(block.html, quiet)))
             elif isinstance(block, Table):
-                blocks.append(block.map_text(lambda text: fix(text, tally)))
+                blocks.append(
+                    block.map_text(
+                        lambda text: fix(text, tally),
+                        lambda markup: map_html_text(markup, quiet),
+                    )
+                )
             else:
                 items = [
                     ListItem(fix(item.text, tally), map_html_text(item.html, quiet))
@@ -152,7 +157,7 @@ def sanitise_inline_html(doc: Document) -> Document:
             if isinstance(block, Paragraph):
                 blocks.append(replace(block, html=safe(block.html)))
             elif isinstance(block, Table):
-                blocks.append(block)  # plain-text cells: nothing to sanitise
+                blocks.append(block.map_text(lambda text: text, safe) if block.links else block)
             else:
                 items = [replace(item, html=safe(item.html)) for item in block.items]
                 blocks.append(replace(block, items=items))
@@ -381,7 +386,7 @@ def _strip_block(block):
     if isinstance(block, Paragraph):
         return Paragraph(block.text.strip(), tidy_inline_spacing(block.html))
     if isinstance(block, Table):
-        return block.map_text(str.strip)
+        return block.map_text(str.strip, tidy_inline_spacing)
     items = [ListItem(item.text.strip(), tidy_inline_spacing(item.html)) for item in block.items]
     return replace(block, items=items, lead=block.lead.strip())
 
@@ -923,15 +928,15 @@ def row_text(row: list[str]) -> str:
 def _drop_foreign_rows(table: Table, foreign, kind: str, flags: list[Flag]) -> Table:
     """A table without its body rows in another language (flagged), as a list loses
     its foreign items; the grid stays whole."""
-    rows = []
-    for row in table.rows:
+    kept = []
+    for index, row in enumerate(table.rows):
         text = row_text(row)
         language = foreign(text) if text else ""
         if language:
             flags.append(Flag(kind=kind, text=text, language=language))
         else:
-            rows.append(row)
-    return replace(table, rows=rows)
+            kept.append(index)
+    return table.keep_rows(kept) if len(kept) < len(table.rows) else table
 
 
 def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, flags: list[Flag]):

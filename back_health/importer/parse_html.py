@@ -237,7 +237,7 @@ def data_table(element: Tag, layout: set[int]) -> Table | None:
     """
     if id(element) in layout or str(element.get("role") or "").lower() in _LAYOUT_ROLES:
         return None
-    grid, header_cells, head_count = _grid(element)
+    grid, header_cells, head_count, links = _grid(element)
     if len(grid) < 2 or max(len(row) for row in grid) < 2:
         return None
     if any(len(text.split()) > DATA_CELL_MAX_WORDS for row in grid for text in row):
@@ -267,20 +267,23 @@ def data_table(element: Tag, layout: set[int]) -> Table | None:
         return None
     body_flags = is_th[head_count:]
     header_column = all(flags[0] and not all(flags) for flags in body_flags)
-    return Table(head=head, rows=rows, caption=caption, header_column=header_column)
+    return Table(head=head, rows=rows, caption=caption, header_column=header_column, links=links)
 
 
-def _grid(table: Tag) -> tuple[list[list[str]], list[list[bool]], int]:
+def _grid(table: Tag):
     """The table's rows as cell texts (spanned cells repeated as empty cells), which
-    cells are ``<th>`` (an empty list when none is), and how many rows ``<thead>`` holds."""
+    cells are ``<th>`` (an empty list when none is), how many rows ``<thead>`` holds, and
+    the inline HTML of the cells holding a link, by (row, column)."""
     grid: list[list[str]] = []
     flags: list[list[bool]] = []
+    links: dict[tuple[int, int], str] = {}
     any_th = False
     head_count = 0
     spans: dict[int, int] = {}  # column -> rows it is still covered by a rowspan above
     for row, in_head in _own_rows(table):
         texts: list[str] = []
         row_flags: list[bool] = []
+        row_links: dict[int, str] = {}
         for cell in _cells(row):
             while spans.get(len(texts), 0) > 0:
                 spans[len(texts)] -= 1
@@ -288,6 +291,8 @@ def _grid(table: Tag) -> tuple[list[list[str]], list[list[bool]], int]:
                 row_flags.append(False)
             column = len(texts)
             texts.append(collapse_spaces(cell.get_text(" ")))
+            if texts[-1] and (markup := _cell_links(cell)):
+                row_links[column] = markup
             row_flags.append(cell.name == "th")
             any_th = any_th or cell.name == "th"
             colspan = min(_span(cell.get("colspan")), MAX_SPAN)
@@ -299,11 +304,19 @@ def _grid(table: Tag) -> tuple[list[list[str]], list[list[bool]], int]:
                     spans[spanned] = rowspan - 1
         if not any(texts):
             continue
+        links.update(((len(grid), column), markup) for column, markup in row_links.items())
         grid.append(texts)
         flags.append(row_flags)
         if in_head and head_count == len(grid) - 1:
             head_count += 1
-    return grid, flags if any_th else [], head_count
+    return grid, flags if any_th else [], head_count, links
+
+
+def _cell_links(cell: Tag) -> str:
+    """A cell's inline HTML when it holds a link with a safe address, else ``""``."""
+    if not any(safe_href(link.get("href")) for link in cell.find_all("a", href=True)):
+        return ""
+    return _merge_lines(inline_lines(cell.contents, breaks=False)).markup
 
 
 #: Widest span a cell may claim (``colspan="100000"`` must not build a huge row).

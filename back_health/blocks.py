@@ -379,8 +379,11 @@ class TableBlock(WagtailTableBlock):
     caption, ``<th scope>`` headings and a wrapper that scrolls on narrow screens.
 
     Cells are plain text, which is what imported tables and most health tables hold
-    (doses, brand names, symptoms against causes). Needs ``"wagtail.contrib.table_block"``
-    in ``INSTALLED_APPS`` (a system check says so when it is missing).
+    (doses, brand names, symptoms against causes); the template shows the web and e-mail
+    addresses written in a cell as links, which is how an imported cell keeps its link
+    ("the NHS page (https://www.nhs.uk/...)"). Markup in a cell is shown as text. Needs
+    ``"wagtail.contrib.table_block"`` in ``INSTALLED_APPS`` (a system check says so when
+    it is missing).
     """
 
     class Meta:
@@ -403,7 +406,8 @@ class TableBlock(WagtailTableBlock):
         }
         description = _(
             "A table of plain-text cells with a caption and column or row headings, "
-            "e.g. doses or brand names by country."
+            "e.g. doses or brand names by country. Web and e-mail addresses in a cell "
+            "are shown as links."
         )
 
     def clean(self, value):

@@ -725,3 +725,113 @@ def test_an_existing_page_only_linked_to_is_not_flagged_as_empty(admin_client, h
     assert massage["action"] == "link"
     assert "“Massage” has nothing on it yet" not in html
     assert "Existing page" in html
+
+
+# ---- A page whose kind changes --------------------------------------------------------------
+
+COCCYDYNIA = """# Coccydynia
+
+Coccydynia is pain in the tailbone, at the bottom of the spine. It is more common in women.
+
+## Causes
+
+Common causes include:
+
+- a fall onto the bottom
+- sitting on hard seats for long periods
+
+## Poor posture
+
+Poor posture puts weight on the tailbone when you sit slumped. Sitting upright helps.
+
+## When to get help
+
+See a GP if the pain has not improved after a few weeks.
+"""
+
+
+def reviewed_again_with_a_kind_changed(client, import_url, hub, *, publish=False):
+    """Import the article (Poor posture is a cause page), read it again, and change
+    Poor posture to a condition page on the review screen (saved, not written)."""
+    address = "https://clinic.example/coccydynia"
+    first = read_article(client, import_url, hub, text=COCCYDYNIA, identity=address)
+    review_url = reverse("back_health_import:review", args=[first.pk])
+    button = {"publish": "1"} if publish else {"create": "1"}
+    client.post(review_url, review_data(first, **button))
+    assert CausePage.objects.filter(title="Poor posture").exists()
+    again = {"text": COCCYDYNIA, "format": "auto", "parent": hub.pk, "identity": address}
+    client.post(import_url, {**again, "update": "on"})
+    record = ImportRecord.objects.get()
+    assert record.status == ImportRecord.Status.PENDING
+    index, _page = page_index(record, lambda page: page["title"] == "Poor posture")
+    client.post(review_url, review_data(record, **{f"p{index}-kind": "condition"}))
+    record.refresh_from_db()
+    return record, review_url
+
+
+def test_the_review_screen_says_which_page_will_change_kind(admin_client, hub, import_url):
+    record, review_url = reviewed_again_with_a_kind_changed(admin_client, import_url, hub)
+    old = CausePage.objects.get(title="Poor posture")
+
+    html = admin_client.get(review_url).content.decode()
+
+    assert "Pages that will change kind" in html
+    assert (
+        escape(
+            "Will change \u201cPoor posture\u201d from cause page to condition page: the new page"
+            " takes its address and its links, and the cause page is removed."
+        )
+        in html
+    )
+    assert CausePage.objects.filter(pk=old.pk).exists()  # showing it changes nothing
+
+    admin_client.post(review_url, review_data(record, create="1"))
+    assert not CausePage.objects.filter(pk=old.pk).exists()
+    assert ConditionPage.objects.get(title="Poor posture").url_path == old.url_path
+
+
+def test_the_review_screen_says_why_a_page_an_editor_changed_keeps_its_kind(
+    admin_client, admin_user, hub, import_url
+):
+    _record, review_url = reviewed_again_with_a_kind_changed(admin_client, import_url, hub)
+    old = CausePage.objects.get(title="Poor posture")
+    old.summary = "Edited by hand."
+    old.save_revision(user=admin_user)
+
+    html = admin_client.get(review_url).content.decode()
+
+    assert (
+        escape(
+            "\u201cPoor posture\u201d will be a new condition page; the cause page stays: "
+            "An editor changed it since the import."
+        )
+        in html
+    )
+    assert "Will change" not in html
+
+
+def test_a_published_page_changes_kind_only_when_the_review_publishes(
+    client, admin_client, hub, import_url
+):
+    _record, review_url = reviewed_again_with_a_kind_changed(
+        admin_client, import_url, hub, publish=True
+    )
+
+    html = admin_client.get(review_url).content.decode()
+    assert (
+        escape(
+            "Will change \u201cPoor posture\u201d from cause page to condition page only if you "
+            "create and publish the pages"
+        )
+        in html
+    )
+
+    client.force_login(editor(hub, delete=True))
+    html = client.get(review_url).content.decode()
+    assert escape("the cause page stays: It is published and its replacement is a draft") in html
+
+
+def test_a_first_review_shows_no_kind_changes(admin_client, hub, import_url):
+    record = read_article(admin_client, import_url, hub, text=COCCYDYNIA)
+    html = admin_client.get(reverse("back_health_import:review", args=[record.pk])).content
+    assert "Pages that will change kind" not in html.decode()

@@ -405,3 +405,112 @@ def test_the_background_task_runs_the_same_import():
 
     assert result.return_value["articles"][0]["status"] == "imported"
     assert ConditionPage.objects.get(title="Piriformis syndrome").live
+
+
+# -- a page whose kind changes ------------------------------------------------------------
+
+
+COCCYDYNIA = """# Coccydynia
+
+Coccydynia is pain in the tailbone, at the bottom of the spine. It is more common in women.
+
+## Causes
+
+Common causes include:
+
+- a fall onto the bottom
+- sitting on hard seats for long periods
+
+## Poor posture
+
+Poor posture puts weight on the tailbone when you sit slumped. Sitting upright helps.
+
+## When to get help
+
+See a GP if the pain has not improved after a few weeks.
+"""
+
+
+@pytest.fixture
+def coccydynia(tmp_path):
+    path = tmp_path / "coccydynia.md"
+    path.write_text(COCCYDYNIA, encoding="utf-8")
+    return path
+
+
+def correct_to_condition_and_edit(article, cause):
+    """Keep an editor's correction with the import (``cause`` is a condition), and edit
+    the article, so that the next run plans it again, with the correction."""
+    record = ImportRecord.objects.get()
+    key = next(page["key"] for page in record.plan["pages"] if page["title"] == cause.title)
+    record.corrections = [{"page": key, "field": "kind", "value": "condition"}]
+    record.save()
+    article.write_text(COCCYDYNIA + "\nMost people recover within weeks.\n", encoding="utf-8")
+
+
+def imported_as_cause_then_corrected_to_condition(article):
+    run(str(article))
+    cause = CausePage.objects.get(title="Poor posture")
+    correct_to_condition_and_edit(article, cause)
+    return cause
+
+
+def test_a_dry_run_says_which_page_will_change_kind_and_changes_nothing(coccydynia):
+    article = coccydynia
+    cause = imported_as_cause_then_corrected_to_condition(article)
+    revisions = Revision.objects.count()
+
+    out, _ = run(str(article), "--dry-run", "--update")
+
+    assert f"Will change \u201c{cause.title}\u201d from cause page to condition page" in out
+    assert "would import" in out
+    assert CausePage.objects.filter(pk=cause.pk).exists()
+    assert not ConditionPage.objects.filter(title=cause.title).exists()
+    assert Revision.objects.count() == revisions
+    line = next(line for line in out.splitlines() if cause.title in line and "create" in line)
+    assert line.endswith(cause.url_path)  # the new page would take the old one's address
+
+
+def test_a_dry_run_report_lists_the_kind_change_and_a_run_then_makes_it(coccydynia):
+    article = coccydynia
+    cause = imported_as_cause_then_corrected_to_condition(article)
+
+    report, _ = run(str(article), "--dry-run", "--update", "--report", "-")
+    [change] = json.loads(report)["articles"][0]["kind_changes"]
+    assert (change["title"], change["from"], change["to"]) == (cause.title, "cause", "condition")
+    assert change["kept"] is False and change["old_id"] == cause.pk
+
+    out, _ = run(str(article), "--update")
+
+    assert f"Changed \u201c{cause.title}\u201d from cause page to condition page" in out
+    assert not CausePage.objects.filter(pk=cause.pk).exists()
+    assert ConditionPage.objects.get(title=cause.title).url_path == cause.url_path
+
+
+def test_a_dry_run_says_why_a_page_an_editor_changed_keeps_its_kind(coccydynia):
+    article = coccydynia
+    cause = imported_as_cause_then_corrected_to_condition(article)
+    cause.summary = "Edited by hand."
+    cause.save_revision()
+
+    out, _ = run(str(article), "--dry-run", "--update")
+
+    assert (
+        f"\u201c{cause.title}\u201d will be a new condition page; the cause page stays: "
+        "An editor changed it since the import." in out
+    )
+    assert "Will change" not in out
+
+
+def test_a_dry_run_with_publish_says_a_published_page_will_change_kind(coccydynia):
+    article = coccydynia
+    run(str(article), "--publish")
+    cause = CausePage.objects.live().get(title="Poor posture")
+    correct_to_condition_and_edit(article, cause)
+
+    drafts, _ = run(str(article), "--dry-run", "--update")
+    published, _ = run(str(article), "--dry-run", "--update", "--publish")
+
+    assert "the cause page stays: It is published and its replacement is a draft" in drafts
+    assert f"Will change \u201c{cause.title}\u201d from cause page to condition page" in published
+    assert CausePage.objects.filter(pk=cause.pk, live=True).exists()

@@ -16,6 +16,7 @@ from back_health.importer.plan import (
     RelationPlan,
     SourceInfo,
 )
+from back_health.imports.service import analyse
 from back_health.imports.writer import EntityIndex, ImportWriteError, write_article
 from back_health.models import (
     BackHealthIndexPage,
@@ -459,3 +460,66 @@ def test_a_changed_table_updates_its_page(hub):
     assert changed.pages[0].action == "update"
     draft = ConditionPage.objects.get(title="Sciatica").get_latest_revision_as_object()
     assert draft.body[-1].value["table_caption"] == "Adult doses"
+
+
+LINKED_TABLE_HTML = (
+    "<h1>Naproxen</h1><p>Naproxen is an anti-inflammatory painkiller for back pain.</p>"
+    "<h2>More help</h2><table><tr><th>Topic</th><th>Read more</th></tr>"
+    '<tr><td>Doses</td><td>See <a href="https://www.nhs.uk/medicines/naproxen/">the NHS'
+    " page</a> first</td></tr>"
+    '<tr><td>Questions</td><td><a href="mailto:help@example.org">Write to us</a></td></tr>'
+    '<tr><td>Tricks</td><td><a href="javascript:alert(document.cookie)">Click here</a>'
+    " for more</td></tr>"
+    '<tr><td>Cases</td><td>Or <a href="JaVaScRiPt&#58;alert(2)">here</a> for more</td></tr>'
+    "</table>"
+)
+
+LINKED_TABLE_MARKDOWN = """# Naproxen
+
+Naproxen is an anti-inflammatory painkiller for back pain.
+
+## More help
+
+| Topic | Read more |
+|---|---|
+| Doses | See [the NHS page](https://www.nhs.uk/medicines/naproxen/) first |
+| Questions | [Write to us](mailto:help@example.org) |
+| Tricks | [Click here](javascript:alert(document.cookie)) for more |
+| Cases | Or [here](JaVaScRiPt&#58;alert(2)) for more |
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [(LINKED_TABLE_HTML, "naproxen.html"), (LINKED_TABLE_MARKDOWN, "naproxen.md")],
+    ids=["html", "markdown"],
+)
+def test_a_link_in_a_table_cell_is_a_link_on_the_written_page(hub, source, name):
+    plan = analyse(source.encode(), name)
+    write(plan, hub)
+
+    page = TreatmentPage.objects.get(title="Naproxen").get_latest_revision_as_object()
+    (table,) = [block for block in page.body if block.block_type == "table"]
+    assert table.value["data"][1] == [
+        "Doses",
+        "See the NHS page (https://www.nhs.uk/medicines/naproxen/) first",
+    ]
+    html = table.render()
+    assert 'href="https://www.nhs.uk/medicines/naproxen/"' in html
+    assert 'href="mailto:help@example.org"' in html
+    assert "Click here for more" in html and "Or here for more" in html
+    assert "javascript" not in html.lower()
+    assert "javascript" not in str(table.value).lower()
+
+
+def test_markup_typed_into_a_table_cell_is_shown_as_text(hub):
+    plan = make_plan()
+    block = table_block()
+    block.value["data"][1] = ['<a href="javascript:alert(1)">Ibuprofen</a>', "<b>400</b> mg"]
+    plan.pages[0].blocks.append(block)
+    write(plan, hub)
+
+    draft = ConditionPage.objects.get(title="Sciatica").get_latest_revision_as_object()
+    html = draft.body[-1].render()
+    assert "&lt;a href=&quot;javascript:alert(1)&quot;&gt;Ibuprofen&lt;/a&gt;" in html
+    assert "&lt;b&gt;400&lt;/b&gt; mg" in html

@@ -32,6 +32,7 @@ from .document import (
     Table,
 )
 from .errors import NothingToImportError
+from .fold import fold_case
 from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
 from .parse_text import MAX_HEADING_WORDS, is_metadata_line
@@ -110,7 +111,12 @@ def rewrite_texts(doc: Document, fix: TextFix) -> tuple[Document, Counter]:
             if isinstance(block, Paragraph):
                 blocks.append(Paragraph(fix(block.text, tally), map_html_text(block.html, quiet)))
             elif isinstance(block, Table):
-                blocks.append(block.map_text(lambda text: fix(text, tally)))
+                blocks.append(
+                    block.map_text(
+                        lambda text: fix(text, tally),
+                        lambda markup: map_html_text(markup, quiet),
+                    )
+                )
             else:
                 items = [
                     ListItem(fix(item.text, tally), map_html_text(item.html, quiet))
@@ -156,7 +162,7 @@ def sanitise_inline_html(doc: Document) -> Document:
             if isinstance(block, Paragraph):
                 blocks.append(replace(block, html=safe(block.html)))
             elif isinstance(block, Table):
-                blocks.append(block)  # plain-text cells: nothing to sanitise
+                blocks.append(block.map_text(lambda text: text, safe) if block.links else block)
             else:
                 items = [replace(item, html=safe(item.html)) for item in block.items]
                 blocks.append(replace(block, items=items))
@@ -385,7 +391,7 @@ def _strip_block(block):
     if isinstance(block, Paragraph):
         return Paragraph(block.text.strip(), tidy_inline_spacing(block.html))
     if isinstance(block, Table):
-        return block.map_text(str.strip)
+        return block.map_text(str.strip, tidy_inline_spacing)
     items = [ListItem(item.text.strip(), tidy_inline_spacing(item.html)) for item in block.items]
     return replace(block, items=items, lead=block.lead.strip())
 
@@ -520,7 +526,7 @@ def _lower_pattern(pattern: str) -> str:
     """Lower-case a pattern's literals, never its escapes (``\\S`` must stay ``\\S``)."""
     out, escaped = [], False
     for char in pattern:
-        out.append(char if escaped else char.lower())
+        out.append(char if escaped else fold_case(char))
         escaped = char == "\\" and not escaped
     return "".join(out)
 
@@ -544,7 +550,7 @@ def chrome_patterns() -> tuple[tuple[WordingPattern, ...], tuple[WordingPattern,
 def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:
     if not text:
         return ""
-    lowered = text.lower()
+    lowered = fold_case(text)
     for pattern in patterns:
         if pattern.search(text, lowered):
             return f"chrome: {pattern.reason}"
@@ -564,9 +570,7 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     if not texts:
         return set()
     joined = "\n".join(texts)
-    lowered = joined.lower()
-    if len(lowered) != len(joined):  # lower() changed lengths: offsets would not agree
-        return set(texts)
+    lowered = fold_case(joined)  # one character for one: offsets agree with ``joined``
     starts, offset = [], 0
     for text in texts:
         starts.append(offset)
@@ -586,7 +590,7 @@ def chrome_candidates(texts: list[str]) -> set[str]:
             if text in found:
                 continue
             if part not in lowered_texts:
-                lowered_texts[part] = text.lower()
+                lowered_texts[part] = fold_case(text)
             if pattern.search(text, lowered_texts[part]):
                 found.add(text)
     return found
@@ -944,15 +948,15 @@ def row_text(row: list[str]) -> str:
 def _drop_foreign_rows(table: Table, foreign, kind: str, flags: list[Flag]) -> Table:
     """A table without its body rows in another language (flagged), as a list loses
     its foreign items; the grid stays whole."""
-    rows = []
-    for row in table.rows:
+    kept = []
+    for index, row in enumerate(table.rows):
         text = row_text(row)
         language = foreign(text) if text else ""
         if language:
             flags.append(Flag(kind=kind, text=text, language=language))
         else:
-            rows.append(row)
-    return replace(table, rows=rows)
+            kept.append(index)
+    return table.keep_rows(kept) if len(kept) < len(table.rows) else table
 
 
 def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, flags: list[Flag]):

@@ -8,7 +8,7 @@ recorded on the Document so the report can show it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass
@@ -51,6 +51,10 @@ class Table:
     caption: str = ""
     #: True when the first cell of every body row heads its row.
     header_column: bool = False
+    #: The cells that hold a link, as inline HTML (safe ``<a href>`` as in a paragraph's
+    #: ``html``), by (row, column) with the header rows counted first. The cell's text
+    #: stays in ``head``/``rows``: what the classifier reads.
+    links: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def width(self) -> int:
@@ -70,14 +74,33 @@ class Table:
         cells = [cell for row in (*self.head, *self.rows) for cell in row]
         return [text for text in (self.caption, *cells) if text]
 
-    def map_text(self, function) -> Table:
-        """The table with ``function`` applied to its caption and every cell."""
+    def map_text(self, function, markup=None) -> Table:
+        """The table with ``function`` applied to its caption and every cell, and
+        ``markup`` (when given) to the inline HTML of its cells with links."""
         return Table(
             head=[[function(cell) for cell in row] for row in self.head],
             rows=[[function(cell) for cell in row] for row in self.rows],
             caption=function(self.caption),
             header_column=self.header_column,
+            links=(
+                {place: markup(html) for place, html in self.links.items()}
+                if markup
+                else dict(self.links)
+            ),
         )
+
+    def keep_rows(self, kept: list[int]) -> Table:
+        """The table with only the body rows at the indexes ``kept`` (in order); the
+        links of the rows kept move with them."""
+        offset = len(self.head)
+        moved = {index: number for number, index in enumerate(kept)}
+        links = {}
+        for (row, column), html in self.links.items():
+            if row < offset:
+                links[row, column] = html
+            elif row - offset in moved:
+                links[offset + moved[row - offset], column] = html
+        return replace(self, rows=[self.rows[index] for index in kept], links=links)
 
     def column_lists(self) -> list[tuple[int, ListBlock]]:
         """Each non-empty column of the body, with its index, as a list led by its heading

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fold import fold_case
 from .rules import RuleSet, default_rules
 from .text import (  # noqa: F401  (the toolkit, re-exported for the classifier)
     TITLE_CASE_MINOR_WORDS,
@@ -431,7 +432,10 @@ _CONDITION_CLAUSE = re.compile(
 def risk_names(sentence: str, cue: str, rules: RuleSet) -> list[str]:
     """Risk factors named by the conditions after ``cue`` ("more likely if"): "your back
     muscles are weak or you are overweight" -> ["Weak back muscles", "Being overweight"]."""
-    start = sentence.lower().find(cue.lower())
+    # fold_case keeps positions: an offset in the folded copy is one in the sentence.
+    start = fold_case(sentence.replace("\u2019", "'")).find(fold_case(cue))
+    if start < 0:
+        return []
     tail = sentence[start + len(cue) :].strip().rstrip(".!?;")
     names = []
     for clause in re.split(r",\s*(?:or\s+)?|\s+or\s+", tail):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from bs4.exceptions import ParserRejectedMarkup
 
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .parse_text import (
@@ -136,11 +137,25 @@ _NEWLINE_ITEM = re.compile(r"\n[ \t]*(?=(?:[•·▪◦‣●■□►▸✓✔\
 _URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
 _MARKER_IN_HTML = re.compile(r"^((?:<[^>]+>)*)\s*(?:[•·▪◦‣●■□►▸✓✔\-–—*+]|\d{1,3}[.)]|[a-z]\))\s+")
 _EMPTY_INLINE = re.compile(r"<(strong|em|a)(?: [^>]*)?>\s*</\1>")
+#: A marked section ("<![CDATA[...]]>", "<![if IE]>"); "<" inside ends the try, so a run
+#: of unclosed ones stays linear.
+_MARKED_SECTION = re.compile(r"<!\[[^<>]*>")
+
+
+def parse_soup(markup: str) -> BeautifulSoup:
+    """``markup`` parsed, whatever it holds. Python's HTML parser rejects a marked section
+    it does not know ("<![foo[", an unclosed "<!["); such sections are dropped (an
+    unclosed one is kept as text) and the markup parsed again."""
+    try:
+        return BeautifulSoup(markup, "html.parser")
+    except ParserRejectedMarkup:
+        markup = _MARKED_SECTION.sub("", markup).replace("<![", "&lt;![")
+        return BeautifulSoup(markup, "html.parser")
 
 
 def parse_html(html: str, *, format: str = "html") -> Document:
     """Parse an HTML document or fragment (see the module docstring)."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse_soup(html)
     for comment in soup.find_all(string=lambda text: isinstance(text, _SKIP_STRINGS)):
         comment.extract()
     close_unclosed_blocks(soup)
@@ -222,7 +237,7 @@ def data_table(element: Tag, layout: set[int]) -> Table | None:
     """
     if id(element) in layout or str(element.get("role") or "").lower() in _LAYOUT_ROLES:
         return None
-    grid, header_cells, head_count = _grid(element)
+    grid, header_cells, head_count, links = _grid(element)
     if len(grid) < 2 or max(len(row) for row in grid) < 2:
         return None
     if any(len(text.split()) > DATA_CELL_MAX_WORDS for row in grid for text in row):
@@ -252,20 +267,23 @@ def data_table(element: Tag, layout: set[int]) -> Table | None:
         return None
     body_flags = is_th[head_count:]
     header_column = all(flags[0] and not all(flags) for flags in body_flags)
-    return Table(head=head, rows=rows, caption=caption, header_column=header_column)
+    return Table(head=head, rows=rows, caption=caption, header_column=header_column, links=links)
 
 
-def _grid(table: Tag) -> tuple[list[list[str]], list[list[bool]], int]:
+def _grid(table: Tag):
     """The table's rows as cell texts (spanned cells repeated as empty cells), which
-    cells are ``<th>`` (an empty list when none is), and how many rows ``<thead>`` holds."""
+    cells are ``<th>`` (an empty list when none is), how many rows ``<thead>`` holds, and
+    the inline HTML of the cells holding a link, by (row, column)."""
     grid: list[list[str]] = []
     flags: list[list[bool]] = []
+    links: dict[tuple[int, int], str] = {}
     any_th = False
     head_count = 0
     spans: dict[int, int] = {}  # column -> rows it is still covered by a rowspan above
     for row, in_head in _own_rows(table):
         texts: list[str] = []
         row_flags: list[bool] = []
+        row_links: dict[int, str] = {}
         for cell in _cells(row):
             while spans.get(len(texts), 0) > 0:
                 spans[len(texts)] -= 1
@@ -273,6 +291,8 @@ def _grid(table: Tag) -> tuple[list[list[str]], list[list[bool]], int]:
                 row_flags.append(False)
             column = len(texts)
             texts.append(collapse_spaces(cell.get_text(" ")))
+            if texts[-1] and (markup := _cell_links(cell)):
+                row_links[column] = markup
             row_flags.append(cell.name == "th")
             any_th = any_th or cell.name == "th"
             colspan = min(_span(cell.get("colspan")), MAX_SPAN)
@@ -284,11 +304,19 @@ def _grid(table: Tag) -> tuple[list[list[str]], list[list[bool]], int]:
                     spans[spanned] = rowspan - 1
         if not any(texts):
             continue
+        links.update(((len(grid), column), markup) for column, markup in row_links.items())
         grid.append(texts)
         flags.append(row_flags)
         if in_head and head_count == len(grid) - 1:
             head_count += 1
-    return grid, flags if any_th else [], head_count
+    return grid, flags if any_th else [], head_count, links
+
+
+def _cell_links(cell: Tag) -> str:
+    """A cell's inline HTML when it holds a link with a safe address, else ``""``."""
+    if not any(safe_href(link.get("href")) for link in cell.find_all("a", href=True)):
+        return ""
+    return _merge_lines(inline_lines(cell.contents, breaks=False)).markup
 
 
 #: Widest span a cell may claim (``colspan="100000"`` must not build a huge row).
@@ -873,7 +901,7 @@ def safe_href(href) -> str:
 def safe_inline_html(markup: str) -> str:
     """Any HTML reduced to the inline markup the parser keeps (dangerous elements dropped
     with their content, ``<strong>``/``<em>``/safe ``<a href>`` kept, nothing else)."""
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = parse_soup(markup)
     remove_elements(soup.find_all(DROP_TAGS))
     return _merge_lines(inline_lines(soup.contents, breaks=False)).markup
 

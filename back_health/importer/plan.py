@@ -149,6 +149,10 @@ class ArticlePlan:
     error: str | None = None
     #: Editors' corrections applied to what the importer proposed (see plan_document).
     corrections: list[dict] = field(default_factory=list)
+    #: Set by the writer: pages an earlier import of the article wrote under another kind,
+    #: and what writing did (or, in a dry run, would do) with each: replaced by the page of
+    #: the new kind at the same address, or ``kept`` (with the ``reason``).
+    kind_changes: list[dict] = field(default_factory=list)
 
     @property
     def main_page(self) -> PagePlan | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .fold import fold_case
+
 try:  # CPython's own regex parser; stable in 3.11-3.13 but private, hence the fallback
     from re import _constants as _sre
     from re import _parser as _sre_parse
@@ -24,7 +26,8 @@ MIN_LITERAL = 3
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of ``pattern`` contains, or None."""
+    """Strings (folded by :func:`~.fold.fold_case`) one of which every match of ``pattern``
+    contains, or None."""
     if _sre_parse is None:
         return None
     try:
@@ -47,7 +50,7 @@ def _required(items) -> set[str] | None:
 
     for op, av in items:
         if op is _sre.LITERAL:
-            run.append(chr(av).lower())
+            run.append(fold_case(chr(av)))
             continue
         flush()
         requirement = None

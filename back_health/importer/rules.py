@@ -55,6 +55,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from .fold import fold_case, fold_name
 from .language import stopwords
 from .prefilter import Dispatch, Gate, may_match, required_literals
 
@@ -309,7 +310,7 @@ class RuleSet:
             return None
         if "\u2019" in text:  # "Don’t" is written with either apostrophe
             text = text.replace("\u2019", "'")
-        lowered = text.lower()
+        lowered = fold_case(text)
         gate = self._cue_gate.get(category)
         if gate is None or not gate.may_match(lowered):
             return None
@@ -343,7 +344,7 @@ class RuleSet:
                 for _, literals in self._cue_filtered.get(category, ())
             )
             self._group_gates[categories] = gate
-        return gate.may_match(text.lower())
+        return gate.may_match(fold_case(text))
 
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
@@ -352,18 +353,18 @@ class RuleSet:
         """``text`` with the matches of each pattern of ``category`` replaced in turn
         (``pattern.sub`` one pattern after the other); a pattern whose required words
         are absent is skipped, as it cannot match."""
-        lowered = text.lower()
+        lowered = fold_case(text)
         for pattern, literals in self._cue_filtered.get(category, ()):
             if may_match(literals, lowered):
                 text, changed = pattern.subn(replacement, text, count=count)
                 if changed:
-                    lowered = text.lower()
+                    lowered = fold_case(text)
         return text
 
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
         found = []
-        for index in self._treatment_dispatch.candidates(text.lower()):
+        for index in self._treatment_dispatch.candidates(fold_case(text)):
             term, pattern, _ = self._treatments[index]
             found.extend((match.start(), index, term, match) for match in pattern.finditer(text))
         found.sort(key=lambda hit: (hit[0], hit[1]))
@@ -392,14 +393,14 @@ class RuleSet:
         # Only the regions whose words occur are searched (one scan for all their words).
         return [
             regions[index][0].slug
-            for index in dispatch.candidates(text.lower())
+            for index in dispatch.candidates(fold_case(text))
             if regions[index][1].search(text)
         ]
 
     def is_condition_term(self, name: str, *, vocabulary: bool = True) -> bool:
         """Whether a short name is a medical condition by its words alone: its endings
         and condition words, and (``vocabulary``) a condition name as its head."""
-        lowered = name.lower().strip()
+        lowered = fold_case(name).strip()
         if not lowered or lowered.startswith(self.risk_prefixes):
             return False
         for phrase in self.condition_words:
@@ -431,7 +432,7 @@ class RuleSet:
 
     def _names_condition(self, name: str) -> bool:
         names, longest, breakers, last_words = self._condition_lexicon
-        tokens = _TOKEN.findall(name.lower().replace("\u2019", "'"))
+        tokens = _TOKEN.findall(fold_name(name))
         # Words before a known name may only modify it: the name starts at or before
         # the first preposition, verb or possessive.
         first_break = next(
@@ -464,8 +465,9 @@ class RuleSet:
         names, longest, breakers, last_words = self._condition_lexicon
         if self.names_condition(phrase):
             return ""
-        found = list(_TOKEN.finditer(phrase.lower().replace("\u2019", "'")))
-        tokens = [m.group(0) for m in found]
+        # Positions come from a length-keeping fold, so they index ``phrase`` itself.
+        found = list(_TOKEN.finditer(fold_case(phrase).replace("\u2019", "'")))
+        tokens = [fold_name(m.group(0)) for m in found]
         stop = breakers | stopwords().get("en", frozenset())
 
         def is_modifier(word: str) -> bool:
@@ -503,7 +505,7 @@ class RuleSet:
 
     def is_device(self, name: str) -> bool:
         """Whether a short name is a device worn or used for the back ("SI belt", "Brace")."""
-        words = re.findall(r"[a-z]+", name.lower())
+        words = re.findall(r"[a-z]+", fold_case(name))
         if not words or len(words) > 4:
             return False
         if len(words) == 1:
@@ -511,7 +513,7 @@ class RuleSet:
         return words[-1] in self.device_heads
 
     def has_condition_head(self, name: str) -> bool:
-        words = re.findall(r"[a-z]+", name.lower())
+        words = re.findall(r"[a-z]+", fold_case(name))
         return bool(words) and words[-1] in self.condition_heads
 
     # -- compilation ------------------------------------------------------------------
@@ -529,10 +531,7 @@ class RuleSet:
         return _names_by_first_word(self.medicines)
 
     def _compile_condition_names(self):
-        names = {
-            tuple(_TOKEN.findall(name.lower().replace("\u2019", "'")))
-            for name in self.condition_names
-        }
+        names = {tuple(_TOKEN.findall(fold_name(name))) for name in self.condition_names}
         names.discard(())
         longest = max(map(len, names), default=0)
         last_words = frozenset(name[-1] for name in names)
@@ -575,8 +574,9 @@ _SPAN = re.compile(r".+", re.DOTALL)
 
 
 def _fold(word: re.Match | str) -> str:
-    text = word.group(0) if isinstance(word, re.Match) else word
-    return text.lower().replace("\u2019", "'")
+    # Words are compared folded, never indexed: a name found keeps the span of the
+    # text's own words ("aſpirin" is aspirin, and its match is the text's "aſpirin").
+    return fold_name(word.group(0) if isinstance(word, re.Match) else word)
 
 
 def _separator(between: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
 from ..dosage import dose_to_text
+from ..importer.parse_html import parse_soup
 from ..importer.plan import ArticlePlan, BlockPlan, PagePlan
+from .changes import kind_change_sentence
 
 REPORT_VERSION = 1
 
@@ -14,7 +14,7 @@ def html_text(html: str) -> str:
     """All visible text of an HTML fragment, one space between blocks."""
     if not html:
         return ""
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    return " ".join(parse_soup(html).get_text(" ").split())
 
 
 def _join(*parts):
@@ -104,6 +104,8 @@ def article_report(plan: ArticlePlan) -> dict:
         "error": plan.error,
         "pages": [page_report(page) for page in plan.pages],
         **article_notes(plan),
+        # What writing did (or would do) with pages an earlier import wrote as another kind.
+        **({"kind_changes": list(plan.kind_changes)} if plan.kind_changes else {}),
     }
 
 
@@ -151,6 +153,8 @@ def summary_lines(report: dict) -> list[str]:
                 f"  {page['action']:<9} {page['kind']:<9} {page['title']}"
                 + (f"  {page['url_path']}" if page["url_path"] else "")
             )
+        for change in article.get("kind_changes", []):
+            lines.append("  " + kind_change_sentence(change, planned=would))
         flags = {}
         for flag in article["flags"]:
             flags[flag["kind"]] = flags.get(flag["kind"], 0) + 1

@@ -325,6 +325,29 @@ def preview_actions(document: dict, record=None) -> dict:
     return document
 
 
+def planned_kind_changes(document: dict, record, *, user=None, publish=False) -> list[dict]:
+    """What writing ``document`` would do with each page this import wrote before under
+    another kind: the changes :func:`.changes.kind_changes` decides, as the writer would
+    meet them (pages it would create, ``user`` writing, publishing or not)."""
+    from .changes import kind_changes
+    from .writer import EntityIndex, page_models
+
+    if record is None or record.pk is None or record.parent_id is None:
+        return []
+    plan = plan_from_dict(document)
+    index = EntityIndex().load(plan)
+    created = [
+        page
+        for page in plan.pages
+        if page.include
+        and not page.page_id
+        and page.kind in page_models()
+        and index.find(page) is None
+    ]
+    found = kind_changes(created, record, parent=record.parent, user=user, publish=publish)
+    return [change for _page, _old, change in found]
+
+
 def prepare_import(
     data,
     name,
@@ -630,9 +653,6 @@ def record_written(record, plan, corrections) -> dict:
     plan.corrections = list(corrections)
     report = article_report(plan)
     actions = [page["action"] for page in report["pages"] if page["kind"] != "index"]
-    kind_changes = getattr(record, "kind_changes", None)
-    if kind_changes:
-        report["kind_changes"] = kind_changes
     record.report = report
     record.plan = plan_to_dict(plan)
     record.draft_plan = None

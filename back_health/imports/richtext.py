@@ -4,9 +4,9 @@ Wagtail does not sanitise programmatic writes, so every rich text value the
 importer writes passes through here with the features of its target block.
 """
 
-from bs4 import BeautifulSoup, Comment
+from bs4 import Comment
 
-from ..importer.parse_html import DROP_TAGS
+from ..importer.parse_html import DROP_TAGS, parse_soup
 
 #: Elements dropped together with their content before whitelisting (unwrapping
 #: them would leak script text into the page): the parser's list, plus the head.
@@ -30,7 +30,7 @@ def to_db_html(html, features):
 
     ``removals`` lists what Wagtail stripped (tag, action, reason) for the report.
     """
-    soup = BeautifulSoup(html or "", "html.parser")
+    soup = parse_soup(html or "")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in soup.find_all(DROP_WITH_CONTENT):
@@ -51,7 +51,7 @@ BLOCK_ELEMENTS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "hr", "blockquo
 def _tidy(db_html):
     """Unwrap links whose unsafe ``href`` was dropped and wrap stray top-level
     text in paragraphs, so the editor and templates see well-formed blocks."""
-    soup = BeautifulSoup(db_html, "html.parser")
+    soup = parse_soup(db_html)
     for tag in soup.find_all("a"):
         if not (tag.get("href") or tag.get("linktype")):
             tag.unwrap()

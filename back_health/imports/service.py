@@ -358,7 +358,7 @@ def _import_one(
                 plan,
                 parent=parent,
                 index=EntityIndex(),
-                publish=publish and not dry_run,
+                publish=publish,  # a dry run never publishes; it tells what publishing does
                 on_conflict=on_conflict,
                 user=user,
                 dry_run=dry_run,

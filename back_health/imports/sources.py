@@ -264,7 +264,9 @@ def post_html(title: str, body: str, metadata: dict) -> str:
     """A WordPress post as a standalone HTML document the importer reads like any page."""
     from bs4 import BeautifulSoup, Comment
 
-    soup = BeautifulSoup(autop(body), "html.parser")
+    from ..importer.parse_html import parse_soup
+
+    soup = parse_soup(autop(body))
     for tag in soup(["script", "style", "noscript", "iframe", "object", "embed"]):
         tag.decompose()
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):

@@ -423,8 +423,10 @@ class ArticleWriter:
         self.instances: dict[int, object] = {}
         #: ``id(page plan)`` -> the page of another kind this import wrote for it before.
         self.converting: dict[int, object] = {}
-        #: What became of each page whose kind changed (see :meth:`_convert`).
+        #: What became (or, in a dry run, would become) of each page whose kind changed.
         self.kind_changes: list[dict] = []
+        #: Dry run: ``id(page plan)`` -> the page of another kind writing would replace.
+        self.would_replace: dict[int, object] = {}
 
     def write(self):
         from wagtail.models import Page
@@ -574,53 +576,27 @@ class ArticleWriter:
             instance.save(clean=False)
 
     def _find_kind_changes(self, new_pages, record):
-        """Pages this import wrote before under another kind, to convert (or keep, saying why).
+        """Pages this import wrote before under another kind, to convert (or keep, saying
+        why): see :func:`.changes.kind_changes`, which decides.
 
-        A page is replaced when nobody changed or published it since the import, the user
-        may delete it, and it is not left without a live page at its address (a live page
-        is replaced only when this import publishes). The replaced page is moved aside so
-        the new one can take its slug. The new page has the old one's parent and slug, so
-        its address is the same: no redirect is needed, and one would point at itself.
+        The replaced page is moved aside so the new one can take its slug. The new page has
+        the old one's parent and slug, so its address is the same: no redirect is needed,
+        and one would point at itself. A dry run moves nothing: it only records what
+        writing would do.
         """
         from wagtail.models import Page
 
-        from ..models import ImportedPage
-        from .changes import content_fingerprints
+        from .changes import kind_changes
 
-        if self.dry_run or record.pk is None or not new_pages:
-            return
-        wanted = {}
-        for page in new_pages:
-            for kind in page_models():
-                if kind != page.kind:
-                    wanted[entity_key(kind, page.title)] = page
-        rows = {
-            row.entity_key: row
-            for row in ImportedPage.objects.filter(entity_key__in=wanted, record=record)
-        }
-        if not rows:
-            return
-        pages = Page.objects.filter(pk__in=[row.page_id for row in rows.values()]).specific()
-        pages = {page.pk: page for page in pages}
-        fingerprints = content_fingerprints(list(pages))
-        for key, row in rows.items():
-            page, old = wanted[key], pages.get(row.page_id)
-            if old is None or id(page) in self.converting:
-                continue
-            change = {
-                "title": page.title,
-                "from": key.split(":", 1)[0],
-                "to": page.kind,
-                "old_id": old.pk,
-                "old_url_path": old.url_path,
-                "was_live": bool(old.live),
-            }
-            reason = self._keep_reason(old, row, fingerprints.get(old.pk))
-            if reason:
-                change.update(kept=True, reason=reason)
+        found = kind_changes(
+            new_pages, record, parent=self.parent, user=self.user, publish=self.publish
+        )
+        for page, old, change in found:
+            if change["kept"] or self.dry_run:
                 self.kind_changes.append(change)
+                if self.dry_run and not change["kept"]:
+                    self.would_replace[id(page)] = old
                 continue
-            change["kept"] = False
             old.bh_old_slug = old.slug
             old.bh_change = change
             self.converting[id(page)] = old
@@ -629,29 +605,6 @@ class ArticleWriter:
             Page.objects.filter(pk=old.pk).update(
                 slug=aside, url_path=old.url_path.rstrip("/").rsplit("/", 1)[0] + f"/{aside}/"
             )
-
-    def _keep_reason(self, old, row, fingerprint) -> str:
-        from django.utils.translation import gettext as _
-
-        if old.latest_revision_id != row.revision_id or (
-            row.content_hash and fingerprint != row.content_hash
-        ):
-            return _("An editor changed it since the import.")
-        if old.live and old.live_revision_id != row.revision_id:
-            return _("An editor published it since the import.")
-        if old.get_parent().pk != self.parent.pk:
-            return _("An editor moved it since the import.")
-        if old.live and not self._publishing():
-            return _(
-                "It is published and its replacement is a draft: delete it once the new "
-                "page is published."
-            )
-        if self.user is not None and not old.permissions_for_user(self.user).can_delete():
-            return _("You may not delete it.")
-        return ""
-
-    def _publishing(self) -> bool:
-        return bool(self.publish and not self.dry_run)
 
     def _finish_kind_changes(self, new_pages):
         """Links to each replaced page now point at its replacement; then it goes."""
@@ -782,8 +735,10 @@ class ArticleWriter:
     def _describe(self, page, instance):
         if instance is None:
             return
-        page.slug = instance.slug
-        page.url_path = instance.url_path
+        # A dry run's replacement would take the address of the page it replaces.
+        address = self.would_replace.get(id(page), instance)
+        page.slug = address.slug
+        page.url_path = address.url_path
         page.live = bool(instance.live)
 
 
@@ -851,8 +806,8 @@ def write_article(
             lock_names(article_lock_keys(plan))
         writer.index.load(plan)
         record = writer.write()
-        # Read by the review service into the import's report.
-        record.kind_changes = writer.kind_changes
+        # In the article's report (and so the command's summary and the import's record).
+        plan.kind_changes = writer.kind_changes
         plan.repairs.extend(removal_repairs(writer.removals))
         drop_thin_flags_of_linked_pages(plan)
         if dry_run:

@@ -17,7 +17,14 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..imports.review import PlanError, apply_import, discard_review, is_unwritten
+from ..imports.changes import kind_change_sentence
+from ..imports.review import (
+    PlanError,
+    apply_import,
+    discard_review,
+    is_unwritten,
+    planned_kind_changes,
+)
 from ..imports.service import ImportSetupError
 from ..models import ImportRecord
 from .access import can_import, can_import_under, can_publish_under
@@ -124,11 +131,34 @@ class ImportReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, FormView):
                 "suggested_rows": [row for row in rows if row.is_suggestion],
                 "article_flags": form.article_flags(),
                 "dropped": [describe_dropped(d) for d in form.plan.get("dropped", [])],
+                "kind_changes": self.kind_changes(form.plan),
                 "can_publish": self.can_publish,
                 "discard_url": reverse("back_health_import:discard", args=[self.record.pk]),
             }
         )
         return context
+
+    def kind_changes(self, plan: dict) -> list[str]:
+        """What creating the pages would do with pages this import wrote before under
+        another kind, in words; a published page is replaced only by a published one."""
+        user = self.request.user
+        drafts = planned_kind_changes(plan, self.record, user=user)
+        if not drafts:
+            return []
+        published = {}
+        if self.can_publish and any(change["kept"] for change in drafts):
+            published = {
+                change["old_id"]: change
+                for change in planned_kind_changes(plan, self.record, user=user, publish=True)
+            }
+        return [
+            kind_change_sentence(
+                change,
+                planned=True,
+                if_published=change["kept"] and not published.get(change["old_id"], change)["kept"],
+            )
+            for change in drafts
+        ]
 
 
 class DiscardReviewView(ImportRecordMixin, WagtailAdminTemplateMixin, TemplateView):

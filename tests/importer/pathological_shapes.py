@@ -42,6 +42,7 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("| stiff back | posture |\n", size)
         ),
         "pipes": lambda: _INTRO + "Rest " + _repeat("|", size) + "\n" + _repeat("|-", size),
+        "odd letters": lambda: _INTRO + _repeat("İbuproſen ﬂare Straße İİ ", size) + ".\n",
     }
     return builders[name](), "shape.txt"
 
@@ -92,6 +93,9 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + _repeat("<p>Gentle exercise helps. Rest when needed.</p>", size)
             + "</body></html>"
         ),
+        "unclosed marked sections": lambda: (
+            _HTML_INTRO + "<p>Rest " + _repeat("<![x ", size) + "well.</p></body></html>"
+        ),
     }
     return builders[name](), "shape.html"
 
@@ -112,6 +116,7 @@ SHAPES = {
             "cause clauses",
             "pipe table",
             "pipes",
+            "odd letters",
         )
     },
     **{name: _markdown for name in ("headings", "list items", "table", "markdown brackets")},
@@ -123,6 +128,7 @@ SHAPES = {
             "html table",
             "nested tables",
             "many paragraphs",
+            "unclosed marked sections",
         )
     },
 }

@@ -287,3 +287,87 @@ def test_only_the_first_column_takes_the_sections_topic():
     titles = {page.title for page in plan.pages}
     assert {"Physiotherapy", "Acupuncture"} <= titles
     assert not titles & {"Gentle on the joints", "Prescription only"}
+
+
+# --- links in cells -----------------------------------------------------------------------
+
+LINKED_HTML = (
+    "<h1>Naproxen</h1><p>Naproxen is an anti-inflammatory painkiller for back pain.</p>"
+    "<h2>More help</h2><table><tr><th>Topic</th><th>Read more</th></tr>"
+    '<tr><td>Doses</td><td>See <a href="https://www.nhs.uk/medicines/naproxen/">the NHS'
+    " page</a> first</td></tr>"
+    '<tr><td>Questions</td><td><a href="mailto:help@example.org">Write to us</a></td></tr>'
+    '<tr><td>Tricks</td><td><a href="javascript:alert(1)">Click here</a></td></tr>'
+    '<tr><td>Elsewhere</td><td>Read the <a href="#doses">doses</a> and <a href="/local">local'
+    " advice</a> sections</td></tr>"
+    "</table>"
+)
+
+LINKED_MARKDOWN = """# Naproxen
+
+Naproxen is an anti-inflammatory painkiller for back pain.
+
+## More help
+
+| Topic | Read more |
+|---|---|
+| Doses | See [the NHS page](https://www.nhs.uk/medicines/naproxen/) first |
+| Questions | [Write to us](mailto:help@example.org) |
+| Tricks | [Click here](javascript:alert(1)) |
+| Elsewhere | Read the [doses](#doses) and [local advice](/local) sections |
+"""
+
+LINKED_ROWS = [
+    ["Topic", "Read more"],
+    ["Doses", "See the NHS page (https://www.nhs.uk/medicines/naproxen/) first"],
+    ["Questions", "Write to us (help@example.org)"],
+    ["Tricks", "Click here"],
+    ["Elsewhere", "Read the doses and local advice sections"],
+]
+
+
+@pytest.mark.parametrize(
+    "doc", [parse_html(LINKED_HTML), parse_markdown(LINKED_MARKDOWN)], ids=["html", "markdown"]
+)
+def test_a_link_in_a_cell_keeps_its_address_in_the_table_block(doc):
+    (block,) = table_blocks(classified(doc))
+    assert block.value["data"] == LINKED_ROWS
+
+
+def test_a_cell_link_keeps_its_text_for_the_classifier_and_its_markup_through_cleaning():
+    (table,) = tables(clean_document(parse_html(LINKED_HTML)))
+    assert table.rows[0] == ["Doses", "See the NHS page first"]
+    assert table.links[1, 1] == (
+        'See <a href="https://www.nhs.uk/medicines/naproxen/">the NHS page</a> first'
+    )
+    assert not any("javascript" in markup for markup in table.links.values())
+
+
+def test_a_web_address_already_written_as_the_link_is_not_repeated():
+    doc = parse_markdown(
+        "# Naproxen\n\nNaproxen eases back pain.\n\n| Topic | Link |\n|---|---|\n"
+        "| Doses | https://www.nhs.uk/medicines/naproxen/ |\n"
+        "| Leaflet | <https://example.org/a> |\n"
+    )
+    (block,) = table_blocks(classified(doc))
+    assert block.value["data"][1:] == [
+        ["Doses", "https://www.nhs.uk/medicines/naproxen/"],
+        ["Leaflet", "https://example.org/a"],
+    ]
+
+
+def test_rows_dropped_for_their_language_take_their_links_with_them():
+    doc = clean_document(
+        parse_html(
+            "<h1>Ibuprofen</h1><p>Ibuprofen is a painkiller that also brings down swelling in"
+            " the back. It is sold under many brand names in many countries.</p>"
+            "<table><tr><th>Country</th><th>Brand</th></tr>"
+            '<tr><td>Россия</td><td><a href="https://example.ru/">Нурофен для детей и'
+            " взрослых при боли в спине</a></td></tr>"
+            '<tr><td>UK</td><td><a href="https://example.org/nurofen">Nurofen</a></td></tr>'
+            "</table>"
+        )
+    )
+    (table,) = tables(doc)
+    assert table.rows == [["UK", "Nurofen"]]
+    assert table.links == {(1, 1): '<a href="https://example.org/nurofen">Nurofen</a>'}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from dataclasses import replace
 from typing import TypedDict
 
 from ..document import ListBlock, ListItem, Paragraph, Table
@@ -64,7 +66,16 @@ class TableValue(TypedDict):
 
 def table_value(table: Table) -> TableValue:
     """A document table as a table block: header rows merged into the one header row
-    the block has, plain-text cells, the caption kept."""
+    the block has, plain-text cells (a link's address written after its words, see
+    :func:`cell_with_links`), the caption kept."""
+    if table.links:
+        width = len(table.head)
+        table = replace(
+            table,
+            head=[_linked_row(table, number, row) for number, row in enumerate(table.head)],
+            rows=[_linked_row(table, width + number, row) for number, row in enumerate(table.rows)],
+            links={},
+        )
     head = [table.headings] if table.head else []
     row_header, col_header = bool(head), table.header_column
     choice = {(True, True): "both", (True, False): "row", (False, True): "column"}
@@ -77,6 +88,53 @@ def table_value(table: Table) -> TableValue:
         "cell": [],
         "mergeCells": [],
     }
+
+
+def _linked_row(table: Table, number: int, row: list[str]) -> list[str]:
+    return [
+        cell_with_links(table.links[number, column]) if (number, column) in table.links else cell
+        for column, cell in enumerate(row)
+    ]
+
+
+# "<" never occurs inside a tag of inline markup; excluding it keeps runs of "<" linear.
+_MARKUP = re.compile(r"(<[^<>]*+>)")
+_LINK_OPEN = re.compile(r'<a href="([^"<>]*)">')
+
+
+def link_address(href: str) -> str:
+    """What a table cell shows of a link: an http(s) address as it is, a ``mailto:``
+    link's e-mail address; ``""`` for anything else (a phone number, an anchor on the
+    source page, a script)."""
+    probe = href.strip()
+    lowered = probe.lower()
+    if lowered.startswith(("http://", "https://")) and len(probe) > len("https://"):
+        return probe
+    if lowered.startswith("mailto:"):
+        address = probe[len("mailto:") :].split("?", 1)[0]
+        return address if "@" in address and not any(c.isspace() for c in address) else ""
+    return ""
+
+
+def cell_with_links(markup: str) -> str:
+    """A cell's inline HTML as the plain text of a table block cell, each link's words
+    followed by its address in brackets: "See NHS (https://www.nhs.uk/) advice". Wagtail's
+    table block keeps plain text; this way an editor sees where every link pointed and
+    can change it, and the page turns the address into a link. An address the words
+    already are ("https://www.nhs.uk/") is not repeated."""
+    out: list[str] = []
+    start, address = 0, ""
+    for piece in _MARKUP.split(markup):
+        if not piece.startswith("<"):
+            out.append(html.unescape(piece))
+        elif opening := _LINK_OPEN.fullmatch(piece):
+            start, address = len(out), link_address(html.unescape(opening.group(1)))
+        elif piece == "</a>" and address:
+            words = " ".join("".join(out[start:]).split())
+            if words.rstrip("/") != address.rstrip("/"):
+                out.append(f" ({address})")
+            address = ""
+    return " ".join("".join(out).split())
 
 
 def sentence_markup(paragraph: Paragraph, sentences: list[str]) -> list[str]:

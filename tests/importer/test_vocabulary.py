@@ -158,6 +158,9 @@ def test_treatments_of_every_kind_are_known_by_their_usual_names():
         "mindfulness": ("Mindfulness", "psychological"),
         "a lumbar corset": ("Back brace", "other"),
         "cryotherapy": ("Cold therapy", "self_care"),  # new wording of a shipped term
+        "a course of antibiotics": ("Antibiotics", "medicine"),
+        "a coxib": ("COX-2 inhibitors", "medicine"),
+        "cognitive functional therapy": ("Cognitive functional therapy", "psychological"),
     }
     for text, expected in said.items():
         [(term, _)] = rules.find_treatments(f"She tried {text} last year.")

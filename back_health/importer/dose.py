@@ -73,7 +73,7 @@ _SETS = re.compile(
     re.IGNORECASE,
 )
 _REPS = re.compile(
-    rf"\b{_RANGE}\s*(?:repetitions|reps|repeats)\b"
+    rf"\b{_RANGE}\s*(?:repetitions|reps|repeats|rounds|cycles)\b"
     rf"|\b(?:repeat(?:ing)?|do(?:ing)?|perform(?:ing)?)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
     r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
@@ -111,7 +111,7 @@ _ONCE_A_DAY = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|bedtime)\
 _COUNTED_MOVES = re.compile(
     r"\b(?:do|repeat|perform|make)\s+(?P<n>\d{1,3})\s+(?:(?:slow|gentle|small|more)\s+)?"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
-    r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks)\b",
+    r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds)\b",
     re.IGNORECASE,
 )
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)

@@ -444,6 +444,20 @@ def test_a_frequency_for_the_whole_routine_applies_to_every_exercise():
     assert exercises["Knee hug"]["repetitions"] == 3
 
 
+def test_the_routines_frequency_in_the_section_before_the_list_applies_to_every_exercise():
+    plan = plan_of(
+        "# Pilates for neck stiffness\n\nNeck stiffness is common after desk work.\n\n"
+        "## Before you start\n\nPractise this routine twice a day. Take painkillers three"
+        " times a day if you need them.\n\n## The routine\n\n### Chin tuck\n\nDraw your"
+        " chin back. Repeat 10 times.\n\n### Shoulder roll\n\nRoll your shoulders back."
+        " Move through 8 rounds.\n"
+    )
+    exercises = {e["name"]: e["dose"] for v in exercise_lists(plan) for e in v["exercises"]}
+    assert set(exercises) == {"Chin tuck", "Shoulder roll"}
+    assert all(d["times_per_day"] == 2 for d in exercises.values())
+    assert exercises["Shoulder roll"]["repetitions"] == 8
+
+
 def test_the_summary_is_not_repeated_as_the_first_paragraph():
     plan = plan_of(
         "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back. It"

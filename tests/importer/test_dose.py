@@ -25,6 +25,8 @@ from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_
             {"hold_seconds": 20, "repetitions": 10, "per_side": True},
         ),
         ("Lie down, 2 times a day.", {"times_per_day": 2}),
+        ("Move through 8 rounds.", {"repetitions": 8}),
+        ("Breathe in and out for 5 cycles.", {"repetitions": 5}),
     ],
 )
 def test_parse_dose_reads_each_written_element(text, expected):

@@ -15,6 +15,7 @@ from .sections import (
     emit_exercise_sections,
     emit_section,
     known_cause_names,
+    routine_before,
     section_owner,
     section_role,
 )
@@ -68,7 +69,10 @@ def classify(
         children = exercise_subsections(section, sections[index:], state)
         if children:
             index += len(children)
-            emit_exercise_sections(section, children, owner, base, state)
+            before = sections[index - len(children) - 2] if index - len(children) >= 2 else None
+            emit_exercise_sections(
+                section, children, owner, base, state, routine=routine_before(before, state)
+            )
             continue
         role = section_role(section, topic, owner, state)
         emit_section(section, role, owner, base, state)

@@ -339,11 +339,31 @@ def paragraph_subject(text: str, pages: list[PagePlan], current: PagePlan, state
     return current
 
 
+def routine_before(section: Section | None, state: Context) -> list[str]:
+    """Sentences of the section before an exercise list that speak of the routine as a
+    whole ("Practise this sequence once a day" under "Before you start")."""
+    if section is None:
+        return []
+    return [
+        sentence
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+        for sentence in split_sentences(block.text)
+        if state.rules.cue("routine_reference", sentence)
+    ]
+
+
 def emit_exercise_sections(
-    section: Section, children: list[Section], owner: PagePlan, base: int, state: Context
+    section: Section,
+    children: list[Section],
+    owner: PagePlan,
+    base: int,
+    state: Context,
+    routine=(),
 ):
     """One exercise list for an exercises heading whose sub-headings name the exercises;
-    sub-sections that are not exercises follow it as ordinary sections."""
+    sub-sections that are not exercises follow it as ordinary sections. ``routine``:
+    sentences of the section before that may give the whole routine's frequency."""
     rules = state.rules
     exercises, others = [], []
     for child in children:
@@ -354,7 +374,9 @@ def emit_exercise_sections(
     state.decide(
         section.heading, "exercise_list", f"heading cue, {len(exercises)} exercise sub-headings"
     )
-    rest = emit_exercise_list(section.heading, section.blocks, owner, state, extra=exercises)
+    rest = emit_exercise_list(
+        section.heading, section.blocks, owner, state, extra=exercises, routine=routine
+    )
     emit_blocks(rest, owner, "content", section.heading, state)
     for child in others:
         role = section_role(child, "exercise_list", owner, state)

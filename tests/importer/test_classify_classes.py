@@ -258,6 +258,7 @@ def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
         "There is insufficient evidence for traction in lumbar strain.",
         "Surgery is rarely needed for lumbar strain.",
         "Surgery is only needed if a nerve is badly trapped.",
+        "Traction was popular once, but it is not used for lumbar strain any more.",
         "Avoid acupuncture for lumbar strain, as it has not been shown to help.",
     ],
 )

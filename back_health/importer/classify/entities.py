@@ -55,20 +55,24 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
         elif match.start() >= start:
             clause_end = match.start()
             break
-    return rules.cue("advised_against", sentence[clause_start:clause_end])
+    if cue := rules.cue("advised_against", sentence[clause_start:clause_end]):
+        return cue
+    if sentence[:start].strip(" \"'\u201c\u2018*"):
+        return None
+    # The name opens the sentence: a later clause that refers back to it counts too
+    # ("Aspirin is an NSAID too, but it is not used for back pain").
+    for clause in _CLAUSE_BREAK.split(sentence[clause_end:])[1:]:
+        for part in re.split(r",\s*(?:so|and)\s+", clause):
+            if _REFERS_TO_ITEM.match(part) and (cue := rules.cue("advised_against", part)):
+                return cue
+    return None
 
 
 def item_advised_against(text: str, rules: RuleSet) -> str | None:
     """The cue advising against a list item's treatment: in its first clause, or in a
     later one that refers back to it ("Steroid tablets are sometimes tried, but ... so
     they are rarely advised")."""
-    if cue := advised_against(text, 0, rules):
-        return cue
-    for clause in _CLAUSE_BREAK.split(text)[1:]:
-        for part in re.split(r",\s*(?:so|and)\s+", clause):
-            if _REFERS_TO_ITEM.match(part) and (cue := rules.cue("advised_against", part)):
-                return cue
-    return None
+    return advised_against(text, 0, rules)
 
 
 _REFERS_TO_ITEM = re.compile(r"\s*(?:so\s+)?(?:it|they|these|this)\b", re.I)

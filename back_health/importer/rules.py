@@ -471,7 +471,7 @@ class RuleSet:
         stop = breakers | stopwords().get("en", frozenset())
 
         def is_modifier(word: str) -> bool:
-            return not (word in stop or word.endswith("ing") or not word.isalpha())
+            return not (word in stop or word.endswith("ing") or not word.isalpha() or len(word) < 3)
 
         best: tuple[int, int] = (0, 0)
         for end in range(1, len(tokens) + 1):

@@ -95,6 +95,12 @@ def body_text(page):
             "Plantar fasciitis",
         ),
         (
+            "# Nobody told me it would last: living with chronic neck pain\n\nMillions of"
+            " us have neck pain at some point. For some, chronic neck pain stays for months."
+            " Chronic neck pain is pain lasting more than three months.\n",
+            "Chronic neck pain",
+        ),
+        (
             "Risk factors for chronic neck pain in office workers: a survey\n\nWe asked"
             " 400 office workers about chronic neck pain. Chronic neck pain was more common"
             " in those who worked long hours. Chronic neck pain also followed poor sleep.\n",
@@ -108,6 +114,7 @@ def body_text(page):
         "first-heading-signs",
         "care-phrase-around-the-name",
         "routine-phrase-around-the-name",
+        "headline-then-subtitle-naming-it",
         "study-title-around-the-name",
     ],
 )

@@ -137,6 +137,7 @@ def whole_treatment(name: str, rules: RuleSet):
 #: Weight of where a candidate subject was found: the title first.
 SOURCE_WEIGHTS = {
     "title": 3.0,
+    "subtitle": 2.0,
     "top heading": 2.0,
     "first heading": 1.0,
     "first sentence": 1.0,
@@ -171,6 +172,9 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     rules = state.rules
     body = f" {_normalised(' '.join(_texts(document)), rules)} "
     raw: list[Candidate] = [Candidate("title", document.title)]
+    # "Your back isn't broken: the new thinking on chronic back pain": the subtitle may
+    # name the condition the headline does not.
+    raw.extend(Candidate("subtitle", part) for part in _TITLE_PARTS.split(document.title)[1:])
     # The title is often also the first section's heading: it is a candidate once.
     headed = [s for s in document.sections if s.heading and s.heading != document.title]
     raw.extend(Candidate("top heading", s.heading) for s in headed if s.level <= 1)
@@ -294,6 +298,10 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         elif found := rules.condition_in_phrase(n):
             extra.append(sentence_case(found))
     return names + [n for n in extra if n not in names]
+
+
+#: Where a title's headline ends and its subtitle starts.
+_TITLE_PARTS = re.compile(r"\s*[?:!]\s+|\s+[-\u2013\u2014|]\s+")
 
 
 _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")

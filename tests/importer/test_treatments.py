@@ -118,6 +118,27 @@ def test_a_class_of_medicine_keeps_the_name_the_article_gives_it():
     assert "Anti-inflammatory painkillers" in page.alternate_names
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title", "wording"),
+    [
+        ("Physical therapy helps you get moving again.", "Physiotherapy", "Physical therapy"),
+        ("A heat pack relaxes the tight muscle.", "Heat therapy", "Heat pack"),
+    ],
+)
+def test_a_vocabulary_term_keeps_the_articles_own_wording_as_another_name(
+    sentence, title, wording
+):
+    page = page_titled(plan_of(article(sentence)), title)
+    assert wording in page.alternate_names
+
+
+def test_a_practitioner_is_not_another_name_of_the_treatment():
+    page = page_titled(
+        plan_of(article("A physiotherapist helps you get moving again.")), "Physiotherapy"
+    )
+    assert not any("physiotherapist" in name.lower() for name in page.alternate_names)
+
+
 # -- advised against ----------------------------------------------------------------------
 
 

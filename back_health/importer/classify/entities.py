@@ -136,6 +136,10 @@ def treatments_in_sentence(
             # "a brace" for "Back brace": the shorter name the article uses is another name.
             add_alternate(page, match.group(0), rules)
             state.pages.alias(match.group(0), page)
+        elif written := wording_of(match.group(0), page, rules):
+            # "a heat pack" for "Heat therapy", "physical therapy" for "Physiotherapy": the
+            # article's own wording is another name of the page.
+            add_alternate(page, written, rules)
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
         if term.general and within is not None and within.kind == Kind.TREATMENT:
@@ -149,6 +153,21 @@ def treatments_in_sentence(
                 if written and len(written.split()) <= 4:
                     add_alternate(page, written, rules)
             _describe(page, sentence, state)
+
+
+def wording_of(written: str, page: PagePlan, rules: RuleSet) -> str:
+    """The article's wording of a vocabulary term as a page name, when it is a clean
+    name other than the page's title and names the treatment, not its practitioner
+    ("physiotherapist")."""
+    name = check_name(written, rules).name
+    if not name or len(name.split()) > 4 or _PRACTITIONER.search(name):
+        return ""
+    # Compared as written: the entity key makes vocabulary synonyms equal, and the
+    # article's own synonym is exactly what an editor and a search need to see.
+    return "" if name.casefold() == page.title.casefold() else name
+
+
+_PRACTITIONER = re.compile(r"(?:ists?|ians?|ers)$", re.IGNORECASE)
 
 
 #: Sections where saying what something does does not make it a treatment ("Regular

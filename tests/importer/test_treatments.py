@@ -125,9 +125,7 @@ def test_a_class_of_medicine_keeps_the_name_the_article_gives_it():
         ("A heat pack relaxes the tight muscle.", "Heat therapy", "Heat pack"),
     ],
 )
-def test_a_vocabulary_term_keeps_the_articles_own_wording_as_another_name(
-    sentence, title, wording
-):
+def test_a_vocabulary_term_keeps_the_articles_own_wording_as_another_name(sentence, title, wording):
     page = page_titled(plan_of(article(sentence)), title)
     assert wording in page.alternate_names
 

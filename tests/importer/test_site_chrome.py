@@ -50,6 +50,10 @@ from back_health.importer.parse import parse_document
         "Outpatient reception: 01632 960 555",
         "Telephone 01632 960999",
         "27 Harbour Road, Eastleigh EL4 2QQ",
+        "You are visitor number 004512",
+        "12,408 visitors since 2003",
+        "Text is available under the Creative Commons Attribution-ShareAlike License.",
+        "This article is licensed under CC BY-SA 4.0.",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -72,6 +76,7 @@ def test_site_chrome_is_recognised(text):
         "20 minutes on the road bike is a good start.",
         "Version 2 of the exercise adds a resistance band.",
         "Painkillers do not replace keeping active, but they make moving easier.",
+        "Visitors to the clinic can park at the back.",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

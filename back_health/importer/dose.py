@@ -60,7 +60,7 @@ _HOLD = re.compile(
     rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
     rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b"
     rf"|\b(?:hold|holding)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
-    r"(?P<unit3>seconds?|secs?|minutes?|mins?)\b"
+    r"(?P<unit3>seconds?|secs?|s\b|minutes?|mins?)\b"
     # "hold for a count of five": counted seconds.
     rf"|\b(?:hold|holding)\b[^.;]{{0,30}}?\bfor\s+a\s+(?:slow\s+)?count\s+of\s+"
     rf"{_range('low4', 'high4')}\b"
@@ -68,7 +68,9 @@ _HOLD = re.compile(
     re.IGNORECASE,
 )
 _SETS = re.compile(
-    rf"\b{_RANGE}\s+sets?\b(?:\s+of\s+{_range('reps', 'reps_high')}"
+    # "3 rounds of 10", "2 circuits of 8": sets by another name.
+    rf"\b{_RANGE}\s+(?:sets?|(?:rounds?|circuits?)(?=\s+of\s+\d))\b"
+    rf"(?:\s+of\s+{_range('reps', 'reps_high')}"
     r"(?:\s+(?:repetitions|reps|repeats|times))?)?",
     re.IGNORECASE,
 )

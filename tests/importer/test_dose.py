@@ -27,6 +27,8 @@ from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_
         ("Lie down, 2 times a day.", {"times_per_day": 2}),
         ("Move through 8 rounds.", {"repetitions": 8}),
         ("Breathe in and out for 5 cycles.", {"repetitions": 5}),
+        ("Complete 3 rounds of 10.", {"sets": 3, "repetitions": 10}),
+        ("Hold 10 s, rest 10 s, 6 reps.", {"hold_seconds": 10, "repetitions": 6}),
     ],
 )
 def test_parse_dose_reads_each_written_element(text, expected):

@@ -729,25 +729,9 @@ def test_an_existing_page_only_linked_to_is_not_flagged_as_empty(admin_client, h
 
 # ---- A page whose kind changes --------------------------------------------------------------
 
-COCCYDYNIA = """# Coccydynia
-
-Coccydynia is pain in the tailbone, at the bottom of the spine. It is more common in women.
-
-## Causes
-
-Common causes include:
-
-- a fall onto the bottom
-- sitting on hard seats for long periods
-
-## Poor posture
-
-Poor posture puts weight on the tailbone when you sit slumped. Sitting upright helps.
-
-## When to get help
-
-See a GP if the pain has not improved after a few weeks.
-"""
+COCCYDYNIA = (Path(__file__).parent / "fixtures" / "admin" / "coccydynia-kind-change.md").read_text(
+    encoding="utf-8"
+)
 
 
 def reviewed_again_with_a_kind_changed(client, import_url, hub, *, publish=False):

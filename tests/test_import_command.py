@@ -410,25 +410,7 @@ def test_the_background_task_runs_the_same_import():
 # -- a page whose kind changes ------------------------------------------------------------
 
 
-COCCYDYNIA = """# Coccydynia
-
-Coccydynia is pain in the tailbone, at the bottom of the spine. It is more common in women.
-
-## Causes
-
-Common causes include:
-
-- a fall onto the bottom
-- sitting on hard seats for long periods
-
-## Poor posture
-
-Poor posture puts weight on the tailbone when you sit slumped. Sitting upright helps.
-
-## When to get help
-
-See a GP if the pain has not improved after a few weeks.
-"""
+COCCYDYNIA = (ARTICLES.parent / "admin" / "coccydynia-kind-change.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture

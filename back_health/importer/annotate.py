@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .names import entity_key
-from .plan import ArticlePlan, Kind, PagePlan
+from .plan import UNTITLED_ARTICLE, ArticlePlan, Kind, PagePlan
 
 
 def _identity(message: str) -> str:
@@ -34,6 +34,8 @@ def annotate_plan(plan: ArticlePlan, *, gettext: Callable[[str], str] = _identit
     seen: set[str] = set()
     because = {" ".join(d.part.casefold().split()): d.because for d in plan.decisions}
     main = plan.main_page
+    if main is not None and main.title == UNTITLED_ARTICLE:
+        main.title = gettext("Untitled article")
     for page in plan.pages:
         if page.kind == Kind.INDEX:
             continue

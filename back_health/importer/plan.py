@@ -47,6 +47,10 @@ class Severity(StrEnum):
     EMERGENCY = "emergency"
 
 
+#: The main page's title when the article names no subject at all; flagged
+#: ``no_title`` and translated when the plan is annotated, for an editor to replace.
+UNTITLED_ARTICLE = "Untitled article"
+
 PAGE_KINDS = tuple(Kind)
 ACTIONS = tuple(Action)
 

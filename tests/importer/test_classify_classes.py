@@ -125,6 +125,27 @@ def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholde
     assert any(d.as_ == "subject" for d in plan.decisions), "the choice is recorded"
 
 
+def test_a_condition_named_mostly_by_its_abbreviation_is_the_subject_of_an_untitled_column():
+    plan = plan_of(
+        "# Ask the expert: why do my hands tingle?\n\n*Our panel answers your questions.*\n\n"
+        "**Dear expert,** my fingers go numb when I hold my arms up.\n\nCarpal tunnel"
+        " syndrome (CTS) happens when a nerve in the wrist is squeezed. CTS is common in"
+        " pregnancy. Splints at night ease CTS for most people.\n",
+        "ask-the-expert-7.md",
+    )
+    assert plan.main_page.title == "Carpal tunnel syndrome"
+
+
+def test_a_placeholder_title_and_the_file_name_never_name_the_page():
+    plan = plan_of(
+        "<html><head><title>New Page 2</title></head><body><p>Welcome to our pages.</p>"
+        "<p>We hope you find what you need here and come back again soon.</p></body></html>",
+        "frontpage-export-2.html",
+    )
+    assert plan.main_page.title == "Untitled article"
+    assert "no_title" in {f.kind for f in plan.flags}
+
+
 @pytest.mark.parametrize(
     "masthead",
     [

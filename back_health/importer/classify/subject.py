@@ -17,7 +17,7 @@ from ..names import (
     split_sentences,
     subject_name,
 )
-from ..plan import Kind, MedicinePlan, PagePlan
+from ..plan import UNTITLED_ARTICLE, Kind, MedicinePlan, PagePlan
 from ..rules import RuleSet
 from .context import Context, add_alternate, relate
 from .topics import HEADING_TOPICS
@@ -82,16 +82,24 @@ def strip_brackets(text: str) -> str:
 
 
 def untitled_name(document: Document, state: Context) -> tuple[str, str]:
-    """A name for an article with no title or heading: the condition its first sentence
-    is about, else the source's file name. Flagged so an editor checks it."""
+    """A name for an article no candidate names: the condition its first sentence is
+    about, else the condition the text names most (once is enough here), else a
+    placeholder. Never the file's name ("news-study-3.txt" names no condition). Flagged
+    so an editor names it."""
+    rules = state.rules
     first = first_paragraph(document)
     sentences = split_sentences(first.text) if first else []
-    name = subject_name(sentences[0], state.rules) if sentences else ""
+    name = subject_name(sentences[0], rules) if sentences else ""
     because = "no title: subject of the first sentence"
     if not name:
-        stem = re.sub(r"\.[A-Za-z0-9]{1,8}$", "", state.plan.source.name)
-        name = sentence_case(re.sub(r"[-_]+", " ", stem).strip()) or "Untitled article"
-        because = "no title: the source's name"
+        text = " ".join(_texts(document))
+        name = most_named_condition(
+            f" {_normalised(text, rules)} ", rules, abbreviations(text, rules), least=1
+        )
+        because = "no title: the condition the text names most"
+    if not name:
+        name = UNTITLED_ARTICLE
+        because = "no title and no condition named: an editor names it"
     state.plan.flags.append(Flag(kind="no_title", text=name))
     return name, because
 
@@ -170,7 +178,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     words ("Signs") are rejected. Returns ``(candidate text, name, why)`` and records
     the choice as a ``subject`` decision."""
     rules = state.rules
-    body = f" {_normalised(' '.join(_texts(document)), rules)} "
+    text = " ".join(_texts(document))
+    body = f" {_normalised(text, rules)} "
     raw: list[Candidate] = [Candidate("title", document.title)]
     # "Your back isn't broken: the new thinking on chronic back pain": the subtitle may
     # name the condition the headline does not.
@@ -188,7 +197,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         subject = subject_name(sentences[0], rules) or noun_phrase(sentences[0], rules)
         if subject:
             raw.append(Candidate("first sentence", subject))
-    if most_named := most_named_condition(body, rules):
+    if most_named := most_named_condition(body, rules, abbreviations(text, rules)):
         raw.append(Candidate("most named condition", most_named))
     scored: list[Candidate] = []
     rejected: list[str] = []
@@ -231,25 +240,76 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     return best.text, best.name, because
 
 
-def most_named_condition(body: str, rules: RuleSet) -> str:
-    """The condition term the text names most often ("kyphosis" in a Q&A titled "Ask
-    the physio"), when it is named at least :data:`MOST_NAMED_MIN` times; else ""."""
+def most_named_condition(
+    body: str, rules: RuleSet, abbreviated: dict[str, str] | None = None, least: int = 0
+) -> str:
+    """The condition the text names most often ("kyphosis" in a Q&A titled "Ask the
+    physio", "thoracic outlet syndrome" in an "Ask the expert" column), when it is named
+    at least :data:`MOST_NAMED_MIN` times; else "". A name is a condition word, or one to
+    three words ending in one or in a condition head ("syndrome", "pain"); of names
+    counted as often, the longest wins."""
     counts: dict[str, int] = {}
     known: dict[str, bool] = {}
-    for word in body.split():
-        if len(word) < 5:
-            continue
+    heads = frozenset(rules.condition_heads)
+    stop = _stopwords()
+    words = body.split()
+    for index, word in enumerate(words):
         if word not in known:
-            known[word] = rules.is_condition_term(word)
+            known[word] = len(word) >= 5 and rules.is_condition_term(word)
+        if not known[word] and word not in heads:
+            continue
         if known[word]:
             counts[word] = counts.get(word, 0) + 1
+        for size in range(1, MOST_NAMED_MODIFIERS + 1):
+            before = words[max(0, index - size) : index]
+            if len(before) < size or any(
+                w in stop or not w.replace("'", "").isalpha() for w in before
+            ):
+                break
+            phrase = " ".join([*before, word])
+            counts[phrase] = counts.get(phrase, 0) + 1
     for phrase in rules.condition_words:
         if " " in phrase and (count := body.count(f" {_normalised(phrase, rules)} ")):
             counts[phrase] = count
+    for short, phrase in (abbreviated or {}).items():
+        # "Thoracic outlet syndrome (TOS) ... TOS": the abbreviation names it too.
+        counts[phrase] = counts.get(phrase, 0) + body.count(f" {short} ")
     if not counts:
         return ""
     best = max(counts, key=lambda term: (counts[term], len(term)))
-    return sentence_case(best) if counts[best] >= MOST_NAMED_MIN else ""
+    return sentence_case(best) if counts[best] >= (least or MOST_NAMED_MIN) else ""
+
+
+#: "Degenerative cervical myelopathy (DCM)": a name and its abbreviation in brackets.
+_ABBREVIATION = re.compile(
+    r"\b((?:[^\W\d_][\w'\u2019-]*\s+){1,5}[^\W\d_][\w'\u2019-]*)\s*\(\s*([A-Z]{2,6})s?\s*\)"
+)
+
+
+def abbreviations(text: str, rules: RuleSet) -> dict[str, str]:
+    """Abbreviations the text defines for condition names, as ``{lower-case
+    abbreviation: normalised name}``: the words before the bracket whose initials spell
+    it, when they end in a condition word or head."""
+    found: dict[str, str] = {}
+    for match in _ABBREVIATION.finditer(text):
+        short = match.group(2)
+        words = match.group(1).split()[-len(short) :]
+        if len(words) != len(short) or "".join(w[0] for w in words).upper() != short:
+            continue
+        name = " ".join(words)
+        if rules.is_condition_term(name) or rules.has_condition_head(name):
+            found[short.lower()] = _normalised(name, rules)
+    return found
+
+
+#: Most words before a condition word or head counted as part of a name.
+MOST_NAMED_MODIFIERS = 2
+
+
+def _stopwords() -> frozenset[str]:
+    from ..language import stopwords
+
+    return stopwords().get("en", frozenset())
 
 
 def _texts(document: Document):
@@ -355,7 +415,12 @@ def _normalised(text: str, rules: RuleSet) -> str:
     """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
     # The whole text's words pass through here: each distinct word is made singular once.
     singulars = _Singulars(frozenset(rules.mass_nouns))
-    return " ".join(map(singulars.__getitem__, re.findall(r"[^\W_]+", text.lower())))
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    return " ".join(map(singulars.__getitem__, words))
+
+
+#: A word, with the apostrophe of a possessive or contraction inside it ("paget's").
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 class _Singulars(dict):
@@ -366,7 +431,7 @@ class _Singulars(dict):
         self.mass_nouns = mass_nouns
 
     def __missing__(self, word: str) -> str:
-        found = self[word] = singular(word, self.mass_nouns)
+        found = self[word] = word if "'" in word else singular(word, self.mass_nouns)
         return found
 
 

@@ -495,6 +495,13 @@ def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
         break
     if run == 0 or run == len(units):
         return [], "", 0, False
+    # "By Tom Ashworth, Health Correspondent" under the headline: the byline is body text
+    # (dropped as chrome later), the headline above it is the title.
+    end = run
+    while end > 1 and _BYLINE.match(units[end - 1].text):
+        end -= 1
+    if end < run:
+        return units[: end - 1], units[end - 1].text, end, False
     last = units[run - 1]
     if run >= 2 and units[run - 2].heading_like and _share_a_word(units[run - 2].text, last.text):
         # "Sciatica" then "What is sciatica?": the first is the title, the second a section.
@@ -528,6 +535,10 @@ def _is_masthead(unit: _Unit) -> bool:
         and not any(line.rstrip().endswith((".", "!", "?", ":")) for line in unit.lines)
         and is_metadata_line(unit.text)
     )
+
+
+#: A byline: "By <Name>", "Written by <Name>".
+_BYLINE = re.compile(r"^(?i:(?:(?:written|words|posted|reported)\s+)?by)\s+[A-Z][\w'.-]*")
 
 
 def _share_a_word(first: str, second: str) -> bool:

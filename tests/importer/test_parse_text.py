@@ -216,3 +216,12 @@ def test_item_punctuation_is_tidied_but_meaningful_stops_stay():
 def test_a_labelled_line_of_values_is_not_a_heading():
     assert not is_heading_like("Keywords: low back pain; obesity; risk factors")
     assert is_heading_like("Sciatica: symptoms and causes")
+
+
+def test_the_headline_above_a_byline_is_the_title_and_the_byline_is_not():
+    doc = parse_text(
+        "THE HARBOUR GAZETTE | HEALTH\n\nBack pain clinics stretched, survey finds\n\n"
+        "By Ana Lopes, Health Reporter\nPublished 2 May 2025, 06:00\n\n"
+        "Waiting lists for back pain clinics have doubled in two years, a survey shows.\n"
+    )
+    assert doc.title == "Back pain clinics stretched, survey finds"

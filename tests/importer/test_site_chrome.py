@@ -54,6 +54,8 @@ from back_health.importer.parse import parse_document
         "12,408 visitors since 2003",
         "Text is available under the Creative Commons Attribution-ShareAlike License.",
         "This article is licensed under CC BY-SA 4.0.",
+        "By Sam Okafor, Health Correspondent",
+        "Published 2 May 2025, 06:00 | Updated 2 May 2025, 09:12",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -77,6 +79,7 @@ def test_site_chrome_is_recognised(text):
         "Version 2 of the exercise adds a resistance band.",
         "Painkillers do not replace keeping active, but they make moving easier.",
         "Visitors to the clinic can park at the back.",
+        "By lifting with bent knees, you protect your back",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

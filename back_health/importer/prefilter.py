@@ -65,11 +65,77 @@ def _required(items) -> set[str] | None:
     return best
 
 
+def required_all(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case ASCII strings such that every match of ``pattern`` contains a
+    string of each set: ``"(\\d+|once) times? a day"`` gives ``{"once", "time"}`` and
+    ``{"day"}``. Empty when nothing is required (or the parser is unavailable). Test a
+    text with :func:`may_match_all` on its :func:`fold`."""
+    if _sre_parse is None:
+        return ()
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - any surprise means "no prefilter", never an error
+        return ()
+    found: list[frozenset[str]] = []
+    for requirement in _required_each(list(parsed)):
+        if requirement not in found:
+            found.append(requirement)
+    return tuple(found)
+
+
+def _required_each(items) -> list[frozenset[str]]:
+    """Every requirement of a sequence, in order (see :func:`required_all`)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if len(run) >= MIN_LITERAL:
+            found.append(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            found.extend(_required_each(list(av[-1])))
+        elif op is _sre.BRANCH:
+            branches = [_required_each(list(branch)) for branch in av[1]]
+            if all(branches):
+                # Any one requirement of each branch, joined, is required of the whole:
+                # the first ones joined and the last ones joined.
+                found.append(frozenset().union(*(branch[0] for branch in branches)))
+                found.append(frozenset().union(*(branch[-1] for branch in branches)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            found.extend(_required_each(list(av[2])))
+    flush()
+    return found
+
+
+def may_match_all(requirements: tuple[frozenset[str], ...], folded: str) -> bool:
+    """Whether ``folded`` holds a string of each of ``requirements``."""
+    return all(any(literal in folded for literal in needed) for needed in requirements)
+
+
 def _better(current: set[str] | None, candidate: set[str]) -> set[str]:
     """The more selective requirement: the one whose shortest string is longer."""
     if current is None:
         return candidate
     return candidate if min(map(len, candidate)) > min(map(len, current)) else current
+
+
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+#: turn into that letter alone: dotted and dotless I, long S, the Kelvin sign.
+_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased so that every ASCII literal an ``re.IGNORECASE`` pattern
+    matches in ``text`` is a substring of the result (``str.lower`` alone misses "İ")."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_IGNORECASE_ASCII).lower()
 
 
 def may_match(literals: frozenset[str] | None, lowered: str) -> bool:
@@ -119,6 +185,15 @@ class Dispatch:
             )
             for literal in literals
         }
+        #: The literals a scan's literal is the start of (itself first), for the exact test.
+        self._extensions = {
+            literal: tuple(
+                (other, frozenset(self._owners[other]))
+                for other in sorted(literals, key=len)
+                if other.startswith(literal)
+            )
+            for literal in literals
+        }
         self._scan = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
 
     def candidates_by_part(self, lowered: str, starts: list[int]) -> dict[int, set[int]]:
@@ -141,6 +216,21 @@ class Dispatch:
                     found[index] |= parts
                 else:
                     found[index] = set(parts)
+        return found
+
+    def exact_candidates(self, lowered: str) -> set[int]:
+        """The indexes of the patterns one of whose literals occurs in ``lowered`` (and
+        of those without literals): exactly the patterns :func:`may_match` lets through."""
+        found = set(self._always)
+        if self._scan is None:
+            return found
+        seen: set[str] = set()
+        for match in self._scan.finditer(lowered):
+            start = match.start()
+            for other, owners in self._extensions[match.group(1)]:
+                if other not in seen and lowered.startswith(other, start):
+                    seen.add(other)
+                    found |= owners
         return found
 
     def candidates(self, lowered: str) -> list[int]:

@@ -49,7 +49,9 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -227,6 +229,22 @@ class RuleSet:
             {key: Gate(lit for _, lit in pairs) for key, pairs in filtered.items()},
         )
         object.__setattr__(self, "_cue_each", single)
+        # Every cue pattern numbered across categories, and one scan for all their words:
+        # within an article scope a text is scanned once, whatever cues are asked of it.
+        numbered = [
+            (key, compiled, literals)
+            for key, pairs in filtered.items()
+            for compiled, literals in pairs
+        ]
+        object.__setattr__(self, "_cue_dispatch", Dispatch(lit for *_, lit in numbered))
+        by_category: dict[str, list[tuple[int, re.Pattern]]] = {}
+        for index, (key, compiled, _) in enumerate(numbered):
+            by_category.setdefault(key, []).append((index, compiled))
+        object.__setattr__(
+            self, "_cue_numbered", {key: dict(items) for key, items in by_category.items()}
+        )
+        numbers = {key: frozenset(dict(items)) for key, items in by_category.items()}
+        object.__setattr__(self, "_cue_numbers", numbers)
         object.__setattr__(self, "_treatments", self._compile_treatments())
         object.__setattr__(
             self, "_treatment_dispatch", Dispatch(lit for *_, lit in self._treatments)
@@ -309,19 +327,50 @@ class RuleSet:
         if "\u2019" in text:  # "Don’t" is written with either apostrophe
             text = text.replace("\u2019", "'")
         lowered = text.lower()
-        gate = self._cue_gate.get(category)
-        if gate is None or not gate.may_match(lowered):
-            return None
+        candidates = self._cue_candidates(text, lowered)
+        if candidates is None:
+            gate = self._cue_gate.get(category)
+            if gate is None or not gate.may_match(lowered):
+                return None
+            patterns = [
+                pattern
+                for pattern, literals in self._cue_filtered.get(category, ())
+                if may_match(literals, lowered)
+            ]
+        else:
+            numbers = self._cue_numbers.get(category)
+            if not numbers or numbers.isdisjoint(candidates):
+                return None
+            numbered = self._cue_numbered[category]
+            patterns = [numbered[n] for n in sorted(numbers.intersection(candidates))]
         exceptions = None
-        for pattern, literals in self._cue_filtered.get(category, ()):
-            if not may_match(literals, lowered):
-                continue
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 if exceptions is None:
                     exceptions = self._exception_spans(category, text)
                 if not any(s < match.end() and match.start() < e for s, e in exceptions):
                     return match.group(0).strip() or category
         return None
+
+    def _cue_candidates(self, text: str, lowered: str) -> frozenset[int] | None:
+        """Within an :func:`article_scope`, the numbers of the cue patterns whose required
+        words occur in ``lowered``, from one scan remembered for the article; None
+        outside a scope (each category's words are then looked for on their own)."""
+        scope = _SCOPE.get()
+        if scope is None:
+            return None
+        memo = scope.get(self)
+        if memo is None:
+            memo = scope[self] = {}
+        try:
+            return memo[text]
+        except KeyError:
+            pass
+        found = None
+        if not _FOLDS_APART.search(text):
+            found = frozenset(self._cue_dispatch.exact_candidates(lowered))
+        memo[text] = found
+        return found
 
     def _exception_spans(self, category: str, text: str) -> list[tuple[int, int]]:
         """Spans of ``<category>_except`` matches: a cue overlapping one is void."""
@@ -334,6 +383,12 @@ class RuleSet:
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
         text = text.replace("\u2019", "'")
+        candidates = self._cue_candidates(text, text.lower())
+        if candidates is not None:
+            return any(
+                not self._cue_numbers.get(category, frozenset()).isdisjoint(candidates)
+                for category in categories
+            )
         gate = self._group_gates.get(categories)
         if gate is None:
             gate = Gate(
@@ -359,8 +414,25 @@ class RuleSet:
                     lowered = text.lower()
         return text
 
+    def _remembered(self, query: str, text: str, compute: Callable[[str], Any]) -> Any:
+        """``compute(text)``, remembered for the :func:`article_scope` (when there is one)."""
+        scope = _SCOPE.get()
+        if scope is None:
+            return compute(text)
+        memo = scope.get((self, query))
+        if memo is None:
+            memo = scope[(self, query)] = {}
+        try:
+            return memo[text]
+        except KeyError:
+            found = memo[text] = compute(text)
+            return found
+
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
+        return list(self._remembered("treatments", text, self._find_treatments))
+
+    def _find_treatments(self, text: str) -> tuple[tuple[TreatmentTerm, re.Match], ...]:
         found = []
         for index in self._treatment_dispatch.candidates(text.lower()):
             term, pattern, _ = self._treatments[index]
@@ -376,15 +448,18 @@ class RuleSet:
             # a longer condition name the vocabulary knows is part of that name.
             spans = _scan_names(text, self._condition_shapes)
             kept = [hit for hit in kept if not _inside_longer(hit[1], spans)]
-        return kept
+        return tuple(kept)
 
     def find_medicines(self, text: str) -> list[tuple[MedicineInfo, re.Match]]:
         """Medicines named in ``text`` (brands, generics, aliases), left to right, the
         longest name first ("Tylenol with Codeine" is one medicine, not Tylenol)."""
-        return [
+        return list(self._remembered("medicines", text, self._find_medicines))
+
+    def _find_medicines(self, text: str) -> tuple[tuple[MedicineInfo, re.Match], ...]:
+        return tuple(
             (self.medicines[key], _SPAN.match(text, start, end))
             for key, start, end in _scan_names(text, self._medicines)
-        ]
+        )
 
     def regions_in(self, text: str) -> list[str]:
         regions, dispatch = self._regions
@@ -496,6 +571,27 @@ class RuleSet:
         )
         literals = (required_literals(pattern.pattern, re.IGNORECASE) for _, pattern in regions)
         return regions, Dispatch(literals)
+
+
+#: What the rules found in the texts of the article being classified, by rule set and
+#: query (see :func:`article_scope`); None outside a scope.
+_SCOPE: ContextVar[dict | None] = ContextVar("back_health_rules_scope", default=None)
+
+#: Characters ``str.lower`` does not fold the way ``re.IGNORECASE`` matches them ("İ"
+#: lowers to two characters): texts holding one skip the shared word scan.
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+@contextmanager
+def article_scope() -> Iterator[None]:
+    """Remember, while one article is classified, what each rule set finds in a text:
+    the recognisers ask many questions of the same sentences, and each is then
+    answered from one scan of the sentence. The memory ends with the scope."""
+    token = _SCOPE.set({})
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
 
 
 #: A word of a condition name ("schmorl's" is one word; "klippel-feil" two).

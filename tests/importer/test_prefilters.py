@@ -5,10 +5,12 @@ import re
 
 import pytest
 
+from back_health.importer import dose as _dose
 from back_health.importer.classify.context import PageRegistry
 from back_health.importer.clean import chrome_candidates, chrome_reason
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
-from back_health.importer.rules import default_rules
+from back_health.importer.prefilter import Dispatch, fold, may_match, may_match_all, required_all
+from back_health.importer.rules import article_scope, default_rules
 
 SENTENCES = [
     "Take paracetamol or ibuprofen for a few days.",
@@ -109,3 +111,90 @@ def test_chrome_candidates_include_every_text_that_is_chrome_on_its_own():
     assert chrome  # the examples hold chrome
     assert chrome <= chrome_candidates(texts)
     assert "Back pain usually settles within six weeks." not in chrome_candidates(texts)
+
+
+CUE_TEXTS = [
+    *SENTENCES,
+    "Call 999 or go to A&E straight away if you lose control of your bladder.",
+    "Don’t take ibuprofen if you have had a stomach ulcer; ask your pharmacist first.",
+    "See a GP if the pain is not improving after 2 weeks.",
+    "Bed rest is not recommended: stay as active as you can.",
+    "Sciatica is usually caused by a herniated disc pressing on a nerve.",
+    "Types of scoliosis include idiopathic, congenital and neuromuscular scoliosis.",
+    "CALL 999 İMMEDİATELY İF YOU CANNOT PEE",
+    "ſee a GP if it getſ worſe",
+    "Massage, physiotherapy and exercise may help.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_cues_found_in_an_article_scope_are_those_found_without_one(text):
+    rules = default_rules()
+    categories = list(rules.cues)
+    plain = {category: rules.cue(category, text) for category in categories}
+    groups = [tuple(categories[i : i + 5]) for i in range(0, len(categories), 5)]
+    plain_groups = [rules.may_cue(group, text) for group in groups]
+    with article_scope():
+        for _ in range(2):  # asked again, answered from what the scope remembers
+            assert {category: rules.cue(category, text) for category in categories} == plain
+            assert [rules.may_cue(group, text) for group in groups] == plain_groups
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_vocabulary_found_in_an_article_scope_is_that_found_without_one(text):
+    rules = default_rules()
+
+    def spans(found):
+        return [(info, match.span()) for info, match in found]
+
+    treatments, medicines = rules.find_treatments(text), rules.find_medicines(text)
+    with article_scope():
+        for _ in range(2):
+            assert spans(rules.find_treatments(text)) == spans(treatments)
+            assert spans(rules.find_medicines(text)) == spans(medicines)
+        rules.find_treatments(text).clear()  # a caller's list is its own
+        assert spans(rules.find_treatments(text)) == spans(treatments)
+
+
+def test_exact_candidates_are_the_patterns_whose_words_occur():
+    literal_sets = [
+        frozenset({"rep", "repetitions"}),
+        frozenset({"repetitions"}),
+        None,
+        frozenset({"day", "daily"}),
+        frozenset({"week"}),
+    ]
+    dispatch = Dispatch(literal_sets)
+    for text in ["do 10 reps daily", "ten repetitions", "every week", "nothing", ""]:
+        expected = {index for index, lits in enumerate(literal_sets) if may_match(lits, text)}
+        assert dispatch.exact_candidates(text) == expected
+
+
+DOSE_TEXTS = [
+    "Hold for 20 seconds, repeat 5 times on each side, twice a day.",
+    "3 x 20 second holds; 2x10; x3; 10x",
+    "Do 12 on each side, three days a week.",
+    "HOLD FOR A COUNT OF FİVE, TWİCE DAİLY",
+    "Do them every morning; hold for half a minute.",
+    "Repeat ſix timeſ, 3 ſets of 10 repetitionſ, every day",
+    "Do 10 slow squeezes and 2 sets of 8 reps per leg, once a week.",
+    "Nothing about a dose here.",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_TEXTS)
+def test_dose_patterns_skipped_by_their_words_would_not_have_matched(text):
+    for pattern, requirements in _dose._NEEDS.items():
+        for candidate in (text, _dose.expand_shorthand(text)):
+            if pattern.search(candidate):
+                assert may_match_all(requirements, fold(candidate)), pattern.pattern
+
+
+def test_required_words_are_found_set_by_set():
+    pattern = r"(?:\d+\s+times?|once|twice)\s+(?:a|per)\s+day\b|\d+\s+times\s+daily"
+    assert required_all(pattern) == (
+        frozenset({"time", "times", "once", "twice"}),
+        frozenset({"day", "daily"}),
+    )
+    assert required_all(r"a?b") == ()
+    assert fold("İBUPROFEN ſ") == "ibuprofen s"

@@ -7,7 +7,7 @@ from ..names import (
     name_key,
 )
 from ..plan import ArticlePlan, PagePlan, SourceInfo
-from ..rules import RuleSet, default_rules
+from ..rules import RuleSet, article_scope, default_rules
 from .context import Context
 from .exercises import exercise_subsections, title_exercise_parent
 from .fit import finish_plan
@@ -27,6 +27,11 @@ def classify(
 ) -> ArticlePlan:
     """Build the plan of pages, relations and blocks for one cleaned Document."""
     rules = rules or default_rules()
+    with article_scope():
+        return _classify(document, source, rules)
+
+
+def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> ArticlePlan:
     plan = ArticlePlan(
         source=source,
         title=document.title,

@@ -147,6 +147,8 @@ _SHORTHAND = (
 )
 
 
+_DIGIT = re.compile(r"\d")
+
 #: Words each pattern's match holds one of, set by set (:func:`~.prefilter.required_all`):
 #: a pattern is not tried on a text that lacks every word of one of its sets.
 _NEEDS = {
@@ -172,8 +174,8 @@ def _search(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
 
 def expand_shorthand(text: str) -> str:
     """ "2x10" -> "2 sets of 10 repetitions"; "x3" -> "repeat 3 times"."""
-    # Every shorthand holds an "x" or "×".
-    if "x" not in text and "X" not in text and "\u00d7" not in text:
+    # Every shorthand holds a digit and an "x" or "×".
+    if not _DIGIT.search(text) or ("x" not in text and "X" not in text and "\u00d7" not in text):
         return text
     for pattern, words in _SHORTHAND:
         text = pattern.sub(words, text)

@@ -236,7 +236,6 @@ class RuleSet:
             for key, pairs in filtered.items()
             for compiled, literals in pairs
         ]
-        object.__setattr__(self, "_cue_dispatch", Dispatch(lit for *_, lit in numbered))
         by_category: dict[str, list[tuple[int, re.Pattern]]] = {}
         for index, (key, compiled, _) in enumerate(numbered):
             by_category.setdefault(key, []).append((index, compiled))
@@ -248,6 +247,13 @@ class RuleSet:
         object.__setattr__(self, "_treatments", self._compile_treatments())
         object.__setattr__(
             self, "_treatment_dispatch", Dispatch(lit for *_, lit in self._treatments)
+        )
+        # Cue patterns, then treatment terms: one scan of a text finds the words of both.
+        object.__setattr__(self, "_treatments_from", len(numbered))
+        object.__setattr__(
+            self,
+            "_text_dispatch",
+            Dispatch([*(lit for *_, lit in numbered), *(lit for *_, lit in self._treatments)]),
         )
         object.__setattr__(self, "_medicines", self._compile_medicines())
         object.__setattr__(self, "_condition_lexicon", self._compile_condition_names())
@@ -327,7 +333,7 @@ class RuleSet:
         if "\u2019" in text:  # "Don’t" is written with either apostrophe
             text = text.replace("\u2019", "'")
         lowered = text.lower()
-        candidates = self._cue_candidates(text, lowered)
+        candidates = self._scanned(text)
         if candidates is None:
             gate = self._cue_gate.get(category)
             if gate is None or not gate.may_match(lowered):
@@ -352,10 +358,12 @@ class RuleSet:
                     return match.group(0).strip() or category
         return None
 
-    def _cue_candidates(self, text: str, lowered: str) -> frozenset[int] | None:
-        """Within an :func:`article_scope`, the numbers of the cue patterns whose required
-        words occur in ``lowered``, from one scan remembered for the article; None
-        outside a scope (each category's words are then looked for on their own)."""
+    def _scanned(self, text: str) -> frozenset[int] | None:
+        """Within an :func:`article_scope`, the numbers of the cue patterns and treatment
+        terms (after the cues) whose required words occur in ``text`` lower-cased: one
+        scan per text, remembered for the article. None outside a scope, and for a text
+        whose case folding ``re`` and ``str.lower`` disagree on (each pattern's words are
+        then looked for the plain way)."""
         scope = _SCOPE.get()
         if scope is None:
             return None
@@ -368,7 +376,7 @@ class RuleSet:
             pass
         found = None
         if not _FOLDS_APART.search(text):
-            found = frozenset(self._cue_dispatch.exact_candidates(lowered))
+            found = frozenset(self._text_dispatch.exact_candidates(text.lower()))
         memo[text] = found
         return found
 
@@ -383,7 +391,7 @@ class RuleSet:
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
         text = text.replace("\u2019", "'")
-        candidates = self._cue_candidates(text, text.lower())
+        candidates = self._scanned(text)
         if candidates is not None:
             return any(
                 not self._cue_numbers.get(category, frozenset()).isdisjoint(candidates)
@@ -434,7 +442,13 @@ class RuleSet:
 
     def _find_treatments(self, text: str) -> tuple[tuple[TreatmentTerm, re.Match], ...]:
         found = []
-        for index in self._treatment_dispatch.candidates(text.lower()):
+        scanned = self._scanned(text)
+        if scanned is None:
+            indexes = self._treatment_dispatch.candidates(text.lower())
+        else:
+            first = self._treatments_from
+            indexes = sorted(number - first for number in scanned if number >= first)
+        for index in indexes:
             term, pattern, _ = self._treatments[index]
             found.extend((match.start(), index, term, match) for match in pattern.finditer(text))
         found.sort(key=lambda hit: (hit[0], hit[1]))
@@ -669,6 +683,13 @@ def _scan_names(text: str, by_first) -> list[tuple[str, int, int]]:
     """The names of ``by_first`` in ``text``, longest first, left to right, as (the name,
     start, end)."""
     if not by_first:
+        return []
+    # Most texts hold no first word of any name: one pass of C-level calls says so.
+    if text.isascii():
+        firsts = _NAME_WORD.findall(text.lower())
+    else:
+        firsts = [_fold(word) for word in _NAME_WORD.findall(text)]
+    if by_first.keys().isdisjoint(firsts):
         return []
     words = list(_NAME_WORD.finditer(text))
     found, index = [], 0

@@ -7,7 +7,12 @@ import pytest
 
 from back_health.importer import dose as _dose
 from back_health.importer.classify.context import PageRegistry
-from back_health.importer.clean import chrome_candidates, chrome_reason
+from back_health.importer.clean import (
+    _anchored_gate,
+    chrome_candidates,
+    chrome_patterns,
+    chrome_reason,
+)
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
 from back_health.importer.prefilter import Dispatch, fold, may_match, may_match_all, required_all
 from back_health.importer.rules import article_scope, default_rules
@@ -106,6 +111,14 @@ def test_chrome_candidates_include_every_text_that_is_chrome_on_its_own():
         "Print this page",
         "Call 0123 456 7890",
         "Stretch gently; stop if it hurts.",
+        "By Dr. Jane Example, physiotherapist",
+        "Advertisement",
+        "Facebook Twitter Email",
+        "Home > Conditions > Back pain",
+        "Mon - Fri 9am - 5pm",
+        "Quote Reply Report",
+        "Back pain usually settles.\nCopyright 2024 Example Clinic",
+        "-- Jane, sent from my phone",
     ] + [f"Paragraph {n} about posture at the desk." for n in range(30)]
     chrome = {text for text in texts if chrome_reason(text)}
     assert chrome  # the examples hold chrome
@@ -198,3 +211,24 @@ def test_required_words_are_found_set_by_set():
     )
     assert required_all(r"a?b") == ()
     assert fold("İBUPROFEN ſ") == "ibuprofen s"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Dr. Jane Example, physiotherapist",
+        "Advertisement",
+        "Home > Conditions > Back pain",
+        "Back pain usually settles.\nQuote Reply Report",
+        "Mon - Fri 9am - 5pm",
+        "Sciatica is pain along the sciatic nerve.",
+        "",
+    ],
+)
+def test_anchored_chrome_gate_passes_every_text_one_of_its_patterns_matches(text):
+    gate, gated = _anchored_gate()
+    patterns = chrome_patterns()[0]
+    lowered = text.lower()
+    assert gate.search(text, lowered) == any(
+        patterns[index].search(text, lowered) for index in gated
+    )

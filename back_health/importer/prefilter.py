@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 try:  # CPython's own regex parser; stable in 3.11-3.13 but private, hence the fallback
     from re import _constants as _sre
@@ -21,6 +22,8 @@ except ImportError:  # pragma: no cover
 
 #: Shortest required substring worth testing for.
 MIN_LITERAL = 3
+#: Tries a :class:`Dispatch` scans a text with (see ``Dispatch._hits``).
+SCANS = 2
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -97,6 +100,12 @@ def _required_each(items) -> list[frozenset[str]]:
         if op is _sre.LITERAL and av < 128:
             run.append(chr(av).lower())
             continue
+        if op is _sre.BRANCH and run:
+            # "le(?:ad|d)" as the parser writes "lead|led": the run and each branch's
+            # opening letters are one word.
+            joined = {"".join(run) + _leading(branch) for branch in av[1]}
+            if min(map(len, joined)) >= MIN_LITERAL:
+                found.append(frozenset(joined))
         flush()
         if op is _sre.SUBPATTERN:
             found.extend(_required_each(list(av[-1])))
@@ -111,6 +120,16 @@ def _required_each(items) -> list[frozenset[str]]:
             found.extend(_required_each(list(av[2])))
     flush()
     return found
+
+
+def _leading(items) -> str:
+    """The lower-case ASCII letters a sequence opens with."""
+    letters = []
+    for op, av in items:
+        if op is not _sre.LITERAL or av >= 128:
+            break
+        letters.append(chr(av).lower())
+    return "".join(letters)
 
 
 def may_match_all(requirements: tuple[frozenset[str], ...], folded: str) -> bool:
@@ -194,18 +213,35 @@ class Dispatch:
             )
             for literal in literals
         }
-        self._scan = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
+        # One scan for all the literals, as searches of a few tries, each for the literals
+        # opening with some of the characters: a search skips the positions no literal of
+        # its trie can start at, and each trie has fewer branches to try.
+        firsts = Counter(literal[0] for literal in literals)
+        order = sorted(firsts, key=lambda char: (-firsts[char], char))
+        self._searches = tuple(
+            re.compile(trie_pattern([lit for lit in literals if lit[0] in order[i::SCANS]])).search
+            for i in range(min(SCANS, len(order)))
+        )
+
+    def _hits(self, lowered: str):
+        """``(start, literal)`` for every position a literal starts at, with the shortest
+        literal starting there (in no particular order)."""
+        for search in self._searches:
+            match = search(lowered)
+            while match is not None:
+                start = match.start()
+                yield start, match.group()
+                match = search(lowered, start + 1)
 
     def candidates_by_part(self, lowered: str, starts: list[int]) -> dict[int, set[int]]:
         """For ``lowered`` made of parts beginning at ``starts``: pattern index -> the
         parts holding one of its literals (every part for a pattern without any)."""
         found: dict[int, set[int]] = {index: set(range(len(starts))) for index in self._always}
-        if self._scan is None:
+        if not self._searches:
             return found
         parts_of: dict[str, set[int]] = {}
-        for match in self._scan.finditer(lowered):
-            part = bisect_right(starts, match.start()) - 1
-            literal = match.group(1)
+        for start, literal in self._hits(lowered):
+            part = bisect_right(starts, start) - 1
             if literal in parts_of:
                 parts_of[literal].add(part)
             else:
@@ -222,12 +258,11 @@ class Dispatch:
         """The indexes of the patterns one of whose literals occurs in ``lowered`` (and
         of those without literals): exactly the patterns :func:`may_match` lets through."""
         found = set(self._always)
-        if self._scan is None:
+        if not self._searches:
             return found
         seen: set[str] = set()
-        for match in self._scan.finditer(lowered):
-            start = match.start()
-            for other, owners in self._extensions[match.group(1)]:
+        for start, literal in self._hits(lowered):
+            for other, owners in self._extensions[literal]:
                 if other not in seen and lowered.startswith(other, start):
                     seen.add(other)
                     found |= owners
@@ -235,9 +270,8 @@ class Dispatch:
 
     def candidates(self, lowered: str) -> list[int]:
         found = set(self._always)
-        if self._scan is not None:
-            for match in self._scan.finditer(lowered):
-                found |= self._by_prefix[match.group(1)]
+        for _start, literal in self._hits(lowered):
+            found |= self._by_prefix[literal]
         return sorted(found)
 
 

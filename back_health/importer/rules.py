@@ -57,7 +57,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from .prefilter import Dispatch, Gate, may_match, required_literals
+from .prefilter import Dispatch, Gate, may_match, may_match_all, required_all, required_literals
 
 #: Where the shipped vocabularies live.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -244,6 +244,12 @@ class RuleSet:
         )
         numbers = {key: frozenset(dict(items)) for key, items in by_category.items()}
         object.__setattr__(self, "_cue_numbers", numbers)
+        # Every word set a pattern needs, for the patterns the scan lets through.
+        object.__setattr__(
+            self,
+            "_cue_needs",
+            tuple(required_all(compiled.pattern, compiled.flags) for _, compiled, _ in numbered),
+        )
         object.__setattr__(self, "_treatments", self._compile_treatments())
         object.__setattr__(
             self, "_treatment_dispatch", Dispatch(lit for *_, lit in self._treatments)
@@ -258,6 +264,15 @@ class RuleSet:
         object.__setattr__(self, "_medicines", self._compile_medicines())
         object.__setattr__(self, "_condition_lexicon", self._compile_condition_names())
         object.__setattr__(self, "_condition_memo", {})
+        object.__setattr__(
+            self,
+            "_condition_word_sets",
+            (
+                tuple(phrase for phrase in self.condition_words if " " in phrase),
+                frozenset(self.condition_words),
+                frozenset(self.not_conditions),
+            ),
+        )
         object.__setattr__(
             self,
             "_condition_shapes",
@@ -347,8 +362,12 @@ class RuleSet:
             numbers = self._cue_numbers.get(category)
             if not numbers or numbers.isdisjoint(candidates):
                 return None
-            numbered = self._cue_numbered[category]
-            patterns = [numbered[n] for n in sorted(numbers.intersection(candidates))]
+            numbered, needs = self._cue_numbered[category], self._cue_needs
+            patterns = [
+                numbered[number]
+                for number in sorted(numbers.intersection(candidates))
+                if may_match_all(needs[number], lowered)
+            ]
         exceptions = None
         for pattern in patterns:
             for match in pattern.finditer(text):
@@ -414,12 +433,17 @@ class RuleSet:
         """``text`` with the matches of each pattern of ``category`` replaced in turn
         (``pattern.sub`` one pattern after the other); a pattern whose required words
         are absent is skipped, as it cannot match."""
+        pairs = self._cue_filtered.get(category, ())
+        if not pairs:
+            return text
         lowered = text.lower()
-        for pattern, literals in self._cue_filtered.get(category, ()):
-            if may_match(literals, lowered):
+        scanned = self._scanned(text)
+        for number, (pattern, literals) in zip(self._cue_numbered[category], pairs, strict=True):
+            if number in scanned if scanned is not None else may_match(literals, lowered):
                 text, changed = pattern.subn(replacement, text, count=count)
                 if changed:
                     lowered = text.lower()
+                    scanned = self._scanned(text)
         return text
 
     def _remembered(self, query: str, text: str, compute: Callable[[str], Any]) -> Any:
@@ -490,13 +514,14 @@ class RuleSet:
         lowered = name.lower().strip()
         if not lowered or lowered.startswith(self.risk_prefixes):
             return False
-        for phrase in self.condition_words:
-            if " " in phrase and phrase in lowered:
+        phrases, words, not_conditions = self._condition_word_sets
+        for phrase in phrases:
+            if phrase in lowered:
                 return True
-        for word in re.findall(r"[a-z]+", lowered):
-            if word in self.not_conditions:
+        for word in _LETTERS.findall(lowered):
+            if word in not_conditions:
                 continue
-            if word in self.condition_words:
+            if word in words:
                 return True
             if len(word) > 6 and word.endswith(self.condition_suffixes):
                 return True
@@ -608,6 +633,8 @@ def article_scope() -> Iterator[None]:
         _SCOPE.reset(token)
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
 #: A word of a condition name ("schmorl's" is one word; "klippel-feil" two).
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
@@ -684,9 +711,12 @@ def _scan_names(text: str, by_first) -> list[tuple[str, int, int]]:
     start, end)."""
     if not by_first:
         return []
-    # Most texts hold no first word of any name: one pass of C-level calls says so.
-    if text.isascii():
-        firsts = _NAME_WORD.findall(text.lower())
+    # Most texts hold no first word of any name: one pass of C-level calls says so. The
+    # text lower-cased whole splits into the same words when lowering keeps its length
+    # (no "İ") and no capital sigma depends on what follows its word.
+    lowered = text.lower()
+    if len(lowered) == len(text) and "\u03a3" not in text:
+        firsts = _NAME_WORD.findall(lowered.replace("\u2019", "'"))
     else:
         firsts = [_fold(word) for word in _NAME_WORD.findall(text)]
     if by_first.keys().isdisjoint(firsts):

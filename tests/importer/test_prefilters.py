@@ -14,7 +14,14 @@ from back_health.importer.clean import (
     chrome_reason,
 )
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
-from back_health.importer.prefilter import Dispatch, fold, may_match, may_match_all, required_all
+from back_health.importer.prefilter import (
+    Dispatch,
+    fold,
+    may_match,
+    may_match_all,
+    required_all,
+    trie_pattern,
+)
 from back_health.importer.rules import article_scope, default_rules
 
 SENTENCES = [
@@ -232,3 +239,18 @@ def test_anchored_chrome_gate_passes_every_text_one_of_its_patterns_matches(text
     assert gate.search(text, lowered) == any(
         patterns[index].search(text, lowered) for index in gated
     )
+
+
+def test_a_dispatch_scan_finds_the_shortest_literal_at_every_position():
+    literals = ["rep", "repetitions", "pet", "etit", "day", "daily", "ail", " to", "to ", "x"]
+    dispatch = Dispatch([frozenset({literal}) for literal in literals])
+    lookahead = re.compile(f"(?=({trie_pattern(literals)}))")
+    for text in ["do ten repetitions daily", "go to town, daily", "", "xx rep to pet"]:
+        expected = {(match.start(), match.group(1)) for match in lookahead.finditer(text)}
+        assert set(dispatch._hits(text)) == expected
+        starts = [0, len(text) // 2]
+        spans = [(0, len(text) // 2), (len(text) // 2, len(text))]
+        by_part = dispatch.candidates_by_part(text, starts)
+        for index, literal in enumerate(literals):
+            parts = {part for part, (a, b) in enumerate(spans) if literal in text[a:b]}
+            assert parts <= by_part.get(index, set())

@@ -49,14 +49,13 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from .memo import memory, remembered
 from .prefilter import Dispatch, Gate, may_match, may_match_all, required_all, required_literals
 
 #: Where the shipped vocabularies live.
@@ -378,17 +377,14 @@ class RuleSet:
         return None
 
     def _scanned(self, text: str) -> frozenset[int] | None:
-        """Within an :func:`article_scope`, the numbers of the cue patterns and treatment
+        """Within an :func:`~.memo.article_scope`, the numbers of the cue patterns and treatment
         terms (after the cues) whose required words occur in ``text`` lower-cased: one
         scan per text, remembered for the article. None outside a scope, and for a text
         whose case folding ``re`` and ``str.lower`` disagree on (each pattern's words are
         then looked for the plain way)."""
-        scope = _SCOPE.get()
-        if scope is None:
-            return None
-        memo = scope.get(self)
+        memo = memory(self)
         if memo is None:
-            memo = scope[self] = {}
+            return None
         try:
             return memo[text]
         except KeyError:
@@ -447,18 +443,8 @@ class RuleSet:
         return text
 
     def _remembered(self, query: str, text: str, compute: Callable[[str], Any]) -> Any:
-        """``compute(text)``, remembered for the :func:`article_scope` (when there is one)."""
-        scope = _SCOPE.get()
-        if scope is None:
-            return compute(text)
-        memo = scope.get((self, query))
-        if memo is None:
-            memo = scope[(self, query)] = {}
-        try:
-            return memo[text]
-        except KeyError:
-            found = memo[text] = compute(text)
-            return found
+        """``compute(text)``, remembered for the :func:`~.memo.article_scope` (if any)."""
+        return remembered((self, query), text, lambda: compute(text))
 
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
@@ -612,25 +598,9 @@ class RuleSet:
         return regions, Dispatch(literals)
 
 
-#: What the rules found in the texts of the article being classified, by rule set and
-#: query (see :func:`article_scope`); None outside a scope.
-_SCOPE: ContextVar[dict | None] = ContextVar("back_health_rules_scope", default=None)
-
 #: Characters ``str.lower`` does not fold the way ``re.IGNORECASE`` matches them ("İ"
 #: lowers to two characters): texts holding one skip the shared word scan.
 _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
-
-
-@contextmanager
-def article_scope() -> Iterator[None]:
-    """Remember, while one article is classified, what each rule set finds in a text:
-    the recognisers ask many questions of the same sentences, and each is then
-    answered from one scan of the sentence. The memory ends with the scope."""
-    token = _SCOPE.set({})
-    try:
-        yield
-    finally:
-        _SCOPE.reset(token)
 
 
 _LETTERS = re.compile(r"[a-z]+")

@@ -13,6 +13,7 @@ from back_health.importer.clean import (
     chrome_patterns,
     chrome_reason,
 )
+from back_health.importer.memo import article_scope, remembered
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
 from back_health.importer.prefilter import (
     Dispatch,
@@ -22,7 +23,7 @@ from back_health.importer.prefilter import (
     required_all,
     trie_pattern,
 )
-from back_health.importer.rules import article_scope, default_rules
+from back_health.importer.rules import default_rules
 
 SENTENCES = [
     "Take paracetamol or ibuprofen for a few days.",
@@ -254,3 +255,21 @@ def test_a_dispatch_scan_finds_the_shortest_literal_at_every_position():
         for index, literal in enumerate(literals):
             parts = {part for part, (a, b) in enumerate(spans) if literal in text[a:b]}
             assert parts <= by_part.get(index, set())
+
+
+def test_answers_are_remembered_only_within_an_article_scope():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert remembered("query", "text", compute) == 1
+    assert remembered("query", "text", compute) == 2  # no scope: worked out again
+    with article_scope():
+        assert remembered("query", "text", compute) == 3
+        with article_scope():  # a scope inside another shares it
+            assert remembered("query", "text", compute) == 3
+        assert remembered("query", "other", compute) == 4
+    with article_scope():
+        assert remembered("query", "text", compute) == 5  # a new scope starts afresh

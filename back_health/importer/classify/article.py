@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..document import Document, Flag, ListBlock, Section, Table
+from ..memo import article_scope
 from ..names import (
     name_key,
 )
 from ..plan import ArticlePlan, PagePlan, SourceInfo
-from ..rules import RuleSet, article_scope, default_rules
+from ..rules import RuleSet, default_rules
 from .context import Context
 from .exercises import exercise_subsections, title_exercise_parent
 from .fit import finish_plan

@@ -377,9 +377,10 @@ class RuleSet:
         return None
 
     def _scanned(self, text: str) -> frozenset[int] | None:
-        """Within an :func:`~.memo.article_scope`, the numbers of the cue patterns and treatment
-        terms (after the cues) whose required words occur in ``text`` lower-cased: one
-        scan per text, remembered for the article. None outside a scope, and for a text
+        """Within an :func:`~.memo.article_scope`, the numbers of the cue patterns and
+        treatment terms (after the cues) that may match ``text``: those one of whose
+        required words occurs in it lower-cased, or in the sentence it is part of. One scan
+        per sentence, remembered for the article. None outside a scope, and for a text
         whose case folding ``re`` and ``str.lower`` disagree on (each pattern's words are
         then looked for the plain way)."""
         memo = memory(self)
@@ -391,7 +392,14 @@ class RuleSet:
             pass
         found = None
         if not _FOLDS_APART.search(text):
-            found = frozenset(self._text_dispatch.exact_candidates(text.lower()))
+            last = memo.get(_LAST_SCANNED)
+            if last is not None and text in last[0] and "\u03a3" not in text:
+                # A part of the sentence scanned last ("the clause before the name") holds
+                # no word the sentence lacks: what may match in the sentence is enough.
+                found = last[1]
+            else:
+                found = frozenset(self._text_dispatch.exact_candidates(text.lower()))
+                memo[_LAST_SCANNED] = (text, found)
         memo[text] = found
         return found
 
@@ -604,6 +612,8 @@ _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 _LETTERS = re.compile(r"[a-z]+")
+#: Where a scan memory keeps the text scanned last and what was found in it.
+_LAST_SCANNED = object()
 
 #: A word of a condition name ("schmorl's" is one word; "klippel-feil" two).
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")

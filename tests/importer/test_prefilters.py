@@ -155,10 +155,15 @@ def test_cues_found_in_an_article_scope_are_those_found_without_one(text):
     plain = {category: rules.cue(category, text) for category in categories}
     groups = [tuple(categories[i : i + 5]) for i in range(0, len(categories), 5)]
     plain_groups = [rules.may_cue(group, text) for group in groups]
+    parts = [text[: len(text) // 2], text[len(text) // 3 :]]
+    plain_parts = [{c: rules.cue(c, part) for c in categories} for part in parts]
     with article_scope():
         for _ in range(2):  # asked again, answered from what the scope remembers
             assert {category: rules.cue(category, text) for category in categories} == plain
             assert [rules.may_cue(group, text) for group in groups] == plain_groups
+        # Parts of the sentence scanned last are answered from its scan.
+        found = [{c: rules.cue(c, part) for c in categories} for part in parts]
+        assert found == plain_parts
 
 
 @pytest.mark.parametrize("text", CUE_TEXTS)
@@ -169,10 +174,13 @@ def test_vocabulary_found_in_an_article_scope_is_that_found_without_one(text):
         return [(info, match.span()) for info, match in found]
 
     treatments, medicines = rules.find_treatments(text), rules.find_medicines(text)
+    part = text[len(text) // 3 :]
+    part_treatments = spans(rules.find_treatments(part))
     with article_scope():
         for _ in range(2):
             assert spans(rules.find_treatments(text)) == spans(treatments)
             assert spans(rules.find_medicines(text)) == spans(medicines)
+        assert spans(rules.find_treatments(part)) == part_treatments
         rules.find_treatments(text).clear()  # a caller's list is its own
         assert spans(rules.find_treatments(text)) == spans(treatments)
 

@@ -346,9 +346,9 @@ class RuleSet:
             return None
         if "\u2019" in text:  # "Don’t" is written with either apostrophe
             text = text.replace("\u2019", "'")
-        lowered = text.lower()
         candidates = self._scanned(text)
         if candidates is None:
+            lowered = text.lower()
             gate = self._cue_gate.get(category)
             if gate is None or not gate.may_match(lowered):
                 return None
@@ -362,6 +362,7 @@ class RuleSet:
             if not numbers or numbers.isdisjoint(candidates):
                 return None
             numbered, needs = self._cue_numbered[category], self._cue_needs
+            lowered = text.lower()
             patterns = [
                 numbered[number]
                 for number in sorted(numbers.intersection(candidates))

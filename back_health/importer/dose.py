@@ -118,11 +118,10 @@ _COUNTED_MOVES = re.compile(
 )
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
 #: What every count, hold, sets, repetitions and frequency pattern above needs somewhere in
-#: its match (a digit, a number or frequency word, "half a minute"): most paragraphs hold
-#: none, and then those patterns are not tried at all.
-_ANY_COUNT = re.compile(
-    r"\d|" + trie_pattern([*NUMBER_WORDS, *FREQUENCY_WORDS, "half"]), re.IGNORECASE
-)
+#: its match besides a digit (a number or frequency word, "half a minute"), looked for in
+#: a text's :func:`~.prefilter.fold`: most paragraphs hold none, and then those patterns
+#: are not tried at all.
+_COUNT_WORD = re.compile(trie_pattern([*NUMBER_WORDS, *FREQUENCY_WORDS, "half"]))
 
 
 #: Gym shorthand, rewritten into words before reading: "2x a day", "3x10" (sets x
@@ -218,12 +217,13 @@ def _low(match: re.Match, low: str, high: str, what: str, notes: list[str]) -> i
     return value
 
 
-def read_dose(text: str) -> DoseReading:
-    """Read every dose element written in ``text``; a missing element stays empty."""
+def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
+    """Read every dose element written in ``text``; a missing element stays empty.
+    ``counts_only`` reads the hold, sets and repetitions alone (the rest stays empty)."""
     dose, notes = empty_dose(), []
     text = expand_shorthand(text)
-    counted = _ANY_COUNT.search(text) is not None
     folded = fold(text)
+    counted = _DIGIT.search(text) is not None or _COUNT_WORD.search(folded) is not None
     if counted and (match := _search(_HOLD, text, folded)):
         if match.group("low"):
             seconds = _low(match, "low", "high", "the hold", notes)
@@ -261,6 +261,8 @@ def read_dose(text: str) -> DoseReading:
             dose["repetitions"] = number(match.group("adv6"))
     if counted and dose["repetitions"] is None and (moves := _search(_COUNTED_MOVES, text, folded)):
         dose["repetitions"] = int(moves.group("n"))
+    if counts_only:
+        return DoseReading(dose, notes)
     dose["per_side"] = bool(_search(_PER_SIDE, text, folded))
     if counted and (match := _search(_PER_DAY, text, folded)):
         if match.group("n") or match.group("adv"):

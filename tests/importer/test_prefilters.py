@@ -281,3 +281,15 @@ def test_answers_are_remembered_only_within_an_article_scope():
         assert remembered("query", "other", compute) == 4
     with article_scope():
         assert remembered("query", "text", compute) == 5  # a new scope starts afresh
+
+
+@pytest.mark.parametrize("text", DOSE_TEXTS)
+def test_reading_the_counts_alone_gives_the_counts_of_the_whole_reading(text):
+    whole, counts = _dose.read_dose(text).dose, _dose.read_dose(text, counts_only=True).dose
+    for key in ("sets", "repetitions", "hold_seconds"):
+        assert counts[key] == whole[key]
+    words = "|".join([*_dose.NUMBER_WORDS, *_dose.FREQUENCY_WORDS, "half"])
+    any_count = re.compile(rf"\d|{words}", re.IGNORECASE)
+    folded = fold(text)
+    found = bool(_dose._DIGIT.search(text) or _dose._COUNT_WORD.search(folded))
+    assert found == bool(any_count.search(text))

@@ -305,7 +305,11 @@ def _dosed_run(sections: list[Section], base: int, rules: RuleSet) -> bool:
         # The heading first: most headings name no exercise, and their text is not read.
         if names_one_exercise(heading, rules) and any(
             dose[key]
-            for dose in (read_dose(b.text).dose for b in section.blocks if isinstance(b, Paragraph))
+            for dose in (
+                read_dose(b.text, counts_only=True).dose
+                for b in section.blocks
+                if isinstance(b, Paragraph)
+            )
             for key in ("sets", "repetitions", "hold_seconds")
         ):
             run += 1

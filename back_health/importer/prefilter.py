@@ -22,6 +22,8 @@ except ImportError:  # pragma: no cover
 
 #: Shortest required substring worth testing for.
 MIN_LITERAL = 3
+#: Shortest string of a set :func:`required_all` gives: a weak set still narrows the others.
+MIN_EACH = 2
 #: Tries a :class:`Dispatch` scans a text with (see ``Dispatch._hits``).
 SCANS = 2
 
@@ -92,7 +94,7 @@ def _required_each(items) -> list[frozenset[str]]:
     run: list[str] = []
 
     def flush():
-        if len(run) >= MIN_LITERAL:
+        if len(run) >= MIN_EACH:
             found.append(frozenset({"".join(run)}))
         run.clear()
 
@@ -104,7 +106,7 @@ def _required_each(items) -> list[frozenset[str]]:
             # "le(?:ad|d)" as the parser writes "lead|led": the run and each branch's
             # opening letters are one word.
             joined = {"".join(run) + _leading(branch) for branch in av[1]}
-            if min(map(len, joined)) >= MIN_LITERAL:
+            if min(map(len, joined)) >= MIN_EACH:
                 found.append(frozenset(joined))
         flush()
         if op is _sre.SUBPATTERN:

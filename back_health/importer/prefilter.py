@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 try:  # CPython's own regex parser; stable in 3.11-3.13 but private, hence the fallback
     from re import _constants as _sre
@@ -30,14 +31,23 @@ SCANS = 2
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match of ``pattern`` contains, or None."""
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
+        return None
+    found = _required(parsed)
+    return frozenset(found) if found else None
+
+
+@lru_cache(maxsize=8192)
+def _parsed(pattern: str, flags: int) -> list | None:
+    """The parse tree of ``pattern`` (read only), once per pattern: every rule set built
+    from the same patterns reads their words again."""
     if _sre_parse is None:
         return None
     try:
-        parsed = _sre_parse.parse(pattern, flags)
+        return list(_sre_parse.parse(pattern, flags))
     except Exception:  # noqa: BLE001 - any surprise means "no prefilter", never an error
         return None
-    found = _required(list(parsed))
-    return frozenset(found) if found else None
 
 
 def _required(items) -> set[str] | None:
@@ -75,14 +85,11 @@ def required_all(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     string of each set: ``"(\\d+|once) times? a day"`` gives ``{"once", "time"}`` and
     ``{"day"}``. Empty when nothing is required (or the parser is unavailable). Test a
     text with :func:`may_match_all` on its :func:`fold`."""
-    if _sre_parse is None:
-        return ()
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except Exception:  # noqa: BLE001 - any surprise means "no prefilter", never an error
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return ()
     found: list[frozenset[str]] = []
-    for requirement in _required_each(list(parsed)):
+    for requirement in _required_each(parsed):
         if requirement not in found:
             found.append(requirement)
     return tuple(found)
@@ -198,21 +205,26 @@ class Dispatch:
             for literal in literals:
                 self._owners.setdefault(literal, set()).add(index)
         literals = list(self._owners)
+        # The literals each literal is the start of (itself first): in sorted order they
+        # follow it, one run per literal.
+        ordered = sorted(literals)
+        extended: dict[str, list[str]] = {}
+        for index, literal in enumerate(ordered):
+            run = [literal]
+            for other in ordered[index + 1 :]:
+                if not other.startswith(literal):
+                    break
+                run.append(other)
+            extended[literal] = run
         # A scan stops at the shortest literal of a trie path; a longer literal that
         # extends it may be there too, so it owns the patterns of both.
         self._by_prefix = {
-            literal: set().union(
-                *(self._owners[other] for other in literals if other.startswith(literal))
-            )
+            literal: set().union(*(self._owners[other] for other in extended[literal]))
             for literal in literals
         }
-        #: The literals a scan's literal is the start of (itself first), for the exact test.
+        #: The literals a scan's literal is the start of, for the exact test.
         self._extensions = {
-            literal: tuple(
-                (other, frozenset(self._owners[other]))
-                for other in sorted(literals, key=len)
-                if other.startswith(literal)
-            )
+            literal: tuple((other, frozenset(self._owners[other])) for other in extended[literal])
             for literal in literals
         }
         # One scan for all the literals, as searches of a few tries, each for the literals

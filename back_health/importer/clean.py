@@ -578,11 +578,27 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     found: set[str] = set()
     patterns = chrome_patterns()[0]
     lowered_texts: dict[int, str] = {}
+    gate, gated = _anchored_gate()
+    passed: set[int] | None = None
     for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
         pattern = patterns[index]
+        if index in gated:
+            if passed is None:
+                passed = set()
+                for part, text in enumerate(texts):
+                    if part not in lowered_texts:
+                        lowered_texts[part] = text.lower()
+                    if gate.search(text, lowered_texts[part]):
+                        passed.add(part)
+            parts = parts & passed
         # A pattern anchored at line starts is tried line by line either way: on its
-        # candidate texts only, it is tried on fewer.
-        if len(parts) > CHROME_SEARCH_JOINED and not pattern.anchored:
+        # candidate texts only, it is tried on fewer. One without an anchor searches the
+        # texts joined when they are many and long enough to be most of the whole.
+        if (
+            len(parts) > CHROME_SEARCH_JOINED
+            and not pattern.anchored
+            and sum(len(texts[part]) for part in parts) * 2 > len(joined)
+        ):
             found.update(_joined_matches(pattern, texts, joined, lowered, starts))
             continue
         for part in parts:
@@ -611,6 +627,27 @@ def _joined_matches(pattern, texts, joined: str, lowered: str, starts: list[int]
         if index + 1 >= len(starts):
             break
         position = starts[index + 1]
+
+
+@cache
+def _anchored_gate() -> tuple[WordingPattern | None, frozenset[int]]:
+    """The block patterns anchored at line starts that no word of theirs can rule out, as
+    one alternation (a text none of them matches at a line start skips them all), and
+    their indexes."""
+    patterns = chrome_patterns()[0]
+    always = [
+        index
+        for index, pattern in enumerate(patterns)
+        if pattern.anchored
+        and pattern.on_lowered
+        and not pattern.regex.groups
+        and required_literals(pattern.regex.pattern, pattern.regex.flags) is None
+    ]
+    if len(always) < 2:
+        return None, frozenset()
+    combined = "|".join(f"(?:{patterns[index].regex.pattern})" for index in always)
+    gate = WordingPattern("", re.compile(combined, re.M), True, False, anchored=True)
+    return gate, frozenset(always)
 
 
 @cache

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .prefilter import fold, may_match_all, required_all, trie_pattern
+
 #: The keys of a dose dict, in the order the exercise block stores them.
 DOSE_KEYS = ("sets", "repetitions", "hold_seconds", "per_side", "times_per_day", "days_per_week")
 
@@ -118,12 +120,10 @@ _COUNTED_MOVES = re.compile(
 )
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
 #: What every count, hold, sets, repetitions and frequency pattern above needs somewhere in
-#: its match (a digit, a number or frequency word, "half a minute"): most paragraphs hold
-#: none, and then those patterns are not tried at all.
-_ANY_COUNT = re.compile(
-    r"\d|" + "|".join(sorted([*NUMBER_WORDS, *FREQUENCY_WORDS, "half"], key=len, reverse=True)),
-    re.IGNORECASE,
-)
+#: its match besides a digit (a number or frequency word, "half a minute"), looked for in
+#: a text's :func:`~.prefilter.fold`: most paragraphs hold none, and then those patterns
+#: are not tried at all.
+_COUNT_WORD = re.compile(trie_pattern([*NUMBER_WORDS, *FREQUENCY_WORDS, "half"]))
 
 
 #: Gym shorthand, rewritten into words before reading: "2x a day", "3x10" (sets x
@@ -148,8 +148,36 @@ _SHORTHAND = (
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+#: Words each pattern's match holds one of, set by set (:func:`~.prefilter.required_all`):
+#: a pattern is not tried on a text that lacks every word of one of its sets.
+_NEEDS = {
+    pattern: required_all(pattern.pattern, pattern.flags)
+    for pattern in (
+        _HOLD,
+        _SETS,
+        _REPS,
+        _COUNTED_MOVES,
+        _PER_SIDE,
+        _PER_DAY,
+        _ONCE_A_DAY,
+        _PER_WEEK,
+        _EVERY_DAY,
+    )
+}
+
+
+def _search(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
+    """``pattern.search(text)``, skipped when ``folded`` lacks words every match needs."""
+    return pattern.search(text) if may_match_all(_NEEDS[pattern], folded) else None
+
+
 def expand_shorthand(text: str) -> str:
     """ "2x10" -> "2 sets of 10 repetitions"; "x3" -> "repeat 3 times"."""
+    # Every shorthand holds a digit and an "x" or "×".
+    if not _DIGIT.search(text) or ("x" not in text and "X" not in text and "\u00d7" not in text):
+        return text
     for pattern, words in _SHORTHAND:
         text = pattern.sub(words, text)
     return text
@@ -191,12 +219,14 @@ def _low(match: re.Match, low: str, high: str, what: str, notes: list[str]) -> i
     return value
 
 
-def read_dose(text: str) -> DoseReading:
-    """Read every dose element written in ``text``; a missing element stays empty."""
+def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
+    """Read every dose element written in ``text``; a missing element stays empty.
+    ``counts_only`` reads the hold, sets and repetitions alone (the rest stays empty)."""
     dose, notes = empty_dose(), []
     text = expand_shorthand(text)
-    counted = _ANY_COUNT.search(text) is not None
-    if counted and (match := _HOLD.search(text)):
+    folded = fold(text)
+    counted = _DIGIT.search(text) is not None or _COUNT_WORD.search(folded) is not None
+    if counted and (match := _search(_HOLD, text, folded)):
         if match.group("low"):
             seconds = _low(match, "low", "high", "the hold", notes)
             unit = match.group("unit").lower()
@@ -214,11 +244,11 @@ def read_dose(text: str) -> DoseReading:
         if seconds is not None and unit.startswith("m"):
             seconds *= 60
         dose["hold_seconds"] = seconds
-    if counted and (match := _SETS.search(text)):
+    if counted and (match := _search(_SETS, text, folded)):
         dose["sets"] = _low(match, "low", "high", "the sets", notes)
         if match.group("reps"):
             dose["repetitions"] = _low(match, "reps", "reps_high", "the repetitions", notes)
-    if counted and dose["repetitions"] is None and (match := _REPS.search(text)):
+    if counted and dose["repetitions"] is None and (match := _search(_REPS, text, folded)):
         if match.group("low"):
             dose["repetitions"] = _low(match, "low", "high", "the repetitions", notes)
         elif match.group("low2"):
@@ -231,10 +261,12 @@ def read_dose(text: str) -> DoseReading:
             dose["repetitions"] = _low(match, "low5", "high5", "the repetitions", notes)
         else:
             dose["repetitions"] = number(match.group("adv6"))
-    if counted and dose["repetitions"] is None and (moves := _COUNTED_MOVES.search(text)):
+    if counted and dose["repetitions"] is None and (moves := _search(_COUNTED_MOVES, text, folded)):
         dose["repetitions"] = int(moves.group("n"))
-    dose["per_side"] = bool(_PER_SIDE.search(text))
-    if counted and (match := _PER_DAY.search(text)):
+    if counts_only:
+        return DoseReading(dose, notes)
+    dose["per_side"] = bool(_search(_PER_SIDE, text, folded))
+    if counted and (match := _search(_PER_DAY, text, folded)):
         if match.group("n") or match.group("adv"):
             dose["times_per_day"] = _low(match, "n", "nh", "the times a day", notes) or number(
                 match.group("adv")
@@ -244,16 +276,17 @@ def read_dose(text: str) -> DoseReading:
                 match.group("adv2")
             )
         text = text[: match.start()] + text[match.end() :]
-    elif _ONCE_A_DAY.search(text):
+        folded = fold(text)
+    elif _search(_ONCE_A_DAY, text, folded):
         dose["times_per_day"] = 1
-    if counted and (match := _PER_WEEK.search(text)):
+    if counted and (match := _search(_PER_WEEK, text, folded)):
         if match.group("days"):
             dose["days_per_week"] = number(match.group("days"))
         else:
             dose["days_per_week"] = _low(match, "n", "nh", "the times a week", notes) or number(
                 match.group("adv")
             )
-    elif _EVERY_DAY.search(text):
+    elif _search(_EVERY_DAY, text, folded):
         dose["days_per_week"] = 7
     return DoseReading(dose, notes)
 

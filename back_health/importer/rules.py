@@ -57,7 +57,8 @@ from typing import Any, Protocol
 
 from .fold import fold_case, fold_name
 from .language import stopwords
-from .prefilter import Dispatch, Gate, may_match, required_literals
+from .memo import memory, remembered
+from .prefilter import Dispatch, Gate, may_match, may_match_all, required_all, required_literals
 
 #: Where the shipped vocabularies live.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -229,13 +230,50 @@ class RuleSet:
             {key: Gate(lit for _, lit in pairs) for key, pairs in filtered.items()},
         )
         object.__setattr__(self, "_cue_each", single)
+        # Every cue pattern numbered across categories, and one scan for all their words:
+        # within an article scope a text is scanned once, whatever cues are asked of it.
+        numbered = [
+            (key, compiled, literals)
+            for key, pairs in filtered.items()
+            for compiled, literals in pairs
+        ]
+        by_category: dict[str, list[tuple[int, re.Pattern]]] = {}
+        for index, (key, compiled, _) in enumerate(numbered):
+            by_category.setdefault(key, []).append((index, compiled))
+        object.__setattr__(
+            self, "_cue_numbered", {key: dict(items) for key, items in by_category.items()}
+        )
+        numbers = {key: frozenset(dict(items)) for key, items in by_category.items()}
+        object.__setattr__(self, "_cue_numbers", numbers)
+        # Every word set a pattern needs, for the patterns the scan lets through.
+        object.__setattr__(
+            self,
+            "_cue_needs",
+            tuple(required_all(compiled.pattern, compiled.flags) for _, compiled, _ in numbered),
+        )
         object.__setattr__(self, "_treatments", self._compile_treatments())
         object.__setattr__(
             self, "_treatment_dispatch", Dispatch(lit for *_, lit in self._treatments)
         )
+        # Cue patterns, then treatment terms: one scan of a text finds the words of both.
+        object.__setattr__(self, "_treatments_from", len(numbered))
+        object.__setattr__(
+            self,
+            "_text_dispatch",
+            Dispatch([*(lit for *_, lit in numbered), *(lit for *_, lit in self._treatments)]),
+        )
         object.__setattr__(self, "_medicines", self._compile_medicines())
         object.__setattr__(self, "_condition_lexicon", self._compile_condition_names())
         object.__setattr__(self, "_condition_memo", {})
+        object.__setattr__(
+            self,
+            "_condition_word_sets",
+            (
+                tuple(phrase for phrase in self.condition_words if " " in phrase),
+                frozenset(self.condition_words),
+                frozenset(self.not_conditions),
+            ),
+        )
         object.__setattr__(
             self,
             "_condition_shapes",
@@ -310,20 +348,63 @@ class RuleSet:
             return None
         if "\u2019" in text:  # "Don’t" is written with either apostrophe
             text = text.replace("\u2019", "'")
-        lowered = fold_case(text)
-        gate = self._cue_gate.get(category)
-        if gate is None or not gate.may_match(lowered):
-            return None
+        candidates = self._scanned(text)
+        if candidates is None:
+            lowered = fold_case(text)
+            gate = self._cue_gate.get(category)
+            if gate is None or not gate.may_match(lowered):
+                return None
+            patterns = [
+                pattern
+                for pattern, literals in self._cue_filtered.get(category, ())
+                if may_match(literals, lowered)
+            ]
+        else:
+            numbers = self._cue_numbers.get(category)
+            if not numbers or numbers.isdisjoint(candidates):
+                return None
+            numbered, needs = self._cue_numbered[category], self._cue_needs
+            lowered = fold_case(text)
+            patterns = [
+                numbered[number]
+                for number in sorted(numbers.intersection(candidates))
+                if may_match_all(needs[number], lowered)
+            ]
         exceptions = None
-        for pattern, literals in self._cue_filtered.get(category, ()):
-            if not may_match(literals, lowered):
-                continue
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 if exceptions is None:
                     exceptions = self._exception_spans(category, text)
                 if not any(s < match.end() and match.start() < e for s, e in exceptions):
                     return match.group(0).strip() or category
         return None
+
+    def _scanned(self, text: str) -> frozenset[int] | None:
+        """Within an :func:`~.memo.article_scope`, the numbers of the cue patterns and
+        treatment terms (after the cues) that may match ``text``: those one of whose
+        required words occurs in it lower-cased, or in the sentence it is part of. One scan
+        per sentence, remembered for the article. None outside a scope, and for a text
+        whose case folding ``re`` and ``str.lower`` disagree on (each pattern's words are
+        then looked for the plain way)."""
+        memo = memory(self)
+        if memo is None:
+            return None
+        try:
+            return memo[text]
+        except KeyError:
+            pass
+        found = None
+        if not _FOLDS_APART.search(text):
+            last = memo.get(_LAST_SCANNED)
+            if last is not None and text in last[0] and "\u03a3" not in text:
+                # A part of the sentence scanned last ("the clause before the name") holds
+                # no word the sentence lacks: what may match in the sentence is enough.
+                found = last[1]
+            else:
+                found = frozenset(self._text_dispatch.exact_candidates(text.lower()))
+                memo[_LAST_SCANNED] = (text, found)
+        memo[text] = found
+        return found
 
     def _exception_spans(self, category: str, text: str) -> list[tuple[int, int]]:
         """Spans of ``<category>_except`` matches: a cue overlapping one is void."""
@@ -336,6 +417,12 @@ class RuleSet:
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
         text = text.replace("\u2019", "'")
+        candidates = self._scanned(text)
+        if candidates is not None:
+            return any(
+                not self._cue_numbers.get(category, frozenset()).isdisjoint(candidates)
+                for category in categories
+            )
         gate = self._group_gates.get(categories)
         if gate is None:
             gate = Gate(
@@ -353,18 +440,36 @@ class RuleSet:
         """``text`` with the matches of each pattern of ``category`` replaced in turn
         (``pattern.sub`` one pattern after the other); a pattern whose required words
         are absent is skipped, as it cannot match."""
+        pairs = self._cue_filtered.get(category, ())
+        if not pairs:
+            return text
         lowered = fold_case(text)
-        for pattern, literals in self._cue_filtered.get(category, ()):
-            if may_match(literals, lowered):
+        scanned = self._scanned(text)
+        for number, (pattern, literals) in zip(self._cue_numbered[category], pairs, strict=True):
+            if number in scanned if scanned is not None else may_match(literals, lowered):
                 text, changed = pattern.subn(replacement, text, count=count)
                 if changed:
                     lowered = fold_case(text)
+                    scanned = self._scanned(text)
         return text
+
+    def _remembered(self, query: str, text: str, compute: Callable[[str], Any]) -> Any:
+        """``compute(text)``, remembered for the :func:`~.memo.article_scope` (if any)."""
+        return remembered((self, query), text, lambda: compute(text))
 
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
+        return list(self._remembered("treatments", text, self._find_treatments))
+
+    def _find_treatments(self, text: str) -> tuple[tuple[TreatmentTerm, re.Match], ...]:
         found = []
-        for index in self._treatment_dispatch.candidates(fold_case(text)):
+        scanned = self._scanned(text)
+        if scanned is None:
+            indexes = self._treatment_dispatch.candidates(fold_case(text))
+        else:
+            first = self._treatments_from
+            indexes = sorted(number - first for number in scanned if number >= first)
+        for index in indexes:
             term, pattern, _ = self._treatments[index]
             found.extend((match.start(), index, term, match) for match in pattern.finditer(text))
         found.sort(key=lambda hit: (hit[0], hit[1]))
@@ -378,15 +483,18 @@ class RuleSet:
             # a longer condition name the vocabulary knows is part of that name.
             spans = _scan_names(text, self._condition_shapes)
             kept = [hit for hit in kept if not _inside_longer(hit[1], spans)]
-        return kept
+        return tuple(kept)
 
     def find_medicines(self, text: str) -> list[tuple[MedicineInfo, re.Match]]:
         """Medicines named in ``text`` (brands, generics, aliases), left to right, the
         longest name first ("Tylenol with Codeine" is one medicine, not Tylenol)."""
-        return [
+        return list(self._remembered("medicines", text, self._find_medicines))
+
+    def _find_medicines(self, text: str) -> tuple[tuple[MedicineInfo, re.Match], ...]:
+        return tuple(
             (self.medicines[key], _SPAN.match(text, start, end))
             for key, start, end in _scan_names(text, self._medicines)
-        ]
+        )
 
     def regions_in(self, text: str) -> list[str]:
         regions, dispatch = self._regions
@@ -403,13 +511,14 @@ class RuleSet:
         lowered = fold_case(name).strip()
         if not lowered or lowered.startswith(self.risk_prefixes):
             return False
-        for phrase in self.condition_words:
-            if " " in phrase and phrase in lowered:
+        phrases, words, not_conditions = self._condition_word_sets
+        for phrase in phrases:
+            if phrase in lowered:
                 return True
-        for word in re.findall(r"[a-z]+", lowered):
-            if word in self.not_conditions:
+        for word in _LETTERS.findall(lowered):
+            if word in not_conditions:
                 continue
-            if word in self.condition_words:
+            if word in words:
                 return True
             if len(word) > 6 and word.endswith(self.condition_suffixes):
                 return True
@@ -546,6 +655,15 @@ class RuleSet:
         return regions, Dispatch(literals)
 
 
+#: Characters ``str.lower`` does not fold the way ``re.IGNORECASE`` matches them ("İ"
+#: lowers to two characters): texts holding one skip the shared word scan.
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+_LETTERS = re.compile(r"[a-z]+")
+#: Where a scan memory keeps the text scanned last and what was found in it.
+_LAST_SCANNED = object()
+
 #: A word of a condition name ("schmorl's" is one word; "klippel-feil" two).
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
@@ -622,6 +740,15 @@ def _scan_names(text: str, by_first) -> list[tuple[str, int, int]]:
     """The names of ``by_first`` in ``text``, longest first, left to right, as (the name,
     start, end)."""
     if not by_first:
+        return []
+    # Most texts hold no first word of any name: one pass of C-level calls says so. An
+    # ASCII text lower-cased whole splits into the words :func:`_fold` gives; any other
+    # ("aſpirin", "ﬂurbiprofen") is folded word by word.
+    if text.isascii():
+        firsts = _NAME_WORD.findall(text.lower())
+    else:
+        firsts = [_fold(word) for word in _NAME_WORD.findall(text)]
+    if by_first.keys().isdisjoint(firsts):
         return []
     words = list(_NAME_WORD.finditer(text))
     found, index = [], 0

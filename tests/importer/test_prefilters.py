@@ -5,9 +5,24 @@ import re
 
 import pytest
 
+from back_health.importer import dose as _dose
 from back_health.importer.classify.context import PageRegistry
-from back_health.importer.clean import chrome_candidates, chrome_reason
+from back_health.importer.clean import (
+    _anchored_gate,
+    chrome_candidates,
+    chrome_patterns,
+    chrome_reason,
+)
+from back_health.importer.memo import article_scope, remembered
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
+from back_health.importer.prefilter import (
+    Dispatch,
+    fold,
+    may_match,
+    may_match_all,
+    required_all,
+    trie_pattern,
+)
 from back_health.importer.rules import default_rules
 
 SENTENCES = [
@@ -104,8 +119,177 @@ def test_chrome_candidates_include_every_text_that_is_chrome_on_its_own():
         "Print this page",
         "Call 0123 456 7890",
         "Stretch gently; stop if it hurts.",
+        "By Dr. Jane Example, physiotherapist",
+        "Advertisement",
+        "Facebook Twitter Email",
+        "Home > Conditions > Back pain",
+        "Mon - Fri 9am - 5pm",
+        "Quote Reply Report",
+        "Back pain usually settles.\nCopyright 2024 Example Clinic",
+        "-- Jane, sent from my phone",
     ] + [f"Paragraph {n} about posture at the desk." for n in range(30)]
     chrome = {text for text in texts if chrome_reason(text)}
     assert chrome  # the examples hold chrome
     assert chrome <= chrome_candidates(texts)
     assert "Back pain usually settles within six weeks." not in chrome_candidates(texts)
+
+
+CUE_TEXTS = [
+    *SENTENCES,
+    "Call 999 or go to A&E straight away if you lose control of your bladder.",
+    "Don’t take ibuprofen if you have had a stomach ulcer; ask your pharmacist first.",
+    "See a GP if the pain is not improving after 2 weeks.",
+    "Bed rest is not recommended: stay as active as you can.",
+    "Sciatica is usually caused by a herniated disc pressing on a nerve.",
+    "Types of scoliosis include idiopathic, congenital and neuromuscular scoliosis.",
+    "CALL 999 İMMEDİATELY İF YOU CANNOT PEE",
+    "ſee a GP if it getſ worſe",
+    "Massage, physiotherapy and exercise may help.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_cues_found_in_an_article_scope_are_those_found_without_one(text):
+    rules = default_rules()
+    categories = list(rules.cues)
+    plain = {category: rules.cue(category, text) for category in categories}
+    groups = [tuple(categories[i : i + 5]) for i in range(0, len(categories), 5)]
+    plain_groups = [rules.may_cue(group, text) for group in groups]
+    parts = [text[: len(text) // 2], text[len(text) // 3 :]]
+    plain_parts = [{c: rules.cue(c, part) for c in categories} for part in parts]
+    with article_scope():
+        for _ in range(2):  # asked again, answered from what the scope remembers
+            assert {category: rules.cue(category, text) for category in categories} == plain
+            assert [rules.may_cue(group, text) for group in groups] == plain_groups
+        # Parts of the sentence scanned last are answered from its scan.
+        found = [{c: rules.cue(c, part) for c in categories} for part in parts]
+        assert found == plain_parts
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_vocabulary_found_in_an_article_scope_is_that_found_without_one(text):
+    rules = default_rules()
+
+    def spans(found):
+        return [(info, match.span()) for info, match in found]
+
+    treatments, medicines = rules.find_treatments(text), rules.find_medicines(text)
+    part = text[len(text) // 3 :]
+    part_treatments = spans(rules.find_treatments(part))
+    with article_scope():
+        for _ in range(2):
+            assert spans(rules.find_treatments(text)) == spans(treatments)
+            assert spans(rules.find_medicines(text)) == spans(medicines)
+        assert spans(rules.find_treatments(part)) == part_treatments
+        rules.find_treatments(text).clear()  # a caller's list is its own
+        assert spans(rules.find_treatments(text)) == spans(treatments)
+
+
+def test_exact_candidates_are_the_patterns_whose_words_occur():
+    literal_sets = [
+        frozenset({"rep", "repetitions"}),
+        frozenset({"repetitions"}),
+        None,
+        frozenset({"day", "daily"}),
+        frozenset({"week"}),
+    ]
+    dispatch = Dispatch(literal_sets)
+    for text in ["do 10 reps daily", "ten repetitions", "every week", "nothing", ""]:
+        expected = {index for index, lits in enumerate(literal_sets) if may_match(lits, text)}
+        assert dispatch.exact_candidates(text) == expected
+
+
+DOSE_TEXTS = [
+    "Hold for 20 seconds, repeat 5 times on each side, twice a day.",
+    "3 x 20 second holds; 2x10; x3; 10x",
+    "Do 12 on each side, three days a week.",
+    "HOLD FOR A COUNT OF FİVE, TWİCE DAİLY",
+    "Do them every morning; hold for half a minute.",
+    "Repeat ſix timeſ, 3 ſets of 10 repetitionſ, every day",
+    "Do 10 slow squeezes and 2 sets of 8 reps per leg, once a week.",
+    "Nothing about a dose here.",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_TEXTS)
+def test_dose_patterns_skipped_by_their_words_would_not_have_matched(text):
+    for pattern, requirements in _dose._NEEDS.items():
+        for candidate in (text, _dose.expand_shorthand(text)):
+            if pattern.search(candidate):
+                assert may_match_all(requirements, fold(candidate)), pattern.pattern
+
+
+def test_required_words_are_found_set_by_set():
+    pattern = r"(?:\d+\s+times?|once|twice)\s+(?:a|per)\s+day\b|\d+\s+times\s+daily"
+    assert required_all(pattern) == (
+        frozenset({"time", "times", "once", "twice"}),
+        frozenset({"day", "daily"}),
+    )
+    assert required_all(r"a?b") == ()
+    assert fold("İBUPROFEN ſ") == "ibuprofen s"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Dr. Jane Example, physiotherapist",
+        "Advertisement",
+        "Home > Conditions > Back pain",
+        "Back pain usually settles.\nQuote Reply Report",
+        "Mon - Fri 9am - 5pm",
+        "Sciatica is pain along the sciatic nerve.",
+        "",
+    ],
+)
+def test_anchored_chrome_gate_passes_every_text_one_of_its_patterns_matches(text):
+    gate, gated = _anchored_gate()
+    patterns = chrome_patterns()[0]
+    lowered = text.lower()
+    assert gate.search(text, lowered) == any(
+        patterns[index].search(text, lowered) for index in gated
+    )
+
+
+def test_a_dispatch_scan_finds_the_shortest_literal_at_every_position():
+    literals = ["rep", "repetitions", "pet", "etit", "day", "daily", "ail", " to", "to ", "x"]
+    dispatch = Dispatch([frozenset({literal}) for literal in literals])
+    lookahead = re.compile(f"(?=({trie_pattern(literals)}))")
+    for text in ["do ten repetitions daily", "go to town, daily", "", "xx rep to pet"]:
+        expected = {(match.start(), match.group(1)) for match in lookahead.finditer(text)}
+        assert set(dispatch._hits(text)) == expected
+        starts = [0, len(text) // 2]
+        spans = [(0, len(text) // 2), (len(text) // 2, len(text))]
+        by_part = dispatch.candidates_by_part(text, starts)
+        for index, literal in enumerate(literals):
+            parts = {part for part, (a, b) in enumerate(spans) if literal in text[a:b]}
+            assert parts <= by_part.get(index, set())
+
+
+def test_answers_are_remembered_only_within_an_article_scope():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert remembered("query", "text", compute) == 1
+    assert remembered("query", "text", compute) == 2  # no scope: worked out again
+    with article_scope():
+        assert remembered("query", "text", compute) == 3
+        with article_scope():  # a scope inside another shares it
+            assert remembered("query", "text", compute) == 3
+        assert remembered("query", "other", compute) == 4
+    with article_scope():
+        assert remembered("query", "text", compute) == 5  # a new scope starts afresh
+
+
+@pytest.mark.parametrize("text", DOSE_TEXTS)
+def test_reading_the_counts_alone_gives_the_counts_of_the_whole_reading(text):
+    whole, counts = _dose.read_dose(text).dose, _dose.read_dose(text, counts_only=True).dose
+    for key in ("sets", "repetitions", "hold_seconds"):
+        assert counts[key] == whole[key]
+    words = "|".join([*_dose.NUMBER_WORDS, *_dose.FREQUENCY_WORDS, "half"])
+    any_count = re.compile(rf"\d|{words}", re.IGNORECASE)
+    folded = fold(text)
+    found = bool(_dose._DIGIT.search(text) or _dose._COUNT_WORD.search(folded))
+    assert found == bool(any_count.search(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document, Flag, ListBlock, Section, Table
+from ..memo import article_scope
 from ..names import (
     name_key,
 )
@@ -28,6 +29,11 @@ def classify(
 ) -> ArticlePlan:
     """Build the plan of pages, relations and blocks for one cleaned Document."""
     rules = rules or default_rules()
+    with article_scope():
+        return _classify(document, source, rules)
+
+
+def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> ArticlePlan:
     plan = ArticlePlan(
         source=source,
         title=document.title,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from functools import lru_cache
 
 from ..document import ListBlock, ListItem
 from ..names import (
@@ -886,16 +887,21 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     ):
         return  # "The exercises below strengthen ...": about the list, not the treatment
     start = name_key(" ".join(words[:8]), rules)
-    general = {t.name for t in rules.treatment_terms if t.general}
     for key, page in state.pages.opening(start):
         if page is owner or page is state.main or not key:
             continue
-        if owner.kind == Kind.TREATMENT and page.title in general:
+        if owner.kind == Kind.TREATMENT and page.title in _general_terms(rules):
             continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
+
+
+@lru_cache(maxsize=16)
+def _general_terms(rules: RuleSet) -> frozenset[str]:
+    """Names of the general treatment terms ("Exercise")."""
+    return frozenset(term.name for term in rules.treatment_terms if term.general)
 
 
 def is_subtype(name: str, state: Context) -> bool:

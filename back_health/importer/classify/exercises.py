@@ -302,9 +302,16 @@ def _dosed_run(sections: list[Section], base: int, rules: RuleSet) -> bool:
         if not section.heading or section.level != base:
             continue
         heading = clean_heading(section.heading, rules)
-        doses = [read_dose(b.text).dose for b in section.blocks if isinstance(b, Paragraph)]
-        dosed = any(d[k] for d in doses for k in ("sets", "repetitions", "hold_seconds"))
-        if dosed and names_one_exercise(heading, rules):
+        # The heading first: most headings name no exercise, and their text is not read.
+        if names_one_exercise(heading, rules) and any(
+            dose[key]
+            for dose in (
+                read_dose(b.text, counts_only=True).dose
+                for b in section.blocks
+                if isinstance(b, Paragraph)
+            )
+            for key in ("sets", "repetitions", "hold_seconds")
+        ):
             run += 1
             if run >= DOSED_RUN_MIN:
                 return True

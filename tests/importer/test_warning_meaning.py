@@ -154,3 +154,29 @@ def test_a_medicine_unsuitable_for_a_group_is_a_caution_but_advice_against_is_no
 ):
     found = advice_of(sentence, default_rules())
     assert (found is not None and found.level == "caution") is is_caution
+
+
+def test_a_risks_section_of_a_procedure_is_one_caution_warning():
+    values = warnings_of(
+        "## Risks\n\nAs with any operation, there are risks.\n\n- wound infection (about 2 in"
+        " 100 people)\n- a blood clot in the leg\n\nThere is a small risk of damage to a nerve,"
+        " which can leave numbness in a leg.\n\n## Recovery\n\nMost people go home in 3 days.\n"
+    )
+    assert len(values) == 1
+    [risks] = values
+    assert risks["severity"] == "caution"
+    assert "wound infection (about 2 in 100 people)" in risks["items"]
+    assert "small risk of damage to a nerve" in risks["text"]
+    assert "go home" not in str(risks)
+
+
+def test_a_cautions_section_that_asks_for_emergency_help_keeps_that_severity():
+    values = warnings_of(
+        "## Cautions\n\n- Do not drive with the stimulator switched on.\n- Call 999 if you"
+        " suddenly cannot move your legs.\n"
+    )
+    assert "emergency" in {value["severity"] for value in values}
+
+
+def test_risk_factors_are_no_cautions():
+    assert warnings_of("## Risk factors\n\n- smoking\n- heavy lifting at work\n") == []

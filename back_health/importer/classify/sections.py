@@ -32,7 +32,7 @@ from .topics import (
     heading_topic,
     lead_topic,
 )
-from .warnings import emit_warning_section
+from .warnings import emit_caution_section, emit_warning_section
 
 #: Most words a heading may have to be read as the name of one cause.
 CAUSE_HEADING_MAX_WORDS = 5
@@ -88,6 +88,8 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return role_from_rule(asked, section, heading, state)
     if cue := rules.cue("heading_avoid", heading):
         return Role("warning", f"heading cue {cue!r}: things to avoid", severity=Severity.CAUTION)
+    if cue := rules.cue("heading_risks", heading):
+        return Role("cautions", f"heading cue {cue!r}: risks to the reader")
     if cue := rules.cue("heading_warning", heading):
         found = severity_of(heading, rules)
         severity = found.level if found else Severity.SEE_DOCTOR
@@ -274,6 +276,10 @@ def emit_section(section: Section, role: Role, owner: PagePlan, base: int, state
         return
     if role.category == "warning":
         rest = emit_warning_section(section, role, owner, base, state)
+        emit_blocks(rest, owner, "content", heading, state)
+        return
+    if role.category == "cautions":
+        rest = emit_caution_section(section, role, owner, base, state)
         emit_blocks(rest, owner, "content", heading, state)
         return
     if role.category == "exercise_list":

@@ -10,7 +10,7 @@ from ..names import (
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
 from ..severity import advice_of, items_lead, most_serious, severity_of
-from .blocks import add_block, add_heading, sentence_markup, warning_value
+from .blocks import add_block, add_heading, paragraph_html, sentence_markup, warning_value
 from .context import Context, Role
 
 
@@ -77,6 +77,49 @@ def emit_warning_section(
         if not single:
             because = "warning heading; one warning per severity the section mixes"
         state.decide(heading or strip_tags(value["text"]) or lead, f"warning ({severity})", because)
+    return rest
+
+
+def emit_caution_section(
+    section: Section, role: Role, owner: PagePlan, base: int, state: Context
+) -> list:
+    """A section about a treatment's risks or the cautions to take ("Risks", "Cautions"):
+    its paragraphs and lists, up to a table, are one caution warning: each names a risk
+    to the reader. A passage there asking for urgent or emergency help makes it a help
+    section instead, one warning per severity. Returns the blocks after it."""
+    rules = state.rules
+    taken: list = []
+    for block in section.blocks:
+        if isinstance(block, Table):
+            break
+        taken.append(block)
+    rest = section.blocks[len(taken) :]
+    texts = [
+        text
+        for block in taken
+        for text in (
+            [block.lead, *(i.text for i in block.items)]
+            if isinstance(block, ListBlock)
+            else [block.text]
+        )
+    ]
+    serious = (Severity.EMERGENCY, Severity.URGENT)
+    if any((found := advice_of(text, rules)) and found.level in serious for text in texts):
+        return emit_warning_section(section, role, owner, base, state)
+    if not taken:
+        if section.heading:
+            add_heading(owner, section.heading, section.level, base, state)
+        return rest
+    paragraphs = [b for b in taken if not isinstance(b, ListBlock)]
+    lists = [b for b in taken if isinstance(b, ListBlock)]
+    value = warning_value(
+        Severity.CAUTION, section.heading, "".join(paragraph_html(p) for p in paragraphs)
+    )
+    value["items"] = [item.text for lst in lists for item in lst.items]
+    lead = " ".join(lst.lead for lst in lists)
+    value["items_lead"] = items_lead(lead, rules) if value["items"] else ""
+    add_block(owner, BlockPlan("warning", value), state)
+    state.decide(section.heading, f"warning ({Severity.CAUTION})", role.because)
     return rest
 
 

@@ -59,6 +59,13 @@ def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(se
     assert cause in written_causes(plan)
 
 
+def test_a_cause_followed_by_what_it_is_names_that_one_cause():
+    plan = plan_of(
+        article("Most cases are caused by trochanteric overload, a strain of the hip tendons.")
+    )
+    assert "Trochanteric overload" in written_causes(plan)
+
+
 def test_the_subject_or_a_broader_name_of_it_is_never_its_own_cause():
     plan = plan_of(
         "# Hip bursitis in runners\n\nHip bursitis in runners is inflammation of a fluid sac"

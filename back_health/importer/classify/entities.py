@@ -631,7 +631,14 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
-    parts = [p for p in LISTED_SEPARATOR.split(text.strip().rstrip(".!;:")) if p.strip()]
+    text = text.strip().rstrip(".!;:")
+    if (appositive := _APPOSITIVE.search(text)) and not _LIST_JOIN.search(
+        text[: appositive.start()]
+    ):
+        # "cervical spinal stenosis, a narrowing of the spinal canal": one name and what
+        # it is, not a list.
+        text = text[: appositive.start()]
+    parts = [p for p in LISTED_SEPARATOR.split(text) if p.strip()]
     if len(parts) == 1 and (head := _RELATIVE_HEAD.match(parts[0])):
         # "caused by bacteria that reach the spine through the blood": one name and
         # the clause that says what it does.
@@ -644,6 +651,12 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     if not names or not all(names) or any(len(part.split()) > longest for part in parts):
         return []
     return names
+
+
+#: A comma before "a", "an" or "the" that opens a noun phrase saying what came before is.
+_APPOSITIVE = re.compile(r",\s++(?:a|an|the)\s", re.IGNORECASE)
+#: A list's joins before it: another comma, "and" or "or".
+_LIST_JOIN = re.compile(r",|\s(?:and|or)\s", re.IGNORECASE)
 
 
 def medicine_page(info, written: str, owner: PagePlan, state: Context, context: str) -> PagePlan:

@@ -456,7 +456,10 @@ def subject_name(sentence: str, rules: RuleSet) -> str:
     """The condition a definition sentence is about ("Back muscle tension syndrome
     occurs ..."), when its subject ends in a condition word; else ""."""
     phrase = noun_phrase(sentence, rules)
-    derived = check_name(phrase, rules)
+    words = phrase.split()
+    # "Paraplegia follows an injury lower down": the name ends at its verb.
+    verb = next((i for i, w in enumerate(words) if i and opens_with_verb(w)), None)
+    derived = check_name(" ".join(words[:verb]), rules)
     if derived.name and (
         rules.has_condition_head(derived.name) or rules.is_condition_term(derived.name)
     ):

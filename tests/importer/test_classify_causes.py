@@ -161,6 +161,18 @@ def test_a_sentence_about_one_kind_in_a_types_section_describes_that_kind():
     assert pages["Pathological spondylolisthesis"].action == Action.SUGGEST
 
 
+@pytest.mark.skipif(find_spec("lemminflect") is None, reason="needs the nlp extra's lexicon")
+def test_a_kind_named_before_its_verb_is_that_kind_and_a_question_word_names_none():
+    plan = plan_of(
+        "# Nerve root injury\n\nA nerve root injury damages a nerve where it leaves the"
+        " spine.\n\n## Types\n\nWhere the injury happens matters most. Radiculitis follows"
+        " an irritation of the root, while radiculopathy follows lasting damage.\n"
+    )
+    titles = {p.title for p in plan.pages}
+    assert "Radiculitis" in titles
+    assert not any(t.startswith(("Where", "Radiculitis follows")) for t in titles)
+
+
 def test_a_caused_by_sentence_whose_subject_ends_in_the_condition_speaks_of_it():
     plan = plan_of(
         "# Kyphosis\n\nKyphosis is a forward curve of the upper spine.\n\n"

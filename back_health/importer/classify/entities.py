@@ -632,11 +632,12 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
     text = text.strip().rstrip(".!;:")
-    if (appositive := _APPOSITIVE.search(text)) and not _LIST_JOIN.search(
-        text[: appositive.start()]
+    appositive = _APPOSITIVE.search(text)
+    if appositive and not _LIST_JOIN.search(
+        f"{text[: appositive.start()]} {text[appositive.end() :]}"
     ):
         # "cervical spinal stenosis, a narrowing of the spinal canal": one name and what
-        # it is, not a list.
+        # it is, not a list ("a tumour, an infection, and ..." is one).
         text = text[: appositive.start()]
     parts = [p for p in LISTED_SEPARATOR.split(text) if p.strip()]
     if len(parts) == 1 and (head := _RELATIVE_HEAD.match(parts[0])):

@@ -137,8 +137,17 @@ def whole_treatment(name: str, rules: RuleSet):
     if rules.is_condition_term(name) or rules.has_condition_head(name):
         return None
     found = rules.find_treatments(name)
-    if len(found) == 1 and found[0][1].group(0).lower() == name.lower().strip():
-        return found[0][0]
+    if len(found) != 1:
+        return None
+    term, match = found[0]
+    name = name.strip()
+    if match.group(0).lower() == name.lower():
+        return term
+    # "Lumbar spinal fusion": the known name with a modifier or two before it.
+    before = name[: match.start()].split()
+    if match.end() == len(name) and 0 < len(before) <= 2 and all(w.isalpha() for w in before):
+        if not any(w.lower() in rules.condition_name_breakers for w in before):
+            return term
     return None
 
 

@@ -254,6 +254,46 @@ def test_a_causes_column_still_names_cause_pages():
     assert ["Sharp pain after twisting", "Facet joint injury"] in block.value["data"]
 
 
+TREATMENT_TABLE = (
+    "# Spinal osteoporosis\n\nSpinal osteoporosis thins the bones of the spine.\n\n"
+    "## Treatments\n\n| Treatment | {column} | Evidence |\n|---|---|---|\n"
+    "| Zoledronic acid | {zoledronic} | Strong |\n"
+    "| Teriparatide | A daily injection that builds new bone for up to two years | Strong |\n"
+    "| Vertebroplasty | Bone cement injected into a broken vertebra | Not recommended for"
+    " most people |\n"
+)
+
+
+def test_a_row_a_describing_column_speaks_of_is_a_written_page_and_an_advised_against_row_none():
+    plan = classified(
+        parse_markdown(
+            TREATMENT_TABLE.format(
+                column="What it involves",
+                zoledronic="A bisphosphonate given as a drip into a vein once a year",
+            )
+        )
+    )
+    pages = {p.title: p for p in plan.pages}
+    assert pages["Zoledronic acid"].include and pages["Zoledronic acid"].action != "suggest"
+    assert "drip into a vein" in str(pages["Zoledronic acid"].blocks)
+    assert "Vertebroplasty" not in pages
+    (block,) = table_blocks(plan)
+    assert any(row[0] == "Vertebroplasty" for row in block.value["data"]), "the row stays"
+
+
+def test_rows_of_brands_and_doses_only_name_their_medicines():
+    plan = classified(
+        parse_markdown(
+            TREATMENT_TABLE.format(
+                column="Brands and availability",
+                zoledronic="Aclasta in the UK, Reclast in the US and Canada, hospital only",
+            )
+        )
+    )
+    pages = {p.title: p for p in plan.pages}
+    assert pages["Zoledronic acid"].action == "suggest"
+
+
 def test_a_huge_table_is_cut_to_the_limits_with_a_flag_and_nothing_lost_silently():
     rows = "".join(
         "<tr>" + "".join(f"<td>r{r}c{c}</td>" for c in range(TABLE_MAX_COLUMNS + 2)) + "</tr>"

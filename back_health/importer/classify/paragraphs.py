@@ -203,10 +203,48 @@ def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: C
             category, because = list_category(column, topic, heading, state)
         if category in TABLE_COLUMN_CATEGORIES:
             state.decide(column.lead, category, f"table column: {because}")
+            if index == 0:
+                column = described_rows(table, column, category, state)
             list_entities(column, category, owner, state)
     add_block(owner, BlockPlan("table", table_value(table)), state)
     described = table.caption or " | ".join(table.headings) or heading
     state.decide(described or "(table)", "table", "a data table in the source")
+
+
+#: Fewest words of a cell that says something about its row (not a brand, price or dose).
+DESCRIBING_CELL_WORDS = 6
+
+
+def described_rows(table: Table, column: ListBlock, category: str, state: Context) -> ListBlock:
+    """The first column's items, each followed by what the rest of its row says about it
+    in a column that describes ("What it involves": "A bisphosphonate given as a drip
+    once a year"; ``describing_column`` cues): a described row is an entity the article
+    says something about, as a labelled list item is. Columns of brands, availability or
+    doses describe nothing (the row stays a name), and a row whose cells advise against
+    its treatment names no page."""
+    rules = state.rules
+    headings = table.headings
+    items: list[ListItem] = []
+    for row, item in zip((r for r in table.rows if r and r[0]), column.items, strict=False):
+        cells = [
+            (headings[i] if i < len(headings) else "", cell)
+            for i, cell in enumerate(row[1:], start=1)
+            if cell.strip()
+        ]
+        if category == "treatments" and any(
+            rules.cue("advised_against", cell) for _, cell in cells
+        ):
+            state.decide(item.text, "content", "the table row advises against it")
+            continue
+        prose = [
+            f"{name}: {cell}"
+            for name, cell in cells
+            if rules.cue("describing_column", name)
+            and len(cell.split()) >= DESCRIBING_CELL_WORDS
+            and not has_dose(read_dose(cell).dose)
+        ]
+        items.append(ListItem(f"{item.text}: {'; '.join(prose)}") if prose else item)
+    return ListBlock(ordered=column.ordered, items=items, lead=column.lead)
 
 
 def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:

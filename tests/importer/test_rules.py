@@ -173,7 +173,16 @@ def test_cue_exceptions_void_the_matches_they_overlap():
 
 @pytest.mark.parametrize(
     "heading",
-    ["What can I do?", "What should you do", "Things you can do", "What helps", "Self-care"],
+    [
+        "What can I do?",
+        "What should you do",
+        "Things you can do",
+        "What helps",
+        "Self-care",
+        "Alternatives",
+        "Alternatives to surgery",
+        "Other options",
+    ],
 )
 def test_self_care_headings_open_a_treatments_section(heading):
     from back_health.importer.classify.topics import heading_topic

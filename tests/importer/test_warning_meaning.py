@@ -64,6 +64,10 @@ def warnings_of(markdown):
             "emergency",
         ),
         ("If you have osteoporosis, skip the twisting stretch.", "caution"),
+        ("You should be seen urgently if you have numbness in both legs.", "urgent"),
+        ("If your child has a fever with back pain, take them to a doctor the same day.", "urgent"),
+        ("Consult a doctor before starting any exercise programme if you are pregnant.", "caution"),
+        ("Ask your pharmacist for advice before taking these with other medicines.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):

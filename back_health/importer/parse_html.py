@@ -538,7 +538,8 @@ def is_callout(element: Tag) -> bool:
     linked = sum(len(link.get_text(" ").split()) for link in element.find_all("a"))
     if linked > CALLOUT_MAX_LINK_SHARE * len(words):
         return False
-    return sum(word.endswith((".", "?", "!")) for word in words) >= 2
+    sentences = sum(word.endswith((".", "?", "!", ":")) for word in words)
+    return sentences + len(element.find_all("li")) >= 2
 
 
 def _class_token_reason(token: str) -> str:
@@ -556,6 +557,18 @@ def _class_token_reason(token: str) -> str:
 def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) -> list[Dropped]:
     """Remove navigation, banners, share bars, comments... and record their text."""
     inside_root = {id(element) for element in root.find_all(True)}
+    # A callout beside the article inside the page's <main> (a red-flags box next to
+    # tabbed content) belongs to it as much as one inside the content root does.
+    scope = next(
+        (
+            parent
+            for parent in (root, *root.parents)
+            if isinstance(parent, Tag)
+            and (parent.name in ("main", "article") or (parent.get("role") or "") == "main")
+        ),
+        root,
+    )
+    inside_scope = {id(element) for element in scope.find_all(True)}
     protected = {id(root), *(id(parent) for parent in root.parents)}
     if title is not None:
         protected |= {id(title), *(id(parent) for parent in title.parents)}
@@ -566,7 +579,9 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
             continue
         inside = id(element) in inside_root
         reason = chrome_reason(element, inside)
-        if not reason or (reason == "sidebar" and inside and is_callout(element)):
+        if not reason or (
+            reason == "sidebar" and id(element) in inside_scope and is_callout(element)
+        ):
             continue
         text = collapse_spaces(element.get_text(" "))
         if text:

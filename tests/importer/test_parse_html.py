@@ -206,6 +206,18 @@ def test_a_sidebar_of_sentences_inside_the_article_is_a_callout_and_kept():
     assert any(d.reason == "chrome: sidebar" for d in doc.dropped)
 
 
+def test_a_red_flags_callout_beside_the_content_in_main_is_kept():
+    doc = parse_html(
+        "<main><div class='tabs'><section><h1>Spinal cord compression</h1><p>"
+        + "Spinal cord compression happens when something presses on the cord. " * 8
+        + "</p></section></div><aside class='sidebar callout'><h2>Red flags: act now</h2>"
+        "<p>If you notice any of these, call the hotline on 01632 960 400 straight away:</p>"
+        "<ul><li>new back pain that wakes you at night</li><li>numbness or weakness in your"
+        " legs</li></ul></aside></main>"
+    )
+    assert "numbness or weakness in your legs" in all_text(doc)
+
+
 def test_dangerous_elements_go_with_their_content_everywhere():
     doc = parse_html(
         "<h1>T</h1><p>Safe<script>alert('x')</script> text</p><style>p{color:red}</style>"

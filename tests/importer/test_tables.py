@@ -281,6 +281,21 @@ def test_a_row_a_describing_column_speaks_of_is_a_written_page_and_an_advised_ag
     assert any(row[0] == "Vertebroplasty" for row in block.value["data"]), "the row stays"
 
 
+def test_an_options_column_names_treatments_and_a_class_word_names_none():
+    plan = classified(
+        parse_markdown(
+            "# Neck disc herniation\n\nA neck disc herniation presses on a nerve root.\n\n"
+            "## At a glance\n\n| Option | What it involves |\n|---|---|\n"
+            "| Medicines | Paracetamol or ibuprofen for a few days, with amitriptyline at night |\n"
+            "| Cervical foraminotomy | A small opening made at the back of the neck to free"
+            " the nerve |\n"
+        )
+    )
+    titles = {p.title for p in plan.pages if p.include}
+    assert "Foraminotomy" in titles
+    assert "Medicines" not in titles
+
+
 def test_rows_of_brands_and_doses_only_name_their_medicines():
     plan = classified(
         parse_markdown(

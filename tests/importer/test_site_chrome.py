@@ -70,6 +70,14 @@ from back_health.importer.parse import parse_document
         "Got a question for our experts? Email us.",
         "We regret we cannot reply personally.",
         "Every month our panel answers your health questions.",
+        "Voltarol Pain-eze Emulgel 100 g £9.49",
+        "£90 per session",
+        "Add to basket",
+        "Customers also bought",
+        "Book dry needling",
+        "Free 15-minute phone consultation with a senior physiotherapist",
+        "Not sure which treatment is right for you?",
+        "Posted 14 March 2026 by Lorna",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -97,6 +105,8 @@ def test_site_chrome_is_recognised(text):
         "Have a question about your medicines? Ask your pharmacist before you buy them.",
         "Links between posture and pain are weaker than people think.",
         "Every month the pain was worse before my period.",
+        "A prescription costs £9.90 in England.",
+        "Book a review with your GP",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

@@ -181,8 +181,13 @@ def test_a_masthead_line_before_the_real_title_of_plain_text_is_not_the_subject(
             " sessions last about 30 minutes.\n",
             "Acupuncture",
         ),
+        (
+            "# Naproxen 250 mg tablets\n\nNaproxen is an anti-inflammatory painkiller. Take"
+            " naproxen with food. Naproxen (Naprosyn) is on prescription.\n",
+            "Naproxen 250 mg tablets",
+        ),
     ],
-    ids=["medicine-class-for-a-condition", "therapy-for-a-condition"],
+    ids=["medicine-class-for-a-condition", "therapy-for-a-condition", "medicine-with-its-form"],
 )
 def test_a_treatment_heading_the_title_is_the_subject_not_the_condition_it_treats(article, subject):
     plan = plan_of(article)

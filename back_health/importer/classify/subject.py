@@ -36,6 +36,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         page = state.entity(Kind.TREATMENT, name, "medicine", reason=f"main subject: {because}")
         if not page.medicines:
             page.medicines.append(MedicinePlan(generic=medicine.generic))
+        # "Diclofenac gel": the medicine's own name and brands find this page, not another.
+        state.pages.alias(medicine.generic, page)
     elif term is not None:
         # A leaflet about a procedure ("Epidural steroid injection") is about a treatment.
         page = state.entity(Kind.TREATMENT, name, term.kind, reason=f"main subject: {because}")
@@ -124,11 +126,31 @@ def first_paragraph(document: Document) -> Paragraph | None:
 
 
 def whole_medicine(name: str, rules: RuleSet):
-    """The medicine ``name`` is, when the whole name is one the vocabulary knows."""
+    """The medicine ``name`` is, when the whole name is one the vocabulary knows, or one
+    with its form or strength after it ("Diclofenac gel", "Naproxen 250 mg tablets")."""
     found = rules.find_medicines(name)
-    if len(found) == 1 and found[0][1].group(0).lower() == name.lower().strip():
-        return found[0][0]
+    if len(found) != 1:
+        return None
+    info, match = found[0]
+    name = name.strip()
+    if match.group(0).lower() == name.lower():
+        return info
+    rest = name[match.end() :].strip()
+    if match.start() == 0 and rest and _DOSAGE_FORM.fullmatch(rest):
+        return info
     return None
+
+
+#: What may follow a medicine's name in a title and leave it the same medicine: its
+#: strength and its form.
+_DOSAGE_FORM = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|micrograms?|%|ml)\s*)*+"
+    r"(?:(?:topical|oral|modified[- ]release|slow[- ]release|soluble|chewable)\s+)?"
+    r"(?:gel|emulgel|cream|ointment|spray|foam|patch(?:es)?|plasters?|tablets?|capsules?|"
+    r"caplets?|liquid|suspension|solution|drops|granules|sachets|suppositor(?:y|ies)|"
+    r"injections?|lozenges?)?",
+    re.IGNORECASE,
+)
 
 
 def whole_treatment(name: str, rules: RuleSet):

@@ -86,6 +86,9 @@ _REPS = re.compile(
     # "Do 12 on each side": a count for each side.
     rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+(?:on\s+|with\s+|for\s+)?"
     r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
+    # "Neck rotations: 10 to each side": a bare count for each side after a label.
+    rf"|(?:^|[,;:]\s*){_range('low7', 'high7')}\s+(?:to|on|for|with)\s+(?:each|either|every|per)\s+"
+    r"(?:side|leg|arm)s?\b"
     # "10 times per leg", "Twice on each side".
     rf"|\b{_range('low5', 'high5')}\s+times\s+(?:on\s+|with\s+)?(?:each|either|per)\s+"
     r"(?:side|leg|arm)\b"
@@ -259,6 +262,8 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
             dose["repetitions"] = _low(match, "low4", "high4", "the repetitions", notes)
         elif match.group("low5"):
             dose["repetitions"] = _low(match, "low5", "high5", "the repetitions", notes)
+        elif match.group("low7"):
+            dose["repetitions"] = _low(match, "low7", "high7", "the repetitions", notes)
         else:
             dose["repetitions"] = number(match.group("adv6"))
     if counted and dose["repetitions"] is None and (moves := _search(_COUNTED_MOVES, text, folded)):

@@ -28,6 +28,7 @@ from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_
         ("Move through 8 rounds.", {"repetitions": 8}),
         ("Breathe in and out for 5 cycles.", {"repetitions": 5}),
         ("Complete 3 rounds of 10.", {"sets": 3, "repetitions": 10}),
+        ("Neck rotations: 10 to each side, slowly", {"repetitions": 10, "per_side": True}),
         ("Hold 10 s, rest 10 s, 6 reps.", {"hold_seconds": 10, "repetitions": 6}),
     ],
 )

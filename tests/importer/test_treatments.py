@@ -372,3 +372,13 @@ def test_a_device_opening_a_sentence_under_a_treatments_heading_is_named():
 )
 def test_dose_wordings(text, field, value):
     assert read_dose(text).dose[field] == value
+
+
+def test_a_diary_heading_names_the_treatment_after_its_date_label():
+    plan = plan_of(
+        "Neck pain diary\n\nMy neck has hurt for a year and this is what I tried.\n\n"
+        "MONTHS 3-4: naproxen\n\nMy GP prescribed naproxen twice a day with food. It took"
+        " the edge off the pain but upset my stomach.\n",
+        "diary.txt",
+    )
+    assert "Naproxen" in written(plan)

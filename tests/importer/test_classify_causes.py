@@ -76,6 +76,13 @@ def test_the_subject_or_a_broader_name_of_it_is_never_its_own_cause():
     assert "Overtraining" in written_causes(plan)
 
 
+@pytest.mark.parametrize("sentence", ["The cause is not known.", "The cause is uncertain."])
+def test_an_unknown_cause_names_no_page(sentence):
+    plan = plan_of(article(sentence))
+    assert not plan.pages[0].causes
+    assert len(plan.pages) == 1
+
+
 def test_an_effect_on_something_else_names_no_cause():
     plan = plan_of(article("Cold weather can lead to stiff fingers in the morning."))
     assert not plan.pages[0].causes

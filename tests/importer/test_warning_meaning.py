@@ -68,6 +68,7 @@ def warnings_of(markdown):
         ("If your child has a fever with back pain, take them to a doctor the same day.", "urgent"),
         ("Consult a doctor before starting any exercise programme if you are pregnant.", "caution"),
         ("Ask your pharmacist for advice before taking these with other medicines.", "caution"),
+        ("See your doctor today if you have new numbness in your legs.", "urgent"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):

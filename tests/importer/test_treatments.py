@@ -58,6 +58,7 @@ def article(*paragraphs, title="Thoracic back pain"):
             "when the pain lasts.",
             "Laminectomy",
         ),
+        ("Paracetamol (Tylenol) is a good first choice for the pain.", "Paracetamol"),
     ],
 )
 def test_a_treatment_that_is_the_subject_of_what_it_does_is_written(sentence, treatment):

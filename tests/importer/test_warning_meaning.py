@@ -185,3 +185,17 @@ def test_a_cautions_section_that_asks_for_emergency_help_keeps_that_severity():
 
 def test_risk_factors_are_no_cautions():
     assert warnings_of("## Risk factors\n\n- smoking\n- heavy lifting at work\n") == []
+
+
+def test_a_caution_that_refers_back_is_boxed_with_the_sentence_it_leans_on():
+    values = warnings_of(
+        "## Medicines\n\nAmitriptyline may be prescribed at night for nerve pain. It can make"
+        " you drowsy, so do not drive until you know how it affects you. Most people feel"
+        " better within a few weeks.\n"
+    )
+    assert len(values) == 1
+    [caution] = values
+    assert caution["severity"] == "caution"
+    assert "Amitriptyline may be prescribed" in caution["text"]
+    assert "do not drive" in caution["text"]
+    assert "feel better" not in caution["text"]

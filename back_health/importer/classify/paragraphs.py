@@ -114,10 +114,10 @@ def emit_paragraph(
                 and found.level == Severity.CAUTION
                 and (back := rules.cue("refers_back", sentence))
             ):
-                # "Take them only with food" leans on the sentence before: boxing it
-                # alone would split the thought, so the caution stays in the text.
-                state.decide(sentence, "content", f"caution refers back ({back!r})")
-                warning = None
+                # "They can make you drowsy, so do not drive" leans on the sentence before:
+                # the caution box takes that sentence too, so the thought stays whole.
+                markup = f"{kept.pop()} {markup}"
+                warning = (warning[0], f"{warning[1]}, with the sentence it refers back to")
         if warning:
             flush_paragraph(owner, kept, state)
             kept = []

@@ -199,3 +199,12 @@ def test_a_caution_that_refers_back_is_boxed_with_the_sentence_it_leans_on():
     assert "Amitriptyline may be prescribed" in caution["text"]
     assert "do not drive" in caution["text"]
     assert "feel better" not in caution["text"]
+
+
+def test_a_do_not_item_for_a_group_in_a_list_of_things_to_try_is_a_caution():
+    values = warnings_of(
+        "## What you can do at home\n\n- Give paracetamol at the dose on the packet.\n"
+        "- Do not give aspirin to children under 16.\n- A warm bath can ease the spasm.\n"
+    )
+    assert [v["items"] for v in values] == [["Do not give aspirin to children under 16"]]
+    assert values[0]["severity"] == "caution"

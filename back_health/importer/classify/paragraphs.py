@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from ..document import Dropped, ListBlock, ListItem, Paragraph, Table
 from ..dose import has_dose, read_dose
@@ -112,7 +113,7 @@ def emit_paragraph(
                 warning
                 and kept
                 and found.level == Severity.CAUTION
-                and (back := rules.cue("refers_back", sentence))
+                and rules.cue("refers_back", sentence)
             ):
                 # "They can make you drowsy, so do not drive" leans on the sentence before:
                 # the caution box takes that sentence too, so the thought stays whole.
@@ -164,6 +165,16 @@ def emit_list(
         rest = emit_exercise_list(title, [block], owner, state, lead=lead, routine=routine)
         emit_blocks(rest, owner, "content", heading, state)
         return
+    if category == "treatments" and (cautions := group_cautions(block, state)):
+        # "Do not give aspirin to children under 16." among the things to try: a risk to
+        # a group of readers, boxed after the list rather than read as a treatment.
+        block = replace(block, items=[i for i in block.items if i not in cautions])
+        if block.items:
+            emit_list(block, owner, topic, heading, state, routine)
+        value = warning_value(Severity.CAUTION, "", "")
+        value["items"] = [item.text for item in cautions]
+        add_block(owner, BlockPlan("warning", value), state)
+        return
     if category in ("causes", "treatments", "types", "related"):
         left, named = list_entities(block, category, owner, state)
         if named:
@@ -181,6 +192,24 @@ def emit_list(
             # "Robaxacet contains methocarbamol with acetaminophen.": a product named
             # in a plain list is still a medicine the article names.
             combination_product(sentence, owner_for_relations(owner, state), state)
+
+
+def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:
+    """Items of a list that warn a group of readers off something ("Do not give aspirin
+    to children under 16", "Not suitable if you have asthma"): they open with the
+    warning. An item naming a treatment with a caution after it stays a treatment."""
+    rules = state.rules
+    return [
+        item
+        for item in block.items
+        if _OPENS_WITH_NEGATION.match(item.text)
+        and (found := advice_of(item.text, rules))
+        and found.level == Severity.CAUTION
+        and rules.cue("caution_group", item.text)
+    ]
+
+
+_OPENS_WITH_NEGATION = re.compile(r"\s*(?:do not|don't|never|not|avoid|no)\b", re.IGNORECASE)
 
 
 #: What a table column may name: its items become pages as a list's would.

@@ -69,6 +69,8 @@ def warnings_of(markdown):
         ("Consult a doctor before starting any exercise programme if you are pregnant.", "caution"),
         ("Ask your pharmacist for advice before taking these with other medicines.", "caution"),
         ("See your doctor today if you have new numbness in your legs.", "urgent"),
+        ("Call your provider if your pain does not improve after six weeks.", "see_doctor"),
+        ("Tell your dentist if you take a bisphosphonate.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):

@@ -15,6 +15,7 @@ so an offset found in a lower-cased copy can point at the wrong place of the ori
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -43,10 +44,24 @@ def _fold_table() -> dict[int, str]:
 _TABLE = _fold_table()
 
 
+def _odd_letters() -> re.Pattern:
+    """The letters the table folds, and those whose lower case holds one ("Σ" lowers to
+    a final "ς" at the end of a word): a text without them folds by ``lower()`` alone."""
+    folded = set(map(chr, _TABLE))
+    odd = folded | {
+        char for char in map(chr, range(0x10000)) if not folded.isdisjoint(char.lower())
+    }
+    odd.add("\u03a3")  # "Σ" lowers to "ς" at the end of a word, to "σ" elsewhere
+    return re.compile("[" + "".join(sorted(re.escape(char) for char in odd)) + "]")
+
+
+_ODD = _odd_letters()
+
+
 def fold_case(text: str) -> str:
     """``text`` lower-cased the way ``re.IGNORECASE`` compares letters, one character
     for one, so positions in the result are positions in ``text``."""
-    if text.isascii():
+    if text.isascii() or not _ODD.search(text):
         return text.lower()
     return text.translate(_TABLE).lower().translate(_TABLE)
 

@@ -165,3 +165,14 @@ def test_no_letter_is_left_unnormalised_by_fold_name():
         once = fold_name(letter)
         assert fold_name(once) == once
         assert unicodedata.is_normalized("NFKC", once)
+
+
+def test_the_quick_fold_agrees_with_the_full_fold_for_every_letter():
+    from back_health.importer import fold
+
+    def full(text):
+        return text.translate(fold._TABLE).lower().translate(fold._TABLE)
+
+    for code in range(0x80, 0x10000):
+        for text in (f"a{chr(code)}", f"{chr(code)} b", f"ΟΔΟ{chr(code)}"):
+            assert fold.fold_case(text) == full(text), hex(code)

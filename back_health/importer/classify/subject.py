@@ -311,20 +311,22 @@ def most_named_condition(
     return sentence_case(best) if counts[best] >= (least or MOST_NAMED_MIN) else ""
 
 
-#: "Degenerative cervical myelopathy (DCM)": a name and its abbreviation in brackets.
-_ABBREVIATION = re.compile(
-    r"\b((?:[^\W\d_][\w'\u2019-]*\s+){1,5}[^\W\d_][\w'\u2019-]*)\s*\(\s*([A-Z]{2,6})s?\s*\)"
-)
+#: An abbreviation in brackets: "(DCM)", "(TOS)".
+_BRACKETED_ABBREVIATION = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
+#: How far before the bracket the name it abbreviates is looked for, in characters.
+ABBREVIATION_REACH = 120
 
 
 def abbreviations(text: str, rules: RuleSet) -> dict[str, str]:
     """Abbreviations the text defines for condition names, as ``{lower-case
-    abbreviation: normalised name}``: the words before the bracket whose initials spell
-    it, when they end in a condition word or head."""
+    abbreviation: normalised name}``: the words right before the bracket whose initials
+    spell it ("degenerative cervical myelopathy (DCM)"), when they end in a condition
+    word or head."""
     found: dict[str, str] = {}
-    for match in _ABBREVIATION.finditer(text):
-        short = match.group(2)
-        words = match.group(1).split()[-len(short) :]
+    for match in _BRACKETED_ABBREVIATION.finditer(text):
+        short = match.group(1)
+        before = text[max(0, match.start() - ABBREVIATION_REACH) : match.start()]
+        words = before.split()[-len(short) :]
         if len(words) != len(short) or "".join(w[0] for w in words).upper() != short:
             continue
         name = " ".join(words)

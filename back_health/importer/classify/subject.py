@@ -299,8 +299,11 @@ def most_named_condition(
                 break
             phrase = " ".join([*before, word])
             counts[phrase] = counts.get(phrase, 0) + 1
+    present = set(words)
     for phrase in rules.condition_words:
-        if " " in phrase and (count := body.count(f" {_normalised(phrase, rules)} ")):
+        if " " not in phrase or _normalised(phrase.split(" ", 1)[0], rules) not in present:
+            continue  # most known phrases are not in the text: their first word says so
+        if count := body.count(f" {_normalised(phrase, rules)} "):
             counts[phrase] = count
     for short, phrase in (abbreviated or {}).items():
         # "Thoracic outlet syndrome (TOS) ... TOS": the abbreviation names it too.

@@ -83,6 +83,11 @@ def test_an_unknown_cause_names_no_page(sentence):
     assert len(plan.pages) == 1
 
 
+def test_the_part_acted_on_after_happens_when_is_no_cause():
+    plan = plan_of(article("Hip bursitis happens when a fluid sac is squeezed by the tendon."))
+    assert not plan.pages[0].causes
+
+
 def test_an_effect_on_something_else_names_no_cause():
     plan = plan_of(article("Cold weather can lead to stiff fingers in the morning."))
     assert not plan.pages[0].causes

@@ -403,10 +403,15 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         cause = sentence[match.end() :]
         name = derive_name(cause, rules).name
         rest = cause.strip()[len(name) :] if name else ""
+        after = _strip_article(cause)[len(name) :] if name else rest
+        if _PASSIVE_NEXT.match(after):
+            # "... happens when a vein or an artery is squeezed": what is acted on is the
+            # part of the body affected, not the cause.
+            return
         if (
             match.start()
             and speaks_of(owner, sentence[: match.start()], rules)
-            and not _RELATIVE_NEXT.match(_strip_article(cause)[len(name) :] if name else rest)
+            and not _RELATIVE_NEXT.match(after)
         ):
             _sentence_cause(cause, sentence, owner, state, match.group(0))
         return
@@ -421,6 +426,15 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     if _ENDS_RELATIVE.search(subject):
         return  # "..., which causes pain": the cause is the clause before, not a name
     _sentence_cause(subject, sentence, owner, state, match.group(0))
+
+
+#: A passive after a name: "is squeezed", "are pressed on", "gets irritated".
+_PASSIVE_NEXT = re.compile(
+    r"^\W*(?:(?:is|are|was|were|gets?|becomes?)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|caught|trapped|"
+    r"pinched|squashed|squeezed|pressed|compressed|irritated|inflamed|damaged|torn|worn|"
+    r"stretched|trapped|injured)\b)",
+    re.IGNORECASE,
+)
 
 
 #: Where the clause holding a cause cue starts: "A can refer pain, and B can cause it".

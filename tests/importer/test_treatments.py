@@ -111,7 +111,10 @@ def test_a_treatment_that_is_not_the_subject_is_not_described(sentence, treatmen
 
 def test_a_class_of_medicine_keeps_the_name_the_article_gives_it():
     plan = plan_of(
-        article("Anti-inflammatory painkillers such as naproxen can ease the pain for a while.")
+        article(
+            "Anti-inflammatory painkillers such as naproxen reduce the swelling around the"
+            " irritated joints and ease the pain for a week or two."
+        )
     )
 
     page = page_titled(plan, "Anti-inflammatory drugs")
@@ -136,6 +139,15 @@ def test_a_practitioner_is_not_another_name_of_the_treatment():
         plan_of(article("A physiotherapist helps you get moving again.")), "Physiotherapy"
     )
     assert not any("physiotherapist" in name.lower() for name in page.alternate_names)
+
+
+def test_a_short_claim_that_a_treatment_may_help_is_only_a_mention():
+    plan = plan_of(
+        article("Anti-inflammatory painkillers such as ibuprofen may help with the ache.")
+    )
+    page = page_titled(plan, "Anti-inflammatory drugs")
+    assert page.action == "suggest"
+    assert "ibuprofen may help" in str(plan.main_page.blocks)
 
 
 # -- advised against ----------------------------------------------------------------------

@@ -177,6 +177,11 @@ NOT_TREATMENT_TOPICS = ("prevention", "causes", "cause", "symptoms", "complicati
 
 
 def _describe(page: PagePlan, sentence: str, state: Context) -> None:
+    if state.rules.cue("vague_benefit", sentence):
+        # "Painkillers such as ibuprofen may help with the ache": a passing claim that it
+        # helps says nothing an editor could write a page from.
+        state.decide(sentence, "content", f"only says {page.title!r} may help")
+        return
     state.pages.add_text(page, sentence)
     state.decide(sentence, f"text of {page.title!r}", "the sentence says what it does")
 

@@ -292,6 +292,7 @@ def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
         "Surgery is rarely needed for lumbar strain.",
         "Surgery is only needed if a nerve is badly trapped.",
         "Traction was popular once, but it is not used for lumbar strain any more.",
+        "Acupuncture did almost nothing for my lumbar strain.",
         "Avoid acupuncture for lumbar strain, as it has not been shown to help.",
     ],
 )

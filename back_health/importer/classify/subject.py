@@ -125,15 +125,20 @@ def first_paragraph(document: Document) -> Paragraph | None:
     return None
 
 
+def _only_found(found: list, name: str):
+    """``(what, match, name stripped)`` when the vocabulary finds exactly one thing in
+    ``name``; ``(None, None, name)`` otherwise."""
+    if len(found) != 1:
+        return None, None, name.strip()
+    what, match = found[0]
+    return what, match, name.strip()
+
+
 def whole_medicine(name: str, rules: RuleSet):
     """The medicine ``name`` is, when the whole name is one the vocabulary knows, or one
     with its form or strength after it ("Diclofenac gel", "Naproxen 250 mg tablets")."""
-    found = rules.find_medicines(name)
-    if len(found) != 1:
-        return None
-    info, match = found[0]
-    name = name.strip()
-    if match.group(0).lower() == name.lower():
+    info, match, name = _only_found(rules.find_medicines(name), name)
+    if info is None or match.group(0).lower() == name.lower():
         return info
     rest = name[match.end() :].strip()
     if match.start() == 0 and rest and _DOSAGE_FORM.fullmatch(rest):
@@ -158,12 +163,8 @@ def whole_treatment(name: str, rules: RuleSet):
     (and not a condition that happens to contain one)."""
     if rules.is_condition_term(name) or rules.has_condition_head(name):
         return None
-    found = rules.find_treatments(name)
-    if len(found) != 1:
-        return None
-    term, match = found[0]
-    name = name.strip()
-    if match.group(0).lower() == name.lower():
+    term, match, name = _only_found(rules.find_treatments(name), name)
+    if term is None or match.group(0).lower() == name.lower():
         return term
     # "Lumbar spinal fusion": the known name with a modifier or two before it.
     before = name[: match.start()].split()

@@ -293,6 +293,9 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
             )
     elif _search(_EVERY_DAY, text, folded):
         dose["days_per_week"] = 7
+        if dose["times_per_day"] is None:
+            # "Do these exercises every day": once a day, with no other count given.
+            dose["times_per_day"] = 1
     return DoseReading(dose, notes)
 
 
@@ -350,7 +353,9 @@ def dose_to_text(
         else:
             parts.append(gettext("Do this on each side"))
     frequency = []
-    if n := dose.get("times_per_day"):
+    daily_once = dose.get("times_per_day") == 1 and dose.get("days_per_week") == 7
+    if (n := dose.get("times_per_day")) and not daily_once:
+        # "once a day, every day" says no more than "every day".
         frequency.append(ngettext("%(n)d time a day", "%(n)d times a day", n) % {"n": n})
     if n := dose.get("days_per_week"):
         if n == 7:

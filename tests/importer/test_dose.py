@@ -18,7 +18,7 @@ from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_
         ("Twice a day.", {"times_per_day": 2}),
         ("Do this 3 times daily.", {"times_per_day": 3}),
         ("Three times a week.", {"days_per_week": 3}),
-        ("Walk every day.", {"days_per_week": 7}),
+        ("Walk every day.", {"days_per_week": 7, "times_per_day": 1}),
         ("Hold for 10 seconds, 5 times.", {"hold_seconds": 10, "repetitions": 5}),
         (
             "Hold 20 seconds; 10 times on each side.",
@@ -94,3 +94,9 @@ def test_dose_to_text_uses_the_translation_functions_given():
 def test_counts_and_frequencies_written_as_words_are_read(text, expected):
     dose = read_dose(text).dose
     assert {key: dose[key] for key in expected} == expected
+
+
+def test_every_day_is_once_a_day_and_said_once():
+    dose = read_dose("Do these exercises every day.").dose
+    assert (dose["times_per_day"], dose["days_per_week"]) == (1, 7)
+    assert dose_to_text(dose) == "Do this every day."

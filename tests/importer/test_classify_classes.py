@@ -101,6 +101,13 @@ def body_text(page):
             "Chronic neck pain",
         ),
         (
+            "# Neck fractures after a fall: odontoid fractures in older people\n\nAn"
+            " odontoid fracture is a break in the peg of the second neck bone. Odontoid"
+            " fractures are common after a fall in people over 80. An odontoid fracture is"
+            " often missed.\n",
+            "Odontoid fractures in older people",
+        ),
+        (
             "Risk factors for chronic neck pain in office workers: a survey\n\nWe asked"
             " 400 office workers about chronic neck pain. Chronic neck pain was more common"
             " in those who worked long hours. Chronic neck pain also followed poor sleep.\n",
@@ -115,6 +122,7 @@ def body_text(page):
         "care-phrase-around-the-name",
         "routine-phrase-around-the-name",
         "headline-then-subtitle-naming-it",
+        "subtitle-condition-named-without-its-qualifier",
         "study-title-around-the-name",
     ],
 )
@@ -134,6 +142,16 @@ def test_a_condition_named_mostly_by_its_abbreviation_is_the_subject_of_an_untit
         "ask-the-expert-7.md",
     )
     assert plan.main_page.title == "Carpal tunnel syndrome"
+
+
+def test_a_host_line_is_no_title_and_a_long_name_is_counted_whole():
+    plan = plan_of(
+        "Host: Sam Reid\n\nEpisode 12 notes\n\nThis week we talk about failed back surgery"
+        " syndrome. Failed back surgery syndrome is pain that lasts after spine surgery. Many"
+        " people with failed back surgery syndrome improve with a pain management programme.\n",
+        "episode-12.txt",
+    )
+    assert plan.main_page.title == "Failed back surgery syndrome"
 
 
 def test_a_placeholder_title_and_the_file_name_never_name_the_page():

@@ -193,6 +193,12 @@ MENTION_WEIGHT = 0.5
 MENTIONS_CAP = 4
 
 
+#: A condition named by a symptom and where it is ("Groin pain", "Neck stiffness") weighs
+#: this much less than one named for what it is, when both are candidates.
+SYMPTOM_NAME_DISCOUNT = 1.0
+_SYMPTOM_HEAD = re.compile(r"\b(?:pain|ache|aches|stiffness|discomfort|soreness)$", re.IGNORECASE)
+
+
 @dataclass
 class Candidate:
     source: str
@@ -340,7 +346,7 @@ def abbreviations(text: str, rules: RuleSet) -> dict[str, str]:
 
 
 #: Most words before a condition word or head counted as part of a name.
-MOST_NAMED_MODIFIERS = 2
+MOST_NAMED_MODIFIERS = 3
 
 
 def _stopwords() -> frozenset[str]:
@@ -425,8 +431,11 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     if not check_name(name, rules).name:
         candidate.why = "not a name"
         return candidate
-    mentions = min(body.count(f" {_normalised(name, rules)} "), MENTIONS_CAP)
     head = re.split(r"\s+(?:in|at|during|after|for|of|from|with)\s+", name)[0]
+    # "Osteitis pubis in runners": the text names the condition without its qualifier.
+    mentions = min(
+        max(body.count(f" {_normalised(n, rules)} ") for n in {name, head}), MENTIONS_CAP
+    )
     kind = _treatment_kind(name, rules)
     if kind:
         pass
@@ -439,7 +448,11 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         candidate.why = "neither a condition nor named again in the text"
         return candidate
     weight = SOURCE_WEIGHTS.get(candidate.source, 0.0)
-    candidate.score = weight + (CONDITION_WEIGHT if kind else 0.0) + MENTION_WEIGHT * mentions
+    named = CONDITION_WEIGHT if kind else 0.0
+    if kind == "a condition" and _SYMPTOM_HEAD.search(head):
+        # "Groin pain" names where it hurts; "Osteitis pubis" names what it is.
+        named -= SYMPTOM_NAME_DISCOUNT
+    candidate.score = weight + named + MENTION_WEIGHT * mentions
     candidate.why = ", ".join(
         part
         for part in (f"{candidate.source} {weight:g}", kind, f"named {mentions}x in the text")

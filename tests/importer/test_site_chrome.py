@@ -78,6 +78,17 @@ from back_health.importer.parse import parse_document
         "Free 15-minute phone consultation with a senior physiotherapist",
         "Not sure which treatment is right for you?",
         "Posted 14 March 2026 by Lorna",
+        "Patient name:",
+        "Hospital number:",
+        "Date of operation:",
+        "Form SPN-D04 v3",
+        "[14:05]",
+        "Download this information as a PDF (420 KB)",
+        "Listen on all the usual podcast apps.",
+        "£20 off until 31 March",
+        "Share:",
+        "IN THIS ISSUE",
+        "Part of our Bump to Baby series.",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -107,6 +118,8 @@ def test_site_chrome_is_recognised(text):
         "Every month the pain was worse before my period.",
         "A prescription costs £9.90 in England.",
         "Book a review with your GP",
+        "Name: the condition is named after the doctor who described it.",
+        "Formal exercise classes suit some people better.",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

@@ -66,18 +66,21 @@ _HOLD = re.compile(
     # "hold for a count of five": counted seconds.
     rf"|\b(?:hold|holding)\b[^.;]{{0,30}}?\bfor\s+a\s+(?:slow\s+)?count\s+of\s+"
     rf"{_range('low4', 'high4')}\b"
-    r"|\b(?:hold|holding)\b[^.;]{0,30}?\bfor\s+(?P<half>half\s+a\s+minute)\b",
+    r"|\b(?:hold|holding)\b[^.;]{0,30}?\bfor\s+(?P<half>half\s+a\s+minute)\b"
+    # "3 sets of 20 seconds": each set is a hold.
+    rf"|\bsets?\s+of\s+{_range('low6', 'high6')}\s*(?P<unit6>seconds?|secs?|s\b|minutes?|mins?)",
     re.IGNORECASE,
 )
 _SETS = re.compile(
     # "3 rounds of 10", "2 circuits of 8": sets by another name.
     rf"\b{_RANGE}\s+(?:sets?|(?:rounds?|circuits?)(?=\s+of\s+\d))\b"
-    rf"(?:\s+of\s+{_range('reps', 'reps_high')}"
+    rf"(?:\s+of\s+{_range('reps', 'reps_high')}(?!\s*(?:seconds?|secs?|s\b|minutes?|mins?))"
     r"(?:\s+(?:repetitions|reps|repeats|times))?)?",
     re.IGNORECASE,
 )
 _REPS = re.compile(
-    rf"\b{_RANGE}\s*(?:repetitions|reps|repeats|rounds|cycles)\b"
+    rf"\b{_RANGE}\s*(?:(?:slow|gentle|controlled|small|full|easy)\s+)?"
+    r"(?:repetitions|reps|repeats|rounds|cycles)\b"
     rf"|\b(?:repeat(?:ing)?|do(?:ing)?|perform(?:ing)?)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
     r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
@@ -242,6 +245,9 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
         elif match.group("low4"):
             seconds = _low(match, "low4", "high4", "the hold", notes)
             unit = "seconds"
+        elif match.group("low6"):
+            seconds = _low(match, "low6", "high6", "the hold", notes)
+            unit = match.group("unit6").lower()
         else:
             seconds, unit = HALF_A_MINUTE, "seconds"
         if seconds is not None and unit.startswith("m"):

@@ -511,6 +511,19 @@ def test_the_routines_frequency_in_the_section_before_the_list_applies_to_every_
     assert exercises["Shoulder roll"]["repetitions"] == 8
 
 
+def test_a_routine_heading_over_dosed_items_is_an_exercise_list():
+    plan = plan_of(
+        "# Hip flexor strain\n\nA hip flexor strain is a tear in the muscles at the front of"
+        " the hip.\n\n## The routine\n\nDo the whole routine once a day.\n\n1. **Clam** -"
+        " lie on your side. 3 sets of 10 per leg.\n2. **Side plank** - 3 sets of 20 seconds"
+        " on each side.\n3. **Dead bug** - 8 slow reps each side.\n"
+    )
+    exercises = {e["name"]: e["dose"] for v in exercise_lists(plan) for e in v["exercises"]}
+    assert set(exercises) == {"Clam", "Side plank", "Dead bug"}
+    assert exercises["Side plank"]["hold_seconds"] == 20
+    assert all(d["times_per_day"] == 1 for d in exercises.values())
+
+
 def test_the_summary_is_not_repeated_as_the_first_paragraph():
     plan = plan_of(
         "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back. It"

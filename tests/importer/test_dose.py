@@ -29,6 +29,8 @@ from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_
         ("Breathe in and out for 5 cycles.", {"repetitions": 5}),
         ("Complete 3 rounds of 10.", {"sets": 3, "repetitions": 10}),
         ("Neck rotations: 10 to each side, slowly", {"repetitions": 10, "per_side": True}),
+        ("3 sets of 20 seconds on each side.", {"sets": 3, "hold_seconds": 20, "per_side": True}),
+        ("Dead bug: 8 slow reps each side", {"repetitions": 8, "per_side": True}),
         ("Hold 10 s, rest 10 s, 6 reps.", {"hold_seconds": 10, "repetitions": 6}),
     ],
 )

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import fnmatch
 import html
 import json
 import re
@@ -701,11 +702,15 @@ def answer_phrases(answer: dict) -> list[str]:
     )
 
 
-def evaluate_half(half_dir: Path) -> tuple[list[dict], dict]:
+def evaluate_half(half_dir: Path, only: list[str] | None = None) -> tuple[list[dict], dict]:
+    """Score every article of ``half_dir`` (or those whose name matches one of the
+    shell patterns ``only``, e.g. a batch added together) and sum the figures."""
     from back_health.importer.pipeline import analyse
 
     scores = []
     for article, answer_path in article_pairs(half_dir):
+        if only and not any(fnmatch.fnmatch(article.stem, pattern) for pattern in only):
+            continue
         answer = load_answer(answer_path)
         error = ""
         try:
@@ -821,6 +826,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus directory")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="PATTERN",
+        help="score only the articles whose name matches (shell pattern; repeatable)",
+    )
     args = parser.parse_args(argv)
     halves = HALVES if args.half == "all" else (args.half,)
     results = {}
@@ -829,7 +840,7 @@ def main(argv: list[str] | None = None) -> int:
         if not present:
             raise AnswerError(f"no corpus half in {args.corpus} ({', '.join(halves)})")
         for half in present:
-            scores, summary = evaluate_half(args.corpus / half)
+            scores, summary = evaluate_half(args.corpus / half, args.only)
             results[half] = {"summary": summary, "articles": scores}
     except AnswerError as exc:
         sys.stderr.write(f"evaluate: {exc}\n")

@@ -584,3 +584,17 @@ class TestAnswers:
         assert ev.main(["--corpus", str(tmp_path), "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["dev"]["summary"]["articles"] == 1
+
+    def test_command_scores_only_the_articles_asked_for(self, tmp_path, capsys):
+        half = tmp_path / "dev"
+        half.mkdir()
+        for stem in ("batch_a", "batch_b", "other"):
+            (half / f"{stem}.txt").write_text(
+                "Sciatica\n\nSciatica is pain that travels down the leg from the lower back.\n"
+            )
+            (half / f"{stem}.answer.json").write_text(
+                json.dumps(answer(format="txt", entities=[SCIATICA]))
+            )
+        assert ev.main(["--corpus", str(tmp_path), "--json", "--only", "batch_*"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["dev"]["summary"]["articles"] == 2

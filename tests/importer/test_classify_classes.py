@@ -311,6 +311,8 @@ def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
         "Surgery is only needed if a nerve is badly trapped.",
         "Traction was popular once, but it is not used for lumbar strain any more.",
         "Acupuncture did almost nothing for my lumbar strain.",
+        "Traction is often tried, but trials show little benefit, so we do not routinely"
+        " recommend it.",
         "Avoid acupuncture for lumbar strain, as it has not been shown to help.",
     ],
 )

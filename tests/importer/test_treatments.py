@@ -395,3 +395,12 @@ def test_a_diary_heading_names_the_treatment_after_its_date_label():
         "diary.txt",
     )
     assert "Naproxen" in written(plan)
+
+
+def test_two_medicines_as_one_subject_are_their_own_pages_not_a_joined_one():
+    plan = plan_of(
+        article("Gabapentin and pregabalin are often prescribed for nerve pain at night.")
+    )
+    titles = {p.title for p in plan.pages}
+    assert "Gabapentin and pregabalin" not in titles
+    assert {"Gabapentin", "Pregabalin"} <= titles

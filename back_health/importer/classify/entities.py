@@ -64,9 +64,14 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
     # ("Aspirin is an NSAID too, but it is not used for back pain").
     for clause in _CLAUSE_BREAK.split(sentence[clause_end:])[1:]:
         for part in re.split(r",\s*(?:so|and)\s+", clause):
-            if _REFERS_TO_ITEM.match(part) and (cue := rules.cue("advised_against", part)):
+            refers = _REFERS_TO_ITEM.match(part) or _REFERS_BACK_AT_END.search(part)
+            if refers and (cue := rules.cue("advised_against", part)):
                 return cue
     return None
+
+
+#: A clause that ends by naming what came before: "so we do not recommend them".
+_REFERS_BACK_AT_END = re.compile(r"\b(?:them|it|these|this)\W*$", re.IGNORECASE)
 
 
 def item_advised_against(text: str, rules: RuleSet) -> str | None:
@@ -1033,6 +1038,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     key = name_key(name, rules)
     if state.main is not None and key == name_key(state.main.title, rules):
         return
+    if rules.find_medicines(name):
+        return  # "Gabapentin and pregabalin are prescribed": the medicines have their pages
     terms = rules.find_treatments(name)
     if terms:
         term = terms[0][0]

@@ -286,7 +286,9 @@ def test_a_bare_mention_is_suggested_and_a_described_entity_is_written():
     assert massage.include is False and massage.reason
 
 
-@pytest.mark.parametrize("name", ["Age", "Older age", "Being female", "Genetics", "Medicines"])
+@pytest.mark.parametrize(
+    "name", ["Age", "Older age", "Being female", "Genetics", "Medicines", "Specialist nurse"]
+)
 def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
     plan = plan_of(
         "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"

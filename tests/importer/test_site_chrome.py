@@ -89,6 +89,11 @@ from back_health.importer.parse import parse_document
         "Share:",
         "IN THIS ISSUE",
         "Part of our Bump to Baby series.",
+        "Book a 60-minute running assessment with video gait analysis",
+        "Book via the NHS App or ring reception.",
+        "Skip to 02:15 for the interview.",
+        "Transcript excerpts below are auto-generated and lightly edited.",
+        "Larkfield Online Pharmacy Ltd",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -120,6 +125,8 @@ def test_site_chrome_is_recognised(text):
         "Book a review with your GP",
         "Name: the condition is named after the doctor who described it.",
         "Formal exercise classes suit some people better.",
+        "Book a review with your GP if the pain lasts more than 6 weeks.",
+        "Limited movement in the hip is common.",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

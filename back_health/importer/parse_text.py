@@ -346,15 +346,15 @@ def text_units(text: str) -> list[_Unit]:
 def _blocks(text: str) -> list[list[str]]:
     blocks, current = [], []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        stripped = line.strip()
-        if stripped:
-            current.append(stripped)
+        if line.strip():
+            current.append(line)
         elif current:
             blocks.append(current)
             current = []
     if current:
         blocks.append(current)
-    return blocks
+    # Indentation is read here, once: labelled indented items get their markers.
+    return [[line.strip() for line in _labelled_indented_items(block)] for block in blocks]
 
 
 def _block_units(lines: list[str]) -> list[_Unit]:
@@ -539,6 +539,29 @@ def _is_masthead(unit: _Unit) -> bool:
 
 #: A byline: "By <Name>", "Written by <Name>".
 _BYLINE = re.compile(r"^(?i:(?:(?:written|words|posted|reported)\s+)?by)\s+[A-Z][\w'.-]*")
+
+
+#: An indented line that opens with a short capitalised label and a spaced dash: "  Knee
+#: rolls - lie on your back ...".
+_INDENTED_LABEL = re.compile(r"^[ \t]{2,}(?=[A-Z])[^\W\d][\w' ]{0,40}?\s[-\u2013\u2014]\s+\S")
+
+
+def _labelled_indented_items(lines: list[str]) -> list[str]:
+    """Indented lines after a line ending with a colon, two or more of them opening with a
+    label and a dash, are list items without markers: each labelled line gets a bullet,
+    the indented lines after it continue it, and the first unindented line ends them."""
+    for index, line in enumerate(lines[:-1]):
+        if not line.rstrip().endswith(":"):
+            continue
+        end = index + 1
+        while end < len(lines) and lines[end][:2].isspace() and lines[end].strip():
+            end += 1
+        run = lines[index + 1 : end]
+        if sum(bool(_INDENTED_LABEL.match(item)) for item in run) < 2:
+            continue
+        marked = [f"- {item.strip()}" if _INDENTED_LABEL.match(item) else item for item in run]
+        return [*lines[: index + 1], *marked, *lines[end:]]
+    return lines
 
 
 def _share_a_word(first: str, second: str) -> bool:

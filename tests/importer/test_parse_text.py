@@ -225,3 +225,24 @@ def test_the_headline_above_a_byline_is_the_title_and_the_byline_is_not():
         "Waiting lists for back pain clinics have doubled in two years, a survey shows.\n"
     )
     assert doc.title == "Back pain clinics stretched, survey finds"
+
+
+def test_indented_labelled_lines_after_a_colon_are_list_items():
+    doc = parse_text(
+        "Discharge advice\n\nYour physiotherapist showed you these exercises. Do them 3\n"
+        "times a day:\n  Pelvic tilts - lie on your back with your knees bent. Hold for 5\n"
+        "  seconds. Repeat 10 times.\n  Knee rolls - let your knees roll from side to side.\n"
+        "  Repeat 10 times.\nStop any exercise that makes your leg pain worse.\n"
+    )
+    [items] = [b for s in doc.sections for b in s.blocks if isinstance(b, ListBlock)]
+    assert [i.text.split(" - ")[0] for i in items.items] == ["Pelvic tilts", "Knee rolls"]
+    assert items.lead.endswith("times a day:")
+    assert "Hold for 5 seconds" in items.items[0].text
+
+
+def test_indented_lines_without_labels_stay_one_paragraph():
+    doc = parse_text(
+        "Notes\n\nThe pain usually settles:\n  within a few days for most people,\n"
+        "  within six weeks for nearly everyone.\n"
+    )
+    assert not [b for s in doc.sections for b in s.blocks if isinstance(b, ListBlock)]

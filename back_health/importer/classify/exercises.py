@@ -332,8 +332,9 @@ def for_every_exercise(sentence: str, rules: RuleSet) -> bool:
 
 def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -> None:
     """A frequency said once for the routine ("Do these exercises twice a day") is the
-    frequency of every exercise that gives none of its own."""
-    for sentence in sentences:
+    frequency of every exercise that gives none of its own; of several, the one said
+    nearest the list (last) wins."""
+    for sentence in reversed(sentences):
         if not for_every_exercise(sentence, state.rules) or state.rules.cue("stop_if", sentence):
             continue
         dose = read_dose(sentence).dose

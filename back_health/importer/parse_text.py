@@ -550,15 +550,22 @@ def _labelled_indented_items(lines: list[str]) -> list[str]:
     """Indented lines after a line ending with a colon, two or more of them opening with a
     label and a dash, are list items without markers: each labelled line gets a bullet,
     the indented lines after it continue it, and the first unindented line ends them."""
+    # One pass from the end: where each indented run ends and how many labelled lines lie
+    # from each line to the end of the block (so no run is scanned twice: linear time).
+    count = len(lines)
+    run_end = [count] * (count + 1)
+    labels = [0] * (count + 1)
+    for index in range(count - 1, -1, -1):
+        indented = lines[index][:2].isspace() and bool(lines[index].strip())
+        run_end[index] = run_end[index + 1] if indented else index
+        labels[index] = labels[index + 1] + bool(indented and _INDENTED_LABEL.match(lines[index]))
     for index, line in enumerate(lines[:-1]):
         if not line.rstrip().endswith(":"):
             continue
-        end = index + 1
-        while end < len(lines) and lines[end][:2].isspace() and lines[end].strip():
-            end += 1
-        run = lines[index + 1 : end]
-        if sum(bool(_INDENTED_LABEL.match(item)) for item in run) < 2:
+        end = run_end[index + 1]
+        if labels[index + 1] - labels[end] < 2:
             continue
+        run = lines[index + 1 : end]
         marked = [f"- {item.strip()}" if _INDENTED_LABEL.match(item) else item for item in run]
         return [*lines[: index + 1], *marked, *lines[end:]]
     return lines

@@ -43,6 +43,10 @@ def _text(name: str, size: int) -> tuple[str, str]:
         ),
         "pipes": lambda: _INTRO + "Rest " + _repeat("|", size) + "\n" + _repeat("|-", size),
         "odd letters": lambda: _INTRO + _repeat("İbuproſen ﬂare Straße İİ ", size) + ".\n",
+        "indented colon lines": lambda: _INTRO + "Do these:\n" + _repeat("  Rest a while:\n", size),
+        "indented labelled items": lambda: (
+            _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
+        ),
     }
     return builders[name](), "shape.txt"
 
@@ -117,6 +121,8 @@ SHAPES = {
             "pipe table",
             "pipes",
             "odd letters",
+            "indented colon lines",
+            "indented labelled items",
         )
     },
     **{name: _markdown for name in ("headings", "list items", "table", "markdown brackets")},

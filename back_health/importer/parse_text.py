@@ -201,6 +201,8 @@ class _Unit:
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
     text, running = strip_running_lines(text)
+    text, speakers = strip_speaker_labels(text)
+    running.extend(("speaker label", label) for label in speakers)
     body, signature = split_signature(text)
     body, footer = split_footer(body)
     title, sections = build_sections(text_units(body))
@@ -283,6 +285,34 @@ def _page_number(line: str, lines: list[str], index: int) -> bool:
             _blank_or_break(lines, index - 1) and _blank_or_break(lines, index + 1)
         )
     return len(line.split()) <= MAX_RUNNING_LINE_WORDS and bool(_PAGE_OF.search(line))
+
+
+#: A transcript's speaker label at the start of a line: "MIRIAM: So, ...".
+_SPEAKER = re.compile(
+    r"^(?P<label>[A-Z][A-Z'\u2019.-]{1,20}(?: [A-Z][A-Z'\u2019.-]{1,20})?):[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+#: Labels that say what a line is rather than who speaks it.
+_NOT_SPEAKERS = frozenset(
+    {"IMPORTANT", "NOTE", "WARNING", "CAUTION", "TIP", "Q", "A", "NB", "PS", "URGENT", "UPDATE"}
+)
+#: Fewest labelled lines, and distinct speakers, that make a text a transcript.
+SPEAKER_LINES_MIN = 3
+SPEAKERS_MIN = 2
+
+
+def strip_speaker_labels(text: str) -> tuple[str, list[str]]:
+    """Remove the speaker labels of a transcript ("MIRIAM: ...", "TOM: ..."): lines open
+    with a name in capitals and a colon at least three times, by two speakers or more.
+    What they say stays; returns the text and the labels removed (each once)."""
+    found = [m for m in _SPEAKER.finditer(text) if m.group("label") not in _NOT_SPEAKERS]
+    speakers = sorted({m.group("label") for m in found})
+    if len(found) < SPEAKER_LINES_MIN or len(speakers) < SPEAKERS_MIN:
+        return text, []
+    labels = set(speakers)
+    return _SPEAKER.sub(lambda m: "" if m.group("label") in labels else m.group(0), text), [
+        f"{label}:" for label in speakers
+    ]
 
 
 def split_signature(text: str) -> tuple[str, str]:

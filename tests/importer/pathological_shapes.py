@@ -44,6 +44,7 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "pipes": lambda: _INTRO + "Rest " + _repeat("|", size) + "\n" + _repeat("|-", size),
         "odd letters": lambda: _INTRO + _repeat("İbuproſen ﬂare Straße İİ ", size) + ".\n",
         "indented colon lines": lambda: _INTRO + "Do these:\n" + _repeat("  Rest a while:\n", size),
+        "speaker labels": lambda: _INTRO + _repeat("ANA: so it goes\nSAM: yes\n", size),
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
@@ -123,6 +124,7 @@ SHAPES = {
             "odd letters",
             "indented colon lines",
             "indented labelled items",
+            "speaker labels",
         )
     },
     **{name: _markdown for name in ("headings", "list items", "table", "markdown brackets")},

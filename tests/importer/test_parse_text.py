@@ -246,3 +246,23 @@ def test_indented_lines_without_labels_stay_one_paragraph():
         "  within six weeks for nearly everyone.\n"
     )
     assert not [b for s in doc.sections for b in s.blocks if isinstance(b, ListBlock)]
+
+
+def test_a_transcripts_speaker_labels_are_dropped_and_what_they_say_stays():
+    doc = parse_text(
+        "Episode notes\n\nANA: Welcome back to the show.\n\nSAM: Today we talk about back pain"
+        " in runners.\n\nANA: What causes it?\n\nSAM: Mostly a sudden rise in mileage.\n"
+    )
+    text = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph))
+    assert "ANA:" not in text and "SAM:" not in text
+    assert "Mostly a sudden rise in mileage." in text
+    assert {d.text for d in doc.dropped} >= {"ANA:", "SAM:"}
+
+
+def test_labels_that_say_what_a_line_is_are_kept():
+    doc = parse_text(
+        "Advice\n\nIMPORTANT: call 999 if both legs go numb.\n\nNOTE: most back pain settles."
+        "\n\nIMPORTANT: do not drive on these tablets.\n"
+    )
+    text = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph))
+    assert "IMPORTANT: call 999" in text

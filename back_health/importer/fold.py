@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 
 def _regex_equivalents() -> dict[int, tuple[int, ...]]:
@@ -44,6 +45,7 @@ def _fold_table() -> dict[int, str]:
 _TABLE = _fold_table()
 
 
+@cache
 def _odd_letters() -> re.Pattern:
     """The letters the table folds, and those whose lower case holds one ("Σ" lowers to
     a final "ς" at the end of a word): a text without them folds by ``lower()`` alone."""
@@ -55,13 +57,10 @@ def _odd_letters() -> re.Pattern:
     return re.compile("[" + "".join(sorted(re.escape(char) for char in odd)) + "]")
 
 
-_ODD = _odd_letters()
-
-
 def fold_case(text: str) -> str:
     """``text`` lower-cased the way ``re.IGNORECASE`` compares letters, one character
     for one, so positions in the result are positions in ``text``."""
-    if text.isascii() or not _ODD.search(text):
+    if text.isascii() or not _odd_letters().search(text):
         return text.lower()
     return text.translate(_TABLE).lower().translate(_TABLE)
 

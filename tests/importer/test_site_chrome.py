@@ -127,6 +127,7 @@ def test_site_chrome_is_recognised(text):
         "Formal exercise classes suit some people better.",
         "Book a review with your GP if the pain lasts more than 6 weeks.",
         "Limited movement in the hip is common.",
+        "Movement in the lower back is often limited",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

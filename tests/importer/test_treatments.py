@@ -134,6 +134,17 @@ def test_a_vocabulary_term_keeps_the_articles_own_wording_as_another_name(senten
     assert wording in page.alternate_names
 
 
+def test_a_wording_ending_like_a_practitioner_is_still_another_name():
+    from back_health.importer.classify.entities import wording_of
+    from back_health.importer.plan import Kind, PagePlan
+    from back_health.importer.rules import default_rules
+
+    page = PagePlan(kind=Kind.TREATMENT, title="Painkillers")
+    assert wording_of("pain relievers", page, default_rules()) == "Pain relievers"
+    assert wording_of("physiotherapist", page, default_rules()) == ""
+    assert wording_of("spinal surgeons", page, default_rules()) == ""
+
+
 def test_a_practitioner_is_not_another_name_of_the_treatment():
     page = page_titled(
         plan_of(article("A physiotherapist helps you get moving again.")), "Physiotherapy"

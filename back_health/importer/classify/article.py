@@ -74,8 +74,9 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         owner = section_owner(section, owners, state)
         children = exercise_subsections(section, sections[index:], state)
         if children:
+            position = index - 1  # of this section
+            before = sections[position - 1] if position else None
             index += len(children)
-            before = sections[index - len(children) - 2] if index - len(children) >= 2 else None
             emit_exercise_sections(
                 section, children, owner, base, state, routine=routine_before(before, state)
             )

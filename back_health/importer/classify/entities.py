@@ -173,7 +173,10 @@ def wording_of(written: str, page: PagePlan, rules: RuleSet) -> str:
     return "" if name.casefold() == page.title.casefold() else name
 
 
-_PRACTITIONER = re.compile(r"(?:ists?|ians?|ers)$", re.IGNORECASE)
+_PRACTITIONER = re.compile(
+    r"(?:ists?|ians?|\b(?:chiropractors?|osteopaths?|surgeons?|nurses?|doctors?))$",
+    re.IGNORECASE,
+)
 
 
 #: Sections where saying what something does does not make it a treatment ("Regular

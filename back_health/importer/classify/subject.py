@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Flag, Paragraph, Table
+from ..language import stopwords
 from ..names import (
     bracketed_names,
     check_name,
@@ -126,11 +127,9 @@ def first_paragraph(document: Document) -> Paragraph | None:
 
 
 def _only_found(found: list, name: str):
-    """``(what, match, name stripped)`` when the vocabulary finds exactly one thing in
-    ``name``; ``(None, None, name)`` otherwise."""
-    if len(found) != 1:
-        return None, None, name.strip()
-    what, match = found[0]
+    """``(what, match, name stripped)``; what and match are None unless the vocabulary
+    finds exactly one thing in ``name``."""
+    what, match = found[0] if len(found) == 1 else (None, None)
     return what, match, name.strip()
 
 
@@ -289,7 +288,7 @@ def most_named_condition(
     counts: dict[str, int] = {}
     known: dict[str, bool] = {}
     heads = frozenset(rules.condition_heads)
-    stop = _stopwords()
+    stop = stopwords().get("en", frozenset())
     words = body.split()
     for index, word in enumerate(words):
         if word not in known:
@@ -347,12 +346,6 @@ def abbreviations(text: str, rules: RuleSet) -> dict[str, str]:
 
 #: Most words before a condition word or head counted as part of a name.
 MOST_NAMED_MODIFIERS = 3
-
-
-def _stopwords() -> frozenset[str]:
-    from ..language import stopwords
-
-    return stopwords().get("en", frozenset())
 
 
 def _texts(document: Document):
@@ -437,12 +430,10 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         max(body.count(f" {_normalised(n, rules)} ") for n in {name, head}), MENTIONS_CAP
     )
     kind = _treatment_kind(name, rules)
-    if kind:
-        pass
-    elif rules.condition_in_phrase(name):
-        kind = ""  # a phrase about a condition ("Exercises for sciatica"), not its name
-    elif rules.is_condition_term(name) or rules.has_condition_head(head):
-        kind = "a condition"
+    # A phrase about a condition ("Exercises for sciatica") is not its name.
+    if not kind and not rules.condition_in_phrase(name):
+        if rules.is_condition_term(name) or rules.has_condition_head(head):
+            kind = "a condition"
     if candidate.source != "title" and not kind and mentions < 2:
         # Only the title may name a subject the text does not repeat.
         candidate.why = "neither a condition nor named again in the text"

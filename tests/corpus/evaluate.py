@@ -261,7 +261,8 @@ def is_fragment_title(title: str) -> bool:
 
 
 def _contains(haystacks: Iterable[str], phrase: str) -> bool:
-    needle = norm_text(phrase)
+    # A phrase's closing stop is not content: a short list item may be written without it.
+    needle = norm_text(phrase).removesuffix(".")
     return bool(needle) and any(needle in hay for hay in haystacks)
 
 

@@ -322,6 +322,24 @@ class TestWarnings:
         assert result["failures"]["warnings_missed"] == ["not improved after a few weeks"]
         assert "see_doctor for urgent" in result["failures"]["severity_wrong"][0]
 
+    def test_a_phrase_matches_a_list_item_written_without_its_full_stop(self):
+        expected = answer(
+            warnings=[{"severity": "caution", "contains": "Do not give aspirin to children."}]
+        )
+        boxed = plan(
+            page(
+                "condition",
+                "Back pain",
+                warning("caution", "", ["Do not give aspirin to children"]),
+            )
+        )
+        assert ev.score_article(expected, boxed)["warnings"]["found"] == 1
+        # Only the closing stop is optional: the words must all be there.
+        short = answer(
+            warnings=[{"severity": "caution", "contains": "aspirin to children under 16."}]
+        )
+        assert ev.score_article(short, boxed)["warnings"]["found"] == 0
+
     def test_warnings_on_suggested_pages_do_not_count(self):
         result = ev.score_article(
             answer(warnings=[{"severity": "caution", "contains": "check with a pharmacist"}]),

@@ -273,6 +273,21 @@ def test_a_bold_labelled_item_with_its_text_after_a_comma_is_written():
     assert "Dry needling" in written(plan)
 
 
+def test_a_bold_name_that_begins_its_sentence_stays_in_the_text_of_its_page():
+    plan = plan_of(
+        article(
+            "## Medicines",
+            "**Gabapentin** is started at a low dose and raised over a few weeks until the"
+            " nerve pain eases.",
+        )
+    )
+
+    page = page_titled(plan, "Gabapentin")
+    text = " ".join(str(block.value) for block in page.blocks)
+    assert "Gabapentin is started at a low dose" in text
+    assert "Is started" not in text
+
+
 # -- exercises in plain text ---------------------------------------------------------------
 
 

@@ -71,6 +71,15 @@ def warnings_of(markdown):
         ("See your doctor today if you have new numbness in your legs.", "urgent"),
         ("Call your provider if your pain does not improve after six weeks.", "see_doctor"),
         ("Tell your dentist if you take a bisphosphonate.", "caution"),
+        ("Book a routine appointment if the stiffness keeps coming back.", "see_doctor"),
+        (
+            "Make an appointment with your child's health care provider if the curve grows.",
+            "see_doctor",
+        ),
+        ("If it still hurts after a month, get it assessed by a physiotherapist.", "see_doctor"),
+        ("If the wound leaks, ring your surgical team the same day.", "urgent"),
+        ("Call the 24-hour spinal cord hotline straight away if your legs feel weak.", "urgent"),
+        ("Contact Ward 12 straight away if the wound bleeds.", "urgent"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -85,6 +94,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "Last year 300 patients went to A&E with back pain.",
         "About 1 in 20 people with back pain need to see a specialist.",
         "I ended up in A&E last Christmas and waited six hours.",
+        "Book an appointment online if you would like a sports massage.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):
@@ -210,3 +220,58 @@ def test_a_do_not_item_for_a_group_in_a_list_of_things_to_try_is_a_caution():
     )
     assert [v["items"] for v in values] == [["Do not give aspirin to children under 16"]]
     assert values[0]["severity"] == "caution"
+
+
+def test_a_caution_is_boxed_with_the_risk_to_the_reader_named_just_before_it():
+    values = warnings_of(
+        "## Medicines\n\nGabapentin is taken three times a day. Gabapentin can make you"
+        " sleepy. Do not drink alcohol while you are taking the capsules.\n"
+    )
+    [caution] = values
+    assert caution["severity"] == "caution"
+    assert "can make you sleepy. Do not drink alcohol" in caution["text"]
+    assert "three times a day" not in caution["text"]
+
+
+def test_the_risk_that_explains_a_caution_joins_its_box_and_the_rest_stays_text():
+    values = warnings_of(
+        "## Coming off the tablets\n\nDo not stop taking baclofen all at once. Stopping"
+        " abruptly can cause fits and confusion. Your doctor will lower the dose slowly.\n"
+    )
+    [caution] = values
+    assert "Stopping abruptly can cause fits" in caution["text"]
+    assert "lower the dose" not in caution["text"]
+
+
+def test_a_caution_in_what_a_list_says_of_a_treatment_is_boxed_on_its_page():
+    plan = classify(
+        clean_document(
+            parse_document(
+                INTRO + "## Treatments\n\n- Amitriptyline. A low dose at night can ease nerve"
+                " pain. It can make you drowsy, so do not drive until you know how it affects"
+                " you.\n- Heat. A warm pack eases the spasm for many people.\n",
+                "markdown",
+            )
+        ),
+        SOURCE,
+    )
+    [page] = [p for p in plan.pages if p.title == "Amitriptyline"]
+    kinds = [b.type for b in page.blocks]
+    assert "warning" in kinds
+    [caution] = [b.value for b in page.blocks if b.type == "warning"]
+    assert "do not drive" in caution["text"]
+    assert "ease nerve pain" in " ".join(str(b.value) for b in page.blocks)
+
+
+def test_advice_about_a_treatment_in_a_list_item_stays_text():
+    plan = classify(
+        clean_document(
+            parse_document(
+                INTRO + "## What helps\n\n- Gentle movement. Do not wear a neck collar: it"
+                " keeps the neck stiff for longer.\n",
+                "markdown",
+            )
+        ),
+        SOURCE,
+    )
+    assert not [b for p in plan.pages for b in p.blocks if b.type == "warning"]

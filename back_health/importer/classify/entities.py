@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from functools import lru_cache
 
@@ -23,10 +22,10 @@ from ..names import (
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
-from .blocks import add_html
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
 from .subject import whole_medicine
 from .topics import TREATMENT_TOPICS
+from .warnings import add_prose
 
 
 def cause_page(name: str, state: Context, reason: str = "") -> PagePlan:
@@ -907,7 +906,9 @@ LABEL_REST_MIN_WORDS = 4
 
 
 def give_body(page: PagePlan, text: str, state: Context) -> None:
-    add_html(page, f"<p>{html.escape(text, quote=False)}</p>", state)
+    """Write what the article says of an entity on its page; a sentence there that warns
+    the reader ("It can make you dizzy, so do not drive") is boxed as on any page."""
+    add_prose(page, text, state)
     state.pages.add_text(page, text)
 
 

@@ -41,7 +41,7 @@ from .entities import (
 )
 from .exercises import emit_exercise_list
 from .topics import CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
-from .warnings import list_severity
+from .warnings import explains_caution, leans_on, list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
@@ -91,6 +91,7 @@ def emit_paragraph(
     sentences = split_sentences(paragraph.text)
     html_sentences = sentence_markup(paragraph, sentences)
     kept: list[str] = []
+    boxed: BlockPlan | None = None  # the caution box the sentence before became
     for sentence, markup in zip(sentences, html_sentences, strict=True):
         asked = state.ask(Part("sentence", sentence, heading), owner, topic)
         if asked is not None and asked.as_ in ENTITY_KINDS and asked.name:
@@ -113,20 +114,28 @@ def emit_paragraph(
                 warning
                 and kept
                 and found.level == Severity.CAUTION
-                and rules.cue("refers_back", sentence)
+                and leans_on(strip_tags(kept[-1]), sentence, rules)
             ):
                 # "They can make you drowsy, so do not drive" leans on the sentence before:
                 # the caution box takes that sentence too, so the thought stays whole.
                 markup = f"{kept.pop()} {markup}"
-                warning = (warning[0], f"{warning[1]}, with the sentence it refers back to")
+                warning = (warning[0], f"{warning[1]}, with the sentence it leans on")
         if warning:
             flush_paragraph(owner, kept, state)
             kept = []
-            value = warning_value(warning[0], "", f"<p>{markup}</p>")
-            add_block(owner, BlockPlan("warning", value), state)
+            box = BlockPlan("warning", warning_value(warning[0], "", f"<p>{markup}</p>"))
+            add_block(owner, box, state)
             state.decide(sentence, f"warning ({warning[0]})", warning[1])
+            boxed = box if warning[0] == Severity.CAUTION else None
+        elif boxed is not None and explains_caution(sentence, rules):
+            # "Do not stop suddenly. Stopping suddenly can cause withdrawal symptoms.":
+            # the risk that explains the caution joins its box.
+            boxed.value["text"] = boxed.value["text"].removesuffix("</p>") + f" {markup}</p>"
+            state.decide(sentence, "warning (caution)", "the risk that explains the caution")
+            boxed = None
         else:
             kept.append(markup)
+            boxed = None
         if asked is None or asked.as_ != "content":
             treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
@@ -330,8 +339,21 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
     if rules.cue("not_a_label", label):
         return None
+    if _is_subject(match, rest):
+        # "<b>Pregabalin</b> is started at a low dose": the name begins the sentence, so
+        # the explanation keeps it ("Pregabalin is started ...", never "Is started ...").
+        return ListItem(f"{label}. {label} {rest}")
     # "Label: its text" reads as "Label. Its text": the text is the item's explanation.
     return ListItem(f"{label}. {rest[:1].upper()}{rest[1:]}")
+
+
+def _is_subject(match: re.Match, rest: str) -> bool:
+    """Whether a bold label is the subject of the sentence it begins: nothing parts it
+    from the text, which goes on in lower case."""
+    if match.re is not _BOLD_LABEL:
+        return False
+    raw = strip_tags(match.group("rest"))
+    return match.group("label").rstrip()[-1:].isalnum() and raw[:1].islower() and raw == rest
 
 
 #: Most words a paragraph's label may have to be read as a name.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..document import ListBlock, Section, Table
 from ..names import (
     split_sentences,
@@ -9,8 +11,8 @@ from ..names import (
 )
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
-from ..severity import advice_of, items_lead, most_serious, severity_of
-from .blocks import add_block, add_heading, paragraph_html, sentence_markup, warning_value
+from ..severity import SeverityCue, advice_of, items_lead, most_serious, severity_of
+from .blocks import add_block, add_heading, add_html, paragraph_html, sentence_markup, warning_value
 from .context import Context, Role
 
 
@@ -235,3 +237,66 @@ def group_severity(group: list, rules: RuleSet) -> str:
         else:
             texts.append(block.text)
     return most_serious(f.level for f in (severity_of(t, rules) for t in texts) if f)
+
+
+def leans_on(previous: str, sentence: str, rules: RuleSet) -> bool:
+    """Whether a caution needs the sentence before it to be understood: it refers back
+    ("They can make you drowsy, so do not drive") or the sentence before names the risk
+    to the reader it guards against ("It can make you drowsy. Do not drive ...")."""
+    if rules.cue("refers_back", sentence):
+        return True
+    return bool(rules.cue("risk_statement", previous) and rules.cue("reader_address", previous))
+
+
+def explains_caution(sentence: str, rules: RuleSet) -> bool:
+    """Whether a sentence with no advice of its own, just after a caution, names the risk
+    that caution is about ("Stopping suddenly can cause withdrawal symptoms.")."""
+    return bool(rules.cue("risk_statement", sentence)) and advice_of(sentence, rules) is None
+
+
+def add_prose(page: PagePlan, text: str, state: Context) -> None:
+    """Write plain ``text`` on ``page`` as a paragraph, with each sentence that is advice
+    to the reader in a warning box of its own (an exercise's stop-if stays text)."""
+    rules = state.rules
+    kept: list[str] = []
+    boxed: BlockPlan | None = None
+    for sentence in split_sentences(text):
+        markup = html.escape(sentence, quote=False)
+        found = _prose_warning(sentence, kept[-1] if kept else "", rules)
+        if found:
+            if kept and found.level == Severity.CAUTION and leans_on(kept[-1], sentence, rules):
+                markup = f"{html.escape(kept.pop(), quote=False)} {markup}"
+            _flush(page, kept, state)
+            boxed = BlockPlan("warning", warning_value(found.level, "", f"<p>{markup}</p>"))
+            add_block(page, boxed, state)
+            state.decide(sentence, f"warning ({found.level})", f"cue {found.cue}")
+            if found.level != Severity.CAUTION:
+                boxed = None
+        elif boxed is not None and explains_caution(sentence, rules):
+            boxed.value["text"] = boxed.value["text"].removesuffix("</p>") + f" {markup}</p>"
+            boxed = None
+        else:
+            kept.append(sentence)
+            boxed = None
+    _flush(page, kept, state)
+
+
+def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue | None:
+    """The warning a sentence of an entity's description is. What a list item says of its
+    name is mostly advice about it ("Do not wear a collar: it makes the stiffness last"),
+    which stays text as the item would: a caution is boxed only when it names the people
+    it guards or the risk it is about, and other advice only when it says when to act."""
+    found = advice_of(sentence, rules)
+    if found is None or rules.cue("stop_if", sentence):
+        return None
+    if found.level == Severity.CAUTION:
+        if leans_on(previous, sentence, rules) or rules.cue("caution_group", sentence):
+            return found
+        return None
+    return found if rules.cue("conditional_advice", sentence) else None
+
+
+def _flush(page: PagePlan, kept: list[str], state: Context) -> None:
+    if kept:
+        add_html(page, f"<p>{html.escape(' '.join(kept), quote=False)}</p>", state)
+        kept.clear()

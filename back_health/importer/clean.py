@@ -932,6 +932,7 @@ def flag_other_languages(doc: Document) -> Document:
             total.words += found.words
             total.cyrillic += found.cyrillic
             total.latin += found.latin
+            total.other += found.other
             hits.update(found.hits)
     total.hits = +hits  # as Profile addition does: only positive counts
     # The model reads a sample of the passages in the article's main script: a few

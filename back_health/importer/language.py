@@ -45,6 +45,10 @@ MIN_WORDS_SAME_SCRIPT = 5
 #: Fewest words a passage in another script needs.
 MIN_WORDS_OTHER_SCRIPT = 2
 
+#: Fewest letters a passage in a script with no stopword list needs (Chinese writes a
+#: word in one or two characters).
+MIN_LETTERS_UNCASED_SCRIPT = 4
+
 #: Share of a passage's letters that must be in the other script.
 OTHER_SCRIPT_SHARE = 0.6
 
@@ -76,6 +80,13 @@ MIN_ARTICLE_WORDS = 40
 
 _PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys("\"'’‘“”«»()[]{}.,;:!?…–—/\\*•·", " "))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: Letters of the scripts with no stopword list: Greek, Armenian, Hebrew, Arabic, the
+#: Indic scripts, Thai, Georgian, Hangul, Japanese kana and Chinese characters.
+_OTHER_LETTERS = re.compile(
+    r"[\u0370-\u03ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"
+    r"\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uac00-\ud7af]"
+)
 _LATIN_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _ASCII_LETTERS = string.ascii_letters.encode()
 
@@ -105,6 +116,8 @@ class Profile:
     cyrillic: int = 0
     latin: int = 0
     hits: Counter = field(default_factory=Counter)
+    #: Letters of scripts the stopword lists do not cover (Chinese, Arabic, Greek ...).
+    other: int = 0
 
     def __add__(self, other: Profile) -> Profile:
         return Profile(
@@ -112,12 +125,15 @@ class Profile:
             self.cyrillic + other.cyrillic,
             self.latin + other.latin,
             self.hits + other.hits,
+            self.other + other.other,
         )
 
     @property
     def script(self) -> str:
-        if not self.cyrillic and not self.latin:
+        if not self.cyrillic and not self.latin and not self.other:
             return ""
+        if self.other > self.cyrillic and self.other > self.latin:
+            return "other"
         return "cyrillic" if self.cyrillic > self.latin else "latin"
 
 
@@ -132,9 +148,11 @@ def profile(text: str) -> Profile:
             hits[code] += sum(text.count(letter) for letter in letters)
     encoded = text.encode("utf-8")
     latin = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+    other = 0
     if not text.isascii():
         latin += len(_LATIN_ACCENTED.findall(text))
-    return Profile(len(words), cyrillic, latin, hits)
+        other = len(_OTHER_LETTERS.findall(text))
+    return Profile(len(words), cyrillic, latin, hits, other)
 
 
 @cache
@@ -195,7 +213,12 @@ def detect_language(text: str, default: str = "en", found: Profile | None = None
     the article.
     """
     found = found or profile(text[:ARTICLE_SAMPLE])
-    if not found.words or not found.script:
+    if not found.script:
+        return default
+    if found.script == "other":
+        # Written in a script no rule set covers: the model names it, or "und".
+        return identify(text[:ARTICLE_SAMPLE])[0] or "und"
+    if not found.words:
         return default
     # Function words counted over every passage weigh each passage by its length; the
     # model, reading a mixed sample, can favour a long foreign paragraph. So the model
@@ -219,6 +242,13 @@ def foreign_language(passage: str, main: str, found: Profile | None = None) -> s
     """
     found = found or profile(passage)
     letters = found.cyrillic + found.latin
+    if found.other >= MIN_LETTERS_UNCASED_SCRIPT and found.other >= OTHER_SCRIPT_SHARE * (
+        letters + found.other
+    ):
+        # A passage in a script the main language does not use ("腰肌劳损是..." in an
+        # English article). Chinese and Japanese have no spaces, so letters are counted.
+        code, _ = identify(passage[:PASSAGE_SAMPLE])
+        return "" if code == main else code or "und"
     if not letters:
         return ""
     main_script = "cyrillic" if main in CYRILLIC_LANGUAGES else "latin"

@@ -16,17 +16,28 @@ ABBREVIATIONS = frozenset(
 )
 
 #: Characters that end a sentence.
-TERMINAL = ".!?…"
+TERMINAL = ".!?…。！？"
 
 # Linear time: a run of terminal punctuation is only tried from its first character
 # (the look-behind) and is taken whole (possessive), so "......" costs one attempt,
 # not one attempt per dot, each rescanning the rest of the run. The pattern opens with
 # the punctuation itself (the look-behind follows it), so re skips straight to it.
+# A full-width stop (Chinese, Japanese) ends its sentence whatever follows: those
+# scripts have no capitals and need no space.
 _BOUNDARY = re.compile(
-    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+"
+    r"[。！？](?<![。！？][。！？])[。！？]*+[」』\"”’»)）\]]*+\s*+"
+    r"|[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+"
     r"(?:\s++|(?<=[a-zа-яёіїєґ][.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]))"
 )
-_NEXT_STARTS_SENTENCE = re.compile(r"[\"“‘«(\[]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ0-9¿¡]")
+#: A sentence starts with a capital, a digit, an opening mark or a letter of a script
+#: without capitals (Chinese, Japanese, Korean, Arabic, Hebrew, Indic, Thai).
+_NEXT_STARTS_SENTENCE = re.compile(
+    r"[\"“‘«(\[「『]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-ÞΑ-Ω0-9¿¡"
+    r"\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf"
+    r"\u4e00-\u9fff\uac00-\ud7af]"
+)
+#: Stops after which any character starts a new sentence.
+_FULL_WIDTH_STOPS = "。！？"
 #: Longest abbreviation worth looking back for (characters before its final stop).
 _LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 _WORD_OPENERS = '(["“'
@@ -43,7 +54,11 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if end < len(text) and not _NEXT_STARTS_SENTENCE.match(text, end):
+        if (
+            end < len(text)
+            and text[match.start()] not in _FULL_WIDTH_STOPS
+            and not _NEXT_STARTS_SENTENCE.match(text, end)
+        ):
             continue
         stop = match.start() + len(match.group().rstrip())
         if _abbreviation_before(text, start, stop):

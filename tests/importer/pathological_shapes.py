@@ -44,6 +44,8 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "pipes": lambda: _INTRO + "Rest " + _repeat("|", size) + "\n" + _repeat("|-", size),
         "odd letters": lambda: _INTRO + _repeat("İbuproſen ﬂare Straße İİ ", size) + ".\n",
         "indented colon lines": lambda: _INTRO + "Do these:\n" + _repeat("  Rest a while:\n", size),
+        "full-width stops": lambda: _INTRO + "Rest" + _repeat("。", size) + "\n",
+        "chinese sentences": lambda: _INTRO + _repeat("腰痛很常见。休息", size) + "\n",
         "speaker labels": lambda: _INTRO + _repeat("ANA: so it goes\nSAM: yes\n", size),
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)

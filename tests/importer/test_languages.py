@@ -30,6 +30,10 @@ def cleaned_html(paragraph: str):
         ("Ból pleców zwykle mija w ciągu kilku tygodni.", "pl"),
         ("Der Rückenschmerz vergeht meistens nach ein paar Wochen.", "de"),
         ("El dolor de espalda suele mejorar en unas semanas.", "es"),
+        ("腰痛是一种常见的疾病，多数人几周内会好转。", "zh"),
+        ("腰痛は多くの人が経験する症状です。", "ja"),
+        ("آلام الظهر شائعة جدا وتتحسن عادة خلال أسابيع.", "ar"),
+        ("Ο πόνος στην πλάτη συνήθως περνάει σε λίγες εβδομάδες.", "el"),
     ],
 )
 def test_a_foreign_first_sentence_inside_an_english_paragraph_is_flagged(first, language):
@@ -49,6 +53,8 @@ def test_a_foreign_first_sentence_inside_an_english_paragraph_is_flagged(first, 
         "Scoliosis, pathological kyphosis and lordosis.",
         "Ibuprofen, naproxen and diclofenac tablets.",
         "To do so, lie on your back with your knees bent.",
+        "Cupping (拔罐) and acupuncture are offered at the clinic twice a week.",
+        "The Greek letter α is used for alpha-blockers in some leaflets.",
     ],
 )
 def test_english_sentences_are_never_flagged_as_another_language(sentence):
@@ -114,3 +120,20 @@ def test_an_english_article_is_supported():
     text = f"Back pain\n\n{ENGLISH}\n\nCauses\n\nPoor posture can strain the back.\n"
     plan = analyse(text.encode(), "back-pain.txt")
     assert plan.pages and not [f for f in plan.flags if f.kind == UNSUPPORTED_LANGUAGE]
+
+
+def test_a_sentence_in_a_script_without_capitals_is_its_own_sentence():
+    doc = cleaned_html(f"Lumbar strain is common. 腰肌劳损是一种常见的慢性腰痛。 {ENGLISH}")
+    assert [(flag.kind, flag.language) for flag in doc.flags] == [("non_english", "zh")]
+    assert doc.sections[0].blocks[0].text == f"Lumbar strain is common. {ENGLISH}"
+
+
+def test_an_article_in_a_script_no_rule_set_covers_is_flagged_and_gets_no_pages():
+    text = (
+        "腰肌劳损\n\n腰肌劳损是一种常见的慢性腰痛。多见于长期伏案工作的人群。\n\n"
+        "治疗\n\n推拿和针灸可以缓解疼痛。\n"
+    )
+    plan = analyse(text.encode(), "article.txt")
+    assert plan.pages == []
+    (flag,) = [flag for flag in plan.flags if flag.kind == UNSUPPORTED_LANGUAGE]
+    assert flag.language == "zh"

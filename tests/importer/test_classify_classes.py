@@ -113,6 +113,23 @@ def body_text(page):
             " in those who worked long hours. Chronic neck pain also followed poor sleep.\n",
             "Chronic neck pain",
         ),
+        (
+            "Patient talk\n\nThe cervical myelopathy clinic sees about 200 people a year."
+            " Cervical myelopathy is pressure on the spinal cord in the neck. Myelopathy"
+            " can cause clumsy hands. Cervical myelopathy is often missed at first.\n",
+            "Cervical myelopathy",
+        ),
+        (
+            "# MRI shows a pars cyst at L5 - should I be worried?\n\nI had a scan for"
+            " my back and the report mentions a small cyst. What does it mean?\n",
+            "Pars cyst",
+        ),
+        (
+            "# Neck pain with arm pain in older adults: recommendations\n\nThese"
+            " recommendations cover neck pain with arm pain. Neck pain is common. Neck pain"
+            " with arm pain often comes from a nerve.\n",
+            "Neck pain with arm pain",
+        ),
     ],
     ids=[
         "front-matter-placeholder",
@@ -124,6 +141,9 @@ def body_text(page):
         "headline-then-subtitle-naming-it",
         "subtitle-condition-named-without-its-qualifier",
         "study-title-around-the-name",
+        "qualified-name-used-for-most-mentions",
+        "condition-inside-a-question",
+        "population-after-a-long-name",
     ],
 )
 def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholder(article, subject):
@@ -204,8 +224,25 @@ def test_a_masthead_line_before_the_real_title_of_plain_text_is_not_the_subject(
             " naproxen with food. Naproxen (Naprosyn) is on prescription.\n",
             "Naproxen 250 mg tablets",
         ),
+        (
+            "# Your recovery after a lumbar discectomy\n\nMost people go home the next day."
+            " Walk a little more each day.\n",
+            "Lumbar discectomy",
+        ),
+        (
+            "# StrideWell sacroiliac support belt\n\nA firm elastic belt worn around the"
+            " hips. Back pain in pregnancy often eases when the belt is worn for walking.\n"
+            "\nBack pain returns for some people. Back pain is common.\n",
+            "StrideWell sacroiliac support belt",
+        ),
     ],
-    ids=["medicine-class-for-a-condition", "therapy-for-a-condition", "medicine-with-its-form"],
+    ids=[
+        "medicine-class-for-a-condition",
+        "therapy-for-a-condition",
+        "medicine-with-its-form",
+        "recovery-after-an-operation",
+        "a-device-product-page",
+    ],
 )
 def test_a_treatment_heading_the_title_is_the_subject_not_the_condition_it_treats(article, subject):
     plan = plan_of(article)

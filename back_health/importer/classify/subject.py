@@ -258,6 +258,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     for candidate in scored:
         if (
             candidate.source == "title"
+            and candidate.text != best.text  # not the name found inside this very title
             and not rules.condition_in_phrase(candidate.name)
             and _same_subject(candidate.name, best.name, rules)
         ):
@@ -317,7 +318,22 @@ def most_named_condition(
     if not counts:
         return ""
     best = max(counts, key=lambda term: (counts[term], len(term)))
-    return sentence_case(best) if counts[best] >= (least or MOST_NAMED_MIN) else ""
+    if counts[best] < (least or MOST_NAMED_MIN):
+        return ""
+    # "Axial spondyloarthritis ... the spondyloarthritis": the short name counts every
+    # mention of the long one too. A qualified name used for at least half the mentions
+    # is the one the article is about.
+    qualified = [term for term in counts if term.endswith(f" {best}")]
+    if qualified:
+        longer = max(qualified, key=lambda term: (counts[term], len(term)))
+        if counts[longer] * QUALIFIED_SHARE >= counts[best]:
+            best = longer
+    return sentence_case(best)
+
+
+#: A qualified name ("thoracic disc herniation") wins over its unqualified form when it
+#: has at least 1 / QUALIFIED_SHARE of the unqualified form's mentions.
+QUALIFIED_SHARE = 2
 
 
 #: An abbreviation in brackets: "(DCM)", "(TOS)".
@@ -379,6 +395,8 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     name = condition_name_from_title(" ".join(cleaned.split()), rules)
     if not name:
         return []
+    if not check_name(name, rules).name:
+        name = _without_population(name, rules)
     parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
     names = [sentence_case(check_name(p, rules).name or "") for p in parts]
     names = [n for n in names if n] if len(parts) > 1 else [name]
@@ -387,19 +405,42 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     extra = []
     for n in names:
         head = _HEAD_BEFORE_PREPOSITION.split(n, maxsplit=1)[0]
+        after = _AFTER_PROCEDURE.split(n)
         if head != n and _treatment_kind(head, rules):
             # "Muscle relaxants for back spasms": the phrase is about the treatment it
             # opens with; the condition is what it is for.
             extra.append(head)
+        elif len(after) > 1 and _treatment_kind(after[-1], rules):
+            # "Your recovery after lumbar laminectomy": the treatment it is about.
+            extra.append(sentence_case(after[-1]))
         elif found := rules.condition_in_phrase(n):
             extra.append(sentence_case(found))
     return names + [n for n in extra if n not in names]
+
+
+#: Words that open who a title is for ("... in adults", "... among older people").
+_POPULATION_WORDS = frozenset({"in", "among", "for"})
+#: Most words a population qualifier has.
+POPULATION_MAX_WORDS = 3
+
+
+def _without_population(name: str, rules: RuleSet) -> str:
+    """A name too long to be one without the people it is about at its end: "Low back
+    pain with sciatica in adults" -> "Low back pain with sciatica"."""
+    words = name.split()
+    for index in range(len(words) - 1, max(0, len(words) - POPULATION_MAX_WORDS - 2), -1):
+        if words[index].lower() in _POPULATION_WORDS:
+            shorter = " ".join(words[:index])
+            return shorter if check_name(shorter, rules).name else name
+    return name
 
 
 #: Where a title's headline ends and its subtitle starts.
 _TITLE_PARTS = re.compile(r"\s*[?:!]\s+|\s+[-\u2013\u2014|]\s+")
 
 
+#: Words after which a title names the procedure it is about ("Recovery after ...").
+_AFTER_PROCEDURE = re.compile(r"\s+(?:after|following|before|having)\s+(?:an?\s+|your\s+)?")
 _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")
 
 
@@ -409,6 +450,8 @@ def _treatment_kind(name: str, rules: RuleSet) -> str:
     the condition, like "Exercises for ...") names no subject."""
     if whole_medicine(name, rules) is not None:
         return "a medicine"
+    if rules.is_device(name):
+        return "a treatment"  # "FlexiCore lumbar support belt": a device, brand or not
     term = whole_treatment(name, rules)
     if term is None or term.general or term.kind == SELF_CARE_KIND:
         return ""

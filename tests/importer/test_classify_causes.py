@@ -52,6 +52,21 @@ def article(*sentences):
         ("Runners with tight hip muscles are at higher risk than swimmers.", "Tight hip muscles"),
         ("Repeated kneeling is the best-known risk in flooring work.", "Repeated kneeling"),
         ("Prolonged standing is the commonest risk in shop work.", "Prolonged standing"),
+        (
+            "Sleeping on one side, with the top leg dropped forward, is the main culprit.",
+            "Sleeping on one side",
+        ),
+        ("In older adults, falls are now the leading cause.", "Falls"),
+        (
+            "The usual cause is a gluteal tendon tear; in younger people, running is more"
+            " often to blame.",
+            "Gluteal tendon tear",
+        ),
+        (
+            "Hip bursitis is usually caused by a tight iliotibial band, in which the band"
+            " rubs over the bone.",
+            "Tight iliotibial band",
+        ),
     ],
 )
 def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(sentence, cause):

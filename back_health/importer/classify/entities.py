@@ -613,7 +613,12 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
                 return ""
             # "Repetitive hyperextension of the lower back in sport": the name is the
             # head before its modifiers.
-            for text in (subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]):
+            texts = [subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]]
+            if "," in subject:
+                # "Forward head posture, with the chin poking out, is the main culprit";
+                # "In older adults, falls are the leading cause".
+                texts += [subject.split(",", 1)[0], subject.rsplit(",", 1)[1]]
+            for text in texts:
                 derived = derive_name(text, rules)
                 if derived.name and len(derived.name.split()) <= 5:
                     return derived.name
@@ -644,7 +649,11 @@ _SETTING = re.compile(
 
 #: Where a clause that comments on what came before starts: "a disc herniation, where
 #: disc material bursts backwards"; what follows it is not part of the name.
-_NON_RESTRICTIVE = re.compile(r",\s*(?:where|which|who|when|whereby|as)\b", re.IGNORECASE)
+_NON_RESTRICTIVE = re.compile(
+    r",\s*(?:(?:in|on|at|from|through|by|of) )?(?:where|which|who|whom|when|whereby|as)\b"
+    r"|;|:\s|\s[-\u2013\u2014]\s",
+    re.IGNORECASE,
+)
 
 #: A short noun phrase and the relative clause after it ("bacteria that reach ...").
 _RELATIVE_HEAD = re.compile(

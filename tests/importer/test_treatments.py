@@ -59,6 +59,14 @@ def article(*paragraphs, title="Thoracic back pain"):
             "Laminectomy",
         ),
         ("Paracetamol (Tylenol) is a good first choice for the pain.", "Paracetamol"),
+        ("Diazepam is then prescribed for a few nights when spasms are bad.", "Diazepam"),
+        ("Treatment is with antibiotics, first into a vein and then as tablets.", "Antibiotics"),
+        ("Most people are treated with several weeks of antibiotics.", "Antibiotics"),
+        (
+            "1.2.3 Consider manual therapy (spinal manipulation or massage) alongside exercise.",
+            "Manual therapy",
+        ),
+        ("Offer hydrotherapy to people who find land exercise too painful.", "Hydrotherapy"),
     ],
 )
 def test_a_treatment_that_is_the_subject_of_what_it_does_is_written(sentence, treatment):

@@ -217,9 +217,14 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         if rules.cue("treatment_object", _before(sentence, match.start())):
             end = match.end()
             for following in (m for m in matches if m.start() >= match.end()):
+                if following.start() < end:
+                    continue  # inside the brackets after the name
                 gap = sentence[end : following.start()]
                 if _BRACKET_OPEN.fullmatch(gap):
-                    end = following.end()  # "cyclobenzaprine (Flexeril)": the same one
+                    # "cyclobenzaprine (Flexeril)", "manual therapy (manipulation or
+                    # massage)": what the brackets hold is the same one or its examples.
+                    close = sentence.find(")", following.start())
+                    end = close + 1 if close >= 0 else len(sentence)
                     continue
                 if _COORDINATED.fullmatch(gap):
                     return None  # "options include X and Y": a list, no one subject

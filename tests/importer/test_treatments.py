@@ -281,6 +281,21 @@ def test_a_bold_labelled_item_with_its_text_after_a_comma_is_written():
     assert "Dry needling" in written(plan)
 
 
+def test_medicines_given_as_examples_in_a_labelled_item_are_not_the_item():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "- **Pain relief** such as naproxen or diclofenac for a week when the ache is"
+            " bad.\n- **Heat**. A warm pack on the lower back eases the spasm.",
+        )
+    )
+
+    assert "Naproxen" not in written(plan)
+    assert "Diclofenac" not in written(plan)
+    text = " ".join(str(block.value) for block in page_titled(plan, "Pain relief").blocks)
+    assert "Pain relief such as naproxen" in text  # a sentence, never "such as ..."
+
+
 def test_a_bold_name_that_begins_its_sentence_stays_in_the_text_of_its_page():
     plan = plan_of(
         article(

@@ -772,7 +772,7 @@ def _item_entities(
     explanation = item_explanation(item.text) or labelled_rest(item)
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
-    if category == "treatments" and (medicines := rules.find_medicines(phrase)):
+    if category == "treatments" and (medicines := _named_medicines(phrase, rules)):
         pages = [
             medicine_page(info, match.group(0), relation_owner, state, item.text)
             for info, match in medicines
@@ -894,6 +894,15 @@ def lead_context(lead: str) -> str:
     return re.sub(r"\s+(?:include|includes|are|is|the following)$", "", lead, flags=re.I)
 
 
+def _named_medicines(phrase: str, rules: RuleSet) -> list:
+    """The medicines an item's name names: "Painkillers such as paracetamol or ibuprofen"
+    names painkillers, with two examples; the examples are not the item."""
+    found = rules.find_medicines(phrase)
+    if found and (example := _EXAMPLE_CUE.search(phrase)):
+        found = [(info, match) for info, match in found if match.start() < example.start()]
+    return found
+
+
 def item_explanation(text: str) -> str:
     """What an item says after its name: "Short shoulders. This feature is rare." ->
     "This feature is rare."."""
@@ -910,8 +919,15 @@ def labelled_rest(item: ListItem) -> str:
     match = _BOLD_LABEL.match(item.html or "")
     if not match:
         return ""
-    rest = strip_tags(match.group("rest")).strip(" ,;:.-\u2013\u2014")
-    return rest if len(rest.split()) >= LABEL_REST_MIN_WORDS else ""
+    raw = strip_tags(match.group("rest")).lstrip()
+    rest = raw.strip(" ,;:.-\u2013\u2014")
+    if len(rest.split()) < LABEL_REST_MIN_WORDS:
+        return ""
+    if raw[:1].islower():
+        # "<b>Painkillers</b> such as paracetamol for a few days": the label begins the
+        # sentence, so the explanation is the whole of it, never a fragment.
+        return " ".join(item.text.split())
+    return rest
 
 
 _BOLD_LABEL = re.compile(r"\s*<(strong|b)>[^<]{1,80}</\1>(?P<rest>.*)", re.S)

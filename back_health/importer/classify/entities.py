@@ -772,7 +772,16 @@ def _item_entities(
     explanation = item_explanation(item.text) or labelled_rest(item)
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
-    if category == "treatments" and (medicines := _named_medicines(phrase, rules)):
+    examples: list[PagePlan] = []
+    if category == "treatments" and (cut := _examples_only(phrase, rules)):
+        # "Painkillers such as paracetamol or ibuprofen ...": the medicines are examples,
+        # related (their brands kept) but not the item, whose page is its label's.
+        examples = [
+            medicine_page(info, match.group(0), relation_owner, state, item.text)
+            for info, match in rules.find_medicines(phrase)
+        ]
+        phrase = cut
+    elif category == "treatments" and (medicines := rules.find_medicines(phrase)):
         pages = [
             medicine_page(info, match.group(0), relation_owner, state, item.text)
             for info, match in medicines
@@ -811,8 +820,8 @@ def _item_entities(
         # "Physiotherapy can ease the pain.": the item is a sentence about its name.
         state.pages.add_text(pages[0], item.text)
     if not pages:
-        return [] if is_vague(phrase, rules) else None
-    return pages
+        return examples or ([] if is_vague(phrase, rules) else None)
+    return pages + examples
 
 
 def _says_something(text: str, page: PagePlan, rules: RuleSet) -> bool:
@@ -894,13 +903,16 @@ def lead_context(lead: str) -> str:
     return re.sub(r"\s+(?:include|includes|are|is|the following)$", "", lead, flags=re.I)
 
 
-def _named_medicines(phrase: str, rules: RuleSet) -> list:
-    """The medicines an item's name names: "Painkillers such as paracetamol or ibuprofen"
-    names painkillers, with two examples; the examples are not the item."""
+def _examples_only(phrase: str, rules: RuleSet) -> str:
+    """The name before "such as" when every medicine an item's name gives comes after it
+    ("Painkillers such as paracetamol or ibuprofen" -> "Painkillers"), else ""."""
+    example = _EXAMPLE_CUE.search(phrase)
+    if example is None or example.start() == 0:
+        return ""
     found = rules.find_medicines(phrase)
-    if found and (example := _EXAMPLE_CUE.search(phrase)):
-        found = [(info, match) for info, match in found if match.start() < example.start()]
-    return found
+    if not found or any(match.start() < example.start() for _, match in found):
+        return ""
+    return phrase[: example.start()].strip(" ,")
 
 
 def item_explanation(text: str) -> str:

@@ -614,3 +614,49 @@ def test_leads_of_a_section_mixing_severities_become_their_warnings_headings_sai
     assert emergency["heading"] == "Call 999 if"
     for value in (urgent, emergency):
         assert value["heading"] not in strip_tags(value["text"])
+
+
+# -- conditions named after their description, and defined in labelled paragraphs ---------
+
+
+def _related(plan):
+    main = plan.main_page
+    return {r.title for r in main.related_conditions}
+
+
+def _written(plan, title):
+    page = next(p for p in plan.pages if p.title == title)
+    return page.action != Action.SUGGEST, " ".join(str(b.value) for b in page.blocks) + page.summary
+
+
+def test_a_condition_named_after_its_description_is_a_related_condition_with_that_text():
+    plan = plan_of(
+        "# Shin splints\n\nShin splints is pain along the inner edge of the shin bone.\n\n"
+        "## Complications\n\nIf runners keep training through the pain, a small crack can"
+        " form in the bone. This more serious problem is called a tibial stress fracture."
+        " Rest helps.\n"
+    )
+    assert "Tibial stress fracture" in _related(plan)
+    written, text = _written(plan, "Tibial stress fracture")
+    assert written and "a small crack can form" in text
+
+
+def test_a_form_of_the_subject_named_after_a_description_is_no_other_condition():
+    plan = plan_of(
+        "# Transverse myelitis\n\nTransverse myelitis is inflammation of the spinal cord."
+        " Sometimes no cause is ever found. This is called idiopathic transverse myelitis.\n"
+    )
+    assert not _related(plan)
+
+
+def test_a_paragraph_opening_with_a_bold_name_it_defines_is_a_related_condition():
+    plan = plan_of(
+        "# Spinal cord injury\n\nA spinal cord injury is damage to the cord.\n\n"
+        "## Living with it\n\n**Heterotopic ossification** is a growth of bone in soft"
+        " tissue around the hips or knees after the injury. It stiffens the joint.\n\n"
+        "**Physiotherapy** is a mainstay of rehabilitation after the injury.\n"
+    )
+    assert "Heterotopic ossification" in _related(plan)
+    written, text = _written(plan, "Heterotopic ossification")
+    assert written and "growth of bone in soft tissue" in text
+    assert "Physiotherapy" not in _related(plan)

@@ -533,6 +533,44 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
     state.decide(name, "condition", f"defined as one ({match.group(0).strip()!r})")
 
 
+#: "This is called X", "That slip is called X", "This more serious condition is known as X".
+_CALLED = re.compile(
+    r"^(?:this|that|it|these|those)\b(?:\s+[\w-]+){0,4}?\s+(?:is|are)\s+(?:then\s+)?"
+    r"(?:called|known as|termed|named)\s+",
+    re.IGNORECASE,
+)
+
+
+def called_condition(sentence: str, previous: str, owner: PagePlan, state: Context) -> None:
+    """A condition the text names after describing it ("The nerve pain can last for months.
+    This is called postherpetic neuralgia.") is a related condition; the description and
+    the naming sentence are its text."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION or not previous:
+        return
+    match = _CALLED.match(sentence)
+    if match is None:
+        return
+    text = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
+    name = derive_name(text.rstrip(" ."), rules).name
+    if not name or len(name.split()) > 4:
+        return
+    if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
+        return
+    key = name_key(name, rules)
+    if any(
+        key == subject or key.endswith(f" {subject}")
+        for subject in (name_key(owner.title, rules), name_key(state.main.title, rules))
+    ):
+        return  # the subject itself, or a form of it ("idiopathic transverse myelitis")
+    page = state.entity(Kind.CONDITION, name, reason="the text names what it describes")
+    if page is owner or page is state.main:
+        return
+    relate(owner, "related_conditions", page)
+    state.pages.add_text(page, f"{previous} {sentence}")
+    state.decide(name, "condition", f"named after its description ({match.group(0).strip()!r})")
+
+
 #: The word that links a defined name to the clause before it: the name follows it.
 _LAST_LINK = re.compile(
     r"\b(?:to|with|by|from|as|and|or|is|are|was|were|called|named|have|has|had)\s+",

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from ..document import Dropped, ListBlock, ListItem, Paragraph, Table
 from ..dose import has_dose, read_dose
-from ..names import split_sentences, strip_tags
-from ..plan import BlockPlan, PagePlan, Severity
+from ..names import check_name, name_key, split_sentences, strip_tags
+from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part
 from ..severity import advice_of, items_lead
 from .blocks import (
@@ -25,6 +25,7 @@ from .blocks import (
 )
 from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
+    called_condition,
     causes_in_sentence,
     combination_product,
     defined_conditions,
@@ -60,7 +61,48 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
         elif isinstance(block, Table):
             emit_table(block, owner, topic, heading, state)
         elif isinstance(block, Paragraph):
+            if not _entity_category(topic):
+                labelled_condition(block, owner, state)
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
+
+
+#: What follows a bold name that a paragraph defines as a condition: "<b>X</b> is a
+#: sudden rise ...", "<b>X</b> (other name) develop when ...", "<b>X</b>, stiffness of
+#: ..., affects most people ...".
+_DEFINES = re.compile(
+    r"\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,]{1,80},\s*)?"
+    r"(?:(?:is|are)\s+(?:a|an)\s|(?:develops?|affects?|happens?|occurs?)\b)",
+    re.IGNORECASE,
+)
+
+
+def labelled_condition(paragraph: Paragraph, owner: PagePlan, state: Context) -> None:
+    """A paragraph that opens with a bold name and defines it ("<b>Autonomic
+    dysreflexia</b> is a sudden, dangerous rise in blood pressure ...") on a condition's
+    page is about a related condition: its page, with the paragraph as its text. The
+    paragraph stays where it is too."""
+    rules = state.rules
+    match = _BOLD_LABEL.match(paragraph.html or "")
+    if match is None or owner.kind != Kind.CONDITION:
+        return
+    label = strip_tags(match.group("label")).strip()
+    rest = strip_tags(match.group("rest"))
+    if not label[-1:].isalnum() or not _DEFINES.match(rest):
+        return
+    name = check_name(label, rules).name
+    if not name or len(name.split()) > 4 or rules.cue("not_a_label", name):
+        return
+    if rules.find_treatments(name) or rules.find_medicines(name):
+        return  # a treatment's paragraph: the treatment rules read it
+    keys = {name_key(owner.title, rules), name_key(state.main.title, rules)}
+    if name_key(name, rules) in keys:
+        return
+    page = state.entity(Kind.CONDITION, name, reason="a paragraph defines it")
+    if page is owner or page is state.main:
+        return
+    relate(owner_for_relations(owner, state), "related_conditions", page)
+    state.pages.add_text(page, paragraph.text)
+    state.decide(name, "condition", "a paragraph opens with its name and defines it")
 
 
 def _sentences_before(blocks, index: int) -> list[str]:
@@ -92,6 +134,7 @@ def emit_paragraph(
     html_sentences = sentence_markup(paragraph, sentences)
     kept: list[str] = []
     boxed: BlockPlan | None = None  # the caution box the sentence before became
+    previous = ""
     for sentence, markup in zip(sentences, html_sentences, strict=True):
         asked = state.ask(Part("sentence", sentence, heading), owner, topic)
         if asked is not None and asked.as_ in ENTITY_KINDS and asked.name:
@@ -143,9 +186,11 @@ def emit_paragraph(
             effects_in_sentence(sentence, relation_owner, state)
             subtypes_in_sentence(sentence, relation_owner, topic, state)
             defined_conditions(sentence, relation_owner, state)
+            called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)
+        previous = sentence
     flush_paragraph(owner, kept, state)
     state.pages.add_text(owner, paragraph.text)
 

@@ -25,6 +25,7 @@ SEVERITY_CUES = (
     (Severity.CAUTION, "severity_check_first"),
     (Severity.SEE_DOCTOR, "severity_see_doctor"),
     (Severity.CAUTION, "severity_caution"),
+    (Severity.CAUTION, "severity_named_risk"),
 )
 
 _CATEGORIES = tuple(category for _, category in SEVERITY_CUES)

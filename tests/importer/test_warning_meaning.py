@@ -80,6 +80,10 @@ def warnings_of(markdown):
         ("If the wound leaks, ring your surgical team the same day.", "urgent"),
         ("Call the 24-hour spinal cord hotline straight away if your legs feel weak.", "urgent"),
         ("Contact Ward 12 straight away if the wound bleeds.", "urgent"),
+        ("Go back to your GP if the tingling spreads to your other hand.", "see_doctor"),
+        ("Fish oil may increase the risk of bleeding if you take warfarin.", "caution"),
+        ("Prednisolone can raise your blood sugar.", "caution"),
+        ("If your legs are weak you are at risk of blood clots.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -95,6 +99,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "About 1 in 20 people with back pain need to see a specialist.",
         "I ended up in A&E last Christmas and waited six hours.",
         "Book an appointment online if you would like a sports massage.",
+        "Smoking can increase the risk of back pain.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):
@@ -275,3 +280,14 @@ def test_advice_about_a_treatment_in_a_list_item_stays_text():
         SOURCE,
     )
     assert not [b for p in plan.pages for b in p.blocks if b.type == "warning"]
+
+
+def test_an_item_asking_for_urgent_help_in_a_list_of_tips_is_boxed_and_the_rest_stay():
+    values = warnings_of(
+        "## What helped me\n\n- A warm shower every morning.\n- If your arm goes weak or"
+        " numb, stop reading and call 111.\n- Short walks twice a day.\n"
+    )
+    [box] = values
+    assert box["severity"] == "urgent"
+    assert "call 111" in box["text"]
+    assert "warm shower" not in box["text"]

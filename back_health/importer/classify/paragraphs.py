@@ -219,6 +219,19 @@ def emit_list(
         rest = emit_exercise_list(title, [block], owner, state, lead=lead, routine=routine)
         emit_blocks(rest, owner, "content", heading, state)
         return
+    if category != "junk" and (urgent := _urgent_items(block, rules)):
+        # "If your arm goes weak, call 111." among tips: help the reader must get now is
+        # a warning wherever the article lists it; the other items stay a list.
+        taken = {id(item) for item, _ in urgent}
+        rest = replace(block, items=[item for item in block.items if id(item) not in taken])
+        if rest.items:
+            emit_list(rest, owner, topic, heading, state, routine)
+        for item, found in urgent:
+            value = warning_value(found.level, "", f"<p>{html.escape(item.text)}</p>")
+            add_block(owner, BlockPlan("warning", value), state)
+            because = f"a list item asking for help now: {found.cue}"
+            state.decide(item.text, f"warning ({found.level})", because)
+        return
     if category == "treatments" and (cautions := group_cautions(block, state)):
         # "Do not give aspirin to children under 16." among the things to try: a risk to
         # a group of readers, boxed after the list rather than read as a treatment.
@@ -246,6 +259,17 @@ def emit_list(
             # "Robaxacet contains methocarbamol with acetaminophen.": a product named
             # in a plain list is still a medicine the article names.
             combination_product(sentence, owner_for_relations(owner, state), state)
+
+
+def _urgent_items(block: ListBlock, rules) -> list:
+    """The items of a list that ask the reader to get urgent or emergency help, with
+    what was found: ``[(item, SeverityCue)]``."""
+    found = []
+    for item in block.items:
+        advice = advice_of(item.text, rules)
+        if advice is not None and advice.level in (Severity.URGENT, Severity.EMERGENCY):
+            found.append((item, advice))
+    return found
 
 
 def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:

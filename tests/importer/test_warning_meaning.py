@@ -81,6 +81,7 @@ def warnings_of(markdown):
         ("Call the 24-hour spinal cord hotline straight away if your legs feel weak.", "urgent"),
         ("Contact Ward 12 straight away if the wound bleeds.", "urgent"),
         ("Go back to your GP if the tingling spreads to your other hand.", "see_doctor"),
+        ("A: See a GP if the curve keeps getting worse.", "see_doctor"),
         ("Fish oil may increase the risk of bleeding if you take warfarin.", "caution"),
         ("Prednisolone can raise your blood sugar.", "caution"),
         ("If your legs are weak you are at risk of blood clots.", "caution"),

@@ -488,12 +488,34 @@ def _content_root(soup: BeautifulSoup, h1: Tag | None) -> Tag:
     if h1 is not None:
         for parent in h1.parents:
             if parent.name in ("article", "main") or parent.get("role") == "main":
-                return parent
+                return _widened(parent)
     articles = soup.find_all("article")
     if articles:
-        return max(articles, key=lambda article: len(article.get_text()))
+        return _widened(max(articles, key=lambda article: len(article.get_text())))
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     return main or soup.body or soup
+
+
+def _widened(root: Tag) -> Tag:
+    """The page's ``<main>`` instead of the one ``<article>`` inside it when most of
+    main's text is outside that article: a question in an ``<article>`` with its answers
+    in a ``<section>`` beside it is one piece of content. A main holding several articles
+    (a list of posts) keeps the one."""
+    if root.name != "article":
+        return root
+    main = next(
+        (
+            parent
+            for parent in root.parents
+            if parent.name == "main" or parent.get("role") == "main"
+        ),
+        None,
+    )
+    if main is None or len(main.find_all("article")) > 1:
+        return root
+    inside = len(root.get_text(" ").split())
+    outside = len(main.get_text(" ").split()) - inside
+    return main if outside > inside else root
 
 
 def _inside(element: Tag, ancestor: Tag) -> bool:

@@ -323,3 +323,26 @@ def test_unclosed_headings_and_paragraphs_are_closed_like_a_browser_would():
         if hasattr(block, "items")
     ]
     assert [item.text for item in lists[0].items] == ["Poor posture", "Stress"]
+
+
+def test_answers_beside_the_question_article_in_main_are_content():
+    doc = parse_html(
+        "<html><body><header>Ask a Nurse</header><main>"
+        "<article><h1>Is a bulging disc serious?</h1><p>My scan shows a bulging disc.</p>"
+        "</article><section><h2>Answers</h2><p>A bulging disc is common and usually gets"
+        " better on its own within a few months. Keep moving and take simple painkillers"
+        " while it settles, and see your GP if the pain spreads down the leg.</p>"
+        "</section></main><footer>Terms</footer></body></html>"
+    )
+    assert "see your GP if the pain spreads" in all_text(doc)
+    assert "Terms" not in all_text(doc)
+
+
+def test_a_long_article_in_main_stays_the_content_without_what_is_beside_it():
+    body = "Sciatica is pain down the leg from an irritated nerve. " * 20
+    doc = parse_html(
+        "<html><body><main><article><h1>Sciatica</h1>"
+        f"<p>{body}</p></article><section><p>Newsletter: sign up for our weekly tips.</p>"
+        "</section></main></body></html>"
+    )
+    assert "Newsletter" not in all_text(doc)

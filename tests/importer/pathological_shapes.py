@@ -127,6 +127,8 @@ SHAPES = {
             "indented colon lines",
             "indented labelled items",
             "speaker labels",
+            "full-width stops",
+            "chinese sentences",
         )
     },
     **{name: _markdown for name in ("headings", "list items", "table", "markdown brackets")},

@@ -82,6 +82,7 @@ def warnings_of(markdown):
         ("Contact Ward 12 straight away if the wound bleeds.", "urgent"),
         ("Go back to your GP if the tingling spreads to your other hand.", "see_doctor"),
         ("A: See a GP if the curve keeps getting worse.", "see_doctor"),
+        ("Sudden weakness in both legs after a fall: go to A&E.", "emergency"),
         ("Fish oil may increase the risk of bleeding if you take warfarin.", "caution"),
         ("Prednisolone can raise your blood sugar.", "caution"),
         ("If your legs are weak you are at risk of blood clots.", "caution"),

@@ -61,7 +61,7 @@ _HOLD = re.compile(
     rf"\b(?:hold|holding|stay|remain|keep)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?"
     rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
     rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b"
-    rf"|\b(?:hold|holding)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
+    rf"|\b(?:hold|holding|keep)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
     r"(?P<unit3>seconds?|secs?|s\b|minutes?|mins?)\b"
     # "hold for a count of five": counted seconds.
     rf"|\b(?:hold|holding)\b[^.;]{{0,30}}?\bfor\s+a\s+(?:slow\s+)?count\s+of\s+"
@@ -72,10 +72,12 @@ _HOLD = re.compile(
     re.IGNORECASE,
 )
 _SETS = re.compile(
-    # "3 rounds of 10", "2 circuits of 8": sets by another name.
+    # "3 rounds of 10", "2 circuits of 8": sets by another name; "do one group", as a
+    # translation from Chinese words a set.
     rf"\b{_RANGE}\s+(?:sets?|(?:rounds?|circuits?)(?=\s+of\s+\d))\b"
     rf"(?:\s+of\s+{_range('reps', 'reps_high')}(?!\s*(?:seconds?|secs?|s\b|minutes?|mins?))"
-    r"(?:\s+(?:repetitions|reps|repeats|times))?)?",
+    r"(?:\s+(?:repetitions|reps|repeats|times))?)?"
+    rf"|\bdo\s+{_range('low_g', 'high_g')}\s+groups?\b",
     re.IGNORECASE,
 )
 _REPS = re.compile(
@@ -90,18 +92,28 @@ _REPS = re.compile(
     rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+(?:on\s+|with\s+|for\s+)?"
     r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
     # "Neck rotations: 10 to each side": a bare count for each side after a label.
-    rf"|(?:^|[,;:]\s*){_range('low7', 'high7')}\s+(?:to|on|for|with)\s+(?:each|either|every|per)\s+"
-    r"(?:side|leg|arm)s?\b"
+    rf"|(?:^|[,;:]\s*){_range('low7', 'high7')}\s+(?:(?:to|on|for|with)\s+)?"
+    r"(?:each|either|every|per)\s+(?:side|leg|arm|way|direction)s?\b"
+    # "Do 10.": a bare count after "do" that ends the sentence or clause.
+    rf"|\bdo\s+{_range('low8', 'high8')}(?=\s*(?:[.,;]|$))"
+    # "Point your feet 10 times an hour": a count done every hour, not a frequency a day.
+    rf"|\b{_range('low9', 'high9')}\s+times\s+(?:an|a|per|each|every)\s+hour\b"
     # "10 times per leg", "Twice on each side".
     rf"|\b{_range('low5', 'high5')}\s+times\s+(?:on\s+|with\s+)?(?:each|either|per)\s+"
     r"(?:side|leg|arm)\b"
     r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
+#: The groups of :data:`_REPS` that hold a count, in the order of its alternatives.
+_REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9")
 #: "half a minute", in seconds.
 HALF_A_MINUTE = 30
 _PER_SIDE = re.compile(
+    # "On either side of the door frame" says where, not how many times.
     r"\b(?:on\s+)?(?:each|either|per|every)\s+(?:side|leg|arm|knee|hip|shoulder|foot)s?\b"
+    r"(?!\s+of\b)"
+    # "10 times each way": a turn or roll to one side and then the other.
+    r"|\b(?:each|either|every)\s+(?:way|direction)\b|\bboth\s+(?:ways|directions)\b"
     r"|\b(?:both|alternate|switch|change)\s+(?:sides|legs|arms)\b"
     r"|\b(?:on|with)\s+the\s+other\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
@@ -115,11 +127,17 @@ _PER_WEEK = re.compile(
     rf"(?:{_TIMES}|(?P<days>{_NUM})\s+days)\s+(?:a|per|each|every)\s+week\b",
     re.IGNORECASE,
 )
+#: "Morning and evening": twice a day.
+_MORNING_AND_EVENING = re.compile(
+    r"\bmornings?\s+and\s+(?:evenings?|nights?|bedtime)\b", re.IGNORECASE
+)
 #: "Do them every morning": once a day.
 _ONCE_A_DAY = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|bedtime)\b", re.IGNORECASE)
-#: "Do 10 squeezes": a count of a movement named by its plural.
+#: "Do 10 squeezes", "Deep breathing: 5 slow, deep breaths": a count of a movement named
+#: by its plural, after a verb or opening a clause.
 _COUNTED_MOVES = re.compile(
-    r"\b(?:do|repeat|perform|make)\s+(?P<n>\d{1,3})\s+(?:(?:slow|gentle|small|more)\s+)?"
+    rf"(?:\b(?:do|repeat|perform|make|take)\s+|(?:^|[,;:]\s*))(?P<n>{_NUM})\s+"
+    r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2}"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds)\b",
     re.IGNORECASE,
@@ -168,6 +186,7 @@ _NEEDS = {
         _PER_SIDE,
         _PER_DAY,
         _ONCE_A_DAY,
+        _MORNING_AND_EVENING,
         _PER_WEEK,
         _EVERY_DAY,
     )
@@ -254,26 +273,22 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
             seconds *= 60
         dose["hold_seconds"] = seconds
     if counted and (match := _search(_SETS, text, folded)):
-        dose["sets"] = _low(match, "low", "high", "the sets", notes)
+        if match.group("low"):
+            dose["sets"] = _low(match, "low", "high", "the sets", notes)
+        else:
+            dose["sets"] = _low(match, "low_g", "high_g", "the sets", notes)
         if match.group("reps"):
             dose["repetitions"] = _low(match, "reps", "reps_high", "the repetitions", notes)
     if counted and dose["repetitions"] is None and (match := _search(_REPS, text, folded)):
-        if match.group("low"):
-            dose["repetitions"] = _low(match, "low", "high", "the repetitions", notes)
-        elif match.group("low2"):
-            dose["repetitions"] = _low(match, "low2", "high2", "the repetitions", notes)
-        elif match.group("low3"):
-            dose["repetitions"] = _low(match, "low3", "high3", "the repetitions", notes)
-        elif match.group("low4"):
-            dose["repetitions"] = _low(match, "low4", "high4", "the repetitions", notes)
-        elif match.group("low5"):
-            dose["repetitions"] = _low(match, "low5", "high5", "the repetitions", notes)
-        elif match.group("low7"):
-            dose["repetitions"] = _low(match, "low7", "high7", "the repetitions", notes)
+        low = next((name for name in _REPS_GROUPS if match.group(name)), None)
+        if low is not None:
+            dose["repetitions"] = _low(
+                match, low, low.replace("low", "high"), "the repetitions", notes
+            )
         else:
             dose["repetitions"] = number(match.group("adv6"))
     if counted and dose["repetitions"] is None and (moves := _search(_COUNTED_MOVES, text, folded)):
-        dose["repetitions"] = int(moves.group("n"))
+        dose["repetitions"] = number(moves.group("n"))
     if counts_only:
         return DoseReading(dose, notes)
     dose["per_side"] = bool(_search(_PER_SIDE, text, folded))
@@ -288,6 +303,8 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
             )
         text = text[: match.start()] + text[match.end() :]
         folded = fold(text)
+    elif _search(_MORNING_AND_EVENING, text, folded):
+        dose["times_per_day"] = 2
     elif _search(_ONCE_A_DAY, text, folded):
         dose["times_per_day"] = 1
     if counted and (match := _search(_PER_WEEK, text, folded)):
@@ -303,6 +320,46 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
             # "Do these exercises every day": once a day, with no other count given.
             dose["times_per_day"] = 1
     return DoseReading(dose, notes)
+
+
+#: A dose cell that opens with a count: the count, and what the cell says after it.
+_CELL_COUNT = re.compile(rf"\s*(?P<count>{_range('c', 'ch')})(?P<rest>.*)", re.IGNORECASE | re.S)
+#: A count that already says what it counts ("5 seconds", "2 x 10", "10 reps").
+_CELL_UNIT = re.compile(
+    r"\s*(?:[x×]|sets?\b|reps?\b|repetitions|repeats|times|seconds?|secs?|s\b|minutes?|mins?)",
+    re.IGNORECASE,
+)
+_CELL_YES = frozenset({"yes", "y", "\u2713", "\u2714", "x"})
+_MINUTES_HEADING = re.compile(r"\b(?:minutes?|mins?)\b", re.IGNORECASE)
+_WEEK_HEADING = re.compile(r"\bweek\b", re.IGNORECASE)
+
+
+def dose_cell_text(kind: str, cell: str, heading: str = "") -> str:
+    """A cell of an exercise table's dose column, worded as :func:`read_dose` reads it:
+    "2" under "Sets" -> "2 sets", "3 each side" under "Repetitions" -> "3 repetitions
+    each side", "5 seconds" under "Hold" -> "hold for 5 seconds", "Yes" under "Each
+    side" -> "on each side", "3" under "Times a day" -> "3 times a day". ``kind`` is one
+    of "sets", "repetitions", "hold", "per_side", "frequency"."""
+    cell = " ".join(cell.split())
+    if kind == "per_side" and cell.lower() in _CELL_YES:
+        return "on each side"
+    match = _CELL_COUNT.match(cell)
+    if kind == "hold":
+        if match and not _CELL_UNIT.match(match.group("rest")):
+            unit = "minutes" if _MINUTES_HEADING.search(heading) else "seconds"
+            return f"hold for {match.group('count')} {unit}{match.group('rest')}"
+        return f"hold for {cell}" if match else cell
+    if not match or _CELL_UNIT.match(match.group("rest")):
+        return cell  # no count, or a count that says what it counts
+    count, rest = match.group("count"), match.group("rest")
+    if kind == "frequency":
+        period = "week" if _WEEK_HEADING.search(heading) else "day"
+        return f"{count} times a {period}{rest}"
+    if kind == "sets":
+        return f"{count} sets{rest}"
+    if kind == "per_side":
+        return f"{count} repetitions on each side{rest}"
+    return f"{count} repetitions{rest}"
 
 
 def parse_dose(text: str) -> dict:

@@ -164,7 +164,8 @@ def first_phrase(text: str) -> str:
     text = " ".join(text.split())
     sentences = split_sentences(text)
     head = sentences[0] if sentences else text
-    head = re.split(r"\s*:\s+|\s+[-–—]\s+|\s*:$", head, maxsplit=1)[0]
+    # A full-width colon (translations from Chinese) needs no space after it.
+    head = re.split(r"\s*:\s+|\s+[-–—]\s+|\s*:$|\s*\uff1a\s*", head, maxsplit=1)[0]
     words = head.split()
     for index in range(1, min(len(words), 7)):
         word, before = words[index], words[index - 1]

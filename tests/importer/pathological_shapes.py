@@ -50,6 +50,9 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
+        "dose counts": lambda: (
+            _INTRO + "Exercises\n\nBreathing: " + _repeat("5 slow, deep ", size) + "\n"
+        ),
     }
     return builders[name](), "shape.txt"
 
@@ -68,6 +71,11 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("| stiff lower back | poor posture |\n", size)
         ),
         "markdown brackets": lambda: "# Back pain\n\nRest " + _repeat("[a](", size) + "\n",
+        "exercise table": lambda: (
+            "# Back pain\n\nIt is common.\n\n## Your exercises\n\nBoth twice a day.\n\n"
+            "| Exercise | How to do it | Sets | Reps | Hold |\n|---|---|---|---|---|\n"
+            + _repeat("| Knee roll | Roll both knees. | 2 | 10 each side | 5 seconds |\n", size)
+        ),
     }
     return builders[name](), "shape.md"
 
@@ -129,9 +137,13 @@ SHAPES = {
             "speaker labels",
             "full-width stops",
             "chinese sentences",
+            "dose counts",
         )
     },
-    **{name: _markdown for name in ("headings", "list items", "table", "markdown brackets")},
+    **{
+        name: _markdown
+        for name in ("headings", "list items", "table", "markdown brackets", "exercise table")
+    },
     **{
         name: _html
         for name in (

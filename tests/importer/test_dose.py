@@ -2,7 +2,13 @@
 
 import pytest
 
-from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_dose
+from back_health.importer.dose import (
+    DOSE_KEYS,
+    dose_cell_text,
+    dose_to_text,
+    parse_dose,
+    read_dose,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,6 +38,16 @@ from back_health.importer.dose import DOSE_KEYS, dose_to_text, parse_dose, read_
         ("3 sets of 20 seconds on each side.", {"sets": 3, "hold_seconds": 20, "per_side": True}),
         ("Dead bug: 8 slow reps each side", {"repetitions": 8, "per_side": True}),
         ("Hold 10 s, rest 10 s, 6 reps.", {"hold_seconds": 10, "repetitions": 6}),
+        ("Thread the needle: 6 each side", {"repetitions": 6, "per_side": True}),
+        ("Neck turns: 5 each way", {"repetitions": 5, "per_side": True}),
+        ("Roll your knees over, 8 times each way.", {"repetitions": 8, "per_side": True}),
+        ("Hold for 5 seconds. Do 10.", {"hold_seconds": 5, "repetitions": 10}),
+        ("Circle your feet 10 times every hour.", {"repetitions": 10}),
+        ("Breathing: 6 slow, deep breaths", {"repetitions": 6}),
+        ("Take four deep breaths.", {"repetitions": 4}),
+        ("Lift your leg, keep 5 seconds, do 8 times.", {"hold_seconds": 5, "repetitions": 8}),
+        ("Morning and evening each do one group.", {"sets": 1, "times_per_day": 2}),
+        ("Put your hands on either side of the sink and lean in.", {}),
     ],
 )
 def test_parse_dose_reads_each_written_element(text, expected):
@@ -102,3 +118,23 @@ def test_every_day_is_once_a_day_and_said_once():
     dose = read_dose("Do these exercises every day.").dose
     assert (dose["times_per_day"], dose["days_per_week"]) == (1, 7)
     assert dose_to_text(dose) == "Do this every day."
+
+
+@pytest.mark.parametrize(
+    ("kind", "cell", "heading", "expected"),
+    [
+        ("sets", "2", "Sets", {"sets": 2}),
+        ("repetitions", "3 each side", "Reps", {"repetitions": 3, "per_side": True}),
+        ("repetitions", "2 x 10", "Reps", {"sets": 2, "repetitions": 10}),
+        ("hold", "15 seconds", "Hold", {"hold_seconds": 15}),
+        ("hold", "20", "Hold (seconds)", {"hold_seconds": 20}),
+        ("hold", "1", "Hold (minutes)", {"hold_seconds": 60}),
+        ("hold", "-", "Hold", {}),
+        ("per_side", "Yes", "Each side?", {"per_side": True}),
+        ("frequency", "3", "Times a day", {"times_per_day": 3}),
+        ("frequency", "Twice daily", "How often", {"times_per_day": 2}),
+    ],
+)
+def test_a_dose_table_cell_is_read_by_its_column(kind, cell, heading, expected):
+    dose = parse_dose(dose_cell_text(kind, cell, heading))
+    assert {key: value for key, value in dose.items() if value} == expected

@@ -6,7 +6,7 @@ import html
 import re
 
 from ..document import ListBlock, Paragraph, Section, Table
-from ..dose import has_dose, read_dose
+from ..dose import dose_cell_text, has_dose, read_dose
 from ..names import (
     first_phrase,
     sentence_case,
@@ -144,18 +144,29 @@ def emit_exercise_list(
     stop_if: list[str] = []
     exercises: list[dict] = []
     trailing: list[Paragraph | Table] = []
+    routine_items: list[str] = []
     for block in blocks:
         if isinstance(block, Table):
-            trailing.append(block)  # stays a table after the exercise list
+            if rows := exercise_table(block, state):
+                exercises.extend(rows)  # every cell is in the exercises: no table left
+            else:
+                trailing.append(block)  # stays a table after the exercise list
             continue
         if isinstance(block, ListBlock):
-            exercises.extend(
-                exercise_from_item(item.text, item.html, state) for item in block.items
-            )
+            for item in block.items:
+                if routine_item(item.text, rules):
+                    # "Both twice a day" under the exercises: said of every one of them.
+                    routine_items.append(item.text)
+                    state.decide(item.text, "exercise dose", "an item about the whole routine")
+                else:
+                    exercises.append(exercise_from_item(item.text, item.html, state))
             continue
-        if (bold := re.match(r"\s*<(strong|b)>([^<]*)</\1>", block.html or "")) and not rules.cue(
-            "not_a_label", bold.group(2).strip(" .:")
-        ):
+        bold = re.match(r"\s*<(strong|b)>([^<]*)</\1>", block.html or "")
+        if (
+            bold
+            and not rules.cue("not_a_label", bold.group(2).strip(" .:"))
+            and not routine_item(bold.group(2), rules)
+        ) or (not bold and labelled_exercise(block.text, rules)):
             exercises.append(exercise_from_item(block.text, block.html, state))
             continue
         sentences = split_sentences(block.text)
@@ -177,9 +188,11 @@ def emit_exercise_list(
         [
             *routine,
             *(s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)),
+            *(s for item in routine_items for s in split_sentences(item)),
         ],
         state,
     )
+    trailing.extend(Paragraph(text) for text in routine_items)
     if lead and not intro:
         intro.append(f"<p>{html.escape(lead, quote=False)}</p>")
         drop_lead_paragraph(owner, lead, state)
@@ -208,7 +221,7 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         phrase = first_phrase(text)
         if len(phrase.split()) <= 6:
             name = phrase.strip(" .:")
-            rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—")
+            rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
     reading = read_dose(text)
     steps, cautions = [], []
     for sentence in split_sentences(rest):
@@ -333,13 +346,134 @@ def for_every_exercise(sentence: str, rules: RuleSet) -> bool:
 def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -> None:
     """A frequency said once for the routine ("Do these exercises twice a day") is the
     frequency of every exercise that gives none of its own; of several, the one said
-    nearest the list (last) wins."""
+    nearest the list (last) wins. A sentence that names the routine as a whole ("Both
+    twice a day", "Hold each of these stretches for 20 seconds") gives its counts too.
+    The routine's dose is gathered first and then given to each exercise: linear."""
+    rules = state.rules
+    routine: dict = {}
     for sentence in reversed(sentences):
-        if not for_every_exercise(sentence, state.rules) or state.rules.cue("stop_if", sentence):
+        if rules.cue("stop_if", sentence):
+            continue
+        if for_every_exercise(sentence, rules):
+            keys: tuple[str, ...] = ROUTINE_FREQUENCY
+        elif rules.cue("routine_reference", sentence):
+            keys = (*ROUTINE_COUNTS, *ROUTINE_FREQUENCY)
+        else:
             continue
         dose = read_dose(sentence).dose
-        for exercise in exercises:
-            for key in ("times_per_day", "days_per_week"):
-                if dose.get(key) and not exercise["dose"].get(key):
-                    exercise["dose"][key] = dose[key]
-        state.decide(sentence, "exercise dose", "a frequency for every exercise of the list")
+        given = {key: dose[key] for key in keys if dose.get(key) and key not in routine}
+        if not any(dose.get(key) for key in keys):
+            continue
+        routine.update(given)
+        state.decide(sentence, "exercise dose", "a dose for every exercise of the list")
+    for exercise in exercises:
+        for key, value in routine.items():
+            if not exercise["dose"].get(key):
+                exercise["dose"][key] = value
+
+
+#: What a sentence about the whole routine gives every exercise that lacks it.
+ROUTINE_FREQUENCY = ("times_per_day", "days_per_week")
+ROUTINE_COUNTS = ("sets", "repetitions", "hold_seconds")
+
+
+def routine_item(text: str, rules: RuleSet) -> bool:
+    """An item or label said of the whole routine, with a dose and no exercise name of its
+    own ("Both twice a day", "Do the whole card 3 times a day")."""
+    head = " ".join(text.split()[:ROUTINE_REFERENCE_WORDS])
+    return (
+        bool(rules.cue("routine_reference", head))
+        and _LABEL.match(text) is None
+        and has_dose(read_dose(text).dose)
+    )
+
+
+#: The words at the start of an item where it names the routine it speaks of.
+ROUTINE_REFERENCE_WORDS = 5
+
+#: A short label before a colon (full-width too, as translations from Chinese write it).
+_LABEL = re.compile(r"\s*(?P<label>[^:\uff1a.!?\u3002]{1,60})[:\uff1a]\s*(?P<rest>\S)")
+
+
+def labelled_exercise(text: str, rules: RuleSet) -> bool:
+    """A paragraph that names an exercise before a colon and gives its count ("Cat
+    stretch: round your back ... hold for 5 seconds, do 10 times")."""
+    match = _LABEL.match(text)
+    if not match:
+        return False
+    label = match.group("label").strip()
+    if not names_one_exercise(label, rules) or rules.cue("not_a_label", label):
+        return False
+    dose = read_dose(text, counts_only=True).dose
+    return any(dose[key] for key in ROUTINE_COUNTS)
+
+
+def exercise_table(table: Table, state: Context) -> list[dict]:
+    """The exercises of a table whose rows are exercises: the first cell names one, cells
+    of dose columns ("Sets", "Repetitions", "Hold", "How often") give its dose, read by
+    their column ("2" under "Sets" is two sets), and the other cells say how to do it. []
+    for a table with no column of counts."""
+    rules = state.rules
+    kinds = exercise_columns(table, rules)
+    if not kinds:
+        return []
+    headings = table.headings
+    exercises = []
+    for row in table.rows:
+        name = row[0].strip() if row else ""
+        if not name:
+            continue
+        sentences, dosed = [], []
+        for index, cell in enumerate(row[1 : len(kinds)], start=1):
+            cell = cell.strip()
+            if not cell:
+                continue
+            if kinds[index]:
+                dosed.append(dose_cell_text(kinds[index], cell, headings[index]))
+            elif sentences or not headings[index]:
+                sentences.append(f"{headings[index]}: {cell}" if headings[index] else cell)
+            else:
+                sentences.extend(split_sentences(cell))  # the first column that describes
+        steps = [s for s in sentences if not cautions_sentence(s, rules)]
+        reading = read_dose(". ".join(dosed))
+        dose = reading.dose
+        described = read_dose(" ".join(sentences)).dose
+        for key, value in described.items():
+            if value and not dose[key]:
+                dose[key] = value  # "Change sides." in the steps, no per-side column
+        for note in reading.notes:
+            state.decide(name, "exercise dose", note)
+        state.decide(name, "exercise", "a row of an exercise table")
+        exercises.append(
+            {
+                "name": sentence_case(name.strip(" .:")),
+                "steps": steps,
+                "dose": dose,
+                "cautions": [s for s in sentences if cautions_sentence(s, rules)],
+            }
+        )
+    return exercises
+
+
+#: Dose fields a column's heading can name, in the order the cues are tried.
+COLUMN_KINDS = ("frequency", "per_side", "sets", "repetitions", "hold")
+
+
+def exercise_columns(table: Table, rules: RuleSet) -> list[str]:
+    """What each column of a table counts ("sets", "repetitions", "hold", "per_side",
+    "frequency"; "" for the name and the text columns), or [] when the table has no
+    column headings or no column of counts."""
+    headings = table.headings
+    if not table.head or len(headings) < 2 or not table.rows:
+        return []
+    kinds = [""] + [
+        next((k for k in COLUMN_KINDS if rules.cue(f"exercise_column_{k}", h)), "")
+        for h in headings[1:]
+    ]
+    if not any(kind in ("sets", "repetitions", "hold", "per_side") for kind in kinds):
+        return []
+    return kinds
+
+
+def cautions_sentence(sentence: str, rules: RuleSet) -> bool:
+    return bool(rules.cue("severity_caution", sentence) or rules.cue("stop_if", sentence))

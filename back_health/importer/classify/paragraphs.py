@@ -40,7 +40,7 @@ from .entities import (
     treatment_subject,
     treatments_in_sentence,
 )
-from .exercises import emit_exercise_list
+from .exercises import emit_exercise_list, exercise_columns
 from .topics import CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
 from .warnings import explains_caution, leans_on, list_severity
 
@@ -57,9 +57,11 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
                     keep_mentions(owner, block, [(block, pages)], state)
                     continue
         if isinstance(block, ListBlock):
-            emit_list(block, owner, topic, heading, state, routine=_sentences_before(blocks, index))
+            routine = [*_sentences_before(blocks, index), *_routine_after(blocks, index, state)]
+            emit_list(block, owner, topic, heading, state, routine=routine)
         elif isinstance(block, Table):
-            emit_table(block, owner, topic, heading, state)
+            routine = [*_sentences_before(blocks, index), *_routine_after(blocks, index, state)]
+            emit_table(block, owner, topic, heading, state, routine=routine)
         elif isinstance(block, Paragraph):
             if not _entity_category(topic):
                 labelled_condition(block, owner, state)
@@ -112,6 +114,20 @@ def _sentences_before(blocks, index: int) -> list[str]:
     while start > 0 and isinstance(blocks[start - 1], Paragraph):
         start -= 1
     return [s for block in blocks[start:index] for s in split_sentences(block.text)]
+
+
+def _routine_after(blocks, index: int, state: Context) -> list[str]:
+    """Sentences of the paragraph just after ``blocks[index]`` that speak of the routine
+    as a whole ("Both are to be done twice daily"): a list of exercises may give its
+    frequency after it. Only that paragraph is read, so this stays linear."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if not isinstance(following, Paragraph):
+        return []
+    return [
+        sentence
+        for sentence in split_sentences(following.text)
+        if state.rules.cue("routine_reference", sentence)
+    ]
 
 
 def lead_of_next(blocks, index: int) -> bool:
@@ -217,8 +233,13 @@ def emit_list(
     if category == "exercise_list":
         title = lead_context(lead) or heading
         rest = emit_exercise_list(title, [block], owner, state, lead=lead, routine=routine)
-        emit_blocks(rest, owner, "content", heading, state)
-        return
+        if len(rest) != 1 or rest[0] is not block:
+            emit_blocks(rest, owner, "content", heading, state)
+            return
+        # No exercise in it ("Both twice a day" alone): the list stays text, and is not
+        # read again as exercises.
+        state.decide(lead or list_text(block), "content", "no exercise in the list")
+        category = "content"
     if category != "junk" and (urgent := _urgent_items(block, rules)):
         # "If your arm goes weak, call 111." among tips: help the reader must get now is
         # a warning wherever the article lists it; the other items stay a list.
@@ -294,7 +315,7 @@ _OPENS_WITH_NEGATION = re.compile(r"\s*(?:do not|don't|never|not|avoid|no)\b", r
 TABLE_COLUMN_CATEGORIES = ("causes", "treatments", "types")
 
 
-def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: Context):
+def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: Context, routine=()):
     """A data table stays a table on the owner's page, whole.
 
     Columns are read as the lists they would be, so the recognisers still see the names
@@ -304,6 +325,12 @@ def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: C
     warning or an exercise list, and no cell leaves the table (the names stay visible
     where the article put them).
     """
+    rules = state.rules
+    if exercise_columns(table, rules) and rules.cue("exercise_column_name", table.headings[0]):
+        # Rows of exercises with columns of sets, repetitions or holds: an exercise list
+        # (``routine``: the sentences around it that may give the routine's frequency).
+        if not emit_exercise_list(heading, [table], owner, state, routine=routine):
+            return
     for index, column in table.column_lists():
         category, because = lead_topic(column.lead, state.rules)
         if not category and index == 0:
@@ -363,7 +390,12 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
         if condition := rules.cue("lead_conditions", lead):
             # "Do not take these tablets if:" lists risks to the reader; "Do not:" is advice.
             return "warning", f"lead cue {found.cue} + conditions {condition!r}"
-    if all(has_dose(read_dose(item.text).dose) for item in block.items):
+    doses = [read_dose(item.text).dose for item in block.items]
+    if all(has_dose(dose) for dose in doses) and any(
+        dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")
+    ):
+        # Every item says how much or how often, and one counts sets, repetitions or a
+        # hold: a routine, not medicines taken "four times a day".
         return "exercise_list", "every item has a dose"
     category, because = lead_topic(lead, rules)
     if category:

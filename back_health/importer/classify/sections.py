@@ -20,7 +20,13 @@ from ..severity import advice_of, severity_of
 from .blocks import add_heading
 from .context import ENTITY_KINDS, Context, Role, relate
 from .entities import cause_page, is_subtype, medicine_page, owner_for_relations
-from .exercises import emit_exercise_list, exercise_from_section, is_exercise_subsection
+from .exercises import (
+    emit_exercise_list,
+    exercise_columns,
+    exercise_from_section,
+    is_exercise_subsection,
+    labelled_exercise,
+)
 from .paragraphs import emit_blocks
 from .subject import whole_medicine
 from .topics import (
@@ -97,7 +103,7 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
     if (found := advice_of(heading, rules)) and found.level != Severity.CAUTION:
         # "Ask for an urgent GP appointment or call 111 if:" is itself the advice.
         return Role("warning", f"the heading asks for help ({found.cue})", severity=found.level)
-    if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section):
+    if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section, rules):
         return Role("exercise_list", f"heading cue {cue!r}")
     if conditions := heading_conditions(section, heading, state):
         return conditions
@@ -128,9 +134,16 @@ def role_from_rule(asked: Classification, section: Section, heading: str, state:
     return Role(asked.as_, asked.because, severity=asked.severity)
 
 
-def has_exercise_shape(section: Section) -> bool:
-    return any(isinstance(b, ListBlock) for b in section.blocks) or any(
-        isinstance(b, Paragraph) and re.match(r"\s*<(?:strong|b)>", b.html or "")
+def has_exercise_shape(section: Section, rules) -> bool:
+    """A list, a bold-labelled paragraph, a paragraph naming an exercise before a colon
+    with its count, or a table with a column of counts."""
+    return any(
+        isinstance(b, ListBlock)
+        or (
+            isinstance(b, Paragraph)
+            and (re.match(r"\s*<(?:strong|b)>", b.html or "") or labelled_exercise(b.text, rules))
+        )
+        or (isinstance(b, Table) and exercise_columns(b, rules))
         for b in section.blocks
     )
 

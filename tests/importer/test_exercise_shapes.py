@@ -1,0 +1,151 @@
+"""Exercises written in shapes other than a dosed list under an "Exercises" heading.
+
+A routine laid out as a table (a row per exercise, columns of sets, repetitions and
+holds), a frequency given once for the whole routine before or after the list or as one
+of its items, exercises as labelled paragraphs, and lists that are doses of something
+else. The articles are short ones written for the test.
+"""
+
+from back_health.imports.service import analyse
+
+
+def plan_of(text, name="article.md"):
+    return analyse(text.encode(), name)
+
+
+def exercise_lists(plan):
+    return [b.value for p in plan.pages for b in p.blocks if b.type == "exercise_list"]
+
+
+def doses(plan):
+    return {e["name"]: e["dose"] for v in exercise_lists(plan) for e in v["exercises"]}
+
+
+def tables_of(plan):
+    return [b.value for p in plan.pages for b in p.blocks if b.type == "table"]
+
+
+HTML_CARD = """<html><body><h1>Stiff hip after gardening</h1>
+<p>A stiff hip after a day of digging and kneeling is common and eases with movement.</p>
+<h2>Your routine</h2>
+<p><strong>Go through the whole card twice a day</strong>, morning and afternoon.</p>
+<table>
+<thead><tr><th>Exercise</th><th>How to do it</th><th>Sets</th><th>Reps</th><th>Hold</th></tr>
+</thead><tbody>
+<tr><td>Hip flexor lunge</td><td>Kneel on one knee and shift forward. Swap legs.</td>
+<td>1</td><td>4 each side</td><td>15 seconds</td></tr>
+<tr><td>Clam</td><td>Lie on your side, knees bent, and lift the top knee.</td>
+<td>3</td><td>12</td><td>-</td></tr>
+<tr><td>Hip circles</td><td>Stand on one leg, holding a chair, and circle the other.</td>
+<td>2</td><td>6 each way</td><td>-</td></tr>
+</tbody></table>
+</body></html>"""
+
+
+def test_an_exercise_table_becomes_an_exercise_list_with_each_rows_dose():
+    plan = analyse(HTML_CARD.encode(), "card.html")
+    found = doses(plan)
+    assert set(found) == {"Hip flexor lunge", "Clam", "Hip circles"}
+    lunge, clam, circles = found["Hip flexor lunge"], found["Clam"], found["Hip circles"]
+    assert (lunge["sets"], lunge["repetitions"], lunge["hold_seconds"]) == (1, 4, 15)
+    assert lunge["per_side"] is True
+    assert (clam["sets"], clam["repetitions"], clam["hold_seconds"]) == (3, 12, None)
+    assert clam["per_side"] is False
+    assert (circles["repetitions"], circles["per_side"]) == (6, True)
+    # The frequency said once, in bold, is every exercise's, and is no exercise itself.
+    assert all(dose["times_per_day"] == 2 for dose in found.values())
+    [value] = exercise_lists(plan)
+    clam_steps = next(e["steps"] for e in value["exercises"] if e["name"] == "Clam")
+    assert any("lift the top knee" in step for step in clam_steps)
+    # Every cell is in the exercise list: the table is not repeated.
+    assert not tables_of(plan)
+
+
+def test_a_markdown_exercise_table_outside_an_exercises_section_is_an_exercise_list():
+    plan = plan_of(
+        "# Tennis elbow\n\nTennis elbow is pain on the outside of the elbow from overuse.\n\n"
+        "## Getting better\n\nDo these 3 times a day.\n\n"
+        "| Stretch | Sets | Repetitions | Hold (seconds) |\n|---|---|---|---|\n"
+        "| Wrist extensor stretch | 1 | 3 | 30 |\n| Wrist flexor stretch | 1 | 3 | 30 |\n\n"
+        "## Painkillers\n\n| Medicine | Dose | How often |\n|---|---|---|\n"
+        "| Ibuprofen | 400 mg | 3 times a day |\n| Paracetamol | 1 g | 4 times a day |\n"
+    )
+    found = doses(plan)
+    assert set(found) == {"Wrist extensor stretch", "Wrist flexor stretch"}
+    assert all(
+        (d["sets"], d["repetitions"], d["hold_seconds"], d["times_per_day"]) == (1, 3, 30, 3)
+        for d in found.values()
+    )
+    # A table of medicines and how often to take them is no exercise table.
+    [table] = tables_of(plan)
+    assert table["data"][0] == ["Medicine", "Dose", "How often"]
+
+
+def test_an_item_about_the_whole_routine_gives_its_frequency_and_is_no_exercise():
+    plan = plan_of(
+        "# Stiff upper back\n\nA stiff upper back is common in people who sit all day.\n\n"
+        "Start with these:\n\n- Thread the needle: 6 each side\n"
+        "- Wall angels: 10 reps, hold 2 seconds\n- Both three times a day\n"
+    )
+    found = doses(plan)
+    assert set(found) == {"Thread the needle", "Wall angels"}
+    assert found["Thread the needle"]["repetitions"] == 6
+    assert found["Thread the needle"]["per_side"] is True
+    assert all(d["times_per_day"] == 3 for d in found.values())
+
+
+def test_a_frequency_for_the_whole_routine_after_the_list_applies_to_every_exercise():
+    plan = plan_of(
+        "# Stiff upper back\n\nA stiff upper back is common in people who sit all day.\n\n"
+        "I showed you two exercises:\n\n- Cat stretch: 8 repetitions\n"
+        "- Side bend: 5 to each side\n\nBoth are best done twice daily, after a warm shower.\n",
+        "letter.md",
+    )
+    found = doses(plan)
+    assert set(found) == {"Cat stretch", "Side bend"}
+    assert all(d["times_per_day"] == 2 for d in found.values())
+
+
+def test_a_sentence_about_the_routine_gives_its_count_to_exercises_without_one():
+    plan = plan_of(
+        "# Stiff upper back\n\nA stiff upper back is common in people who sit all day.\n\n"
+        "## Exercises\n\n- **Cat stretch**: round and hollow your back, 8 times.\n"
+        "- **Side bend**: slide a hand down your leg, 5 to each side.\n\n"
+        "Both morning and evening, do one group of each.\n"
+    )
+    found = doses(plan)
+    assert all(d["sets"] == 1 and d["times_per_day"] == 2 for d in found.values())
+    assert found["Cat stretch"]["repetitions"] == 8
+
+
+def test_labelled_paragraphs_with_counts_under_an_exercise_heading_are_exercises():
+    plan = analyse(
+        "<html><body><h1>Neck strain</h1><p>Neck strain is a pulled muscle in the neck.</p>"
+        "<h2>Home exercise</h2>"
+        "<p>Head turn\uff1asit straight\uff0cturn head to left\uff0ckeep 3 second\uff0cdo 8"
+        " times\u3002</p>"
+        "<p>Shoulder shrug\uff1alift both shoulders to ears\uff0ckeep 5 second\uff0cdo 10"
+        " times\u3002</p></body></html>".encode(),
+        "strain.html",
+    )
+    found = doses(plan)
+    assert set(found) == {"Head turn", "Shoulder shrug"}
+    [value] = exercise_lists(plan)
+    assert value["exercises"][0]["steps"][0].startswith("Sit straight")
+    assert (found["Head turn"]["hold_seconds"], found["Head turn"]["repetitions"]) == (3, 8)
+    assert (found["Shoulder shrug"]["hold_seconds"], found["Shoulder shrug"]["repetitions"]) == (
+        5,
+        10,
+    )
+
+
+def test_a_list_of_medicines_taken_times_a_day_is_no_exercise_list():
+    plan = plan_of(
+        "# After hip surgery\n\nMost people go home two days after a hip operation.\n\n"
+        "Take these at home:\n\n- paracetamol 1 g four times a day\n"
+        "- codeine 30 mg up to four times a day\n- a laxative once or twice a day\n"
+    )
+    assert not exercise_lists(plan)
+    assert "paracetamol 1 g four times a day" in " ".join(
+        str(b.value) for p in plan.pages for b in p.blocks
+    )

@@ -203,6 +203,8 @@ def parse_text(text: str) -> Document:
     text, running = strip_running_lines(text)
     text, speakers = strip_speaker_labels(text)
     running.extend(("speaker label", label) for label in speakers)
+    text, notes = strip_notes_labels(text)
+    running.extend(("chrome: notes label", label) for label in notes)
     body, signature = split_signature(text)
     body, footer = split_footer(body)
     title, sections = build_sections(text_units(body))
@@ -220,14 +222,15 @@ MAX_RUNNING_LINE_WORDS = 15
 #: Non-empty lines at each edge of a printed page where running headers and footers sit.
 RUNNING_LINE_DEPTH = 2
 
-# A line that is only a page number ("Page 2 of 4", "- 3 -", "12", "2/4") ...
+# A line that is only a page number ("Page 2 of 4", "- 3 -", "12", "2/4"; a slide deck's
+# "Slide 3 of 12") ...
 _PAGE_NUMBER_LINE = re.compile(
-    r"(?:page[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?|-[ \t]*+\d{1,4}[ \t]*+-"
+    r"(?:(?:page|slide)[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?|-[ \t]*+\d{1,4}[ \t]*+-"
     r"|\d{1,4}(?:[ \t]*+/[ \t]*+\d{1,4})?)",
     re.IGNORECASE,
 )
 # ... or a footer line that carries one ("Leaflet 12   Issued 2025   Page 2 of 4").
-_PAGE_OF = re.compile(r"\bpage[ \t]++\d{1,4}[ \t]++of[ \t]++\d{1,4}\b", re.IGNORECASE)
+_PAGE_OF = re.compile(r"\b(?:page|slide)[ \t]++\d{1,4}[ \t]++of[ \t]++\d{1,4}\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -281,7 +284,7 @@ def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
 def _page_number(line: str, lines: list[str], index: int) -> bool:
     if _PAGE_NUMBER_LINE.fullmatch(line):
         # A bare number stands apart from the text ("3" before an exercise's steps does not).
-        return line.lower().startswith("page") or (
+        return line.lower().startswith(("page", "slide")) or (
             _blank_or_break(lines, index - 1) and _blank_or_break(lines, index + 1)
         )
     return len(line.split()) <= MAX_RUNNING_LINE_WORDS and bool(_PAGE_OF.search(line))
@@ -313,6 +316,21 @@ def strip_speaker_labels(text: str) -> tuple[str, list[str]]:
     return _SPEAKER.sub(lambda m: "" if m.group("label") in labels else m.group(0), text), [
         f"{label}:" for label in speakers
     ]
+
+
+#: A slide deck's notes label at the start of a line: "Speaker notes: Most people ...".
+_NOTES_LABEL = re.compile(
+    r"^[ \t]*+(?:speaker|presenter|presenter's|slide)[ \t]++notes?[ \t]*+:[ \t]*+",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def strip_notes_labels(text: str) -> tuple[str, list[str]]:
+    """Remove the "Speaker notes:" labels of a slide deck exported as text: the notes
+    stay as paragraphs, the label is no part of them. Returns the text and the labels
+    removed (each once)."""
+    labels = sorted({" ".join(m.group(0).split()) for m in _NOTES_LABEL.finditer(text)})
+    return (_NOTES_LABEL.sub("", text), labels) if labels else (text, [])
 
 
 def split_signature(text: str) -> tuple[str, str]:
@@ -468,6 +486,10 @@ def _plain_block_units(lines: list[str]) -> list[_Unit]:
         marker = match_item(line)
         if marker:
             units.append(_Unit("item", [marker.text], marker=marker))
+        elif units and _one_line_items(units) and _starts_new_line_of_text(line):
+            # "- Chin tucks: 10 reps" / "- Neck turns: 10 each way" / "Do both daily.": after
+            # a run of items of one line each, a new sentence is a paragraph of its own.
+            units.append(_Unit("para", [line]))
         elif units and (units[-1].kind == "item" or not units[-1].heading_like):
             units[-1].lines.append(line)
         else:
@@ -475,6 +497,13 @@ def _plain_block_units(lines: list[str]) -> list[_Unit]:
     if len(units) == 1 and units[0].kind == "para" and len(units[0].lines) == 1:
         units[0].heading_like = is_heading_like(units[0].lines[0])
     return units
+
+
+def _one_line_items(units: list[_Unit]) -> bool:
+    """Whether the last two units are list items of one line each."""
+    return len(units) >= 2 and all(
+        unit.kind == "item" and len(unit.lines) == 1 for unit in units[-2:]
+    )
 
 
 def _starts_new_line_of_text(line: str) -> bool:

@@ -50,9 +50,18 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
+        "slide deck": lambda: (
+            _INTRO
+            + _repeat(
+                "Slide 3 of 9\nKnee rolls\n- Roll: 8 each way\n- Both twice a day\n"
+                "Speaker notes: Do 10.\nA. Lee | Spine Unit | 2025\n\n",
+                size,
+            )
+        ),
         "dose counts": lambda: (
             _INTRO + "Exercises\n\nBreathing: " + _repeat("5 slow, deep ", size) + "\n"
         ),
+        "one-line items": lambda: _INTRO + _repeat("- Knee hugs: 10 reps\nBoth daily.\n", size),
     }
     return builders[name](), "shape.txt"
 
@@ -137,7 +146,9 @@ SHAPES = {
             "speaker labels",
             "full-width stops",
             "chinese sentences",
+            "slide deck",
             "dose counts",
+            "one-line items",
         )
     },
     **{

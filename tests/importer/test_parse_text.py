@@ -266,3 +266,40 @@ def test_labels_that_say_what_a_line_is_are_kept():
     )
     text = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph))
     assert "IMPORTANT: call 999" in text
+
+
+def test_a_new_sentence_after_items_of_one_line_each_is_a_paragraph():
+    doc = parse(
+        "Sciatica\n\nMy physio gave me these:\n- Knee hugs: 10 reps\n- Cat stretch: 8 reps\n"
+        "She said to stop if the pain spreads.\n"
+    )
+    paragraph, listing, after = blocks(doc, "Sciatica")
+    assert [item.text for item in listing.items] == ["Knee hugs: 10 reps", "Cat stretch: 8 reps"]
+    assert after == Paragraph("She said to stop if the pain spreads.")
+
+
+def test_a_slide_decks_slide_numbers_footers_and_notes_labels_are_dropped():
+    footer = "Dr A. Patel | Eastfield Spine Clinic | 3 March 2025"
+    doc = parse_text(
+        "Slide 1 of 3\nSCIATICA EXPLAINED\nA talk for patients\n\n"
+        f"Slide 2 of 3\nWhat helps?\n- Walking\n- Heat packs\nSpeaker notes: Keep moving.\n"
+        f"{footer}\n\n"
+        f"Slide 3 of 3\nWhen to get help\n- Numb legs\n- Bladder problems\n"
+        f"Speaker notes: Call 999 if both legs go numb.\n{footer}\n"
+    )
+    assert ("What helps?", 2) in headings(doc) and ("When to get help", 2) in headings(doc)
+    paragraphs = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert "Call 999 if both legs go numb." in paragraphs
+    everything = " ".join(
+        [s.heading for s in doc.sections]
+        + paragraphs
+        + [
+            i.text
+            for s in doc.sections
+            for b in s.blocks
+            if isinstance(b, ListBlock)
+            for i in b.items
+        ]
+    )
+    assert "Slide 2" not in everything and "Speaker notes" not in everything
+    assert "Eastfield" not in everything

@@ -281,6 +281,20 @@ def test_a_row_a_describing_column_speaks_of_is_a_written_page_and_an_advised_ag
     assert any(row[0] == "Vertebroplasty" for row in block.value["data"]), "the row stays"
 
 
+def test_a_notes_column_describes_its_row_too():
+    plan = classified(
+        parse_markdown(
+            TREATMENT_TABLE.format(
+                column="Notes",
+                zoledronic="A bisphosphonate given as a drip into a vein once a year",
+            )
+        )
+    )
+    pages = {p.title: p for p in plan.pages}
+    assert pages["Zoledronic acid"].action != "suggest"
+    assert "drip into a vein" in str(pages["Zoledronic acid"].blocks)
+
+
 def test_an_options_column_names_treatments_and_a_class_word_names_none():
     plan = classified(
         parse_markdown(

@@ -58,6 +58,10 @@ def article(*sentences):
         ),
         ("In older adults, falls are now the leading cause.", "Falls"),
         (
+            "Hip bursitis is a painful swelling caused by a bacterial infection.",
+            "Bacterial infection",
+        ),
+        (
             "The usual cause is a gluteal tendon tear; in younger people, running is more"
             " often to blame.",
             "Gluteal tendon tear",

@@ -207,7 +207,17 @@ def fix_mojibake(text: str, tally: Counter | None = None) -> str:
             if tally is not None:
                 tally[(broken, good)] += text.count(broken)
             text = text.replace(broken, good)
+    if "Ã " in text:
+        # "à" is C3 A0: its second byte read as a no-break space, which is often turned
+        # into a plain space on the way ("Ã  demander"). "Ã" is no word on its own.
+        fixed = _LONE_A_GRAVE.sub("à ", text)
+        if tally is not None and fixed != text:
+            tally[("Ã ", "à")] += len(_LONE_A_GRAVE.findall(text))
+        text = fixed
     return text
+
+
+_LONE_A_GRAVE = re.compile(r"(?<!\S)Ã {1,2}(?=\w)")
 
 
 def _round_trip(run: str, tally: Counter | None) -> str:

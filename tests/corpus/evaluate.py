@@ -260,6 +260,13 @@ def is_fragment_title(title: str) -> bool:
 # ---------------------------------------------------------------------------- scoring
 
 
+def _repaired(phrase: str) -> str:
+    """``phrase`` with its mojibake repaired as the importer repairs it."""
+    from back_health.importer.clean import fix_mojibake
+
+    return fix_mojibake(phrase)
+
+
 def _contains(haystacks: Iterable[str], phrase: str) -> bool:
     # A phrase's closing stop is not content: a short list item may be written without it.
     needle = norm_text(phrase).removesuffix(".")
@@ -491,11 +498,16 @@ def score_article(answer: dict, plan) -> dict:
     whole = bool(kinds & WHOLE_ARTICLE_LANGUAGE_FLAGS)
     unflagged, on_pages = [], []
     for phrase in answer["foreign"]:
-        needle = norm_text(phrase)
-        flagged = whole or any(needle in t or (len(t) >= 12 and t in needle) for t in flag_texts)
+        # A foreign passage quoted with its mojibake ("dÃ©couvert") is flagged, or leaks,
+        # as the importer repaired it ("découvert"): both spellings are looked for.
+        variants = {phrase, _repaired(phrase)}
+        needles = {norm_text(variant) for variant in variants}
+        flagged = whole or any(
+            needle in t or (len(t) >= 12 and t in needle) for needle in needles for t in flag_texts
+        )
         if not flagged:
             unflagged.append(phrase)
-        if _contains(texts, phrase):
+        if any(_contains(texts, variant) for variant in variants):
             on_pages.append(phrase)
     result["foreign"] = {
         "phrases": len(answer["foreign"]),

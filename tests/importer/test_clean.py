@@ -105,6 +105,13 @@ def test_mojibake_is_repaired_and_recorded():
     assert Repair("mojibake", "Ã©", "é", 1) in cleaned.repairs
 
 
+def test_an_a_grave_whose_no_break_space_became_a_space_is_repaired():
+    doc = doc_of(Paragraph("Ouvert de 9h Ã  18h, prÃ¨s de la gare."))
+    cleaned = clean.repair_mojibake(doc)
+    assert paragraphs(cleaned) == ["Ouvert de 9h à 18h, près de la gare."]
+    assert Repair("mojibake", "Ã ", "à", 1) in cleaned.repairs
+
+
 def test_real_accented_and_cyrillic_text_is_not_treated_as_mojibake():
     doc = doc_of(Paragraph("Crème brûlée, Müller, Ðakovo and мышцы спины."))
     assert clean.repair_mojibake(doc) == doc

@@ -164,6 +164,15 @@ def test_a_condition_named_mostly_by_its_abbreviation_is_the_subject_of_an_untit
     assert plan.main_page.title == "Carpal tunnel syndrome"
 
 
+def test_an_abbreviation_spelled_out_after_it_counts_as_its_words():
+    plan = plan_of(
+        "# Ask the physio\n\nThe TFL (tensor fasciae latae) is a small hip muscle. A TFL"
+        " strain hurts at the front of the hip. Most TFL strain settles in weeks, and a TFL"
+        " strain rarely needs a scan.\n"
+    )
+    assert plan.main_page.title == "Tensor fasciae latae strain"
+
+
 def test_a_host_line_is_no_title_and_a_long_name_is_counted_whole():
     plan = plan_of(
         "Host: Sam Reid\n\nEpisode 12 notes\n\nThis week we talk about failed back surgery"
@@ -182,6 +191,16 @@ def test_a_placeholder_title_and_the_file_name_never_name_the_page():
     )
     assert plan.main_page.title == "Untitled article"
     assert "no_title" in {f.kind for f in plan.flags}
+
+
+@pytest.mark.parametrize("label", ["PRESS RELEASE", "Saved chat", "Revision notes"])
+def test_a_title_naming_the_kind_of_document_is_no_subject(label):
+    plan = plan_of(
+        f"{label}\n\nWhiplash is a neck injury from a sudden jolt. Whiplash usually gets"
+        " better in weeks. Whiplash pain can spread to the shoulders.\n",
+        "document.txt",
+    )
+    assert plan.main_page.title == "Whiplash"
 
 
 @pytest.mark.parametrize(
@@ -235,12 +254,19 @@ def test_a_masthead_line_before_the_real_title_of_plain_text_is_not_the_subject(
             "\nBack pain returns for some people. Back pain is common.\n",
             "StrideWell sacroiliac support belt",
         ),
+        (
+            "# Using a kneeling chair\n\nA kneeling chair tilts the hips forward. Back pain"
+            " from slouching eases for some people on a kneeling chair. Back pain is common."
+            " A kneeling chair suits short spells of desk work.\n",
+            "Kneeling chair",
+        ),
     ],
     ids=[
         "medicine-class-for-a-condition",
         "therapy-for-a-condition",
         "medicine-with-its-form",
         "recovery-after-an-operation",
+        "using-an-aid",
         "a-device-product-page",
     ],
 )

@@ -42,9 +42,12 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     elif term is not None:
         # A leaflet about a procedure ("Epidural steroid injection") is about a treatment.
         page = state.entity(Kind.TREATMENT, name, term.kind, reason=f"main subject: {because}")
+    elif device := _is_aid(name, rules):
+        # A product page or guide for an aid ("Perching stool") is about that treatment.
+        page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
     else:
         page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
-    is_treatment = medicine is not None or term is not None
+    is_treatment = medicine is not None or term is not None or device
     state.decide(title or name, "treatment" if is_treatment else "condition", because)
     if second:
         other = state.entity(
@@ -216,7 +219,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     the choice as a ``subject`` decision."""
     rules = state.rules
     text = " ".join(_texts(document))
-    body = f" {_normalised(text, rules)} "
+    body = _expanded(f" {_normalised(text, rules)} ", text, rules)
     raw: list[Candidate] = [Candidate("title", document.title)]
     # "Your back isn't broken: the new thinking on chronic back pain": the subtitle may
     # name the condition the headline does not.
@@ -301,7 +304,7 @@ def most_named_condition(
         for size in range(1, MOST_NAMED_MODIFIERS + 1):
             before = words[max(0, index - size) : index]
             if len(before) < size or any(
-                w in stop or not w.replace("'", "").isalpha() for w in before
+                w in stop or len(w) < 2 or not w.replace("'", "").isalpha() for w in before
             ):
                 break
             phrase = " ".join([*before, word])
@@ -358,6 +361,22 @@ def abbreviations(text: str, rules: RuleSet) -> dict[str, str]:
         if rules.is_condition_term(name) or rules.has_condition_head(name):
             found[short.lower()] = _normalised(name, rules)
     return found
+
+
+#: An abbreviation followed by what it stands for in brackets: "QL (quadratus lumborum)".
+_ABBREVIATION_EXPLAINED = re.compile(r"\b([A-Z]{2,6})\s+\(([^()]{3,60})\)")
+
+
+def _expanded(body: str, text: str, rules: RuleSet) -> str:
+    """``body`` with each abbreviation the text spells out after it ("QL (quadratus
+    lumborum)") read as its words, so "QL strain" counts as "quadratus lumborum strain"."""
+    for match in _ABBREVIATION_EXPLAINED.finditer(text):
+        short, words = match.group(1), match.group(2).split()
+        if len(words) == len(short) and "".join(w[0] for w in words).upper() == short:
+            body = body.replace(
+                f" {_normalised(short, rules)} ", f" {_normalised(match.group(2), rules)} "
+            )
+    return body
 
 
 #: Most words before a condition word or head counted as part of a name.
@@ -450,12 +469,18 @@ def _treatment_kind(name: str, rules: RuleSet) -> str:
     the condition, like "Exercises for ...") names no subject."""
     if whole_medicine(name, rules) is not None:
         return "a medicine"
-    if rules.is_device(name):
+    if _is_aid(name, rules):
         return "a treatment"  # "FlexiCore lumbar support belt": a device, brand or not
     term = whole_treatment(name, rules)
     if term is None or term.general or term.kind == SELF_CARE_KIND:
         return ""
     return "a treatment"
+
+
+def _is_aid(name: str, rules: RuleSet) -> bool:
+    """A device or aid named as such ("Perching stool"), never a condition that ends like
+    one ("Shin splints")."""
+    return rules.is_device(name) and not rules.names_condition(name)
 
 
 #: The treatment kind of what readers do for themselves (yoga, walking, heat).

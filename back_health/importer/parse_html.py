@@ -605,12 +605,38 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
             reason == "sidebar" and id(element) in inside_scope and is_callout(element)
         ):
             continue
+        if reason == "comments":
+            # An author's own replies in a thread ("OP", "bypostauthor") are the article
+            # going on (an "ask me anything" answered below the post): they stay.
+            for reply in _author_replies(element):
+                if inside:
+                    element.insert_before(reply.extract())
+                else:  # the thread below the post: the replies go on after it
+                    root.append(reply.extract())
+                protected.add(id(reply))
         text = collapse_spaces(element.get_text(" "))
         if text:
             dropped.append(Dropped(reason=f"chrome: {reason}", text=text))
         removed.update(id(descendant) for descendant in element.descendants)
         element.decompose()
     return dropped
+
+
+#: Class tokens that mark a reply by the author of the post it replies under.
+AUTHOR_REPLY_TOKENS = frozenset({"op", "is-op", "bypostauthor", "by-post-author", "submitter"})
+
+
+def _author_replies(element: Tag) -> list[Tag]:
+    """The outermost replies inside ``element`` that the post's author wrote."""
+    found: list[Tag] = []
+    for reply in element.find_all(True):
+        classes = reply.get("class") or []
+        if isinstance(classes, str):
+            classes = classes.split()
+        if AUTHOR_REPLY_TOKENS & {token.lower() for token in classes}:
+            if not any(_inside(reply, outer) for outer in found):
+                found.append(reply)
+    return found
 
 
 #: Blocks judged by their links: lists, paragraphs and their containers.

@@ -346,3 +346,18 @@ def test_a_long_article_in_main_stays_the_content_without_what_is_beside_it():
         "</section></main></body></html>"
     )
     assert "Newsletter" not in all_text(doc)
+
+
+def test_the_authors_replies_in_a_thread_stay_and_other_comments_go():
+    doc = parse_html(
+        "<html><body><article class='post'><h1>I'm a spinal nurse, ask me anything</h1>"
+        "<p>I have worked on a spinal ward for ten years.</p></article>"
+        "<section class='comments'><div class='comment'><p>Is a scan worth it?</p>"
+        "<div class='comment op'><p>Most back pain needs no scan. See your GP if the pain"
+        " spreads down both legs.</p></div></div>"
+        "<div class='comment'><p>Great thread, thanks!</p></div></section></body></html>"
+    )
+    text = all_text(doc)
+    assert "See your GP if the pain spreads down both legs" in text
+    assert "Great thread" not in text
+    assert "Is a scan worth it" not in text

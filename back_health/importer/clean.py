@@ -10,16 +10,25 @@ list items, list leads and the text inside inline HTML alike.
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from html.entities import html5 as HTML5_ENTITIES
-from pathlib import Path
 
+from .chrome import (  # noqa: F401 - also importable from here
+    CHROME_FILE,
+    CHROME_SEARCH_JOINED,
+    WordingPattern,
+    _anchored_gate,
+    _chrome_dispatch,
+    chrome_candidates,
+    chrome_patterns,
+    chrome_reason,
+    compile_wording,
+    cut_inline_chrome,
+    heading_chrome_reason,
+)
 from .document import (
     Document,
     Dropped,
@@ -32,15 +41,10 @@ from .document import (
     Table,
 )
 from .errors import NothingToImportError
-from .fold import fold_case
 from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
 from .parse_html import safe_inline_html
-from .parse_text import MAX_HEADING_WORDS, is_metadata_line
-from .prefilter import Dispatch, required_literals
+from .parse_text import DANGLING_WORDS, MAX_HEADING_WORDS, is_metadata_line
 from .sentences import ends_sentence, split_sentences
-
-#: File with the wording of site chrome and promotion (see its ``_comment``).
-CHROME_FILE = Path(__file__).with_name("data") / "chrome.json"
 
 #: Flag kind for a passage in another language when the article is in English.
 NON_ENGLISH = "non_english"
@@ -406,6 +410,26 @@ def _strip_block(block):
     return replace(block, items=items, lead=block.lead.strip())
 
 
+# --- step: cut inline markers -----------------------------------------------------------
+
+
+def drop_inline_chrome(doc: Document) -> Document:
+    """Cut the markers a page leaves inside its text: footnote markers ("canal.[1]"),
+    "[edit]" links after headings, a transcript's "[laughs]", a timestamp opening a
+    chapter heading ("[02:15] Why does it happen?"). Each marker is recorded as dropped
+    once, with its reason."""
+    found: list[tuple[str, str]] = []
+
+    def fix(text: str, tally: Counter | None) -> str:
+        return cut_inline_chrome(text, found if tally is not None else None)
+
+    doc, _ = rewrite_texts(doc, fix)
+    if not found:
+        return doc
+    dropped = [Dropped(reason=reason, text=text) for reason, text in dict.fromkeys(found)]
+    return replace(doc, dropped=[*doc.dropped, *dropped])
+
+
 # --- step: drop the labels before the title ----------------------------------------------
 
 
@@ -458,223 +482,6 @@ def _is_label(block) -> bool:
 # --- step: drop chrome by wording --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WordingPattern:
-    """One chrome pattern, compiled for speed.
-
-    Patterns are matched without case. Python's ``re`` skips ahead to a literal prefix
-    only without IGNORECASE and without a leading ``\\b``, so ordinary patterns are
-    lower-cased and run on lower-cased text, and a leading ``\\b`` is checked by hand.
-    Patterns with a case-sensitive part (``(?-i:FREE)``) run as written.
-    """
-
-    reason: str
-    regex: re.Pattern
-    on_lowered: bool
-    word_start: bool
-    #: Starts with "^": tried at line starts only, instead of at every position.
-    anchored: bool = False
-
-    def search(self, text: str, lowered: str) -> bool:
-        return self.find(text, lowered) >= 0
-
-    def find(self, text: str, lowered: str, position: int = 0) -> int:
-        """Start of the first match at or after ``position``, or -1."""
-        subject = lowered if self.on_lowered else text
-        if self.anchored:
-            while True:
-                if self.regex.match(subject, position):
-                    return position
-                position = subject.find("\n", position) + 1
-                if not position:
-                    return -1
-        while True:
-            match = self.regex.search(subject, position)
-            if match is None:
-                return -1
-            start = match.start()
-            if not self.word_start or start == 0 or not _is_word_char(subject[start - 1]):
-                return start
-            position = start + 1
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
-    """Compile one data pattern; a leading ``(?:a|b)`` of plain words becomes one
-    pattern per word, so each starts with a literal ``re`` can skip ahead to."""
-    if "(?-i:" in pattern:
-        return [WordingPattern(reason, re.compile(pattern, re.I | re.M), False, False)]
-    word_start = pattern.startswith("\\b")
-    if word_start:
-        pattern = pattern[2:]
-    expanded = _LEADING_ALTERNATION.match(pattern)
-    variants = (
-        [word + pattern[expanded.end() :] for word in expanded.group(1).split("|")]
-        if expanded
-        else [pattern]
-    )
-    return [
-        WordingPattern(
-            reason,
-            re.compile(_lower_pattern(variant), re.M),
-            on_lowered=True,
-            word_start=word_start,
-            anchored=variant.startswith("^"),
-        )
-        for variant in variants
-    ]
-
-
-# Not followed by a quantifier: an optional group ("(?:the )?") cannot be split into words.
-_LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)(?![?*+{])")
-
-
-def _lower_pattern(pattern: str) -> str:
-    """Lower-case a pattern's literals, never its escapes (``\\S`` must stay ``\\S``)."""
-    out, escaped = [], False
-    for char in pattern:
-        out.append(char if escaped else fold_case(char))
-        escaped = char == "\\" and not escaped
-    return "".join(out)
-
-
-@cache
-def chrome_patterns() -> tuple[tuple[WordingPattern, ...], tuple[WordingPattern, ...]]:
-    """(block patterns, section heading patterns) from :data:`CHROME_FILE`."""
-    data = json.loads(CHROME_FILE.read_text(encoding="utf-8"))
-
-    def compiled(group: dict) -> tuple[WordingPattern, ...]:
-        return tuple(
-            compiled
-            for reason, patterns in group.items()
-            for pattern in patterns
-            for compiled in compile_wording(reason, pattern)
-        )
-
-    return compiled(data["blocks"]), compiled(data["section_headings"])
-
-
-def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:
-    if not text:
-        return ""
-    lowered = fold_case(text)
-    for pattern in patterns:
-        if pattern.search(text, lowered):
-            return f"chrome: {pattern.reason}"
-    return ""
-
-
-def chrome_reason(text: str) -> str:
-    """The reason ``text`` is chrome ("chrome: promotional"), or ``""``."""
-    return _reason(text, chrome_patterns()[0])
-
-
-def chrome_candidates(texts: list[str]) -> set[str]:
-    """The texts that match a block pattern. One scan of all of them joined finds the
-    words each pattern needs ("cookie", "subscribe"); a pattern then runs only on the
-    texts holding one of its words (running every pattern over every text, or over the
-    whole joined text, costs far more than the scan)."""
-    if not texts:
-        return set()
-    joined = "\n".join(texts)
-    lowered = fold_case(joined)  # one character for one: offsets agree with ``joined``
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    found: set[str] = set()
-    patterns = chrome_patterns()[0]
-    lowered_texts: dict[int, str] = {}
-    gate, gated = _anchored_gate()
-    passed: set[int] | None = None
-    for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
-        pattern = patterns[index]
-        if index in gated:
-            if passed is None:
-                passed = set()
-                for part, text in enumerate(texts):
-                    if part not in lowered_texts:
-                        lowered_texts[part] = text.lower()
-                    if gate.search(text, lowered_texts[part]):
-                        passed.add(part)
-            parts = parts & passed
-        # A pattern anchored at line starts is tried line by line either way: on its
-        # candidate texts only, it is tried on fewer. One without an anchor searches the
-        # texts joined when they are many and long enough to be most of the whole.
-        if (
-            len(parts) > CHROME_SEARCH_JOINED
-            and not pattern.anchored
-            and sum(len(texts[part]) for part in parts) * 2 > len(joined)
-        ):
-            found.update(_joined_matches(pattern, texts, joined, lowered, starts))
-            continue
-        for part in parts:
-            text = texts[part]
-            if text in found:
-                continue
-            if part not in lowered_texts:
-                lowered_texts[part] = fold_case(text)
-            if pattern.search(text, lowered_texts[part]):
-                found.add(text)
-    return found
-
-
-#: Texts holding a pattern's words above which a pattern not anchored at line starts
-#: searches all texts joined (one call) rather than each of them.
-CHROME_SEARCH_JOINED = 12
-
-
-def _joined_matches(pattern, texts, joined: str, lowered: str, starts: list[int]):
-    """The texts where a match of ``pattern`` in the joined texts starts (these include
-    every text the pattern matches on its own)."""
-    position = 0
-    while (start := pattern.find(joined, lowered, position)) >= 0:
-        index = bisect_right(starts, start) - 1
-        yield texts[index]
-        if index + 1 >= len(starts):
-            break
-        position = starts[index + 1]
-
-
-@cache
-def _anchored_gate() -> tuple[WordingPattern | None, frozenset[int]]:
-    """The block patterns anchored at line starts that no word of theirs can rule out, as
-    one alternation (a text none of them matches at a line start skips them all), and
-    their indexes."""
-    patterns = chrome_patterns()[0]
-    always = [
-        index
-        for index, pattern in enumerate(patterns)
-        if pattern.anchored
-        and pattern.on_lowered
-        and not pattern.regex.groups
-        and required_literals(pattern.regex.pattern, pattern.regex.flags) is None
-    ]
-    if len(always) < 2:
-        return None, frozenset()
-    combined = "|".join(f"(?:{patterns[index].regex.pattern})" for index in always)
-    gate = WordingPattern("", re.compile(combined, re.M), True, False, anchored=True)
-    return gate, frozenset(always)
-
-
-@cache
-def _chrome_dispatch() -> Dispatch:
-    return Dispatch(
-        [
-            required_literals(pattern.regex.pattern, pattern.regex.flags)
-            for pattern in chrome_patterns()[0]
-        ]
-    )
-
-
-def heading_chrome_reason(heading: str) -> str:
-    """The reason a section with this heading is chrome ("Comments", "Related posts")."""
-    return _reason(heading, chrome_patterns()[1])
-
-
 def drop_chrome(doc: Document) -> Document:
     """Drop navigation, share bars, comments, related posts, ads and promotion by wording.
 
@@ -695,7 +502,12 @@ def drop_chrome(doc: Document) -> Document:
         elif isinstance(block, Table):
             texts.extend(block.texts())
         else:
-            texts.extend([block.lead, *(item.text for item in block.items)])
+            texts.append(block.lead)
+            for item in block.items:
+                texts.append(item.text)
+                sentences = sentences_of.setdefault(item.text, split_sentences(item.text))
+                if len(sentences) > 1:
+                    texts.extend(sentences)
     candidates = chrome_candidates([text for text in texts if text])
 
     def reason_of(text: str) -> str:
@@ -719,7 +531,10 @@ def drop_chrome(doc: Document) -> Document:
             continue
         blocks = _drop_chrome_blocks(section.blocks, dropped, reason_of)
         sections.append(replace(section, blocks=blocks))
-    return replace(doc, sections=sections, dropped=dropped)
+    last = next((s.blocks[-1] for s in reversed(doc.sections) if s.blocks), None)
+    kept_last = next((s.blocks[-1] for s in reversed(sections) if s.blocks), None)
+    ending_dropped = doc.ending_dropped or (last is not None and kept_last is not last)
+    return replace(doc, sections=sections, dropped=dropped, ending_dropped=ending_dropped)
 
 
 def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list:
@@ -729,9 +544,15 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
         if isinstance(block, ListBlock):
             reason = drop_next_list or (reason_of(block.lead) if block.lead else "")
             drop_next_list = ""
-            kept_items, item_reasons = [], []
+            kept_items, item_reasons, cut = [], [], False
             for item in block.items:
                 item_reason = reason_of(item.text)
+                if item_reason:
+                    # "Physiotherapy - exercises for the neck. Up to 8 sessions on Core
+                    # plans.": a long item keeps its own sentences, loses the chrome one.
+                    trimmed = _drop_chrome_item_sentences(item, dropped)
+                    if trimmed is not None:
+                        item, item_reason, cut = trimmed, "", True
                 item_reasons.append(item_reason)
                 if not item_reason:
                     kept_items.append(item)
@@ -748,7 +569,7 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
             for item, item_reason in zip(block.items, item_reasons, strict=True):
                 if item_reason:
                     dropped.append(Dropped(reason=item_reason, text=item.text))
-            kept.append(replace(block, items=kept_items) if chrome_items else block)
+            kept.append(replace(block, items=kept_items) if chrome_items or cut else block)
             continue
         if isinstance(block, Table):
             # A grid of links or page tools laid out as a table drops whole, as a list does.
@@ -777,6 +598,12 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
     sentences = split_sentences(block.text)
     reasons = [chrome_reason(sentence) for sentence in sentences]
     if not any(reasons):
+        # Chrome as a whole though no "sentence" is: a line the splitter cut at its
+        # initials ("R. Okonjo-Hale(1), F. Lindqvist(2)"), with nothing said in it.
+        reason = chrome_reason(block.text)
+        if reason and not any(map(_says_more, sentences)):
+            dropped.append(Dropped(reason=reason, text=block.text))
+            return None, reason
         return block, ""
     reason = next(r for r in reasons if r)
     rest = [sentence for sentence, why in zip(sentences, reasons, strict=True) if not why]
@@ -790,6 +617,26 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
             dropped.append(Dropped(reason=sentence_reason, text=sentence))
             paragraph = remove_sentence(paragraph, sentence)
     return paragraph, reason
+
+
+def _drop_chrome_item_sentences(item: ListItem, dropped: list[Dropped]) -> ListItem | None:
+    """The item without its chrome sentences when the rest says something of its own
+    (as a paragraph keeps it); None when the item is chrome as a whole."""
+    sentences = split_sentences(item.text)
+    if len(sentences) < 2:
+        return None
+    reasons = [chrome_reason(sentence) for sentence in sentences]
+    rest = [sentence for sentence, why in zip(sentences, reasons, strict=True) if not why]
+    if not rest or not any(reasons):
+        return None
+    if len(sentences) <= SHORT_PARAGRAPH_SENTENCES and not any(map(_says_more, rest)):
+        return None
+    paragraph = Paragraph(item.text, item.html)
+    for sentence, reason in zip(sentences, reasons, strict=True):
+        if reason:
+            dropped.append(Dropped(reason=reason, text=sentence))
+            paragraph = remove_sentence(paragraph, sentence)
+    return ListItem(paragraph.text, paragraph.html)
 
 
 def _says_more(sentence: str) -> bool:
@@ -1030,7 +877,11 @@ def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, fla
 
 
 def flag_truncated_ending(doc: Document) -> Document:
-    """Flag and remove a last sentence that stops mid-way or on a colon introducing nothing."""
+    """Flag and remove a last sentence that stops mid-way or on a colon introducing nothing.
+
+    When chrome followed it (hashtags after a post whose last sentence ended in an emoji),
+    the text went on: a long last sentence that does not stop on a word like "the" stays.
+    """
     position = _last_block(doc)
     if position is None:
         return doc
@@ -1041,6 +892,8 @@ def flag_truncated_ending(doc: Document) -> Document:
     sentences = split_sentences(block.text)
     last = sentences[-1] if sentences else ""
     if not last or (ends_sentence(last) and not last.rstrip().endswith(":")):
+        return doc
+    if doc.ending_dropped and _went_on(last):
         return doc
     paragraph = remove_sentence(block, last)
     section = doc.sections[section_index]
@@ -1053,6 +906,17 @@ def flag_truncated_ending(doc: Document) -> Document:
     sections[section_index] = replace(section, blocks=blocks)
     flag = Flag(kind="truncated", text=last)
     return replace(doc, sections=sections, flags=[*doc.flags, flag])
+
+
+def _went_on(sentence: str) -> bool:
+    """A sentence long enough to say something, not stopping on a colon or a word such as
+    "the" or "from": complete, though its final mark is missing."""
+    words = sentence.rstrip().split()
+    return (
+        len(words) > CHROME_COMPANION_WORDS
+        and not sentence.rstrip().endswith((":", ",", ";"))
+        and words[-1].lower() not in DANGLING_WORDS
+    )
 
 
 def _last_block(doc: Document) -> tuple[int, int] | None:
@@ -1099,6 +963,7 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     repair_mojibake,
     repair_entities,
     normalise_whitespace,
+    drop_inline_chrome,
     drop_labels_before_title,
     drop_chrome,
     drop_contents_lists,

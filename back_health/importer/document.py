@@ -173,6 +173,9 @@ class Document:
     #: Front matter fields of a Markdown source (lower-case keys, string values); its
     #: ``title`` is one candidate for the article's subject.
     front_matter: dict[str, str] = field(default_factory=dict)
+    #: The text ended in chrome the clean step dropped (hashtags, a share bar): what now
+    #: ends the article was followed by more, so it was not cut off.
+    ending_dropped: bool = False
 
     def iter_blocks(self):
         """Yield ``(section, block)`` pairs in reading order."""

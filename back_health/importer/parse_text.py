@@ -37,6 +37,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .sentences import split_sentences
 
@@ -51,6 +52,10 @@ DANGLING_WORDS = frozenset(
     "a an the and or but of to in on at by with from that which who is are was were be "
     "as than into onto its their your our his her this these those".split()
 )
+
+#: Dangling words that may still end a heading over a list ("Two exercises to start
+#: with"): a preposition left at the end, never an article or "of".
+TRAILING_PREPOSITIONS = frozenset("with on to in at by from into onto".split())
 
 #: A short list item ends with "." only when this is the last word ("etc.").
 KEEP_FINAL_STOP_AFTER = frozenset("etc e.g i.e approx".split())
@@ -118,8 +123,10 @@ def match_item(line: str) -> ItemMarker | None:
     return None
 
 
-def is_heading_like(line: str) -> bool:
-    """True when ``line`` reads like a heading: short, capitalised, not a sentence."""
+def is_heading_like(line: str, *, before_list: bool = False) -> bool:
+    """True when ``line`` reads like a heading: short, capitalised, not a sentence.
+    ``before_list``: the next line is a list item, so a last word such as "with" ("Two
+    exercises to start with") ends a slide's title rather than a cut-off sentence."""
     line = line.strip()
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS or match_item(line):
@@ -129,7 +136,8 @@ def is_heading_like(line: str) -> bool:
     first = next((char for char in line if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
         return False
-    return words[-1].lower().strip("\"'”’)") not in DANGLING_WORDS
+    last = words[-1].lower().strip("\"'”’)")
+    return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
 
 
 def heading_is_numbered(line: str) -> bool:
@@ -192,6 +200,12 @@ class _Unit:
     table: Table | None = None
     #: A single line that could be a heading (decided once we know what follows).
     heading_like: bool = False
+    #: A line that is site or document chrome on its own ("Our ref: SA/LT", "Slide 7
+    #: of 12"): a paragraph of its own for the clean step to drop, never a heading.
+    chrome: bool = False
+    #: The chrome is a block of its own (blank lines around it): after a heading-like
+    #: line it ends the lines before the body ("By ..." under a headline).
+    chrome_block: bool = False
 
     @property
     def text(self) -> str:
@@ -204,7 +218,7 @@ def parse_text(text: str) -> Document:
     text, speakers = strip_speaker_labels(text)
     running.extend(("speaker label", label) for label in speakers)
     text, notes = strip_notes_labels(text)
-    running.extend(("chrome: notes label", label) for label in notes)
+    running.extend(("chrome: slide label", label) for label in notes)
     body, signature = split_signature(text)
     body, footer = split_footer(body)
     title, sections = build_sections(text_units(body))
@@ -222,11 +236,11 @@ MAX_RUNNING_LINE_WORDS = 15
 #: Non-empty lines at each edge of a printed page where running headers and footers sit.
 RUNNING_LINE_DEPTH = 2
 
-# A line that is only a page number ("Page 2 of 4", "- 3 -", "12", "2/4"; a slide deck's
-# "Slide 3 of 12") ...
+# A line that is only a page or slide number ("Page 2 of 4", "Slide 7 of 12", "- 3 -",
+# "12", "2/4") ...
 _PAGE_NUMBER_LINE = re.compile(
-    r"(?:(?:page|slide)[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?|-[ \t]*+\d{1,4}[ \t]*+-"
-    r"|\d{1,4}(?:[ \t]*+/[ \t]*+\d{1,4})?)",
+    r"(?:(?:page|slide)[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?"
+    r"|-[ \t]*+\d{1,4}[ \t]*+-|\d{1,4}(?:[ \t]*+/[ \t]*+\d{1,4})?)",
     re.IGNORECASE,
 )
 # ... or a footer line that carries one ("Leaflet 12   Issued 2025   Page 2 of 4").
@@ -275,8 +289,14 @@ def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
     running = {index for found in edges.values() if len(found) >= 2 for index in found}
     removed: list[tuple[str, str]] = []
     for index in sorted(numbers | running):
-        reason = "chrome: page number" if index in numbers else "chrome: running header or footer"
-        removed.append((reason, " ".join(lines[index].replace("\f", " ").split())))
+        line = " ".join(lines[index].replace("\f", " ").split())
+        if index not in numbers:
+            reason = "chrome: running header or footer"
+        elif line.lower().startswith("slide"):
+            reason = "chrome: slide number"
+        else:
+            reason = "chrome: page number"
+        removed.append((reason, line))
         lines[index] = ""
     return "\n".join(line.replace("\f", "") for line in lines), removed
 
@@ -318,19 +338,21 @@ def strip_speaker_labels(text: str) -> tuple[str, list[str]]:
     ]
 
 
-#: A slide deck's notes label at the start of a line: "Speaker notes: Most people ...".
+#: The label of a slide's notes at the start of a line: "Speaker notes: Most disc ...".
 _NOTES_LABEL = re.compile(
-    r"^[ \t]*+(?:speaker|presenter|presenter's|slide)[ \t]++notes?[ \t]*+:[ \t]*+",
+    r"^[ \t]*+(?P<label>(?:speaker|presenter)(?:'s|s'|’s)?[ \t]++notes?[ \t]*+:)[ \t]*+(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
 def strip_notes_labels(text: str) -> tuple[str, list[str]]:
-    """Remove the "Speaker notes:" labels of a slide deck exported as text: the notes
-    stay as paragraphs, the label is no part of them. Returns the text and the labels
-    removed (each once)."""
-    labels = sorted({" ".join(m.group(0).split()) for m in _NOTES_LABEL.finditer(text)})
-    return (_NOTES_LABEL.sub("", text), labels) if labels else (text, [])
+    """Remove the "Speaker notes:" label of an exported slide deck: the notes are the
+    deck's prose, so each starts a paragraph of its own (never the tail of the slide's
+    last bullet). Returns the text and the labels removed (each once)."""
+    found = {match.group("label") for match in _NOTES_LABEL.finditer(text)}
+    if not found:
+        return text, []
+    return _NOTES_LABEL.sub("\n", text), sorted(" ".join(label.split()) for label in found)
 
 
 def split_signature(text: str) -> tuple[str, str]:
@@ -385,9 +407,107 @@ def _is_lone_line(lines: list[str], index: int) -> bool:
 
 def text_units(text: str) -> list[_Unit]:
     """Split ``text`` into paragraphs, heading candidates and list items."""
+    blocks = _blocks(text)
+    laid_out = [_layout_cells(block) for block in blocks]
+    chrome = _chrome_lines(laid_out)
     units: list[_Unit] = []
-    for block in _blocks(text):
-        units.extend(_block_units(block))
+    for block, cells in zip(blocks, laid_out, strict=True):
+        read = _block_units(block)
+        if not chrome or any(_UNDERLINE.match(line) for line in block[1:]):
+            units.extend(read)  # an underlined heading is read as one, whatever it holds
+        elif (
+            len(read) == 1 and read[0].kind == "para" and " ".join(block) in chrome
+        ) or _is_address(block, chrome):
+            units.append(_Unit("para", block, chrome=True, chrome_block=True))
+        elif any(part in chrome for line in cells for part in (*line, " ".join(line))):
+            split = _split_chrome_lines(cells, chrome)
+            if all(unit.chrome for unit in split):
+                for unit in split:
+                    unit.chrome_block = True
+            units.extend(split)
+        else:
+            units.extend(read)
+    return units
+
+
+#: The reason a street, town or postcode line is chrome (data/chrome.json).
+ADDRESS_REASON = "chrome: contact details"
+
+#: The gap between the columns of a line laid out with spaces ("Clinic date: 14/01/2025
+#: <spaces> Typed: 20/01/2025").
+_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+
+
+def _layout_cells(lines: list[str]) -> list[list[str]]:
+    """Each line of a block as its columns (one cell for an ordinary line)."""
+    return [[cell for cell in _COLUMN_GAP.split(line) if cell] or [line] for line in lines]
+
+
+def _chrome_lines(blocks: list[list[list[str]]]) -> set[str]:
+    """The blocks, lines and columns that are chrome on their own, in blocks whose lines
+    stand apart (a letterhead, a form, an e-mail's header, a title with its byline),
+    where joining the lines would hide a "Ref:" or a date inside a paragraph. A wrapped
+    paragraph's lines never stand apart, so they are never tested alone."""
+    texts: list[str] = []
+    for block in blocks:
+        if not _lines_stand_apart(block):
+            continue
+        lines = [" ".join(cells) for cells in block]
+        if len(lines) > 1:
+            texts.append(" ".join(lines))
+        texts.extend(lines)
+        texts.extend(cell for cells in block if len(cells) > 1 for cell in cells)
+    if not texts:
+        return set()
+    found = chrome_candidates(texts)
+    # A lone line that names a chrome section ("Related articles") stays a heading, so
+    # the section goes with it.
+    return {text for text in found if not heading_chrome_reason(text)}
+
+
+def _lines_stand_apart(block: list[list[str]]) -> bool:
+    """Whether no line of a block runs on into the next: none ends on a comma, hyphen
+    or a word such as "the", each next line starts with a capital, digit or sign, and
+    none is a list item."""
+    lines = [" ".join(cells) for cells in block]
+    if any(match_item(line) for line in lines):
+        return False
+    for line, following in zip(lines, lines[1:], strict=False):
+        if line.endswith((",", "-", "–", ";")) or following[:1].islower():
+            return False
+        if line.rsplit(None, 1)[-1].lower() in DANGLING_WORDS:
+            return False
+    return True
+
+
+#: Most words of a line of a postal address.
+MAX_ADDRESS_LINE_WORDS = 8
+
+
+def _is_address(block: list[str], chrome: set[str]) -> bool:
+    """A block of short lines that ends on a street, town or postcode line ("Dr R. Patel
+    / Orchard Lane Surgery / 22 Orchard Lane / Kingsmere KM2 5DF"): an address, the
+    name lines with it."""
+    if len(block) < 2 or block[-1] not in chrome:
+        return False
+    if any(len(line.split()) > MAX_ADDRESS_LINE_WORDS for line in block):
+        return False
+    return chrome_reason(block[-1]) == ADDRESS_REASON
+
+
+def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]:
+    """The units of a block of lines that stand apart, some of them chrome: each line
+    (or each column of a line with a chrome column) a unit of its own, the chrome ones
+    paragraphs for the clean step to drop, the others headings when they read as one."""
+    units: list[_Unit] = []
+    for cells in block:
+        line = " ".join(cells)
+        parts = cells if len(cells) > 1 and any(cell in chrome for cell in cells) else [line]
+        for part in parts:
+            if part in chrome:
+                units.append(_Unit("para", [part], chrome=True))
+            else:
+                units.append(_Unit("para", [part], heading_like=is_heading_like(part)))
     return units
 
 
@@ -479,7 +599,10 @@ def _plain_block_units(lines: list[str]) -> list[_Unit]:
         return [heading, *(_plain_block_units(rest) if rest else [])]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
-    if rest and is_heading_like(first) and _starts_new_line_of_text(rest[0]):
+    if rest and (
+        is_heading_like(first, before_list=bool(match_item(rest[0])))
+        and _starts_new_line_of_text(rest[0])
+    ):
         units.append(_Unit("para", [first], heading_like=True))
         lines = rest
     for line in lines:
@@ -543,29 +666,47 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
 def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
     """Return (preamble units, title, index where the body starts, title line demoted)."""
     run = 0
+    headed = False  # a heading-like line is among those read so far
     while True:
-        while run < len(units) and units[run].kind == "para" and units[run].heading_like:
+        # Chrome lines ("Our ref: ...", "Received 12 May 2025") sit among the lines
+        # before the title; they are never the title themselves. A block of chrome after
+        # a heading-like line (a byline, a form's fields) ends them.
+        while run < len(units) and units[run].kind == "para":
+            unit = units[run]
+            if (unit.chrome_block and headed) or not (unit.heading_like or unit.chrome):
+                break
+            headed = headed or not unit.chrome
             run += 1
         # "Guidance Note GN-14 | Version 3 | Issued May 2025" between the publisher's
         # name and the real title: a masthead, part of the lines before the title.
         if run + 1 < len(units) and _is_masthead(units[run]) and units[run + 1].heading_like:
+            headed = True
             run += 1
             continue
         break
-    if run == 0 or run == len(units):
+    heads = [index for index in range(run) if not units[index].chrome]
+    if not heads or run == len(units):
         return [], "", 0, False
     # "By Tom Ashworth, Health Correspondent" under the headline: the byline is body text
     # (dropped as chrome later), the headline above it is the title.
-    end = run
-    while end > 1 and _BYLINE.match(units[end - 1].text):
+    end = len(heads)
+    while end > 1 and _BYLINE.match(units[heads[end - 1]].text):
         end -= 1
-    if end < run:
-        return units[: end - 1], units[end - 1].text, end, False
-    last = units[run - 1]
-    if run >= 2 and units[run - 2].heading_like and _share_a_word(units[run - 2].text, last.text):
-        # "Sciatica" then "What is sciatica?": the first is the title, the second a section.
-        return units[: run - 2], units[run - 2].text, run - 1, True
-    return units[: run - 1], last.text, run, False
+    if end < len(heads):
+        title = heads[end - 1]
+        return units[:title], units[title].text, title + 1, False
+    last = heads[-1]
+    if len(heads) >= 2 and _says_nothing(units[last].text):
+        # "ACUTE WRY NECK" then "What is it?": a question made of function words only
+        # opens the first section; the line above it is the title.
+        return units[: heads[-2]], units[heads[-2]].text, heads[-2] + 1, True
+    if len(heads) >= 2:
+        first = heads[-2]
+        if units[first].heading_like and _share_a_word(units[first].text, units[last].text):
+            # "Sciatica" then "What is sciatica?": the first is the title, the second a
+            # section.
+            return units[:first], units[first].text, first + 1, True
+    return units[:last], units[last].text, last + 1, False
 
 
 #: What marks a line as document metadata: a date or number with a separator, a
@@ -628,6 +769,18 @@ def _labelled_indented_items(lines: list[str]) -> list[str]:
         marked = [f"- {item.strip()}" if _INDENTED_LABEL.match(item) else item for item in run]
         return [*lines[: index + 1], *marked, *lines[end:]]
     return lines
+
+
+def _says_nothing(line: str) -> bool:
+    """Whether a line holds function words only ("What is it?", "Why?")."""
+    words = _LETTERS.findall(line.lower())
+    return bool(words) and all(word in _FUNCTION_WORDS for word in words)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = DANGLING_WORDS | frozenset(
+    "what why how who when where which it is does do did can will should".split()
+)
 
 
 def _share_a_word(first: str, second: str) -> bool:

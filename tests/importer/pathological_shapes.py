@@ -62,6 +62,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
             _INTRO + "Exercises\n\nBreathing: " + _repeat("5 slow, deep ", size) + "\n"
         ),
         "one-line items": lambda: _INTRO + _repeat("- Knee hugs: 10 reps\nBoth daily.\n", size),
+        "form blanks": lambda: _INTRO + _repeat("Name: ____ Date: __/__/__ ", size) + "\n",
+        "column gaps": lambda: _INTRO + _repeat("Ref: AB1   Tel: 01632 960 000   \n", size),
+        "footnote markers": lambda: _INTRO + "Rest" + _repeat(".[1]", size) + "\n",
+        "slide footers": lambda: (
+            _INTRO + _repeat("Slide 2 of 9\nPain eases.\nAnn Lee | Spine Unit | 1 May 2025\n", size)
+        ),
+        "hashtags": lambda: _INTRO + _repeat("#back ", size) + "\n",
     }
     return builders[name](), "shape.txt"
 
@@ -149,6 +156,11 @@ SHAPES = {
             "slide deck",
             "dose counts",
             "one-line items",
+            "form blanks",
+            "column gaps",
+            "footnote markers",
+            "slide footers",
+            "hashtags",
         )
     },
     **{

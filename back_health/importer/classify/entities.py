@@ -652,6 +652,8 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
     for pattern in rules.cue_patterns("cause_subject_sentence"):
         if (match := pattern.search(sentence)) and match.start() > 0:
             subject = sentence[: match.start()]
+            if ";" in subject:
+                return ""  # "... most of the rest; X is a cause": no clean subject
             if rules.cue("anaphoric_subject", subject) or rules.cue("passing_mention", sentence):
                 return ""
             # "Repetitive hyperextension of the lower back in sport": the name is the

@@ -270,7 +270,11 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
         (
             index
             for index, section in enumerate(sections)
-            if section.heading and section.level == base and is_exercise_subsection(section, rules)
+            if section.heading
+            and section.level == base
+            and is_exercise_subsection(section, rules)
+            # "Your exercises" over a list is the collection, not the first exercise.
+            and names_one_exercise(clean_heading(section.heading, rules), rules)
         ),
         None,
     )

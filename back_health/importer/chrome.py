@@ -1,0 +1,266 @@
+"""Site chrome by wording: the patterns of ``data/chrome.json``, compiled for speed.
+
+:func:`chrome_reason` says why one text is chrome; :func:`chrome_candidates` finds, in
+one scan, which of many texts a block pattern matches. The parsers use them to keep a
+line that is chrome on its own apart from its neighbours, and the clean step drops
+what they match.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .fold import fold_case
+from .prefilter import Dispatch, required_literals
+
+#: File with the wording of site chrome and promotion (see its ``_comment``).
+CHROME_FILE = Path(__file__).with_name("data") / "chrome.json"
+
+
+@dataclass(frozen=True)
+class WordingPattern:
+    """One chrome pattern, compiled for speed.
+
+    Patterns are matched without case. Python's ``re`` skips ahead to a literal prefix
+    only without IGNORECASE and without a leading ``\\b``, so ordinary patterns are
+    lower-cased and run on lower-cased text, and a leading ``\\b`` is checked by hand.
+    Patterns with a case-sensitive part (``(?-i:FREE)``) run as written.
+    """
+
+    reason: str
+    regex: re.Pattern
+    on_lowered: bool
+    word_start: bool
+    #: Starts with "^": tried at line starts only, instead of at every position.
+    anchored: bool = False
+
+    def search(self, text: str, lowered: str) -> bool:
+        return self.find(text, lowered) >= 0
+
+    def find(self, text: str, lowered: str, position: int = 0) -> int:
+        """Start of the first match at or after ``position``, or -1."""
+        subject = lowered if self.on_lowered else text
+        if self.anchored:
+            while True:
+                if self.regex.match(subject, position):
+                    return position
+                position = subject.find("\n", position) + 1
+                if not position:
+                    return -1
+        while True:
+            match = self.regex.search(subject, position)
+            if match is None:
+                return -1
+            start = match.start()
+            if not self.word_start or start == 0 or not _is_word_char(subject[start - 1]):
+                return start
+            position = start + 1
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
+    """Compile one data pattern; a leading ``(?:a|b)`` of plain words becomes one
+    pattern per word, so each starts with a literal ``re`` can skip ahead to."""
+    if "(?-i:" in pattern:
+        return [WordingPattern(reason, re.compile(pattern, re.I | re.M), False, False)]
+    word_start = pattern.startswith("\\b")
+    if word_start:
+        pattern = pattern[2:]
+    expanded = _LEADING_ALTERNATION.match(pattern)
+    variants = (
+        [word + pattern[expanded.end() :] for word in expanded.group(1).split("|")]
+        if expanded
+        else [pattern]
+    )
+    return [
+        WordingPattern(
+            reason,
+            re.compile(_lower_pattern(variant), re.M),
+            on_lowered=True,
+            word_start=word_start,
+            anchored=variant.startswith("^"),
+        )
+        for variant in variants
+    ]
+
+
+# Not followed by a quantifier: an optional group ("(?:the )?") cannot be split into words.
+_LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)(?![?*+{])")
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case a pattern's literals, never its escapes (``\\S`` must stay ``\\S``)."""
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped else fold_case(char))
+        escaped = char == "\\" and not escaped
+    return "".join(out)
+
+
+@cache
+def chrome_patterns() -> tuple[tuple[WordingPattern, ...], tuple[WordingPattern, ...]]:
+    """(block patterns, section heading patterns) from :data:`CHROME_FILE`."""
+    data = json.loads(CHROME_FILE.read_text(encoding="utf-8"))
+
+    def compiled(group: dict) -> tuple[WordingPattern, ...]:
+        return tuple(
+            compiled
+            for reason, patterns in group.items()
+            for pattern in patterns
+            for compiled in compile_wording(reason, pattern)
+        )
+
+    return compiled(data["blocks"]), compiled(data["section_headings"])
+
+
+@cache
+def inline_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(reason, pattern) of the markers cut out of a text ("[1]", "[edit]")."""
+    data = json.loads(CHROME_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        (reason, re.compile(pattern, re.IGNORECASE))
+        for reason, patterns in data.get("inline", {}).items()
+        for pattern in patterns
+    )
+
+
+def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> str:
+    """``text`` without its inline markers; each one cut is added to ``found`` as
+    ``("chrome: <reason>", marker)``."""
+    if "[" not in text:  # every marker is bracketed
+        return text
+    for reason, pattern in inline_patterns():
+
+        def cut(match: re.Match, reason=reason) -> str:
+            if found is not None:
+                found.append((f"chrome: {reason}", match.group().strip()))
+            return ""
+
+        text = pattern.sub(cut, text)
+    return text.strip()
+
+
+def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:
+    if not text:
+        return ""
+    lowered = fold_case(text)
+    for pattern in patterns:
+        if pattern.search(text, lowered):
+            return f"chrome: {pattern.reason}"
+    return ""
+
+
+def chrome_reason(text: str) -> str:
+    """The reason ``text`` is chrome ("chrome: promotional"), or ``""``."""
+    return _reason(text, chrome_patterns()[0])
+
+
+def chrome_candidates(texts: list[str]) -> set[str]:
+    """The texts that match a block pattern. One scan of all of them joined finds the
+    words each pattern needs ("cookie", "subscribe"); a pattern then runs only on the
+    texts holding one of its words (running every pattern over every text, or over the
+    whole joined text, costs far more than the scan)."""
+    if not texts:
+        return set()
+    joined = "\n".join(texts)
+    lowered = fold_case(joined)  # one character for one: offsets agree with ``joined``
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    found: set[str] = set()
+    patterns = chrome_patterns()[0]
+    lowered_texts: dict[int, str] = {}
+    gate, gated = _anchored_gate()
+    passed: set[int] | None = None
+    for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
+        pattern = patterns[index]
+        if index in gated:
+            if passed is None:
+                passed = set()
+                for part, text in enumerate(texts):
+                    if part not in lowered_texts:
+                        lowered_texts[part] = text.lower()
+                    if gate.search(text, lowered_texts[part]):
+                        passed.add(part)
+            parts = parts & passed
+        # A pattern anchored at line starts is tried line by line either way: on its
+        # candidate texts only, it is tried on fewer. One without an anchor searches the
+        # texts joined when they are many and long enough to be most of the whole.
+        if (
+            len(parts) > CHROME_SEARCH_JOINED
+            and not pattern.anchored
+            and sum(len(texts[part]) for part in parts) * 2 > len(joined)
+        ):
+            found.update(_joined_matches(pattern, texts, joined, lowered, starts))
+            continue
+        for part in parts:
+            text = texts[part]
+            if text in found:
+                continue
+            if part not in lowered_texts:
+                lowered_texts[part] = fold_case(text)
+            if pattern.search(text, lowered_texts[part]):
+                found.add(text)
+    return found
+
+
+#: Texts holding a pattern's words above which a pattern not anchored at line starts
+#: searches all texts joined (one call) rather than each of them.
+CHROME_SEARCH_JOINED = 12
+
+
+def _joined_matches(pattern, texts, joined: str, lowered: str, starts: list[int]):
+    """The texts where a match of ``pattern`` in the joined texts starts (these include
+    every text the pattern matches on its own)."""
+    position = 0
+    while (start := pattern.find(joined, lowered, position)) >= 0:
+        index = bisect_right(starts, start) - 1
+        yield texts[index]
+        if index + 1 >= len(starts):
+            break
+        position = starts[index + 1]
+
+
+@cache
+def _anchored_gate() -> tuple[WordingPattern | None, frozenset[int]]:
+    """The block patterns anchored at line starts that no word of theirs can rule out, as
+    one alternation (a text none of them matches at a line start skips them all), and
+    their indexes."""
+    patterns = chrome_patterns()[0]
+    always = [
+        index
+        for index, pattern in enumerate(patterns)
+        if pattern.anchored
+        and pattern.on_lowered
+        and not pattern.regex.groups
+        and required_literals(pattern.regex.pattern, pattern.regex.flags) is None
+    ]
+    if len(always) < 2:
+        return None, frozenset()
+    combined = "|".join(f"(?:{patterns[index].regex.pattern})" for index in always)
+    gate = WordingPattern("", re.compile(combined, re.M), True, False, anchored=True)
+    return gate, frozenset(always)
+
+
+@cache
+def _chrome_dispatch() -> Dispatch:
+    return Dispatch(
+        [
+            required_literals(pattern.regex.pattern, pattern.regex.flags)
+            for pattern in chrome_patterns()[0]
+        ]
+    )
+
+
+def heading_chrome_reason(heading: str) -> str:
+    """The reason a section with this heading is chrome ("Comments", "Related posts")."""
+    return _reason(heading, chrome_patterns()[1])

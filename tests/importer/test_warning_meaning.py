@@ -18,9 +18,12 @@ SOURCE = SourceInfo(name="warnings", sha256="0" * 64, format="markdown", bytes=1
 INTRO = "# Back pain\n\nBack pain is common and usually gets better within a few weeks.\n\n"
 
 
+def plan_of(markdown):
+    return classify(clean_document(parse_document(INTRO + markdown, "markdown")), SOURCE)
+
+
 def warnings_of(markdown):
-    plan = classify(clean_document(parse_document(INTRO + markdown, "markdown")), SOURCE)
-    return [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+    return [b.value for p in plan_of(markdown).pages for b in p.blocks if b.type == "warning"]
 
 
 @pytest.mark.parametrize(
@@ -251,16 +254,10 @@ def test_the_risk_that_explains_a_caution_joins_its_box_and_the_rest_stays_text(
 
 
 def test_a_caution_in_what_a_list_says_of_a_treatment_is_boxed_on_its_page():
-    plan = classify(
-        clean_document(
-            parse_document(
-                INTRO + "## Treatments\n\n- Amitriptyline. A low dose at night can ease nerve"
-                " pain. It can make you drowsy, so do not drive until you know how it affects"
-                " you.\n- Heat. A warm pack eases the spasm for many people.\n",
-                "markdown",
-            )
-        ),
-        SOURCE,
+    plan = plan_of(
+        "## Treatments\n\n- Amitriptyline. A low dose at night can ease nerve pain. It can"
+        " make you drowsy, so do not drive until you know how it affects you.\n- Heat. A warm"
+        " pack eases the spasm for many people.\n"
     )
     [page] = [p for p in plan.pages if p.title == "Amitriptyline"]
     kinds = [b.type for b in page.blocks]
@@ -271,17 +268,10 @@ def test_a_caution_in_what_a_list_says_of_a_treatment_is_boxed_on_its_page():
 
 
 def test_advice_about_a_treatment_in_a_list_item_stays_text():
-    plan = classify(
-        clean_document(
-            parse_document(
-                INTRO + "## What helps\n\n- Gentle movement. Do not wear a neck collar: it"
-                " keeps the neck stiff for longer.\n",
-                "markdown",
-            )
-        ),
-        SOURCE,
+    assert not warnings_of(
+        "## What helps\n\n- Gentle movement. Do not wear a neck collar: it keeps the neck"
+        " stiff for longer.\n"
     )
-    assert not [b for p in plan.pages for b in p.blocks if b.type == "warning"]
 
 
 def test_an_item_asking_for_urgent_help_in_a_list_of_tips_is_boxed_and_the_rest_stay():

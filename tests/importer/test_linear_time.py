@@ -61,6 +61,7 @@ def rules():
     return get_import_rules()
 
 
+@pytest.mark.slow  # profiled runs of every shape: like the megabyte inputs, run once in CI
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_work_grows_linearly_with_the_input(name, rules):
     run(*shape(name, 4096), rules)  # load caches and models outside the count

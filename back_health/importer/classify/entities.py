@@ -813,15 +813,16 @@ def _item_entities(
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
     examples: list[PagePlan] = []
-    if category == "treatments" and (cut := _examples_only(phrase, rules)):
+    medicines = rules.find_medicines(phrase) if category == "treatments" else []
+    if cut := _examples_only(phrase, medicines):
         # "Painkillers such as paracetamol or ibuprofen ...": the medicines are examples,
         # related (their brands kept) but not the item, whose page is its label's.
         examples = [
             medicine_page(info, match.group(0), relation_owner, state, item.text)
-            for info, match in rules.find_medicines(phrase)
+            for info, match in medicines
         ]
         phrase = cut
-    elif category == "treatments" and (medicines := rules.find_medicines(phrase)):
+    elif medicines:
         pages = [
             medicine_page(info, match.group(0), relation_owner, state, item.text)
             for info, match in medicines
@@ -943,14 +944,15 @@ def lead_context(lead: str) -> str:
     return re.sub(r"\s+(?:include|includes|are|is|the following)$", "", lead, flags=re.I)
 
 
-def _examples_only(phrase: str, rules: RuleSet) -> str:
-    """The name before "such as" when every medicine an item's name gives comes after it
-    ("Painkillers such as paracetamol or ibuprofen" -> "Painkillers"), else ""."""
+def _examples_only(phrase: str, found: list) -> str:
+    """The name before "such as" when every medicine ``found`` in an item's name comes
+    after it ("Painkillers such as paracetamol or ibuprofen" -> "Painkillers"), else ""."""
+    if not found:
+        return ""
     example = _EXAMPLE_CUE.search(phrase)
     if example is None or example.start() == 0:
         return ""
-    found = rules.find_medicines(phrase)
-    if not found or any(match.start() < example.start() for _, match in found):
+    if any(match.start() < example.start() for _, match in found):
         return ""
     return phrase[: example.start()].strip(" ,")
 

@@ -4,7 +4,8 @@ Run with ``make bench`` or ``python bench/import_speed.py [ARTICLE]``. Prints
 figures and ratios; never fails on timing.
 
 1. Load, parse, clean, classify and plan annotation of the article (no database): median
-   and best over many runs per stage, with milliseconds per MB.
+   and best over many runs per stage (50; 15 with ``BENCH_QUICK=1``), with milliseconds
+   per MB.
 2. Writing: queries per article on an empty site and on a site with many pages,
    with their ratio (1.00 means no lookup grows with the site).
 """
@@ -41,6 +42,10 @@ DEFAULT_ARTICLE = ROOT.parent / "shared" / "source_article.txt"
 FALLBACK_ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "sciatica.txt"
 
 
+#: Runs per stage; ``BENCH_QUICK=1`` (as CI sets) takes fewer.
+RUNS = 15 if os.environ.get("BENCH_QUICK") == "1" else 50
+
+
 def median_ms(function, runs):
     times = []
     for _ in range(runs):
@@ -64,7 +69,7 @@ def bench_pipeline(path):
     cleaned = clean_document(document)
     stages["classify"] = lambda: classify(cleaned, source, rules=rules)
     # Annotation changes the plan it is given: each run annotates a fresh plan.
-    plans = [classify(cleaned, source, rules=rules) for _ in range(50)]
+    plans = [classify(cleaned, source, rules=rules) for _ in range(RUNS)]
     stages["plan"] = lambda: annotate_plan(plans.pop())
 
     def whole():
@@ -76,12 +81,12 @@ def bench_pipeline(path):
     per_mb = 1024 * 1024 / len(data)
     print(f"Article: {path} ({len(data)} bytes, {len(document.sections)} sections)")
     for name, function in stages.items():
-        med, best = median_ms(function, 50)
+        med, best = median_ms(function, RUNS)
         print(
             f"  {name:<9} median {med:7.2f} ms   best {best:7.2f} ms"
             f"   ({med * per_mb:6.0f} ms per MB)"
         )
-    med, best = median_ms(whole, 50)
+    med, best = median_ms(whole, RUNS)
     print(
         f"  {'total':<9} median {med:7.2f} ms   best {best:7.2f} ms"
         f"   ({med * per_mb:6.0f} ms per MB; goal: 30 ms for the shared article)"

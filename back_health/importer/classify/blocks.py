@@ -15,6 +15,17 @@ from ..names import (
 from ..plan import BlockPlan, PagePlan
 from .context import Context
 
+#: A bold label opening a paragraph or list item: "<b>Name</b> its text".
+BOLD_LABEL = re.compile(r"\s*<(strong|b)>(?P<label>[^<]{1,80})</\1>\s*(?P<rest>.*)", re.S)
+
+
+def label_begins_sentence(match: re.Match) -> bool:
+    """Whether a bold label (a :data:`BOLD_LABEL` match) is the subject of the sentence it
+    begins: nothing parts it from the text, which goes on in lower case ("<b>Painkillers</b>
+    such as paracetamol ...", "<b>Pregabalin</b> is started at a low dose")."""
+    rest = strip_tags(match.group("rest")).lstrip()
+    return match.group("label").rstrip()[-1:].isalnum() and rest[:1].islower()
+
 
 class HeadingValue(TypedDict):
     text: str
@@ -149,12 +160,6 @@ def sentence_markup(paragraph: Paragraph, sentences: list[str]) -> list[str]:
         if len(sentences) == 1:
             return [paragraph.html]
     return [html.escape(s, quote=False) for s in sentences]
-
-
-def flush_paragraph(owner: PagePlan, kept: list[str], state: Context) -> None:
-    text = " ".join(kept).strip()
-    if text:
-        add_html(owner, f"<p>{text}</p>", state)
 
 
 def list_text(block: ListBlock) -> str:

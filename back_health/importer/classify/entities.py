@@ -22,6 +22,7 @@ from ..names import (
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
+from .blocks import BOLD_LABEL, label_begins_sentence
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
 from .subject import whole_medicine
 from .topics import TREATMENT_TOPICS
@@ -970,21 +971,20 @@ def item_explanation(text: str) -> str:
 def labelled_rest(item: ListItem) -> str:
     """What a bold-labelled item says after its label ("<b>Dry needling</b>, using fine
     needles ..."), when it is long enough to say something; else ""."""
-    match = _BOLD_LABEL.match(item.html or "")
+    match = BOLD_LABEL.match(item.html or "")
     if not match:
         return ""
     raw = strip_tags(match.group("rest")).lstrip()
     rest = raw.strip(" ,;:.-\u2013\u2014")
     if len(rest.split()) < LABEL_REST_MIN_WORDS:
         return ""
-    if raw[:1].islower():
+    if label_begins_sentence(match):
         # "<b>Painkillers</b> such as paracetamol for a few days": the label begins the
         # sentence, so the explanation is the whole of it, never a fragment.
         return " ".join(item.text.split())
     return rest
 
 
-_BOLD_LABEL = re.compile(r"\s*<(strong|b)>[^<]{1,80}</\1>(?P<rest>.*)", re.S)
 #: Fewest words after a bold label that say something about it.
 LABEL_REST_MIN_WORDS = 4
 

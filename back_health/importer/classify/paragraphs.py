@@ -13,10 +13,11 @@ from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part
 from ..severity import advice_of, items_lead
 from .blocks import (
+    BOLD_LABEL,
     add_block,
     add_html,
     drop_lead_paragraph,
-    flush_paragraph,
+    label_begins_sentence,
     list_html,
     list_text,
     sentence_markup,
@@ -42,7 +43,7 @@ from .entities import (
 )
 from .exercises import emit_exercise_list, exercise_columns
 from .topics import CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
-from .warnings import explains_caution, leans_on, list_severity
+from .warnings import ProseBoxes, list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
@@ -84,7 +85,7 @@ def labelled_condition(paragraph: Paragraph, owner: PagePlan, state: Context) ->
     page is about a related condition: its page, with the paragraph as its text. The
     paragraph stays where it is too."""
     rules = state.rules
-    match = _BOLD_LABEL.match(paragraph.html or "")
+    match = BOLD_LABEL.match(paragraph.html or "")
     if match is None or owner.kind != Kind.CONDITION:
         return
     label = strip_tags(match.group("label")).strip()
@@ -148,8 +149,7 @@ def emit_paragraph(
     relation_owner = owner_for_relations(owner, state)
     sentences = split_sentences(paragraph.text)
     html_sentences = sentence_markup(paragraph, sentences)
-    kept: list[str] = []
-    boxed: BlockPlan | None = None  # the caution box the sentence before became
+    prose = ProseBoxes(owner, state)
     previous = ""
     for sentence, markup in zip(sentences, html_sentences, strict=True):
         asked = state.ask(Part("sentence", sentence, heading), owner, topic)
@@ -159,42 +159,21 @@ def emit_paragraph(
                 asked.as_, "related_conditions"
             )
             relate(relation_owner, field_name, target)
-        warning = None
         if asked is not None and asked.as_ == "warning":
-            warning = (asked.severity or Severity.CAUTION, f"rule: {asked.because}")
+            level = asked.severity or Severity.CAUTION
+            prose.warn(sentence, markup, level, f"rule: {asked.because}", lean=False)
         elif asked is None and topic not in ("warning", "exercise_list") and not is_lead:
             found = advice_of(sentence, rules)
-            warning = (found.level, f"cue {found.cue}") if found else None
-            if warning and found.level == Severity.CAUTION and rules.cue("stop_if", sentence):
+            if found and found.level == Severity.CAUTION and rules.cue("stop_if", sentence):
                 # "Stop if an exercise hurts" belongs to exercises, not a warning box.
                 state.decide(sentence, "content", "an exercise caution outside an exercise list")
-                warning = None
-            if (
-                warning
-                and kept
-                and found.level == Severity.CAUTION
-                and leans_on(strip_tags(kept[-1]), sentence, rules)
-            ):
-                # "They can make you drowsy, so do not drive" leans on the sentence before:
-                # the caution box takes that sentence too, so the thought stays whole.
-                markup = f"{kept.pop()} {markup}"
-                warning = (warning[0], f"{warning[1]}, with the sentence it leans on")
-        if warning:
-            flush_paragraph(owner, kept, state)
-            kept = []
-            box = BlockPlan("warning", warning_value(warning[0], "", f"<p>{markup}</p>"))
-            add_block(owner, box, state)
-            state.decide(sentence, f"warning ({warning[0]})", warning[1])
-            boxed = box if warning[0] == Severity.CAUTION else None
-        elif boxed is not None and explains_caution(sentence, rules):
-            # "Do not stop suddenly. Stopping suddenly can cause withdrawal symptoms.":
-            # the risk that explains the caution joins its box.
-            boxed.value["text"] = boxed.value["text"].removesuffix("</p>") + f" {markup}</p>"
-            state.decide(sentence, "warning (caution)", "the risk that explains the caution")
-            boxed = None
+                found = None
+            if found:
+                prose.warn(sentence, markup, found.level, f"cue {found.cue}")
+            else:
+                prose.keep(sentence, markup)
         else:
-            kept.append(markup)
-            boxed = None
+            prose.keep(sentence, markup)
         if asked is None or asked.as_ != "content":
             treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
@@ -207,7 +186,7 @@ def emit_paragraph(
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)
         previous = sentence
-    flush_paragraph(owner, kept, state)
+    prose.flush()
     state.pages.add_text(owner, paragraph.text)
 
 
@@ -421,14 +400,13 @@ def _entity_category(topic: str) -> str:
     return ""
 
 
-_BOLD_LABEL = re.compile(r"\s*<(strong|b)>(?P<label>[^<]{1,80})</\1>\s*(?P<rest>.*)", re.S)
 _COLON_LABEL = re.compile(r"(?P<label>[^:.!?]{1,60}):\s+(?P<rest>\S.*)", re.S)
 
 
 def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
     """A paragraph that opens with a short bold or colon label followed by its text, as a
     list item ("Label. Text"); None for any other paragraph."""
-    match = _BOLD_LABEL.match(paragraph.html or "") or _COLON_LABEL.match(paragraph.text)
+    match = BOLD_LABEL.match(paragraph.html or "") or _COLON_LABEL.match(paragraph.text)
     if not match:
         return None
     label = strip_tags(match.group("label")).strip(" .:-\u2013\u2014")
@@ -440,21 +418,12 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
     if rules.cue("not_a_label", label):
         return None
-    if _is_subject(match, rest):
+    if match.re is BOLD_LABEL and label_begins_sentence(match):
         # "<b>Pregabalin</b> is started at a low dose": the name begins the sentence, so
         # the explanation keeps it ("Pregabalin is started ...", never "Is started ...").
         return ListItem(f"{label}. {label} {rest}")
     # "Label: its text" reads as "Label. Its text": the text is the item's explanation.
     return ListItem(f"{label}. {rest[:1].upper()}{rest[1:]}")
-
-
-def _is_subject(match: re.Match, rest: str) -> bool:
-    """Whether a bold label is the subject of the sentence it begins: nothing parts it
-    from the text, which goes on in lower case."""
-    if match.re is not _BOLD_LABEL:
-        return False
-    raw = strip_tags(match.group("rest"))
-    return match.group("label").rstrip()[-1:].isalnum() and raw[:1].islower() and raw == rest
 
 
 #: Most words a paragraph's label may have to be read as a name.

@@ -254,31 +254,71 @@ def explains_caution(sentence: str, rules: RuleSet) -> bool:
     return bool(rules.cue("risk_statement", sentence)) and advice_of(sentence, rules) is None
 
 
+class ProseBoxes:
+    """One paragraph's sentences, written in order as text and warning boxes.
+
+    A caution takes the sentence before it into its box when it leans on that sentence
+    ("They can make you drowsy. Do not drive"), and the sentence after it when that one
+    explains the risk ("Stopping suddenly can cause withdrawal symptoms"); the text
+    between boxes is flushed as a paragraph. Shared by body paragraphs and by what an
+    entity's page says of it, so both box the same thought the same way."""
+
+    def __init__(self, page: PagePlan, state: Context):
+        self.page = page
+        self.state = state
+        self.kept: list[tuple[str, str]] = []  # (sentence, markup) not yet written
+        self.boxed: BlockPlan | None = None  # the caution box the sentence before became
+
+    @property
+    def previous(self) -> str:
+        return self.kept[-1][0] if self.kept else ""
+
+    def warn(self, sentence: str, markup: str, level: str, why: str, lean: bool = True) -> None:
+        """Box ``sentence`` as a warning of ``level``; ``lean`` lets a caution take the
+        sentence before it when it leans on it."""
+        if (
+            lean
+            and self.kept
+            and level == Severity.CAUTION
+            and leans_on(self.previous, sentence, self.state.rules)
+        ):
+            markup = f"{self.kept.pop()[1]} {markup}"
+            why = f"{why}, with the sentence it leans on"
+        self.flush()
+        box = BlockPlan("warning", warning_value(level, "", f"<p>{markup}</p>"))
+        add_block(self.page, box, self.state)
+        self.state.decide(sentence, f"warning ({level})", why)
+        self.boxed = box if level == Severity.CAUTION else None
+
+    def keep(self, sentence: str, markup: str) -> None:
+        """Text, unless it explains the caution boxed just before, which it then joins."""
+        if self.boxed is not None and explains_caution(sentence, self.state.rules):
+            text = self.boxed.value["text"].removesuffix("</p>")
+            self.boxed.value["text"] = f"{text} {markup}</p>"
+            self.state.decide(sentence, "warning (caution)", "the risk that explains the caution")
+        else:
+            self.kept.append((sentence, markup))
+        self.boxed = None
+
+    def flush(self) -> None:
+        text = " ".join(markup for _, markup in self.kept).strip()
+        if text:
+            add_html(self.page, f"<p>{text}</p>", self.state)
+        self.kept = []
+
+
 def add_prose(page: PagePlan, text: str, state: Context) -> None:
     """Write plain ``text`` on ``page`` as a paragraph, with each sentence that is advice
     to the reader in a warning box of its own (an exercise's stop-if stays text)."""
-    rules = state.rules
-    kept: list[str] = []
-    boxed: BlockPlan | None = None
+    prose = ProseBoxes(page, state)
     for sentence in split_sentences(text):
         markup = html.escape(sentence, quote=False)
-        found = _prose_warning(sentence, kept[-1] if kept else "", rules)
+        found = _prose_warning(sentence, prose.previous, state.rules)
         if found:
-            if kept and found.level == Severity.CAUTION and leans_on(kept[-1], sentence, rules):
-                markup = f"{html.escape(kept.pop(), quote=False)} {markup}"
-            _flush(page, kept, state)
-            boxed = BlockPlan("warning", warning_value(found.level, "", f"<p>{markup}</p>"))
-            add_block(page, boxed, state)
-            state.decide(sentence, f"warning ({found.level})", f"cue {found.cue}")
-            if found.level != Severity.CAUTION:
-                boxed = None
-        elif boxed is not None and explains_caution(sentence, rules):
-            boxed.value["text"] = boxed.value["text"].removesuffix("</p>") + f" {markup}</p>"
-            boxed = None
+            prose.warn(sentence, markup, found.level, f"cue {found.cue}")
         else:
-            kept.append(sentence)
-            boxed = None
-    _flush(page, kept, state)
+            prose.keep(sentence, markup)
+    prose.flush()
 
 
 def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue | None:
@@ -294,9 +334,3 @@ def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue 
             return found
         return None
     return found if rules.cue("conditional_advice", sentence) else None
-
-
-def _flush(page: PagePlan, kept: list[str], state: Context) -> None:
-    if kept:
-        add_html(page, f"<p>{html.escape(' '.join(kept), quote=False)}</p>", state)
-        kept.clear()

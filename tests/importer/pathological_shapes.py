@@ -87,6 +87,14 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("| stiff lower back | poor posture |\n", size)
         ),
         "markdown brackets": lambda: "# Back pain\n\nRest " + _repeat("[a](", size) + "\n",
+        # A causes section: one endless sentence of harm verbs, then many short ones.
+        "harm in causes": lambda: (
+            "# Back pain\n\nIt is common.\n\n## Causes\n\nLong drives "
+            + _repeat("can often also put extra stress on and strain ", size // 2)
+            + "the back.\n\n"
+            + _repeat("Heavy lifting and long drives both strain the back. ", size // 2)
+            + "\n"
+        ),
         "exercise table": lambda: (
             "# Back pain\n\nIt is common.\n\n## Your exercises\n\nBoth twice a day.\n\n"
             "| Exercise | How to do it | Sets | Reps | Hold |\n|---|---|---|---|---|\n"
@@ -165,7 +173,14 @@ SHAPES = {
     },
     **{
         name: _markdown
-        for name in ("headings", "list items", "table", "markdown brackets", "exercise table")
+        for name in (
+            "headings",
+            "list items",
+            "table",
+            "markdown brackets",
+            "harm in causes",
+            "exercise table",
+        )
     },
     **{
         name: _html

@@ -292,3 +292,55 @@ def test_a_clause_before_a_defining_comma_is_not_a_name():
         "condition that settles with rest.\n"
     )
     assert not plan.pages[0].related_conditions
+
+
+def causes_article(*sentences):
+    return (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Causes\n\n" + " ".join(sentences) + "\n\n## Treatment\n\nRest helps most people.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "causes"),
+    [
+        ("Repeated kneeling puts pressure on the sac day after day.", {"Repeated kneeling"}),
+        ("A fall onto the hip can tear the sac.", {"Fall onto the hip"}),
+        ("Tight hip muscles rub over the sac and irritate it.", set()),  # no harm verb first
+        ("Tight hip muscles irritate the sac with every step.", {"Tight hip muscles"}),
+        (
+            "Obesity and long walks on slopes both raise the load on the sac.",
+            {"Obesity", "Long walks on slopes"},
+        ),
+    ],
+)
+def test_in_a_causes_section_a_subject_that_does_harm_is_a_cause(sentence, causes):
+    plan = plan_of(causes_article(sentence))
+    assert written_causes(plan) == causes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tendon presses on the sac when the leg crosses the body.",  # a part of the body
+        "It irritates the sac in runners.",  # the condition itself
+        "People may get it because a tendon that was weak irritates the sac.",  # not a name
+    ],
+)
+def test_a_part_of_the_body_or_a_clause_doing_harm_is_no_cause(sentence):
+    plan = plan_of(causes_article(sentence))
+    assert written_causes(plan) == set()
+
+
+def test_causes_offered_as_alternatives_are_named_but_not_written():
+    plan = plan_of(causes_article("A bulging or herniated disc can press on the nerve."))
+    main = plan.pages[0]
+    assert {r.title for r in main.causes} >= {"Bulging disc", "Herniated disc"}
+    assert written_causes(plan) == set()
+
+
+def test_harm_outside_a_causes_section_names_no_cause():
+    text = causes_article().replace(
+        "Rest helps most people.", "Rest helps most people. Heavy lifting strains the sac."
+    )
+    assert "Heavy lifting" not in {p.title for p in plan_of(text).pages}

@@ -25,7 +25,7 @@ from ..rules import Part, RuleSet
 from .blocks import BOLD_LABEL, label_begins_sentence
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
 from .subject import whole_medicine
-from .topics import TREATMENT_TOPICS
+from .topics import CAUSE_TOPICS, TREATMENT_TOPICS
 from .warnings import add_prose
 
 
@@ -579,6 +579,47 @@ _LAST_LINK = re.compile(
 )
 
 
+def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """In a causes section, a sentence whose subject does harm names causes: "Repeated
+    twisting puts stress on the joints", "Whiplash can tear the joint capsule", "Obesity
+    and pregnancy both raise the load on the joints". One cause named alone gets the
+    sentence as its text. A part of the body acting ("The disc presses on the nerve") is
+    no cause; the condition it is part of is named elsewhere."""
+    rules = state.rules
+    if topic not in CAUSE_TOPICS or owner.kind != Kind.CONDITION:
+        return
+    if not rules.cue("cause_predicate", sentence):
+        return
+    match = min(
+        (m for p in rules.cue_patterns("cause_predicate") if (m := p.search(sentence))),
+        key=lambda m: m.start(),
+    )
+    subject = sentence[: match.start()].strip()
+    if not subject or _ENDS_RELATIVE.search(subject):
+        return
+    if rules.cue("anaphoric_subject", subject) or rules.cue("dangling_start", subject):
+        return
+    if rules.cue("anatomy_subject", subject):
+        return
+    names = listed_names(subject, rules)
+    if len(" ".join(names).split()) < len(_LIST_WORDS.sub(" ", subject).split()):
+        return  # the names must be the whole subject: "People may develop it because ..."
+    # The sentence says what each does ("Obesity and pregnancy both raise the load"),
+    # unless it names them in passing, offers them as alternatives ("A bulging or
+    # herniated disc can add to it") or lists more than a sentence can say much of.
+    alternatives = len(names) > 1 and _OR.search(subject)
+    said = sentence
+    if len(names) > 3 or alternatives or rules.cue("passing_mention", sentence):
+        said = ""
+    for name in names:
+        _sentence_cause(name, said, owner, state, match.group(0))
+
+
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+#: Articles and joins a list of names may have between its names.
+_LIST_WORDS = re.compile(r"\b(?:an?|the|and|or)\b|,", re.IGNORECASE)
+
+
 def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
     rules = state.rules
     text = _CLAUSE_START.split(text)[-1]
@@ -720,7 +761,7 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         # "cervical spinal stenosis, a narrowing of the spinal canal": one name and what
         # it is, not a list ("a tumour, an infection, and ..." is one).
         text = text[: appositive.start()]
-    parts = [p for p in LISTED_SEPARATOR.split(text) if p.strip()]
+    parts = _shared_head([p for p in LISTED_SEPARATOR.split(text) if p.strip()])
     if len(parts) == 1 and (head := _RELATIVE_HEAD.match(parts[0])):
         # "caused by bacteria that reach the spine through the blood": one name and
         # the clause that says what it does.
@@ -733,6 +774,25 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     if not names or not all(names) or any(len(part.split()) > longest for part in parts):
         return []
     return names
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """ "a bulging or herniated disc" is two discs: a lone participle before a participle
+    and its noun shares that noun ("bulging disc", "herniated disc")."""
+    if len(parts) != 2:
+        return parts
+    first = _strip_article(parts[0]).split()
+    last = _strip_article(parts[1]).split()
+    if (
+        len(first) == 1
+        and len(last) >= 2
+        and all(_PARTICIPLE.search(w) for w in (first[0], last[0]))
+    ):
+        return [f"{parts[0]} {' '.join(last[1:])}", parts[1]]
+    return parts
+
+
+_PARTICIPLE = re.compile(r"[a-z](?:ing|ed|en)$")
 
 
 #: A comma before "a", "an" or "the" that opens a noun phrase saying what came before is.

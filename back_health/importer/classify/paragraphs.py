@@ -27,6 +27,7 @@ from .blocks import (
 from .context import ENTITY_KINDS, Context, PendingList, relate
 from .entities import (
     called_condition,
+    cause_subject,
     causes_in_sentence,
     combination_product,
     defined_conditions,
@@ -179,6 +180,7 @@ def emit_paragraph(
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
             effects_in_sentence(sentence, relation_owner, state)
+            cause_subject(sentence, relation_owner, topic, state)
             subtypes_in_sentence(sentence, relation_owner, topic, state)
             defined_conditions(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)

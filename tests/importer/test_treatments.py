@@ -453,3 +453,35 @@ def test_two_medicines_as_one_subject_are_their_own_pages_not_a_joined_one():
     titles = {p.title for p in plan.pages}
     assert "Gabapentin and pregabalin" not in titles
     assert {"Gabapentin", "Pregabalin"} <= titles
+
+
+@pytest.mark.parametrize(
+    ("opening", "owner", "phrase"),
+    [
+        # The name of another page heads a longer noun phrase: the section's own treatment.
+        (
+            "Exercise in a warm pool is offered to people who find land exercise painful.",
+            "Hydrotherapy",
+            "warm pool",
+        ),
+        # The other page's name is the sentence's subject: that page's text.
+        (
+            "Exercise is also part of every session and builds strength.",
+            "Exercise",
+            "every session",
+        ),
+    ],
+)
+def test_a_section_keeps_a_paragraph_whose_opening_name_only_heads_a_longer_one(
+    opening, owner, phrase
+):
+    text = (
+        "# Back pain\n\nBack pain is common and usually gets better.\n\n"
+        "## Treatment\n\nExercise helps most people recover and keeps the back moving.\n\n"
+        f"### Hydrotherapy\n\n{opening} The water supports your weight while you move.\n"
+    )
+    plan = plan_of(text)
+    assert owner in written(plan)
+    page = page_titled(plan, owner)
+    said = page.summary + " ".join(str(block.value) for block in page.blocks)
+    assert phrase in said

@@ -345,6 +345,10 @@ def paragraph_subject(text: str, pages: list[PagePlan], current: PagePlan, state
                 return page
     for key, page in state.pages.opening(start):
         if key and (start == key or start.startswith(key + " ")):
+            if _MODIFIED.match(start[len(key) :]):
+                # "Exercise in a warm pool is offered ..." under "Hydrotherapy": the name
+                # is only the head of a longer one, so the section's entity keeps it.
+                break
             return page
     for key, name in state.known_causes.items():
         if start.startswith(key + " "):
@@ -356,6 +360,10 @@ def paragraph_subject(text: str, pages: list[PagePlan], current: PagePlan, state
     if current.kind != Kind.TREATMENT and rules.cue("heading_treatments", opener):
         return None
     return current
+
+
+#: A preposition right after a name: the name is the head of a longer noun phrase.
+_MODIFIED = re.compile(r"\s+(?:in|into|on|with|under|through|at|from)\s")
 
 
 def routine_before(section: Section | None, state: Context) -> list[str]:

@@ -58,11 +58,15 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     """The severity of ``text`` when it is advice to the reader: a warning tells the
     reader to get help or names a risk to them, so a sentence with a severity cue that
     does not speak to the reader ("9 in 10 people never see a doctor about it") is
-    not one."""
+    not one, unless it names a harm a treatment risks (``severity_harm_risk``)."""
     found = severity_of(text, rules)
-    if found is None or not rules.cue("reader_address", text):
-        return None
-    return found
+    if found is not None and rules.cue("reader_address", text):
+        return found
+    # "It carries a small risk of infection": a harm the treatment risks is a caution to
+    # the reader, said of the treatment.
+    if risk := rules.cue("severity_harm_risk", text):
+        return SeverityCue(Severity.CAUTION, repr(risk))
+    return None
 
 
 def most_serious(levels) -> Severity | str:

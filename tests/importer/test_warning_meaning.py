@@ -89,6 +89,10 @@ def warnings_of(markdown):
         ("Fish oil may increase the risk of bleeding if you take warfarin.", "caution"),
         ("Prednisolone can raise your blood sugar.", "caution"),
         ("If your legs are weak you are at risk of blood clots.", "caution"),
+        # A harm a treatment risks, said of the treatment: a named risk to the reader.
+        ("Like any operation, it carries a small risk of infection and bleeding.", "caution"),
+        ("There is a slight risk that the needle causes nerve damage.", "caution"),
+        ("The risks of the injection include a headache and, rarely, infection.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -105,6 +109,8 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "I ended up in A&E last Christmas and waited six hours.",
         "Book an appointment online if you would like a sports massage.",
         "Smoking can increase the risk of back pain.",
+        "Smokers carry a higher risk of back pain than non-smokers.",  # no harm named
+        "Heavy lifting carries a risk of back strain at work.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

@@ -93,6 +93,15 @@ def warnings_of(markdown):
         ("Like any operation, it carries a small risk of infection and bleeding.", "caution"),
         ("There is a slight risk that the needle causes nerve damage.", "caution"),
         ("The risks of the injection include a headache and, rarely, infection.", "caution"),
+        # Advice about the patient in a letter, a guideline or a note for colleagues.
+        (
+            "Black stools while on naproxen: stop the naproxen and contact his GP urgently.",
+            "urgent",
+        ),
+        ("Sudden leg weakness may mean nerve compression: send the patient to A&E.", "emergency"),
+        ("If his pain worsens, he should stop the tablets and contact his GP.", "see_doctor"),
+        ("Advise patients not to drive until they know how the medicine affects them.", "caution"),
+        ("Duloxetine should not be stopped suddenly.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -111,6 +120,8 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "Smoking can increase the risk of back pain.",
         "Smokers carry a higher risk of back pain than non-smokers.",  # no harm named
         "Heavy lifting carries a risk of back strain at work.",
+        "Opioids should not be used for acute low back pain.",  # advice against, not a risk
+        "People should exercise more and see friends.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

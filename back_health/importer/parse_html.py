@@ -859,6 +859,8 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
                 events.append(Event("heading", text=text, level=level))
         elif node.name in LIST_TAGS:
             events.extend(_list_events(node))
+        elif node.name == "dl" and (definitions := _definition_events(node)):
+            events.extend(definitions)
         elif node.name == "table" and (table := data_table(node, layout)) is not None:
             events.append(Event("table", table=table))
         elif node.name != "hr":
@@ -1050,6 +1052,52 @@ def _list_events(list_tag: Tag) -> list[Event]:
             stack.append(iter(nested))
     ordered = list_tag.name == "ol"
     return [Event("list", ordered=ordered, items=items)] if items else []
+
+
+def _definition_events(dl: Tag) -> list[Event]:
+    """A ``<dl>`` as a list of labelled items: each term, bold, with its descriptions after
+    a colon ("<strong>Cold abscess</strong>: A collection of pus ..."), the way a list of
+    named things with their explanations is written. A ``<dl>`` without terms is read as
+    ordinary blocks (empty list returned)."""
+    items: list[ListItem] = []
+    term: _Line | None = None
+    described: list[_Line] = []
+
+    def close() -> None:
+        if term is None or not term.plain:
+            return
+        label = tidy_item_text(term.plain)
+        text = " ".join(line.plain for line in described if line.plain)
+        markup = " ".join(
+            line.markup or html_lib.escape(line.plain, quote=False)
+            for line in described
+            if line.plain
+        )
+        label_html = term.markup or html_lib.escape(label, quote=False)
+        if text:
+            items.append(
+                ListItem(
+                    text=tidy_item_text(f"{label}: {text}"),
+                    html=f"<strong>{strip_bold(label_html)}</strong>: {markup}",
+                )
+            )
+        else:
+            items.append(ListItem(text=label, html=""))
+
+    for child in dl.find_all(("dt", "dd")):
+        line = _merge_lines(inline_lines(child.contents, breaks=False))
+        if child.name == "dt":
+            close()
+            term, described = line, []
+        else:
+            described.append(line)
+    close()
+    return [Event("list", ordered=False, items=items)] if items else []
+
+
+def strip_bold(markup: str) -> str:
+    """Inline markup without its own bold tags (a term made bold as a label)."""
+    return markup.replace("<strong>", "").replace("</strong>", "")
 
 
 def _list_children(tag: Tag) -> list[Tag]:

@@ -344,3 +344,13 @@ def test_harm_outside_a_causes_section_names_no_cause():
         "Rest helps most people.", "Rest helps most people. Heavy lifting strains the sac."
     )
     assert "Heavy lifting" not in {p.title for p in plan_of(text).pages}
+
+
+@pytest.mark.parametrize("heading", ["Who is more likely to get it", "Who is most likely"])
+def test_a_who_is_likely_heading_lists_causes(heading):
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        f"## {heading}\n\n- **Runners**: long runs on cambered roads rub the sac.\n"
+        "- **Diabetes**: high blood sugar slows the healing of the sac.\n"
+    )
+    assert {"Diabetes"} <= written_causes(plan_of(text))

@@ -89,6 +89,29 @@ def test_ul_and_ol_become_lists_with_the_preceding_colon_paragraph_as_lead():
     ] == ["Rest", "Heat"]
 
 
+def test_a_definition_list_is_a_list_of_terms_labelling_their_descriptions():
+    doc = parse_html(
+        "<h1>T</h1><h2>Treatment</h2><dl><dt>Back brace</dt><dd>Worn for a few months.</dd>"
+        "<dd>It supports the spine.</dd><dt><b>Rest</b></dt><dd>Only <em>briefly</em>.</dd>"
+        "<dt>Heat</dt></dl>"
+    )
+    (listing,) = blocks(doc, "Treatment")
+    assert [item.text for item in listing.items] == [
+        "Back brace: Worn for a few months. It supports the spine.",
+        "Rest: Only briefly",
+        "Heat",
+    ]
+    assert listing.items[0].html == (
+        "<strong>Back brace</strong>: Worn for a few months. It supports the spine."
+    )
+    assert listing.items[1].html == "<strong>Rest</strong>: Only <em>briefly</em>."
+
+
+def test_a_definition_list_without_terms_is_read_as_its_text():
+    doc = parse_html("<h1>T</h1><dl><dd>Rest when the pain is bad.</dd></dl>")
+    assert "Rest when the pain is bad." in all_text(doc)
+
+
 def test_nested_lists_are_flattened_in_reading_order():
     doc = parse_html("<h1>T</h1><ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>")
     (listing,) = blocks(doc, "T")

@@ -31,6 +31,9 @@ FORMAT_ALIASES = {
     "text": "text",
     "txt": "text",
     "plain": "text",
+    # Subtitle files are text: the text parser reads their cues as talk.
+    "srt": "text",
+    "vtt": "text",
 }
 
 #: File signatures of formats that are not text, with the name shown to the user.

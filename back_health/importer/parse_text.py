@@ -25,6 +25,8 @@ Rules (general, never a list of known headings):
   (``|---|:---:|``) starts a table; the following lines with a ``|`` are its rows.
 - FAQ layout: "Q:"/"Question:" before a question makes it a heading; "A:"/"Answer:"
   before its answer is dropped.
+- A subtitle file (SubRip, WebVTT) is read as the talk it transcribes (see
+  :mod:`.subtitles`).
 - An e-mail signature is not article text: everything after a ``--`` line, or from a
   lone sign-off ("Kind regards,", "Stay well,") to the end, is recorded as dropped.
 
@@ -40,6 +42,7 @@ from dataclasses import dataclass, field
 from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .sentences import split_sentences
+from .subtitles import read_subtitles
 
 #: Longest line, in words, that can be a heading.
 MAX_HEADING_WORDS = 12
@@ -214,7 +217,9 @@ class _Unit:
 
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
+    text, talk = read_subtitles(text)
     text, running = strip_running_lines(text)
+    running[:0] = talk
     text, speakers = strip_speaker_labels(text)
     running.extend(("speaker label", label) for label in speakers)
     text, notes = strip_notes_labels(text)

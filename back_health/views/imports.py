@@ -44,7 +44,8 @@ class ImportArticleForm(forms.Form):
         label=gettext_lazy("Article file"),
         required=False,
         help_text=gettext_lazy(
-            "A saved web page (.html), Markdown (.md) or plain text (.txt) file."
+            "A saved web page (.html), Markdown (.md), plain text (.txt) or subtitle "
+            "(.srt, .vtt) file."
         ),
     )
     text = forms.CharField(

@@ -30,6 +30,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "one long line": lambda: _INTRO + _repeat("gentle walking helps the back ", size),
         "long word": lambda: _INTRO + "Rest " + _repeat("a", size) + ".\n",
         "numeric entities": lambda: _INTRO + "Heat " + _repeat("# 8211", size) + " ice.\n",
+        # Thousands of subtitle cues, then one line of timings that never ends.
+        "subtitle cues": lambda: (
+            _repeat(
+                "7\n00:00:01,000 --> 00:00:02,500\n<i>DR LEE: Walk daily</i> [MUSIC]\n\n", size // 2
+            )
+            + _repeat("00:00:01,000 --> ", size // 2)
+            + "\n"
+        ),
         "cause clauses": lambda: (
             _INTRO
             + "People with a sudden "
@@ -152,6 +160,7 @@ SHAPES = {
             "one long line",
             "long word",
             "numeric entities",
+            "subtitle cues",
             "cause clauses",
             "pipe table",
             "pipes",

@@ -102,6 +102,18 @@ def test_an_unknown_cause_names_no_page(sentence):
     assert len(plan.pages) == 1
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A scan is sometimes done to rule out other causes.",
+        "An X-ray can show the common causes of hip pain.",
+    ],
+)
+def test_causes_as_a_noun_name_no_cause(sentence):
+    plan = plan_of(article(sentence))
+    assert not plan.pages[0].causes
+
+
 def test_the_part_acted_on_after_happens_when_is_no_cause():
     plan = plan_of(article("Hip bursitis happens when a fluid sac is squeezed by the tendon."))
     assert not plan.pages[0].causes

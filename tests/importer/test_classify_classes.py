@@ -183,6 +183,17 @@ def test_a_host_line_is_no_title_and_a_long_name_is_counted_whole():
     assert plan.main_page.title == "Failed back surgery syndrome"
 
 
+def test_a_condition_the_text_defines_is_the_subject_though_the_vocabulary_lacks_it():
+    plan = plan_of(
+        "# Northfield Clinic Video Series, Episode 9\n\nHello and welcome. Today we look at"
+        " Tietze syndrome's cousin. Rib glarbism is a condition where the muscles along"
+        " the ribs ache after coughing. Rib glarbism settles in weeks. People with"
+        " rib glarbism should rest from sport.\n",
+        "episode-9.md",
+    )
+    assert plan.main_page.title == "Rib glarbism"
+
+
 def test_a_placeholder_title_and_the_file_name_never_name_the_page():
     plan = plan_of(
         "<html><head><title>New Page 2</title></head><body><p>Welcome to our pages.</p>"

@@ -184,6 +184,7 @@ SOURCE_WEIGHTS = {
     "first heading": 1.0,
     "first sentence": 1.0,
     "most named condition": 1.0,
+    "defined condition": 1.0,
 }
 #: Fewest mentions for the condition the text names most to be a candidate subject.
 MOST_NAMED_MIN = 3
@@ -239,6 +240,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
             raw.append(Candidate("first sentence", subject))
     if most_named := most_named_condition(body, rules, abbreviations(text, rules)):
         raw.append(Candidate("most named condition", most_named))
+    if defined := defined_condition(document, rules):
+        raw.append(Candidate("defined condition", defined))
     scored: list[Candidate] = []
     rejected: list[str] = []
     for candidate in raw:
@@ -279,6 +282,37 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
     return best.text, best.name, because
+
+
+def defined_condition(document: Document, rules: RuleSet) -> str:
+    """The name the opening of the text defines as a condition ("Cervical dystonia is a
+    condition where the muscles of the neck tighten ..."), whether or not the vocabulary
+    knows it; "" when none of the first :data:`DEFINED_WITHIN` paragraphs does."""
+    paragraphs = 0
+    for section in document.sections:
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            paragraphs += 1
+            if paragraphs > DEFINED_WITHIN:
+                return ""
+            for sentence in split_sentences(block.text):
+                match = _DEFINED_AS_CONDITION.match(sentence)
+                if match is None:
+                    continue
+                name = check_name(match.group("name"), rules).name
+                if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
+                    return name
+    return ""
+
+
+#: Paragraphs from the start of the text in which a condition's definition is looked for.
+DEFINED_WITHIN = 4
+#: "X is a condition where ...", "X is a rare disorder of ...", "X is a long-term illness".
+_DEFINED_AS_CONDITION = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,3}?)[ \t]+(?:is|are)[ \t]+"
+    r"(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:condition|disorder|disease|syndrome|illness)s?\b"
+)
 
 
 def most_named_condition(
@@ -502,6 +536,8 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):
             kind = "a condition"
+        elif candidate.source == "defined condition":
+            kind = "a condition by the text's definition"
     if candidate.source != "title" and not kind and mentions < 2:
         # Only the title may name a subject the text does not repeat.
         candidate.why = "neither a condition nor named again in the text"

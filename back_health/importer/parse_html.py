@@ -857,6 +857,11 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
             if text:
                 level = 1 if node is title_element else max(int(node.name[1]), 2)
                 events.append(Event("heading", text=text, level=level))
+        elif node.name in LIST_TAGS and _holds_sections(node):
+            # "Step 1: Seeing your GP" with its paragraphs, one step per item: the items
+            # are sections, read as blocks; a step's lone number is no text.
+            _strip_step_numbers(node)
+            stack.append(iter(node.contents))
         elif node.name in LIST_TAGS:
             events.extend(_list_events(node))
         elif node.name == "dl" and (definitions := _definition_events(node)):
@@ -1052,6 +1057,33 @@ def _list_events(list_tag: Tag) -> list[Event]:
             stack.append(iter(nested))
     ordered = list_tag.name == "ol"
     return [Event("list", ordered=ordered, items=items)] if items else []
+
+
+def _holds_sections(list_tag: Tag) -> bool:
+    """Whether a list's items are sections: an item holds a heading."""
+    return any(
+        item.find(HEADING_TAGS) is not None for item in list_tag.find_all("li", recursive=False)
+    )
+
+
+def _strip_step_numbers(list_tag: Tag) -> None:
+    """Remove the number each item of a list of sections opens with (a ``<span>1</span>``
+    badge before the step's heading)."""
+    for item in list_tag.find_all("li", recursive=False):
+        for node in list(item.contents):
+            if isinstance(node, NavigableString) and not node.strip():
+                continue
+            if (
+                isinstance(node, Tag)
+                and node.name not in BLOCK_TAGS
+                and _STEP_NUMBER.fullmatch(node.get_text().strip())
+            ):
+                node.extract()
+            break
+
+
+#: A step's number badge: "1", "2.", "Step 3".
+_STEP_NUMBER = re.compile(r"(?:step\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
 
 
 def _definition_events(dl: Tag) -> list[Event]:

@@ -112,6 +112,18 @@ def test_a_definition_list_without_terms_is_read_as_its_text():
     assert "Rest when the pain is bad." in all_text(doc)
 
 
+def test_a_list_whose_items_are_sections_is_read_as_sections():
+    doc = parse_html(
+        "<h1>T</h1><ol><li><span>1</span><h3>Step 1: See your GP</h3><p>See your GP first.</p>"
+        "<p>They may refer you.</p></li><li><span>2</span><h3>Step 2: Going home</h3>"
+        "<p>Do not drive for 6 weeks.</p></li></ol>"
+    )
+    assert [h for h, _ in headings(doc)][-2:] == ["Step 1: See your GP", "Step 2: Going home"]
+    first = blocks(doc, "Step 1: See your GP")
+    assert [b.text for b in first] == ["See your GP first.", "They may refer you."]
+    assert "1" not in [b.text for b in first]
+
+
 def test_nested_lists_are_flattened_in_reading_order():
     doc = parse_html("<h1>T</h1><ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>")
     (listing,) = blocks(doc, "T")

@@ -102,6 +102,17 @@ def warnings_of(markdown):
         ("If his pain worsens, he should stop the tablets and contact his GP.", "see_doctor"),
         ("Advise patients not to drive until they know how the medicine affects them.", "caution"),
         ("Duloxetine should not be stopped suddenly.", "caution"),
+        # Telling a clinician about a condition or a medicine before a procedure.
+        (
+            "Before an epidural, tell the anaesthetist that you have a Chiari malformation.",
+            "caution",
+        ),
+        (
+            "Steroid injections can raise blood sugar, so tell the team if you have diabetes.",
+            "caution",
+        ),
+        # Advice to avoid something with the harm it risks.
+        ("Avoid neck manipulation, as sudden forceful movements could make it worse.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -122,6 +133,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "Heavy lifting carries a risk of back strain at work.",
         "Opioids should not be used for acute low back pain.",  # advice against, not a risk
         "People should exercise more and see friends.",
+        "Avoid slouching as it looks untidy.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

@@ -1060,9 +1060,11 @@ def _list_events(list_tag: Tag) -> list[Event]:
 
 
 def _holds_sections(list_tag: Tag) -> bool:
-    """Whether a list's items are sections: an item holds a heading."""
+    """Whether a list's items are sections: an item holds a heading (a child of the item,
+    so each list looks at its own items only and nested lists cost linear time)."""
     return any(
-        item.find(HEADING_TAGS) is not None for item in list_tag.find_all("li", recursive=False)
+        item.find(HEADING_TAGS, recursive=False) is not None
+        for item in list_tag.find_all("li", recursive=False)
     )
 
 

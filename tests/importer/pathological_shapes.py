@@ -114,6 +114,13 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
 
 def _html(name: str, size: int) -> tuple[str, str]:
     builders = {
+        # A list of steps, each holding a heading and the next list of steps.
+        "nested steps": lambda: (
+            _HTML_INTRO
+            + "<ol><li><span>1</span><h3>Step</h3><p>Walk daily.</p>" * (size // 52)
+            + "</li></ol>" * (size // 52)
+            + "</body></html>"
+        ),
         "nested elements": lambda: (
             _HTML_INTRO
             + "<div>" * (size // 11)
@@ -198,6 +205,7 @@ SHAPES = {
             "line breaks",
             "html table",
             "nested tables",
+            "nested steps",
             "many paragraphs",
             "unclosed marked sections",
         )

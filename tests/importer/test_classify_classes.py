@@ -194,6 +194,27 @@ def test_a_condition_the_text_defines_is_the_subject_though_the_vocabulary_lacks
     assert plan.main_page.title == "Rib glarbism"
 
 
+def test_the_thing_a_what_is_heading_asks_about_is_the_subject_of_a_notice():
+    plan = plan_of(
+        "HARBOUR RFC - PLAYER WELFARE NOTICE No. 4\n\nPlease display in the clubhouse.\n\n"
+        "What is a burner?\n\nA burner is a sudden stretch of the nerves of the arm in a"
+        " tackle. A burner usually settles in minutes. Any player with a burner comes off.\n",
+        "notice-4.txt",
+    )
+    assert plan.main_page.title == "Burner"
+
+
+def test_a_condition_defined_after_the_chrome_of_a_digest_is_its_subject():
+    plan = plan_of(
+        "Spine Friends Digest, Vol 3, Issue 2\n\nToday's Topics:\n\n1. new pain\n\n"
+        "Message: 1\n\nHi all, I have new pain above my fusion.\n\nMessage: 2\n\n"
+        "Junctional kyphosis syndrome is a forward bend just above a long fusion. It can"
+        " need more surgery.\n",
+        "digest.txt",
+    )
+    assert plan.main_page.title == "Junctional kyphosis syndrome"
+
+
 def test_a_placeholder_title_and_the_file_name_never_name_the_page():
     plan = plan_of(
         "<html><head><title>New Page 2</title></head><body><p>Welcome to our pages.</p>"

@@ -185,7 +185,10 @@ SOURCE_WEIGHTS = {
     "first sentence": 1.0,
     "most named condition": 1.0,
     "defined condition": 1.0,
+    "what-is heading": 1.0,
 }
+#: Mentions in the text that make the subject of a "What is X?" heading a defined name.
+WHAT_IS_MENTIONS = 3
 #: Fewest mentions for the condition the text names most to be a candidate subject.
 MOST_NAMED_MIN = 3
 #: How much naming a condition (or a medicine) adds to a candidate's score.
@@ -242,6 +245,11 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         raw.append(Candidate("most named condition", most_named))
     if defined := defined_condition(document, rules):
         raw.append(Candidate("defined condition", defined))
+    for section in headed:
+        # "What is a stinger?": the thing a heading asks about is what the text explains.
+        if asked := _WHAT_IS.fullmatch(section.heading.strip()):
+            raw.append(Candidate("what-is heading", asked.group("name")))
+            break
     scored: list[Candidate] = []
     rejected: list[str] = []
     for candidate in raw:
@@ -299,6 +307,10 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
             for sentence in split_sentences(block.text):
                 match = _DEFINED_AS_CONDITION.match(sentence)
                 if match is None:
+                    # "Adjacent segment disease is wear and tear at the level ...": a name
+                    # with a condition head, defined by the sentence it opens.
+                    if _DEFINES.match(sentence) and (name := subject_name(sentence, rules)):
+                        return name
                     continue
                 name = check_name(match.group("name"), rules).name
                 if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
@@ -307,7 +319,13 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
 
 
 #: Paragraphs from the start of the text in which a condition's definition is looked for.
-DEFINED_WITHIN = 4
+DEFINED_WITHIN = 8
+#: A heading asking what something is: "What is a stinger?", "What are Modic changes".
+_WHAT_IS = re.compile(
+    r"what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<name>[^?.:;,]{3,60}?)\s*\??", re.IGNORECASE
+)
+#: A sentence that opens with a name and says what it is: "X is ...", "X are ...".
+_DEFINES = re.compile(r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are)[ \t]")
 #: "X is a condition where ...", "X is a rare disorder of ...", "X is a long-term illness".
 _DEFINED_AS_CONDITION = re.compile(
     r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,3}?)[ \t]+(?:is|are)[ \t]+"
@@ -536,7 +554,9 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):
             kind = "a condition"
-        elif candidate.source == "defined condition":
+        elif candidate.source == "defined condition" or (
+            candidate.source == "what-is heading" and mentions >= WHAT_IS_MENTIONS
+        ):
             kind = "a condition by the text's definition"
     if candidate.source != "title" and not kind and mentions < 2:
         # Only the title may name a subject the text does not repeat.

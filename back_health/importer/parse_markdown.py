@@ -103,8 +103,146 @@ def parse_markdown(text: str) -> Document:
     fields, front_matter, text = split_front_matter(text)
     if fields.get("title") and not _H1.search(text):
         text = f"# {fields['title']}\n\n{text}"
+    text, wiki = wiki_syntax(text)
+    text, extensions = site_extensions(text)
+    wiki.extend(extensions)
     document = parse_html(render_markdown(text), format="markdown")
+    dropped = [Dropped(reason=reason, text=line) for reason, line in wiki]
     if front_matter:
-        dropped = [Dropped(reason="front matter", text=front_matter), *document.dropped]
-        document = replace(document, dropped=dropped, front_matter=fields)
+        dropped.insert(0, Dropped(reason="front matter", text=front_matter))
+    if dropped:
+        document = replace(document, dropped=[*dropped, *document.dropped])
+    if front_matter:
+        document = replace(document, front_matter=fields)
     return document
+
+
+#: A wiki link of a notes app (Obsidian, Foam, Logseq): "[[Page]]", "[[Page|label]]",
+#: "[[Page#Heading]]"; with "!" before it, an embedded file or note.
+_WIKI_LINK = re.compile(
+    r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]{1,200}+)(?:\|(?P<label>[^\[\]\n]{1,200}+))?\]\]"
+)
+#: A block reference id closing a line: "... without back pain. ^stat1".
+_BLOCK_ID = re.compile(r"(?<=\S)[ \t]++\^[A-Za-z0-9-]{1,40}+[ \t]*+$", re.MULTILINE)
+#: What a line of wiki links may hold besides the links: labels, separators, counts.
+_LINK_LINE_WORDS = re.compile(r"[^\W\d_]{2,}+")
+#: Most words outside its links for a line to be navigation ("Up:", "Related:", "Backlinks").
+LINK_LINE_MAX_WORDS = 3
+
+
+def wiki_syntax(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Markdown of a notes app read as plain Markdown: a line that is nothing but wiki
+    links ("Up: [[Low back pain MOC]] · Related: [[Discitis]]", "**Backlinks (3):**
+    [[...]]") is navigation and dropped, embedded files and block ids are dropped, and
+    every other wiki link is its label in the text. Returns the text and what was
+    dropped as ``(reason, text)`` pairs. Linear: each line is scanned once."""
+    if "[[" not in text and "^" not in text:
+        return text, []
+    dropped: list[tuple[str, str]] = []
+    lines = []
+    for line in text.split("\n"):
+        if "[[" in line:
+            links = list(_WIKI_LINK.finditer(line))
+            rest = _WIKI_LINK.sub(" ", line)
+            navigation = any(not link.group("embed") for link in links)
+            if navigation and len(_LINK_LINE_WORDS.findall(rest)) <= LINK_LINE_MAX_WORDS:
+                dropped.append(("chrome: wiki links", line.strip()))
+                continue
+            for link in links:
+                if link.group("embed"):
+                    dropped.append(("chrome: embedded file", link.group("target").strip()))
+            line = _WIKI_LINK.sub(_link_text, line)
+        lines.append(line)
+    text = "\n".join(lines)
+    for match in _BLOCK_ID.finditer(text):
+        dropped.append(("chrome: block id", match.group(0).strip()))
+    return _BLOCK_ID.sub("", text), dropped
+
+
+#: An admonition (Python-Markdown, MkDocs): "!!! warning "Title"", "??? info" (folded),
+#: and a content tab (MkDocs Material): "=== "In children"". Their body is indented.
+_ADMONITION = re.compile(
+    r"(?P<marker>!!!|\?\?\?\+?|===)[ \t]*+(?P<kind>[\w-]{0,30}+)[ \t]*+"
+    r"(?:\"(?P<title>[^\"\n]{0,200}+)\")?[ \t]*+"
+)
+#: A GitHub or Obsidian callout opening a quote: "> [!WARNING]", "> [!tip]- Title".
+_CALLOUT = re.compile(
+    r"(?P<quote>>[ \t]*+)\[!(?P<kind>[\w-]{1,30}+)\][+-]?[ \t]*+(?P<title>[^\n]*+)"
+)
+#: A snippet include (pymdownx.snippets), an abbreviation definition (Markdown Extra).
+_INCLUDE = re.compile(r"-{2,}8<-{2,}[ \t]*+[^\n]*+|\*\[[^\]\n]{1,40}+\]:[^\n]*+")
+#: An attribute list after a link or block ("{ .md-button }") and an icon shortcode
+#: (":material-pencil:", ":fontawesome-solid-phone:").
+_ATTRIBUTES = re.compile(
+    r"[ \t]*+\{[ \t]*+[.#:][^{}\n]{0,100}+\}|:[a-z][a-z0-9]*+(?:-[a-z0-9]++)++:[ \t]*+"
+)
+_FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)")
+
+
+def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Markdown extensions of documentation sites read as the plain Markdown they show:
+    an admonition or content tab becomes a quote headed by its title (or kind) with its
+    indented body, a callout marker ("> [!WARNING]") becomes its title in bold, and
+    snippet includes, abbreviation definitions, attribute lists and icon shortcodes go.
+    Fenced code is left alone. Returns the text and what was dropped."""
+    if not any(mark in text for mark in ("!!!", "???", "===", "[!", "8<", "*[", "{", ":")):
+        return text, []
+    dropped: list[tuple[str, str]] = []
+    out: list[str] = []
+    fenced = False
+    in_body = False  # inside an admonition's indented body
+    label = ""  # "**Warning:** " for the first line of a box that has no title of its own
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            out.append(line)
+            continue
+        if in_body:
+            if line.startswith(("    ", "\t")):
+                body = line[4:] if line.startswith("    ") else line[1:]
+                if label and body.strip():
+                    body, label = f"{label}{body.lstrip()}", ""
+                out.append(f"> {body}")
+                continue
+            if not line.strip():
+                out.append(">")
+                continue
+            in_body = False
+            out.append("")
+        if admonition := _ADMONITION.fullmatch(line):
+            # A title is a heading over the box; a box with none is labelled with its kind
+            # ("Warning: ..."), the way the site shows it.
+            title = (admonition.group("title") or "").strip()
+            kind = admonition.group("kind").replace("-", " ").capitalize()
+            out.extend(["", f"> **{title}**", ">"] if title else [""])
+            label = "" if title or not kind else f"**{kind}:** "
+            in_body = True
+            continue
+        if include := _INCLUDE.fullmatch(line.strip()):
+            dropped.append(("chrome: site markup", include.group(0)))
+            continue
+        if callout := _CALLOUT.match(line):
+            title = callout.group("title").strip()
+            if title:
+                out.extend([f"{callout.group('quote')}**{title}**", ">"])
+            else:
+                label = f"**{callout.group('kind').capitalize()}:** "
+            continue
+        if label and line.lstrip().startswith(">") and line.lstrip(" >"):
+            # The callout's first line of text takes its label.
+            quote, _, body = line.partition(">")
+            line, label = f"{quote}> {label}{body.lstrip()}", ""
+        elif label and line.strip() and not line.lstrip().startswith(">"):
+            label = ""
+        if "{" in line or ":" in line:
+            line = _ATTRIBUTES.sub(" ", line).rstrip() if _ATTRIBUTES.search(line) else line
+        out.append(line)
+    return "\n".join(out), dropped
+
+
+def _link_text(match: re.Match) -> str:
+    if match.group("embed"):
+        return ""
+    label = match.group("label") or match.group("target").split("#", 1)[0]
+    return label.strip()

@@ -95,6 +95,17 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("| stiff lower back | poor posture |\n", size)
         ),
         "markdown brackets": lambda: "# Back pain\n\nRest " + _repeat("[a](", size) + "\n",
+        # Notes-app and documentation-site markup: wiki links, half-open ones, block ids,
+        # callouts, admonitions with their indented bodies, attribute lists.
+        "site markup": lambda: (
+            "# Back pain\n\nIt is common. ^id1\n\n"
+            + _repeat("Walk [[Daily walks|daily]] and ![[x.png]] rest. ^b2\n", size // 4)
+            + _repeat("[[", size // 4)
+            + "\n\n"
+            + _repeat('!!! warning "Take care"\n    Do not lift.\n\n', size // 4)
+            + _repeat("> [!NOTE]\n> Rest :a-b: {: .x }\n\n", size // 4)
+            + "\n"
+        ),
         # A causes section: one endless sentence of harm verbs, then many short ones.
         "harm in causes": lambda: (
             "# Back pain\n\nIt is common.\n\n## Causes\n\nLong drives "
@@ -194,6 +205,7 @@ SHAPES = {
             "list items",
             "table",
             "markdown brackets",
+            "site markup",
             "harm in causes",
             "exercise table",
         )

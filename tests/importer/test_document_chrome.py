@@ -370,3 +370,29 @@ def test_a_your_exercises_heading_under_a_title_naming_exercises_keeps_its_exerc
         for e in b.value["exercises"]
     }
     assert {"Chin tucks", "Shoulder rolls"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "© 2025 Fernview Physiotherapy Ltd.",
+        "This leaflet is general information, not a diagnosis.",
+        "Photo: stock image.",
+        "Posed by model.",
+        "Edit this page",
+    ],
+)
+def test_site_footer_credit_and_tool_lines_are_chrome(text):
+    assert chrome_reason(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Image-guided injections are given under X-ray.",
+        "Photographs of your wound help the nurse check it is healing.",
+        "Copy the exercises onto a card and keep it by your bed.",
+    ],
+)
+def test_advice_about_images_or_copies_is_no_credit(text):
+    assert not chrome_reason(text)

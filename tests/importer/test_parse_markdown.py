@@ -123,3 +123,55 @@ def test_a_markdown_table_without_a_header_text_keeps_its_rows():
 def test_unclosed_brackets_are_text():
     doc = parse_markdown("# T\n\nRest " + "[" * 2000 + " well.\n")
     assert doc.sections[0].blocks[0].text.startswith("Rest [[[")
+
+
+def texts(doc):
+    return [
+        getattr(block, "text", "") or " ".join(i.text for i in getattr(block, "items", []))
+        for section in doc.sections
+        for block in section.blocks
+    ]
+
+
+def test_wiki_links_are_their_labels_and_navigation_lines_embeds_and_block_ids_go():
+    doc = parse_markdown(
+        "# Modic changes\n\nUp: [[Back pain MOC]] · Related: [[Discitis]] · [[MRI|Scans]]\n\n"
+        "They look like [[Discitis|an infection]] on [[MRI]]. ^stat1\n\n"
+        "![[diagram.png]]\n\n**Backlinks (2):** [[Reading scans]] · [[Back pain]]\n"
+    )
+    assert texts(doc) == ["They look like an infection on MRI."]
+    reasons = {(d.reason, d.text) for d in doc.dropped}
+    assert ("chrome: embedded file", "diagram.png") in reasons
+    assert ("chrome: block id", "^stat1") in reasons
+    assert sum(1 for reason, _ in reasons if reason == "chrome: wiki links") == 2
+
+
+def test_admonitions_and_tabs_are_quotes_headed_by_their_title_or_labelled_by_kind():
+    doc = parse_markdown(
+        '# Tethered cord\n\nIt is rare.\n\n!!! warning "Call 999"\n    Call 999 if the legs'
+        ' go weak.\n\n!!! danger\n    Do not lift heavy things.\n\n=== "In children"\n\n'
+        '    - A dimple low on the back\n\n--8<-- "snippets/contact.md"\n\n'
+        "*[MRI]: Magnetic resonance imaging\n\n[:material-pencil: Edit](x.md){ .md-button }\n"
+    )
+    text = " | ".join(texts(doc))
+    assert "Call 999 if the legs go weak." in text
+    assert "Danger: Do not lift heavy things." in text
+    assert "A dimple low on the back" in text
+    assert "8<" not in text and "*[MRI]" not in text and "md-button" not in text
+    assert ":material" not in text
+
+
+def test_a_callout_marker_becomes_its_label_or_title():
+    doc = parse_markdown(
+        "# Arachnoiditis\n\n> [!WARNING]\n> New saddle numbness: send the patient to A&E.\n\n"
+        "> [!tip] Sleep\n> A pillow between the knees helps.\n"
+    )
+    text = " | ".join(texts(doc))
+    assert "Warning: New saddle numbness: send the patient to A&E." in text
+    assert "[!" not in text
+    assert "A pillow between the knees helps." in text
+
+
+def test_fenced_code_keeps_what_looks_like_site_markup():
+    doc = parse_markdown("# Code\n\nSee below.\n\n```\n!!! note\n    kept\n```\n")
+    assert "!!! note" in " ".join(texts(doc))

@@ -68,7 +68,9 @@ _HOLD = re.compile(
     rf"{_range('low4', 'high4')}\b"
     r"|\b(?:hold|holding)\b[^.;]{0,30}?\bfor\s+(?P<half>half\s+a\s+minute)\b"
     # "3 sets of 20 seconds": each set is a hold.
-    rf"|\bsets?\s+of\s+{_range('low6', 'high6')}\s*(?P<unit6>seconds?|secs?|s\b|minutes?|mins?)",
+    rf"|\bsets?\s+of\s+{_range('low6', 'high6')}\s*(?P<unit6>seconds?|secs?|s\b|minutes?|mins?)"
+    # "a 5-second hold", "10 second holds": the hold named after its length.
+    rf"|\b{_range('low7', 'high7')}[- ](?P<unit7>seconds?|secs?|minutes?|mins?)\s+holds?\b",
     re.IGNORECASE,
 )
 _SETS = re.compile(
@@ -92,7 +94,7 @@ _REPS = re.compile(
     rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+(?:on\s+|with\s+|for\s+)?"
     r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
     # "Neck rotations: 10 to each side": a bare count for each side after a label.
-    rf"|(?:^|[,;:]\s*){_range('low7', 'high7')}\s+(?:(?:to|on|for|with)\s+)?"
+    rf"|(?:^|[,;:.]\s*|\s[-\u2013\u2014]\s*){_range('low7', 'high7')}\s+(?:(?:to|on|for|with)\s+)?"
     r"(?:each|either|every|per)\s+(?:side|leg|arm|way|direction)s?\b"
     # "Do 10.": a bare count after "do" that ends the sentence or clause.
     rf"|\bdo\s+{_range('low8', 'high8')}(?=\s*(?:[.,;]|$))"
@@ -267,6 +269,9 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
         elif match.group("low6"):
             seconds = _low(match, "low6", "high6", "the hold", notes)
             unit = match.group("unit6").lower()
+        elif match.group("low7"):
+            seconds = _low(match, "low7", "high7", "the hold", notes)
+            unit = match.group("unit7").lower()
         else:
             seconds, unit = HALF_A_MINUTE, "seconds"
         if seconds is not None and unit.startswith("m"):

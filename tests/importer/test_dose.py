@@ -15,6 +15,14 @@ from back_health.importer.dose import (
     ("text", "expected"),
     [
         ("Repeat 10 times.", {"repetitions": 10}),
+        (
+            "Hold 3 seconds. 8 on each side.",
+            {"hold_seconds": 3, "repetitions": 8, "per_side": True},
+        ),
+        ("3 sets of 8, 5-second hold", {"sets": 3, "repetitions": 8, "hold_seconds": 5}),
+        ("10 second holds, 5 times", {"hold_seconds": 10, "repetitions": 5}),
+        ("Shoulder rolls - 10 each way", {"repetitions": 10, "per_side": True}),
+        ("Do 3-4 each side", {"repetitions": 3, "per_side": True}),
         ("Do 10 repetitions.", {"repetitions": 10}),
         ("3 sets of 10", {"sets": 3, "repetitions": 10}),
         ("Hold for 20 seconds.", {"hold_seconds": 20}),

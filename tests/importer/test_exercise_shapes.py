@@ -149,3 +149,31 @@ def test_a_list_of_medicines_taken_times_a_day_is_no_exercise_list():
     assert "paracetamol 1 g four times a day" in " ".join(
         str(b.value) for p in plan.pages for b in p.blocks
     )
+
+
+def test_a_frequency_in_the_heading_or_the_lead_is_every_exercises():
+    plan = plan_of(
+        "# Neck pain\n\nNeck pain is common and gets better.\n\n"
+        "## Neck strength programme (3 times a week, after training)\n\n"
+        "- Chin tucks: 2 sets of 10.\n- Side bends: 3 sets of 8.\n\n"
+        "## Your exercises\n\nMy usual routine, done twice a day:\n\n"
+        "1. Shoulder rolls - 10 each way\n2. Neck turns - 5 each side\n"
+    )
+    found = doses(plan)
+    assert found["Chin tucks"]["days_per_week"] == 3
+    assert found["Side bends"]["days_per_week"] == 3
+    assert found["Shoulder rolls"]["times_per_day"] == 2
+    assert found["Neck turns"]["times_per_day"] == 2
+
+
+def test_equipment_after_an_exercise_name_is_its_first_step():
+    plan = plan_of(
+        "# Neck pain\n\nNeck pain is common and gets better.\n\n## Exercises\n\n"
+        "- Shoulder shrugs with dumbbells: 3 sets of 12.\n"
+        "- Hip hinge with a broom handle along the back - 3 sets of 12\n"
+        "- Wall press: 2 sets of 10.\n"
+    )
+    exercises = {e["name"]: e for v in exercise_lists(plan) for e in v["exercises"]}
+    assert set(exercises) == {"Shoulder shrugs", "Hip hinge", "Wall press"}
+    assert exercises["Shoulder shrugs"]["steps"][0] == "With dumbbells."
+    assert exercises["Hip hinge"]["steps"][0] == "With a broom handle along the back."

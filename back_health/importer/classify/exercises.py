@@ -186,6 +186,10 @@ def emit_exercise_list(
     apply_routine(
         exercises,
         [
+            # "Neck strength programme (3 times a week)", "My programme, done 3 days a
+            # week:": the heading and the lead may say how often the routine is done.
+            heading,
+            *split_sentences(lead),
             *routine,
             *(s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)),
             *(s for item in routine_items for s in split_sentences(item)),
@@ -219,9 +223,17 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         rest = strip_tags(bold.group(2))
     else:
         phrase = first_phrase(text)
-        if len(phrase.split()) <= 6:
+        equipment = _WITH_EQUIPMENT.search(phrase)
+        if len(phrase.split()) <= 6 or (
+            equipment and len(phrase[: equipment.start()].split()) <= 6
+        ):
             name = phrase.strip(" .:")
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
+    if equipment := _WITH_EQUIPMENT.search(name):
+        # "Shoulder shrugs with dumbbells", "Hip hinge with a broom handle": the exercise
+        # is named before "with"; what it is done with is its first step, in its words.
+        name = name[: equipment.start()]
+        rest = f"{sentence_case(equipment.group(0).strip())}. {rest}".strip()
     reading = read_dose(text)
     steps, cautions = [], []
     for sentence in split_sentences(rest):
@@ -237,6 +249,16 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         "dose": reading.dose,
         "cautions": cautions,
     }
+
+
+#: Equipment named after an exercise: " with dumbbells", " with a broom handle ...".
+_WITH_EQUIPMENT = re.compile(
+    r"(?<=\w)\s+with\s+((?:an?\s+|the\s+|two\s+|light\s+|small\s+)?"
+    r"(?:dumbbells?|weights?|kettlebells?|bands?|resistance bands?|broom(?:\s+handle)?|"
+    r"(?:foam\s+)?rollers?|balls?|towels?|belts?|straps?|chairs?|pillows?|cushions?|"
+    r"sticks?|poles?|tins?|bottles?)\b.*)$",
+    re.IGNORECASE,
+)
 
 
 def only_dose(sentence: str, rules: RuleSet) -> bool:

@@ -163,9 +163,10 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     meta_title = _meta_title(soup)
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
     remove_elements(hidden_elements(soup))
+    comments = drop_editor_comments(soup)
     h1 = _title_heading(soup)
     root = _content_root(soup, h1)
-    dropped = drop_structural_chrome(soup, root, h1)
+    dropped = comments + drop_structural_chrome(soup, root, h1)
     dropped += drop_link_blocks(root, h1)
     title_in_root = h1 is not None and (h1 is root or _inside(h1, root))
     if h1 is not None and not title_in_root:
@@ -181,6 +182,35 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     intro_heading = title if h1 is not None and not title_in_root else ""
     sections = build_sections(events, intro_heading=intro_heading)
     return Document(title=title, sections=sections, format=format, dropped=dropped, url=url)
+
+
+#: Links of a word processor's comments: the marker in the text ("[a]", "[A1]") links to
+#: the comment, the comment links back (Google Docs ``#cmnt1``/``#cmnt_ref1``; Word
+#: ``#_msocom_1``/``#_msoanchor_1``).
+_COMMENT_MARKER = re.compile(r"#(?:cmnt\d{1,5}|_msocom_\d{1,5})$")
+_COMMENT_BODY = re.compile(r"#(?:cmnt_ref\d{1,5}|_msoanchor_\d{1,5})$")
+
+
+def drop_editor_comments(soup) -> list[Dropped]:
+    """Remove a word processor's review comments exported with a document: the markers in
+    the text and the comments' paragraphs. Each comment is recorded as dropped."""
+    dropped: list[Dropped] = []
+    for link in soup.find_all("a", href=True):
+        href = link.get("href")
+        if not isinstance(href, str) or link.parent is None:
+            continue
+        if _COMMENT_BODY.search(href):
+            body = link.find_parent(("div", "p")) or link
+            if body.name == "p" and body.parent is not None and body.parent.name == "div":
+                if len(body.parent.find_all("p")) == 1:
+                    body = body.parent
+            text = collapse_spaces(body.get_text(" "))
+            dropped.append(Dropped(reason="chrome: editor comment", text=text))
+            body.extract()
+        elif _COMMENT_MARKER.search(href):
+            marker = link.parent if link.parent.name == "sup" else link
+            marker.extract()
+    return dropped
 
 
 #: Most words a cell of a data table holds; a longer cell is prose laid out in a grid.

@@ -380,6 +380,8 @@ def test_a_your_exercises_heading_under_a_title_naming_exercises_keeps_its_exerc
         "Photo: stock image.",
         "Posed by model.",
         "Edit this page",
+        "Template: Patient leaflet (Trust template 2023). Delete this box before publishing.",
+        "DRAFT v3 - not for circulation",
     ],
 )
 def test_site_footer_credit_and_tool_lines_are_chrome(text):

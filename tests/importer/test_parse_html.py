@@ -124,6 +124,20 @@ def test_a_list_whose_items_are_sections_is_read_as_sections():
     assert "1" not in [b.text for b in first]
 
 
+def test_review_comments_of_a_word_processor_are_dropped_with_their_markers():
+    doc = parse_html(
+        '<h1>T</h1><p>Wash your hair leaning forward.<sup><a href="#cmnt1" id="cmnt_ref1">[a]'
+        '</a></sup></p><p>Rest when it hurts.<a class="msocomanchor" href="#_msocom_1">[A1]</a>'
+        '</p><div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Ravi: added this</span></p>'
+        '</div><div><a href="#_msoanchor_1">[A1]</a> Sue: check wording</div>'
+    )
+    text = all_text(doc)
+    assert "Wash your hair leaning forward." in text and "Rest when it hurts." in text
+    assert "[a]" not in text and "[A1]" not in text and "Ravi" not in text and "Sue" not in text
+    comments = [d.text for d in doc.dropped if d.reason == "chrome: editor comment"]
+    assert comments == ["[a] Ravi: added this", "[A1] Sue: check wording"]
+
+
 def test_nested_lists_are_flattened_in_reading_order():
     doc = parse_html("<h1>T</h1><ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>")
     (listing,) = blocks(doc, "T")

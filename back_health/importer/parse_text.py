@@ -363,11 +363,19 @@ def strip_notes_labels(text: str) -> tuple[str, list[str]]:
 def split_signature(text: str) -> tuple[str, str]:
     """Return ``(text, signature)``: a signature is what follows a ``--`` line or a
     lone sign-off line, so a clinician's name and an unsubscribe footer never reach
-    the article."""
+    the article. A signature is short (:data:`MAX_SIGNATURE_WORDS`): a sign-off with
+    more text after it ends one message of several (a digest, a thread), not the
+    document, and the next one is looked for."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Words from each line to the end, counted once from the end: linear.
+    words_after = [0] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        words_after[index] = words_after[index + 1] + len(lines[index].split())
     for index, line in enumerate(lines):
         stripped = line.strip()
         if len(stripped) > 40 or not stripped:
+            continue
+        if words_after[index] > MAX_SIGNATURE_WORDS:
             continue
         if _SIGNATURE_DELIMITER.match(stripped) or (
             _SIGN_OFF.match(stripped) and _is_lone_line(lines, index)
@@ -375,6 +383,10 @@ def split_signature(text: str) -> tuple[str, str]:
             signature = collapse_spaces(" ".join(lines[index:]))
             return "\n".join(lines[:index]), signature
     return text, ""
+
+
+#: Most words a signature holds, from its sign-off or ``--`` line to the end.
+MAX_SIGNATURE_WORDS = 120
 
 
 #: A horizontal rule on a line of its own (after a blank line; right under text it

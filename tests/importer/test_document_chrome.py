@@ -382,6 +382,13 @@ def test_a_your_exercises_heading_under_a_title_naming_exercises_keeps_its_exerc
         "Edit this page",
         "Template: Patient leaflet (Trust template 2023). Delete this box before publishing.",
         "DRAFT v3 - not for circulation",
+        "Send SpineFriends mailing list submissions to",
+        "When replying, please edit your Subject line so it is more specific",
+        "Today's Topics:",
+        "Message: 3",
+        "End of SpineFriends Digest, Vol 4, Issue 2",
+        "Hi all, long time lurker.",
+        "Sent from my iPhone",
     ],
 )
 def test_site_footer_credit_and_tool_lines_are_chrome(text):
@@ -398,3 +405,15 @@ def test_site_footer_credit_and_tool_lines_are_chrome(text):
 )
 def test_advice_about_images_or_copies_is_no_credit(text):
     assert not chrome_reason(text)
+
+
+def test_a_sign_off_in_the_middle_of_a_digest_ends_one_message_not_the_document():
+    body = (
+        "Spine Friends\n\nMy back has ached since the fusion.\n\nThanks,\nGwen\n\n"
+        "Message: 2\n\n"
+        + "Physiotherapy with core exercises helps most people. " * 30
+        + "\n\nCheers,\nDave\nList moderator\n"
+    )
+    doc = cleaned(body)
+    assert "Physiotherapy with core exercises helps most people." in joined(doc)
+    assert "List moderator" not in joined(doc)

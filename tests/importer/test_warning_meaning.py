@@ -102,6 +102,8 @@ def warnings_of(markdown):
         ("If his pain worsens, he should stop the tablets and contact his GP.", "see_doctor"),
         ("Advise patients not to drive until they know how the medicine affects them.", "caution"),
         ("Duloxetine should not be stopped suddenly.", "caution"),
+        ("If the pain spreads down your legs, book in with your GP.", "see_doctor"),
+        ("A leaking wound means calling your surgeon's team or 111 the same day.", "urgent"),
         # Telling a clinician about a condition or a medicine before a procedure.
         (
             "Before an epidural, tell the anaesthetist that you have a Chiari malformation.",
@@ -134,6 +136,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "Opioids should not be used for acute low back pain.",  # advice against, not a risk
         "People should exercise more and see friends.",
         "Avoid slouching as it looks untidy.",
+        "In many areas you can refer yourself to physiotherapy without seeing a GP first.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

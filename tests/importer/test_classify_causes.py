@@ -71,6 +71,11 @@ def article(*sentences):
             " rubs over the bone.",
             "Tight iliotibial band",
         ),
+        ("The other common cause is a leg length difference.", "Leg length difference"),
+        (
+            "A second idea is gluteal tendinopathy: the tendon wears and swells.",
+            "Gluteal tendinopathy",
+        ),
     ],
 )
 def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(sentence, cause):
@@ -324,6 +329,10 @@ def causes_article(*sentences):
             "Obesity and long walks on slopes both raise the load on the sac.",
             {"Obesity", "Long walks on slopes"},
         ),
+        (
+            "Heavy kneeling at work, while the tendons are still tight, seems to play a big part.",
+            {"Heavy kneeling at work"},
+        ),
     ],
 )
 def test_in_a_causes_section_a_subject_that_does_harm_is_a_cause(sentence, causes):
@@ -366,3 +375,10 @@ def test_a_who_is_likely_heading_lists_causes(heading):
         "- **Diabetes**: high blood sugar slows the healing of the sac.\n"
     )
     assert {"Diabetes"} <= written_causes(plan_of(text))
+
+
+def test_a_clause_ending_in_a_colon_is_no_label():
+    plan = plan_of(article("A second idea is gluteal tendinopathy: the tendon wears and swells."))
+    titles = {p.title for p in plan.pages}
+    assert "Second idea" not in titles
+    assert "Gluteal tendinopathy" in titles

@@ -594,7 +594,9 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
         (m for p in rules.cue_patterns("cause_predicate") if (m := p.search(sentence))),
         key=lambda m: m.start(),
     )
-    subject = sentence[: match.start()].strip()
+    # "Heavy loading of the spine, while the bones are still growing, seems to ...": the
+    # clause between commas says when, and is no part of the name.
+    subject = _ASIDE.sub("", sentence[: match.start()]).strip()
     if not subject or _ENDS_RELATIVE.search(subject):
         return
     if rules.cue("anaphoric_subject", subject) or rules.cue("dangling_start", subject):
@@ -603,7 +605,14 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
         return
     names = listed_names(subject, rules)
     if len(" ".join(names).split()) < len(_LIST_WORDS.sub(" ", subject).split()):
-        return  # the names must be the whole subject: "People may develop it because ..."
+        # The names must be the whole subject ("People may develop it because ..." is
+        # none), or one name with a phrase of time or place after it ("Heavy loading of
+        # the spine in the teenage years").
+        rest = _strip_article(subject)[len(names[0]) :] if len(names) == 1 else ""
+        if not (rest and _strip_article(subject).lower().startswith(names[0].lower())):
+            return
+        if not _CIRCUMSTANCE.match(rest):
+            return
     # The sentence says what each does ("Obesity and pregnancy both raise the load"),
     # unless it names them in passing, offers them as alternatives ("A bulging or
     # herniated disc can add to it") or lists more than a sentence can say much of.
@@ -616,6 +625,15 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
 
 
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
+#: A phrase of time or place after a name: " in the teenage years", " at work".
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:in|at|during|over|after|before|from|on)\s+[^,;:]{1,60}+$", re.IGNORECASE
+)
+#: A clause of circumstance set off by commas: ", while the bones are still growing,".
+_ASIDE = re.compile(
+    r",\s*+(?:while|when|as|because|since|especially|particularly|even)\b[^,]{0,80}+(?:,|$)",
+    re.IGNORECASE,
+)
 #: Articles and joins a list of names may have between its names.
 _LIST_WORDS = re.compile(r"\b(?:an?|the|and|or)\b|,", re.IGNORECASE)
 

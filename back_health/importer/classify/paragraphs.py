@@ -402,6 +402,11 @@ def _entity_category(topic: str) -> str:
     return ""
 
 
+#: A finite verb: a colon "label" holding one is a clause ending in a colon.
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|may|might|will|would|should|must|does|do)\b",
+    re.IGNORECASE,
+)
 _COLON_LABEL = re.compile(r"(?P<label>[^:.!?]{1,60}):\s+(?P<rest>\S.*)", re.S)
 
 
@@ -420,6 +425,8 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
     if rules.cue("not_a_label", label):
         return None
+    if match.re is _COLON_LABEL and _FINITE_VERB.search(label):
+        return None  # "A second idea is gluteal tendinopathy: ..." is a sentence, no label
     if match.re is BOLD_LABEL and label_begins_sentence(match):
         # "<b>Pregabalin</b> is started at a low dose": the name begins the sentence, so
         # the explanation keeps it ("Pregabalin is started ...", never "Is started ...").

@@ -411,6 +411,9 @@ def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
         "Traction is often tried, but trials show little benefit, so we do not routinely"
         " recommend it.",
         "Avoid acupuncture for lumbar strain, as it has not been shown to help.",
+        "Bed rest makes backs stiffer and weaker and slows recovery.",
+        "Traction was tested in a large trial and made no meaningful difference to pain.",
+        "Surgery offers little more than a good exercise programme and carries more risk.",
     ],
 )
 def test_an_advised_against_treatment_is_never_a_treatment_page(sentence):

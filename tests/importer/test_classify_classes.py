@@ -721,3 +721,18 @@ def test_a_paragraph_opening_with_a_bold_name_it_defines_is_a_related_condition(
     written, text = _written(plan, "Heterotopic ossification")
     assert written and "growth of bone in soft tissue" in text
     assert "Physiotherapy" not in _related(plan)
+
+
+def test_a_glossary_item_naming_a_condition_is_a_related_condition_with_its_text():
+    plan = plan_of(
+        "<html><body><h1>Spinal tuberculosis</h1><p>Spinal tuberculosis is an infection of"
+        " the spine.</p><h2>Words you may hear</h2><dl><dt>Vertebra</dt><dd>One of the bones"
+        " that make up the spine.</dd><dt>Cold abscess</dt><dd>A collection of pus that"
+        " builds up slowly beside the spine.</dd><dt>Kyphosis</dt><dd>A forward bend of the"
+        " spine.</dd></dl></body></html>",
+        "tb.html",
+    )
+    related = {r.title for r in plan.main_page.related_conditions}
+    assert {"Cold abscess", "Kyphosis"} <= related
+    assert "Vertebra" not in {p.title for p in plan.pages}
+    assert "Cold abscess" in written(plan)

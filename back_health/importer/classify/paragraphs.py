@@ -85,7 +85,6 @@ def labelled_condition(paragraph: Paragraph, owner: PagePlan, state: Context) ->
     dysreflexia</b> is a sudden, dangerous rise in blood pressure ...") on a condition's
     page is about a related condition: its page, with the paragraph as its text. The
     paragraph stays where it is too."""
-    rules = state.rules
     match = BOLD_LABEL.match(paragraph.html or "")
     if match is None or owner.kind != Kind.CONDITION:
         return
@@ -93,6 +92,30 @@ def labelled_condition(paragraph: Paragraph, owner: PagePlan, state: Context) ->
     rest = strip_tags(match.group("rest"))
     if not label[-1:].isalnum() or not _DEFINES.match(rest):
         return
+    _related_condition(label, paragraph.text, owner, state, "a paragraph defines it")
+
+
+def labelled_condition_item(item: ListItem, owner: PagePlan, state: Context) -> None:
+    """An item of a plain list (a glossary, "Words you may hear") whose bold label names
+    a condition and whose text explains it ("<b>Cold abscess</b>: A collection of pus
+    that builds up slowly ...") is a related condition with that text; the list stays."""
+    rules = state.rules
+    match = BOLD_LABEL.match(item.html or "")
+    if match is None or owner.kind != Kind.CONDITION:
+        return
+    label = strip_tags(match.group("label")).strip(" :.")
+    rest = strip_tags(match.group("rest")).lstrip(" :.-\u2013\u2014")
+    if len(rest.split()) < LABEL_TEXT_MIN_WORDS:
+        return
+    name = check_name(label, rules).name
+    if not name or not (rules.is_condition_term(name) or rules.has_condition_head(name)):
+        return
+    _related_condition(label, rest, owner, state, "a list item explains it")
+
+
+def _related_condition(label: str, text: str, owner: PagePlan, state: Context, why: str):
+    """The condition ``label`` names, related to ``owner`` with ``text`` as its text."""
+    rules = state.rules
     name = check_name(label, rules).name
     if not name or len(name.split()) > 4 or rules.cue("not_a_label", name):
         return
@@ -101,12 +124,12 @@ def labelled_condition(paragraph: Paragraph, owner: PagePlan, state: Context) ->
     keys = {name_key(owner.title, rules), name_key(state.main.title, rules)}
     if name_key(name, rules) in keys:
         return
-    page = state.entity(Kind.CONDITION, name, reason="a paragraph defines it")
+    page = state.entity(Kind.CONDITION, name, reason=why)
     if page is owner or page is state.main:
         return
     relate(owner_for_relations(owner, state), "related_conditions", page)
-    state.pages.add_text(page, paragraph.text)
-    state.decide(name, "condition", "a paragraph opens with its name and defines it")
+    state.pages.add_text(page, text)
+    state.decide(name, "condition", f"its name labels text that explains it ({why})")
 
 
 def _sentences_before(blocks, index: int) -> list[str]:
@@ -257,6 +280,7 @@ def emit_list(
     add_html(owner, list_html(block, block.items), state)
     state.pages.add_text(owner, list_text(block))
     for item in block.items:
+        labelled_condition_item(item, owner, state)
         for sentence in split_sentences(item.text):
             # "Robaxacet contains methocarbamol with acetaminophen.": a product named
             # in a plain list is still a medicine the article names.

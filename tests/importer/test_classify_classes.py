@@ -736,3 +736,36 @@ def test_a_glossary_item_naming_a_condition_is_a_related_condition_with_its_text
     assert {"Cold abscess", "Kyphosis"} <= related
     assert "Vertebra" not in {p.title for p in plan.pages}
     assert "Cold abscess" in written(plan)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The bones can narrow the spinal canal and press on the nerves, a problem called"
+            " spinal stenosis.",
+            "Spinal stenosis",
+        ),
+        ("Rarely a type of bone cancer called osteosarcoma develops.", "Osteosarcoma"),
+        (
+            "Less often the cord itself is squeezed, which is called cervical myelopathy and"
+            " can cause clumsy hands.",
+            "Cervical myelopathy",
+        ),
+    ],
+)
+def test_a_condition_named_in_the_sentence_describing_it_is_related(sentence, name):
+    plan = plan_of(
+        "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."
+        f"\n\n## Complications\n\n{sentence}\n"
+    )
+    assert name in {r.title for r in plan.main_page.related_conditions}
+    assert name in written(plan)
+
+
+def test_which_is_called_names_no_condition_unless_the_name_is_one():
+    plan = plan_of(
+        "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."
+        "\n\n## Tests\n\nA scan of the whole skeleton, which is called a bone scan, shows it.\n"
+    )
+    assert "Bone scan" not in {p.title for p in plan.pages}

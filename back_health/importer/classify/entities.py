@@ -535,6 +535,19 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
 
 
 #: "This is called X", "That slip is called X", "This more serious condition is known as X".
+#: A name given inside the sentence that describes it.
+_CALLED_INLINE = re.compile(
+    r"\b(?:which|that)\s+(?:is|are)\s+(?:then\s+)?(?:called|known as|termed)\s+"
+    r"|\ban?\s+(?:(?:[\w-]+\s+){0,2}?(?:problem|condition|disorder|complication)\s+|type\s+of"
+    r"\s+(?:[\w-]+\s+){1,3}?)(?:called|known as|termed|named)\s+",
+    re.IGNORECASE,
+)
+#: Where a name after "called" ends: at a verb joined by "and", or a relative clause.
+_NAME_ENDS = re.compile(
+    r"\s+(?:and|which|that|who|where)\s+(?=(?:is|are|was|were|can|may|might|will|usually|often|"
+    r"tends?|develops?|affects?|causes?|happens?)\b)|\s+(?:develops?|affects?|happens?|occurs?)\b",
+    re.IGNORECASE,
+)
 _CALLED = re.compile(
     r"^(?:this|that|it|these|those)\b(?:\s+[\w-]+){0,4}?\s+(?:is|are)\s+(?:then\s+)?"
     r"(?:called|known as|termed|named)\s+",
@@ -547,16 +560,25 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
     This is called postherpetic neuralgia.") is a related condition; the description and
     the naming sentence are its text."""
     rules = state.rules
-    if owner.kind != Kind.CONDITION or not previous:
+    if owner.kind != Kind.CONDITION:
         return
-    match = _CALLED.match(sentence)
+    match = _CALLED.match(sentence) if previous else None
+    said = f"{previous} {sentence}"
+    stated = False  # the sentence itself says it is a condition ("a problem called ...")
+    if match is None:
+        # "..., which is called cervical myelopathy", "a problem called spinal stenosis",
+        # "a type of bone cancer called osteosarcoma": named in the sentence describing it.
+        match = _CALLED_INLINE.search(sentence)
+        said = sentence
+        stated = match is not None and not match.group(0).lower().startswith(("which", "that"))
     if match is None:
         return
     text = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
+    text = _NAME_ENDS.split(text, maxsplit=1)[0]
     name = derive_name(text.rstrip(" ."), rules).name
     if not name or len(name.split()) > 4:
         return
-    if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
+    if not (stated or rules.is_condition_term(name) or rules.has_condition_head(name)):
         return
     key = name_key(name, rules)
     if any(
@@ -568,7 +590,7 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
     if page is owner or page is state.main:
         return
     relate(owner, "related_conditions", page)
-    state.pages.add_text(page, f"{previous} {sentence}")
+    state.pages.add_text(page, said)
     state.decide(name, "condition", f"named after its description ({match.group(0).strip()!r})")
 
 

@@ -106,6 +106,16 @@ def _words(rules: RuleSet, key: str) -> list[str]:
     return list(rules.name_rules.get(key, ()))
 
 
+def is_instruction(phrase: str, rules: RuleSet) -> bool:
+    """Whether ``phrase`` opens with an instruction to the reader ("Keep your neck moving",
+    "Take paracetamol"), not a name (fixed phrases such as "Keeping active" aside)."""
+    words = phrase.split()
+    if not words or any(phrase.lower().startswith(p) for p in _words(rules, "name_fixed_phrases")):
+        return False
+    first = words[0].strip(".,;:!?\"'").lower()
+    return first in _words(rules, "name_imperative_start") or opens_with_verb(first)
+
+
 #: "lifting something heavy or awkward" -> "lifting heavy or awkward objects".
 _SOMETHING_ADJECTIVE = re.compile(
     r"\b(?P<verb>(?:lift|carry|carri|mov|push|pull|hold)\w*)\s+(?:something|anything)\s+"

@@ -485,3 +485,16 @@ def test_a_section_keeps_a_paragraph_whose_opening_name_only_heads_a_longer_one(
     page = page_titled(plan, owner)
     said = page.summary + " ".join(str(block.value) for block in page.blocks)
     assert phrase in said
+
+
+def test_an_item_of_advice_naming_a_treatment_in_passing_does_not_describe_it():
+    plan = plan_of(
+        "# Wry neck\n\nWry neck is a stiff, painful neck that comes on overnight.\n\n"
+        "## What can I do?\n\n- Keep your neck moving gently. Do not wear a neck collar: it"
+        " makes the stiffness last longer.\n- **Heat**: a covered hot water bottle on the sore"
+        " muscles for 15 minutes can ease the spasm.\n"
+    )
+    assert "Staying active" not in written(plan)
+    assert "Heat therapy" in written(plan) or "Heat" in written(plan)
+    text = " ".join(str(b.value) for b in plan.pages[0].blocks)
+    assert "Do not wear a neck collar" in text

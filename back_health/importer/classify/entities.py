@@ -11,6 +11,7 @@ from ..names import (
     check_name,
     derive_name,
     first_phrase,
+    is_instruction,
     is_vague,
     name_key,
     opens_with_verb,
@@ -956,7 +957,11 @@ def _item_entities(
         note = explanation or lead_context(block.lead)
         if page := item_page(part, category, relation_owner, state, note):
             pages.append(page)
-    if pages and explanation:
+    if pages and explanation and is_instruction(phrase, rules) and not labelled_rest(item):
+        # "Keep your neck moving gently. Do not wear a collar ...": an item of advice that
+        # names a treatment in passing; what follows is more advice, not its description.
+        state.decide(item.text, "content", "advice naming a treatment; no description of it")
+    elif pages and explanation:
         give_body(pages[0], explanation, state)
     elif pages and _says_something(item.text, pages[0], rules):
         # "Physiotherapy can ease the pain.": the item is a sentence about its name.

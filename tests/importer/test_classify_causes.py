@@ -34,10 +34,10 @@ def written_causes(plan):
     }
 
 
-def article(*sentences):
+def article(*sentences, heading="Why it happens", after=""):
     return (
         "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
-        "## Why it happens\n\n" + " ".join(sentences) + "\n"
+        f"## {heading}\n\n" + " ".join(sentences) + "\n" + after
     )
 
 
@@ -312,9 +312,9 @@ def test_a_clause_before_a_defining_comma_is_not_a_name():
 
 
 def causes_article(*sentences):
-    return (
-        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
-        "## Causes\n\n" + " ".join(sentences) + "\n\n## Treatment\n\nRest helps most people.\n"
+    """An article whose causes section holds ``sentences``, a treatment section after it."""
+    return article(
+        *sentences, heading="Causes", after="\n## Treatment\n\nRest helps most people.\n"
     )
 
 

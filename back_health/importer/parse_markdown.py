@@ -169,8 +169,14 @@ _ADMONITION = re.compile(
 _CALLOUT = re.compile(
     r"(?P<quote>>[ \t]*+)\[!(?P<kind>[\w-]{1,30}+)\][+-]?[ \t]*+(?P<title>[^\n]*+)"
 )
-#: A snippet include (pymdownx.snippets), an abbreviation definition (Markdown Extra).
-_INCLUDE = re.compile(r"-{2,}8<-{2,}[ \t]*+[^\n]*+|\*\[[^\]\n]{1,40}+\]:[^\n]*+")
+#: A snippet include (pymdownx.snippets), an abbreviation definition (Markdown Extra),
+#: and the module lines of MDX ("import { Callout } from '@/components'", "export const
+#: meta = {...}").
+_INCLUDE = re.compile(
+    r"-{2,}8<-{2,}[ \t]*+[^\n]*+|\*\[[^\]\n]{1,40}+\]:[^\n]*+"
+    r"|import\s[^\n]{1,200}?\sfrom\s+['\"][^'\"\n]{1,200}+['\"];?+"
+    r"|import\s+['\"][^'\"\n]{1,200}+['\"];?+|export\s+(?:const|let|default|function)\b[^\n]*+"
+)
 #: An attribute list after a link or block ("{ .md-button }") and an icon shortcode
 #: (":material-pencil:", ":fontawesome-solid-phone:").
 _ATTRIBUTES = re.compile(
@@ -185,7 +191,10 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
     indented body, a callout marker ("> [!WARNING]") becomes its title in bold, and
     snippet includes, abbreviation definitions, attribute lists and icon shortcodes go.
     Fenced code is left alone. Returns the text and what was dropped."""
-    if not any(mark in text for mark in ("!!!", "???", "===", "[!", "8<", "*[", "{", ":")):
+    if not any(
+        mark in text
+        for mark in ("!!!", "???", "===", "[!", "8<", "*[", "{", ":", "import", "export")
+    ):
         return text, []
     dropped: list[tuple[str, str]] = []
     out: list[str] = []

@@ -389,6 +389,18 @@ def test_a_your_exercises_heading_under_a_title_naming_exercises_keeps_its_exerc
         "End of SpineFriends Digest, Vol 4, Issue 2",
         "Hi all, long time lurker.",
         "Sent from my iPhone",
+        "To: Dr F. Example, Marsh Road Medical Practice, Kestrel Bridge",
+        "Admitted: 03/06/2025 via ED",
+        "Length of stay: 3 days",
+        "Electronically signed 06/06/2025",
+        "PATIENT COPY - information for Mr Example",
+        "Dear Parent or Guardian of: Jo Example",
+        "Homeroom: 114",
+        "Approved by: Clinical Effectiveness Committee, 18/12/2024.",
+        "Re-audit in 12 months.",
+        "Scan me",
+        "Sorry, this number can't accept replies.",
+        "Video: example.link/np4 Reply STOP to opt out.",
     ],
 )
 def test_site_footer_credit_and_tool_lines_are_chrome(text):
@@ -417,3 +429,15 @@ def test_a_sign_off_in_the_middle_of_a_digest_ends_one_message_not_the_document(
     doc = cleaned(body)
     assert "Physiotherapy with core exercises helps most people." in joined(doc)
     assert "List moderator" not in joined(doc)
+
+
+def test_page_builder_shortcodes_and_message_markers_are_cut_and_the_text_stays():
+    doc = cleaned(
+        '<h1>Back pain</h1><p>[et_pb_section admin_label="Hero"][et_pb_text]Walk a little'
+        " every day.[/et_pb_text][/et_pb_section]</p><p>[Msg 4 of 6 | Mon 09:00 | D] Rest"
+        " when the pain is bad.</p><p>See note [1] and [edit] here.</p>",
+        "html",
+    )
+    text = joined(doc)
+    assert "Walk a little every day." in text and "Rest when the pain is bad." in text
+    assert "et_pb" not in text and "[Msg" not in text

@@ -175,3 +175,12 @@ def test_a_callout_marker_becomes_its_label_or_title():
 def test_fenced_code_keeps_what_looks_like_site_markup():
     doc = parse_markdown("# Code\n\nSee below.\n\n```\n!!! note\n    kept\n```\n")
     assert "!!! note" in " ".join(texts(doc))
+
+
+def test_mdx_module_lines_are_dropped():
+    doc = parse_markdown(
+        "import { Callout } from '@/components/content'\nimport './styles.css'\n\n"
+        "export const meta = { section: 'conditions' }\n\n# Hip pain\n\nIt is common.\n"
+    )
+    assert texts(doc) == ["It is common."]
+    assert sum(1 for d in doc.dropped if d.reason == "chrome: site markup") == 3

@@ -73,6 +73,12 @@ def article(*sentences, heading="Why it happens", after=""):
         ),
         ("The other common cause is a leg length difference.", "Leg length difference"),
         (
+            "Hip bursitis is a swelling of the sac over the hip bone caused by repeated"
+            " kneeling, the commonest strain.",
+            "Repeated kneeling",
+        ),
+        ("Hip bursitis secondary to a gluteal tendon tear was confirmed.", "Gluteal tendon tear"),
+        (
             "A second idea is gluteal tendinopathy: the tendon wears and swells.",
             "Gluteal tendinopathy",
         ),

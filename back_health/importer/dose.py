@@ -70,7 +70,9 @@ _HOLD = re.compile(
     # "3 sets of 20 seconds": each set is a hold.
     rf"|\bsets?\s+of\s+{_range('low6', 'high6')}\s*(?P<unit6>seconds?|secs?|s\b|minutes?|mins?)"
     # "a 5-second hold", "10 second holds": the hold named after its length.
-    rf"|\b{_range('low7', 'high7')}[- ](?P<unit7>seconds?|secs?|minutes?|mins?)\s+holds?\b",
+    rf"|\b{_range('low7', 'high7')}[- ](?P<unit7>seconds?|secs?|minutes?|mins?)\s+holds?\b"
+    # "Hug one knee to your chest. Count to 10.": a position held while counting seconds.
+    rf"|\bcount\s+(?:slowly\s+)?to\s+{_range('low8', 'high8')}\b",
     re.IGNORECASE,
 )
 _SETS = re.compile(
@@ -103,11 +105,13 @@ _REPS = re.compile(
     # "10 times per leg", "Twice on each side".
     rf"|\b{_range('low5', 'high5')}\s+times\s+(?:on\s+|with\s+)?(?:each|either|per)\s+"
     r"(?:side|leg|arm)\b"
-    r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b",
+    r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b"
+    # "Roll both shoulders backwards 10 times.": a count of times that ends its clause.
+    rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$))",
     re.IGNORECASE,
 )
 #: The groups of :data:`_REPS` that hold a count, in the order of its alternatives.
-_REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9")
+_REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9", "low10")
 #: "half a minute", in seconds.
 HALF_A_MINUTE = 30
 _PER_SIDE = re.compile(
@@ -272,6 +276,9 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
         elif match.group("low7"):
             seconds = _low(match, "low7", "high7", "the hold", notes)
             unit = match.group("unit7").lower()
+        elif match.group("low8"):
+            seconds = _low(match, "low8", "high8", "the hold", notes)
+            unit = "seconds"
         else:
             seconds, unit = HALF_A_MINUTE, "seconds"
         if seconds is not None and unit.startswith("m"):

@@ -177,3 +177,16 @@ def test_equipment_after_an_exercise_name_is_its_first_step():
     assert set(exercises) == {"Shoulder shrugs", "Hip hinge", "Wall press"}
     assert exercises["Shoulder shrugs"]["steps"][0] == "With dumbbells."
     assert exercises["Hip hinge"]["steps"][0] == "With a broom handle along the back."
+
+
+def test_a_list_after_a_paragraph_naming_exercises_is_an_exercise_list():
+    plan = plan_of(
+        "Neck pain texts\n\nYour neck exercises. Do these 3 times a day, slowly:\n"
+        "1) Chin tucks: pull your chin straight back, hold 5 secs. Repeat 10 times.\n"
+        "2) Shoulder rolls: roll both shoulders backwards 10 times.\n",
+        "texts.txt",
+    )
+    found = doses(plan)
+    assert found["Chin tucks"]["hold_seconds"] == 5
+    assert found["Shoulder rolls"]["repetitions"] == 10
+    assert found["Shoulder rolls"]["times_per_day"] == 3

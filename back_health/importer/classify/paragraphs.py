@@ -224,7 +224,7 @@ def emit_list(
     if asked is not None:
         category, because = asked.as_, f"rule: {asked.because}"
     else:
-        category, because = list_category(block, topic, heading, state)
+        category, because = list_category(block, topic, heading, state, owner)
     state.decide(lead or list_text(block), category, because)
     if category == "warning":
         severity = (asked.severity if asked else "") or list_severity(block, rules)
@@ -386,7 +386,9 @@ def described_rows(table: Table, column: ListBlock, category: str, state: Contex
     return ListBlock(ordered=column.ordered, items=items, lead=column.lead)
 
 
-def list_category(block: ListBlock, topic: str, heading: str, state: Context) -> tuple[str, str]:
+def list_category(
+    block: ListBlock, topic: str, heading: str, state: Context, owner: PagePlan | None = None
+) -> tuple[str, str]:
     rules = state.rules
     lead = block.lead
     if lead and (found := advice_of(lead, rules)):
@@ -405,6 +407,11 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
     category, because = lead_topic(lead, rules)
     if category:
         return category, because
+    said = _lead_paragraph(lead, owner)
+    if said and rules.cue("lead_exercise_list", said):
+        # "Your neck exercises. Do these 3 times a day, slowly:": the sentence before the
+        # lead names what the list is.
+        return "exercise_list", "the paragraph leading into the list names exercises"
     if topic in CAUSE_TOPICS:
         return "causes", f"list in a {topic} section"
     if topic in TREATMENT_TOPICS:
@@ -414,6 +421,14 @@ def list_category(block: ListBlock, topic: str, heading: str, state: Context) ->
     if topic in ("symptoms", "types", "prevention", "related"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
+
+
+def _lead_paragraph(lead: str, owner: PagePlan | None) -> str:
+    """The text of the paragraph a list's lead ends (the owner's last block), or ""."""
+    if not lead or owner is None or not owner.blocks or owner.blocks[-1].type != "paragraph":
+        return ""
+    text = strip_tags(str(owner.blocks[-1].value))
+    return text if text.rstrip().endswith(lead.strip()[-20:]) else ""
 
 
 def _entity_category(topic: str) -> str:

@@ -215,6 +215,18 @@ def test_a_condition_defined_after_the_chrome_of_a_digest_is_its_subject():
     assert plan.main_page.title == "Junctional kyphosis syndrome"
 
 
+@pytest.mark.parametrize(
+    "title", ["Know the signs of cauda equina syndrome", "Learn about cauda equina syndrome"]
+)
+def test_an_instruction_title_offers_the_condition_it_ends_in(title):
+    plan = plan_of(
+        f"# {title}\n\nMost back pain is not serious. A rare problem, cauda equina syndrome,"
+        " needs treatment in hospital. Back pain with numbness needs a check. Back pain"
+        " usually settles. Back pain is common.\n"
+    )
+    assert plan.main_page.title == "Cauda equina syndrome"
+
+
 def test_a_placeholder_title_and_the_file_name_never_name_the_page():
     plan = plan_of(
         "<html><head><title>New Page 2</title></head><body><p>Welcome to our pages.</p>"

@@ -486,7 +486,16 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             extra.append(sentence_case(after[-1]))
         elif found := rules.condition_in_phrase(n):
             extra.append(sentence_case(found))
+        elif not check_name(n, rules).name and (tail := _ABOUT.split(n)[-1]) != n:
+            # "Know the signs of cauda equina syndrome": a phrase that is no name ends in
+            # the condition it is about.
+            if rules.names_condition(tail) and check_name(tail, rules).name:
+                extra.append(sentence_case(tail))
     return names + [n for n in extra if n not in names]
+
+
+#: The last "of", "for" or "about" of a phrase: the condition it is about follows it.
+_ABOUT = re.compile(r"\s+(?:of|for|about|with)\s+", re.IGNORECASE)
 
 
 #: Words that open who a title is for ("... in adults", "... among older people").

@@ -401,6 +401,13 @@ def test_a_your_exercises_heading_under_a_title_naming_exercises_keeps_its_exerc
         "Scan me",
         "Sorry, this number can't accept replies.",
         "Video: example.link/np4 Reply STOP to opt out.",
+        "Pictures by ExamplePics.",
+        "Made by the Riverside Health Team, 2025.",
+        "Please tell us what you think: 01632 960 284.",
+        "Delivery failed: handset unreachable.",
+        "Messages sent: 7",
+        "Sent via TextExample Messaging.",
+        "Message content approved by Dr L. Example (Clinical lead) 22/04/2025.",
     ],
 )
 def test_site_footer_credit_and_tool_lines_are_chrome(text):
@@ -413,6 +420,8 @@ def test_site_footer_credit_and_tool_lines_are_chrome(text):
         "Image-guided injections are given under X-ray.",
         "Photographs of your wound help the nurse check it is healing.",
         "Copy the exercises onto a card and keep it by your bed.",
+        "Pictures of your spine help the surgeon plan the operation.",
+        "Made by the body, vitamin D keeps bones strong.",
     ],
 )
 def test_advice_about_images_or_copies_is_no_credit(text):

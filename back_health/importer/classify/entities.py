@@ -1110,6 +1110,8 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     words = sentence.split()
     if len(words) < 4 or rules.cue("passing_mention", sentence):
         return
+    if rules.cue("vague_benefit", sentence):
+        return  # "Paracetamol, ibuprofen gel or a heat pack can help.": only that it helps
     if advised_against(sentence, 0, rules):
         return
     if any(

@@ -1110,8 +1110,10 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     words = sentence.split()
     if len(words) < 4 or rules.cue("passing_mention", sentence):
         return
-    if rules.cue("vague_benefit", sentence):
-        return  # "Paracetamol, ibuprofen gel or a heat pack can help.": only that it helps
+    if rules.cue("vague_benefit", sentence) and _names_several(sentence, rules):
+        # "Paracetamol, ibuprofen gel or a heat pack can help.": the one claim, that they
+        # may help, is shared by a list of names: a mention of each.
+        return
     if advised_against(sentence, 0, rules):
         return
     if any(
@@ -1129,6 +1131,11 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
+
+
+def _names_several(sentence: str, rules: RuleSet) -> bool:
+    """Whether ``sentence`` names two treatments or medicines or more."""
+    return len(rules.find_treatments(sentence)) + len(rules.find_medicines(sentence)) >= 2
 
 
 @lru_cache(maxsize=16)

@@ -781,3 +781,12 @@ def test_which_is_called_names_no_condition_unless_the_name_is_one():
         "\n\n## Tests\n\nA scan of the whole skeleton, which is called a bone scan, shows it.\n"
     )
     assert "Bone scan" not in {p.title for p in plan.pages}
+
+
+@pytest.mark.parametrize("name", ["Lumbar microdiscectomy", "Thoracic laminectomy"])
+def test_an_operation_named_by_its_suffix_is_a_treatment_never_a_condition(name):
+    plan = plan_of(
+        f"# Discharge advice after {name.lower()}\n\nYou have had a {name.lower()}. Walk a"
+        " little more each day. Do not lift anything heavy for 6 weeks.\n"
+    )
+    assert plan.main_page.kind == Kind.TREATMENT

@@ -790,3 +790,12 @@ def test_an_operation_named_by_its_suffix_is_a_treatment_never_a_condition(name)
         " little more each day. Do not lift anything heavy for 6 weeks.\n"
     )
     assert plan.main_page.kind == Kind.TREATMENT
+
+
+def test_a_verb_of_being_or_having_cut_from_its_clause_is_no_name():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Risk factors\n\n- having had a back injury before\n- Heavy lifting at work:"
+        " lifting loads above waist height strains the muscles.\n"
+    )
+    assert "Having" not in {p.title for p in plan.pages}

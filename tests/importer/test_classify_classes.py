@@ -799,3 +799,13 @@ def test_a_verb_of_being_or_having_cut_from_its_clause_is_no_name():
         " lifting loads above waist height strains the muscles.\n"
     )
     assert "Having" not in {p.title for p in plan.pages}
+
+
+def test_a_name_in_brackets_in_the_title_finds_the_main_page_later():
+    plan = plan_of(
+        "# Rheumatoid arthritis and your neck (atlantoaxial instability)\n\nRheumatoid"
+        " arthritis can loosen the ligaments at the top of the neck. The top two bones can"
+        " then slip on each other. This is called atlantoaxial instability.\n"
+    )
+    assert "Atlantoaxial instability" in plan.main_page.alternate_names
+    assert [p.title for p in plan.pages].count("Atlantoaxial instability") == 0

@@ -57,6 +57,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         state.decide(second, "condition", "second condition named in the title ('X and Y')")
     for other in bracketed_names(title):
         add_alternate(page, other, rules)
+        state.pages.alias(other, page)  # a later mention of it finds the main page
         state.decide(other, "alternate name", "given in brackets in the title")
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", strip_brackets(title))[0]
     for category in ("title_prefix", "title_genre"):

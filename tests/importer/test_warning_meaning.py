@@ -115,6 +115,12 @@ def warnings_of(markdown):
         ),
         # Advice to avoid something with the harm it risks.
         ("Avoid neck manipulation, as sudden forceful movements could make it worse.", "caution"),
+        (
+            "Avoid back-bending exercises such as the cobra until you have been assessed by a"
+            " physiotherapist, as they can flare your pain.",
+            "caution",
+        ),
+        ("Avoid manipulation, and tell any therapist that you have a tethered cord.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):

@@ -183,6 +183,12 @@ _ATTRIBUTES = re.compile(
     r"[ \t]*+\{[ \t]*+[.#:][^{}\n]{0,100}+\}|:[a-z][a-z0-9]*+(?:-[a-z0-9]++)++:[ \t]*+"
 )
 _FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)")
+#: Template tags of static-site generators: Liquid/Jekyll "{% include cta.html %}", Hugo
+#: shortcodes "{{< youtube id >}}" and "{{% notice %}}", and a footnote's marker "[^1]".
+_TEMPLATE_TAG = re.compile(
+    r"\{%[^%\n]{0,300}+%\}|\{\{[<%][^\n]{0,300}?[>%]\}\}|\[\^[\w-]{1,20}+\](?!:)"
+)
+_FOOTNOTE_LABEL = re.compile(r"\[\^[\w-]{1,20}+\]:[ \t]*+")
 
 
 def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -244,6 +250,13 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             line, label = f"{quote}> {label}{body.lstrip()}", ""
         elif label and line.strip() and not line.lstrip().startswith(">"):
             label = ""
+        if "{" in line or "[^" in line:
+            for tag in _TEMPLATE_TAG.finditer(line):
+                dropped.append(("chrome: site markup", tag.group(0)))
+            line = _TEMPLATE_TAG.sub("", line)
+            if not line.strip():
+                continue
+            line = _FOOTNOTE_LABEL.sub("", line, count=1)  # "[^1]: note" keeps the note
         if "{" in line or ":" in line:
             line = _ATTRIBUTES.sub(" ", line).rstrip() if _ATTRIBUTES.search(line) else line
         out.append(line)

@@ -100,7 +100,7 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
         "site markup": lambda: (
             "# Back pain\n\nIt is common. ^id1\n\n"
             + _repeat("Walk [[Daily walks|daily]] and ![[x.png]] rest. ^b2\n", size // 4)
-            + _repeat("[[", size // 4)
+            + _repeat("[[{{< {% [^", size // 4)
             + "\n\n"
             + _repeat('!!! warning "Take care"\n    Do not lift.\n\n', size // 4)
             + _repeat("> [!NOTE]\n> Rest :a-b: {: .x }\n\n", size // 4)

@@ -408,6 +408,16 @@ def test_a_your_exercises_heading_under_a_title_naming_exercises_keeps_its_exerc
         "Messages sent: 7",
         "Sent via TextExample Messaging.",
         "Message content approved by Dr L. Example (Clinical lead) 22/04/2025.",
+        "Dr A. Example, MD answered",
+        "12 doctors agree",
+        "Was this answer helpful? Yes / No",
+        "Hello, I'm Dr Nia Example, a consultant in children's spinal surgery.",
+        "Hi, I'm Tom, one of the physiotherapists.",
+        "Thanks for watching.",
+        "Subtitles by Example Media Services.",
+        "Visit example-neuro.example/videos for more episodes.",
+        "6:32",
+        "FOR IMMEDIATE RELEASE - 3 June 2025",
     ],
 )
 def test_site_footer_credit_and_tool_lines_are_chrome(text):
@@ -422,6 +432,7 @@ def test_site_footer_credit_and_tool_lines_are_chrome(text):
         "Copy the exercises onto a card and keep it by your bed.",
         "Pictures of your spine help the surgeon plan the operation.",
         "Made by the body, vitamin D keeps bones strong.",
+        "I'm Sarah, a teacher, and I have had sciatica for two years.",
     ],
 )
 def test_advice_about_images_or_copies_is_no_credit(text):

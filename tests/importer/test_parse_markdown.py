@@ -184,3 +184,14 @@ def test_mdx_module_lines_are_dropped():
     )
     assert texts(doc) == ["It is common."]
     assert sum(1 for d in doc.dropped if d.reason == "chrome: site markup") == 3
+
+
+def test_static_site_template_tags_and_footnote_markers_go_and_notes_stay():
+    doc = parse_markdown(
+        "# Hip pain\n\n{% include cta.html %}\n\nThe disc wears early[^1]. It is"
+        " common.\n\n{{< youtube k3Jd9QmW2xA >}}\n\n[^1]: Most often at L4-L5.\n"
+    )
+    text = " | ".join(texts(doc))
+    assert "{%" not in text and "{{<" not in text and "[^1]" not in text
+    assert "The disc wears early. It is common." in text
+    assert "Most often at L4-L5." in text

@@ -418,6 +418,9 @@ def test_a_your_exercises_heading_under_a_title_naming_exercises_keeps_its_exerc
         "Visit example-neuro.example/videos for more episodes.",
         "6:32",
         "FOR IMMEDIATE RELEASE - 3 June 2025",
+        "Bot:",
+        "You are chatting with an automated assistant, not a doctor.",
+        "Hi, I'm Ava, the HealthLine symptom assistant.",
     ],
 )
 def test_site_footer_credit_and_tool_lines_are_chrome(text):

@@ -809,3 +809,21 @@ def test_a_name_in_brackets_in_the_title_finds_the_main_page_later():
     )
     assert "Atlantoaxial instability" in plan.main_page.alternate_names
     assert [p.title for p in plan.pages].count("Atlantoaxial instability") == 0
+
+
+def test_after_a_question_the_title_answer_is_the_subject():
+    plan = plan_of(
+        "# Groin pain that won't go away? Osteitis pubis in runners\n\nGroin pain is common"
+        " in runners. Groin pain that lasts may be osteitis pubis. Groin pain eases with rest.\n"
+    )
+    assert plan.main_page.title.startswith("Osteitis pubis")
+
+
+@pytest.mark.parametrize(
+    ("name", "condition"),
+    [("Osteoid osteoma", True), ("Spinal meningioma", True), ("Nursing diploma", False)],
+)
+def test_a_tumour_named_by_its_ending_is_a_condition(name, condition):
+    from back_health.importer.rules import default_rules
+
+    assert default_rules().is_condition_term(name, vocabulary=False) is condition

@@ -181,6 +181,7 @@ def whole_treatment(name: str, rules: RuleSet):
 SOURCE_WEIGHTS = {
     "title": 3.0,
     "subtitle": 2.0,
+    "title answer": 3.0,
     "top heading": 2.0,
     "first heading": 1.0,
     "first sentence": 1.0,
@@ -228,7 +229,15 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     raw: list[Candidate] = [Candidate("title", document.title)]
     # "Your back isn't broken: the new thinking on chronic back pain": the subtitle may
     # name the condition the headline does not.
-    raw.extend(Candidate("subtitle", part) for part in _TITLE_PARTS.split(document.title)[1:])
+    parts = _TITLE_PARTS.split(document.title)
+    # "Groin pain that won't go away? Osteitis pubis in runners": after a question the
+    # title gives its answer, which weighs as the title does.
+    after_question = "?" in document.title.split(parts[-1])[0] if len(parts) > 1 else False
+    if after_question:
+        # The answer wins a tie with the question it follows: it is put first.
+        raw[:0] = [Candidate("title answer", part) for part in parts[1:]]
+    else:
+        raw.extend(Candidate("subtitle", part) for part in parts[1:])
     # The title is often also the first section's heading: it is a candidate once.
     headed = [s for s in document.sections if s.heading and s.heading != document.title]
     raw.extend(Candidate("top heading", s.heading) for s in headed if s.level <= 1)

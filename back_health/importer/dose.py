@@ -110,6 +110,17 @@ _REPS = re.compile(
     rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$))",
     re.IGNORECASE,
 )
+#: The groups of :data:`_HOLD` that hold a length: (low, high, unit); no unit group means
+#: counted seconds ("for a count of five", "Count to 10").
+_HOLD_GROUPS = (
+    ("low", "high", "unit"),
+    ("low2", "high2", "unit2"),
+    ("low3", "high3", "unit3"),
+    ("low4", "high4", None),
+    ("low6", "high6", "unit6"),
+    ("low7", "high7", "unit7"),
+    ("low8", "high8", None),
+)
 #: The groups of :data:`_REPS` that hold a count, in the order of its alternatives.
 _REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9", "low10")
 #: "half a minute", in seconds.
@@ -258,27 +269,11 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
     folded = fold(text)
     counted = _DIGIT.search(text) is not None or _COUNT_WORD.search(folded) is not None
     if counted and (match := _search(_HOLD, text, folded)):
-        if match.group("low"):
-            seconds = _low(match, "low", "high", "the hold", notes)
-            unit = match.group("unit").lower()
-        elif match.group("low2"):
-            seconds = _low(match, "low2", "high2", "the hold", notes)
-            unit = match.group("unit2").lower()
-        elif match.group("low3"):
-            seconds = _low(match, "low3", "high3", "the hold", notes)
-            unit = match.group("unit3").lower()
-        elif match.group("low4"):
-            seconds = _low(match, "low4", "high4", "the hold", notes)
-            unit = "seconds"
-        elif match.group("low6"):
-            seconds = _low(match, "low6", "high6", "the hold", notes)
-            unit = match.group("unit6").lower()
-        elif match.group("low7"):
-            seconds = _low(match, "low7", "high7", "the hold", notes)
-            unit = match.group("unit7").lower()
-        elif match.group("low8"):
-            seconds = _low(match, "low8", "high8", "the hold", notes)
-            unit = "seconds"
+        group = next((g for g in _HOLD_GROUPS if match.group(g[0])), None)
+        if group is not None:
+            low, high, unit_group = group
+            seconds = _low(match, low, high, "the hold", notes)
+            unit = match.group(unit_group).lower() if unit_group else "seconds"
         else:
             seconds, unit = HALF_A_MINUTE, "seconds"
         if seconds is not None and unit.startswith("m"):

@@ -197,11 +197,6 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
     indented body, a callout marker ("> [!WARNING]") becomes its title in bold, and
     snippet includes, abbreviation definitions, attribute lists and icon shortcodes go.
     Fenced code is left alone. Returns the text and what was dropped."""
-    if not any(
-        mark in text
-        for mark in ("!!!", "???", "===", "[!", "8<", "*[", "{", ":", "import", "export")
-    ):
-        return text, []
     dropped: list[tuple[str, str]] = []
     out: list[str] = []
     fenced = False

@@ -83,9 +83,8 @@ def read_subtitles(text: str) -> tuple[str, list[tuple[str, str]]]:
         paragraphs[-1].append(said)
         last_end = end
     dropped.insert(0, ("chrome: subtitle timing", f"{timings} cue numbers and timings"))
-    seen: set[tuple[str, str]] = set()
-    unique = [d for d in dropped if not (d in seen or seen.add(d))]
-    return "\n\n".join(" ".join(p) for p in paragraphs) + "\n", unique
+    # Each label or sound once, in the order first met.
+    return "\n\n".join(" ".join(p) for p in paragraphs) + "\n", list(dict.fromkeys(dropped))
 
 
 def _cues(text: str):

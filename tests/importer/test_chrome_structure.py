@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.clean import chrome_reason, clean_document, heading_chrome_reason
-from back_health.importer.document import ListBlock
 from back_health.importer.parse import parse_document
 from back_health.importer.parse_text import strip_running_lines
+
+from .documents import texts_of as document_texts
 
 PROSE = (
     "<p>Shoulder blade pain is often a strained muscle that eases within a few weeks "
@@ -18,16 +19,8 @@ PROSE = (
 )
 
 
-def texts_of(doc):
-    found = [doc.title]
-    for section in doc.sections:
-        found.append(section.heading)
-        for block in section.blocks:
-            if isinstance(block, ListBlock):
-                found.extend(item.text for item in block.items)
-            else:
-                found.append(block.text)
-    return " ".join(found)
+def texts_of(doc) -> str:
+    return " ".join(document_texts(doc))
 
 
 def cleaned(markup, format="html"):

@@ -8,29 +8,17 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.clean import chrome_reason, clean_document, heading_chrome_reason
-from back_health.importer.document import ListBlock, Paragraph, Table
+from back_health.importer.document import ListBlock, Paragraph
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
+
+from .documents import texts_of
 
 ADVICE = "Keep gently active and take paracetamol if you need it for the pain."
 
 
 def cleaned(source: str, format: str = "text"):
     return clean_document(parse_document(source, format))
-
-
-def texts_of(doc) -> list[str]:
-    found = [doc.title]
-    for section in doc.sections:
-        found.append(section.heading)
-        for block in section.blocks:
-            if isinstance(block, ListBlock):
-                found.extend(item.text for item in block.items)
-            elif isinstance(block, Table):
-                found.extend(block.texts())
-            else:
-                found.append(block.text)
-    return [text for text in found if text]
 
 
 def joined(doc) -> str:

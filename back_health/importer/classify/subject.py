@@ -232,7 +232,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     parts = _TITLE_PARTS.split(document.title)
     # "Groin pain that won't go away? Osteitis pubis in runners": after a question the
     # title gives its answer, which weighs as the title does.
-    after_question = "?" in document.title.split(parts[-1])[0] if len(parts) > 1 else False
+    after_question = len(parts) > 1 and "?" in document.title.rstrip(" ?")
     if after_question:
         # The answer wins a tie with the question it follows: it is put first.
         raw[:0] = [Candidate("title answer", part) for part in parts[1:]]
@@ -319,7 +319,9 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
                 if match is None:
                     # "Adjacent segment disease is wear and tear at the level ...": a name
                     # with a condition head, defined by the sentence it opens.
-                    if _DEFINES.match(sentence) and (name := subject_name(sentence, rules)):
+                    if _OPENS_DEFINITION.match(sentence) and (
+                        name := subject_name(sentence, rules)
+                    ):
                         return name
                     continue
                 name = check_name(match.group("name"), rules).name
@@ -335,7 +337,9 @@ _WHAT_IS = re.compile(
     r"what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<name>[^?.:;,]{3,60}?)\s*\??", re.IGNORECASE
 )
 #: A sentence that opens with a name and says what it is: "X is ...", "X are ...".
-_DEFINES = re.compile(r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are)[ \t]")
+_OPENS_DEFINITION = re.compile(
+    r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are)[ \t]"
+)
 #: "X is a condition where ...", "X is a rare disorder of ...", "X is a long-term illness".
 _DEFINED_AS_CONDITION = re.compile(
     r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,3}?)[ \t]+(?:is|are)[ \t]+"

@@ -1,0 +1,18 @@
+"""What a parsed document says, for tests that check what was kept and what was dropped."""
+
+from back_health.importer.document import ListBlock, Table
+
+
+def texts_of(doc) -> list[str]:
+    """The title, every heading, paragraph, list item and table cell of ``doc``, in order."""
+    found = [doc.title]
+    for section in doc.sections:
+        found.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, ListBlock):
+                found.extend(item.text for item in block.items)
+            elif isinstance(block, Table):
+                found.extend(block.texts())
+            else:
+                found.append(block.text)
+    return [text for text in found if text]

@@ -262,6 +262,8 @@ def _cut_at_verb(text: str, cut: re.Pattern) -> str:
         before = text[max(0, match.start() - 12) : match.start()].split()
         if before and before[-1].lower() in _PREPOSITIONS:
             continue  # "Heavy lifting at work": after a preposition the word is a noun
+        if _defines_indefinite(text[: match.start()], match.group(0).strip()):
+            return text  # "Close contact with someone who has TB": the clause says who
         # Only a short opening can be adjectives (this also keeps the scan linear).
         if match.start() <= _ADJECTIVE_RUN_CHARS and _noun_after_determiner(
             text[: match.start()].split(), match.group(0).strip()
@@ -269,6 +271,37 @@ def _cut_at_verb(text: str, cut: re.Pattern) -> str:
             continue
         return text[: match.start()]
     return text
+
+
+#: The relative words that open a restrictive clause.
+_RELATIVE_WORDS = frozenset({"who", "where", "that"})
+#: "with someone who ...", "in a country where ...": an indefinite after a preposition,
+#: which the relative clause that follows defines.
+_INDEFINITE_OBJECT = re.compile(
+    r"\b(?:with|in|to|from|near|around|for)\s+(?:someone|somebody|anyone|anybody|"
+    r"people|others|(?:an?|some)\s+[a-z-]+)$",
+    re.IGNORECASE,
+)
+
+
+def _defines_indefinite(before: str, word: str) -> bool:
+    """Whether ``word`` opens a relative clause that says which person or place the
+    indefinite object before it is ("Time in a country where TB is common"): without
+    the clause the name says nothing, so the clause is part of it."""
+    if word.lower() not in _RELATIVE_WORDS:
+        return False
+    return bool(_INDEFINITE_OBJECT.search(before[-40:].rstrip()))
+
+
+#: Words a name may have beyond the limit for a clause that defines its indefinite
+#: object ("Time in a country where TB is common").
+_DEFINING_CLAUSE_WORDS = 3
+_RELATIVE_WORD = re.compile(r"\s(?:who|where|that)\s", re.IGNORECASE)
+
+
+def _holds_defining_clause(name: str) -> bool:
+    match = _RELATIVE_WORD.search(name)
+    return match is not None and _defines_indefinite(name[: match.start()], "who")
 
 
 #: Longest opening, in characters, read as a determiner and adjectives before a noun.
@@ -323,7 +356,8 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
     if is_vague(phrase, rules):
         return DerivedName("", "vague item, not an entity")
     name = noun_phrase(phrase, rules)
-    derived = check_name(name, rules)
+    # "the wear of the joint": after an article the first word is a noun, not an order.
+    derived = check_name(name, rules, noun_first=bool(_ARTICLE_START.match(phrase)))
     if not derived.name and derived.reason.startswith("longer than"):
         if shorter := _TRAILING_MODIFIER.match(name):
             return check_name(shorter.group(1), rules)
@@ -341,8 +375,13 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
     return derived
 
 
-def check_name(name: str, rules: RuleSet) -> DerivedName:
-    """Accept ``name`` as a page name, or say why it is not one."""
+#: An article opening a phrase: the word after it is a noun or an adjective.
+_ARTICLE_START = re.compile(r"^\s*(?:an?|the)\s+\w", re.IGNORECASE)
+
+
+def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> DerivedName:
+    """Accept ``name`` as a page name, or say why it is not one. ``noun_first``: an
+    article stood before it, so its first word is no verb."""
     name = " ".join(name.split()).strip(" .,;:" + _QUOTES)
     words = name.split()
     if not words:
@@ -352,11 +391,14 @@ def check_name(name: str, rules: RuleSet) -> DerivedName:
     if _name_patterns(rules)["general"].match(name):
         return DerivedName("", "too general to be a page of its own")
     limit = int(rules.name_rules.get("max_name_words", 6))
+    if _holds_defining_clause(name):
+        limit += _DEFINING_CLAUSE_WORDS
     if len(words) > limit:
         return DerivedName("", f"longer than {limit} words")
     if words[-1].lower() in _words(rules, "name_bad_end"):
         return DerivedName("", f"ends in {words[-1]!r}")
     fixed = any(name.lower().startswith(p) for p in _words(rules, "name_fixed_phrases"))
+    fixed = fixed or noun_first
     if words[0].lower() in _words(rules, "name_imperative_start") and not fixed:
         return DerivedName("", f"starts with {words[0]!r}, an instruction, not a name")
     if words[0].lower() in _words(rules, "name_pronoun_start"):

@@ -388,3 +388,66 @@ def test_a_clause_ending_in_a_colon_is_no_label():
     titles = {p.title for p in plan.pages}
     assert "Second idea" not in titles
     assert "Gluteal tendinopathy" in titles
+
+
+@pytest.mark.parametrize(
+    ("sentences", "heading", "cause"),
+    [
+        (["It usually comes from a tight iliotibial band."], "Overview", "Tight iliotibial band"),
+        (
+            ["In people over 60 it is more often the result of gluteal tendinopathy."],
+            "Overview",
+            "Gluteal tendinopathy",
+        ),
+        (["Hip bursitis is often due to repeated kneeling."], "Overview", "Repeated kneeling"),
+        (
+            ["The swelling comes from repeated friction, the rubbing of a tight band, at work."],
+            "Causes",
+            "Repeated friction",
+        ),
+        (
+            ["The sac swelling is the consequence of the wear of the tendon."],
+            "Causes",
+            "Wear of the tendon",
+        ),
+    ],
+)
+def test_where_the_condition_comes_from_names_its_cause(sentences, heading, cause):
+    plan = plan_of(article(*sentences, heading=heading))
+    assert cause in {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading"),
+    [
+        ("The name comes from the Latin word for a purse.", "Causes"),  # words about words
+        ("The benefit comes from doing the stretches every day.", "Causes"),
+        ("In most cases the pain comes from the tendons around the hip.", "Causes"),  # anatomy
+        ("The swelling comes from repeated friction at work.", "Outlook"),  # not the page
+        ("Relief usually comes from physiotherapy.", "Causes"),  # a treatment
+    ],
+)
+def test_an_origin_that_is_no_cause_of_the_page_names_none(sentence, heading):
+    plan = plan_of(article(sentence, heading=heading))
+    assert written_causes(plan) == set()
+    assert {r.title for r in plan.pages[0].causes} == set()
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        ("Close contact with someone who has TB", "Close contact with someone who has TB"),
+        ("Time in a country where TB is common", "Time in a country where TB is common"),
+        ("Living with people who smoke", "Living with people who smoke"),
+        ("A job that involves heavy lifting", "Job"),  # no indefinite object: cut as before
+    ],
+)
+def test_a_clause_defining_an_indefinite_object_stays_in_the_name(item, name):
+    derived = derive_name(item, default_rules())
+    assert derived.name == name or (name == "Job" and derived.name != item)
+
+
+def test_a_word_after_an_article_is_a_noun_not_an_instruction():
+    rules = default_rules()
+    assert derive_name("the wear of the joint", rules).name == "Wear of the joint"
+    assert derive_name("Wear a brace at work", rules).name == ""

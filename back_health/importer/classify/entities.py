@@ -395,6 +395,57 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
                 state.pages.add_text(page, sentence)
 
 
+def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """Causes named by where the condition comes from: "It usually comes from a strained
+    muscle", "In people over 50 it is more often the result of cervical spondylosis",
+    "The narrowing comes from ..." in a causes section. The subject must be the page
+    (its name or a word referring to it), or anything but a word about words or benefits
+    in a causes section ("The name comes from the Greek" is none). A part of the body
+    ("comes from the muscles") and a treatment are never causes."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION or not rules.cue("cause_origin", sentence):
+        return
+    match = next(m for p in rules.cue_patterns("cause_origin") if (m := p.search(sentence)))
+    subject = _SETTING_PHRASE.sub("", sentence[: match.start()]).strip(" ,")
+    if not subject or rules.cue("origin_subject_except", subject):
+        return
+    own = rules.cue("anaphoric_subject", subject) or (
+        rules.is_condition_term(subject) and speaks_of(owner, subject, rules)
+    )
+    if not own and topic not in CAUSE_TOPICS:
+        return
+    rest = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
+    # "cervical spondylosis, the age-related wear of the discs and joints, with ...": when
+    # the whole is no clean list, the name before the first comma.
+    names = listed_names(rest, rules) or listed_names(rest.split(",", 1)[0], rules)
+    names = [
+        name
+        for name in names
+        if not rules.cue("anatomy_subject", f"the {_PLACE_AFTER.split(name, 1)[0]}")
+        and not rules.find_treatments(name)
+        and not is_vague(name, rules)
+    ]
+    for name in names:
+        page = cause_page(name, state, f"named after {match.group(0).strip()!r}")
+        if page is owner or page is state.main or page.kind == Kind.TREATMENT:
+            continue
+        relate(owner, "causes", page)
+        state.decide(name, "cause", f"the condition comes from it ({match.group(0).strip()!r})")
+        if len(names) == 1 and not rules.cue("passing_mention", sentence):
+            state.pages.add_text(page, sentence)
+
+
+#: Where a phrase of place starts after a head noun: "the tendons| around the hip".
+_PLACE_AFTER = re.compile(
+    r"\s+(?:of|in|around|at|on|near|between|along|behind|inside|within)\s", re.IGNORECASE
+)
+#: A phrase saying who or when before a subject: "In people over 50 it ...".
+_SETTING_PHRASE = re.compile(
+    r"^\s*(?:in|among|for|during|after|over)\s[^,]{0,40}?(?:,\s*|\s(?=(?:it|this|they)\b))",
+    re.IGNORECASE,
+)
+
+
 def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     """Causes a sentence names by what they do to the page's condition: "Low energy
     availability can lead to a stress fracture", "People with diabetes are more likely

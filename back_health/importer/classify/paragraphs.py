@@ -35,6 +35,7 @@ from .entities import (
     effects_in_sentence,
     lead_context,
     list_entities,
+    origins_in_sentence,
     owner_for_relations,
     risks_in_sentence,
     stated_synonyms,
@@ -202,6 +203,7 @@ def emit_paragraph(
             treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
+            origins_in_sentence(sentence, relation_owner, topic, state)
             effects_in_sentence(sentence, relation_owner, state)
             cause_subject(sentence, relation_owner, topic, state)
             subtypes_in_sentence(sentence, relation_owner, topic, state)

@@ -347,7 +347,11 @@ def invert_of_phrase(text: str, rules: RuleSet | None = None) -> str:
 
 
 #: A lone noun followed by a restrictive relative clause (no comma): "a job that ...".
-_DEFINED_HEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?([A-Za-z-]+)\s+(?:that|which|who|where)\b", re.I)
+_DEFINED_HEAD = re.compile(
+    r"^\s*(?:an?\s+|the\s+)?([A-Za-z-]+(?:\s+(?:and|or)\s+[A-Za-z-]+)?)\s+(?:that|which|who|where)\b",
+    re.I,
+)
+_JOIN = re.compile(r"\s+(?:and|or)\s+", re.I)
 
 
 def derive_name(text: str, rules: RuleSet) -> DerivedName:
@@ -366,10 +370,13 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
         derived.name
         and defined
         and derived.name.casefold() == defined.group(1).casefold()
-        and singular(derived.name.casefold(), rules.mass_nouns)
-        in _words(rules, "name_generic_heads")
+        and all(
+            singular(word, rules.mass_nouns) in _words(rules, "name_generic_heads")
+            for word in _JOIN.split(derived.name.casefold())
+        )
     ):
-        # "a job that involves sitting all day" is not about jobs: without its
+        # "a job that involves sitting all day" is not about jobs ("jobs and sports where
+        # you ..." neither): without its
         # defining clause the generic noun loses the sense, so it is not a name.
         return DerivedName("", "a generic noun whose defining clause would be cut off")
     return derived

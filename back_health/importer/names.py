@@ -370,7 +370,7 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
         derived.name
         and defined
         and derived.name.casefold() == defined.group(1).casefold()
-        and all(
+        and any(
             singular(word, rules.mass_nouns) in _words(rules, "name_generic_heads")
             for word in _JOIN.split(derived.name.casefold())
         )

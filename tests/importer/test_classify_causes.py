@@ -451,3 +451,28 @@ def test_a_word_after_an_article_is_a_noun_not_an_instruction():
     rules = default_rules()
     assert derive_name("the wear of the joint", rules).name == "Wear of the joint"
     assert derive_name("Wear a brace at work", rules).name == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Carpet fitting is the most frequently reported risk factor.", "Carpet fitting"),
+        ("Repeated kneeling is a common factor.", "Repeated kneeling"),
+    ],
+)
+def test_a_subject_said_to_be_a_factor_is_a_cause(sentence, cause):
+    plan = plan_of(article(sentence))
+    assert cause in {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staying active is a key factor in recovery.",
+        "Jobs and hobbies where you kneel for long periods are a common factor.",
+    ],
+)
+def test_a_factor_in_recovery_or_a_head_without_its_clause_is_no_cause(sentence):
+    plan = plan_of(article(sentence))
+    titles = {r.title for r in plan.pages[0].causes}
+    assert not titles & {"Staying active", "Jobs and hobbies"}

@@ -41,7 +41,17 @@ from .document import (
     Table,
 )
 from .errors import NothingToImportError
-from .language import ARTICLE_SAMPLE, Profile, detect_language, foreign_language, profile
+from .language import (
+    ARTICLE_SAMPLE,
+    MIN_WORDS_SAME_SCRIPT,
+    PASSAGE_SAMPLE,
+    Profile,
+    detect_language,
+    foreign_language,
+    identify,
+    profile,
+    rank_languages,
+)
 from .parse_html import safe_inline_html
 from .parse_text import DANGLING_WORDS, MAX_HEADING_WORDS, is_metadata_line
 from .sentences import ends_sentence, split_sentences
@@ -756,7 +766,7 @@ def _is_contents(block: ListBlock, headings: set[str]) -> bool:
 # --- step: passages in another language -------------------------------------------------
 
 
-def flag_other_languages(doc: Document) -> Document:
+def flag_other_languages(doc: Document, main: str = "") -> Document:
     """Detect the article's language and remove passages written in another one.
 
     Works sentence by sentence, so a paragraph mixing English and Russian keeps its
@@ -800,22 +810,39 @@ def flag_other_languages(doc: Document) -> Document:
         if found.script == total.script:
             sample.append(text)
             sampled += len(text) + 1
-    main = detect_language("\n".join(sample), found=total)
+    main = main or detect_language("\n".join(sample), found=total)
     kind = NON_ENGLISH if main == "en" else OTHER_LANGUAGE
+    known: dict[str, str] = {}
+
+    def long_foreign(text: str) -> str:
+        if text not in known:
+            known[text] = foreign_language(text, main, profiles.get(text))
+        return known[text]
+
+    second = second_language(profiles, long_foreign)
 
     def foreign(text: str) -> str:
-        return foreign_language(text, main, profiles.get(text))
+        return long_foreign(text) or short_in_language(text, second, profiles.get(text))
 
     flags = list(doc.flags)
     sections = []
     for section in doc.sections:
+        if second:
+            if section.heading:
+                section = _main_half_of_heading(section, main, second, kind, flags)
+            section = replace(
+                section,
+                blocks=[
+                    _main_half_of_paragraph(b, main, second, kind, flags) for b in section.blocks
+                ],
+            )
         heading_language = foreign(section.heading) if section.heading else ""
         if heading_language:
             flags.append(Flag(kind=kind, text=section.heading, language=heading_language))
         blocks = []
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                sentences = sentences_of[id(block)]
+                sentences = sentences_of.get(id(block)) or split_sentences(block.text)
                 block = _drop_foreign_sentences(block, sentences, foreign, kind, flags)
                 if block.text:
                     blocks.append(block)
@@ -832,7 +859,99 @@ def flag_other_languages(doc: Document) -> Document:
                     items.append(item)
             blocks.append(replace(block, items=items))
         sections.append(replace(section, blocks=blocks))
-    return replace(doc, sections=sections, flags=flags, language=main)
+    shares = _language_shares(profiles, flags[len(doc.flags) :], main)
+    return replace(doc, sections=sections, flags=flags, language=main, language_shares=shares)
+
+
+def _language_shares(profiles: dict[str, Profile], flags: list[Flag], main: str):
+    """Each language's share of the article's words: the flagged passages' for theirs,
+    the rest for the main language."""
+    total = sum(found.words for found in profiles.values()) or 1
+    shares: Counter = Counter()
+    for flag in flags:
+        shares[flag.language] += len(flag.text.split())
+    result = {language: min(1.0, words / total) for language, words in shares.items()}
+    result[main] = max(0.0, 1.0 - sum(result.values()))
+    return result
+
+
+#: Passages in one other language that make an article bilingual: its short passages
+#: in that language (headings, labels) are then flagged too.
+BILINGUAL_MIN_PASSAGES = 3
+#: Probability the model must give that language for a short passage.
+SHORT_PASSAGE_CONFIDENCE = 0.9
+#: Separators of a line given in both languages ("What is it? / Beth ydyw?").
+_BILINGUAL_SEPARATOR = re.compile(r"\s+[/|]\s+")
+#: Longest such line, in words.
+BILINGUAL_LINE_WORDS = 16
+
+
+def second_language(profiles: dict[str, Profile], foreign) -> str:
+    """The other language of a bilingual article (English paragraphs, each followed by
+    its Welsh): the one language at least :data:`BILINGUAL_MIN_PASSAGES` passages long
+    enough to judge are in, else ``""``."""
+    counts = Counter(
+        language
+        for text, found in profiles.items()
+        if found.words >= MIN_WORDS_SAME_SCRIPT and (language := foreign(text))
+    )
+    if len(counts) != 1:
+        return ""
+    language, count = counts.most_common(1)[0]
+    return language if count >= BILINGUAL_MIN_PASSAGES else ""
+
+
+def short_in_language(text: str, language: str, found: Profile | None) -> str:
+    """``language`` when a passage too short for the usual test ("Beth ydyw?", "Ar ôl y
+    driniaeth") is confidently in it, in an article known to be bilingual in it."""
+    if not language or not text:
+        return ""
+    found = found or profile(text)
+    if found.words >= MIN_WORDS_SAME_SCRIPT or not found.words:
+        return ""
+    code, probability = identify(text[:PASSAGE_SAMPLE])
+    return language if code == language and probability >= SHORT_PASSAGE_CONFIDENCE else ""
+
+
+def _main_half(text: str, main: str, second: str) -> tuple[str, str] | None:
+    """``(kept, dropped)`` for a line given in both languages of a bilingual article
+    ("What is it? / Beth ydyw?", "Risks / Risgiau"): the half the model finds more in
+    the article's language than in the other is kept; None when the line is not one."""
+    if len(text.split()) > BILINGUAL_LINE_WORDS:
+        return None
+    halves = _BILINGUAL_SEPARATOR.split(text)
+    if len(halves) != 2 or not all(half.strip() for half in halves):
+        return None
+    leaning = [_leaning(half, main, second) for half in halves]
+    if leaning[0] > 0 > leaning[1]:
+        return halves[0], halves[1]
+    if leaning[1] > 0 > leaning[0]:
+        return halves[1], halves[0]
+    return None
+
+
+def _leaning(text: str, main: str, second: str) -> float:
+    """How much more the model reads ``text`` as ``main`` than as ``second``."""
+    ranked = dict(rank_languages(text[:PASSAGE_SAMPLE]))
+    return ranked.get(main, 0.0) - ranked.get(second, 0.0)
+
+
+def _main_half_of_heading(section: Section, main: str, second: str, kind: str, flags) -> Section:
+    halves = _main_half(section.heading, main, second)
+    if halves is None:
+        return section
+    flags.append(Flag(kind=kind, text=halves[1], language=second))
+    return replace(section, heading=halves[0])
+
+
+def _main_half_of_paragraph(block, main: str, second: str, kind: str, flags):
+    if not isinstance(block, Paragraph):
+        return block
+    halves = _main_half(block.text, main, second)
+    if halves is None:
+        return block
+    flags.append(Flag(kind=kind, text=halves[1], language=second))
+    return Paragraph(text=halves[0])
 
 
 def row_text(row: list[str]) -> str:

@@ -165,6 +165,8 @@ class Document:
     format: str = "text"
     #: ISO 639-1 code of the article's main language.
     language: str = "en"
+    #: Share of the text in each language found (the main one and those flagged).
+    language_shares: dict[str, float] = field(default_factory=dict)
     dropped: list[Dropped] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)

@@ -71,6 +71,11 @@ MIN_CONFIDENCE = 0.9
 #: costs about five microseconds a byte, so it reads a sample, never the article).
 ARTICLE_SAMPLE = 3000
 
+#: Share of an article's text in a language the rules cover that makes the article
+#: readable in it when its main language is one they do not (a leaflet in Welsh and
+#: English is read in English, its Welsh flagged).
+BILINGUAL_SHARE = 0.3
+
 #: Characters of a passage the model reads.
 PASSAGE_SAMPLE = 400
 
@@ -190,6 +195,15 @@ def identify(text: str) -> tuple[str, float]:
         return "", 0.0
     code, probability = model.classify(text)
     return code, float(probability)
+
+
+def rank_languages(text: str) -> list[tuple[str, float]]:
+    """Every language the model knows with its probability for ``text``, best first;
+    empty without the model."""
+    model = identifier()
+    if model is None or not text.strip():  # pragma: no cover - dependency missing
+        return []
+    return [(code, float(probability)) for code, probability in model.rank(text)]
 
 
 def identify_against(text: str, main: str) -> tuple[str, float]:

@@ -15,11 +15,13 @@ English unless a ``gettext`` callable is passed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from .annotate import annotate_plan
 from .classify import classify
-from .clean import clean_document
+from .clean import CLEAN_STEPS, clean_document, flag_other_languages
 from .document import Flag
+from .language import BILINGUAL_SHARE
 from .load import LoadedSource, load_source
 from .parse import parse_document
 from .plan import ArticlePlan, SourceInfo
@@ -65,7 +67,8 @@ def analyse_loaded(
     gettext: Callable[[str], str] = _identity,
 ) -> ArticlePlan:
     """Parse, clean and classify a source :func:`load_source` has read."""
-    document = clean_document(parse_document(loaded.text, loaded.format))
+    parsed = parse_document(loaded.text, loaded.format)
+    document = clean_document(parsed)
     source = SourceInfo(
         name=loaded.name,
         sha256=loaded.sha256,
@@ -75,10 +78,32 @@ def analyse_loaded(
     )
     supported = frozenset(code.lower() for code in languages)
     if document.language not in supported:
+        document = read_in_covered_language(parsed, document, supported)
+    if document.language not in supported:
         return unsupported_language_plan(document, source, supported, gettext=gettext)
     plan = classify(document, source, rules=rules if rules is not None else default_rules())
     # Keys, reasons and suggestions for bare mentions: what review and corrections rely on.
     return annotate_plan(plan, gettext=gettext)
+
+
+def read_in_covered_language(parsed, document, supported):
+    """A bilingual article (each paragraph in Welsh, then in English) whose main language
+    the rules do not cover, cleaned again in the covered language that holds at least
+    :data:`~.language.BILINGUAL_SHARE` of its text, the other language flagged. Else
+    ``document`` unchanged."""
+    covered = [
+        (share, code)
+        for code, share in document.language_shares.items()
+        if code in supported and share >= BILINGUAL_SHARE
+    ]
+    if not covered:
+        return document
+    main = max(covered)[1]
+    steps = tuple(
+        partial(flag_other_languages, main=main) if step is flag_other_languages else step
+        for step in CLEAN_STEPS
+    )
+    return clean_document(parsed, steps=steps)
 
 
 def unsupported_language_plan(

@@ -137,3 +137,67 @@ def test_an_article_in_a_script_no_rule_set_covers_is_flagged_and_gets_no_pages(
     assert plan.pages == []
     (flag,) = [flag for flag in plan.flags if flag.kind == UNSUPPORTED_LANGUAGE]
     assert flag.language == "zh"
+
+
+#: A bilingual leaflet written for the test: each English paragraph, then its Welsh.
+BILINGUAL = "\n\n".join(
+    [
+        "Gwasanaeth Ffisiotherapi / Physiotherapy Service",
+        "Shoulder impingement",
+        "Information for patients / Gwybodaeth i gleifion",
+        (
+            "This leaflet explains shoulder impingement, a common cause of pain when lifting "
+            "the arm."
+        ),
+        (
+            "Mae'r daflen hon yn esbonio gwrthdaro ysgwydd, achos cyffredin o boen wrth "
+            "godi'r fraich."
+        ),
+        "What is it? / Beth ydyw?",
+        (
+            "A tendon in the shoulder rubs on the bone above it when the arm is raised, and "
+            "becomes sore and swollen."
+        ),
+        (
+            "Mae tendon yn yr ysgwydd yn rhwbio ar yr asgwrn uwch ei ben pan fydd y fraich yn"
+            " cael ei chodi, ac mae'n mynd yn boenus ac wedi chwyddo."
+        ),
+        "Treatment / Triniaeth",
+        ("Most people get better with exercises from a physiotherapist over six to twelve weeks."),
+        (
+            "Mae'r rhan fwyaf o bobl yn gwella gydag ymarferion gan ffisiotherapydd dros "
+            "chwech i ddeuddeg wythnos."
+        ),
+        "Ar ôl y driniaeth",
+        (
+            "Call us if the pain is no better after twelve weeks of exercises, so we can "
+            "review your plan."
+        ),
+        (
+            "Ffoniwch ni os nad yw'r boen yn well ar ôl deuddeg wythnos o ymarferion, er mwyn"
+            " i ni adolygu eich cynllun."
+        ),
+    ]
+)
+
+
+def test_a_bilingual_article_is_read_in_the_language_the_rules_cover():
+    plan = analyse(BILINGUAL.encode(), "leaflet.txt")
+    assert UNSUPPORTED_LANGUAGE not in {f.kind for f in plan.flags}
+    flagged = {f.text for f in plan.flags if f.language == "cy"}
+    # Long passages, short lines and the Welsh half of a line in both languages.
+    assert any(text.startswith("Mae'r daflen hon") for text in flagged)
+    assert {"Beth ydyw?", "Ar ôl y driniaeth", "Triniaeth"} <= flagged
+    texts = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
+    assert "Beth ydyw" not in texts and "Mae'r" not in texts
+    assert "Most people get better with exercises" in texts
+    assert plan.pages[0].title == "Shoulder impingement"
+
+
+def test_an_article_wholly_in_a_language_without_rules_stays_unsupported():
+    welsh_only = "\n\n".join(
+        p for p in BILINGUAL.split("\n\n") if p.startswith(("Mae", "Ffoniwch"))
+    )
+    plan = analyse(welsh_only.encode(), "erthygl.txt")
+    assert UNSUPPORTED_LANGUAGE in {f.kind for f in plan.flags}
+    assert plan.pages == []

@@ -511,3 +511,35 @@ def test_an_item_of_advice_naming_a_treatment_in_passing_does_not_describe_it():
     assert "Heat therapy" in written(plan) or "Heat" in written(plan)
     text = " ".join(str(b.value) for b in plan.pages[0].blocks)
     assert "Do not wear a neck collar" in text
+
+
+def test_a_treatment_named_in_the_articles_own_words_is_one_page():
+    # The vocabulary calls it "Radiofrequency ablation"; the leaflet's word names the page.
+    text = (
+        "# Radiofrequency denervation\n\n"
+        "This leaflet explains radiofrequency denervation, a treatment for pain from the "
+        "facet joints.\n\n## What happens\n\n"
+        "Radiofrequency denervation uses heat from a needle to switch off small nerves.\n\n"
+        "## Radiofrequency denervation\n\nIt takes about an hour.\n"
+    )
+    titles = [p.title for p in plan_of(text).pages if p.kind == Kind.TREATMENT]
+    assert titles.count("Radiofrequency denervation") == 1
+    assert "Radiofrequency ablation" not in titles
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "This leaflet explains {name}, a treatment for long-term neck pain.",
+        "This page gives you information about {name}.",
+    ],
+)
+def test_what_a_document_says_it_explains_is_its_subject(opening):
+    text = (
+        "Tawel Valley University Health Board\n\n"
+        + opening.format(name="radiofrequency denervation")
+        + "\n\nThe doctor uses heat from a needle to switch off the small nerves. "
+        "Radiofrequency denervation takes about an hour and you go home the same day.\n"
+    )
+    plan = plan_of(text, "leaflet.txt")
+    assert plan.pages[0].title == "Radiofrequency denervation"

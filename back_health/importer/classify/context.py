@@ -184,6 +184,16 @@ class Context:
         """The page for ``name`` (see :meth:`PageRegistry.entity`)."""
         return self.pages.entity(kind, name, treatment_kind, reason)
 
+    def term_page(self, term, written: str, reason: str) -> PagePlan:
+        """The page of a vocabulary treatment ``term`` the article writes as ``written``:
+        the page already named that way if there is one (the subject "Radiofrequency
+        denervation", which the vocabulary calls "Radiofrequency ablation"), so one
+        treatment is one page; else the term's page."""
+        page = self.pages.get(entity_key(written, self.rules))
+        if page is not None and page.kind == Kind.TREATMENT:
+            return page
+        return self.entity(Kind.TREATMENT, term.name, term.kind, reason)
+
 
 @dataclass
 class Role:

@@ -136,9 +136,7 @@ def treatments_in_sentence(
         if specific := more_specific_treatment(owner, term.name):
             state.decide(match.group(0), "content", f"refers back to {specific!r}")
             continue
-        page = state.entity(
-            Kind.TREATMENT, term.name, term.kind, f"treatment term {term.name!r} in a sentence"
-        )
+        page = state.term_page(term, match.group(0), f"treatment term {term.name!r} in a sentence")
         if _is_head_of(match.group(0), page.title, rules):
             # "a brace" for "Back brace": the shorter name the article uses is another name.
             add_alternate(page, match.group(0), rules)

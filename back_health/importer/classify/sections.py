@@ -227,8 +227,7 @@ def heading_treatments(heading: str, state: Context) -> Role | None:
     if re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:and|or|with|the)\b", " ", rest, flags=re.I)):
         return None
     pages = [
-        state.entity(Kind.TREATMENT, term.name, term.kind, "heading names a treatment")
-        for term, _ in found
+        state.term_page(term, match.group(0), "heading names a treatment") for term, match in found
     ]
     return Role("treatment", "heading names treatments from the vocabulary", pages)
 

@@ -248,7 +248,9 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     if first and (sentences := split_sentences(first.text)):
         # The condition the first sentence is about, else the noun phrase it opens with
         # (kept only if the text names it again).
-        subject = subject_name(sentences[0], rules) or noun_phrase(sentences[0], rules)
+        # "This leaflet explains radiofrequency denervation, ...": what it explains.
+        opening = rules.remove_cues("document_opening", sentences[0], "", count=1)
+        subject = subject_name(opening, rules) or noun_phrase(opening, rules)
         if subject:
             raw.append(Candidate("first sentence", subject))
     if most_named := most_named_condition(body, rules, abbreviations(text, rules)):

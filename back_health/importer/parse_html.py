@@ -93,7 +93,20 @@ CHROME_ROLES = {
 #: Words in a class or id that mark site chrome, by reason. A class name matches when
 #: it, or one of its hyphenated parts, starts with a word ("navbar", "post-navigation").
 CHROME_CLASS_WORDS = {
-    "navigation": ("nav", "menu", "breadcrumb", "crumbs", "pagination", "skip", "tabs", "toc"),
+    "navigation": (
+        "nav",
+        "menu",
+        "breadcrumb",
+        "crumbs",
+        "pagination",
+        "skip",
+        "tabs",
+        "toc",
+        "pagetree",
+        "page-tree",
+    ),
+    "page metadata": ("metadata", "lozenge", "status-macro", "like-button", "labels"),
+    "promotional": ("cta", "call-to-action", "upgrade-cta", "paywall"),
     "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
     "cookie banner": ("cookie", "consent", "gdpr"),
     "share buttons": ("share", "sharing", "social"),
@@ -101,7 +114,7 @@ CHROME_CLASS_WORDS = {
     "advertising": ("advert", "ads", "adsbygoogle", "ad", "promo", "banner", "sponsor"),
     "sidebar": ("sidebar", "widget"),
     "newsletter": ("newsletter", "subscribe", "signup", "mailing"),
-    "related posts": ("related", "recommended", "similar"),
+    "related posts": ("related", "recommended", "similar", "bookmark"),
     "site header": ("masthead", "announcement"),
     "byline": ("byline", "meta", "author", "dateline", "posted-on"),
     "footer": ("footer",),
@@ -115,7 +128,7 @@ CHROME_CLASS_WORDS = {
 #: Words matched as a whole part only, because they start ordinary words ("address").
 EXACT_CLASS_WORDS = frozenset(
     {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
-    | {"profile", "actions"}
+    | {"profile", "actions", "cta", "labels"}
 )
 
 BLOCK_TAGS = frozenset(

@@ -106,6 +106,8 @@ def parse_markdown(text: str) -> Document:
     text, wiki = wiki_syntax(text)
     text, extensions = site_extensions(text)
     wiki.extend(extensions)
+    text, properties = property_blocks(text)
+    wiki.extend(properties)
     document = parse_html(render_markdown(text), format="markdown")
     dropped = [Dropped(reason=reason, text=line) for reason, line in wiki]
     if front_matter:
@@ -189,6 +191,54 @@ _TEMPLATE_TAG = re.compile(
     r"\{%[^%\n]{0,300}+%\}|\{\{[<%][^\n]{0,300}?[>%]\}\}|\[\^[\w-]{1,20}+\](?!:)"
 )
 _FOOTNOTE_LABEL = re.compile(r"\[\^[\w-]{1,20}+\]:[ \t]*+")
+
+
+#: A property line of a notes app's export ("Created: January 14, 2025 10:32 AM",
+#: "Tags: Neck, Shoulder"): a short capitalised key, a colon, a value with no sentence end.
+_PROPERTY = re.compile(r"[ \t]{0,3}+[A-Z][A-Za-z ]{0,24}+:[ \t]++\S[^\n]{0,120}+")
+#: Keys of which a block needs one to be the page's properties, not an item's details.
+_PROPERTY_KEYS = re.compile(
+    r"[ \t]{0,3}+(?:tags|labels|created|created by|created time|last edited|last edited by|"
+    r"last edited time|edited|updated|last updated|owner|author|status|assignee|category|"
+    r"categories|date|published|modified|type|property)[ \t]*+:",
+    re.IGNORECASE,
+)
+#: Fewest lines of such a block.
+PROPERTY_BLOCK_LINES = 3
+
+
+def property_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A notes app's page properties exported as lines of text (Notion: "Tags: ...",
+    "Created: ...", "Last edited: ...", "Owner: ...") are dropped: a paragraph of at least
+    :data:`PROPERTY_BLOCK_LINES` "Key: value" lines, none ending a sentence, two of whose
+    keys are property keys. Returns the text and what was dropped."""
+    if ":" not in text:
+        return text, []
+    dropped: list[tuple[str, str]] = []
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        keys = sum(1 for line in block if _PROPERTY_KEYS.match(line))
+        if (
+            len(block) >= PROPERTY_BLOCK_LINES
+            and keys >= 2
+            and all(_PROPERTY.fullmatch(line) for line in block)
+            and not any(line.rstrip().endswith((".", "!", "?")) for line in block)
+        ):
+            dropped.extend(("chrome: page metadata", line.strip()) for line in block)
+        else:
+            out.extend(block)
+        block.clear()
+
+    for line in text.split("\n"):
+        if line.strip():
+            block.append(line)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return "\n".join(out), dropped
 
 
 def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:

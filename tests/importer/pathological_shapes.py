@@ -114,6 +114,23 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("Heavy lifting and long drives both strain the back. ", size // 2)
             + "\n"
         ),
+        # Social posts, wiki and form furniture: a hashtag run that does not end the
+        # paragraph, counters, handles, checkboxes, property lines, origins of a cause.
+        "post furniture": lambda: (
+            "# Back pain\n\nTags: back\nCreated: 1 May 2025\nOwner: Sam\n"
+            + _repeat("Status: draft\n", size // 6)
+            + "\n## Causes\n\nIt comes from "
+            + _repeat("a strain, ", size // 6)
+            + "a fall.\n\nWalk daily."
+            + _repeat(" #a", size // 6)
+            + " x 1/2\n\n"
+            + _repeat("Jo @jo · 3 Jun ☐ a ☐ b ", size // 6)
+            + "\n\nCreated by Jo, last updated by "
+            + _repeat("Jo ", size // 6)
+            + "\n\nClose contact with someone who "
+            + _repeat("is with someone who ", size // 6)
+            + "has TB.\n"
+        ),
         "exercise table": lambda: (
             "# Back pain\n\nIt is common.\n\n## Your exercises\n\nBoth twice a day.\n\n"
             "| Exercise | How to do it | Sets | Reps | Hold |\n|---|---|---|---|---|\n"
@@ -208,6 +225,7 @@ SHAPES = {
             "site markup",
             "harm in causes",
             "exercise table",
+            "post furniture",
         )
     },
     **{

@@ -66,6 +66,8 @@ def test_english_sentences_are_never_flagged_as_another_language(sentence):
     "text, language",
     [
         (ENGLISH, "en"),
+        # "a" is an English word as well as a Portuguese one.
+        ("A nerve root injection puts steroid and local anaesthetic near a nerve.", "en"),
         (
             "Остеохондроз — дегенеративное заболевание позвоночника, при котором поражаются "
             "межпозвонковые диски и страдают соседние ткани.",

@@ -9,6 +9,8 @@ import pytest
 from back_health.importer.clean import chrome_reason, clean_document, heading_chrome_reason
 from back_health.importer.parse import parse_document
 
+from .documents import texts_of
+
 
 @pytest.mark.parametrize(
     "text",
@@ -219,3 +221,118 @@ def test_a_header_bar_never_becomes_the_summary_or_a_warning():
     texts = [block.text for _, block in doc.iter_blocks()]
     assert texts == ["Sciatica is pain caused by pressure on the sciatic nerve."]
     assert any("Call an Ambulance" in dropped.text for dropped in doc.dropped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9:05 AM · 2 Jun 2025 · 12.4K Views",
+        "88 Reposts · 9 Quotes · 402 Likes · 31 Bookmarks",
+        "Replying to @backdoc_sam",
+        "↪ Quoting @spine_news: what the new guideline says",
+        "Physio in Leeds. Views my own.",
+        "A thread for runners and coaches.",
+        "Show more replies",
+        "Sam Okafor 🏃 @samruns · Follow",
+        "Patient's surname: ____________",
+        "Contact details (if the patient wishes to discuss the options later): ___________",
+        "____________________",
+        "___ / ___ / ______",
+        "This procedure will involve: ☐ general anaesthesia ☐ local anaesthesia",
+        "I agree to the procedure described on this form.",
+        "I have explained the procedure to the patient.",
+        "(to be filled in by a health professional who knows the procedure)",
+        "Use this decision aid with your GP before your next appointment.",
+        "Tick one box for each question.",
+        "Created by Lee Hart, last updated by Ana Cruz on Mar 3, 2025",
+        "Form code: CF2-SP v1.1",
+        "Labels: back-care manual-handling msk",
+        "It takes about 4 minutes to read.",
+        "Like · Be the first to like this",
+        "Keep it under 600 words.",
+        "Draft for the clinic website, not yet approved.",
+        "Forward this email to a friend",
+        "You are receiving this because you signed up at our clinic.",
+        "The rest of this post is for paying members only.",
+        "This leaflet is available in large print and other languages.",
+        "We welcome calls in Welsh.",
+        "Information for patients and carers",
+    ],
+)
+def test_post_form_wiki_and_mail_furniture_is_chrome(text):
+    assert chrome_reason(text).startswith("chrome: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power in the left ankle was 4/5.",
+        "I agree that the pain was worse after lifting.",
+        "Use the heat pack for 15 minutes at a time.",
+        "Tick the exercises off as you do them each day.",
+        "Forward bending makes the pain worse.",
+        "Information for patients is also on the ward noticeboard, with the exercises.",
+        "Created by the body, vitamin D helps keep bones strong.",
+    ],
+)
+def test_text_sharing_words_with_that_furniture_is_kept(text):
+    assert chrome_reason(text) == ""
+
+
+def test_thread_counters_hashtags_and_reply_sections_are_dropped():
+    text = (
+        "Runner's knee 🧵\n\n"
+        "Runner's knee is pain around the kneecap that comes on with running. 1/3\n\n"
+        "Most people get better with a few weeks of lighter running and hip exercises. 2/3\n\n"
+        "See a physio if it has not settled after 6 weeks. 3/3 #running #physio\n\n"
+        "Replies\n\n"
+        "Jo Banks @jobanks · 3 Jun\n"
+        "Wish I had read this last year!\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    joined = " ".join(texts_of(doc))
+    assert "1/3" not in joined and "#running" not in joined
+    assert "Wish I had read this" not in joined
+    assert "hip exercises." in joined
+
+
+def test_a_form_table_of_blank_fields_is_dropped():
+    html = (
+        "<html><body><h1>Consent to a nerve root injection</h1><table>"
+        "<tr><td>Patient's name</td><td>______________</td></tr>"
+        "<tr><td>Date of birth</td><td>___ / ___ / ______</td></tr>"
+        "<tr><td>Hospital number</td><td>______________</td></tr></table>"
+        "<p>A nerve root injection puts steroid and local anaesthetic near a nerve.</p>"
+        "</body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    assert "Date of birth" not in texts_of(doc)
+
+
+def test_a_notes_app_property_block_is_dropped_but_item_details_are_kept():
+    text = (
+        "# Neck pain\n\nTags: Neck, Patient info\nCreated: 4 May 2025 9:12 AM\n"
+        "Last edited: 6 May 2025 2:40 PM\nOwner: Sam Reid\n\n"
+        "Neck pain usually settles within a few weeks.\n\n## Medicine card\n\n"
+        "Medicine: ibuprofen\nDose: 400 mg\nHow often: three times a day\n\nTake it with food.\n"
+    )
+    doc = clean_document(parse_document(text, "markdown"))
+    joined = " ".join(texts_of(doc))
+    assert "Created:" not in joined and "Owner:" not in joined
+    assert "Dose: 400 mg" in joined
+
+
+def test_wiki_page_trees_status_lozenges_and_link_cards_are_dropped_by_class():
+    html = (
+        "<html><body><div class='plugin_pagetree'><ul><li><a href='/a'>Neck pain</a></li>"
+        "<li><a href='/b'>Shoulder pain</a></li></ul></div><h1>Back care at work</h1>"
+        "<p><span class='status-macro aui-lozenge'>APPROVED</span></p>"
+        "<p>Lift with the load close to your body and your knees bent.</p>"
+        "<figure class='kg-card kg-bookmark-card'><div>Five desk fixes for lifters</div>"
+        "</figure><div class='wp-block-group cta-reusable'><h3>Worried about your back?</h3>"
+        "<p>Our team can see you this week.</p></div></body></html>"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    for chrome in ("Shoulder pain", "APPROVED", "Five desk fixes", "Our team can see you"):
+        assert chrome not in joined
+    assert "knees bent" in joined

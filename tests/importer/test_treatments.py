@@ -543,3 +543,50 @@ def test_what_a_document_says_it_explains_is_its_subject(opening):
     )
     plan = plan_of(text, "leaflet.txt")
     assert plan.pages[0].title == "Radiofrequency denervation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Paracetamol or ibuprofen can be used for the first few days.",
+        "For the first few days, paracetamol or ibuprofen can take the edge off the pain.",
+    ],
+)
+def test_medicines_offered_as_alternatives_are_mentions_of_each(sentence):
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        f"## Treatment\n\n{sentence}\n"
+    )
+    assert not {"Paracetamol", "Ibuprofen"} & written(plan_of(text))
+
+
+def test_a_medicine_with_its_brand_in_brackets_is_still_described():
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        "## Treatment\n\nAcetaminophen (Tylenol) is a good first choice for the pain.\n"
+    )
+    assert written(plan_of(text)) & {"Paracetamol", "Acetaminophen"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A physiotherapist can show you stretches to keep the neck moving.",
+        "Physio gets you turning your head again within a few weeks.",
+        "If it keeps coming back, a course of physiotherapy looks at your posture and strength.",
+    ],
+)
+def test_what_a_practitioner_does_describes_their_treatment(sentence):
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        f"## Treatment\n\n{sentence}\n"
+    )
+    assert "Physiotherapy" in written(plan_of(text))
+
+
+def test_physiological_is_no_physio():
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        "## Treatment\n\nPhysiological changes in the muscle show up on no scan.\n"
+    )
+    assert "Physiotherapy" not in {p.title for p in plan_of(text).pages}

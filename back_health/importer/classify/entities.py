@@ -249,6 +249,12 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         # The nearest: "A heat pack, a warm bath or a hot water bottle ... relaxes".
         subject = candidates[count - 1]
         gap = sentence[subject.end() : verb.start()]
+        if count > 1 and _ALTERNATIVE.fullmatch(
+            sentence[candidates[count - 2].end() : subject.start()]
+        ):
+            # "Paracetamol or ibuprofen can be used for a few days": alternatives named
+            # together; the sentence says nothing of either alone.
+            return None
         if len(gap.split()) <= SUBJECT_GAP_MAX_WORDS and not _CONDITIONAL.search(gap):
             return subject
         return None
@@ -273,6 +279,8 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bnever)\s*$", re.I)
 #: "exercises to strengthen ...", "the muscles that support ...".
 _INFINITIVE = re.compile(r"\b(?:to|that|which|who)\s*$", re.I)
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
+#: What offers one name as another's alternative: "paracetamol or ibuprofen".
+_ALTERNATIVE = re.compile(r"\s*+,?\s*+or\s++(?:(?:an?|the)\s++)?", re.I)
 #: What joins items of one list: "X and Y", "X, Y", "acetaminophen (Tylenol) or naproxen".
 _COORDINATED = re.compile(r"[\s(),]*+(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?[\s(]*+", re.I)
 
@@ -1163,7 +1171,7 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         # "Paracetamol, ibuprofen gel or a heat pack can help.": the one claim, that they
         # may help, is shared by a list of names: a mention of each.
         return
-    if advised_against(sentence, 0, rules):
+    if advised_against(sentence, 0, rules) or _opens_with_alternatives(sentence, rules):
         return
     if any(
         match.start() < LIST_REFERENCE_START and refers_to_list(sentence, match, rules)
@@ -1180,6 +1188,20 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
+
+
+def _opens_with_alternatives(sentence: str, rules: RuleSet) -> bool:
+    """Whether ``sentence`` opens with two treatments offered as alternatives
+    ("Paracetamol or ibuprofen can be used for a few days"): it says nothing of either
+    alone."""
+    matches = sorted(
+        [m for _, m in rules.find_medicines(sentence)]
+        + [m for _, m in rules.find_treatments(sentence)],
+        key=lambda m: m.start(),
+    )
+    if len(matches) < 2 or matches[0].start() >= LIST_REFERENCE_START:
+        return False
+    return bool(_ALTERNATIVE.fullmatch(sentence[matches[0].end() : matches[1].start()]))
 
 
 def _names_several(sentence: str, rules: RuleSet) -> bool:

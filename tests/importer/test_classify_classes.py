@@ -827,3 +827,16 @@ def test_a_tumour_named_by_its_ending_is_a_condition(name, condition):
     from back_health.importer.rules import default_rules
 
     assert default_rules().is_condition_term(name, vocabulary=False) is condition
+
+
+def test_a_qualified_form_opening_the_text_names_the_subject_over_its_bare_head():
+    # The post defines "an insufficiency fracture", but it is about the sacral kind, which
+    # the first sentence names.
+    text = (
+        "Sacral insufficiency fractures: the buttock pain in older people that is often "
+        "missed.\n\n"
+        "An insufficiency fracture is a crack that happens when ordinary load goes through "
+        "bone that is too weak to take it.\n\n"
+        "Most of them heal in 6 to 12 weeks without an operation.\n"
+    )
+    assert plan_of(text, "post.txt").pages[0].title.startswith("Sacral insufficiency fracture")

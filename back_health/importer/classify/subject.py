@@ -214,6 +214,7 @@ class Candidate:
     name: str = ""
     score: float = 0.0
     why: str = ""
+    mentions: int = 0
 
 
 def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
@@ -281,6 +282,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         state.decide(document.title or "(no title)", "subject", because)
         return document.title, "", because
     best = max(scored, key=lambda c: c.score)  # the first of equals: the title wins ties
+    best = _qualified_form(best, scored, rules)
     for candidate in scored:
         if (
             candidate.source == "title"
@@ -564,6 +566,26 @@ def _is_aid(name: str, rules: RuleSet) -> bool:
 SELF_CARE_KIND = "self_care"
 
 
+#: How far below the best a qualified form of it may score and still name the subject.
+QUALIFIED_MARGIN = 1.0
+
+
+def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) -> Candidate:
+    """A candidate that qualifies the best one ("Sacral insufficiency fractures" of
+    "Insufficiency fracture"), scoring nearly as well and used for at least
+    1 / :data:`QUALIFIED_SHARE` of its mentions: the article is about the qualified kind,
+    and its bare mentions are short for it (as in :func:`most_named_condition`)."""
+    key = name_key(best.name, rules)
+    qualified = [
+        candidate
+        for candidate in scored
+        if name_key(candidate.name, rules).endswith(f" {key}")
+        and candidate.score >= best.score - QUALIFIED_MARGIN
+        and candidate.mentions * QUALIFIED_SHARE >= best.mentions
+    ]
+    return max(qualified, key=lambda c: c.score) if qualified else best
+
+
 def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     name = candidate.name
     if not check_name(name, rules).name:
@@ -593,6 +615,7 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         # "Groin pain" names where it hurts; "Osteitis pubis" names what it is.
         named -= SYMPTOM_NAME_DISCOUNT
     candidate.score = weight + named + MENTION_WEIGHT * mentions
+    candidate.mentions = mentions
     candidate.why = ", ".join(
         part
         for part in (f"{candidate.source} {weight:g}", kind, f"named {mentions}x in the text")

@@ -177,6 +177,7 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
     remove_elements(hidden_elements(soup))
     comments = drop_editor_comments(soup)
+    summaries_as_headings(soup)
     h1 = _title_heading(soup)
     root = _content_root(soup, h1)
     dropped = comments + drop_structural_chrome(soup, root, h1)
@@ -195,6 +196,18 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     intro_heading = title if h1 is not None and not title_in_root else ""
     sections = build_sections(events, intro_heading=intro_heading)
     return Document(title=title, sections=sections, format=format, dropped=dropped, url=url)
+
+
+def summaries_as_headings(soup) -> None:
+    """A toggle's summary (``<details><summary>Why does it happen?</summary>``, as notes
+    apps and FAQ accordions write them) heads what the toggle holds: it becomes a heading
+    one level below the heading before it. One pass over the headings in order."""
+    level = 1
+    for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "summary"]):
+        if element.name != "summary":
+            level = int(element.name[1])
+        elif element.parent is not None and element.parent.name == "details":
+            element.name = f"h{min(level + 1, 6)}"
 
 
 #: Links of a word processor's comments: the marker in the text ("[a]", "[A1]") links to

@@ -476,3 +476,15 @@ def test_a_factor_in_recovery_or_a_head_without_its_clause_is_no_cause(sentence)
     plan = plan_of(article(sentence))
     titles = {r.title for r in plan.pages[0].causes}
     assert not titles & {"Staying active", "Jobs and hobbies"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stress plays a part too: tense people hold the hip stiffly for hours.",
+        "Change what caused it: kneel on a cushion and take breaks.",
+    ],
+)
+def test_a_clause_before_a_colon_is_no_label(sentence):
+    titles = {p.title for p in plan_of(causes_article(sentence)).pages}
+    assert not {"Stress plays a part too", "Change what"} & titles

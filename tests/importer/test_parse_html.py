@@ -410,3 +410,17 @@ def test_the_authors_replies_in_a_thread_stay_and_other_comments_go():
     assert "See your GP if the pain spreads down both legs" in text
     assert "Great thread" not in text
     assert "Is a scan worth it" not in text
+
+
+def test_a_toggle_summary_heads_what_the_toggle_holds():
+    html = (
+        "<html><body><h1>Neck pain</h1><p>Neck pain is common.</p><h2>Questions</h2>"
+        "<details><summary>Why does it happen?</summary><p>Long hours at a low screen.</p>"
+        "</details><details><summary>Will it last?</summary><p>Most settles in weeks.</p>"
+        "</details></body></html>"
+    )
+    doc = parse_html(html)
+    headings = [(s.heading, s.level) for s in doc.sections]
+    assert ("Why does it happen?", 3) in headings and ("Will it last?", 3) in headings
+    section = next(s for s in doc.sections if s.heading == "Will it last?")
+    assert [b.text for b in section.blocks] == ["Most settles in weeks."]

@@ -448,6 +448,8 @@ _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|can|may|might|will|would|should|must|does|do)\b",
     re.IGNORECASE,
 )
+#: A word opening a clause inside a would-be label: "Change what caused it".
+_CLAUSE_OPENER = re.compile(r"\b(?:what|which|who|whom|whose|because|if|unless)\s+\w", re.I)
 _COLON_LABEL = re.compile(r"(?P<label>[^:.!?]{1,60}):\s+(?P<rest>\S.*)", re.S)
 
 
@@ -466,8 +468,14 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
     if rules.cue("not_a_label", label):
         return None
-    if match.re is _COLON_LABEL and _FINITE_VERB.search(label):
-        return None  # "A second idea is gluteal tendinopathy: ..." is a sentence, no label
+    if match.re is _COLON_LABEL and (
+        _FINITE_VERB.search(label)
+        or _CLAUSE_OPENER.search(label)
+        or rules.cue("cause_predicate", label)
+    ):
+        # "A second idea is gluteal tendinopathy: ...", "Change what caused it: ...",
+        # "Stress plays a part too: ..." are sentences, no labels.
+        return None
     if match.re is BOLD_LABEL and label_begins_sentence(match):
         # "<b>Pregabalin</b> is started at a low dose": the name begins the sentence, so
         # the explanation keeps it ("Pregabalin is started ...", never "Is started ...").

@@ -221,11 +221,20 @@ _CALLED = re.compile(
 )
 
 
+#: A span of time before what fills it: "years of heavy lifting", "a few weeks of ...".
+_DURATION_OF = re.compile(
+    r"^(?:(?:an?|the|many|several|some|\d{1,3}|two|three|four|five|ten|a few)\s+)?"
+    r"(?:(?:long|more|short)\s+)?(?:minutes|hours|days|weeks|months|years|decades)\s+of\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
 def noun_phrase(text: str, rules: RuleSet) -> str:
     """The noun phrase a sentence starts with: before the verb or the first comma."""
     patterns = _name_patterns(rules)
     text = text.strip().rstrip(".!?;:,").strip()
     text = _CALLED.sub("", text.strip(_QUOTES + " "))
+    text = _DURATION_OF.sub("", text)
     text = _SOMETHING_ADJECTIVE.sub(r"\g<verb> \g<adj> objects", text)
     if qualified := patterns["relative_qualifier"].match(text):
         return f"{qualified.group('np')} {qualified.group('pred')}"

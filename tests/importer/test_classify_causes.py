@@ -488,3 +488,20 @@ def test_a_factor_in_recovery_or_a_head_without_its_clause_is_no_cause(sentence)
 def test_a_clause_before_a_colon_is_no_label(sentence):
     titles = {p.title for p in plan_of(causes_article(sentence)).pages}
     assert not {"Stress plays a part too", "Change what"} & titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Years of heavy lifting", "Heavy lifting"),
+        ("a few weeks of kneeling on hard floors", "Kneeling on hard floors"),
+        ("decades of smoking", "Smoking"),
+    ],
+)
+def test_a_span_of_time_is_no_part_of_a_cause_name(text, name):
+    assert derive_name(text, default_rules()).name == name
+
+
+def test_the_usual_trigger_names_a_cause():
+    plan = plan_of(article("The usual trigger is kneeling on hard floors."))
+    assert "Kneeling on hard floors" in {r.title for r in plan.pages[0].causes}

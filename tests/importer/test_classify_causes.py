@@ -505,3 +505,21 @@ def test_a_span_of_time_is_no_part_of_a_cause_name(text, name):
 def test_the_usual_trigger_names_a_cause():
     plan = plan_of(article("The usual trigger is kneeling on hard floors."))
     assert "Kneeling on hard floors" in {r.title for r in plan.pages[0].causes}
+
+
+def test_wear_and_tear_is_one_name_and_no_harm_verb():
+    plan = plan_of(
+        causes_article(
+            "Hip bursitis mostly comes from wear and tear of the hip, called gluteal tendinopathy."
+        )
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Gluteal tendinopathy" in causes
+    assert not any(title.startswith("Hip bursitis mostly") for title in causes)
+
+
+def test_a_list_keeps_wear_and_tear_whole():
+    from back_health.importer.classify.entities import listed_names
+
+    names = listed_names("obesity, smoking and wear and tear", default_rules())
+    assert names == ["Obesity", "Smoking", "Wear and tear"]

@@ -840,3 +840,13 @@ def test_a_qualified_form_opening_the_text_names_the_subject_over_its_bare_head(
         "Most of them heal in 6 to 12 weeks without an operation.\n"
     )
     assert plan_of(text, "post.txt").pages[0].title.startswith("Sacral insufficiency fracture")
+
+
+def test_a_subtitle_of_topic_words_joined_by_and_is_no_subject():
+    text = (
+        "# Bone spurs of the spine: causes, symptoms and treatment\n\n"
+        "Bone spurs are small outgrowths of bone on the edges of the vertebrae.\n\n"
+        "## Causes\n\nThey come with age. Causes vary from person to person.\n\n"
+        "## Treatment\n\nMost need no treatment. Causes of pain are treated.\n"
+    )
+    assert plan_of(text).pages[0].title != "Causes"

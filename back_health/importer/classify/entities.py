@@ -852,6 +852,13 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
     text = text.strip().rstrip(".!;:")
+    if called := _CALLED_AFTER.match(text):
+        # "age-related wear and tear of the spine, called spondylosis": the name it is
+        # called is the name.
+        name = derive_name(called.group("name"), rules).name
+        return [name] if name else []
+    # "wear and tear" is one name, not two.
+    text = _WEAR_AND_TEAR.sub("wear-and-tear", text)
     appositive = _APPOSITIVE.search(text)
     if appositive and not _LIST_JOIN.search(
         f"{text[: appositive.start()]} {text[appositive.end() :]}"
@@ -865,13 +872,23 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         # the clause that says what it does.
         name = derive_name(head.group("name"), rules).name
         return [name] if name else []
-    names = [derive_name(part, rules).name for part in parts]
+    names = [
+        derive_name(part, rules).name.replace("ear-and-tear", "ear and tear") for part in parts
+    ]
     # A run-on list's parts are short names; one cause alone may carry its setting
     # ("a large central disc herniation in the lower back").
     longest = 12 if len(parts) == 1 else 8
     if not names or not all(names) or any(len(part.split()) > longest for part in parts):
         return []
     return names
+
+
+#: A description and the name it is called by: "..., called spondylosis".
+_CALLED_AFTER = re.compile(
+    r"^(?P<description>[^,;]{3,120}?),?\s++(?:called|known as|termed)\s++(?P<name>[^,;()]{3,40}+)$",
+    re.IGNORECASE,
+)
+_WEAR_AND_TEAR = re.compile(r"\bwear and tear\b", re.IGNORECASE)
 
 
 def _shared_head(parts: list[str]) -> list[str]:

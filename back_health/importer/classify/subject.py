@@ -466,6 +466,10 @@ def _texts(document: Document):
             yield from (item.text for item in block.items)
 
 
+#: Words that join topic words in a heading: "Causes, symptoms and treatment".
+_JOINING_WORDS = re.compile(r"\b(?:and|or|the|of|for|with|your|its)\b", re.IGNORECASE)
+
+
 def _rejected(text: str, rules: RuleSet) -> str:
     if cue := rules.cue("title_placeholder", text):
         return f"placeholder {cue!r}"
@@ -473,6 +477,7 @@ def _rejected(text: str, rules: RuleSet) -> str:
     for topic in (*HEADING_TOPICS, "warning", "diagnosis"):
         rest = rules.remove_cues(f"heading_{topic}", rest)
     rest = rules.remove_cues("title_genre", rest)
+    rest = _JOINING_WORDS.sub(" ", rest)  # "Causes, Symptoms and Treatment"
     if not re.search(r"[^\W\d_]{3,}", rest):
         return "only topic or genre words"
     return ""

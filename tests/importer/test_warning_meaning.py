@@ -321,3 +321,19 @@ def test_an_item_asking_for_urgent_help_in_a_list_of_tips_is_boxed_and_the_rest_
     assert box["severity"] == "urgent"
     assert "call 111" in box["text"]
     assert "warm shower" not in box["text"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Who should not use a heat wrap", "Contraindications", "Is it safe for everyone?"]
+)
+def test_a_who_should_not_use_it_section_is_a_caution_and_its_see_a_gp_line_its_own(heading):
+    warnings = warnings_of(
+        f"## {heading}\n\n"
+        "- Do not use it if you have diabetes and numb feet.\n"
+        "- Do not use it on broken skin.\n\n"
+        "See your GP if the pain has not improved after 2 weeks of regular use.\n"
+    )
+    severities = sorted(str(w["severity"]) for w in warnings)
+    assert severities == ["caution", "see_doctor"]
+    caution = next(w for w in warnings if str(w["severity"]) == "caution")
+    assert "Do not use it on broken skin" in caution["items"]

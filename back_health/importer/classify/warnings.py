@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..document import ListBlock, Section, Table
+from ..document import ListBlock, Paragraph, Section, Table
 from ..names import (
     split_sentences,
     strip_tags,
@@ -93,6 +93,15 @@ def emit_caution_section(
     taken: list = []
     for block in section.blocks:
         if isinstance(block, Table):
+            break
+        if (
+            taken
+            and isinstance(block, Paragraph)
+            and (found := advice_of(block.text, rules))
+            and found.level == Severity.SEE_DOCTOR
+        ):
+            # "See your GP if the pain has not improved after 2 weeks" after the cautions
+            # asks for something else: the cautions end there, and it is its own warning.
             break
         taken.append(block)
     rest = section.blocks[len(taken) :]

@@ -220,22 +220,37 @@ def test_a_table_becomes_a_table_block_in_its_section_and_never_a_warning():
     plan = classified(
         parse_html(
             "<h1>Naproxen</h1><p>Naproxen is an anti-inflammatory painkiller for back pain.</p>"
-            "<h2>When to get help</h2><table><tr><th>Sign</th><th>What to do</th></tr>"
-            "<tr><td>Black stools</td><td>Call 111</td></tr>"
-            "<tr><td>Swollen lips</td><td>Call 999</td></tr></table>"
+            "<h2>Doses</h2><table><tr><th>Who</th><th>Dose</th></tr>"
+            "<tr><td>Adults</td><td>250 mg twice a day</td></tr>"
+            "<tr><td>Older adults</td><td>250 mg once a day</td></tr></table>"
         )
     )
     (block,) = table_blocks(plan)
     assert block.value["data"] == [
-        ["Sign", "What to do"],
-        ["Black stools", "Call 111"],
-        ["Swollen lips", "Call 999"],
+        ["Who", "Dose"],
+        ["Adults", "250 mg twice a day"],
+        ["Older adults", "250 mg once a day"],
     ]
     assert block.value["first_row_is_table_header"] is True
     assert block.value["table_header_choice"] == "row"
     assert not any(b.type == "warning" for page in plan.pages for b in page.blocks)
     headings = [b.value["text"] for b in plan.main_page.blocks if b.type == "heading"]
-    assert headings == ["When to get help"]
+    assert headings == ["Doses"]
+
+
+def test_a_table_of_signs_and_the_help_each_needs_is_a_warning_per_row():
+    plan = classified(
+        parse_html(
+            "<h1>Naproxen</h1><p>Naproxen is an anti-inflammatory painkiller for back pain.</p>"
+            "<h2>When to get help</h2><table><tr><th>Sign</th><th>What to do</th></tr>"
+            "<tr><td>Black stools</td><td>Call 111</td></tr>"
+            "<tr><td>Swollen lips</td><td>Call 999</td></tr></table>"
+        )
+    )
+    assert table_blocks(plan) == []
+    warnings = [b.value for b in plan.main_page.blocks if b.type == "warning"]
+    assert [str(w["severity"]) for w in warnings] == ["urgent", "emergency"]
+    assert "Black stools" in warnings[0]["text"]
 
 
 def test_a_causes_column_still_names_cause_pages():

@@ -337,3 +337,24 @@ def test_a_who_should_not_use_it_section_is_a_caution_and_its_see_a_gp_line_its_
     assert severities == ["caution", "see_doctor"]
     caution = next(w for w in warnings if str(w["severity"]) == "caution")
     assert "Do not use it on broken skin" in caution["items"]
+
+
+def test_a_triage_table_is_one_warning_per_row_with_the_severity_of_its_action():
+    warnings = warnings_of(
+        "## When to act\n\n| If | Action |\n|---|---|\n"
+        "| A hot, swollen joint | Send the pupil to the school nurse. |\n"
+        "| A red, painful eye | Phone parents: the pupil needs to be seen at eye casualty "
+        "the same day. |\n"
+        "| Sudden weakness in the legs | Do not move the pupil. Call 999. |\n"
+    )
+    assert [str(w["severity"]) for w in warnings] == ["see_doctor", "urgent", "emergency"]
+    assert "A red, painful eye" in warnings[1]["text"]
+
+
+def test_a_data_table_is_no_triage_table():
+    plan = plan_of(
+        "## Medicines\n\n| Medicine | Dose |\n|---|---|\n"
+        "| Naproxen | 250 mg twice a day |\n| Paracetamol | 1 g four times a day |\n"
+    )
+    blocks = [b.type for p in plan.pages for b in p.blocks]
+    assert "table" in blocks and "warning" not in blocks

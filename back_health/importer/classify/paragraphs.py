@@ -45,7 +45,7 @@ from .entities import (
 )
 from .exercises import emit_exercise_list, exercise_columns
 from .topics import CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
-from .warnings import ProseBoxes, list_severity
+from .warnings import ProseBoxes, emit_triage_table, list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
@@ -333,6 +333,8 @@ def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: C
     where the article put them).
     """
     rules = state.rules
+    if emit_triage_table(table, owner, state):
+        return
     if exercise_columns(table, rules) and rules.cue("exercise_column_name", table.headings[0]):
         # Rows of exercises with columns of sets, repetitions or holds: an exercise list
         # (``routine``: the sentences around it that may give the routine's frequency).

@@ -33,7 +33,7 @@ def emit_warning_section(
     taken: list = []
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
-            break  # a table is never a warning: it and what follows stay content
+            break  # a table and what follows stay content (a triage table is read there)
         if isinstance(block, ListBlock):
             taken.append(block)
             continue
@@ -343,3 +343,38 @@ def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue 
             return found
         return None
     return found if rules.cue("conditional_advice", sentence) else None
+
+
+#: Share of a table's rows that must ask for help for the table to be a triage table.
+TRIAGE_ROW_SHARE = 0.75
+
+
+def emit_triage_table(table: Table, owner: PagePlan, state: Context) -> bool:
+    """A table of what to do when ("If | Action": "A red, painful eye | Phone parents
+    straight away: ... eye casualty the same day"): when at least
+    :data:`TRIAGE_ROW_SHARE` of its rows end in advice to get help, each such row is a
+    warning with the severity of its action, its situation and action together; a row
+    that asks for nothing stays a paragraph. Returns False (nothing written) for any
+    other table."""
+    rules = state.rules
+    if len(table.rows) < 2 or table.width < 2:
+        return False
+    found = []
+    for row in table.rows:
+        cells = [cell for cell in row if cell.strip()]
+        advice = advice_of(cells[-1], rules) if len(cells) >= 2 else None
+        found.append((cells, advice))
+    asking = [advice for _, advice in found if advice is not None]
+    if len(asking) < TRIAGE_ROW_SHARE * len(found):
+        return False
+    for cells, advice in found:
+        situation = " ".join(cells[:-1]).rstrip(" :.")
+        text = f"{situation}: {cells[-1]}" if cells else ""
+        if advice is None:
+            if text:
+                add_html(owner, f"<p>{html.escape(text)}</p>", state)
+            continue
+        value = warning_value(advice.level, "", f"<p>{html.escape(text)}</p>")
+        add_block(owner, BlockPlan("warning", value), state)
+        state.decide(text, f"warning ({advice.level})", f"triage table row ({advice.cue})")
+    return True

@@ -29,10 +29,11 @@ _BOUNDARY = re.compile(
     r"|[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+"
     r"(?:\s++|(?<=[a-zа-яёіїєґ][.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]))"
 )
-#: A sentence starts with a capital, a digit, an opening mark or a letter of a script
-#: without capitals (Chinese, Japanese, Korean, Arabic, Hebrew, Indic, Thai).
+#: A sentence starts with a capital, a digit, an opening mark, a copyright sign or a
+#: letter of a script without capitals (Chinese, Japanese, Korean, Arabic, Hebrew, Indic,
+#: Thai).
 _NEXT_STARTS_SENTENCE = re.compile(
-    r"[\"“‘«(\[「『]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-ÞΑ-Ω0-9¿¡"
+    r"[\"“‘«(\[「『]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-ÞΑ-Ω0-9¿¡©"
     r"\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf"
     r"\u4e00-\u9fff\uac00-\ud7af]"
 )

@@ -257,6 +257,24 @@ def test_a_header_bar_never_becomes_the_summary_or_a_warning():
         "This leaflet is available in large print and other languages.",
         "We welcome calls in Welsh.",
         "Information for patients and carers",
+        "Co-authored by Sam Reid, PT",
+        "This article has been viewed 12,040 times.",
+        "91% of readers found this article helpful.",
+        "Did this article help you?",
+        "00:00 Intro",
+        "12:30 What the scan shows",
+        "The Back Room Podcast · Season 2 · 38 min · Released 4 May 2025",
+        "Patient leaflet · Reviewed by Ana Cruz · Next review: May 2027",
+        "Produced by Harbour Audio.",
+        "Episode 14: Living with sciatica",
+        "Rate and review us - it helps!",
+        "She posts daily on the @spinecare account.",
+        "In stock · Free delivery",
+        "Order within 2 hrs for next-day delivery",
+        "Class IIa device · 2-year warranty",
+        "Jo is happy for us to share her story.",
+        "Names and some details changed.",
+        'Music: "Morning Walk" by Ana Lee.',
     ],
 )
 def test_post_form_wiki_and_mail_furniture_is_chrome(text):
@@ -273,6 +291,9 @@ def test_post_form_wiki_and_mail_furniture_is_chrome(text):
         "Forward bending makes the pain worse.",
         "Information for patients is also on the ward noticeboard, with the exercises.",
         "Created by the body, vitamin D helps keep bones strong.",
+        "08:00 Naproxen 250 mg with breakfast",
+        "Produced by the adrenal glands, cortisol rises with stress.",
+        "Her name changed nothing about how the pain felt.",
     ],
 )
 def test_text_sharing_words_with_that_furniture_is_kept(text):
@@ -336,3 +357,13 @@ def test_wiki_page_trees_status_lozenges_and_link_cards_are_dropped_by_class():
     for chrome in ("Shoulder pain", "APPROVED", "Five desk fixes", "Our team can see you"):
         assert chrome not in joined
     assert "knees bent" in joined
+
+
+def test_a_method_label_is_cut_from_its_heading_and_timestamps_from_the_text():
+    text = (
+        "# Dizziness from the neck\n\n## Method 1 of 2: Easing the neck\n\n"
+        "Gentle chin tucks (03:02) ease the stiffness over a few weeks.\n"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(text, "markdown"))))
+    assert "Method 1 of 2" not in joined and "(03:02)" not in joined
+    assert "Easing the neck" in joined and "ease the stiffness" in joined

@@ -36,3 +36,12 @@ def test_a_name_is_cut_at_the_first_sentence_boundary_even_when_glued():
     assert first_phrase("Weak glutes e.g. from sitting. They let the pelvis tip.") == (
         "Weak glutes e.g. from sitting."
     )
+
+
+def test_a_copyright_sign_starts_a_sentence():
+    from back_health.importer.sentences import split_sentences
+
+    assert split_sentences("Produced by Harbour Audio. © 2025 The Back Room.") == [
+        "Produced by Harbour Audio.",
+        "© 2025 The Back Room.",
+    ]

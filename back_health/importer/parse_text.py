@@ -219,6 +219,7 @@ def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
     text, talk = read_subtitles(text)
     text, running = strip_running_lines(text)
+    text = join_hyphenated_lines(text)
     running[:0] = talk
     text, speakers = strip_speaker_labels(text)
     running.extend(("speaker label", label) for label in speakers)
@@ -233,6 +234,47 @@ def parse_text(text: str) -> Document:
     if signature:
         dropped.append(Dropped(reason="signature", text=signature))
     return Document(title=title, sections=sections, format="text", dropped=dropped)
+
+
+#: A line ending in a word broken by a hyphen ("degen-"), and the line after it opening
+#: with the rest of the word ("erative changes ...").
+_BROKEN_END = re.compile(r"(?<![\w-])([^\W\d_]{2,}+)-[ \t]*+$")
+_BROKEN_REST = re.compile(r"^[ \t]*+([^\W\d_]{2,}+)([.,;:!?)]*+)(?=\s|$)")
+#: First parts that make compounds rather than syllables: the hyphen stays
+#: ("long-\nterm" is "long-term").
+COMPOUND_FIRST_PARTS = frozenset(
+    "self well non long short part full half anti co ex pre post over under life age "
+    "day side low high one two three four five six ten first second third follow "
+    "back neck pain hip knee arm leg x t".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def join_hyphenated_lines(text: str) -> str:
+    """A word a printed page broke across two lines ("degen-" / "erative") is one word
+    again. The hyphen stays when the text writes the word with it elsewhere or its first
+    part makes compounds ("long-" / "term"); it goes when the text writes the word whole
+    elsewhere, and otherwise (a syllable break). Only lowercase continuations join, so a
+    list's dash or a heading is never glued on. Linear: one pass over the lines."""
+    if "-\n" not in text and "- \n" not in text:
+        return text
+    words = {word.lower() for word in _WORD.findall(text)}
+    lines = text.split("\n")
+    for index in range(len(lines) - 1):
+        end = _BROKEN_END.search(lines[index])
+        if end is None:
+            continue
+        rest = _BROKEN_REST.match(lines[index + 1])
+        if rest is None or not rest.group(1)[:1].islower():
+            continue
+        first, second = end.group(1), rest.group(1)
+        whole = (first + second).lower()
+        hyphened = f"{first}-{second}".lower()
+        keep = hyphened in words or (whole not in words and first.lower() in COMPOUND_FIRST_PARTS)
+        joined = f"{first}-{second}" if keep else first + second
+        lines[index] = lines[index][: end.start()] + joined + rest.group(2)
+        lines[index + 1] = lines[index + 1][rest.end() :].lstrip()
+    return "\n".join(lines)
 
 
 #: Longest line, in words, read as a running header or footer.

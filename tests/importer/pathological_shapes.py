@@ -77,6 +77,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
             _INTRO + _repeat("Slide 2 of 9\nPain eases.\nAnn Lee | Spine Unit | 1 May 2025\n", size)
         ),
         "hashtags": lambda: _INTRO + _repeat("#back ", size) + "\n",
+        # A printed page's words broken across lines, and one endless broken word.
+        "broken words": lambda: (
+            _INTRO
+            + _repeat("degen-\nerative spi-\nnal ", size // 2)
+            + _repeat("a", size // 2)
+            + "-\nb\n"
+        ),
     }
     return builders[name](), "shape.txt"
 
@@ -213,6 +220,7 @@ SHAPES = {
             "footnote markers",
             "slide footers",
             "hashtags",
+            "broken words",
         )
     },
     **{

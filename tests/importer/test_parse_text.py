@@ -2,6 +2,8 @@
 
 from textwrap import dedent
 
+import pytest
+
 from back_health.importer.document import ListBlock, Paragraph
 from back_health.importer.parse_text import is_heading_like, parse_text, tidy_item_text
 
@@ -304,3 +306,27 @@ def test_a_slide_decks_slide_numbers_footers_and_notes_labels_are_dropped():
     )
     assert "Slide 2" not in everything and "Speaker notes" not in everything
     assert "Eastfield" not in everything
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Discs show degen-\nerative change.", "Discs show degenerative change."),
+        ("It is a long-\nterm problem.", "It is a long-term problem."),
+        # The text writes the word with its hyphen elsewhere: the hyphen stays.
+        (
+            "Book a follow-\nup. Every follow-up is free.",
+            "Book a follow-up. Every follow-up is free.",
+        ),
+        # The text writes it whole elsewhere: the hyphen goes.
+        ("It is well-\nbeing. Wellbeing matters.", "It is wellbeing. Wellbeing matters."),
+    ],
+)
+def test_a_word_broken_across_lines_is_one_word_again(text, expected):
+    doc = parse_text(f"Neck pain\n\n{text}\n")
+    assert " ".join(block.text for block in doc.sections[-1].blocks) == expected
+
+
+def test_a_dash_opening_the_next_line_or_a_capital_is_never_glued_on():
+    doc = parse_text("Neck pain\n\nThings to try -\nRest and heat.\n")
+    assert "-Rest" not in doc.sections[-1].blocks[-1].text

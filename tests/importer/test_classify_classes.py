@@ -850,3 +850,14 @@ def test_a_subtitle_of_topic_words_joined_by_and_is_no_subject():
         "## Treatment\n\nMost need no treatment. Causes of pain are treated.\n"
     )
     assert plan_of(text).pages[0].title != "Causes"
+
+
+def test_the_diagnosis_a_story_arrives_at_is_its_subject_over_its_symptoms():
+    text = (
+        "# Meet Ana, 47: the knee pain that started in her back\n\n"
+        "Ana had groin pain for months. The groin pain came and went, and so did a pain "
+        "over the hip. Her groin pain was worse after gardening.\n\n"
+        "Her physiotherapist found that the pattern points to meralgia paraesthetica, "
+        "a trapped nerve at the front of the hip.\n"
+    )
+    assert plan_of(text).pages[0].title == "Meralgia paraesthetica"

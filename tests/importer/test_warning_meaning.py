@@ -358,3 +358,15 @@ def test_a_data_table_is_no_triage_table():
     )
     blocks = [b.type for p in plan.pages for b in p.blocks]
     assert "table" in blocks and "warning" not in blocks
+
+
+@pytest.mark.parametrize("heading", ["Other medicines, food and alcohol", "Interactions"])
+def test_an_interactions_section_is_a_caution_and_names_no_treatments(heading):
+    plan = plan_of(
+        f"## {heading}\n\n"
+        "- **Opioids.** Taking it with morphine can slow your breathing.\n"
+        "- **Alcohol.** Drinking alcohol with it makes sleepiness worse.\n"
+    )
+    warnings = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+    assert [str(w["severity"]) for w in warnings] == ["caution"]
+    assert not {"Opioids", "Alcohol"} & {p.title for p in plan.pages}

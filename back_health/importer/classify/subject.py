@@ -188,6 +188,7 @@ SOURCE_WEIGHTS = {
     "most named condition": 1.0,
     "defined condition": 1.0,
     "what-is heading": 1.0,
+    "diagnosis": 2.0,
 }
 #: Mentions in the text that make the subject of a "What is X?" heading a defined name.
 WHAT_IS_MENTIONS = 3
@@ -258,6 +259,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         raw.append(Candidate("most named condition", most_named))
     if defined := defined_condition(document, rules):
         raw.append(Candidate("defined condition", defined))
+    if diagnosis := diagnosed_condition(text, rules):
+        raw.append(Candidate("diagnosis", diagnosis))
     for section in headed:
         # "What is a stinger?": the thing a heading asks about is what the text explains.
         if asked := _WHAT_IS.fullmatch(section.heading.strip()):
@@ -304,6 +307,29 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
     return best.text, best.name, because
+
+
+#: A diagnosis the text arrives at: "That pattern points to thoracolumbar junction
+#: syndrome", "she was diagnosed with ...", "it turned out to be ...".
+_DIAGNOSED = re.compile(
+    r"\b(?:(?:was|were|been|being|is|are|get|got) diagnosed (?:with|as)(?: having)?|"
+    r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|"
+    r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
+    r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
+    r"(?P<name>[^,.;:()\n]{3,60}+)",
+    re.IGNORECASE,
+)
+
+
+def diagnosed_condition(body: str, rules: RuleSet) -> str:
+    """The condition a story or letter says was diagnosed (the first such), when it names
+    a condition; "" otherwise. A patient's story names symptoms far more often than the
+    diagnosis it arrives at, which is what it is about."""
+    for match in _DIAGNOSED.finditer(body):
+        name = check_name(noun_phrase(match.group("name"), rules), rules).name
+        if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
+            return name
+    return ""
 
 
 def defined_condition(document: Document, rules: RuleSet) -> str:

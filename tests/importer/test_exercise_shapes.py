@@ -190,3 +190,15 @@ def test_a_list_after_a_paragraph_naming_exercises_is_an_exercise_list():
     assert found["Chin tucks"]["hold_seconds"] == 5
     assert found["Shoulder rolls"]["repetitions"] == 10
     assert found["Shoulder rolls"]["times_per_day"] == 3
+
+
+def test_an_instruction_naming_an_exercise_gives_the_exercise_its_name():
+    text = (
+        "# Neck pain\n\nNeck pain is common and usually settles.\n\n## Neck exercises\n\n"
+        "1. **Start with chin tucks to take the load off your neck.** Slide your chin back. "
+        "Hold for 5 seconds and repeat 10 times.\n"
+        "2. **Practise shoulder rolls.** Roll your shoulders back. Repeat 10 times.\n"
+        "3. **Knee to chest stretch.** Hug one knee. Hold for 20 seconds.\n"
+    )
+    names = [e["name"] for lst in exercise_lists(plan_of(text)) for e in lst["exercises"]]
+    assert names == ["Chin tucks", "Shoulder rolls", "Knee to chest stretch"]

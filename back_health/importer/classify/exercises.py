@@ -229,6 +229,10 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         ):
             name = phrase.strip(" .:")
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
+    if lead := _INSTRUCTION_LEAD.match(name):
+        # "Start with chin tucks to take the load off your neck", "Practice gaze
+        # stabilization": the exercise is what the instruction names.
+        name = _PURPOSE.sub("", name[lead.end() :])
     if equipment := _WITH_EQUIPMENT.search(name):
         # "Shoulder shrugs with dumbbells", "Hip hinge with a broom handle": the exercise
         # is named before "with"; what it is done with is its first step, in its words.
@@ -251,6 +255,20 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     }
 
 
+#: An instruction opening an exercise's name: "Start with", "Try", "Practice", "Do".
+_INSTRUCTION_LEAD = re.compile(
+    r"^\s*(?:(?:start|begin|finish|end|warm up|follow up) with|move on to|progress to|"
+    r"try|practi[cs]e|do|perform|add(?: in)?|work on)\s+(?:(?:some|a|an|the|a few|your)\s+)?"
+    r"(?=\w)",
+    re.IGNORECASE,
+)
+#: What an exercise is for, after its name: " to take the load off your upper neck".
+_PURPOSE = re.compile(
+    r"\s+(?:to|in order to|so (?:that )?you can)\s+(?:take|ease|relieve|loosen|strengthen|"
+    r"stretch|improve|help|reduce|build|train|calm|relax|open|mobili[sz]e|get|keep|retrain|"
+    r"settle|steady|teach|wake)\b.*$",
+    re.IGNORECASE,
+)
 #: Equipment named after an exercise: " with dumbbells", " with a broom handle ...".
 _WITH_EQUIPMENT = re.compile(
     r"(?<=\w)\s+with\s+((?:an?\s+|the\s+|two\s+|light\s+|small\s+)?"

@@ -121,6 +121,13 @@ def warnings_of(markdown):
             "caution",
         ),
         ("Avoid manipulation, and tell any therapist that you have a tethered cord.", "caution"),
+        ("If it is no better after 6 weeks, get assessed properly by a physio.", "see_doctor"),
+        (
+            "If the pain lasts more than 3 weeks, consult an orthopaedic spine specialist.",
+            "see_doctor",
+        ),
+        ("Book a GP or physio appointment if it keeps coming back.", "see_doctor"),
+        ("Contact the pain management nurses if the site becomes red and hot.", "see_doctor"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):

@@ -4,6 +4,8 @@ kind; what it recognises, what it leaves alone, and how a site adds to it."""
 import json
 from dataclasses import replace
 
+import pytest
+
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import DATA_DIR, default_rules
 
@@ -203,3 +205,31 @@ def test_no_condition_name_of_the_vocabulary_reads_as_a_treatment_or_a_medicine(
     for name in rules.condition_names:
         assert not rules.find_treatments(name), name
         assert not rules.find_medicines(name), name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She had radiotherapy to the spine.", "Radiotherapy"),
+        ("Antiviral tablets work best in the first 3 days.", "Antiviral medicines"),
+        ("DMARDs such as methotrexate control the arthritis.", "Disease-modifying medicines"),
+        ("Sacroplasty injects cement into the sacrum.", "Sacroplasty"),
+        ("Embolisation cuts off the blood supply first.", "Embolisation"),
+        ("Watchful waiting suits most small cysts.", "Watchful waiting"),
+        ("Weight loss takes pressure off the nerve.", "Weight loss"),
+        ("Medicines for nerve pain can take weeks to work.", "Medicines for nerve pain"),
+    ],
+)
+def test_common_treatments_and_medicine_classes_are_in_the_vocabulary(text, name):
+    assert name in {term.name for term, _ in default_rules().find_treatments(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("Rifampicin is taken for six months.", "rifampicin"),
+        ("Valtrex for shingles", "valaciclovir"),
+    ],
+)
+def test_tuberculosis_antiviral_and_disease_modifying_medicines_are_known(text, generic):
+    assert generic in {info.generic for info, _ in default_rules().find_medicines(text)}

@@ -861,3 +861,15 @@ def test_the_diagnosis_a_story_arrives_at_is_its_subject_over_its_symptoms():
         "a trapped nerve at the front of the hip.\n"
     )
     assert plan_of(text).pages[0].title == "Meralgia paraesthetica"
+
+
+def test_a_bracket_in_a_condition_heading_is_another_name_of_its_page():
+    text = (
+        "# Sciatica\n\nSciatica is pain that travels down the leg from the back.\n\n"
+        "## Causes\n\nMost sciatica comes from the discs of the lower back.\n\n"
+        "## Herniated disc (slipped disc)\n\n"
+        "A herniated disc is a disc whose soft centre bulges out and presses on a nerve.\n"
+    )
+    pages = {p.title: p for p in plan_of(text).pages}
+    assert "Herniated disc" in pages and "Herniated disc (slipped disc)" not in pages
+    assert "Slipped disc" in pages["Herniated disc"].alternate_names

@@ -6,6 +6,7 @@ import re
 
 from ..document import Document, Dropped, ListBlock, Paragraph, Section, Table
 from ..names import (
+    bracketed_names,
     check_name,
     derive_name,
     first_phrase,
@@ -18,7 +19,7 @@ from ..plan import Kind, PagePlan, Severity
 from ..rules import Classification, Part
 from ..severity import advice_of, severity_of
 from .blocks import add_heading
-from .context import ENTITY_KINDS, Context, Role, relate
+from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
 from .entities import cause_page, is_subtype, medicine_page, owner_for_relations
 from .exercises import (
     emit_exercise_list,
@@ -167,6 +168,9 @@ def heading_conditions(section: Section, heading: str, state: Context) -> Role |
             break
     if cause_cue is None and heading_topic(heading, rules)[0]:
         return None
+    # "Herniated disc (slipped disc)": the bracket gives another name of the same page.
+    others = bracketed_names(head)
+    head = _BRACKETED.sub("", head)
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", head) if p.strip()]
     if not parts or len(parts) > 3:
         return None
@@ -190,7 +194,15 @@ def heading_conditions(section: Section, heading: str, state: Context) -> Role |
     because += f", body defines it ({definition!r})" if definition else ""
     because += f", heading says {cause_cue.strip()!r}" if cause_cue else ""
     pages = [state.entity(Kind.CONDITION, n, reason=because) for n in names]
+    if len(pages) == 1:
+        for other in others:
+            add_alternate(pages[0], other, rules)
+            state.pages.alias(other, pages[0])
     return Role("condition", because, pages, note=sentence_case(note) if note else "")
+
+
+#: A bracket after a name, with the space before it.
+_BRACKETED = re.compile(r"(?<!\s)\s*+\([^()]*+\)")
 
 
 def heading_subtype(heading: str, state: Context) -> Role | None:

@@ -523,3 +523,20 @@ def test_a_list_keeps_wear_and_tear_whole():
 
     names = listed_names("obesity, smoking and wear and tear", default_rules())
     assert names == ["Obesity", "Smoking", "Wear and tear"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Repeated kneeling is the big one.", "Repeated kneeling"),
+        ("Long-term steroid tablets are another big one.", "Long-term steroid tablets"),
+        ("Kneeling on hard floors is the classic.", "Kneeling on hard floors"),
+    ],
+)
+def test_the_big_one_and_the_classic_name_a_cause(sentence, cause):
+    assert cause in {r.title for r in plan_of(article(sentence)).pages[0].causes}
+
+
+def test_a_big_one_that_is_no_cause_names_none():
+    plan = plan_of(article("The gluteal tendon is the big one at the side of the hip."))
+    assert {r.title for r in plan.pages[0].causes} == set()

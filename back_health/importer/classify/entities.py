@@ -796,6 +796,8 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
                 return ""  # "... most of the rest; X is a cause": no clean subject
             if rules.cue("anaphoric_subject", subject) or rules.cue("passing_mention", sentence):
                 return ""
+            if rules.cue("anatomy_subject", subject.strip()):
+                return ""  # "The gluteal tendon is the big one": a part of the body
             # "Repetitive hyperextension of the lower back in sport": the name is the
             # head before its modifiers.
             texts = [subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]]

@@ -864,13 +864,14 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
 
 
 def _language_shares(profiles: dict[str, Profile], flags: list[Flag], main: str):
-    """Each language's share of the article's words: the flagged passages' for theirs,
+    """Each language's share of the article's text: the flagged passages' for theirs,
     the rest for the main language."""
-    total = sum(found.words for found in profiles.values()) or 1
+    # Letters, not words: Chinese and Japanese write no spaces between words.
+    total = sum(len(text) for text in profiles) or 1
     shares: Counter = Counter()
     for flag in flags:
-        shares[flag.language] += len(flag.text.split())
-    result = {language: min(1.0, words / total) for language, words in shares.items()}
+        shares[flag.language] += len(flag.text)
+    result = {language: min(1.0, size / total) for language, size in shares.items()}
     result[main] = max(0.0, 1.0 - sum(result.values()))
     return result
 
@@ -987,9 +988,23 @@ def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, fla
         previous = language
     for language, passage in passages:
         flags.append(Flag(kind=kind, text=" ".join(passage), language=language))
-        for sentence in passage:
-            block = remove_sentence(block, sentence)
-    return block
+    # The kept sentences joined, in one pass: removing each foreign sentence in turn would
+    # rescan the paragraph once per sentence (quadratic on a long foreign paragraph).
+    pairs = list(zip(sentences, languages, strict=True))
+    text = " ".join(" ".join(sentence for sentence, language in pairs if not language).split())
+    html = block.html if text else ""
+    removed = [sentence for sentence, language in pairs if language]
+    if html and len(removed) <= MAX_HTML_CUTS:
+        for sentence in removed:
+            html = remove_from_html(html, sentence)
+    else:
+        html = ""  # the writer escapes the plain text instead
+    return Paragraph(text=text, html=html)
+
+
+#: Most sentences cut out of a paragraph's inline HTML one by one; beyond this the
+#: paragraph keeps its plain text only.
+MAX_HTML_CUTS = 20
 
 
 # --- step: truncated ending ---------------------------------------------------------------

@@ -135,7 +135,11 @@ _TRAILING_MODIFIER = re.compile(
 def _name_patterns(rules: RuleSet) -> dict[str, re.Pattern]:
     cut = "|".join(_words(rules, "name_cut"))
     drop = "|".join(re.escape(w) for w in _words(rules, "name_drop_leading"))
+    joins = "|".join(re.escape(w) for w in _words(rules, "name_connectives"))
     return {
+        "connective": re.compile(rf"^(?:(?:{joins}),?\s+)+(?=\w)", re.IGNORECASE)
+        if joins
+        else None,
         "cut": re.compile(rf"\s+(?:{cut})\b", re.IGNORECASE) if cut else None,
         "drop": re.compile(rf"^(?:(?:{drop})\s+)+", re.IGNORECASE) if drop else None,
         "trailing": re.compile(
@@ -161,6 +165,13 @@ def _name_patterns(rules: RuleSet) -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
     }
+
+
+def without_connective(text: str, rules: RuleSet) -> str:
+    """``text`` without the words joining it to the sentence before ("So disc wear is the
+    main cause" -> "disc wear is the main cause")."""
+    pattern = _name_patterns(rules)["connective"]
+    return pattern.sub("", text) if pattern is not None else text
 
 
 def is_vague(text: str, rules: RuleSet) -> bool:
@@ -233,6 +244,7 @@ def noun_phrase(text: str, rules: RuleSet) -> str:
     """The noun phrase a sentence starts with: before the verb or the first comma."""
     patterns = _name_patterns(rules)
     text = text.strip().rstrip(".!?;:,").strip()
+    text = without_connective(text, rules)
     text = _CALLED.sub("", text.strip(_QUOTES + " "))
     text = _DURATION_OF.sub("", text)
     text = _SOMETHING_ADJECTIVE.sub(r"\g<verb> \g<adj> objects", text)
@@ -404,6 +416,8 @@ def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> Derive
         return DerivedName("", "no noun phrase before the verb")
     if is_vague(name, rules):
         return DerivedName("", "vague item, not an entity")
+    if name.lower() in _words(rules, "name_connectives"):
+        return DerivedName("", f"{name!r} joins sentences; it names nothing")
     if _name_patterns(rules)["general"].match(name):
         return DerivedName("", "too general to be a page of its own")
     limit = int(rules.name_rules.get("max_name_words", 6))

@@ -846,6 +846,7 @@ def _treatment_vocabulary(*files: Iterable[Mapping[str, Any]]) -> tuple[Treatmen
 NAME_RULE_KEYS = (
     "name_cut",
     "name_drop_leading",
+    "name_connectives",
     "name_bad_end",
     "name_generic_heads",
     "name_pronoun_start",

@@ -540,3 +540,54 @@ def test_the_big_one_and_the_classic_name_a_cause(sentence, cause):
 def test_a_big_one_that_is_no_cause_names_none():
     plan = plan_of(article("The gluteal tendon is the big one at the side of the hip."))
     assert {r.title for r in plan.pages[0].causes} == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("So repeated kneeling is by far the main cause.", "Repeated kneeling"),
+        ("Overall, repeated kneeling is the usual trigger of it.", "Repeated kneeling"),
+        ("But obesity is another risk factor.", "Obesity"),
+    ],
+)
+def test_a_joining_word_is_no_part_of_a_cause_named_by_its_sentence(sentence, cause):
+    plan = plan_of(article(sentence))
+    assert cause in written_causes(plan)
+    page = next(p for p in plan.pages if p.title == cause)
+    assert page.summary.startswith(cause.split()[0])  # the sentence, without its joining word
+
+
+def test_a_cause_sentence_is_no_definition_of_the_subject():
+    text = (
+        "# Modic changes\n\nModic changes are changes in the bone beside a disc, seen on"
+        " scans.\n\n## Causes\n\nDisc degeneration is the main cause.\n"
+    )
+    plan = plan_of(text)
+    assert plan.pages[0].title == "Modic changes"
+    assert "Disc degeneration" in {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "causes"),
+    [
+        (
+            "Smoking and carrying extra weight seem to make it more likely.",
+            {"Smoking", "Carrying extra weight"},
+        ),
+        ("Obesity appears to raise the risk.", {"Obesity"}),
+        ("Repeated kneeling tends to lead to it.", {"Repeated kneeling"}),
+    ],
+)
+def test_seeming_to_make_it_more_likely_names_each_cause(sentence, causes):
+    plan = plan_of(article(sentence))
+    assert causes <= {r.title for r in plan.pages[0].causes}
+
+
+def test_causes_named_together_share_their_sentence_with_none():
+    plan = plan_of(article("Smoking and carrying extra weight seem to make it more likely."))
+    assert not written_causes(plan) & {"Smoking", "Carrying extra weight"}
+
+
+def test_a_participle_shares_only_a_one_word_noun():
+    plan = plan_of(article("A bulging or herniated disc can lead to it."))
+    assert {"Bulging disc", "Herniated disc"} <= {r.title for r in plan.pages[0].causes}

@@ -20,6 +20,7 @@ from ..names import (
     split_sentences,
     strip_tags,
     subject_name,
+    without_connective,
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
@@ -724,9 +725,23 @@ def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, c
     words = text.split()
     # "Long-term steroid use weakens bone and raises the risk": the name ends at its verb.
     verb = next((i for i, w in enumerate(words) if i and opens_with_verb(w)), None)
-    name = derive_name(" ".join(words[:verb]), rules).name
+    subject = without_connective(" ".join(words[:verb]), rules)
+    # "Smoking and carrying extra weight make it more likely": each coordinated name.
+    names = listed_names(subject, rules) if _LIST_JOIN.search(subject) else []
+    if len(names) > 1 and all(len(n.split()) <= 4 for n in names):
+        for name in names:
+            _sentence_cause_named(name, "", owner, state, cue)
+        return
+    name = derive_name(subject, rules).name
     if not name or len(name.split()) > 5:
         return
+    _sentence_cause_named(name, sentence, owner, state, cue)
+
+
+def _sentence_cause_named(
+    name: str, sentence: str, owner: PagePlan, state: Context, cue: str
+) -> None:
+    rules = state.rules
     key = name_key(name, rules)
     main_key = name_key(state.main.title, rules) if state.main else ""
     if key in (name_key(owner.title, rules), main_key):
@@ -902,7 +917,8 @@ def _shared_head(parts: list[str]) -> list[str]:
     last = _strip_article(parts[1]).split()
     if (
         len(first) == 1
-        and len(last) >= 2
+        # "carrying extra weight" is a verb and its object, which nothing shares.
+        and len(last) == 2
         and all(_PARTICIPLE.search(w) for w in (first[0], last[0]))
     ):
         return [f"{parts[0]} {' '.join(last[1:])}", parts[1]]
@@ -1204,6 +1220,8 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         if owner.kind == Kind.TREATMENT and page.title in _general_terms(rules):
             continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):
+            if page.kind == Kind.CAUSE and start[len(key) :].lstrip().startswith(("and ", "or ")):
+                return  # "Smoking and extra weight make it likelier": risks, listed
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return

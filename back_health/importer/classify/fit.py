@@ -14,6 +14,7 @@ from ..names import (
     split_sentences,
     strip_tags,
     summarise,
+    without_connective,
 )
 from ..plan import Action, BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
@@ -115,6 +116,12 @@ def standalone_summary(page: PagePlan, state: Context) -> str:
     summary = page.summary.strip()
     if not summary:
         return ""
+    if page is not state.main:
+        # "So disc wear is the main cause": without its joining word a sentence about
+        # the page's own name reads alone.
+        unjoined = without_connective(summary, state.rules)
+        if unjoined != summary and unjoined.lower().startswith(page.title.lower()):
+            summary = unjoined
     # A summary opening with a pronoun or a connective leans on text the page does
     # not have ("It can make you drowsy" under "Painkillers"): it cannot stand alone.
     if state.rules.cue("dangling_start", summary):

@@ -345,6 +345,8 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
             if paragraphs > DEFINED_WITHIN:
                 return ""
             for sentence in split_sentences(block.text):
+                if rules.cue("cause_subject_sentence", sentence):
+                    continue  # "Disc wear is the main cause": a cause, not a definition
                 match = _DEFINED_AS_CONDITION.match(sentence)
                 if match is None:
                     # "Adjacent segment disease is wear and tear at the level ...": a name

@@ -226,6 +226,18 @@ def opens_with_verb(word: str) -> bool:
     return bool(tags) and tags <= {"VERB", "AUX"}
 
 
+@lru_cache(maxsize=8192)
+def only_adjective(word: str) -> bool:
+    """Whether ``word`` can only be an adjective ("Ordinary", "Different"): alone it names
+    nothing. Needs the ``nlp`` extra; without it no word is known to be one."""
+    lookup = _lemma_lookup()
+    word = word.strip(".,;:!?\"'").lower()
+    if lookup is None or len(word) < 3:
+        return False
+    tags = set(lookup(word))
+    return bool(tags) and tags <= {"ADJ", "ADV"}
+
+
 #: "a gene called HLA-B27" -> "HLA-B27": the name comes after "called".
 _CALLED = re.compile(
     r"^(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:called|named|known as)\s+(?=\S)", re.I
@@ -442,6 +454,8 @@ def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> Derive
         return DerivedName("", f"contains {pronoun!r}, not a noun phrase")
     if not re.search(r"[A-Za-z]{3}", name):
         return DerivedName("", "no word in it")
+    if len(words) == 1 and only_adjective(words[0]):
+        return DerivedName("", f"{words[0]!r} is an adjective; alone it names nothing")
     return DerivedName(sentence_case(_singular_mass(name, rules)), "noun phrase")
 
 

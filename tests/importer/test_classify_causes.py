@@ -591,3 +591,32 @@ def test_causes_named_together_share_their_sentence_with_none():
 def test_a_participle_shares_only_a_one_word_noun():
     plan = plan_of(article("A bulging or herniated disc can lead to it."))
     assert {"Bulging disc", "Herniated disc"} <= {r.title for r in plan.pages[0].causes}
+
+
+def test_what_a_cause_leads_to_is_the_object_of_its_own_clause():
+    plan = plan_of(
+        article(
+            "Over time the swelling can lead to scarring, so the sac thickens; this late"
+            " stage is called chronic hip bursitis."
+        )
+    )
+    assert {r.title for r in plan.pages[0].causes} == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Over time heavy lifting can lead to it.", "Heavy lifting"),
+        ("Sometimes a fall can lead to hip bursitis.", "Fall"),
+    ],
+)
+def test_words_saying_when_are_no_part_of_a_cause(sentence, cause):
+    assert cause in {r.title for r in plan_of(article(sentence)).pages[0].causes}
+
+
+@needs_lexicon
+@pytest.mark.parametrize("word", ["Ordinary", "Different"])
+def test_an_adjective_alone_names_nothing(word):
+    assert derive_name(word, default_rules()).name == ""
+    plan = plan_of(article(f"It happens when {word.lower()}, everyday load goes through bone."))
+    assert {r.title for r in plan.pages[0].causes} == set()

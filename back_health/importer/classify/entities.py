@@ -14,6 +14,7 @@ from ..names import (
     is_instruction,
     is_vague,
     name_key,
+    only_adjective,
     opens_with_verb,
     risk_names,
     split_names,
@@ -495,7 +496,10 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     if not rules.cue("cause_effect", sentence):
         return
     match = next(m for p in rules.cue_patterns("cause_effect") if (m := p.search(sentence)))
-    if match.start() == 0 or not _refers_to(owner, sentence[match.end() :], rules):
+    # "... can lead to scarring, so the nerve roots stick; this stage is called adhesive
+    # arachnoiditis": what the cause leads to is the object of its own clause.
+    effect = _CLAUSE_END.split(sentence[match.end() :], maxsplit=1)[0]
+    if match.start() == 0 or not _refers_to(owner, effect, rules):
         return
     subject = sentence[: match.start()]
     if rules.cue("anaphoric_subject", subject.strip()) or rules.cue("dangling_start", subject):
@@ -514,6 +518,10 @@ _PASSIVE_NEXT = re.compile(
 )
 
 
+#: Where the clause after a cause cue ends: a semicolon, or a comma before a new clause.
+_CLAUSE_END = re.compile(
+    r";|,\s*(?:so|and|but|which|where|while|whereas|because|as|and so)\s", re.IGNORECASE
+)
 #: Where the clause holding a cause cue starts: "A can refer pain, and B can cause it".
 _CLAUSE_START = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|or))\s+")
 
@@ -909,8 +917,9 @@ _WEAR_AND_TEAR = re.compile(r"\bwear and tear\b", re.IGNORECASE)
 
 
 def _shared_head(parts: list[str]) -> list[str]:
-    """ "a bulging or herniated disc" is two discs: a lone participle before a participle
-    and its noun shares that noun ("bulging disc", "herniated disc")."""
+    """ "a bulging or herniated disc" is two discs: a lone participle or adjective before
+    another and its noun shares that noun ("bulging disc", "herniated disc"; "traumatic
+    and pathological spondylolisthesis")."""
     if len(parts) != 2:
         return parts
     first = _strip_article(parts[0]).split()
@@ -919,7 +928,7 @@ def _shared_head(parts: list[str]) -> list[str]:
         len(first) == 1
         # "carrying extra weight" is a verb and its object, which nothing shares.
         and len(last) == 2
-        and all(_PARTICIPLE.search(w) for w in (first[0], last[0]))
+        and all(_PARTICIPLE.search(w) or only_adjective(w) for w in (first[0], last[0]))
     ):
         return [f"{parts[0]} {' '.join(last[1:])}", parts[1]]
     return parts

@@ -590,3 +590,23 @@ def test_physiological_is_no_physio():
         "## Treatment\n\nPhysiological changes in the muscle show up on no scan.\n"
     )
     assert "Physiotherapy" not in {p.title for p in plan_of(text).pages}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Painkillers such as paracetamol and ibuprofen can help you keep moving.",
+        "Simple painkillers like paracetamol may be offered for the first week.",
+        "Muscle relaxants, for example diazepam, are given for a few days.",
+    ],
+)
+def test_a_class_shown_by_examples_and_only_said_to_help_is_a_mention(sentence):
+    plan = plan_of(article(sentence))
+    assert not {"Painkillers", "Muscle relaxants", "Paracetamol", "Diazepam"} & written(plan)
+
+
+def test_a_class_shown_by_examples_with_what_it_does_is_described():
+    plan = plan_of(
+        article("Anti-inflammatory painkillers such as ibuprofen reduce the swelling around it.")
+    )
+    assert "Anti-inflammatory drugs" in written(plan)

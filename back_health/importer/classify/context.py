@@ -102,7 +102,9 @@ class PageRegistry:
         return page
 
     def add_text(self, page: PagePlan, text: str) -> None:
-        self._texts.setdefault(id(page), []).append(text)
+        texts = self._texts.setdefault(id(page), [])
+        if text not in texts:  # a sentence found by two rules is said once
+            texts.append(text)
 
     def texts(self, page: PagePlan) -> list[str]:
         return self._texts.get(id(page), [])

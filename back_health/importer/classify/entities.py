@@ -214,6 +214,10 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         example = bool(_EXAMPLE_CUE.search(gap)) or (example and bool(_COORDINATED.fullmatch(gap)))
         if example or _CONDITIONAL.search(before.rsplit(",", 1)[-1]):
             continue
+        if _EXAMPLES_THEN_VAGUE.match(sentence, match.end()):
+            # "Painkillers such as paracetamol can help": a class shown by its examples,
+            # said only to help or be offered, is named in passing, and so are they.
+            return None
         candidates.append(match)
     for match in candidates:
         if rules.cue("treatment_object", _before(sentence, match.start())):
@@ -274,6 +278,13 @@ _WINDOW = 160
 
 #: Most words between a treatment and the verb saying what it does.
 SUBJECT_GAP_MAX_WORDS = 8
+#: After a class of treatment: its examples, then only that they help or are offered.
+_EXAMPLES_THEN_VAGUE = re.compile(
+    r"\s*,?\s*(?:such as|like|including|for example|e\.g\.)\s+(?:[\w()'\u2019-]+,?\s+){1,8}?"
+    r"(?:(?:can|may|might|could|will|often|usually|sometimes|also)\s+){0,2}"
+    r"(?:help|helps|(?:be|are) (?:offered|given|used|tried))\b",
+    re.IGNORECASE,
+)
 _EXAMPLE_CUE = re.compile(r"\b(?:such as|like|including|for example|e\.g\.|for instance)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|when|unless|until|because|although|whether)\b", re.I)
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever)\s*$", re.I)
@@ -1217,6 +1228,9 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if advised_against(sentence, 0, rules) or _opens_with_alternatives(sentence, rules):
         return
+    named = [m for _, m in rules.find_treatments(sentence)]
+    if named and _EXAMPLES_THEN_VAGUE.match(sentence, min(m.end() for m in named)):
+        return  # "Painkillers such as paracetamol can help": a mention of each
     if any(
         match.start() < LIST_REFERENCE_START and refers_to_list(sentence, match, rules)
         for _term, match in rules.find_treatments(sentence)
@@ -1342,6 +1356,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     subject = re.split(
         r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)", sentence[: match.start()]
     )[0]
+    if _EXAMPLES_THEN_VAGUE.match(sentence, len(subject)):
+        return  # "Painkillers such as paracetamol can help": a mention of each
     subject = re.sub(r"^(?:an?|the)\s+", "", subject.strip(), flags=re.IGNORECASE)
     if not subject or advised_against(sentence, 0, rules):
         return

@@ -222,8 +222,22 @@ def opens_with_verb(word: str) -> bool:
     lookup = _lemma_lookup()
     if lookup is None:
         return False
-    tags = set(lookup(word))
-    return bool(tags) and tags <= {"VERB", "AUX"}
+    lemmas = lookup(word)
+    if not lemmas or not set(lemmas) <= {"VERB", "AUX"}:
+        return False
+    # "Worn discs", "Torn ligament": an irregular past participle opens a name.
+    return not any(
+        word != lemma and word in _participles(lemma) for lemma in lemmas.get("VERB", ())
+    )
+
+
+@lru_cache(maxsize=4096)
+def _participles(lemma: str) -> tuple[str, ...]:
+    try:
+        from lemminflect import getInflection
+    except ImportError:
+        return ()
+    return tuple(getInflection(lemma, "VBN"))
 
 
 @lru_cache(maxsize=8192)

@@ -620,3 +620,22 @@ def test_an_adjective_alone_names_nothing(word):
     assert derive_name(word, default_rules()).name == ""
     plan = plan_of(article(f"It happens when {word.lower()}, everyday load goes through bone."))
     assert {r.title for r in plan.pages[0].causes} == set()
+
+
+def test_a_name_written_as_a_sentence_of_its_own_labels_its_paragraph():
+    text = (
+        "HIP BURSITIS\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "WHY DOES IT HAPPEN?\n\nWeak hip muscles. The muscles that steady the\npelvis lose "
+        "strength with age.\n\nWorn tendons. The tendons over the hip thin and fray over "
+        "the years.\n\nNot always. Some people have no clear reason at all.\n"
+    )
+    plan = plan_of(text, "leaflet.txt")
+    assert {"Weak hip muscles", "Worn tendons"} <= written_causes(plan)
+    assert not {"Not always", "Some people"} & {p.title for p in plan.pages}
+
+
+@needs_lexicon
+def test_an_irregular_participle_opens_a_name():
+    rules = default_rules()
+    assert derive_name("Torn ligament", rules).name == "Torn ligament"
+    assert derive_name("Vary the exercises", rules).name == ""

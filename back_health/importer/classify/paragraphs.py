@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..document import Dropped, ListBlock, ListItem, Paragraph, Table
 from ..dose import has_dose, read_dose
-from ..names import check_name, name_key, split_sentences, strip_tags
+from ..names import check_name, derive_name, name_key, only_adjective, split_sentences, strip_tags
 from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part
 from ..severity import advice_of, items_lead
@@ -460,7 +460,7 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
     list item ("Label. Text"); None for any other paragraph."""
     match = BOLD_LABEL.match(paragraph.html or "") or _COLON_LABEL.match(paragraph.text)
     if not match:
-        return None
+        return _sentence_label(paragraph, rules)
     label = strip_tags(match.group("label")).strip(" .:-\u2013\u2014")
     rest = strip_tags(match.group("rest")).lstrip(" .:-\u2013\u2014")
     if not label or len(label.split()) > LABEL_MAX_WORDS:
@@ -486,6 +486,34 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
     return ListItem(f"{label}. {rest[:1].upper()}{rest[1:]}")
 
 
+def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:
+    """ "Weak bones. Osteoporosis can let ...": a paragraph opening with a short name
+    written as a sentence of its own (plain-text leaflets have no bold) is a labelled
+    item, when the name is a clean noun phrase and what follows says something of it."""
+    match = _PERIOD_LABEL.match(paragraph.text)
+    if not match:
+        return None
+    label, rest = match.group("label"), match.group("rest")
+    words = label.split()
+    if len(words) > SENTENCE_LABEL_MAX_WORDS or _FINITE_VERB.search(label):
+        return None
+    if _CLAUSE_OPENER.search(label) or rules.cue("not_a_label", label):
+        return None
+    if all(only_adjective(word) for word in words):
+        return None  # "Not always.", "Rarely."
+    derived = derive_name(label, rules).name
+    if not derived or not name_key(label, rules).endswith(name_key(derived, rules)):
+        return None  # "Then again." is no name; "Years of stooping" names stooping
+    first = (split_sentences(rest) or [""])[0]
+    if len(re.findall(r"[^\W\d_]{2,}", first)) < LABEL_TEXT_MIN_WORDS:
+        return None
+    return ListItem(f"{label}. {rest}")
+
+
+#: A name of up to a few words ending in a full stop, then a capitalised sentence.
+_PERIOD_LABEL = re.compile(r"(?P<label>[A-Z][^\W\d_][^.!?:;,()]{0,38})\.\s+(?P<rest>[A-Z].*)", re.S)
+#: Most words a name written as a sentence of its own may have.
+SENTENCE_LABEL_MAX_WORDS = 4
 #: Most words a paragraph's label may have to be read as a name.
 LABEL_MAX_WORDS = 6
 #: Fewest words the text after a label must have to say something about it.

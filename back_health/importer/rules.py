@@ -847,6 +847,7 @@ NAME_RULE_KEYS = (
     "name_cut",
     "name_drop_leading",
     "name_connectives",
+    "kept_acronyms",
     "name_bad_end",
     "name_generic_heads",
     "name_pronoun_start",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from . import sentences as _sentences_module
@@ -49,13 +50,46 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+#: An all-capital word this long is a word set in capitals, not an acronym
+#: ("HYPERKYPHOSIS"; "NSAIDS" and "OPLL" are shorter).
+SHOUTED_WORD_LETTERS = 8
+
+
+def _shouted(words: list[str]) -> bool:
+    return sum(len(w) >= 4 and w.isupper() for w in words) >= 2 or any(
+        len(w) >= SHOUTED_WORD_LETTERS and w.isupper() for w in words
+    )
+
+
+def unshout(text: str, acronyms: Iterable[str] = ()) -> str:
+    """A line set in capitals ("WHEN TO SEE YOUR GP") in sentence case ("When to see your
+    GP"), keeping ``acronyms``; any other text as it is."""
+    words = text.split()
+    if not words or text.upper() != text or not _shouted(words):
+        return text
+    kept = {acronym.upper(): acronym for acronym in acronyms}
+    out = []
+    for index, word in enumerate(words):
+        core = word.strip(_EDGE_PUNCTUATION)
+        if core.upper() in kept:
+            out.append(word.replace(core, kept[core.upper()]))
+        elif index == 0:
+            out.append(word[:1].upper() + word[1:].lower())
+        else:
+            out.append(word.lower())
+    return " ".join(out)
+
+
+_EDGE_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
+
+
 def sentence_case(name: str) -> str:
     """ "Short Leg Syndrome" -> "Short leg syndrome"; acronyms (NSAIDs, TENS) and the
     capitals of a name written in running text ("Achilles") are kept."""
     words = name.split()
     if not words:
         return name
-    if sum(len(w) >= 4 and w.isupper() for w in words) >= 2 and name.upper() == name:
+    if _shouted(words) and name.upper() == name:
         # "BACK PAIN AT WORK": a line set in capitals is no run of acronyms.
         words = [words[0].capitalize(), *(w.lower() for w in words[1:])]
         return " ".join(words)

@@ -639,3 +639,18 @@ def test_an_irregular_participle_opens_a_name():
     rules = default_rules()
     assert derive_name("Torn ligament", rules).name == "Torn ligament"
     assert derive_name("Vary the exercises", rules).name == ""
+
+
+def test_a_title_and_headings_set_in_capitals_read_in_sentence_case():
+    text = (
+        "HYPERKYPHOSIS\n\nHyperkyphosis is a forward rounding of the upper back.\n\n"
+        "WHEN TO SEE YOUR GP\n\nSee your GP if the rounding gets worse quickly.\n"
+    )
+    plan = plan_of(text, "leaflet.txt")
+    assert plan.pages[0].title == "Hyperkyphosis"
+    headings = [
+        b.value.get("heading") or b.value.get("text")
+        for b in plan.pages[0].blocks
+        if b.type in ("heading", "warning")
+    ]
+    assert "When to see your GP" in headings

@@ -45,3 +45,17 @@ def test_a_copyright_sign_starts_a_sentence():
         "Produced by Harbour Audio.",
         "© 2025 The Back Room.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("WHEN TO SEE YOUR GP", "When to see your GP"),
+        ("WHY DOES IT HAPPEN?", "Why does it happen?"),
+        ("HYPERKYPHOSIS", "Hyperkyphosis"),
+        ("OPLL", "OPLL"),
+        ("Causes of NSAID side effects", "Causes of NSAID side effects"),
+    ],
+)
+def test_a_line_set_in_capitals_reads_in_sentence_case(line, expected):
+    assert text.unshout(line, ("GP", "NSAID")) == expected

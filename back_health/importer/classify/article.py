@@ -9,6 +9,7 @@ from ..names import (
 )
 from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
+from ..text import unshout
 from .context import Context
 from .exercises import exercise_subsections, title_exercise_parent
 from .fit import finish_plan
@@ -49,8 +50,12 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     ):
         plan.flags.append(Flag(kind="no_structure", text=state.main.title))
     state.known_causes = known_cause_names(document, state)
+    acronyms = rules.name_rules.get("kept_acronyms", ())
     sections = [
-        Section("", s.level, s.blocks) if same_as_title(s.heading, document.title) else s
+        Section("", s.level, s.blocks)
+        if same_as_title(s.heading, document.title)
+        # "WHY DOES IT HAPPEN?": a heading set in capitals reads in sentence case.
+        else Section(unshout(s.heading, acronyms), s.level, s.blocks)
         for s in document.sections
     ]
     base = min((s.level for s in sections if s.heading), default=2)

@@ -470,6 +470,9 @@ def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> Derive
         return DerivedName("", "no word in it")
     if len(words) == 1 and only_adjective(words[0]):
         return DerivedName("", f"{words[0]!r} is an adjective; alone it names nothing")
+    if len(words) == 2 and words[0].lower().endswith("ly") and only_adjective(words[0]):
+        # "Naturally bendy", "Very rarely": an adverb and what it qualifies.
+        return DerivedName("", f"opens with the adverb {words[0]!r}: a description")
     return DerivedName(sentence_case(_singular_mass(name, rules)), "noun phrase")
 
 

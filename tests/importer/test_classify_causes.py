@@ -654,3 +654,28 @@ def test_a_title_and_headings_set_in_capitals_read_in_sentence_case():
         if b.type in ("heading", "warning")
     ]
     assert "When to see your GP" in headings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("A worn tendon is the commonest background to it.", "Worn tendon"),
+        ("A torn tendon is the usual driver.", "Torn tendon"),
+        (
+            "People who are naturally bendy, with hypermobile joints, are more prone to it.",
+            "Hypermobile joints",
+        ),
+    ],
+)
+def test_more_wordings_that_name_a_cause(sentence, cause):
+    assert cause in {r.title for r in plan_of(article(sentence)).pages[0].causes}
+
+
+def test_what_the_condition_turns_up_after_is_a_cause():
+    plan = plan_of(article("It also turns up after a pregnancy or a fall."))
+    assert {"Pregnancy", "Fall"} <= {r.title for r in plan.pages[0].causes}
+
+
+def test_a_healthy_part_of_the_body_is_still_no_cause():
+    plan = plan_of(article("The gluteal tendon is the usual driver of the pain here."))
+    assert {r.title for r in plan.pages[0].causes} == set()

@@ -475,7 +475,13 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     for pattern in rules.cue_patterns("risk_holder"):
         if match := pattern.search(sentence):
-            _sentence_cause(match.group("name"), sentence, owner, state, match.group(0))
+            name = match.group("name")
+            also = match.groupdict().get("also")
+            if also and not derive_name(name, rules).name:
+                # "People who are naturally bendy, with hypermobile joints, are more
+                # prone": the plain words say nothing a name can, their gloss does.
+                name = also
+            _sentence_cause(name, sentence, owner, state, match.group(0))
             return
     if rules.cue("cause_list_subject", sentence):
         patterns = rules.cue_patterns("cause_list_subject")

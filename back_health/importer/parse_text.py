@@ -26,7 +26,8 @@ Rules (general, never a list of known headings):
 - FAQ layout: "Q:"/"Question:" before a question makes it a heading; "A:"/"Answer:"
   before its answer is dropped.
 - A subtitle file (SubRip, WebVTT) is read as the talk it transcribes (see
-  :mod:`.subtitles`).
+  :mod:`.subtitles`); a chat export, as the messages of its main writers (see
+  :mod:`.chat`).
 - An e-mail signature is not article text: everything after a ``--`` line, or from a
   lone sign-off ("Kind regards,", "Stay well,") to the end, is recorded as dropped.
 
@@ -39,6 +40,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .chat import read_chat
 from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .sentences import split_sentences
@@ -218,6 +220,8 @@ class _Unit:
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
     text, talk = read_subtitles(text)
+    text, chat = read_chat(text)
+    talk.extend(chat)
     text, running = strip_running_lines(text)
     text = join_hyphenated_lines(text)
     running[:0] = talk

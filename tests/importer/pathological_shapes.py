@@ -77,6 +77,25 @@ def _text(name: str, size: int) -> tuple[str, str]:
             _INTRO + _repeat("Slide 2 of 9\nPain eases.\nAnn Lee | Spine Unit | 1 May 2025\n", size)
         ),
         "hashtags": lambda: _INTRO + _repeat("#back ", size) + "\n",
+        # A chat export: thousands of stamped messages with lists typed on one line, a
+        # message that never ends in words and emoji, a stamp with no colon after it.
+        "chat export": lambda: (
+            _repeat("[12/03/2026, 09:14] Sam: 1) a 2) b 3) c\n", size // 3)
+            + "[12/03/2026, 09:15] Jo: "
+            + _repeat("walk 👍 ", size // 3)
+            + "\n[12/03/2026, 09:16] "
+            + _repeat("Jo Jo ", size // 3)
+            + "\n"
+        ),
+        # Joining words before a cause, a name written as a sentence of its own.
+        "joining words": lambda: (
+            _INTRO
+            + "WHY DOES IT HAPPEN?\n\n"
+            + _repeat("So ", size // 2)
+            + "disc wear is the main cause.\n\n"
+            + _repeat("Weak ", size // 2)
+            + "bones. Osteoporosis weakens them.\n"
+        ),
         # A printed page's words broken across lines, and one endless broken word.
         "broken words": lambda: (
             _INTRO
@@ -221,6 +240,8 @@ SHAPES = {
             "slide footers",
             "hashtags",
             "broken words",
+            "chat export",
+            "joining words",
         )
     },
     **{

@@ -315,6 +315,7 @@ _DIAGNOSED = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|get|got) diagnosed (?:with|as)(?: having)?|"
     r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|"
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
+    r"(?:sounds|looks) (?:a lot |very much |most )?like|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
     r"(?P<name>[^,.;:()\n]{3,60}+)",
     re.IGNORECASE,

@@ -1,0 +1,133 @@
+"""Chat exports (a group or private chat saved as text) read as the advice they carry.
+
+A chat exported from a messaging app is one message per line, each opened by a date, a
+time and its sender ("[12/03/2026, 09:14] Dan Kerr: ..." or "12/03/2026, 09:14 - Dan
+Kerr: ..."); a message of several lines goes on without a stamp. Read as text it would
+be a heap of one-line paragraphs opened by timestamps. :func:`read_chat` turns it into
+the prose of whoever carries the conversation:
+
+- notices of the app ("... created group", "... left", the encryption notice) and
+  placeholders ("<Media omitted>", "This message was deleted") are dropped;
+- each message's date, time and sender are dropped;
+- the messages of the main writers (each wrote at least :data:`MAIN_WRITER_SHARE` of
+  the words) are kept, one paragraph each, ended with a full stop where the writer left
+  it off (a message is said, never a heading), with a list typed on one line ("1) Glute
+  bridge ... 2) Clamshells ...") set out as a list; the others' chatter is dropped.
+
+Every step reads each line once: linear in the size of the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Fewest stamped lines that make a text a chat export.
+CHAT_LINES_MIN = 4
+#: Share of the non-blank lines that must open with a stamp.
+CHAT_LINE_SHARE = 0.6
+#: Share of all the words of the messages that makes a sender a main writer.
+MAIN_WRITER_SHARE = 0.25
+
+#: A message's date and time, in brackets or before a dash.
+_STAMP = re.compile(
+    r"[ \t]*+\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?[ \t]++\d{1,2}[:.]\d{2}(?:[:.]\d{2})?+"
+    r"(?:[ \t]?+[AaPp]\.?[Mm]\.?)?+\]?[ \t]*+(?:[-\u2013][ \t]++)?"
+)
+#: The sender before the message: a name of a few words, or a telephone number.
+_SENDER = re.compile(r"(?P<sender>[^:\n]{1,40}?):[ \t]++(?P<message>\S.*)", re.S)
+#: What the app writes in place of a message.
+_PLACEHOLDER = re.compile(
+    r"<[^<>\n]{1,40}>|(?:this message was deleted|you deleted this message|"
+    r"(?:image|video|audio|sticker|gif|document|contact card) omitted|"
+    r"missed (?:voice|video) call|null)\.?",
+    re.IGNORECASE,
+)
+#: A list typed on one line: "1) Glute bridge - ... 2) Clamshells - ...".
+_INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[).][ \t]++(?=\S)")
+
+
+def is_chat(text: str) -> bool:
+    """Whether ``text`` is a chat export: at least :data:`CHAT_LINES_MIN` lines, and
+    :data:`CHAT_LINE_SHARE` of its non-blank lines, open with a date and a time."""
+    stamped = lines = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        lines += 1
+        if _STAMP.match(line) and _STAMP.match(line).end() < len(line):
+            stamped += 1
+    return stamped >= CHAT_LINES_MIN and stamped >= CHAT_LINE_SHARE * lines
+
+
+def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The main writers' messages of a chat export as paragraphs, and what was dropped
+    as ``(reason, text)``; any other text unchanged, with nothing dropped."""
+    if not is_chat(text):
+        return text, []
+    dropped: list[tuple[str, str]] = []
+    messages: list[list[str]] = []  # [sender, message]
+    for line in text.splitlines():
+        stamp = _STAMP.match(line)
+        if stamp is None or stamp.end() == len(line):
+            if messages and line.strip():
+                messages[-1][1] += "\n" + line.strip()  # a message of several lines
+            continue
+        rest = line[stamp.end() :]
+        sent = _SENDER.fullmatch(rest)
+        if sent is None:
+            dropped.append(("chrome: chat notice", rest.strip()))
+            messages.append(["", ""])  # continuation lines after a notice go with it
+            continue
+        messages.append([sent.group("sender").strip(), sent.group("message").strip()])
+    words: dict[str, int] = {}
+    for sender, message in messages:
+        if sender and not _PLACEHOLDER.fullmatch(message):
+            words[sender] = words.get(sender, 0) + len(message.split())
+    total = sum(words.values())
+    top = max(words, key=words.__getitem__, default="")
+    main = {s for s, n in words.items() if s == top or n >= MAIN_WRITER_SHARE * total}
+    paragraphs: list[str] = []
+    for sender, message in messages:
+        if not sender:
+            continue
+        if _PLACEHOLDER.fullmatch(message):
+            dropped.append(("chrome: chat placeholder", message))
+        elif sender not in main:
+            dropped.append(("chrome: chat message of another participant", message))
+        else:
+            paragraphs.append(_set_out_list(_ended(message)))
+    dropped.extend(("chrome: chat sender", sender) for sender in sorted(words))
+    return "\n\n".join(paragraphs) + "\n", dropped
+
+
+def _ended(message: str) -> str:
+    """A message typed without its full stop gets one: a message is said, never a
+    heading ("Stop if either one gives you sharp pain")."""
+    end = len(message)
+    while end and (message[end - 1].isspace() or _decoration(message[end - 1])):
+        end -= 1  # "I'll have a proper look 👍": the stop goes after the last word
+    if end and message[end - 1].isalnum():
+        return f"{message[:end]}.{message[end:]}"
+    return message
+
+
+def _decoration(char: str) -> bool:
+    """An emoji or a joiner of one: symbols, variation selectors, zero-width joiners."""
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Cf")
+
+
+def _set_out_list(message: str) -> str:
+    """A list typed on one line, numbered from 1 in order, set out one item a line."""
+    marks = list(_INLINE_ITEM.finditer(message))
+    expected, starts = 1, []
+    for mark in marks:
+        if int(mark.group(1)) == expected:
+            starts.append(mark.start())
+            expected += 1
+    if len(starts) < 2:
+        return message
+    pieces = [message[: starts[0]].rstrip()]
+    ends = [*starts[1:], len(message)]
+    pieces += [message[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+    return "\n".join(piece for piece in pieces if piece)

@@ -116,7 +116,7 @@ CHROME_CLASS_WORDS = {
     "newsletter": ("newsletter", "subscribe", "signup", "mailing"),
     "related posts": ("related", "recommended", "similar", "bookmark"),
     "site header": ("masthead", "announcement"),
-    "byline": ("byline", "meta", "author", "dateline", "posted-on"),
+    "byline": ("byline", "meta", "author", "dateline", "posted-on", "affiliation", "date"),
     "footer": ("footer",),
     # Forum and comment furniture around the posts themselves.
     "post furniture": ("postprofile", "profile", "signature", "actions", "stats", "rank"),
@@ -128,7 +128,7 @@ CHROME_CLASS_WORDS = {
 #: Words matched as a whole part only, because they start ordinary words ("address").
 EXACT_CLASS_WORDS = frozenset(
     {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
-    | {"profile", "actions", "cta", "labels"}
+    | {"profile", "actions", "cta", "labels", "date"}
 )
 
 BLOCK_TAGS = frozenset(

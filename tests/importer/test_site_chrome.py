@@ -367,3 +367,34 @@ def test_a_method_label_is_cut_from_its_heading_and_timestamps_from_the_text():
     joined = " ".join(texts_of(clean_document(parse_document(text, "markdown"))))
     assert "Method 1 of 2" not in joined and "(03:02)" not in joined
     assert "Easing the neck" in joined and "ease the stiffness" in joined
+
+
+def test_a_paper_s_affiliations_citations_and_end_matter_are_dropped():
+    html = (
+        "<html><body><header><h1 class='title'>Coccydynia: a review</h1>"
+        "<p class='author'>Ann Lee<sup>1</sup></p>"
+        "<p class='affiliation'><sup>1</sup>Pain Unit, Westfield General Hospital</p>"
+        "<p class='date'>Preprint, 3 March 2026</p></header>"
+        "<h2>1 Causes</h2><p>A fall onto the tailbone is the usual cause [1]. Childbirth is "
+        "another [2,3], and sitting for long periods on hard seats adds to it [4-6].</p>"
+        "<h2>Conflicts of interest</h2><p>AL has received fees from a cushion maker.</p>"
+        "<h2>Funding</h2><p>No specific funding was received.</p>"
+        "<h2>5 Acknowledgements</h2><p>We thank the unit's nurses.</p></body></html>"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    for chrome in ("Westfield", "Preprint", "[1]", "[2,3]", "[4-6]", "cushion maker", "funding"):
+        assert chrome not in joined
+    assert "Childbirth is another, and sitting" in joined
+    assert "usual cause." in joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tick the boxes [ ] that apply to you before the appointment.",
+        "Score each item from 0 to 3 [0 = none, 3 = severe].",
+    ],
+)
+def test_brackets_that_are_no_citation_are_kept(text):
+    doc = clean_document(parse_document(f"Back pain\n\nBack pain is common.\n\n{text}\n", "text"))
+    assert any("[" in t for t in texts_of(doc))

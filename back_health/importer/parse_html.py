@@ -117,6 +117,7 @@ CHROME_CLASS_WORDS = {
     "related posts": ("related", "recommended", "similar", "bookmark"),
     "site header": ("masthead", "announcement"),
     "byline": ("byline", "meta", "author", "dateline", "posted-on", "affiliation", "date"),
+    "disclaimer": ("disclaimer",),
     "footer": ("footer",),
     # Forum and comment furniture around the posts themselves.
     "post furniture": ("postprofile", "profile", "signature", "actions", "stats", "rank"),

@@ -398,3 +398,22 @@ def test_a_paper_s_affiliations_citations_and_end_matter_are_dropped():
 def test_brackets_that_are_no_citation_are_kept(text):
     doc = clean_document(parse_document(f"Back pain\n\nBack pain is common.\n\n{text}\n", "text"))
     assert any("[" in t for t in texts_of(doc))
+
+
+def test_content_credits_and_disclaimers_are_dropped():
+    html = (
+        "<html><body><h1>Whiplash</h1><p>Whiplash is a neck injury from a sudden jolt.</p>"
+        "<h2>Credits</h2><p class='current'>Current as of: June 3, 2025</p>"
+        "<p>Author: Northfield Health Content Team</p>"
+        "<p class='disclaimer'>Northfield Health disclaims any warranty or liability for "
+        "your use of this information.</p></body></html>"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    for chrome in ("Current as of", "Content Team", "disclaims"):
+        assert chrome not in joined
+    assert "sudden jolt" in joined
+
+
+@pytest.mark.parametrize("line", ["Current as of: 12 May 2025", "Medical reviewer: Dr Ann Lee"])
+def test_credit_lines_are_chrome_in_any_format(line):
+    assert chrome_reason(line) == "chrome: byline"

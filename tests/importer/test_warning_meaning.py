@@ -377,3 +377,15 @@ def test_an_interactions_section_is_a_caution_and_names_no_treatments(heading):
     warnings = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
     assert [str(w["severity"]) for w in warnings] == ["caution"]
     assert not {"Opioids", "Alcohol"} & {p.title for p in plan.pages}
+
+
+def test_questions_to_ask_the_doctor_are_no_warning():
+    from back_health.importer.pipeline import analyse
+
+    text = (
+        "# Sciatica\n\nSciatica is pain that runs from the back down the leg.\n\n"
+        "## Ask your doctor\n\n- Should I see a physiotherapist?\n- Which exercises are safe?\n"
+    )
+    plan = analyse(text.encode(), "a.md")
+    assert not [b for b in plan.pages[0].blocks if b.type == "warning"]
+    assert "Which exercises are safe?" in " ".join(str(b.value) for b in plan.pages[0].blocks)

@@ -85,6 +85,19 @@ def section_owner(section: Section, owners, state: Context) -> PagePlan:
     return state.main
 
 
+def _only_questions(section: Section) -> bool:
+    """Whether every paragraph and list item of ``section`` is a question."""
+    texts = []
+    for block in section.blocks:
+        if isinstance(block, ListBlock):
+            texts.extend(item.text for item in block.items)
+        elif isinstance(block, Paragraph):
+            texts.append(block.text)
+        else:
+            return False
+    return bool(texts) and all(text.rstrip().endswith("?") for text in texts)
+
+
 def section_role(section: Section, topic: str, owner: PagePlan, state: Context) -> Role:
     rules = state.rules
     if not section.heading:
@@ -97,6 +110,10 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return Role("warning", f"heading cue {cue!r}: things to avoid", severity=Severity.CAUTION)
     if cue := rules.cue("heading_risks", heading):
         return Role("cautions", f"heading cue {cue!r}: risks to the reader")
+    if _only_questions(section):
+        # "Ask your doctor: Should I see a rheumatologist? ...": questions to take to an
+        # appointment, not advice to get help.
+        return Role("content", "the section holds only questions to ask")
     if cue := rules.cue("heading_warning", heading):
         found = severity_of(heading, rules)
         severity = found.level if found else Severity.SEE_DOCTOR

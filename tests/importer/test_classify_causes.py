@@ -679,3 +679,40 @@ def test_what_the_condition_turns_up_after_is_a_cause():
 def test_a_healthy_part_of_the_body_is_still_no_cause():
     plan = plan_of(article("The gluteal tendon is the usual driver of the pain here."))
     assert {r.title for r in plan.pages[0].causes} == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "Then there is low energy availability, meaning not eating enough.",
+            "Low energy availability",
+        ),
+        ("There's also repeated kneeling on hard floors.", "Repeated kneeling on hard floors"),
+        ("Technique matters too.", "Technique"),
+    ],
+)
+def test_what_there_is_and_what_matters_in_a_causes_section_are_causes(sentence, cause):
+    assert cause in {r.title for r in plan_of(article(sentence)).pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["There is no single cause.", "There are two main reasons.", "There are many."]
+)
+def test_there_is_naming_no_cause_names_none(sentence):
+    assert {r.title for r in plan_of(article(sentence)).pages[0].causes} == set()
+
+
+def test_a_lead_announcing_causes_covers_the_paragraphs_after_it():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "Why it happens is nearly always a mix of two things:\n\n"
+        "Running on cambered roads is the first.\n\n"
+        "Technique matters too. Crossing the feet over puts the sac under the tendon.\n\n"
+        "Posture matters for everyone, but that is another story.\n"
+    )
+    plan = plan_of(text)
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Technique" in causes
+    assert "Posture" not in causes  # past the two paragraphs the lead announced
+    assert not any("matters" in p.title for p in plan.pages)

@@ -694,6 +694,19 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     rules = state.rules
     if topic not in CAUSE_TOPICS or owner.kind != Kind.CONDITION:
         return
+    if there := next(
+        (m for p in rules.cue_patterns("cause_existential") if (m := p.match(sentence))), None
+    ):
+        # "Then there is low energy availability, meaning ...": what there is.
+        rest = sentence[there.end() :]
+        if _THERE_IS_NO_NAME.match(rest):
+            return  # "There is no single cause", "There are many reasons"
+        names = listed_names(_NON_RESTRICTIVE.split(rest, maxsplit=1)[0].split(",")[0], rules)
+        if names and not rules.cue("anaphoric_subject", names[0]):
+            said = sentence if len(names) == 1 else ""
+            for name in names:
+                _sentence_cause(name, said, owner, state, there.group(0))
+        return
     if not rules.cue("cause_predicate", sentence):
         return
     match = min(
@@ -731,6 +744,13 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
 
 
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
+#: What "there is" says of causes in general, naming none.
+_THERE_IS_NO_NAME = re.compile(
+    r"(?:no|not|many|several|some|various|a few|a number of|a lot of|lots of|plenty of|more than|"
+    r"usually|often|always|sometimes)\b|[^,.;:]{0,40}\b(?:causes?|reasons?|factors?|triggers?|"
+    r"explanations?|answers?|links?|ways?)\b",
+    re.IGNORECASE,
+)
 #: A phrase of time or place after a name: " in the teenage years", " at work".
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:in|at|during|over|after|before|from|on)\s+[^,;:]{1,60}+$", re.IGNORECASE

@@ -8,7 +8,15 @@ from dataclasses import replace
 
 from ..document import Dropped, ListBlock, ListItem, Paragraph, Table
 from ..dose import has_dose, read_dose
-from ..names import check_name, derive_name, name_key, only_adjective, split_sentences, strip_tags
+from ..names import (
+    check_name,
+    derive_name,
+    name_key,
+    only_adjective,
+    opens_with_verb,
+    split_sentences,
+    strip_tags,
+)
 from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part
 from ..severity import advice_of, items_lead
@@ -49,7 +57,17 @@ from .warnings import ProseBoxes, emit_triage_table, list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
+    outer, carried, remaining = topic, "", 0
     for index, block in enumerate(blocks):
+        topic = outer
+        if not isinstance(block, Paragraph):
+            remaining = 0
+        elif remaining:
+            topic, remaining = carried, remaining - 1
+        elif announced := _announced_topic(blocks, index, outer, state):
+            # "Why it happens is nearly always a mix of three things:" before paragraphs:
+            # each of the next ones is about one of them.
+            carried, remaining = announced
         if isinstance(block, Paragraph) and (category := _entity_category(topic)):
             if labelled := labelled_item(block, state.rules):
                 # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
@@ -69,6 +87,33 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             if not _entity_category(topic):
                 labelled_condition(block, owner, state)
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
+
+
+#: Paragraphs a lead announcing causes or treatments covers when it does not say how many.
+ANNOUNCED_PARAGRAPHS = 3
+#: Most paragraphs a lead's count may cover.
+ANNOUNCED_MAX = 6
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = re.compile(r"\b(two|three|four|five|six|[2-6])\b", re.IGNORECASE)
+
+
+def _announced_topic(blocks, index: int, topic: str, state: Context) -> tuple[str, int] | None:
+    """The topic and number of paragraphs a lead paragraph announces ("... a mix of three
+    things:", "Common triggers include:") when paragraphs, not a list, follow it."""
+    block = blocks[index]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if topic in (*CAUSE_TOPICS, *TREATMENT_TOPICS) or not isinstance(following, Paragraph):
+        return None
+    if not block.text.rstrip().endswith(":"):
+        return None
+    category, _because = lead_topic(block.text, state.rules)
+    if category not in ("causes", "treatments"):
+        return None
+    count = _COUNT.search(block.text)
+    if count is None:
+        return category, ANNOUNCED_PARAGRAPHS
+    word = count.group(1).lower()
+    return category, min(_COUNT_WORDS.get(word) or int(word), ANNOUNCED_MAX)
 
 
 #: What follows a bold name that a paragraph defines as a condition: "<b>X</b> is a
@@ -499,6 +544,8 @@ def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:
         return None
     if _CLAUSE_OPENER.search(label) or rules.cue("not_a_label", label):
         return None
+    if rules.cue("cause_predicate", label) or any(opens_with_verb(w) for w in words[1:]):
+        return None  # "Technique matters too.", "Sitting hurts.": sentences, no names
     if all(only_adjective(word) for word in words):
         return None  # "Not always.", "Rarely."
     derived = derive_name(label, rules).name

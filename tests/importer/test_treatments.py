@@ -610,3 +610,27 @@ def test_a_class_shown_by_examples_with_what_it_does_is_described():
         article("Anti-inflammatory painkillers such as ibuprofen reduce the swelling around it.")
     )
     assert "Anti-inflammatory drugs" in written(plan)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("Treatment is mostly relative rest: stop running for 3 to 6 weeks.", "Relative rest"),
+        ("Motor control training is the mainstay.", "Motor control training"),
+        (
+            "Standard treatment is urgent surgical decompression, with antibiotics.",
+            "Decompression surgery",
+        ),
+        ("So graded walking is the first-line treatment.", "Graded walking"),
+    ],
+)
+def test_a_sentence_saying_what_the_treatment_is_names_it(sentence, treatment):
+    assert treatment in written(plan_of(article(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Surgery is rarely the treatment of choice.", "Treatment is not needed for most people."],
+)
+def test_a_hedged_or_negated_treatment_statement_names_nothing(sentence):
+    assert not written(plan_of(article(sentence)))

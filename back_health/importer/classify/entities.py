@@ -1414,6 +1414,60 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     )
 
 
+def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
+    """A sentence that says what the treatment is names it, in any section: "Treatment
+    is mostly relative rest: stop rowing ..." (the name follows), "Motor control training
+    is the mainstay" (the name is the subject). The sentence is the page's text. A hedged
+    or passing one ("Surgery is rarely the treatment of choice") says nothing."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION or rules.cue("passing_mention", sentence):
+        return
+    if advised_against(sentence, 0, rules):
+        return
+    lead = next(
+        (m for p in rules.cue_patterns("treatment_is_lead") if (m := p.match(sentence))), None
+    )
+    if lead is not None:
+        text = re.split(r"\s*[:;(]|\s+[-\u2013\u2014]\s+|,\s", sentence[lead.end() :], maxsplit=1)[
+            0
+        ]
+        names = listed_names(text, rules)
+        cue = lead.group(0)
+    else:
+        found = next(
+            (
+                m
+                for p in rules.cue_patterns("treatment_subject_sentence")
+                if (m := p.search(sentence))
+            ),
+            None,
+        )
+        if found is None or found.start() == 0:
+            return
+        subject = without_connective(sentence[: found.start()], rules)
+        names = [name] if (name := derive_name(subject, rules).name) else []
+        cue = found.group(0)
+    names = [n for n in names if len(n.split()) <= 5 and not rules.cue("anaphoric_subject", n)]
+    for name in names:
+        if rules.is_condition_term(name) or rules.has_condition_head(name):
+            continue
+        terms = rules.find_treatments(name)
+        kind = terms[0][0].kind if terms else "other"
+        # "Treatment Bisphosphonates are the main treatment" (a heading run into its
+        # text): a known treatment ending the name is the name.
+        ending = [t for t, m in terms if m.end() == len(name.rstrip(" ."))]
+        title = ending[0].name if ending else name
+        page = state.entity(
+            Kind.TREATMENT, title, kind, f"named as the treatment ({cue.strip()!r})"
+        )
+        if page is owner or page is state.main:
+            continue
+        relate(owner_for_relations(owner, state), "treatments", page)
+        if len(names) == 1:
+            state.pages.add_text(page, sentence)
+        state.decide(name, "treatment", f"the sentence says it is the treatment ({cue.strip()!r})")
+
+
 def device_opening(subject: str, rules: RuleSet) -> str:
     """The device a longer subject opens with: "A foam roller used on the thigh" ->
     "Foam roller"."""

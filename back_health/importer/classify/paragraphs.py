@@ -48,6 +48,7 @@ from .entities import (
     risks_in_sentence,
     stated_synonyms,
     subtypes_in_sentence,
+    treatment_statement,
     treatment_subject,
     treatments_in_sentence,
 )
@@ -255,6 +256,7 @@ def emit_paragraph(
             defined_conditions(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
+            treatment_statement(sentence, owner, state)
             describe_subject(sentence, owner, state)
             stated_synonyms(sentence, state)
         previous = sentence

@@ -716,3 +716,13 @@ def test_a_lead_announcing_causes_covers_the_paragraphs_after_it():
     assert "Technique" in causes
     assert "Posture" not in causes  # past the two paragraphs the lead announced
     assert not any("matters" in p.title for p in plan.pages)
+
+
+def test_what_the_condition_is_a_complication_of_is_its_cause():
+    plan = plan_of(
+        article(
+            "Hip bursitis was first described as a recognised complication of hip"
+            " replacement for arthritis, in which the scar rubs on the sac."
+        )
+    )
+    assert "Hip replacement" in {r.title for r in plan.pages[0].causes}

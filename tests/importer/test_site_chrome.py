@@ -417,3 +417,27 @@ def test_content_credits_and_disclaimers_are_dropped():
 @pytest.mark.parametrize("line", ["Current as of: 12 May 2025", "Medical reviewer: Dr Ann Lee"])
 def test_credit_lines_are_chrome_in_any_format(line):
     assert chrome_reason(line) == "chrome: byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "All related (14) · Sort: Recommended",
+        "This leaflet is free. To ask for it in another format, call 01632 960 215.",
+        "This leaflet is also available in large print and braille.",
+    ],
+)
+def test_answer_site_sorting_and_other_format_offers_are_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_permalink_signs_after_headings_are_cut():
+    html = (
+        "<html><body><h1>Polymyalgia rheumatica<a class='headerlink' href='#p'>¶</a></h1>"
+        "<p>It causes pain and stiffness in the shoulders and hips.</p>"
+        "<h2>Other medicines<a class='headerlink' href='#o'>¶</a></h2>"
+        "<p>Methotrexate is sometimes added when symptoms keep returning.</p></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    assert "¶" not in " ".join(texts_of(doc))
+    assert "Other medicines" in texts_of(doc)

@@ -437,6 +437,9 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     # "cervical spondylosis, the age-related wear of the discs and joints, with ...": when
     # the whole is no clean list, the name before the first comma.
     names = listed_names(rest, rules) or listed_names(rest.split(",", 1)[0], rules)
+    # "a complication of Harrington rod instrumentation for scoliosis": what a cause was
+    # done for is no part of its name.
+    names = [_PURPOSE_AFTER.split(name, maxsplit=1)[0] for name in names]
     names = [
         name
         for name in names
@@ -455,6 +458,8 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
 
 
 #: Where a phrase of place starts after a head noun: "the tendons| around the hip".
+#: Where what something was done for starts: " for scoliosis".
+_PURPOSE_AFTER = re.compile(r"\s+for\s+(?=\S)", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\s+(?:of|in|around|at|on|near|between|along|behind|inside|within)\s", re.IGNORECASE
 )

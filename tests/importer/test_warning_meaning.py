@@ -389,3 +389,17 @@ def test_questions_to_ask_the_doctor_are_no_warning():
     plan = analyse(text.encode(), "a.md")
     assert not [b for b in plan.pages[0].blocks if b.type == "warning"]
     assert "Which exercises are safe?" in " ".join(str(b.value) for b in plan.pages[0].blocks)
+
+
+def test_a_caution_after_a_call_for_help_joins_its_box():
+    from back_health.importer.pipeline import analyse
+
+    text = (
+        "# Sciatica\n\nSciatica is pain that runs from the back down the leg.\n\n"
+        "Go to A&E if you cannot pee or feel numb between your legs. Do not wait for "
+        "Monday.\n"
+    )
+    plan = analyse(text.encode(), "a.md")
+    boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
+    assert len(boxes) == 1 and boxes[0]["severity"] == "emergency"
+    assert "Monday" in boxes[0]["text"]

@@ -277,6 +277,7 @@ class ProseBoxes:
         self.state = state
         self.kept: list[tuple[str, str]] = []  # (sentence, markup) not yet written
         self.boxed: BlockPlan | None = None  # the caution box the sentence before became
+        self.urgent: BlockPlan | None = None  # the box of help the sentence before asked
 
     @property
     def previous(self) -> str:
@@ -284,7 +285,13 @@ class ProseBoxes:
 
     def warn(self, sentence: str, markup: str, level: str, why: str, lean: bool = True) -> None:
         """Box ``sentence`` as a warning of ``level``; ``lean`` lets a caution take the
-        sentence before it when it leans on it."""
+        sentence before it when it leans on it. A caution straight after a call for help
+        goes in that box ("Go to A&E if ... Don't wait for Monday.")."""
+        if level == Severity.CAUTION and self.urgent is not None and not self.kept:
+            text = self.urgent.value["text"].removesuffix("</p>")
+            self.urgent.value["text"] = f"{text} {markup}</p>"
+            self.state.decide(sentence, f"warning ({self.urgent.value['severity']})", why)
+            return
         if (
             lean
             and self.kept
@@ -298,6 +305,7 @@ class ProseBoxes:
         add_block(self.page, box, self.state)
         self.state.decide(sentence, f"warning ({level})", why)
         self.boxed = box if level == Severity.CAUTION else None
+        self.urgent = box if level in (Severity.EMERGENCY, Severity.URGENT) else None
 
     def keep(self, sentence: str, markup: str) -> None:
         """Text, unless it explains the caution boxed just before, which it then joins."""
@@ -308,6 +316,7 @@ class ProseBoxes:
         else:
             self.kept.append((sentence, markup))
         self.boxed = None
+        self.urgent = None
 
     def flush(self) -> None:
         text = " ".join(markup for _, markup in self.kept).strip()

@@ -634,3 +634,36 @@ def test_a_sentence_saying_what_the_treatment_is_names_it(sentence, treatment):
 )
 def test_a_hedged_or_negated_treatment_statement_names_nothing(sentence):
     assert not written(plan_of(article(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Physiotherapy gives you advice on how to move without making the pain worse.",
+        "Physiotherapy for it: a physiotherapist finds out which movements make it worse.",
+    ],
+)
+def test_what_makes_the_pain_worse_in_a_clause_is_no_advice_against_the_treatment(sentence):
+    assert "Physiotherapy" in written(plan_of(article(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("Walking is the best exercise after this operation.", "Walking"),
+        ("Swimming is one of the best things you can do: start with 10 minutes.", "Swimming"),
+    ],
+)
+def test_the_best_exercise_or_thing_to_do_is_a_treatment(sentence, treatment):
+    assert treatment in written(plan_of(article(sentence)))
+
+
+def test_a_medicine_in_apposition_or_a_described_operation_is_no_new_treatment():
+    plan = plan_of(
+        article(
+            "A steroid tablet, prednisolone, is the standard treatment.",
+            "The main treatment is an operation to free the nerve.",
+        )
+    )
+    titles = {p.title for p in plan.pages}
+    assert "Steroid tablet" not in titles and "Operation to free the nerve" not in titles

@@ -1425,7 +1425,7 @@ def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
     is the mainstay" (the name is the subject). The sentence is the page's text. A hedged
     or passing one ("Surgery is rarely the treatment of choice") says nothing."""
     rules = state.rules
-    if owner.kind != Kind.CONDITION or rules.cue("passing_mention", sentence):
+    if owner.kind not in (Kind.CONDITION, Kind.TREATMENT) or rules.cue("passing_mention", sentence):
         return
     if advised_against(sentence, 0, rules):
         return
@@ -1437,7 +1437,7 @@ def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
             0
         ]
         names = listed_names(text, rules)
-        cue = lead.group(0)
+        cue, cue_end = lead.group(0), lead.end() + len(text)
     else:
         found = next(
             (
@@ -1451,10 +1451,16 @@ def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
             return
         subject = without_connective(sentence[: found.start()], rules)
         names = [name] if (name := derive_name(subject, rules).name) else []
-        cue = found.group(0)
+        cue, cue_end = found.group(0), found.start()
     names = [n for n in names if len(n.split()) <= 5 and not rules.cue("anaphoric_subject", n)]
     for name in names:
         if rules.is_condition_term(name) or rules.has_condition_head(name):
+            continue
+        if _DESCRIBED_TREATMENT.match(name) or any(
+            m.start() < cue_end for _, m in rules.find_medicines(sentence)
+        ):
+            # "an operation to free the cord" describes one; "A steroid tablet,
+            # prednisolone, is ..." names a medicine, which has its own page.
             continue
         terms = rules.find_treatments(name)
         kind = terms[0][0].kind if terms else "other"
@@ -1471,6 +1477,14 @@ def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
         if len(names) == 1:
             state.pages.add_text(page, sentence)
         state.decide(name, "treatment", f"the sentence says it is the treatment ({cue.strip()!r})")
+
+
+#: A generic treatment and what it does: a description, not a name.
+_DESCRIBED_TREATMENT = re.compile(
+    r"(?:an?\s+)?(?:operation|surgery|procedure|treatment|injection|medicine|tablet)s?\s+"
+    r"(?:to|that|which|for)\b",
+    re.IGNORECASE,
+)
 
 
 def device_opening(subject: str, rules: RuleSet) -> str:

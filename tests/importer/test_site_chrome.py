@@ -441,3 +441,22 @@ def test_permalink_signs_after_headings_are_cut():
     doc = clean_document(parse_document(html, "html"))
     assert "¶" not in " ".join(texts_of(doc))
     assert "Other medicines" in texts_of(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reply Share Report Save",
+        "⬆ 1.2k ⬇ · 37 comments",
+        "u/PhysioDan-MSK · Verified Physiotherapist · 8h",
+        "I am a bot, and this action was performed automatically.",
+        "Please read the sidebar rules before commenting.",
+        "Commenting so I can find this later",
+    ],
+)
+def test_discussion_thread_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_a_thread_post_saying_something_is_kept():
+    assert chrome_reason("Please read the leaflet your physiotherapist gives you.") == ""

@@ -403,3 +403,22 @@ def test_a_caution_after_a_call_for_help_joins_its_box():
     boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
     assert len(boxes) == 1 and boxes[0]["severity"] == "emergency"
     assert "Monday" in boxes[0]["text"]
+
+
+def test_a_list_led_like_a_care_card_is_a_warning_per_urgency():
+    from back_health.importer.pipeline import analyse
+
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck.\n\n"
+        "Neck exercises help: chin tucks, 10 times, 3 times a day.\n\n"
+        "When to get checked:\n\n"
+        "- See your GP if it has not settled after a week.\n"
+        "- Call 111 if both hands go numb.\n"
+        "- Call 999 if you have a sudden, severe headache.\n"
+    )
+    plan = analyse(text.encode(), "a.md")
+    levels = [b.value["severity"] for b in plan.pages[0].blocks if b.type == "warning"]
+    assert levels == ["see_doctor", "urgent", "emergency"]
+    assert not [
+        b for b in plan.pages[0].blocks if b.type == "exercise_list" and "GP" in str(b.value)
+    ]

@@ -19,7 +19,7 @@ from ..names import (
 )
 from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part
-from ..severity import advice_of, items_lead
+from ..severity import advice_of, items_lead, severity_of
 from .blocks import (
     BOLD_LABEL,
     add_block,
@@ -275,6 +275,16 @@ def emit_list(
     else:
         category, because = list_category(block, topic, heading, state, owner)
     state.decide(lead or list_text(block), category, because)
+    if category == "warning" and asked is None and _mixed_severities(block, rules):
+        # "When to get checked:" then see-a-GP, 111 and 999 items: a box for each.
+        for item in block.items:
+            found = severity_of(item.text, rules)
+            level = found.level if found else Severity.SEE_DOCTOR
+            value = warning_value(level, "", f"<p>{html.escape(item.text, quote=False)}</p>")
+            add_block(owner, BlockPlan("warning", value), state)
+            state.decide(item.text, f"warning ({level})", "an item of a list of care advice")
+        drop_lead_paragraph(owner, lead, state)
+        return
     if category == "warning":
         severity = (asked.severity if asked else "") or list_severity(block, rules)
         value = warning_value(severity, "", f"<p>{html.escape(lead)}</p>" if lead else "")
@@ -437,6 +447,12 @@ def described_rows(table: Table, column: ListBlock, category: str, state: Contex
     return ListBlock(ordered=column.ordered, items=items, lead=column.lead)
 
 
+def _mixed_severities(block: ListBlock, rules) -> bool:
+    """Whether the items of ``block`` ask for help of more than one urgency."""
+    levels = {found.level for item in block.items if (found := severity_of(item.text, rules))}
+    return len(levels) > 1
+
+
 def list_category(
     block: ListBlock, topic: str, heading: str, state: Context, owner: PagePlan | None = None
 ) -> tuple[str, str]:
@@ -448,6 +464,9 @@ def list_category(
         if condition := rules.cue("lead_conditions", lead):
             # "Do not take these tablets if:" lists risks to the reader; "Do not:" is advice.
             return "warning", f"lead cue {found.cue} + conditions {condition!r}"
+    if lead and (cue := rules.cue("heading_warning", lead.strip().rstrip(":"))):
+        # "When to get checked:" leads a list as its heading would: care advice.
+        return "warning", f"lead worded as a warning heading ({cue!r})"
     doses = [read_dose(item.text).dose for item in block.items]
     if all(has_dose(dose) for dose in doses) and any(
         dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")

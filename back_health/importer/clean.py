@@ -839,6 +839,7 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
         heading_language = foreign(section.heading) if section.heading else ""
         if heading_language:
             flags.append(Flag(kind=kind, text=section.heading, language=heading_language))
+        flagged_before = len(flags)
         blocks = []
         for block in section.blocks:
             if isinstance(block, Paragraph):
@@ -858,6 +859,12 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
                 else:
                     items.append(item)
             blocks.append(replace(block, items=items))
+        blocks = [b for b in blocks if not isinstance(b, ListBlock) or b.items]
+        if section.heading and not heading_language and section.blocks and not blocks:
+            # "¿Cómo se contagia?" over text all in Spanish: too short to tell alone, the
+            # heading is in the language of what it heads.
+            if languages := [f.language for f in flags[flagged_before:] if f.language]:
+                flags.append(Flag(kind=kind, text=section.heading, language=languages[0]))
         sections.append(replace(section, blocks=blocks))
     shares = _language_shares(profiles, flags[len(doc.flags) :], main)
     return replace(doc, sections=sections, flags=flags, language=main, language_shares=shares)

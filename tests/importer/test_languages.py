@@ -203,3 +203,25 @@ def test_an_article_wholly_in_a_language_without_rules_stays_unsupported():
     plan = analyse(welsh_only.encode(), "erthygl.txt")
     assert UNSUPPORTED_LANGUAGE in {f.kind for f in plan.flags}
     assert plan.pages == []
+
+
+def test_a_short_heading_over_text_all_in_another_language_is_flagged_with_it():
+    from back_health.importer.clean import clean_document
+    from back_health.importer.parse import parse_document
+
+    html = (
+        "<html><body><section lang='en'><h1>Brucellosis of the spine</h1><p>Brucellosis is"
+        " an infection caught from unpasteurized milk and from farm animals. It can settle"
+        " in the bones of the lower back and cause a deep, constant ache.</p><h2>How is it"
+        " treated?</h2><p>It is treated with two antibiotics taken together for at least"
+        " three months. Take every dose, even when you feel better, because the infection"
+        " can come back if you stop early.</p><p>Call 911 if you cannot move your legs or"
+        " you lose control of your bladder or bowels.</p></section>"
+        "<section lang='es'><h2>¿Cómo se contagia?</h2><p>La mayoría de las personas se "
+        "contagia al consumir leche o queso sin pasteurizar, o al trabajar con animales de "
+        "granja. Puede afectar los huesos de la parte baja de la espalda.</p></section>"
+        "</body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    flagged = {flag.text for flag in doc.flags if flag.language == "es"}
+    assert "¿Cómo se contagia?" in flagged

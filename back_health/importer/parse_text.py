@@ -74,7 +74,9 @@ _LETTER = re.compile(r"^(?P<marker>[a-z])\)[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 #: A sentence ending inside a line, or a semicolon between the values of a labelled
 #: line ("Keywords: low back pain; obesity"): either way the line is not a heading.
-_INNER_SENTENCE_BREAK = re.compile(r"[.!?…;]\s+\S")
+#: A sentence ending inside a line; a question before a capitalised subtitle is a
+#: headline's ("Cement for a broken spine? Your questions on kyphoplasty").
+_INNER_SENTENCE_BREAK = re.compile(r"[.…;]\s+\S|[!?]\s+(?![A-Z])\S")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s+(?=\S.*\?$)")
@@ -750,10 +752,12 @@ def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
     heads = [index for index in range(run) if not units[index].chrome]
     if not heads or run == len(units):
         return [], "", 0, False
-    # "By Tom Ashworth, Health Correspondent" under the headline: the byline is body text
-    # (dropped as chrome later), the headline above it is the title.
+    # "By Tom Ashworth, Health Correspondent" (and a dateline) under the headline: body
+    # text (dropped as chrome later); the headline above them is the title.
     end = len(heads)
-    while end > 1 and _BYLINE.match(units[heads[end - 1]].text):
+    while end > 1 and (
+        _BYLINE.match(units[heads[end - 1]].text) or _DATELINE.match(units[heads[end - 1]].text)
+    ):
         end -= 1
     if end < len(heads):
         title = heads[end - 1]
@@ -800,6 +804,13 @@ def _is_masthead(unit: _Unit) -> bool:
     )
 
 
+#: A date standing as a line of its own under a headline: "Saturday 8 March 2025".
+_DATELINE = re.compile(
+    r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\s*$",
+    re.IGNORECASE,
+)
 #: A byline: "By <Name>", "Written by <Name>".
 _BYLINE = re.compile(r"^(?i:(?:(?:written|words|posted|reported)\s+)?by)\s+[A-Z][\w'.-]*")
 

@@ -330,3 +330,14 @@ def test_a_word_broken_across_lines_is_one_word_again(text, expected):
 def test_a_dash_opening_the_next_line_or_a_capital_is_never_glued_on():
     doc = parse_text("Neck pain\n\nThings to try -\nRest and heat.\n")
     assert "-Rest" not in doc.sections[-1].blocks[-1].text
+
+
+def test_a_question_headline_with_a_subtitle_above_a_byline_and_a_date_is_the_title():
+    text = (
+        "THE DAILY POST | HEALTH\n\n"
+        "Cement for a broken spine? Your questions on kyphoplasty\n\n"
+        "By Ann Lee, Health Correspondent\n\nSaturday 8 March 2025\n\n"
+        "A surgeon answers readers' questions about kyphoplasty, an operation for broken"
+        " bones in the spine.\n"
+    )
+    assert parse_text(text).title == "Cement for a broken spine? Your questions on kyphoplasty"

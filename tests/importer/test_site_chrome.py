@@ -460,3 +460,26 @@ def test_discussion_thread_furniture_is_chrome(line):
 
 def test_a_thread_post_saying_something_is_kept():
     assert chrome_reason("Please read the leaflet your physiotherapist gives you.") == ""
+
+
+def test_a_reader_s_initials_after_a_question_are_cut():
+    text = (
+        "Back pain questions\n\nA surgeon answers readers' questions about back pain.\n\n"
+        "Q. Is it safe to keep working? (J.M., Leeds)\n\n"
+        "A. Yes: most people recover faster when they keep working. (S.O'B., Glasgow)\n"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(text, "text"))))
+    assert "J.M." not in joined and "Glasgow" not in joined
+    assert "keep working" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Saturday 8 March 2025",
+        "March 8, 2025",
+        "These answers are general information and cannot replace advice from your own doctor.",
+    ],
+)
+def test_datelines_and_general_information_notes_are_chrome(line):
+    assert chrome_reason(line)

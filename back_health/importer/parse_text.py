@@ -68,14 +68,15 @@ KEEP_FINAL_STOP_AFTER = frozenset("etc e.g i.e approx".split())
 #: Words at most for a list item to lose a lone final full stop ("Manual therapy.").
 SHORT_ITEM_WORDS = 12
 
-_BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+])[ \t\u00a0]+(?P<text>\S.*)$")
+#: Bullets, "o" among them: word processors and typewritten leaflets bullet with it.
+_BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
 _LETTER = re.compile(r"^(?P<marker>[a-z])\)[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 #: A sentence ending inside a line, or a semicolon between the values of a labelled
-#: line ("Keywords: low back pain; obesity"): either way the line is not a heading.
-#: A sentence ending inside a line; a question before a capitalised subtitle is a
-#: headline's ("Cement for a broken spine? Your questions on kyphoplasty").
+#: line ("Keywords: low back pain; obesity"): either way the line is not a heading. A
+#: question before a capitalised subtitle is a headline's ("Cement for a broken spine?
+#: Your questions on kyphoplasty").
 _INNER_SENTENCE_BREAK = re.compile(r"[.…;]\s+\S|[!?]\s+(?![A-Z])\S")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
@@ -232,11 +233,14 @@ def parse_text(text: str) -> Document:
     text, notes = strip_notes_labels(text)
     running.extend(("chrome: slide label", label) for label in notes)
     body, signature = split_signature(text)
+    body, slip = split_tear_off(body)
     body, footer = split_footer(body)
     title, sections = build_sections(text_units(body))
     dropped = [Dropped(reason=reason, text=line) for reason, line in running]
     if footer:
         dropped.append(Dropped(reason="chrome: footer", text=footer))
+    if slip:
+        dropped.append(Dropped(reason="chrome: tear-off slip", text=slip))
     if signature:
         dropped.append(Dropped(reason="signature", text=signature))
     return Document(title=title, sections=sections, format="text", dropped=dropped)
@@ -447,6 +451,23 @@ MAX_FOOTER_WORDS = 60
 _FOOTER_SIGNAL = re.compile(
     r"\+?\d[\d ()-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.-]+|©|\(c\)\s*\d{4}|\bcopyright\b"
     r"|\ball rights reserved\b|\bpage \d+ of \d+\b|^(?:written|edited|produced) by\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def split_tear_off(text: str) -> tuple[str, str]:
+    """Return ``(text, slip)``: a printed leaflet's tear-off slip, everything after a
+    "cut here" line, is a form for the reader, not article text."""
+    match = _CUT_HERE.search(text)
+    if match is None:
+        return text, ""
+    return text[: match.start()], collapse_spaces(text[match.end() :].replace("\n", " "))
+
+
+#: A line marking where to cut a slip off: "----- cut here -----", "✂ Tear off".
+_CUT_HERE = re.compile(
+    r"^[ \t\-–—✂✁.=_*]*+(?:cut|tear)(?: (?:here|off|along (?:this|the dotted) line))"
+    r"[ \t\-–—✂✁.=_*]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -341,3 +341,31 @@ def test_a_question_headline_with_a_subtitle_above_a_byline_and_a_date_is_the_ti
         " bones in the spine.\n"
     )
     assert parse_text(text).title == "Cement for a broken spine? Your questions on kyphoplasty"
+
+
+def test_a_tear_off_slip_and_opening_hours_are_no_article_text():
+    from back_health.importer.clean import clean_document
+
+    text = (
+        "Annular tear\n\nAn annular tear is a crack in the tough outer ring of a disc.\n\n"
+        "Surgery opening hours\n\nMonday to Friday: 8.00am to 6.30pm\n"
+        "Saturday and Sunday: closed\n\n"
+        "------------- cut here -------------\n\nSELF-REFERRAL SLIP\n\nName: ..........\n"
+        "I would like the physiotherapy team to contact me.\n"
+    )
+    doc = clean_document(parse_text(text))
+    kept = " ".join(b.text for s in doc.sections for b in s.blocks)
+    assert "crack in the tough outer ring" in kept
+    for gone in ("8.00am", "closed", "SLIP", "contact me"):
+        assert gone not in kept and gone not in " ".join(s.heading for s in doc.sections)
+    assert any(d.reason == "chrome: tear-off slip" for d in doc.dropped)
+
+
+def test_a_letter_o_bullet_starts_a_list_item():
+    text = (
+        "Annular tear\n\nAn annular tear is a crack in the outer ring of a disc.\n\n"
+        "What causes it?\n\n  o Heavy lifting - especially with a rounded back\n"
+        "  o Smoking - it slows healing\n"
+    )
+    lists = [b for s in parse_text(text).sections for b in s.blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in lists[0].items][0].startswith("Heavy lifting")

@@ -726,3 +726,13 @@ def test_what_the_condition_is_a_complication_of_is_its_cause():
         )
     )
     assert "Hip replacement" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_noun_after_an_article_is_no_verb_of_harm_and_an_order_names_no_cause():
+    plan = plan_of(article('Read the last section before you decide it is "just a strain".'))
+    assert {r.title for r in plan.pages[0].causes} == set()
+
+
+def test_plays_its_part_names_a_cause():
+    plan = plan_of(article("Slumped sitting plays its part too."))
+    assert "Slumped sitting" in {r.title for r in plan.pages[0].causes}

@@ -736,3 +736,11 @@ def test_a_noun_after_an_article_is_no_verb_of_harm_and_an_order_names_no_cause(
 def test_plays_its_part_names_a_cause():
     plan = plan_of(article("Slumped sitting plays its part too."))
     assert "Slumped sitting" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_heading_about_the_condition_makes_no_second_page():
+    text = (
+        "# Hip bursitis\n\n## About hip bursitis\n\nHip bursitis is a condition where the"
+        " fluid sac over the hip bone becomes inflamed.\n"
+    )
+    assert [p.title for p in plan_of(text).pages if p.kind == Kind.CONDITION] == ["Hip bursitis"]

@@ -483,3 +483,14 @@ def test_a_reader_s_initials_after_a_question_are_cut():
 )
 def test_datelines_and_general_information_notes_are_chrome(line):
     assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Complete our self-help guide to check your symptoms and find out what to do next.",
+        "Start the headaches self-help guide",
+    ],
+)
+def test_links_to_a_site_s_self_help_tools_are_chrome(line):
+    assert chrome_reason(line)

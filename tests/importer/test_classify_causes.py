@@ -744,3 +744,18 @@ def test_a_heading_about_the_condition_makes_no_second_page():
         " fluid sac over the hip bone becomes inflamed.\n"
     )
     assert [p.title for p in plan_of(text).pages if p.kind == Kind.CONDITION] == ["Hip bursitis"]
+
+
+def test_a_genre_note_in_the_title_is_no_other_name():
+    text = (
+        "# Patient education: Hip bursitis (The Basics)\n\nHip bursitis is inflammation of"
+        " a fluid sac over the hip bone.\n"
+    )
+    main = plan_of(text).pages[0]
+    assert main.title == "Hip bursitis"
+    assert not {"The basics", "Patient education"} & set(main.alternate_names)
+
+
+def test_what_it_shows_up_during_is_a_cause():
+    plan = plan_of(article("It usually shows up during pregnancy or in the months after birth."))
+    assert "Pregnancy" in {r.title for r in plan.pages[0].causes}

@@ -667,3 +667,19 @@ def test_a_medicine_in_apposition_or_a_described_operation_is_no_new_treatment()
     )
     titles = {p.title for p in plan.pages}
     assert "Steroid tablet" not in titles and "Operation to free the nerve" not in titles
+
+
+def test_a_steroid_shot_is_a_steroid_injection_and_the_shot_refers_back_to_it():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip.\n\n"
+        "## Treatment\n\nYour doctor might suggest a shot of steroid medicine into the "
+        "joint. The shot is given using an X-ray to guide the needle.\n"
+    )
+    titles = {p.title for p in plan_of(text).pages}
+    assert "Steroid injections" in titles and "Shot" not in titles
+
+
+def test_treatments_not_used_are_advised_against():
+    plan = plan_of(article("Antibiotics are not used, because it is not caused by an infection."))
+    assert "Antibiotics" not in written(plan)
+    assert not {r.title for r in plan.pages[0].causes}

@@ -434,6 +434,9 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     if not own and topic not in CAUSE_TOPICS:
         return
     rest = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
+    # "during pregnancy or in the months after giving birth": a second phrase of time
+    # is no further name.
+    rest = _SECOND_ADVERBIAL.split(rest, maxsplit=1)[0]
     # "cervical spondylosis, the age-related wear of the discs and joints, with ...": when
     # the whole is no clean list, the name before the first comma.
     names = listed_names(rest, rules) or listed_names(rest.split(",", 1)[0], rules)
@@ -458,6 +461,10 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
 
 
 #: Where a phrase of place starts after a head noun: "the tendons| around the hip".
+#: A second phrase of time or place after a name: " or in the months after ...".
+_SECOND_ADVERBIAL = re.compile(
+    r"\s+(?:or|and)\s+(?=(?:in|at|during|after|before|when|while|within)\b)", re.IGNORECASE
+)
 #: Where what something was done for starts: " for scoliosis".
 _PURPOSE_AFTER = re.compile(r"\s+for\s+(?=\S)", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
@@ -1406,6 +1413,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
         return
     if rules.find_medicines(name):
         return  # "Gabapentin and pregabalin are prescribed": the medicines have their pages
+    if _shortened_treatment(name, owner_for_relations(owner, state), state):
+        return  # "The shot is given ..." after "a shot of steroid medicine"
     terms = rules.find_treatments(name)
     if terms:
         term = terms[0][0]
@@ -1485,6 +1494,20 @@ _DESCRIBED_TREATMENT = re.compile(
     r"(?:to|that|which|for)\b",
     re.IGNORECASE,
 )
+
+
+def _shortened_treatment(name: str, owner: PagePlan, state: Context) -> bool:
+    """Whether ``name`` is a treatment of ``owner`` said shorter: the head or the first
+    words of one of its names ("shot" for "Shot of steroid medicine", "brace" for
+    "Back brace")."""
+    said = name.casefold()
+    for relation in owner.treatments:
+        page = state.pages.get(name_key(relation.title, state.rules))
+        names = [relation.title, *(page.alternate_names if page is not None else ())]
+        for known in (n.casefold() for n in names):
+            if known != said and (known.startswith(f"{said} ") or known.endswith(f" {said}")):
+                return True
+    return False
 
 
 def device_opening(subject: str, rules: RuleSet) -> str:

@@ -56,12 +56,16 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         relate(page, "related_conditions", other)
         state.decide(second, "condition", "second condition named in the title ('X and Y')")
     for other in bracketed_names(title):
+        if rules.cue("title_genre", f"({other})"):
+            continue  # "(The Basics)" says what kind of page it is, not another name
         add_alternate(page, other, rules)
         state.pages.alias(other, page)  # a later mention of it finds the main page
         state.decide(other, "alternate name", "given in brackets in the title")
-    plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", strip_brackets(title))[0]
+    # "Patient education: X": the genre words go before the title is cut at its colon.
+    plain = strip_brackets(title)
     for category in ("title_prefix", "title_genre"):
         plain = rules.remove_cues(category, plain, "", count=1)
+    plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", plain.strip())[0]
     if not second and plain and name_key(plain, rules) != name_key(page.title, rules):
         add_alternate(page, plain.strip(" ?!."), rules)
     first = first_paragraph(document)

@@ -759,3 +759,18 @@ def test_a_genre_note_in_the_title_is_no_other_name():
 def test_what_it_shows_up_during_is_a_cause():
     plan = plan_of(article("It usually shows up during pregnancy or in the months after birth."))
     assert "Pregnancy" in {r.title for r in plan.pages[0].causes}
+
+
+def test_what_people_catch_it_from_is_a_cause_without_its_examples():
+    plan = plan_of(article("Most people catch it from unpasteurized dairy, especially cheese."))
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Unpasteurized dairy" in causes and not any("cheese" in c.lower() for c in causes)
+
+
+def test_the_most_common_cause_ends_at_a_semicolon():
+    plan = plan_of(
+        article(
+            "The most common cause is a gluteal tendon tear; in runners, bursitis is also common."
+        )
+    )
+    assert "Gluteal tendon tear" in written_causes(plan)

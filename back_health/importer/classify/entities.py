@@ -402,13 +402,16 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     match = next(m for p in rules.cue_patterns("cause_sentence") if (m := p.search(sentence)))
     if not speaks_of(owner, sentence[: match.start()], rules):
         return
-    names = listed_names(_NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0], rules)
+    # "The most common cause is a herniated disk; in older adults, ...": the clause ends
+    # at the semicolon.
+    rest = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0].split(";", 1)[0]
+    names = listed_names(rest, rules)
     for name in names:
         page = cause_page(name, state, f"listed after {match.group(0)!r}")
         if page is not owner:
             relate(owner, "causes", page)
             state.decide(name, "cause", f"listed after {match.group(0)!r}")
-            if len(names) == 1 and not rules.cue("passing_mention", sentence):
+            if len(names) == 1 and not rules.cue("passing_mention", sentence.split(";", 1)[0]):
                 # "The most common cause is a fall onto your backside": the one cause a
                 # sentence names is what it is about.
                 state.pages.add_text(page, sentence)
@@ -428,8 +431,11 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     subject = _SETTING_PHRASE.sub("", sentence[: match.start()]).strip(" ,")
     if not subject or rules.cue("origin_subject_except", subject):
         return
-    own = rules.cue("anaphoric_subject", subject) or (
-        rules.is_condition_term(subject) and speaks_of(owner, subject, rules)
+    own = (
+        rules.cue("anaphoric_subject", subject)
+        or (rules.is_condition_term(subject) and speaks_of(owner, subject, rules))
+        # "Most people catch it from unpasteurized dairy": the cue itself names it.
+        or bool(_NAMES_IT.search(match.group(0)))
     )
     if not own and topic not in CAUSE_TOPICS:
         return
@@ -437,6 +443,8 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     # "during pregnancy or in the months after giving birth": a second phrase of time
     # is no further name.
     rest = _SECOND_ADVERBIAL.split(rest, maxsplit=1)[0]
+    # "unpasteurized dairy, especially fresh cheese": what follows narrows the one name.
+    rest = _ELABORATION.split(rest, maxsplit=1)[0]
     # "cervical spondylosis, the age-related wear of the discs and joints, with ...": when
     # the whole is no clean list, the name before the first comma.
     names = listed_names(rest, rules) or listed_names(rest.split(",", 1)[0], rules)
@@ -461,6 +469,14 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
 
 
 #: Where a phrase of place starts after a head noun: "the tendons| around the hip".
+#: A comma before words that narrow or illustrate what came before.
+_ELABORATION = re.compile(
+    r",\s*(?:especially|particularly|mainly|mostly|notably|such as|like|including|for example|"
+    r"for instance|e\.g\.)\s",
+    re.IGNORECASE,
+)
+#: A cause cue that refers to the condition itself: "catch it from".
+_NAMES_IT = re.compile(r"\b(?:it|them|this|the infection)\s+from\b", re.IGNORECASE)
 #: A second phrase of time or place after a name: " or in the months after ...".
 _SECOND_ADVERBIAL = re.compile(
     r"\s+(?:or|and)\s+(?=(?:in|at|during|after|before|when|while|within)\b)", re.IGNORECASE

@@ -422,3 +422,18 @@ def test_a_list_led_like_a_care_card_is_a_warning_per_urgency():
     assert not [
         b for b in plan.pages[0].blocks if b.type == "exercise_list" and "GP" in str(b.value)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you take a blood thinner such as warfarin, tell us before treatment.",
+        "Please tell us before your appointment if you take medicines that thin the blood.",
+    ],
+)
+def test_telling_the_clinic_before_treatment_is_a_caution(sentence):
+    from back_health.importer.rules import default_rules
+    from back_health.importer.severity import advice_of
+
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == "caution"

@@ -48,7 +48,10 @@ def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
         cue = rules.cue(category, text)
         if cue is None:
             continue
-        if level == Severity.SEE_DOCTOR and (haste := rules.cue("urgency_modifiers", text)):
+        if (level == Severity.SEE_DOCTOR or category == "severity_check_first") and (
+            haste := rules.cue("urgency_modifiers", text)
+        ):
+            # "Tell your doctor straight away if ...": a contact made in haste is urgent.
             return SeverityCue(Severity.URGENT, f"{cue!r} + {haste!r}")
         return SeverityCue(level, repr(cue))
     return None

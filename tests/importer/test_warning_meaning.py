@@ -437,3 +437,19 @@ def test_telling_the_clinic_before_treatment_is_a_caution(sentence):
 
     found = advice_of(sentence, default_rules())
     assert found is not None and found.level == "caution"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Tell your doctor straight away if you are in contact with chickenpox.", "urgent"),
+        ("Carry your steroid emergency card and show it to any doctor who treats you.", "caution"),
+        ("Check with a pharmacist before taking ibuprofen.", "caution"),
+    ],
+)
+def test_contacts_made_in_haste_are_urgent_and_safety_cards_are_cautions(sentence, level):
+    from back_health.importer.rules import default_rules
+    from back_health.importer.severity import advice_of
+
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == level

@@ -683,3 +683,15 @@ def test_treatments_not_used_are_advised_against():
     plan = plan_of(article("Antibiotics are not used, because it is not caused by an infection."))
     assert "Antibiotics" not in written(plan)
     assert not {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Paracetamol can help with aches.",
+        "Ibuprofen can help for a few days.",
+        "Paracetamol is fine to take as before.",
+    ],
+)
+def test_a_medicine_only_said_to_help_or_be_fine_is_a_mention(sentence):
+    assert not {"Paracetamol", "Ibuprofen"} & written(plan_of(article(sentence)))

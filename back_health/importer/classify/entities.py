@@ -1276,9 +1276,12 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     words = sentence.split()
     if len(words) < 4 or rules.cue("passing_mention", sentence):
         return
-    if rules.cue("vague_benefit", sentence) and _names_several(sentence, rules):
-        # "Paracetamol, ibuprofen gel or a heat pack can help.": the one claim, that they
-        # may help, is shared by a list of names: a mention of each.
+    if rules.cue("vague_benefit", sentence) and (
+        _names_several(sentence, rules) or rules.find_medicines(sentence)
+    ):
+        # "Paracetamol can help with aches.", "Paracetamol, ibuprofen gel or a heat pack
+        # can help.": a passing claim that a medicine (or each of several things) may
+        # help says nothing a page could hold.
         return
     if advised_against(sentence, 0, rules) or _opens_with_alternatives(sentence, rules):
         return

@@ -494,3 +494,34 @@ def test_datelines_and_general_information_notes_are_chrome(line):
 )
 def test_links_to_a_site_s_self_help_tools_are_chrome(line):
     assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In this issue: Easter audax report · Club kit order · Physio corner",
+        "Information for patients",
+        "DOB: 14/09/1983",
+        "NHS No: 999 123 4567",
+        "Admitted: 03/06/2025 via ED",
+        "Next annual review: 12 June 2025",
+        "Shares are traded on AIM under the ticker CBML.",
+        "6:32",
+    ],
+)
+def test_newsletter_leaflet_record_and_press_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_press_release_end_sections_and_tickers_are_dropped():
+    text = (
+        "Spinal implant approved\n\nNorthgate - Calderbrook Medical (AIM: CBML) announced"
+        " approval of its implant for sacroiliac joint fusion.\n\n"
+        "Sacroiliac joint fusion is an operation for long-term pain from the joints.\n\n"
+        "Notes to editors\n\nThe study was presented in April 2025.\n\n"
+        "Media contact\n\nAnn Lee, Head of Communications\n"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(text, "text"))))
+    assert "AIM" not in joined and "presented in April" not in joined
+    assert "Head of Communications" not in joined
+    assert "announced approval of its implant" in joined

@@ -695,3 +695,12 @@ def test_treatments_not_used_are_advised_against():
 )
 def test_a_medicine_only_said_to_help_or_be_fine_is_a_mention(sentence):
     assert not {"Paracetamol", "Ibuprofen"} & written(plan_of(article(sentence)))
+
+
+def test_a_treatment_the_opening_defines_is_the_subject():
+    text = (
+        "Device approved for back operation\n\nA company today announced approval of its"
+        " implant.\n\nSacroiliac (SI) joint fusion is an operation for people with long-term"
+        " pain from the sacroiliac joints. It takes about an hour.\n"
+    )
+    assert plan_of(text, "release.txt").pages[0].title == "Sacroiliac joint fusion"

@@ -191,6 +191,7 @@ SOURCE_WEIGHTS = {
     "first sentence": 1.0,
     "most named condition": 1.0,
     "defined condition": 1.0,
+    "defined treatment": 1.0,
     "what-is heading": 1.0,
     "diagnosis": 2.0,
 }
@@ -263,6 +264,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         raw.append(Candidate("most named condition", most_named))
     if defined := defined_condition(document, rules):
         raw.append(Candidate("defined condition", defined))
+    if treatment := defined_treatment(document, rules):
+        raw.append(Candidate("defined treatment", treatment))
     if diagnosis := diagnosed_condition(text, rules):
         raw.append(Candidate("diagnosis", diagnosis))
     for section in headed:
@@ -365,6 +368,35 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
                 if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
                     return name
     return ""
+
+
+def defined_treatment(document: Document, rules: RuleSet) -> str:
+    """The name the opening paragraphs define as an operation or other treatment
+    ("Sacroiliac (SI) joint fusion is an operation for people with ..."), or ""."""
+    paragraphs = 0
+    for section in document.sections:
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            paragraphs += 1
+            if paragraphs > DEFINED_WITHIN:
+                return ""
+            for sentence in split_sentences(block.text):
+                match = _DEFINED_AS_TREATMENT.match(strip_brackets(sentence))
+                if match is None:
+                    continue
+                name = check_name(match.group("name"), rules).name
+                if name and len(name.split()) <= 5 and not rules.cue("anaphoric_subject", name):
+                    return name
+    return ""
+
+
+#: "X is an operation for ...", "X is a keyhole procedure to ...".
+_DEFINED_AS_TREATMENT = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?)[ \t]+(?:is|are)[ \t]+"
+    r"(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:operation|procedure|surgery|treatment|injection)s?"
+    r"[ \t]+(?:for|to|that|which|used|in)\b"
+)
 
 
 #: Paragraphs from the start of the text in which a condition's definition is looked for.
@@ -635,6 +667,8 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         max(body.count(f" {_normalised(n, rules)} ") for n in {name, head}), MENTIONS_CAP
     )
     kind = _treatment_kind(name, rules)
+    if not kind and candidate.source == "defined treatment":
+        kind = "a treatment by the text's definition"
     # A phrase about a condition ("Exercises for sciatica") is not its name.
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):

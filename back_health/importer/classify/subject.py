@@ -340,10 +340,8 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
     return ""
 
 
-def defined_condition(document: Document, rules: RuleSet) -> str:
-    """The name the opening of the text defines as a condition ("Cervical dystonia is a
-    condition where the muscles of the neck tighten ..."), whether or not the vocabulary
-    knows it; "" when none of the first :data:`DEFINED_WITHIN` paragraphs does."""
+def _opening_sentences(document: Document):
+    """The sentences of the first :data:`DEFINED_WITHIN` paragraphs, in order."""
     paragraphs = 0
     for section in document.sections:
         for block in section.blocks:
@@ -351,43 +349,40 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
                 continue
             paragraphs += 1
             if paragraphs > DEFINED_WITHIN:
-                return ""
-            for sentence in split_sentences(block.text):
-                if rules.cue("cause_subject_sentence", sentence):
-                    continue  # "Disc wear is the main cause": a cause, not a definition
-                match = _DEFINED_AS_CONDITION.match(sentence)
-                if match is None:
-                    # "Adjacent segment disease is wear and tear at the level ...": a name
-                    # with a condition head, defined by the sentence it opens.
-                    if _OPENS_DEFINITION.match(sentence) and (
-                        name := subject_name(sentence, rules)
-                    ):
-                        return name
-                    continue
-                name = check_name(match.group("name"), rules).name
-                if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
-                    return name
+                return
+            yield from split_sentences(block.text)
+
+
+def defined_condition(document: Document, rules: RuleSet) -> str:
+    """The name the opening of the text defines as a condition ("Cervical dystonia is a
+    condition where the muscles of the neck tighten ..."), whether or not the vocabulary
+    knows it; "" when none of the first :data:`DEFINED_WITHIN` paragraphs does."""
+    for sentence in _opening_sentences(document):
+        if rules.cue("cause_subject_sentence", sentence):
+            continue  # "Disc wear is the main cause": a cause, not a definition
+        match = _DEFINED_AS_CONDITION.match(sentence)
+        if match is None:
+            # "Adjacent segment disease is wear and tear at the level ...": a name with a
+            # condition head, defined by the sentence it opens.
+            if _OPENS_DEFINITION.match(sentence) and (name := subject_name(sentence, rules)):
+                return name
+            continue
+        name = check_name(match.group("name"), rules).name
+        if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
+            return name
     return ""
 
 
 def defined_treatment(document: Document, rules: RuleSet) -> str:
     """The name the opening paragraphs define as an operation or other treatment
     ("Sacroiliac (SI) joint fusion is an operation for people with ..."), or ""."""
-    paragraphs = 0
-    for section in document.sections:
-        for block in section.blocks:
-            if not isinstance(block, Paragraph):
-                continue
-            paragraphs += 1
-            if paragraphs > DEFINED_WITHIN:
-                return ""
-            for sentence in split_sentences(block.text):
-                match = _DEFINED_AS_TREATMENT.match(strip_brackets(sentence))
-                if match is None:
-                    continue
-                name = check_name(match.group("name"), rules).name
-                if name and len(name.split()) <= 5 and not rules.cue("anaphoric_subject", name):
-                    return name
+    for sentence in _opening_sentences(document):
+        match = _DEFINED_AS_TREATMENT.match(strip_brackets(sentence))
+        if match is None:
+            continue
+        name = check_name(match.group("name"), rules).name
+        if name and len(name.split()) <= 5 and not rules.cue("anaphoric_subject", name):
+            return name
     return ""
 
 

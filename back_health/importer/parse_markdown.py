@@ -189,6 +189,7 @@ _FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)")
 #: shortcodes "{{< youtube id >}}" and "{{% notice %}}", and a footnote's marker "[^1]".
 _TEMPLATE_TAG = re.compile(
     r"\{%[^%\n]{0,300}+%\}|\{\{[<%][^\n]{0,300}?[>%]\}\}|\[\^[\w-]{1,20}+\](?!:)"
+    r"|\{/\*[^\n]{0,300}?\*/\}"
 )
 _FOOTNOTE_LABEL = re.compile(r"\[\^[\w-]{1,20}+\]:[ \t]*+")
 

@@ -195,3 +195,11 @@ def test_static_site_template_tags_and_footnote_markers_go_and_notes_stay():
     assert "{%" not in text and "{{<" not in text and "[^1]" not in text
     assert "The disc wears early. It is common." in text
     assert "Most often at L4-L5." in text
+
+
+def test_an_mdx_comment_is_dropped():
+    from back_health.importer.parse_markdown import parse_markdown
+
+    doc = parse_markdown("# Neck pain\n\nNeck pain is common.\n\n{/* TODO: add video */}\n")
+    texts = [block.text for section in doc.sections for block in section.blocks]
+    assert not any("TODO" in text for text in texts)

@@ -774,3 +774,29 @@ def test_the_most_common_cause_ends_at_a_semicolon():
         )
     )
     assert "Gluteal tendon tear" in written_causes(plan)
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("7 Surprising Causes of Hip Bursitis (and What Actually Helps)", "Hip bursitis"),
+        ("Caring for someone after a spinal cord stroke", "Spinal cord stroke"),
+    ],
+)
+def test_listicle_and_carer_framing_is_taken_off_the_subject(title, subject):
+    text = f"# {title}\n\n{subject} is a condition that needs care at home.\n"
+    assert plan_of(text).pages[0].title == subject
+
+
+def test_a_diagnosis_line_names_the_subject():
+    text = (
+        "After Visit Summary\n\nVisit date: 12 May 2025\n\nDiagnosis: Thoracic radiculopathy,"
+        " right side\n\nWhat we talked about: your jaw and chest pain is not from your heart."
+        " The pain comes from an irritated nerve root in your upper back.\n"
+    )
+    assert plan_of(text, "summary.txt").pages[0].title == "Thoracic radiculopathy"
+
+
+def test_a_possessive_is_no_part_of_a_cause_name():
+    plan = plan_of(article("Your genes play a part as well."))
+    assert not any(t.lower().startswith("your") for t in {r.title for r in plan.pages[0].causes})

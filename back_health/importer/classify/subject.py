@@ -320,7 +320,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
 #: syndrome", "she was diagnosed with ...", "it turned out to be ...".
 _DIAGNOSED = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|get|got) diagnosed (?:with|as)(?: having)?|"
-    r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|"
+    r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|diagnosis\s*:|"
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
     r"(?:sounds|looks) (?:a lot |very much |most )?like|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"

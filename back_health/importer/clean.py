@@ -865,6 +865,11 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
             # heading is in the language of what it heads.
             if languages := [f.language for f in flags[flagged_before:] if f.language]:
                 flags.append(Flag(kind=kind, text=section.heading, language=languages[0]))
+        if heading_language and blocks and sections:
+            # "डॉक्टर से कब मिलें?" over English text: the heading is flagged and leaves the
+            # page; its text goes on under the heading before it.
+            sections[-1] = replace(sections[-1], blocks=[*sections[-1].blocks, *blocks])
+            continue
         sections.append(replace(section, blocks=blocks))
     shares = _language_shares(profiles, flags[len(doc.flags) :], main)
     return replace(doc, sections=sections, flags=flags, language=main, language_shares=shares)

@@ -225,3 +225,21 @@ def test_a_short_heading_over_text_all_in_another_language_is_flagged_with_it():
     doc = clean_document(parse_document(html, "html"))
     flagged = {flag.text for flag in doc.flags if flag.language == "es"}
     assert "¿Cómo se contagia?" in flagged
+
+
+def test_a_foreign_heading_over_text_in_the_main_language_leaves_the_page():
+    from back_health.importer.clean import clean_document
+    from back_health.importer.parse import parse_document
+
+    html = (
+        "<html><body><h1>Skeletal fluorosis</h1><p>Skeletal fluorosis is a bone disease "
+        "caused by drinking water with too much fluoride for many years. The bones of the "
+        "spine thicken and the back becomes stiff.</p><p>It is common in villages where the "
+        "well water is high in fluoride, and in people who drink a lot of strong tea.</p>"
+        "<h2 lang='hi'>डॉक्टर से कब मिलें?</h2><p>See a doctor if stiffness in your back "
+        "lasts more than a few weeks.</p></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    assert "डॉक्टर से कब मिलें?" not in [s.heading for s in doc.sections]
+    assert any(f.text == "डॉक्टर से कब मिलें?" for f in doc.flags)
+    assert "See a doctor if stiffness" in " ".join(b.text for s in doc.sections for b in s.blocks)

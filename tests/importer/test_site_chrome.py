@@ -525,3 +525,27 @@ def test_press_release_end_sections_and_tickers_are_dropped():
     assert "AIM" not in joined and "presented in April" not in joined
     assert "Head of Communications" not in joined
     assert "announced approval of its implant" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Retrieved from "https://en.wikipedia.org/w/index.php?title=Back_pain&oldid=1"',
+        "This page was last edited on 9 January 2025, at 14:22 (UTC).",
+        "By using this site, you agree to the Terms of Use and Privacy Policy.",
+        "As seen in: The Daily Ledger · Northern Live",
+        "Chat to a pharmacist online",
+        "Shop neck pain relief",
+        "Dencorub Heat Gel 100g",
+    ],
+)
+def test_wiki_footer_and_shop_lines_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Take 2 tablets every 4 to 6 hours.", "Shop work can strain the back when you lift stock."],
+)
+def test_medicine_doses_and_shop_work_are_kept(line):
+    assert chrome_reason(line) == ""

@@ -174,6 +174,12 @@ def without_connective(text: str, rules: RuleSet) -> str:
     return pattern.sub("", text) if pattern is not None else text
 
 
+def without_duration(text: str) -> str:
+    """``text`` without a span of time opening it ("Hours spent looking down" ->
+    "looking down", "years of heavy lifting" -> "heavy lifting")."""
+    return _DURATION_OF.sub("", text.strip())
+
+
 def is_vague(text: str, rules: RuleSet) -> bool:
     text = text.strip(" .,;:" + _QUOTES).strip()
     return not text or bool(_name_patterns(rules)["vague"].match(text))
@@ -261,7 +267,8 @@ _CALLED = re.compile(
 #: A span of time before what fills it: "years of heavy lifting", "a few weeks of ...".
 _DURATION_OF = re.compile(
     r"^(?:(?:an?|the|many|several|some|\d{1,3}|two|three|four|five|ten|a few)\s+)?"
-    r"(?:(?:long|more|short)\s+)?(?:minutes|hours|days|weeks|months|years|decades)\s+of\s+(?=\w)",
+    r"(?:(?:long|more|short)\s+)?(?:minutes|hours|days|weeks|months|years|decades)\s+"
+    r"(?:of|spent)\s+(?=\w)",
     re.IGNORECASE,
 )
 

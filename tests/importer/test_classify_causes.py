@@ -800,3 +800,27 @@ def test_a_diagnosis_line_names_the_subject():
 def test_a_possessive_is_no_part_of_a_cause_name():
     plan = plan_of(article("Your genes play a part as well."))
     assert not any(t.lower().startswith("your") for t in {r.title for r in plan.pages[0].causes})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "Sleeping with the head twisted is behind a lot of morning pain.",
+            "Sleeping with the head twisted",
+        ),
+        (
+            "Hours spent kneeling on hard floors tire the muscles around the hip.",
+            "Kneeling on hard floors",
+        ),
+        ("Thin, brittle bone is behind most of the fractures we see.", "Thin brittle bone"),
+    ],
+)
+def test_what_is_behind_it_and_what_tires_the_muscles_are_causes(sentence, cause):
+    assert cause in {r.title for r in plan_of(article(sentence)).pages[0].causes}
+
+
+def test_an_or_inside_a_place_joins_no_two_causes():
+    plan = plan_of(article("Looking down at a phone or laptop tires the muscles of the neck."))
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Laptop" not in causes

@@ -22,6 +22,7 @@ from ..names import (
     strip_tags,
     subject_name,
     without_connective,
+    without_duration,
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
@@ -743,7 +744,7 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     )
     # "Heavy loading of the spine, while the bones are still growing, seems to ...": the
     # clause between commas says when, and is no part of the name.
-    subject = _ASIDE.sub("", sentence[: match.start()]).strip()
+    subject = without_duration(_ASIDE.sub("", sentence[: match.start()]).strip())
     if not subject or _ENDS_RELATIVE.search(subject):
         return
     if rules.cue("anaphoric_subject", subject) or rules.cue("dangling_start", subject):
@@ -751,6 +752,12 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     if rules.cue("anatomy_subject", subject):
         return
     names = listed_names(subject, rules)
+    if len(names) == 2 and _PLACE_AFTER.search(names[0]) and len(names[1].split()) == 1:
+        # "Looking down at a phone or laptop": the "or" joins the objects of the place,
+        # not two causes.
+        names = [name] if (name := derive_name(subject, rules).name) else []
+    if not names:
+        return
     if len(" ".join(names).split()) < len(_LIST_WORDS.sub(" ", subject).split()):
         # The names must be the whole subject ("People may develop it because ..." is
         # none), or one name with a phrase of time or place after it ("Heavy loading of
@@ -861,6 +868,12 @@ def _refers_to(owner: PagePlan, text: str, rules: RuleSet) -> bool:
 _HEAD_MODIFIER = re.compile(r"\s+(?:in|at|during|after|for|of|from|with)\s+")
 
 
+#: A comma between two adjectives before their noun: "Thin, brittle bone".
+_ADJECTIVE_COMMA = re.compile(
+    r"^(\s*[A-Za-z]*(?:ed|al|ic|ous|ive|le|ful|less|y|thin|weak|soft|old))"
+    r",(?=\s+[a-z]+\s+[a-z]+\s*$)",
+    re.IGNORECASE,
+)
 _MODIFIER_START = re.compile(r"\s+(?:of|in|on|during|from|with|at|after)\s+", re.IGNORECASE)
 
 
@@ -888,6 +901,8 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
                 return ""  # "The gluteal tendon is the big one": a part of the body
             # "Repetitive hyperextension of the lower back in sport": the name is the
             # head before its modifiers.
+            # "Thin, brittle bone is behind most fractures": adjectives in a row.
+            subject = _ADJECTIVE_COMMA.sub(r"\1", subject)
             texts = [subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]]
             if "," in subject:
                 # "Forward head posture, with the chin poking out, is the main culprit";

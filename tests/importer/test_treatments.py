@@ -704,3 +704,13 @@ def test_a_treatment_the_opening_defines_is_the_subject():
         " pain from the sacroiliac joints. It takes about an hour.\n"
     )
     assert plan_of(text, "release.txt").pages[0].title == "Sacroiliac joint fusion"
+
+
+def test_a_short_line_above_a_list_names_it_as_a_lead_would():
+    text = (
+        "Thoracic radiculopathy\n\nThoracic radiculopathy is an irritated nerve root in the"
+        " middle of the back.\n\nYOUR CARE PLAN\n\nMedicines\n"
+        "- Gabapentin 100 mg: take 1 capsule at bedtime. This medicine calms irritated nerves.\n"
+        "- Lidocaine 4% patch: apply 1 patch to the painful area for up to 12 hours.\n"
+    )
+    assert "Gabapentin" in written(plan_of(text, "summary.txt"))

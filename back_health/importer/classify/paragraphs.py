@@ -477,6 +477,12 @@ def list_category(
     category, because = lead_topic(lead, rules)
     if category:
         return category, because
+    if not lead and (label := _label_line_before(owner)):
+        # "Medicines" on a line of its own above the list (plain text has no heading
+        # markup): the line names the list as a lead would.
+        category, because = lead_topic(label, rules)
+        if category in ("treatments", "causes", "exercise_list"):
+            return category, f"the line above the list: {because}"
     said = _lead_paragraph(lead, owner)
     if said and rules.cue("lead_exercise_list", said):
         # "Your neck exercises. Do these 3 times a day, slowly:": the sentence before the
@@ -491,6 +497,23 @@ def list_category(
     if topic in ("symptoms", "types", "prevention", "related"):
         return topic, f"list in a {topic} section"
     return "content", "no cue in the lead or heading"
+
+
+#: Most words of a line above a list that names it.
+LABEL_LINE_WORDS = 4
+_LAST_P = re.compile(r"<p>((?:(?!<p>).){1,80}?)</p>\s*$", re.S)
+
+
+def _label_line_before(owner: PagePlan | None) -> str:
+    """The owner's last paragraph when it is a short line with no sentence end (a label
+    such as "Medicines" above a list), else ""."""
+    if owner is None or not owner.blocks or owner.blocks[-1].type != "paragraph":
+        return ""
+    match = _LAST_P.search(str(owner.blocks[-1].value))
+    text = strip_tags(match.group(1)).strip() if match else ""
+    if not text or len(text.split()) > LABEL_LINE_WORDS or text[-1] in ".!?;,":
+        return ""
+    return text
 
 
 def _lead_paragraph(lead: str, owner: PagePlan | None) -> str:

@@ -683,6 +683,11 @@ def _plain_block_units(lines: list[str]) -> list[_Unit]:
         heading.heading_like = True
         rest = lines[underlined + 1 :]
         return [heading, *(_plain_block_units(rest) if rest else [])]
+    fields = sum(1 for line in lines if _is_field_line(line))
+    if fields >= 2 and fields >= FIELD_LINES_SHARE * len(lines):
+        # "Visit date: ..." / "Provider: ..." / "Diagnosis: ...": a record's fields, each
+        # a line of its own (never run together into one paragraph).
+        return [_Unit("para", [line]) for line in lines if line.strip()]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
     if rest and (
@@ -706,6 +711,27 @@ def _plain_block_units(lines: list[str]) -> list[_Unit]:
     if len(units) == 1 and units[0].kind == "para" and len(units[0].lines) == 1:
         units[0].heading_like = is_heading_like(units[0].lines[0])
     return units
+
+
+#: A record's field line: a short capitalised key, a colon, a value.
+_FIELD_LINE = re.compile(r"[A-Z][\w'/()&-]*+(?: [\w'/()&-]++){0,4}:[ \t]++\S")
+#: Most words of a field line's value: a record's value, not a labelled sentence.
+FIELD_VALUE_WORDS = 16
+
+
+def _is_field_line(line: str) -> bool:
+    """ "Visit date: 02/11/2025, 10:40 AM" is a field; "Acupuncture: six sessions at £40
+    each. Relaxing, no lasting change." is a labelled sentence."""
+    line = line.strip()
+    return (
+        bool(_FIELD_LINE.match(line))
+        and not line.endswith((".", "!", "?"))
+        and len(line.split()) <= FIELD_VALUE_WORDS
+    )
+
+
+#: Share of a block's lines that must be field lines for each to stand alone.
+FIELD_LINES_SHARE = 0.6
 
 
 def _one_line_items(units: list[_Unit]) -> bool:

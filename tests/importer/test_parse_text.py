@@ -369,3 +369,35 @@ def test_a_letter_o_bullet_starts_a_list_item():
     )
     lists = [b for s in parse_text(text).sections for b in s.blocks if isinstance(b, ListBlock)]
     assert [item.text for item in lists[0].items][0].startswith("Heavy lifting")
+
+
+def test_a_record_s_field_lines_stand_alone_and_their_furniture_goes():
+    from back_health.importer.clean import clean_document
+
+    text = (
+        "After visit summary\n\n"
+        "Visit date: 02/11/2025, 10:40 AM (video visit)\n"
+        "Provider: Dan Okafor, MD, Family Medicine\n"
+        "Diagnosis: Thoracic radiculopathy, right side\n\n"
+        "Your pain comes from an irritated nerve root in the middle of your back.\n\n"
+        "This visit was billed to: BlueRiver Health PPO. Copay collected: $25.00.\n"
+    )
+    doc = clean_document(parse_text(text))
+    kept = [doc.title, *(s.heading for s in doc.sections)]
+    kept += [b.text for s in doc.sections for b in s.blocks]
+    assert "Diagnosis: Thoracic radiculopathy, right side" in kept
+    assert not any("Visit date" in t or "Provider:" in t or "billed" in t for t in kept)
+
+
+def test_labelled_sentences_still_run_on_as_a_paragraph_of_items():
+    text = (
+        "Neck pain diary\n\nA year of trying things for my neck.\n\n"
+        "Month 5: things I paid for myself\nAcupuncture: six sessions at £40 each. Relaxing.\n"
+        "Deep Heat: smelled strong and did nothing for me.\n"
+    )
+    doc = parse_text(text)
+    assert not any(
+        b.text == "Acupuncture: six sessions at £40 each. Relaxing."
+        for s in doc.sections
+        for b in s.blocks
+    )

@@ -824,3 +824,13 @@ def test_an_or_inside_a_place_joins_no_two_causes():
     plan = plan_of(article("Looking down at a phone or laptop tires the muscles of the neck."))
     causes = {r.title for r in plan.pages[0].causes}
     assert "Laptop" not in causes
+
+
+def test_what_it_results_from_is_named_by_the_term_in_brackets():
+    plan = plan_of(
+        article(
+            "It results from a force driven straight down through the hip bone (direct"
+            " impact), which squeezes the sac."
+        )
+    )
+    assert "Direct impact" in {r.title for r in plan.pages[0].causes}

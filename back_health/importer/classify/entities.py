@@ -957,6 +957,11 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
     text = text.strip().rstrip(".!;:")
+    if (glossed := _GLOSSED.match(text)) and len(glossed.group("description").split()) > 5:
+        # "a force driven straight down through the head (axial loading)": a long
+        # description and the term for it in brackets; the term is the name.
+        name = derive_name(glossed.group("name"), rules).name
+        return [name] if name else []
     if called := _CALLED_AFTER.match(text):
         # "age-related wear and tear of the spine, called spondylosis": the name it is
         # called is the name.
@@ -988,6 +993,8 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     return names
 
 
+#: A description and the term for it in brackets at the end: "... (axial loading)".
+_GLOSSED = re.compile(r"^(?P<description>[^()]{10,200}+)\((?P<name>[^()]{3,40}+)\)[\s.]*$")
 #: A description and the name it is called by: "..., called spondylosis".
 _CALLED_AFTER = re.compile(
     r"^(?P<description>[^,;]{3,120}?),?\s++(?:called|known as|termed)\s++(?P<name>[^,;()]{3,40}+)$",

@@ -549,3 +549,25 @@ def test_wiki_footer_and_shop_lines_are_chrome(line):
 )
 def test_medicine_doses_and_shop_work_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of this session you should be able to:",
+        "Q1. Which of the following findings most strongly suggests the hip?",
+        "Handout for enrolled students only, do not upload to note-sharing sites",
+    ],
+)
+def test_teaching_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_a_quiz_section_is_dropped_whole():
+    text = (
+        "# Hip-spine syndrome\n\nHip and spine problems often occur together.\n\n"
+        "## Test yourself\n\nQ1. Which of the following is the first-line treatment?\n\n"
+        "A. Surgery B. Exercise\n"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(text, "markdown"))))
+    assert "first-line treatment" not in joined and "occur together" in joined

@@ -834,3 +834,10 @@ def test_what_it_results_from_is_named_by_the_term_in_brackets():
         )
     )
     assert "Direct impact" in {r.title for r in plan.pages[0].causes}
+
+
+def test_what_people_are_born_with_is_a_cause():
+    plan = plan_of(
+        article("Some people are born with a shallow hip socket, which rubs on the sac.")
+    )
+    assert "Shallow hip socket" in {r.title for r in plan.pages[0].causes}

@@ -502,6 +502,15 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     rules = state.rules
     if owner.kind != Kind.CONDITION:
         return
+    if born := next(
+        (m for p in rules.cue_patterns("cause_born_with") if (m := p.match(sentence))), None
+    ):
+        # "Some athletes are born with a narrower canal (congenital stenosis), which ...".
+        rest = _NON_RESTRICTIVE.split(sentence[born.end() :], maxsplit=1)[0]
+        names = listed_names(rest, rules)
+        for name in names:
+            _sentence_cause(name, sentence if len(names) == 1 else "", owner, state, born.group(0))
+        return
     for pattern in rules.cue_patterns("risk_holder"):
         if match := pattern.search(sentence):
             name = match.group("name")

@@ -571,3 +571,22 @@ def test_a_quiz_section_is_dropped_whole():
     )
     joined = " ".join(texts_of(clean_document(parse_document(text, "markdown"))))
     assert "first-line treatment" not in joined and "occur together" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No. You can book straight in with us, no referral needed.",
+        "Is the free assessment really free?",
+        "There's no obligation to book further sessions.",
+        "We are recognised by most major insurers. Bring your authorisation code.",
+        "22 clinics across the North West",
+        "HCPC-registered physiotherapists",
+    ],
+)
+def test_booking_and_credential_badges_are_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_advice_to_get_a_referral_is_kept():
+    assert chrome_reason("Ask your GP for a referral to a spinal surgeon if the pain lasts.") == ""

@@ -841,3 +841,14 @@ def test_what_people_are_born_with_is_a_cause():
         article("Some people are born with a shallow hip socket, which rubs on the sac.")
     )
     assert "Shallow hip socket" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_causes_title_makes_its_headings_causes_unless_they_deny_it():
+    text = (
+        "# 5 Surprising Causes of Hip Bursitis\n\nHip bursitis is inflammation of a fluid"
+        " sac over the hip bone.\n\n## 1. Tight hip muscles\n\nThey press the sac against"
+        " the bone.\n\n## 2. The running shoes (probably not!)\n\nShoes rarely matter.\n"
+    )
+    causes = {r.title for r in plan_of(text).pages[0].causes}
+    assert "Tight hip muscles" in causes
+    assert not any("shoes" in c.lower() for c in causes)

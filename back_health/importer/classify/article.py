@@ -64,8 +64,10 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     # (level, topic) of the enclosing headings; "Types of scoliosis" as the title makes
     # every top-level heading a candidate type.
     ancestors: list[tuple[int, str]] = []
-    if heading_topic(document.title, rules)[0] == "types":
-        ancestors.append((0, "types"))
+    if (title_topic := heading_topic(document.title, rules)[0]) in ("types", "causes"):
+        # "Types of scoliosis", "7 surprising causes of back pain after birth" as the
+        # title: every top-level heading is a candidate type or cause.
+        ancestors.append((0, title_topic))
     sibling: tuple[int, str] = (0, "")  # the topic the previous heading passes on
     index = 0
     while index < len(sections):

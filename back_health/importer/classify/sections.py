@@ -261,6 +261,10 @@ def heading_treatments(heading: str, state: Context) -> Role | None:
     return Role("treatment", "heading names treatments from the vocabulary", pages)
 
 
+#: A heading that denies what it names: "(probably not!)", "(not a cause)", "Myth:".
+_DENIED = re.compile(r"\((?:[\w' ]{0,20}\s)?not\b[^()]{0,30}\)|\bmyths?\b", re.IGNORECASE)
+
+
 def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
     """A heading naming one cause: named in a causes list of the article, or a short noun
     phrase under a causes heading."""
@@ -276,7 +280,9 @@ def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
             )
             return Role("cause", "heading names a cause listed in the article", [page])
     if topic in CAUSE_TOPICS:
-        derived = check_name(heading, rules)
+        if _DENIED.search(heading):
+            return None  # "The epidural (probably not!)", "Myth: cracking your back"
+        derived = check_name(_BRACKETED.sub("", heading), rules)
         if derived.name and len(derived.name.split()) <= CAUSE_HEADING_MAX_WORDS:
             page = cause_page(derived.name, state, "short heading under a causes heading")
             return Role("cause", "short noun-phrase heading under a causes heading", [page])

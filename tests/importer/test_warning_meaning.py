@@ -453,3 +453,16 @@ def test_contacts_made_in_haste_are_urgent_and_safety_cards_are_cautions(sentenc
 
     found = advice_of(sentence, default_rules())
     assert found is not None and found.level == level
+
+
+def test_an_item_advising_against_a_medicine_for_the_harm_it_does_is_a_caution():
+    from back_health.importer.pipeline import analyse
+
+    text = (
+        "# Sciatica\n\nSciatica is pain that runs from the back down the leg.\n\n"
+        "## Medicines\n\n- Paracetamol 500 mg: 1 to 2 tablets every 6 hours.\n"
+        "- Please avoid ibuprofen and naproxen, because they can harm your kidneys.\n"
+    )
+    plan = analyse(text.encode(), "a.md")
+    boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
+    assert any("harm your kidneys" in str(box) and box["severity"] == "caution" for box in boxes)

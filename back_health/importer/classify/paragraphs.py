@@ -360,15 +360,21 @@ def _urgent_items(block: ListBlock, rules) -> list:
 def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:
     """Items of a list that warn a group of readers off something ("Do not give aspirin
     to children under 16", "Not suitable if you have asthma"): they open with the
-    warning. An item naming a treatment with a caution after it stays a treatment."""
+    warning. An item naming a treatment with a caution after it stays a treatment. An
+    item that advises against something for the harm it names is one too."""
     rules = state.rules
     return [
         item
         for item in block.items
-        if _OPENS_WITH_NEGATION.match(item.text)
-        and (found := advice_of(item.text, rules))
-        and found.level == Severity.CAUTION
-        and rules.cue("caution_group", item.text)
+        if (
+            _OPENS_WITH_NEGATION.match(item.text)
+            and (found := advice_of(item.text, rules))
+            and found.level == Severity.CAUTION
+            and rules.cue("caution_group", item.text)
+        )
+        # "Please avoid ibuprofen, because it can harm your kidneys": the harm it names
+        # makes the item a caution.
+        or rules.cue("caution_harm", item.text)
     ]
 
 

@@ -714,3 +714,13 @@ def test_a_short_line_above_a_list_names_it_as_a_lead_would():
         "- Lidocaine 4% patch: apply 1 patch to the painful area for up to 12 hours.\n"
     )
     assert "Gabapentin" in written(plan_of(text, "summary.txt"))
+
+
+def test_what_are_the_alternatives_lists_treatments():
+    text = (
+        "# Coccygectomy\n\nA coccygectomy is an operation to remove the tailbone.\n\n"
+        "## What are the alternatives?\n\n"
+        "- A coccyx cushion: a wedge cushion with a cut-out at the back.\n"
+        "- A ganglion impar block: an injection of local anaesthetic near the coccyx.\n"
+    )
+    assert {"Coccyx cushion", "Ganglion impar block"} <= written(plan_of(text))

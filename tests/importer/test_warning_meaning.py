@@ -466,3 +466,22 @@ def test_an_item_advising_against_a_medicine_for_the_harm_it_does_is_a_caution()
     plan = analyse(text.encode(), "a.md")
     boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
     assert any("harm your kidneys" in str(box) and box["severity"] == "caution" for box in boxes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Come to the clinic the same day if you notice numbness in your hands.", "urgent"),
+        (
+            "It may feel soothing, and we advise against vigorous massage of the spine,"
+            " because brittle bones can break.",
+            "caution",
+        ),
+    ],
+)
+def test_coming_in_the_same_day_and_advice_against_a_harm_are_warnings(sentence, level):
+    from back_health.importer.rules import default_rules
+    from back_health.importer.severity import advice_of
+
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == level

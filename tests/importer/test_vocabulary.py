@@ -233,3 +233,14 @@ def test_common_treatments_and_medicine_classes_are_in_the_vocabulary(text, name
 )
 def test_tuberculosis_antiviral_and_disease_modifying_medicines_are_known(text, generic):
     assert generic in {info.generic for info, _ in default_rules().find_medicines(text)}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Autonomic dysreflexia", "Pressure sores", "Spinal cord stroke", "Spinal cord infarction"],
+)
+def test_conditions_of_spinal_cord_care_are_conditions(name):
+    from back_health.importer.rules import default_rules
+
+    rules = default_rules()
+    assert rules.is_condition_term(name) or rules.has_condition_head(name)

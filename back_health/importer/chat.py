@@ -55,7 +55,7 @@ def is_chat(text: str) -> bool:
         if not line.strip():
             continue
         lines += 1
-        if _STAMP.match(line) and _STAMP.match(line).end() < len(line):
+        if (stamp := _STAMP.match(line)) and stamp.end() < len(line):
             stamped += 1
     return stamped >= CHAT_LINES_MIN and stamped >= CHAT_LINE_SHARE * lines
 
@@ -66,20 +66,24 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     if not is_chat(text):
         return text, []
     dropped: list[tuple[str, str]] = []
-    messages: list[list[str]] = []  # [sender, message]
+    senders: list[str] = []  # "" for an app notice
+    lines: list[list[str]] = []  # the lines of each message
     for line in text.splitlines():
         stamp = _STAMP.match(line)
         if stamp is None or stamp.end() == len(line):
-            if messages and line.strip():
-                messages[-1][1] += "\n" + line.strip()  # a message of several lines
+            if lines and line.strip():
+                lines[-1].append(line.strip())  # a message of several lines
             continue
         rest = line[stamp.end() :]
         sent = _SENDER.fullmatch(rest)
         if sent is None:
             dropped.append(("chrome: chat notice", rest.strip()))
-            messages.append(["", ""])  # continuation lines after a notice go with it
+            senders.append("")  # continuation lines after a notice go with it
+            lines.append([])
             continue
-        messages.append([sent.group("sender").strip(), sent.group("message").strip()])
+        senders.append(sent.group("sender").strip())
+        lines.append([sent.group("message").strip()])
+    messages = list(zip(senders, ("\n".join(parts) for parts in lines), strict=True))
     words: dict[str, int] = {}
     for sender, message in messages:
         if sender and not _PLACEHOLDER.fullmatch(message):

@@ -436,6 +436,14 @@ class RuleSet:
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
 
+    def cue_match(self, category: str, text: str, *, at_start: bool = False) -> re.Match | None:
+        """The match of the first pattern of ``category`` that matches ``text`` (at its
+        start when ``at_start``), else None."""
+        for pattern in self.cue_patterns(category):
+            if match := (pattern.match(text) if at_start else pattern.search(text)):
+                return match
+        return None
+
     def remove_cues(self, category: str, text: str, replacement: str = " ", count: int = 0) -> str:
         """``text`` with the matches of each pattern of ``category`` replaced in turn
         (``pattern.sub`` one pattern after the other); a pattern whose required words

@@ -90,9 +90,7 @@ def sentence_case(name: str) -> str:
     if not words:
         return name
     if _shouted(words) and name.upper() == name:
-        # "BACK PAIN AT WORK": a line set in capitals is no run of acronyms.
-        words = [words[0].capitalize(), *(w.lower() for w in words[1:])]
-        return " ".join(words)
+        return unshout(name)  # "BACK PAIN AT WORK": a line set in capitals, no acronyms
     rest = [w for w in words[1:] if w.lower() not in TITLE_CASE_MINOR_WORDS]
     capitalised = [w for w in rest if w[:1].isupper()]
     title_cased = len(capitalised) == len(rest) and (

@@ -78,13 +78,16 @@ def _text(name: str, size: int) -> tuple[str, str]:
         ),
         "hashtags": lambda: _INTRO + _repeat("#back ", size) + "\n",
         # A chat export: thousands of stamped messages with lists typed on one line, a
-        # message that never ends in words and emoji, a stamp with no colon after it.
+        # message that never ends in words and emoji, one that goes on for thousands of
+        # lines, a stamp with no colon after it.
         "chat export": lambda: (
-            _repeat("[12/03/2026, 09:14] Sam: 1) a 2) b 3) c\n", size // 3)
+            _repeat("[12/03/2026, 09:14] Sam: 1) a 2) b 3) c\n", size // 4)
             + "[12/03/2026, 09:15] Jo: "
-            + _repeat("walk 👍 ", size // 3)
-            + "\n[12/03/2026, 09:16] "
-            + _repeat("Jo Jo ", size // 3)
+            + _repeat("walk 👍 ", size // 4)
+            + "\n[12/03/2026, 09:15] Jo: rest\n"
+            + _repeat("and more\n", size // 4)
+            + "[12/03/2026, 09:16] "
+            + _repeat("Jo Jo ", size // 4)
             + "\n"
         ),
         # Joining words before a cause, a name written as a sentence of its own.

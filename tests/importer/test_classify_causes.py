@@ -585,6 +585,7 @@ def test_seeming_to_make_it_more_likely_names_each_cause(sentence, causes):
 
 def test_causes_named_together_share_their_sentence_with_none():
     plan = plan_of(article("Smoking and carrying extra weight seem to make it more likely."))
+    assert {"Smoking", "Carrying extra weight"} <= {r.title for r in plan.pages[0].causes}
     assert not written_causes(plan) & {"Smoking", "Carrying extra weight"}
 
 
@@ -798,8 +799,8 @@ def test_a_diagnosis_line_names_the_subject():
 
 
 def test_a_possessive_is_no_part_of_a_cause_name():
-    plan = plan_of(article("Your genes play a part as well."))
-    assert not any(t.lower().startswith("your") for t in {r.title for r in plan.pages[0].causes})
+    plan = plan_of(article("Your running shoes play a part as well."))
+    assert "Running shoes" in {r.title for r in plan.pages[0].causes}
 
 
 @pytest.mark.parametrize(
@@ -823,7 +824,7 @@ def test_what_is_behind_it_and_what_tires_the_muscles_are_causes(sentence, cause
 def test_an_or_inside_a_place_joins_no_two_causes():
     plan = plan_of(article("Looking down at a phone or laptop tires the muscles of the neck."))
     causes = {r.title for r in plan.pages[0].causes}
-    assert "Laptop" not in causes
+    assert "Looking down" in causes and "Laptop" not in causes
 
 
 def test_what_it_results_from_is_named_by_the_term_in_brackets():

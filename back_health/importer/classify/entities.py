@@ -469,7 +469,6 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
             state.pages.add_text(page, sentence)
 
 
-#: Where a phrase of place starts after a head noun: "the tendons| around the hip".
 #: A comma before words that narrow or illustrate what came before.
 _ELABORATION = re.compile(
     r",\s*(?:especially|particularly|mainly|mostly|notably|such as|like|including|for example|"
@@ -484,6 +483,7 @@ _SECOND_ADVERBIAL = re.compile(
 )
 #: Where what something was done for starts: " for scoliosis".
 _PURPOSE_AFTER = re.compile(r"\s+for\s+(?=\S)", re.IGNORECASE)
+#: Where a phrase of place starts after a head noun: "the tendons| around the hip".
 _PLACE_AFTER = re.compile(
     r"\s+(?:of|in|around|at|on|near|between|along|behind|inside|within)\s", re.IGNORECASE
 )
@@ -502,9 +502,7 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     rules = state.rules
     if owner.kind != Kind.CONDITION:
         return
-    if born := next(
-        (m for p in rules.cue_patterns("cause_born_with") if (m := p.match(sentence))), None
-    ):
+    if born := rules.cue_match("cause_born_with", sentence, at_start=True):
         # "Some athletes are born with a narrower canal (congenital stenosis), which ...".
         rest = _NON_RESTRICTIVE.split(sentence[born.end() :], maxsplit=1)[0]
         names = listed_names(rest, rules)
@@ -619,7 +617,11 @@ def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str
 
 
 def _strip_article(text: str) -> str:
-    return re.sub(r"^\s*(?:an?|the)\s+", "", text, flags=re.IGNORECASE)
+    """``text`` without an article or possessive opening it ("the disc", "your shoes")."""
+    return _ARTICLE.sub("", text)
+
+
+_ARTICLE = re.compile(r"^\s*(?:an?|the|your|my|their|his|her|our)\s+", re.IGNORECASE)
 
 
 def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
@@ -732,9 +734,7 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     rules = state.rules
     if topic not in CAUSE_TOPICS or owner.kind != Kind.CONDITION:
         return
-    if there := next(
-        (m for p in rules.cue_patterns("cause_existential") if (m := p.match(sentence))), None
-    ):
+    if there := rules.cue_match("cause_existential", sentence, at_start=True):
         # "Then there is low energy availability, meaning ...": what there is.
         rest = sentence[there.end() :]
         if _THERE_IS_NO_NAME.match(rest):
@@ -805,7 +805,7 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 #: Articles and joins a list of names may have between its names.
-_LIST_WORDS = re.compile(r"\b(?:an?|the|and|or)\b|,", re.IGNORECASE)
+_LIST_WORDS = re.compile(r"\b(?:an?|the|and|or|your|my|their|his|her|our)\b|,", re.IGNORECASE)
 
 
 def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
@@ -1488,9 +1488,7 @@ def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if advised_against(sentence, 0, rules):
         return
-    lead = next(
-        (m for p in rules.cue_patterns("treatment_is_lead") if (m := p.match(sentence))), None
-    )
+    lead = rules.cue_match("treatment_is_lead", sentence, at_start=True)
     if lead is not None:
         text = re.split(r"\s*[:;(]|\s+[-\u2013\u2014]\s+|,\s", sentence[lead.end() :], maxsplit=1)[
             0
@@ -1498,14 +1496,7 @@ def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
         names = listed_names(text, rules)
         cue, cue_end = lead.group(0), lead.end() + len(text)
     else:
-        found = next(
-            (
-                m
-                for p in rules.cue_patterns("treatment_subject_sentence")
-                if (m := p.search(sentence))
-            ),
-            None,
-        )
+        found = rules.cue_match("treatment_subject_sentence", sentence)
         if found is None or found.start() == 0:
             return
         subject = without_connective(sentence[: found.start()], rules)
@@ -1550,12 +1541,12 @@ def _shortened_treatment(name: str, owner: PagePlan, state: Context) -> bool:
     """Whether ``name`` is a treatment of ``owner`` said shorter: the head or the first
     words of one of its names ("shot" for "Shot of steroid medicine", "brace" for
     "Back brace")."""
-    said = name.casefold()
+    rules = state.rules
+    said = name_key(name, rules)
     for relation in owner.treatments:
-        page = state.pages.get(name_key(relation.title, state.rules))
-        names = [relation.title, *(page.alternate_names if page is not None else ())]
-        for known in (n.casefold() for n in names):
-            if known != said and (known.startswith(f"{said} ") or known.endswith(f" {said}")):
+        page = state.pages.get(name_key(relation.title, rules))
+        for known in [relation.title, *(page.alternate_names if page is not None else ())]:
+            if _is_head_of(name, known, rules) or name_key(known, rules).startswith(f"{said} "):
                 return True
     return False
 

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import replace
 
-from ..document import Dropped, ListBlock, ListItem, Paragraph, Table
+from ..document import Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from ..dose import has_dose, read_dose
 from ..names import (
     check_name,
@@ -32,7 +32,7 @@ from .blocks import (
     table_value,
     warning_value,
 )
-from .context import ENTITY_KINDS, Context, PendingList, relate
+from .context import ENTITY_KINDS, Context, PendingList, Role, relate
 from .entities import (
     called_condition,
     cause_subject,
@@ -54,7 +54,7 @@ from .entities import (
 )
 from .exercises import emit_exercise_list, exercise_columns
 from .topics import CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
-from .warnings import ProseBoxes, emit_triage_table, list_severity
+from .warnings import ProseBoxes, emit_triage_table, emit_warning_section, list_severity
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
@@ -276,14 +276,10 @@ def emit_list(
         category, because = list_category(block, topic, heading, state, owner)
     state.decide(lead or list_text(block), category, because)
     if category == "warning" and asked is None and _mixed_severities(block, rules):
-        # "When to get checked:" then see-a-GP, 111 and 999 items: a box for each.
-        for item in block.items:
-            found = severity_of(item.text, rules)
-            level = found.level if found else Severity.SEE_DOCTOR
-            value = warning_value(level, "", f"<p>{html.escape(item.text, quote=False)}</p>")
-            add_block(owner, BlockPlan("warning", value), state)
-            state.decide(item.text, f"warning ({level})", "an item of a list of care advice")
+        # "When to get checked:" then see-a-GP, 111 and 999 items: read as a warning
+        # section is, one warning per severity.
         drop_lead_paragraph(owner, lead, state)
+        emit_warning_section(Section("", 2, [block]), Role("warning", because), owner, 2, state)
         return
     if category == "warning":
         severity = (asked.severity if asked else "") or list_severity(block, rules)
@@ -510,12 +506,17 @@ LABEL_LINE_WORDS = 4
 _LAST_P = re.compile(r"<p>((?:(?!<p>).){1,80}?)</p>\s*$", re.S)
 
 
+def _last_paragraph(owner: PagePlan | None) -> str:
+    """The markup of the owner's last block when it is a paragraph, else ""."""
+    if owner is None or not owner.blocks or owner.blocks[-1].type != "paragraph":
+        return ""
+    return str(owner.blocks[-1].value)
+
+
 def _label_line_before(owner: PagePlan | None) -> str:
     """The owner's last paragraph when it is a short line with no sentence end (a label
     such as "Medicines" above a list), else ""."""
-    if owner is None or not owner.blocks or owner.blocks[-1].type != "paragraph":
-        return ""
-    match = _LAST_P.search(str(owner.blocks[-1].value))
+    match = _LAST_P.search(_last_paragraph(owner))
     text = strip_tags(match.group(1)).strip() if match else ""
     if not text or len(text.split()) > LABEL_LINE_WORDS or text[-1] in ".!?;,":
         return ""
@@ -524,9 +525,9 @@ def _label_line_before(owner: PagePlan | None) -> str:
 
 def _lead_paragraph(lead: str, owner: PagePlan | None) -> str:
     """The text of the paragraph a list's lead ends (the owner's last block), or ""."""
-    if not lead or owner is None or not owner.blocks or owner.blocks[-1].type != "paragraph":
+    if not lead:
         return ""
-    text = strip_tags(str(owner.blocks[-1].value))
+    text = strip_tags(_last_paragraph(owner))
     return text if text.rstrip().endswith(lead.strip()[-20:]) else ""
 
 

@@ -288,8 +288,7 @@ class ProseBoxes:
         sentence before it when it leans on it. A caution straight after a call for help
         goes in that box ("Go to A&E if ... Don't wait for Monday.")."""
         if level == Severity.CAUTION and self.urgent is not None and not self.kept:
-            text = self.urgent.value["text"].removesuffix("</p>")
-            self.urgent.value["text"] = f"{text} {markup}</p>"
+            _append_to_box(self.urgent, markup)
             self.state.decide(sentence, f"warning ({self.urgent.value['severity']})", why)
             return
         if (
@@ -310,8 +309,7 @@ class ProseBoxes:
     def keep(self, sentence: str, markup: str) -> None:
         """Text, unless it explains the caution boxed just before, which it then joins."""
         if self.boxed is not None and explains_caution(sentence, self.state.rules):
-            text = self.boxed.value["text"].removesuffix("</p>")
-            self.boxed.value["text"] = f"{text} {markup}</p>"
+            _append_to_box(self.boxed, markup)
             self.state.decide(sentence, "warning (caution)", "the risk that explains the caution")
         else:
             self.kept.append((sentence, markup))
@@ -323,6 +321,11 @@ class ProseBoxes:
         if text:
             add_html(self.page, f"<p>{text}</p>", self.state)
         self.kept = []
+
+
+def _append_to_box(box: BlockPlan, markup: str) -> None:
+    """Add a sentence to the end of a warning box's paragraph."""
+    box.value["text"] = f"{box.value['text'].removesuffix('</p>')} {markup}</p>"
 
 
 def add_prose(page: PagePlan, text: str, state: Context) -> None:

@@ -246,6 +246,38 @@ def _participles(lemma: str) -> tuple[str, ...]:
     return tuple(getInflection(lemma, "VBN"))
 
 
+@lru_cache(maxsize=4096)
+def gerund(verb: str) -> str:
+    """The -ing form of a verb ("keep" -> "keeping", "use" -> "using", "stop" ->
+    "stopping"): lemminflect's when the ``nlp`` extra is installed, else by the spelling
+    rules (which miss a few irregular doublings)."""
+    lower = verb.lower()
+    try:
+        from lemminflect import getInflection
+    except ImportError:
+        found = ()
+    else:
+        found = getInflection(lower, "VBG")
+    if found:
+        form = found[0]
+    elif lower.endswith("ie"):
+        form = lower[:-2] + "ying"
+    elif lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
+        form = lower[:-1] + "ing"
+    else:
+        form = lower + "ing"
+    return form.capitalize() if verb[:1].isupper() else form
+
+
+def as_gerund_phrase(phrase: str, rules: RuleSet) -> str:
+    """An instruction as the name of what it asks ("Keep moving" -> "Keeping moving",
+    "Use heat" -> "Using heat"); "" when ``phrase`` is no instruction."""
+    words = phrase.split()
+    if not is_instruction(phrase, rules) or words[0].lower().endswith("ing"):
+        return ""
+    return " ".join([gerund(words[0]), *words[1:]])
+
+
 @lru_cache(maxsize=8192)
 def only_adjective(word: str) -> bool:
     """Whether ``word`` can only be an adjective ("Ordinary", "Different"): alone it names

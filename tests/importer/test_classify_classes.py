@@ -426,6 +426,8 @@ def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
         "Bed rest makes backs stiffer and weaker and slows recovery.",
         "Traction was tested in a large trial and made no meaningful difference to pain.",
         "Surgery offers little more than a good exercise programme and carries more risk.",
+        "Traction such as a hanging frame is no longer recommended for lumbar strain.",
+        "Bed rest is not now advised for lumbar strain.",
     ],
 )
 def test_an_advised_against_treatment_is_never_a_treatment_page(sentence):

@@ -724,3 +724,35 @@ def test_what_are_the_alternatives_lists_treatments():
         "- A ganglion impar block: an injection of local anaesthetic near the coccyx.\n"
     )
     assert {"Coccyx cushion", "Ganglion impar block"} <= written(plan_of(text))
+
+
+@pytest.mark.parametrize("label", ["<strong>Keep moving.</strong>", "<b>Keep moving:</b>"])
+def test_a_bold_label_worded_as_advice_names_its_treatment(label):
+    plan = plan_of(
+        "<h1>Neck strain</h1><p>Neck strain is an overstretched neck muscle.</p>"
+        "<h2>Treating it at home</h2>"
+        f"<p>{label} Gently turn your head through the day. Holding it still makes it"
+        " stiffer.</p>"
+        "<p><strong>Heat.</strong> A warm wheat bag for twenty minutes eases tight"
+        " muscles.</p>",
+        "neck.html",
+    )
+    page = page_titled(plan, "Staying active")
+    assert "Staying active" in written(plan)
+    assert "Keeping moving" in page.alternate_names
+    assert "Gently turn your head" in " ".join(str(b.value) for b in page.blocks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Codeine needs a prescription, and it isn't a good choice for a simple strain.",
+        "Codeine is rarely a sensible choice for a strain.",
+    ],
+)
+def test_a_treatment_said_to_be_a_poor_choice_is_advised_against(sentence):
+    plan = plan_of(
+        "# Neck strain\n\nNeck strain is an overstretched neck muscle.\n\n"
+        f"## Treatment\n\nParacetamol eases the pain of neck strain. {sentence}\n"
+    )
+    assert "Codeine" not in written(plan)

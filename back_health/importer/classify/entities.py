@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..document import ListBlock, ListItem
 from ..names import (
+    as_gerund_phrase,
     check_name,
     derive_name,
     first_phrase,
@@ -1203,6 +1204,9 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
             Kind.TREATMENT, term.name, term.kind, f"treatments list item, term {term.name!r}"
         )
         written = match.group(0) if len(part.split()) > 4 else check_name(part, rules).name
+        if not written and match.group(0) == part.strip():
+            # "Keep moving" worded as advice: its -ing form is another name of the term.
+            written = as_gerund_phrase(part.strip(), rules)
         if written and len(written.split()) <= 4:
             add_alternate(page, written, rules)
         relate(owner, "treatments", page, relation_note(note))

@@ -578,8 +578,11 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         # "<b>Pregabalin</b> is started at a low dose": the name begins the sentence, so
         # the explanation keeps it ("Pregabalin is started ...", never "Is started ...").
         return ListItem(f"{label}. {label} {rest}")
-    # "Label: its text" reads as "Label. Its text": the text is the item's explanation.
-    return ListItem(f"{label}. {rest[:1].upper()}{rest[1:]}")
+    # "Label: its text" reads as "Label. Its text": the text is the item's explanation,
+    # and the item is a labelled one (its label is the name the writer gave it, even when
+    # worded as advice: "<b>Keep moving.</b> Gentle walks ...").
+    rest = f"{rest[:1].upper()}{rest[1:]}"
+    return ListItem(f"{label}. {rest}", html=f"<b>{html.escape(label)}</b>. {html.escape(rest)}")
 
 
 def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:

@@ -410,6 +410,8 @@ def test_a_clause_ending_in_a_colon_is_no_label():
             "Causes",
             "Wear of the tendon",
         ),
+        (["Most cases follow a fall onto the hip."], "Overview", "Fall onto the hip"),
+        (["It can follow a long car journey."], "Overview", "Long car journey"),
     ],
 )
 def test_where_the_condition_comes_from_names_its_cause(sentences, heading, cause):
@@ -425,6 +427,8 @@ def test_where_the_condition_comes_from_names_its_cause(sentences, heading, caus
         ("In most cases the pain comes from the tendons around the hip.", "Causes"),  # anatomy
         ("The swelling comes from repeated friction at work.", "Outlook"),  # not the page
         ("Relief usually comes from physiotherapy.", "Causes"),  # a treatment
+        ("Recovery usually follows a simple pattern.", "Overview"),  # not the page
+        ("Follow the advice of your physiotherapist.", "Causes"),  # an instruction
     ],
 )
 def test_an_origin_that_is_no_cause_of_the_page_names_none(sentence, heading):

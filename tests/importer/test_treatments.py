@@ -756,3 +756,27 @@ def test_a_treatment_said_to_be_a_poor_choice_is_advised_against(sentence):
         f"## Treatment\n\nParacetamol eases the pain of neck strain. {sentence}\n"
     )
     assert "Codeine" not in written(plan)
+
+
+@pytest.mark.parametrize("heading", ["A physiotherapist can help", "How physiotherapy helps"])
+def test_a_heading_saying_a_treatment_helps_heads_its_section(heading):
+    plan = plan_of(
+        "# Low back pain\n\nLow back pain is pain between the ribs and the hips.\n\n"
+        f"## {heading}\n\nThey look at how you move and show you exercises that suit you."
+        " You can ask your GP to refer you.\n"
+    )
+    assert "Physiotherapy" in written(plan)
+    assert "show you exercises" in " ".join(
+        str(b.value) for b in page_titled(plan, "Physiotherapy").blocks
+    )
+
+
+def test_a_heading_on_how_the_main_treatment_works_stays_on_its_page():
+    plan = plan_of(
+        "# Physiotherapy for back pain\n\nPhysiotherapy is treatment with movement and"
+        " exercise.\n\n## How physiotherapy helps\n\nIt loosens stiff joints and builds"
+        " strength.\n"
+    )
+    assert [p.title for p in plan.pages if p.kind == Kind.TREATMENT and p.include] == [
+        plan.main_page.title
+    ]

@@ -253,13 +253,27 @@ def heading_treatments(heading: str, state: Context) -> Role | None:
     rest = heading
     for _, match in found:
         rest = rest.replace(match.group(0), " ")
+    if "?" not in heading:
+        # "A physiotherapist can help", "How heat helps": the heading says the treatment
+        # helps, and its section is about the treatment.
+        rest = _HELPS.sub(" ", rest)
     if re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:and|or|with|the)\b", " ", rest, flags=re.I)):
         return None
+    main_terms = {term.name for term, _ in rules.find_treatments(state.main.title)}
+    if all(term.name in main_terms for term, _ in found):
+        return None  # "How TENS works" on a page about a TENS machine: the page's own text
     pages = [
         state.term_page(term, match.group(0), "heading names a treatment") for term, match in found
     ]
     return Role("treatment", "heading names treatments from the vocabulary", pages)
 
+
+#: What a heading naming a treatment may say besides its name: that it helps.
+_HELPS = re.compile(
+    r"^\s*(?:an?|how|why|when|where)\b|\b(?:(?:can|may|might|could|will|often|also)\s+)?"
+    r"(?:help|helps|work|works)(?:\s+(?:you|too))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 #: A heading that denies what it names: "(probably not!)", "(not a cause)", "Myth:".
 _DENIED = re.compile(r"\((?:[\w' ]{0,20}\s)?not\b[^()]{0,30}\)|\bmyths?\b", re.IGNORECASE)

@@ -176,7 +176,8 @@ def without_connective(text: str, rules: RuleSet) -> str:
 
 def without_duration(text: str) -> str:
     """``text`` without a span of time opening it ("Hours spent looking down" ->
-    "looking down", "years of heavy lifting" -> "heavy lifting")."""
+    "looking down", "years of heavy lifting" -> "heavy lifting", "Long hours hunched over
+    a laptop" -> "hunched over a laptop")."""
     return _DURATION_OF.sub("", text.strip())
 
 
@@ -300,7 +301,7 @@ _CALLED = re.compile(
 _DURATION_OF = re.compile(
     r"^(?:(?:an?|the|many|several|some|\d{1,3}|two|three|four|five|ten|a few)\s+)?"
     r"(?:(?:long|more|short)\s+)?(?:minutes|hours|days|weeks|months|years|decades)\s+"
-    r"(?:of|spent)\s+(?=\w)",
+    r"(?:(?:of|spent)\s+(?=\w)|(?=[^\W\d_]+(?:ed|ing)\b))",
     re.IGNORECASE,
 )
 

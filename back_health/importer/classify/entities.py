@@ -912,7 +912,7 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
             # "Repetitive hyperextension of the lower back in sport": the name is the
             # head before its modifiers.
             # "Thin, brittle bone is behind most fractures": adjectives in a row.
-            subject = _ADJECTIVE_COMMA.sub(r"\1", subject)
+            subject = _ADJECTIVE_COMMA.sub(r"\1", without_duration(subject))
             texts = [subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]]
             if "," in subject:
                 # "Forward head posture, with the chin poking out, is the main culprit";
@@ -920,7 +920,7 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
                 texts += [subject.split(",", 1)[0], subject.rsplit(",", 1)[1]]
             for text in texts:
                 derived = derive_name(text, rules)
-                if derived.name and len(derived.name.split()) <= 5:
+                if derived.name and len(derived.name.split()) <= 6:
                     return derived.name
     return ""
 

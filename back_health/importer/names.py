@@ -581,29 +581,79 @@ _CONDITION_CLAUSE = re.compile(
     r"\s+(?P<adj>(?:too |very )?[a-z]+)$",
     re.IGNORECASE,
 )
+#: A clause's subject ("you", "they") and what it does, after "more likely if".
+_PERSON_CLAUSE = re.compile(
+    r"^(?:(?:you|they|he|she|your child)\s+)?(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,6})$",
+    re.IGNORECASE,
+)
+#: Verbs of having: "have diabetes", "have had a back injury" name what is had.
+_HAVING = re.compile(r"^(?:have|has|had)(?:\s+(?:had|got|been\s+given))?\s+", re.IGNORECASE)
+#: A clause that says what the person does not do ("don't get much exercise").
+_NEGATED_CLAUSE = re.compile(r"^(?:(?:you|they)\s+)?(?:do|does|did)(?:\s+not|n't)\b", re.I)
 
 
 def risk_names(sentence: str, cue: str, rules: RuleSet) -> list[str]:
     """Risk factors named by the conditions after ``cue`` ("more likely if"): "your back
-    muscles are weak or you are overweight" -> ["Weak back muscles", "Being overweight"]."""
+    muscles are weak or you are overweight" -> ["Weak back muscles", "Being overweight"];
+    "you smoke, sit at a desk all day or have diabetes" -> ["Smoking", "Sitting at a desk
+    all day", "Diabetes"]."""
     # fold_case keeps positions: an offset in the folded copy is one in the sentence.
     start = fold_case(sentence.replace("\u2019", "'")).find(fold_case(cue))
     if start < 0:
         return []
     tail = sentence[start + len(cue) :].strip().rstrip(".!?;")
     names = []
-    for clause in re.split(r",\s*(?:or\s+)?|\s+or\s+", tail):
-        match = _CONDITION_CLAUSE.match(clause.strip())
-        if not match:
-            continue
-        if match.group("np"):
-            name = f"{match.group('adj')} {match.group('np')}"
-        else:
-            name = f"being {match.group('adj')}"
-        derived = check_name(name, rules)
-        if derived.name:
+    for clause in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", tail):
+        name = _risk_clause_name(clause.strip(), rules)
+        derived = check_name(name, rules) if name else None
+        if derived and derived.name:
             names.append(derived.name)
     return names
+
+
+def _risk_clause_name(clause: str, rules: RuleSet) -> str:
+    """What one condition of a "more likely if" sentence names, or ""."""
+    if _NEGATED_CLAUSE.match(clause):
+        return ""
+    match = _CONDITION_CLAUSE.match(clause)
+    if match and not (match.group("you") and _can_be_verb(match.group("adj"))):
+        if match.group("np"):
+            return f"{match.group('adj')} {match.group('np')}"
+        return f"being {match.group('adj')}"
+    match = _PERSON_CLAUSE.match(clause)
+    if not match:
+        return ""
+    verb, rest = match.group("verb"), match.group("rest").strip()
+    if verb.lower() in ("are", "is", "were", "was", "be"):
+        return ""  # "are a smoker", "are pregnant" (read above when one word)
+    if _HAVING.match(f"{verb} {rest}"):
+        had = _HAVING.sub("", f"{verb} {rest}")
+        if _is_participle(had.split()[0] if had else ""):
+            return ""  # "have hurt your neck before": an event, told as a clause
+        return re.sub(r"^(?:an?|the|some)\s+", "", had, flags=re.IGNORECASE)
+    if not _can_be_verb(verb):
+        return ""
+    return " ".join(filter(None, [gerund(verb), rest]))
+
+
+def _is_participle(word: str) -> bool:
+    """Whether ``word`` is a verb's past participle ("hurt", "broken", "injured")."""
+    lookup = _lemma_lookup()
+    if lookup is None or not word:
+        return word.lower().endswith("ed")
+    lemmas = lookup(word.lower()).get("VERB", ())
+    return any(word.lower() in _participles(lemma) for lemma in lemmas)
+
+
+@lru_cache(maxsize=4096)
+def _can_be_verb(word: str) -> bool:
+    """Whether ``word`` can be the base form of a verb ("smoke", "sit"); without the
+    ``nlp`` extra, a word of the ``name_imperative_start`` list."""
+    lookup = _lemma_lookup()
+    if lookup is None:
+        return False
+    lemmas = lookup(word.lower())
+    return word.lower() in lemmas.get("VERB", ())
 
 
 def subject_name(sentence: str, rules: RuleSet) -> str:

@@ -861,3 +861,24 @@ def test_a_causes_title_makes_its_headings_causes_unless_they_deny_it():
     causes = {r.title for r in plan_of(text).pages[0].causes}
     assert "Tight hip muscles" in causes
     assert not any("shoes" in c.lower() for c in causes)
+
+
+@pytest.mark.skipif(find_spec("lemminflect") is None, reason="needs the nlp extra's lexicon")
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("You are more likely to get it if you smoke or are overweight.", {"Smoking"}),
+        (
+            "You're more prone to it if you sit at a screen all day, have hurt your neck"
+            " before, or don't get much exercise.",
+            {"Sitting at a screen all day"},
+        ),
+        (
+            "It is more likely if you have diabetes or have had a back injury.",
+            {"Diabetes", "Back injury"},
+        ),
+    ],
+)
+def test_each_clause_after_more_likely_if_names_what_the_person_does_or_has(sentence, names):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert {r.title for r in plan.pages[0].causes} == names

@@ -586,6 +586,8 @@ _PERSON_CLAUSE = re.compile(
     r"^(?:(?:you|they|he|she|your child)\s+)?(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,6})$",
     re.IGNORECASE,
 )
+#: "you are", "they're": what follows describes the person ("you are overweight").
+_COPULA = re.compile(r"^\s*(?:you|they)(?:'re|\s+(?:are|is))\b", re.IGNORECASE)
 #: Verbs of having: "have diabetes", "have had a back injury" name what is had.
 _HAVING = re.compile(r"^(?:have|has|had)(?:\s+(?:had|got|been\s+given))?\s+", re.IGNORECASE)
 #: A clause that says what the person does not do ("don't get much exercise").
@@ -616,7 +618,8 @@ def _risk_clause_name(clause: str, rules: RuleSet) -> str:
     if _NEGATED_CLAUSE.match(clause):
         return ""
     match = _CONDITION_CLAUSE.match(clause)
-    if match and not (match.group("you") and _can_be_verb(match.group("adj"))):
+    bare_you = match and match.group("you") and match.group("you").lower() in ("you", "they")
+    if match and not (bare_you and not _COPULA.search(clause) and _can_be_verb(match["adj"])):
         if match.group("np"):
             return f"{match.group('adj')} {match.group('np')}"
         return f"being {match.group('adj')}"

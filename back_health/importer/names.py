@@ -126,7 +126,10 @@ _SOMETHING_ADJECTIVE = re.compile(
 _DEGREE = r"(?:too|very|overly|not|so)"
 #: Prepositions a too-long name is cut before ("lifting heavy objects with a bent back").
 _TRAILING_MODIFIER = re.compile(
-    r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|for|during|from|after|before|while|around)\s+.*$",
+    r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|"
+    # "Sitting for hours" keeps how long: the span is what makes it a cause.
+    r"for(?!\s+(?:hours|long|a long time|years|months|weeks|days|too long)\b)|"
+    r"during|from|after|before|while|around)\s+.*$",
     re.IGNORECASE,
 )
 

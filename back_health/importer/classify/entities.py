@@ -405,15 +405,21 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     if not speaks_of(owner, sentence[: match.start()], rules):
         return
     # "The most common cause is a herniated disk; in older adults, ...": the clause ends
-    # at the semicolon.
-    rest = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0].split(";", 1)[0]
-    names = listed_names(rest, rules)
+    # at the semicolon. "a disc bulge, where ..., and a bony narrowing, which ...": the
+    # asides between commas are no names.
+    rest = _CLAUSE_STOP.split(sentence[match.end() :], maxsplit=1)[0]
+    names = listed_names(without_asides(rest), rules)
+    # "a disc bulge, where the centre pushes out, and bony narrowing (foraminal
+    # stenosis), which comes with age": a comment on each name says something of each.
+    described = len(names) > 1 and _described_each(rest, names, rules)
     for name in names:
         page = cause_page(name, state, f"listed after {match.group(0)!r}")
         if page is not owner:
             relate(owner, "causes", page)
             state.decide(name, "cause", f"listed after {match.group(0)!r}")
-            if len(names) == 1 and not rules.cue("passing_mention", sentence.split(";", 1)[0]):
+            if described:
+                state.pages.add_text(page, sentence)
+            elif len(names) == 1 and not rules.cue("passing_mention", sentence.split(";", 1)[0]):
                 # "The most common cause is a fall onto your backside": the one cause a
                 # sentence names is what it is about.
                 state.pages.add_text(page, sentence)
@@ -798,7 +804,7 @@ _THERE_IS_NO_NAME = re.compile(
 )
 #: A phrase of time or place after a name: " in the teenage years", " at work".
 _CIRCUMSTANCE = re.compile(
-    r"\s+(?:in|at|during|over|after|before|from|on)\s+[^,;:]{1,60}+$", re.IGNORECASE
+    r"\s+(?:in|at|during|over|after|before|from|on|for)\s+[^,;:]{1,60}+$", re.IGNORECASE
 )
 #: A clause of circumstance set off by commas: ", while the bones are still growing,".
 _ASIDE = re.compile(
@@ -955,6 +961,39 @@ _NON_RESTRICTIVE = re.compile(
     re.IGNORECASE,
 )
 
+#: Where the clause naming causes ends: a semicolon, a colon or a spaced dash.
+_CLAUSE_STOP = re.compile(r";|:\s|\s[-\u2013\u2014]\s")
+#: A part of a list, between commas, that comments on the name before it.
+_ASIDE_PART = re.compile(
+    r"\s*(?:(?:in|on|at|from|through|by|of)\s+)?(?:where|which|who|whom|whereby|as|even|when|"
+    r"while|whereas|because|since|although|though|if|unless|"
+    r"especially|particularly|usually|often|mostly|typically|sometimes)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_each(text: str, names: list[str], rules: RuleSet) -> bool:
+    """Whether every name of a list is followed by an aside that comments on it, or a
+    term in brackets after a description of it."""
+    parts = text.split(",")
+    commented = sum(
+        1
+        for index, part in enumerate(parts[:-1])
+        if _ASIDE_PART.match(parts[index + 1]) and not _ASIDE_PART.match(part)
+    )
+    return commented >= len(names) and not rules.cue("passing_mention", text)
+
+
+def without_asides(text: str) -> str:
+    """A list of names without the comments set off by commas: "a disc bulge, where the
+    centre pushes out, and bony narrowing, which comes with age" -> "a disc bulge, and
+    bony narrowing"; "a car hit from behind, even at low speed" -> "a car hit from
+    behind"."""
+    parts = text.split(",")
+    kept = [parts[0]] + [part for part in parts[1:] if not _ASIDE_PART.match(part)]
+    return ",".join(kept)
+
+
 #: A short noun phrase and the relative clause after it ("bacteria that reach ...").
 _RELATIVE_HEAD = re.compile(
     r"^\s*(?P<name>(?:[\w'-]+\s+){0,2}[\w'-]+)\s+(?:that|which|who)\s+\w", re.IGNORECASE
@@ -967,7 +1006,8 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
     text = text.strip().rstrip(".!;:")
-    if (glossed := _GLOSSED.match(text)) and len(glossed.group("description").split()) > 5:
+    glossed = _GLOSSED.match(text)
+    if glossed and not _LIST_JOIN.search(glossed["description"]) and len(glossed[1].split()) > 5:
         # "a force driven straight down through the head (axial loading)": a long
         # description and the term for it in brackets; the term is the name.
         name = derive_name(glossed.group("name"), rules).name
@@ -987,6 +1027,10 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         # it is, not a list ("a tumour, an infection, and ..." is one).
         text = text[: appositive.start()]
     parts = _shared_head([p for p in LISTED_SEPARATOR.split(text) if p.strip()])
+    if len(parts) > 1:
+        # "a disc bulge and bony narrowing of the exit hole for the nerve (foraminal
+        # stenosis)": a part that is a description and its term names the term.
+        parts = [_glossed_term(part) for part in parts]
     if len(parts) == 1 and (head := _RELATIVE_HEAD.match(parts[0])):
         # "caused by bacteria that reach the spine through the blood": one name and
         # the clause that says what it does.
@@ -1001,6 +1045,14 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     if not names or not all(names) or any(len(part.split()) > longest for part in parts):
         return []
     return names
+
+
+def _glossed_term(part: str) -> str:
+    """The term in brackets after a long description, else the part itself."""
+    glossed = _GLOSSED.match(part.strip())
+    if glossed and len(glossed.group("description").split()) > 5:
+        return glossed.group("name")
+    return part
 
 
 #: A description and the term for it in brackets at the end: "... (axial loading)".
@@ -1155,7 +1207,13 @@ def _item_entities(
         note = explanation or lead_context(block.lead)
         if page := item_page(part, category, relation_owner, state, note):
             pages.append(page)
-    if pages and explanation and is_instruction(phrase, rules) and not labelled_rest(item):
+    if (
+        pages
+        and explanation
+        and is_instruction(phrase, rules)
+        and is_instruction(explanation, rules)
+        and not labelled_rest(item)
+    ):
         # "Keep your neck moving gently. Do not wear a collar ...": an item of advice that
         # names a treatment in passing; what follows is more advice, not its description.
         state.decide(item.text, "content", "advice naming a treatment; no description of it")
@@ -1204,9 +1262,9 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
             Kind.TREATMENT, term.name, term.kind, f"treatments list item, term {term.name!r}"
         )
         written = match.group(0) if len(part.split()) > 4 else check_name(part, rules).name
-        if not written and match.group(0) == part.strip():
+        if not written or is_instruction(written, rules):
             # "Keep moving" worded as advice: its -ing form is another name of the term.
-            written = as_gerund_phrase(part.strip(), rules)
+            written = as_gerund_phrase(match.group(0).strip(), rules)
         if written and len(written.split()) <= 4:
             add_alternate(page, written, rules)
         relate(owner, "treatments", page, relation_note(note))

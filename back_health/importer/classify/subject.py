@@ -323,6 +323,7 @@ _DIAGNOSED = re.compile(
     r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|diagnosis\s*:|"
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
     r"(?:sounds|looks) (?:a lot |very much |most )?like|"
+    r"(?:symptoms|signs|findings) (?:fit|suggest|match|are typical of|are those of)|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
     r"(?P<name>[^,.;:()\n]{3,60}+)",
     re.IGNORECASE,
@@ -554,6 +555,7 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
     names = [sentence_case(check_name(p, rules).name or "") for p in parts]
     names = [n for n in names if n] if len(parts) > 1 else [name]
+    names = [_condition_before_and(n, rules) for n in names]
     # "A morning routine for sciatica": the condition inside the phrase is a candidate
     # of its own, scored beside the whole wording.
     extra = []
@@ -575,6 +577,25 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             if rules.names_condition(tail) and check_name(tail, rules).name:
                 extra.append(sentence_case(tail))
     return names + [n for n in extra if n not in names]
+
+
+def _condition_before_and(name: str, rules: RuleSet) -> str:
+    """ "Low back pain and whole-body vibration" -> "Low back pain": a title joining a
+    condition to what brings it on (or to anything but another condition) is about the
+    condition."""
+    parts = re.split(r"\s+(?:and|&)\s+", name)
+    if len(parts) != 2 or "(" in name or re.match(r"(?:your|the)\s", parts[1], re.I):
+        # "Rheumatoid arthritis and your neck (atlantoaxial instability)": the condition
+        # in the part of the body is another one.
+        return name
+    first, second = (check_name(part, rules).name for part in parts)
+
+    def condition(text: str) -> bool:
+        return bool(text) and (rules.is_condition_term(text) or rules.has_condition_head(text))
+
+    if condition(first) and not condition(second) and not rules.find_treatments(name):
+        return sentence_case(first)
+    return name
 
 
 #: The last "of", "for" or "about" of a phrase: the condition it is about follows it.

@@ -71,7 +71,7 @@ SHORT_ITEM_WORDS = 12
 #: Bullets, "o" among them: word processors and typewritten leaflets bullet with it.
 _BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
-_LETTER = re.compile(r"^(?P<marker>[a-z])\)[ \t\u00a0]+(?P<text>\S.*)$")
+_LETTER = re.compile(r"^(?P<marker>[a-z])(?:\)|\.(?=[ \t\u00a0]+[A-Z]))[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 #: A sentence ending inside a line, or a semicolon between the values of a labelled
 #: line ("Keywords: low back pain; obesity"): either way the line is not a heading. A
@@ -214,6 +214,8 @@ class _Unit:
     #: The chrome is a block of its own (blank lines around it): after a heading-like
     #: line it ends the lines before the body ("By ..." under a headline).
     chrome_block: bool = False
+    #: A numbered line read as a section heading ("3. Treatment").
+    numbered_heading: bool = False
 
     @property
     def text(self) -> str:
@@ -492,13 +494,27 @@ def _is_lone_line(lines: list[str], index: int) -> bool:
 
 
 def text_units(text: str) -> list[_Unit]:
-    """Split ``text`` into paragraphs, heading candidates and list items."""
+    """Split ``text`` into paragraphs, heading candidates and list items. Numbered lines
+    over their text are section headings ("3. Treatment") only where the document has no
+    other headings after the first of them; else they are numbered items ("1. Chin tucks"
+    under "EXERCISES TO TRY")."""
+    units = _text_units(text, numbered_headings=True)
+    first = next((i for i, unit in enumerate(units) if unit.numbered_heading), None)
+    if first is not None and any(
+        unit.heading_like and not unit.numbered_heading and not unit.chrome
+        for unit in units[first + 1 :]
+    ):
+        return _text_units(text, numbered_headings=False)
+    return units
+
+
+def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
     blocks = _blocks(text)
     laid_out = [_layout_cells(block) for block in blocks]
     chrome = _chrome_lines(laid_out)
     units: list[_Unit] = []
     for block, cells in zip(blocks, laid_out, strict=True):
-        read = _block_units(block)
+        read = _block_units(block, numbered_headings)
         if not chrome or any(_UNDERLINE.match(line) for line in block[1:]):
             units.extend(read)  # an underlined heading is read as one, whatever it holds
         elif (
@@ -611,7 +627,7 @@ def _blocks(text: str) -> list[list[str]]:
     return [[line.strip() for line in _labelled_indented_items(block)] for block in blocks]
 
 
-def _block_units(lines: list[str]) -> list[_Unit]:
+def _block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
     """The units of one block of lines, its pipe tables found first (a loop, so a block
     of thousands of tables needs no recursion)."""
     units: list[_Unit] = []
@@ -619,15 +635,15 @@ def _block_units(lines: list[str]) -> list[_Unit]:
     while (found := _next_pipe_table(lines, start)) is not None:
         header, end = found
         if header > start:
-            units.extend(_plain_block_units(lines[start:header]))
+            units.extend(_plain_block_units(lines[start:header], numbered_headings))
         table = pipe_table(lines[header:end])
         if table.rows:
             units.append(_Unit("table", table=table))
         else:
-            units.extend(_plain_block_units(lines[header:end]))
+            units.extend(_plain_block_units(lines[header:end], numbered_headings))
         start = end
     if start < len(lines):
-        units.extend(_plain_block_units(lines[start:]))
+        units.extend(_plain_block_units(lines[start:], numbered_headings))
     return units
 
 
@@ -675,14 +691,14 @@ def pipe_table(lines: list[str]) -> Table:
     return Table(head=head_rows, rows=[row for row in rows if any(row)])
 
 
-def _plain_block_units(lines: list[str]) -> list[_Unit]:
+def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
     lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in lines]
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
     if underlined is not None:
         heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
         heading.heading_like = True
         rest = lines[underlined + 1 :]
-        return [heading, *(_plain_block_units(rest) if rest else [])]
+        return [heading, *(_plain_block_units(rest, numbered_headings) if rest else [])]
     fields = sum(1 for line in lines if _is_field_line(line))
     if fields >= 2 and fields >= FIELD_LINES_SHARE * len(lines):
         # "Visit date: ..." / "Provider: ..." / "Diagnosis: ...": a record's fields, each
@@ -695,6 +711,12 @@ def _plain_block_units(lines: list[str]) -> list[_Unit]:
         and _starts_new_line_of_text(rest[0])
     ):
         units.append(_Unit("para", [first], heading_like=True))
+        lines = rest
+    elif numbered_headings and rest and _numbered_heading(first, rest):
+        # "3. Treatment" over its text: a numbered section heading, not a list item.
+        units.append(
+            _Unit("para", [match_item(first).text], heading_like=True, numbered_heading=True)
+        )
         lines = rest
     for line in lines:
         marker = match_item(line)
@@ -732,6 +754,32 @@ def _is_field_line(line: str) -> bool:
 
 #: Share of a block's lines that must be field lines for each to stand alone.
 FIELD_LINES_SHARE = 0.6
+
+
+def _numbered_heading(first: str, rest: list[str]) -> bool:
+    """Whether a block's numbered first line is a section heading: short and heading-like
+    after its number ("3. Treatment", "1. What is it?"), with lines of text (no items of
+    the same list) under it, flush with it."""
+    marker = match_item(first)
+    if marker is None or marker.family != "number" or first[:1].isspace():
+        return False
+    if not is_heading_like(marker.text) or len(marker.text.split()) > NUMBERED_HEADING_WORDS:
+        return False
+    following = match_item(rest[0])
+    if following is not None and following.family == "number":
+        return False
+    if rest[0][:1].isspace() or not _starts_new_line_of_text(rest[0]):
+        return False
+    # Under it, a paragraph: more than one line, or one long line.
+    return len(rest) >= 2 or len(rest[0].split()) >= PARAGRAPH_LINE_WORDS
+
+
+#: Fewest words of a single line that is a paragraph of its own.
+PARAGRAPH_LINE_WORDS = 12
+
+
+#: Most words a numbered heading has after its number.
+NUMBERED_HEADING_WORDS = 6
 
 
 def _one_line_items(units: list[_Unit]) -> bool:

@@ -401,3 +401,33 @@ def test_labelled_sentences_still_run_on_as_a_paragraph_of_items():
         for s in doc.sections
         for b in s.blocks
     )
+
+
+def test_numbered_lines_over_their_text_are_section_headings():
+    doc = parse_text(
+        "NECK PAIN IN AIRCREW\n\n"
+        "1. What is it?\nNeck pain in aircrew is pain and stiffness of the neck caused by"
+        " flying, and it usually settles within days.\n\n"
+        "2. What causes it?\na. High G. Turning your head under load strains the neck.\n"
+        "b. Posture. Sitting hunched forward loads the neck.\n\n"
+        "3. Treatment\nMost episodes settle with heat and simple painkillers.\n"
+        "Your doctor can refer you for physiotherapy.\n"
+    )
+    headings = [s.heading for s in doc.sections]
+    assert headings[1:] == ["What is it?", "What causes it?", "Treatment"]
+    causes = doc.sections[2].blocks[0]
+    assert isinstance(causes, ListBlock)
+    assert [item.text.split(".")[0] for item in causes.items] == ["High G", "Posture"]
+
+
+def test_numbered_items_under_a_heading_stay_items_when_other_headings_follow():
+    doc = parse_text(
+        "NECK PAIN\n\nEXERCISES TO TRY\n\nDo these twice a day.\n\n"
+        "1. Chin tucks\nSit tall. Slide your chin back.\nRepeat 10 times.\n\n"
+        "2. Wall stand\nStand with your back to a wall.\nHold for 10 seconds.\n\n"
+        "WHEN TO GET HELP\n\nSee your GP if the pain is not better in 6 weeks.\n"
+    )
+    headings = [s.heading for s in doc.sections]
+    assert "Chin tucks" not in headings and "1. Chin tucks" not in headings
+    exercises = next(s for s in doc.sections if s.heading == "EXERCISES TO TRY")
+    assert any(isinstance(block, ListBlock) and len(block.items) == 2 for block in exercises.blocks)

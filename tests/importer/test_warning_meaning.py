@@ -128,6 +128,12 @@ def warnings_of(markdown):
         ),
         ("Book a GP or physio appointment if it keeps coming back.", "see_doctor"),
         ("Contact the pain management nurses if the site becomes red and hot.", "see_doctor"),
+        ("Report to your unit medical officer the same day if an arm goes numb.", "urgent"),
+        (
+            "After a crash or heavy landing, assume a neck injury: do not move the head and"
+            " call 999.",
+            "emergency",
+        ),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):

@@ -780,3 +780,43 @@ def test_a_heading_on_how_the_main_treatment_works_stays_on_its_page():
     assert [p.title for p in plan.pages if p.kind == Kind.TREATMENT and p.include] == [
         plan.main_page.title
     ]
+
+
+def test_exercise_cards_with_a_table_of_counts_are_exercises_and_the_notes_stay_prose():
+    card = (
+        "<h3>{code} {name}</h3><p>{step}</p><table><tr><th>Sets</th><th>Reps</th>"
+        "<th>Hold</th><th>Side</th></tr><tr><td>{sets}</td><td>10</td><td>{hold}</td>"
+        "<td>{side}</td></tr></table>"
+    )
+    plan = plan_of(
+        "<html><head><title>Home Exercise Programme - HX-1</title></head><body>"
+        "<h2>Clinician notes</h2><p>Your symptoms fit a cervical radiculopathy: a nerve"
+        " root in your neck is irritated.</p><p>The usual cause is a disc bulge, where the"
+        " soft centre of a disc pushes out against the nerve.</p>"
+        "<p><strong>Frequency:</strong> do the whole programme 3 times daily.</p>"
+        + card.format(
+            code="NK-004",
+            name="Chin tucks",
+            step="Slide your chin back.",
+            sets=2,
+            hold="5 s",
+            side="-",
+        )
+        + card.format(
+            code="NK-021",
+            name="Neck rotation",
+            step="Turn your head to one side.",
+            sets=1,
+            hold="-",
+            side="Each side",
+        )
+        + "</body></html>",
+        "programme.html",
+    )
+    assert plan.main_page.title == "Cervical radiculopathy"
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(exercises) == {"Chin tucks", "Neck rotation"}
+    assert exercises["Chin tucks"]["sets"] == 2 and exercises["Chin tucks"]["hold_seconds"] == 5
+    assert exercises["Neck rotation"]["per_side"] is True
+    assert all(dose["times_per_day"] == 3 for dose in exercises.values())
+    assert "Disc bulge" in {r.title for r in plan.main_page.causes}

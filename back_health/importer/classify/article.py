@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document, Flag, ListBlock, Section, Table
+from ..document import Document, Flag, ListBlock, Paragraph, Section, Table
 from ..memo import article_scope
 from ..names import (
     name_key,
@@ -11,7 +11,7 @@ from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
 from ..text import unshout
 from .context import Context
-from .exercises import exercise_subsections, title_exercise_parent
+from .exercises import dose_table_sentence, exercise_subsections, title_exercise_parent
 from .fit import finish_plan
 from .sections import (
     emit_exercise_sections,
@@ -32,6 +32,16 @@ def classify(
     rules = rules or default_rules()
     with article_scope():
         return _classify(document, source, rules)
+
+
+def _dose_tables_read(blocks: list, rules: RuleSet) -> list:
+    """An exercise card's one-row table of counts becomes the dose sentence it stands for,
+    read with the card's other text."""
+    read = []
+    for block in blocks:
+        sentence = dose_table_sentence(block, rules) if isinstance(block, Table) else ""
+        read.append(Paragraph(sentence) if sentence else block)
+    return read
 
 
 def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> ArticlePlan:
@@ -58,6 +68,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         else Section(unshout(s.heading, acronyms), s.level, s.blocks)
         for s in document.sections
     ]
+    sections = [Section(s.heading, s.level, _dose_tables_read(s.blocks, rules)) for s in sections]
     base = min((s.level for s in sections if s.heading), default=2)
     sections = title_exercise_parent(document.title, sections, base, state)
     owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)

@@ -98,8 +98,17 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     if any(dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")):
         return True
     # Only how often: one exercise ("Walking, twice a day"), or the routine's own
-    # instructions when the heading names a collection ("How to do your exercises").
-    return any(has_dose(dose) for dose in doses) and names_one_exercise(heading, rules)
+    # instructions when the heading names a collection ("How to do your exercises"). A
+    # section of prose with a frequency somewhere in it ("Clinician notes") is neither.
+    return (
+        any(has_dose(dose) for dose in doses)
+        and len(doses) <= FREQUENCY_ONLY_MAX_PARAGRAPHS
+        and names_one_exercise(heading, rules)
+    )
+
+
+#: Most paragraphs of a section that is one exercise given only a frequency.
+FREQUENCY_ONLY_MAX_PARAGRAPHS = 3
 
 
 def exercise_from_section(section: Section, state: Context) -> dict:
@@ -312,6 +321,8 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
             for index, section in enumerate(sections)
             if section.heading
             and section.level == base
+            # "Clinician notes" over one sub-heading per exercise holds them, and is none.
+            and not (index + 1 < len(sections) and sections[index + 1].level > base)
             and is_exercise_subsection(section, rules)
             # "Your exercises" over a list is the collection, not the first exercise.
             and names_one_exercise(clean_heading(section.heading, rules), rules)
@@ -501,6 +512,40 @@ def exercise_table(table: Table, state: Context) -> list[dict]:
 
 #: Dose fields a column's heading can name, in the order the cues are tried.
 COLUMN_KINDS = ("frequency", "per_side", "sets", "repetitions", "hold")
+
+
+def dose_table_sentence(table: Table, rules: RuleSet) -> str:
+    """An exercise card's table of counts with one row and no name column ("Sets | Reps |
+    Hold | Side" over "2 | 10 | 5 s | -") as the sentence it stands for ("2 sets, 10
+    repetitions, hold for 5 seconds."); "" for any other table."""
+    headings = table.headings
+    if not table.head or len(table.rows) != 1 or len(headings) < 2:
+        return ""
+    kinds = [
+        next((k for k in COLUMN_KINDS if rules.cue(f"exercise_column_{k}", h)), "")
+        for h in headings
+    ]
+    if not all(kinds) or len(table.rows[0]) != len(kinds):
+        return ""
+    parts = []
+    for kind, cell in zip(kinds, table.rows[0], strict=True):
+        value = cell.strip()
+        if not value or not re.search(r"\w", value):
+            continue  # "-": nothing to count
+        seconds = re.sub(r"\b(\d+)\s*(?:s|sec|secs)\b\.?", r"\1 seconds", value)
+        parts.append(
+            {
+                "sets": f"{value} set" if value == "1" else f"{value} sets",
+                "repetitions": f"{value} repetitions",
+                "hold": f"hold for {seconds}",
+                "frequency": value,
+                "per_side": value,
+            }[kind]
+            if value[:1].isdigit() or kind in ("frequency", "per_side")
+            else ""
+        )
+    text = ", ".join(part for part in parts if part)
+    return f"{text[:1].upper()}{text[1:]}." if text else ""
 
 
 def exercise_columns(table: Table, rules: RuleSet) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Dropped, ListBlock, Paragraph, Section, Table
+from ..dose import has_dose, read_dose
 from ..names import (
     bracketed_names,
     check_name,
@@ -16,7 +17,7 @@ from ..names import (
     split_sentences,
 )
 from ..plan import Kind, PagePlan, Severity
-from ..rules import Classification, Part
+from ..rules import Classification, Part, RuleSet
 from ..severity import advice_of, severity_of
 from .blocks import add_heading
 from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
@@ -428,6 +429,11 @@ def routine_before(section: Section | None, state: Context) -> list[str]:
     ]
 
 
+def has_dose_text(paragraph: Paragraph, rules: RuleSet) -> bool:
+    """Whether a paragraph says how often or how much of an exercise routine to do."""
+    return has_dose(read_dose(paragraph.text).dose)
+
+
 def emit_exercise_sections(
     section: Section,
     children: list[Section],
@@ -449,9 +455,17 @@ def emit_exercise_sections(
     state.decide(
         section.heading, "exercise_list", f"heading cue, {len(exercises)} exercise sub-headings"
     )
-    rest = emit_exercise_list(
-        section.heading, section.blocks, owner, state, extra=exercises, routine=routine
-    )
+    heading, blocks = section.heading, section.blocks
+    prose = [b for b in blocks if not (isinstance(b, Paragraph) and has_dose_text(b, rules))]
+    if heading and prose and not rules.cue("heading_exercise_list", heading):
+        # "Clinician notes" over prose, then one sub-heading per exercise: the prose is
+        # read as any section's (its causes, treatments and warnings), and only its
+        # sentences of dose go with the exercises.
+        routine = (*routine, *(b.text for b in blocks if b not in prose))
+        own = Section(heading, section.level, prose)
+        emit_section(own, section_role(own, "", owner, state), owner, base, state)
+        heading, blocks = "", []
+    rest = emit_exercise_list(heading, blocks, owner, state, extra=exercises, routine=routine)
     emit_blocks(rest, owner, "content", section.heading, state)
     for child in others:
         role = section_role(child, "exercise_list", owner, state)

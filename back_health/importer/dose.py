@@ -72,7 +72,9 @@ _HOLD = re.compile(
     # "a 5-second hold", "10 second holds": the hold named after its length.
     rf"|\b{_range('low7', 'high7')}[- ](?P<unit7>seconds?|secs?|minutes?|mins?)\s+holds?\b"
     # "Hug one knee to your chest. Count to 10.": a position held while counting seconds.
-    rf"|\bcount\s+(?:slowly\s+)?to\s+{_range('low8', 'high8')}\b",
+    rf"|\bcount\s+(?:slowly\s+)?to\s+{_range('low8', 'high8')}\b"
+    # "5 holds of 10 seconds": the length of each hold.
+    rf"|\bholds?\s+of\s+{_range('low9', 'high9')}\s*(?P<unit9>seconds?|secs?|s\b|minutes?|mins?)",
     re.IGNORECASE,
 )
 _SETS = re.compile(
@@ -107,7 +109,9 @@ _REPS = re.compile(
     r"(?:side|leg|arm)\b"
     r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b"
     # "Roll both shoulders backwards 10 times.": a count of times that ends its clause.
-    rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$))",
+    rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$))"
+    # "5 holds of 10 seconds": a count of holds.
+    rf"|\b{_range('low11', 'high11')}\s+holds\s+of\b",
     re.IGNORECASE,
 )
 #: The groups of :data:`_HOLD` that hold a length: (low, high, unit); no unit group means
@@ -120,9 +124,10 @@ _HOLD_GROUPS = (
     ("low6", "high6", "unit6"),
     ("low7", "high7", "unit7"),
     ("low8", "high8", None),
+    ("low9", "high9", "unit9"),
 )
 #: The groups of :data:`_REPS` that hold a count, in the order of its alternatives.
-_REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9", "low10")
+_REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9", "low10", "low11")
 #: "half a minute", in seconds.
 HALF_A_MINUTE = 30
 _PER_SIDE = re.compile(

@@ -15,6 +15,7 @@ from back_health.importer.dose import (
     ("text", "expected"),
     [
         ("Repeat 10 times.", {"repetitions": 10}),
+        ("Neck holds: 5 holds of 10 seconds", {"repetitions": 5, "hold_seconds": 10}),
         (
             "Hold 3 seconds. 8 on each side.",
             {"hold_seconds": 3, "repetitions": 8, "per_side": True},

@@ -820,3 +820,20 @@ def test_exercise_cards_with_a_table_of_counts_are_exercises_and_the_notes_stay_
     assert exercises["Neck rotation"]["per_side"] is True
     assert all(dose["times_per_day"] == 3 for dose in exercises.values())
     assert "Disc bulge" in {r.title for r in plan.main_page.causes}
+
+
+def test_a_conditioning_programme_lists_exercises_named_before_a_bracket():
+    plan = plan_of(
+        "NECK PAIN IN AIRCREW\n\n1. What is it?\nNeck pain in aircrew is pain and stiffness"
+        " of the neck caused by flying, and it usually settles within days.\n\n"
+        "2. Neck conditioning programme\nDo this 3 times a week.\n"
+        "- Isometric neck holds (front, back and each side): 5 holds of 10 seconds\n"
+        "- Chin tucks with head lift (lying on your back): 3 sets of 10\n",
+        "sheet.txt",
+    )
+    exercises = {e["name"]: e for e in exercises_of(plan)}
+    assert set(exercises) == {"Isometric neck holds", "Chin tucks with head lift"}
+    assert exercises["Chin tucks with head lift"]["dose"]["sets"] == 3
+    assert exercises["Chin tucks with head lift"]["steps"][0] == "Lying on your back."
+    assert exercises["Isometric neck holds"]["dose"]["hold_seconds"] == 10
+    assert all(e["dose"]["days_per_week"] == 3 for e in exercises.values())

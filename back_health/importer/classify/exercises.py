@@ -233,11 +233,15 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     else:
         phrase = first_phrase(text)
         equipment = _WITH_EQUIPMENT.search(phrase)
-        if len(phrase.split()) <= 6 or (
-            equipment and len(phrase[: equipment.start()].split()) <= 6
-        ):
-            name = phrase.strip(" .:")
+        # "Chin tucks with head lift (lying on your back): 3 sets of 10": how to do it, in
+        # brackets after the name, is its first step.
+        aside = _TRAILING_ASIDE.search(phrase)
+        core = phrase[: aside.start()] if aside else phrase
+        if len(core.split()) <= 6 or (equipment and len(phrase[: equipment.start()].split()) <= 6):
+            name = core.strip(" .:")
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
+            if aside and core != phrase:
+                rest = f"{sentence_case(aside.group(1).strip())}. {rest}".strip()
     if lead := _INSTRUCTION_LEAD.match(name):
         # "Start with chin tucks to take the load off your neck", "Practice gaze
         # stabilization": the exercise is what the instruction names.
@@ -264,6 +268,8 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     }
 
 
+#: Words in brackets at the end of an exercise's name: " (lying on your back)".
+_TRAILING_ASIDE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 #: An instruction opening an exercise's name: "Start with", "Try", "Practice", "Do".
 _INSTRUCTION_LEAD = re.compile(
     r"^\s*(?:(?:start|begin|finish|end|warm up|follow up) with|move on to|progress to|"

@@ -130,6 +130,12 @@ def warnings_of(markdown):
         ("Contact the pain management nurses if the site becomes red and hot.", "see_doctor"),
         ("Report to your unit medical officer the same day if an arm goes numb.", "urgent"),
         (
+            "With instability we advise against manipulation, because it can injure the segment.",
+            "caution",
+        ),
+        ("Patients who take blood thinners must inform us before an injection.", "caution"),
+        ("In case of sudden leg weakness, call immediately the emergency number 112.", "emergency"),
+        (
             "After a crash or heavy landing, assume a neck injury: do not move the head and"
             " call 999.",
             "emergency",

@@ -497,3 +497,20 @@ def test_coming_in_the_same_day_and_advice_against_a_harm_are_warnings(sentence,
 
     found = advice_of(sentence, default_rules())
     assert found is not None and found.level == level
+
+
+@pytest.mark.parametrize("heading", ["Important notes", "Safety bits (please read)", "Warnings"])
+def test_a_heading_of_notes_or_safety_heads_warnings_and_names_nothing(heading):
+    plan = plan_of(
+        "# Osteochondrosis\n\nOsteochondrosis is wear of the discs of the spine.\n\n"
+        "## Treatment\n\nPhysiotherapy strengthens the back muscles.\n\n"
+        f"### {heading}\n\nPatients who take blood thinners must inform us before an"
+        " injection.\n"
+    )
+    titles = {page.title for page in plan.pages}
+    assert heading not in titles and heading.split(" (")[0] not in titles
+    assert any(
+        block.type == "warning" and "blood thinners" in block.value["text"]
+        for page in plan.pages
+        for block in page.blocks
+    )

@@ -216,6 +216,8 @@ class _Unit:
     chrome_block: bool = False
     #: A numbered line read as a section heading ("3. Treatment").
     numbered_heading: bool = False
+    #: A heading-like line with its text on the lines straight under it (no blank line).
+    over_text: bool = False
 
     @property
     def text(self) -> str:
@@ -710,7 +712,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         is_heading_like(first, before_list=bool(match_item(rest[0])))
         and _starts_new_line_of_text(rest[0])
     ):
-        units.append(_Unit("para", [first], heading_like=True))
+        units.append(_Unit("para", [first], heading_like=True, over_text=True))
         lines = rest
     elif numbered_headings and rest and _numbered_heading(first, rest):
         # "3. Treatment" over its text: a numbered section heading, not a list item.
@@ -864,6 +866,16 @@ def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
         return units[: heads[-2]], units[heads[-2]].text, heads[-2] + 1, True
     if len(heads) >= 2:
         first = heads[-2]
+        if (
+            units[first].heading_like
+            and units[last].over_text
+            and units[last].text.rstrip().endswith("?")
+            and not units[first].text.rstrip().endswith("?")
+        ):
+            # "SPINAL FRACTURE CAUSED BY OSTEOPOROSIS" then "What has happened to my
+            # back?" with its answer on the lines under it: the question opens the first
+            # section (a question standing alone under a label may be the headline).
+            return units[:first], units[first].text, first + 1, True
         if units[first].heading_like and _share_a_word(units[first].text, units[last].text):
             # "Sciatica" then "What is sciatica?": the first is the title, the second a
             # section.

@@ -806,3 +806,32 @@ def test_symptoms_that_fit_a_condition_name_the_subject():
         " 10 times.\n"
     )
     assert plan.pages[0].title == "Cervical radiculopathy"
+
+
+def test_a_title_naming_what_causes_the_subject_gives_the_cause_and_the_text_its_name():
+    plan = plan_of(
+        "SPINAL FRACTURE CAUSED BY OSTEOPOROSIS\n\nWhat has happened to my back?\nOne of"
+        " the bones of your spine has cracked and squashed down. This is called an"
+        " osteoporotic vertebral fracture. It happened because the bone had been weakened"
+        " by osteoporosis.\n\nWhy were my bones weak?\nOsteoporosis often runs silently for"
+        " years. It is more common after the menopause.\n",
+        "leaflet.txt",
+    )
+    main = plan.pages[0]
+    assert main.title == "Spinal fracture caused by osteoporosis"
+    assert "Osteoporotic vertebral fracture" in main.alternate_names
+    assert "Osteoporosis" in {r.title for r in main.causes}
+    # Its page is written: a sentence of its own says something about it.
+    assert "Osteoporosis" in written_causes(plan)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("In nine out of ten people the culprit is a herniated (slipped) disc.", "Herniated disc"),
+        ("It is nearly always caused by bacteria.", "Bacteria"),
+    ],
+)
+def test_more_wordings_name_the_cause(sentence, cause):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert cause in {r.title for r in plan.pages[0].causes}

@@ -11,6 +11,7 @@ from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
 from ..text import unshout
 from .context import Context
+from .entities import title_causes
 from .exercises import dose_table_sentence, exercise_subsections, title_exercise_parent
 from .fit import finish_plan
 from .sections import (
@@ -60,6 +61,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     ):
         plan.flags.append(Flag(kind="no_structure", text=state.main.title))
     state.known_causes = known_cause_names(document, state)
+    title_causes(document.title, state)
     acronyms = rules.name_rules.get("kept_acronyms", ())
     sections = [
         Section("", s.level, s.blocks)

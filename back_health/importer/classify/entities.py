@@ -27,6 +27,7 @@ from ..names import (
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
+from ..text import sentence_case
 from .blocks import BOLD_LABEL, label_begins_sentence
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
 from .subject import whole_medicine
@@ -717,6 +718,17 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
         for subject in (name_key(owner.title, rules), name_key(state.main.title, rules))
     ):
         return  # the subject itself, or a form of it ("idiopathic transverse myelitis")
+    head = key.split()[-1]
+    if (
+        owner is state.main
+        and head not in _GENERIC_HEADS
+        and head in name_key(state.main.title, rules).split()
+    ):
+        # "Spinal fracture caused by osteoporosis" ... "This is called an osteoporotic
+        # vertebral fracture": the subject's own name in the text, another name of it.
+        add_alternate(state.main, name, rules)
+        state.decide(name, "alternate name", "the text names the subject it describes")
+        return
     page = state.entity(Kind.CONDITION, name, reason="the text names what it describes")
     if page is owner or page is state.main:
         return
@@ -725,6 +737,22 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
     state.decide(name, "condition", f"named after its description ({match.group(0).strip()!r})")
 
 
+#: Head words too general to show that two names are one condition.
+_GENERIC_HEADS = frozenset(
+    {
+        "pain",
+        "ache",
+        "aches",
+        "syndrome",
+        "disease",
+        "disorder",
+        "condition",
+        "problem",
+        "problems",
+        "injury",
+        "injuries",
+    }
+)
 #: The word that links a defined name to the clause before it: the name follows it.
 _LAST_LINK = re.compile(
     r"\b(?:to|with|by|from|as|and|or|is|are|was|were|called|named|have|has|had)\s+",
@@ -1005,7 +1033,9 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 
 
 def listed_names(text: str, rules: RuleSet) -> list[str]:
-    text = text.strip().rstrip(".!;:")
+    # "a herniated (slipped) disc": a gloss between a name's describing word and its noun
+    # is no part of it ("the chickenpox virus (varicella-zoster) becoming ..." keeps it).
+    text = _INNER_GLOSS.sub(_gloss_after_adjective, text.strip().rstrip(".!;:"))
     glossed = _GLOSSED.match(text)
     if glossed and not _LIST_JOIN.search(glossed["description"]) and len(glossed[1].split()) > 5:
         # "a force driven straight down through the head (axial loading)": a long
@@ -1053,6 +1083,17 @@ def _glossed_term(part: str) -> str:
     if glossed and len(glossed.group("description").split()) > 5:
         return glossed.group("name")
     return part
+
+
+#: Words in brackets inside a name, more of the name after them: " (slipped)" disc.
+_INNER_GLOSS = re.compile(r"(?<=(?P<before>[^\W\d_]{3}))[ \t]*+\([^()]{1,30}+\)(?=[ \t]++[^\W\d_])")
+
+
+def _gloss_after_adjective(match: re.Match) -> str:
+    """Nothing for a gloss after a describing word ("herniated (slipped)"), else itself."""
+    start = match.string.rfind(" ", 0, match.start()) + 1
+    word = match.string[start : match.start()]
+    return "" if word.lower().endswith(("ed", "ing")) or only_adjective(word) else match.group(0)
 
 
 #: A description and the term for it in brackets at the end: "... (axial loading)".
@@ -1622,3 +1663,24 @@ def device_opening(subject: str, rules: RuleSet) -> str:
         if name and rules.is_device(name):
             return name
     return ""
+
+
+def title_causes(title: str, state: Context) -> None:
+    """ "Spinal fracture caused by osteoporosis": what a title says brings the subject on
+    is a cause of it."""
+    match = _TITLE_CAUSED_BY.match(" ".join(title.split()))
+    if match is None or state.main.kind != Kind.CONDITION:
+        return
+    for name in listed_names(match.group("cause"), state.rules):
+        page = cause_page(sentence_case(name), state, "the title says it brings the subject on")
+        if page is not state.main:
+            relate(state.main, "causes", page)
+            state.decide(name, "cause", f"named in the title after {match.group('cue')!r}")
+
+
+#: A title naming its subject and what causes it.
+_TITLE_CAUSED_BY = re.compile(
+    r"^(?P<subject>[^:?|]{3,80}?)\s+(?P<cue>caused by|due to|secondary to|resulting from)\s+"
+    r"(?P<cause>[^:?|]{3,60})$",
+    re.IGNORECASE,
+)

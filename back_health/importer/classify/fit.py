@@ -55,7 +55,12 @@ def finish_plan(state: Context) -> None:
     for page in state.plan.pages:
         texts = state.pages.texts(page)
         if not page.summary and texts:
-            page.summary = summarise(" ".join(texts[:2]))
+            # From the first text that reads alone: "It happened because ... osteoporosis"
+            # leans on the text before it; "Osteoporosis often runs silently" does not.
+            start = next(
+                (i for i, text in enumerate(texts) if not rules.cue("dangling_start", text)), 0
+            )
+            page.summary = summarise(" ".join(texts[start : start + 2]))
         page.summary = standalone_summary(page, state)
         if page.summary:
             drop_repeated_summary(page, state)

@@ -453,6 +453,10 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
     # "the wear of the joint": after an article the first word is a noun, not an order.
     derived = check_name(name, rules, noun_first=bool(_ARTICLE_START.match(phrase)))
     if not derived.name and derived.reason.startswith("longer than"):
+        # "Lifting with your back instead of your legs": the contrast is no part of it.
+        contrast = _CONTRAST.split(name, maxsplit=1)[0]
+        if contrast != name and (cut := check_name(contrast, rules)).name:
+            return cut
         if shorter := _TRAILING_MODIFIER.match(name):
             return check_name(shorter.group(1), rules)
     defined = _DEFINED_HEAD.match(phrase)
@@ -472,6 +476,8 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
     return derived
 
 
+#: Where a contrast after a name starts: " instead of your legs", " rather than ...".
+_CONTRAST = re.compile(r"\s+(?:instead of|rather than|as opposed to)\s", re.IGNORECASE)
 #: An article opening a phrase: the word after it is a noun or an adjective.
 _ARTICLE_START = re.compile(r"^\s*(?:an?|the)\s+\w", re.IGNORECASE)
 

@@ -835,3 +835,38 @@ def test_a_title_naming_what_causes_the_subject_gives_the_cause_and_the_text_its
 def test_more_wordings_name_the_cause(sentence, cause):
     plan = plan_of(article(sentence, heading="Causes"))
     assert cause in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_negated_origin_names_no_cause_and_a_contrast_leaves_a_listed_name():
+    plan = plan_of(
+        article(
+            "Most cases don't come from one dramatic injury.",
+            heading="Causes",
+            after="\n- **Kneeling on hard floors instead of using a kneeling pad**, especially"
+            " at work.\n",
+        )
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "One dramatic injury" not in causes
+    assert "Kneeling on hard floors" in causes
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "subject"),
+    [
+        (
+            "Herniated Disc Treatment in Maple Falls: How Our Chiropractors Can Help",
+            "A herniated disc presses on a nerve. Our herniated disc care is gentle.",
+            "Herniated disc",
+        ),
+        (
+            '"Why does my neck crunch?" The ageing neck, explained',
+            "What Margaret describes is almost certainly cervical spondylosis, the everyday"
+            " wear of the discs and joints in the neck. Her neck pain is common.",
+            "Cervical spondylosis",
+        ),
+    ],
+)
+def test_a_local_title_or_a_diagnosis_in_the_text_gives_the_subject(title, body, subject):
+    plan = plan_of(f"# {title}\n\n{body}\n")
+    assert plan.pages[0].title == subject

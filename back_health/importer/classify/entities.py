@@ -437,6 +437,8 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     if owner.kind != Kind.CONDITION or not rules.cue("cause_origin", sentence):
         return
     match = next(m for p in rules.cue_patterns("cause_origin") if (m := p.search(sentence)))
+    if _NEGATED_BEFORE.search(sentence[: match.start()]):
+        return  # "Most herniated discs don't come from one dramatic injury"
     subject = _SETTING_PHRASE.sub("", sentence[: match.start()]).strip(" ,")
     if not subject or rules.cue("origin_subject_except", subject):
         return
@@ -477,6 +479,10 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
             state.pages.add_text(page, sentence)
 
 
+#: A negation just before a cue: "don't", "do not", "never", "rarely".
+_NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\brarely|\bseldom|\bhardly ever)[ \t]*+$", re.IGNORECASE
+)
 #: A comma before words that narrow or illustrate what came before.
 _ELABORATION = re.compile(
     r",\s*(?:especially|particularly|mainly|mostly|notably|such as|like|including|for example|"

@@ -870,3 +870,16 @@ def test_a_negated_origin_names_no_cause_and_a_contrast_leaves_a_listed_name():
 def test_a_local_title_or_a_diagnosis_in_the_text_gives_the_subject(title, body, subject):
     plan = plan_of(f"# {title}\n\n{body}\n")
     assert plan.pages[0].title == subject
+
+
+def test_a_describing_word_in_a_types_list_names_a_kind_of_the_condition():
+    plan = plan_of(
+        "SPONDYLOLISTHESIS AT WORK\n\n1. The condition\nIn spondylolisthesis one vertebra"
+        " has slipped forward on the one below it.\n\nThere are two common types:\n"
+        "  a. Isthmic. A stress fracture at the back of the vertebra lets the bone slide.\n"
+        "  b. Degenerative. After about 50, arthritis in the facet joints lets it creep.\n\n"
+        "2. Your own health\nSee your GP if the pain is getting worse.\n",
+        "note.txt",
+    )
+    kinds = {r.title for r in plan.pages[0].related_conditions}
+    assert {"Isthmic spondylolisthesis", "Degenerative spondylolisthesis"} <= kinds

@@ -1317,6 +1317,13 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         relate(owner, "treatments", page, relation_note(note))
         state.decide(part, "treatment", f"list item in a treatments list, term {term.name!r}")
         return page
+    if category == "types" and (kind := _kind_by_adjective(part, owner, rules)):
+        # "a. Isthmic. A stress fracture ..." in a list of the types of spondylolisthesis:
+        # the describing word names a kind of the condition.
+        page = state.entity(Kind.CONDITION, kind, reason="a type of the condition")
+        relate(owner, "related_conditions", page, relation_note(note))
+        state.decide(part, "condition", "describing word in a types list: a kind of it")
+        return page
     derived = derive_name(part, rules)
     if not derived.name:
         state.decide(part, "content", f"no clean name ({derived.reason}); kept as text")
@@ -1347,6 +1354,23 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
     as_ = "cause (condition)" if page.kind == Kind.CONDITION else "cause"
     state.decide(part, as_, "list item in a causes list")
     return page
+
+
+def _kind_by_adjective(part: str, owner: PagePlan, rules: RuleSet) -> str:
+    """ "Isthmic" in a list of the types of spondylolisthesis -> "Isthmic
+    spondylolisthesis": one or two describing words alone, and the condition named."""
+    words = part.strip(" .:").split()
+    if not 1 <= len(words) <= 2 or owner.kind != Kind.CONDITION:
+        return ""
+    if not all(only_adjective(w) or w.lower().endswith(_ADJECTIVE_ENDINGS) for w in words):
+        return ""
+    if rules.is_condition_term(part) or opens_with_verb(words[0]):
+        return ""
+    return sentence_case(f"{' '.join(words)} {owner.title.lower()}")
+
+
+#: Endings of describing words the lexicon may not know ("isthmic", "congenital").
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ary", "ous", "tic")
 
 
 def lead_context(lead: str) -> str:

@@ -837,3 +837,14 @@ def test_a_conditioning_programme_lists_exercises_named_before_a_bracket():
     assert exercises["Chin tucks with head lift"]["steps"][0] == "Lying on your back."
     assert exercises["Isometric neck holds"]["dose"]["hold_seconds"] == 10
     assert all(e["dose"]["days_per_week"] == 3 for e in exercises.values())
+
+
+def test_what_can_i_take_heads_treatments_and_a_colon_after_advice_against_is_no_label():
+    plan = plan_of(
+        "# Wry neck\n\nWry neck is a sudden spasm of the neck muscles.\n\n"
+        "## What can I take for it?\n\n**Heat** from a warm wheat bag relaxes the spasm for"
+        " many people.\n\nPlease don't wear a soft collar: it stops the neck moving and keeps"
+        " it stiff.\n"
+    )
+    assert "Heat therapy" in written(plan) or "Heat" in written(plan)
+    assert not {"Cervical collar", "Soft collar"} & written(plan)

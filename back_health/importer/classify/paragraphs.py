@@ -570,6 +570,8 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         _FINITE_VERB.search(label)
         or _CLAUSE_OPENER.search(label)
         or rules.cue("cause_predicate", label)
+        # "Please don't wear a soft collar: it stops ...": advice, no label.
+        or rules.cue("negated_treatment", label)
     ):
         # "A second idea is gluteal tendinopathy: ...", "Change what caused it: ...",
         # "Stress plays a part too: ..." are sentences, no labels.

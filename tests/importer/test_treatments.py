@@ -848,3 +848,14 @@ def test_what_can_i_take_heads_treatments_and_a_colon_after_advice_against_is_no
     )
     assert "Heat therapy" in written(plan) or "Heat" in written(plan)
     assert not {"Cervical collar", "Soft collar"} & written(plan)
+
+
+@pytest.mark.parametrize("label", ["PSA", "FYI", "Top tip", "Edit"])
+def test_a_post_label_before_a_colon_names_nothing(label):
+    plan = plan_of(
+        "# Scoliosis\n\nScoliosis is a sideways curve of the spine.\n\n## The brace\n\n"
+        "A rigid back brace is worn for 20 hours a day to stop the curve getting worse.\n\n"
+        f"**{label}:** if the skin under your brace is broken, ring your orthotist the same"
+        " day.\n"
+    )
+    assert label not in {page.title for page in plan.pages}

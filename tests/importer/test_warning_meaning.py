@@ -134,6 +134,7 @@ def warnings_of(markdown):
             "caution",
         ),
         ("Patients who take blood thinners must inform us before an injection.", "caution"),
+        ("And pls don't copy these moves off videos without a physio checking you.", "caution"),
         ("In case of sudden leg weakness, call immediately the emergency number 112.", "emergency"),
         (
             "After a crash or heavy landing, assume a neck injury: do not move the head and"

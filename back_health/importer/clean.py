@@ -589,7 +589,7 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
             if chrome_cells and len(chrome_cells) >= CHROME_LIST_SHARE * len(reasons):
                 dropped.append(Dropped(reason=chrome_cells[0], text=_block_text(block)))
             else:
-                kept.append(block)
+                kept.append(without_price_columns(block, dropped))
             continue
         drop_next_list = ""
         paragraph, reason = _drop_chrome_sentences(block, dropped, reason_of)
@@ -654,6 +654,41 @@ def _says_more(sentence: str) -> bool:
     longer than :data:`CHROME_COMPANION_WORDS` words, not a run of joined header lines."""
     sentence = sentence.strip()
     return len(sentence.split()) > CHROME_COMPANION_WORDS and sentence.endswith((".", "!", "?"))
+
+
+#: A column heading of prices: a self-pay or shop table's price list is no content.
+_PRICE_HEADING = re.compile(
+    r"^\s*(?:(?:self[- ]pay|package|total|guide|fixed)\s+)?(?:price|prices|cost|costs|fee|fees)"
+    r"(?:\s*\([^()]{0,20}\))?\s*$",
+    re.IGNORECASE,
+)
+#: The reason a price column is dropped.
+PRICE_REASON = "chrome: shop furniture"
+
+
+def without_price_columns(table: Table, dropped: list[Dropped]) -> Table:
+    """``table`` without its columns of prices ("Price", "Cost (£)"), recorded as dropped;
+    the table itself when it has none, or nothing but them."""
+    headings = table.headings if table.head else []
+    prices = [i for i, heading in enumerate(headings) if _PRICE_HEADING.match(heading)]
+    if not prices or len(prices) == len(headings):
+        return table
+    keep = [i for i in range(len(headings)) if i not in prices]
+
+    def cut(row: list[str]) -> list[str]:
+        return [row[i] for i in keep if i < len(row)]
+
+    for index in prices:
+        cells = [row[index] for row in table.rows if index < len(row) and row[index]]
+        dropped.append(Dropped(reason=PRICE_REASON, text=" | ".join([headings[index], *cells])))
+    return replace(
+        table,
+        head=[cut(row) for row in table.head],
+        rows=[cut(row) for row in table.rows],
+        links={
+            (row, keep.index(col)): link for (row, col), link in table.links.items() if col in keep
+        },
+    )
 
 
 def _block_text(block) -> str:

@@ -79,6 +79,16 @@ def dropped(doc) -> dict[str, str]:
         "We are unable to provide medical reports for insurance claims.",
         "WE HAVE REFERRED YOU TO:",
         "Fill in form MY1 online",
+        "Prices correct at 1 March 2025.",
+        "Finance is provided by Example Credit Ltd, subject to status.",
+        "Free with your library card.",
+        "Call number: 617.56 HEG.",
+        "This fact sheet is available in large print and audio.",
+        "New Patient Special: $49 Exam + X-Rays!",
+        "Ready to find relief?",
+        "Serving Maple Falls, Pecan Hollow and all of Brannock County.",
+        "Help us support people after injury: donate at example.org/donate",
+        "Library staff can help you find information but cannot give medical advice.",
     ],
 )
 def test_document_chrome_is_recognised(text):
@@ -466,3 +476,16 @@ def test_page_builder_shortcodes_and_message_markers_are_cut_and_the_text_stays(
     text = joined(doc)
     assert "Walk a little every day." in text and "Rest when the pain is bad." in text
     assert "et_pb" not in text and "[Msg" not in text
+
+
+def test_a_price_column_is_dropped_and_the_rest_of_the_table_stays():
+    doc = cleaned(
+        "# Self-pay sciatica care\n\n| Package | What's included | Price |\n|---|---|---|\n"
+        "| Nerve root injection | Day-case injection under X-ray guidance | £1,895 |\n"
+        "| Microdiscectomy | Surgeon fees and a 1-night stay | £9,750 |\n\n"
+        f"{ADVICE}\n",
+        "markdown",
+    )
+    assert "£1,895" not in joined(doc) and "£9,750" not in joined(doc)
+    assert "Day-case injection under X-ray guidance" in joined(doc)
+    assert any(d.text.startswith("Price | £1,895") for d in doc.dropped)

@@ -125,6 +125,11 @@ _SOMETHING_ADJECTIVE = re.compile(
 #: Degree words that make a relative clause the point of a name ("that is too soft").
 _DEGREE = r"(?:too|very|overly|not|so)"
 #: Prepositions a too-long name is cut before ("lifting heavy objects with a bent back").
+_TRAILING_ANY_MODIFIER = re.compile(
+    r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|for|"
+    r"during|from|after|before|while|around)\s+.*$",
+    re.IGNORECASE,
+)
 _TRAILING_MODIFIER = re.compile(
     r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|"
     # "Sitting for hours" keeps how long: the span is what makes it a cause.
@@ -457,7 +462,12 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
         contrast = _CONTRAST.split(name, maxsplit=1)[0]
         if contrast != name and (cut := check_name(contrast, rules)).name:
             return cut
-        if shorter := _TRAILING_MODIFIER.match(name):
+        for pattern in (_TRAILING_MODIFIER, _TRAILING_ANY_MODIFIER):
+            # "Sitting still for hours" keeps how long; "Sitting on hard seats for long
+            # periods" is still too long with it, and drops it.
+            if (shorter := pattern.match(name)) and (cut := check_name(shorter[1], rules)).name:
+                return cut
+        if shorter := _TRAILING_ANY_MODIFIER.match(name):
             return check_name(shorter.group(1), rules)
     defined = _DEFINED_HEAD.match(phrase)
     if (

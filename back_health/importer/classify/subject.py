@@ -324,7 +324,7 @@ _DIAGNOSED = re.compile(
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
     r"(?:sounds|looks) (?:a lot |very much |most )?like|"
     r"(?:symptoms|signs|findings) (?:fit|suggest|match|are typical of|are those of)|"
-    r"(?:describes?|described|have|has|had) (?:is |are )?(?:almost certainly|most likely|"
+    r"(?:describes?|described|have|has|had|is|are) (?:is |are )?(?:almost certainly|most likely|"
     r"very likely|probably)(?: to be)?|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
     r"(?P<name>[^,.;:()\n]{3,60}+)",

@@ -865,6 +865,12 @@ def test_a_negated_origin_names_no_cause_and_a_contrast_leaves_a_listed_name():
             " wear of the discs and joints in the neck. Her neck pain is common.",
             "Cervical spondylosis",
         ),
+        (
+            "Care advice after your fall: back injury",
+            "Our crew examined you. Your pain is most likely a soft tissue back injury."
+            " Pain is often worst in the morning.",
+            "Soft tissue back injury",
+        ),
     ],
 )
 def test_a_local_title_or_a_diagnosis_in_the_text_gives_the_subject(title, body, subject):

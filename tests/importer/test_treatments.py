@@ -859,3 +859,14 @@ def test_a_post_label_before_a_colon_names_nothing(label):
         " day.\n"
     )
     assert label not in {page.title for page in plan.pages}
+
+
+def test_a_heading_naming_a_treatment_gives_its_page_the_articles_own_name():
+    plan = plan_of(
+        "# Sciatica treatment: fixed-price packages\n\nSciatica is pain along the sciatic"
+        " nerve.\n\n## Our treatments\n\n### Nerve root injection\n\nA steroid is injected"
+        " around the trapped nerve root under X-ray guidance.\n"
+    )
+    assert plan.main_page.title == "Sciatica"
+    page = next(p for p in plan.pages if "Nerve root injection" in (p.title, *p.alternate_names))
+    assert page.kind == Kind.TREATMENT and page.include

@@ -266,6 +266,10 @@ def heading_treatments(heading: str, state: Context) -> Role | None:
     pages = [
         state.term_page(term, match.group(0), "heading names a treatment") for term, match in found
     ]
+    if len(found) == 1 and (written := check_name(found[0][1].group(0), rules).name):
+        # "Nerve root injection" over the text of "Selective nerve root block": the
+        # article's own name for it is another name of the page.
+        add_alternate(pages[0], written, rules)
     return Role("treatment", "heading names treatments from the vocabulary", pages)
 
 

@@ -870,3 +870,15 @@ def test_a_heading_naming_a_treatment_gives_its_page_the_articles_own_name():
     assert plan.main_page.title == "Sciatica"
     page = next(p for p in plan.pages if "Nerve root injection" in (p.title, *p.alternate_names))
     assert page.kind == Kind.TREATMENT and page.include
+
+
+def test_a_local_anaesthetic_in_an_injections_own_section_is_part_of_it():
+    plan = plan_of(
+        "# Facet joint pain\n\nFacet joint pain comes from the small joints of the spine.\n\n"
+        "## Treatment\n\n### Facet joint injection\n\nA local anaesthetic and a steroid are"
+        " injected into the joint under X-ray guidance.\n"
+    )
+    assert "Local anaesthetics" not in written(plan)
+    assert "Facet joint injections" in written(plan) or any(
+        "injection" in title.lower() for title in written(plan)
+    )

@@ -795,6 +795,8 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     # "Heavy loading of the spine, while the bones are still growing, seems to ...": the
     # clause between commas says when, and is no part of the name.
     subject = without_duration(_ASIDE.sub("", sentence[: match.start()]).strip())
+    # "Also a genetic disposition plays a role": the joining word is no part of it.
+    subject = without_connective(subject, rules)
     if not subject or _ENDS_RELATIVE.search(subject):
         return
     if rules.cue("anaphoric_subject", subject) or rules.cue("dangling_start", subject):

@@ -889,3 +889,133 @@ def test_a_describing_word_in_a_types_list_names_a_kind_of_the_condition():
     )
     kinds = {r.title for r in plan.pages[0].related_conditions}
     assert {"Isthmic spondylolisthesis", "Degenerative spondylolisthesis"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("7 Surprising Causes of Hip Bursitis (and What Actually Helps)", "Hip bursitis"),
+        ("Caring for someone after a spinal cord stroke", "Spinal cord stroke"),
+    ],
+)
+def test_listicle_and_carer_framing_is_taken_off_the_subject(title, subject):
+    text = f"# {title}\n\n{subject} is a condition that needs care at home.\n"
+    assert plan_of(text).pages[0].title == subject
+
+
+def test_a_diagnosis_line_names_the_subject():
+    text = (
+        "After Visit Summary\n\nVisit date: 12 May 2025\n\nDiagnosis: Thoracic radiculopathy,"
+        " right side\n\nWhat we talked about: your jaw and chest pain is not from your heart."
+        " The pain comes from an irritated nerve root in your upper back.\n"
+    )
+    assert plan_of(text, "summary.txt").pages[0].title == "Thoracic radiculopathy"
+
+
+def test_a_possessive_is_no_part_of_a_cause_name():
+    plan = plan_of(article("Your running shoes play a part as well."))
+    assert "Running shoes" in {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "Sleeping with the head twisted is behind a lot of morning pain.",
+            "Sleeping with the head twisted",
+        ),
+        (
+            "Hours spent kneeling on hard floors tire the muscles around the hip.",
+            "Kneeling on hard floors",
+        ),
+        ("Thin, brittle bone is behind most of the fractures we see.", "Thin brittle bone"),
+    ],
+)
+def test_what_is_behind_it_and_what_tires_the_muscles_are_causes(sentence, cause):
+    assert cause in {r.title for r in plan_of(article(sentence)).pages[0].causes}
+
+
+def test_an_or_inside_a_place_joins_no_two_causes():
+    plan = plan_of(article("Looking down at a phone or laptop tires the muscles of the neck."))
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Looking down" in causes and "Laptop" not in causes
+
+
+def test_what_it_results_from_is_named_by_the_term_in_brackets():
+    plan = plan_of(
+        article(
+            "It results from a force driven straight down through the hip bone (direct"
+            " impact), which squeezes the sac."
+        )
+    )
+    assert "Direct impact" in {r.title for r in plan.pages[0].causes}
+
+
+def test_what_people_are_born_with_is_a_cause():
+    plan = plan_of(
+        article("Some people are born with a shallow hip socket, which rubs on the sac.")
+    )
+    assert "Shallow hip socket" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_causes_title_makes_its_headings_causes_unless_they_deny_it():
+    text = (
+        "# 5 Surprising Causes of Hip Bursitis\n\nHip bursitis is inflammation of a fluid"
+        " sac over the hip bone.\n\n## 1. Tight hip muscles\n\nThey press the sac against"
+        " the bone.\n\n## 2. The running shoes (probably not!)\n\nShoes rarely matter.\n"
+    )
+    causes = {r.title for r in plan_of(text).pages[0].causes}
+    assert "Tight hip muscles" in causes
+    assert not any("shoes" in c.lower() for c in causes)
+
+
+@pytest.mark.skipif(find_spec("lemminflect") is None, reason="needs the nlp extra's lexicon")
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("You are more likely to get it if you smoke or are overweight.", {"Smoking"}),
+        (
+            "You're more prone to it if you sit at a screen all day, have hurt your neck"
+            " before, or don't get much exercise.",
+            {"Sitting at a screen all day"},
+        ),
+        (
+            "It is more likely if you have diabetes or have had a back injury.",
+            {"Diabetes", "Back injury"},
+        ),
+    ],
+)
+def test_each_clause_after_more_likely_if_names_what_the_person_does_or_has(sentence, names):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert {r.title for r in plan.pages[0].causes} == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "causes"),
+    [
+        ("The classic cause is a fall onto the hip, even from standing.", {"Fall onto the hip"}),
+        (
+            "The two usual culprits are repeated kneeling, where the sac is pressed on all"
+            " day, and rubbing of a tight band over the bone (iliotibial band friction),"
+            " which comes with running.",
+            {"Repeated kneeling", "Iliotibial band friction"},
+        ),
+    ],
+)
+def test_comments_between_commas_are_no_part_of_a_list_of_causes(sentence, causes):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert {r.title for r in plan.pages[0].causes} == causes
+    assert written_causes(plan) == causes  # each is named and commented on
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Jolts through the seat do more damage than smooth driving.", "Jolts through the seat"),
+        ("Kneeling for hours on a hard floor presses on the sac.", "Kneeling for hours"),
+        ("Also a genetic disposition plays a role in some families.", "Genetic disposition"),
+    ],
+)
+def test_a_subject_doing_harm_in_a_causes_section_is_a_cause(sentence, cause):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert cause in {r.title for r in plan.pages[0].causes}

@@ -1019,3 +1019,13 @@ def test_comments_between_commas_are_no_part_of_a_list_of_causes(sentence, cause
 def test_a_subject_doing_harm_in_a_causes_section_is_a_cause(sentence, cause):
     plan = plan_of(article(sentence, heading="Causes"))
     assert cause in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_term_in_brackets_after_happens_when_names_the_cause():
+    plan = plan_of(
+        article(
+            "Hip bursitis happens when repeated rubbing over the bone (trochanteric"
+            " bursitis) inflames the sac."
+        )
+    )
+    assert "Trochanteric bursitis" in {r.title for r in plan.pages[0].causes}

@@ -546,6 +546,15 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         # "Sciatica most often happens when a slipped disc presses on the nerve."
         match = next(m for p in rules.cue_patterns("cause_when") if (m := p.search(sentence)))
         cause = sentence[match.end() :]
+        glossed = _GLOSS_OPENING.match(cause)
+        if glossed and rules.is_condition_term(glossed.group("name")):
+            # "... happens when age-related changes in the neck (cervical spondylosis)
+            # narrow the canal": the term in brackets names what the words describe.
+            if match.start() and speaks_of(owner, sentence[: match.start()], rules):
+                _sentence_cause_named(
+                    sentence_case(glossed.group("name")), sentence, owner, state, match[0]
+                )
+            return
         name = derive_name(cause, rules).name
         rest = cause.strip()[len(name) :] if name else ""
         after = _strip_article(cause)[len(name) :] if name else rest
@@ -576,6 +585,9 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     _sentence_cause(subject, sentence, owner, state, match.group(0))
 
 
+#: A description with its term in brackets opening a clause: "age-related changes in the
+#: neck (cervical spondylosis) narrow ...".
+_GLOSS_OPENING = re.compile(r"^\s*(?P<description>[^().;:]{8,120}+)\((?P<name>[^()]{3,40}+)\)")
 #: A passive after a name: "is squeezed", "are pressed on", "gets irritated".
 _PASSIVE_NEXT = re.compile(
     r"^\W*(?:(?:is|are|was|were|gets?|becomes?)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|caught|trapped|"

@@ -547,7 +547,11 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         match = next(m for p in rules.cue_patterns("cause_when") if (m := p.search(sentence)))
         cause = sentence[match.end() :]
         glossed = _GLOSS_OPENING.match(cause)
-        if glossed and rules.is_condition_term(glossed.group("name")):
+        if (
+            glossed
+            and len(glossed.group("description").split()) >= GLOSSED_DESCRIPTION_MIN_WORDS
+            and rules.is_condition_term(glossed.group("name"))
+        ):
             # "... happens when age-related changes in the neck (cervical spondylosis)
             # narrow the canal": the term in brackets names what the words describe.
             if match.start() and speaks_of(owner, sentence[: match.start()], rules):
@@ -585,6 +589,9 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     _sentence_cause(subject, sentence, owner, state, match.group(0))
 
 
+#: Fewest words of a description its term in brackets names ("a slipped (herniated)
+#: disc" is a gloss inside a name, not one).
+GLOSSED_DESCRIPTION_MIN_WORDS = 4
 #: A description with its term in brackets opening a clause: "age-related changes in the
 #: neck (cervical spondylosis) narrow ...".
 _GLOSS_OPENING = re.compile(r"^\s*(?P<description>[^().;:]{8,120}+)\((?P<name>[^()]{3,40}+)\)")

@@ -40,6 +40,7 @@ from .parse_text import (
     match_item,
     tidy_item_html,
     tidy_item_text,
+    with_lone_pictographs_as_text,
 )
 
 #: Elements removed with everything inside them before anything else happens.
@@ -1048,7 +1049,7 @@ def run_events(lines: list[_Line]) -> list[Event]:
 
 
 def _group_events(group: list[_Line]) -> list[Event]:
-    markers = [match_item(line.plain) for line in group]
+    markers = with_lone_pictographs_as_text([match_item(line.plain) for line in group])
     if any(markers) and (sum(1 for m in markers if m) >= 2 or len(group) == 1 or markers[0]):
         return _faked_list_events(group, markers)
     events = []

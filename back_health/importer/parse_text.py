@@ -71,6 +71,25 @@ SHORT_ITEM_WORDS = 12
 #: Bullets, "o" among them: word processors and typewritten leaflets bullet with it.
 _BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
+#: Pictographs (and their joiners) that may decorate the end of a line.
+_PICTOGRAPH = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d]")
+
+
+def without_trailing_pictographs(line: str) -> str:
+    """``line`` without the pictographs and spaces ending it ("WHO GETS IT? 🤔"), read
+    from the end one character at a time (linear however long the line)."""
+    end = len(line)
+    while end and (line[end - 1].isspace() or _PICTOGRAPH.match(line[end - 1])):
+        end -= 1
+    return line[:end]
+
+
+#: A line opening with a pictograph as its bullet ("🏃 Runners who ramp up ..."), its text in
+#: sentence case (a line of capitals between pictographs is a heading: "🚩 RED FLAGS 🚩").
+_EMOJI_BULLET = re.compile(
+    "^(?P<marker>[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55])\ufe0f?[ \t\u00a0]+"
+    "(?P<text>(?:[A-Z][a-z'\u2019 ]|[a-z0-9\"'(\u201c])\\S*+.*)$"
+)
 _LETTER = re.compile(r"^(?P<marker>[a-z])(?:\)|\.(?=[ \t\u00a0]+[A-Z]))[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 #: A sentence ending inside a line, or a semicolon between the values of a labelled
@@ -102,13 +121,13 @@ _HTML_TRAILING_PUNCTUATION = re.compile(r"(?:(?<!\s)\s++)?([,;.])((?:\s*+</[a-z]
 class ItemMarker:
     """What starts a list item: its family and its value (bullet char, number, letter)."""
 
-    family: str  # "bullet", "number" or "letter"
+    family: str  # "bullet", "number", "letter", "emoji" or "line" (no marker)
     value: str
     text: str
 
     @property
     def ordered(self) -> bool:
-        return self.family != "bullet"
+        return self.family not in ("bullet", "emoji", "line")
 
     def continues(self, previous: ItemMarker) -> bool:
         """True when this item can follow ``previous`` in the same list."""
@@ -116,15 +135,30 @@ class ItemMarker:
             return False
         if self.family == "bullet":
             return self.value == previous.value
+        if self.family in ("emoji", "line"):
+            return True  # each item may have its own pictograph, or none
         if self.family == "number":
             return int(self.value) == int(previous.value) + 1
         return ord(self.value) == ord(previous.value) + 1
 
 
+def with_lone_pictographs_as_text(markers: list[ItemMarker | None]) -> list[ItemMarker | None]:
+    """A pictograph opens list items only when two lines or more of a block open with one:
+    a lone "📞 See your GP if ..." is a callout's text, not a list of one."""
+    if sum(1 for marker in markers if marker and marker.family == "emoji") >= LINE_ITEMS_MIN:
+        return markers
+    return [None if marker and marker.family == "emoji" else marker for marker in markers]
+
+
 def match_item(line: str) -> ItemMarker | None:
     """Return the list marker ``line`` starts with, if any."""
     line = line.strip()
-    for family, pattern in (("bullet", _BULLET), ("number", _NUMBER), ("letter", _LETTER)):
+    for family, pattern in (
+        ("bullet", _BULLET),
+        ("number", _NUMBER),
+        ("letter", _LETTER),
+        ("emoji", _EMOJI_BULLET),
+    ):
         match = pattern.match(line)
         if match:
             return ItemMarker(family, match.group("marker"), match.group("text").strip())
@@ -135,7 +169,8 @@ def is_heading_like(line: str, *, before_list: bool = False) -> bool:
     """True when ``line`` reads like a heading: short, capitalised, not a sentence.
     ``before_list``: the next line is a list item, so a last word such as "with" ("Two
     exercises to start with") ends a slide's title rather than a cut-off sentence."""
-    line = line.strip()
+    # "WHO GETS IT? 🤔": pictographs after a heading decorate it.
+    line = without_trailing_pictographs(line.strip())
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS or match_item(line):
         return False
@@ -300,7 +335,7 @@ RUNNING_LINE_DEPTH = 2
 # A line that is only a page or slide number ("Page 2 of 4", "Slide 7 of 12", "- 3 -",
 # "12", "2/4") ...
 _PAGE_NUMBER_LINE = re.compile(
-    r"(?:(?:page|slide)[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?"
+    r"(?:[\[(]?(?:page|slide)[ \t]*+\d{1,4}(?:[ \t]*+(?:of|/)[ \t]*+\d{1,4})?[\])]?"
     r"|-[ \t]*+\d{1,4}[ \t]*+-|\d{1,4}(?:[ \t]*+/[ \t]*+\d{1,4})?)",
     re.IGNORECASE,
 )
@@ -353,7 +388,7 @@ def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
         line = " ".join(lines[index].replace("\f", " ").split())
         if index not in numbers:
             reason = "chrome: running header or footer"
-        elif line.lower().startswith("slide"):
+        elif line.lower().lstrip("[(").startswith("slide"):
             reason = "chrome: slide number"
         else:
             reason = "chrome: page number"
@@ -365,7 +400,7 @@ def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
 def _page_number(line: str, lines: list[str], index: int) -> bool:
     if _PAGE_NUMBER_LINE.fullmatch(line):
         # A bare number stands apart from the text ("3" before an exercise's steps does not).
-        return line.lower().startswith(("page", "slide")) or (
+        return line.lower().lstrip("[(").startswith(("page", "slide")) or (
             _blank_or_break(lines, index - 1) and _blank_or_break(lines, index + 1)
         )
     return len(line.split()) <= MAX_RUNNING_LINE_WORDS and bool(_PAGE_OF.search(line))
@@ -720,8 +755,14 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
             _Unit("para", [match_item(first).text], heading_like=True, numbered_heading=True)
         )
         lines = rest
-    for line in lines:
-        marker = match_item(line)
+    if units and _lines_are_items(lines):
+        # Under a heading line, "Complete rest: it makes the muscle stiffer" / "Aggressive
+        # stretching through sharp pain" / ...: short lines each opening with a capital
+        # and none ending a sentence are the items of a list laid out without markers.
+        marker = ItemMarker("line", "", "")
+        return [*units, *(_Unit("item", [line.strip()], marker=marker) for line in lines)]
+    markers = with_lone_pictographs_as_text([match_item(line) for line in lines])
+    for line, marker in zip(lines, markers, strict=True):
         if marker:
             units.append(_Unit("item", [marker.text], marker=marker))
         elif units and _one_line_items(units) and _starts_new_line_of_text(line):
@@ -756,6 +797,29 @@ def _is_field_line(line: str) -> bool:
 
 #: Share of a block's lines that must be field lines for each to stand alone.
 FIELD_LINES_SHARE = 0.6
+
+
+def _lines_are_items(lines: list[str]) -> bool:
+    """Whether a block's lines are list items written without markers: two or more short
+    lines, each opening with a capital letter (after any quotation mark), none ending with
+    a full stop, question mark or colon, none a list item."""
+    lines = [line for line in lines if line.strip()]
+    if len(lines) < LINE_ITEMS_MIN:
+        return False
+    for line in lines:
+        text = without_trailing_pictographs(line.strip())
+        opening = text.lstrip("\"'\u201c\u2018(")
+        if not opening or not opening[0].isupper() or text[-1] in ".?:;," or match_item(text):
+            return False
+        if len(text.split()) > LINE_ITEM_MAX_WORDS:
+            return False
+    return True
+
+
+#: Fewest lines of a list laid out without markers.
+LINE_ITEMS_MIN = 2
+#: Most words of each of its lines.
+LINE_ITEM_MAX_WORDS = 18
 
 
 def _numbered_heading(first: str, rest: list[str]) -> bool:

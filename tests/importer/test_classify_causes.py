@@ -1029,3 +1029,25 @@ def test_a_term_in_brackets_after_happens_when_names_the_cause():
         )
     )
     assert "Trochanteric bursitis" in {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "subject"),
+    [
+        (
+            "7 ways you're wrecking your discs (and how to fix them)",
+            "Most of us sit too much. A herniated disc is when the soft centre bulges out."
+            " Lifting badly is how most people end up with a herniated disc.",
+            "Herniated disc",
+        ),
+        (
+            "Help Sofia hold her head up again: surgery for craniocervical instability",
+            "Sofia has craniocervical instability, a loose joint where the skull meets the"
+            " spine. Her surgeons in Barcelona have offered her an operation.",
+            "Craniocervical instability",
+        ),
+    ],
+)
+def test_a_title_naming_no_condition_gives_way_to_the_one_the_text_names(title, body, subject):
+    plan = plan_of(f"# {title}\n\n{body}\n")
+    assert plan.pages[0].title == subject

@@ -431,3 +431,23 @@ def test_numbered_items_under_a_heading_stay_items_when_other_headings_follow():
     assert "Chin tucks" not in headings and "1. Chin tucks" not in headings
     exercises = next(s for s in doc.sections if s.heading == "EXERCISES TO TRY")
     assert any(isinstance(block, ListBlock) and len(block.items) == 2 for block in exercises.blocks)
+
+
+def test_a_slide_export_reads_its_headings_pictograph_bullets_and_unmarked_lines():
+    doc = parse_text(
+        "CLINIC · Carousel post (3 slides)\n\n"
+        "[SLIDE 1/3]\nWHO GETS IT? 🤔\n🏃 Runners who ramp up their mileage too fast\n"
+        "🚗 Long drives on a hard seat\n💥 A fall straight onto your backside\n\n"
+        "[SLIDE 2/3]\nWHAT WE DON'T RECOMMEND ❌\nComplete rest: it makes the muscle stiffer\n"
+        'Aggressive stretching through sharp pain\n"Sciatica belts" sold online\n\n'
+        "[SLIDE 3/3]\nCALL US\n📞 Ring the clinic if the pain is no better in a week.\n"
+    )
+    headings = [s.heading for s in doc.sections]
+    assert "WHO GETS IT? 🤔" in headings and not any("SLIDE" in h for h in headings)
+    who = next(s for s in doc.sections if s.heading.startswith("WHO GETS IT"))
+    assert [item.text for item in who.blocks[0].items][2] == "A fall straight onto your backside"
+    dont = next(s for s in doc.sections if s.heading.startswith("WHAT WE DON'T"))
+    assert isinstance(dont.blocks[0], ListBlock) and len(dont.blocks[0].items) == 3
+    # A lone pictograph line is text, not a list of one.
+    call = next(s for s in doc.sections if s.heading == "CALL US")
+    assert isinstance(call.blocks[0], Paragraph)

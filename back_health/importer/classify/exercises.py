@@ -85,6 +85,10 @@ def rule_says_otherwise(section: Section, state: Context) -> bool:
     return False
 
 
+#: Topics whose heading heads a section of their own, never one exercise.
+_NOT_ONE_EXERCISE = ("treatments", "avoid", "causes", "symptoms", "risks")
+
+
 def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     """A short, name-like heading over steps (a list) or a dose."""
     heading = clean_heading(section.heading, rules).strip(" .:")
@@ -92,6 +96,8 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
         return False
     if rules.cue("heading_warning", heading) or not section.blocks:
         return False
+    if any(rules.cue(f"heading_{topic}", heading) for topic in _NOT_ONE_EXERCISE):
+        return False  # "What else helps", "What we don't recommend": a list of their own
     if any(isinstance(block, ListBlock) for block in section.blocks):
         return True
     doses = [read_dose(block.text).dose for block in section.blocks if isinstance(block, Paragraph)]

@@ -190,6 +190,7 @@ SOURCE_WEIGHTS = {
     "first heading": 1.0,
     "first sentence": 1.0,
     "most named condition": 1.0,
+    "condition named twice": 0.5,
     "defined condition": 1.0,
     "defined treatment": 1.0,
     "what-is heading": 1.0,
@@ -260,7 +261,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         subject = subject_name(opening, rules) or noun_phrase(opening, rules)
         if subject:
             raw.append(Candidate("first sentence", subject))
-    if most_named := most_named_condition(body, rules, abbreviations(text, rules)):
+    short_names = abbreviations(text, rules)
+    if most_named := most_named_condition(body, rules, short_names):
         raw.append(Candidate("most named condition", most_named))
     if defined := defined_condition(document, rules):
         raw.append(Candidate("defined condition", defined))
@@ -293,6 +295,16 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         return document.title, "", because
     best = max(scored, key=lambda c: c.score)  # the first of equals: the title wins ties
     best = _qualified_form(best, scored, rules)
+    if (
+        not best.mentions
+        and not _NAMES_A_KIND.search(best.why)
+        and (twice := most_named_condition(body, rules, short_names, least=NAMED_TWICE))
+    ):
+        # "7 ways you're wrecking your discs" names no condition; a text that names one
+        # only twice still names what it is about.
+        named = _scored(Candidate("condition named twice", twice, twice), body, rules)
+        if rules.is_condition_term(twice) and _NAMES_A_KIND.search(named.why):
+            best = named
     for candidate in scored:
         if (
             candidate.source == "title"
@@ -314,6 +326,12 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
     return best.text, best.name, because
+
+
+#: Mentions that make a condition the subject when no candidate names one.
+NAMED_TWICE = 2
+#: What a scored candidate's reasons say when it names a condition or a treatment.
+_NAMES_A_KIND = re.compile(r"\ba (?:condition|treatment|medicine)\b|\bby the text's definition")
 
 
 #: A diagnosis the text arrives at: "That pattern points to thoracolumbar junction
@@ -461,7 +479,9 @@ def most_named_condition(
     # is the one the article is about.
     qualified = [term for term in counts if term.endswith(f" {best}")]
     if qualified:
-        longer = max(qualified, key=lambda term: (counts[term], len(term)))
+        # Of the qualified names used as often, the shortest: "degenerative
+        # spondylolisthesis", never "Lindqvist feature degenerative spondylolisthesis".
+        longer = max(qualified, key=lambda term: (counts[term], -len(term)))
         if counts[longer] * QUALIFIED_SHARE >= counts[best]:
             best = longer
     return sentence_case(best)
@@ -564,7 +584,7 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     for n in names:
         head = _HEAD_BEFORE_PREPOSITION.split(n, maxsplit=1)[0]
         after = _AFTER_PROCEDURE.split(n)
-        if head != n and _treatment_kind(head, rules):
+        if head != n and _treatment_kind(head, rules) and not _GENERAL_CARE.match(head):
             # "Muscle relaxants for back spasms": the phrase is about the treatment it
             # opens with; the condition is what it is for.
             extra.append(head)
@@ -586,9 +606,9 @@ def _condition_before_and(name: str, rules: RuleSet) -> str:
     condition to what brings it on (or to anything but another condition) is about the
     condition."""
     parts = re.split(r"\s+(?:and|&)\s+", name)
-    if len(parts) != 2 or "(" in name or re.match(r"(?:your|the)\s", parts[1], re.I):
-        # "Rheumatoid arthritis and your neck (atlantoaxial instability)": the condition
-        # in the part of the body is another one.
+    if len(parts) != 2 or "(" in name or rules.regions_in(parts[1]):
+        # "Rheumatoid arthritis and your neck (atlantoaxial instability)": a condition and
+        # a part of the body, or a condition in brackets, is another condition's title.
         return name
     first, second = (check_name(part, rules).name for part in parts)
 
@@ -598,6 +618,15 @@ def _condition_before_and(name: str, rules: RuleSet) -> str:
     if condition(first) and not condition(second) and not rules.find_treatments(name):
         return sentence_case(first)
     return name
+
+
+#: Words for care in general: "Surgery for craniocervical instability" is about the
+#: condition it is for, "Muscle relaxants for back spasms" about the medicines.
+_GENERAL_CARE = re.compile(
+    r"^(?:(?:the|an?|your|my)\s+)?(?:surgery|an operation|operation|treatment|treatments|"
+    r"care|help|support|therapy|rehab|rehabilitation)$",
+    re.IGNORECASE,
+)
 
 
 #: The last "of", "for" or "about" of a phrase: the condition it is about follows it.

@@ -1051,3 +1051,14 @@ def test_a_term_in_brackets_after_happens_when_names_the_cause():
 def test_a_title_naming_no_condition_gives_way_to_the_one_the_text_names(title, body, subject):
     plan = plan_of(f"# {title}\n\n{body}\n")
     assert plan.pages[0].title == subject
+
+
+def test_a_title_of_ways_you_harm_yourself_makes_its_headings_causes():
+    plan = plan_of(
+        "# 5 ways you're wrecking your hips\n\nHip bursitis is inflammation of a fluid sac"
+        " over the hip bone, and hip bursitis is common in runners.\n\n"
+        "## 1. Sitting all day\n\nHours in a chair press the sac against the bone.\n\n"
+        "## 2. Smoking\n\nNicotine slows the healing of every tissue.\n"
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert {"Sitting all day", "Smoking"} <= causes

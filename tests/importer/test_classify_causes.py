@@ -463,6 +463,7 @@ def test_a_word_after_an_article_is_a_noun_not_an_instruction():
     [
         ("Carpet fitting is the most frequently reported risk factor.", "Carpet fitting"),
         ("Repeated kneeling is a common factor.", "Repeated kneeling"),
+        ("Doctors think repeated kneeling is the main reason.", "Repeated kneeling"),
         (
             "Long hours hunched over a laptop or phone are the commonest reason we see.",
             "Hunched over a laptop or phone",

@@ -479,6 +479,12 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
             state.pages.add_text(page, sentence)
 
 
+#: Whose opinion a sentence gives, opening it: "Doctors think", "Experts believe that".
+_OPINION = re.compile(
+    r"^\s*(?:(?:most|many|some)\s+)?(?:doctors|experts|researchers|scientists|specialists|"
+    r"surgeons|we|they|i)\s+(?:now\s+)?(?:think|believe|suspect|say|agree|feel)(?:\s+that)?\s+",
+    re.IGNORECASE,
+)
 #: A negation just before a cue: "don't", "do not", "never", "rarely".
 _NEGATED_BEFORE = re.compile(
     r"(?:\bnot|n't|\bnever|\brarely|\bseldom|\bhardly ever)[ \t]*+$", re.IGNORECASE
@@ -963,7 +969,8 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
         return ""
     for pattern in rules.cue_patterns("cause_subject_sentence"):
         if (match := pattern.search(sentence)) and match.start() > 0:
-            subject = sentence[: match.start()]
+            # "Doctors think hEDS is the main reason": whose opinion it is is no name.
+            subject = _OPINION.sub("", sentence[: match.start()])
             if ";" in subject:
                 return ""  # "... most of the rest; X is a cause": no clean subject
             if rules.cue("anaphoric_subject", subject) or rules.cue("passing_mention", sentence):

@@ -124,18 +124,24 @@ _SOMETHING_ADJECTIVE = re.compile(
 )
 #: Degree words that make a relative clause the point of a name ("that is too soft").
 _DEGREE = r"(?:too|very|overly|not|so)"
-#: Prepositions a too-long name is cut before ("lifting heavy objects with a bent back").
-_TRAILING_ANY_MODIFIER = re.compile(
-    r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|for|"
-    r"during|from|after|before|while|around)\s+.*$",
-    re.IGNORECASE,
-)
-_TRAILING_MODIFIER = re.compile(
-    r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|"
-    # "Sitting for hours" keeps how long: the span is what makes it a cause.
-    r"for(?!\s+(?:hours|long|a long time|years|months|weeks|days|too long)\b)|"
-    r"during|from|after|before|while|around)\s+.*$",
-    re.IGNORECASE,
+
+
+def _trailing_modifier(for_word: str) -> re.Pattern:
+    """A too-long name and the preposition it is cut before ("lifting heavy objects| with
+    a bent back"); ``for_word`` is how "for" may open the cut-off part."""
+    return re.compile(
+        r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|"
+        rf"{for_word}|during|from|after|before|while|around)\s+.*$",
+        re.IGNORECASE,
+    )
+
+
+#: Cut before any of them.
+_TRAILING_ANY_MODIFIER = _trailing_modifier("for")
+#: Cut before them but a span of time: "Sitting for hours" keeps how long, the span is what
+#: makes it a cause.
+_TRAILING_MODIFIER = _trailing_modifier(
+    r"for(?!\s+(?:hours|long|a long time|years|months|weeks|days|too long)\b)"
 )
 
 
@@ -246,13 +252,20 @@ def opens_with_verb(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
-def _participles(lemma: str) -> tuple[str, ...]:
+@lru_cache(maxsize=1)
+def _inflection_lookup():
+    """lemminflect's inflection lookup when the optional extra is installed, else None."""
     try:
         from lemminflect import getInflection
     except ImportError:
-        return ()
-    return tuple(getInflection(lemma, "VBN"))
+        return None
+    return getInflection
+
+
+@lru_cache(maxsize=4096)
+def _participles(lemma: str) -> tuple[str, ...]:
+    inflect = _inflection_lookup()
+    return tuple(inflect(lemma, "VBN")) if inflect else ()
 
 
 @lru_cache(maxsize=4096)
@@ -261,12 +274,8 @@ def gerund(verb: str) -> str:
     "stopping"): lemminflect's when the ``nlp`` extra is installed, else by the spelling
     rules (which miss a few irregular doublings)."""
     lower = verb.lower()
-    try:
-        from lemminflect import getInflection
-    except ImportError:
-        found = ()
-    else:
-        found = getInflection(lower, "VBG")
+    inflect = _inflection_lookup()
+    found = inflect(lower, "VBG") if inflect else ()
     if found:
         form = found[0]
     elif lower.endswith("ie"):
@@ -465,10 +474,10 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
         for pattern in (_TRAILING_MODIFIER, _TRAILING_ANY_MODIFIER):
             # "Sitting still for hours" keeps how long; "Sitting on hard seats for long
             # periods" is still too long with it, and drops it.
-            if (shorter := pattern.match(name)) and (cut := check_name(shorter[1], rules)).name:
-                return cut
-        if shorter := _TRAILING_ANY_MODIFIER.match(name):
-            return check_name(shorter.group(1), rules)
+            if shorter := pattern.match(name):
+                derived = check_name(shorter[1], rules)
+                if derived.name:
+                    return derived
     defined = _DEFINED_HEAD.match(phrase)
     if (
         derived.name
@@ -637,8 +646,8 @@ def _risk_clause_name(clause: str, rules: RuleSet) -> str:
     if _NEGATED_CLAUSE.match(clause):
         return ""
     match = _CONDITION_CLAUSE.match(clause)
-    bare_you = match and match.group("you") and match.group("you").lower() in ("you", "they")
-    if match and not (bare_you and not _COPULA.search(clause) and _can_be_verb(match["adj"])):
+    # "you are overweight" describes the person; "you smoke" says what they do (below).
+    if match and (match["np"] or _COPULA.search(clause) or not _can_be_verb(match["adj"])):
         if match.group("np"):
             return f"{match.group('adj')} {match.group('np')}"
         return f"being {match.group('adj')}"
@@ -669,8 +678,8 @@ def _is_participle(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _can_be_verb(word: str) -> bool:
-    """Whether ``word`` can be the base form of a verb ("smoke", "sit"); without the
-    ``nlp`` extra, a word of the ``name_imperative_start`` list."""
+    """Whether ``word`` can be the base form of a verb ("smoke", "sit"); False without the
+    ``nlp`` extra's lexicon (a clause then names nothing)."""
     lookup = _lemma_lookup()
     if lookup is None:
         return False

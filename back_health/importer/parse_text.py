@@ -71,8 +71,10 @@ SHORT_ITEM_WORDS = 12
 #: Bullets, "o" among them: word processors and typewritten leaflets bullet with it.
 _BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$")
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
-#: Pictographs (and their joiners) that may decorate the end of a line.
-_PICTOGRAPH = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d]")
+#: Pictographs: the emoji planes, dingbats and miscellaneous symbols, stars and circles.
+_PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55"
+#: A pictograph, or a joiner of one, that may decorate the end of a line.
+_PICTOGRAPH = re.compile(f"[{_PICTOGRAPHS}\ufe0f\u200d]")
 
 
 def without_trailing_pictographs(line: str) -> str:
@@ -87,7 +89,7 @@ def without_trailing_pictographs(line: str) -> str:
 #: A line opening with a pictograph as its bullet ("🏃 Runners who ramp up ..."), its text in
 #: sentence case (a line of capitals between pictographs is a heading: "🚩 RED FLAGS 🚩").
 _EMOJI_BULLET = re.compile(
-    "^(?P<marker>[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55])\ufe0f?[ \t\u00a0]+"
+    f"^(?P<marker>[{_PICTOGRAPHS}])\ufe0f?[ \t\u00a0]+"
     "(?P<text>(?:[A-Z][a-z'\u2019 ]|[a-z0-9\"'(\u201c])\\S*+.*)$"
 )
 _LETTER = re.compile(r"^(?P<marker>[a-z])(?:\)|\.(?=[ \t\u00a0]+[A-Z]))[ \t\u00a0]+(?P<text>\S.*)$")

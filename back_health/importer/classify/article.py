@@ -64,13 +64,14 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     title_causes(document.title, state)
     acronyms = rules.name_rules.get("kept_acronyms", ())
     sections = [
-        Section("", s.level, s.blocks)
-        if same_as_title(s.heading, document.title)
-        # "WHY DOES IT HAPPEN?": a heading set in capitals reads in sentence case.
-        else Section(unshout(s.heading, acronyms), s.level, s.blocks)
+        Section(
+            # "WHY DOES IT HAPPEN?": a heading set in capitals reads in sentence case.
+            "" if same_as_title(s.heading, document.title) else unshout(s.heading, acronyms),
+            s.level,
+            _dose_tables_read(s.blocks, rules),
+        )
         for s in document.sections
     ]
-    sections = [Section(s.heading, s.level, _dose_tables_read(s.blocks, rules)) for s in sections]
     base = min((s.level for s in sections if s.heading), default=2)
     sections = title_exercise_parent(document.title, sections, base, state)
     owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)

@@ -1070,11 +1070,10 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     # "a herniated (slipped) disc": a gloss between a name's describing word and its noun
     # is no part of it ("the chickenpox virus (varicella-zoster) becoming ..." keeps it).
     text = _INNER_GLOSS.sub(_gloss_after_adjective, text.strip().rstrip(".!;:"))
-    glossed = _GLOSSED.match(text)
-    if glossed and not _LIST_JOIN.search(glossed["description"]) and len(glossed[1].split()) > 5:
+    if (term := _gloss_term(text)) and not _LIST_JOIN.search(text.split("(", 1)[0]):
         # "a force driven straight down through the head (axial loading)": a long
         # description and the term for it in brackets; the term is the name.
-        name = derive_name(glossed.group("name"), rules).name
+        name = derive_name(term, rules).name
         return [name] if name else []
     if called := _CALLED_AFTER.match(text):
         # "age-related wear and tear of the spine, called spondylosis": the name it is
@@ -1094,7 +1093,7 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     if len(parts) > 1:
         # "a disc bulge and bony narrowing of the exit hole for the nerve (foraminal
         # stenosis)": a part that is a description and its term names the term.
-        parts = [_glossed_term(part) for part in parts]
+        parts = [_gloss_term(part) or part for part in parts]
     if len(parts) == 1 and (head := _RELATIVE_HEAD.match(parts[0])):
         # "caused by bacteria that reach the spine through the blood": one name and
         # the clause that says what it does.
@@ -1111,16 +1110,19 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     return names
 
 
-def _glossed_term(part: str) -> str:
-    """The term in brackets after a long description, else the part itself."""
-    glossed = _GLOSSED.match(part.strip())
-    if glossed and len(glossed.group("description").split()) > 5:
+def _gloss_term(text: str) -> str:
+    """The term in brackets after a long description ("a force driven straight down
+    through the head (axial loading)" -> "axial loading"), else ""."""
+    glossed = _GLOSSED.match(text.strip())
+    if glossed and len(glossed.group("description").split()) > GLOSS_DESCRIPTION_WORDS:
         return glossed.group("name")
-    return part
+    return ""
 
 
+#: Most words a description may have and not be named by the term in brackets after it.
+GLOSS_DESCRIPTION_WORDS = 5
 #: Words in brackets inside a name, more of the name after them: " (slipped)" disc.
-_INNER_GLOSS = re.compile(r"(?<=(?P<before>[^\W\d_]{3}))[ \t]*+\([^()]{1,30}+\)(?=[ \t]++[^\W\d_])")
+_INNER_GLOSS = re.compile(r"(?<=[^\W\d_]{3})[ \t]*+\([^()]{1,30}+\)(?=[ \t]++[^\W\d_])")
 
 
 def _gloss_after_adjective(match: re.Match) -> str:

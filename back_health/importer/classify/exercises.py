@@ -533,31 +533,40 @@ def dose_table_sentence(table: Table, rules: RuleSet) -> str:
     headings = table.headings
     if not table.head or len(table.rows) != 1 or len(headings) < 2:
         return ""
-    kinds = [
-        next((k for k in COLUMN_KINDS if rules.cue(f"exercise_column_{k}", h)), "")
-        for h in headings
-    ]
+    kinds = [column_kind(heading, rules) for heading in headings]
     if not all(kinds) or len(table.rows[0]) != len(kinds):
         return ""
-    parts = []
-    for kind, cell in zip(kinds, table.rows[0], strict=True):
-        value = cell.strip()
-        if not value or not re.search(r"\w", value):
-            continue  # "-": nothing to count
-        seconds = re.sub(r"\b(\d+)\s*(?:s|sec|secs)\b\.?", r"\1 seconds", value)
-        parts.append(
-            {
-                "sets": f"{value} set" if value == "1" else f"{value} sets",
-                "repetitions": f"{value} repetitions",
-                "hold": f"hold for {seconds}",
-                "frequency": value,
-                "per_side": value,
-            }[kind]
-            if value[:1].isdigit() or kind in ("frequency", "per_side")
-            else ""
-        )
+    parts = [
+        _count_phrase(kind, value)
+        for kind, cell in zip(kinds, table.rows[0], strict=True)
+        if (value := cell.strip()) and re.search(r"\w", value)  # "-": nothing to count
+    ]
     text = ", ".join(part for part in parts if part)
     return f"{text[:1].upper()}{text[1:]}." if text else ""
+
+
+def _count_phrase(kind: str, value: str) -> str:
+    """One cell of a card's counts as words ("2" sets -> "2 sets", "5 s" held -> "hold for
+    5 seconds", "Each side" -> itself); "" for a count that is no number."""
+    if kind in ("frequency", "per_side"):
+        return value
+    if not value[:1].isdigit():
+        return ""
+    if kind == "sets":
+        return f"{value} set" if value == "1" else f"{value} sets"
+    if kind == "repetitions":
+        return f"{value} repetitions"
+    return "hold for " + _SECONDS_SHORT.sub(r"\1 seconds", value)
+
+
+#: Seconds written short in a card's cell: "5 s", "10 sec".
+_SECONDS_SHORT = re.compile(r"\b(\d+)\s*(?:s|sec|secs)\b\.?")
+
+
+def column_kind(heading: str, rules: RuleSet) -> str:
+    """What a column of an exercise table counts, by its heading ("Reps" ->
+    "repetitions"), or ""."""
+    return next((k for k in COLUMN_KINDS if rules.cue(f"exercise_column_{k}", heading)), "")
 
 
 def exercise_columns(table: Table, rules: RuleSet) -> list[str]:
@@ -567,10 +576,7 @@ def exercise_columns(table: Table, rules: RuleSet) -> list[str]:
     headings = table.headings
     if not table.head or len(headings) < 2 or not table.rows:
         return []
-    kinds = [""] + [
-        next((k for k in COLUMN_KINDS if rules.cue(f"exercise_column_{k}", h)), "")
-        for h in headings[1:]
-    ]
+    kinds = [""] + [column_kind(heading, rules) for heading in headings[1:]]
     if not any(kind in ("sets", "repetitions", "hold", "per_side") for kind in kinds):
         return []
     return kinds

@@ -17,7 +17,7 @@ from ..names import (
     split_sentences,
 )
 from ..plan import Kind, PagePlan, Severity
-from ..rules import Classification, Part, RuleSet
+from ..rules import Classification, Part
 from ..severity import advice_of, severity_of
 from .blocks import add_heading
 from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
@@ -433,7 +433,7 @@ def routine_before(section: Section | None, state: Context) -> list[str]:
     ]
 
 
-def has_dose_text(paragraph: Paragraph, rules: RuleSet) -> bool:
+def has_dose_text(paragraph: Paragraph) -> bool:
     """Whether a paragraph says how often or how much of an exercise routine to do."""
     return has_dose(read_dose(paragraph.text).dose)
 
@@ -460,7 +460,7 @@ def emit_exercise_sections(
         section.heading, "exercise_list", f"heading cue, {len(exercises)} exercise sub-headings"
     )
     heading, blocks = section.heading, section.blocks
-    prose = [b for b in blocks if not (isinstance(b, Paragraph) and has_dose_text(b, rules))]
+    prose = [b for b in blocks if not (isinstance(b, Paragraph) and has_dose_text(b))]
     if heading and prose and not rules.cue("heading_exercise_list", heading):
         # "Clinician notes" over prose, then one sub-heading per exercise: the prose is
         # read as any section's (its causes, treatments and warnings), and only its

@@ -122,9 +122,15 @@ def two_conditions(name: str, rules: RuleSet) -> tuple[str, str]:
     if len(parts) != 2:
         return name, ""
     names = [check_name(part, rules).name for part in parts]
-    if all(n and (rules.is_condition_term(n) or rules.has_condition_head(n)) for n in names):
+    if all(_names_a_condition(n, rules) for n in names):
         return names[0], names[1]
     return name, ""
+
+
+def _names_a_condition(name: str, rules: RuleSet) -> bool:
+    """Whether a clean name is a condition's: a known term, or one ending in a condition
+    head ("pain", "syndrome")."""
+    return bool(name) and (rules.is_condition_term(name) or rules.has_condition_head(name))
 
 
 def first_paragraph(document: Document) -> Paragraph | None:
@@ -222,6 +228,8 @@ class Candidate:
     score: float = 0.0
     why: str = ""
     mentions: int = 0
+    #: What the name names ("a condition", "a treatment", ...), "" when nothing known.
+    kind: str = ""
 
 
 def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
@@ -297,13 +305,14 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     best = _qualified_form(best, scored, rules)
     if (
         not best.mentions
-        and not _NAMES_A_KIND.search(best.why)
+        and not best.kind
         and (twice := most_named_condition(body, rules, short_names, least=NAMED_TWICE))
+        and rules.is_condition_term(twice)
     ):
         # "7 ways you're wrecking your discs" names no condition; a text that names one
         # only twice still names what it is about.
         named = _scored(Candidate("condition named twice", twice, twice), body, rules)
-        if rules.is_condition_term(twice) and _NAMES_A_KIND.search(named.why):
+        if named.kind:
             best = named
     for candidate in scored:
         if (
@@ -330,8 +339,6 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
 
 #: Mentions that make a condition the subject when no candidate names one.
 NAMED_TWICE = 2
-#: What a scored candidate's reasons say when it names a condition or a treatment.
-_NAMES_A_KIND = re.compile(r"\ba (?:condition|treatment|medicine)\b|\bby the text's definition")
 
 
 #: A diagnosis the text arrives at: "That pattern points to thoracolumbar junction
@@ -611,11 +618,11 @@ def _condition_before_and(name: str, rules: RuleSet) -> str:
         # a part of the body, or a condition in brackets, is another condition's title.
         return name
     first, second = (check_name(part, rules).name for part in parts)
-
-    def condition(text: str) -> bool:
-        return bool(text) and (rules.is_condition_term(text) or rules.has_condition_head(text))
-
-    if condition(first) and not condition(second) and not rules.find_treatments(name):
+    if (
+        _names_a_condition(first, rules)
+        and not _names_a_condition(second, rules)
+        and not rules.find_treatments(name)
+    ):
         return sentence_case(first)
     return name
 
@@ -735,6 +742,7 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         named -= SYMPTOM_NAME_DISCOUNT
     candidate.score = weight + named + MENTION_WEIGHT * mentions
     candidate.mentions = mentions
+    candidate.kind = kind
     candidate.why = ", ".join(
         part
         for part in (f"{candidate.source} {weight:g}", kind, f"named {mentions}x in the text")

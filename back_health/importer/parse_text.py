@@ -86,6 +86,16 @@ def without_trailing_pictographs(line: str) -> str:
     return line[:end]
 
 
+def without_pictographs(line: str) -> str:
+    """``line`` without the pictographs and spaces around it ("❌ Not recommended",
+    "WHO GETS IT? 🤔"), each end read one character at a time."""
+    line = without_trailing_pictographs(line)
+    start = 0
+    while start < len(line) and (line[start].isspace() or _PICTOGRAPH.match(line[start])):
+        start += 1
+    return line[start:]
+
+
 #: A line opening with a pictograph as its bullet ("🏃 Runners who ramp up ..."), its text in
 #: sentence case (a line of capitals between pictographs is a heading: "🚩 RED FLAGS 🚩").
 _EMOJI_BULLET = re.compile(

@@ -200,6 +200,33 @@ def test_a_list_item_advised_against_in_any_clause_about_it_is_not_a_page(item):
     assert written(plan) == {"Physiotherapy"}
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["### ❌ Not recommended", "### What doesn't help", "### Treatments we do not offer"],
+)
+def test_what_a_section_advising_against_treatments_names_is_no_page(heading):
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "- **Physiotherapy**: graded exercise to keep the back moving.",
+            heading,
+            "- Surgery to free the nerve: the benefit is short-lived. We do not refer for it.",
+            "- Acupuncture: the trials show no lasting change.",
+        )
+    )
+    page = page_titled(plan, "Thoracic back pain")
+    text = " ".join(str(block.value) for block in page.blocks)
+
+    assert written(plan) == {"Physiotherapy"}
+    assert "Surgery to free the nerve" in text  # kept as text, not lost
+
+
+def test_a_heading_that_only_ends_in_help_still_heads_treatments():
+    plan = plan_of(article("## What else helps", "- Acupuncture eases the ache for some people."))
+
+    assert "Acupuncture" in written(plan)
+
+
 # -- devices and procedures ------------------------------------------------------------
 
 

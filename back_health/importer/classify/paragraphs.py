@@ -53,7 +53,7 @@ from .entities import (
     treatments_in_sentence,
 )
 from .exercises import emit_exercise_list, exercise_columns
-from .topics import CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
+from .topics import ADVISED_AGAINST, CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
 from .warnings import ProseBoxes, emit_triage_table, emit_warning_section, list_severity
 
 
@@ -245,7 +245,11 @@ def emit_paragraph(
                 prose.keep(sentence, markup)
         else:
             prose.keep(sentence, markup)
-        if asked is None or asked.as_ != "content":
+        if asked is None and topic == ADVISED_AGAINST:
+            # Under "Not recommended" what a sentence names is advised against: it stays
+            # text, and no cause or treatment is read from it.
+            state.decide(sentence, "content", "the section advises against what it names")
+        elif asked is None or asked.as_ != "content":
             treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
@@ -334,6 +338,9 @@ def emit_list(
         return
     add_html(owner, list_html(block, block.items), state)
     state.pages.add_text(owner, list_text(block))
+    if topic == ADVISED_AGAINST:
+        state.decide(list_text(block), "content", "the section advises against what it names")
+        return
     for item in block.items:
         labelled_condition_item(item, owner, state)
         for sentence in split_sentences(item.text):

@@ -32,6 +32,7 @@ from .exercises import (
 from .paragraphs import emit_blocks
 from .subject import whole_medicine
 from .topics import (
+    ADVISED_AGAINST,
     CAUSE_TOPICS,
     HEADING_TOPICS,
     INHERITED_TOPICS,
@@ -107,6 +108,8 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
     asked = state.ask(Part("section", heading, heading, level=section.level), owner, topic)
     if asked is not None:
         return role_from_rule(asked, section, heading, state)
+    if cue := rules.cue("heading_not_recommended", heading):
+        return Role(ADVISED_AGAINST, f"heading cue {cue!r}: what the article advises against")
     if cue := rules.cue("heading_avoid", heading):
         return Role("warning", f"heading cue {cue!r}: things to avoid", severity=Severity.CAUTION)
     if cue := rules.cue("heading_risks", heading):

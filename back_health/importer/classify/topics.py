@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..parse_text import without_pictographs
 from ..rules import RuleSet
 
 #: Section categories read from heading cues, in the order they are tried.
@@ -40,8 +41,14 @@ CAUSE_TOPICS = ("causes", "cause")
 TREATMENT_TOPICS = ("treatments", "treatment")
 
 
+#: Sections that say what the article advises against ("Not recommended", "What doesn't
+#: help"): what they name stays text, never a treatment page.
+ADVISED_AGAINST = "advised_against"
+
+
 def clean_heading(heading: str, rules: RuleSet) -> str:
-    return rules.remove_cues("heading_prefix", heading, "").strip()
+    """The heading's words: without a numbering prefix or the pictographs around it."""
+    return rules.remove_cues("heading_prefix", without_pictographs(heading), "").strip()
 
 
 def heading_topic(heading: str, rules: RuleSet) -> tuple[str, str]:

@@ -178,6 +178,19 @@ def test_a_noun_after_adjectives_heads_the_name_and_a_verb_ends_it(text, name):
     assert derive_name(text, default_rules()).name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Scheuermann's disease in some younger people", "Scheuermann's disease"),
+        ("Bone thinning among many older women", "Bone thinning"),
+        ("A stress fracture in most cases", "Stress fracture"),
+        ("Back pain in children", "Back pain in children"),
+    ],
+)
+def test_who_a_cause_touches_is_no_part_of_its_name(text, name):
+    assert derive_name(text, default_rules()).name == name
+
+
 def test_a_cause_named_as_a_disorder_is_a_condition_page_related_as_a_cause():
     plan = plan_of(
         "# Upper back pain\n\nUpper back pain is pain between the shoulder blades.\n\n"

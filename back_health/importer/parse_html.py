@@ -176,8 +176,10 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     close_unclosed_blocks(soup)
     url = _origin_url(soup)
     meta_title = _meta_title(soup)
+    revealed = _revealed_ids(soup)
+    accordion_headings(soup)
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
-    remove_elements(hidden_elements(soup))
+    remove_elements(hidden_elements(soup, revealed))
     comments = drop_editor_comments(soup)
     summaries_as_headings(soup)
     h1 = _title_heading(soup)
@@ -443,19 +445,50 @@ _HIDDEN_CLASSES = ("visually-hidden", "visuallyhidden", "sr-only", "screen-reade
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def hidden_elements(soup: BeautifulSoup) -> list[Tag]:
+def accordion_headings(soup: BeautifulSoup) -> None:
+    """``<h2><button aria-expanded="false">Treatment</button></h2>``: the button inside
+    an accordion's heading is its text, not a control to drop."""
+    for button in soup.find_all("button"):
+        if button.find_parent(_HEADINGS) is not None:
+            button.unwrap()
+
+
+_HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "summary"]
+
+
+def hidden_elements(soup: BeautifulSoup, revealed: set[str] | None = None) -> list[Tag]:
     """Elements a sighted reader never sees: screen-reader-only text, ``hidden``,
-    and inline ``display: none``."""
+    and inline ``display: none``. A closed accordion or tab panel is not among them: a
+    button the reader presses opens it (``aria-controls``, ``data-target``) or it is a
+    tab's panel."""
     found = []
+    revealed = _revealed_ids(soup) if revealed is None else revealed
     for element in soup.find_all(True):
         classes = " ".join(element.get("class") or []).lower()
-        if (
-            any(name in classes for name in _HIDDEN_CLASSES)
-            or element.has_attr("hidden")
-            or _DISPLAY_NONE.search(element.get("style") or "")
-        ):
+        if any(name in classes for name in _HIDDEN_CLASSES):
+            found.append(element)
+        elif (
+            element.has_attr("hidden") or _DISPLAY_NONE.search(element.get("style") or "")
+        ) and not _is_panel(element, revealed):
             found.append(element)
     return found
+
+
+#: Attributes by which a button or link names the panel it opens.
+_REVEALING_ATTRIBUTES = ("aria-controls", "data-target", "data-bs-target")
+
+
+def _revealed_ids(soup: BeautifulSoup) -> set[str]:
+    """Ids of the panels the page's buttons and toggles open."""
+    ids: set[str] = set()
+    for attribute in _REVEALING_ATTRIBUTES:
+        for element in soup.find_all(attrs={attribute: True}):
+            ids.update(part.lstrip("#") for part in str(element[attribute]).split())
+    return ids
+
+
+def _is_panel(element: Tag, revealed: set[str]) -> bool:
+    return element.get("id") in revealed or element.get("role") == "tabpanel"
 
 
 def close_unclosed_blocks(soup: BeautifulSoup) -> None:

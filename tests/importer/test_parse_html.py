@@ -1,5 +1,7 @@
 """HTML: title, sections, bold headings, real and faked lists, chrome, safe inline markup."""
 
+import pytest
+
 from back_health.importer.document import ListBlock, Paragraph
 from back_health.importer.parse_html import parse_html, safe_href, strip_site_name
 
@@ -410,6 +412,36 @@ def test_the_authors_replies_in_a_thread_stay_and_other_comments_go():
     assert "See your GP if the pain spreads down both legs" in text
     assert "Great thread" not in text
     assert "Is a scan worth it" not in text
+
+
+@pytest.mark.parametrize(
+    "toggle",
+    [
+        '<button type="button" aria-controls="panel-2" aria-expanded="false">Treatment</button>',
+        '<button data-bs-toggle="collapse" data-bs-target="#panel-2">Treatment</button>',
+    ],
+)
+def test_a_closed_accordion_panel_is_content_and_its_button_heads_it(toggle):
+    html = (
+        "<html><body><h1>Neck pain</h1><p>Neck pain is common.</p>"
+        f'<h2 class="acc-heading">{toggle}</h2>'
+        '<div id="panel-2" class="acc-panel" hidden><p>Keep your neck moving.</p></div>'
+        "<div hidden><p>Loading the chat…</p></div>"
+        "</body></html>"
+    )
+    doc = parse_html(html)
+    section = next(s for s in doc.sections if s.heading == "Treatment")
+    assert [b.text for b in section.blocks] == ["Keep your neck moving."]
+    assert "Loading the chat" not in all_text(doc)
+
+
+def test_a_hidden_tab_panel_is_content():
+    html = (
+        "<html><body><h1>Neck pain</h1><p>Neck pain is common.</p>"
+        '<div role="tabpanel" hidden><h2>Causes</h2><p>Long hours at a low screen.</p></div>'
+        "</body></html>"
+    )
+    assert "Long hours at a low screen." in all_text(parse_html(html))
 
 
 def test_a_toggle_summary_heads_what_the_toggle_holds():

@@ -163,6 +163,8 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "People should exercise more and see friends.",
         "Avoid slouching as it looks untidy.",
         "In many areas you can refer yourself to physiotherapy without seeing a GP first.",
+        "You have this leaflet because a scan in the Emergency Department showed a break.",
+        "You were brought in by ambulance after your fall.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

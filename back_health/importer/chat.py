@@ -34,8 +34,13 @@ _STAMP = re.compile(
     r"[ \t]*+\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?[ \t]++\d{1,2}[:.]\d{2}(?:[:.]\d{2})?+"
     r"(?:[ \t]?+[AaPp]\.?[Mm]\.?)?+\]?[ \t]*+(?:[-\u2013][ \t]++)?"
 )
-#: The sender before the message: a name of a few words, or a telephone number.
-_SENDER = re.compile(r"(?P<sender>[^:\n]{1,40}?):[ \t]++(?P<message>\S.*)", re.S)
+#: A transcript's time alone, in brackets: "[10:04]".
+_TIME = re.compile(r"[ \t]*+\[\d{1,2}:\d{2}(?::\d{2})?+\][ \t]*+")
+#: The sender before the message: a name of a few words, or a telephone number; never a
+#: stage direction in brackets ("[JINGLE: ...]").
+_SENDER = re.compile(r"(?P<sender>[^:\[\n][^:\n]{0,39}?):[ \t]++(?P<message>\S.*)", re.S)
+#: A speaker's role after the name: "GARETH LOWE (PRESENTER)" is "GARETH LOWE".
+_ROLE = re.compile(r"\s*\([^()]*\)$")
 #: What the app writes in place of a message.
 _PLACEHOLDER = re.compile(
     r"<[^<>\n]{1,40}>|(?:this message was deleted|you deleted this message|"
@@ -55,9 +60,14 @@ def is_chat(text: str) -> bool:
         if not line.strip():
             continue
         lines += 1
-        if (stamp := _STAMP.match(line)) and stamp.end() < len(line):
+        if (stamp := _stamp(line)) and stamp.end() < len(line):
             stamped += 1
     return stamped >= CHAT_LINES_MIN and stamped >= CHAT_LINE_SHARE * lines
+
+
+def _stamp(line: str) -> re.Match | None:
+    """What opens a message's line: a chat's date and time, or a transcript's time."""
+    return _STAMP.match(line) or _TIME.match(line)
 
 
 def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -69,7 +79,7 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     senders: list[str] = []  # "" for an app notice
     lines: list[list[str]] = []  # the lines of each message
     for line in text.splitlines():
-        stamp = _STAMP.match(line)
+        stamp = _stamp(line)
         if stamp is None or stamp.end() == len(line):
             if lines and line.strip():
                 lines[-1].append(line.strip())  # a message of several lines
@@ -81,7 +91,7 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
             senders.append("")  # continuation lines after a notice go with it
             lines.append([])
             continue
-        senders.append(sent.group("sender").strip())
+        senders.append(_ROLE.sub("", sent.group("sender").strip()))
         lines.append([sent.group("message").strip()])
     messages = list(zip(senders, ("\n".join(parts) for parts in lines), strict=True))
     words: dict[str, int] = {}

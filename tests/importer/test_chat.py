@@ -64,3 +64,43 @@ def test_a_chat_export_imports_as_the_advice_it_carries():
     written = {p.title for p in plan.pages if p.include and p.action != Action.SUGGEST}
     assert not any("Tom" in title or "netball" in title.lower() for title in written)
     assert all(p.kind != Kind.CONDITION or p is plan.pages[0] for p in plan.pages if p.include)
+
+
+TRANSCRIPT = """\
+VALLEY RADIO
+The Lunchtime Surgery - transcript
+
+[12:01] [JINGLE: "Valley Radio, all day"]
+
+[12:01] SAM REID (PRESENTER): Today we're talking about hips and backs. Lines are open.
+
+[12:02] DR ALICE MOORE (GUEST): Thanks, Sam. Many callers ask about sciatica, which is \
+pain running from the lower back down one leg.
+
+[12:03] JO (CALLER, FENTON): My leg aches when I sit, is that it?
+
+[12:03] DR ALICE MOORE: It sounds like it. A slipped disc pressing on the nerve is the \
+usual cause, and most people are better within six weeks.
+
+[12:05] DR ALICE MOORE: If you lose feeling around your bottom, call 999 straight away.
+
+[12:06] [ADVERT BREAK]
+"""
+
+
+def test_a_timed_transcript_keeps_the_main_speaker_without_names_or_directions():
+    assert is_chat(TRANSCRIPT)
+    text, dropped = read_chat(TRANSCRIPT)
+    assert "which is pain running from the lower back" in text
+    assert "call 999 straight away" in text
+    assert "ALICE" not in text and "JINGLE" not in text and "ADVERT" not in text
+    assert "My leg aches" not in text
+    assert ("chrome: chat sender", "DR ALICE MOORE") in dropped
+
+
+def test_a_capitalised_label_in_ordinary_text_is_no_transcript():
+    leaflet = (
+        "Sciatica\n\nNOTE: this leaflet is for adults.\n\nSciatica is leg pain.\n\n"
+        "WARNING: call 999 if your legs go weak.\n\nMost people get better.\n"
+    )
+    assert not is_chat(leaflet)

@@ -436,7 +436,7 @@ def invert_of_phrase(text: str, rules: RuleSet | None = None) -> str:
     "in" needs a determiner: "pain in the lower back" names a place, while "back pain
     in children" or "scoliosis in teenagers" names who has it and stays as written."""
     match = re.fullmatch(
-        r"(?P<x>\w+(?: \w+)?) (?:of (?:the |your |a )?|in (?:the |your |a ))"
+        r"(?P<x>\w+(?: \w+)?) (?:of (?:the |your |a )?|(?P<in>in) (?:the |your |a ))"
         r"(?P<y>[\w-]+(?: [\w-]+){0,2})",
         text,
     )
@@ -445,9 +445,14 @@ def invert_of_phrase(text: str, rules: RuleSet | None = None) -> str:
     if rules is not None and rules.is_condition_term(match.group("x")):
         # "Osteochondrosis of the lumbar spine" is already a condition's name.
         return text
+    x = match.group("x")
+    if match.group("in") and rules is not None and not rules.has_condition_head(x):
+        # "Pain in the lower back" is "lower back pain"; "a calcified disc in your neck"
+        # is no neck's calcified disc: only a complaint is named by where it is felt.
+        return text
     y_words = match.group("y").split()
     y_words[-1] = singular(y_words[-1])
-    return f"{' '.join(y_words)} {match.group('x')}"
+    return f"{' '.join(y_words)} {x}"
 
 
 #: A lone noun followed by a restrictive relative clause (no comma): "a job that ...".

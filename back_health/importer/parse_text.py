@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from .chat import read_chat
 from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
+from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .sentences import split_sentences
 from .subtitles import read_subtitles
@@ -276,6 +277,8 @@ def parse_text(text: str) -> Document:
     text, talk = read_subtitles(text)
     text, chat = read_chat(text)
     talk.extend(chat)
+    text, spoken = read_dictation(text)
+    talk.extend(spoken)
     text, running = strip_running_lines(text)
     text = join_hyphenated_lines(text)
     running[:0] = talk

@@ -77,6 +77,19 @@ def _text(name: str, size: int) -> tuple[str, str]:
             _INTRO + _repeat("Slide 2 of 9\nPain eases.\nAnn Lee | Spine Unit | 1 May 2025\n", size)
         ),
         "hashtags": lambda: _INTRO + _repeat("#back ", size) + "\n",
+        # Dictated text: spoken marks one after another, then a run of spaces before one.
+        "spoken punctuation": lambda: (
+            _INTRO
+            + _repeat("pain full stop comma open brackets new paragraph ", size // 2)
+            + _repeat(" ", size // 2)
+            + "full stop\n"
+        ),
+        # A timed transcript: thousands of turns, then one stamp that never ends.
+        "transcript turns": lambda: (
+            _repeat("[10:04] DR LEE (GUEST): Walk daily.\n[10:05] [JINGLE]\n", size // 2)
+            + _repeat("[10:04] ", size // 2)
+            + "\n"
+        ),
         # A chat export: thousands of stamped messages with lists typed on one line, a
         # message that never ends in words and emoji, one that goes on for thousands of
         # lines, a stamp with no colon after it.
@@ -242,6 +255,8 @@ SHAPES = {
             "footnote markers",
             "slide footers",
             "hashtags",
+            "spoken punctuation",
+            "transcript turns",
             "broken words",
             "chat export",
             "joining words",

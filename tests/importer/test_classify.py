@@ -57,6 +57,8 @@ def blocks(page_plan, type_):
         ("Everything about lumbago", "Lumbago"),
         ("How to get rid of pain in the lower back", "Lower back pain"),
         ("How to treat a herniated disc", "Herniated disc"),
+        ("Calcified disc in your neck", "Calcified disc in your neck"),
+        ("Bone Spurs of the Spine", "Spine bone spurs"),
     ],
 )
 def test_the_title_framing_is_removed_to_name_the_condition(title, name):

@@ -880,6 +880,12 @@ def test_a_negated_origin_names_no_cause_and_a_contrast_leaves_a_listed_name():
             "Cervical spondylosis",
         ),
         (
+            "Re: pain down my leg again",
+            "Sorry your leg pain is back. It sounds like it could be a recurrent disc"
+            " herniation. Leg pain like this often settles, and sciatica from it too.",
+            "Recurrent disc herniation",
+        ),
+        (
             "Care advice after your fall: back injury",
             "Our crew examined you. Your pain is most likely a soft tissue back injury."
             " Pain is often worst in the morning.",

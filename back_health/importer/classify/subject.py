@@ -276,7 +276,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         raw.append(Candidate("defined condition", defined))
     if treatment := defined_treatment(document, rules):
         raw.append(Candidate("defined treatment", treatment))
-    if diagnosis := diagnosed_condition(text, rules):
+    if diagnosis := diagnosed_condition(text, rules) or _diagnosis_section(headed, rules):
         raw.append(Candidate("diagnosis", diagnosis))
     for section in headed:
         # "What is a stinger?": the thing a heading asks about is what the text explains.
@@ -347,14 +347,40 @@ _DIAGNOSED = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|get|got) diagnosed (?:with|as)(?: having)?|"
     r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|diagnosis\s*:|"
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
-    r"(?:sounds|looks) (?:a lot |very much |most )?like|"
+    r"(?:sounds|looks) (?:a lot |very much |most )?like(?: it (?:could|might|may|would) be| it'?s|"
+    r" it is| you(?:'ve got| have))?|"
     r"(?:symptoms|signs|findings) (?:fit|suggest|match|are typical of|are those of)|"
     r"(?:describes?|described|have|has|had|is|are) (?:is |are )?(?:almost certainly|most likely|"
     r"very likely|probably)(?: to be)?|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
-    r"(?P<name>[^,.;:()\n]{3,60}+)",
+    r"(?P<name>[^,.;:()\n]{3,90}+)",
     re.IGNORECASE,
 )
+
+
+#: A patient's side and spinal level before the name of what they have.
+_CASE_DETAIL = re.compile(
+    r"\b(?:(?:left|right|bilateral)(?:-sided)?|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?)\s+",
+    re.I,
+)
+_SECONDARY_TO = re.compile(r"\s+(?:secondary to|due to|caused by|from)\s+(?:an?\s+|the\s+)?", re.I)
+
+
+#: A clinic note's heading over what it concludes: "IMPRESSION", "Diagnosis:".
+_DIAGNOSIS_HEADING = re.compile(
+    r"(?:clinical |working |final )?(?:impression|diagnosis|diagnoses|assessment)\s*:?", re.I
+)
+
+
+def _diagnosis_section(sections, rules: RuleSet) -> str:
+    """The condition a clinic note's "IMPRESSION" or "Diagnosis" section opens with."""
+    for section in sections:
+        if not _DIAGNOSIS_HEADING.fullmatch(section.heading.strip()):
+            continue
+        first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+        if first is not None:
+            return diagnosed_condition(f"Diagnosis: {first.text}", rules)
+    return ""
 
 
 def diagnosed_condition(body: str, rules: RuleSet) -> str:
@@ -362,7 +388,12 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
     a condition; "" otherwise. A patient's story names symptoms far more often than the
     diagnosis it arrives at, which is what it is about."""
     for match in _DIAGNOSED.finditer(body):
-        name = check_name(noun_phrase(match.group("name"), rules), rules).name
+        # "Left L5 radiculopathy secondary to L5/S1 foraminal stenosis": the diagnosis is
+        # what the complaint comes from.
+        found = _SECONDARY_TO.split(match.group("name"), maxsplit=1)[-1]
+        # "left L5/S1 foraminal stenosis": the side and the level are this patient's.
+        found = _CASE_DETAIL.sub("", found)
+        name = check_name(noun_phrase(found, rules), rules).name
         if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
             return name
     return ""

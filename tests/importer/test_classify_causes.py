@@ -880,6 +880,18 @@ def test_a_negated_origin_names_no_cause_and_a_contrast_leaves_a_listed_name():
             "Cervical spondylosis",
         ),
         (
+            "7 Best Pillows, Wedges and Rollers for Neck Arthritis (2025 Tested)",
+            "Osteoporosis thins the bones. Neck arthritis is wear of the neck joints."
+            " Osteoporosis is not the same thing, and osteoporosis needs its own care.",
+            "Neck arthritis",
+        ),
+        (
+            "Low-dose amitriptyline for back and nerve pain",
+            "Amitriptyline is a medicine first made for depression. At low doses"
+            " amitriptyline calms nerve pain. Nerve pain often burns.",
+            "Amitriptyline",
+        ),
+        (
             "Re: pain down my leg again",
             "Sorry your leg pain is back. It sounds like it could be a recurrent disc"
             " herniation. Leg pain like this often settles, and sciatica from it too.",
@@ -1073,3 +1085,12 @@ def test_a_title_of_ways_you_harm_yourself_makes_its_headings_causes():
     )
     causes = {r.title for r in plan.pages[0].causes}
     assert {"Sitting all day", "Smoking"} <= causes
+
+
+def test_another_condition_opening_the_text_is_no_other_name_of_the_subject():
+    plan = plan_of(
+        "# 7 Best Pillows, Wedges and Rollers for Neck Arthritis\n\n"
+        "Osteoporosis thins the bones. Neck arthritis is wear of the neck joints.\n"
+    )
+    assert plan.pages[0].title == "Neck arthritis"
+    assert "Osteoporosis" not in plan.pages[0].alternate_names

@@ -72,13 +72,29 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     if first:
         sentences = split_sentences(first.text)
         alternate = subject_name(sentences[0], rules) if sentences else ""
-        if alternate and not is_broader_name(alternate, page.title, rules):
+        # "Osteoporosis thins the bones." opening a page on a dowager's hump names another
+        # condition; "Maigne syndrome is a ..." defines this one, and "Neck muscle
+        # stiffness syndrome develops ..." names it more fully.
+        if (
+            alternate
+            and not is_broader_name(alternate, page.title, rules)
+            and (
+                rules.cue("definition", sentences[0])
+                or _COPULA_AFTER.match(sentences[0], len(alternate))
+                or is_broader_name(page.title, alternate, rules)
+            )
+        ):
             add_alternate(page, alternate, rules)
             state.pages.alias(alternate, page)
             state.decide(
                 alternate, "alternate name", "subject of the first sentence names a condition"
             )
     return page
+
+
+#: "Work-related back pain is back pain caused by ...": the name is what the sentence
+#: says something is.
+_COPULA_AFTER = re.compile(r"\s+(?:is|are|means|refers to)\s", re.IGNORECASE)
 
 
 def is_broader_name(name: str, title: str, rules: RuleSet) -> bool:
@@ -150,6 +166,7 @@ def _only_found(found: list, name: str):
 def whole_medicine(name: str, rules: RuleSet):
     """The medicine ``name`` is, when the whole name is one the vocabulary knows, or one
     with its form or strength after it ("Diclofenac gel", "Naproxen 250 mg tablets")."""
+    name = _DOSE_QUALIFIER.sub("", name)  # "Low-dose amitriptyline" is amitriptyline
     info, match, name = _only_found(rules.find_medicines(name), name)
     if info is None or match.group(0).lower() == name.lower():
         return info
@@ -161,6 +178,12 @@ def whole_medicine(name: str, rules: RuleSet):
 
 #: What may follow a medicine's name in a title and leave it the same medicine: its
 #: strength and its form.
+#: How much or how fast, before a medicine's name.
+_DOSE_QUALIFIER = re.compile(
+    r"^\s*(?:(?:low|high|higher|lower|standard)[- ]dose|(?:modified|slow|extended|prolonged)"
+    r"[- ]release)\s+",
+    re.IGNORECASE,
+)
 _DOSAGE_FORM = re.compile(
     r"(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|micrograms?|%|ml)\s*)*+"
     r"(?:(?:topical|oral|modified[- ]release|slow[- ]release|soluble|chewable)\s+)?"
@@ -201,6 +224,7 @@ SOURCE_WEIGHTS = {
     "defined treatment": 1.0,
     "what-is heading": 1.0,
     "diagnosis": 2.0,
+    "title purpose": 3.0,
 }
 #: Mentions in the text that make the subject of a "What is X?" heading a defined name.
 WHAT_IS_MENTIONS = 3
@@ -243,6 +267,10 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     text = " ".join(_texts(document))
     body = _expanded(f" {_normalised(text, rules)} ", text, rules)
     raw: list[Candidate] = [Candidate("title", document.title)]
+    if purpose := _title_purpose(document.title, rules):
+        # "6 Best Posture Correctors, Pillows and Rollers for Dowager's Hump": what the
+        # things the title lists are for.
+        raw.append(Candidate("title purpose", purpose))
     # "Your back isn't broken: the new thinking on chronic back pain": the subtitle may
     # name the condition the headline does not.
     parts = _TITLE_PARTS.split(document.title)
@@ -625,7 +653,7 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         if head != n and _treatment_kind(head, rules) and not _GENERAL_CARE.match(head):
             # "Muscle relaxants for back spasms": the phrase is about the treatment it
             # opens with; the condition is what it is for.
-            extra.append(head)
+            extra.append(sentence_case(_DOSE_QUALIFIER.sub("", head)))
         elif len(after) > 1 and _treatment_kind(after[-1], rules):
             # "Your recovery after lumbar laminectomy": the treatment it is about.
             extra.append(sentence_case(after[-1]))
@@ -637,6 +665,32 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             if rules.names_condition(tail) and check_name(tail, rules).name:
                 extra.append(sentence_case(tail))
     return names + [n for n in extra if n not in names]
+
+
+#: A title's last "for" and what follows it, up to brackets or a colon.
+_FOR_WHAT = re.compile(r"^(?P<head>.+)\s+for\s+(?P<what>[^()\[\]:?|]+)", re.IGNORECASE)
+
+
+def _title_purpose(title: str, rules: RuleSet) -> str:
+    """What a title's products, tips or care are for ("Best pillows and rollers for neck
+    pain" -> "neck pain"); "" when the title names no such thing, or opens with a
+    treatment the vocabulary knows ("Low-dose amitriptyline for nerve pain" is about
+    the medicine)."""
+    match = _FOR_WHAT.match(" ".join(title.split()))
+    if match is None or ":" in match.group("head"):
+        return ""  # "Cervical cord neurapraxia: guidance for athletes" is about the former
+    head = match.group("head").split(",")[0]
+    head = rules.remove_cues("title_prefix", head, "", count=1).strip()
+    what = match.group("what").strip(" .-–—")
+    if (_treatment_kind(head, rules) and not _ROUNDUP.match(head)) or not _names_a_condition(
+        check_name(what, rules).name, rules
+    ):
+        return ""
+    return what
+
+
+#: A shopping round-up's head: "7 best pillows", "Top 10 posture correctors".
+_ROUNDUP = re.compile(r"^(?:\d+\s+)?(?:best|top(?:\s+\d+)?|favou?rite)\b", re.IGNORECASE)
 
 
 def _condition_before_and(name: str, rules: RuleSet) -> str:

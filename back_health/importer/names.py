@@ -106,6 +106,18 @@ def _words(rules: RuleSet, key: str) -> list[str]:
     return list(rules.name_rules.get(key, ()))
 
 
+_PRACTITIONER = re.compile(
+    r"(?:ists?|ians?|\b(?:chiropractors?|osteopaths?|surgeons?|nurses?|doctors?|physios?))$",
+    re.IGNORECASE,
+)
+
+
+def is_practitioner(name: str) -> bool:
+    """Whether ``name`` names who gives care ("Physiotherapist", "Osteopath"), not the
+    care itself or a condition."""
+    return bool(_PRACTITIONER.search(name.strip()))
+
+
 def is_instruction(phrase: str, rules: RuleSet) -> bool:
     """Whether ``phrase`` opens with an instruction to the reader ("Keep your neck moving",
     "Take paracetamol"), not a name (fixed phrases such as "Keeping active" aside)."""

@@ -279,6 +279,8 @@ def parse_text(text: str) -> Document:
     talk.extend(chat)
     text, spoken = read_dictation(text)
     talk.extend(spoken)
+    text, counters = strip_thread_counters(text)
+    talk.extend(counters)
     text, running = strip_running_lines(text)
     text = join_hyphenated_lines(text)
     running[:0] = talk
@@ -363,6 +365,32 @@ def _blank_or_break(lines: list[str], index: int) -> bool:
     if index < 0 or index >= len(lines):
         return True
     return not lines[index].strip() or "\f" in lines[index]
+
+
+#: A post's place in a numbered thread, opening its line: "1/12", "4 / 12".
+_THREAD_COUNTER = re.compile(r"[ \t]*+(\d{1,3})[ \t]*+/[ \t]*+(\d{1,3})(?![\d/])[ \t]*+")
+#: Fewest numbered posts that make a thread.
+THREAD_POSTS_MIN = 3
+
+
+def strip_thread_counters(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Remove the counters of a numbered social-media thread ("1/12 Let's talk about
+    ...", "2/12 ..."): at least :data:`THREAD_POSTS_MIN` lines open with ``k/N`` for the
+    same N, each k at most N and the ks distinct. Other text is unchanged."""
+    lines = text.split("\n")
+    found: dict[str, list[tuple[int, re.Match]]] = {}
+    for index, line in enumerate(lines):
+        match = _THREAD_COUNTER.match(line)
+        if match and match.end() < len(line) and int(match.group(1)) <= int(match.group(2)):
+            found.setdefault(match.group(2), []).append((index, match))
+    dropped: list[tuple[str, str]] = []
+    for posts in found.values():
+        if len({m.group(1) for _, m in posts}) < THREAD_POSTS_MIN:
+            continue
+        for index, match in posts:
+            dropped.append(("chrome: thread counter", match.group(0).strip()))
+            lines[index] = lines[index][match.end() :]
+    return ("\n".join(lines), dropped) if dropped else (text, [])
 
 
 def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:

@@ -1094,3 +1094,14 @@ def test_another_condition_opening_the_text_is_no_other_name_of_the_subject():
     )
     assert plan.pages[0].title == "Neck arthritis"
     assert "Osteoporosis" not in plan.pages[0].alternate_names
+
+
+def test_what_an_opening_post_says_it_talks_about_is_the_subject_not_the_authors_trade():
+    plan = plan_of(
+        "Jo Bell @jobellphysio\n\nPhysiotherapist. Necks, backs and long walks. Views mine.\n\n"
+        '1/3 Let\'s talk about "back mice". They are small lumps of fat over the pelvis.\n\n'
+        "2/3 Back mice are harmless. Some back mice are tender.\n\n"
+        "3/3 An injection can calm a tender one.\n",
+        "thread.txt",
+    )
+    assert plan.pages[0].title == "Back mice"

@@ -5,7 +5,12 @@ from textwrap import dedent
 import pytest
 
 from back_health.importer.document import ListBlock, Paragraph
-from back_health.importer.parse_text import is_heading_like, parse_text, tidy_item_text
+from back_health.importer.parse_text import (
+    is_heading_like,
+    parse_text,
+    strip_thread_counters,
+    tidy_item_text,
+)
 
 BODY = "Sciatica is pain caused by pressure on the sciatic nerve in the lower back."
 
@@ -451,3 +456,18 @@ def test_a_slide_export_reads_its_headings_pictograph_bullets_and_unmarked_lines
     # A lone pictograph line is text, not a list of one.
     call = next(s for s in doc.sections if s.heading == "CALL US")
     assert isinstance(call.blocks[0], Paragraph)
+
+
+def test_a_numbered_threads_counters_are_dropped():
+    text, dropped = strip_thread_counters(
+        "Jo Bell @jobellphysio\n\n1/4 Let's talk about neck pain.\n\n2/4 Most of it settles."
+        "\n\n3/4 Keep moving.\n\n4/4 End of thread. Take 2/3 of a dose.\n"
+    )
+    assert "\nLet's talk about neck pain." in text and "1/4" not in text
+    assert "Take 2/3 of a dose." in text
+    assert ("chrome: thread counter", "3/4") in dropped
+
+
+def test_fractions_in_ordinary_text_are_not_thread_counters():
+    text = "Dosage\n\n1/2 a tablet at night.\n\n1/2 a tablet in the morning.\n"
+    assert strip_thread_counters(text) == (text, [])

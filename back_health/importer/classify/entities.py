@@ -13,6 +13,7 @@ from ..names import (
     derive_name,
     first_phrase,
     is_instruction,
+    is_practitioner,
     is_vague,
     name_key,
     only_adjective,
@@ -170,17 +171,11 @@ def wording_of(written: str, page: PagePlan, rules: RuleSet) -> str:
     name other than the page's title and names the treatment, not its practitioner
     ("physiotherapist")."""
     name = check_name(written, rules).name
-    if not name or len(name.split()) > 4 or _PRACTITIONER.search(name):
+    if not name or len(name.split()) > 4 or is_practitioner(name):
         return ""
     # Compared as written: the entity key makes vocabulary synonyms equal, and the
     # article's own synonym is exactly what an editor and a search need to see.
     return "" if name.casefold() == page.title.casefold() else name
-
-
-_PRACTITIONER = re.compile(
-    r"(?:ists?|ians?|\b(?:chiropractors?|osteopaths?|surgeons?|nurses?|doctors?))$",
-    re.IGNORECASE,
-)
 
 
 #: Sections where saying what something does does not make it a treatment ("Regular

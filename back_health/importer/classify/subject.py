@@ -11,6 +11,7 @@ from ..names import (
     bracketed_names,
     check_name,
     condition_name_from_title,
+    is_practitioner,
     name_key,
     noun_phrase,
     sentence_case,
@@ -225,6 +226,7 @@ SOURCE_WEIGHTS = {
     "what-is heading": 1.0,
     "diagnosis": 2.0,
     "title purpose": 3.0,
+    "announced": 2.0,
 }
 #: Mentions in the text that make the subject of a "What is X?" heading a defined name.
 WHAT_IS_MENTIONS = 3
@@ -297,6 +299,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         subject = subject_name(opening, rules) or noun_phrase(opening, rules)
         if subject:
             raw.append(Candidate("first sentence", subject))
+    if announced := _announced_subject(document, rules):
+        raw.append(Candidate("announced", announced))
     short_names = abbreviations(text, rules)
     if most_named := most_named_condition(body, rules, short_names):
         raw.append(Candidate("most named condition", most_named))
@@ -425,6 +429,20 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
             return name
     return ""
+
+
+def _announced_subject(document: Document, rules: RuleSet) -> str:
+    """What an opening sentence says the text is about ("Let's talk about back mice",
+    "This leaflet explains facet joint pain"), when it is not the first sentence."""
+    for sentence in _opening_sentences(document):
+        opening = rules.cue_match("document_opening", sentence, at_start=True)
+        if opening is not None:
+            rest = sentence[opening.end() :].strip(" \"'\u201c\u201d\u2018\u2019")
+            return noun_phrase(_QUOTE_MARKS.sub("", rest), rules)
+    return ""
+
+
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
 def _opening_sentences(document: Document):
@@ -622,6 +640,8 @@ _JOINING_WORDS = re.compile(r"\b(?:and|or|the|of|for|with|your|its)\b", re.IGNOR
 def _rejected(text: str, rules: RuleSet) -> str:
     if cue := rules.cue("title_placeholder", text):
         return f"placeholder {cue!r}"
+    if is_practitioner(text.strip(" .")):
+        return "names who gives care"
     rest = text.lower()
     for topic in (*HEADING_TOPICS, "warning", "diagnosis"):
         rest = rules.remove_cues(f"heading_{topic}", rest)

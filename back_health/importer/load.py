@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ImportSourceError, NothingToImportError
+from .rtf import is_rtf, rtf_text
 
 FORMATS = ("html", "markdown", "text")
 
@@ -41,7 +42,6 @@ BINARY_SIGNATURES = (
     (b"%PDF", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive or Office document (.docx)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc)"),
-    (b"{\\rtf", "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -125,9 +125,15 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
     raw = read_limited(data, max_bytes=max_bytes)
     if not raw.strip():
         raise NothingToImportError(f"{name or 'The source'} is empty.", code="empty")
-    reject_binary(raw, name)
-    text, encoding = decode_bytes(raw)
-    text = normalise_newlines(text)
+    if is_rtf(raw):
+        # Read as the text it holds (with the ``rtf`` extra; refused by name without it).
+        text, encoding = normalise_newlines(rtf_text(raw, name)), "rtf"
+        resolved = "text"
+    else:
+        reject_binary(raw, name)
+        text, encoding = decode_bytes(raw)
+        text = normalise_newlines(text)
+        resolved = ""
     if not text.strip():
         raise NothingToImportError(f"{name or 'The source'} is empty.", code="empty")
     return LoadedSource(
@@ -136,7 +142,7 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         text=text,
         encoding=encoding,
         sha256=source_sha256(raw, encoding),
-        format=resolve_format(format, name, text),
+        format=resolved or resolve_format(format, name, text),
         bytes=len(raw),
     )
 

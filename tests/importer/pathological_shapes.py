@@ -84,6 +84,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat(" ", size // 2)
             + "full stop\n"
         ),
+        # An RTF document: nested groups that never close, then escapes and paragraphs.
+        "rtf groups": lambda: (
+            "{\\rtf1\\ansi Back pain\\par Back pain is common.\\par "
+            + _repeat("{\\b ", size // 2)
+            + _repeat("\\'e9\\par\n", size // 2)
+            + "}"
+        ),
         # A timed transcript: thousands of turns, then one stamp that never ends.
         "transcript turns": lambda: (
             _repeat("[10:04] DR LEE (GUEST): Walk daily.\n[10:05] [JINGLE]\n", size // 2)
@@ -256,6 +263,7 @@ SHAPES = {
             "slide footers",
             "hashtags",
             "spoken punctuation",
+            "rtf groups",
             "transcript turns",
             "broken words",
             "chat export",

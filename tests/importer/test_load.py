@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import sys
 
 import pytest
 
@@ -252,3 +253,31 @@ def test_legacy_encodings_without_a_declaration_are_detected():
     russian = "Боль в спине обычно проходит за несколько недель. Старайтесь двигаться. " * 3
     assert decode_bytes(russian.encode("koi8-r"))[0] == russian
     assert decode_bytes(russian.encode("cp1251"))[0] == russian
+
+
+# --- RTF ----------------------------------------------------------------------------
+
+RTF = (
+    b"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil Calibri;}}\r\n"
+    b"{\\*\\generator Riched20 10.0}\\viewkind4\\uc1\r\n"
+    b"\\pard\\b\\f0 Sciatica\\b0\\par\r\n"
+    b"Sciatica is pain that runs down the leg caf\\'e9 \\u8217?s\\par\r\n"
+    b"It usually gets better\r\nwithin six weeks.\\par\r\n}"
+)
+
+
+def test_an_rtf_document_is_read_as_its_text():
+    source = load(RTF, name="leaflet.rtf")
+    assert source.format == "text" and source.encoding == "rtf"
+    assert "fonttbl" not in source.text and "Riched20" not in source.text
+    assert "Sciatica\n\n" in source.text
+    assert "caf\u00e9 \u2019s" in source.text
+    assert "It usually gets better\nwithin six weeks." in source.text
+
+
+def test_an_rtf_document_without_the_extra_is_refused_by_name(monkeypatch):
+    monkeypatch.setitem(sys.modules, "striprtf.striprtf", None)
+    with pytest.raises(ImportSourceError) as error:
+        load(RTF, name="leaflet.rtf")
+    assert "leaflet.rtf is an RTF document" in str(error.value)
+    assert "'rtf' extra" in str(error.value)

@@ -44,6 +44,7 @@ from .chat import read_chat
 from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
 from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
+from .email_thread import read_email_thread
 from .sentences import split_sentences
 from .subtitles import read_subtitles
 
@@ -279,6 +280,8 @@ def parse_text(text: str) -> Document:
     talk.extend(chat)
     text, spoken = read_dictation(text)
     talk.extend(spoken)
+    text, mail = read_email_thread(text)
+    talk.extend(mail)
     text, counters = strip_thread_counters(text)
     talk.extend(counters)
     text, running = strip_running_lines(text)

@@ -91,6 +91,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("\\'e9\\par\n", size // 2)
             + "}"
         ),
+        # A mail thread: thousands of headers and quoted lines, then a "wrote" that never
+        # ends.
+        "mail thread": lambda: (
+            _repeat("From: Sam\nSent: 3 May\n> quoted\nKind regards,\nSam\n\n", size // 2)
+            + _repeat("On 3 May at 20:47, Sam ", size // 2)
+            + "\n"
+        ),
         # A timed transcript: thousands of turns, then one stamp that never ends.
         "transcript turns": lambda: (
             _repeat("[10:04] DR LEE (GUEST): Walk daily.\n[10:05] [JINGLE]\n", size // 2)
@@ -263,6 +270,7 @@ SHAPES = {
             "slide footers",
             "hashtags",
             "spoken punctuation",
+            "mail thread",
             "rtf groups",
             "transcript turns",
             "broken words",

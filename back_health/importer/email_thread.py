@@ -1,0 +1,81 @@
+"""E-mail and patient-portal threads read as the messages they hold.
+
+A thread saved or printed as text repeats itself and wraps each message in mail chrome:
+header lines ("From:", "Sent:", "To:", "Subject:"), a device line ("Sent from my iPhone"),
+the quoted earlier message ("> On 3 May 2025 at 20:47, Owen wrote:" and its "> " lines)
+and a sign-off with the writer's name, role and number ("Kind regards," then short lines).
+:func:`read_email_thread` drops them, in a text that is a thread (it has a header block
+or a "wrote:" line): the messages themselves stay, in order. Every line is read once.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A mail header line.
+_HEADER = re.compile(r"[ \t]*+(?:from|sent|to|cc|bcc|date|subject)[ \t]*+:[ \t]*+\S", re.I)
+#: The header lines that make a block a message's header, with "From:".
+_SENT = re.compile(r"[ \t]*+(?:sent|date|to|subject)[ \t]*+:", re.I)
+#: "On 3 May 2025 at 20:47, Owen Trask wrote:", quoted or not.
+_WROTE = re.compile(r"[ \t>]*+on\b.{4,120}?\bwrote:[ \t]*+$", re.I)
+#: A quoted line of an earlier message.
+_QUOTED = re.compile(r"[ \t]*+>")
+#: "Sent from my iPhone", "Get Outlook for Android".
+_DEVICE = re.compile(
+    r"[ \t]*+(?:sent from my\b|sent from (?:mail|outlook|yahoo)\b|get outlook for\b).{0,40}$",
+    re.I,
+)
+#: A sign-off on a line of its own: the lines after it, to a blank line, are a signature.
+_SIGN_OFF = re.compile(
+    r"[ \t]*+(?:(?:kind|best|warm|many)(?:est)? (?:regards|wishes|thanks)|regards|"
+    r"thanks(?: again)?|thank you|cheers|best|yours (?:sincerely|faithfully)|"
+    r"with (?:best|kind) (?:regards|wishes)),?[ \t]*+$",
+    re.I,
+)
+#: Most lines a signature has after its sign-off.
+SIGNATURE_LINES_MAX = 5
+#: Most words of a signature line ("Spinal Nurse Practitioner, Kestrel Spinal Unit").
+SIGNATURE_LINE_WORDS = 10
+
+
+def is_thread(lines: list[str]) -> bool:
+    """Whether ``lines`` hold a mail thread: a "From:" header with a "Sent:", "Date:",
+    "To:" or "Subject:" line right after it, or a "... wrote:" line."""
+    for index, line in enumerate(lines):
+        if _WROTE.match(line):
+            return True
+        if line.lstrip().lower().startswith("from") and _HEADER.match(line):
+            if any(_SENT.match(following) for following in lines[index + 1 : index + 3]):
+                return True
+    return False
+
+
+def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The messages of a mail thread without its mail chrome, and what was dropped as
+    ``(reason, line)``; any other text unchanged."""
+    lines = text.split("\n")
+    if not is_thread(lines):
+        return text, []
+    kept: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    signature_left = 0
+    for line in lines:
+        stripped = line.strip()
+        if signature_left:
+            if stripped and len(stripped.split()) <= SIGNATURE_LINE_WORDS:
+                dropped.append(("chrome: e-mail signature", stripped))
+                signature_left -= 1
+                continue
+            signature_left = 0
+        if _WROTE.match(line) or _QUOTED.match(line):
+            dropped.append(("chrome: quoted earlier message", stripped))
+        elif _HEADER.match(line):
+            dropped.append(("chrome: e-mail header", stripped))
+        elif _DEVICE.match(line):
+            dropped.append(("chrome: e-mail device line", stripped))
+        elif _SIGN_OFF.match(line):
+            dropped.append(("chrome: e-mail signature", stripped))
+            signature_left = SIGNATURE_LINES_MAX
+        else:
+            kept.append(line)
+    return "\n".join(kept), dropped

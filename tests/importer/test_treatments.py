@@ -888,6 +888,21 @@ def test_a_post_label_before_a_colon_names_nothing(label):
     assert label not in {page.title for page in plan.pages}
 
 
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [("The good news", "Good news"), ("Head coach Gareth Lyle said", "Head coach Gareth Lyle")],
+)
+def test_a_discourse_or_quote_label_before_a_colon_names_nothing(label, title):
+    plan = plan_of(
+        "# Scoliosis\n\nScoliosis is a sideways curve of the spine.\n\n## What helps\n\n"
+        "- **Bracing:** a rigid back brace worn for 20 hours a day stops the curve growing.\n"
+        f"- {label}: most curves stop getting worse once growth ends.\n"
+    )
+    titles = {page.title for page in plan.pages}
+    assert "Bracing" in titles or "Back brace" in titles
+    assert not {label, title} & titles
+
+
 def test_a_heading_naming_a_treatment_gives_its_page_the_articles_own_name():
     plan = plan_of(
         "# Sciatica treatment: fixed-price packages\n\nSciatica is pain along the sciatic"

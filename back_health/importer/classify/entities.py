@@ -1233,6 +1233,11 @@ def _item_entities(
         state.decide(item.text, "content", f"the item advises against it ({cue!r})")
         return None
     phrase = first_phrase(item.text)
+    if rules.cue("not_a_label", phrase.strip(" .:*")):
+        # "The good news: most curves stop ...", "Head coach Jo Lyle said: ...": what the
+        # item opens with frames what follows; it names nothing.
+        state.decide(item.text, "content", "the item opens with a framing label")
+        return None
     explanation = item_explanation(item.text) or labelled_rest(item)
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.

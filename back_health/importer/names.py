@@ -219,7 +219,10 @@ def first_phrase(text: str) -> str:
     sentences = split_sentences(text)
     head = sentences[0] if sentences else text
     # A full-width colon (translations from Chinese) needs no space after it.
-    head = re.split(r"\s*:\s+|\s+[-–—]\s+|\s*:$|\s*\uff1a\s*", head, maxsplit=1)[0]
+    # "Cervical spondylosis → narrow canal": notes write what follows with an arrow.
+    head = re.split(
+        r"\s*:\s+|\s+[-–—]\s+|\s*:$|\s*\uff1a\s*|\s*(?:→|->|=>|⇒)\s*", head, maxsplit=1
+    )[0]
     words = head.split()
     for index in range(1, min(len(words), 7)):
         word, before = words[index], words[index - 1]

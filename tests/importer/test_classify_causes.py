@@ -1105,3 +1105,16 @@ def test_what_an_opening_post_says_it_talks_about_is_the_subject_not_the_authors
         "thread.txt",
     )
     assert plan.pages[0].title == "Back mice"
+
+
+def test_who_or_how_often_labels_in_a_causes_list_name_no_cause():
+    plan = plan_of(
+        article(
+            heading="Causes",
+            after="\n- Hyperextension injury of the neck\n"
+            "- Younger patients: high-energy trauma such as a rugby tackle\n"
+            "- Less often: an acute disc prolapse\n",
+        )
+    )
+    titles = {page.title for page in plan.pages}
+    assert not {"Younger patients", "Less often"} & titles

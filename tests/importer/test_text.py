@@ -38,6 +38,13 @@ def test_a_name_is_cut_at_the_first_sentence_boundary_even_when_glued():
     )
 
 
+def test_a_name_ends_where_notes_write_what_follows_with_an_arrow():
+    assert first_phrase("Cervical spondylosis → narrow canal, osteophytes") == (
+        "Cervical spondylosis"
+    )
+    assert first_phrase("Weak glutes -> pelvis tips") == "Weak glutes"
+
+
 def test_a_copyright_sign_starts_a_sentence():
     from back_health.importer.sentences import split_sentences
 

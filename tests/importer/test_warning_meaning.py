@@ -165,6 +165,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "In many areas you can refer yourself to physiotherapy without seeing a GP first.",
         "You have this leaflet because a scan in the Emergency Department showed a break.",
         "You were brought in by ambulance after your fall.",
+        "Our volunteers can help you book a GP appointment or fill in forms.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):
@@ -517,3 +518,12 @@ def test_a_heading_of_notes_or_safety_heads_warnings_and_names_nothing(heading):
         for page in plan.pages
         for block in page.blocks
     )
+
+
+def test_who_cannot_take_part_in_a_study_is_no_risk_to_the_reader():
+    warnings = warnings_of(
+        "# Neck pain study\n\nWe are testing a new exercise plan for neck pain.\n\n"
+        "## Who cannot take part\n\n- People with a pacemaker\n- Anyone waiting for neck"
+        " surgery\n"
+    )
+    assert not warnings

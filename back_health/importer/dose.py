@@ -74,7 +74,11 @@ _HOLD = re.compile(
     # "Hug one knee to your chest. Count to 10.": a position held while counting seconds.
     rf"|\bcount\s+(?:slowly\s+)?to\s+{_range('low8', 'high8')}\b"
     # "5 holds of 10 seconds": the length of each hold.
-    rf"|\bholds?\s+of\s+{_range('low9', 'high9')}\s*(?P<unit9>seconds?|secs?|s\b|minutes?|mins?)",
+    rf"|\bholds?\s+of\s+{_range('low9', 'high9')}\s*(?P<unit9>seconds?|secs?|s\b|minutes?|mins?)"
+    # "Rest here for 8 slow breaths (about 40 seconds)": a hold counted in breaths, with
+    # its length in brackets.
+    r"|\b(?:hold|holding|rest|stay|remain|relax)\b[^.;()]{0,40}?\(\s*(?:about\s+|around\s+|roughly\s+)?"
+    rf"{_range('low10', 'high10')}\s*(?P<unit10>seconds?|secs?|minutes?|mins?)\s*\)",
     re.IGNORECASE,
 )
 _SETS = re.compile(
@@ -125,6 +129,7 @@ _HOLD_GROUPS = (
     ("low7", "high7", "unit7"),
     ("low8", "high8", None),
     ("low9", "high9", "unit9"),
+    ("low10", "high10", "unit10"),
 )
 #: The groups of :data:`_REPS` that hold a count, in the order of its alternatives.
 _REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9", "low10", "low11")
@@ -158,7 +163,7 @@ _ONCE_A_DAY = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|bedtime)\
 #: "Do 10 squeezes", "Deep breathing: 5 slow, deep breaths": a count of a movement named
 #: by its plural, after a verb or opening a clause.
 _COUNTED_MOVES = re.compile(
-    rf"(?:\b(?:do|repeat|perform|make|take)\s+|(?:^|[,;:]\s*))(?P<n>{_NUM})\s+"
+    rf"(?:\b(?:do|repeat|perform|make|take)\s+|(?:^|[,;:.]\s*))(?P<n>{_NUM})\s+"
     r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2}"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds)\b",

@@ -470,6 +470,10 @@ def test_a_device_opening_a_sentence_under_a_treatments_heading_is_named():
         ("3 x 20 second holds.", "hold_seconds", 20),
         ("3 x 20 second holds.", "repetitions", 3),
         ("Do this twice a day.", "repetitions", None),
+        ("Tilt the pelvis towards 12 o'clock. 10 slow tilts.", "repetitions", 10),
+        ("Lift the chest on the out-breath. 5 lifts.", "repetitions", 5),
+        ("Rest here for 8 slow breaths (about 40 seconds).", "hold_seconds", 40),
+        ("Take 2 tablets (about 30 minutes before a meal).", "hold_seconds", None),
     ],
 )
 def test_dose_wordings(text, field, value):
@@ -924,3 +928,35 @@ def test_a_local_anaesthetic_in_an_injections_own_section_is_part_of_it():
     assert "Facet joint injections" in written(plan) or any(
         "injection" in title.lower() for title in written(plan)
     )
+
+
+def test_a_dosed_sequence_under_any_heading_takes_the_frequency_after_a_note():
+    plan = plan_of(
+        article(
+            "## Tonight's sequence",
+            "1. **Pelvic clock** - lying on your back, tilt the pelvis. 10 slow tilts.\n"
+            "2. **Glute bridge** - peel the spine up. 2 sets of 8.\n"
+            "3. **Child's pose** - rest here for 8 slow breaths (about 40 seconds).",
+            "> Teacher's note: pads are on the shelf by the door.",
+            "**Home practice:** run through the whole sequence once a day.",
+        )
+    )
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(exercises) == {"Pelvic clock", "Glute bridge", "Child's pose"}
+    assert exercises["Child's pose"]["hold_seconds"] == 40
+    assert all(e["times_per_day"] == 1 for e in exercises.values())
+
+
+def test_contraindications_and_what_we_do_not_recommend_head_their_sections():
+    plan = plan_of(
+        article(
+            "## Before you join in (contraindications)",
+            "- If you have osteoporosis, skip the roll-downs, because rounding forward raises"
+            " the risk of a fracture.",
+            "## What we don't recommend",
+            "A posture corrector strap won't fix it; the muscles just get lazier.",
+        )
+    )
+    warnings = [b for p in plan.pages for b in p.blocks if b.type == "warning"]
+    assert [w.value["severity"] for w in warnings] == ["caution"]
+    assert "Posture corrector strap" not in written(plan)

@@ -188,18 +188,28 @@ def _sentences_before(blocks, index: int) -> list[str]:
     return [s for block in blocks[start:index] for s in split_sentences(block.text)]
 
 
+#: Paragraphs after a list read for the routine's frequency (a teacher's note may come
+#: between the list and "Run through the whole sequence once a day").
+ROUTINE_AFTER_PARAGRAPHS = 2
+
+
 def _routine_after(blocks, index: int, state: Context) -> list[str]:
-    """Sentences of the paragraph just after ``blocks[index]`` that speak of the routine
+    """Sentences of the paragraphs just after ``blocks[index]`` that speak of the routine
     as a whole ("Both are to be done twice daily"): a list of exercises may give its
-    frequency after it. Only that paragraph is read, so this stays linear."""
-    following = blocks[index + 1] if index + 1 < len(blocks) else None
-    if not isinstance(following, Paragraph):
-        return []
-    return [
-        sentence
-        for sentence in split_sentences(following.text)
-        if state.rules.cue("routine_reference", sentence)
-    ]
+    frequency after it. Only :data:`ROUTINE_AFTER_PARAGRAPHS` paragraphs are read, so
+    this stays linear."""
+    found = []
+    for following in blocks[index + 1 : index + 1 + ROUTINE_AFTER_PARAGRAPHS]:
+        if not isinstance(following, Paragraph):
+            break
+        found += [
+            sentence
+            for sentence in split_sentences(following.text)
+            if state.rules.cue("routine_reference", sentence)
+        ]
+        if found:
+            break
+    return found
 
 
 def lead_of_next(blocks, index: int) -> bool:

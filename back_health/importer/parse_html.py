@@ -447,10 +447,22 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 def accordion_headings(soup: BeautifulSoup) -> None:
     """``<h2><button aria-expanded="false">Treatment</button></h2>``: the button inside
-    an accordion's heading is its text, not a control to drop."""
+    an accordion's heading is its text, not a control to drop. A toggle button standing
+    alone before its panel (``<button aria-expanded>Question?</button><div class="panel"
+    hidden>``) heads the panel, which is content however it is hidden."""
     for button in soup.find_all("button"):
         if button.find_parent(_HEADINGS) is not None:
             button.unwrap()
+        elif button.has_attr("aria-expanded") and (panel := button.find_next_sibling()):
+            if panel.name in _PANEL_TAGS and button.get_text(strip=True):
+                for attribute in ("hidden", "style"):
+                    if attribute in panel.attrs:
+                        del panel[attribute]
+                button.name = "h3"
+                button.attrs = {}
+
+
+_PANEL_TAGS = frozenset({"div", "section", "dd", "ul", "ol", "p"})
 
 
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "summary"]

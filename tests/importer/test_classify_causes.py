@@ -1118,3 +1118,20 @@ def test_who_or_how_often_labels_in_a_causes_list_name_no_cause():
     )
     titles = {page.title for page in plan.pages}
     assert not {"Younger patients", "Less often"} & titles
+
+
+def test_a_bold_name_opening_a_causes_item_is_the_cause_and_its_sentence_its_text():
+    plan = analyse(
+        (
+            b"<html><body><h1>Disc desiccation</h1><p>Disc desiccation is a dry disc.</p>"
+            b"<h2>What causes it?</h2><ul><li><strong>Smoking</strong> narrows the tiny blood"
+            b" vessels that feed the disc, so smokers' discs dry out sooner.</li>"
+            b"<li><strong>Treating Cushing's syndrome</strong> or thyroid disease helps.</li>"
+            b"</ul></body></html>"
+        ),
+        "faq.html",
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Smoking" in causes
+    assert not any(title.startswith("Smoking narrows") for title in causes)
+    assert "Treating Cushing's syndrome" not in causes

@@ -435,6 +435,20 @@ def test_a_closed_accordion_panel_is_content_and_its_button_heads_it(toggle):
     assert "Loading the chat" not in all_text(doc)
 
 
+def test_a_toggle_button_before_its_hidden_panel_heads_it():
+    html = (
+        "<html><body><h1>Disc desiccation</h1><p>Disc desiccation is a dry disc.</p>"
+        '<div class="accordion"><button aria-expanded="false">When should I see a GP?</button>'
+        '<div class="panel" hidden><p>See your GP if the pain lasts 6 weeks.</p></div>'
+        '<button class="expand">Expand all</button></div></body></html>'
+    )
+    doc = parse_html(html)
+    assert (
+        blocks(doc, "When should I see a GP?")[0].text == "See your GP if the pain lasts 6 weeks."
+    )
+    assert "Expand all" not in all_text(doc)
+
+
 def test_a_hidden_tab_panel_is_content():
     html = (
         "<html><body><h1>Neck pain</h1><p>Neck pain is common.</p>"

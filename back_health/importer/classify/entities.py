@@ -1238,6 +1238,17 @@ def _item_entities(
         # item opens with frames what follows; it names nothing.
         state.decide(item.text, "content", "the item opens with a framing label")
         return None
+    bold = BOLD_LABEL.match(item.html or "")
+    if (
+        category == "causes"
+        and bold
+        and label_begins_sentence(bold)
+        and len(bold.group("label").split()) <= LABEL_NAME_MAX_WORDS
+        and not _LABEL_GOES_ON.match(strip_tags(bold.group("rest")))
+    ):
+        # "<b>Smoking</b> narrows the tiny blood vessels ...": the bold words are the name
+        # and the sentence they begin says what it does.
+        phrase = bold.group("label").strip()
     explanation = item_explanation(item.text) or labelled_rest(item)
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
@@ -1431,6 +1442,15 @@ def item_explanation(text: str) -> str:
         return " ".join(sentences[1:])
     parts = re.split(r"\s*:\s+|\s+[-–—]\s+", text, maxsplit=1)
     return parts[1].strip() if len(parts) == 2 and len(parts[1].split()) > 3 else ""
+
+
+#: Most words of a bold label that names its item.
+LABEL_NAME_MAX_WORDS = 5
+#: Words after a bold label that make it part of a longer name: "<b>Treating Cushing's
+#: syndrome</b> or hypothyroidism", "<b>Lifting</b> of heavy loads".
+_LABEL_GOES_ON = re.compile(
+    r"\s*(?:or|and|of|in|on|with|such|like|including|from|to|for|at|,)\b", re.IGNORECASE
+)
 
 
 def labelled_rest(item: ListItem) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ImportSourceError, NothingToImportError
+from .mail import read_mail
 from .rtf import is_rtf, rtf_text
 
 FORMATS = ("html", "markdown", "text")
@@ -132,8 +133,8 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
     else:
         reject_binary(raw, name)
         text, encoding = decode_bytes(raw)
-        text = normalise_newlines(text)
-        resolved = ""
+        # A saved e-mail message is read as its body; quoted-printable text is decoded.
+        text, resolved = read_mail(normalise_newlines(text))
     if not text.strip():
         raise NothingToImportError(f"{name or 'The source'} is empty.", code="empty")
     return LoadedSource(

@@ -98,6 +98,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("On 3 May at 20:47, Sam ", size // 2)
             + "\n"
         ),
+        # Quoted-printable text: escapes and soft breaks, then a run of "=" signs.
+        "quoted printable": lambda: (
+            _INTRO
+            + _repeat("It=E2=80=99s bet=\nter.=20\n", size // 2)
+            + _repeat("=", size // 2)
+            + "\n"
+        ),
         # A timed transcript: thousands of turns, then one stamp that never ends.
         "transcript turns": lambda: (
             _repeat("[10:04] DR LEE (GUEST): Walk daily.\n[10:05] [JINGLE]\n", size // 2)
@@ -270,6 +277,7 @@ SHAPES = {
             "slide footers",
             "hashtags",
             "spoken punctuation",
+            "quoted printable",
             "mail thread",
             "rtf groups",
             "transcript turns",

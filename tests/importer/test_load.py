@@ -281,3 +281,44 @@ def test_an_rtf_document_without_the_extra_is_refused_by_name(monkeypatch):
         load(RTF, name="leaflet.rtf")
     assert "leaflet.rtf is an RTF document" in str(error.value)
     assert "'rtf' extra" in str(error.value)
+
+
+# --- saved e-mail messages and quoted-printable text -----------------------------------
+
+MESSAGE = (
+    b'From: "Back Club" <news@backclub.example>\n'
+    b"Subject: =?UTF-8?Q?Neck_news?=\n"
+    b"MIME-Version: 1.0\n"
+    b'Content-Type: multipart/alternative; boundary="XYZ"\n\n'
+    b"--XYZ\n"
+    b"Content-Type: text/plain; charset=UTF-8\n"
+    b"Content-Transfer-Encoding: quoted-printable\n\n"
+    b"Wry neck=E2=80=99s usual cause is sleeping awkwardly. Most people feel bet=\n"
+    b"ter within a week.=20\n"
+    b"--XYZ\n"
+    b"Content-Type: text/html; charset=UTF-8\n\n"
+    b"<p>Wry neck</p>\n"
+    b"--XYZ--\n"
+)
+
+
+def test_a_saved_message_is_read_as_its_plain_text_body():
+    source = load(MESSAGE, name="newsletter.eml")
+    assert source.format == "text"
+    assert source.text.startswith("Wry neck\u2019s usual cause is sleeping awkwardly.")
+    assert "Most people feel better within a week." in source.text
+    assert "Content-Type" not in source.text and "=E2" not in source.text
+
+
+def test_quoted_printable_text_without_headers_is_decoded():
+    raw = (
+        b"Wry neck\n\nIt=E2=80=99s common. Most people feel bet=\nter within a week=E2=80=94"
+        b"often sooner. The pain=\n eases with heat, and a warm sho=\nwer helps.\n"
+    )
+    text = load(raw).text
+    assert "It\u2019s common. Most people feel better within a week\u2014often sooner." in text
+
+
+def test_a_markdown_heading_underline_and_sums_are_not_quoted_printable():
+    raw = b"Neck pain\n=========\n\nTake 1 tablet (x=10).\n\nRest\n====\n\nWalk=20 min.\n"
+    assert load(raw, name="notes.md").text == raw.decode()

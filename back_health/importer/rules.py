@@ -165,6 +165,12 @@ def rule_name(rule: Callable) -> str:
     return getattr(rule, "name", None) or getattr(rule, "__name__", None) or type(rule).__name__
 
 
+#: Heads that end the name of one disorder, whatever words come before them; a phrase of
+#: at most :data:`NAMED_DISORDER_WORDS` words ending in one is a name in itself.
+NAMED_DISORDER_HEADS = frozenset({"syndrome", "disease", "disorder", "palsy"})
+NAMED_DISORDER_WORDS = 4
+
+
 @dataclass(frozen=True, eq=False)
 class RuleSet:
     """Cue patterns and vocabularies the classifier reads, and the extra rules it asks.
@@ -582,6 +588,9 @@ class RuleSet:
         names, longest, breakers, last_words = self._condition_lexicon
         if self.names_condition(phrase):
             return ""
+        words = phrase.split()
+        if len(words) <= NAMED_DISORDER_WORDS and fold_case(words[-1]) in NAMED_DISORDER_HEADS:
+            return ""  # "Slipping rib syndrome" is one name, not a phrase about "rib syndrome"
         # Positions come from a length-keeping fold, so they index ``phrase`` itself.
         found = list(_TOKEN.finditer(fold_case(phrase).replace("\u2019", "'")))
         tokens = [fold_name(m.group(0)) for m in found]

@@ -892,6 +892,24 @@ def test_a_negated_origin_names_no_cause_and_a_contrast_leaves_a_listed_name():
             "Amitriptyline",
         ),
         (
+            "Diazepam 2 mg and 5 mg Tablets",
+            "Diazepam belongs to a group of medicines called benzodiazepines. It eases muscle"
+            " spasm. Muscle spasm in the back often settles in days.",
+            "Diazepam",
+        ),
+        (
+            "Physiotherapist in Kingsmead · Open · Closes 7 pm",
+            "Five stars from me, the team were lovely. Postnatal back pain had me in tears."
+            " Postnatal back pain settles for most. Postnatal back pain can last months.",
+            "Postnatal back pain",
+        ),
+        (
+            "Your results",
+            "Slipping rib syndrome is the most likely cause. In slipping rib syndrome a lower"
+            " rib moves too much. Slipping rib syndrome often settles.",
+            "Slipping rib syndrome",
+        ),
+        (
             "Re: pain down my leg again",
             "Sorry your leg pain is back. It sounds like it could be a recurrent disc"
             " herniation. Leg pain like this often settles, and sciatica from it too.",

@@ -179,6 +179,8 @@ def whole_medicine(name: str, rules: RuleSet):
 
 #: What may follow a medicine's name in a title and leave it the same medicine: its
 #: strength and its form.
+#: A medicine's strengths and form after its name: " 2 mg and 5 mg Tablets".
+_STRENGTH_TAIL = re.compile(r"\s+(?=\d[\d.,]*\s*(?:mg|g|mcg|micrograms?|%|ml)\b)", re.I)
 #: How much or how fast, before a medicine's name.
 _DOSE_QUALIFIER = re.compile(
     r"^\s*(?:(?:low|high|higher|lower|standard)[- ]dose|(?:modified|slow|extended|prolonged)"
@@ -655,6 +657,11 @@ def _rejected(text: str, rules: RuleSet) -> str:
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
+    head = _STRENGTH_TAIL.split(cleaned, maxsplit=1)[0]
+    if head != cleaned and not whole_medicine(cleaned, rules) and whole_medicine(head, rules):
+        # "Diazepam 2 mg and 5 mg Tablets": strengths the medicine's own name cannot hold
+        # ("Naproxen 250 mg tablets" can) are no part of the subject's name.
+        cleaned = head
     name = condition_name_from_title(" ".join(cleaned.split()), rules)
     if not name:
         return []
@@ -819,6 +826,9 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     name = candidate.name
     if not check_name(name, rules).name:
         candidate.why = "not a name"
+        return candidate
+    if is_practitioner(name):
+        candidate.why = "names who gives care"
         return candidate
     head = re.split(r"\s+(?:in|at|during|after|for|of|from|with)\s+", name)[0]
     # "Osteitis pubis in runners": the text names the condition without its qualifier.

@@ -249,6 +249,21 @@ def test_a_heading_that_only_ends_in_a_common_word_is_not_a_device():
     assert "Emotional support" not in written(plan)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Surgery is almost never needed for this fracture.",
+        "Surgery is needed only if pus collects and presses on the nerves.",
+        "Surgery, such as a discectomy, should be a last resort.",
+        "Surgery is only considered for a very small number of people.",
+    ],
+)
+def test_a_treatment_said_to_be_needed_only_rarely_is_no_written_page(sentence):
+    plan = plan_of(article("## Treatment", sentence))
+
+    assert "Surgery" not in written(plan)
+
+
 def test_a_device_advised_against_is_not_a_page():
     plan = plan_of(article("A rigid brace is not recommended for thoracic back pain."))
 

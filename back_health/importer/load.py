@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ImportSourceError, NothingToImportError
+from .latex import is_latex, latex_to_markdown
 from .mail import read_mail
 from .rtf import is_rtf, rtf_text
 
@@ -135,6 +136,9 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         text, encoding = decode_bytes(raw)
         # A saved e-mail message is read as its body; quoted-printable text is decoded.
         text, resolved = read_mail(normalise_newlines(text))
+        if is_latex(text):
+            # A LaTeX source is read as the Markdown its commands stand for.
+            text, resolved = latex_to_markdown(text), "markdown"
     if not text.strip():
         raise NothingToImportError(f"{name or 'The source'} is empty.", code="empty")
     return LoadedSource(

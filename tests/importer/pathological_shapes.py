@@ -105,6 +105,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("=", size // 2)
             + "\n"
         ),
+        # A LaTeX source: commands whose braces never close, then bare items.
+        "latex commands": lambda: (
+            "\\documentclass{article}\\begin{document}\\section{Back pain}Back pain is common.\n"
+            + _repeat("\\textbf{\\emph{rest ", size // 2)
+            + _repeat("\\item $x ", size // 2)
+            + "\n"
+        ),
         # A timed transcript: thousands of turns, then one stamp that never ends.
         "transcript turns": lambda: (
             _repeat("[10:04] DR LEE (GUEST): Walk daily.\n[10:05] [JINGLE]\n", size // 2)
@@ -277,6 +284,7 @@ SHAPES = {
             "slide footers",
             "hashtags",
             "spoken punctuation",
+            "latex commands",
             "quoted printable",
             "mail thread",
             "rtf groups",

@@ -59,6 +59,8 @@ def blocks(page_plan, type_):
         ("How to treat a herniated disc", "Herniated disc"),
         ("Calcified disc in your neck", "Calcified disc in your neck"),
         ("Bone Spurs of the Spine", "Spine bone spurs"),
+        ("Lecture 7: Spinal dural arteriovenous fistula", "Spinal dural arteriovenous fistula"),
+        ("Episode 48 - Bent spine syndrome", "Bent spine syndrome"),
     ],
 )
 def test_the_title_framing_is_removed_to_name_the_condition(title, name):

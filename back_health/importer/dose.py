@@ -87,7 +87,9 @@ _SETS = re.compile(
     rf"\b{_RANGE}\s+(?:sets?|(?:rounds?|circuits?)(?=\s+of\s+\d))\b"
     rf"(?:\s+of\s+{_range('reps', 'reps_high')}(?!\s*(?:seconds?|secs?|s\b|minutes?|mins?))"
     r"(?:\s+(?:repetitions|reps|repeats|times))?)?"
-    rf"|\bdo\s+{_range('low_g', 'high_g')}\s+groups?\b",
+    rf"|\bdo\s+{_range('low_g', 'high_g')}\s+groups?\b"
+    # "Do 8 reps and repeat the set 3 times": the set's count of times.
+    rf"|\brepeat\s+(?:the\s+|this\s+|each\s+)?set\s+{_range('low_r', 'high_r')}\s+times\b",
     re.IGNORECASE,
 )
 _REPS = re.compile(
@@ -113,7 +115,7 @@ _REPS = re.compile(
     r"(?:side|leg|arm)\b"
     r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b"
     # "Roll both shoulders backwards 10 times.": a count of times that ends its clause.
-    rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$))"
+    rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$)|\s+(?:without|while|keeping)\b)"
     # "5 holds of 10 seconds": a count of holds.
     rf"|\b{_range('low11', 'high11')}\s+holds\s+of\b",
     re.IGNORECASE,
@@ -292,6 +294,8 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
     if counted and (match := _search(_SETS, text, folded)):
         if match.group("low"):
             dose["sets"] = _low(match, "low", "high", "the sets", notes)
+        elif match.group("low_r"):
+            dose["sets"] = _low(match, "low_r", "high_r", "the sets", notes)
         else:
             dose["sets"] = _low(match, "low_g", "high_g", "the sets", notes)
         if match.group("reps"):

@@ -489,6 +489,8 @@ def test_a_device_opening_a_sentence_under_a_treatments_heading_is_named():
         ("Lift the chest on the out-breath. 5 lifts.", "repetitions", 5),
         ("Rest here for 8 slow breaths (about 40 seconds).", "hold_seconds", 40),
         ("Take 2 tablets (about 30 minutes before a meal).", "hold_seconds", None),
+        ("Do 8 slow reps per side and repeat the set 3 times.", "sets", 3),
+        ("Slide your arms up the wall 10 times without arching.", "repetitions", 10),
     ],
 )
 def test_dose_wordings(text, field, value):
@@ -975,3 +977,17 @@ def test_contraindications_and_what_we_do_not_recommend_head_their_sections():
     warnings = [b for p in plan.pages for b in p.blocks if b.type == "warning"]
     assert [w.value["severity"] for w in warnings] == ["caution"]
     assert "Posture corrector strap" not in written(plan)
+
+
+def test_an_instruction_names_the_exercise_it_is_done_with():
+    plan = plan_of(
+        article(
+            "## Strengthening and stretching",
+            "1. **Stretch the front of your hips with a half-kneeling hip flexor stretch.**"
+            " Kneel on one knee. Hold for 30 seconds.\n"
+            "2. **Train your deep tummy muscles with dead bugs.** Lie on your back. Do 8 reps.\n"
+            "3. **Shoulder shrugs with dumbbells.** Lift and lower. Do 10 reps.",
+        )
+    )
+    names = [e["name"] for e in exercises_of(plan)]
+    assert names == ["Half-kneeling hip flexor stretch", "Dead bugs", "Shoulder shrugs"]

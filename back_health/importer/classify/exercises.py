@@ -9,6 +9,7 @@ from ..document import ListBlock, Paragraph, Section, Table
 from ..dose import dose_cell_text, has_dose, read_dose
 from ..names import (
     first_phrase,
+    is_instruction,
     sentence_case,
     split_sentences,
     strip_tags,
@@ -248,6 +249,13 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
             if aside and core != phrase:
                 rest = f"{sentence_case(aside.group(1).strip())}. {rest}".strip()
+    if (done_with := _DONE_WITH.match(name)) and (
+        is_instruction(name, rules) or _TRAINING_VERB.match(name)
+    ):
+        if not _WITH_EQUIPMENT.search(name):
+            # "Train your deep tummy muscles with dead bugs": the instruction says what for,
+            # and the exercise is what it is done with.
+            name = done_with.group("name")
     if lead := _INSTRUCTION_LEAD.match(name):
         # "Start with chin tucks to take the load off your neck", "Practice gaze
         # stabilization": the exercise is what the instruction names.
@@ -274,6 +282,19 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     }
 
 
+#: Verbs that open an instruction to train a part of the body (each a noun too, so the
+#: lexicon alone cannot tell).
+_TRAINING_VERB = re.compile(
+    r"(?:stretch|train|strengthen|practi[cs]e|work|build|loosen|mobili[sz]e|improve|open|"
+    r"wake|release|target|activate|tone|ease|free)\b",
+    re.IGNORECASE,
+)
+#: An instruction ending in what it is done with: "Stretch the front of your hips with a
+#: half-kneeling hip flexor stretch".
+_DONE_WITH = re.compile(
+    r"^\w++[^.;:]{0,60}?\s+with\s+(?:an?\s+|the\s+|some\s+)?(?P<name>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,5})$",
+    re.IGNORECASE,
+)
 #: Words in brackets at the end of an exercise's name: " (lying on your back)".
 _TRAILING_ASIDE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 #: An instruction opening an exercise's name: "Start with", "Try", "Practice", "Do".

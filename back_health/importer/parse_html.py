@@ -708,9 +708,10 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
             reason == "sidebar" and id(element) in inside_scope and is_callout(element)
         ):
             continue
-        if reason == "comments":
+        if reason in ("comments", "testimonials"):
             # An author's own replies in a thread ("OP", "bypostauthor") are the article
-            # going on (an "ask me anything" answered below the post): they stay.
+            # going on (an "ask me anything" answered below the post), and so are a
+            # business owner's responses under its reviews: they stay.
             for reply in _author_replies(element):
                 if inside:
                     element.insert_before(reply.extract())
@@ -726,7 +727,20 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
 
 
 #: Class tokens that mark a reply by the author of the post it replies under.
-AUTHOR_REPLY_TOKENS = frozenset({"op", "is-op", "bypostauthor", "by-post-author", "submitter"})
+AUTHOR_REPLY_TOKENS = frozenset(
+    {
+        "op",
+        "is-op",
+        "bypostauthor",
+        "by-post-author",
+        "submitter",
+        "owner",
+        "owner-response",
+        "owner-reply",
+        "response-from-owner",
+        "business-response",
+    }
+)
 
 
 def _author_replies(element: Tag) -> list[Tag]:

@@ -458,6 +458,19 @@ def test_a_hidden_tab_panel_is_content():
     assert "Long hours at a low screen." in all_text(parse_html(html))
 
 
+def test_an_owners_responses_under_reviews_stay_and_the_reviews_go():
+    doc = parse_html(
+        "<html><body><h1>Brookfield Physiotherapy</h1><p>Postnatal back pain clinic.</p>"
+        "<div class='reviews'><div class='review'><p>Five stars, lovely team!</p>"
+        "<div class='owner'><div class='owner-head'>Response from the owner 2 months ago</div>"
+        "<p>Back pain after having a baby is common. Call 999 if your legs go numb.</p>"
+        "</div></div></div></body></html>"
+    )
+    text = all_text(doc)
+    assert "Call 999 if your legs go numb." in text
+    assert "Five stars" not in text
+
+
 def test_a_toggle_summary_heads_what_the_toggle_holds():
     html = (
         "<html><body><h1>Neck pain</h1><p>Neck pain is common.</p><h2>Questions</h2>"

@@ -609,10 +609,22 @@ def bracketed_names(title: str) -> list[str]:
     return [sentence_case(m.strip()) for m in re.findall(r"\(([^()]{3,60})\)", title)]
 
 
+#: "Why does my shoulder blade hurt?", "Why is my lower back so sore?".
+_WHY_IT_HURTS = re.compile(
+    r"why (?:does|do|is|are|might|would) (?:my|your|the) (?P<part>[a-z][a-z -]{2,40}?)"
+    r"(?: so| still| always)? (?:hurt|hurting|ache|aching|sore|painful|stiff)\b",
+    re.IGNORECASE,
+)
+
+
 def condition_name_from_title(title: str, rules: RuleSet) -> str:
     """ "How to relieve spasm of the back muscles?" -> "Back muscle spasm";
     "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica"."""
     text = " ".join(title.split())
+    if hurts := _WHY_IT_HURTS.match(text):
+        # "Why does my shoulder blade hurt?" asks about shoulder blade pain.
+        words = [w if w.isupper() and len(w) > 1 else w.lower() for w in hurts["part"].split()]
+        return sentence_case(" ".join([*words, "pain"]))
     text = rules.remove_cues("heading_prefix", text, "")
     text = rules.remove_cues("title_suffix", text, "")
     text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]

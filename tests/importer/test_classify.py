@@ -61,6 +61,8 @@ def blocks(page_plan, type_):
         ("Bone Spurs of the Spine", "Spine bone spurs"),
         ("Lecture 7: Spinal dural arteriovenous fistula", "Spinal dural arteriovenous fistula"),
         ("Episode 48 - Bent spine syndrome", "Bent spine syndrome"),
+        ("Why Does My Shoulder Blade Hurt? A Physio Explains", "Shoulder blade pain"),
+        ("Why is my SI joint so sore?", "SI joint pain"),
     ],
 )
 def test_the_title_framing_is_removed_to_name_the_condition(title, name):

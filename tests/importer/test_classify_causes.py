@@ -904,6 +904,19 @@ def test_a_negated_origin_names_no_cause_and_a_contrast_leaves_a_listed_name():
             "Postnatal back pain",
         ),
         (
+            "L4/5 prolapse - physio or surgery? Confused!",
+            "My surgeon offered surgery. My physio says physio first. Is surgery better than"
+            " physio? My leg pain is bad and my leg pain wakes me.",
+            "L4/5 prolapse",
+        ),
+        (
+            "Spinal metastases",
+            "Spinal metastases are cancer that has spread to the spine. Radiotherapy is a"
+            " treatment that uses high-energy X-rays. Radiotherapy eases pain. Radiotherapy"
+            " takes a few minutes. Spinal metastases can press on the cord.",
+            "Spinal metastases",
+        ),
+        (
             "Your results",
             "Slipping rib syndrome is the most likely cause. In slipping rib syndrome a lower"
             " rib moves too much. Slipping rib syndrome often settles.",

@@ -280,10 +280,15 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     parts = _TITLE_PARTS.split(document.title)
     # "Groin pain that won't go away? Osteitis pubis in runners": after a question the
     # title gives its answer, which weighs as the title does.
-    after_question = len(parts) > 1 and "?" in document.title.rstrip(" ?")
-    if after_question:
-        # The answer wins a tie with the question it follows: it is put first.
-        raw[:0] = [Candidate("title answer", part) for part in parts[1:]]
+    question = document.title.find("?")
+    if len(parts) > 1 and 0 <= question < len(document.title.rstrip(" ?")):
+        # The answer wins a tie with the question it follows: it is put first. Parts
+        # before the question ("L4/5 prolapse - physio or surgery? Confused!") are
+        # subtitles.
+        answers = [p for p in _TITLE_PARTS.split(document.title[question + 1 :]) if p.strip()]
+        raw[:0] = [Candidate("title answer", part) for part in answers]
+        asked = _TITLE_PARTS.split(document.title[:question])[1:]
+        raw.extend(Candidate("subtitle", part) for part in asked)
     else:
         raw.extend(Candidate("subtitle", part) for part in parts[1:])
     # The title is often also the first section's heading: it is a candidate once.
@@ -670,6 +675,10 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
     names = [sentence_case(check_name(p, rules).name or "") for p in parts]
     names = [n for n in names if n] if len(parts) > 1 else [name]
+    if len(names) > 1 and all(whole_treatment(n, rules) for n in names):
+        # "Physio or surgery?": a choice between treatments is asked about a condition;
+        # it names no subject.
+        return []
     names = [_condition_before_and(n, rules) for n in names]
     # "A morning routine for sciatica": the condition inside the phrase is a candidate
     # of its own, scored beside the whole wording.

@@ -20,6 +20,12 @@ def _repeat(unit: str, size: int) -> str:
     return unit * max(1, size // len(unit))
 
 
+def _two_runs(size: int, head: str, first: str, second: str, tail: str = "\n") -> str:
+    """``head``, then ``first`` repeated over half of ``size`` and ``second`` over the
+    other half, then ``tail``: a run of one shape and a run of another."""
+    return head + _repeat(first, size // 2) + _repeat(second, size // 2) + tail
+
+
 def _text(name: str, size: int) -> tuple[str, str]:
     builders = {
         "dots": lambda: _INTRO + "Rest" + _repeat(".", size) + "\n",
@@ -78,45 +84,37 @@ def _text(name: str, size: int) -> tuple[str, str]:
         ),
         "hashtags": lambda: _INTRO + _repeat("#back ", size) + "\n",
         # Dictated text: spoken marks one after another, then a run of spaces before one.
-        "spoken punctuation": lambda: (
-            _INTRO
-            + _repeat("pain full stop comma open brackets new paragraph ", size // 2)
-            + _repeat(" ", size // 2)
-            + "full stop\n"
+        "spoken punctuation": lambda: _two_runs(
+            size, _INTRO, "pain full stop comma open brackets new paragraph ", " ", "full stop\n"
         ),
         # An RTF document: nested groups that never close, then escapes and paragraphs.
-        "rtf groups": lambda: (
-            "{\\rtf1\\ansi Back pain\\par Back pain is common.\\par "
-            + _repeat("{\\b ", size // 2)
-            + _repeat("\\'e9\\par\n", size // 2)
-            + "}"
+        "rtf groups": lambda: _two_runs(
+            size,
+            "{\\rtf1\\ansi Back pain\\par Back pain is common.\\par ",
+            "{\\b ",
+            "\\'e9\\par\n",
+            "}",
         ),
         # A mail thread: thousands of headers and quoted lines, then a "wrote" that never
         # ends.
-        "mail thread": lambda: (
-            _repeat("From: Sam\nSent: 3 May\n> quoted\nKind regards,\nSam\n\n", size // 2)
-            + _repeat("On 3 May at 20:47, Sam ", size // 2)
-            + "\n"
+        "mail thread": lambda: _two_runs(
+            size,
+            "",
+            "From: Sam\nSent: 3 May\n> quoted\nKind regards,\nSam\n\n",
+            "On 3 May at 20:47, Sam ",
         ),
         # Quoted-printable text: escapes and soft breaks, then a run of "=" signs.
-        "quoted printable": lambda: (
-            _INTRO
-            + _repeat("It=E2=80=99s bet=\nter.=20\n", size // 2)
-            + _repeat("=", size // 2)
-            + "\n"
-        ),
+        "quoted printable": lambda: _two_runs(size, _INTRO, "It=E2=80=99s bet=\nter.=20\n", "="),
         # A LaTeX source: commands whose braces never close, then bare items.
-        "latex commands": lambda: (
-            "\\documentclass{article}\\begin{document}\\section{Back pain}Back pain is common.\n"
-            + _repeat("\\textbf{\\emph{rest ", size // 2)
-            + _repeat("\\item $x ", size // 2)
-            + "\n"
+        "latex commands": lambda: _two_runs(
+            size,
+            "\\documentclass{article}\\begin{document}\\section{Back pain}Back pain is common.\n",
+            "\\textbf{\\emph{rest ",
+            "\\item $x ",
         ),
         # A timed transcript: thousands of turns, then one stamp that never ends.
-        "transcript turns": lambda: (
-            _repeat("[10:04] DR LEE (GUEST): Walk daily.\n[10:05] [JINGLE]\n", size // 2)
-            + _repeat("[10:04] ", size // 2)
-            + "\n"
+        "transcript turns": lambda: _two_runs(
+            size, "", "[10:04] DR LEE (GUEST): Walk daily.\n[10:05] [JINGLE]\n", "[10:04] "
         ),
         # A chat export: thousands of stamped messages with lists typed on one line, a
         # message that never ends in words and emoji, one that goes on for thousands of

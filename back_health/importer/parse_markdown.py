@@ -108,6 +108,8 @@ def parse_markdown(text: str) -> Document:
     wiki.extend(extensions)
     text, properties = property_blocks(text)
     wiki.extend(properties)
+    text, speakers = transcript_turns(text)
+    wiki.extend(speakers)
     document = parse_html(render_markdown(text), format="markdown")
     dropped = [Dropped(reason=reason, text=line) for reason, line in wiki]
     if front_matter:
@@ -117,6 +119,30 @@ def parse_markdown(text: str) -> Document:
     if front_matter:
         document = replace(document, front_matter=fields)
     return document
+
+
+#: A transcript's turn in Markdown: a time and a speaker in capitals, in bold or not
+#: ("**[00:12:31] DR SUNDARAM:** ...", "[10:04] GARETH (PRESENTER): ...").
+_TURN = re.compile(
+    r"^[ \t]*+(?:\*\*[ \t]*+)?\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?[ \t]++"
+    r"(?P<label>[A-Z][A-Z0-9.'\u2019 -]{0,40}+(?:[ \t]*+\([^()\n]{1,40}+\))?)[ \t]*+:"
+    r"[ \t]*+(?:\*\*[ \t]*+)?(?=\S)",
+    re.MULTILINE,
+)
+#: Fewest turns, and distinct speakers, that make a Markdown text a transcript.
+TRANSCRIPT_TURNS_MIN = 3
+TRANSCRIPT_SPEAKERS_MIN = 2
+
+
+def transcript_turns(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A Markdown transcript without its turns' times and speaker labels (what each
+    speaker says stays, one paragraph a turn); other text unchanged."""
+    turns = list(_TURN.finditer(text))
+    speakers = {match.group("label").strip() for match in turns}
+    if len(turns) < TRANSCRIPT_TURNS_MIN or len(speakers) < TRANSCRIPT_SPEAKERS_MIN:
+        return text, []
+    dropped = [("speaker label", speaker) for speaker in sorted(speakers)]
+    return _TURN.sub("", text), dropped
 
 
 #: A wiki link of a notes app (Obsidian, Foam, Logseq): "[[Page]]", "[[Page|label]]",

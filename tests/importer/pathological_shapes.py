@@ -163,6 +163,10 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("| stiff lower back | poor posture |\n", size)
         ),
         "markdown brackets": lambda: "# Back pain\n\nRest " + _repeat("[a](", size) + "\n",
+        # A Markdown transcript: thousands of turns, then a label in capitals that never ends.
+        "markdown turns": lambda: _two_runs(
+            size, "# Back pain\n\n", "**[00:01:40] DR LEE (GUEST):** Walk daily.\n\n", "[00:01] AB"
+        ),
         # Notes-app and documentation-site markup: wiki links, half-open ones, block ids,
         # callouts, admonitions with their indented bodies, attribute lists.
         "site markup": lambda: (
@@ -299,6 +303,7 @@ SHAPES = {
             "list items",
             "table",
             "markdown brackets",
+            "markdown turns",
             "site markup",
             "harm in causes",
             "exercise table",

@@ -203,3 +203,23 @@ def test_an_mdx_comment_is_dropped():
     doc = parse_markdown("# Neck pain\n\nNeck pain is common.\n\n{/* TODO: add video */}\n")
     texts = [block.text for section in doc.sections for block in section.blocks]
     assert not any("TODO" in text for text in texts)
+
+
+def test_a_markdown_transcript_loses_its_times_and_speaker_labels():
+    doc = parse_markdown(
+        "# Steady Steps, Episode 4: Wry neck\n\n"
+        "**[00:00:05] MAGGIE:** Hello and welcome to the show.\n\n"
+        "**[00:01:40] DR SUNDARAM (GUEST):** Wry neck is a sudden stiff neck.\n\n"
+        "**[00:03:02] MAGGIE:** What causes it?\n\n"
+        "**[00:03:10] DR SUNDARAM:** Sleeping awkwardly is the usual cause.\n"
+    )
+    texts = [b.text for s in doc.sections for b in s.blocks]
+    assert "Wry neck is a sudden stiff neck." in texts
+    assert "Sleeping awkwardly is the usual cause." in texts
+    assert not any("SUNDARAM" in t or "00:0" in t for t in texts)
+    assert {d.text for d in doc.dropped} >= {"MAGGIE", "DR SUNDARAM (GUEST)"}
+
+
+def test_labels_in_capitals_without_times_are_not_a_transcript():
+    doc = parse_markdown("# Neck pain\n\nNOTE: rest.\n\nTIP: walk.\n\nWARNING: call 999.\n")
+    assert "NOTE: rest." in [b.text for s in doc.sections for b in s.blocks]

@@ -35,6 +35,8 @@ def warnings_of(markdown):
         ),
         ("Call triple zero (000) for an ambulance if you have chest pain.", "emergency"),
         ("Dial 112 if you cannot move your legs.", "emergency"),
+        ("No heavy lifting for 6 weeks after the operation.", "caution"),
+        ("NO DRIVING FOR 4 WEEKS, UNTIL YOU ARE OFF CODEINE.", "caution"),
         (
             "Go to your nearest emergency department if you have back pain after a fall.",
             "emergency",
@@ -166,6 +168,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "You have this leaflet because a scan in the Emergency Department showed a break.",
         "You were brought in by ambulance after your fall.",
         "Our volunteers can help you book a GP appointment or fill in forms.",
+        "No lifting injuries were reported in the study.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

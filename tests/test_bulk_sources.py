@@ -105,6 +105,13 @@ def test_a_folder_imports_every_article_file_below_it(tmp_path):
     assert names == {"a.md", "spine/b.markdown", "spine/lower/c.txt"}
 
 
+def test_a_folder_lists_rtf_saved_messages_and_latex_sources_too(tmp_path):
+    for name in ("leaflet.rtf", "newsletter.eml", "handout.tex", "notes.md", "photo.png"):
+        (tmp_path / name).write_bytes(b"x")
+    names = {s.name for s in folder_sources(tmp_path)}
+    assert names == {"leaflet.rtf", "newsletter.eml", "handout.tex", "notes.md"}
+
+
 def test_a_zip_imports_its_articles_and_reports_each_bad_member_on_its_own_line(tmp_path):
     archive = tmp_path / "site.zip"
     archive.write_bytes(

@@ -22,8 +22,14 @@ from ..conf import back_health_settings
 from ..importer.errors import ImportSourceError
 from ..importer.load import FORMAT_ALIASES, read_limited
 
-#: File extensions read as articles inside folders and archives.
-ARTICLE_EXTENSIONS = frozenset(f".{alias}" for alias in FORMAT_ALIASES) | {".markdown"}
+#: File extensions read as articles inside folders and archives: the formats' own, and
+#: sources read as the text they carry (RTF, saved e-mail messages, LaTeX).
+ARTICLE_EXTENSIONS = frozenset(f".{alias}" for alias in FORMAT_ALIASES) | {
+    ".markdown",
+    ".rtf",
+    ".eml",
+    ".tex",
+}
 
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _WXR_NAMESPACE = re.compile(rb"xmlns:wp=[\"']http://wordpress\.org/export/")

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from .document import Document, Dropped
 from .parse_html import parse_html
+from .parse_text import read_in_turn
 
 logger = logging.getLogger(__name__)
 
@@ -103,13 +104,9 @@ def parse_markdown(text: str) -> Document:
     fields, front_matter, text = split_front_matter(text)
     if fields.get("title") and not _H1.search(text):
         text = f"# {fields['title']}\n\n{text}"
-    text, wiki = wiki_syntax(text)
-    text, extensions = site_extensions(text)
-    wiki.extend(extensions)
-    text, properties = property_blocks(text)
-    wiki.extend(properties)
-    text, speakers = transcript_turns(text)
-    wiki.extend(speakers)
+    text, wiki = read_in_turn(
+        text, (wiki_syntax, site_extensions, property_blocks, transcript_turns)
+    )
     document = parse_html(render_markdown(text), format="markdown")
     dropped = [Dropped(reason=reason, text=line) for reason, line in wiki]
     if front_matter:

@@ -273,17 +273,22 @@ class _Unit:
         return collapse_spaces(" ".join(self.lines))
 
 
+def read_in_turn(text: str, readers) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` passed through each reader in turn (each returns the text it leaves and
+    what it dropped as ``(reason, text)``), and all that was dropped, in order."""
+    dropped: list[tuple[str, str]] = []
+    for reader in readers:
+        text, found = reader(text)
+        dropped.extend(found)
+    return text, dropped
+
+
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
-    text, talk = read_subtitles(text)
-    text, chat = read_chat(text)
-    talk.extend(chat)
-    text, spoken = read_dictation(text)
-    talk.extend(spoken)
-    text, mail = read_email_thread(text)
-    talk.extend(mail)
-    text, counters = strip_thread_counters(text)
-    talk.extend(counters)
+    text, talk = read_in_turn(
+        text,
+        (read_subtitles, read_chat, read_dictation, read_email_thread, strip_thread_counters),
+    )
     text, running = strip_running_lines(text)
     text = join_hyphenated_lines(text)
     running[:0] = talk

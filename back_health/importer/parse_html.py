@@ -468,13 +468,12 @@ _PANEL_TAGS = frozenset({"div", "section", "dd", "ul", "ol", "p"})
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "summary"]
 
 
-def hidden_elements(soup: BeautifulSoup, revealed: set[str] | None = None) -> list[Tag]:
+def hidden_elements(soup: BeautifulSoup, revealed: set[str]) -> list[Tag]:
     """Elements a sighted reader never sees: screen-reader-only text, ``hidden``,
     and inline ``display: none``. A closed accordion or tab panel is not among them: a
     button the reader presses opens it (``aria-controls``, ``data-target``) or it is a
     tab's panel."""
     found = []
-    revealed = _revealed_ids(soup) if revealed is None else revealed
     for element in soup.find_all(True):
         classes = " ".join(element.get("class") or []).lower()
         if any(name in classes for name in _HIDDEN_CLASSES):

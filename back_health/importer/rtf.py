@@ -29,14 +29,6 @@ def is_rtf(raw: bytes) -> bool:
     return raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_SIGNATURE)
 
 
-def available() -> bool:
-    try:
-        import striprtf.striprtf  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def rtf_text(raw: bytes, name: str = "") -> str:
     """The text of an RTF source; paragraphs apart by a blank line."""
     try:

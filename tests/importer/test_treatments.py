@@ -182,6 +182,35 @@ def test_a_short_claim_that_a_treatment_may_help_is_only_a_mention(sentence, tit
     assert sentence.split()[2] in str(plan.main_page.blocks)
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Hydrotherapy, including exercises in warm water to strengthen the muscles that"
+        " support the spine",
+        "Anti-inflammatory gel you can buy from a pharmacy",
+        "Nerve root injections in the back to relieve leg pain",
+    ],
+)
+def test_a_list_item_whose_verb_belongs_to_a_relative_or_purpose_clause_is_a_mention(item):
+    plan = plan_of(article("## Treatment", "- Physiotherapy helps most people", f"- {item}"))
+
+    assert written(plan) == {"Physiotherapy"}
+    assert item.split()[0].lower() in str(plan.main_page.blocks).lower()
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        ("Hydrotherapy in a warm pool can ease stiff joints", "Hydrotherapy"),
+        ("Acupuncture, which we offer on Tuesdays, may help some people", "Acupuncture"),
+    ],
+)
+def test_a_list_item_whose_own_verb_says_what_the_treatment_does_is_written(item, title):
+    plan = plan_of(article("## Treatment", "- Physiotherapy helps most people", f"- {item}"))
+
+    assert title in written(plan)
+
+
 # -- advised against ----------------------------------------------------------------------
 
 

@@ -536,9 +536,22 @@ def drop_chrome(doc: Document) -> Document:
     for section in doc.sections:
         reason = heading_chrome_reason(section.heading) if section.heading else ""
         if reason and section.level > 1:
-            text = "\n".join([section.heading, *(_block_text(b) for b in section.blocks)])
+            chrome, rest = (
+                _contents_and_rest(section.blocks)
+                if reason == CONTENTS
+                else (
+                    section.blocks,
+                    [],
+                )
+            )
+            text = "\n".join([section.heading, *(_block_text(b) for b in chrome)])
             dropped.append(Dropped(reason=reason, text=text))
-            continue
+            if rest:
+                # "IN THIS ISSUE" and its list, then the first story without a heading
+                # of its own: the contents go, the story stays.
+                section = replace(section, heading="", blocks=rest)
+            else:
+                continue
         blocks = _drop_chrome_blocks(section.blocks, dropped, reason_of)
         sections.append(replace(section, blocks=blocks))
     last = next((s.blocks[-1] for s in reversed(doc.sections) if s.blocks), None)
@@ -689,6 +702,19 @@ def without_price_columns(table: Table, dropped: list[Dropped]) -> Table:
             (row, keep.index(col)): link for (row, col), link in table.links.items() if col in keep
         },
     )
+
+
+#: The reason a contents list's section is dropped (data/chrome.json).
+CONTENTS = "chrome: table of contents"
+
+
+def _contents_and_rest(blocks: list) -> tuple[list, list]:
+    """A contents section's blocks up to its first list (a label before it included),
+    and the text after it, which the contents did not hold."""
+    first_list = next((i for i, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
+    if first_list is None:
+        return blocks, []
+    return blocks[: first_list + 1], blocks[first_list + 1 :]
 
 
 def _block_text(block) -> str:

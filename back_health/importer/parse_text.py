@@ -188,13 +188,27 @@ def is_heading_like(line: str, *, before_list: bool = False) -> bool:
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS or match_item(line):
         return False
-    if line[-1] in ".,;:!" or _INNER_SENTENCE_BREAK.search(line):
+    if line[-1] in ".,;:!":
+        return False
+    if _INNER_SENTENCE_BREAK.search(line) and not _capitals_question(line):
+        # '"MY SCAN SAYS I HAVE A BULGING DISC. SHOULD I BE WORRIED?"': a headline in
+        # capitals may ask its question in two sentences; a line of text may not.
         return False
     first = next((char for char in line if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
         return False
     last = words[-1].lower().strip("\"'”’)")
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
+
+
+def _capitals_question(line: str) -> bool:
+    """Whether ``line`` is written in capitals and ends in a question mark (quoted or not)."""
+    letters = [char for char in line if char.isalpha()]
+    return (
+        bool(letters)
+        and all(char.isupper() for char in letters)
+        and (line.rstrip("\"'”’ ").endswith("?"))
+    )
 
 
 def heading_is_numbered(line: str) -> bool:
@@ -924,6 +938,13 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
     body = units[start:]
     for index, unit in enumerate(body):
         followed = index + 1 < len(body)
+        if unit.kind == "para" and len(unit.lines) == 1 and _RULE.match(unit.lines[0]):
+            # "=====" between two parts of a newsletter ends the part before it: what
+            # follows is never the text of the heading above the rule.
+            if current.heading or current.blocks:
+                current = Section(heading="", level=max(current.level, 2))
+                sections.append(current)
+            continue
         if unit.kind == "para" and unit.heading_like and followed:
             level = _heading_level(unit.text, previous_heading_level, bool(current.blocks))
             if title_demoted and index == 0:

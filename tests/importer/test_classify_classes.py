@@ -248,6 +248,28 @@ def test_a_title_naming_the_kind_of_document_is_no_subject(label):
 
 
 @pytest.mark.parametrize(
+    "clinic",
+    ["RIVERSIDE BACK & BODY CLINIC", "Riverside Back & Body Clinic", "HILLTOP MEDICAL CENTRE"],
+)
+def test_a_clinic_name_as_the_title_is_no_subject(clinic):
+    plan = plan_of(
+        f"{clinic}\n\nSpring newsletter\n\nA disc bulge (sometimes called a bulging disc) is"
+        " when a disc spreads a little past its edge. Most disc bulges cause no trouble.\n",
+        "newsletter.txt",
+    )
+    assert plan.main_page.title == "Disc bulge"
+
+
+@pytest.mark.parametrize("suffix", ["Explained", "at a Glance", "Made Simple"])
+def test_a_title_that_says_it_explains_names_what_it_explains(suffix):
+    plan = plan_of(
+        f"# Is It Your Hip? Piriformis Syndrome {suffix}\n\nThe piriformis muscle in the"
+        " buttock can press on the sciatic nerve. Stretching helps most people.\n"
+    )
+    assert plan.main_page.title == "Piriformis syndrome"
+
+
+@pytest.mark.parametrize(
     "masthead",
     [
         "Harbour Health Guides\nUpdated 3 March 2025 | Reading time: 6 minutes",

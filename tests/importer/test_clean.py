@@ -471,3 +471,22 @@ def test_fixture_articles_match_their_expected_parse_and_clean_results(path):
     assert sorted(flags, key=str) == sorted(expected["flags"], key=str)
     for text in expected["absent_text"]:
         assert text not in texts(doc), text
+
+
+def test_a_contents_section_loses_its_list_but_not_the_story_after_it():
+    contents = Section(
+        heading="In this issue",
+        level=2,
+        blocks=[
+            ListBlock(
+                ordered=False,
+                items=[ListItem("Why does my neck click?"), ListItem("New opening hours")],
+            ),
+            Paragraph(ENGLISH),
+        ],
+    )
+    doc = clean_document(doc_of(Paragraph(ENGLISH), extra_sections=[contents]))
+
+    assert paragraphs(doc).count(ENGLISH) == 2, "the story after the contents stays"
+    assert "New opening hours" not in texts(doc)
+    assert any(d.reason == "chrome: table of contents" for d in doc.dropped)

@@ -471,3 +471,46 @@ def test_a_numbered_threads_counters_are_dropped():
 def test_fractions_in_ordinary_text_are_not_thread_counters():
     text = "Dosage\n\n1/2 a tablet at night.\n\n1/2 a tablet in the morning.\n"
     assert strip_thread_counters(text) == (text, [])
+
+
+# --- newsletters: rules between parts and headlines in capitals ------------------------
+
+
+def test_a_rule_line_ends_the_part_above_it_and_is_no_paragraph():
+    doc = parse(
+        """\
+        Northfield Clinic News
+
+        IN THIS ISSUE
+        * Why does my neck click?
+        * New opening hours
+
+        ==========================================
+
+        Most neck clicks are gas bubbles popping in the joints and are harmless.
+
+        ==========================================
+
+        Our new hours start in June.
+        """
+    )
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert not any(text.startswith("===") for text in texts)
+    contents = next(s for s in doc.sections if s.heading == "IN THIS ISSUE")
+    assert all(isinstance(b, ListBlock) for b in contents.blocks), "the story is not under it"
+    story = next(
+        s for s in doc.sections if any("gas bubbles" in getattr(b, "text", "") for b in s.blocks)
+    )
+    assert not any("opening hours" in getattr(b, "text", "") for b in story.blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ('"MY SCAN SAYS I HAVE A BULGING DISC. SHOULD I BE WORRIED?"', True),
+        ("My scan says I have a bulging disc. Should I be worried?", False),
+        ("STOP. CALL 999 NOW.", False),
+    ],
+)
+def test_a_headline_in_capitals_may_ask_its_question_in_two_sentences(line, heading):
+    assert is_heading_like(line) is heading

@@ -472,6 +472,9 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
     for sentence in _opening_sentences(document):
         if rules.cue("cause_subject_sentence", sentence):
             continue  # "Disc wear is the main cause": a cause, not a definition
+        # "A disc bulge (sometimes written "bulging disc") is when ...": the gloss in
+        # brackets stands between the name and its definition.
+        sentence = strip_brackets(sentence)
         match = _DEFINED_AS_CONDITION.match(sentence)
         if match is None:
             # "Adjacent segment disease is wear and tear at the level ...": a name with a

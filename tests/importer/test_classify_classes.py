@@ -415,6 +415,34 @@ def test_a_bare_mention_is_suggested_and_a_described_entity_is_written():
     assert massage.include is False and massage.reason
 
 
+@pytest.mark.parametrize("label", ["Key takeaways", "At a glance", "The bottom line", "In brief"])
+def test_a_summary_box_label_under_a_causes_title_is_no_cause(label):
+    plan = plan_of(
+        f"# Five common causes of neck pain\n\n## {label}\n\nMost neck pain comes from"
+        " posture and strain and settles in weeks.\n\n## Poor posture\n\nHours looking"
+        " down at a phone strain the muscles at the back of the neck.\n"
+    )
+    assert label not in {p.title for p in plan.pages}
+    assert "Poor posture" in {p.title for p in plan.pages}
+
+
+@pytest.mark.parametrize("label", ["Key takeaways", "At a glance", "The bottom line", "Key facts"])
+def test_a_summary_box_label_over_causes_is_no_page(label):
+    plan = plan_of(
+        "<html><head><title>Adult scoliosis</title></head><body><h1>Adult Scoliosis: What"
+        " Causes It and How It's Treated</h1>"
+        f"<aside><h2>{label}</h2><ul><li>Adult scoliosis is a sideways curve of the spine.</li>"
+        "<li>Wear of the discs and small joints is the usual cause.</li>"
+        "<li>Most people manage well with exercise.</li></ul></aside>"
+        "<p>Adult scoliosis is a curve that starts after 50.</p><p>About 1 in 10 people over"
+        " 60 have it.</p>"
+        "<h2>Treatment</h2><p>Physiotherapy builds strength and balance over a few months.</p>"
+        "</body></html>",
+        "adult-scoliosis.html",
+    )
+    assert label not in {p.title for p in plan.pages}
+
+
 @pytest.mark.parametrize(
     "name", ["Age", "Older age", "Being female", "Genetics", "Medicines", "Specialist nurse"]
 )

@@ -23,7 +23,7 @@ from .sections import (
     section_role,
 )
 from .subject import main_condition
-from .topics import heading_topic, same_as_title
+from .topics import heading_topic, names_other_topics, same_as_title
 
 
 def classify(
@@ -78,7 +78,10 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     # (level, topic) of the enclosing headings; "Types of scoliosis" as the title makes
     # every top-level heading a candidate type.
     ancestors: list[tuple[int, str]] = []
-    if (title_topic := heading_topic(document.title, rules)[0]) in ("types", "causes"):
+    if (title_topic := heading_topic(document.title, rules)[0]) in (
+        "types",
+        "causes",
+    ) and not names_other_topics(document.title, title_topic, rules):
         # "Types of scoliosis", "7 surprising causes of back pain after birth" as the
         # title: every top-level heading is a candidate type or cause.
         ancestors.append((0, title_topic))

@@ -58,6 +58,14 @@ def heading_topic(heading: str, rules: RuleSet) -> tuple[str, str]:
     return "", ""
 
 
+def names_other_topics(heading: str, topic: str, rules: RuleSet) -> bool:
+    """Whether ``heading`` names a topic besides ``topic``: "X: What Causes It and How It's
+    Treated" is an overview of several topics, not a list of causes."""
+    return any(
+        other != topic and rules.cue(f"heading_{other}", heading) for other in HEADING_TOPICS
+    )
+
+
 def lead_topic(lead: str, rules: RuleSet) -> tuple[str, str]:
     for topic in LEAD_TOPICS:
         if cue := rules.cue(f"lead_{topic}", lead):

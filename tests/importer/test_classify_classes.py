@@ -548,6 +548,15 @@ def test_statistics_narrative_and_information_stay_text(sentence):
         ("Check with a pharmacist before taking ibuprofen.", Severity.CAUTION),
         ("Please tell the team if you take warfarin.", Severity.CAUTION),
         ("Anyone who loses bladder control should call 999.", Severity.EMERGENCY),
+        (
+            "Book in with us or your GP if the pain hasn't settled after 6 weeks.",
+            Severity.SEE_DOCTOR,
+        ),
+        ("Contact the practice if your pain is no better after 4 weeks.", Severity.SEE_DOCTOR),
+        (
+            "Submit an online consultation if your pain keeps coming back.",
+            Severity.SEE_DOCTOR,
+        ),
     ],
 )
 def test_severity_follows_the_action_asked(sentence, severity):

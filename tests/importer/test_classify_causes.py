@@ -177,6 +177,12 @@ def test_a_cause_named_before_a_relative_clause_is_the_noun_phrase():
         ("Bone thinning among many older women", "Bone thinning"),
         ("A stress fracture in most cases", "Stress fracture"),
         ("Back pain in children", "Back pain in children"),
+        # "Work" is a noun in a name; "works" and "work by" are the verb after one.
+        ("Shift work", "Shift work"),
+        ("Lots of hill running or speed work added at once", "Hill running or speed work"),
+        ("Physiotherapy works well for most people", "Physiotherapy"),
+        ("The exercises work by strengthening the core", "Exercises"),
+        ("Too much sitting at a desk", "Sitting at a desk"),
     ],
 )
 def test_a_noun_after_adjectives_heads_the_name_and_a_verb_or_population_ends_it(text, name):
@@ -1158,3 +1164,17 @@ def test_a_bold_name_opening_a_causes_item_is_the_cause_and_its_sentence_its_tex
     assert "Smoking" in causes
     assert not any(title.startswith("Smoking narrows") for title in causes)
     assert "Treating Cushing's syndrome" not in causes
+
+
+@pytest.mark.parametrize(
+    "heading", ["Why athletes get it", "Why some people develop it", "How do runners get it?"]
+)
+def test_a_heading_asking_why_or_how_people_get_it_heads_causes(heading):
+    plan = plan_of(
+        "# Sacroiliac joint dysfunction\n\nSacroiliac joint dysfunction is pain from the joint"
+        f" between the spine and the pelvis.\n\n## {heading}\n\n- **Training load spikes.** A"
+        " sudden jump in sessions overloads the joint before the muscles adapt.\n"
+        "- **One-sided sports.** Rowing and golf load one side of the pelvis far more than"
+        " the other.\n"
+    )
+    assert {"Training load spikes", "One-sided sports"} <= written_causes(plan)

@@ -153,7 +153,7 @@ _PER_DAY = re.compile(
     re.IGNORECASE,
 )
 _PER_WEEK = re.compile(
-    rf"(?:{_TIMES}|(?P<days>{_NUM})\s+days)\s+(?:a|per|each|every)\s+week\b",
+    rf"(?:{_TIMES}|(?P<days>{_NUM})\s+(?:days|sessions|workouts))\s+(?:a|per|each|every)\s+week\b",
     re.IGNORECASE,
 )
 #: "Morning and evening": twice a day.

@@ -554,6 +554,10 @@ def test_statistics_narrative_and_information_stay_text(sentence):
         ),
         ("Contact the practice if your pain is no better after 4 weeks.", Severity.SEE_DOCTOR),
         (
+            "Book a review with your sports physician if your pain has not settled in 6 weeks.",
+            Severity.SEE_DOCTOR,
+        ),
+        (
             "Submit an online consultation if your pain keeps coming back.",
             Severity.SEE_DOCTOR,
         ),

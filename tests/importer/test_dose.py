@@ -36,6 +36,8 @@ from back_health.importer.dose import (
         ("Twice a day.", {"times_per_day": 2}),
         ("Do this 3 times daily.", {"times_per_day": 3}),
         ("Three times a week.", {"days_per_week": 3}),
+        ("Three sessions a week alongside a graded return to running.", {"days_per_week": 3}),
+        ("2 workouts per week.", {"days_per_week": 2}),
         ("Walk every day.", {"days_per_week": 7, "times_per_day": 1}),
         ("Hold for 10 seconds, 5 times.", {"hold_seconds": 10, "repetitions": 5}),
         (

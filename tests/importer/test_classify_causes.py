@@ -1178,3 +1178,33 @@ def test_a_heading_asking_why_or_how_people_get_it_heads_causes(heading):
         " the other.\n"
     )
     assert {"Training load spikes", "One-sided sports"} <= written_causes(plan)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Back pain is one of the most common reasons people contact us.",
+        "Neck strain is a common reason for GP visits and time off work.",
+    ],
+)
+def test_a_reason_people_seek_care_is_no_cause(sentence):
+    plan = plan_of(
+        "# Pulled back muscle\n\nA pulled back muscle is a strain of the muscles along the"
+        f" spine.\n\n{sentence} Most people feel better within 2 weeks.\n\n## Common causes"
+        "\n\n- lifting something heavy\n- a sudden twist\n"
+    )
+    subject = sentence.split(" is ")[0]
+    assert subject not in {p.title for p in plan.pages if p.kind == "cause"}
+    assert subject not in {r.title for r in plan.pages[0].causes}
+
+
+def test_what_a_clinic_sees_most_is_still_a_cause():
+    plan = plan_of(
+        "# Upper crossed syndrome\n\nUpper crossed syndrome is a muscle imbalance of the neck"
+        " and shoulders.\n\n## Why it happens\n\nLong hours hunched over a laptop are the"
+        " commonest reason we see.\n"
+    )
+    assert {r.title for r in plan.pages[0].causes} & {
+        "Long hours hunched over a laptop",
+        "Hunched over a laptop",
+    }

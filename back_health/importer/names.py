@@ -358,13 +358,31 @@ def noun_phrase(text: str, rules: RuleSet) -> str:
 
 
 def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
-    text = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", text, maxsplit=1)[0]
+    parts = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", text, maxsplit=1)
+    if len(parts) == 2 and _coordinate_adjective(text, parts[0]):
+        # "Short, frequent walks", "Regular, gentle exercise": adjectives side by side
+        # before one noun, not a list; the name runs to the next comma.
+        parts = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", f"{parts[0]} {parts[1]}", maxsplit=1)
+    text = parts[0]
     if patterns["cut"] is not None:
         text = _cut_at_verb(text, patterns["cut"])
     if patterns["drop"] is not None:
         text = patterns["drop"].sub("", text)
     text = patterns["trailing"].sub("", text)
     return _QUOTE_MARK.sub("", _APOSTROPHE.sub("'", text)).strip(" .")
+
+
+def _coordinate_adjective(text: str, first: str) -> bool:
+    """Whether ``first``, the part of ``text`` before its first comma, is one adjective
+    coordinated with the next ("Short, frequent walks"): a single word the lexicon knows
+    as an adjective, followed by a comma and a lower-case word."""
+    if " " in first or not text[len(first) : len(first) + 1] == ",":
+        return False
+    after = text[len(first) + 1 :].lstrip()
+    if not after[:1].islower():
+        return False
+    lookup = _lemma_lookup()
+    return lookup is not None and "ADJ" in lookup(first.lower())
 
 
 #: Words after which a cut word is the noun of a phrase ("at work", "with help").

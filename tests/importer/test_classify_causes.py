@@ -183,6 +183,12 @@ def test_a_cause_named_before_a_relative_clause_is_the_noun_phrase():
         ("Physiotherapy works well for most people", "Physiotherapy"),
         ("The exercises work by strengthening the core", "Exercises"),
         ("Too much sitting at a desk", "Sitting at a desk"),
+        # Adjectives side by side before one noun are no list; a negated verb ends a name.
+        ("Short, frequent walks are one of the best things", "Short frequent walks"),
+        ("Cold, damp weather makes it worse", "Cold damp weather"),
+        ("Massage, acupuncture and yoga", "Massage"),
+        ("Manipulation isn't suitable for everyone", "Manipulation"),
+        ("Collars don\u2019t help", "Collars"),
     ],
 )
 def test_a_noun_after_adjectives_heads_the_name_and_a_verb_or_population_ends_it(text, name):

@@ -277,6 +277,28 @@ def _inflection_lookup():
     return getInflection
 
 
+#: Words that open a question, never a name.
+_AUXILIARIES = frozenset(
+    "could can should would will may might must does do did is are was were has have had".split()
+)
+#: Words after a verb that make what follows its object ("started the same day").
+_OPENING_DETERMINERS = frozenset({"the", "a", "an", "your", "my", "his", "her", "their", "it"})
+
+
+@lru_cache(maxsize=4096)
+def ends_with_past_participle(word: str) -> bool:
+    """Whether ``word`` is a past tense or participle in -ed that the lexicon knows only
+    as a verb ("optimised", "debated"), not an adjective or noun ("bed", "advanced")."""
+    word = word.strip(".,;:!?\"'").lower()
+    if len(word) < 5 or not word.endswith("ed"):
+        return False
+    lookup = _lemma_lookup()
+    if lookup is None:
+        return False
+    lemmas = lookup(word)
+    return bool(lemmas) and set(lemmas) == {"VERB"}
+
+
 @lru_cache(maxsize=4096)
 def _participles(lemma: str) -> tuple[str, ...]:
     inflect = _inflection_lookup()
@@ -569,6 +591,21 @@ def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> Derive
         return DerivedName("", f"starts with {words[0]!r}: a measure, not a name")
     if opens_with_verb(words[0]) and not fixed:
         return DerivedName("", f"starts with the verb {words[0]!r}: a clause, not a name")
+    if len(words) > 1 and words[0].lower() in _AUXILIARIES:
+        # "Could stiff hips": a question's opening, not a name.
+        return DerivedName("", f"starts with {words[0]!r}: a question, not a name")
+    if len(words) > 1 and words[-1].isdigit():
+        return DerivedName("", f"ends in the number {words[-1]!r}: a label, not a name")
+    if len(words) > 1 and ends_with_past_participle(words[-1]):
+        # "Analgesia optimised", "Timing debated": a note's clause, not a name.
+        return DerivedName("", f"ends in the verb {words[-1]!r}: a clause, not a name")
+    if (
+        len(words) > 2
+        and words[1].lower() in _OPENING_DETERMINERS
+        and ends_with_past_participle(words[0])
+    ):
+        # "Started the same day", "Caused the fall": a verb and its object.
+        return DerivedName("", f"starts with the verb {words[0]!r} and its object")
     pronouns = set(_words(rules, "name_pronouns"))
     if pronoun := next((w for w in words if w.lower() in pronouns), None):
         return DerivedName("", f"contains {pronoun!r}, not a noun phrase")

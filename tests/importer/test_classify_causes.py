@@ -10,7 +10,7 @@ from importlib.util import find_spec
 import pytest
 
 from back_health.importer.classify.subject import _condition_before_and
-from back_health.importer.names import derive_name
+from back_health.importer.names import check_name, derive_name
 from back_health.importer.pipeline import analyse
 from back_health.importer.plan import Action, Kind
 from back_health.importer.rules import default_rules
@@ -1214,3 +1214,22 @@ def test_what_a_clinic_sees_most_is_still_a_cause():
         "Long hours hunched over a laptop",
         "Hunched over a laptop",
     }
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Could stiff hips", False),
+        ("Analgesia optimised", False),
+        ("Started the same day", False),
+        ("Page 2", False),
+        ("Slipped disc", True),
+        ("Advanced arthritis", True),
+        ("Type 2 diabetes", True),
+        ("Repeated bending", True),
+        ("Weakened bones", True),
+    ],
+)
+def test_a_question_a_note_clause_or_a_numbered_label_is_no_name(text, kept):
+    assert bool(check_name(text, default_rules()).name) is kept

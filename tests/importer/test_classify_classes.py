@@ -478,6 +478,8 @@ def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
         "Surgery offers little more than a good exercise programme and carries more risk.",
         "Traction such as a hanging frame is no longer recommended for lumbar strain.",
         "Bed rest is not now advised for lumbar strain.",
+        "Paracetamol on its own does little for lumbar strain, so we no longer suggest it.",
+        "Acupuncture doesn't do much for lumbar strain in the trials.",
     ],
 )
 def test_an_advised_against_treatment_is_never_a_treatment_page(sentence):

@@ -1020,3 +1020,24 @@ def test_an_instruction_names_the_exercise_it_is_done_with():
     )
     names = [e["name"] for e in exercises_of(plan)]
     assert names == ["Half-kneeling hip flexor stretch", "Dead bugs", "Shoulder shrugs"]
+
+
+def test_a_relative_clause_describing_a_treatment_gives_it_a_page():
+    plan = plan_of(
+        article(
+            "Your GP can refer you for hydrotherapy, which usually combines warm-water"
+            " exercise with gentle stretching over six weeks."
+        )
+    )
+    assert "Hydrotherapy" in written(plan)
+    assert "warm-water" in page_titled(plan, "Hydrotherapy").summary
+
+
+def test_a_relative_clause_before_a_negation_describes_nothing():
+    plan = plan_of(
+        article(
+            "Hydrotherapy, which helps many other kinds of arthritis, does not do much for"
+            " thoracic back pain."
+        )
+    )
+    assert "Hydrotherapy" not in written(plan)

@@ -1521,6 +1521,44 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             return
 
 
+#: After a treatment's name, a relative clause saying what it is or does: "...
+#: physiotherapy, which usually combines manual therapy with ...".
+_DESCRIBING_RELATIVE = re.compile(
+    r"\s*+(?:\([^()]{0,60}+\)\s*+)?,\s*+which\s++(?:(?:usually|often|normally|mostly|"
+    r"typically|generally|also|can|may|will|aims to|is designed to)\s++){0,2}"
+    r"(?:involves?|combines?|uses?|means?|helps?|works?|focus(?:es)?|eases?|relieves?|"
+    r"strengthens?|includes?|targets?|reduces?|improves?|restores?|teaches?|blocks?|calms?|"
+    r"is an?|are)\b",
+    re.IGNORECASE,
+)
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[\'\u2019]t\b", re.IGNORECASE)
+
+
+def described_by_relative(sentence: str, owner: PagePlan, state: Context) -> None:
+    """Give a treatment's page the sentence whose relative clause describes it ("Your
+    doctor can refer you for physiotherapy, which usually combines manual therapy with a
+    graded exercise programme"): the clause is about the treatment, whatever the
+    sentence's subject."""
+    rules = state.rules
+    if rules.cue("passing_mention", sentence) or advised_against(sentence, 0, rules):
+        return
+    if _NEGATION.search(sentence):
+        return  # "Steroid tablets, which help other arthritis, don't do much for AS"
+    for term, match in rules.find_treatments(sentence):
+        if not _DESCRIBING_RELATIVE.match(sentence, match.end()):
+            continue
+        page = state.pages.get(name_key(term.name, rules)) or state.pages.get(
+            name_key(match.group(0), rules)
+        )
+        if page is None or page is owner or page is state.main or page.kind != Kind.TREATMENT:
+            return
+        state.pages.add_text(page, sentence)
+        state.decide(sentence, f"text of {page.title!r}", "a relative clause describes it")
+        return
+
+
 def _opens_with_alternatives(sentence: str, rules: RuleSet) -> bool:
     """Whether ``sentence`` opens with two treatments offered as alternatives
     ("Paracetamol or ibuprofen can be used for a few days"): it says nothing of either

@@ -40,6 +40,7 @@ from .entities import (
     combination_product,
     defined_conditions,
     describe_subject,
+    described_by_relative,
     effects_in_sentence,
     lead_context,
     list_entities,
@@ -272,6 +273,7 @@ def emit_paragraph(
             treatment_subject(sentence, owner, topic, state)
             treatment_statement(sentence, owner, state)
             describe_subject(sentence, owner, state)
+            described_by_relative(sentence, owner, state)
             stated_synonyms(sentence, state)
         previous = sentence
     prose.flush()

@@ -795,6 +795,10 @@ def pipe_table(lines: list[str]) -> Table:
 
 def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
     lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in lines]
+    if len(lines) > 1 and _RULE.match(lines[0]):
+        # "-----" / "1. WELCOME TO DR OKAFOR" / "-----": a heading boxed by rules; the
+        # rule above it ends the part before and is no part of the heading.
+        return _plain_block_units(lines[1:], numbered_headings)
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
     if underlined is not None:
         heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])

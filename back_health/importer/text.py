@@ -69,11 +69,14 @@ def unshout(text: str, acronyms: Iterable[str] = ()) -> str:
         return text
     kept = {acronym.upper(): acronym for acronym in acronyms}
     out = []
+    # "1. WELCOME TO THE CLINIC" -> "1. Welcome to the clinic": the first word with a
+    # letter in it opens the sentence, after any number.
+    first = next((i for i, word in enumerate(words) if any(c.isalpha() for c in word)), 0)
     for index, word in enumerate(words):
         core = word.strip(_EDGE_PUNCTUATION)
         if core.upper() in kept:
             out.append(word.replace(core, kept[core.upper()]))
-        elif index == 0:
+        elif index == first:
             out.append(word[:1].upper() + word[1:].lower())
         else:
             out.append(word.lower())

@@ -514,3 +514,18 @@ def test_a_rule_line_ends_the_part_above_it_and_is_no_paragraph():
 )
 def test_a_headline_in_capitals_may_ask_its_question_in_two_sentences(line, heading):
     assert is_heading_like(line) is heading
+
+
+def test_a_heading_boxed_by_rules_loses_the_rule_above_it():
+    doc = parse(
+        """\
+        Ashby Practice newsletter
+
+        ----------------------------------------
+        2. HEALTH FOCUS: LUMBAGO AND YOUR JOB
+        ----------------------------------------
+        Lumbago is the old word for low back pain, and most people are better in weeks.
+        """
+    )
+    heading = next(s.heading for s in doc.sections if "LUMBAGO" in s.heading)
+    assert heading == "2. HEALTH FOCUS: LUMBAGO AND YOUR JOB"

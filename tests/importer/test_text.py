@@ -62,6 +62,7 @@ def test_a_copyright_sign_starts_a_sentence():
         ("HYPERKYPHOSIS", "Hyperkyphosis"),
         ("OPLL", "OPLL"),
         ("Causes of NSAID side effects", "Causes of NSAID side effects"),
+        ("2. HEALTH FOCUS: LUMBAGO AND YOUR JOB", "2. Health focus: lumbago and your job"),
     ],
 )
 def test_a_line_set_in_capitals_reads_in_sentence_case(line, expected):

@@ -827,6 +827,16 @@ def test_a_glossary_item_naming_a_condition_is_a_related_condition_with_its_text
         ),
         ("Rarely a type of bone cancer called osteosarcoma develops.", "Osteosarcoma"),
         (
+            "The canal can narrow. This narrowing, called spinal stenosis, squeezes the"
+            " nerves and causes leg pain.",
+            "Spinal stenosis",
+        ),
+        (
+            "The bone can collapse. This collapse, called a vertebral fracture or a"
+            " compression fracture, causes sudden pain.",
+            "Vertebral fracture",
+        ),
+        (
             "Less often the cord itself is squeezed, which is called cervical myelopathy and"
             " can cause clumsy hands.",
             "Cervical myelopathy",

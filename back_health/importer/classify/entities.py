@@ -708,7 +708,8 @@ _NAME_ENDS = re.compile(
 )
 _CALLED = re.compile(
     r"^(?:this|that|it|these|those)\b(?:\s+[\w-]+){0,4}?\s+(?:is|are)\s+(?:then\s+)?"
-    r"(?:called|known as|termed|named)\s+",
+    r"(?:called|known as|termed|named)\s+"
+    r"|^(?:this|that|these|those)\s+[\w-]+(?:\s+[\w-]+)?,\s+(?:called|known as|termed)\s+",
     re.IGNORECASE,
 )
 
@@ -728,11 +729,15 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
         # "a type of bone cancer called osteosarcoma": named in the sentence describing it.
         match = _CALLED_INLINE.search(sentence)
         said = sentence
-        stated = match is not None and not match.group(0).lower().startswith(("which", "that"))
+        stated = match is not None and match.group(0).lower().startswith(("a ", "an "))
     if match is None:
         return
+    if match.group(0).startswith(",") and _names_subject(sentence[: match.start()], owner, state):
+        return  # "Sciatica, also known as lumbar radiculopathy": another name of the subject
     text = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
     text = _NAME_ENDS.split(text, maxsplit=1)[0]
+    # "called spinal fractures or vertebral fractures": the first of the names given.
+    text = re.split(r"\s+or\s+", text, maxsplit=1)[0]
     name = derive_name(text.rstrip(" ."), rules).name
     if not name or len(name.split()) > 4:
         return
@@ -761,6 +766,15 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
     relate(owner, "related_conditions", page)
     state.pages.add_text(page, said)
     state.decide(name, "condition", f"named after its description ({match.group(0).strip()!r})")
+
+
+def _names_subject(before: str, owner: PagePlan, state: Context) -> bool:
+    """Whether the words before a ", also called" name the page's own subject."""
+    rules = state.rules
+    key = name_key(before.split(",")[-1], rules)
+    titles = {name_key(owner.title, rules), name_key(state.main.title, rules)}
+    titles.update(name_key(name, rules) for name in state.main.alternate_names)
+    return any(key == title or key.endswith(f" {title}") for title in titles if title)
 
 
 #: Head words too general to show that two names are one condition.

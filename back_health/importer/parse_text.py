@@ -729,9 +729,35 @@ def _blocks(text: str) -> list[list[str]]:
     return [[line.strip() for line in _labelled_indented_items(block)] for block in blocks]
 
 
+#: A grid table's border: "+----+------+" or "+====+======+".
+_GRID_BORDER = re.compile(r"\+(?:[-=]++\+)++")
+
+
+def grid_as_pipe_lines(lines: list[str]) -> list[str]:
+    """A grid table's lines ("+----+" borders around "| a | b |" rows, as psql, Emacs and
+    reStructuredText draw them) as a pipe table: the border under the header row becomes
+    the separator, the other borders go. Other lines are returned as they are."""
+    if not any(_GRID_BORDER.fullmatch(line.strip()) for line in lines):
+        return lines
+    out: list[str] = []
+    separated = False
+    for line in lines:
+        stripped = line.strip()
+        if not _GRID_BORDER.fullmatch(stripped):
+            out.append(line)
+            if "|" not in stripped:
+                separated = False  # the table ended; a later one has its own header
+            continue
+        if out and out[-1].strip().startswith("|") and not separated:
+            out.append("|" + "---|" * (stripped.count("+") - 1))
+            separated = True
+    return out
+
+
 def _block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
     """The units of one block of lines, its pipe tables found first (a loop, so a block
     of thousands of tables needs no recursion)."""
+    lines = grid_as_pipe_lines(lines)
     units: list[_Unit] = []
     start = 0
     while (found := _next_pipe_table(lines, start)) is not None:

@@ -50,6 +50,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("increase with a sudden ", size)
             + "rise are more likely to get it and can lead to it.\n"
         ),
+        # A grid table: thousands of bordered rows, then a border that never ends.
+        "grid table": lambda: _two_runs(
+            size,
+            _INTRO + "+----+------+\n| No | Name |\n+====+======+\n",
+            "| 1  | Tilt |\n+----+------+\n",
+            "+-",
+        ),
         "pipe table": lambda: (
             _INTRO
             + "| Symptom | Cause |\n|---|---|\n"
@@ -270,6 +277,7 @@ SHAPES = {
             "subtitle cues",
             "cause clauses",
             "pipe table",
+            "grid table",
             "pipes",
             "odd letters",
             "indented colon lines",

@@ -555,6 +555,7 @@ def test_statistics_narrative_and_information_stay_text(sentence):
             Severity.SEE_DOCTOR,
         ),
         ("Contact the practice if your pain is no better after 4 weeks.", Severity.SEE_DOCTOR),
+        ("Contact the department if you are no better after 6 weeks.", Severity.SEE_DOCTOR),
         (
             "Book a review with your sports physician if your pain has not settled in 6 weeks.",
             Severity.SEE_DOCTOR,

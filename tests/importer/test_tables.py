@@ -455,3 +455,42 @@ def test_rows_dropped_for_their_language_take_their_links_with_them():
     (table,) = tables(doc)
     assert table.rows == [["UK", "Nurofen"]]
     assert table.links == {(1, 1): '<a href="https://example.org/nurofen">Nurofen</a>'}
+
+
+GRID = (
+    "+----+--------------+------+------+\n"
+    "| No | Exercise     | Sets | Reps |\n"
+    "+====+==============+======+======+\n"
+    "| 1  | Pelvic tilt  |  2   | 10   |\n"
+    "+----+--------------+------+------+\n"
+    "| 2  | Knee rolls   |  1   | 8    |\n"
+    "+----+--------------+------+------+\n"
+)
+
+
+def test_a_plain_text_grid_table_is_a_table_without_its_borders():
+    doc = parse_text(f"Back exercises\n\nDo these twice a day.\n\n{GRID}\nMore text after.\n")
+    (table,) = tables(doc)
+    assert table.head == [["No", "Exercise", "Sets", "Reps"]]
+    assert table.rows == [["1", "Pelvic tilt", "2", "10"], ["2", "Knee rolls", "1", "8"]]
+    assert not any("+--" in text or "+==" in text for text in texts(doc))
+
+
+def test_a_numbered_exercise_table_names_its_exercises_by_the_column_after_the_number():
+    from back_health.imports.service import analyse
+
+    plan = analyse(
+        f"Back exercises\n\nLow back pain eases with movement.\n\nYour programme\n\n{GRID}".encode(),
+        "handout.txt",
+    )
+    exercises = [
+        exercise
+        for page in plan.pages
+        for block in page.blocks
+        if block.type == "exercise_list"
+        for exercise in block.value["exercises"]
+    ]
+    assert [(e["name"], e["dose"]["sets"], e["dose"]["repetitions"]) for e in exercises] == [
+        ("Pelvic tilt", 2, 10),
+        ("Knee rolls", 1, 8),
+    ]

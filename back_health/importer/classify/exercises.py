@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from ..document import ListBlock, Paragraph, Section, Table
 from ..dose import dose_cell_text, has_dose, read_dose
@@ -496,12 +497,36 @@ def labelled_exercise(text: str, rules: RuleSet) -> bool:
     return any(dose[key] for key in ROUTINE_COUNTS)
 
 
+#: Headings of a column that only numbers the rows ("No", "#").
+NUMBER_COLUMN_HEADINGS = frozenset({"", "no", "no.", "#", "number", "step", "n"})
+
+
+def without_number_column(table: Table) -> Table:
+    """``table`` without a first column that only numbers its rows ("No" / 1, 2, 3): what
+    each row is about is the column after it."""
+    cells = [row[0].strip().rstrip(".") for row in table.rows if row]
+    if (
+        table.width < 3
+        or not cells
+        or table.headings[0].strip().lower() not in NUMBER_COLUMN_HEADINGS
+        or not all(cell.isdigit() for cell in cells)
+    ):
+        return table
+    return replace(
+        table,
+        head=[row[1:] for row in table.head],
+        rows=[row[1:] for row in table.rows],
+        links={(r, c - 1): cell for (r, c), cell in table.links.items() if c > 0},
+    )
+
+
 def exercise_table(table: Table, state: Context) -> list[dict]:
     """The exercises of a table whose rows are exercises: the first cell names one, cells
     of dose columns ("Sets", "Repetitions", "Hold", "How often") give its dose, read by
     their column ("2" under "Sets" is two sets), and the other cells say how to do it. []
     for a table with no column of counts."""
     rules = state.rules
+    table = without_number_column(table)
     kinds = exercise_columns(table, rules)
     if not kinds:
         return []

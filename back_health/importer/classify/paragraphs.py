@@ -53,7 +53,7 @@ from .entities import (
     treatment_subject,
     treatments_in_sentence,
 )
-from .exercises import emit_exercise_list, exercise_columns
+from .exercises import emit_exercise_list, exercise_columns, without_number_column
 from .topics import ADVISED_AGAINST, CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
 from .warnings import ProseBoxes, emit_triage_table, emit_warning_section, list_severity
 
@@ -411,6 +411,7 @@ def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: C
     where the article put them).
     """
     rules = state.rules
+    table = without_number_column(table)
     if emit_triage_table(table, owner, state):
         return
     if exercise_columns(table, rules) and rules.cue("exercise_column_name", table.headings[0]):

@@ -479,10 +479,8 @@ def test_a_plain_text_grid_table_is_a_table_without_its_borders():
 def test_a_numbered_exercise_table_names_its_exercises_by_the_column_after_the_number():
     from back_health.imports.service import analyse
 
-    plan = analyse(
-        f"Back exercises\n\nLow back pain eases with movement.\n\nYour programme\n\n{GRID}".encode(),
-        "handout.txt",
-    )
+    text = f"Back exercises\n\nLow back pain eases with movement.\n\nYour programme\n\n{GRID}"
+    plan = analyse(text.encode(), "handout.txt")
     exercises = [
         exercise
         for page in plan.pages

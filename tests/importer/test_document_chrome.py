@@ -489,3 +489,16 @@ def test_a_price_column_is_dropped_and_the_rest_of_the_table_stays():
     assert "£1,895" not in joined(doc) and "£9,750" not in joined(doc)
     assert "Day-case injection under X-ray guidance" in joined(doc)
     assert any(d.text.startswith("Price | £1,895") for d in doc.dropped)
+
+
+def test_forum_quote_tags_are_cut_and_the_quoted_words_stay():
+    doc = cleaned(
+        "# Synovial cyst\n\nA synovial cyst is a fluid sac by a facet joint.\n\n"
+        '[quote="hillwalker_jo, post:1, topic:6217"]\nMy leg hurts when I walk.\n[/quote]\n\n'
+        + ADVICE
+        + "\n",
+        "markdown",
+    )
+    text = joined(doc)
+    assert "My leg hurts when I walk." in text and ADVICE in text
+    assert "[quote" not in text and "[/quote]" not in text

@@ -45,6 +45,14 @@ from .documents import texts_of
         "Please tell a member of staff or write to the Patient Experience Team.",
         "TEAM NEWS: new faces at the clinic",
         "We're delighted to welcome Sam, our new sports massage therapist.",
+        "Liked by 17",
+        "hillwalker_jo · Regular · Mar 3",
+        "Verified clinician · Consultant spinal surgeon · Mar 3",
+        "✓ Solution (marked by hillwalker_jo)",
+        "Thread pinned for two weeks.",
+        "Suggested topics: Facet joint injections · Life after laminectomy",
+        "Want to read more? Browse other topics in Lower back.",
+        "Spine & Nerves › Lower back · tags: synovial-cyst",
         "12 March 2025 · 7 min read",
         "Updated 2 May 2025 | Reading time: 9 minutes",
         "Leaflet PX-102, issued April 2025",
@@ -141,6 +149,8 @@ def test_site_chrome_is_recognised(text):
         "Find a position that eases the pain near your shoulder blade.",
         "We welcome patients of every age to the exercise class.",
         "Team sports such as rugby raise the risk of neck injury.",
+        "The solution is usually a few weeks of physiotherapy.",
+        "Liked by many patients, hydrotherapy eases stiff joints.",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

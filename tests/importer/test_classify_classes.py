@@ -260,6 +260,16 @@ def test_a_clinic_name_as_the_title_is_no_subject(clinic):
     assert plan.main_page.title == "Disc bulge"
 
 
+@pytest.mark.parametrize("title", ["Untangling tech neck", "Yoga for forward head posture"])
+def test_a_name_the_text_defines_with_is_when_is_the_subject(title):
+    plan = plan_of(
+        f"# {title}\n\nLook around any train and you will see it. Forward head posture is"
+        " when your head sits in front of your shoulders. Over months forward head posture"
+        " can leave you with neck pain and headaches.\n"
+    )
+    assert plan.main_page.title == "Forward head posture"
+
+
 @pytest.mark.parametrize("suffix", ["Explained", "at a Glance", "Made Simple"])
 def test_a_title_that_says_it_explains_names_what_it_explains(suffix):
     plan = plan_of(

@@ -465,6 +465,10 @@ def _opening_sentences(document: Document):
             yield from split_sentences(block.text)
 
 
+#: An article before a defined name ("A herniated disc is when ...").
+_LEADING_ARTICLE = re.compile(r"^(?:an?|the)[ \t]+", re.IGNORECASE)
+
+
 def defined_condition(document: Document, rules: RuleSet) -> str:
     """The name the opening of the text defines as a condition ("Cervical dystonia is a
     condition where the muscles of the neck tighten ..."), whether or not the vocabulary
@@ -482,7 +486,7 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
             if _OPENS_DEFINITION.match(sentence) and (name := subject_name(sentence, rules)):
                 return name
             continue
-        name = check_name(match.group("name"), rules).name
+        name = check_name(_LEADING_ARTICLE.sub("", match.group("name")), rules).name
         if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
             return name
     return ""
@@ -519,10 +523,12 @@ _WHAT_IS = re.compile(
 _OPENS_DEFINITION = re.compile(
     r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are)[ \t]"
 )
-#: "X is a condition where ...", "X is a rare disorder of ...", "X is a long-term illness".
+#: "X is a condition where ...", "X is a rare disorder of ...", "X is a long-term illness",
+#: "X is when your head sits in front of your shoulders".
 _DEFINED_AS_CONDITION = re.compile(
     r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,3}?)[ \t]+(?:is|are)[ \t]+"
-    r"(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:condition|disorder|disease|syndrome|illness)s?\b"
+    r"(?:(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:condition|disorder|disease|syndrome|illness)s?"
+    r"|when)\b"
 )
 
 

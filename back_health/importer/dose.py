@@ -58,7 +58,10 @@ _RANGE = _range()
 _TIMES = rf"(?:{_range('n', 'nh')}\s+times?|(?P<adv>once|twice|thrice))"
 
 _HOLD = re.compile(
-    rf"\b(?:hold|holding|stay|remain|keep)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?"
+    # "rest here for 3 minutes": resting in the pose holds it ("rest for 2 days" does not).
+    r"\b(?:hold|holding|stay|remain|keep|"
+    r"rest\s+(?:here|there|like\s+this|in\s+(?:this|that|the)\s+(?:position|pose)))\b"
+    rf"[^.;]{{0,40}}?\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?"
     rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
     rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b"
     rf"|\b(?:hold|holding|keep)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
@@ -114,6 +117,8 @@ _REPS = re.compile(
     rf"|\b{_range('low5', 'high5')}\s+times\s+(?:on\s+|with\s+)?(?:each|either|per)\s+"
     r"(?:side|leg|arm)\b"
     r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b"
+    # "Hold for 30 seconds, twice.", "Repeat twice.": a bare twice that ends its clause.
+    r"|(?:[,;]\s*+|\brepeat\s+(?:it\s+|this\s+|that\s+)?)(?P<adv12>twice|thrice)(?=\s*(?:[.,;)]|$))"
     # "Roll both shoulders backwards 10 times.": a count of times that ends its clause.
     rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$)|\s+(?:without|while|keeping)\b)"
     # "5 holds of 10 seconds": a count of holds.
@@ -307,7 +312,7 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
                 match, low, low.replace("low", "high"), "the repetitions", notes
             )
         else:
-            dose["repetitions"] = number(match.group("adv6"))
+            dose["repetitions"] = number(match.group("adv6") or match.group("adv12"))
     if counted and dose["repetitions"] is None and (moves := _search(_COUNTED_MOVES, text, folded)):
         dose["repetitions"] = number(moves.group("n"))
     if counts_only:

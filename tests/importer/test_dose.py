@@ -38,6 +38,10 @@ from back_health.importer.dose import (
         ("Three times a week.", {"days_per_week": 3}),
         ("Three sessions a week alongside a graded return to running.", {"days_per_week": 3}),
         ("2 workouts per week.", {"days_per_week": 2}),
+        ("Let your chest open and rest here for 3 minutes.", {"hold_seconds": 180}),
+        ("Rest in bed for 2 days.", {}),
+        ("Hold for 30 seconds, twice.", {"hold_seconds": 30, "repetitions": 2}),
+        ("Hold 10 seconds and repeat twice.", {"hold_seconds": 10, "repetitions": 2}),
         ("Walk every day.", {"days_per_week": 7, "times_per_day": 1}),
         ("Hold for 10 seconds, 5 times.", {"hold_seconds": 10, "repetitions": 5}),
         (

@@ -1041,3 +1041,30 @@ def test_a_relative_clause_before_a_negation_describes_nothing():
         )
     )
     assert "Hydrotherapy" not in written(plan)
+
+
+def test_a_numbered_sequence_of_exercise_headings_keeps_the_ones_without_a_count():
+    plan = plan_of(
+        article(
+            "## The sequence\n\nPractise this sequence once a day.",
+            "### 1. Seated chin tucks\n\nGlide your chin straight back. Hold for 5 seconds,"
+            " then release. Repeat 10 times.",
+            "### 2. Thread the needle\n\nFrom all fours, slide one arm under the other. Stay"
+            " for 5 slow breaths, then switch sides.",
+            "### 3. Supported fish\n\nLie back over a bolster and rest here for 3 minutes.\n\n"
+            "If you have osteoporosis, skip supported fish, as arching over a bolster can"
+            " stress fragile vertebrae.",
+        )
+    )
+    exercises = {e["name"]: e for e in exercises_of(plan)}
+    assert list(exercises) == ["Seated chin tucks", "Thread the needle", "Supported fish"]
+    assert exercises["Thread the needle"]["dose"]["per_side"] is True
+    assert exercises["Supported fish"]["dose"]["hold_seconds"] == 180
+    # Ruled out for a group with its risk named: a caution box, not only a line of the list.
+    boxed = [
+        block.value
+        for page in plan.pages
+        for block in page.blocks
+        if block.type == "warning" and "osteoporosis" in block.value["text"]
+    ]
+    assert boxed and boxed[0]["severity"] == "caution"

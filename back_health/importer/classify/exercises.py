@@ -135,7 +135,9 @@ def exercise_from_section(section: Section, state: Context) -> dict:
             sentences.extend(split_sentences(block.text))
     steps, cautions, dosed = [], [], []
     for sentence in sentences:
-        if has_dose(read_dose(sentence).dose):
+        sentence_dose = read_dose(sentence).dose
+        if has_dose(sentence_dose) or sentence_dose["per_side"]:
+            # "Stay for 5 slow breaths, then switch sides.": a side each is part of it.
             dosed.append(sentence)
             if only_dose(sentence, rules):
                 continue

@@ -16,10 +16,11 @@ from ..names import (
     split_names,
     split_sentences,
 )
-from ..plan import Kind, PagePlan, Severity
-from ..rules import Classification, Part
+from ..plan import BlockPlan, Kind, PagePlan, Severity
+from ..rules import Classification, Part, RuleSet
 from ..severity import advice_of, severity_of
-from .blocks import add_heading
+from ..text import escape
+from .blocks import add_block, add_heading, warning_value
 from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
 from .entities import cause_page, is_subtype, medicine_page, owner_for_relations
 from .exercises import (
@@ -28,6 +29,7 @@ from .exercises import (
     exercise_from_section,
     is_exercise_subsection,
     labelled_exercise,
+    names_one_exercise,
 )
 from .paragraphs import emit_blocks
 from .subject import whole_medicine
@@ -441,6 +443,46 @@ def has_dose_text(paragraph: Paragraph) -> bool:
     return has_dose(read_dose(paragraph.text).dose)
 
 
+#: The reason a caution gives: "..., as arching over a bolster can stress the bones".
+_NAMED_RISK = re.compile(
+    r"\b(?:as|because|since)\b[^.;!?]{0,120}?\b(?:can|could|may|might|will)\b", re.IGNORECASE
+)
+
+
+def _take_group_cautions(exercise: dict, state: Context) -> list[str]:
+    """Take from ``exercise`` its cautions that rule it out for a group of readers and name
+    the risk; return them."""
+    rules = state.rules
+    taken = [
+        sentence
+        for sentence in exercise.get("cautions", [])
+        if rules.cue("caution_group", sentence)
+        and _NAMED_RISK.search(sentence)
+        and not rules.cue("stop_if", sentence)
+    ]
+    if taken:
+        exercise["cautions"] = [s for s in exercise["cautions"] if s not in taken]
+    return taken
+
+
+#: A heading numbered as a step of a sequence: "3. Thread the needle", "Step 2: Bridge".
+_NUMBERED_HEADING = re.compile(r"\s*(?:step\s+)?\d{1,2}\s*[.):]\s+\S", re.IGNORECASE)
+
+
+def in_exercise_sequence(section: Section, rules: RuleSet) -> bool:
+    """Whether a numbered sub-heading among exercises names one too: a short name over
+    text, no question, warning or topic heading."""
+    heading = clean_heading(section.heading, rules).strip(" .:")
+    return bool(
+        heading
+        and section.blocks
+        and "?" not in heading
+        and names_one_exercise(heading, rules)
+        and not rules.cue("heading_warning", heading)
+        and not heading_topic(heading, rules)[0]
+    )
+
+
 def emit_exercise_sections(
     section: Section,
     children: list[Section],
@@ -454,8 +496,18 @@ def emit_exercise_sections(
     sentences of the section before that may give the whole routine's frequency."""
     rules = state.rules
     exercises, others = [], []
+    numbered = any(
+        _NUMBERED_HEADING.match(child.heading) and is_exercise_subsection(child, rules)
+        for child in children
+    )
     for child in children:
-        if is_exercise_subsection(child, rules):
+        if is_exercise_subsection(child, rules) or (
+            # "### 3. Thread the needle" among numbered exercises: one of the sequence,
+            # though its text gives no count ("Stay for 5 slow breaths").
+            numbered
+            and _NUMBERED_HEADING.match(child.heading)
+            and in_exercise_sequence(child, rules)
+        ):
             exercises.append(exercise_from_section(child, state))
         else:
             others.append(child)
@@ -472,7 +524,18 @@ def emit_exercise_sections(
         own = Section(heading, section.level, prose)
         emit_section(own, section_role(own, "", owner, state), owner, base, state)
         heading, blocks = "", []
+    ruled_out = [_take_group_cautions(exercise, state) for exercise in exercises]
     rest = emit_exercise_list(heading, blocks, owner, state, extra=exercises, routine=routine)
+    for sentence in (s for taken in ruled_out for s in taken):
+        # "If you have osteoporosis, skip supported fish, as arching can stress fragile
+        # vertebrae": an exercise ruled out for a group, with the risk named, is a
+        # caution for those readers, boxed after the list.
+        add_block(
+            owner,
+            BlockPlan("warning", warning_value(Severity.CAUTION, "", f"<p>{escape(sentence)}</p>")),
+            state,
+        )
+        state.decide(sentence, "warning (caution)", "an exercise ruled out for a group, risk named")
     emit_blocks(rest, owner, "content", section.heading, state)
     for child in others:
         role = section_role(child, "exercise_list", owner, state)

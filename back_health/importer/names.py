@@ -706,7 +706,7 @@ _COPULA = re.compile(r"^\s*(?:you|they)(?:'re|\s+(?:are|is))\b", re.IGNORECASE)
 #: Verbs of having: "have diabetes", "have had a back injury" name what is had.
 _HAVING = re.compile(r"^(?:have|has|had)(?:\s+(?:had|got|been\s+given))?\s+", re.IGNORECASE)
 #: A clause that says what the person does not do ("don't get much exercise").
-_NEGATED_CLAUSE = re.compile(r"^(?:(?:you|they)\s+)?(?:do|does|did)(?:\s+not|n't)\b", re.I)
+_NEGATED_CLAUSE = re.compile(r"^(?:(?:you|they)\s+)?(?:do|does|did)(?:\s+not|n['\u2019]t)\b", re.I)
 
 
 def risk_names(sentence: str, cue: str, rules: RuleSet) -> list[str]:

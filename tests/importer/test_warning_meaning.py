@@ -287,12 +287,20 @@ def test_a_caution_that_refers_back_is_boxed_with_the_sentence_it_leans_on():
     assert "feel better" not in caution["text"]
 
 
-def test_a_do_not_item_for_a_group_in_a_list_of_things_to_try_is_a_caution():
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Do not give aspirin to children under 16",
+        "Don't give aspirin to children under 16",
+        "Don\u2019t give aspirin to children under 16",
+    ],
+)
+def test_a_do_not_item_for_a_group_in_a_list_of_things_to_try_is_a_caution(item):
     values = warnings_of(
         "## What you can do at home\n\n- Give paracetamol at the dose on the packet.\n"
-        "- Do not give aspirin to children under 16.\n- A warm bath can ease the spasm.\n"
+        f"- {item}.\n- A warm bath can ease the spasm.\n"
     )
-    assert [v["items"] for v in values] == [["Do not give aspirin to children under 16"]]
+    assert [v["items"] for v in values] == [[item]]
     assert values[0]["severity"] == "caution"
 
 

@@ -285,7 +285,7 @@ _EXAMPLES_THEN_VAGUE = re.compile(
 )
 _EXAMPLE_CUE = re.compile(r"\b(?:such as|like|including|for example|e\.g\.|for instance)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|when|unless|until|because|although|whether)\b", re.I)
-_NEGATED = re.compile(r"(?:\bnot|n't|\bnever)\s*$", re.I)
+_NEGATED = re.compile(r"(?:\bnot|n['\u2019]t|\bnever)\s*$", re.I)
 #: A verb after these belongs to an infinitive or a relative clause, not to the subject:
 #: "exercises to strengthen ...", "the muscles that support ...".
 _INFINITIVE = re.compile(r"\b(?:to|that|which|who)\s*$", re.I)
@@ -482,7 +482,7 @@ _OPINION = re.compile(
 )
 #: A negation just before a cue: "don't", "do not", "never", "rarely".
 _NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever|\brarely|\bseldom|\bhardly ever)[ \t]*+$", re.IGNORECASE
+    r"(?:\bnot|n['\u2019]t|\bnever|\brarely|\bseldom|\bhardly ever)[ \t]*+$", re.IGNORECASE
 )
 #: A comma before words that narrow or illustrate what came before.
 _ELABORATION = re.compile(

@@ -393,7 +393,9 @@ def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:
     ]
 
 
-_OPENS_WITH_NEGATION = re.compile(r"\s*(?:do not|don't|never|not|avoid|no)\b", re.IGNORECASE)
+_OPENS_WITH_NEGATION = re.compile(
+    r"\s*(?:do not|don['\u2019]t|never|not|avoid|no)\b", re.IGNORECASE
+)
 
 
 #: What a table column may name: its items become pages as a list's would.

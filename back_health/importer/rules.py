@@ -442,9 +442,28 @@ class RuleSet:
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
 
+    def cue_matches(self, category: str, text: str) -> list[re.Match]:
+        """Every match of the patterns of ``category`` in ``text``, pattern by pattern, read
+        as :meth:`cue` reads it ("Don’t" as "Don't"; the text keeps its length, so a
+        match's span is its span in ``text``)."""
+        text = text.replace("\u2019", "'")
+        return [
+            match for pattern in self.cue_patterns(category) for match in pattern.finditer(text)
+        ]
+
+    def cue_search(self, category: str, text: str) -> re.Match | None:
+        """The first match of the first pattern of ``category`` that matches ``text``, read
+        as :meth:`cue` reads it; None when none does."""
+        text = text.replace("\u2019", "'")
+        for pattern in self.cue_patterns(category):
+            if match := pattern.search(text):
+                return match
+        return None
+
     def cue_match(self, category: str, text: str, *, at_start: bool = False) -> re.Match | None:
         """The match of the first pattern of ``category`` that matches ``text`` (at its
-        start when ``at_start``), else None."""
+        start when ``at_start``), else None; read as :meth:`cue` reads it."""
+        text = text.replace("\u2019", "'")
         for pattern in self.cue_patterns(category):
             if match := (pattern.match(text) if at_start else pattern.search(text)):
                 return match

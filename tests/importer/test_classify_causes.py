@@ -6,6 +6,7 @@ the sentence's subject, and written as a page only when that sentence is about i
 """
 
 from importlib.util import find_spec
+from pathlib import Path
 
 import pytest
 
@@ -1233,3 +1234,24 @@ def test_what_a_clinic_sees_most_is_still_a_cause():
 )
 def test_a_question_a_note_clause_or_a_numbered_label_is_no_name(text, kept):
     assert bool(check_name(text, default_rules()).name) is kept
+
+
+def test_a_cue_written_with_a_typographic_apostrophe_names_the_cause():
+    plan = plan_of(
+        "# Sciatica\n\nSciatica is leg pain from a trapped nerve.\n\n## Causes\n\n"
+        "Smoking can raise a person\u2019s risk of sciatica.\n"
+    )
+    assert "Smoking" in {r.title for r in plan.pages[0].causes}
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "dev"
+
+
+@pytest.mark.parametrize(
+    "article",
+    sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))[::12],
+)
+def test_typographic_apostrophes_throughout_an_article_never_break_the_analysis(article):
+    text = (CORPUS / article).read_text(encoding="utf-8").replace("'", "\u2019")
+    plan = analyse(text.encode(), article)
+    assert plan.pages

@@ -236,11 +236,7 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             return match
     ends = [m.end() for m in candidates]  # in order: the matches do not overlap
     verbs = sorted(
-        (
-            verb
-            for pattern in rules.cue_patterns("treatment_predicate")
-            for verb in pattern.finditer(sentence)
-        ),
+        rules.cue_matches("treatment_predicate", sentence),
         key=lambda verb: verb.start(),
     )
     for verb in verbs:
@@ -397,7 +393,7 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if not rules.cue("cause_sentence", sentence):
         return
-    match = next(m for p in rules.cue_patterns("cause_sentence") if (m := p.search(sentence)))
+    match = rules.cue_search("cause_sentence", sentence)
     if not speaks_of(owner, sentence[: match.start()], rules):
         return
     # "The most common cause is a herniated disk; in older adults, ...": the clause ends
@@ -431,7 +427,7 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     rules = state.rules
     if owner.kind != Kind.CONDITION or not rules.cue("cause_origin", sentence):
         return
-    match = next(m for p in rules.cue_patterns("cause_origin") if (m := p.search(sentence)))
+    match = rules.cue_search("cause_origin", sentence)
     if _NEGATED_BEFORE.search(sentence[: match.start()]):
         return  # "Most herniated discs don't come from one dramatic injury"
     subject = _SETTING_PHRASE.sub("", sentence[: match.start()]).strip(" ,")
@@ -535,8 +531,7 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
             _sentence_cause(name, sentence, owner, state, match.group(0))
             return
     if rules.cue("cause_list_subject", sentence):
-        patterns = rules.cue_patterns("cause_list_subject")
-        match = next(m for p in patterns if (m := p.search(sentence)))
+        match = rules.cue_search("cause_list_subject", sentence)
         if _refers_to(owner, sentence[match.end() :], rules):
             names = listed_names(sentence[: match.start()], rules)
             said = sentence if len(names) == 1 else ""
@@ -545,7 +540,7 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if rules.cue("cause_when", sentence):
         # "Sciatica most often happens when a slipped disc presses on the nerve."
-        match = next(m for p in rules.cue_patterns("cause_when") if (m := p.search(sentence)))
+        match = rules.cue_search("cause_when", sentence)
         cause = sentence[match.end() :]
         glossed = _GLOSS_OPENING.match(cause)
         if (
@@ -576,7 +571,7 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if not rules.cue("cause_effect", sentence):
         return
-    match = next(m for p in rules.cue_patterns("cause_effect") if (m := p.search(sentence)))
+    match = rules.cue_search("cause_effect", sentence)
     # "... can lead to scarring, so the nerve roots stick; this stage is called adhesive
     # arachnoiditis": what the cause leads to is the object of its own clause.
     effect = _CLAUSE_END.split(sentence[match.end() :], maxsplit=1)[0]
@@ -626,7 +621,7 @@ def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Cont
         return
     if not rules.cue("types_sentence", sentence):
         return
-    match = next(m for p in rules.cue_patterns("types_sentence") if (m := p.search(sentence)))
+    match = rules.cue_search("types_sentence", sentence)
     names = listed_names(sentence[match.end() :], rules)
     # One kind named, and not in passing ("Rarer forms are ..."): the sentence is about it.
     said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
@@ -666,8 +661,7 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
     rules = state.rules
     if owner.kind != Kind.CONDITION or not rules.cue("condition_apposition", sentence):
         return
-    pattern = next(p for p in rules.cue_patterns("condition_apposition") if p.search(sentence))
-    match = pattern.search(sentence)
+    match = rules.cue_search("condition_apposition", sentence)
     before = sentence[: match.start()].rstrip()
     short = ""
     if before.endswith(")") and "(" in before:
@@ -822,10 +816,7 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
         return
     if not rules.cue("cause_predicate", sentence):
         return
-    match = min(
-        (m for p in rules.cue_patterns("cause_predicate") if (m := p.search(sentence))),
-        key=lambda m: m.start(),
-    )
+    match = min(rules.cue_matches("cause_predicate", sentence), key=lambda m: m.start())
     # "Heavy loading of the spine, while the bones are still growing, seems to ...": the
     # clause between commas says when, and is no part of the name.
     subject = without_duration(_ASIDE.sub("", sentence[: match.start()]).strip())
@@ -1670,10 +1661,7 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     if not rules.cue("treatment_predicate", sentence):
         return
     # The earliest verb: "A brace may be used ... to help the bone heal" is about the brace.
-    match = min(
-        (m for p in rules.cue_patterns("treatment_predicate") if (m := p.search(sentence))),
-        key=lambda m: m.start(),
-    )
+    match = min(rules.cue_matches("treatment_predicate", sentence), key=lambda m: m.start())
     # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
     # within two days to relieve ..." (there the verb belongs to another clause).
     subject = re.split(

@@ -1068,3 +1068,23 @@ def test_a_numbered_sequence_of_exercise_headings_keeps_the_ones_without_a_count
         if block.type == "warning" and "osteoporosis" in block.value["text"]
     ]
     assert boxed and boxed[0]["severity"] == "caution"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            "Anti-inflammatory painkillers such as ibuprofen (Advil\u00ae, Motrin\u00ae) or"
+            " naproxen (Aleve\u00ae) ease pain and swelling around the joint.",
+            "Naproxen",
+        ),
+        (
+            "Contrast dye confirms the position before the steroid (usually triamcinolone)"
+            " and the anaesthetic are injected.",
+            "Triamcinolone",
+        ),
+    ],
+)
+def test_a_medicine_given_as_an_example_in_brackets_or_after_brands_is_a_mention(sentence, mention):
+    plan = plan_of(article(sentence))
+    assert mention not in written(plan)

@@ -212,6 +212,8 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         example = bool(_EXAMPLE_CUE.search(gap)) or (example and bool(_COORDINATED.fullmatch(gap)))
         if example or _CONDITIONAL.search(before.rsplit(",", 1)[-1]):
             continue
+        if _IN_BRACKETS.search(before):
+            continue  # "the steroid (usually triamcinolone) is injected": said of the steroid
         if _EXAMPLES_THEN_VAGUE.match(sentence, match.end()):
             # "Painkillers such as paracetamol can help": a class shown by its examples,
             # said only to help or be offered, is named in passing, and so are they.
@@ -289,7 +291,15 @@ _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 #: What offers one name as another's alternative: "paracetamol or ibuprofen".
 _ALTERNATIVE = re.compile(r"\s*+,?\s*+or\s++(?:(?:an?|the)\s++)?", re.I)
 #: What joins items of one list: "X and Y", "X, Y", "acetaminophen (Tylenol) or naproxen".
-_COORDINATED = re.compile(r"[\s(),]*+(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?[\s(]*+", re.I)
+_COORDINATED = re.compile(
+    r"[\s(),\u00ae\u2122]*+(?:(?:and|or|as well as)\s+)?(?:(?:an?|the)\s+)?[\s(]*+", re.I
+)
+#: A name opening a bracket, perhaps after a hedge: "(usually triamcinolone)".
+_IN_BRACKETS = re.compile(
+    r"\(\s*+(?:(?:usually|often|typically|mostly|normally|commonly|most often|for example|"
+    r"e\.g\.|such as|like|including)[,:]?\s++)?$",
+    re.I,
+)
 
 
 #: How far into a sentence a treatment word still opens it ("The exercises below ...").

@@ -763,6 +763,14 @@ def _is_participle(word: str) -> bool:
     return any(word.lower() in _participles(lemma) for lemma in lemmas)
 
 
+def opens_with_base_verb(text: str) -> bool:
+    """Whether ``text`` opens with a word that can be a verb's base form ("Slide your arm
+    under ...", "Stay for five breaths"), as an instruction does; False without the
+    ``nlp`` extra's lexicon."""
+    words = text.split()
+    return bool(words) and _can_be_verb(words[0].strip(".,;:!?\"'"))
+
+
 @lru_cache(maxsize=4096)
 def _can_be_verb(word: str) -> bool:
     """Whether ``word`` can be the base form of a verb ("smoke", "sit"); False without the

@@ -1088,3 +1088,17 @@ def test_a_numbered_sequence_of_exercise_headings_keeps_the_ones_without_a_count
 def test_a_medicine_given_as_an_example_in_brackets_or_after_brands_is_a_mention(sentence, mention):
     plan = plan_of(article(sentence))
     assert mention not in written(plan)
+
+
+def test_a_numbered_step_saying_how_often_is_the_routines_not_an_exercise():
+    plan = plan_of(
+        article(
+            "## Your exercises",
+            "### 1. Chin tucks\n\nGlide your chin back. Hold for 5 seconds. Repeat 10 times.",
+            "### 2. Thread the needle\n\nFrom all fours, slide one arm under the other. Stay"
+            " for 5 slow breaths, then switch sides.",
+            "### 3. How often\n\nDo the whole routine twice a day.",
+        )
+    )
+    names = [e["name"] for e in exercises_of(plan)]
+    assert names == ["Chin tucks", "Thread the needle"]

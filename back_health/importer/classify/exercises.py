@@ -106,14 +106,22 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     if any(dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")):
         return True
     # Only how often: one exercise ("Walking, twice a day"), or the routine's own
-    # instructions when the heading names a collection ("How to do your exercises"). A
-    # section of prose with a frequency somewhere in it ("Clinician notes") is neither.
+    # instructions when the heading names a collection ("How to do your exercises") or
+    # asks about the routine ("How often"). A section of prose with a frequency somewhere
+    # in it ("Clinician notes") is neither.
     return (
-        any(has_dose(dose) for dose in doses)
+        heading.split()[0].lower() not in NOT_AN_EXERCISE_OPENING
+        and any(has_dose(dose) for dose in doses)
         and len(doses) <= FREQUENCY_ONLY_MAX_PARAGRAPHS
         and names_one_exercise(heading, rules)
     )
 
+
+#: First words of a heading about the routine, not one exercise ("How often", "When to
+#: stop", "Before you start").
+NOT_AN_EXERCISE_OPENING = frozenset(
+    "how when why what before after tips safety important notes general stop".split()
+)
 
 #: Most paragraphs of a section that is one exercise given only a frequency.
 FREQUENCY_ONLY_MAX_PARAGRAPHS = 3

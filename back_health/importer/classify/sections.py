@@ -12,6 +12,7 @@ from ..names import (
     derive_name,
     first_phrase,
     name_key,
+    opens_with_base_verb,
     sentence_case,
     split_names,
     split_sentences,
@@ -24,12 +25,14 @@ from .blocks import add_block, add_heading, warning_value
 from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
 from .entities import cause_page, is_subtype, medicine_page, owner_for_relations
 from .exercises import (
+    NOT_AN_EXERCISE_OPENING,
     emit_exercise_list,
     exercise_columns,
     exercise_from_section,
     is_exercise_subsection,
     labelled_exercise,
     names_one_exercise,
+    only_dose,
 )
 from .paragraphs import emit_blocks
 from .subject import whole_medicine
@@ -473,13 +476,30 @@ def in_exercise_sequence(section: Section, rules: RuleSet) -> bool:
     """Whether a numbered sub-heading among exercises names one too: a short name over
     text, no question, warning or topic heading."""
     heading = clean_heading(section.heading, rules).strip(" .:")
-    return bool(
+    if not (
         heading
         and section.blocks
         and "?" not in heading
+        and heading.split()[0].lower() not in NOT_AN_EXERCISE_OPENING
         and names_one_exercise(heading, rules)
         and not rules.cue("heading_warning", heading)
         and not heading_topic(heading, rules)[0]
+    ):
+        return False
+    # "5. How often": a step that only says how often or when to stop is the routine's,
+    # not an exercise; one is done, so its text tells the reader what to do.
+    sentences = [
+        sentence
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+        for sentence in split_sentences(block.text)
+    ]
+    return any(
+        # "From all fours, slide your arm under ...": the instruction after its setting.
+        (opens_with_base_verb(sentence) or opens_with_base_verb(sentence.split(",", 1)[-1]))
+        and not only_dose(sentence, rules)
+        and not rules.cue("stop_if", sentence)
+        for sentence in sentences
     )
 
 

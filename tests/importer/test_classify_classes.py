@@ -536,6 +536,7 @@ def test_a_treatment_said_to_hold_back_recovery_is_never_a_treatment_page(senten
         "Many people never seek medical help for it and simply miss a few days of work.",
         "Bed rest is not recommended.",
         "After surgery you will see a physiotherapist twice a week.",
+        "Leave that exercise out and tell your physiotherapist at your next appointment.",
     ],
 )
 def test_statistics_narrative_and_information_stay_text(sentence):

@@ -1102,3 +1102,20 @@ def test_a_numbered_step_saying_how_often_is_the_routines_not_an_exercise():
     )
     names = [e["name"] for e in exercises_of(plan)]
     assert names == ["Chin tucks", "Thread the needle"]
+
+
+def test_a_title_naming_a_programme_does_not_make_every_heading_an_exercise():
+    plan = plan_of(
+        "# Thoracic hyperkyphosis: your home exercise programme\n\n"
+        "## About your upper back\n\n- The upper back curves forward a little.\n"
+        "- A bigger curve can ache.\n\n## Your exercises\n\n"
+        "| Exercise | Sets | Reps | How often |\n|---|---|---|---|\n"
+        "| Chin tucks | 2 | 10 | 3 times a day |\n| Seated row | 3 | 12 | 3 days a week |\n"
+    )
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert list(exercises) == ["Chin tucks", "Seated row"]
+    assert exercises["Chin tucks"]["times_per_day"] == 3
+    assert (exercises["Seated row"]["days_per_week"], exercises["Seated row"]["times_per_day"]) == (
+        3,
+        None,
+    )

@@ -100,6 +100,10 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
         return False
     if any(rules.cue(f"heading_{topic}", heading) for topic in _NOT_ONE_EXERCISE):
         return False  # "What else helps", "What we don't recommend": a list of their own
+    if heading.split()[0].lower() in NOT_AN_EXERCISE_OPENING or not names_one_exercise(
+        heading, rules
+    ):
+        return False  # "About your upper back", "Your exercises": no one exercise's name
     if any(isinstance(block, ListBlock) for block in section.blocks):
         return True
     doses = [read_dose(block.text).dose for block in section.blocks if isinstance(block, Paragraph)]
@@ -110,8 +114,7 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     # asks about the routine ("How often"). A section of prose with a frequency somewhere
     # in it ("Clinician notes") is neither.
     return (
-        heading.split()[0].lower() not in NOT_AN_EXERCISE_OPENING
-        and any(has_dose(dose) for dose in doses)
+        any(has_dose(dose) for dose in doses)
         and len(doses) <= FREQUENCY_ONLY_MAX_PARAGRAPHS
         and names_one_exercise(heading, rules)
     )
@@ -120,7 +123,7 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
 #: First words of a heading about the routine, not one exercise ("How often", "When to
 #: stop", "Before you start").
 NOT_AN_EXERCISE_OPENING = frozenset(
-    "how when why what before after tips safety important notes general stop".split()
+    "how when why what before after tips safety important notes general stop about".split()
 )
 
 #: Most paragraphs of a section that is one exercise given only a frequency.

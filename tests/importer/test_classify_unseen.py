@@ -347,7 +347,9 @@ def test_an_nhs_style_page_with_care_cards_and_do_and_dont_lists():
     assert warnings["see_doctor"]["heading"] == "See a GP if"
     assert warnings["emergency"]["heading"].startswith("Call 999 or go to A&E")
     assert "cannot pee" in " ".join(warnings["emergency"]["items"])
-    assert "stay in bed" in " ".join(warnings["caution"]["items"])
+    # "Don't": "do not stay in bed for long periods" names no risk: advice, kept as text.
+    assert "caution" not in warnings
+    assert "stay in bed" in str([b.value for b in main.blocks])
     # A "Do" list under "Things you can do" names treatments, medicines by brand too.
     treatments = related(plan, "treatments")
     assert {"Staying active", "Ibuprofen", "Paracetamol", "Surgery"} <= treatments

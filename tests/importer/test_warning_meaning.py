@@ -538,3 +538,23 @@ def test_who_cannot_take_part_in_a_study_is_no_risk_to_the_reader():
         " surgery\n"
     )
     assert not warnings
+
+
+def test_a_dont_list_naming_no_risk_is_advice_not_a_warning():
+    values = warnings_of(
+        "## Don't\n\n- do not stand in one place for long periods\n"
+        "- do not go running on hard ground while the pain is bad\n"
+    )
+    assert values == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "do not take ibuprofen if you have asthma",
+        "do not lift heavy things, as it can strain the healing joint",
+    ],
+)
+def test_a_dont_list_naming_a_risk_or_who_is_at_risk_is_a_caution(item):
+    values = warnings_of(f"## Don't\n\n- {item}\n- do not sit for long periods\n")
+    assert values and values[0]["severity"] == "caution"

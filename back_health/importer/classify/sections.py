@@ -46,7 +46,7 @@ from .topics import (
     heading_topic,
     lead_topic,
 )
-from .warnings import emit_caution_section, emit_warning_section
+from .warnings import avoid_without_risk, emit_caution_section, emit_warning_section
 
 #: Most words a heading may have to be read as the name of one cause.
 CAUSE_HEADING_MAX_WORDS = 5
@@ -347,6 +347,13 @@ def emit_section(section: Section, role: Role, owner: PagePlan, base: int, state
         return
     if role.category in ENTITY_KINDS and role.pages:
         emit_entity_section(section, role, owner, state)
+        return
+    if role.category in ("warning", "cautions") and avoid_without_risk(section, state.rules):
+        # "Don't" over "do not stand in one place for long periods": advice naming no
+        # risk stays text under its heading.
+        state.decide(heading, "content", "things to avoid that name no risk to the reader")
+        add_heading(owner, heading, section.level, base, state)
+        emit_blocks(section.blocks, owner, "content", heading, state)
         return
     if role.category == "warning":
         rest = emit_warning_section(section, role, owner, base, state)

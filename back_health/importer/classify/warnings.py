@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from ..document import ListBlock, Paragraph, Section, Table
 from ..names import (
@@ -132,6 +133,53 @@ def emit_caution_section(
     add_block(owner, BlockPlan("warning", value), state)
     state.decide(section.heading, f"warning ({Severity.CAUTION})", role.because)
     return rest
+
+
+#: The reason a caution gives: "..., as the weight of your bump can press on a vein".
+_GIVES_A_REASON = re.compile(
+    r"\b(?:as|because|since|or)\b[^.;!?]{0,120}?\b(?:can|could|may|might|will)\b", re.IGNORECASE
+)
+
+
+def avoid_without_risk(section: Section, rules: RuleSet) -> bool:
+    """Whether ``section`` is a list of things to avoid ("Don't": "do not stand in one
+    place for long periods") that names no risk to the reader and asks for no help: advice
+    on what to do, text rather than a warning."""
+    heading = section.heading
+    if (
+        not heading
+        or not rules.cue("heading_avoid", heading)
+        or rules.cue("heading_risks", heading)
+    ):
+        return False
+    texts = []
+    for block in section.blocks:
+        if isinstance(block, Table):
+            return False
+        texts.extend(
+            [block.lead, *(item.text for item in block.items)]
+            if isinstance(block, ListBlock)
+            else split_sentences(block.text)
+        )
+    texts = [text for text in texts if text]
+    return bool(texts) and not any(
+        names_a_risk(text, rules)
+        or ((found := advice_of(text, rules)) and found.level != Severity.CAUTION)
+        for text in texts
+    )
+
+
+def names_a_risk(text: str, rules: RuleSet) -> bool:
+    """Whether ``text`` names a risk to the reader or who is at risk: a harm ("it can
+    damage your kidneys"), a reason with what may happen, or a group ("if you are
+    pregnant", "children under 16")."""
+    return bool(
+        rules.cue("caution_harm", text)
+        or rules.cue("severity_harm_risk", text)
+        or rules.cue("severity_named_risk", text)
+        or rules.cue("caution_group", text)
+        or _GIVES_A_REASON.search(text)
+    )
 
 
 #: Longest lead (in words) read as a warning's heading rather than its text.

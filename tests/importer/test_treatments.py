@@ -1119,3 +1119,15 @@ def test_a_title_naming_a_programme_does_not_make_every_heading_an_exercise():
         3,
         None,
     )
+
+
+def test_a_lead_opening_with_a_condition_names_its_list_by_its_main_clause():
+    plan = plan_of(
+        article(
+            "## What treatments are available?",
+            "If your symptoms are mild, treatment starts without surgery:\n\n"
+            "- Physiotherapy: a physiotherapist will teach you exercises and advice on posture.\n"
+            "- Hydrotherapy: exercises in a warm pool ease stiffness for many people.",
+        )
+    )
+    assert {"Physiotherapy", "Hydrotherapy"} <= written(plan)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..parse_text import without_pictographs
 from ..rules import RuleSet
 
@@ -66,7 +68,15 @@ def names_other_topics(heading: str, topic: str, rules: RuleSet) -> bool:
     )
 
 
+#: A condition opening a lead: "If your symptoms are mild, treatment starts with:".
+_LEADING_CONDITION = re.compile(r"\s*(?:if|when|unless|once|while)\b[^,:;.]{0,120}+,\s*", re.I)
+
+
 def lead_topic(lead: str, rules: RuleSet) -> tuple[str, str]:
+    """The topic a list's lead names, read from its main clause: "If your symptoms are
+    mild, treatment starts without surgery:" leads treatments, not symptoms."""
+    if (main := _LEADING_CONDITION.match(lead)) and lead[main.end() :].strip():
+        lead = lead[main.end() :]
     for topic in LEAD_TOPICS:
         if cue := rules.cue(f"lead_{topic}", lead):
             return topic, f"lead cue {cue!r}"

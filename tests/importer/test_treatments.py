@@ -1131,3 +1131,25 @@ def test_a_lead_opening_with_a_condition_names_its_list_by_its_main_clause():
         )
     )
     assert {"Physiotherapy", "Hydrotherapy"} <= written(plan)
+
+
+def test_what_actually_helped_heads_treatments_and_framing_labels_name_nothing():
+    plan = plan_of(
+        article(
+            "## What actually helped me",
+            "**Heat.** A wheat bag on my lower back for 20 minutes relaxed the spasm.",
+            "**Physiotherapy.** My physio checked my back and gave me a plan to load the"
+            " muscle gradually.",
+            "**Honest note:** nothing worked overnight, and the first week was hard.",
+        )
+    )
+    assert {"Physiotherapy"} <= written(plan)
+    assert not {"Honest note", "Honest"} & {p.title for p in plan.pages}
+
+
+@pytest.mark.parametrize("name", ["Another approach", "Not your shoulders", "Not just rest"])
+def test_a_contrast_or_a_placeholder_is_no_name(name):
+    from back_health.importer.names import check_name
+    from back_health.importer.rules import default_rules
+
+    assert check_name(name, default_rules()).name == ""

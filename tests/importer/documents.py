@@ -16,3 +16,14 @@ def texts_of(doc) -> list[str]:
             else:
                 found.append(block.text)
     return [text for text in found if text]
+
+
+def exercises_of(plan) -> list[dict]:
+    """Every exercise of the plan's exercise lists, page by page, in order."""
+    return [
+        exercise
+        for page in plan.pages
+        for block in page.blocks
+        if block.type == "exercise_list"
+        for exercise in block.value["exercises"]
+    ]

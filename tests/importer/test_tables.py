@@ -11,6 +11,8 @@ from back_health.importer.parse_markdown import parse_markdown
 from back_health.importer.parse_text import parse_text
 from back_health.importer.plan import SourceInfo
 
+from .documents import exercises_of
+
 
 def tables(doc):
     return [
@@ -481,13 +483,7 @@ def test_a_numbered_exercise_table_names_its_exercises_by_the_column_after_the_n
 
     text = f"Back exercises\n\nLow back pain eases with movement.\n\nYour programme\n\n{GRID}"
     plan = analyse(text.encode(), "handout.txt")
-    exercises = [
-        exercise
-        for page in plan.pages
-        for block in page.blocks
-        if block.type == "exercise_list"
-        for exercise in block.value["exercises"]
-    ]
+    exercises = exercises_of(plan)
     assert [(e["name"], e["dose"]["sets"], e["dose"]["repetitions"]) for e in exercises] == [
         ("Pelvic tilt", 2, 10),
         ("Knee rolls", 1, 8),

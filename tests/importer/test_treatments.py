@@ -1153,3 +1153,16 @@ def test_a_contrast_or_a_placeholder_is_no_name(name):
     from back_health.importer.rules import default_rules
 
     assert check_name(name, default_rules()).name == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An X-ray or ultrasound scan is used to guide the needle into the joint.",
+        "A simple blood test shows whether your vitamin D is low.",
+        "A biopsy of the bone helps choose the right antibiotic.",
+    ],
+)
+def test_a_test_in_a_treatments_section_is_no_treatment(sentence):
+    plan = plan_of(article("## Treatment", f"Physiotherapy helps most people. {sentence}"))
+    assert written(plan) <= {"Physiotherapy"}

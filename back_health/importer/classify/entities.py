@@ -1658,6 +1658,15 @@ def _alternatives(text: str, rules: RuleSet) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5]
 
 
+#: What names a test, never a treatment: "A simple blood test shows ...", "A biopsy of the
+#: bone helps choose the antibiotic", "An X-ray or ultrasound scan is used to guide ...".
+_DIAGNOSTIC_TEST = re.compile(
+    r"\b(?:x-?rays?|mri|ct|scans?|ultrasound|blood tests?|urine tests?|biops(?:y|ies)|tests?|"
+    r"dexa|nerve conduction studies|investigations?)\b",
+    re.IGNORECASE,
+)
+
+
 def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
     """In a treatments section, a sentence that says what something does for the reader
     ("Bisphosphonates such as alendronic acid slow the loss of bone", "A brace may be
@@ -1691,6 +1700,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
         return
     if rules.is_condition_term(name) or rules.has_condition_head(name):
         return  # "The pain usually eases": the condition, not a treatment
+    if _DIAGNOSTIC_TEST.search(name):
+        return  # "An X-ray or ultrasound scan is used to guide the needle": a test
     key = name_key(name, rules)
     if state.main is not None and key == name_key(state.main.title, rules):
         return

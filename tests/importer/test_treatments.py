@@ -1166,3 +1166,24 @@ def test_a_contrast_or_a_placeholder_is_no_name(name):
 def test_a_test_in_a_treatments_section_is_no_treatment(sentence):
     plan = plan_of(article("## Treatment", f"Physiotherapy helps most people. {sentence}"))
     assert written(plan) <= {"Physiotherapy"}
+
+
+@pytest.mark.parametrize(
+    ("sentences", "treatment"),
+    [
+        (
+            "Codeine can cause constipation and drowsiness. They are not recommended for"
+            " long-term back pain.",
+            "Codeine",
+        ),
+        (
+            "Prolotherapy involves injecting a sugar solution into the ligaments. It is not"
+            " recommended, as there is no good evidence that it works.",
+            "Prolotherapy",
+        ),
+    ],
+)
+def test_a_treatment_advised_against_in_the_next_sentence_is_no_page(sentences, treatment):
+    plan = plan_of(article("## Treatment", f"Physiotherapy helps most people. {sentences}"))
+    assert treatment not in written(plan)
+    assert "Physiotherapy" in written(plan)

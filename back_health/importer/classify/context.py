@@ -106,6 +106,16 @@ class PageRegistry:
         if text not in texts:  # a sentence found by two rules is said once
             texts.append(text)
 
+    def drop_text(self, text: str, kind: str) -> list[PagePlan]:
+        """Take ``text`` from every page of ``kind`` given it; return those pages."""
+        pages = []
+        for page in self._plan.pages:
+            texts = self._texts.get(id(page))
+            if page.kind == kind and texts and text in texts:
+                texts.remove(text)
+                pages.append(page)
+        return pages
+
     def texts(self, page: PagePlan) -> list[str]:
         return self._texts.get(id(page), [])
 

@@ -34,6 +34,7 @@ from .blocks import (
 )
 from .context import ENTITY_KINDS, Context, PendingList, Role, relate
 from .entities import (
+    advised_against,
     called_condition,
     cause_subject,
     causes_in_sentence,
@@ -256,6 +257,18 @@ def emit_paragraph(
                 prose.keep(sentence, markup)
         else:
             prose.keep(sentence, markup)
+        if (
+            asked is None
+            and previous
+            and _REFERS_BACK.match(sentence)
+            and advised_against(sentence, 0, rules)
+        ):
+            # "Codeine can cause constipation. They are not recommended for long-term back
+            # pain.": advice against what the sentence before was about; that sentence
+            # no longer describes a treatment page.
+            for page in state.pages.drop_text(previous, Kind.TREATMENT):
+                if page is not state.main:
+                    state.decide(page.title, "content", f"advised against next: {sentence!r}")
         if asked is None and topic == ADVISED_AGAINST:
             # Under "Not recommended" what a sentence names is advised against: it stays
             # text, and no cause or treatment is read from it.
@@ -396,6 +409,10 @@ def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:
 _OPENS_WITH_NEGATION = re.compile(
     r"\s*(?:do not|don['\u2019]t|never|not|avoid|no)\b", re.IGNORECASE
 )
+
+
+#: A sentence opening by referring back to what the one before was about.
+_REFERS_BACK = re.compile(r"\s*(?:they|it|these|this|those)\b", re.IGNORECASE)
 
 
 #: What a table column may name: its items become pages as a list's would.

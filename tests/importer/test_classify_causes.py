@@ -1255,3 +1255,21 @@ def test_typographic_apostrophes_throughout_an_article_never_break_the_analysis(
     text = (CORPUS / article).read_text(encoding="utf-8").replace("'", "\u2019")
     plan = analyse(text.encode(), article)
     assert plan.pages
+
+
+@pytest.mark.parametrize(
+    ("sentence", "causes"),
+    [
+        (
+            "The most common cause is cervical spondylosis, the gradual wear of the discs and"
+            " small joints of the neck.",
+            {"Cervical spondylosis"},
+        ),
+        ("The most common cause of neck pain is poor posture.", {"Poor posture"}),
+        ("The most common cause of neck pain in older people is wear and tear.", {"Wear and tear"}),
+        ("The most common cause of death is heart disease.", set()),
+    ],
+)
+def test_the_one_cause_a_sentence_names_is_the_cause_of_the_page_only(sentence, causes):
+    plan = plan_of(f"# Neck pain\n\nNeck pain is common. {sentence}\n")
+    assert {r.title for r in plan.pages[0].causes} == causes

@@ -404,12 +404,22 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     if not rules.cue("cause_sentence", sentence):
         return
     match = rules.cue_search("cause_sentence", sentence)
-    if not speaks_of(owner, sentence[: match.start()], rules):
+    of = _CAUSE_OF.search(match.group(0))
+    if of is not None:
+        # "The most common cause of sciatica is a slipped disc": the cause of what the
+        # page is about, or of something else ("the main cause of death").
+        if not _names_page(of.group("what"), owner, rules):
+            return
+    elif not speaks_of(owner, sentence[: match.start()], rules):
         return
     # "The most common cause is a herniated disk; in older adults, ...": the clause ends
     # at the semicolon. "a disc bulge, where ..., and a bony narrowing, which ...": the
     # asides between commas are no names.
     rest = _CLAUSE_STOP.split(sentence[match.end() :], maxsplit=1)[0]
+    if _ONE_CAUSE.search(match.group(0)):
+        # "The most common cause is cervical spondylosis, the gradual wear of the discs
+        # ...": one cause, and what follows its comma describes it.
+        rest = rest.split(",", 1)[0]
     names = listed_names(without_asides(rest), rules)
     # "a disc bulge, where the centre pushes out, and bony narrowing (foraminal
     # stenosis), which comes with age": a comment on each name says something of each.
@@ -425,6 +435,15 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
                 # "The most common cause is a fall onto your backside": the one cause a
                 # sentence names is what it is about.
                 state.pages.add_text(page, sentence)
+
+
+#: "cause of sciatica is": what the cause is of.
+_CAUSE_OF = re.compile(r"\b(?:of|for)\s+(?P<what>.+?)\s+(?:is|are|was)$", re.IGNORECASE)
+#: A cue naming one cause: "the most common cause is", "the usual reason was".
+_ONE_CAUSE = re.compile(
+    r"\b(?:cause|reason|culprit|trigger|explanation)(?:\s+(?:of|for)\s+.+?)?\s+(?:is|was)$",
+    re.IGNORECASE,
+)
 
 
 def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
@@ -1018,6 +1037,20 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
     # "In older people kyphosis is caused by ...": after a phrase saying who or when,
     # the subject is the page's name.
     return bool(_SETTING.match(subject)) and any(key.endswith(f" {name}") for name in names)
+
+
+def _names_page(what: str, owner: PagePlan, rules: RuleSet) -> bool:
+    """Whether ``what`` ("sciatica", "it", "neck pain in older people") names the page."""
+    what = re.split(r"\s+(?:in|among|for|during|at|after|before)\s", what.strip(" ,"), maxsplit=1)[
+        0
+    ]
+    if rules.cue("anaphoric_subject", what) or what.lower() in ("it", "this", "them", "these"):
+        return True
+    key = name_key(what, rules)
+    names = [name_key(name, rules) for name in (owner.title, *owner.alternate_names)]
+    return bool(key) and any(
+        key == name or name.endswith(f" {key}") or key.endswith(f" {name}") for name in names
+    )
 
 
 _SETTING = re.compile(

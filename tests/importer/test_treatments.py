@@ -1147,7 +1147,16 @@ def test_what_actually_helped_heads_treatments_and_framing_labels_name_nothing()
     assert not {"Honest note", "Honest"} & {p.title for p in plan.pages}
 
 
-@pytest.mark.parametrize("name", ["Another approach", "Not your shoulders", "Not just rest"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Another approach",
+        "Not your shoulders",
+        "Not just rest",
+        "Another common symptom",
+        "One rare cause",
+    ],
+)
 def test_a_contrast_or_a_placeholder_is_no_name(name):
     from back_health.importer.names import check_name
     from back_health.importer.rules import default_rules

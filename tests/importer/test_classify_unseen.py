@@ -16,6 +16,8 @@ from back_health.importer.dose import parse_dose
 from back_health.importer.parse import parse_document
 from back_health.importer.plan import SourceInfo
 
+from .documents import exercises_of
+
 SOURCE = SourceInfo(name="unseen", sha256="0" * 64, format="markdown", bytes=1)
 
 
@@ -286,13 +288,7 @@ def test_exercise_steps_are_sentences_without_the_name_separator():
         "- **Shoulder roll**: roll your shoulders backwards slowly. Repeat 10 times.\n",
         "markdown",
     )
-    exercises = [
-        exercise
-        for page in plan.pages
-        for block in page.blocks
-        if block.type == "exercise_list"
-        for exercise in block.value["exercises"]
-    ]
+    exercises = exercises_of(plan)
     assert exercises, "the exercises section should become an exercise list"
     steps = [step for exercise in exercises for step in exercise["steps"]]
     assert steps == [

@@ -12,6 +12,8 @@ from back_health.importer.dose import read_dose
 from back_health.importer.plan import Action, Kind
 from back_health.imports.service import analyse
 
+from .documents import exercises_of
+
 
 def plan_of(text, name="article.md"):
     return analyse(text.encode(), name)
@@ -27,16 +29,6 @@ def written(plan, kind=Kind.TREATMENT):
 
 def page_titled(plan, title):
     return next(p for p in plan.pages if p.title == title)
-
-
-def exercises_of(plan):
-    return [
-        exercise
-        for page in plan.pages
-        for block in page.blocks
-        if block.type == "exercise_list"
-        for exercise in block.value["exercises"]
-    ]
 
 
 def article(*paragraphs, title="Thoracic back pain"):

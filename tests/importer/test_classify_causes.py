@@ -1268,6 +1268,7 @@ def test_typographic_apostrophes_throughout_an_article_never_break_the_analysis(
         ("The most common cause of neck pain is poor posture.", {"Poor posture"}),
         ("The most common cause of neck pain in older people is wear and tear.", {"Wear and tear"}),
         ("The most common cause of death is heart disease.", set()),
+        ("If the cause of the problem is a disc herniation, surgery may be offered.", set()),
     ],
 )
 def test_the_one_cause_a_sentence_names_is_the_cause_of_the_page_only(sentence, causes):

@@ -404,6 +404,8 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     if not rules.cue("cause_sentence", sentence):
         return
     match = rules.cue_search("cause_sentence", sentence)
+    if _HYPOTHETICAL.search(sentence[: match.start()]):
+        return  # "If the cause of the problem is a disc herniation, surgery ...": a case
     of = _CAUSE_OF.search(match.group(0))
     if of is not None:
         # "The most common cause of sciatica is a slipped disc": the cause of what the
@@ -437,6 +439,8 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
                 state.pages.add_text(page, sentence)
 
 
+#: A conditional just before a cause cue: "If the cause is ...", "when the reason is".
+_HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|unless|where)\s*+$", re.IGNORECASE)
 #: "cause of sciatica is": what the cause is of.
 _CAUSE_OF = re.compile(r"\b(?:of|for)\s+(?P<what>.+?)\s+(?:is|are|was)$", re.IGNORECASE)
 #: A cue naming one cause: "the most common cause is", "the usual reason was".

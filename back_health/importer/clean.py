@@ -536,14 +536,10 @@ def drop_chrome(doc: Document) -> Document:
     for section in doc.sections:
         reason = heading_chrome_reason(section.heading) if section.heading else ""
         if reason and section.level > 1:
-            chrome, rest = (
-                _contents_and_rest(section.blocks)
-                if reason == CONTENTS
-                else (
-                    section.blocks,
-                    [],
-                )
-            )
+            if reason == CONTENTS:
+                chrome, rest = _contents_and_rest(section.blocks)
+            else:
+                chrome, rest = section.blocks, []
             text = "\n".join([section.heading, *(_block_text(b) for b in chrome)])
             dropped.append(Dropped(reason=reason, text=text))
             if rest:

@@ -451,15 +451,6 @@ class RuleSet:
             match for pattern in self.cue_patterns(category) for match in pattern.finditer(text)
         ]
 
-    def cue_search(self, category: str, text: str) -> re.Match | None:
-        """The first match of the first pattern of ``category`` that matches ``text``, read
-        as :meth:`cue` reads it; None when none does."""
-        text = text.replace("\u2019", "'")
-        for pattern in self.cue_patterns(category):
-            if match := pattern.search(text):
-                return match
-        return None
-
     def cue_match(self, category: str, text: str, *, at_start: bool = False) -> re.Match | None:
         """The match of the first pattern of ``category`` that matches ``text`` (at its
         start when ``at_start``), else None; read as :meth:`cue` reads it."""

@@ -403,7 +403,7 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if not rules.cue("cause_sentence", sentence):
         return
-    match = rules.cue_search("cause_sentence", sentence)
+    match = rules.cue_match("cause_sentence", sentence)
     if _HYPOTHETICAL.search(sentence[: match.start()]):
         return  # "If the cause of the problem is a disc herniation, surgery ...": a case
     of = _CAUSE_OF.search(match.group(0))
@@ -460,7 +460,7 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     rules = state.rules
     if owner.kind != Kind.CONDITION or not rules.cue("cause_origin", sentence):
         return
-    match = rules.cue_search("cause_origin", sentence)
+    match = rules.cue_match("cause_origin", sentence)
     if _NEGATED_BEFORE.search(sentence[: match.start()]):
         return  # "Most herniated discs don't come from one dramatic injury"
     subject = _SETTING_PHRASE.sub("", sentence[: match.start()]).strip(" ,")
@@ -564,7 +564,7 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
             _sentence_cause(name, sentence, owner, state, match.group(0))
             return
     if rules.cue("cause_list_subject", sentence):
-        match = rules.cue_search("cause_list_subject", sentence)
+        match = rules.cue_match("cause_list_subject", sentence)
         if _refers_to(owner, sentence[match.end() :], rules):
             names = listed_names(sentence[: match.start()], rules)
             said = sentence if len(names) == 1 else ""
@@ -573,7 +573,7 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if rules.cue("cause_when", sentence):
         # "Sciatica most often happens when a slipped disc presses on the nerve."
-        match = rules.cue_search("cause_when", sentence)
+        match = rules.cue_match("cause_when", sentence)
         cause = sentence[match.end() :]
         glossed = _GLOSS_OPENING.match(cause)
         if (
@@ -604,7 +604,7 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if not rules.cue("cause_effect", sentence):
         return
-    match = rules.cue_search("cause_effect", sentence)
+    match = rules.cue_match("cause_effect", sentence)
     # "... can lead to scarring, so the nerve roots stick; this stage is called adhesive
     # arachnoiditis": what the cause leads to is the object of its own clause.
     effect = _CLAUSE_END.split(sentence[match.end() :], maxsplit=1)[0]
@@ -654,7 +654,7 @@ def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Cont
         return
     if not rules.cue("types_sentence", sentence):
         return
-    match = rules.cue_search("types_sentence", sentence)
+    match = rules.cue_match("types_sentence", sentence)
     names = listed_names(sentence[match.end() :], rules)
     # One kind named, and not in passing ("Rarer forms are ..."): the sentence is about it.
     said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
@@ -694,7 +694,7 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
     rules = state.rules
     if owner.kind != Kind.CONDITION or not rules.cue("condition_apposition", sentence):
         return
-    match = rules.cue_search("condition_apposition", sentence)
+    match = rules.cue_match("condition_apposition", sentence)
     before = sentence[: match.start()].rstrip()
     short = ""
     if before.endswith(")") and "(" in before:
@@ -759,8 +759,6 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
         stated = match is not None and match.group(0).lower().startswith(("a ", "an "))
     if match is None:
         return
-    if match.group(0).startswith(",") and _names_subject(sentence[: match.start()], owner, state):
-        return  # "Sciatica, also known as lumbar radiculopathy": another name of the subject
     text = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
     text = _NAME_ENDS.split(text, maxsplit=1)[0]
     # "called spinal fractures or vertebral fractures": the first of the names given.
@@ -793,15 +791,6 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
     relate(owner, "related_conditions", page)
     state.pages.add_text(page, said)
     state.decide(name, "condition", f"named after its description ({match.group(0).strip()!r})")
-
-
-def _names_subject(before: str, owner: PagePlan, state: Context) -> bool:
-    """Whether the words before a ", also called" name the page's own subject."""
-    rules = state.rules
-    key = name_key(before.split(",")[-1], rules)
-    titles = {name_key(owner.title, rules), name_key(state.main.title, rules)}
-    titles.update(name_key(name, rules) for name in state.main.alternate_names)
-    return any(key == title or key.endswith(f" {title}") for title in titles if title)
 
 
 #: Head words too general to show that two names are one condition.

@@ -46,7 +46,12 @@ from .topics import (
     heading_topic,
     lead_topic,
 )
-from .warnings import avoid_without_risk, emit_caution_section, emit_warning_section
+from .warnings import (
+    GIVES_A_REASON,
+    avoid_without_risk,
+    emit_caution_section,
+    emit_warning_section,
+)
 
 #: Most words a heading may have to be read as the name of one cause.
 CAUSE_HEADING_MAX_WORDS = 5
@@ -453,12 +458,6 @@ def has_dose_text(paragraph: Paragraph) -> bool:
     return has_dose(read_dose(paragraph.text).dose)
 
 
-#: The reason a caution gives: "..., as arching over a bolster can stress the bones".
-_NAMED_RISK = re.compile(
-    r"\b(?:as|because|since)\b[^.;!?]{0,120}?\b(?:can|could|may|might|will)\b", re.IGNORECASE
-)
-
-
 def _take_group_cautions(exercise: dict, state: Context) -> list[str]:
     """Take from ``exercise`` its cautions that rule it out for a group of readers and name
     the risk; return them."""
@@ -467,7 +466,7 @@ def _take_group_cautions(exercise: dict, state: Context) -> list[str]:
         sentence
         for sentence in exercise.get("cautions", [])
         if rules.cue("caution_group", sentence)
-        and _NAMED_RISK.search(sentence)
+        and GIVES_A_REASON.search(sentence)
         and not rules.cue("stop_if", sentence)
     ]
     if taken:

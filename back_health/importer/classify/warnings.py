@@ -136,7 +136,7 @@ def emit_caution_section(
 
 
 #: The reason a caution gives: "..., as the weight of your bump can press on a vein".
-_GIVES_A_REASON = re.compile(
+GIVES_A_REASON = re.compile(
     r"\b(?:as|because|since|or)\b[^.;!?]{0,120}?\b(?:can|could|may|might|will)\b", re.IGNORECASE
 )
 
@@ -178,7 +178,7 @@ def names_a_risk(text: str, rules: RuleSet) -> bool:
         or rules.cue("severity_harm_risk", text)
         or rules.cue("severity_named_risk", text)
         or rules.cue("caution_group", text)
-        or _GIVES_A_REASON.search(text)
+        or GIVES_A_REASON.search(text)
     )
 
 

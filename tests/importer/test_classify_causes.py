@@ -5,6 +5,7 @@ A cause is recognised by what a sentence says it does to the condition ("can lea
 the sentence's subject, and written as a page only when that sentence is about it.
 """
 
+import json
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -1247,10 +1248,19 @@ def test_a_cue_written_with_a_typographic_apostrophe_names_the_cause():
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "dev"
 
 
-@pytest.mark.parametrize(
-    "article",
-    sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))[::12],
-)
+def _english_articles():
+    """The development articles in English (an article in a language without rules is
+    planned as nothing, by design)."""
+    return sorted(
+        p.name
+        for p in CORPUS.iterdir()
+        if p.suffix in (".txt", ".md", ".html")
+        and json.loads(p.with_suffix(".answer.json").read_text(encoding="utf-8"))["language"]
+        == "en"
+    )
+
+
+@pytest.mark.parametrize("article", _english_articles()[::12])
 def test_typographic_apostrophes_throughout_an_article_never_break_the_analysis(article):
     text = (CORPUS / article).read_text(encoding="utf-8").replace("'", "\u2019")
     plan = analyse(text.encode(), article)

@@ -352,6 +352,55 @@ def test_a_treatment_heading_the_title_is_the_subject_not_the_condition_it_treat
     assert plan.main_page.kind == Kind.TREATMENT
 
 
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("POSTERIOR LUMBAR DECOMPRESSION AND FUSION", "Posterior lumbar decompression and fusion"),
+        (
+            "Anterior cervical discectomy and fusion (ACDF)",
+            "Anterior cervical discectomy and fusion",
+        ),
+    ],
+)
+def test_an_operation_named_by_its_two_steps_is_the_subject_not_a_symptom_it_eases(title, subject):
+    plan = plan_of(
+        f"Hillfoot Hospital    Physiotherapy\n\n{title}\nAdvice after your operation\n\n"
+        "Leg pain is why most people have the operation. Leg pain often eases within days,"
+        " though some leg pain can last a few weeks.\n\nWalk a little further each day.\n",
+        "leaflet.txt",
+    )
+    assert plan.main_page.title == subject
+    assert plan.main_page.kind == Kind.TREATMENT
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Why do cyclists get neck pain?",
+        "How do office workers end up with neck pain?",
+        "Why do I keep getting neck pain?",
+    ],
+)
+def test_a_title_asking_why_people_get_a_condition_names_it(title):
+    plan = plan_of(
+        f"# {title}\n\nHours in one position tire the muscles at the back of the neck."
+        " Most back pain and neck pain settles. Back pain is common too, and back pain at"
+        " work is often blamed on chairs.\n"
+    )
+    assert plan.main_page.title == "Neck pain"
+
+
+def test_a_title_naming_what_the_text_defines_beats_a_symptom_in_its_subtitle():
+    plan = plan_of(
+        "# Gamer's thumb: why your controller is giving you wrist pain\n\nGamer's thumb,"
+        " sometimes called controller thumb, is wrist and thumb pain brought on by long"
+        " sessions gripping a controller. Wrist pain from gamer's thumb usually settles."
+        " Wrist pain that lasts needs a check.\n\n## What helps\n\nRegular breaks help"
+        " gamer's thumb. Gamer's thumb rarely needs a splint.\n"
+    )
+    assert plan.main_page.title == "Gamer's thumb"
+
+
 @pytest.mark.parametrize("title", ["Stretches for sciatica", "Yoga for sciatica: five poses"])
 def test_a_general_or_self_care_activity_heading_the_title_is_not_the_subject(title):
     plan = plan_of(

@@ -199,9 +199,23 @@ _DOSAGE_FORM = re.compile(
 
 def whole_treatment(name: str, rules: RuleSet):
     """The treatment term ``name`` is, when the whole name is one the vocabulary knows
-    (and not a condition that happens to contain one)."""
+    (and not a condition that happens to contain one). An operation named by its two
+    steps ("Anterior cervical discectomy and fusion") is the first step's term when the
+    second, with the first's modifiers, is a treatment too."""
     if rules.is_condition_term(name) or rules.has_condition_head(name):
         return None
+    first, joined, second = name.partition(" and ")
+    term = _whole_treatment(first, rules) if joined and " and " not in second else None
+    if term is not None and term.kind == SURGERY_KIND:
+        modifiers = first.split()[:-1]
+        for words in (modifiers[len(modifiers) - n :] for n in range(len(modifiers), -1, -1)):
+            step = _whole_treatment(" ".join([*words, second]), rules)
+            if step is not None and step.kind == SURGERY_KIND:
+                return term
+    return _whole_treatment(name, rules)
+
+
+def _whole_treatment(name: str, rules: RuleSet):
     term, match, name = _only_found(rules.find_treatments(name), name)
     if term is None or match.group(0).lower() == name.lower():
         return term
@@ -333,6 +347,14 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
             continue
         for name in _names(text, rules):
             scored.append(_scored(Candidate(candidate.source, text, name), body, rules))
+    if defined:
+        # "Text neck: why your phone ..." and "Text neck ... is neck and upper back pain
+        # brought on by ...": the title names what the text defines as a condition.
+        for candidate in scored:
+            if not candidate.kind and candidate.score > 0 and _same_name(candidate, defined, rules):
+                candidate.kind = "a condition by the text's definition"
+                candidate.score += CONDITION_WEIGHT
+                candidate.why += f", {candidate.kind}"
     scored = [c for c in scored if c.score > 0]
     if not scored:
         because = "no candidate names the subject" + (
@@ -476,9 +498,10 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
     for sentence in _opening_sentences(document):
         if rules.cue("cause_subject_sentence", sentence):
             continue  # "Disc wear is the main cause": a cause, not a definition
-        # "A disc bulge (sometimes written "bulging disc") is when ...": the gloss in
-        # brackets stands between the name and its definition.
-        sentence = strip_brackets(sentence)
+        # "A disc bulge (sometimes written "bulging disc") is when ...", "Text neck,
+        # sometimes called tech neck, is ...": the gloss in brackets or between commas
+        # stands between the name and its definition.
+        sentence = _SYNONYM_ASIDE.sub("", strip_brackets(sentence), count=1)
         match = _DEFINED_AS_CONDITION.match(sentence)
         if match is None:
             # "Adjacent segment disease is wear and tear at the level ...": a name with a
@@ -524,11 +547,19 @@ _OPENS_DEFINITION = re.compile(
     r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are)[ \t]"
 )
 #: "X is a condition where ...", "X is a rare disorder of ...", "X is a long-term illness",
-#: "X is when your head sits in front of your shoulders".
+#: "X is when your head sits in front of your shoulders", "X is neck and upper back pain
+#: brought on by ..." (a pain with what brings it on or where it is).
 _DEFINED_AS_CONDITION = re.compile(
     r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,3}?)[ \t]+(?:is|are)[ \t]+"
     r"(?:(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:condition|disorder|disease|syndrome|illness)s?"
-    r"|when)\b"
+    r"|when"
+    r"|(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,4}?(?:pain|ache|stiffness)[ \t]+(?:brought on|caused|"
+    r"triggered|that comes|that starts|felt|in|from|around|between))\b"
+)
+#: ", sometimes called tech neck," after a name: another name of it, set off by commas.
+_SYNONYM_ASIDE = re.compile(
+    r",[ \t]+(?:also|sometimes|often|commonly|formerly)[ \t]+(?:called|known as|referred to as)"
+    r"[^,]{1,60}+,"
 )
 
 
@@ -818,6 +849,8 @@ def _is_aid(name: str, rules: RuleSet) -> bool:
 
 #: The treatment kind of what readers do for themselves (yoga, walking, heat).
 SELF_CARE_KIND = "self_care"
+#: The treatment kind of an operation.
+SURGERY_KIND = "surgery"
 
 
 #: How far below the best a qualified form of it may score and still name the subject.
@@ -882,6 +915,10 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         if part
     )
     return candidate
+
+
+def _same_name(candidate: Candidate, name: str, rules: RuleSet) -> bool:
+    return name_key(candidate.name, rules) == name_key(name, rules)
 
 
 def _normalised(text: str, rules: RuleSet) -> str:

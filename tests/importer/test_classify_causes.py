@@ -92,6 +92,42 @@ def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(se
     assert cause in written_causes(plan)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Weak glutes are another repeat offender in runners.", "Weak glutes"),
+        ("Flooring work is hard on the hips, with hours of kneeling.", "Flooring work"),
+        ("Heavy lifting increases the shearing forces on the tendon.", "Heavy lifting"),
+    ],
+)
+def test_a_culprit_word_or_a_harm_said_of_a_subject_names_a_cause(sentence, cause):
+    plan = plan_of(article(sentence))
+    assert cause in written_causes(plan)
+
+
+@pytest.mark.parametrize("heading", ["How does hip bursitis happen?", "How do most cases occur?"])
+def test_a_heading_asking_how_it_happens_heads_causes_named_by_the_event(heading):
+    plan = plan_of(
+        article(
+            "Most hip bursitis injuries happen in road traffic collisions, when the hip hits"
+            " the door.",
+            heading=heading,
+        )
+    )
+    assert "Road traffic collisions" in written_causes(plan)
+
+
+def test_happening_in_a_place_or_a_group_names_no_cause():
+    plan = plan_of(
+        article(
+            "Most hip bursitis happens in the outer hip. It happens in people over 60 more"
+            " than in younger people.",
+            heading="How does hip bursitis happen?",
+        )
+    )
+    assert not written_causes(plan)
+
+
 def test_a_cause_followed_by_what_it_is_names_that_one_cause():
     plan = plan_of(
         article("Most cases are caused by trochanteric overload, a strain of the hip tendons.")

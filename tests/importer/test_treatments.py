@@ -59,12 +59,37 @@ def article(*paragraphs, title="Thoracic back pain"):
             "Manual therapy",
         ),
         ("Offer hydrotherapy to people who find land exercise too painful.", "Hydrotherapy"),
+        (
+            "For pain that is not settling, a nerve block may give relief for some weeks.",
+            "Nerve block",
+        ),
+        ("The standard operation is a laminectomy.", "Laminectomy"),
+        (
+            "Then I may recommend adding a spinal fusion, in which screws hold the bones together.",
+            "Spinal fusion",
+        ),
+        (
+            "A course of hydrotherapy focusing on gentle stretching exercises, balance and"
+            " walking in water helps many patients.",
+            "Hydrotherapy",
+        ),
     ],
 )
 def test_a_treatment_that_is_the_subject_of_what_it_does_is_written(sentence, treatment):
     plan = plan_of(article(sentence))
 
     assert treatment in written(plan)
+
+
+def test_what_a_treatment_consists_of_is_not_what_the_sentence_describes():
+    plan = plan_of(
+        article(
+            "A course of hydrotherapy focusing on gentle stretching exercises helps many"
+            " patients to walk further, as the warm water takes weight off the joints."
+        )
+    )
+    assert "Hydrotherapy" in written(plan)
+    assert "Stretching exercises" not in written(plan)
 
 
 def test_the_one_treatment_offered_is_written_and_its_examples_are_not():

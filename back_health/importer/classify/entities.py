@@ -209,7 +209,11 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         before = _before(sentence, match.start())
         gap = sentence[matches[index - 1].end() if index else 0 : match.start()]
         # "such as X or Y": both are examples.
-        example = bool(_EXAMPLE_CUE.search(gap)) or (example and bool(_COORDINATED.fullmatch(gap)))
+        # "A course of physiotherapy focusing on bending exercises ... helps": what the
+        # first one is made of is no subject either.
+        example = bool(_EXAMPLE_CUE.search(gap) or (index and _MADE_OF.search(gap))) or (
+            example and bool(_COORDINATED.fullmatch(gap))
+        )
         if example or _CONDITIONAL.search(before.rsplit(",", 1)[-1]):
             continue
         if _IN_BRACKETS.search(before):
@@ -257,7 +261,10 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             # "Paracetamol or ibuprofen can be used for a few days": alternatives named
             # together; the sentence says nothing of either alone.
             return None
-        if len(gap.split()) <= SUBJECT_GAP_MAX_WORDS and not _CONDITIONAL.search(gap):
+        # "physiotherapy focusing on bending exercises, core strength and walking
+        # tolerance helps": what it consists of may take more words.
+        most = SUBJECT_GAP_MAX_WORDS * (2 if _MADE_OF.match(gap.strip()) else 1)
+        if len(gap.split()) <= most and not _CONDITIONAL.search(gap):
             return subject
         return None
     return None
@@ -282,6 +289,12 @@ _EXAMPLES_THEN_VAGUE = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLE_CUE = re.compile(r"\b(?:such as|like|including|for example|e\.g\.|for instance)\b", re.I)
+#: A phrase saying what a treatment consists of: "focusing on", "based on", "made up of".
+_MADE_OF = re.compile(
+    r"\b(?:focus(?:s|es|ed|ing)? on|focused on|based (?:on|around)|cent(?:red|ered) on|"
+    r"built around|made up of|consisting of|combining|that (?:includes|combines|uses))\b",
+    re.IGNORECASE,
+)
 _CONDITIONAL = re.compile(r"\b(?:if|when|unless|until|because|although|whether)\b", re.I)
 _NEGATED = re.compile(r"(?:\bnot|n['\u2019]t|\bnever)\s*$", re.I)
 #: A verb after these belongs to an infinitive or a relative clause, not to the subject:

@@ -300,6 +300,32 @@ def test_without_a_usable_title_the_condition_the_text_names_most_is_the_subject
     assert plan.pages[0].title == "Kyphosis"
 
 
+def test_a_sentence_framed_by_a_kind_in_a_types_section_describes_that_kind():
+    plan = plan_of(
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Types of bursitis\n\nThere are two main forms. In trochanteric bursitis the sac"
+        " on the outer hip swells, and lying on that side hurts. In iliopsoas bursitis, the"
+        " pain is felt in the groin instead.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    related = {r.title for r in plan.pages[0].related_conditions}
+    assert {"Trochanteric bursitis", "Iliopsoas bursitis"} <= related
+    assert all(pages[t].action != Action.SUGGEST for t in related)
+    assert not any(t.startswith(("Trochanteric bursitis the", "There")) for t in pages)
+
+
+def test_the_differential_a_section_names_in_prose_is_a_described_related_condition():
+    plan = plan_of(
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Differential diagnosis\n\nThe main differential is gluteal tendinopathy, a"
+        " tendon problem that hurts most when standing on one leg. Hip osteoarthritis and"
+        " lumbar radiculopathy should also be considered.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    assert "Gluteal tendinopathy" in {r.title for r in plan.pages[0].related_conditions}
+    assert pages["Gluteal tendinopathy"].action != Action.SUGGEST
+
+
 def test_conditions_it_can_be_confused_with_are_related_condition_pages():
     plan = plan_of(
         "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"

@@ -662,6 +662,15 @@ def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Cont
     rules = state.rules
     if owner.kind != Kind.CONDITION:
         return
+    if topic == "types" and (opening := _IN_KIND.match(sentence)):
+        # "In central stenosis the middle of the canal is narrowed": the kind the
+        # sentence is about opens it, up to the clause it frames.
+        head = _KIND_ENDS.split(sentence[opening.end() :], maxsplit=1)[0]
+        if name := derive_name(head, rules).name:
+            _subtype(
+                name, sentence, owner, state, "the kind a sentence in a types section is about"
+            )
+        return
     if topic == "types" and (name := subject_name(sentence, rules)):
         _subtype(name, sentence, owner, state, "the subject of a sentence in a types section")
         return
@@ -673,6 +682,60 @@ def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Cont
     said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
     for name in names:
         _subtype(name, said, owner, state, f"listed after {match.group(0).strip()!r}")
+
+
+#: "In central stenosis ...", "With the isthmic type, ...": a sentence framed by a kind.
+_IN_KIND = re.compile(r"(?:in|with)\s+(?=\S)", re.IGNORECASE)
+#: Where the name of the kind framing a sentence ends: a comma, or the clause's subject.
+_KIND_ENDS = re.compile(
+    r"\s*[,;:(]|\s+(?=(?:the|a|an|your|this|these|it|they|there|pain|symptoms)\b)", re.IGNORECASE
+)
+
+
+def related_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """In a section on conditions like this one, the conditions a sentence names: "The main
+    differential is postural kyphosis, a flexible round back ...", "Hip osteoarthritis
+    gives a similar ache". One named as the sentence's subject or as the differential is
+    described by it; several named together are mentions."""
+    rules = state.rules
+    if topic != "related" or owner.kind != Kind.CONDITION:
+        return
+    if lead := _DIFFERENTIAL_IS.match(sentence):
+        named = _NON_RESTRICTIVE.split(sentence[lead.end() :], maxsplit=1)[0]
+        # "postural kyphosis, a flexible round back ...": what follows the comma glosses it.
+        names = listed_names(_APPOSITION.split(named, maxsplit=1)[0], rules)
+    else:
+        # "Gallbladder disease can refer pain to the shoulder blade, and heart problems
+        # can cause pain ...": each clause's subject; two named together are mentions.
+        names = [
+            n for clause in _CLAUSE_START.split(sentence) if (n := subject_name(clause, rules))
+        ]
+        if not names:
+            return
+    names = [n for n in names if rules.is_condition_term(n) or rules.has_condition_head(n)]
+    said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
+    main_keys = {name_key(owner.title, rules), name_key(state.main.title, rules)}
+    for name in names:
+        if name_key(name, rules) in main_keys:
+            continue
+        page = state.entity(Kind.CONDITION, name, reason="a condition like this one")
+        if page is owner or page is state.main:
+            continue
+        relate(owner, "related_conditions", page)
+        if said:
+            state.pages.add_text(page, said)
+        state.decide(name, "condition", "named in a section on conditions like this one")
+
+
+#: A comma before a phrase describing the name before it: ", a flexible round back".
+_APPOSITION = re.compile(r",\s+(?=(?:an?|the|which|who|where|in which)\b)", re.IGNORECASE)
+#: "The main differential is", "Other conditions to rule out include".
+_DIFFERENTIAL_IS = re.compile(
+    r"(?:the\s+)?(?:(?:main|commonest|most common|usual|key|other|important)\s+)?"
+    r"(?:differentials?|differential diagnos[ie]s|look-?alikes?|mimics?|conditions? to rule out)"
+    r"\s+(?:is|are|includes?)\s+",
+    re.IGNORECASE,
+)
 
 
 def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str) -> None:

@@ -47,6 +47,7 @@ from .entities import (
     list_entities,
     origins_in_sentence,
     owner_for_relations,
+    related_in_sentence,
     risks_in_sentence,
     stated_synonyms,
     subtypes_in_sentence,
@@ -281,6 +282,7 @@ def emit_paragraph(
             effects_in_sentence(sentence, relation_owner, state)
             cause_subject(sentence, relation_owner, topic, state)
             subtypes_in_sentence(sentence, relation_owner, topic, state)
+            related_in_sentence(sentence, relation_owner, topic, state)
             defined_conditions(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)

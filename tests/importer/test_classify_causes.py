@@ -326,6 +326,25 @@ def test_the_differential_a_section_names_in_prose_is_a_described_related_condit
     assert pages["Gluteal tendinopathy"].action != Action.SUGGEST
 
 
+def test_a_title_asking_why_does_not_make_every_section_heading_a_cause():
+    plan = plan_of(
+        "# Why do cyclists get neck pain?\n\nNeck pain is common in cyclists.\n\n"
+        "## The cyclist's neck routine\n\nDo this routine three times a week.\n\n"
+        "1. **Chin tuck** - 10 reps, holding each for 3 seconds.\n"
+        "2. **Shoulder blade squeeze** - 2 sets of 12.\n"
+        "3. **Neck rotation** - 8 each side.\n"
+    )
+    assert "The cyclist's neck routine" not in {p.title for p in plan.pages}
+    exercises = [
+        e
+        for p in plan.pages
+        for b in p.blocks
+        if b.type == "exercise_list"
+        for e in b.value["exercises"]
+    ]
+    assert exercises and all(e["dose"]["days_per_week"] == 3 for e in exercises)
+
+
 def test_conditions_it_can_be_confused_with_are_related_condition_pages():
     plan = plan_of(
         "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document, Flag, ListBlock, Paragraph, Section, Table
 from ..memo import article_scope
 from ..names import (
@@ -24,6 +26,9 @@ from .sections import (
 )
 from .subject import main_condition
 from .topics import heading_topic, names_other_topics, same_as_title
+
+#: A title asking why or how: "Why do runners get low back pain?".
+_ASKS_WHY = re.compile(r"\s*(?:why|how)\b", re.IGNORECASE)
 
 
 def classify(
@@ -78,12 +83,15 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     # (level, topic) of the enclosing headings; "Types of scoliosis" as the title makes
     # every top-level heading a candidate type.
     ancestors: list[tuple[int, str]] = []
-    if (title_topic := heading_topic(document.title, rules)[0]) in (
-        "types",
-        "causes",
-    ) and not names_other_topics(document.title, title_topic, rules):
+    if (
+        (title_topic := heading_topic(document.title, rules)[0]) in ("types", "causes")
+        and not names_other_topics(document.title, title_topic, rules)
+        and not _ASKS_WHY.match(document.title)
+    ):
         # "Types of scoliosis", "7 surprising causes of back pain after birth" as the
-        # title: every top-level heading is a candidate type or cause.
+        # title: every top-level heading is a candidate type or cause. "Why do runners
+        # get low back pain?" asks a question the whole article answers, in sections of
+        # every kind.
         ancestors.append((0, title_topic))
     sibling: tuple[int, str] = (0, "")  # the topic the previous heading passes on
     index = 0

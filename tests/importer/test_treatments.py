@@ -92,6 +92,16 @@ def test_what_a_treatment_consists_of_is_not_what_the_sentence_describes():
     assert "Stretching exercises" not in written(plan)
 
 
+def test_a_treatment_it_is_compared_with_is_not_what_the_sentence_describes():
+    plan = plan_of(
+        article(
+            "Nerve pain medicines such as amitriptyline work differently from ordinary"
+            " painkillers: they calm irritated nerves rather than reduce inflammation."
+        )
+    )
+    assert "Painkillers" not in written(plan)
+
+
 def test_the_one_treatment_offered_is_written_and_its_examples_are_not():
     plan = plan_of(
         article(

@@ -218,6 +218,8 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             continue
         if _IN_BRACKETS.search(before):
             continue  # "the steroid (usually triamcinolone) is injected": said of the steroid
+        if _COMPARED_WITH.search(before):
+            continue  # "work differently from ordinary painkillers": what it is compared with
         if _EXAMPLES_THEN_VAGUE.match(sentence, match.end()):
             # "Painkillers such as paracetamol can help": a class shown by its examples,
             # said only to help or be offered, is named in passing, and so are they.
@@ -286,6 +288,13 @@ _EXAMPLES_THEN_VAGUE = re.compile(
     r"\s*,?\s*(?:such as|like|including|for example|e\.g\.)\s+(?:[\w()'\u2019-]+,?\s+){1,8}?"
     r"(?:(?:can|may|might|could|will|often|usually|sometimes|also)\s+){0,2}"
     r"(?:help|helps|(?:be|are) (?:offered|given|used|tried))\b",
+    re.IGNORECASE,
+)
+#: Just before a name it is compared with: "differently from", "rather than", "unlike".
+_COMPARED_WITH = re.compile(
+    r"\b(?:different(?:ly)?\s+(?:from|to)|rather\s+than|instead\s+of|unlike|compared\s+"
+    r"(?:with|to)|(?:better|worse|stronger|weaker|safer|faster|slower|longer|shorter)\s+than)"
+    r"\s+(?:(?:an?|the|your|ordinary|regular|usual|standard|simple|normal|other)\s+){0,2}$",
     re.IGNORECASE,
 )
 _EXAMPLE_CUE = re.compile(r"\b(?:such as|like|including|for example|e\.g\.|for instance)\b", re.I)

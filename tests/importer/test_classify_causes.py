@@ -164,8 +164,17 @@ def test_causes_as_a_noun_name_no_cause(sentence):
     assert not plan.pages[0].causes
 
 
-def test_the_part_acted_on_after_happens_when_is_no_cause():
-    plan = plan_of(article("Hip bursitis happens when a fluid sac is squeezed by the tendon."))
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hip bursitis happens when a fluid sac is squeezed by the tendon.",
+        "Hip bursitis happens when the tendons over the outer hip are squeezed.",
+        "The ache is a deep throb, and it comes on after a fairly fixed distance.",
+        "Lying on that side hurts, and it usually starts after a short while.",
+    ],
+)
+def test_the_part_acted_on_or_a_measure_of_time_or_distance_is_no_cause(sentence):
+    plan = plan_of(article(sentence))
     assert not plan.pages[0].causes
 
 

@@ -553,6 +553,12 @@ _PURPOSE_AFTER = re.compile(r"\s+for\s+(?=\S)", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\s+(?:of|in|around|at|on|near|between|along|behind|inside|within)\s", re.IGNORECASE
 )
+#: A phrase of place after a part of the body: "the tendons over the outer hip".
+_ANY_PLACE_AFTER = re.compile(
+    r"\s+(?:of|in|around|at|on|near|between|along|behind|inside|within|over|under|above|"
+    r"below|across|down|into|through)\s",
+    re.IGNORECASE,
+)
 #: A phrase saying who or when before a subject: "In people over 50 it ...".
 _SETTING_PHRASE = re.compile(
     r"^\s*(?:in|among|for|during|after|over)\s[^,]{0,40}?(?:,\s*|\s(?=(?:it|this|they)\b))",
@@ -613,9 +619,11 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         name = derive_name(cause, rules).name
         rest = cause.strip()[len(name) :] if name else ""
         after = _strip_article(cause)[len(name) :] if name else rest
-        if _PASSIVE_NEXT.match(after):
-            # "... happens when a vein or an artery is squeezed": what is acted on is the
-            # part of the body affected, not the cause.
+        part = _ANY_PLACE_AFTER.split(name, maxsplit=1)[0] if name else ""
+        if _PASSIVE_NEXT.match(after) or (part and rules.cue("anatomy_subject", f"the {part}")):
+            # "... happens when a vein or an artery is squeezed", "... when the nerves in
+            # the lower back are squeezed": what is acted on is the part of the body
+            # affected, not the cause.
             return
         if (
             match.start()

@@ -98,6 +98,8 @@ def test_a_sentence_saying_what_brings_the_condition_on_names_a_written_cause(se
         ("Weak glutes are another repeat offender in runners.", "Weak glutes"),
         ("Flooring work is hard on the hips, with hours of kneeling.", "Flooring work"),
         ("Heavy lifting increases the shearing forces on the tendon.", "Heavy lifting"),
+        ("Fast bowling twists the hip hundreds of times a week.", "Fast bowling"),
+        ("Relaxin softens the ligaments around the hip in late pregnancy.", "Relaxin"),
     ],
 )
 def test_a_culprit_word_or_a_harm_said_of_a_subject_names_a_cause(sentence, cause):
@@ -126,6 +128,26 @@ def test_happening_in_a_place_or_a_group_names_no_cause():
         )
     )
     assert not written_causes(plan)
+
+
+def test_a_rare_word_later_in_the_sentence_does_not_make_the_one_cause_a_mention():
+    plan = plan_of(
+        article(
+            "In runners the usual cause is a gluteal tendon tear: the tendon frays and"
+            " swells, sometimes after a sudden sprint."
+        )
+    )
+    assert "Gluteal tendon tear" in written_causes(plan)
+
+
+def test_a_definite_description_after_a_known_cause_describes_it_and_names_nothing():
+    plan = plan_of(
+        article(
+            "In older people it is more often caused by osteoarthritis, the age-related wear"
+            " of the joint, in which the cartilage thins."
+        )
+    )
+    assert written_causes(plan) == {"Osteoarthritis"}
 
 
 def test_a_cause_followed_by_what_it_is_names_that_one_cause():

@@ -440,10 +440,14 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     # at the semicolon. "a disc bulge, where ..., and a bony narrowing, which ...": the
     # asides between commas are no names.
     rest = _CLAUSE_STOP.split(sentence[match.end() :], maxsplit=1)[0]
-    if _ONE_CAUSE.search(match.group(0)):
+    first, comma, after = rest.partition(",")
+    if _ONE_CAUSE.search(match.group(0)) or (
+        comma and _DEFINITE.match(after) and rules.is_condition_term(first.strip())
+    ):
         # "The most common cause is cervical spondylosis, the gradual wear of the discs
-        # ...": one cause, and what follows its comma describes it.
-        rest = rest.split(",", 1)[0]
+        # ...": one cause, and what follows its comma describes it; so does "caused by
+        # cervical spondylosis, the age-related wear of the discs" after a known name.
+        rest = first
     names = listed_names(without_asides(rest), rules)
     # "a disc bulge, where the centre pushes out, and bony narrowing (foraminal
     # stenosis), which comes with age": a comment on each name says something of each.
@@ -455,12 +459,16 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
             state.decide(name, "cause", f"listed after {match.group(0)!r}")
             if described:
                 state.pages.add_text(page, sentence)
-            elif len(names) == 1 and not rules.cue("passing_mention", sentence.split(";", 1)[0]):
+            elif len(names) == 1 and not rules.cue(
+                "passing_mention", sentence[: match.end()] + rest.split(",", 1)[0]
+            ):
                 # "The most common cause is a fall onto your backside": the one cause a
                 # sentence names is what it is about.
                 state.pages.add_text(page, sentence)
 
 
+#: The opening of a definite description: ", the age-related wear of the discs".
+_DEFINITE = re.compile(r"\s*the\s", re.IGNORECASE)
 #: A conditional just before a cause cue: "If the cause is ...", "when the reason is".
 _HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|unless|where)\s*+$", re.IGNORECASE)
 #: "cause of sciatica is": what the cause is of.

@@ -139,6 +139,19 @@ def warnings_of(markdown):
         ("And pls don't copy these moves off videos without a physio checking you.", "caution"),
         ("In case of sudden leg weakness, call immediately the emergency number 112.", "emergency"),
         (
+            "If you take blood thinners, check with our pharmacist before taking ibuprofen.",
+            "caution",
+        ),
+        ("Please tell me before your massage if you take warfarin.", "caution"),
+        (
+            "Leg weakness in a patient with a known curve needs same-day specialist assessment.",
+            "urgent",
+        ),
+        (
+            "Referral to a paediatric spinal service is advised if the curve progresses.",
+            "see_doctor",
+        ),
+        (
             "After a crash or heavy landing, assume a neck injury: do not move the head and"
             " call 999.",
             "emergency",

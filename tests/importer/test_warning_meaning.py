@@ -143,6 +143,7 @@ def warnings_of(markdown):
             "caution",
         ),
         ("Please tell me before your massage if you take warfarin.", "caution"),
+        ("Contact the MSK service if your pain is not improving after 6 weeks.", "see_doctor"),
         (
             "Leg weakness in a patient with a known curve needs same-day specialist assessment.",
             "urgent",

@@ -322,8 +322,18 @@ def test_a_treatment_said_to_be_needed_only_rarely_is_no_written_page(sentence):
     assert "Surgery" not in written(plan)
 
 
-def test_a_device_advised_against_is_not_a_page():
-    plan = plan_of(article("A rigid brace is not recommended for thoracic back pain."))
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A rigid brace is not recommended for thoracic back pain.",
+        "\"A rigid brace supports the upper back for weeks, and that isn't something I'd"
+        ' recommend," says our physio.',
+        "I wouldn't recommend a rigid brace even though it supports the upper back for weeks.",
+        "We no longer offer a rigid brace even though it supports the upper back for weeks.",
+    ],
+)
+def test_a_device_advised_against_is_not_a_page(sentence):
+    plan = plan_of(article("## Treatment", sentence))
 
     assert not written(plan)
 

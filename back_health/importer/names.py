@@ -561,6 +561,10 @@ _CONTRAST = re.compile(r"\s+(?:instead of|rather than|as opposed to)\s", re.IGNO
 _ARTICLE_START = re.compile(r"^\s*(?:an?|the)\s+\w", re.IGNORECASE)
 
 
+#: The particle of a phrasal verb: "set up", "sort out".
+_PARTICLES = frozenset({"up", "out", "down", "off", "away"})
+
+
 def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> DerivedName:
     """Accept ``name`` as a page name, or say why it is not one. ``noun_first``: an
     article stood before it, so its first word is no verb."""
@@ -606,6 +610,11 @@ def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> Derive
     ):
         # "Started the same day", "Caused the fall": a verb and its object.
         return DerivedName("", f"starts with the verb {words[0]!r} and its object")
+    if len(words) > 2 and not fixed and not words[0].lower().endswith("ing"):
+        # "Raise your screen", "Set up your study space": an instruction and its object.
+        after = words[2] if words[1].lower() in _PARTICLES else words[1]
+        if after.lower() == "your":
+            return DerivedName("", f"starts with the instruction {words[0]!r} and its object")
     pronouns = set(_words(rules, "name_pronouns"))
     if pronoun := next((w for w in words if w.lower() in pronouns), None):
         return DerivedName("", f"contains {pronoun!r}, not a noun phrase")

@@ -1343,6 +1343,9 @@ def test_what_a_clinic_sees_most_is_still_a_cause():
         ("Type 2 diabetes", True),
         ("Repeated bending", True),
         ("Weakened bones", True),
+        ("Raise your screen", False),
+        ("Set up your study space", False),
+        ("Pain in your lower back", True),
     ],
 )
 def test_a_question_a_note_clause_or_a_numbered_label_is_no_name(text, kept):

@@ -330,6 +330,7 @@ def test_a_treatment_said_to_be_needed_only_rarely_is_no_written_page(sentence):
         ' recommend," says our physio.',
         "I wouldn't recommend a rigid brace even though it supports the upper back for weeks.",
         "We no longer offer a rigid brace even though it supports the upper back for weeks.",
+        "A rigid brace supports the upper back and makes the pain last longer.",
     ],
 )
 def test_a_device_advised_against_is_not_a_page(sentence):

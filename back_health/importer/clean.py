@@ -539,7 +539,7 @@ def drop_chrome(doc: Document) -> Document:
             if reason == CONTENTS:
                 chrome, rest = _contents_and_rest(section.blocks)
             else:
-                chrome, rest = section.blocks, []
+                chrome, rest = _chrome_and_rest(section.blocks)
             text = "\n".join([section.heading, *(_block_text(b) for b in chrome)])
             dropped.append(Dropped(reason=reason, text=text))
             if rest:
@@ -711,6 +711,21 @@ def _contents_and_rest(blocks: list) -> tuple[list, list]:
     if first_list is None:
         return blocks, []
     return blocks[: first_list + 1], blocks[first_list + 1 :]
+
+
+#: Most words a chrome section ("Opening hours", "Comments") holds before the rest is read
+#: as text its heading does not cover: a story run on under it, its own heading lost.
+CHROME_SECTION_MAX_WORDS = 250
+
+
+def _chrome_and_rest(blocks: list) -> tuple[list, list]:
+    """A chrome section's blocks, all of them when it is short; when it runs on past
+    :data:`CHROME_SECTION_MAX_WORDS` ("CHRISTMAS OPENING HOURS", two lines, then a whole
+    article whose heading was not recognised), its first block only, and the rest kept."""
+    words = sum(len(_block_text(block).split()) for block in blocks)
+    if words <= CHROME_SECTION_MAX_WORDS or len(blocks) < 2:
+        return blocks, []
+    return blocks[:1], blocks[1:]
 
 
 def _block_text(block) -> str:

@@ -179,10 +179,12 @@ def match_item(line: str) -> ItemMarker | None:
     return None
 
 
-def is_heading_like(line: str, *, before_list: bool = False) -> bool:
+def is_heading_like(line: str, *, before_list: bool = False, headline: bool = False) -> bool:
     """True when ``line`` reads like a heading: short, capitalised, not a sentence.
     ``before_list``: the next line is a list item, so a last word such as "with" ("Two
-    exercises to start with") ends a slide's title rather than a cut-off sentence."""
+    exercises to start with") ends a slide's title rather than a cut-off sentence.
+    ``headline``: the line is in capitals over a line that is not, so it is not the start
+    of a sentence wrapped onto the next line, whatever word it ends in."""
     # "WHO GETS IT? 🤔": pictographs after a heading decorate it.
     line = without_trailing_pictographs(line.strip())
     words = line.split()
@@ -198,17 +200,19 @@ def is_heading_like(line: str, *, before_list: bool = False) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     last = words[-1].lower().strip("\"'”’)")
+    if headline and len(words) > 2 and _in_capitals(line):
+        return True  # "... THE BACK MUSCLE NOBODY HAS HEARD OF": a headline, not cut off
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
 
 
 def _capitals_question(line: str) -> bool:
     """Whether ``line`` is written in capitals and ends in a question mark (quoted or not)."""
-    letters = [char for char in line if char.isalpha()]
-    return (
-        bool(letters)
-        and all(char.isupper() for char in letters)
-        and (line.rstrip("\"'”’ ").endswith("?"))
-    )
+    return _in_capitals(line) and line.rstrip("\"'”’ ").endswith("?")
 
 
 def heading_is_numbered(line: str) -> bool:
@@ -838,9 +842,13 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         return [_Unit("para", [line]) for line in lines if line.strip()]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
+    # "TAILBONE PAIN AFTER HAVING A BABY" / "by Sarah Okafor, Registered Osteopath": a
+    # headline in capitals over a line that is not is never a sentence wrapped onto it.
+    headline = bool(rest) and len(first.split()) > 2 and _in_capitals(first)
+    headline = headline and not _in_capitals(rest[0])
     if rest and (
-        is_heading_like(first, before_list=bool(match_item(rest[0])))
-        and _starts_new_line_of_text(rest[0])
+        is_heading_like(first, before_list=bool(match_item(rest[0])), headline=headline)
+        and (_starts_new_line_of_text(rest[0]) or headline)
     ):
         units.append(_Unit("para", [first], heading_like=True, over_text=True))
         lines = rest

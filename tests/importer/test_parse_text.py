@@ -529,3 +529,26 @@ def test_a_heading_boxed_by_rules_loses_the_rule_above_it():
     )
     heading = next(s.heading for s in doc.sections if "LUMBAGO" in s.heading)
     assert heading == "2. HEALTH FOCUS: LUMBAGO AND YOUR JOB"
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline"),
+    [
+        ("TAILBONE PAIN AFTER HAVING A BABY", "by Sam Reyes, Registered Osteopath"),
+        ("HIP BURSITIS: THE ACHE NOBODY HAS HEARD OF", "Posted on 9 May 2025 by Sam | 2 comments"),
+    ],
+)
+def test_a_headline_in_capitals_over_a_byline_is_a_heading(headline, byline):
+    doc = parse(f"CLINIC NEWS\n\nWelcome to our newsletter.\n\n{headline}\n{byline}\n\n{BODY}\n")
+    assert (headline, 2) in headings(doc) or headline in (doc.title, *dict(headings(doc)))
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert byline in texts
+
+
+def test_lines_of_a_sentence_in_capitals_stay_one_paragraph():
+    doc = parse(
+        "WARD 7 ADVICE\n\nARM PAIN NO BETTER AFTER 3 MONTHS: MENTION IT AT\n"
+        "YOUR CLINIC APPOINTMENT OR SEE YOUR GP.\n"
+    )
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("ARM PAIN") and t.endswith("SEE YOUR GP.") for t in texts)

@@ -44,6 +44,7 @@ from .documents import texts_of
         "Here's how you know",
         "An official website of the United States government",
         "Blog > Injuries",
+        "with Priya Raman MRPharmS, Raman's Pharmacy, Market Street",
         "This leaflet is for you to keep.",
         "DRAFT for the Riverside Spine Service patient library.",
         "Please do not send to patients until the lead physio has approved it.",
@@ -166,6 +167,7 @@ def test_site_chrome_is_recognised(text):
         "Information for patients is given before the operation.",
         "Do not send your child to school until the fever has gone.",
         "Pain > 7 out of 10 needs a review.",
+        "With your knees bent, lift the box slowly.",
         "Here's how you know it is sciatica: the pain runs below the knee.",
         "Keep this brace on until the surgeon says you can stop.",
         "Find a position that eases the pain near your shoulder blade.",
@@ -204,6 +206,30 @@ def test_a_sentence_of_its_own_beside_chrome_stays_while_the_chrome_goes():
     assert "call 999 or go to A&E immediately" in texts
     assert "Learn more" not in texts
     assert any(d.text == "Learn more" for d in doc.dropped)
+
+
+def test_a_chrome_section_running_on_into_a_story_keeps_the_story():
+    story = " ".join(
+        ["Hip bursitis is a painful swelling of a fluid sac over the outer hip bone."] * 25
+    )
+    markdown = (
+        "# Clinic news\n\nWelcome.\n\n## Opening hours\n\nWe close at 1pm on 24 December.\n\n"
+        f"{story}\n\nA physiotherapist can show you stretches for the hip.\n"
+    )
+    doc = clean_document(parse_document(markdown, "markdown"))
+    texts = " ".join(block.text for _, block in doc.iter_blocks())
+    assert "We close at 1pm" not in texts
+    assert "Hip bursitis is a painful swelling" in texts and "stretches for the hip" in texts
+
+
+def test_a_short_chrome_section_goes_whole():
+    markdown = (
+        "# Hip bursitis\n\nHip bursitis is a painful swelling over the hip.\n\n"
+        "## Opening hours\n\nMonday to Friday 9am to 5pm.\n\nClosed on bank holidays.\n"
+    )
+    doc = clean_document(parse_document(markdown, "markdown"))
+    texts = " ".join(block.text for _, block in doc.iter_blocks())
+    assert "bank holidays" not in texts
 
 
 def test_a_plain_text_footer_after_a_rule_and_a_masthead_before_the_title_are_dropped():

@@ -95,14 +95,18 @@ _SETS = re.compile(
     rf"|\brepeat\s+(?:the\s+|this\s+|each\s+)?set\s+{_range('low_r', 'high_r')}\s+times\b",
     re.IGNORECASE,
 )
+#: What makes "3 times" a frequency, not a count: "a day", "during your working day".
+_FREQUENCY_AFTER = (
+    r"\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily|(?:during|in|through(?:out)?|over)\s+"
+    r"(?:the|your|a)\s+(?:(?:working|work|school)\s+)?day)"
+)
 _REPS = re.compile(
     rf"\b{_RANGE}\s*(?:(?:slow|gentle|controlled|small|full|easy)\s+)?"
     r"(?:repetitions|reps|repeats|rounds|cycles)\b"
     rf"|\b(?:repeat(?:ing)?|do(?:ing)?|perform(?:ing)?)\b[^.;]{{0,30}}?\b{_range('low2', 'high2')}"
-    r"\s+times\b(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
+    rf"\s+times\b(?!{_FREQUENCY_AFTER})"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
-    rf"|(?:^|[,;:.]\s*){_range('low3', 'high3')}\s+times\b"
-    r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily))"
+    rf"|(?:^|[,;:.]\s*){_range('low3', 'high3')}\s+times\b(?!{_FREQUENCY_AFTER})"
     # "Do 12 on each side": a count for each side.
     rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+(?:on\s+|with\s+|for\s+)?"
     r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
@@ -153,7 +157,8 @@ _PER_SIDE = re.compile(
     re.IGNORECASE,
 )
 _PER_DAY = re.compile(
-    rf"{_TIMES}\s+(?:a|per|each|every)\s+day\b"
+    rf"{_TIMES}\s+(?:a|per|each|every|(?:during|in|through(?:out)?|over)\s+(?:the|your|a))\s+"
+    r"(?:(?:working|work|school)\s+)?day\b"
     rf"|(?:{_range('n2', 'nh2')}\s+times|(?P<adv2>once|twice|thrice))\s+daily\b",
     re.IGNORECASE,
 )

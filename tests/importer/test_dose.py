@@ -90,6 +90,15 @@ def test_times_a_day_is_frequency_not_repetitions():
     assert dose["times_per_day"] == 2
 
 
+@pytest.mark.parametrize(
+    "text", ["Do this routine three times during your working day.", "Twice through the day."]
+)
+def test_times_during_the_day_is_frequency_not_repetitions(text):
+    dose = parse_dose(text)
+    assert dose["repetitions"] is None
+    assert dose["times_per_day"] in (2, 3)
+
+
 def test_dose_to_text_says_the_dose_in_plain_english():
     dose = parse_dose("Hold for 20 seconds. Repeat 5 times on each side, twice a day.")
     assert dose_to_text(dose) == "Hold for 20 seconds. Repeat 5 times on each side, 2 times a day."

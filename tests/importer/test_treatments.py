@@ -456,6 +456,21 @@ Sit with your hands behind your head and lean back over the chair. Eight repetit
 """
 
 
+def test_a_routine_counting_its_stretches_gives_its_frequency_not_a_count():
+    plan = plan_of(
+        article(
+            "## Stretches",
+            "Three gentle stretches, once a day while the baby naps:",
+            "1. Knee hug: hold for 20 seconds, 3 times.\n2. Cat stretch: 8 slow repetitions."
+            "\n3. Child's pose: hold for 30 seconds.",
+        )
+    )
+    exercises = exercises_of(plan)
+    assert len(exercises) == 3
+    assert all(e["dose"]["times_per_day"] == 1 for e in exercises)
+    assert [e["dose"]["repetitions"] for e in exercises] == [3, 8, None]
+
+
 def test_plain_text_exercises_take_the_routines_frequency_and_varied_doses():
     plan = plan_of(PLAIN_SHEET, "sheet.txt")
 

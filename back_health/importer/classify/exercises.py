@@ -439,10 +439,24 @@ def for_every_exercise(sentence: str, rules: RuleSet) -> bool:
     """A sentence meant for the whole routine: when to stop, or how often to do it."""
     if rules.cue("stop_if", sentence):
         return True
-    dose = read_dose(sentence).dose
+    dose = read_dose(routine_dose_text(sentence)).dose
     return bool(dose.get("times_per_day") or dose.get("days_per_week")) and not any(
         dose.get(key) for key in ("sets", "repetitions", "hold_seconds")
     )
+
+
+def routine_dose_text(sentence: str) -> str:
+    """A routine's sentence without how many exercises it has: "Three gentle stretches,
+    once a day" counts stretches, not repetitions of each."""
+    return _EXERCISE_COUNT.sub(" ", sentence)
+
+
+#: How many exercises a routine has: "Three gentle stretches", "these 4 exercises".
+_EXERCISE_COUNT = re.compile(
+    r"\b(?:these\s+|the\s+|our\s+)?(?:two|three|four|five|six|seven|eight|\d)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:exercises|stretches|moves|movements|poses|drills)\b",
+    re.IGNORECASE,
+)
 
 
 def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -> None:
@@ -462,7 +476,7 @@ def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -
             keys = (*ROUTINE_COUNTS, *ROUTINE_FREQUENCY)
         else:
             continue
-        dose = read_dose(sentence).dose
+        dose = read_dose(routine_dose_text(sentence)).dose
         given = {key: dose[key] for key in keys if dose.get(key) and key not in routine}
         if not any(dose.get(key) for key in keys):
             continue

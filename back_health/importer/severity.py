@@ -23,6 +23,9 @@ SEVERITY_CUES = (
     # "Check with a pharmacist before ..." names a professional but asks for care, not
     # a visit: tried before the see-a-doctor cues.
     (Severity.CAUTION, "severity_check_first"),
+    # "Do not take ibuprofen if you have had an ulcer; ask a pharmacist": a prohibition
+    # that opens the advice is a caution, whoever it says to ask.
+    (Severity.CAUTION, "severity_prohibition"),
     (Severity.SEE_DOCTOR, "severity_see_doctor"),
     (Severity.CAUTION, "severity_caution"),
     (Severity.CAUTION, "severity_named_risk"),

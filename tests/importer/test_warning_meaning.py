@@ -144,6 +144,14 @@ def warnings_of(markdown):
         ),
         ("Please tell me before your massage if you take warfarin.", "caution"),
         ("Contact the MSK service if your pain is not improving after 6 weeks.", "see_doctor"),
+        ("Smoking increases the risk that the bones will not fuse after surgery.", "caution"),
+        (
+            "Do not take ibuprofen if you have had a stomach ulcer; ask a pharmacist about a"
+            " safer choice.",
+            "caution",
+        ),
+        ("Don't stop it suddenly - talk to your GP about reducing it slowly.", "caution"),
+        ("Don't wait: see your GP if the numbness spreads to both legs.", "see_doctor"),
         (
             "Leg weakness in a patient with a known curve needs same-day specialist assessment.",
             "urgent",
@@ -183,6 +191,8 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "You were brought in by ambulance after your fall.",
         "Our volunteers can help you book a GP appointment or fill in forms.",
         "No lifting injuries were reported in the study.",
+        "Referral to physiotherapy is advised for most people.",
+        "Staying active increases the chance that the back will heal quickly.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

@@ -390,6 +390,31 @@ def test_a_title_asking_why_people_get_a_condition_names_it(title):
     assert plan.main_page.title == "Neck pain"
 
 
+def test_a_leaflet_headline_under_a_department_masthead_names_the_subject():
+    plan = plan_of(
+        "ST ANNE'S HOSPITAL\nDepartment of Orthopaedics and Spinal Surgery\n\n"
+        "WEARING A SPINAL BRACE AFTER A THORACOLUMBAR FRACTURE\n\nYour consultant has"
+        " decided that a brace is the best treatment for you.\n\nWhat is a thoracolumbar"
+        " fracture?\n\nA thoracolumbar fracture is a break in a bone where the upper back"
+        " meets the lower back. It heals in about 12 weeks.\n\n"
+        "Caring for your brace\n\nA back brace supports the spine while the bone heals."
+        " Wipe the brace clean every day.\n",
+        "leaflet.txt",
+    )
+    assert plan.main_page.title == "Spinal brace"
+    assert plan.main_page.kind == Kind.TREATMENT
+    assert written(plan, Kind.TREATMENT) == {"Spinal brace"}
+
+
+def test_a_stiffness_the_title_answers_with_is_the_subject():
+    plan = plan_of(
+        "# Stiff at the desk? Thoracic stiffness\n\nA tight band across the middle of the back"
+        " is common in office work. Upper back pain often comes with it, and upper back pain"
+        " eases when you move more.\n\n## What helps\n\nMove every 30 minutes.\n"
+    )
+    assert plan.main_page.title == "Thoracic stiffness"
+
+
 def test_a_title_naming_what_the_text_defines_beats_a_symptom_in_its_subtitle():
     plan = plan_of(
         "# Gamer's thumb: why your controller is giving you wrist pain\n\nGamer's thumb,"

@@ -43,6 +43,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     elif term is not None:
         # A leaflet about a procedure ("Epidural steroid injection") is about a treatment.
         page = state.entity(Kind.TREATMENT, name, term.kind, reason=f"main subject: {because}")
+        # "Spinal brace" as the subject: the vocabulary's "Back brace" is this page.
+        state.pages.alias(term.name, page)
     elif device := _is_aid(name, rules):
         # A product page or guide for an aid ("Perching stool") is about that treatment.
         page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
@@ -310,7 +312,10 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     raw.extend(Candidate("top heading", s.heading) for s in headed if s.level <= 1)
     usable = [s.heading for s in headed if not _rejected(s.heading, rules)]
     if usable:
-        raw.append(Candidate("first heading", usable[0]))
+        # Under a title that names nothing ("Department of Orthopaedics and Spinal
+        # Surgery" over the leaflet's own headline), the first heading is the headline.
+        title_empty = not document.title.strip() or bool(_rejected(document.title, rules))
+        raw.append(Candidate("top heading" if title_empty else "first heading", usable[0]))
     first = first_paragraph(document)
     if first and (sentences := split_sentences(first.text)):
         # The condition the first sentence is about, else the noun phrase it opens with

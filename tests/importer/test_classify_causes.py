@@ -345,6 +345,20 @@ def test_a_sentence_framed_by_a_kind_in_a_types_section_describes_that_kind():
     assert not any(t.startswith(("Trochanteric bursitis the", "There")) for t in pages)
 
 
+@pytest.mark.parametrize("heading", ["Common patterns", "The main forms", "Three patterns we see"])
+def test_a_heading_naming_patterns_or_forms_heads_the_kinds(heading):
+    plan = plan_of(
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Why it happens\n\nLying on one side for hours presses on the sac.\n\n"
+        f"## {heading}\n\nTrochanteric bursitis is an ache over the outer hip that is worse"
+        " lying on that side. Iliopsoas bursitis is a deep ache in the groin when you lift"
+        " the leg.\n"
+    )
+    related = {r.title for r in plan.pages[0].related_conditions}
+    assert {"Trochanteric bursitis", "Iliopsoas bursitis"} <= related
+    assert heading not in {p.title for p in plan.pages}
+
+
 def test_the_differential_a_section_names_in_prose_is_a_described_related_condition():
     plan = plan_of(
         "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"

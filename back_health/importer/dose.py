@@ -95,11 +95,12 @@ _SETS = re.compile(
     rf"|\brepeat\s+(?:the\s+|this\s+|each\s+)?set\s+{_range('low_r', 'high_r')}\s+times\b",
     re.IGNORECASE,
 )
-#: What makes "3 times" a frequency, not a count: "a day", "during your working day".
-_FREQUENCY_AFTER = (
-    r"\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily|(?:during|in|through(?:out)?|over)\s+"
-    r"(?:the|your|a)\s+(?:(?:working|work|school)\s+)?day)"
+#: "during your working day", "through the day": in the course of one day.
+_IN_THE_DAY = (
+    r"(?:during|in|through(?:out)?|over)\s+(?:the|your|a)\s+(?:(?:working|work|school)\s+)?day"
 )
+#: What makes "3 times" a frequency, not a count: "a day", "during your working day".
+_FREQUENCY_AFTER = rf"\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily|{_IN_THE_DAY})"
 _REPS = re.compile(
     rf"\b{_RANGE}\s*(?:(?:slow|gentle|controlled|small|full|easy)\s+)?"
     r"(?:repetitions|reps|repeats|rounds|cycles)\b"
@@ -157,8 +158,7 @@ _PER_SIDE = re.compile(
     re.IGNORECASE,
 )
 _PER_DAY = re.compile(
-    rf"{_TIMES}\s+(?:a|per|each|every|(?:during|in|through(?:out)?|over)\s+(?:the|your|a))\s+"
-    r"(?:(?:working|work|school)\s+)?day\b"
+    rf"{_TIMES}\s+(?:(?:a|per|each|every)\s+day|{_IN_THE_DAY})\b"
     rf"|(?:{_range('n2', 'nh2')}\s+times|(?P<adv2>once|twice|thrice))\s+daily\b",
     re.IGNORECASE,
 )

@@ -558,14 +558,11 @@ _SECOND_ADVERBIAL = re.compile(
 #: Where what something was done for starts: " for scoliosis".
 _PURPOSE_AFTER = re.compile(r"\s+for\s+(?=\S)", re.IGNORECASE)
 #: Where a phrase of place starts after a head noun: "the tendons| around the hip".
-_PLACE_AFTER = re.compile(
-    r"\s+(?:of|in|around|at|on|near|between|along|behind|inside|within)\s", re.IGNORECASE
-)
+_PLACE_WORDS = "of|in|around|at|on|near|between|along|behind|inside|within"
+_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_WORDS})\s", re.IGNORECASE)
 #: A phrase of place after a part of the body: "the tendons over the outer hip".
 _ANY_PLACE_AFTER = re.compile(
-    r"\s+(?:of|in|around|at|on|near|between|along|behind|inside|within|over|under|above|"
-    r"below|across|down|into|through)\s",
-    re.IGNORECASE,
+    rf"\s+(?:{_PLACE_WORDS}|over|under|above|below|across|down|into|through)\s", re.IGNORECASE
 )
 #: A phrase saying who or when before a subject: "In people over 50 it ...".
 _SETTING_PHRASE = re.compile(
@@ -739,17 +736,15 @@ def related_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
             return
     names = [n for n in names if rules.is_condition_term(n) or rules.has_condition_head(n)]
     said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
-    main_keys = {name_key(owner.title, rules), name_key(state.main.title, rules)}
     for name in names:
-        if name_key(name, rules) in main_keys:
-            continue
-        page = state.entity(Kind.CONDITION, name, reason="a condition like this one")
-        if page is owner or page is state.main:
-            continue
-        relate(owner, "related_conditions", page)
-        if said:
-            state.pages.add_text(page, said)
-        state.decide(name, "condition", "named in a section on conditions like this one")
+        _related_condition(
+            name,
+            said,
+            owner,
+            state,
+            "a condition like this one",
+            "named in a section on conditions like this one",
+        )
 
 
 #: A comma before a phrase describing the name before it: ", a flexible round back".
@@ -764,19 +759,34 @@ _DIFFERENTIAL_IS = re.compile(
 
 
 def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str) -> None:
+    if not is_subtype(name, state) or state.rules.find_treatments(name):
+        return
+    _related_condition(
+        name,
+        sentence,
+        owner,
+        state,
+        f"a kind of the condition: {why}",
+        f"a kind of {owner.title!r}: {why}",
+    )
+
+
+def _related_condition(
+    name: str, sentence: str, owner: PagePlan, state: Context, reason: str, because: str
+) -> None:
+    """``name``'s condition page, related to ``owner`` with ``sentence`` (if any) as its
+    text; nothing when it is the owner or the main subject."""
     rules = state.rules
     key = name_key(name, rules)
     if key in {name_key(owner.title, rules), name_key(state.main.title, rules)}:
         return
-    if not is_subtype(name, state) or rules.find_treatments(name):
-        return
-    page = state.entity(Kind.CONDITION, name, reason=f"a kind of the condition: {why}")
+    page = state.entity(Kind.CONDITION, name, reason=reason)
     if page is owner or page is state.main:
         return
     relate(owner, "related_conditions", page)
     if sentence:
         state.pages.add_text(page, sentence)
-    state.decide(name, "condition", f"a kind of {owner.title!r}: {why}")
+    state.decide(name, "condition", because)
 
 
 def _strip_article(text: str) -> str:

@@ -27,6 +27,7 @@ from benchlib.setup import (  # noqa: E402
     QueryCounter,
     Rollback,
     django_setup,
+    migrate,
     postgres_database,
 )
 
@@ -144,12 +145,11 @@ def run_writer(plan, parent):
 def measure(article: Path, runs: int):
     import copy
 
-    from django.core.management import call_command
     from django.db import connection
 
     from back_health.imports.service import analyse, create_hub
 
-    call_command("migrate", verbosity=0)
+    migrate()
     hub = create_hub()
     plan = analyse(article.read_bytes(), article.name)
     results = {"writer": [], "bare": []}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib.setup import DEFAULT_ARTICLE, FALLBACK_ARTICLE, django_setup  # noqa: E402
+from benchlib.setup import DEFAULT_ARTICLE, FALLBACK_ARTICLE, django_setup, migrate  # noqa: E402
 
 #: Articles timed on each side of a checkpoint, for a steadier median.
 WINDOW = 2
@@ -33,13 +33,12 @@ def main():
         "sqlite:///" + tempfile.mkdtemp() + "/scale.sqlite3"
     )
     django_setup(url)
-    from django.core.management import call_command
     from django.db import connection
 
     from back_health.imports.service import Source, create_hub, import_sources
     from tests.synthetic import CAUSES, TREATMENTS, synthetic_article
 
-    call_command("migrate", verbosity=0)
+    migrate()
     hub = create_hub()
     # Every shared cause and treatment exists before the timed articles, so each of
     # them does the same work (one new condition, six links) wherever it falls.

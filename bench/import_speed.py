@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 os.environ.setdefault("DATABASE_URL", "sqlite:///" + tempfile.mkdtemp() + "/bench.sqlite3")
 
@@ -26,7 +27,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from benchlib.setup import migrate  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from back_health.importer.classify import classify  # noqa: E402
@@ -136,7 +137,7 @@ def bench_writer(path):
     from back_health.imports.service import create_hub
     from back_health.models import CausePage, ConditionPage
 
-    call_command("migrate", verbosity=0)
+    migrate()
     data = path.read_bytes()
     hub = create_hub()
     measure_import(data, path.name)  # warm caches

@@ -73,13 +73,13 @@ def queue(articles: int):
     import django
 
     django.setup()
-    from django.core.management import call_command
+    from benchlib.setup import migrate
 
     from back_health.imports.service import Source, create_hub
     from back_health.tasks import enqueue_import
     from tests.synthetic import synthetic_article
 
-    call_command("migrate", verbosity=0)
+    migrate()
     create_hub()
     sources = [Source(f"article-{n}.md", synthetic_article(n)) for n in range(articles)]
     enqueue_import(sources, name="bench")

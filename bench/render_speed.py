@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 # In memory: the figures are about rendering, not the disk.
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
@@ -32,7 +33,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from benchlib.setup import migrate  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
@@ -99,7 +100,7 @@ BODY = [
 
 
 def setup_database():
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate()
     home = Page.objects.get(depth=2)
     reviewer = models.Reviewer.objects.create(name="Dr A Reviewer", role="Physiotherapist")
     hub = home.add_child(instance=models.BackHealthIndexPage(title="Back health", slug="bh"))

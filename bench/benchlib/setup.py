@@ -1,8 +1,10 @@
 """Django set-up, query counting and throwaway databases for the benchmarks."""
 
+import hashlib
 import os
 import sys
-from contextlib import contextmanager
+import tempfile
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,3 +85,119 @@ def postgres_database(suffix: str, url=POSTGRES_URL):
     finally:
         with psycopg.connect(_admin_url(url), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+#: Where migrated SQLite databases are kept between benchmark runs.
+SQLITE_CACHE = Path(tempfile.gettempdir()) / "back_health_bench"
+
+#: The prefix of PostgreSQL template databases holding a migrated schema.
+TEMPLATE_PREFIX = "back_health_bench_migrated_"
+
+
+def migrate() -> None:
+    """Migrate the configured database. Migrating from nothing takes about 20 s, and
+    most benchmarks start from a fresh database, so the first migration of a given set of
+    migration files is kept (an SQLite file, a PostgreSQL template database) and later
+    runs start from a copy of it. ``migrate`` still runs after the copy: it finds
+    nothing to do when the copy is current."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    vendor = connection.vendor
+    if vendor in ("sqlite", "postgresql"):
+        restore = _restore_sqlite if vendor == "sqlite" else _restore_postgres
+        keep = _keep_sqlite if vendor == "sqlite" else _keep_postgres
+        key = _migrations_key()
+        if not restore(key):
+            call_command("migrate", verbosity=0, interactive=False)
+            keep(key)
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def _migrations_key() -> str:
+    """A digest of every migration file of the installed apps."""
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    digest = hashlib.sha256()
+    for app, name in sorted(loader.disk_migrations):
+        module = sys.modules[type(loader.disk_migrations[app, name]).__module__]
+        digest.update(f"{app}.{name}\n".encode())
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _restore_sqlite(key: str) -> bool:
+    import sqlite3
+
+    from django.db import connection
+
+    cached = SQLITE_CACHE / f"{key}.sqlite3"
+    if not cached.exists():
+        return False
+    connection.ensure_connection()
+    with closing(sqlite3.connect(cached)) as source:
+        source.backup(connection.connection)
+    return True
+
+
+def _keep_sqlite(key: str) -> None:
+    import sqlite3
+
+    from django.db import connection
+
+    SQLITE_CACHE.mkdir(parents=True, exist_ok=True)
+    partial = SQLITE_CACHE / f"{key}.{os.getpid()}.partial"
+    connection.ensure_connection()
+    with closing(sqlite3.connect(partial)) as target:
+        connection.connection.backup(target)
+    os.replace(partial, SQLITE_CACHE / f"{key}.sqlite3")
+
+
+def _admin_connection():
+    import psycopg
+    from django.db import connection
+
+    options = connection.settings_dict
+    return psycopg.connect(
+        dbname="postgres",
+        user=options.get("USER") or None,
+        password=options.get("PASSWORD") or None,
+        host=options.get("HOST") or None,
+        port=options.get("PORT") or None,
+        autocommit=True,
+    )
+
+
+def _restore_postgres(key: str) -> bool:
+    from django.db import connection
+
+    template = TEMPLATE_PREFIX + key
+    name = connection.settings_dict["NAME"]
+    with _admin_connection() as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone():
+            return False
+        connection.close()
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return True
+
+
+def _keep_postgres(key: str) -> None:
+    import psycopg
+    from django.db import connection
+
+    template = TEMPLATE_PREFIX + key
+    name = connection.settings_dict["NAME"]
+    connection.close()  # a template is copied only while nobody is connected to it
+    with _admin_connection() as admin:
+        stale = admin.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+            [TEMPLATE_PREFIX + "%", template],
+        ).fetchall()
+        for (old,) in stale:
+            admin.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
+        try:
+            admin.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+        except psycopg.errors.DuplicateDatabase:
+            pass  # another benchmark kept the same migrations first

@@ -545,6 +545,7 @@ def list_category(
 #: Most words of a line above a list that names it.
 LABEL_LINE_WORDS = 4
 _LAST_P = re.compile(r"<p>((?:(?!<p>).){1,80}?)</p>\s*$", re.S)
+_LAST_P_CHARS = len("<p>") + 80 + len("</p>")
 
 
 def _last_paragraph(owner: PagePlan | None) -> str:
@@ -557,7 +558,10 @@ def _last_paragraph(owner: PagePlan | None) -> str:
 def _label_line_before(owner: PagePlan | None) -> str:
     """The owner's last paragraph when it is a short line with no sentence end (a label
     such as "Medicines" above a list), else ""."""
-    match = _LAST_P.search(_last_paragraph(owner))
+    # Only the tail can hold it: "<p>", at most 80 characters and "</p>". The owner's
+    # paragraph block grows with the article, so searching all of it for every list
+    # would make the stage quadratic.
+    match = _LAST_P.search(_last_paragraph(owner).rstrip()[-_LAST_P_CHARS:])
     text = strip_tags(match.group(1)).strip() if match else ""
     if not text or len(text.split()) > LABEL_LINE_WORDS or text[-1] in ".!?;,":
         return ""

@@ -67,6 +67,23 @@ MAIN_STOPWORD_SHARE = 0.2
 #: foreign (English medical sentences with few function words must stay English).
 MIN_CONFIDENCE = 0.9
 
+#: Probability of another language that calls a same-script passage foreign whatever
+#: its length or function words. English medical terms the model reads as Latin or
+#: French stay below it ("Spina bifida occulta" 0.997, "Café au lait spots" 0.9995);
+#: short foreign sentences ("Vă mulțumim pentru răbdare.") reach 0.99999.
+SURE_CONFIDENCE = 0.9999
+
+#: Fewest words such a passage needs: a lone word is a name or a language link.
+MIN_WORDS_SURE = 2
+
+#: Share of the main language's function words above which a passage is plainly in it
+#: and the model is not asked. Below it, a passage can still be foreign when the model
+#: is sure: Irish "an" and "as" are English function words too.
+PLAIN_MAIN_SHARE = 0.3
+
+#: The model's labels that name no language (a URL, a code).
+NOT_LANGUAGES = frozenset({"zxx", "und"})
+
 #: Characters of an article the model reads to decide its main language (the model
 #: costs about five microseconds a byte, so it reads a sample, never the article).
 ARTICLE_SAMPLE = 3000
@@ -278,12 +295,24 @@ def foreign_language(passage: str, main: str, found: Profile | None = None) -> s
         if code and code != main:
             return code
         return fallback
-    if other_share > 1 - OTHER_SCRIPT_SHARE or found.words < MIN_WORDS_SAME_SCRIPT:
+    if other_share > 1 - OTHER_SCRIPT_SHARE or found.words < MIN_WORDS_SURE:
         return ""
     main_hits = found.hits[main]
-    if main_hits >= 2 and main_hits >= MAIN_STOPWORD_SHARE * found.words:
+    main_share = main_hits / found.words
+    if main_hits >= 2 and main_share >= PLAIN_MAIN_SHARE:
         return ""  # plainly the main language: no need to ask the model
     code, probability = identify_against(passage[:PASSAGE_SAMPLE], main)
+    if code in NOT_LANGUAGES:
+        return ""
+    if code and code != main and probability >= SURE_CONFIDENCE:
+        # Short ("Muito obrigada pela ajuda!") or holding words that are also the main
+        # language's function words ("Tá an fhoireann ar fáil as seo amach."):
+        # only the model's near-certainty calls it foreign.
+        return code
+    if found.words < MIN_WORDS_SAME_SCRIPT or (
+        main_hits >= 2 and main_share >= MAIN_STOPWORD_SHARE
+    ):
+        return ""
     if code and code != main and probability >= MIN_CONFIDENCE:
         # Medical terms are Latin and Greek: a short list of them ("Scoliosis, kyphosis
         # and lordosis") reads as Latin to the model. The other language must show one

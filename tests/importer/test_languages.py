@@ -45,6 +45,39 @@ def test_a_foreign_first_sentence_inside_an_english_paragraph_is_flagged(first, 
 
 
 @pytest.mark.parametrize(
+    "short, language",
+    [
+        ("Dziękuję bardzo, pani doktor!", "pl"),
+        ("Vă mulțumim pentru răbdare.", "ro"),
+        ("Muito obrigada pela ajuda!", "pt"),
+        # "an" and "as" are English function words too: the model decides.
+        ("Tá an fhoireann ar fáil as seo amach.", "ga"),
+    ],
+)
+def test_a_short_foreign_sentence_the_model_is_sure_of_is_flagged(short, language):
+    doc = cleaned_html(f"{short} {ENGLISH}")
+    assert [(flag.kind, flag.language) for flag in doc.flags] == [("non_english", language)]
+    assert doc.sections[0].blocks[0].text == ENGLISH
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "Cauda equina syndrome",
+        "Spina bifida occulta",
+        "Café au lait spots",
+        "Pars interarticularis defect",
+        "Morbus Scheuermann",
+        "Tai chi classes",
+        "Dr Anna Kowalska",
+        "Español",
+    ],
+)
+def test_a_short_english_term_the_model_reads_as_latin_or_french_stays(term):
+    assert foreign_language(term, "en") == ""
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Sit up straight.",

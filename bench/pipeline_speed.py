@@ -8,7 +8,7 @@ and a 5 MB article's, each with its milliseconds per MB.
 
 Run: ``python bench/pipeline_speed.py`` (32 KB and 128 KB, under a minute),
 ``--full`` for 256 KB and 1 MB plus a 5 MB article, ``--quick`` (or ``BENCH_QUICK=1``, as
-CI sets) for 16 KB and 64 KB,
+CI sets) for 8 KB and 32 KB,
 ``--shape NAME`` for one shape.
 """
 
@@ -82,7 +82,7 @@ def per_stage(times, size: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="16 KB and 64 KB")
+    parser.add_argument("--quick", action="store_true", help="8 KB and 32 KB")
     parser.add_argument("--full", action="store_true", help="256 KB and 1 MB, and 5 MB")
     parser.add_argument("--shape", action="append", help="only this shape (repeatable)")
     options = parser.parse_args()
@@ -90,7 +90,7 @@ def main() -> None:
         small, large = 256 * 1024, MB
     elif options.quick or os.environ.get("BENCH_QUICK") == "1":
         options.quick = True
-        small, large = 16 * 1024, 64 * 1024
+        small, large = 8 * 1024, 32 * 1024
     else:
         small, large = 32 * 1024, 128 * 1024
     identifier()  # load the language model once, outside the timings

@@ -944,7 +944,21 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
             continue
         sections.append(replace(section, blocks=blocks))
     shares = _language_shares(profiles, flags[len(doc.flags) :], main)
+    flags.extend(_foreign_in_dropped(doc.dropped, long_foreign, kind))
     return replace(doc, sections=sections, flags=flags, language=main, language_shares=shares)
+
+
+def _foreign_in_dropped(dropped: list[Dropped], foreign, kind: str) -> list[Flag]:
+    """A flag for each foreign sentence of the chrome dropped before this step (a sidebar
+    in Hindi, a footer line in Welsh): it never reaches a page, but the editor learns
+    that the source holds text in that language. Run after the shares, which measure
+    the kept text only."""
+    flags = []
+    for passage in dropped:
+        for sentence in split_sentences(passage.text):
+            if language := foreign(sentence):
+                flags.append(Flag(kind=kind, text=sentence, language=language))
+    return flags
 
 
 def _language_shares(profiles: dict[str, Profile], flags: list[Flag], main: str):

@@ -16,17 +16,18 @@ ABBREVIATIONS = frozenset(
 )
 
 #: Characters that end a sentence.
-TERMINAL = ".!?…。！？"
+TERMINAL = ".!?…।॥。！？"
 
 # Linear time: a run of terminal punctuation is only tried from its first character
 # (the look-behind) and is taken whole (possessive), so "......" costs one attempt,
 # not one attempt per dot, each rescanning the rest of the run. The pattern opens with
 # the punctuation itself (the look-behind follows it), so re skips straight to it.
 # A full-width stop (Chinese, Japanese) ends its sentence whatever follows: those
-# scripts have no capitals and need no space.
+# scripts have no capitals and need no space. The danda (।, ॥) ends a sentence in Hindi,
+# Bengali and other Indic scripts, before a space like a full stop.
 _BOUNDARY = re.compile(
     r"[。！？](?<![。！？][。！？])[。！？]*+[」』\"”’»)）\]]*+\s*+"
-    r"|[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+"
+    r"|[.!?…।॥](?<![.!?…।॥][.!?…।॥])[.!?…।॥]*+[\"”’»)\]]*+"
     r"(?:\s++|(?<=[a-zа-яёіїєґ][.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]))"
 )
 #: A sentence starts with a capital, a digit, an opening mark, a copyright sign or a

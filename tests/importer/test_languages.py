@@ -60,6 +60,28 @@ def test_a_short_foreign_sentence_the_model_is_sure_of_is_flagged(short, languag
     assert doc.sections[0].blocks[0].text == ENGLISH
 
 
+def test_a_hindi_sentence_ends_at_its_danda_and_is_flagged_alone():
+    hindi = "हर शनिवार को क्लिनिक में मुफ़्त जाँच होती है।"
+    doc = cleaned_html(f"{hindi} {ENGLISH}")
+    assert [(flag.kind, flag.text, flag.language) for flag in doc.flags] == [
+        ("non_english", hindi, "hi")
+    ]
+    assert doc.sections[0].blocks[0].text == ENGLISH
+
+
+def test_foreign_text_in_dropped_chrome_is_flagged_though_never_on_a_page():
+    html = (
+        "<html><body><main><h1>Back pain</h1>"
+        f"<p>{ENGLISH}</p><p>Most people need no scan. {ENGLISH}</p></main>"
+        "<aside><p>Vă mulțumim pentru răbdare și vă așteptăm la clinică.</p></aside>"
+        "</body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    assert any("clinică" in dropped.text for dropped in doc.dropped)
+    assert [(flag.kind, flag.language) for flag in doc.flags] == [("non_english", "ro")]
+    assert all("clinică" not in block.text for s in doc.sections for block in s.blocks)
+
+
 @pytest.mark.parametrize(
     "term",
     [

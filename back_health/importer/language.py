@@ -39,7 +39,9 @@ CYRILLIC_LANGUAGES = ("ru", "uk")
 #: Letters that only one Cyrillic language uses, as extra evidence.
 DISTINCTIVE_LETTERS = {"uk": "іїєґ", "ru": "ыэъё"}
 
-#: Fewest words a Latin-script passage needs before it can be called another language.
+#: Fewest words a Latin-script passage needs before function words and the model's
+#: ordinary confidence can call it another language (shorter ones need
+#: :data:`SURE_CONFIDENCE`).
 MIN_WORDS_SAME_SCRIPT = 5
 
 #: Fewest words a passage in another script needs.

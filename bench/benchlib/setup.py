@@ -103,15 +103,14 @@ def migrate() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    vendor = connection.vendor
-    if vendor in ("sqlite", "postgresql"):
-        restore = _restore_sqlite if vendor == "sqlite" else _restore_postgres
-        keep = _keep_sqlite if vendor == "sqlite" else _keep_postgres
-        key = _migrations_key()
-        if not restore(key):
-            call_command("migrate", verbosity=0, interactive=False)
-            keep(key)
+    kept = _KEPT.get(connection.vendor)
+    key = _migrations_key() if kept else ""
+    if kept and kept[0](key):
+        call_command("migrate", verbosity=0, interactive=False)  # nothing, or the newest
+        return
     call_command("migrate", verbosity=0, interactive=False)
+    if kept:
+        kept[1](key)
 
 
 def _migrations_key() -> str:
@@ -156,17 +155,8 @@ def _keep_sqlite(key: str) -> None:
 
 def _admin_connection():
     import psycopg
-    from django.db import connection
 
-    options = connection.settings_dict
-    return psycopg.connect(
-        dbname="postgres",
-        user=options.get("USER") or None,
-        password=options.get("PASSWORD") or None,
-        host=options.get("HOST") or None,
-        port=options.get("PORT") or None,
-        autocommit=True,
-    )
+    return psycopg.connect(_admin_url(os.environ["DATABASE_URL"]), autocommit=True)
 
 
 def _restore_postgres(key: str) -> bool:
@@ -201,3 +191,10 @@ def _keep_postgres(key: str) -> None:
             admin.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
         except psycopg.errors.DuplicateDatabase:
             pass  # another benchmark kept the same migrations first
+
+
+#: Per database vendor: restore a kept copy (True when there was one), keep a copy.
+_KEPT = {
+    "sqlite": (_restore_sqlite, _keep_sqlite),
+    "postgresql": (_restore_postgres, _keep_postgres),
+}

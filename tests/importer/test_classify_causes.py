@@ -1413,3 +1413,72 @@ def test_typographic_apostrophes_throughout_an_article_never_break_the_analysis(
 def test_the_one_cause_a_sentence_names_is_the_cause_of_the_page_only(sentence, causes):
     plan = plan_of(f"# Neck pain\n\nNeck pain is common. {sentence}\n")
     assert {r.title for r in plan.pages[0].causes} == causes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        # A relative clause or an appositive between the subject and its verb.
+        ("Gout, which leaves crystals in the joints, inflames the sac.", "Gout"),
+        (
+            "Weak gluteal muscles, the muscles at the side of the hip, overload the tendon.",
+            "Weak gluteal muscles",
+        ),
+        # Verbs of making worse, and the subject making a part of the body act.
+        ("Carrying a heavy toddler contributes to the strain.", "Carrying a heavy toddler"),
+        ("Leg length difference worsens the rubbing over the bone.", "Leg length difference"),
+        ("Running on a camber adds to the friction.", "Running on a camber"),
+        ("A tight iliotibial band makes the sac swell.", "Tight iliotibial band"),
+    ],
+)
+def test_an_aside_or_a_verb_of_worsening_leaves_the_subject_a_cause(sentence, cause):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert cause in {r.title for r in plan.pages[0].causes}
+
+
+def test_commas_after_the_first_name_join_a_list_not_an_aside():
+    plan = plan_of(article("Gout, the pill, and obesity all add to the strain.", heading="Causes"))
+    assert {r.title for r in plan.pages[0].causes} >= {"Gout", "Obesity"}
+    assert not written_causes(plan)  # three names in one sentence: each is a mention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Low vitamin D raises the risk of hip bursitis.", "Low vitamin D"),
+        ("A lack of sleep raises the risk.", "Lack of sleep"),
+    ],
+)
+def test_a_lack_of_a_treatment_is_a_cause_not_a_treatment(sentence, cause):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert cause in {r.title for r in plan.pages[0].causes}
+    assert not {p.title for p in plan.pages if p.kind == Kind.TREATMENT}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "The main cause is uneven wear of the tendons and bursae.",
+            "Uneven wear of the tendons and bursae",
+        ),
+        (
+            "Hip bursitis is caused by a hard fall that bruises the hip, thigh or buttock.",
+            "Hard fall",
+        ),
+        ("Most cases of hip bursitis are due to repeated kneeling.", "Repeated kneeling"),
+    ],
+)
+def test_one_cause_keeps_its_own_and_and_commas(sentence, cause):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert {r.title for r in plan.pages[0].causes} == {cause}
+
+
+def test_a_part_of_the_body_a_relative_clause_is_about_is_no_cause():
+    plan = plan_of(
+        article(
+            "Hip bursitis is caused by tendons that did not heal or rub the sac.",
+            heading="Causes",
+        )
+    )
+    assert not plan.pages[0].causes

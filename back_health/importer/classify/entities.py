@@ -108,6 +108,9 @@ def treatments_in_sentence(
     terms = rules.find_treatments(sentence)
     about = described_treatment(sentence, [m for _, m in medicines] + [m for _, m in terms], rules)
     for info, match in medicines:
+        if deficient(sentence, match.start()):
+            state.decide(match.group(0), "content", "the sentence names a lack of it")
+            continue
         if cue := advised_against(sentence, match.start(), rules):
             state.decide(match.group(0), "content", f"the sentence advises against it ({cue!r})")
             continue
@@ -127,6 +130,9 @@ def treatments_in_sentence(
         return
     for term, match in terms:
         if rules.cue("negated_treatment", _before(sentence, match.start())):
+            continue
+        if deficient(sentence, match.start()):
+            state.decide(match.group(0), "content", "the sentence names a lack of it")
             continue
         if refers_to_list(sentence, match, rules):
             # "The exercises below strengthen ...": the article's own list, not the
@@ -164,6 +170,20 @@ def treatments_in_sentence(
                 if written and len(written.split()) <= 4:
                     add_alternate(page, written, rules)
             _describe(page, sentence, state)
+
+
+def deficient(sentence: str, start: int) -> bool:
+    """Whether the words before ``start`` say the thing named there is lacking: "low
+    vitamin D", "a lack of sleep" name a cause, not a treatment."""
+    return _DEFICIENT_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
+
+
+#: Words saying what follows is lacking, right before it.
+_DEFICIENT_BEFORE = re.compile(
+    r"\b(?:low|lack of|too little|not enough|deficiency of|deficient in|shortage of|"
+    r"low levels? of|lacking|insufficient)\s+$",
+    re.IGNORECASE,
+)
 
 
 def wording_of(written: str, page: PagePlan, rules: RuleSet) -> str:
@@ -947,12 +967,16 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
             for name in names:
                 _sentence_cause(name, said, owner, state, there.group(0))
         return
-    if not rules.cue("cause_predicate", sentence):
+    # "Osteoporosis, which thins bone, may let ...", "Arthritis of the facet joints, the
+    # small joints at the back, adds to ...": the aside after the subject says what the
+    # subject is, and neither names it nor is what it does.
+    said_of = _SUBJECT_ASIDE.sub(r"\g<subject> ", sentence, count=1)
+    if not rules.cue("cause_predicate", said_of):
         return
-    match = min(rules.cue_matches("cause_predicate", sentence), key=lambda m: m.start())
+    match = min(rules.cue_matches("cause_predicate", said_of), key=lambda m: m.start())
     # "Heavy loading of the spine, while the bones are still growing, seems to ...": the
     # clause between commas says when, and is no part of the name.
-    subject = without_duration(_ASIDE.sub("", sentence[: match.start()]).strip())
+    subject = without_duration(_ASIDE.sub("", said_of[: match.start()]).strip())
     # "Also a genetic disposition plays a role": the joining word is no part of it.
     subject = without_connective(subject, rules)
     if not subject or _ENDS_RELATIVE.search(subject):
@@ -982,7 +1006,7 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     # herniated disc can add to it") or lists more than a sentence can say much of.
     alternatives = len(names) > 1 and _OR.search(subject)
     said = sentence
-    if len(names) > 3 or alternatives or rules.cue("passing_mention", sentence):
+    if len(names) > 2 or alternatives or rules.cue("passing_mention", sentence):
         said = ""
     for name in names:
         _sentence_cause(name, said, owner, state, match.group(0))
@@ -1005,13 +1029,23 @@ _ASIDE = re.compile(
     r",\s*+(?:while|when|as|because|since|especially|particularly|even)\b[^,]{0,80}+(?:,|$)",
     re.IGNORECASE,
 )
+#: A non-restrictive aside after a sentence's opening noun phrase: a relative clause
+#: (", which thins bone,") or an appositive (", the small joints at the back,"), not
+#: followed by "and" or "or" (then the commas join a list: "Smoking, the pill and ...").
+_SUBJECT_ASIDE = re.compile(
+    r"^(?P<subject>[^,;:()]{1,80}+),\s*+(?:which|who|whose|the|an?|its|their)\s[^,;:()]{1,120}+,"
+    r"\s++(?!(?:and|or)\b)",
+    re.IGNORECASE,
+)
 #: Articles and joins a list of names may have between its names.
 _LIST_WORDS = re.compile(r"\b(?:an?|the|and|or|your|my|their|his|her|our)\b|,", re.IGNORECASE)
 
 
 def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, cue: str) -> None:
     rules = state.rules
-    text = _CLAUSE_START.split(text)[-1]
+    # "Coeliac disease and low body weight all increase the risk": the quantifier after
+    # the names is no part of the last one.
+    text = _FLOATING_QUANTIFIER.sub("", _CLAUSE_START.split(text)[-1])
     words = text.split()
     # "Long-term steroid use weakens bone and raises the risk": the name ends at its verb.
     verb = next((i for i, w in enumerate(words) if i and opens_with_verb(w)), None)
@@ -1036,7 +1070,9 @@ def _sentence_cause_named(
     main_key = name_key(state.main.title, rules) if state.main else ""
     if key in (name_key(owner.title, rules), main_key):
         return
-    if rules.find_treatments(name) or rules.find_medicines(name):
+    if (rules.find_treatments(name) or rules.find_medicines(name)) and not deficient(
+        name, len(name) - len(name.split(maxsplit=1)[-1])
+    ):
         return  # "Physiotherapy can lead to a full recovery" names a treatment
     page = cause_page(name, state, f"the subject of {cue.strip()!r}")
     if page is owner or page is state.main or page.kind == Kind.TREATMENT:
@@ -1047,6 +1083,8 @@ def _sentence_cause_named(
     state.decide(name, "cause", f"the sentence says it brings on the condition ({cue.strip()!r})")
 
 
+#: A quantifier after a subject, before its verb: "... all", "... both", "... each".
+_FLOATING_QUANTIFIER = re.compile(r"\s+(?:all|both|each|together|alike)\s*$", re.IGNORECASE)
 _ENDS_RELATIVE = re.compile(r"\b(?:which|that|this|what)\s*$", re.IGNORECASE)
 #: "the muscles that hold the spine are weak": the name's own relative clause follows it.
 _RELATIVE_NEXT = re.compile(r"^\W*(?:that|which|who|whose)\b", re.IGNORECASE)
@@ -1227,8 +1265,19 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         # called is the name.
         name = derive_name(called.group("name"), rules).name
         return [name] if name else []
+    if (head := _RELATIVE_HEAD.match(text)) and not _LIST_JOIN.search(head.group("name")):
+        # "a sudden jolt that throws the head forwards, backwards or sideways": a short
+        # name and the clause saying what it does; the commas are the clause's. A part
+        # of the body ("vertebrae that did not form") is what the clause is about.
+        name = derive_name(head.group("name"), rules).name
+        if not name or rules.cue("anatomy_subject", f"the {_strip_article(head['name'])}"):
+            return []
+        return [name]
     # "wear and tear" is one name, not two.
     text = _WEAR_AND_TEAR.sub("wear-and-tear", text)
+    # "uneven wear of the discs and joints": the "and" joins the objects of the "of",
+    # not two names.
+    text = _OF_PAIR.sub(r"\g<first>_and_\g<second>", text)
     appositive = _APPOSITIVE.search(text)
     if appositive and not _LIST_JOIN.search(
         f"{text[: appositive.start()]} {text[appositive.end() :]}"
@@ -1247,7 +1296,10 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         name = derive_name(head.group("name"), rules).name
         return [name] if name else []
     names = [
-        derive_name(part, rules).name.replace("ear-and-tear", "ear and tear") for part in parts
+        derive_name(part, rules)
+        .name.replace("ear-and-tear", "ear and tear")
+        .replace("_and_", " and ")
+        for part in parts
     ]
     # A run-on list's parts are short names; one cause alone may carry its setting
     # ("a large central disc herniation in the lower back").
@@ -1287,6 +1339,11 @@ _CALLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WEAR_AND_TEAR = re.compile(r"\bwear and tear\b", re.IGNORECASE)
+#: Two plural nouns after "of the" joined by "and", ending the text: one object.
+_OF_PAIR = re.compile(
+    r"(?P<first>\bof\s+(?:the|your|its|their)\s+[\w-]+s)\s+and\s+(?P<second>[\w-]+(?<!ing))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _shared_head(parts: list[str]) -> list[str]:
@@ -1666,13 +1723,23 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         if owner.kind == Kind.TREATMENT and page.title in _general_terms(rules):
             continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):
-            if page.kind == Kind.CAUSE and start[len(key) :].lstrip().startswith(("and ", "or ")):
-                return  # "Smoking and extra weight make it likelier": risks, listed
+            if page.kind == Kind.CAUSE and (
+                start[len(key) :].lstrip().startswith(("and ", "or "))
+                or _LISTED_AFTER_COMMA.match(" ".join(words[len(key.split()) - 1 : 12]))
+            ):
+                # "Smoking and extra weight make it likelier", "Gout, the pill and
+                # obesity add to it": risks, listed
+                return
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
 
 
+#: A comma after a sentence's first name and a list's "and" or "or" after it: "Gout, the
+#: pill and obesity"; not an aside (", which ...").
+_LISTED_AFTER_COMMA = re.compile(
+    r"^\S*,\s++(?!(?:which|who|whose)\b)[^,]{1,40}+,?\s++(?:and|or)\s", re.IGNORECASE
+)
 #: After a treatment's name, a relative clause saying what it is or does: "...
 #: physiotherapy, which usually combines manual therapy with ...".
 _DESCRIBING_RELATIVE = re.compile(

@@ -1482,3 +1482,45 @@ def test_a_part_of_the_body_a_relative_clause_is_about_is_no_cause():
         )
     )
     assert not plan.pages[0].causes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("In heavier runners, weak hip muscles overload the tendon.", "Weak hip muscles"),
+        ("During a growth spurt the hamstrings tighten and pull on the bone.", None),
+        ("After the menopause the hormone oestrogen falls and the tendons weaken.", None),
+        ("In pregnancy the hormone relaxin loosens the ligaments of the hip.", "Relaxin"),
+    ],
+)
+def test_when_or_in_whom_and_the_kind_of_thing_are_no_part_of_the_cause(sentence, cause):
+    plan = plan_of(article(sentence, heading="Causes"))
+    causes = {r.title for r in plan.pages[0].causes}
+    assert causes == ({cause} if cause else set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most people with hip bursitis carry a gene called HLA-B27.",
+        "Many patients have the HLA-B27 gene, although most carriers never get it.",
+    ],
+)
+def test_a_gene_people_with_the_condition_carry_is_a_cause(sentence):
+    plan = plan_of(article(sentence, heading="Why it happens"))
+    assert "HLA-B27" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_gene_named_without_people_carrying_it_is_no_cause():
+    plan = plan_of(article("Gene tests can have a gene called HLA-B27 in their panel."))
+    assert "HLA-B27" not in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_part_of_the_body_after_a_causes_with_is_its_object_not_another_cause():
+    plan = plan_of(
+        article(
+            "Kneeling with a bent hip and straight knees puts strain on the sac.",
+            heading="Causes",
+        )
+    )
+    assert {r.title for r in plan.pages[0].causes} == {"Kneeling with a bent hip"}

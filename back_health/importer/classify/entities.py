@@ -606,6 +606,13 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         for name in names:
             _sentence_cause(name, sentence if len(names) == 1 else "", owner, state, born.group(0))
         return
+    if (carried := _GENE_CARRIED.search(sentence)) and _PEOPLE.search(sentence[: carried.start()]):
+        # "Most people with it carry a gene called HLA-B27": a gene those with the
+        # condition carry is a risk they were born with.
+        _sentence_cause(
+            carried["name"] or carried["gene"], sentence, owner, state, carried.group(0)
+        )
+        return
     for pattern in rules.cue_patterns("risk_holder"):
         if match := pattern.search(sentence):
             name = match.group("name")
@@ -673,6 +680,16 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     _sentence_cause(subject, sentence, owner, state, match.group(0))
 
 
+#: A gene people carry: "carry a gene called HLA-B27", "have the HLA-B27 gene".
+_GENE_CARRIED = re.compile(
+    r"\b(?:carry|carries|have|has|inherit|inherits|are born with)\s+(?:an?|the)\s+"
+    r"(?:(?:gene|genetic marker|marker)\s+(?:called|named|known as)\s+(?P<name>[\w-]{2,20}+)"
+    r"|(?P<gene>[A-Z][\w-]{1,15}+)\s+gene\b)"
+)
+#: Who a sentence speaks of before what they carry.
+_PEOPLE = re.compile(
+    r"\b(?:people|patients|adults|children|men|women|everyone|who|most|many)\b", re.IGNORECASE
+)
 #: Fewest words of a description its term in brackets names ("a slipped (herniated)
 #: disc" is a gloss inside a name, not one).
 GLOSSED_DESCRIPTION_MIN_WORDS = 4
@@ -979,6 +996,9 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     subject = without_duration(_ASIDE.sub("", said_of[: match.start()]).strip())
     # "Also a genetic disposition plays a role": the joining word is no part of it.
     subject = without_connective(subject, rules)
+    # "In older adults, weak hip muscles ...", "During pregnancy the hormone relaxin ...":
+    # when or in whom it happens is no part of the name.
+    subject = _KIND_BEFORE_NAME.sub("", _LEADING_CIRCUMSTANCE.sub("", subject, count=1), count=1)
     if not subject or _ENDS_RELATIVE.search(subject):
         return
     if rules.cue("anaphoric_subject", subject) or rules.cue("dangling_start", subject):
@@ -986,13 +1006,25 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     if rules.cue("anatomy_subject", subject):
         return
     names = listed_names(subject, rules)
+    kept: list[str] = []
+    for name in names:
+        if rules.cue("anatomy_subject", f"the {_strip_article(name)}"):
+            if kept and _ENDS_WITH_OBJECT.search(kept[-1]):
+                # "Lifting with a rounded back and straight legs": a part of the body
+                # after a name's "with" is more of its object, not another cause.
+                continue
+            # "... the hormone falls and the tendons weaken": a part of the body acting
+            # after an "and" is a clause of its own, not one of a list of causes.
+            return
+        kept.append(name)
+    listed, names = names, kept
     if len(names) == 2 and _PLACE_AFTER.search(names[0]) and len(names[1].split()) == 1:
         # "Looking down at a phone or laptop": the "or" joins the objects of the place,
         # not two causes.
         names = [name] if (name := derive_name(subject, rules).name) else []
     if not names:
         return
-    if len(" ".join(names).split()) < len(_LIST_WORDS.sub(" ", subject).split()):
+    if len(" ".join(listed).split()) < len(_LIST_WORDS.sub(" ", subject).split()):
         # The names must be the whole subject ("People may develop it because ..." is
         # none), or one name with a phrase of time or place after it ("Heavy loading of
         # the spine in the teenage years").
@@ -1013,6 +1045,8 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
 
 
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
+#: A name ending in a phrase with its object: "Lifting with a rounded back".
+_ENDS_WITH_OBJECT = re.compile(r"\s(?:with|without|on|onto|through|into)\s+(?:\S+\s+){0,3}\S+$")
 #: What "there is" says of causes in general, naming none.
 _THERE_IS_NO_NAME = re.compile(
     r"(?:no|not|many|several|some|various|a few|a number of|a lot of|lots of|plenty of|more than|"
@@ -1023,6 +1057,13 @@ _THERE_IS_NO_NAME = re.compile(
 #: A phrase of time or place after a name: " in the teenage years", " at work".
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:in|at|during|over|after|before|from|on|for)\s+[^,;:]{1,60}+$", re.IGNORECASE
+)
+#: A phrase of time or of whom opening a sentence, before its subject: "In older adults,",
+#: "During pregnancy" before "the hormone ...".
+_LEADING_CIRCUMSTANCE = re.compile(
+    r"^(?:during|in|after|before|over|with|among|from|for|at)\s++"
+    r"(?:[^,]{1,50}+,\s*+|(?:[\w-]+\s+){1,4}?(?=(?:the|a|an|your|their|his|her)\s))",
+    re.IGNORECASE,
 )
 #: A clause of circumstance set off by commas: ", while the bones are still growing,".
 _ASIDE = re.compile(
@@ -1083,6 +1124,12 @@ def _sentence_cause_named(
     state.decide(name, "cause", f"the sentence says it brings on the condition ({cue.strip()!r})")
 
 
+#: The kind of thing a name is, before the name: "the hormone relaxin" is "relaxin".
+_KIND_BEFORE_NAME = re.compile(
+    r"^(?:the|an?)\s+(?:hormone|gene|genetic marker|bacterium|virus|protein|enzyme|germ)\s+"
+    r"(?:(?:called|named|known as)\s+)?(?=\S)",
+    re.IGNORECASE,
+)
 #: A quantifier after a subject, before its verb: "... all", "... both", "... each".
 _FLOATING_QUANTIFIER = re.compile(r"\s+(?:all|both|each|together|alike)\s*$", re.IGNORECASE)
 _ENDS_RELATIVE = re.compile(r"\b(?:which|that|this|what)\s*$", re.IGNORECASE)

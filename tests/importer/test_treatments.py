@@ -1251,3 +1251,30 @@ def test_a_treatment_advised_against_in_the_next_sentence_is_no_page(sentences, 
     plan = plan_of(article("## Treatment", f"Physiotherapy helps most people. {sentences}"))
     assert treatment not in written(plan)
     assert "Physiotherapy" in written(plan)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For most people, naproxen and massage are the usual first steps.",
+        "At home, heat, gentle movement and simple painkillers like paracetamol or ibuprofen"
+        " are the usual first steps.",
+        "Begin with massage and ibuprofen gel; most people improve within a fortnight.",
+    ],
+)
+def test_treatments_listed_together_are_mentions_of_each(sentence):
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        f"## Treatment\n\n{sentence}\n"
+    )
+    assert not {"Naproxen", "Heat therapy", "Painkillers", "Massage", "Ibuprofen"} & written(
+        plan_of(text)
+    )
+
+
+def test_a_treatment_after_an_opening_phrase_and_its_comma_is_described():
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        "## Treatment\n\nAfter the first week of rest, massage loosens the tight muscle.\n"
+    )
+    assert "Massage" in written(plan_of(text))

@@ -283,6 +283,15 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             # "Paracetamol or ibuprofen can be used for a few days": alternatives named
             # together; the sentence says nothing of either alone.
             return None
+        if ";" in gap:
+            return None  # "Start with rest and painkillers; most people improve": the verb's
+            # subject is in a clause of its own
+        if _LAST_OF_LIST.search(sentence[max(0, subject.start() - 80) : subject.start()]) or (
+            count > 1 and _listed_with_another(candidates[count - 2], subject, sentence, rules)
+        ):
+            # "Heat, gentle movement and simple painkillers are all most people need": a
+            # list; what it says is said of the list, not of the last one.
+            return None
         # "physiotherapy focusing on bending exercises, core strength and walking
         # tolerance helps": what it consists of may take more words.
         most = SUBJECT_GAP_MAX_WORDS * (2 if _MADE_OF.match(gap.strip()) else 1)
@@ -290,6 +299,33 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             return subject
         return None
     return None
+
+
+def _listed_with_another(
+    previous: re.Match, match: re.Match, sentence: str, rules: RuleSet
+) -> bool:
+    """Whether ``match`` is listed right after ``previous`` ("X, Y and Z") and names
+    another treatment (a heat pack and a hot water bottle are one: heat)."""
+    gap = sentence[previous.end() : match.start()]
+    if not _COORDINATED.fullmatch(gap) or not _JOINED.search(gap):
+        return False  # "After surgery, a physiotherapist ...": a comma alone joins no list
+    return _treatment_named(previous.group(0), rules) != _treatment_named(match.group(0), rules)
+
+
+_JOINED = re.compile(r"\b(?:and|or|as well as)\b", re.IGNORECASE)
+#: Before the last item of a list of three or more: "heat, gentle movement and simple ".
+_LAST_OF_LIST = re.compile(
+    r"[\w-],\s++(?:[\w-]+\s+){1,3}(?:and|or|as well as)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
+
+def _treatment_named(written: str, rules: RuleSet) -> str:
+    """The vocabulary term or medicine ``written`` names, else its own words."""
+    if terms := rules.find_treatments(written):
+        return terms[0][0].name
+    if medicines := rules.find_medicines(written):
+        return medicines[0][0].generic
+    return written.lower()
 
 
 def _before(sentence: str, end: int) -> str:

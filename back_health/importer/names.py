@@ -586,7 +586,8 @@ def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> Derive
     if words[-1].lower() in _words(rules, "name_bad_end"):
         return DerivedName("", f"ends in {words[-1]!r}")
     fixed = any(name.lower().startswith(p) for p in _words(rules, "name_fixed_phrases"))
-    fixed = fixed or noun_first
+    # "Wear of the discs", "Use of steroids": a verb's form before "of" is its noun.
+    fixed = fixed or noun_first or (len(words) > 2 and words[1].lower() == "of")
     if words[0].lower() in _words(rules, "name_imperative_start") and not fixed:
         return DerivedName("", f"starts with {words[0]!r}, an instruction, not a name")
     if words[0].lower() in _words(rules, "name_pronoun_start"):

@@ -1524,3 +1524,33 @@ def test_a_part_of_the_body_after_a_causes_with_is_its_object_not_another_cause(
         )
     )
     assert {r.title for r in plan.pages[0].causes} == {"Kneeling with a bent hip"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "Hip bursitis is caused by Staphylococcus aureus, the same germ that causes boils,"
+            " which reaches the sac through a cut.",
+            "Staphylococcus aureus",
+        ),
+        (
+            "Wear of the tendons and small bursae is the usual cause.",
+            "Wear of the tendons and small bursae",
+        ),
+        (
+            "A crossed running gait, where the feet land across the midline, strains the sac.",
+            "Crossed running gait",
+        ),
+    ],
+)
+def test_one_cause_with_what_it_is_after_it_is_named(sentence, cause):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert {r.title for r in plan.pages[0].causes} == {cause}
+
+
+def test_a_list_after_caused_by_with_the_before_each_is_still_a_list():
+    plan = plan_of(
+        article("Hip bursitis is caused by the flu, the common cold or a fall.", heading="Causes")
+    )
+    assert "Flu" in {r.title for r in plan.pages[0].causes}

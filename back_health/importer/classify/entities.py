@@ -1110,7 +1110,7 @@ _ASIDE = re.compile(
 #: (", which thins bone,") or an appositive (", the small joints at the back,"), not
 #: followed by "and" or "or" (then the commas join a list: "Smoking, the pill and ...").
 _SUBJECT_ASIDE = re.compile(
-    r"^(?P<subject>[^,;:()]{1,80}+),\s*+(?:which|who|whose|the|an?|its|their)\s[^,;:()]{1,120}+,"
+    r"^(?P<subject>[^,;:()]{1,80}+),\s*+(?:which|who|whose|where|the|an?|its|their)\s[^,;:()]{1,120}+,"
     r"\s++(?!(?:and|or)\b)",
     re.IGNORECASE,
 )
@@ -1241,9 +1241,9 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
                 # "In older adults, falls are the leading cause".
                 texts += [subject.split(",", 1)[0], subject.rsplit(",", 1)[1]]
             for text in texts:
-                derived = derive_name(text, rules)
+                derived = derive_name(one_object(text), rules)
                 if derived.name and len(derived.name.split()) <= 6:
-                    return derived.name
+                    return derived.name.replace("_", " ")
     return ""
 
 
@@ -1360,7 +1360,7 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     text = _WEAR_AND_TEAR.sub("wear-and-tear", text)
     # "uneven wear of the discs and joints": the "and" joins the objects of the "of",
     # not two names.
-    text = _OF_PAIR.sub(r"\g<first>_and_\g<second>", text)
+    text = one_object(text)
     appositive = _APPOSITIVE.search(text)
     if appositive and not _LIST_JOIN.search(
         f"{text[: appositive.start()]} {text[appositive.end() :]}"
@@ -1379,9 +1379,7 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         name = derive_name(head.group("name"), rules).name
         return [name] if name else []
     names = [
-        derive_name(part, rules)
-        .name.replace("ear-and-tear", "ear and tear")
-        .replace("_and_", " and ")
+        derive_name(part, rules).name.replace("ear-and-tear", "ear and tear").replace("_", " ")
         for part in parts
     ]
     # A run-on list's parts are short names; one cause alone may carry its setting
@@ -1422,9 +1420,20 @@ _CALLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WEAR_AND_TEAR = re.compile(r"\bwear and tear\b", re.IGNORECASE)
-#: Two plural nouns after "of the" joined by "and", ending the text: one object.
+
+
+def one_object(text: str) -> str:
+    """``text`` with the "and" of two objects of a closing "of the" phrase written as one
+    word ("of the discs_and_small_joints"), so no list is read in it; the names derived
+    from it write the underscores as spaces."""
+    return _OF_PAIR.sub(lambda m: f"{m['first']}_and_{m['second'].replace(' ', '_')}", text)
+
+
+#: Two plural nouns after "of the" joined by "and", ending the text: one object ("of the
+#: discs and small joints").
 _OF_PAIR = re.compile(
-    r"(?P<first>\bof\s+(?:the|your|its|their)\s+[\w-]+s)\s+and\s+(?P<second>[\w-]+(?<!ing))\s*$",
+    r"(?P<first>\bof\s+(?:the|your|its|their)\s+[\w-]+s)\s+and\s+"
+    r"(?P<second>(?:[\w-]+\s+)?[\w-]+(?<!ing))\s*$",
     re.IGNORECASE,
 )
 

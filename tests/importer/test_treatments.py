@@ -1278,3 +1278,30 @@ def test_a_treatment_after_an_opening_phrase_and_its_comma_is_described():
         "## Treatment\n\nAfter the first week of rest, massage loosens the tight muscle.\n"
     )
     assert "Massage" in written(plan_of(text))
+
+
+def test_one_treatment_in_several_forms_listed_is_still_described():
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        "## Warmth\n\nA heat pack, a warm shower or a hot water bottle in a cover loosens"
+        " the tight muscle.\n"
+    )
+    assert "Heat therapy" in written(plan_of(text))
+
+
+def test_saying_when_a_described_treatment_is_used_keeps_its_description():
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        "## Treatment\n\nDecompression surgery removes the bone pressing on the nerve."
+        " It is only offered if the arm grows weaker.\n"
+    )
+    assert "Decompression surgery" in written(plan_of(text))
+
+
+def test_advice_against_a_described_treatment_still_undoes_its_description():
+    text = (
+        "# Wry neck\n\nWry neck is a sudden stiff neck that settles within a week.\n\n"
+        "## Treatment\n\nDecompression surgery removes the bone pressing on the nerve."
+        " It is not recommended for wry neck.\n"
+    )
+    assert "Decompression surgery" not in written(plan_of(text))

@@ -286,7 +286,7 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         if ";" in gap:
             return None  # "Start with rest and painkillers; most people improve": the verb's
             # subject is in a clause of its own
-        if _LAST_OF_LIST.search(sentence[max(0, subject.start() - 80) : subject.start()]) or (
+        if _last_of_a_list(subject, candidates[: count - 1], sentence, rules) or (
             count > 1 and _listed_with_another(candidates[count - 2], subject, sentence, rules)
         ):
             # "Heat, gentle movement and simple painkillers are all most people need": a
@@ -299,6 +299,24 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             return subject
         return None
     return None
+
+
+def _last_of_a_list(match: re.Match, before: list[re.Match], sentence: str, rules: RuleSet) -> bool:
+    """Whether ``match`` ends a list of three or more ("heat, gentle movement and simple
+    painkillers") that is not of one treatment in several forms ("a heat pack, a warm
+    bath or a hot water bottle")."""
+    start = max(0, match.start() - LIST_REACH)
+    if not _LAST_OF_LIST.search(sentence[start : match.start()]):
+        return False
+    named = _treatment_named(match.group(0), rules)
+    return not any(
+        other.start() >= start and _treatment_named(other.group(0), rules) == named
+        for other in before
+    )
+
+
+#: How far before a treatment a list it ends may begin.
+LIST_REACH = 80
 
 
 def _listed_with_another(

@@ -262,11 +262,13 @@ def emit_paragraph(
             asked is None
             and previous
             and _REFERS_BACK.match(sentence)
-            and advised_against(sentence, 0, rules)
+            and (against := advised_against(sentence, 0, rules))
+            and not _RESTRICTION.search(against)
         ):
             # "Codeine can cause constipation. They are not recommended for long-term back
             # pain.": advice against what the sentence before was about; that sentence
-            # no longer describes a treatment page.
+            # no longer describes a treatment page. Saying when it is used ("It's only
+            # offered if the weakness is getting worse") leaves the description standing.
             for page in state.pages.drop_text(previous, Kind.TREATMENT):
                 if page is not state.main:
                     state.decide(page.title, "content", f"advised against next: {sentence!r}")
@@ -414,6 +416,8 @@ _OPENS_WITH_NEGATION = re.compile(
 
 
 #: A sentence opening by referring back to what the one before was about.
+#: A cue that limits when a treatment is used rather than advising against it.
+_RESTRICTION = re.compile(r"\bonly\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\s*(?:they|it|these|this|those)\b", re.IGNORECASE)
 
 

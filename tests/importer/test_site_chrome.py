@@ -130,6 +130,13 @@ from .documents import texts_of
         "Skip to 02:15 for the interview.",
         "Transcript excerpts below are auto-generated and lightly edited.",
         "Larkfield Online Pharmacy Ltd",
+        "Dr Ama Mensah, Consultant Rheumatologist",
+        "Mr Tom Reyes, Senior Physiotherapist, Spinal Team",
+        "£20 could buy a set of exercise bands for the class.",
+        "£3,250 raised of £5,000 target",
+        "We have passed £2,000!",
+        "Help us fund research",
+        "Priya donated £25",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -177,6 +184,9 @@ def test_site_chrome_is_recognised(text):
         "Liked by many patients, hydrotherapy eases stiff joints.",
         "Speak to our pharmacist before taking ibuprofen if you have asthma.",
         "Painkillers are available in other forms, such as gels.",
+        "Dr Mensah, the consultant, will explain the scan.",
+        "A physiotherapy session can cost £40 in a private clinic.",
+        "Help us understand your pain by keeping a diary.",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

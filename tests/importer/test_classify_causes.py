@@ -1554,3 +1554,25 @@ def test_a_list_after_caused_by_with_the_before_each_is_still_a_list():
         article("Hip bursitis is caused by the flu, the common cold or a fall.", heading="Causes")
     )
     assert "Flu" in {r.title for r in plan.pages[0].causes}
+
+
+def test_a_condition_heading_under_causes_is_a_cause_of_the_main_condition():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Causes\n\n### Rheumatoid arthritis\n\nRheumatoid arthritis is a condition in which"
+        " the immune system attacks the lining of the joints and the sacs beside them.\n"
+    )
+    plan = plan_of(text)
+    assert "Rheumatoid arthritis" in {r.title for r in plan.pages[0].causes}
+    assert next(p for p in plan.pages if p.title == "Rheumatoid arthritis").kind == Kind.CONDITION
+
+
+def test_a_condition_heading_elsewhere_is_related_not_a_cause():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Similar problems\n\n### Rheumatoid arthritis\n\nRheumatoid arthritis is a condition"
+        " in which the immune system attacks the lining of the joints.\n"
+    )
+    plan = plan_of(text)
+    assert "Rheumatoid arthritis" not in {r.title for r in plan.pages[0].causes}
+    assert "Rheumatoid arthritis" in {r.title for r in plan.pages[0].related_conditions}

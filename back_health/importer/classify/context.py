@@ -215,6 +215,9 @@ class Role:
     #: Relation note for the pages a heading names ("A cause of back pain").
     note: str = ""
     severity: str = ""
+    #: The condition pages the heading names are causes of the page's condition (the
+    #: heading is under a causes heading).
+    as_cause: bool = False
 
 
 def add_alternate(page: PagePlan, name: str, rules: RuleSet) -> None:

@@ -138,6 +138,8 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
     if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section, rules):
         return Role("exercise_list", f"heading cue {cue!r}")
     if conditions := heading_conditions(section, heading, state):
+        # "Chiari malformation" under "Causes": a condition that brings on the page's.
+        conditions.as_cause = topic in CAUSE_TOPICS
         return conditions
     if topic == "types" and (subtype := heading_subtype(heading, state)):
         return subtype
@@ -383,7 +385,7 @@ def emit_entity_section(section: Section, role: Role, owner: PagePlan, state: Co
     for page in role.pages:
         if page.kind == Kind.CONDITION and role.category == "condition":
             relate(relation_owner, "related_conditions", page, role.note)
-            if role.note and rules.cue("lead_causes", role.note):
+            if role.as_cause or (role.note and rules.cue("lead_causes", role.note)):
                 relate(relation_owner, "causes", page, role.note)
         elif role.category == "treatment":
             relate(relation_owner, "treatments", page)

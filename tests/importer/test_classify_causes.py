@@ -1576,3 +1576,14 @@ def test_a_condition_heading_elsewhere_is_related_not_a_cause():
     plan = plan_of(text)
     assert "Rheumatoid arthritis" not in {r.title for r in plan.pages[0].causes}
     assert "Rheumatoid arthritis" in {r.title for r in plan.pages[0].related_conditions}
+
+
+def test_a_new_clause_after_the_listed_causes_is_no_part_of_the_list():
+    plan = plan_of(
+        article(
+            "Many are caused by gout, and because it flares at night, most people wake with"
+            " the pain.",
+            heading="Causes",
+        )
+    )
+    assert {r.title for r in plan.pages[0].causes} == {"Gout"}

@@ -1310,7 +1310,11 @@ _NON_RESTRICTIVE = re.compile(
 )
 
 #: Where the clause naming causes ends: a semicolon, a colon or a spaced dash.
-_CLAUSE_STOP = re.compile(r";|:\s|\s[-\u2013\u2014]\s")
+_CLAUSE_STOP = re.compile(
+    r";|:\s|\s[-\u2013\u2014]\s|,\s*+(?:and|but|so)\s++(?:because|if|when|since|although|"
+    r"though|while|this|that|these|they|it|there|we|you)\b",
+    re.IGNORECASE,
+)
 #: A part of a list, between commas, that comments on the name before it.
 _ASIDE_PART = re.compile(
     r"\s*(?:(?:in|on|at|from|through|by|of)\s+)?(?:where|which|who|whom|whereby|as|even|when|"

@@ -285,6 +285,13 @@ def test_a_heading_that_only_ends_in_help_still_heads_treatments():
     assert "Acupuncture" in written(plan)
 
 
+@pytest.mark.parametrize("heading", ["When surgery is considered", "Surgery is only offered"])
+def test_a_heading_saying_when_a_treatment_is_used_heads_that_treatment(heading):
+    plan = plan_of(article(f"## {heading}", "It frees the trapped nerve in most people."))
+
+    assert "Surgery" in written(plan)
+
+
 # -- devices and procedures ------------------------------------------------------------
 
 

@@ -288,10 +288,13 @@ def heading_treatments(heading: str, state: Context) -> Role | None:
     return Role("treatment", "heading names treatments from the vocabulary", pages)
 
 
-#: What a heading naming a treatment may say besides its name: that it helps.
+#: What a heading naming a treatment may say besides its name: that it helps, or when
+#: it is used ("When surgery is considered").
 _HELPS = re.compile(
     r"^\s*(?:an?|how|why|when|where)\b|\b(?:(?:can|may|might|could|will|often|also)\s+)?"
-    r"(?:help|helps|work|works)(?:\s+(?:you|too))?\s*[.!]?\s*$",
+    r"(?:help|helps|work|works)(?:\s+(?:you|too))?\s*[.!]?\s*$|"
+    r"\b(?:is|are)\s+(?:(?:usually|only|sometimes)\s+)?(?:considered|needed|offered|"
+    r"recommended|used|necessary|an option)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 

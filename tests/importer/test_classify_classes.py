@@ -1005,6 +1005,20 @@ def test_a_qualified_form_opening_the_text_names_the_subject_over_its_bare_head(
     assert plan_of(text, "post.txt").pages[0].title.startswith("Sacral insufficiency fracture")
 
 
+def test_a_condition_qualified_after_its_name_is_the_subject_over_the_bare_name():
+    # The leaflet's banner names no condition; the text defines the qualified form, and
+    # every mention of the bare name is part of it.
+    text = (
+        "RIVERSIDE HEALTH CENTRE\n\n"
+        "Please read this leaflet and keep it.\n\n"
+        "Neck pain after whiplash is pain and stiffness in the neck that starts after a"
+        " sudden jolt.\n\n"
+        "Neck pain after whiplash is common, and neck pain after whiplash usually settles."
+        " Keep your neck moving.\n"
+    )
+    assert plan_of(text, "leaflet.txt").pages[0].title == "Neck pain after whiplash"
+
+
 def test_a_subtitle_of_topic_words_joined_by_and_is_no_subject():
     text = (
         "# Bone spurs of the spine: causes, symptoms and treatment\n\n"

@@ -862,6 +862,18 @@ SURGERY_KIND = "surgery"
 QUALIFIED_MARGIN = 1.0
 
 
+def _qualifies(longer: str, key: str) -> bool:
+    """Whether the name key ``longer`` is ``key`` qualified: before it ("sacral
+    insufficiency fracture") or by a phrase after it ("back pain in pregnancy")."""
+    if longer.endswith(f" {key}"):
+        return True
+    return longer.startswith(f"{key} ") and bool(_QUALIFYING_PHRASE.match(longer[len(key) + 1 :]))
+
+
+#: A phrase after a name saying in whom or when: "in pregnancy", "after childbirth".
+_QUALIFYING_PHRASE = re.compile(r"(?:in|during|after|with|from|at|among)\s+\w")
+
+
 def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) -> Candidate:
     """A candidate that qualifies the best one ("Sacral insufficiency fractures" of
     "Insufficiency fracture"), scoring nearly as well and used for at least
@@ -871,7 +883,7 @@ def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) ->
     qualified = [
         candidate
         for candidate in scored
-        if name_key(candidate.name, rules).endswith(f" {key}")
+        if _qualifies(name_key(candidate.name, rules), key)
         and candidate.score >= best.score - QUALIFIED_MARGIN
         and candidate.mentions * QUALIFIED_SHARE >= best.mentions
     ]

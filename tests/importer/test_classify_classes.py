@@ -130,6 +130,12 @@ def body_text(page):
             " with arm pain often comes from a nerve.\n",
             "Neck pain with arm pain",
         ),
+        (
+            "# Tarlov Cyst Support Group UK\n\nWe share what has helped us live with a"
+            " Tarlov cyst: pacing, heat and a good pain clinic. Members meet online every"
+            " month.\n",
+            "Tarlov cyst",
+        ),
     ],
     ids=[
         "front-matter-placeholder",
@@ -144,6 +150,7 @@ def body_text(page):
         "qualified-name-used-for-most-mentions",
         "condition-inside-a-question",
         "population-after-a-long-name",
+        "support-group-name-around-the-condition",
     ],
 )
 def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholder(article, subject):

@@ -136,6 +136,15 @@ def body_text(page):
             " month.\n",
             "Tarlov cyst",
         ),
+        (
+            "==========================\n"
+            " MY SYMPTOM DIARY: CERVICAL RADICULOPATHY (TRAPPED NERVE)\n"
+            " Westbury Spinal Service | Form 12 | v2 03/2024\n"
+            "==========================\n\n"
+            "Write down your arm pain each evening and bring this diary to clinic. Cervical"
+            " radiculopathy is a trapped nerve in the neck.\n",
+            "Cervical radiculopathy",
+        ),
     ],
     ids=[
         "front-matter-placeholder",
@@ -151,6 +160,7 @@ def body_text(page):
         "condition-inside-a-question",
         "population-after-a-long-name",
         "support-group-name-around-the-condition",
+        "service-name-after-a-capitalised-title",
     ],
 )
 def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholder(article, subject):

@@ -1587,3 +1587,28 @@ def test_a_new_clause_after_the_listed_causes_is_no_part_of_the_list():
         )
     )
     assert {r.title for r in plan.pages[0].causes} == {"Gout"}
+
+
+def test_headings_after_a_causes_heading_with_its_own_list_are_not_causes():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## What causes it at work\n\n- Kneeling on hard floors\n- Climbing ladders all day\n\n"
+        "## Workplace review\n\nYour manager looks at your tasks with you.\n\n"
+        "## Changes to your day\n\nShorter spells of kneeling help.\n"
+    )
+    plan = plan_of(text)
+    causes = {r.title for r in plan.pages[0].causes}
+    assert not causes & {"Workplace review", "Changes to your day"}
+
+
+def test_headings_after_a_causes_heading_with_only_a_lead_are_its_causes():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Causes\n\nThere are two usual causes.\n\n"
+        "## Repeated kneeling\n\nCarpet fitters press on the sac all day.\n\n"
+        "## Iliotibial band friction\n\nRunners rub a tight band over the bone.\n"
+    )
+    plan = plan_of(text)
+    assert {"Repeated kneeling", "Iliotibial band friction"} <= {
+        r.title for r in plan.pages[0].causes
+    }

@@ -124,6 +124,27 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         if role.category == "cause" and topic == "causes":
             passed = "causes"
         ancestors.append((section.level, passed))
+        if passed == "causes" and role.category == "causes" and _names_its_causes(section):
+            # "What causes it at work" with its list, then "Risk assessment": the causes
+            # heading said its causes itself; the next heading starts something else.
+            passed = "content"
         sibling = (section.level, passed)
     finish_plan(state)
     return plan
+
+
+def _names_its_causes(section: Section) -> bool:
+    """Whether a causes section holds its causes itself: a list or table, or more than a
+    lead paragraph (a flat article's "Causes" heading with one line of lead passes the
+    topic on to the headings after it, one per cause)."""
+    paragraphs = 0
+    for block in section.blocks:
+        if isinstance(block, (ListBlock, Table)):
+            return True
+        if isinstance(block, Paragraph):
+            paragraphs += 1
+    return paragraphs > LEAD_PARAGRAPHS
+
+
+#: Paragraphs a causes heading may hold before the headings naming its causes.
+LEAD_PARAGRAPHS = 1

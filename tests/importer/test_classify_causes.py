@@ -1612,3 +1612,12 @@ def test_headings_after_a_causes_heading_with_only_a_lead_are_its_causes():
     assert {"Repeated kneeling", "Iliotibial band friction"} <= {
         r.title for r in plan.pages[0].causes
     }
+
+
+def test_a_heading_after_a_listed_causes_section_is_a_cause_when_its_text_says_so():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## What causes it\n\n- Kneeling on hard floors\n- Climbing ladders all day\n\n"
+        "## Weak hip muscles\n\nWeak hip muscles overload the tendon over the sac.\n"
+    )
+    assert "Weak hip muscles" in {r.title for r in plan_of(text).pages[0].causes}

@@ -11,6 +11,7 @@ from ..names import (
 )
 from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
+from ..sentences import split_sentences
 from ..text import unshout
 from .context import Context
 from .entities import title_causes
@@ -103,6 +104,10 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         topic = ancestors[-1][1] if ancestors else ""
         if sibling == (section.level, "causes"):
             topic = "causes"  # flat articles: "Causes of X" then one heading per cause
+        elif sibling == (section.level, LISTED_CAUSES) and _does_harm(section, rules):
+            # "Causes" with its list, then "Poor posture" whose text opens "Poor posture
+            # puts weight on the tailbone": one more cause, by what its text says.
+            topic = "causes"
         owner = section_owner(section, owners, state)
         children = exercise_subsections(section, sections[index:], state)
         if children:
@@ -127,10 +132,33 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         if passed == "causes" and role.category == "causes" and _names_its_causes(section):
             # "What causes it at work" with its list, then "Risk assessment": the causes
             # heading said its causes itself; the next heading starts something else.
-            passed = "content"
+            passed = LISTED_CAUSES
         sibling = (section.level, passed)
     finish_plan(state)
     return plan
+
+
+#: What a causes heading holding its own causes passes to the headings after it: they
+#: are causes only when their text says what they do.
+LISTED_CAUSES = "listed causes"
+
+
+def _does_harm(section: Section, rules: RuleSet) -> bool:
+    """Whether a section's first sentence opens with its heading's name and says what
+    that does to the condition ("Poor posture puts weight on the tailbone")."""
+    first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+    sentences = split_sentences(first.text) if first is not None else []
+    if not sentences or not section.heading:
+        return False
+    heading = name_key(section.heading, rules)
+    opening = name_key(" ".join(sentences[0].split()[: len(heading.split())]), rules)
+    return (
+        bool(heading)
+        and opening == heading
+        and bool(
+            rules.cue("cause_predicate", sentences[0]) or rules.cue("cause_effect", sentences[0])
+        )
+    )
 
 
 def _names_its_causes(section: Section) -> bool:

@@ -1621,3 +1621,18 @@ def test_a_heading_after_a_listed_causes_section_is_a_cause_when_its_text_says_s
         "## Weak hip muscles\n\nWeak hip muscles overload the tendon over the sac.\n"
     )
     assert "Weak hip muscles" in {r.title for r in plan_of(text).pages[0].causes}
+
+
+def test_a_label_before_a_colon_is_no_part_of_the_cause_after_it():
+    plan = plan_of(
+        article(
+            "It is common in older men.",
+            "One more thing matters: gout can lead to hip bursitis in older men.",
+        )
+    )
+    assert {r.title for r in plan.pages[0].causes} == {"Gout"}
+
+
+def test_a_vague_number_of_things_is_no_cause():
+    plan = plan_of(article("A few other things can lead to hip bursitis."))
+    assert not plan.pages[0].causes

@@ -763,8 +763,9 @@ _PASSIVE_NEXT = re.compile(
 _CLAUSE_END = re.compile(
     r";|,\s*(?:so|and|but|which|where|while|whereas|because|as|and so)\s", re.IGNORECASE
 )
-#: Where the clause holding a cause cue starts: "A can refer pain, and B can cause it".
-_CLAUSE_START = re.compile(r"(?:;|,\s*(?:and|but|while|whereas|or))\s+")
+#: Where the clause holding a cause cue starts: "A can refer pain, and B can cause it",
+#: "One more thing: narrowed arteries can cause it".
+_CLAUSE_START = re.compile(r"(?:;|:|,\s*(?:and|but|while|whereas|or))\s+")
 
 
 def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:

@@ -492,6 +492,16 @@ def _is_label(block) -> bool:
 # --- step: drop chrome by wording --------------------------------------------------------
 
 
+#: Longest line whose parts between separators are looked at one by one.
+SEPARATED_LINE_MAX = 160
+#: What joins the parts of a masthead or footer line: a middle dot, a bar, a bullet.
+_LINE_SEPARATOR = re.compile(r"\s+[\u00b7|\u2022]\s+")
+#: A name in title case: "Brackenridge Community MSK Service", "NHS Fife".
+_NAME_LIKE = re.compile(
+    r"(?:[A-Z][\w'\u2019&.-]*+|of|and|for|the|&)(?:\s++(?:[A-Z][\w'\u2019&.-]*+|of|and|for|the|&)){0,7}"
+)
+
+
 def drop_chrome(doc: Document) -> Document:
     """Drop navigation, share bars, comments, related posts, ads and promotion by wording.
 
@@ -501,9 +511,18 @@ def drop_chrome(doc: Document) -> Document:
     """
     texts = []
     sentences_of: dict[str, list[str]] = {}
+    parts_of: dict[str, list[str]] = {}
     for _, block in doc.iter_blocks():
         if isinstance(block, Paragraph):
             texts.append(block.text)
+            if (
+                len(block.text) <= SEPARATED_LINE_MAX
+                and len(parts := [p.strip() for p in _LINE_SEPARATOR.split(block.text)]) > 1
+            ):
+                # "Brackenridge MSK Service · Information for patients": each part is
+                # looked at on its own.
+                parts_of[block.text] = parts
+                texts.extend(parts)
             # Each sentence is a line of its own too, so a pattern anchored at a line
             # start ("^Reviewed by") finds chrome that follows another sentence.
             sentences = sentences_of.setdefault(block.text, split_sentences(block.text))
@@ -522,8 +541,19 @@ def drop_chrome(doc: Document) -> Document:
 
     def reason_of(text: str) -> str:
         if text in candidates:
-            return chrome_reason(text) or _sentence_reason(text)
-        return _sentence_reason(text)
+            return chrome_reason(text) or _sentence_reason(text) or _parts_reason(text)
+        return _sentence_reason(text) or _parts_reason(text)
+
+    def _parts_reason(text: str) -> str:
+        """A line of parts joined by "·" or "|", one of them chrome and the others
+        chrome or names (an organisation, a service): the line is chrome."""
+        parts = parts_of.get(text, ())
+        reasons = [chrome_reason(part) if part in candidates else "" for part in parts]
+        if any(reasons) and all(
+            reason or _NAME_LIKE.fullmatch(part) for part, reason in zip(parts, reasons, strict=True)
+        ):
+            return next(filter(None, reasons))
+        return ""
 
     def _sentence_reason(text: str) -> str:
         sentences = sentences_of.get(text, ())
@@ -612,14 +642,16 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
 
 def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
     """Return (paragraph or None when dropped whole, reason)."""
-    if not reason_of(block.text):
+    whole = reason_of(block.text)
+    if not whole:
         return block, ""
     sentences = split_sentences(block.text)
     reasons = [chrome_reason(sentence) for sentence in sentences]
     if not any(reasons):
         # Chrome as a whole though no "sentence" is: a line the splitter cut at its
-        # initials ("R. Okonjo-Hale(1), F. Lindqvist(2)"), with nothing said in it.
-        reason = chrome_reason(block.text)
+        # initials ("R. Okonjo-Hale(1), F. Lindqvist(2)"), or a line of parts
+        # ("Brackenridge MSK Service · Information for patients"), with nothing said.
+        reason = chrome_reason(block.text) or whole
         if reason and not any(map(_says_more, sentences)):
             dropped.append(Dropped(reason=reason, text=block.text))
             return None, reason

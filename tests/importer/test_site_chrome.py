@@ -204,6 +204,18 @@ def test_chrome_after_another_sentence_of_a_short_paragraph_drops_the_paragraph(
     assert texts == ["Naproxen is an anti-inflammatory painkiller taken with food."]
 
 
+def test_a_line_of_a_service_name_and_chrome_parts_is_dropped():
+    text = (
+        "# Wry neck\n\n_Northgate Spinal Service \u00b7 Information for patients_\n\n"
+        "Wry neck is a sudden stiff neck that settles within a week.\n\n"
+        "Ask at the Northgate Spinal Service desk \u00b7 a nurse will help you.\n"
+    )
+    doc = clean_document(parse_document(text, "md"))
+    texts = [block.text for _, block in doc.iter_blocks()]
+    assert texts[0] == "Wry neck is a sudden stiff neck that settles within a week."
+    assert len(texts) == 2  # a part that says something keeps its line
+
+
 def test_a_sentence_of_its_own_beside_chrome_stays_while_the_chrome_goes():
     html = (
         "<html><body><h1>Spinal conditions</h1><h2>Cauda equina syndrome</h2>"

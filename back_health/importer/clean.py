@@ -549,9 +549,8 @@ def drop_chrome(doc: Document) -> Document:
         chrome or names (an organisation, a service): the line is chrome."""
         parts = parts_of.get(text, ())
         reasons = [chrome_reason(part) if part in candidates else "" for part in parts]
-        if any(reasons) and all(
-            reason or _NAME_LIKE.fullmatch(part) for part, reason in zip(parts, reasons, strict=True)
-        ):
+        pairs = zip(parts, reasons, strict=True)
+        if any(reasons) and all(reason or _NAME_LIKE.fullmatch(part) for part, reason in pairs):
             return next(filter(None, reasons))
         return ""
 

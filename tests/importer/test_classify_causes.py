@@ -1636,3 +1636,22 @@ def test_a_label_before_a_colon_is_no_part_of_the_cause_after_it():
 def test_a_vague_number_of_things_is_no_cause():
     plan = plan_of(article("A few other things can lead to hip bursitis."))
     assert not plan.pages[0].causes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spinal stenosis happens when worn joints narrow the space around the nerves.",
+        "Spinal stenosis usually comes from wear of the joints and discs.",
+    ],
+)
+def test_another_condition_a_sentence_opens_with_and_explains_is_a_related_page(sentence):
+    plan = plan_of(article(sentence, heading="Other problems"))
+    assert "Spinal stenosis" in {r.title for r in plan.pages[0].related_conditions}
+    page = next(p for p in plan.pages if p.title == "Spinal stenosis")
+    assert page.include and page.kind == Kind.CONDITION
+
+
+def test_a_vague_subject_before_happens_when_is_no_condition():
+    plan = plan_of(article("Pain happens when the sac swells.", heading="Other problems"))
+    assert not plan.pages[0].related_conditions

@@ -863,6 +863,37 @@ def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str
     )
 
 
+def explained_condition(sentence: str, owner: PagePlan, state: Context) -> None:
+    """Another condition a sentence opens with and explains is a related condition with
+    that sentence as its text: "Spinal stenosis happens when these changes narrow the
+    space around the nerves", "Facet joint pain comes from the small joints"."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION:
+        return
+    explains = _EXPLAINS.search(sentence[:EXPLAINED_SUBJECT_CHARS])
+    if explains is None or rules.cue("passing_mention", sentence):
+        return
+    subject = sentence[: explains.start()]
+    name = derive_name(subject, rules).name
+    if not name or name_key(name, rules) != name_key(subject, rules):
+        return  # the whole subject must be the name
+    if not rules.is_condition_term(name) or name.lower() in _general_terms(rules):
+        return
+    _related_condition(
+        name, sentence, owner, state, "the text explains it", "a sentence explains it"
+    )
+
+
+#: How far into a sentence the name it explains may run.
+EXPLAINED_SUBJECT_CHARS = 60
+#: What a sentence explaining the condition it opens with says next.
+_EXPLAINS = re.compile(
+    r"\s+(?:(?:usually|often|mostly|sometimes|also)\s+)?(?:happens|occurs|develops)\s+when\b"
+    r"|\s+(?:usually\s+|often\s+|mostly\s+)?comes\s+from\b",
+    re.IGNORECASE,
+)
+
+
 def _related_condition(
     name: str, sentence: str, owner: PagePlan, state: Context, reason: str, because: str
 ) -> None:

@@ -43,6 +43,7 @@ from .entities import (
     describe_subject,
     described_by_relative,
     effects_in_sentence,
+    explained_condition,
     lead_context,
     list_entities,
     origins_in_sentence,
@@ -285,6 +286,7 @@ def emit_paragraph(
             cause_subject(sentence, relation_owner, topic, state)
             subtypes_in_sentence(sentence, relation_owner, topic, state)
             related_in_sentence(sentence, relation_owner, topic, state)
+            explained_condition(sentence, relation_owner, state)
             defined_conditions(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)

@@ -565,6 +565,10 @@ _ARTICLE_START = re.compile(r"^\s*(?:an?|the)\s+\w", re.IGNORECASE)
 _PARTICLES = frozenset({"up", "out", "down", "off", "away"})
 
 
+#: A sum of money: "£50", "$1,200", "€ 30".
+_PRICE = re.compile(r"[£$€]\s?\d")
+
+
 def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> DerivedName:
     """Accept ``name`` as a page name, or say why it is not one. ``noun_first``: an
     article stood before it, so its first word is no verb."""
@@ -594,6 +598,8 @@ def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> Derive
         return DerivedName("", f"starts with {words[0]!r}, not a noun phrase")
     if words[0][:1].isdigit():
         return DerivedName("", f"starts with {words[0]!r}: a measure, not a name")
+    if _PRICE.search(name):
+        return DerivedName("", "holds a price: a cost, not a name")
     if opens_with_verb(words[0]) and not fixed:
         return DerivedName("", f"starts with the verb {words[0]!r}: a clause, not a name")
     if len(words) > 1 and words[0].lower() in _AUXILIARIES:

@@ -1360,6 +1360,8 @@ def test_what_a_clinic_sees_most_is_still_a_cause():
         ("Raise your screen", False),
         ("Set up your study space", False),
         ("Pain in your lower back", True),
+        ("Private course of £300 sessions", False),
+        ("Wear of the discs", True),
     ],
 )
 def test_a_question_a_note_clause_or_a_numbered_label_is_no_name(text, kept):

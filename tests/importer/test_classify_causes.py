@@ -1657,3 +1657,21 @@ def test_another_condition_a_sentence_opens_with_and_explains_is_a_related_page(
 def test_a_vague_subject_before_happens_when_is_no_condition():
     plan = plan_of(article("Pain happens when the sac swells.", heading="Other problems"))
     assert not plan.pages[0].related_conditions
+
+
+def test_headings_after_a_causes_heading_with_two_lead_paragraphs_are_its_causes():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Causes\n\nThe sac swells when it is pressed or rubbed.\n\n"
+        "Research is still going on, but some causes are known.\n\n"
+        "## Repeated kneeling\n\nCarpet fitters press on the sac all day.\n"
+    )
+    assert "Repeated kneeling" in {r.title for r in plan_of(text).pages[0].causes}
+
+
+def test_the_condition_in_other_words_is_no_cause_of_itself():
+    text = (
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## Causes\n\nBursitis of the hip worsens the limp.\n"
+    )
+    assert not plan_of(text).pages[0].causes

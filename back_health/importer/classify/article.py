@@ -175,4 +175,4 @@ def _names_its_causes(section: Section) -> bool:
 
 
 #: Paragraphs a causes heading may hold before the headings naming its causes.
-LEAD_PARAGRAPHS = 1
+LEAD_PARAGRAPHS = 2

@@ -1195,8 +1195,8 @@ def _sentence_cause_named(
     rules = state.rules
     key = name_key(name, rules)
     main_key = name_key(state.main.title, rules) if state.main else ""
-    if key in (name_key(owner.title, rules), main_key):
-        return
+    if key in (name_key(owner.title, rules), main_key) or _within_main_title(name, state):
+        return  # "Spasm of the back aggravates it" on "Back muscle spasm": the subject
     if (rules.find_treatments(name) or rules.find_medicines(name)) and not deficient(
         name, len(name) - len(name.split(maxsplit=1)[-1])
     ):
@@ -1263,8 +1263,12 @@ def _within_main_title(name: str, state: Context) -> bool:
     or a broader name of it, never one of its causes."""
     if state.main is None:
         return False
-    words = set(name_key(name, state.rules).split())
+    words = set(name_key(name, state.rules).split()) - _FUNCTION_WORDS
     return bool(words) and words <= set(name_key(state.main.title, state.rules).split())
+
+
+#: Words a name may hold that say nothing of what it names ("spasm of the back").
+_FUNCTION_WORDS = frozenset({"of", "in", "on", "at", "the", "a", "an", "to", "for", "with"})
 
 
 def _named_as_cause(sentence: str, rules: RuleSet) -> str:

@@ -1675,3 +1675,12 @@ def test_the_condition_in_other_words_is_no_cause_of_itself():
         "## Causes\n\nBursitis of the hip worsens the limp.\n"
     )
     assert not plan_of(text).pages[0].causes
+
+
+def test_the_grouping_a_types_section_speaks_of_is_no_kind():
+    plan = plan_of(
+        "# Spondylolisthesis\n\nSpondylolisthesis is a slip of one vertebra over another.\n\n"
+        "## Types of spondylolisthesis\n\nThe classification of vertebral slips is made by"
+        " their cause and by how far the bone has moved.\n"
+    )
+    assert not any("lassification" in p.title for p in plan.pages)

@@ -853,6 +853,8 @@ _DIFFERENTIAL_IS = re.compile(
 def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str) -> None:
     if not is_subtype(name, state) or state.rules.find_treatments(name):
         return
+    if state.rules.cue("heading_types", name):
+        return  # "The classification of muscle cramps is ...": the grouping, not a kind
     _related_condition(
         name,
         sentence,

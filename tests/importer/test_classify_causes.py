@@ -1684,3 +1684,16 @@ def test_the_grouping_a_types_section_speaks_of_is_no_kind():
         " their cause and by how far the bone has moved.\n"
     )
     assert not any("lassification" in p.title for p in plan.pages)
+
+
+def test_what_another_condition_comes_from_is_no_cause_of_the_page():
+    plan = plan_of(
+        article(
+            "Epilepsy is a consequence of scarring in the brain.",
+            "Most hip bursitis is a consequence of repeated kneeling.",
+            heading="Causes",
+        )
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Repeated kneeling" in causes
+    assert "Scarring in the brain" not in causes

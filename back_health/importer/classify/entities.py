@@ -578,6 +578,8 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     )
     if not own and topic not in CAUSE_TOPICS:
         return
+    if not own and rules.is_condition_term(subject) and not _refers_to(owner, subject, rules):
+        return  # "Epilepsy is a consequence of ...": what another condition comes from
     rest = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
     # "during pregnancy or in the months after giving birth": a second phrase of time
     # is no further name.

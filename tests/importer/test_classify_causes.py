@@ -1697,3 +1697,16 @@ def test_what_another_condition_comes_from_is_no_cause_of_the_page():
     causes = {r.title for r in plan.pages[0].causes}
     assert "Repeated kneeling" in causes
     assert "Scarring in the brain" not in causes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Obesity, running on a camber and tight hamstrings may add to the strain.",
+        "Obesity, gout, a fall or a leg length difference can lead to hip bursitis.",
+    ],
+)
+def test_a_list_of_causes_opening_a_sentence_gives_none_of_them_its_text(sentence):
+    plan = plan_of(article(sentence, heading="Causes"))
+    assert "Obesity" in {r.title for r in plan.pages[0].causes}
+    assert "Obesity" not in written_causes(plan)

@@ -1890,9 +1890,10 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
 
 
 #: A comma after a sentence's first name and a list's "and" or "or" after it: "Gout, the
-#: pill and obesity"; not an aside (", which ...").
+#: pill and obesity"; not an aside (", which ..."). Run on a sentence's first 12 words.
 _LISTED_AFTER_COMMA = re.compile(
-    r"^\S*,\s++(?!(?:which|who|whose)\b)[^,]{1,40}+,?\s++(?:and|or)\s", re.IGNORECASE
+    r"^\S*,\s++(?!(?:which|who|whose)\b)(?:[^,]{1,40}?,\s*){0,3}?[^,]{0,40}?\s(?:and|or)\s",
+    re.IGNORECASE,
 )
 #: After a treatment's name, a relative clause saying what it is or does: "...
 #: physiotherapy, which usually combines manual therapy with ...".

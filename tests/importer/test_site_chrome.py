@@ -193,14 +193,19 @@ def test_advice_using_the_same_words_is_kept(text):
     assert chrome_reason(text) == ""
 
 
+def block_texts(source: str, format: str) -> list[str]:
+    """The text of each block the clean step keeps, in order."""
+    doc = clean_document(parse_document(source, format))
+    return [block.text for _, block in doc.iter_blocks()]
+
+
 def test_chrome_after_another_sentence_of_a_short_paragraph_drops_the_paragraph():
     html = (
         "<html><body><h1>Naproxen</h1>"
         "<p>Notes for patients. Reviewed by the pharmacy team.</p>"
         "<p>Naproxen is an anti-inflammatory painkiller taken with food.</p></body></html>"
     )
-    doc = clean_document(parse_document(html, "html"))
-    texts = [block.text for _, block in doc.iter_blocks()]
+    texts = block_texts(html, "html")
     assert texts == ["Naproxen is an anti-inflammatory painkiller taken with food."]
 
 
@@ -210,8 +215,7 @@ def test_a_line_of_a_service_name_and_chrome_parts_is_dropped():
         "Wry neck is a sudden stiff neck that settles within a week.\n\n"
         "Ask at the Northgate Spinal Service desk \u00b7 a nurse will help you.\n"
     )
-    doc = clean_document(parse_document(text, "md"))
-    texts = [block.text for _, block in doc.iter_blocks()]
+    texts = block_texts(text, "md")
     assert texts[0] == "Wry neck is a sudden stiff neck that settles within a week."
     assert len(texts) == 2  # a part that says something keeps its line
 

@@ -162,9 +162,9 @@ def _does_harm(section: Section, rules: RuleSet) -> bool:
 
 
 def _names_its_causes(section: Section) -> bool:
-    """Whether a causes section holds its causes itself: a list or table, or more than a
-    lead paragraph (a flat article's "Causes" heading with one line of lead passes the
-    topic on to the headings after it, one per cause)."""
+    """Whether a causes section holds its causes itself: a list or table, or more than
+    :data:`LEAD_PARAGRAPHS` paragraphs (a flat article's "Causes" heading with a short
+    lead passes the topic on to the headings after it, one per cause)."""
     paragraphs = 0
     for block in section.blocks:
         if isinstance(block, (ListBlock, Table)):

@@ -1201,10 +1201,11 @@ def _sentence_cause_named(
     main_key = name_key(state.main.title, rules) if state.main else ""
     if key in (name_key(owner.title, rules), main_key) or _within_main_title(name, state):
         return  # "Spasm of the back aggravates it" on "Back muscle spasm": the subject
-    if (rules.find_treatments(name) or rules.find_medicines(name)) and not deficient(
-        name, len(name) - len(name.split(maxsplit=1)[-1])
-    ):
-        return  # "Physiotherapy can lead to a full recovery" names a treatment
+    named = [m for _, m in rules.find_treatments(name)] + [m for _, m in rules.find_medicines(name)]
+    if any(not deficient(name, match.start()) for match in named):
+        # "Physiotherapy can lead to a full recovery" names a treatment ("Low vitamin D"
+        # names the lack of one).
+        return
     page = cause_page(name, state, f"the subject of {cue.strip()!r}")
     if page is owner or page is state.main or page.kind == Kind.TREATMENT:
         return
@@ -1301,7 +1302,7 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
             for text in texts:
                 derived = derive_name(one_object(text), rules)
                 if derived.name and len(derived.name.split()) <= 6:
-                    return derived.name.replace("_", " ")
+                    return spaced(derived.name)
     return ""
 
 
@@ -1441,7 +1442,7 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
         name = derive_name(head.group("name"), rules).name
         return [name] if name else []
     names = [
-        derive_name(part, rules).name.replace("ear-and-tear", "ear and tear").replace("_", " ")
+        spaced(derive_name(part, rules).name.replace("ear-and-tear", "ear and tear"))
         for part in parts
     ]
     # A run-on list's parts are short names; one cause alone may carry its setting
@@ -1489,6 +1490,11 @@ def one_object(text: str) -> str:
     word ("of the discs_and_small_joints"), so no list is read in it; the names derived
     from it write the underscores as spaces."""
     return _OF_PAIR.sub(lambda m: f"{m['first']}_and_{m['second'].replace(' ', '_')}", text)
+
+
+def spaced(name: str) -> str:
+    """A name derived from :func:`one_object`'s text, with its words apart again."""
+    return name.replace("_", " ")
 
 
 #: Two plural nouns after "of the" joined by "and", ending the text: one object ("of the

@@ -417,9 +417,9 @@ _OPENS_WITH_NEGATION = re.compile(
 )
 
 
-#: A sentence opening by referring back to what the one before was about.
 #: A cue that limits when a treatment is used rather than advising against it.
 _RESTRICTION = re.compile(r"\bonly\b", re.IGNORECASE)
+#: A sentence opening by referring back to what the one before was about.
 _REFERS_BACK = re.compile(r"\s*(?:they|it|these|this|those)\b", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from .fold import fold_case
-from .prefilter import Dispatch, required_literals
+from .prefilter import Dispatch, lower_pattern, required_literals, starts_at_line_start
 
 #: File with the wording of site chrome and promotion (see its ``_comment``).
 CHROME_FILE = Path(__file__).with_name("data") / "chrome.json"
@@ -70,7 +70,9 @@ def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
     """Compile one data pattern; a leading ``(?:a|b)`` of plain words becomes one
     pattern per word, so each starts with a literal ``re`` can skip ahead to."""
     if "(?-i:" in pattern:
-        return [WordingPattern(reason, re.compile(pattern, re.I | re.M), False, False)]
+        regex = re.compile(pattern, re.I | re.M)
+        anchored = starts_at_line_start(pattern, regex.flags)
+        return [WordingPattern(reason, regex, False, False, anchored=anchored)]
     word_start = pattern.startswith("\\b")
     if word_start:
         pattern = pattern[2:]
@@ -83,10 +85,10 @@ def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
     return [
         WordingPattern(
             reason,
-            re.compile(_lower_pattern(variant), re.M),
+            re.compile(lower_pattern(variant), re.M),
             on_lowered=True,
             word_start=word_start,
-            anchored=variant.startswith("^"),
+            anchored=starts_at_line_start(variant, re.M),
         )
         for variant in variants
     ]
@@ -94,15 +96,6 @@ def compile_wording(reason: str, pattern: str) -> list[WordingPattern]:
 
 # Not followed by a quantifier: an optional group ("(?:the )?") cannot be split into words.
 _LEADING_ALTERNATION = re.compile(r"\(\?:([\w |'-]+)\)(?![?*+{])")
-
-
-def _lower_pattern(pattern: str) -> str:
-    """Lower-case a pattern's literals, never its escapes (``\\S`` must stay ``\\S``)."""
-    out, escaped = [], False
-    for char in pattern:
-        out.append(char if escaped else fold_case(char))
-        escaped = char == "\\" and not escaped
-    return "".join(out)
 
 
 @cache

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .prefilter import fold, may_match_all, required_all, trie_pattern
+from .fold import fold_case
+from .prefilter import may_match_all, required_all, search_caseless
 
 #: The keys of a dose dict, in the order the exercise block stores them.
 DOSE_KEYS = ("sets", "repetitions", "hold_seconds", "per_side", "times_per_day", "days_per_week")
@@ -45,8 +46,9 @@ NUMBER_WORDS = {
 #: Adverbs of frequency ("twice a day").
 FREQUENCY_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 
-# A digit run is read from its first digit only and whole: linear on long numbers.
-_NUM = r"(?:(?<!\d)\d++|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# A digit run is read from its first digit only and whole: linear on long numbers. A
+# number word is a whole word ("ten", never the "ten" of "often" or "tendon").
+_NUM = r"(?:(?<!\d)\d++|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
 
 
 def _range(low: str = "low", high: str = "high") -> str:
@@ -55,7 +57,7 @@ def _range(low: str = "low", high: str = "high") -> str:
 
 
 _RANGE = _range()
-_TIMES = rf"(?:{_range('n', 'nh')}\s+times?|(?P<adv>once|twice|thrice))"
+_TIMES = rf"(?:{_range('n', 'nh')}\s+times?|\b(?P<adv>once|twice|thrice))"
 
 _HOLD = re.compile(
     # "rest here for 3 minutes": resting in the pose holds it ("rest for 2 days" does not).
@@ -159,7 +161,7 @@ _PER_SIDE = re.compile(
 )
 _PER_DAY = re.compile(
     rf"{_TIMES}\s+(?:(?:a|per|each|every)\s+day|{_IN_THE_DAY})\b"
-    rf"|(?:{_range('n2', 'nh2')}\s+times|(?P<adv2>once|twice|thrice))\s+daily\b",
+    rf"|(?:{_range('n2', 'nh2')}\s+times|\b(?P<adv2>once|twice|thrice))\s+daily\b",
     re.IGNORECASE,
 )
 _PER_WEEK = re.compile(
@@ -183,10 +185,14 @@ _COUNTED_MOVES = re.compile(
 )
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
 #: What every count, hold, sets, repetitions and frequency pattern above needs somewhere in
-#: its match besides a digit (a number or frequency word, "half a minute"), looked for in
-#: a text's :func:`~.prefilter.fold`: most paragraphs hold none, and then those patterns
-#: are not tried at all.
-_COUNT_WORD = re.compile(trie_pattern([*NUMBER_WORDS, *FREQUENCY_WORDS, "half"]))
+#: its match besides a digit (a number or frequency word, "half a minute"), as a whole
+#: word, looked for in a text's :func:`~.fold.fold_case`: most paragraphs hold none, and
+#: then those patterns are not tried at all.
+_COUNT_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted([*NUMBER_WORDS, *FREQUENCY_WORDS, "half"], key=len, reverse=True))
+    + r")\b"
+)
 
 
 #: Gym shorthand, rewritten into words before reading: "2x a day", "3x10" (sets x
@@ -234,7 +240,9 @@ _NEEDS = {
 
 def _search(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
     """``pattern.search(text)``, skipped when ``folded`` lacks words every match needs."""
-    return pattern.search(text) if may_match_all(_NEEDS[pattern], folded) else None
+    if not may_match_all(_NEEDS[pattern], folded):
+        return None
+    return search_caseless(pattern, text, folded)
 
 
 def expand_shorthand(text: str) -> str:
@@ -288,7 +296,7 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
     ``counts_only`` reads the hold, sets and repetitions alone (the rest stays empty)."""
     dose, notes = empty_dose(), []
     text = expand_shorthand(text)
-    folded = fold(text)
+    folded = fold_case(text)
     counted = _DIGIT.search(text) is not None or _COUNT_WORD.search(folded) is not None
     if counted and (match := _search(_HOLD, text, folded)):
         group = next((g for g in _HOLD_GROUPS if match.group(g[0])), None)
@@ -333,7 +341,7 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
                 match.group("adv2")
             )
         text = text[: match.start()] + text[match.end() :]
-        folded = fold(text)
+        folded = fold_case(text)
     elif _search(_MORNING_AND_EVENING, text, folded):
         dose["times_per_day"] = 2
     elif _search(_ONCE_A_DAY, text, folded):

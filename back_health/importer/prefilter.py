@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from functools import lru_cache
+
+import ahocorasick
 
 from .fold import fold_case
 
@@ -25,10 +26,11 @@ except ImportError:  # pragma: no cover
 
 #: Shortest required substring worth testing for.
 MIN_LITERAL = 3
+#: Characters so rare in prose that one alone is worth testing for ("@", "£", "_", "©"):
+#: any character but letters, digits, spaces and the punctuation of ordinary sentences.
+COMMON_PUNCTUATION = frozenset(".,;:!?'\"()-\u2013\u2014/&%*+")
 #: Shortest string of a set :func:`required_all` gives: a weak set still narrows the others.
 MIN_EACH = 2
-#: Tries a :class:`Dispatch` scans a text with (see ``Dispatch._hits``).
-SCANS = 2
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -53,13 +55,25 @@ def _parsed(pattern: str, flags: int) -> list | None:
         return None
 
 
+#: Repeats whose body a match holds when at least one is required ("x{3,}+" too).
+_REPEATS = (
+    tuple(
+        getattr(_sre, name)
+        for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+        if hasattr(_sre, name)
+    )
+    if _sre is not None
+    else ()
+)
+
+
 def _required(items) -> set[str] | None:
     best: set[str] | None = None
     run: list[str] = []
 
     def flush():
         nonlocal best, run
-        if len(run) >= MIN_LITERAL:
+        if len(run) >= MIN_LITERAL or any(map(_is_rare, run)):
             best = _better(best, {"".join(run)})
         run = []
 
@@ -75,19 +89,48 @@ def _required(items) -> set[str] | None:
             branches = [_required(list(branch)) for branch in av[1]]
             if all(branches):
                 requirement = set().union(*branches)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             requirement = _required(list(av[2]))
+        elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+            # "(?:£|\$|€)", which the parser writes as a set: one of rare characters.
+            chars = {fold_case(chr(value)) for _, value in av}
+            if all(map(_is_rare, chars)):
+                requirement = chars
         if requirement:
             best = _better(best, requirement)
     flush()
     return best
 
 
+def starts_at_line_start(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` starts with "^" (every branch does): such a
+    pattern need only be tried at line starts. False when unsure."""
+    parsed = _parsed(pattern, flags)
+    return parsed is not None and _anchored(parsed)
+
+
+def _anchored(items) -> bool:
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _sre.AT:
+        return av is _sre.AT_BEGINNING
+    if op is _sre.SUBPATTERN:
+        return _anchored(list(av[-1]))
+    if op is _sre.BRANCH:
+        return all(_anchored(list(branch)) for branch in av[1])
+    return False
+
+
+def _is_rare(char: str) -> bool:
+    return not (char.isalnum() or char.isspace() or char in COMMON_PUNCTUATION)
+
+
 def required_all(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     """Sets of lower-case ASCII strings such that every match of ``pattern`` contains a
     string of each set: ``"(\\d+|once) times? a day"`` gives ``{"once", "time"}`` and
     ``{"day"}``. Empty when nothing is required (or the parser is unavailable). Test a
-    text with :func:`may_match_all` on its :func:`fold`."""
+    text with :func:`may_match_all` on its :func:`~.fold.fold_case`."""
     parsed = _parsed(pattern, flags)
     if parsed is None:
         return ()
@@ -128,7 +171,7 @@ def _required_each(items) -> list[frozenset[str]]:
                 # the first ones joined and the last ones joined.
                 found.append(frozenset().union(*(branch[0] for branch in branches)))
                 found.append(frozenset().union(*(branch[-1] for branch in branches)))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             found.extend(_required_each(list(av[2])))
     flush()
     return found
@@ -150,27 +193,89 @@ def may_match_all(requirements: tuple[frozenset[str], ...], folded: str) -> bool
 
 
 def _better(current: set[str] | None, candidate: set[str]) -> set[str]:
-    """The more selective requirement: the one whose shortest string is longer."""
+    """The more selective requirement: one of rare characters ("@"), else the one whose
+    shortest string is longer."""
     if current is None:
         return candidate
-    return candidate if min(map(len, candidate)) > min(map(len, current)) else current
+    return candidate if _selectivity(candidate) > _selectivity(current) else current
 
 
-#: Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
-#: turn into that letter alone: dotted and dotless I, long S, the Kelvin sign.
-_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def fold(text: str) -> str:
-    """``text`` lower-cased so that every ASCII literal an ``re.IGNORECASE`` pattern
-    matches in ``text`` is a substring of the result (``str.lower`` alone misses "İ")."""
-    if text.isascii():
-        return text.lower()
-    return text.translate(_IGNORECASE_ASCII).lower()
+def _selectivity(requirement: set[str]) -> tuple[bool, int]:
+    return (
+        all(any(map(_is_rare, literal)) for literal in requirement),
+        min(map(len, requirement)),
+    )
 
 
 def may_match(literals: frozenset[str] | None, lowered: str) -> bool:
     return literals is None or any(literal in lowered for literal in literals)
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lower-case a pattern's literals, never its escapes (``\\S`` must stay ``\\S``),
+    group names or inline flags (``(?P<Name>``, ``(?L)``)."""
+    out, escaped, position = [], False, 0
+    while position < len(pattern):
+        char = pattern[position]
+        if not escaped and char == "(" and (syntax := _GROUP_SYNTAX.match(pattern, position)):
+            out.append(syntax.group())
+            position = syntax.end()
+            continue
+        out.append(char if escaped else fold_case(char))
+        escaped = char == "\\" and not escaped
+        position += 1
+    return "".join(out)
+
+
+_GROUP_SYNTAX = re.compile(r"\(\?(?:P?<\w+>|P=\w+\)|[aiLmsux-]+[:)])")
+
+
+#: What a pattern must not hold to be run lower-cased: a case-sensitive part (inside a
+#: negative look-around it would reject too much), a group named by its number, a
+#: character by its name, or a letter with a case by its code ("\\x41", not "\\u2013").
+_CASE_BOUND = re.compile(r"\(\?-i|\\[N0-9]")
+_CODE_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+
+
+def _case_bound(pattern: str) -> bool:
+    if _CASE_BOUND.search(pattern):
+        return True
+    for match in _CODE_ESCAPE.finditer(pattern):
+        char = chr(int(next(filter(None, match.groups())), 16))
+        if char.lower() != char or char.upper() != char:
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def caseless(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern``, compiled with IGNORECASE, as a pattern without it that finds the same
+    matches in the :func:`~.fold.fold_case` of a text; None when it cannot be.
+
+    Python's ``re`` tries each alternative of a caseless pattern in full at every
+    position; on lower-case text without IGNORECASE it tests an alternative's first
+    letter first, and skips ahead to a literal prefix: several times faster."""
+    if not pattern.flags & re.IGNORECASE or _case_bound(pattern.pattern):
+        return None
+    try:
+        return re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+    except re.error:  # pragma: no cover - a lower-cased escape it did not foresee
+        return None
+
+
+def search_caseless(
+    pattern: re.Pattern, text: str, folded: str, position: int = 0
+) -> re.Match | None:
+    """``pattern.search(text, position)``, found first in ``folded`` (the
+    :func:`~.fold.fold_case` of ``text``) by :func:`caseless`; the match returned is
+    ``pattern``'s own, in ``text``."""
+    fast = caseless(pattern)
+    if fast is None:
+        return pattern.search(text, position)
+    found = fast.search(folded, position)
+    if found is None:
+        return None
+    return pattern.match(text, found.start()) or pattern.search(text, found.start())
 
 
 class Gate:
@@ -196,75 +301,53 @@ class Dispatch:
     """Which of many patterns can match a text, from one scan for their literals.
 
     ``Dispatch([lits_0, lits_1, ...]).candidates(lowered)`` gives the indexes of the
-    patterns whose required literals occur (patterns without literals always do)."""
+    patterns one of whose required literals occurs (patterns without literals always
+    do). The scan is an Aho-Corasick automaton: one pass over the text, in C, finds every
+    occurrence of every literal, however many there are."""
 
     def __init__(self, literal_sets):
-        self._always: list[int] = []
-        self._owners: dict[str, set[int]] = {}
+        self._always: frozenset[int] = frozenset()
+        owners: dict[str, set[int]] = {}
+        always = []
         for index, literals in enumerate(literal_sets):
             if literals is None:
-                self._always.append(index)
+                always.append(index)
                 continue
             for literal in literals:
-                self._owners.setdefault(literal, set()).add(index)
-        literals = list(self._owners)
-        # The literals each literal is the start of (itself first): in sorted order they
-        # follow it, one run per literal.
-        ordered = sorted(literals)
-        extended: dict[str, list[str]] = {}
-        for index, literal in enumerate(ordered):
-            run = [literal]
-            for other in ordered[index + 1 :]:
-                if not other.startswith(literal):
-                    break
-                run.append(other)
-            extended[literal] = run
-        # A scan stops at the shortest literal of a trie path; a longer literal that
-        # extends it may be there too, so it owns the patterns of both.
-        self._by_prefix = {
-            literal: set().union(*(self._owners[other] for other in extended[literal]))
-            for literal in literals
-        }
-        #: The literals a scan's literal is the start of, for the exact test.
-        self._extensions = {
-            literal: tuple((other, frozenset(self._owners[other])) for other in extended[literal])
-            for literal in literals
-        }
-        # One scan for all the literals, as searches of a few tries, each for the literals
-        # opening with some of the characters: a search skips the positions no literal of
-        # its trie can start at, and each trie has fewer branches to try.
-        firsts = Counter(literal[0] for literal in literals)
-        order = sorted(firsts, key=lambda char: (-firsts[char], char))
-        self._searches = tuple(
-            re.compile(trie_pattern([lit for lit in literals if lit[0] in order[i::SCANS]])).search
-            for i in range(min(SCANS, len(order)))
-        )
+                owners.setdefault(literal, set()).add(index)
+        self._always = frozenset(always)
+        self._automaton = None
+        if owners:
+            automaton = ahocorasick.Automaton()
+            for literal, indexes in owners.items():
+                automaton.add_word(literal, (literal, frozenset(indexes)))
+            automaton.make_automaton()
+            self._automaton = automaton
 
-    def _hits(self, lowered: str):
-        """``(start, literal)`` for every position a literal starts at, with the shortest
-        literal starting there (in no particular order)."""
-        for search in self._searches:
-            match = search(lowered)
-            while match is not None:
-                start = match.start()
-                yield start, match.group()
-                match = search(lowered, start + 1)
+    def _found(self, lowered: str) -> dict[str, tuple[int, frozenset[int]]]:
+        """literal -> (end of its first occurrence, the patterns it is required by)."""
+        found: dict[str, tuple[int, frozenset[int]]] = {}
+        if self._automaton is not None:
+            for end, (literal, owners) in self._automaton.iter(lowered):
+                if literal not in found:
+                    found[literal] = (end, owners)
+        return found
 
     def candidates_by_part(self, lowered: str, starts: list[int]) -> dict[int, set[int]]:
         """For ``lowered`` made of parts beginning at ``starts``: pattern index -> the
         parts holding one of its literals (every part for a pattern without any)."""
         found: dict[int, set[int]] = {index: set(range(len(starts))) for index in self._always}
-        if not self._searches:
+        if self._automaton is None:
             return found
-        parts_of: dict[str, set[int]] = {}
-        for start, literal in self._hits(lowered):
-            part = bisect_right(starts, start) - 1
-            if literal in parts_of:
-                parts_of[literal].add(part)
+        parts_of: dict[tuple[str, frozenset[int]], set[int]] = {}
+        for end, hit in self._automaton.iter(lowered):
+            part = bisect_right(starts, end + 1 - len(hit[0])) - 1
+            if hit in parts_of:
+                parts_of[hit].add(part)
             else:
-                parts_of[literal] = {part}
-        for literal, parts in parts_of.items():
-            for index in self._by_prefix[literal]:
+                parts_of[hit] = {part}
+        for (_literal, owners), parts in parts_of.items():
+            for index in owners:
                 if index in found:
                     found[index] |= parts
                 else:
@@ -275,21 +358,12 @@ class Dispatch:
         """The indexes of the patterns one of whose literals occurs in ``lowered`` (and
         of those without literals): exactly the patterns :func:`may_match` lets through."""
         found = set(self._always)
-        if not self._searches:
-            return found
-        seen: set[str] = set()
-        for start, literal in self._hits(lowered):
-            for other, owners in self._extensions[literal]:
-                if other not in seen and lowered.startswith(other, start):
-                    seen.add(other)
-                    found |= owners
+        for _end, owners in self._found(lowered).values():
+            found |= owners
         return found
 
     def candidates(self, lowered: str) -> list[int]:
-        found = set(self._always)
-        for _start, literal in self._hits(lowered):
-            found |= self._by_prefix[literal]
-        return sorted(found)
+        return sorted(self.exact_candidates(lowered))
 
 
 def trie_pattern(literals) -> str:

@@ -165,3 +165,14 @@ def test_every_day_is_once_a_day_and_said_once():
 def test_a_dose_table_cell_is_read_by_its_column(kind, cell, heading, expected):
     dose = parse_dose(dose_cell_text(kind, cell, heading))
     assert {key: value for key, value in dose.items() if value} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stretch often times a day.", "Someone lifts it.", "Lift the weight times a week."],
+)
+def test_a_number_word_inside_another_word_is_no_number(text):
+    # "often" holds "ten", "someone" "one", "weight" "eight".
+    dose = read_dose(text).dose
+    assert dose["times_per_day"] is None and dose["repetitions"] is None
+    assert dose["days_per_week"] is None

@@ -13,14 +13,19 @@ from back_health.importer.clean import (
     chrome_patterns,
     chrome_reason,
 )
+from back_health.importer.fold import fold_case
 from back_health.importer.memo import article_scope, remembered
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
 from back_health.importer.prefilter import (
     Dispatch,
-    fold,
+    caseless,
+    lower_pattern,
     may_match,
     may_match_all,
     required_all,
+    required_literals,
+    search_caseless,
+    starts_at_line_start,
     trie_pattern,
 )
 from back_health.importer.rules import default_rules
@@ -216,7 +221,62 @@ def test_dose_patterns_skipped_by_their_words_would_not_have_matched(text):
     for pattern, requirements in _dose._NEEDS.items():
         for candidate in (text, _dose.expand_shorthand(text)):
             if pattern.search(candidate):
-                assert may_match_all(requirements, fold(candidate)), pattern.pattern
+                assert may_match_all(requirements, fold_case(candidate)), pattern.pattern
+
+
+@pytest.mark.parametrize("text", DOSE_TEXTS)
+def test_dose_patterns_found_lower_cased_are_the_patterns_own_matches(text):
+    for pattern in _dose._NEEDS:
+        for candidate in (text, _dose.expand_shorthand(text)):
+            expected = pattern.search(candidate)
+            found = search_caseless(pattern, candidate, fold_case(candidate))
+            assert (found and found.group()) == (expected and expected.group()), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "texts"),
+    [
+        # A branch of several alternatives, a set of letters, a look-behind.
+        (r"\b(?:hold|keep)\s+(?:it\s+)?(?P<n>\d+)\s*(?:seconds?|secs?)\b", ["HOLD IT 10 SECS"]),
+        (r"[A-Z]{2}\d", ["ab1", "Xy9z"]),
+        (r"(?<![\w-])cc[- ]by\b", ["CC-BY", "x-cc by", "CC BY"]),
+        (r"\u00c9t\u00e9|caf\xe9", ["ÉTÉ", "Café"]),
+    ],
+)
+def test_a_caseless_pattern_finds_what_ignorecase_finds(pattern, texts):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    for text in texts:
+        expected = compiled.search(text)
+        found = search_caseless(compiled, text, fold_case(text))
+        assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_patterns_that_cannot_run_lower_cased_run_as_written():
+    # A case-sensitive part, a letter named by its code, a group named by its number.
+    for pattern in [r"(?-i:FREE)\s+gift", r"\x41bc", r"(a)\1", r"\N{LATIN CAPITAL LETTER A}"]:
+        assert caseless(re.compile(pattern, re.IGNORECASE)) is None
+    assert caseless(re.compile("abc")) is None  # not caseless to begin with
+    assert lower_pattern(r"(?P<Low>\S+)(?i:Ab)\W") == r"(?P<Low>\S+)(?i:ab)\W"
+
+
+def test_rare_characters_are_required_alone():
+    assert required_literals(r"[\w.+-]++@[\w-]++") == frozenset({"@"})
+    assert required_literals(r"(?:£|\$|€)\s?\d") == frozenset({"£", "$", "€"})
+    assert required_literals(r"(?:_{3,}+[^_\n]{0,20}+){3,}$") == frozenset({"_"})
+    # A rare character is worth more than a longer word.
+    assert required_literals(r"contact\s+us\s+at\s+\S+@") == frozenset({"@"})
+    # Letters, digits and ordinary punctuation alone are not.
+    assert required_literals(r"[ab]\d") is None
+    assert required_literals(r"\w+, \w+") is None
+
+
+def test_only_patterns_whose_every_branch_opens_at_a_line_start_are_anchored():
+    assert starts_at_line_start(r"^a|^b", re.M)
+    assert starts_at_line_start(r"(?:^a|^b)c", re.M)
+    assert starts_at_line_start(r"^(?-i:[A-Z])x", re.M)
+    assert not starts_at_line_start(r"^a|b", re.M)
+    assert not starts_at_line_start(r"(?:^a)?b", re.M)
+    assert not starts_at_line_start(r"a^", re.M)
 
 
 def test_required_words_are_found_set_by_set():
@@ -226,7 +286,7 @@ def test_required_words_are_found_set_by_set():
         frozenset({"day", "daily"}),
     )
     assert required_all(r"a?b") == ()
-    assert fold("İBUPROFEN ſ") == "ibuprofen s"
+    assert fold_case("İBUPROFEN ſ") == "ibuprofen s"
 
 
 @pytest.mark.parametrize(
@@ -250,19 +310,26 @@ def test_anchored_chrome_gate_passes_every_text_one_of_its_patterns_matches(text
     )
 
 
-def test_a_dispatch_scan_finds_the_shortest_literal_at_every_position():
+def test_a_dispatch_finds_every_literal_wherever_it_starts():
+    # Literals inside others ("pet" in "repetitions"), sharing starts ("rep",
+    # "repetitions") and overlapping ("to " and " to"): each is found on its own.
     literals = ["rep", "repetitions", "pet", "etit", "day", "daily", "ail", " to", "to ", "x"]
-    dispatch = Dispatch([frozenset({literal}) for literal in literals])
-    lookahead = re.compile(f"(?=({trie_pattern(literals)}))")
+    dispatch = Dispatch([frozenset({literal}) for literal in literals] + [None])
+    always = len(literals)
     for text in ["do ten repetitions daily", "go to town, daily", "", "xx rep to pet"]:
-        expected = {(match.start(), match.group(1)) for match in lookahead.finditer(text)}
-        assert set(dispatch._hits(text)) == expected
+        named = {index for index, literal in enumerate(literals) if literal in text}
+        assert dispatch.exact_candidates(text) == named | {always}
+        assert dispatch.candidates(text) == sorted(named | {always})
         starts = [0, len(text) // 2]
-        spans = [(0, len(text) // 2), (len(text) // 2, len(text))]
         by_part = dispatch.candidates_by_part(text, starts)
+        assert by_part[always] == {0, 1}
         for index, literal in enumerate(literals):
-            parts = {part for part, (a, b) in enumerate(spans) if literal in text[a:b]}
-            assert parts <= by_part.get(index, set())
+            opened_in = {
+                int(start >= starts[1])
+                for start in range(len(text))
+                if text.startswith(literal, start)
+            }
+            assert by_part.get(index, set()) == opened_in, literal
 
 
 def test_answers_are_remembered_only_within_an_article_scope():
@@ -290,6 +357,13 @@ def test_reading_the_counts_alone_gives_the_counts_of_the_whole_reading(text):
         assert counts[key] == whole[key]
     words = "|".join([*_dose.NUMBER_WORDS, *_dose.FREQUENCY_WORDS, "half"])
     any_count = re.compile(rf"\d|{words}", re.IGNORECASE)
-    folded = fold(text)
+    folded = fold_case(text)
     found = bool(_dose._DIGIT.search(text) or _dose._COUNT_WORD.search(folded))
     assert found == bool(any_count.search(text))
+
+
+def test_a_trie_pattern_finds_a_text_holding_any_of_its_literals():
+    literals = ["rep", "repetitions", "pet", "day", "daily", " to"]
+    found = re.compile(trie_pattern(literals))
+    for text in ["do ten repetitions", "go to", "daylight", "nothing", "", "re pe"]:
+        assert bool(found.search(text)) == any(literal in text for literal in literals)

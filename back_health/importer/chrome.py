@@ -16,7 +16,13 @@ from functools import cache
 from pathlib import Path
 
 from .fold import fold_case
-from .prefilter import Dispatch, lower_pattern, required_literals, starts_at_line_start
+from .prefilter import (
+    Dispatch,
+    lower_pattern,
+    may_match,
+    required_literals,
+    starts_at_line_start,
+)
 
 #: File with the wording of site chrome and promotion (see its ``_comment``).
 CHROME_FILE = Path(__file__).with_name("data") / "chrome.json"
@@ -116,36 +122,38 @@ def chrome_patterns() -> tuple[tuple[WordingPattern, ...], tuple[WordingPattern,
 
 @cache
 @cache
-def inline_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """(reason, pattern) of the markers cut out of a text ("[1]", "[edit]", "4/14")."""
+def inline_patterns() -> tuple[tuple[str, re.Pattern, frozenset[str] | None], ...]:
+    """(reason, pattern, required strings) of the markers cut out of a text ("[1]",
+    "[edit]", "4/14"). Most need a bracket or another sign a text seldom holds: a pattern
+    is tried only on a text holding one of its strings."""
     data = json.loads(CHROME_FILE.read_text(encoding="utf-8"))
     return tuple(
-        (reason, re.compile(pattern, re.IGNORECASE))
+        (reason, regex, required_literals(regex.pattern, regex.flags, symbols=True))
         for reason, patterns in data.get("inline", {}).items()
         for pattern in patterns
+        for regex in [re.compile(pattern, re.IGNORECASE)]
     )
-
-
-@cache
-def _inline_gate() -> re.Pattern:
-    """Every inline pattern in one: a text it does not match holds no marker."""
-    return re.compile("|".join(f"(?:{p.pattern})" for _, p in inline_patterns()), re.I)
 
 
 def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> str:
     """``text`` without its inline markers; each one cut is added to ``found`` as
     ``("chrome: <reason>", marker)``."""
-    if not _inline_gate().search(text):
-        return text
-    for reason, pattern in inline_patterns():
+    lowered = fold_case(text)
+    changed = False
+    for reason, pattern, literals in inline_patterns():
+        if not may_match(literals, lowered):
+            continue
 
         def cut(match: re.Match, reason=reason) -> str:
             if found is not None:
                 found.append((f"chrome: {reason}", match.group().strip()))
             return ""
 
-        text = pattern.sub(cut, text)
-    return text.strip()
+        text, cuts = pattern.subn(cut, text)
+        if cuts:
+            lowered = fold_case(text)  # a cut can bring a pattern's words together
+            changed = True
+    return text.strip() if changed else text
 
 
 def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .fold import fold_case
+
 #: Fewest spoken marks that make a text dictated.
 SPOKEN_MARKS_MIN = 4
 
@@ -48,6 +50,9 @@ _SENTENCE_START = re.compile(r"(?:(?<=\. )|(?<=\n))[a-z]")
 
 def is_dictated(text: str) -> bool:
     """Whether ``text`` keeps the punctuation its speaker said aloud."""
+    lowered = fold_case(text)
+    if "full stop" not in lowered and "new paragraph" not in lowered:
+        return False  # the common case, found without reading the marks
     marks = [m.group("mark").lower() for m in _SPOKEN.finditer(text)]
     return len(marks) >= SPOKEN_MARKS_MIN and bool({"full stop", "new paragraph"} & set(marks))
 

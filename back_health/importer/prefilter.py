@@ -33,13 +33,16 @@ COMMON_PUNCTUATION = frozenset(".,;:!?'\"()-\u2013\u2014/&%*+")
 MIN_EACH = 2
 
 
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+def required_literals(
+    pattern: str, flags: int = 0, *, symbols: bool = False
+) -> frozenset[str] | None:
     """Strings (folded by :func:`~.fold.fold_case`) one of which every match of ``pattern``
-    contains, or None."""
+    contains, or None. A lone character counts when it is rare ("@"), or with
+    ``symbols`` when it is any but a letter, digit or space ("[", "(")."""
     parsed = _parsed(pattern, flags)
     if parsed is None:
         return None
-    found = _required(parsed)
+    found = _required(parsed, _is_symbol if symbols else _is_rare)
     return frozenset(found) if found else None
 
 
@@ -67,13 +70,13 @@ _REPEATS = (
 )
 
 
-def _required(items) -> set[str] | None:
+def _required(items, rare) -> set[str] | None:
     best: set[str] | None = None
     run: list[str] = []
 
     def flush():
         nonlocal best, run
-        if len(run) >= MIN_LITERAL or any(map(_is_rare, run)):
+        if len(run) >= MIN_LITERAL or any(map(rare, run)):
             best = _better(best, {"".join(run)})
         run = []
 
@@ -84,17 +87,17 @@ def _required(items) -> set[str] | None:
         flush()
         requirement = None
         if op is _sre.SUBPATTERN:
-            requirement = _required(list(av[-1]))
+            requirement = _required(list(av[-1]), rare)
         elif op is _sre.BRANCH:
-            branches = [_required(list(branch)) for branch in av[1]]
+            branches = [_required(list(branch), rare) for branch in av[1]]
             if all(branches):
                 requirement = set().union(*branches)
         elif op in _REPEATS and av[0] >= 1:
-            requirement = _required(list(av[2]))
+            requirement = _required(list(av[2]), rare)
         elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
             # "(?:£|\$|€)", which the parser writes as a set: one of rare characters.
             chars = {fold_case(chr(value)) for _, value in av}
-            if all(map(_is_rare, chars)):
+            if all(map(rare, chars)):
                 requirement = chars
         if requirement:
             best = _better(best, requirement)
@@ -123,7 +126,11 @@ def _anchored(items) -> bool:
 
 
 def _is_rare(char: str) -> bool:
-    return not (char.isalnum() or char.isspace() or char in COMMON_PUNCTUATION)
+    return _is_symbol(char) and char not in COMMON_PUNCTUATION
+
+
+def _is_symbol(char: str) -> bool:
+    return not (char.isalnum() or char.isspace())
 
 
 def required_all(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:

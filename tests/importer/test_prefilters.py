@@ -6,6 +6,7 @@ import re
 import pytest
 
 from back_health.importer import dose as _dose
+from back_health.importer.chrome import cut_inline_chrome, inline_patterns
 from back_health.importer.classify.context import PageRegistry
 from back_health.importer.clean import (
     _anchored_gate,
@@ -367,3 +368,29 @@ def test_a_trie_pattern_finds_a_text_holding_any_of_its_literals():
     found = re.compile(trie_pattern(literals))
     for text in ["do ten repetitions", "go to", "daylight", "nothing", "", "re pe"]:
         assert bool(found.search(text)) == any(literal in text for literal in literals)
+
+
+INLINE_TEXTS = [
+    "Bed rest slows recovery.[12] Keep moving [edit] (00:14) #backpain #health",
+    "[msg 2 of 5] See [quote=Sam]this[/quote] and [button start]{button}",
+    "Stay active ¶",
+    "Posted (J.S., Leeds) 3/7",
+    "Method 2 of 3: Stretch",
+    "Shares rose (NYSE: ABC)",
+    "Nothing to cut here.",
+]
+
+
+@pytest.mark.parametrize("text", INLINE_TEXTS)
+def test_inline_markers_skipped_by_their_strings_would_not_have_matched(text):
+    for _reason, pattern, literals in inline_patterns():
+        if pattern.search(text):
+            assert may_match(literals, fold_case(text)), pattern.pattern
+
+
+def test_inline_markers_are_cut_and_reported():
+    found = []
+    text = cut_inline_chrome("Bed rest slows recovery.[12] Keep moving [edit]", found)
+    assert text == "Bed rest slows recovery. Keep moving"
+    assert [reason for reason, _ in found] == ["chrome: footnote marker", "chrome: edit link"]
+    assert cut_inline_chrome("Nothing to cut here. ") == "Nothing to cut here. "

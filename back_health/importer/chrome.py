@@ -135,13 +135,24 @@ def inline_patterns() -> tuple[tuple[str, re.Pattern, frozenset[str] | None], ..
     )
 
 
+@cache
+def _inline_dispatch() -> Dispatch:
+    return Dispatch([literals for _, _, literals in inline_patterns()])
+
+
 def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> str:
     """``text`` without its inline markers; each one cut is added to ``found`` as
     ``("chrome: <reason>", marker)``."""
     lowered = fold_case(text)
+    patterns = inline_patterns()
     changed = False
-    for reason, pattern, literals in inline_patterns():
-        if not may_match(literals, lowered):
+    candidates = _inline_dispatch().exact_candidates(lowered)
+    if not candidates:
+        return text
+    for index, (reason, pattern, literals) in enumerate(patterns):
+        # After a cut the text is looked at afresh: a cut can bring a pattern's words
+        # together.
+        if not (may_match(literals, lowered) if changed else index in candidates):
             continue
 
         def cut(match: re.Match, reason=reason) -> str:
@@ -151,7 +162,7 @@ def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> 
 
         text, cuts = pattern.subn(cut, text)
         if cuts:
-            lowered = fold_case(text)  # a cut can bring a pattern's words together
+            lowered = fold_case(text)
             changed = True
     return text.strip() if changed else text
 
@@ -187,19 +198,25 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     found: set[str] = set()
     patterns = chrome_patterns()[0]
     lowered_texts: dict[int, str] = {}
-    gate, gated = _anchored_gate()
-    passed: set[int] | None = None
+
+    def lowered_text(part: int) -> str:
+        if part not in lowered_texts:
+            lowered_texts[part] = fold_case(texts[part])
+        return lowered_texts[part]
+
+    gates = _anchored_gates()
+    passed: dict[int, set[int]] = {}  # gate -> the texts it passes
     for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
         pattern = patterns[index]
-        if index in gated:
-            if passed is None:
-                passed = set()
-                for part, text in enumerate(texts):
-                    if part not in lowered_texts:
-                        lowered_texts[part] = text.lower()
-                    if gate.search(text, lowered_texts[part]):
-                        passed.add(part)
-            parts = parts & passed
+        for number, (gate, members) in enumerate(gates):
+            if index in members:
+                if number not in passed:
+                    passed[number] = {
+                        part
+                        for part, text in enumerate(texts)
+                        if gate.search(text, lowered_text(part))
+                    }
+                parts = parts & passed[number]
         # A pattern anchored at line starts is tried line by line either way: on its
         # candidate texts only, it is tried on fewer. One without an anchor searches the
         # texts joined when they are many and long enough to be most of the whole.
@@ -212,11 +229,7 @@ def chrome_candidates(texts: list[str]) -> set[str]:
             continue
         for part in parts:
             text = texts[part]
-            if text in found:
-                continue
-            if part not in lowered_texts:
-                lowered_texts[part] = fold_case(text)
-            if pattern.search(text, lowered_texts[part]):
+            if text not in found and pattern.search(text, lowered_text(part)):
                 found.add(text)
     return found
 
@@ -239,24 +252,28 @@ def _joined_matches(pattern, texts, joined: str, lowered: str, starts: list[int]
 
 
 @cache
-def _anchored_gate() -> tuple[WordingPattern | None, frozenset[int]]:
+def _anchored_gates() -> tuple[tuple[WordingPattern, frozenset[int]], ...]:
     """The block patterns anchored at line starts that no word of theirs can rule out, as
-    one alternation (a text none of them matches at a line start skips them all), and
-    their indexes."""
+    alternations (a text none of them matches at a line start skips them all), each with
+    their indexes: one of the patterns run lower-cased, one of those with a case-sensitive
+    part."""
     patterns = chrome_patterns()[0]
-    always = [
-        index
-        for index, pattern in enumerate(patterns)
-        if pattern.anchored
-        and pattern.on_lowered
-        and not pattern.regex.groups
-        and required_literals(pattern.regex.pattern, pattern.regex.flags) is None
-    ]
-    if len(always) < 2:
-        return None, frozenset()
-    combined = "|".join(f"(?:{patterns[index].regex.pattern})" for index in always)
-    gate = WordingPattern("", re.compile(combined, re.M), True, False, anchored=True)
-    return gate, frozenset(always)
+    gates = []
+    for on_lowered, flags in ((True, re.M), (False, re.I | re.M)):
+        members = [
+            index
+            for index, pattern in enumerate(patterns)
+            if pattern.anchored
+            and pattern.on_lowered is on_lowered
+            and not pattern.regex.groups
+            and required_literals(pattern.regex.pattern, pattern.regex.flags) is None
+        ]
+        if len(members) < 2:
+            continue
+        combined = "|".join(f"(?:{patterns[index].regex.pattern})" for index in members)
+        gate = WordingPattern("", re.compile(combined, flags), on_lowered, False, anchored=True)
+        gates.append((gate, frozenset(members)))
+    return tuple(gates)
 
 
 @cache

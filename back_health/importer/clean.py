@@ -20,7 +20,6 @@ from .chrome import (  # noqa: F401 - also importable from here
     CHROME_FILE,
     CHROME_SEARCH_JOINED,
     WordingPattern,
-    _anchored_gate,
     _chrome_dispatch,
     chrome_candidates,
     chrome_patterns,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -94,10 +95,10 @@ def _required(items, rare) -> set[str] | None:
                 requirement = set().union(*branches)
         elif op in _REPEATS and av[0] >= 1:
             requirement = _required(list(av[2]), rare)
-        elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
-            # "(?:£|\$|€)", which the parser writes as a set: one of rare characters.
-            chars = {fold_case(chr(value)) for _, value in av}
-            if all(map(rare, chars)):
+        elif op is _sre.IN and (chars := _set_chars(av)):
+            # "(?:£|\$|€)", which the parser writes as a set: one of rare characters. A
+            # digit ("\\d", "[0-9]") is a weak requirement, kept when there is no other.
+            if all(char.isdecimal() or rare(char) for char in chars):
                 requirement = chars
         if requirement:
             best = _better(best, requirement)
@@ -123,6 +124,28 @@ def _anchored(items) -> bool:
     if op is _sre.BRANCH:
         return all(_anchored(list(branch)) for branch in av[1])
     return False
+
+
+def _set_chars(items) -> set[str] | None:
+    """The characters a set ("[0-9£]", "\\d") matches, or None for one that is negated or
+    holds a class other than digits."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is _sre.LITERAL:
+            chars.add(fold_case(chr(value)))
+        elif kind is _sre.RANGE and value[1] - value[0] < 64:
+            chars.update(fold_case(chr(code)) for code in range(value[0], value[1] + 1))
+        elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+            chars |= _decimal_digits()
+        else:
+            return None
+    return chars
+
+
+@lru_cache(maxsize=1)
+def _decimal_digits() -> frozenset[str]:
+    """Every character ``\\d`` matches: the decimal digits of every script."""
+    return frozenset(char for char in map(chr, range(0x110000)) if char.isdecimal())
 
 
 def _is_rare(char: str) -> bool:
@@ -312,9 +335,11 @@ class Dispatch:
     do). The scan is an Aho-Corasick automaton: one pass over the text, in C, finds every
     occurrence of every literal, however many there are."""
 
-    def __init__(self, literal_sets):
+    def __init__(self, literal_sets, *, reported=frozenset()):
+        """``reported``: more strings to look for, that no pattern owns; :meth:`scan`
+        says which of them a text holds."""
         self._always: frozenset[int] = frozenset()
-        owners: dict[str, set[int]] = {}
+        owners: dict[str, set[int]] = {literal: set() for literal in reported}
         always = []
         for index, literals in enumerate(literal_sets):
             if literals is None:
@@ -331,14 +356,11 @@ class Dispatch:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def _found(self, lowered: str) -> dict[str, tuple[int, frozenset[int]]]:
-        """literal -> (end of its first occurrence, the patterns it is required by)."""
-        found: dict[str, tuple[int, frozenset[int]]] = {}
-        if self._automaton is not None:
-            for end, (literal, owners) in self._automaton.iter(lowered):
-                if literal not in found:
-                    found[literal] = (end, owners)
-        return found
+    def _found(self, lowered: str) -> set[tuple[str, frozenset[int]]]:
+        """(literal, the patterns it is required by) for every literal that occurs."""
+        if self._automaton is None:
+            return set()
+        return set(map(itemgetter(1), self._automaton.iter(lowered)))
 
     def candidates_by_part(self, lowered: str, starts: list[int]) -> dict[int, set[int]]:
         """For ``lowered`` made of parts beginning at ``starts``: pattern index -> the
@@ -364,10 +386,13 @@ class Dispatch:
     def exact_candidates(self, lowered: str) -> set[int]:
         """The indexes of the patterns one of whose literals occurs in ``lowered`` (and
         of those without literals): exactly the patterns :func:`may_match` lets through."""
-        found = set(self._always)
-        for _end, owners in self._found(lowered).values():
-            found |= owners
-        return found
+        return self.scan(lowered)[0]
+
+    def scan(self, lowered: str) -> tuple[set[int], frozenset[str]]:
+        """:meth:`exact_candidates`, and every literal (or reported string) that occurs."""
+        hits = self._found(lowered)
+        found = set(self._always).union(*(owners for _, owners in hits))
+        return found, frozenset(literal for literal, _ in hits)
 
     def candidates(self, lowered: str) -> list[int]:
         return sorted(self.exact_candidates(lowered))

@@ -6,14 +6,15 @@ import re
 import pytest
 
 from back_health.importer import dose as _dose
-from back_health.importer.chrome import cut_inline_chrome, inline_patterns
-from back_health.importer.classify.context import PageRegistry
-from back_health.importer.clean import (
-    _anchored_gate,
+from back_health.importer.chrome import (
+    _anchored_gates,
     chrome_candidates,
     chrome_patterns,
     chrome_reason,
+    cut_inline_chrome,
+    inline_patterns,
 )
+from back_health.importer.classify.context import PageRegistry
 from back_health.importer.fold import fold_case
 from back_health.importer.memo import article_scope, remembered
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
@@ -267,7 +268,7 @@ def test_rare_characters_are_required_alone():
     # A rare character is worth more than a longer word.
     assert required_literals(r"contact\s+us\s+at\s+\S+@") == frozenset({"@"})
     # Letters, digits and ordinary punctuation alone are not.
-    assert required_literals(r"[ab]\d") is None
+    assert required_literals(r"[ab]\w") is None
     assert required_literals(r"\w+, \w+") is None
 
 
@@ -302,13 +303,15 @@ def test_required_words_are_found_set_by_set():
         "",
     ],
 )
-def test_anchored_chrome_gate_passes_every_text_one_of_its_patterns_matches(text):
-    gate, gated = _anchored_gate()
+def test_anchored_chrome_gates_pass_every_text_one_of_their_patterns_matches(text):
     patterns = chrome_patterns()[0]
-    lowered = text.lower()
-    assert gate.search(text, lowered) == any(
-        patterns[index].search(text, lowered) for index in gated
-    )
+    lowered = fold_case(text)
+    gates = _anchored_gates()
+    assert len(gates) == 2  # lower-cased patterns, and those with a case-sensitive part
+    for gate, gated in gates:
+        assert gate.search(text, lowered) == any(
+            patterns[index].search(text, lowered) for index in gated
+        )
 
 
 def test_a_dispatch_finds_every_literal_wherever_it_starts():
@@ -394,3 +397,18 @@ def test_inline_markers_are_cut_and_reported():
     assert text == "Bed rest slows recovery. Keep moving"
     assert [reason for reason, _ in found] == ["chrome: footnote marker", "chrome: edit link"]
     assert cut_inline_chrome("Nothing to cut here. ") == "Nothing to cut here. "
+
+
+def test_a_scan_reports_the_strings_asked_for_that_no_pattern_owns():
+    dispatch = Dispatch([frozenset({"massage"}), None], reported=frozenset({"day", "week"}))
+    found, present = dispatch.scan("a massage every day")
+    assert found == {0, 1}
+    assert present == {"massage", "day"}
+    assert dispatch.scan("rest")[0] == {1}
+
+
+def test_a_digit_is_required_only_when_nothing_better_is():
+    digits = required_literals(r"^\d{1,2}:\d{2}$")
+    assert {"0", "9", "\u0661"} <= digits  # "\d" matches the digits of every script
+    assert required_literals(r"[0-9]+ ?tablets") == frozenset({"tablets"})
+    assert required_literals(r"[0-9a-f]+") is None

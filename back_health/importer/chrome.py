@@ -18,6 +18,7 @@ from pathlib import Path
 from .fold import fold_case
 from .prefilter import (
     Dispatch,
+    Gate,
     lower_pattern,
     may_match,
     required_literals,
@@ -136,23 +137,20 @@ def inline_patterns() -> tuple[tuple[str, re.Pattern, frozenset[str] | None], ..
 
 
 @cache
-def _inline_dispatch() -> Dispatch:
-    return Dispatch([literals for _, _, literals in inline_patterns()])
+def _inline_gate() -> Gate:
+    """Every inline pattern's strings in one search: a text holding none has no marker."""
+    return Gate(literals for _, _, literals in inline_patterns())
 
 
 def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> str:
     """``text`` without its inline markers; each one cut is added to ``found`` as
     ``("chrome: <reason>", marker)``."""
     lowered = fold_case(text)
-    patterns = inline_patterns()
-    changed = False
-    candidates = _inline_dispatch().exact_candidates(lowered)
-    if not candidates:
+    if not _inline_gate().may_match(lowered):
         return text
-    for index, (reason, pattern, literals) in enumerate(patterns):
-        # After a cut the text is looked at afresh: a cut can bring a pattern's words
-        # together.
-        if not (may_match(literals, lowered) if changed else index in candidates):
+    changed = False
+    for reason, pattern, literals in inline_patterns():
+        if not may_match(literals, lowered):
             continue
 
         def cut(match: re.Match, reason=reason) -> str:
@@ -162,7 +160,7 @@ def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> 
 
         text, cuts = pattern.subn(cut, text)
         if cuts:
-            lowered = fold_case(text)
+            lowered = fold_case(text)  # a cut can bring a pattern's words together
             changed = True
     return text.strip() if changed else text
 
@@ -266,7 +264,7 @@ def _anchored_gates() -> tuple[tuple[WordingPattern, frozenset[int]], ...]:
             if pattern.anchored
             and pattern.on_lowered is on_lowered
             and not pattern.regex.groups
-            and required_literals(pattern.regex.pattern, pattern.regex.flags) is None
+            and required_literals(pattern.regex.pattern, pattern.regex.flags, digits=True) is None
         ]
         if len(members) < 2:
             continue
@@ -280,7 +278,7 @@ def _anchored_gates() -> tuple[tuple[WordingPattern, frozenset[int]], ...]:
 def _chrome_dispatch() -> Dispatch:
     return Dispatch(
         [
-            required_literals(pattern.regex.pattern, pattern.regex.flags)
+            required_literals(pattern.regex.pattern, pattern.regex.flags, digits=True)
             for pattern in chrome_patterns()[0]
         ]
     )

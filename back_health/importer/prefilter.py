@@ -35,16 +35,23 @@ MIN_EACH = 2
 
 
 def required_literals(
-    pattern: str, flags: int = 0, *, symbols: bool = False
+    pattern: str, flags: int = 0, *, symbols: bool = False, digits: bool = False
 ) -> frozenset[str] | None:
     """Strings (folded by :func:`~.fold.fold_case`) one of which every match of ``pattern``
     contains, or None. A lone character counts when it is rare ("@"), or with
-    ``symbols`` when it is any but a letter, digit or space ("[", "(")."""
+    ``symbols`` when it is any but a letter, digit or space ("[", "("). With ``digits``,
+    a pattern that needs nothing better needs a digit ("\\d", "[0-9]")."""
     parsed = _parsed(pattern, flags)
     if parsed is None:
         return None
-    found = _required(parsed, _is_symbol if symbols else _is_rare)
+    rare = _is_symbol if symbols else _is_rare
+    found = _required(parsed, _or_digit(rare) if digits else rare)
     return frozenset(found) if found else None
+
+
+@lru_cache(maxsize=4)
+def _or_digit(rare):
+    return lambda char: char.isdecimal() or rare(char)
 
 
 @lru_cache(maxsize=8192)
@@ -96,9 +103,8 @@ def _required(items, rare) -> set[str] | None:
         elif op in _REPEATS and av[0] >= 1:
             requirement = _required(list(av[2]), rare)
         elif op is _sre.IN and (chars := _set_chars(av)):
-            # "(?:£|\$|€)", which the parser writes as a set: one of rare characters. A
-            # digit ("\\d", "[0-9]") is a weak requirement, kept when there is no other.
-            if all(char.isdecimal() or rare(char) for char in chars):
+            # "(?:£|\$|€)", which the parser writes as a set: one of rare characters.
+            if all(map(rare, chars)):
                 requirement = chars
         if requirement:
             best = _better(best, requirement)
@@ -335,11 +341,9 @@ class Dispatch:
     do). The scan is an Aho-Corasick automaton: one pass over the text, in C, finds every
     occurrence of every literal, however many there are."""
 
-    def __init__(self, literal_sets, *, reported=frozenset()):
-        """``reported``: more strings to look for, that no pattern owns; :meth:`scan`
-        says which of them a text holds."""
+    def __init__(self, literal_sets):
         self._always: frozenset[int] = frozenset()
-        owners: dict[str, set[int]] = {literal: set() for literal in reported}
+        owners: dict[str, set[int]] = {}
         always = []
         for index, literals in enumerate(literal_sets):
             if literals is None:
@@ -386,13 +390,7 @@ class Dispatch:
     def exact_candidates(self, lowered: str) -> set[int]:
         """The indexes of the patterns one of whose literals occurs in ``lowered`` (and
         of those without literals): exactly the patterns :func:`may_match` lets through."""
-        return self.scan(lowered)[0]
-
-    def scan(self, lowered: str) -> tuple[set[int], frozenset[str]]:
-        """:meth:`exact_candidates`, and every literal (or reported string) that occurs."""
-        hits = self._found(lowered)
-        found = set(self._always).union(*(owners for _, owners in hits))
-        return found, frozenset(literal for literal, _ in hits)
+        return set(self._always).union(*(owners for _, owners in self._found(lowered)))
 
     def candidates(self, lowered: str) -> list[int]:
         return sorted(self.exact_candidates(lowered))

@@ -58,7 +58,7 @@ from typing import Any, Protocol
 from .fold import fold_case, fold_name
 from .language import stopwords
 from .memo import memory, remembered
-from .prefilter import Dispatch, Gate, may_match, required_all, required_literals
+from .prefilter import Dispatch, Gate, may_match, may_match_all, required_all, required_literals
 
 #: Where the shipped vocabularies live.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -263,16 +263,10 @@ class RuleSet:
         )
         # Cue patterns, then treatment terms: one scan of a text finds the words of both.
         object.__setattr__(self, "_treatments_from", len(numbered))
-        needed = frozenset(
-            literal for needs in self._cue_needs for need in needs for literal in need
-        )
         object.__setattr__(
             self,
             "_text_dispatch",
-            Dispatch(
-                [*(lit for *_, lit in numbered), *(lit for *_, lit in self._treatments)],
-                reported=needed,
-            ),
+            Dispatch([*(lit for *_, lit in numbered), *(lit for *_, lit in self._treatments)]),
         )
         object.__setattr__(self, "_medicines", self._compile_medicines())
         object.__setattr__(self, "_condition_lexicon", self._compile_condition_names())
@@ -376,11 +370,11 @@ class RuleSet:
             if not numbers or numbers.isdisjoint(candidates):
                 return None
             numbered, needs = self._cue_numbered[category], self._cue_needs
-            present = self._words_in(text)
+            lowered = fold_case(text)
             patterns = [
                 numbered[number]
                 for number in sorted(numbers.intersection(candidates))
-                if all(not need.isdisjoint(present) for need in needs[number])
+                if may_match_all(needs[number], lowered)
             ]
         exceptions = None
         for pattern in patterns:
@@ -398,35 +392,25 @@ class RuleSet:
         per sentence, remembered for the article. None outside a scope, and for a text
         whose case folding ``re`` and ``str.lower`` disagree on (each pattern's words are
         then looked for the plain way)."""
-        return self._scan(text)[0]
-
-    def _words_in(self, text: str) -> frozenset[str]:
-        """The words of every cue pattern's word sets (``required_all``) that occur in
-        ``text``, or in the sentence it is part of, from the same scan as
-        :meth:`_scanned` (call that first)."""
-        return self._scan(text)[1]
-
-    def _scan(self, text: str) -> tuple[frozenset[int] | None, frozenset[str]]:
         memo = memory(self)
         if memo is None:
-            return None, frozenset()
+            return None
         try:
             return memo[text]
         except KeyError:
             pass
-        scan = (None, frozenset())
+        found = None
         if not _FOLDS_APART.search(text):
             last = memo.get(_LAST_SCANNED)
             if last is not None and text in last[0] and "\u03a3" not in text:
                 # A part of the sentence scanned last ("the clause before the name") holds
                 # no word the sentence lacks: what may match in the sentence is enough.
-                scan = last[1]
+                found = last[1]
             else:
-                found, present = self._text_dispatch.scan(text.lower())
-                scan = (frozenset(found), present)
-                memo[_LAST_SCANNED] = (text, scan)
-        memo[text] = scan
-        return scan
+                found = frozenset(self._text_dispatch.exact_candidates(text.lower()))
+                memo[_LAST_SCANNED] = (text, found)
+        memo[text] = found
+        return found
 
     def _exception_spans(self, category: str, text: str) -> list[tuple[int, int]]:
         """Spans of ``<category>_except`` matches: a cue overlapping one is void."""

@@ -399,16 +399,9 @@ def test_inline_markers_are_cut_and_reported():
     assert cut_inline_chrome("Nothing to cut here. ") == "Nothing to cut here. "
 
 
-def test_a_scan_reports_the_strings_asked_for_that_no_pattern_owns():
-    dispatch = Dispatch([frozenset({"massage"}), None], reported=frozenset({"day", "week"}))
-    found, present = dispatch.scan("a massage every day")
-    assert found == {0, 1}
-    assert present == {"massage", "day"}
-    assert dispatch.scan("rest")[0] == {1}
-
-
-def test_a_digit_is_required_only_when_nothing_better_is():
-    digits = required_literals(r"^\d{1,2}:\d{2}$")
+def test_a_digit_is_required_when_asked_for_and_nothing_better_is():
+    digits = required_literals(r"^\d{1,2}:\d{2}$", digits=True)
     assert {"0", "9", "\u0661"} <= digits  # "\d" matches the digits of every script
-    assert required_literals(r"[0-9]+ ?tablets") == frozenset({"tablets"})
-    assert required_literals(r"[0-9a-f]+") is None
+    assert required_literals(r"^\d{1,2}:\d{2}$") is None
+    assert required_literals(r"[0-9]+ ?tablets", digits=True) == frozenset({"tablets"})
+    assert required_literals(r"[0-9a-f]+", digits=True) is None

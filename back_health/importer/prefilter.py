@@ -225,7 +225,13 @@ def _leading(items) -> str:
 
 def may_match_all(requirements: tuple[frozenset[str], ...], folded: str) -> bool:
     """Whether ``folded`` holds a string of each of ``requirements``."""
-    return all(any(literal in folded for literal in needed) for needed in requirements)
+    for needed in requirements:  # loops, not generators: this runs for every cue tried
+        for literal in needed:
+            if literal in folded:
+                break
+        else:
+            return False
+    return True
 
 
 def _better(current: set[str] | None, candidate: set[str]) -> set[str]:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..document import ListBlock, ListItem
+from ..memo import remembered
 from ..names import (
     as_gerund_phrase,
     check_name,
@@ -57,11 +58,11 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
     needed". Only the clause the name is in counts ("Heat helps, but traction is not
     recommended" advises against traction alone)."""
     clause_start, clause_end = 0, len(sentence)
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        if match.end() <= start:
-            clause_start = match.end()
-        elif match.start() >= start:
-            clause_end = match.start()
+    for break_start, break_end in _clause_breaks(sentence):
+        if break_end <= start:
+            clause_start = break_end
+        elif break_start >= start:
+            clause_end = break_start
             break
     if cue := rules.cue("advised_against", sentence[clause_start:clause_end]):
         return cue
@@ -75,6 +76,16 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
             if refers and (cue := rules.cue("advised_against", part)):
                 return cue
     return None
+
+
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of :data:`_CLAUSE_BREAK` in ``sentence``, found once per sentence (each
+    name in it asks again)."""
+    return remembered(
+        _clause_breaks,
+        sentence,
+        lambda: tuple(match.span() for match in _CLAUSE_BREAK.finditer(sentence)),
+    )
 
 
 #: A clause that ends by naming what came before: "so we do not recommend them".

@@ -188,23 +188,17 @@ def chrome_candidates(texts: list[str]) -> set[str]:
     if not texts:
         return set()
     joined = "\n".join(texts)
-    lowered = fold_case(joined)  # one character for one: offsets agree with ``joined``
+    lowered_texts = [fold_case(text) for text in texts]  # one character for one
+    lowered = "\n".join(lowered_texts)  # offsets agree with ``joined``
     starts, offset = [], 0
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
     found: set[str] = set()
     patterns = chrome_patterns()[0]
-    lowered_texts: dict[int, str] = {}
-
-    def lowered_text(part: int) -> str:
-        if part not in lowered_texts:
-            lowered_texts[part] = fold_case(texts[part])
-        return lowered_texts[part]
-
     gates = _anchored_gates()
     passed: dict[int, set[int]] = {}  # gate -> the texts it passes
-    for index, parts in _chrome_dispatch().candidates_by_part(lowered, starts).items():
+    for index, parts in _chrome_dispatch().candidates_by_part(lowered_texts).items():
         pattern = patterns[index]
         for number, (gate, members) in enumerate(gates):
             if index in members:
@@ -212,7 +206,7 @@ def chrome_candidates(texts: list[str]) -> set[str]:
                     passed[number] = {
                         part
                         for part, text in enumerate(texts)
-                        if gate.search(text, lowered_text(part))
+                        if gate.search(text, lowered_texts[part])
                     }
                 parts = parts & passed[number]
         # A pattern anchored at line starts is tried line by line either way: on its
@@ -227,7 +221,7 @@ def chrome_candidates(texts: list[str]) -> set[str]:
             continue
         for part in parts:
             text = texts[part]
-            if text not in found and pattern.search(text, lowered_text(part)):
+            if text not in found and pattern.search(text, lowered_texts[part]):
                 found.add(text)
     return found
 

@@ -11,7 +11,6 @@ has no required word (or the parser internals are unavailable), it is always sea
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
 
@@ -372,25 +371,26 @@ class Dispatch:
             return set()
         return set(map(itemgetter(1), self._automaton.iter(lowered)))
 
-    def candidates_by_part(self, lowered: str, starts: list[int]) -> dict[int, set[int]]:
-        """For ``lowered`` made of parts beginning at ``starts``: pattern index -> the
-        parts holding one of its literals (every part for a pattern without any)."""
-        found: dict[int, set[int]] = {index: set(range(len(starts))) for index in self._always}
+    def candidates_by_part(self, parts: list[str]) -> dict[int, set[int]]:
+        """For many lower-cased texts: pattern index -> the texts (by position) holding
+        one of its literals (every text for a pattern without any)."""
+        found: dict[int, set[int]] = {index: set(range(len(parts))) for index in self._always}
         if self._automaton is None:
             return found
         parts_of: dict[tuple[str, frozenset[int]], set[int]] = {}
-        for end, hit in self._automaton.iter(lowered):
-            part = bisect_right(starts, end + 1 - len(hit[0])) - 1
-            if hit in parts_of:
-                parts_of[hit].add(part)
-            else:
-                parts_of[hit] = {part}
-        for (_literal, owners), parts in parts_of.items():
+        for part, lowered in enumerate(parts):
+            # Each literal once per text: the scan and the set are C, whatever the hits.
+            for hit in set(map(itemgetter(1), self._automaton.iter(lowered))):
+                if hit in parts_of:
+                    parts_of[hit].add(part)
+                else:
+                    parts_of[hit] = {part}
+        for (_literal, owners), holding in parts_of.items():
             for index in owners:
                 if index in found:
-                    found[index] |= parts
+                    found[index] |= holding
                 else:
-                    found[index] = set(parts)
+                    found[index] = set(holding)
         return found
 
     def exact_candidates(self, lowered: str) -> set[int]:

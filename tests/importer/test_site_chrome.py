@@ -410,6 +410,11 @@ def test_a_header_bar_never_becomes_the_summary_or_a_warning():
         "5 interactions found: 2 Major · 2 Moderate · 1 Minor",
         "Mon ___/10 ___/10 ______ ___________ ____",
         "Flare-up this week? [ ] Yes [ ] No",
+        "Dr Ines Calder is a chiropractor at Westmoor Spine Clinic in Alderford.",
+        "Tomas Brennan is a chartered physiotherapist and owner of Quayside Physio.",
+        "Hi Maria, we're sorry your appointment was moved.",
+        "Thanks Colin, we are so glad the exercises helped!",
+        "Comments (14)",
     ],
 )
 def test_post_form_wiki_and_mail_furniture_is_chrome(text):
@@ -437,6 +442,10 @@ def test_post_form_wiki_and_mail_furniture_is_chrome(text):
         "Members of the group often share what helped them.",
         "The trial was closed early because the poll of patients was small.",
         "Fill in the date: ____ and sign here.",
+        "Maria Lopez is a nurse who hurt her back lifting a patient.",
+        "Your GP is a good first contact for back pain.",
+        "A physiotherapist is a specialist in movement.",
+        "Thanks to the exercises, I am glad to say the pain has gone.",
     ],
 )
 def test_text_sharing_words_with_that_furniture_is_kept(text):
@@ -733,3 +742,19 @@ def test_booking_and_credential_badges_are_chrome(line):
 
 def test_advice_to_get_a_referral_is_kept():
     assert chrome_reason("Ask your GP for a referral to a spinal surgeon if the pain lasts.") == ""
+
+
+def test_a_handle_quoted_at_the_start_of_a_reply_is_cut():
+    html = (
+        "<html><body><h1>Disc prolapse</h1><div class='post'><blockquote>"
+        "<cite>runner_88 said:</cite> Should I push for surgery?</blockquote>"
+        "<p>Most prolapses shrink by themselves over weeks to months.</p></div></body></html>"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    assert "runner_88" not in joined
+    assert "Should I push for surgery?" in joined
+    # A name is no handle: "Mum said:" opening a paragraph stays with what she said.
+    kept = " ".join(
+        texts_of(clean_document(parse_document(html.replace("runner_88", "Mum"), "html")))
+    )
+    assert "Mum said:" in kept

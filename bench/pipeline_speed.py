@@ -34,6 +34,7 @@ from back_health.importer.clean import clean_document  # noqa: E402
 from back_health.importer.errors import ImportSourceError  # noqa: E402
 from back_health.importer.language import identifier  # noqa: E402
 from back_health.importer.load import load_source  # noqa: E402
+from back_health.importer.memo import article_scope  # noqa: E402
 from back_health.importer.parse import parse_document  # noqa: E402
 from back_health.importer.plan import SourceInfo  # noqa: E402
 from back_health.imports.plan_document import annotate_plan  # noqa: E402
@@ -50,6 +51,11 @@ STAGES = ("load+parse", "clean", "classify", "plan")
 
 def stage_times(data: bytes, name: str) -> tuple[float, float, float, float]:
     """Seconds spent in load+parse, clean, classify and plan annotation."""
+    with article_scope():  # as the pipeline runs them: one scope for the article
+        return _stage_times(data, name)
+
+
+def _stage_times(data: bytes, name: str) -> tuple[float, float, float, float]:
     rules = get_import_rules()
     started = time.perf_counter()
     loaded = load_source(data, name, max_bytes=10 * MB)

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from .fold import fold_case
+from .memo import memory
 from .prefilter import (
     Dispatch,
     Gate,
@@ -181,10 +182,21 @@ def chrome_reason(text: str) -> str:
 
 
 def chrome_candidates(texts: list[str]) -> set[str]:
-    """The texts that match a block pattern. One scan of all of them joined finds the
-    words each pattern needs ("cookie", "subscribe"); a pattern then runs only on the
-    texts holding one of its words (running every pattern over every text, or over the
-    whole joined text, costs far more than the scan)."""
+    """The texts that match a block pattern. One scan finds the words each pattern needs
+    ("cookie", "subscribe"); a pattern then runs only on the texts holding one of its
+    words (running every pattern over every text, or over the whole joined text, costs
+    far more than the scan). Within an :func:`~.memo.article_scope` the answer for each
+    text is kept: the parser and the clean step ask about many of the same lines."""
+    known = memory(_chrome_candidates)
+    if known is None:
+        return _chrome_candidates(list(dict.fromkeys(texts)))
+    fresh = list(dict.fromkeys(text for text in texts if text not in known))
+    found = _chrome_candidates(fresh)
+    known.update((text, text in found) for text in fresh)
+    return {text for text in texts if known[text]}
+
+
+def _chrome_candidates(texts: list[str]) -> set[str]:
     if not texts:
         return set()
     joined = "\n".join(texts)

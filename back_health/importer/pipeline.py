@@ -23,6 +23,7 @@ from .clean import CLEAN_STEPS, clean_document, flag_other_languages
 from .document import Flag
 from .language import BILINGUAL_SHARE
 from .load import LoadedSource, load_source
+from .memo import article_scope
 from .parse import parse_document
 from .plan import ArticlePlan, SourceInfo
 from .rules import RuleSet, default_rules
@@ -66,7 +67,13 @@ def analyse_loaded(
     languages: Iterable[str] = DEFAULT_LANGUAGES,
     gettext: Callable[[str], str] = _identity,
 ) -> ArticlePlan:
-    """Parse, clean and classify a source :func:`load_source` has read."""
+    """Parse, clean and classify a source :func:`load_source` has read. The steps share
+    one :func:`~.memo.article_scope`: what one works out about a text, the next reuses."""
+    with article_scope():
+        return _analyse_loaded(loaded, rules, languages, gettext)
+
+
+def _analyse_loaded(loaded, rules, languages, gettext) -> ArticlePlan:
     parsed = parse_document(loaded.text, loaded.format)
     document = clean_document(parsed)
     source = SourceInfo(

@@ -349,9 +349,22 @@ class RuleSet:
     # -- queries ----------------------------------------------------------------------
 
     def cue(self, category: str, text: str) -> str | None:
-        """The text matched by the first pattern of ``category`` found in ``text``."""
+        """The text matched by the first pattern of ``category`` found in ``text``; within
+        an :func:`~.memo.article_scope`, worked out once per category and text (the
+        recognisers ask the same questions of a sentence)."""
         if not text:
             return None
+        found = memory((self, "cue"))
+        if found is None:
+            return self._cue(category, text)
+        key = (category, text)
+        try:
+            return found[key]
+        except KeyError:
+            answer = found[key] = self._cue(category, text)
+            return answer
+
+    def _cue(self, category: str, text: str) -> str | None:
         if "\u2019" in text:  # "Don’t" is written with either apostrophe
             text = text.replace("\u2019", "'")
         candidates = self._scanned(text)

@@ -139,6 +139,12 @@ def test_chrome_candidates_include_every_text_that_is_chrome_on_its_own():
     assert chrome  # the examples hold chrome
     assert chrome <= chrome_candidates(texts)
     assert "Back pain usually settles within six weeks." not in chrome_candidates(texts)
+    # In an article scope each text's answer is kept: asked again, in other mixes of
+    # texts, the answers are those worked out afresh.
+    fresh = [chrome_candidates(part) for part in (texts[:20], texts[10:], texts)]
+    with article_scope():
+        for part, expected in zip((texts[:20], texts[10:], texts), fresh, strict=True):
+            assert chrome_candidates(part) == expected
 
 
 CUE_TEXTS = [

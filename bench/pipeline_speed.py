@@ -7,7 +7,8 @@ is linear). Then the source article's analysis time per stage (median of several
 and a 5 MB article's, each with its milliseconds per MB.
 
 Run: ``python bench/pipeline_speed.py`` (32 KB and 128 KB, under a minute),
-``--full`` for 256 KB and 1 MB plus a 5 MB article, ``--quick`` (or ``BENCH_QUICK=1``, as
+``--full`` for 256 KB and 1 MB plus two 5 MB articles (the source article repeated, and
+repeated with every line made distinct, so nothing is reused from one copy to the next), ``--quick`` (or ``BENCH_QUICK=1``, as
 CI sets) for 8 KB and 32 KB,
 ``--shape NAME`` for one shape.
 """
@@ -152,6 +153,24 @@ def main() -> None:
                 f" {1000 * took * MB / len(encoded):.0f} ms per MB"
             )
             print(f"  per stage: {per_stage(parts, len(encoded))}")
+            # The copies above repeat: what the analysis remembers of a text is reused
+            # for each copy. Here every line of each copy says which copy it is, so no
+            # text repeats: the cost of 5 MB of text never seen before.
+            copies = 5 * MB // (len(data) + 2)
+            lines = text.splitlines()
+            distinct = "\n".join(
+                f"{line} (copy {copy})" if line.strip() else line
+                for copy in range(copies)
+                for line in [*lines, "", ""]
+            ).encode("utf-8")
+            started = time.perf_counter()
+            parts = stage_times(distinct, "five-megabytes-distinct.txt")
+            took = time.perf_counter() - started
+            print(
+                f"5 MB of distinct lines ({len(distinct) / MB:.1f} MB): {took:.1f} s,"
+                f" {1000 * took * MB / len(distinct):.0f} ms per MB"
+            )
+            print(f"  per stage: {per_stage(parts, len(distinct))}")
     else:
         print("source article not found at ../shared/source_article.txt: skipped")
 

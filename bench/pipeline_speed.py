@@ -8,8 +8,8 @@ and a 5 MB article's, each with its milliseconds per MB.
 
 Run: ``python bench/pipeline_speed.py`` (32 KB and 128 KB, under a minute),
 ``--full`` for 256 KB and 1 MB plus two 5 MB articles (the source article repeated, and
-repeated with every line made distinct, so nothing is reused from one copy to the next), ``--quick`` (or ``BENCH_QUICK=1``, as
-CI sets) for 8 KB and 32 KB,
+repeated with every line made distinct, so nothing is reused from one copy to the next),
+``--quick`` (or ``BENCH_QUICK=1``, as CI sets) for 8 KB and 32 KB,
 ``--shape NAME`` for one shape.
 """
 

@@ -1067,3 +1067,30 @@ def test_a_bracket_in_a_condition_heading_is_another_name_of_its_page():
     pages = {p.title: p for p in plan_of(text).pages}
     assert "Herniated disc" in pages and "Herniated disc (slipped disc)" not in pages
     assert "Slipped disc" in pages["Herniated disc"].alternate_names
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [
+        "There are two main forms. In lytic spondylolisthesis a stress fracture lets the"
+        " bone slip. In degenerative spondylolisthesis, worn joints let it drift forward.",
+        "There are two types. Lytic spondylolisthesis begins with a stress fracture in"
+        " childhood. Degenerative spondylolisthesis is caused by wear of the joints.",
+    ],
+)
+def test_kinds_announced_in_a_paragraph_are_kinds_of_the_condition(kinds):
+    text = (
+        "# Spondylolisthesis\n\nSpondylolisthesis is when one bone of the spine slips"
+        f" forward over the one below.\n\n## About it\n\n{kinds}\n"
+    )
+    conditions = written(plan_of(text), Kind.CONDITION)
+    assert {"Lytic spondylolisthesis", "Degenerative spondylolisthesis"} <= conditions
+
+
+def test_without_kinds_announced_a_sentence_s_subject_is_no_kind():
+    text = (
+        "# Spondylolisthesis\n\nSpondylolisthesis is when one bone of the spine slips"
+        " forward over the one below.\n\n## About it\n\nIt can affect anyone."
+        " Lytic spondylolisthesis begins with a stress fracture in childhood.\n"
+    )
+    assert "Lytic spondylolisthesis" not in written(plan_of(text), Kind.CONDITION)

@@ -236,6 +236,9 @@ def emit_paragraph(
     html_sentences = sentence_markup(paragraph, sentences)
     prose = ProseBoxes(owner, state)
     previous = ""
+    # "There are two main types." announces kinds: the sentences after it in the
+    # paragraph are read as a types section's are, each about one kind.
+    kinds_topic = topic
     for sentence, markup in zip(sentences, html_sentences, strict=True):
         asked = state.ask(Part("sentence", sentence, heading), owner, topic)
         if asked is not None and asked.as_ in ENTITY_KINDS and asked.name:
@@ -284,7 +287,7 @@ def emit_paragraph(
             origins_in_sentence(sentence, relation_owner, topic, state)
             effects_in_sentence(sentence, relation_owner, state)
             cause_subject(sentence, relation_owner, topic, state)
-            subtypes_in_sentence(sentence, relation_owner, topic, state)
+            subtypes_in_sentence(sentence, relation_owner, kinds_topic, state)
             related_in_sentence(sentence, relation_owner, topic, state)
             explained_condition(sentence, relation_owner, state)
             defined_conditions(sentence, relation_owner, state)
@@ -294,6 +297,8 @@ def emit_paragraph(
             describe_subject(sentence, owner, state)
             described_by_relative(sentence, owner, state)
             stated_synonyms(sentence, state)
+        if rules.cue("kinds_announced", sentence):
+            kinds_topic = "types"
         previous = sentence
     prose.flush()
     state.pages.add_text(owner, paragraph.text)

@@ -319,6 +319,22 @@ def search_caseless(
     return pattern.match(text, found.start()) or pattern.search(text, found.start())
 
 
+def finditer_caseless(pattern: re.Pattern, text: str, folded: str | None = None):
+    """``pattern.finditer(text)``, each match found first by :func:`search_caseless`."""
+    if caseless(pattern) is None:
+        yield from pattern.finditer(text)
+        return
+    folded = fold_case(text) if folded is None else folded
+    position = 0
+    while (match := search_caseless(pattern, text, folded, position)) is not None:
+        if match.end() == match.start():
+            # An empty match: ``finditer`` has its own rules for what follows one.
+            yield from pattern.finditer(text, match.start())
+            return
+        yield match
+        position = match.end()
+
+
 class Gate:
     """Many patterns' literals in one C-level scan: when none occurs, none can match."""
 

@@ -21,6 +21,7 @@ from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
 from back_health.importer.prefilter import (
     Dispatch,
     caseless,
+    finditer_caseless,
     lower_pattern,
     may_match,
     may_match_all,
@@ -407,3 +408,14 @@ def test_a_digit_is_required_when_asked_for_and_nothing_better_is():
     assert required_literals(r"^\d{1,2}:\d{2}$") is None
     assert required_literals(r"[0-9]+ ?tablets", digits=True) == frozenset({"tablets"})
     assert required_literals(r"[0-9a-f]+", digits=True) is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bdiagnosed with (?P<name>\w+)", r"x*", r"(?i:ab)|c", r"\bSEEN\b"],
+)
+def test_matches_found_lower_cased_are_every_match_in_turn(pattern):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    text = "Diagnosed with SCIATICA; was diagnosed with lumbago. Seen, seen again. abc"
+    found = [(m.span(), m.group()) for m in finditer_caseless(compiled, text)]
+    assert found == [(m.span(), m.group()) for m in compiled.finditer(text)]

@@ -20,6 +20,7 @@ from ..names import (
     subject_name,
 )
 from ..plan import UNTITLED_ARTICLE, Kind, MedicinePlan, PagePlan
+from ..prefilter import finditer_caseless
 from ..rules import RuleSet
 from .context import Context, add_alternate, relate
 from .topics import HEADING_TOPICS
@@ -453,7 +454,7 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
     """The condition a story or letter says was diagnosed (the first such), when it names
     a condition; "" otherwise. A patient's story names symptoms far more often than the
     diagnosis it arrives at, which is what it is about."""
-    for match in _DIAGNOSED.finditer(body):
+    for match in finditer_caseless(_DIAGNOSED, body):
         # "Left L5 radiculopathy secondary to L5/S1 foraminal stenosis": the diagnosis is
         # what the complaint comes from.
         found = _SECONDARY_TO.split(match.group("name"), maxsplit=1)[-1]

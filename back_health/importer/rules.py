@@ -252,10 +252,16 @@ class RuleSet:
         numbers = {key: frozenset(dict(items)) for key, items in by_category.items()}
         object.__setattr__(self, "_cue_numbers", numbers)
         # Every word set a pattern needs, for the patterns the scan lets through.
+        # Every word set a pattern needs that the scan has not already settled: a set
+        # holding a part of each of the pattern's scan words is met whenever the scan
+        # lets the pattern through.
         object.__setattr__(
             self,
             "_cue_needs",
-            tuple(required_all(compiled.pattern, compiled.flags) for _, compiled, _ in numbered),
+            tuple(
+                _unsettled(required_all(compiled.pattern, compiled.flags), literals)
+                for _, compiled, literals in numbered
+            ),
         )
         object.__setattr__(self, "_treatments", self._compile_treatments())
         object.__setattr__(
@@ -693,6 +699,18 @@ class RuleSet:
         )
         literals = (required_literals(pattern.pattern, re.IGNORECASE) for _, pattern in regions)
         return regions, Dispatch(literals)
+
+
+def _unsettled(needs, literals):
+    """The word sets of ``needs`` a text the scan found one of ``literals`` in may still
+    lack: those with no part of every one of ``literals``."""
+    if not literals:
+        return needs
+    return tuple(
+        need
+        for need in needs
+        if not all(any(word in literal for word in need) for literal in literals)
+    )
 
 
 #: Characters ``str.lower`` does not fold the way ``re.IGNORECASE`` matches them ("İ"

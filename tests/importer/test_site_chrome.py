@@ -415,6 +415,10 @@ def test_a_header_bar_never_becomes_the_summary_or_a_warning():
         "Hi Maria, we're sorry your appointment was moved.",
         "Thanks Colin, we are so glad the exercises helped!",
         "Comments (14)",
+        "Was this leaflet useful?",
+        "Were these tips helpful?",
+        "Show more",
+        "See my results",
     ],
 )
 def test_post_form_wiki_and_mail_furniture_is_chrome(text):
@@ -446,6 +450,9 @@ def test_post_form_wiki_and_mail_furniture_is_chrome(text):
         "Your GP is a good first contact for back pain.",
         "A physiotherapist is a specialist in movement.",
         "Thanks to the exercises, I am glad to say the pain has gone.",
+        "Were these exercises hard at first?",
+        "Show more of your back to the physio if the rash spreads.",
+        "Is this useful for older people too? Yes, it is.",
     ],
 )
 def test_text_sharing_words_with_that_furniture_is_kept(text):

@@ -87,6 +87,18 @@ def per_stage(times, size: int) -> str:
     )
 
 
+def five_megabytes(what: str, encoded: bytes) -> None:
+    """Print the time of 5 MB of ``what`` through the analysis, and per stage."""
+    started = time.perf_counter()
+    parts = stage_times(encoded, "five-megabytes.txt")
+    took = time.perf_counter() - started
+    print(
+        f"5 MB of {what} ({len(encoded) / MB:.1f} MB): {took:.1f} s,"
+        f" {1000 * took * MB / len(encoded):.0f} ms per MB"
+    )
+    print(f"  per stage: {per_stage(parts, len(encoded))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="8 KB and 32 KB")
@@ -143,34 +155,18 @@ def main() -> None:
         print(f"  per stage (median): {per_stage(medians, len(data))}")
         if options.full:
             text = data.decode("utf-8")
-            big = (text + "\n\n") * (5 * MB // (len(data) + 2))
-            encoded = big.encode("utf-8")
-            started = time.perf_counter()
-            parts = stage_times(encoded, "five-megabytes.txt")
-            took = time.perf_counter() - started
-            print(
-                f"5 MB of articles ({len(encoded) / MB:.1f} MB): {took:.1f} s,"
-                f" {1000 * took * MB / len(encoded):.0f} ms per MB"
-            )
-            print(f"  per stage: {per_stage(parts, len(encoded))}")
+            copies = 5 * MB // (len(data) + 2)
+            five_megabytes("articles", ((text + "\n\n") * copies).encode("utf-8"))
             # The copies above repeat: what the analysis remembers of a text is reused
             # for each copy. Here every line of each copy says which copy it is, so no
             # text repeats: the cost of 5 MB of text never seen before.
-            copies = 5 * MB // (len(data) + 2)
-            lines = text.splitlines()
+            lines = [*text.splitlines(), "", ""]
             distinct = "\n".join(
                 f"{line} (copy {copy})" if line.strip() else line
                 for copy in range(copies)
-                for line in [*lines, "", ""]
-            ).encode("utf-8")
-            started = time.perf_counter()
-            parts = stage_times(distinct, "five-megabytes-distinct.txt")
-            took = time.perf_counter() - started
-            print(
-                f"5 MB of distinct lines ({len(distinct) / MB:.1f} MB): {took:.1f} s,"
-                f" {1000 * took * MB / len(distinct):.0f} ms per MB"
+                for line in lines
             )
-            print(f"  per stage: {per_stage(parts, len(distinct))}")
+            five_megabytes("distinct lines", distinct.encode("utf-8"))
     else:
         print("source article not found at ../shared/source_article.txt: skipped")
 

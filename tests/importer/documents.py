@@ -1,6 +1,8 @@
 """What a parsed document says, for tests that check what was kept and what was dropped."""
 
+from back_health.importer.clean import clean_document
 from back_health.importer.document import ListBlock, Table
+from back_health.importer.parse import parse_document
 
 
 def texts_of(doc) -> list[str]:
@@ -16,6 +18,11 @@ def texts_of(doc) -> list[str]:
             else:
                 found.append(block.text)
     return [text for text in found if text]
+
+
+def cleaned_text(source: str, format: str) -> str:
+    """Every text of ``source`` parsed as ``format`` and cleaned, joined by spaces."""
+    return " ".join(texts_of(clean_document(parse_document(source, format))))
 
 
 def exercises_of(plan) -> list[dict]:

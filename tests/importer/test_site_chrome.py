@@ -9,7 +9,7 @@ import pytest
 from back_health.importer.clean import chrome_reason, clean_document, heading_chrome_reason
 from back_health.importer.parse import parse_document
 
-from .documents import texts_of
+from .documents import cleaned_text, texts_of
 
 
 @pytest.mark.parametrize(
@@ -512,7 +512,7 @@ def test_wiki_page_trees_status_lozenges_and_link_cards_are_dropped_by_class():
         "</figure><div class='wp-block-group cta-reusable'><h3>Worried about your back?</h3>"
         "<p>Our team can see you this week.</p></div></body></html>"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    joined = cleaned_text(html, "html")
     for chrome in ("Shoulder pain", "APPROVED", "Five desk fixes", "Our team can see you"):
         assert chrome not in joined
     assert "knees bent" in joined
@@ -523,7 +523,7 @@ def test_a_method_label_is_cut_from_its_heading_and_timestamps_from_the_text():
         "# Dizziness from the neck\n\n## Method 1 of 2: Easing the neck\n\n"
         "Gentle chin tucks (03:02) ease the stiffness over a few weeks.\n"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(text, "markdown"))))
+    joined = cleaned_text(text, "markdown")
     assert "Method 1 of 2" not in joined and "(03:02)" not in joined
     assert "Easing the neck" in joined and "ease the stiffness" in joined
 
@@ -540,7 +540,7 @@ def test_a_paper_s_affiliations_citations_and_end_matter_are_dropped():
         "<h2>Funding</h2><p>No specific funding was received.</p>"
         "<h2>5 Acknowledgements</h2><p>We thank the unit's nurses.</p></body></html>"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    joined = cleaned_text(html, "html")
     for chrome in ("Westfield", "Preprint", "[1]", "[2,3]", "[4-6]", "cushion maker", "funding"):
         assert chrome not in joined
     assert "Childbirth is another, and sitting" in joined
@@ -567,7 +567,7 @@ def test_content_credits_and_disclaimers_are_dropped():
         "<p class='disclaimer'>Northfield Health disclaims any warranty or liability for "
         "your use of this information.</p></body></html>"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    joined = cleaned_text(html, "html")
     for chrome in ("Current as of", "Content Team", "disclaims"):
         assert chrome not in joined
     assert "sudden jolt" in joined
@@ -627,7 +627,7 @@ def test_a_reader_s_initials_after_a_question_are_cut():
         "Q. Is it safe to keep working? (J.M., Leeds)\n\n"
         "A. Yes: most people recover faster when they keep working. (S.O'B., Glasgow)\n"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(text, "text"))))
+    joined = cleaned_text(text, "text")
     assert "J.M." not in joined and "Glasgow" not in joined
     assert "keep working" in joined
 
@@ -680,7 +680,7 @@ def test_press_release_end_sections_and_tickers_are_dropped():
         "Notes to editors\n\nThe study was presented in April 2025.\n\n"
         "Media contact\n\nAnn Lee, Head of Communications\n"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(text, "text"))))
+    joined = cleaned_text(text, "text")
     assert "AIM" not in joined and "presented in April" not in joined
     assert "Head of Communications" not in joined
     assert "announced approval of its implant" in joined
@@ -728,7 +728,7 @@ def test_a_quiz_section_is_dropped_whole():
         "## Test yourself\n\nQ1. Which of the following is the first-line treatment?\n\n"
         "A. Surgery B. Exercise\n"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(text, "markdown"))))
+    joined = cleaned_text(text, "markdown")
     assert "first-line treatment" not in joined and "occur together" in joined
 
 
@@ -757,11 +757,9 @@ def test_a_handle_quoted_at_the_start_of_a_reply_is_cut():
         "<cite>runner_88 said:</cite> Should I push for surgery?</blockquote>"
         "<p>Most prolapses shrink by themselves over weeks to months.</p></div></body></html>"
     )
-    joined = " ".join(texts_of(clean_document(parse_document(html, "html"))))
+    joined = cleaned_text(html, "html")
     assert "runner_88" not in joined
     assert "Should I push for surgery?" in joined
     # A name is no handle: "Mum said:" opening a paragraph stays with what she said.
-    kept = " ".join(
-        texts_of(clean_document(parse_document(html.replace("runner_88", "Mum"), "html")))
-    )
+    kept = cleaned_text(html.replace("runner_88", "Mum"), "html")
     assert "Mum said:" in kept

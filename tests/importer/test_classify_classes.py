@@ -1094,3 +1094,25 @@ def test_without_kinds_announced_a_sentence_s_subject_is_no_kind():
         " Lytic spondylolisthesis begins with a stress fracture in childhood.\n"
     )
     assert "Lytic spondylolisthesis" not in written(plan_of(text), Kind.CONDITION)
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "You can ask your GP to refer you to a physiotherapist.",
+        "Ask your GP or pharmacist for stop smoking support.",
+        "Keep active, and ask your GP about a course of physiotherapy.",
+        "Ask your midwife to refer you to a pelvic health physiotherapist.",
+    ],
+)
+def test_asking_for_a_service_is_no_warning_but_asking_when_something_happens_is(offer):
+    text = (
+        "# Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n## Treatment\n\n"
+        f"Most people get better within 6 weeks. {offer}\n\n"
+        "See a GP if the pain is not better after 6 weeks. If your leg is getting"
+        " weaker, ask your GP to refer you to the spinal team.\n"
+    )
+    plan = plan_of(text)
+    assert warning_with(plan, offer.split(",")[-1].strip()[:30]) is None
+    assert warning_with(plan, "not better after 6 weeks")["severity"] == Severity.SEE_DOCTOR
+    assert warning_with(plan, "getting weaker") is not None

@@ -1116,3 +1116,14 @@ def test_asking_for_a_service_is_no_warning_but_asking_when_something_happens_is
     assert warning_with(plan, offer.split(",")[-1].strip()[:30]) is None
     assert warning_with(plan, "not better after 6 weeks")["severity"] == Severity.SEE_DOCTOR
     assert warning_with(plan, "getting weaker") is not None
+
+
+def test_saying_there_is_no_need_to_see_a_doctor_is_no_warning_unless_it_says_when():
+    text = (
+        "# Retrolisthesis\n\nRetrolisthesis is when a bone of the spine slips backwards."
+        "\n\n## What it means for you\n\nYou do not need to see a doctor for every"
+        " flare-up.\n\nYou don't need to see a GP unless the pain lasts more than 6 weeks.\n"
+    )
+    plan = plan_of(text)
+    assert warning_with(plan, "for every flare-up") is None
+    assert warning_with(plan, "unless the pain lasts")["severity"] == Severity.SEE_DOCTOR

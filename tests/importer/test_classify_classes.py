@@ -1127,3 +1127,14 @@ def test_saying_there_is_no_need_to_see_a_doctor_is_no_warning_unless_it_says_wh
     plan = plan_of(text)
     assert warning_with(plan, "for every flare-up") is None
     assert warning_with(plan, "unless the pain lasts")["severity"] == Severity.SEE_DOCTOR
+
+
+def test_advice_against_staying_in_bed_is_activity_advice_not_a_warning():
+    text = (
+        "# Low back pain\n\nLow back pain is very common.\n\n## Looking after yourself\n\n"
+        "Keep moving. Do not stay in bed all day.\n\nDo not lie flat for 2 hours after the"
+        " injection.\n"
+    )
+    plan = plan_of(text)
+    assert warning_with(plan, "stay in bed") is None
+    assert warning_with(plan, "lie flat for 2 hours")["severity"] == Severity.CAUTION

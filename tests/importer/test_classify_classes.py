@@ -1118,23 +1118,30 @@ def test_asking_for_a_service_is_no_warning_but_asking_when_something_happens_is
     assert warning_with(plan, "getting weaker") is not None
 
 
-def test_saying_there_is_no_need_to_see_a_doctor_is_no_warning_unless_it_says_when():
-    text = (
-        "# Retrolisthesis\n\nRetrolisthesis is when a bone of the spine slips backwards."
-        "\n\n## What it means for you\n\nYou do not need to see a doctor for every"
-        " flare-up.\n\nYou don't need to see a GP unless the pain lasts more than 6 weeks.\n"
+@pytest.mark.parametrize(
+    ("text", "not_warned", "warned", "severity"),
+    [
+        # No need to see a doctor, unless the sentence says when there is.
+        (
+            "You do not need to see a doctor for every flare-up.\n\nYou don't need to see a"
+            " GP unless the pain lasts more than 6 weeks.",
+            "for every flare-up",
+            "unless the pain lasts",
+            Severity.SEE_DOCTOR,
+        ),
+        # Staying in bed advised against is activity advice; a procedure's caution is not.
+        (
+            "Keep moving. Do not stay in bed all day.\n\nDo not lie flat for 2 hours after"
+            " the injection.",
+            "stay in bed",
+            "lie flat for 2 hours",
+            Severity.CAUTION,
+        ),
+    ],
+)
+def test_advice_that_asks_for_nothing_is_no_warning(text, not_warned, warned, severity):
+    plan = plan_of(
+        f"# Low back pain\n\nLow back pain is very common.\n\n## Looking after yourself\n\n{text}\n"
     )
-    plan = plan_of(text)
-    assert warning_with(plan, "for every flare-up") is None
-    assert warning_with(plan, "unless the pain lasts")["severity"] == Severity.SEE_DOCTOR
-
-
-def test_advice_against_staying_in_bed_is_activity_advice_not_a_warning():
-    text = (
-        "# Low back pain\n\nLow back pain is very common.\n\n## Looking after yourself\n\n"
-        "Keep moving. Do not stay in bed all day.\n\nDo not lie flat for 2 hours after the"
-        " injection.\n"
-    )
-    plan = plan_of(text)
-    assert warning_with(plan, "stay in bed") is None
-    assert warning_with(plan, "lie flat for 2 hours")["severity"] == Severity.CAUTION
+    assert warning_with(plan, not_warned) is None
+    assert warning_with(plan, warned)["severity"] == severity

@@ -123,7 +123,6 @@ def chrome_patterns() -> tuple[tuple[WordingPattern, ...], tuple[WordingPattern,
 
 
 @cache
-@cache
 def inline_patterns() -> tuple[tuple[str, re.Pattern, frozenset[str] | None], ...]:
     """(reason, pattern, required strings) of the markers cut out of a text ("[1]",
     "[edit]", "4/14"). Most need a bracket or another sign a text seldom holds: a pattern

@@ -363,7 +363,6 @@ class Dispatch:
     occurrence of every literal, however many there are."""
 
     def __init__(self, literal_sets):
-        self._always: frozenset[int] = frozenset()
         owners: dict[str, set[int]] = {}
         always = []
         for index, literals in enumerate(literal_sets):
@@ -382,7 +381,8 @@ class Dispatch:
             self._automaton = automaton
 
     def _found(self, lowered: str) -> set[tuple[str, frozenset[int]]]:
-        """(literal, the patterns it is required by) for every literal that occurs."""
+        """(literal, the patterns it is required by) for every literal that occurs, once
+        each: the scan and the set are C, however many times a literal occurs."""
         if self._automaton is None:
             return set()
         return set(map(itemgetter(1), self._automaton.iter(lowered)))
@@ -395,8 +395,7 @@ class Dispatch:
             return found
         parts_of: dict[tuple[str, frozenset[int]], set[int]] = {}
         for part, lowered in enumerate(parts):
-            # Each literal once per text: the scan and the set are C, whatever the hits.
-            for hit in set(map(itemgetter(1), self._automaton.iter(lowered))):
+            for hit in self._found(lowered):
                 if hit in parts_of:
                     parts_of[hit].add(part)
                 else:

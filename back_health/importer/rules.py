@@ -251,7 +251,6 @@ class RuleSet:
         )
         numbers = {key: frozenset(dict(items)) for key, items in by_category.items()}
         object.__setattr__(self, "_cue_numbers", numbers)
-        # Every word set a pattern needs, for the patterns the scan lets through.
         # Every word set a pattern needs that the scan has not already settled: a set
         # holding a part of each of the pattern's scan words is met whenever the scan
         # lets the pattern through.
@@ -360,15 +359,7 @@ class RuleSet:
         recognisers ask the same questions of a sentence)."""
         if not text:
             return None
-        found = memory((self, "cue"))
-        if found is None:
-            return self._cue(category, text)
-        key = (category, text)
-        try:
-            return found[key]
-        except KeyError:
-            answer = found[key] = self._cue(category, text)
-            return answer
+        return remembered((self, "cue"), (category, text), lambda: self._cue(category, text))
 
     def _cue(self, category: str, text: str) -> str | None:
         if "\u2019" in text:  # "Don’t" is written with either apostrophe

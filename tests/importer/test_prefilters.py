@@ -419,3 +419,15 @@ def test_matches_found_lower_cased_are_every_match_in_turn(pattern):
     text = "Diagnosed with SCIATICA; was diagnosed with lumbago. Seen, seen again. abc"
     found = [(m.span(), m.group()) for m in finditer_caseless(compiled, text)]
     assert found == [(m.span(), m.group()) for m in compiled.finditer(text)]
+
+
+def test_word_sets_the_scan_settles_are_not_checked_again():
+    from back_health.importer.rules import _unsettled
+
+    needs = (frozenset({"massage"}), frozenset({"day", "week"}), frozenset({"mass"}))
+    # A text the scan found "massage" in holds "mass" and "massage": only the day or
+    # week is left to check.
+    assert _unsettled(needs, frozenset({"massage"})) == (frozenset({"day", "week"}),)
+    # A scan word holding no part of a set ("rub") leaves that set to check.
+    assert _unsettled(needs, frozenset({"massage", "rub"})) == needs
+    assert _unsettled(needs, None) == needs

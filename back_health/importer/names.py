@@ -143,7 +143,8 @@ def _trailing_modifier(for_word: str) -> re.Pattern:
     a bent back"); ``for_word`` is how "for" may open the cut-off part."""
     return re.compile(
         r"^(\S+\s+\S+.*?)(?:\s+(?:\w{3,}ed|worn|held|done|kept))?\s+(?:with|without|at|in|on|"
-        rf"{for_word}|during|from|after|before|while|around)\s+.*$",
+        rf"{for_word}|during|from|after|before|while|around|between|near|under|below|"
+        r"above|behind|inside)\s+.*$",
         re.IGNORECASE,
     )
 

@@ -1695,3 +1695,59 @@ def test_a_list_of_causes_opening_a_sentence_gives_none_of_them_its_text(sentenc
     plan = plan_of(article(sentence, heading="Causes"))
     assert {"Obesity", "Gout"} & {r.title for r in plan.pages[0].causes}
     assert not written_causes(plan)  # three names or more in one sentence: mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "The commonest cause is wear of the cartilage between two neighbouring bones.",
+            "Wear of the cartilage",
+        ),
+        ("The most important risk factor is obesity, which loads the hip all day.", "Obesity"),
+        ("The most common trigger we see is long periods of kneeling.", "Long periods of kneeling"),
+        ("The main reason we see in clinic is repeated kneeling.", "Repeated kneeling"),
+    ],
+)
+def test_the_one_cause_a_sentence_names_after_any_cause_word_is_a_cause(sentence, cause):
+    assert written_causes(plan_of(causes_article(sentence))) == {cause}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Tight hip flexors push more of the load onto the sac.", "Tight hip flexors"),
+        ("A leg length difference tilts the pelvis and strains the sac.", "Leg length difference"),
+        (
+            "Running on cambered roads loads the outer hip with every stride.",
+            "Running on cambered roads",
+        ),
+        ("A hard landing on the hip can also be to blame.", "Hard landing on the hip"),
+        ("Cold weather makes the ache worse.", "Cold weather"),
+    ],
+)
+def test_in_a_causes_section_a_subject_that_loads_tilts_or_worsens_is_a_cause(sentence, cause):
+    assert causes_named(sentence) == {cause}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Heavy gardening triggers most flare-ups.", "Heavy gardening"),
+        ("Damp weather can bring on an attack.", "Damp weather"),
+    ],
+)
+def test_what_brings_on_episodes_of_the_condition_is_a_cause(sentence, cause):
+    assert causes_named(sentence) == {cause}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The soft centre of a disc pushes against the nerve.",
+        "Two light sets of face pulls is plenty.",
+        "Gout and arthritis can cause similar pain over the hip.",
+    ],
+)
+def test_a_part_of_the_body_a_noun_like_a_verb_or_a_mimic_is_no_cause(sentence):
+    assert causes_named(sentence) == set()

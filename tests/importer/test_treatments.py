@@ -292,6 +292,43 @@ def test_a_heading_saying_when_a_treatment_is_used_heads_that_treatment(heading)
     assert "Surgery" in written(plan)
 
 
+@pytest.mark.parametrize("heading", ["The operations we offer", "Surgical options", "Mx", "Tx:"])
+def test_a_heading_naming_operations_or_a_clinical_abbreviation_heads_treatments(heading):
+    plan = plan_of(
+        article(
+            f"## {heading}",
+            "- Laminoplasty: the surgeon hinges the bony arches open to widen the canal.",
+        )
+    )
+
+    assert page_titled(plan, "Laminoplasty").kind == Kind.TREATMENT
+
+
+def test_a_heading_before_an_operation_does_not_head_treatments():
+    plan = plan_of(article("## Before your operation", "- Bring your walking aids with you."))
+
+    assert "Walking aids" not in {p.title for p in plan.pages}
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        ("Open anterior lumbar interbody fusion", "Spinal fusion"),
+        ("Minimally invasive tubular lumbar microdiscectomy", "Discectomy"),
+    ],
+)
+def test_a_list_items_longer_name_for_a_term_is_kept_as_another_name(item, title):
+    plan = plan_of(
+        article(
+            "## Treatment",
+            f"- {item}: the surgeon works through a small cut and most people go home "
+            "the next day.",
+        )
+    )
+
+    assert item in page_titled(plan, title).alternate_names
+
+
 # -- devices and procedures ------------------------------------------------------------
 
 

@@ -560,7 +560,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|unless|where)\s*+$", re.IGNORE
 _CAUSE_OF = re.compile(r"\b(?:of|for)\s+(?P<what>.+?)\s+(?:is|are|was)$", re.IGNORECASE)
 #: A cue naming one cause: "the most common cause is", "the usual reason was".
 _ONE_CAUSE = re.compile(
-    r"\b(?:cause|reason|culprit|trigger|explanation)(?:\s+(?:of|for)\s+.+?)?\s+(?:is|was)$",
+    r"\b(?:cause|reason|culprit|trigger|explanation|risk factor)(?:\s+(?:of|for)\s+.+?)?"
+    r"(?:\s+(?:we|you|I|doctors|physios)\s+\w+(?:\s+(?:in|at)\s+[\w\s-]+?)?)?\s+(?:is|was)$",
     re.IGNORECASE,
 )
 
@@ -1252,6 +1253,8 @@ def _refers_to(owner: PagePlan, text: str, rules: RuleSet) -> bool:
         return True  # "raises the risk because ...": the risk of what the page is about
     if rules.cue("anaphoric_subject", text) or rules.cue("dangling_start", text):
         return True
+    if _EPISODES.match(text):
+        return True  # "Heavy lifting triggers most flare-ups": episodes of the condition
     said = set(name_key(text, rules).split())
     for name in (owner.title, *owner.alternate_names):
         words = name_key(name, rules).split()
@@ -1263,6 +1266,14 @@ def _refers_to(owner: PagePlan, text: str, rules: RuleSet) -> bool:
 
 
 _HEAD_MODIFIER = re.compile(r"\s+(?:in|at|during|after|for|of|from|with)\s+")
+#: Episodes of the condition a page is about, as the object of a cause cue: "most
+#: flare-ups", "new attacks", "the symptoms".
+_EPISODES = re.compile(
+    r"(?:(?:most|many|some|an?|the|your|its|their|these|new|further|more|repeated|"
+    r"recurrent|fresh)\s+){0,2}(?:flare-?ups?|attacks?|episodes?|bouts?|relapses?|"
+    r"recurrences?)\b",
+    re.IGNORECASE,
+)
 
 
 #: A comma between two adjectives before their noun: "Thin, brittle bone".
@@ -1729,11 +1740,11 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         page = state.entity(
             Kind.TREATMENT, term.name, term.kind, f"treatments list item, term {term.name!r}"
         )
-        written = match.group(0) if len(part.split()) > 4 else check_name(part, rules).name
+        written = match.group(0) if len(part.split()) > 6 else check_name(part, rules).name
         if not written or is_instruction(written, rules):
             # "Keep moving" worded as advice: its -ing form is another name of the term.
             written = as_gerund_phrase(match.group(0).strip(), rules)
-        if written and len(written.split()) <= 4:
+        if written and len(written.split()) <= 6:
             add_alternate(page, written, rules)
         relate(owner, "treatments", page, relation_note(note))
         state.decide(part, "treatment", f"list item in a treatments list, term {term.name!r}")

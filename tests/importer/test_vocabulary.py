@@ -218,6 +218,23 @@ def test_no_condition_name_of_the_vocabulary_reads_as_a_treatment_or_a_medicine(
         ("Watchful waiting suits most small cysts.", "Watchful waiting"),
         ("Weight loss takes pressure off the nerve.", "Weight loss"),
         ("Medicines for nerve pain can take weeks to work.", "Medicines for nerve pain"),
+        ("A phased return over four weeks suits most people.", "Phased return to work"),
+        ("Ask your manager about lighter duties for a while.", "Amended duties"),
+        ("A workstation assessment found the screen too low.", "Workplace adjustments"),
+        (
+            "An occupational therapist or occupational therapy can help at home.",
+            "Occupational therapy",
+        ),
+        ("Pacing means breaking tasks into smaller chunks.", "Pacing"),
+        ("Graded activity builds up what you can do week by week.", "Graded activity"),
+        ("Resistance training twice a week strengthens the back.", "Strength training"),
+        ("A graded return to running starts with walk-run intervals.", "Return-to-sport programme"),
+        ("A pedicle subtraction osteotomy corrects the curve.", "Osteotomy"),
+        ("CT-guided aspiration drains the cyst.", "Aspiration"),
+        ("An epidural blood patch seals the leak.", "Epidural blood patch"),
+        ("Clean intermittent catheterisation empties the bladder.", "Intermittent catheterisation"),
+        ("A lumbar roll supports the curve of your lower back.", "Lumbar roll"),
+        ("A coccyx cushion takes the weight off the tailbone.", "Coccyx cushion"),
     ],
 )
 def test_common_treatments_and_medicine_classes_are_in_the_vocabulary(text, name):

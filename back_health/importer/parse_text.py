@@ -865,9 +865,21 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         marker = ItemMarker("line", "", "")
         return [*units, *(_Unit("item", [line.strip()], marker=marker) for line in lines)]
     markers = with_lone_pictographs_as_text([match_item(line) for line in lines])
+    # Lines longer than any wrapping leaves were not wrapped: each that ends a sentence
+    # ends its paragraph ("Painkillers. Take ..." / "Keep moving. Short walks ...").
+    unwrapped = any(len(line) > UNWRAPPED_LINE_CHARS for line in lines[:-1])
     for line, marker in zip(lines, markers, strict=True):
         if marker:
             units.append(_Unit("item", [marker.text], marker=marker))
+        elif (
+            unwrapped
+            and units
+            and units[-1].kind == "para"
+            and not units[-1].heading_like
+            and _starts_new_line_of_text(line)
+            and units[-1].lines[-1].rstrip().endswith((".", "!", "?", '."', ".\u201d"))
+        ):
+            units.append(_Unit("para", [line]))
         elif units and _one_line_items(units) and _starts_new_line_of_text(line):
             # "- Chin tucks: 10 reps" / "- Neck turns: 10 each way" / "Do both daily.": after
             # a run of items of one line each, a new sentence is a paragraph of its own.
@@ -879,6 +891,10 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     if len(units) == 1 and units[0].kind == "para" and len(units[0].lines) == 1:
         units[0].heading_like = is_heading_like(units[0].lines[0])
     return units
+
+
+#: Longest line text wrapping leaves; a longer one holds a whole paragraph.
+UNWRAPPED_LINE_CHARS = 120
 
 
 #: A record's field line: a short capitalised key, a colon, a value.

@@ -552,3 +552,32 @@ def test_lines_of_a_sentence_in_capitals_stay_one_paragraph():
     )
     texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
     assert any(t.startswith("ARM PAIN") and t.endswith("SEE YOUR GP.") for t in texts)
+
+
+def test_lines_longer_than_any_wrapping_are_a_paragraph_each():
+    first = (
+        "Ice packs. Wrap a bag of frozen peas in a tea towel and hold it on the sore spot "
+        "for ten minutes, a few times a day, while the first swelling settles down."
+    )
+    second = (
+        "Gentle walking. Short walks, little and often, keep the joints moving and stop "
+        "the muscles around them stiffening while the injury heals over the coming weeks."
+    )
+    doc = parse(f"Sprained ankle\n\nWhat helps\n{first}\n{second}\n")
+
+    assert [b.text for b in blocks(doc, "What helps")] == [first, second]
+
+
+def test_wrapped_lines_of_one_paragraph_stay_one_paragraph():
+    text = dedent(
+        """\
+        Sprained ankle
+
+        What helps
+        Wrap a bag of frozen peas in a tea towel and hold it on the sore spot.
+        Keep it there for ten minutes, a few times a day, while it settles.
+        """
+    )
+    doc = parse(text)
+
+    assert len(blocks(doc, "What helps")) == 1

@@ -304,6 +304,56 @@ def test_a_heading_naming_operations_or_a_clinical_abbreviation_heads_treatments
     assert page_titled(plan, "Laminoplasty").kind == Kind.TREATMENT
 
 
+@pytest.mark.parametrize(
+    "heading", ["How we help with back pain", "How to fix it", "What can be done?", "PLAN"]
+)
+def test_a_heading_on_how_it_is_helped_or_a_notes_plan_heads_treatments(heading):
+    plan = plan_of(
+        article(
+            f"## {heading}",
+            "- Hydrotherapy: exercises in a warm pool ease stiff joints and build strength.",
+        )
+    )
+
+    assert page_titled(plan, "Hydrotherapy").kind == Kind.TREATMENT
+
+
+def test_a_sentence_calling_it_the_most_useful_fix_names_the_treatment():
+    plan = plan_of(
+        article(
+            "## Getting better",
+            "Strength training is the most useful long-term fix: two short sessions a week "
+            "make the back far more tolerant of load.",
+        )
+    )
+
+    assert "Strength training" in written(plan)
+
+
+def test_a_label_telling_the_reader_to_skip_something_is_no_treatment():
+    plan = plan_of(
+        article(
+            "## How to fix it",
+            "**Skip the gadget.** Save your money on that inversion table: there is no good "
+            "evidence it helps.",
+        )
+    )
+
+    assert {p.title for p in plan.pages} == {"Thoracic back pain"}
+
+
+def test_a_verbs_form_before_can_is_the_end_of_the_treatments_name():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "A soft lumbar support can help for a short spell, but wearing a corset long "
+            "term weakens the muscles.",
+        )
+    )
+
+    assert "Soft lumbar" not in {p.title for p in plan.pages}
+
+
 def test_a_heading_before_an_operation_does_not_head_treatments():
     plan = plan_of(article("## Before your operation", "- Bring your walking aids with you."))
 

@@ -2067,7 +2067,16 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     if not rules.cue("treatment_predicate", sentence):
         return
     # The earliest verb: "A brace may be used ... to help the bone heal" is about the brace.
-    match = min(rules.cue_matches("treatment_predicate", sentence), key=lambda m: m.start())
+    # A verb's form followed by a modal or "is" is a noun ending the name: "A soft lumbar
+    # support can help ..." is about the support.
+    verbs = [
+        m
+        for m in rules.cue_matches("treatment_predicate", sentence)
+        if not _MODAL_NEXT.match(sentence, m.end())
+    ]
+    if not verbs:
+        return
+    match = min(verbs, key=lambda m: m.start())
     # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
     # within two days to relieve ..." (there the verb belongs to another clause).
     subject = re.split(
@@ -2158,6 +2167,12 @@ def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:
         if len(names) == 1:
             state.pages.add_text(page, sentence)
         state.decide(name, "treatment", f"the sentence says it is the treatment ({cue.strip()!r})")
+
+
+#: A modal or a form of "be" right after a word: the word ended the subject.
+_MODAL_NEXT = re.compile(
+    r"\s+(?:can|may|might|could|will|would|should|must|is|are|was|were)\b", re.IGNORECASE
+)
 
 
 #: A generic treatment and what it does: a description, not a name.

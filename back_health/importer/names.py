@@ -395,6 +395,16 @@ def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
     return _QUOTE_MARK.sub("", _APOSTROPHE.sub("'", text)).strip(" .")
 
 
+def without_adjective_comma(text: str) -> str:
+    """``text`` without the comma between coordinated adjectives that open it ("Short,
+    frequent walks help" -> "Short frequent walks help"), so a cut at the first comma
+    keeps the whole noun phrase."""
+    first = text.split(",", 1)[0]
+    if first != text and _coordinate_adjective(text, first):
+        return f"{first} {text[len(first) + 1 :].lstrip()}"
+    return text
+
+
 def _coordinate_adjective(text: str, first: str) -> bool:
     """Whether ``first``, the part of ``text`` before its first comma, is one adjective
     coordinated with the next ("Short, frequent walks"): a single word the lexicon knows

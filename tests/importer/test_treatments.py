@@ -354,6 +354,21 @@ def test_a_verbs_form_before_can_is_the_end_of_the_treatments_name():
     assert "Soft lumbar" not in {p.title for p in plan.pages}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        ("Short, frequent walks help the disc recover within weeks.", "Short"),
+        ("A sports dietitian can check that you are eating enough to heal.", "Sports dietitian"),
+    ],
+)
+def test_a_subject_cut_at_an_adjectives_comma_or_naming_who_gives_care_is_no_page(
+    sentence, fragment
+):
+    plan = plan_of(article("## Treatment", sentence))
+
+    assert fragment not in {p.title for p in plan.pages}
+
+
 def test_a_heading_before_an_operation_does_not_head_treatments():
     plan = plan_of(article("## Before your operation", "- Bring your walking aids with you."))
 

@@ -24,6 +24,7 @@ from ..names import (
     split_sentences,
     strip_tags,
     subject_name,
+    without_adjective_comma,
     without_connective,
     without_duration,
 )
@@ -2080,7 +2081,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
     # within two days to relieve ..." (there the verb belongs to another clause).
     subject = re.split(
-        r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)", sentence[: match.start()]
+        r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)",
+        without_adjective_comma(sentence[: match.start()]),
     )[0]
     if _EXAMPLES_THEN_VAGUE.match(sentence, len(subject)):
         return  # "Painkillers such as paracetamol can help": a mention of each
@@ -2098,6 +2100,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
         return  # "The pain usually eases": the condition, not a treatment
     if _DIAGNOSTIC_TEST.search(name):
         return  # "An X-ray or ultrasound scan is used to guide the needle": a test
+    if is_practitioner(name):
+        return  # "A sports dietitian can check ...": who gives care, not the care
     key = name_key(name, rules)
     if state.main is not None and key == name_key(state.main.title, rules):
         return

@@ -250,6 +250,7 @@ class RuleSet:
             self, "_cue_numbered", {key: dict(items) for key, items in by_category.items()}
         )
         numbers = {key: frozenset(dict(items)) for key, items in by_category.items()}
+        object.__setattr__(self, "_cue_category_of", tuple(key for key, *_ in numbered))
         object.__setattr__(self, "_cue_numbers", numbers)
         # Every word set a pattern needs that the scan has not already settled: a set
         # holding a part of each of the pattern's scan words is met whenever the scan
@@ -359,7 +360,39 @@ class RuleSet:
         recognisers ask the same questions of a sentence)."""
         if not text:
             return None
-        return remembered((self, "cue"), (category, text), lambda: self._cue(category, text))
+        texts = memory((self, "cue"))
+        if texts is None:
+            return self._cue(category, text)
+        # Most questions get no answer: the categories the text's scan lets through are
+        # worked out once per text, and a question about any other is answered at once.
+        try:
+            possible, answers = texts[text]
+        except KeyError:
+            possible, answers = texts[text] = (self._possible_categories(text), {})
+        if possible is not None and category not in possible:
+            return None
+        try:
+            return answers[category]
+        except KeyError:
+            answer = answers[category] = self._cue(category, text)
+            return answer
+
+    def _possible_categories(self, text: str) -> frozenset[str] | None:
+        """Within an :func:`~.memo.article_scope`, the cue categories with a pattern the
+        scan of ``text`` lets through (None when the text is not scanned)."""
+        candidates = self._scanned(text.replace("\u2019", "'"))
+        if candidates is None:
+            return None
+        known = memory((self, "categories"))
+        try:
+            return known[candidates]
+        except KeyError:
+            # Parts of a sentence share its scan: one set of categories for all of them.
+            category_of, first = self._cue_category_of, self._treatments_from
+            found = known[candidates] = frozenset(
+                category_of[number] for number in candidates if number < first
+            )
+            return found
 
     def _cue(self, category: str, text: str) -> str | None:
         if "\u2019" in text:  # "Don’t" is written with either apostrophe
@@ -432,13 +465,10 @@ class RuleSet:
 
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
+        possible = self._possible_categories(text)
+        if possible is not None:
+            return not possible.isdisjoint(categories)
         text = text.replace("\u2019", "'")
-        candidates = self._scanned(text)
-        if candidates is not None:
-            return any(
-                not self._cue_numbers.get(category, frozenset()).isdisjoint(candidates)
-                for category in categories
-            )
         gate = self._group_gates.get(categories)
         if gate is None:
             gate = Gate(

@@ -181,6 +181,27 @@ def test_cues_found_in_an_article_scope_are_those_found_without_one(text):
 
 
 @pytest.mark.parametrize("text", CUE_TEXTS)
+def test_categories_the_scan_rules_out_are_answered_without_their_patterns(text):
+    rules = default_rules()
+    plain = {category: rules.cue(category, text) for category in rules.cues}
+    searched, asked = rules._cue, []
+
+    def counted(category, text):
+        asked.append(category)
+        return searched(category, text)
+
+    object.__setattr__(rules, "_cue", counted)  # a frozen rule set: set on the instance
+    with article_scope():
+        for _ in range(2):
+            assert {category: rules.cue(category, text) for category in rules.cues} == plain
+    # Only categories the scan lets through are searched, each once; every answer is one.
+    # ("ſ", "İ" and "ı" fold apart in ``re`` and ``str.lower``: such a text is not scanned.)
+    scanned = not re.search("[\u0130\u0131\u017f]", text)
+    assert len(asked) == len(set(asked)) and (len(asked) < len(plain) or not scanned)
+    assert {category for category, answer in plain.items() if answer} <= set(asked)
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
 def test_vocabulary_found_in_an_article_scope_is_that_found_without_one(text):
     rules = default_rules()
 

@@ -57,7 +57,7 @@ from typing import Any, Protocol
 
 from .fold import fold_case, fold_name
 from .language import stopwords
-from .memo import memory, remembered
+from .memo import memory
 from .prefilter import Dispatch, Gate, may_match, may_match_all, required_all, required_literals
 
 #: Where the shipped vocabularies live.
@@ -250,7 +250,13 @@ class RuleSet:
             self, "_cue_numbered", {key: dict(items) for key, items in by_category.items()}
         )
         numbers = {key: frozenset(dict(items)) for key, items in by_category.items()}
-        object.__setattr__(self, "_cue_category_of", tuple(key for key, *_ in numbered))
+        # Each pattern's category by number; the treatment terms numbered after the cues
+        # have none (None, which names no category).
+        object.__setattr__(
+            self,
+            "_cue_category_of",
+            (*(key for key, *_ in numbered), *(None for _ in self.treatment_terms)),
+        )
         object.__setattr__(self, "_cue_numbers", numbers)
         # Every word set a pattern needs that the scan has not already settled: a set
         # holding a part of each of the pattern's scan words is met whenever the scan
@@ -388,9 +394,8 @@ class RuleSet:
             return known[candidates]
         except KeyError:
             # Parts of a sentence share its scan: one set of categories for all of them.
-            category_of, first = self._cue_category_of, self._treatments_from
             found = known[candidates] = frozenset(
-                category_of[number] for number in candidates if number < first
+                map(self._cue_category_of.__getitem__, candidates)
             )
             return found
 
@@ -519,7 +524,14 @@ class RuleSet:
 
     def _remembered(self, query: str, text: str, compute: Callable[[str], Any]) -> Any:
         """``compute(text)``, remembered for the :func:`~.memo.article_scope` (if any)."""
-        return remembered((self, query), text, lambda: compute(text))
+        known = memory((self, query))  # as :func:`~.memo.remembered`, without a closure
+        if known is None:
+            return compute(text)
+        try:
+            return known[text]
+        except KeyError:
+            found = known[text] = compute(text)
+            return found
 
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""

@@ -373,16 +373,21 @@ class Dispatch:
                 owners.setdefault(literal, set()).add(index)
         self._always = frozenset(always)
         self._automaton = None
+        # The patterns each literal is required by, by the literal's number.
+        self._owners: list[frozenset[int]] = []
         if owners:
+            # The automaton gives a literal's number: a set of small ints is cheaper to
+            # build than one of (literal, patterns) pairs.
             automaton = ahocorasick.Automaton()
             for literal, indexes in owners.items():
-                automaton.add_word(literal, (literal, frozenset(indexes)))
+                automaton.add_word(literal, len(self._owners))
+                self._owners.append(frozenset(indexes))
             automaton.make_automaton()
             self._automaton = automaton
 
-    def _found(self, lowered: str) -> set[tuple[str, frozenset[int]]]:
-        """(literal, the patterns it is required by) for every literal that occurs, once
-        each: the scan and the set are C, however many times a literal occurs."""
+    def _found(self, lowered: str) -> set[int]:
+        """The number of every literal that occurs, once each: the scan and the set are
+        C, however many times a literal occurs."""
         if self._automaton is None:
             return set()
         return set(map(itemgetter(1), self._automaton.iter(lowered)))
@@ -393,15 +398,15 @@ class Dispatch:
         found: dict[int, set[int]] = {index: set(range(len(parts))) for index in self._always}
         if self._automaton is None:
             return found
-        parts_of: dict[tuple[str, frozenset[int]], set[int]] = {}
+        parts_of: dict[int, set[int]] = {}  # literal -> the parts holding it
         for part, lowered in enumerate(parts):
             for hit in self._found(lowered):
                 if hit in parts_of:
                     parts_of[hit].add(part)
                 else:
                     parts_of[hit] = {part}
-        for (_literal, owners), holding in parts_of.items():
-            for index in owners:
+        for literal, holding in parts_of.items():
+            for index in self._owners[literal]:
                 if index in found:
                     found[index] |= holding
                 else:
@@ -411,7 +416,11 @@ class Dispatch:
     def exact_candidates(self, lowered: str) -> set[int]:
         """The indexes of the patterns one of whose literals occurs in ``lowered`` (and
         of those without literals): exactly the patterns :func:`may_match` lets through."""
-        return set(self._always).union(*(owners for _, owners in self._found(lowered)))
+        found = set(self._always)
+        owners = self._owners
+        for literal in self._found(lowered):
+            found |= owners[literal]
+        return found
 
     def candidates(self, lowered: str) -> list[int]:
         return sorted(self.exact_candidates(lowered))

@@ -1751,3 +1751,37 @@ def test_what_brings_on_episodes_of_the_condition_is_a_cause(sentence, cause):
 )
 def test_a_part_of_the_body_a_noun_like_a_verb_or_a_mimic_is_no_cause(sentence):
     assert causes_named(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "A slip of one bone on the next, called degenerative spondylolisthesis, narrows "
+            "the space further.",
+            "Degenerative spondylolisthesis",
+        ),
+        (
+            "Eating too little for the training load, known as relative energy deficiency "
+            "in sport (RED-S), weakens bone.",
+            "Relative energy deficiency in sport",
+        ),
+        ("Osteoporosis, which thins bone, may let vertebrae collapse.", "Osteoporosis"),
+    ],
+)
+def test_a_subject_described_then_named_or_letting_bones_give_way_is_a_cause(sentence, cause):
+    assert causes_named(sentence) == {cause}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Most of the time it comes down to poor posture at a desk.", "Poor posture at a desk"),
+        (
+            "Mostly it comes down to long, unbroken hours in one position.",
+            "Long unbroken hours in one position",
+        ),
+    ],
+)
+def test_what_it_comes_down_to_is_its_cause(sentence, cause):
+    assert causes_named(sentence) == {cause}

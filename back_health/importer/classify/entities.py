@@ -1127,7 +1127,10 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
         names = [name] if (name := derive_name(subject, rules).name) else []
     if not names:
         return
-    if len(" ".join(listed).split()) < len(_LIST_WORDS.sub(" ", subject).split()):
+    # "A forward slip of one vertebra, called degenerative spondylolisthesis,": the
+    # name it is called is the whole subject's name.
+    called = _CALLED_AFTER.match(subject.rstrip(" ,"))
+    if not called and len(" ".join(listed).split()) < len(_LIST_WORDS.sub(" ", subject).split()):
         # The names must be the whole subject ("People may develop it because ..." is
         # none), or one name with a phrase of time or place after it ("Heavy loading of
         # the spine in the teenage years").
@@ -1423,7 +1426,9 @@ LISTED_SEPARATOR = re.compile(r"(?<!\s)\s*+,\s*+(?:(?:and|or)\s+)?|(?<!\s)\s++(?
 def listed_names(text: str, rules: RuleSet) -> list[str]:
     # "a herniated (slipped) disc": a gloss between a name's describing word and its noun
     # is no part of it ("the chickenpox virus (varicella-zoster) becoming ..." keeps it).
-    text = _INNER_GLOSS.sub(_gloss_after_adjective, text.strip().rstrip(".!;:"))
+    # "Long, unbroken hours in one position": adjectives side by side are one name's.
+    text = without_adjective_comma(text.strip().rstrip(".!;:,").rstrip())
+    text = _INNER_GLOSS.sub(_gloss_after_adjective, text)
     if (term := _gloss_term(text)) and not _LIST_JOIN.search(text.split("(", 1)[0]):
         # "a force driven straight down through the head (axial loading)": a long
         # description and the term for it in brackets; the term is the name.
@@ -1502,7 +1507,8 @@ def _gloss_after_adjective(match: re.Match) -> str:
 _GLOSSED = re.compile(r"^(?P<description>[^()]{10,200}+)\((?P<name>[^()]{3,40}+)\)[\s.]*$")
 #: A description and the name it is called by: "..., called spondylosis".
 _CALLED_AFTER = re.compile(
-    r"^(?P<description>[^,;]{3,120}?),?\s++(?:called|known as|termed)\s++(?P<name>[^,;()]{3,40}+)$",
+    r"^(?P<description>[^,;]{3,120}?),?\s++(?:(?:also|sometimes|often|commonly)\s++)?"
+    r"(?:called|known as|termed)\s++(?P<name>[^,;()]{3,40}+)(?:\s*+\([^()]{1,20}+\))?$",
     re.IGNORECASE,
 )
 _WEAR_AND_TEAR = re.compile(r"\bwear and tear\b", re.IGNORECASE)

@@ -508,7 +508,9 @@ def drop_chrome(doc: Document) -> Document:
     whose items are mostly chrome drops whole (with its lead); a short paragraph with
     one chrome sentence drops whole, a long one loses that sentence only.
     """
-    texts = []
+    # A heading that reads as chrome by the block patterns ("Updates (3)", "Come and
+    # practise with us") goes on its own; the section's blocks are judged one by one.
+    texts = [section.heading for section in doc.sections if section.level > 1]
     sentences_of: dict[str, list[str]] = {}
     parts_of: dict[str, list[str]] = {}
     for _, block in doc.iter_blocks():
@@ -576,12 +578,23 @@ def drop_chrome(doc: Document) -> Document:
                 section = replace(section, heading="", blocks=rest)
             else:
                 continue
+        elif section.level > 1 and section.heading in candidates:
+            heading_reason = chrome_reason(section.heading)
+            if heading_reason and heading_reason not in KEPT_HEADING_REASONS:
+                dropped.append(Dropped(reason=heading_reason, text=section.heading))
+                section = replace(section, heading="")
         blocks = _drop_chrome_blocks(section.blocks, dropped, reason_of)
         sections.append(replace(section, blocks=blocks))
     last = next((s.blocks[-1] for s in reversed(doc.sections) if s.blocks), None)
     kept_last = next((s.blocks[-1] for s in reversed(sections) if s.blocks), None)
     ending_dropped = doc.ending_dropped or (last is not None and kept_last is not last)
     return replace(doc, sections=sections, dropped=dropped, ending_dropped=ending_dropped)
+
+
+#: Chrome by wording that, as a heading, still names what its section holds: "Treatments
+#: your plan may cover" heads a list of treatments, which the heading lets the classifier
+#: read as such.
+KEPT_HEADING_REASONS = frozenset({"chrome: insurance cover"})
 
 
 def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list:

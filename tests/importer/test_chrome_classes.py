@@ -1,9 +1,11 @@
-"""Classes of chrome that leaked into pages: a heading that is chrome by its wording,
-and what must stay beside each class."""
+"""Classes of chrome that leaked into pages (a heading that is chrome by its wording, a
+practice's or club's notices), each beside the advice it must not take with it."""
 
 from __future__ import annotations
 
-from back_health.importer.clean import clean_document
+import pytest
+
+from back_health.importer.clean import chrome_reason, clean_document
 from back_health.importer.parse import parse_document
 
 from .documents import texts_of
@@ -37,3 +39,42 @@ def test_a_heading_naming_what_a_plan_covers_is_kept():
     headings, texts = headings_and_texts(markdown, "markdown")
     assert "Treatments your plan may cover" in headings
     assert "Facet joint injections" in texts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sam joins us from a sports clinic and has run three marathons.",
+        "Please welcome Jo, our new receptionist.",
+        "She works Monday, Wednesday and Friday.",
+        "He's working Tuesday evenings and Saturday mornings.",
+        "A new Friday 6pm stretch class starts on 4 April at the church hall.",
+        "New Monday lunchtime yoga class begins next week - book early!",
+        "The back care drop-in moves to Thursdays from May.",
+        "Next meeting: Wednesday 2 July, 7pm, the library.",
+        "The practice will be closed for the bank holiday weekend.",
+        "Gentle Pilates session: every Tuesday, 11am, church hall.",
+        "Carers' support group runs every second Monday.",
+        "The Annual General Meeting will be held at the cricket club on 3 May.",
+        "We now hold a Saturday morning clinic at the health centre.",
+        "Free parking is available behind the surgery.",
+        "There are two places left on the spring retreat.",
+    ],
+)
+def test_practice_and_club_notices_are_chrome(line):
+    assert chrome_reason(line) == "chrome: notices"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A new study found that exercise classes start to help after six weeks.",
+        "The quadratus lumborum joins the lowest rib to the top of the pelvis.",
+        "Hydrotherapy sessions help many people with ankylosing spondylitis.",
+        "Take one tablet every morning at 8am with food.",
+        "If the pain is no better by Monday, see your GP.",
+        "The wound is closed with stitches that dissolve on their own.",
+    ],
+)
+def test_advice_about_days_sessions_and_joins_is_kept(line):
+    assert chrome_reason(line) == ""

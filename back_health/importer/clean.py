@@ -718,9 +718,20 @@ _PRICE_HEADING = re.compile(
 PRICE_REASON = "chrome: shop furniture"
 
 
+#: A cell that is only an amount or a range of amounts: "£50 to £70 a session", "$1,800".
+_PRICE_CELL = re.compile(
+    r"^\s*(?:from\s+)?[£$€]\s?\d[\d,]*+(?:\.\d\d)?+"
+    r"(?:\s*+(?:to|-|–)\s*+[£$€]?\s?\d[\d,]*+(?:\.\d\d)?+)?"
+    r"(?:\s++(?:a|per|each)\s++[a-z]++)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def without_price_columns(table: Table, dropped: list[Dropped]) -> Table:
-    """``table`` without its columns of prices ("Price", "Cost (£)"), recorded as dropped;
-    the table itself when it has none, or nothing but them."""
+    """``table`` without its columns of prices ("Price", "Cost (£)") and its rows of them
+    ("Self-pay cost | £50 a session | £1,800"), recorded as dropped; the table itself
+    when it has none, or nothing but them."""
+    table = _without_price_rows(table, dropped)
     headings = table.headings if table.head else []
     prices = [i for i, heading in enumerate(headings) if _PRICE_HEADING.match(heading)]
     if not prices or len(prices) == len(headings):
@@ -739,6 +750,34 @@ def without_price_columns(table: Table, dropped: list[Dropped]) -> Table:
         rows=[cut(row) for row in table.rows],
         links={
             (row, keep.index(col)): link for (row, col), link in table.links.items() if col in keep
+        },
+    )
+
+
+def _without_price_rows(table: Table, dropped: list[Dropped]) -> Table:
+    """``table`` without the body rows headed by a price word whose other cells are all
+    amounts: a comparison table's cost row, where its columns are the options."""
+    prices = [
+        index
+        for index, row in enumerate(table.rows)
+        if len(row) > 1
+        and _PRICE_HEADING.match(row[0])
+        and all(_PRICE_CELL.match(cell) for cell in row[1:] if cell)
+        and any(row[1:])
+    ]
+    if not prices or len(prices) == len(table.rows):
+        return table
+    for index in prices:
+        dropped.append(Dropped(reason=PRICE_REASON, text=" | ".join(table.rows[index])))
+    head = len(table.head)
+    kept = [index for index in range(len(table.rows)) if index not in prices]
+    return replace(
+        table,
+        rows=[table.rows[index] for index in kept],
+        links={
+            (row if row < head else head + kept.index(row - head), col): link
+            for (row, col), link in table.links.items()
+            if row < head or row - head in kept
         },
     )
 

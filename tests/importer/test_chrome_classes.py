@@ -8,7 +8,7 @@ import pytest
 from back_health.importer.clean import chrome_reason, clean_document
 from back_health.importer.parse import parse_document
 
-from .documents import texts_of
+from .documents import cleaned_text, texts_of
 
 
 def headings_and_texts(source: str, format: str) -> tuple[list[str], str]:
@@ -78,3 +78,49 @@ def test_practice_and_club_notices_are_chrome(line):
 )
 def test_advice_about_days_sessions_and_joins_is_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We stock them from £12.50.",
+        "Sessions cost £40 (£30 for over-65s).",
+        "Price 20p.",
+        "Appointments are £35.",
+        "Bring a friend for £3 this week!",
+        "Book your class - first session £5 with code SPINE5.",
+        "To order a copy for £9.99, visit our bookshop.",
+        "Adapted from Straight Backs by Ann Lee (Lantern Books, £12.99).",
+        "In this extract from her book, a surgeon explains why backs ache.",
+    ],
+)
+def test_a_page_s_own_prices_and_offers_are_chrome(line):
+    assert chrome_reason(line) == "chrome: prices"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TENS machines cost about £25 to £40 from a pharmacy.",
+        "A prescription costs £9.90 in England.",
+        "Sessions of physiotherapy are free on the NHS.",
+        "Acupuncture: six sessions at £40 each did not help me.",
+        "Use code words with your child to describe the pain.",
+    ],
+)
+def test_prices_in_advice_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_comparison_table_loses_its_row_of_prices_and_keeps_its_other_rows():
+    html = (
+        "<html><body><h1>Foraminal stenosis</h1><p>Foraminal stenosis narrows the gap a "
+        "nerve leaves the spine through.</p><table>"
+        "<tr><th></th><th>Physiotherapy</th><th>Injection</th></tr>"
+        "<tr><td>How long it helps</td><td>Months</td><td>Weeks to months</td></tr>"
+        "<tr><td>Self-pay cost</td><td>£45 a session</td><td>£900 to £1,200</td></tr>"
+        "</table></body></html>"
+    )
+    joined = cleaned_text(html, "html")
+    assert "£45" not in joined and "£900" not in joined
+    assert "Weeks to months" in joined

@@ -663,7 +663,7 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
         # initials ("R. Okonjo-Hale(1), F. Lindqvist(2)"), or a line of parts
         # ("Brackenridge MSK Service · Information for patients"), with nothing said.
         reason = chrome_reason(block.text) or whole
-        if reason and not any(map(_says_more, sentences)):
+        if reason and (_all_parts_chrome(block.text) or not any(map(_says_more, sentences))):
             dropped.append(Dropped(reason=reason, text=block.text))
             return None, reason
         return block, ""
@@ -679,6 +679,16 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
             dropped.append(Dropped(reason=sentence_reason, text=sentence))
             paragraph = remove_sentence(paragraph, sentence)
     return paragraph, reason
+
+
+def _all_parts_chrome(text: str) -> bool:
+    """Whether ``text`` is a line of parts joined by "·" or "|", each chrome or a name
+    ("Leaflet PT-4 · Version 3 · Tick each day you do your exercises on the chart."):
+    though a part is a full sentence, the line says nothing of its own."""
+    parts = [part.strip() for part in _LINE_SEPARATOR.split(text)]
+    return len(parts) > 1 and all(
+        chrome_reason(part) or _NAME_LIKE.fullmatch(part) for part in parts
+    )
 
 
 def _drop_chrome_item_sentences(item: ListItem, dropped: list[Dropped]) -> ListItem | None:

@@ -1,5 +1,6 @@
 """Classes of chrome that leaked into pages (a heading that is chrome by its wording, a
-practice's or club's notices), each beside the advice it must not take with it."""
+practice's or club's notices, prices, bylines, greetings, leaflet codes), each beside
+the advice it must not take with it."""
 
 from __future__ import annotations
 
@@ -124,3 +125,39 @@ def test_a_comparison_table_loses_its_row_of_prices_and_keeps_its_other_rows():
     joined = cleaned_text(html, "html")
     assert "£45" not in joined and "£900" not in joined
     assert "Weeks to months" in joined
+
+
+def test_a_line_of_chrome_parts_goes_though_one_part_is_a_sentence():
+    markdown = (
+        "# Kyphosis\n\nKyphosis is a forward rounding of the upper back.\n\n"
+        "Leaflet PT-AB-04 · Version 2 · Tick each day you do your stretches on the chart.\n"
+    )
+    joined = cleaned_text(markdown, "markdown")
+    assert "PT-AB-04" not in joined and "Tick each day" not in joined
+    assert "forward rounding" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leaflet PT-AB-04 · Version 2 · Review due: June 2027",
+        "Ref: GP-SP-03 v1.2",
+        "Riverside Surgery - Patient Information Sheet RS-BACK-02",
+        "For more information ask at reception for leaflet RS-BACK-01.",
+        "Tick each day you do your stretches on the chart below.",
+    ],
+)
+def test_leaflet_codes_review_dates_and_chart_instructions_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Revision due to loosening of the screws",
+        "Fill in form DS-1500 with your GP so that you can claim benefits quickly",
+        "Ask at reception if you need a wheelchair.",
+    ],
+)
+def test_forms_and_revisions_named_in_advice_are_kept(line):
+    assert chrome_reason(line) == ""

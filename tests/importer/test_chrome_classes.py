@@ -127,6 +127,43 @@ def test_a_comparison_table_loses_its_row_of_prices_and_keeps_its_other_rows():
     assert "Weeks to months" in joined
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "About the author: Sam Reid is a chartered physiotherapist and owner of Reid Physio.",
+        "Ana Cole is a sports massage therapist and a member of a national register.",
+        "She treats runners, golfers and office workers in the town.",
+        "Leah Hart MCSP, Physiotherapist",
+        "Newsletter editor: Tom Bell, practice nurse.",
+        "Host: Ben Ames",
+        "Namaste, Priya",
+        "Welcome back, everyone!",
+        "Hello and welcome to Back Talk, I'm Jo Reed.",
+        "Thanks for having me, Jo.",
+        "We may earn commission from links on this page.",
+        "Pin this for later!",
+        'Save this routine to your "Posture" board for later!',
+        "End of thread RT if useful cc @spinedoc",
+    ],
+)
+def test_bylines_greetings_and_share_prompts_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She treats her back pain with heat and gentle walks.",
+        "Take care, lifting can strain the back.",
+        "Welcome back to work gradually over two weeks.",
+        "Pin it in place with a safety pin.",
+        "Save it for later in the day when you are less stiff.",
+    ],
+)
+def test_advice_sharing_words_with_bylines_and_prompts_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
 def test_a_line_of_chrome_parts_goes_though_one_part_is_a_sentence():
     markdown = (
         "# Kyphosis\n\nKyphosis is a forward rounding of the upper back.\n\n"
@@ -135,6 +172,14 @@ def test_a_line_of_chrome_parts_goes_though_one_part_is_a_sentence():
     joined = cleaned_text(markdown, "markdown")
     assert "PT-AB-04" not in joined and "Tick each day" not in joined
     assert "forward rounding" in joined
+
+
+def test_an_affiliate_marker_is_cut_from_its_sentence():
+    markdown = (
+        "# Postnatal back pain\n\nA firm feeding pillow helped me (this one (affiliate link)).\n"
+    )
+    joined = cleaned_text(markdown, "markdown")
+    assert "affiliate" not in joined and "A firm feeding pillow helped me" in joined
 
 
 @pytest.mark.parametrize(

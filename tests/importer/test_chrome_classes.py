@@ -206,3 +206,28 @@ def test_leaflet_codes_review_dates_and_chart_instructions_are_chrome(line):
 )
 def test_forms_and_revisions_named_in_advice_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+def test_drawn_rules_and_chat_export_post_headers_are_cut_and_the_post_kept():
+    text = (
+        "Lateral shift\n\n══════════════════════\n\n"
+        "────────── Harbour Physio, [06.10.2025 18:30] A lateral shift is when your "
+        "trunk leans to one side of your pelvis.\n\n"
+        "+----------------------+\n| Ask us in clinic. |\n+----------------------+\n"
+    )
+    joined = cleaned_text(text, "text")
+    assert "═" not in joined and "─" not in joined and "+-----" not in joined
+    assert "[06.10.2025" not in joined and "Harbour Physio" not in joined
+    assert "A lateral shift is when your trunk leans" in joined
+
+
+def test_a_transcript_s_timestamp_and_speaker_label_are_cut_but_a_dose_time_stays():
+    html = (
+        "<html><body><h1>Neck exercises</h1>"
+        "<p>6:32 TOM: First, chin tucks. Hold for 5 seconds, and do it 10 times.</p>"
+        "<p>10:30 PM: take the second dose of your painkiller with food.</p></body></html>"
+    )
+    joined = cleaned_text(html, "html")
+    assert "6:32" not in joined and "TOM:" not in joined
+    assert "First, chin tucks." in joined
+    assert "10:30 PM: take the second dose" in joined

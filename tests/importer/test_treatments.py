@@ -369,6 +369,43 @@ def test_a_subject_cut_at_an_adjectives_comma_or_naming_who_gives_care_is_no_pag
     assert fragment not in {p.title for p in plan.pages}
 
 
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Will I need a brace?", "Back brace"),
+        ("Is surgery an option?", "Surgery"),
+        ("Can physiotherapy help?", "Physiotherapy"),
+    ],
+)
+def test_a_question_heading_about_a_treatment_heads_that_treatment(heading, title):
+    plan = plan_of(
+        article(
+            f"## {heading}",
+            "Some people are offered it for a few weeks while the bone heals, and most "
+            "find they can move more easily afterwards.",
+        )
+    )
+
+    assert title in written(plan)
+
+
+@pytest.mark.parametrize(
+    ("heading", "answer"),
+    [
+        (
+            "Do steroid injections help?",
+            "Steroid injections are not used for this in young people.",
+        ),
+        ("Will I need surgery?", "Rarely. Most people recover with rest and exercises."),
+        ("Can I still exercise?", "Yes. Walking and swimming are usually fine."),
+    ],
+)
+def test_a_question_answered_no_or_about_doing_something_heads_no_treatment(heading, answer):
+    plan = plan_of(article(f"## {heading}", answer))
+
+    assert written(plan) == set()
+
+
 def test_a_heading_before_an_operation_does_not_head_treatments():
     plan = plan_of(article("## Before your operation", "- Bring your walking aids with you."))
 
@@ -1414,3 +1451,9 @@ def test_advice_against_a_described_treatment_still_undoes_its_description():
         " It is not recommended for wry neck.\n"
     )
     assert "Decompression surgery" not in written(plan_of(text))
+
+
+def test_a_yes_or_no_opening_an_answer_is_no_label():
+    plan = plan_of(article("## Treatment", "Yes. Walking and swimming keep the back moving."))
+
+    assert "Yes" not in {p.title for p in plan.pages}

@@ -143,7 +143,7 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return conditions
     if topic == "types" and (subtype := heading_subtype(heading, state)):
         return subtype
-    if treatments := heading_treatments(heading, state):
+    if treatments := heading_treatments(heading, state, section):
         return treatments
     category, because = heading_topic(heading, rules)
     if category:
@@ -255,9 +255,12 @@ def heading_subtype(heading: str, state: Context) -> Role | None:
     return Role("condition", because, [page], note=note)
 
 
-def heading_treatments(heading: str, state: Context) -> Role | None:
-    """A heading that is nothing but treatment names ("Psychotherapy and massage")."""
+def heading_treatments(heading: str, state: Context, section: Section | None = None) -> Role | None:
+    """A heading that is nothing but treatment names ("Psychotherapy and massage"), or a
+    question about one whose answer does not say no ("Will I need a brace?")."""
     rules = state.rules
+    if "?" in heading and section is not None and _answers_no(section, rules):
+        return None  # "Do steroid injections help?" "They are not used ...": text only
     if (medicine := whole_medicine(heading.strip(" .:"), rules)) is not None:
         # "Naproxen" as a heading: the section is about that medicine.
         written = heading.strip(" .:")
@@ -266,7 +269,9 @@ def heading_treatments(heading: str, state: Context) -> Role | None:
     found = rules.find_treatments(heading)
     if not found:
         return None
-    rest = heading
+    # "Will I need a brace?", "Can physiotherapy help?", "Is surgery an option?": an
+    # FAQ's question about the treatment, and its answer is about the treatment.
+    rest = _ASKS_ABOUT.sub(" ", heading) if "?" in heading else heading
     for _, match in found:
         rest = rest.replace(match.group(0), " ")
     if "?" not in heading:
@@ -297,6 +302,35 @@ _HELPS = re.compile(
     r"recommended|used|necessary|an option)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+
+
+def _answers_no(section: Section, rules: RuleSet) -> bool:
+    """Whether the answer under a question heading opens by saying no, rarely, or that
+    the treatment is not used or not recommended."""
+    first = next((b.text for b in section.blocks if isinstance(b, Paragraph)), "")
+    return any(
+        _NO_ANSWER.match(sentence) or rules.cue("advised_against", sentence)
+        for sentence in split_sentences(first)[:2]
+    )
+
+
+#: An answer that opens by saying no: "No.", "Rarely.", "Probably not".
+_NO_ANSWER = re.compile(
+    r"\s*(?:no|not usually|not often|not always|rarely|seldom|unlikely|probably not|almost "
+    r"never|very rarely|hardly ever)\b",
+    re.IGNORECASE,
+)
+#: The words of a question asking about a treatment named in it, around the name.
+_ASKS_ABOUT = re.compile(
+    r"^\s*(?:(?:will|would|do|does|should|can|could|might|is|are)\s+(?:(?:i|you|we|they|my "
+    r"child|my baby|people)\s+(?:(?:ever|still)\s+)?(?:need|have|get|take|try|use|be "
+    r"offered|be given)\s+)?|(?:what about|how about|how (?:does|do|is|are|long (?:does|do|"
+    r"will))|when (?:is|are|do|does|should)|which)\s+)(?:(?:an?|the|some|any|my)\s+)?|(?:\s+"
+    r"(?:help|helps|work|works|an option|worth it|safe|right for me|needed|necessary|take|last|"
+    r"used))?\s*\?\s*$",
+    re.IGNORECASE,
+)
+
 
 #: A heading that denies what it names: "(probably not!)", "(not a cause)", "Myth:".
 _DENIED = re.compile(r"\((?:[\w' ]{0,20}\s)?not\b[^()]{0,30}\)|\bmyths?\b", re.IGNORECASE)

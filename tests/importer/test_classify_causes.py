@@ -1785,3 +1785,13 @@ def test_a_subject_described_then_named_or_letting_bones_give_way_is_a_cause(sen
 )
 def test_what_it_comes_down_to_is_its_cause(sentence, cause):
     assert causes_named(sentence) == {cause}
+
+
+@pytest.mark.parametrize("verb", ["brought on", "triggered", "set off", "provoked"])
+def test_what_a_condition_is_brought_on_or_triggered_by_is_a_cause(verb):
+    plan = plan_of(
+        f"# Text neck\n\nText neck is neck pain {verb} by looking down at a phone.\n\n"
+        "## Treatment\n\nRest helps most people.\n"
+    )
+
+    assert "Looking down at a phone" in {r.title for r in plan.pages[0].causes}

@@ -135,6 +135,24 @@ def test_synonyms_fold_names_into_one_entity():
     assert name_key("herniated discs", rules) == name_key("intervertebral hernia", rules)
 
 
+@pytest.mark.parametrize(
+    ("wording", "name"),
+    [
+        ("sitting for long periods", "Prolonged sitting"),
+        ("carrying extra weight", "Obesity"),
+        ("a sedentary lifestyle", "Physical inactivity"),
+        ("family history", "Genetic factors"),
+        ("arthritis of the facet joints", "Facet joint arthritis"),
+    ],
+)
+def test_common_causes_worded_differently_are_one_entity(wording, name):
+    from back_health.importer.names import entity_key, preferred_title
+
+    rules = default_rules()
+    assert entity_key(wording, rules) == entity_key(name, rules)
+    assert preferred_title(wording, rules) == name
+
+
 def test_one_entity_key_for_classifier_and_writer():
     """The classifier and the writer share one key: wording that differs only by
     article, plural, case or punctuation names one entity."""

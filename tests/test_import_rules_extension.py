@@ -17,9 +17,9 @@ Things that can help include:
 - physiotherapy
 - Spinoflex gel rubbed into the sore area
 
-## Clinic news
+## Practice diary
 
-Our new opening hours start in March.
+Volunteers have replanted the garden by the car park.
 """
 
 
@@ -45,14 +45,14 @@ def test_rules_named_in_settings_are_used(settings):
     plan = analyse(ARTICLE, "hypermobility.md")
 
     body_text = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
-    assert "opening hours" not in body_text
+    assert "replanted the garden" not in body_text
     assert any("newsletter_sections_are_junk" in d.because for d in plan.decisions)
 
 
 def test_without_the_setting_the_section_stays():
     plan = analyse(ARTICLE, "hypermobility.md")
     body_text = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
-    assert "opening hours" in body_text
+    assert "replanted the garden" in body_text
 
 
 def test_a_site_adds_medicine_brands_in_settings(settings):

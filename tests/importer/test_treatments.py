@@ -1457,3 +1457,17 @@ def test_a_yes_or_no_opening_an_answer_is_no_label():
     plan = plan_of(article("## Treatment", "Yes. Walking and swimming keep the back moving."))
 
     assert "Yes" not in {p.title for p in plan.pages}
+
+
+def test_a_paragraph_after_a_list_of_treatments_stays_on_the_page():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "Things that can help include:",
+            "- physiotherapy\n- a heat pack on the sore area",
+            "Most people feel better within a few weeks of starting.",
+        )
+    )
+
+    text = " ".join(str(block.value) for block in plan.pages[0].blocks)
+    assert "Most people feel better within a few weeks of starting." in text

@@ -21,6 +21,6 @@ def clinic_classes_are_treatments(part, context):
 
 def newsletter_sections_are_junk(part, context):
     """Sections about the clinic's newsletter are site furniture, whatever their wording."""
-    if part.kind == "section" and "clinic news" in part.text.casefold():
+    if part.kind == "section" and "practice diary" in part.text.casefold():
         return Classification(as_="junk", because="clinic newsletter section")
     return None

@@ -212,8 +212,15 @@ def add_heading(page: PagePlan, text: str, level: int, base: int, state: Context
 def add_html(page: PagePlan, markup: str, state: Context) -> None:
     if not strip_tags(markup):
         return
-    if page.blocks and page.blocks[-1].type == "paragraph":
-        page.blocks[-1].value += markup
+    last = page.blocks[-1] if page.blocks else None
+    # A list still to be settled holds its place with an empty block that settling
+    # overwrites: what follows it is a paragraph of its own, never appended to it.
+    if (
+        last is not None
+        and last.type == "paragraph"
+        and not any(pending.block is last for pending in state.pending_lists)
+    ):
+        last.value += markup
     else:
         page.blocks.append(BlockPlan("paragraph", markup))
 

@@ -1471,3 +1471,25 @@ def test_a_paragraph_after_a_list_of_treatments_stays_on_the_page():
 
     text = " ".join(str(block.value) for block in plan.pages[0].blocks)
     assert "Most people feel better within a few weeks of starting." in text
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        (
+            "Take paracetamol regularly, every 4 to 6 hours, for the first few days. "
+            "Do not take more than 8 tablets in 24 hours.",
+            "Paracetamol",
+        ),
+        (
+            "Keep moving and walk a little further each day. Bed rest slows recovery.",
+            "Staying active",
+        ),
+    ],
+)
+def test_an_item_leaving_its_list_takes_its_whole_text_to_its_page(item, title):
+    plan = plan_of(article("## What you can do", f"- {item}\n- Physiotherapy"))
+
+    page = page_titled(plan, title)
+    text = " ".join([page.summary, *(str(block.value) for block in page.blocks)])
+    assert item.split(".")[0] in text and item.split(". ")[1].rstrip(".") in text

@@ -1670,7 +1670,7 @@ def _item_entities(
             # "Ibuprofen gel": the form the article names is another name of the page.
             add_alternate(pages[0], name, rules)
         if explanation:
-            give_body(pages[0], explanation, state)
+            give_body(pages[0], _item_body(item, phrase, pages[0], explanation), state)
         elif len(pages) == 1 and _says_something(item.text, pages[0], rules):
             state.pages.add_text(pages[0], item.text)
         return pages
@@ -1704,13 +1704,29 @@ def _item_entities(
         # names a treatment in passing; what follows is more advice, not its description.
         state.decide(item.text, "content", "advice naming a treatment; no description of it")
     elif pages and explanation:
-        give_body(pages[0], explanation, state)
+        # "Keep moving and walk a little more each day. Bed rest slows recovery.": the
+        # item leaves the list for its page, so a first sentence that says more than the
+        # name goes with the explanation.
+        give_body(pages[0], _item_body(item, phrase, pages[0], explanation), state)
     elif pages and _says_something(item.text, pages[0], rules):
         # "Physiotherapy can ease the pain.": the item is a sentence about its name.
         state.pages.add_text(pages[0], item.text)
     if not pages:
         return examples or ([] if is_vague(phrase, rules) else None)
     return pages + examples
+
+
+def _item_body(item: ListItem, phrase: str, page: PagePlan, explanation: str) -> str:
+    """The text an item leaving its list gives its page: the explanation after its name,
+    or the whole item when its first sentence says more than the name ("Take paracetamol
+    regularly, every 4 to 6 hours. Do not take more than 8 tablets in 24 hours.")."""
+    if len(phrase.split()) >= len(page.title.split()) + NAME_SENTENCE_EXTRA_WORDS:
+        return " ".join(item.text.split())
+    return explanation
+
+
+#: Words beyond its page's name that make an item's first sentence say something.
+NAME_SENTENCE_EXTRA_WORDS = 3
 
 
 def _says_something(text: str, page: PagePlan, rules: RuleSet) -> bool:

@@ -955,6 +955,52 @@ def test_a_condition_named_in_the_sentence_describing_it_is_related(sentence, na
     assert name in written(plan)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Heavy lifting can cause a meniscal tear, where the cartilage pad of the knee splits.",
+            "Meniscal tear",
+        ),
+        (
+            "A stiff knee is different from adhesive capsulitis, in which the capsule of the"
+            " shoulder thickens.",
+            "Adhesive capsulitis",
+        ),
+        (
+            "Kneeling a lot can lead to prepatellar bursitis, where the sac in front of the"
+            " kneecap swells.",
+            "Prepatellar bursitis",
+        ),
+    ],
+)
+def test_a_condition_named_before_a_clause_saying_what_happens_in_it_is_related(sentence, name):
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
+        f"\n\n## Other problems\n\n{sentence}\n"
+    )
+    assert name in _related(plan)
+    assert name in written(plan)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The clause describes the operation the name qualifies, not the condition.
+        "Rods for scoliosis, in which the spine is held straight, can wear the knee too.",
+        # A clause after a verb, not a name.
+        "Studies suggest that gout involves chronic inflammation, in which the joint lining"
+        " thickens.",
+    ],
+)
+def test_a_clause_after_a_qualifier_or_a_verb_defines_no_condition(sentence):
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
+        f"\n\n## Other problems\n\n{sentence}\n"
+    )
+    assert not {"Scoliosis", "Gout involves chronic inflammation"} & written(plan)
+
+
 def test_which_is_called_names_no_condition_unless_the_name_is_one():
     plan = plan_of(
         "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."

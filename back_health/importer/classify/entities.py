@@ -970,6 +970,64 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
     state.decide(name, "condition", f"defined as one ({match.group(0).strip()!r})")
 
 
+def relative_defined_condition(sentence: str, owner: PagePlan, state: Context) -> None:
+    """A condition named just before a clause saying what happens in it is a related
+    condition with the sentence as its text: "Lifting can cause a herniated disc, where
+    the soft centre pushes out", "people with sacroiliac joint dysfunction, in which the
+    joint moves too much"."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION:
+        return
+    for match in rules.cue_matches("defining_relative", sentence):
+        name = trailing_condition(sentence[: match.start()], rules)
+        if name:
+            _related_condition(
+                name,
+                sentence,
+                owner,
+                state,
+                "the text defines it",
+                "a clause after its name says what happens in it",
+            )
+
+
+#: How many words a name ending a clause may have.
+TRAILING_NAME_WORDS = 6
+
+
+def trailing_condition(text: str, rules: RuleSet) -> str:
+    """The condition whose name ends ``text`` ("lifting causes a herniated disc" ->
+    "Herniated disc", "Paget's disease of bone"), else "". The name starts after a
+    ``name_boundary`` word; a shorter reading that names no condition ("bone") gives way
+    to a longer one."""
+    text = text.rstrip()
+    boundaries = {m.end(): m.group(0) for m in rules.cue_matches("name_boundary", text)}
+    for start in sorted({0, *boundaries}, reverse=True):
+        phrase = text[start:].strip()
+        if not phrase:
+            continue
+        words = phrase.split()
+        if len(words) > TRAILING_NAME_WORDS or any(opens_with_verb(w) for w in words[1:]):
+            return ""  # "fibromyalgia involves central sensitisation": a clause, no name
+        if _OF_A_NOUN.fullmatch(boundaries.get(start, "")):
+            # "instrumentation for scoliosis, in which the rod ...": the clause may be
+            # about the noun the name qualifies.
+            return ""
+        name = derive_name(phrase, rules).name
+        if (
+            name
+            and name_key(name, rules) == name_key(phrase, rules)
+            and (rules.is_condition_term(name) or rules.has_condition_head(name))
+            and name.lower() not in _general_terms(rules)
+        ):
+            return name
+    return ""
+
+
+#: A preposition joining a name to the noun before it ("rods for scoliosis").
+_OF_A_NOUN = re.compile(r"\s*(?:for|of|after|in|on|at|by|before)\s+", re.IGNORECASE)
+
+
 #: "This is called X", "That slip is called X", "This more serious condition is known as X".
 #: A name given inside the sentence that describes it.
 _CALLED_INLINE = re.compile(

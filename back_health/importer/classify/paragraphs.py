@@ -49,6 +49,7 @@ from .entities import (
     origins_in_sentence,
     owner_for_relations,
     related_in_sentence,
+    relative_defined_condition,
     risks_in_sentence,
     stated_synonyms,
     subtypes_in_sentence,
@@ -291,6 +292,7 @@ def emit_paragraph(
             related_in_sentence(sentence, relation_owner, topic, state)
             explained_condition(sentence, relation_owner, state)
             defined_conditions(sentence, relation_owner, state)
+            relative_defined_condition(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             treatment_statement(sentence, owner, state)

@@ -1001,6 +1001,59 @@ def test_a_clause_after_a_qualifier_or_a_verb_defines_no_condition(sentence):
     assert not {"Scoliosis", "Gout involves chronic inflammation"} & written(plan)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("A meniscal tear is an injury to the cartilage pad of the knee.", "Meniscal tear"),
+        (
+            "Prepatellar bursitis is swelling of the sac in front of the kneecap.",
+            "Prepatellar bursitis",
+        ),
+        (
+            "Patellar tendinopathy means that the tendon below the kneecap is overloaded.",
+            "Patellar tendinopathy",
+        ),
+    ],
+)
+def test_a_condition_a_sentence_opens_with_and_defines_is_related(sentence, name):
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
+        f"\n\n## Other knee problems\n\n{sentence} It is treated differently.\n"
+    )
+    assert name in _related(plan)
+    assert name in written(plan)
+
+
+def test_a_bracket_after_the_name_a_sentence_defines_is_another_name_of_it():
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint.\n\n## Other"
+        " knee problems\n\nPatellofemoral pain syndrome (PFPS) is pain around the kneecap.\n"
+    )
+    page = next(p for p in plan.pages if p.title == "Patellofemoral pain syndrome")
+    assert "PFPS" in page.alternate_names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The general word, not a condition of its own.
+        "A cyst is a sac of fluid that can form behind the knee.",
+        # A form of the subject itself.
+        "Osteoarthritis is wear of the cartilage that lines a joint.",
+        # A rank, not a definition.
+        "Prepatellar bursitis is the first thing a surgeon rules out.",
+        # A count before the name.
+        "One more tear is a reason to see the surgeon again.",
+    ],
+)
+def test_a_general_word_a_form_of_the_subject_or_a_rank_is_no_defined_condition(sentence):
+    plan = plan_of(
+        "# Osteoarthritis of the knee\n\nOsteoarthritis of the knee is wear of the knee"
+        f" joint.\n\n## Other knee problems\n\n{sentence}\n"
+    )
+    assert len(written(plan, Kind.CONDITION)) == 1
+
+
 def test_which_is_called_names_no_condition_unless_the_name_is_one():
     plan = plan_of(
         "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."

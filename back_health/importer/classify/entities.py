@@ -911,6 +911,66 @@ _EXPLAINS = re.compile(
 )
 
 
+def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
+    """Another condition a sentence opens with and defines is a related condition with
+    that sentence as its text: "A lumbar sprain is an injury to the ligaments",
+    "Discogenic pain is pain from the disc itself", "Pelvic girdle pain (PGP) is pain at
+    the front of the pelvis" (the bracket another name of it)."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION or rules.cue("passing_mention", sentence):
+        return
+    verb = _DEFINING_VERB.search(sentence, 0, EXPLAINED_SUBJECT_CHARS)
+    if verb is None or not rules.cue_match("condition_definition", sentence[verb.start() :]):
+        return
+    subject, short = sentence[: verb.start()].strip(), ""
+    if subject.endswith(")") and "(" in subject:
+        subject, _, short = subject[:-1].rpartition("(")
+    name = derive_name(subject, rules).name
+    if not name or name_key(name, rules) != name_key(subject, rules):
+        return  # the whole subject must be the name
+    if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
+        return
+    if name.lower() in _general_terms(rules) or rules.find_treatments(name):
+        return
+    words = name_key(name, rules).split()
+    if len(words) == 1 and rules.has_condition_head(name):
+        return  # "A cyst is ...": the general word, not a condition of its own
+    if _QUANTITY_START.match(name) or words[-1].endswith("ly"):
+        return  # "A few millimetres of slip is ...", "Scoliosis simply means ..."
+    if _stems(name, rules) <= _stems(state.main.title, rules):
+        # A form of the subject: "Scoliosis" in "Scoliosis in adults", "Spinal
+        # osteoarthritis" for "Osteoarthritis of the spine".
+        return
+    _related_condition(name, sentence, owner, state, "the text defines it", "a sentence defines it")
+    page = state.pages.get(name_key(name, rules))
+    alias = check_name(short, rules).name if short else ""
+    if page is not None and page is not state.main and alias:
+        add_alternate(page, alias, rules)
+        state.pages.alias(alias, page)
+
+
+#: Words that say nothing of which condition a name is ("of", "the", "in"; "related" of
+#: "work-related back pain", which is "back pain at work").
+_LINK_WORDS = frozenset(
+    {"of", "the", "in", "at", "a", "an", "with", "and", "to", "for", "on", "related"}
+)
+
+
+def _stems(name: str, rules: RuleSet) -> frozenset[str]:
+    """The words of ``name`` by their first four letters: "Spinal osteoarthritis" and
+    "Osteoarthritis of the spine" share them."""
+    return frozenset(w[:4] for w in name_key(name, rules).split() if w not in _LINK_WORDS)
+
+
+#: A count or an order opening a phrase: "first fracture", "few millimetres", "no".
+_QUANTITY_START = re.compile(
+    r"(?:first|second|third|last|next|few|several|many|some|no|any|each|every|one|two)\b",
+    re.IGNORECASE,
+)
+#: The verb after the name a sentence defines ("... is", "... are", "... means").
+_DEFINING_VERB = re.compile(r"\s+(?:is|are|means)\s", re.IGNORECASE)
+
+
 def _related_condition(
     name: str, sentence: str, owner: PagePlan, state: Context, reason: str, because: str
 ) -> None:

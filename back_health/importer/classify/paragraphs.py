@@ -39,6 +39,7 @@ from .entities import (
     cause_subject,
     causes_in_sentence,
     combination_product,
+    condition_defined,
     defined_conditions,
     describe_subject,
     described_by_relative,
@@ -291,6 +292,7 @@ def emit_paragraph(
             subtypes_in_sentence(sentence, relation_owner, kinds_topic, state)
             related_in_sentence(sentence, relation_owner, topic, state)
             explained_condition(sentence, relation_owner, state)
+            condition_defined(sentence, relation_owner, state)
             defined_conditions(sentence, relation_owner, state)
             relative_defined_condition(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)

@@ -1054,6 +1054,42 @@ def test_a_general_word_a_form_of_the_subject_or_a_rank_is_no_defined_condition(
     assert len(written(plan, Kind.CONDITION)) == 1
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Arthroscopy is used for a meniscal tear, where the cartilage pad of the knee splits.",
+            "Meniscal tear",
+        ),
+        ("Anterior knee pain is pain felt around the kneecap.", "Anterior knee pain"),
+        (
+            "You have prepatellar bursitis, which means the sac over the kneecap is swollen.",
+            "Prepatellar bursitis",
+        ),
+        (
+            "Patellar tendon pain (jumper's knee) happens when the tendon is overloaded.",
+            "Patellar tendon pain",
+        ),
+    ],
+)
+def test_a_condition_an_article_on_a_treatment_defines_gets_a_page(sentence, name):
+    plan = plan_of(
+        "# Arthroscopic knee surgery\n\nArthroscopic knee surgery is keyhole surgery on the"
+        f" knee joint.\n\n## Why it is done\n\n{sentence} The surgeon looks inside the joint.\n"
+    )
+    assert plan.main_page.kind == Kind.TREATMENT
+    assert name in written(plan, Kind.CONDITION)
+
+
+def test_an_article_on_a_treatment_names_no_condition_from_a_general_word_or_its_own_name():
+    plan = plan_of(
+        "# Arthroscopic knee surgery\n\nArthroscopic knee surgery is keyhole surgery on the"
+        " knee joint.\n\n## Why it is done\n\nPain happens when the joint is damaged. A cyst"
+        " is a sac of fluid. Knee surgery means that the surgeon looks inside the joint.\n"
+    )
+    assert not written(plan, Kind.CONDITION)
+
+
 def test_which_is_called_names_no_condition_unless_the_name_is_one():
     plan = plan_of(
         "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."

@@ -885,16 +885,21 @@ def explained_condition(sentence: str, owner: PagePlan, state: Context) -> None:
     that sentence as its text: "Spinal stenosis happens when these changes narrow the
     space around the nerves", "Facet joint pain comes from the small joints"."""
     rules = state.rules
-    if owner.kind != Kind.CONDITION:
+    if not defines_conditions(owner, state):
         return
     explains = _EXPLAINS.search(sentence[:EXPLAINED_SUBJECT_CHARS])
     if explains is None or rules.cue("passing_mention", sentence):
         return
-    subject = sentence[: explains.start()]
+    subject = sentence[: explains.start()].strip()
+    if subject.endswith(")") and "(" in subject:
+        # "Degenerative cervical myelopathy (DCM) happens when ...": its short name.
+        subject = subject[:-1].rpartition("(")[0]
     name = derive_name(subject, rules).name
     if not name or name_key(name, rules) != name_key(subject, rules):
         return  # the whole subject must be the name
-    if not rules.is_condition_term(name) or name.lower() in _general_terms(rules):
+    if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
+        return
+    if name.lower() in _general_terms(rules) or not _names_one_condition(name, state):
         return
     _related_condition(
         name, sentence, owner, state, "the text explains it", "a sentence explains it"
@@ -917,7 +922,7 @@ def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
     "Discogenic pain is pain from the disc itself", "Pelvic girdle pain (PGP) is pain at
     the front of the pelvis" (the bracket another name of it)."""
     rules = state.rules
-    if owner.kind != Kind.CONDITION or rules.cue("passing_mention", sentence):
+    if not defines_conditions(owner, state) or rules.cue("passing_mention", sentence):
         return
     verb = _DEFINING_VERB.search(sentence, 0, EXPLAINED_SUBJECT_CHARS)
     if verb is None or not rules.cue_match("condition_definition", sentence[verb.start() :]):
@@ -932,14 +937,7 @@ def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if name.lower() in _general_terms(rules) or rules.find_treatments(name):
         return
-    words = name_key(name, rules).split()
-    if len(words) == 1 and rules.has_condition_head(name):
-        return  # "A cyst is ...": the general word, not a condition of its own
-    if _QUANTITY_START.match(name) or words[-1].endswith("ly"):
-        return  # "A few millimetres of slip is ...", "Scoliosis simply means ..."
-    if _stems(name, rules) <= _stems(state.main.title, rules):
-        # A form of the subject: "Scoliosis" in "Scoliosis in adults", "Spinal
-        # osteoarthritis" for "Osteoarthritis of the spine".
+    if not _names_one_condition(name, state):
         return
     _related_condition(name, sentence, owner, state, "the text defines it", "a sentence defines it")
     page = state.pages.get(name_key(name, rules))
@@ -949,6 +947,25 @@ def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
         state.pages.alias(alias, page)
 
 
+def _names_one_condition(name: str, state: Context) -> bool:
+    """Whether ``name``, the subject of a sentence defining it, names a condition other
+    than the subject: not the general word ("A cyst is ..."), a count or an adverb cut
+    with it ("A few millimetres of slip", "Scoliosis simply", "Less often the pain"),
+    nor a form of the subject ("Scoliosis" in "Scoliosis in adults", "Spinal
+    osteoarthritis" for "Osteoarthritis of the spine")."""
+    rules = state.rules
+    words = name_key(name, rules).split()
+    if not words or (len(words) == 1 and rules.has_condition_head(name)):
+        return False
+    if _QUANTITY_START.match(name) or words[-1].endswith("ly"):
+        return False
+    if _INNER_WORD.search(name):
+        return False
+    return not _stems(name, rules) <= _stems(state.main.title, rules)
+
+
+#: An article or an adverb inside a name cut from a sentence: "Less often the pain".
+_INNER_WORD = re.compile(r"\s(?:the|a|an|often|usually|sometimes|also)\s", re.IGNORECASE)
 #: Words that say nothing of which condition a name is ("of", "the", "in"; "related" of
 #: "work-related back pain", which is "back pain at work").
 _LINK_WORDS = frozenset(
@@ -971,6 +988,21 @@ _QUANTITY_START = re.compile(
 _DEFINING_VERB = re.compile(r"\s+(?:is|are|means)\s", re.IGNORECASE)
 
 
+def defines_conditions(owner: PagePlan, state: Context) -> bool:
+    """Whether the conditions the text defines in ``owner``'s text get pages: a condition's
+    text, or the text of an article about a treatment, which defines the conditions it
+    treats or causes ("Vertebroplasty is for a vertebral compression fracture, where
+    ...")."""
+    return owner.kind == Kind.CONDITION or (owner is state.main and owner.kind == Kind.TREATMENT)
+
+
+def relate_condition(owner: PagePlan, page: PagePlan) -> None:
+    """``page`` among ``owner``'s related conditions; a treatment has none (a condition an
+    article on a treatment defines may be what it treats or a harm it does)."""
+    if owner.kind == Kind.CONDITION:
+        relate(owner, "related_conditions", page)
+
+
 def _related_condition(
     name: str, sentence: str, owner: PagePlan, state: Context, reason: str, because: str
 ) -> None:
@@ -983,7 +1015,7 @@ def _related_condition(
     page = state.entity(Kind.CONDITION, name, reason=reason)
     if page is owner or page is state.main:
         return
-    relate(owner, "related_conditions", page)
+    relate_condition(owner, page)
     if sentence:
         state.pages.add_text(page, sentence)
     state.decide(name, "condition", because)
@@ -1003,7 +1035,7 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
     condition in which ...".
     """
     rules = state.rules
-    if owner.kind != Kind.CONDITION or not rules.cue("condition_apposition", sentence):
+    if not defines_conditions(owner, state) or not rules.cue("condition_apposition", sentence):
         return
     match = rules.cue_match("condition_apposition", sentence)
     before = sentence[: match.start()].rstrip()
@@ -1025,7 +1057,7 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
     if short and (alias := check_name(short, rules).name):
         add_alternate(page, alias, rules)
         state.pages.alias(alias, page)
-    relate(owner, "related_conditions", page)
+    relate_condition(owner, page)
     state.pages.add_text(page, sentence)
     state.decide(name, "condition", f"defined as one ({match.group(0).strip()!r})")
 
@@ -1036,7 +1068,7 @@ def relative_defined_condition(sentence: str, owner: PagePlan, state: Context) -
     the soft centre pushes out", "people with sacroiliac joint dysfunction, in which the
     joint moves too much"."""
     rules = state.rules
-    if owner.kind != Kind.CONDITION:
+    if not defines_conditions(owner, state):
         return
     for match in rules.cue_matches("defining_relative", sentence):
         name = trailing_condition(sentence[: match.start()], rules)
@@ -1115,7 +1147,7 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
     This is called postherpetic neuralgia.") is a related condition; the description and
     the naming sentence are its text."""
     rules = state.rules
-    if owner.kind != Kind.CONDITION:
+    if not defines_conditions(owner, state):
         return
     match = _CALLED.match(sentence) if previous else None
     said = f"{previous} {sentence}"
@@ -1157,7 +1189,7 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
     page = state.entity(Kind.CONDITION, name, reason="the text names what it describes")
     if page is owner or page is state.main:
         return
-    relate(owner, "related_conditions", page)
+    relate_condition(owner, page)
     state.pages.add_text(page, said)
     state.decide(name, "condition", f"named after its description ({match.group(0).strip()!r})")
 

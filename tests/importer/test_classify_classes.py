@@ -1126,6 +1126,23 @@ def test_a_name_in_brackets_in_the_title_finds_the_main_page_later():
     assert [p.title for p in plan.pages].count("Atlantoaxial instability") == 0
 
 
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Shin splints in runners", "Shin splints"),
+        ("Tennis elbow among office workers", "Tennis elbow"),
+        # An age group names a form of the condition of its own.
+        ("Knee pain in children", "Knee pain in children"),
+        ("Flat feet in adults", "Flat feet in adults"),
+    ],
+)
+def test_the_job_or_sport_of_the_people_a_title_is_about_is_no_part_of_the_subject(title, subject):
+    plan = plan_of(f"# {title}\n\n{subject} is common. It often settles with rest.\n")
+    assert plan.main_page.title == subject
+    if subject != title:
+        assert title in plan.main_page.alternate_names
+
+
 def test_after_a_question_the_title_answer_is_the_subject():
     plan = plan_of(
         "# Groin pain that won't go away? Osteitis pubis in runners\n\nGroin pain is common"

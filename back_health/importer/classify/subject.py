@@ -32,6 +32,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     if not name.strip():
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
+    named_with_people = name
+    name = without_occupation(name, rules)
     medicine = whole_medicine(name, rules)
     term = whole_treatment(name, rules) if medicine is None else None
     if medicine is not None:
@@ -59,6 +61,9 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         )
         relate(page, "related_conditions", other)
         state.decide(second, "condition", "second condition named in the title ('X and Y')")
+    if named_with_people != name:
+        add_alternate(page, named_with_people, rules)
+        state.decide(named_with_people, "alternate name", "the subject named with who gets it")
     for other in bracketed_names(title):
         if rules.cue("title_genre", f"({other})"):
             continue  # "(The Basics)" says what kind of page it is, not another name
@@ -99,6 +104,17 @@ def main_condition(document: Document, state: Context) -> PagePlan:
 #: "Work-related back pain is back pain caused by ...": the name is what the sentence
 #: says something is.
 _COPULA_AFTER = re.compile(r"\s+(?:is|are|means|refers to)\s", re.IGNORECASE)
+
+
+def without_occupation(name: str, rules: RuleSet) -> str:
+    """``name`` without the job or sport of the people it is about ("Myofascial neck pain
+    in laboratory staff" -> "Myofascial neck pain"): the condition is the same whoever
+    has it. An age group names a form of its own ("Scoliosis in adults") and stays."""
+    match = rules.cue_match("title_occupation", name)
+    if match is None:
+        return name
+    shorter = name[: match.start()].strip()
+    return shorter if check_name(shorter, rules).name else name
 
 
 def is_broader_name(name: str, title: str, rules: RuleSet) -> bool:

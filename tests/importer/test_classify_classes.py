@@ -1090,6 +1090,69 @@ def test_an_article_on_a_treatment_names_no_condition_from_a_general_word_or_its
     assert not written(plan, Kind.CONDITION)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "One in five people get at least one bout of bursitis, an inflammation of the"
+            " sac over the joint.",
+            "Bursitis",
+        ),
+        (
+            "Pain on kneeling can be a sign of Osgood-Schlatter disease, a swelling of the"
+            " bump below the kneecap.",
+            "Osgood-Schlatter disease",
+        ),
+        (
+            "What she had was almost certainly a meniscal tear, a crack in the cartilage of"
+            " the knee.",
+            "Meniscal tear",
+        ),
+    ],
+)
+def test_a_condition_followed_by_what_it_is_after_a_comma_is_related(sentence, name):
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
+        f"\n\n## Other problems\n\n{sentence}\n"
+    )
+    assert name in _related(plan)
+    assert name in written(plan)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Named in passing, in a list the comma continues.
+        "Knee pain can occasionally come from gout, a meniscal tear, an infection of the"
+        " joint or a tumour.",
+        # The subject itself, in a shorter form.
+        "Osteoarthritis, a thinning of the cartilage of a joint, gets more common with age.",
+    ],
+)
+def test_a_list_in_passing_or_the_subject_is_no_glossed_condition(sentence):
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
+        f"\n\n## Other problems\n\n{sentence}\n"
+    )
+    assert written(plan, Kind.CONDITION) == {"Knee osteoarthritis"}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("spinal", "spine", True),
+        ("sprain", "sprains", True),
+        ("osteoporosis", "osteoarthritis", False),
+    ],
+)
+def test_two_forms_of_one_word_are_the_same_word_and_two_words_that_start_alike_are_not(
+    one, other, same
+):
+    from back_health.importer.classify.entities import _same_word
+
+    assert _same_word(one, other) is same
+
+
 def test_which_is_called_names_no_condition_unless_the_name_is_one():
     plan = plan_of(
         "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."

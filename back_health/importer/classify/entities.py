@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from functools import lru_cache
 
@@ -961,7 +962,10 @@ def _names_one_condition(name: str, state: Context) -> bool:
         return False
     if _INNER_WORD.search(name):
         return False
-    return not _stems(name, rules) <= _stems(state.main.title, rules)
+    subject = _stems(state.main.title, rules)
+    return not all(
+        any(_same_word(word, other) for other in subject) for word in _stems(name, rules)
+    )
 
 
 #: An article or an adverb inside a name cut from a sentence: "Less often the pain".
@@ -974,9 +978,22 @@ _LINK_WORDS = frozenset(
 
 
 def _stems(name: str, rules: RuleSet) -> frozenset[str]:
-    """The words of ``name`` by their first four letters: "Spinal osteoarthritis" and
-    "Osteoarthritis of the spine" share them."""
-    return frozenset(w[:4] for w in name_key(name, rules).split() if w not in _LINK_WORDS)
+    """The words of ``name`` that say which condition it is."""
+    return frozenset(w for w in name_key(name, rules).split() if w not in _LINK_WORDS)
+
+
+#: Letters two forms of one word share at least, and most letters either adds.
+SAME_WORD_PREFIX = 4
+SAME_WORD_ENDING = 3
+
+
+def _same_word(one: str, other: str) -> bool:
+    """Whether two words are forms of one ("spinal" and "spine", "sprain" and "sprains"),
+    not two words that start alike ("osteoporosis" and "osteoarthritis")."""
+    shared = len(os.path.commonprefix([one, other]))
+    return shared >= min(SAME_WORD_PREFIX, len(one), len(other)) and (
+        max(len(one), len(other)) - shared <= SAME_WORD_ENDING
+    )
 
 
 #: A count or an order opening a phrase: "first fracture", "few millimetres", "no".
@@ -1062,6 +1079,25 @@ def defined_conditions(sentence: str, owner: PagePlan, state: Context) -> None:
     state.decide(name, "condition", f"defined as one ({match.group(0).strip()!r})")
 
 
+def glossed_condition(sentence: str, owner: PagePlan, state: Context) -> None:
+    """A condition named before what it is, in a few words after a comma, is a related
+    condition with the sentence as its text: "one episode of uveitis, an inflammation of
+    the eye", "a sign of spondylolysis, a stress fracture at the back of a vertebra"."""
+    rules = state.rules
+    if not defines_conditions(owner, state):
+        return
+    match = rules.cue_match("condition_gloss", sentence)
+    if match is None or rules.cue("passing_mention", sentence):
+        return
+    # "a sign of spondylolysis, a stress fracture ...": what follows the comma is what
+    # the name just before it is, whatever that name qualifies.
+    name = trailing_condition(sentence[: match.start()], rules, after_preposition=True)
+    if name and _names_one_condition(name, state):
+        _related_condition(
+            name, sentence, owner, state, "the text defines it", "what it is follows its name"
+        )
+
+
 def relative_defined_condition(sentence: str, owner: PagePlan, state: Context) -> None:
     """A condition named just before a clause saying what happens in it is a related
     condition with the sentence as its text: "Lifting can cause a herniated disc, where
@@ -1087,11 +1123,12 @@ def relative_defined_condition(sentence: str, owner: PagePlan, state: Context) -
 TRAILING_NAME_WORDS = 6
 
 
-def trailing_condition(text: str, rules: RuleSet) -> str:
+def trailing_condition(text: str, rules: RuleSet, *, after_preposition: bool = False) -> str:
     """The condition whose name ends ``text`` ("lifting causes a herniated disc" ->
     "Herniated disc", "Paget's disease of bone"), else "". The name starts after a
     ``name_boundary`` word; a shorter reading that names no condition ("bone") gives way
-    to a longer one."""
+    to a longer one. Unless ``after_preposition``, a name qualifying the noun before it
+    ("rods for scoliosis") is none: what follows may be about that noun."""
     text = text.rstrip()
     boundaries = {m.end(): m.group(0) for m in rules.cue_matches("name_boundary", text)}
     for start in sorted({0, *boundaries}, reverse=True):
@@ -1101,7 +1138,7 @@ def trailing_condition(text: str, rules: RuleSet) -> str:
         words = phrase.split()
         if len(words) > TRAILING_NAME_WORDS or any(opens_with_verb(w) for w in words[1:]):
             return ""  # "fibromyalgia involves central sensitisation": a clause, no name
-        if _OF_A_NOUN.fullmatch(boundaries.get(start, "")):
+        if not after_preposition and _OF_A_NOUN.fullmatch(boundaries.get(start, "")):
             # "instrumentation for scoliosis, in which the rod ...": the clause may be
             # about the noun the name qualifies.
             return ""

@@ -45,6 +45,7 @@ from .entities import (
     described_by_relative,
     effects_in_sentence,
     explained_condition,
+    glossed_condition,
     lead_context,
     list_entities,
     origins_in_sentence,
@@ -295,6 +296,7 @@ def emit_paragraph(
             condition_defined(sentence, relation_owner, state)
             defined_conditions(sentence, relation_owner, state)
             relative_defined_condition(sentence, relation_owner, state)
+            glossed_condition(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             treatment_statement(sentence, owner, state)

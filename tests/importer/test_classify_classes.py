@@ -1153,6 +1153,46 @@ def test_two_forms_of_one_word_are_the_same_word_and_two_words_that_start_alike_
     assert _same_word(one, other) is same
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The form we see in footballers is patellar tendinopathy, which follows jumping.",
+            "Patellar tendinopathy",
+        ),
+        (
+            "One type every runner should know is iliotibial band syndrome.",
+            "Iliotibial band syndrome",
+        ),
+        ("Prepatellar bursitis is the best-known kind.", "Prepatellar bursitis"),
+    ],
+)
+def test_a_kind_a_sentence_names_as_one_is_a_related_condition(sentence, name):
+    plan = plan_of(
+        "# Knee pain\n\nKnee pain is pain in or around the knee joint."
+        f"\n\n## Good to know\n\n{sentence} It is treated with rest.\n"
+    )
+    assert name in _related(plan)
+    assert name in written(plan)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The commonest kind is often the subject itself, in a longer name.
+        "Degenerative knee pain is the most common type.",
+        # Not a whole name after the cue.
+        "The kind we see most is worse when you kneel on hard floors.",
+    ],
+)
+def test_the_commonest_kind_or_a_clause_is_no_named_kind(sentence):
+    plan = plan_of(
+        "# Knee pain\n\nKnee pain is pain in or around the knee joint."
+        f"\n\n## Good to know\n\n{sentence}\n"
+    )
+    assert written(plan, Kind.CONDITION) == {"Knee pain"}
+
+
 def test_which_is_called_names_no_condition_unless_the_name_is_one():
     plan = plan_of(
         "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."

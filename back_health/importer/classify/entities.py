@@ -866,6 +866,32 @@ _DIFFERENTIAL_IS = re.compile(
 )
 
 
+def named_kind(sentence: str, owner: PagePlan, state: Context) -> None:
+    """One kind of the condition a sentence names as such, wherever it stands: "The form
+    we see in gymnasts is isthmic spondylolisthesis, which follows a fracture",
+    "Piriformis syndrome is the best-known type". It is a related condition with the
+    sentence as its text."""
+    rules = state.rules
+    if owner.kind != Kind.CONDITION:
+        return
+    if after := rules.cue_match("kind_named_after", sentence, at_start=True):
+        text = _NON_RESTRICTIVE.split(sentence[after.end() :], maxsplit=1)[0]
+        name = derive_name(text.rstrip(" ."), rules).name
+        if not name or name_key(name, rules) != name_key(text, rules):
+            return  # only a whole name is the kind
+    elif verb := _DEFINING_VERB.search(sentence, 0, EXPLAINED_SUBJECT_CHARS):
+        if not rules.cue_match("kind_named_before", sentence[verb.start() :], at_start=True):
+            return
+        subject = sentence[: verb.start()].strip()
+        name = derive_name(subject, rules).name
+        if not name or name_key(name, rules) != name_key(subject, rules):
+            return
+    else:
+        return
+    if _names_one_condition(name, state):
+        _subtype(name, sentence, owner, state, "the sentence names it as a kind")
+
+
 def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str) -> None:
     if not is_subtype(name, state) or state.rules.find_treatments(name):
         return

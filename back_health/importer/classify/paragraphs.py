@@ -48,6 +48,7 @@ from .entities import (
     glossed_condition,
     lead_context,
     list_entities,
+    named_kind,
     origins_in_sentence,
     owner_for_relations,
     related_in_sentence,
@@ -297,6 +298,7 @@ def emit_paragraph(
             defined_conditions(sentence, relation_owner, state)
             relative_defined_condition(sentence, relation_owner, state)
             glossed_condition(sentence, relation_owner, state)
+            named_kind(sentence, relation_owner, state)
             called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             treatment_statement(sentence, owner, state)

@@ -1193,6 +1193,45 @@ def test_the_commonest_kind_or_a_clause_is_no_named_kind(sentence):
     assert written(plan, Kind.CONDITION) == {"Knee pain"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("In a meniscal tear, the cartilage pad of the knee splits.", "Meniscal tear"),
+        (
+            "In prepatellar bursitis the sac in front of the kneecap swells.",
+            "Prepatellar bursitis",
+        ),
+    ],
+)
+def test_a_condition_framing_a_sentence_is_related_with_that_text(sentence, name):
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
+        f"\n\n## Other problems\n\n{sentence}\n"
+    )
+    assert name in _related(plan)
+    assert name in written(plan)
+
+
+def test_in_a_types_section_a_name_up_to_a_comma_frames_the_sentence():
+    plan = plan_of(
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint.\n\n## Types"
+        "\n\nIn patellofemoral knee pain, the pain is felt around the kneecap.\n"
+    )
+    assert "Patellofemoral knee pain" in _related(plan)
+
+
+@pytest.mark.parametrize(
+    ("article", "sentence"),
+    [
+        ("Knee osteoarthritis", "In older people with osteoporosis, the knee can break."),
+        ("Arthroscopic knee surgery", "In knee pain, arthroscopic knee surgery rarely helps."),
+    ],
+)
+def test_people_or_the_use_of_the_subject_framing_a_sentence_name_no_condition(article, sentence):
+    plan = plan_of(f"# {article}\n\n{article} is common.\n\n## More\n\n{sentence}\n")
+    assert not written(plan, Kind.CONDITION) - {article}
+
+
 def test_which_is_called_names_no_condition_unless_the_name_is_one():
     plan = plan_of(
         "# Paget's disease of bone\n\nPaget's disease of bone disturbs the renewal of bone."

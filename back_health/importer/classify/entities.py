@@ -795,7 +795,7 @@ def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Cont
     if topic == "types" and (opening := _IN_KIND.match(sentence)):
         # "In central stenosis the middle of the canal is narrowed": the kind the
         # sentence is about opens it, up to the clause it frames.
-        head = _KIND_ENDS.split(sentence[opening.end() :], maxsplit=1)[0]
+        head = _framing_name(sentence[opening.end() :], rules)
         if name := derive_name(head, rules).name:
             _subtype(
                 name, sentence, owner, state, "the kind a sentence in a types section is about"
@@ -814,6 +814,21 @@ def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Cont
         _subtype(name, said, owner, state, f"listed after {match.group(0).strip()!r}")
 
 
+def _framing_name(rest: str, rules: RuleSet) -> str:
+    """The name framing a sentence, from just after its "In": up to a comma close by when
+    that is a whole name ("In discogenic back pain, the pain ..."), else up to the
+    clause's subject ("In central stenosis the middle ...")."""
+    comma = rest.find(",", 0, FRAMING_NAME_CHARS)
+    if comma > 0:
+        head = rest[:comma]
+        name = derive_name(head, rules).name
+        if name and name_key(name, rules) == name_key(head, rules):
+            return head
+    return _KIND_ENDS.split(rest, maxsplit=1)[0]
+
+
+#: How far after "In" a comma may end the name that frames a sentence.
+FRAMING_NAME_CHARS = 50
 #: "In central stenosis ...", "With the isthmic type, ...": a sentence framed by a kind.
 _IN_KIND = re.compile(r"(?:in|with)\s+(?=\S)", re.IGNORECASE)
 #: Where the name of the kind framing a sentence ends: a comma, or the clause's subject.
@@ -890,6 +905,38 @@ def named_kind(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if _names_one_condition(name, state):
         _subtype(name, sentence, owner, state, "the sentence names it as a kind")
+
+
+def framing_condition(sentence: str, owner: PagePlan, topic: str, state: Context) -> None:
+    """A condition that frames a sentence saying what happens in it ("In a burst
+    fracture, the whole vertebra is crushed", "In discogenic back pain the pain comes
+    from the disc") is a related condition with the sentence as its text. In a types
+    section :func:`subtypes_in_sentence` reads it."""
+    rules = state.rules
+    if topic == "types" or not defines_conditions(owner, state):
+        return
+    opening = _IN_CONDITION.match(sentence)
+    if opening is None or name_key(state.main.title, rules) in name_key(sentence, rules):
+        return  # "In back pain, amitriptyline helps ...": it says how the subject is used
+    head = _framing_name(sentence[opening.end() :], rules)
+    name = derive_name(head, rules).name
+    if not name or name_key(name, rules) != name_key(head, rules):
+        return  # only a whole name frames the sentence
+    if _PEOPLE_WITH.search(name):
+        return  # "In older people with osteoporosis, ...": who, not what
+    if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
+        return
+    if _names_one_condition(name, state):
+        _related_condition(
+            name, sentence, owner, state, "the text defines it", "a sentence it frames explains it"
+        )
+
+
+#: People named by what they have: "people with osteoporosis", "someone with gout".
+_PEOPLE_WITH = re.compile(r"\s(?:with|who)\s", re.IGNORECASE)
+#: "In a burst fracture, ...": a sentence framed by what it is about (not "With ...",
+#: which frames what someone has or does).
+_IN_CONDITION = re.compile(r"in\s+(?:an?\s+|the\s+)?(?=\S)", re.IGNORECASE)
 
 
 def _subtype(name: str, sentence: str, owner: PagePlan, state: Context, why: str) -> None:

@@ -45,6 +45,7 @@ from .entities import (
     described_by_relative,
     effects_in_sentence,
     explained_condition,
+    framing_condition,
     glossed_condition,
     lead_context,
     list_entities,
@@ -299,6 +300,7 @@ def emit_paragraph(
             relative_defined_condition(sentence, relation_owner, state)
             glossed_condition(sentence, relation_owner, state)
             named_kind(sentence, relation_owner, state)
+            framing_condition(sentence, relation_owner, topic, state)
             called_condition(sentence, previous, relation_owner, state)
             treatment_subject(sentence, owner, topic, state)
             treatment_statement(sentence, owner, state)

@@ -1493,3 +1493,15 @@ def test_an_item_leaving_its_list_takes_its_whole_text_to_its_page(item, title):
     page = page_titled(plan, title)
     text = " ".join([page.summary, *(str(block.value) for block in page.blocks)])
     assert item.split(".")[0] in text and item.split(". ")[1].rstrip(".") in text
+
+
+def test_what_follows_an_items_label_in_its_first_sentence_stays_with_the_page():
+    item = (
+        "Physiotherapy: a physiotherapist will assess your back and give you exercises. "
+        "You can book directly without seeing a GP first."
+    )
+    plan = plan_of(article("## What you can do", f"- {item}\n- Heat"))
+
+    page = page_titled(plan, "Physiotherapy")
+    text = " ".join([page.summary, *(str(block.value) for block in page.blocks)])
+    assert "will assess your back" in text and "book directly" in text

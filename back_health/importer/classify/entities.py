@@ -2111,11 +2111,12 @@ def _examples_only(phrase: str, found: list) -> str:
 def item_explanation(text: str) -> str:
     """What an item says after its name: "Short shoulders. This feature is rare." ->
     "This feature is rare."."""
-    sentences = split_sentences(text)
-    if len(sentences) > 1:
-        return " ".join(sentences[1:])
-    parts = re.split(r"\s*:\s+|\s+[-–—]\s+", text, maxsplit=1)
-    return parts[1].strip() if len(parts) == 2 and len(parts[1].split()) > 3 else ""
+    sentences = split_sentences(text) or [text]
+    # "Physiotherapy: a physiotherapist will assess your back. You can book ...": what
+    # follows the label in the first sentence is part of the explanation too.
+    parts = re.split(r"\s*:\s+|\s+[-–—]\s+", sentences[0], maxsplit=1)
+    after_label = parts[1].strip() if len(parts) == 2 and len(parts[1].split()) > 3 else ""
+    return " ".join([after_label, *sentences[1:]]).strip()
 
 
 #: Most words of a bold label that names its item.

@@ -1505,3 +1505,18 @@ def test_what_follows_an_items_label_in_its_first_sentence_stays_with_the_page()
     page = page_titled(plan, "Physiotherapy")
     text = " ".join([page.summary, *(str(block.value) for block in page.blocks)])
     assert "will assess your back" in text and "book directly" in text
+
+
+def test_a_lead_saying_when_a_list_applies_stays_when_its_items_leave_for_their_pages():
+    lead = "We only offer surgery when the pain has lasted six months and these have not helped:"
+    plan = plan_of(
+        article(
+            "## Treatment",
+            lead,
+            "- Physiotherapy: a physiotherapist teaches you exercises to strengthen your back.\n"
+            "- Acupuncture: fine needles placed in the skin can ease the pain for a while.",
+        )
+    )
+
+    text = " ".join(str(block.value) for block in plan.pages[0].blocks)
+    assert "We only offer surgery when the pain has lasted six months" in text

@@ -102,8 +102,21 @@ def settle_list(pending: PendingList, state: Context) -> None:
     kept = [item for item in source.items if stays(item)]
     if kept:
         pending.block.value = list_html(source, kept)
-    elif pending.lead and pending.lead_block is not None:
+    elif pending.lead and pending.lead_block is not None and not _lead_says_more(pending.lead):
         strip_lead(pending.lead_block, pending.lead)
+
+
+def _lead_says_more(lead: str) -> bool:
+    """Whether a list's lead says more than that a list follows: "We only offer surgery
+    when your pain has lasted more than 6 months and these have not helped:" keeps its
+    place when the list's items leave for their pages; "Treatments include:" does not."""
+    return len(lead.split()) > LEAD_FRAME_MAX_WORDS or bool(_LEAD_CONDITION.search(lead))
+
+
+#: Most words of a lead that only announces its list.
+LEAD_FRAME_MAX_WORDS = 12
+#: Words of a lead that say when or why, beyond announcing its list.
+_LEAD_CONDITION = re.compile(r"\b(?:only|when|if|unless|until|after|before|because)\b", re.I)
 
 
 def suggest(page: PagePlan, state: Context) -> None:

@@ -243,6 +243,80 @@ def flag_kinds(plan) -> set[str]:
     return kinds
 
 
+def plan_words(plan) -> set[str]:
+    """Every word the plan keeps of the article: page titles, names, summaries, blocks
+    (their nested values too), relation notes, and what it dropped or flagged."""
+    texts: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    for page in _get(plan, "pages", []) or []:
+        texts += [_get(page, "title", ""), _get(page, "summary", "")]
+        texts += list(_get(page, "alternate_names", []) or [])
+        for block in _get(page, "blocks", []) or []:
+            walk(block_value(block))
+        for field in ("causes", "treatments", "related_conditions"):
+            for relation in _get(page, field, []) or []:
+                texts += [_get(relation, "title", ""), _get(relation, "note", "") or ""]
+    for entry in (*(_get(plan, "dropped", []) or []), *(_get(plan, "flags", []) or [])):
+        texts.append(_get(entry, "text", ""))
+    return set(norm_text(html_to_text(" ".join(texts))).split())
+
+
+def lost_sentences(sentences: Iterable[str], plan) -> list[str]:
+    """The sentences of the cleaned article the plan keeps nowhere: fewer than
+    :data:`KEPT_WORD_SHARE` of their words of four letters or more are in it. A plan that
+    skipped the article (a language the rules do not cover) loses nothing; a dose is kept
+    as an exercise's fields, not as words."""
+    from back_health.importer.dose import has_dose, read_dose
+
+    if str(_get(plan, "status", "")) == "skipped":
+        return []
+    kept = plan_words(plan)
+    lost = []
+    for sentence in sentences:
+        if has_dose(read_dose(sentence).dose):
+            continue  # "Hold for 30 seconds, 3 times": kept as an exercise's dose fields
+        words = [w for w in norm_text(sentence).split() if len(w) >= 4]
+        if len(words) >= 3 and sum(w in kept for w in words) < KEPT_WORD_SHARE * len(words):
+            lost.append(sentence)
+    return lost
+
+
+#: Share of a sentence's longer words the plan must hold for the sentence to be kept.
+KEPT_WORD_SHARE = 0.8
+
+
+def document_sentences(data: bytes, name: str, format: str) -> list[str]:
+    """The sentences of the article's paragraphs and list items after cleaning."""
+    from back_health.importer.clean import clean_document
+    from back_health.importer.document import ListBlock, Paragraph
+    from back_health.importer.load import load_source
+    from back_health.importer.memo import article_scope
+    from back_health.importer.parse import parse_document
+    from back_health.importer.text import split_sentences
+
+    loaded = load_source(data, name, format=format, max_bytes=len(data) + 1)
+    with article_scope():
+        document = clean_document(parse_document(loaded.text, loaded.format))
+    texts = []
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                texts.append(block.text)
+            elif isinstance(block, ListBlock):
+                texts.extend(item.text for item in block.items)
+    return [sentence for text in texts for sentence in split_sentences(text)]
+
+
 def is_fragment_title(title: str) -> bool:
     """A title that is not a short noun phrase (see the module docstring)."""
     text = norm_text(title)
@@ -604,6 +678,10 @@ def summarise(scores: list[dict]) -> dict:
         "on_pages": total("foreign", "on_pages"),
         "phrases": total("foreign", "phrases"),
     }
+    summary["content"] = {
+        "lost": sum(s.get("content", {}).get("lost", 0) for s in scores),
+        "sentences": sum(s.get("content", {}).get("sentences", 0) for s in scores),
+    }
     summary["fragment_titles"] = total("fragments")
     stubs, written = total("stubs", "stubs"), total("stubs", "written")
     summary["stubs"] = {"stubs": stubs, "written": written, "share": _ratio(stubs, written)}
@@ -727,11 +805,17 @@ def evaluate_half(half_dir: Path, only: list[str] | None = None) -> tuple[list[d
         answer = load_answer(answer_path)
         error = ""
         try:
-            plan = analyse(article.read_bytes(), article.name, format=answer["format"])
+            data = article.read_bytes()
+            plan = analyse(data, article.name, format=answer["format"])
         except Exception as exc:  # noqa: BLE001 - a crash is scored as an empty plan
             error = f"{type(exc).__name__}: {exc}"
             plan = {"pages": [], "flags": [], "error": error}
         score = score_article(answer, plan)
+        sentences = [] if error else document_sentences(data, article.name, answer["format"])
+        lost = lost_sentences(sentences, plan)
+        score["content"] = {"sentences": len(sentences), "lost": len(lost)}
+        if lost:
+            score["failures"]["sentences_lost"] = lost
         score["article"] = article.name
         score["style"] = answer["style"]
         if error:
@@ -780,6 +864,8 @@ def summary_rows(summary: dict) -> list[tuple[str, str]]:
     rows.append(
         ("foreign unflagged", f"{fo['unflagged']} of {fo['phrases']} (on pages: {fo['on_pages']})")
     )
+    co = summary.get("content", {"lost": 0, "sentences": 0})
+    rows.append(("sentences lost", f"{co['lost']} of {co['sentences']}"))
     rows.append(("fragment titles", str(summary["fragment_titles"])))
     st = summary["stubs"]
     rows.append(("stub share", f"{_fmt(st['share'])}  [{st['stubs']} of {st['written']} written]"))

@@ -616,3 +616,25 @@ class TestAnswers:
         assert ev.main(["--corpus", str(tmp_path), "--json", "--only", "batch_*"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["dev"]["summary"]["articles"] == 2
+
+
+def test_a_sentence_the_plan_keeps_nowhere_is_lost():
+    page = PagePlan(
+        kind="condition",
+        title="Sciatica",
+        blocks=[BlockPlan("paragraph", "<p>Short walks help the nerve settle down.</p>")],
+    )
+    plan = ArticlePlan(
+        source=SourceInfo(name="a.md", sha256="", format="markdown", bytes=1),
+        title="Sciatica",
+        pages=[page],
+    )
+    sentences = [
+        "Short walks help the nerve settle down.",
+        "Most people recover within six weeks without treatment.",
+        "Hold for 30 seconds, 3 times a day.",
+    ]
+
+    assert ev.lost_sentences(sentences, plan) == [
+        "Most people recover within six weeks without treatment."
+    ]

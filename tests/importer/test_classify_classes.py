@@ -955,6 +955,14 @@ def test_a_condition_named_in_the_sentence_describing_it_is_related(sentence, na
     assert name in written(plan)
 
 
+def knee_article(text: str, heading: str = "Other problems") -> str:
+    """An article on knee osteoarthritis whose section ``heading`` holds ``text``."""
+    return (
+        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
+        f"\n\n## {heading}\n\n{text}\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
@@ -975,10 +983,7 @@ def test_a_condition_named_in_the_sentence_describing_it_is_related(sentence, na
     ],
 )
 def test_a_condition_named_before_a_clause_saying_what_happens_in_it_is_related(sentence, name):
-    plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
-        f"\n\n## Other problems\n\n{sentence}\n"
-    )
+    plan = plan_of(knee_article(sentence))
     assert name in _related(plan)
     assert name in written(plan)
 
@@ -994,10 +999,7 @@ def test_a_condition_named_before_a_clause_saying_what_happens_in_it_is_related(
     ],
 )
 def test_a_clause_after_a_qualifier_or_a_verb_defines_no_condition(sentence):
-    plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
-        f"\n\n## Other problems\n\n{sentence}\n"
-    )
+    plan = plan_of(knee_article(sentence))
     assert not {"Scoliosis", "Gout involves chronic inflammation"} & written(plan)
 
 
@@ -1016,18 +1018,16 @@ def test_a_clause_after_a_qualifier_or_a_verb_defines_no_condition(sentence):
     ],
 )
 def test_a_condition_a_sentence_opens_with_and_defines_is_related(sentence, name):
-    plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
-        f"\n\n## Other knee problems\n\n{sentence} It is treated differently.\n"
-    )
+    plan = plan_of(knee_article(f"{sentence} It is treated differently.", "Other knee problems"))
     assert name in _related(plan)
     assert name in written(plan)
 
 
 def test_a_bracket_after_the_name_a_sentence_defines_is_another_name_of_it():
     plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint.\n\n## Other"
-        " knee problems\n\nPatellofemoral pain syndrome (PFPS) is pain around the kneecap.\n"
+        knee_article(
+            "Patellofemoral pain syndrome (PFPS) is pain around the kneecap.", "Other knee problems"
+        )
     )
     page = next(p for p in plan.pages if p.title == "Patellofemoral pain syndrome")
     assert "PFPS" in page.alternate_names
@@ -1111,10 +1111,7 @@ def test_an_article_on_a_treatment_names_no_condition_from_a_general_word_or_its
     ],
 )
 def test_a_condition_followed_by_what_it_is_after_a_comma_is_related(sentence, name):
-    plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
-        f"\n\n## Other problems\n\n{sentence}\n"
-    )
+    plan = plan_of(knee_article(sentence))
     assert name in _related(plan)
     assert name in written(plan)
 
@@ -1130,10 +1127,7 @@ def test_a_condition_followed_by_what_it_is_after_a_comma_is_related(sentence, n
     ],
 )
 def test_a_list_in_passing_or_the_subject_is_no_glossed_condition(sentence):
-    plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
-        f"\n\n## Other problems\n\n{sentence}\n"
-    )
+    plan = plan_of(knee_article(sentence))
     assert written(plan, Kind.CONDITION) == {"Knee osteoarthritis"}
 
 
@@ -1204,18 +1198,14 @@ def test_the_commonest_kind_or_a_clause_is_no_named_kind(sentence):
     ],
 )
 def test_a_condition_framing_a_sentence_is_related_with_that_text(sentence, name):
-    plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint."
-        f"\n\n## Other problems\n\n{sentence}\n"
-    )
+    plan = plan_of(knee_article(sentence))
     assert name in _related(plan)
     assert name in written(plan)
 
 
 def test_in_a_types_section_a_name_up_to_a_comma_frames_the_sentence():
     plan = plan_of(
-        "# Knee osteoarthritis\n\nKnee osteoarthritis is wear of the knee joint.\n\n## Types"
-        "\n\nIn patellofemoral knee pain, the pain is felt around the kneecap.\n"
+        knee_article("In patellofemoral knee pain, the pain is felt around the kneecap.", "Types")
     )
     assert "Patellofemoral knee pain" in _related(plan)
 

@@ -292,30 +292,30 @@ def test_a_heading_saying_when_a_treatment_is_used_heads_that_treatment(heading)
     assert "Surgery" in written(plan)
 
 
-@pytest.mark.parametrize("heading", ["The operations we offer", "Surgical options", "Mx", "Tx:"])
-def test_a_heading_naming_operations_or_a_clinical_abbreviation_heads_treatments(heading):
-    plan = plan_of(
-        article(
-            f"## {heading}",
-            "- Laminoplasty: the surgeon hinges the bony arches open to widen the canal.",
-        )
-    )
-
-    assert page_titled(plan, "Laminoplasty").kind == Kind.TREATMENT
-
-
 @pytest.mark.parametrize(
-    "heading", ["How we help with back pain", "How to fix it", "What can be done?", "PLAN"]
+    ("heading", "item", "title"),
+    [
+        *(
+            (heading, "Laminoplasty: the surgeon hinges the bony arches open.", "Laminoplasty")
+            for heading in ("The operations we offer", "Surgical options", "Mx", "Tx:")
+        ),
+        *(
+            (heading, "Hydrotherapy: exercises in a warm pool ease stiff joints.", "Hydrotherapy")
+            for heading in (
+                "How we help with back pain",
+                "How to fix it",
+                "What can be done?",
+                "PLAN",
+            )
+        ),
+    ],
 )
-def test_a_heading_on_how_it_is_helped_or_a_notes_plan_heads_treatments(heading):
-    plan = plan_of(
-        article(
-            f"## {heading}",
-            "- Hydrotherapy: exercises in a warm pool ease stiff joints and build strength.",
-        )
-    )
+def test_headings_on_operations_on_how_it_is_helped_or_a_notes_plan_head_treatments(
+    heading, item, title
+):
+    plan = plan_of(article(f"## {heading}", f"- {item}"))
 
-    assert page_titled(plan, "Hydrotherapy").kind == Kind.TREATMENT
+    assert page_titled(plan, title).kind == Kind.TREATMENT
 
 
 def test_a_sentence_calling_it_the_most_useful_fix_names_the_treatment():

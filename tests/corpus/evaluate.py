@@ -268,7 +268,7 @@ def plan_words(plan) -> set[str]:
                 texts += [_get(relation, "title", ""), _get(relation, "note", "") or ""]
     for entry in (*(_get(plan, "dropped", []) or []), *(_get(plan, "flags", []) or [])):
         texts.append(_get(entry, "text", ""))
-    return set(norm_text(html_to_text(" ".join(texts))).split())
+    return set(_WORD.findall(norm_text(html_to_text(" ".join(texts)))))
 
 
 def lost_sentences(sentences: Iterable[str], plan) -> list[str]:
@@ -285,12 +285,14 @@ def lost_sentences(sentences: Iterable[str], plan) -> list[str]:
     for sentence in sentences:
         if has_dose(read_dose(sentence).dose):
             continue  # "Hold for 30 seconds, 3 times": kept as an exercise's dose fields
-        words = [w for w in norm_text(sentence).split() if len(w) >= 4]
+        words = [w for w in _WORD.findall(norm_text(sentence)) if len(w) >= 4]
         if len(words) >= 3 and sum(w in kept for w in words) < KEPT_WORD_SHARE * len(words):
             lost.append(sentence)
     return lost
 
 
+#: A word, without the punctuation around it.
+_WORD = re.compile(r"[^\W_]+")
 #: Share of a sentence's longer words the plan must hold for the sentence to be kept.
 KEPT_WORD_SHARE = 0.8
 

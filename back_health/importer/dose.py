@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .fold import fold_case
-from .prefilter import may_match_all, required_all, search_caseless
+from .prefilter import caseless, may_match_all, required_all, search_folded
 
 #: The keys of a dose dict, in the order the exercise block stores them.
 DOSE_KEYS = ("sets", "repetitions", "hold_seconds", "per_side", "times_per_day", "days_per_week")
@@ -236,13 +236,18 @@ _NEEDS = {
         _EVERY_DAY,
     )
 }
+#: Each pattern's words and :func:`~.prefilter.caseless` form, by the pattern's identity:
+#: a compiled pattern's hash reads its whole code each time (about 10 microseconds for
+#: :data:`_REPS`), and the patterns are looked up some hundred times per article.
+_PREPARED = {id(pattern): (needs, caseless(pattern)) for pattern, needs in _NEEDS.items()}
 
 
 def _search(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
     """``pattern.search(text)``, skipped when ``folded`` lacks words every match needs."""
-    if not may_match_all(_NEEDS[pattern], folded):
+    needs, fast = _PREPARED[id(pattern)]
+    if not may_match_all(needs, folded):
         return None
-    return search_caseless(pattern, text, folded)
+    return search_folded(pattern, fast, text, folded)
 
 
 def expand_shorthand(text: str) -> str:

@@ -28,6 +28,7 @@ from back_health.importer.prefilter import (
     required_all,
     required_literals,
     search_caseless,
+    search_folded,
     starts_at_line_start,
     trie_pattern,
 )
@@ -261,6 +262,22 @@ def test_dose_patterns_found_lower_cased_are_the_patterns_own_matches(text):
             expected = pattern.search(candidate)
             found = search_caseless(pattern, candidate, fold_case(candidate))
             assert (found and found.group()) == (expected and expected.group()), pattern.pattern
+
+
+def test_dose_patterns_are_looked_up_prepared_by_identity():
+    assert set(_dose._PREPARED) == {id(pattern) for pattern in _dose._NEEDS}
+    for pattern, needs in _dose._NEEDS.items():
+        assert _dose._PREPARED[id(pattern)] == (needs, caseless(pattern))
+
+
+@pytest.mark.parametrize("text", DOSE_TEXTS)
+def test_a_search_with_its_caseless_form_given_is_the_caseless_search(text):
+    folded = fold_case(text)
+    for pattern in _dose._NEEDS:
+        for fast in (caseless(pattern), None):
+            found = search_folded(pattern, fast, text, folded)
+            expected = search_caseless(pattern, text, folded)
+            assert (found and found.span()) == (expected and expected.span()), pattern.pattern
 
 
 @pytest.mark.parametrize(

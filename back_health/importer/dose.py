@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .fold import fold_case
-from .prefilter import caseless, may_match_all, required_all, search_folded
+from .prefilter import Alternatives
 
 #: The keys of a dose dict, in the order the exercise block stores them.
 DOSE_KEYS = ("sets", "repetitions", "hold_seconds", "per_side", "times_per_day", "days_per_week")
@@ -219,10 +219,13 @@ _SHORTHAND = (
 
 _DIGIT = re.compile(r"\d")
 
-#: Words each pattern's match holds one of, set by set (:func:`~.prefilter.required_all`):
-#: a pattern is not tried on a text that lacks every word of one of its sets.
-_NEEDS = {
-    pattern: required_all(pattern.pattern, pattern.flags)
+#: Each pattern's search (:class:`~.prefilter.Alternatives`): an alternative is tried only
+#: on a text holding the words its own matches need, so a text of numbers and common
+#: words ("do", "doctor") is not searched for "do 12 on each side" at every position.
+#: By the pattern's identity: a compiled pattern's hash reads its whole code each time
+#: (about 10 microseconds for :data:`_REPS`).
+_SEARCHES = {
+    id(pattern): Alternatives(pattern)
     for pattern in (
         _HOLD,
         _SETS,
@@ -236,18 +239,12 @@ _NEEDS = {
         _EVERY_DAY,
     )
 }
-#: Each pattern's words and :func:`~.prefilter.caseless` form, by the pattern's identity:
-#: a compiled pattern's hash reads its whole code each time (about 10 microseconds for
-#: :data:`_REPS`), and the patterns are looked up some hundred times per article.
-_PREPARED = {id(pattern): (needs, caseless(pattern)) for pattern, needs in _NEEDS.items()}
 
 
 def _search(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
-    """``pattern.search(text)``, skipped when ``folded`` lacks words every match needs."""
-    needs, fast = _PREPARED[id(pattern)]
-    if not may_match_all(needs, folded):
-        return None
-    return search_folded(pattern, fast, text, folded)
+    """``pattern.search(text)``, each of its alternatives skipped when ``folded`` lacks
+    words its matches need."""
+    return _SEARCHES[id(pattern)].search(text, folded)
 
 
 def expand_shorthand(text: str) -> str:

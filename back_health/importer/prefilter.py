@@ -343,6 +343,89 @@ def finditer_caseless(pattern: re.Pattern, text: str, folded: str | None = None)
         position = match.end()
 
 
+def split_alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of ``pattern``'s source ("a(b|c)|d" -> ["a(b|c)", "d"]),
+    or None when it has none or may be read wrongly (verbose mode, where "#" opens a
+    comment; a piece that does not compile alone)."""
+    parts, start, depth, position = [], 0, 0, 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            # A set: "]" right after "[" or "[^" is a member, and "|" or "(" in it are too.
+            position += 2 if pattern.startswith("^", position + 1) else 1
+            position += 1 if pattern.startswith("]", position) else 0
+            while position < len(pattern) and pattern[position] != "]":
+                position += 2 if pattern[position] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:position])
+            start = position + 1
+        position += 1
+    parts.append(pattern[start:])
+    if len(parts) < 2 or re.search(r"\(\?[aiLmsu-]*x", pattern):
+        return None
+    return parts
+
+
+class Alternatives:
+    """``pattern.search`` for a pattern of many top-level alternatives, each tried alone
+    and only on a text that holds the words its own matches need (:func:`required_all`).
+
+    A pattern's requirements are those all its alternatives share: one alternative
+    needing a common word ("do") lets every text through to all of them, and ``re`` tries
+    each at every position. Alone, an alternative whose words are missing is not tried.
+    The match is the one of the alternative starting leftmost (the first in order on a
+    tie), exactly what the whole pattern finds: it is found again there with the whole
+    pattern, so its groups are the pattern's own."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.needs = required_all(pattern.pattern, pattern.flags)
+        fast = self.fast = caseless(pattern)
+        self.pieces: list[tuple[tuple[frozenset[str], ...], re.Pattern]] | None = None
+        sources = split_alternatives(pattern.pattern)
+        if sources is None or pattern.flags & re.VERBOSE:
+            return
+        flags = (fast or pattern).flags
+        try:
+            self.pieces = [
+                (
+                    required_all(source, pattern.flags),
+                    re.compile(lower_pattern(source) if fast is not None else source, flags),
+                )
+                for source in sources
+            ]
+        except re.error:  # a piece that only compiles with the others (a backreference)
+            self.pieces = None
+
+    def search(self, text: str, folded: str) -> re.Match | None:
+        """``pattern.search(text)``; ``folded`` is the :func:`~.fold.fold_case` of
+        ``text``."""
+        if not may_match_all(self.needs, folded):
+            return None
+        if self.pieces is None:
+            return search_folded(self.pattern, self.fast, text, folded)
+        target = text if self.fast is None else folded
+        first = None
+        for needs, piece in self.pieces:
+            if not may_match_all(needs, folded):
+                continue
+            found = piece.search(target)
+            if found is not None and (first is None or found.start() < first):
+                first = found.start()
+                if first == 0:
+                    break
+        if first is None:
+            return None
+        return search_folded(self.pattern, self.fast, text, folded, first)
+
+
 class Gate:
     """Many patterns' literals in one C-level scan: when none occurs, none can match."""
 

@@ -19,6 +19,7 @@ from back_health.importer.fold import fold_case
 from back_health.importer.memo import article_scope, remembered
 from back_health.importer.plan import ArticlePlan, Kind, SourceInfo
 from back_health.importer.prefilter import (
+    Alternatives,
     Dispatch,
     caseless,
     finditer_caseless,
@@ -29,6 +30,7 @@ from back_health.importer.prefilter import (
     required_literals,
     search_caseless,
     search_folded,
+    split_alternatives,
     starts_at_line_start,
     trie_pattern,
 )
@@ -247,37 +249,116 @@ DOSE_TEXTS = [
 ]
 
 
+DOSE_PATTERNS = [search.pattern for search in _dose._SEARCHES.values()]
+
+
 @pytest.mark.parametrize("text", DOSE_TEXTS)
 def test_dose_patterns_skipped_by_their_words_would_not_have_matched(text):
-    for pattern, requirements in _dose._NEEDS.items():
-        for candidate in (text, _dose.expand_shorthand(text)):
-            if pattern.search(candidate):
-                assert may_match_all(requirements, fold_case(candidate)), pattern.pattern
+    for search in _dose._SEARCHES.values():
+        pieces = [(search.needs, search.pattern), *(search.pieces or ())]
+        for requirements, pattern in pieces:
+            for candidate in (text, _dose.expand_shorthand(text)):
+                folded = fold_case(candidate)
+                if pattern.search(folded if pattern is not search.pattern else candidate):
+                    assert may_match_all(requirements, folded), pattern.pattern
 
 
 @pytest.mark.parametrize("text", DOSE_TEXTS)
 def test_dose_patterns_found_lower_cased_are_the_patterns_own_matches(text):
-    for pattern in _dose._NEEDS:
+    for pattern in DOSE_PATTERNS:
         for candidate in (text, _dose.expand_shorthand(text)):
             expected = pattern.search(candidate)
             found = search_caseless(pattern, candidate, fold_case(candidate))
             assert (found and found.group()) == (expected and expected.group()), pattern.pattern
 
 
-def test_dose_patterns_are_looked_up_prepared_by_identity():
-    assert set(_dose._PREPARED) == {id(pattern) for pattern in _dose._NEEDS}
-    for pattern, needs in _dose._NEEDS.items():
-        assert _dose._PREPARED[id(pattern)] == (needs, caseless(pattern))
-
-
 @pytest.mark.parametrize("text", DOSE_TEXTS)
 def test_a_search_with_its_caseless_form_given_is_the_caseless_search(text):
     folded = fold_case(text)
-    for pattern in _dose._NEEDS:
+    for pattern in DOSE_PATTERNS:
         for fast in (caseless(pattern), None):
             found = search_folded(pattern, fast, text, folded)
             expected = search_caseless(pattern, text, folded)
             assert (found and found.span()) == (expected and expected.span()), pattern.pattern
+
+
+def test_the_dose_patterns_of_many_alternatives_are_searched_alternative_by_alternative():
+    for pattern in (_dose._HOLD, _dose._SETS, _dose._REPS, _dose._PER_SIDE, _dose._PER_DAY):
+        search = _dose._SEARCHES[id(pattern)]
+        assert search.pattern is pattern
+        assert search.fast is caseless(pattern)
+        assert search.pieces is not None and len(search.pieces) > 1
+
+
+ALTERNATIVE_TEXTS = [
+    *DOSE_TEXTS,
+    "See a doctor if it hurts. Do 10.",
+    "Don't do 10 with your doctor; repeat twice.",
+    "Rest: 5 to each side, then do 12 on either leg, 3 times a day",
+    "[a|b] x|y (c|d) \\| ab",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        # The first alternative starting leftmost wins, and so does the first of two
+        # starting at the same place, as with the whole pattern.
+        r"\bdo\s+(?P<a>\d+)|(?P<b>\d+)|\bdo\b|(?P<c>do)",
+        r"(?P<x>do(?:ctor)?)|doctor|\bif\b|hurts\.",
+        # A "|" inside a set or a group, or escaped, is no alternative of the pattern.
+        r"[|]\s*\w+|\[a(?:\||b)\]|x\|y|[]|]+",
+        r"(?<=\()c\|d|(?<![\w])ab\b|(?:^|;\s*)repeat\s+(?P<adv>twice)(?=\s*(?:[.,;]|$))",
+        *(search.pattern.pattern for search in _dose._SEARCHES.values() if search.pieces),
+    ],
+)
+def test_a_pattern_searched_alternative_by_alternative_finds_the_patterns_match(pattern):
+    for flags in (0, re.IGNORECASE):
+        compiled = re.compile(pattern, flags)
+        search = Alternatives(compiled)
+        assert search.pieces is not None and len(search.pieces) > 1
+        for text in ALTERNATIVE_TEXTS:
+            for candidate in (text, text.upper(), _dose.expand_shorthand(text)):
+                expected = compiled.search(candidate)
+                found = search.search(candidate, fold_case(candidate))
+                assert (found and (found.re, found.span(), found.groupdict())) == (
+                    expected and (compiled, expected.span(), expected.groupdict())
+                ), (pattern, candidate)
+
+
+def test_an_alternative_whose_words_are_missing_is_not_tried():
+    search = Alternatives(re.compile(r"\bdo\s+(?P<n>\d+)|(?P<m>\d+)\s+times", re.IGNORECASE))
+    tried = []
+
+    class Spy:
+        def __init__(self, piece):
+            self.piece = piece
+
+        def search(self, text):
+            tried.append(self.piece.pattern)
+            return self.piece.search(text)
+
+    search.pieces = [(needs, Spy(piece)) for needs, piece in search.pieces]
+    # "do" (of "doctor") without "times": only the first alternative is tried.
+    text = "Ask your doctor about 10 things"
+    assert search.search(text, fold_case(text)) is None
+    assert tried == [r"\bdo\s+(?P<n>\d+)"]
+    assert search.search("Ask about 10 things", "ask about 10 things") is None
+    assert len(tried) == 1
+    match = search.search("Do it 3 times", "do it 3 times")
+    assert match.group("m") == "3"
+    assert len(tried) == 3
+
+
+def test_a_pattern_without_alternatives_or_in_verbose_mode_is_searched_whole():
+    assert split_alternatives(r"a(?:b|c)[|]\|d") is None
+    assert split_alternatives(r"(?x) a | b") is None
+    assert split_alternatives(r"a|(b|c)|[|]") == ["a", "(b|c)", "[|]"]
+    assert Alternatives(re.compile(r"a | b", re.VERBOSE)).pieces is None
+    search = Alternatives(re.compile(r"\bhold\b", re.IGNORECASE))
+    assert search.pieces is None
+    assert search.search("HOLD it", "hold it").group() == "HOLD"
 
 
 @pytest.mark.parametrize(

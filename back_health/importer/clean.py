@@ -894,19 +894,25 @@ def _heading_key(text: str) -> str:
 def drop_contents_lists(doc: Document) -> Document:
     """Drop a list whose items name the headings that follow it: a table of contents,
     whatever it is called ("What is in this leaflet", "Jump to"), with its short lead."""
-    later: list[set[str]] = [set() for _ in doc.sections]
-    seen: set[str] = set()
-    for index in range(len(doc.sections) - 1, -1, -1):
-        later[index] = set(seen)
-        if doc.sections[index].heading:
-            seen.add(_heading_key(doc.sections[index].heading))
+    # Each heading's last section: a heading follows section ``index`` when its last
+    # section comes after it (a set of the later headings per section would be copied
+    # once per section, quadratic in a long document).
+    last: dict[str, int] = {}
+    for index, section in enumerate(doc.sections):
+        if section.heading:
+            last[_heading_key(section.heading)] = index
+    final = max(last.values(), default=-1)  # the last section with a heading
     dropped = list(doc.dropped)
     sections = []
     changed = False
     for index, section in enumerate(doc.sections):
         kept: list = []
         for block in section.blocks:
-            if isinstance(block, ListBlock) and _is_contents(block, later[index]):
+            if (
+                isinstance(block, ListBlock)
+                and index < final  # a heading follows
+                and _is_contents(block, last, index)
+            ):
                 changed = True
                 text = _block_text(block)
                 if kept and isinstance(kept[-1], Paragraph) and _is_label(kept[-1]):
@@ -920,10 +926,12 @@ def drop_contents_lists(doc: Document) -> Document:
     return replace(doc, sections=sections, dropped=dropped)
 
 
-def _is_contents(block: ListBlock, headings: set[str]) -> bool:
-    if len(block.items) < CONTENTS_MIN_ITEMS or not headings:
+def _is_contents(block: ListBlock, last: dict[str, int], index: int) -> bool:
+    """Whether the list, in section ``index``, names the headings that follow it
+    (``last`` gives each heading's last section)."""
+    if len(block.items) < CONTENTS_MIN_ITEMS:
         return False
-    named = sum(1 for item in block.items if _heading_key(item.text) in headings)
+    named = sum(1 for item in block.items if last.get(_heading_key(item.text), -1) > index)
     return named >= CONTENTS_SHARE * len(block.items)
 
 

@@ -490,3 +490,50 @@ def test_a_contents_section_loses_its_list_but_not_the_story_after_it():
     assert paragraphs(doc).count(ENGLISH) == 2, "the story after the contents stays"
     assert "New opening hours" not in texts(doc)
     assert any(d.reason == "chrome: table of contents" for d in doc.dropped)
+
+
+def _contents_by_later_headings(doc):
+    """Which lists are contents by the plain definition: the headings of every later
+    section, gathered for each section."""
+    found = []
+    for index, section in enumerate(doc.sections):
+        later = {
+            clean._heading_key(after.heading)
+            for after in doc.sections[index + 1 :]
+            if after.heading
+        }
+        for block in section.blocks:
+            if isinstance(block, ListBlock) and later and len(block.items) >= 3:
+                named = sum(1 for item in block.items if clean._heading_key(item.text) in later)
+                if named >= clean.CONTENTS_SHARE * len(block.items):
+                    found.append(clean._block_text(block))
+    return found
+
+
+def test_contents_lists_are_those_naming_headings_of_later_sections():
+    def listing(*names):
+        return ListBlock(ordered=False, items=[ListItem(name) for name in names])
+
+    names = ("Causes", "2. Treatment", "Exercises!", "Outlook")
+    sections = [
+        Section(heading="", level=2, blocks=[listing(*names[:3])]),
+        Section(heading="Causes", level=2, blocks=[listing(*names[1:])]),
+        Section(heading="Treatment", level=2, blocks=[listing(*names), listing(*names[:3])]),
+        # "Causes" again: a heading of an earlier section that comes back later.
+        Section(heading="Exercises", level=2, blocks=[listing("Causes", "Outlook", "Causes")]),
+        Section(heading="Outlook", level=2, blocks=[listing(*names), Paragraph(ENGLISH)]),
+        # "?" and "..." name the heading "!": no words, as none are left of it.
+        Section(heading="", level=2, blocks=[listing("Causes", "?", "...")]),
+        Section(heading="Causes", level=2, blocks=[listing(*names)]),
+        Section(heading="!", level=2, blocks=[listing("?", "...", "Outlook")]),
+    ]
+    for count in range(len(sections) + 1):
+        doc = Document(title="Back pain", sections=sections[:count])
+        expected = _contents_by_later_headings(doc)
+        dropped = [
+            d.text
+            for d in clean.drop_contents_lists(doc).dropped
+            if d.reason == "chrome: table of contents"
+        ]
+        assert dropped == expected, count
+    assert len(expected) == 4

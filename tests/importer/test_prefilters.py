@@ -121,6 +121,25 @@ def test_pages_named_by_the_opening_words_come_in_the_order_first_seen():
     assert pages.opening("massages help") == []
 
 
+def test_a_pages_texts_are_said_once_each_in_the_order_given():
+    rules = default_rules()
+    plan = ArticlePlan(source=SourceInfo("t.md", "0" * 64, "markdown", 1), title="")
+    pages = PageRegistry(rules, plan)
+    cause = pages.entity(Kind.CAUSE, "Poor posture")
+    other = pages.entity(Kind.CAUSE, "Heavy lifting")
+    for text in ["First.", "Second.", "First.", "Third.", "Second."]:
+        pages.add_text(cause, text)
+    pages.add_text(other, "Second.")
+    assert pages.texts(cause) == ["First.", "Second.", "Third."]
+    assert pages.drop_text("Second.", Kind.TREATMENT) == []
+    assert pages.drop_text("Second.", Kind.CAUSE) == [cause, other]
+    assert pages.texts(cause) == ["First.", "Third."] and pages.texts(other) == []
+    assert pages.drop_text("Second.", Kind.CAUSE) == []
+    pages.add_text(cause, "Second.")  # dropped, then given again: said again, last
+    pages.add_text(cause, "First.")
+    assert pages.texts(cause) == ["First.", "Third.", "Second."]
+
+
 def test_chrome_candidates_include_every_text_that_is_chrome_on_its_own():
     texts = [
         "Share this article on Facebook",

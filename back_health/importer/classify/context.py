@@ -37,6 +37,9 @@ class PageRegistry:
         #: Key -> the order it was first seen in (``_by_key`` never loses a key).
         self._order: dict[str, int] = {}
         self._texts: dict[int, list[str]] = {}
+        #: The same texts as sets: "is this sentence said already" at once, not by a scan
+        #: of a list that grows with the article.
+        self._said: dict[int, set[str]] = {}
         self._heading_levels: dict[int, int] = {}
 
     def __contains__(self, key: str) -> bool:
@@ -88,6 +91,7 @@ class PageRegistry:
             self._add(key, page)
             self._plan.pages.append(page)
             self._texts[id(page)] = []
+            self._said[id(page)] = set()
         elif kind == Kind.CONDITION and page.kind == Kind.CAUSE:
             page.kind = Kind.CONDITION  # a cause that is also a condition is one condition page
             page.key = f"{page.kind}:{key}"
@@ -102,17 +106,19 @@ class PageRegistry:
         return page
 
     def add_text(self, page: PagePlan, text: str) -> None:
-        texts = self._texts.setdefault(id(page), [])
-        if text not in texts:  # a sentence found by two rules is said once
-            texts.append(text)
+        said = self._said.setdefault(id(page), set())
+        if text not in said:  # a sentence found by two rules is said once
+            said.add(text)
+            self._texts.setdefault(id(page), []).append(text)
 
     def drop_text(self, text: str, kind: str) -> list[PagePlan]:
         """Take ``text`` from every page of ``kind`` given it; return those pages."""
         pages = []
         for page in self._plan.pages:
-            texts = self._texts.get(id(page))
-            if page.kind == kind and texts and text in texts:
-                texts.remove(text)
+            said = self._said.get(id(page))
+            if page.kind == kind and said and text in said:
+                said.remove(text)
+                self._texts[id(page)].remove(text)
                 pages.append(page)
         return pages
 

@@ -218,6 +218,9 @@ _SHORTHAND = (
 
 
 _DIGIT = re.compile(r"\d")
+#: What every shorthand holds: a digit next to an "x" or "×", spaces apart at most ("2x10",
+#: "x3", "10 x"). A text without one is left as it is, without trying each shorthand.
+_SHORTHAND_SIGN = re.compile(r"\d\s*[x×]|[x×]\s*\d", re.I)
 
 #: Each pattern's search (:class:`~.prefilter.Alternatives`): an alternative is tried only
 #: on a text holding the words its own matches need, so a text of numbers and common
@@ -249,8 +252,10 @@ def _search(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
 
 def expand_shorthand(text: str) -> str:
     """ "2x10" -> "2 sets of 10 repetitions"; "x3" -> "repeat 3 times"."""
-    # Every shorthand holds a digit and an "x" or "×".
-    if not _DIGIT.search(text) or ("x" not in text and "X" not in text and "\u00d7" not in text):
+    # Every shorthand holds a digit and an "x" or "×", next to each other.
+    if "x" not in text and "X" not in text and "\u00d7" not in text:
+        return text
+    if not _SHORTHAND_SIGN.search(text):
         return text
     for pattern, words in _SHORTHAND:
         text = pattern.sub(words, text)

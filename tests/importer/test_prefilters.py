@@ -268,6 +268,26 @@ DOSE_TEXTS = [
 ]
 
 
+SHORTHAND_TEXTS = [
+    *DOSE_TEXTS,
+    "3 X 20 second holds",
+    "2× a day; × 5; 5\u00a0x 3; x\t12 and 12\nX",
+    "Box 3 exercises, then relax: no shorthand in 10 extra minutes.",
+    "x",
+    "4",
+]
+
+
+@pytest.mark.parametrize("text", SHORTHAND_TEXTS)
+def test_shorthand_skipped_without_a_digit_next_to_an_x_would_not_have_been_expanded(text):
+    expected = text
+    for pattern, words in _dose._SHORTHAND:
+        expected = pattern.sub(words, expected)
+    assert _dose.expand_shorthand(text) == expected
+    if expected != text:
+        assert _dose._SHORTHAND_SIGN.search(text)
+
+
 DOSE_PATTERNS = [search.pattern for search in _dose._SEARCHES.values()]
 
 

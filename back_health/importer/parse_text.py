@@ -20,7 +20,9 @@ Rules (general, never a list of known headings):
   one list while the marker (and numbering) continues. A paragraph ending with a
   colon just before a list is its lead.
 - A line underlined with ``===`` or ``---`` (Markdown "setext" style, common in e-mail
-  newsletters) is a heading whatever its wording.
+  newsletters) is a heading whatever its wording, unless it ends a sentence. A rule under
+  several lines that do not read as one heading (a record's fields, a letterhead) closes
+  them instead: each is read as a line of its own.
 - Pipe tables: a line of ``|``-separated cells followed by a separator line
   (``|---|:---:|``) starts a table; the following lines with a ``|`` are its rows.
 - FAQ layout: "Q:"/"Question:" before a question makes it a heading; "A:"/"Answer:"
@@ -730,7 +732,57 @@ def _blocks(text: str) -> list[list[str]]:
     if current:
         blocks.append(current)
     # Indentation is read here, once: labelled indented items get their markers.
-    return [[line.strip() for line in _labelled_indented_items(block)] for block in blocks]
+    return [
+        part
+        for block in blocks
+        for part in _split_at_closing_rules(
+            [line.strip() for line in _labelled_indented_items(block)]
+        )
+    ]
+
+
+def _split_at_closing_rules(block: list[str]) -> list[list[str]]:
+    """A block cut at each rule under lines that are not a heading: a rule under "AFTER
+    VISIT SUMMARY" / "Patient: ..." / "Provider: ..." closes a record's header rather
+    than underlining it, and those lines joined into one heading would hide each field
+    from the chrome patterns. The closing rule goes with the cut."""
+    parts: list[list[str]] = []
+    current: list[str] = []
+    above: list[str] = []  # the lines of ``current`` since its last rule
+    for line in block:
+        if not _RULE.match(line):
+            current.append(line)
+            above.append(line)
+            continue
+        if _UNDERLINE.match(line) and above:
+            if not _underlines_heading(above):
+                parts.append(current)
+                current, above = [], []
+                continue
+            # An underlined heading starts a part, so a part holds one at most (and
+            # thousands of them in one block are read one by one, not nested).
+            before = current[: len(current) - len(above)]
+            if any(not _RULE.match(text) for text in before):
+                parts.append(before)
+                current = current[len(before) :]
+        current.append(line)
+        above = []
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _underlines_heading(lines: list[str]) -> bool:
+    """Whether a rule under ``lines`` underlines them as a heading: one line that does
+    not end a sentence (an e-mail's "Welcome back!" is a heading whatever its wording,
+    "About 1 in 3 adults get it." is not), or lines that read as one heading together,
+    none of them a record's field ("Patient: Ann Lee")."""
+    if len(lines) == 1:
+        return not lines[0].endswith(".")
+    # More lines than a heading has words are no heading (and are never joined).
+    if len(lines) > MAX_HEADING_WORDS or any(_is_field_line(line) for line in lines):
+        return False
+    return is_heading_like(" ".join(lines))
 
 
 #: A grid table's border: "+----+------+" or "+====+======+".

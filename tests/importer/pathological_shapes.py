@@ -57,6 +57,15 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "| 1  | Tilt |\n+----+------+\n",
             "+-",
         ),
+        # A record's fields closed by a rule and an underlined heading, thousands of
+        # times in one block; then thousands of lines over one rule.
+        "rules under fields": lambda: _two_runs(
+            size,
+            _INTRO,
+            "Patient: Ann Lee\nSeen by: Dr Roy\n-----\nSummary\n-----\n",
+            "Ward: 7\n",
+            "-----\n",
+        ),
         "pipe table": lambda: (
             _INTRO
             + "| Symptom | Cause |\n|---|---|\n"
@@ -278,6 +287,7 @@ SHAPES = {
             "cause clauses",
             "pipe table",
             "grid table",
+            "rules under fields",
             "pipes",
             "odd letters",
             "indented colon lines",

@@ -189,6 +189,7 @@ def test_an_affiliate_marker_is_cut_from_its_sentence():
         "Ref: GP-SP-03 v1.2",
         "Riverside Surgery - Patient Information Sheet RS-BACK-02",
         "For more information ask at reception for leaflet RS-BACK-01.",
+        "Guidance Note OH-GN-07 (Returning to work) | Version 3 | Owner: OH Lead",
         "Tick each day you do your stretches on the chart below.",
     ],
 )
@@ -202,6 +203,7 @@ def test_leaflet_codes_review_dates_and_chart_instructions_are_chrome(line):
         "Revision due to loosening of the screws",
         "Fill in form DS-1500 with your GP so that you can claim benefits quickly",
         "Ask at reception if you need a wheelchair.",
+        "Guidance note: NICE advises against routine X-rays for low back pain.",
     ],
 )
 def test_forms_and_revisions_named_in_advice_are_kept(line):

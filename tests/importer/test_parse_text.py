@@ -531,6 +531,55 @@ def test_a_heading_boxed_by_rules_loses_the_rule_above_it():
     assert heading == "2. HEALTH FOCUS: LUMBAGO AND YOUR JOB"
 
 
+def test_a_rule_under_a_records_fields_closes_them_and_each_field_stays_a_line():
+    doc = parse(
+        """\
+        CLINIC SUMMARY
+
+        Patient: Ann Lee
+        Seen by: Dr Roy Marsh
+        ------------------------------------------------------
+
+        WHAT WE FOUND
+        The pain comes from a stiff joint between two vertebrae in the upper back.
+        """
+    )
+    everything = [s.heading for s in doc.sections] + [
+        b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)
+    ]
+    assert "Patient: Ann Lee" in everything
+    assert "Seen by: Dr Roy Marsh" in everything
+    assert not any("Ann Lee" in text and "Roy Marsh" in text for text in everything)
+
+
+def test_a_rule_under_a_sentence_ends_its_paragraph_and_makes_no_heading():
+    doc = parse(
+        f"""\
+        Shingles
+        {BODY}
+
+        About 1 in 3 adults who had chickenpox get shingles later in life.
+        ------------------------------------------------------
+        Call the surgery on the number above if the rash spreads.
+        """
+    )
+    assert not any("About 1 in 3" in heading for heading, _ in headings(doc))
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert any(text.startswith("About 1 in 3") for text in texts)
+
+
+def test_two_lines_of_one_heading_over_a_rule_stay_one_heading():
+    doc = parse(
+        f"""\
+        Back pain at work:
+        what managers can do
+        ====================
+        {BODY}
+        """
+    )
+    assert doc.title == "Back pain at work: what managers can do"
+
+
 @pytest.mark.parametrize(
     ("headline", "byline"),
     [

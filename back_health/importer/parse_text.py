@@ -23,6 +23,8 @@ Rules (general, never a list of known headings):
   newsletters) is a heading whatever its wording, unless it ends a sentence. A rule under
   several lines that do not read as one heading (a record's fields, a letterhead) closes
   them instead: each is read as a line of its own.
+- A box drawn around text ("+----+" above and below, "|" on each side) is read as the
+  lines inside it, a paragraph of their own.
 - Pipe tables: a line of ``|``-separated cells followed by a separator line
   (``|---|:---:|``) starts a table; the following lines with a ``|`` are its rows.
 - FAQ layout: "Q:"/"Question:" before a question makes it a heading; "A:"/"Answer:"
@@ -309,6 +311,7 @@ def parse_text(text: str) -> Document:
         text,
         (read_subtitles, read_chat, read_dictation, read_email_thread, strip_thread_counters),
     )
+    text = unbox_text(text)
     text, running = strip_running_lines(text)
     text = join_hyphenated_lines(text)
     running[:0] = talk
@@ -328,6 +331,39 @@ def parse_text(text: str) -> Document:
     if signature:
         dropped.append(Dropped(reason="signature", text=signature))
     return Document(title=title, sections=sections, format="text", dropped=dropped)
+
+
+#: The top or bottom of a box drawn around text: "+--------+" (one cell, no inner "+").
+_BOX_BORDER = re.compile(r"[ \t]*+\+[-=]{3,}+\+[ \t]*+")
+#: A line inside such a box: "|  Call 999 if ...   |" (no "|" inside: not a table row).
+_BOX_SIDES = re.compile(r"[ \t]*+\|([^|\n]*+)\|[ \t]*+")
+
+
+def unbox_text(text: str) -> str:
+    """``text`` with each box drawn around lines of text ("+----+" above and below, "|"
+    on each side, as text leaflets draw a warning or a note) replaced by its lines, a
+    paragraph of their own. The sides need not line up: a line that overruns the right
+    border is still inside. A box whose lines are not all inside stays as it is."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        if not _BOX_BORDER.fullmatch(lines[index]):
+            out.append(lines[index])
+            index += 1
+            continue
+        end = index + 1
+        inside: list[str] = []
+        while end < len(lines) and (sides := _BOX_SIDES.fullmatch(lines[end])):
+            inside.append(sides.group(1).strip())  # an empty line ends a paragraph
+            end += 1
+        if inside and end < len(lines) and _BOX_BORDER.fullmatch(lines[end]):
+            out.extend(["", *inside, ""])
+            index = end + 1
+        else:
+            out.extend(lines[index:end])
+            index = end  # each line is read at most twice: linear time
+    return "\n".join(out)
 
 
 #: A line ending in a word broken by a hyphen ("degen-"), and the line after it opening

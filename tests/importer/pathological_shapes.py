@@ -66,6 +66,10 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "Ward: 7\n",
             "-----\n",
         ),
+        # Thousands of boxes drawn around a line, then a box that never closes.
+        "text boxes": lambda: _two_runs(
+            size, _INTRO, "+-------+\n| Rest. |\n+-------+\n", "| Walk. |\n", "+---\n"
+        ),
         "pipe table": lambda: (
             _INTRO
             + "| Symptom | Cause |\n|---|---|\n"
@@ -288,6 +292,7 @@ SHAPES = {
             "pipe table",
             "grid table",
             "rules under fields",
+            "text boxes",
             "pipes",
             "odd letters",
             "indented colon lines",

@@ -4,7 +4,7 @@ from textwrap import dedent
 
 import pytest
 
-from back_health.importer.document import ListBlock, Paragraph
+from back_health.importer.document import ListBlock, Paragraph, Table
 from back_health.importer.parse_text import (
     is_heading_like,
     parse_text,
@@ -566,6 +566,46 @@ def test_a_rule_under_a_sentence_ends_its_paragraph_and_makes_no_heading():
     assert not any("About 1 in 3" in heading for heading, _ in headings(doc))
     texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
     assert any(text.startswith("About 1 in 3") for text in texts)
+
+
+def test_a_box_drawn_around_text_is_read_as_its_lines_even_when_one_overruns_it():
+    doc = parse(
+        f"""\
+        Coccyx pain
+        {BODY}
+
+        +------------------------------------------------+
+        | WHEN TO GET HELP                               |
+        |                                                |
+        | Call 999 if you cannot move your legs or lose  |
+        | control of your bladder, or call 01632 960 000.|
+        +------------------------------------------------+
+        """
+    )
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert "WHEN TO GET HELP" in [heading for heading, _ in headings(doc)]
+    assert (
+        "Call 999 if you cannot move your legs or lose control of your bladder, "
+        "or call 01632 960 000." in texts
+    )
+    assert not any("|" in text or "+--" in text for text in texts)
+
+
+def test_a_grid_table_is_no_box():
+    doc = parse(
+        f"""\
+        Exercises
+        {BODY}
+
+        +------------+------+
+        | Exercise   | Reps |
+        +============+======+
+        | Pelvic tilt| 10   |
+        +------------+------+
+        """
+    )
+    tables = [b for s in doc.sections for b in s.blocks if isinstance(b, Table)]
+    assert tables and tables[0].rows == [["Pelvic tilt", "10"]]
 
 
 def test_two_lines_of_one_heading_over_a_rule_stay_one_heading():

@@ -233,3 +233,48 @@ def test_a_transcript_s_timestamp_and_speaker_label_are_cut_but_a_dose_time_stay
     assert "6:32" not in joined and "TOM:" not in joined
     assert "First, chin tucks." in joined
     assert "10:30 PM: take the second dose" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you have any further questions, ask your doctor or pharmacist.",
+        "If you have any further questions on the use of this medicine, ask your doctor, "
+        "pharmacist or nurse.",
+        "This medicine has been prescribed for you only.",
+        "If you get any side effects, talk to your doctor, pharmacist or nurse.",
+        "This includes any possible side effects not listed in this leaflet.",
+        "You can also report side effects directly via the Yellow Card Scheme.",
+        "By reporting side effects you can help provide more information on the safety of "
+        "this medicine.",
+    ],
+)
+def test_a_medicine_leaflet_s_standard_wording_is_chrome(line):
+    assert chrome_reason(line) == "chrome: medicine leaflet"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you get any side effects, stop taking the tablets and talk to your doctor.",
+        "If you get any side effects such as a rash, talk to your doctor at once.",
+        "If you have any questions about your operation, ask the ward nurse.",
+        "This medicine has been prescribed for your back pain: take it for 3 days only.",
+        "Report any side effects such as breathlessness to your doctor straight away.",
+    ],
+)
+def test_cautions_worded_like_a_leaflet_s_standard_lines_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_leaflet_s_opening_list_of_standard_lines_goes_whole():
+    markdown = (
+        "# Diazepam tablets\n\nDiazepam relieves muscle spasm.\n\n"
+        "- Keep this leaflet. You may need to read it again.\n"
+        "- If you have any further questions, ask your doctor or pharmacist.\n"
+        "- This medicine has been prescribed for you only. Do not pass it on to others.\n\n"
+        "Do not drive if the tablets make you sleepy.\n"
+    )
+    joined = cleaned_text(markdown, "markdown")
+    assert "further questions" not in joined and "prescribed for you only" not in joined
+    assert "Do not drive if the tablets make you sleepy." in joined

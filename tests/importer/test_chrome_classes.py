@@ -278,3 +278,18 @@ def test_a_leaflet_s_opening_list_of_standard_lines_goes_whole():
     joined = cleaned_text(markdown, "markdown")
     assert "further questions" not in joined and "prescribed for you only" not in joined
     assert "Do not drive if the tablets make you sleepy." in joined
+
+
+def test_a_q_and_a_answer_label_is_cut_and_the_answer_kept():
+    html = (
+        "<html><body><h1>Neck pain</h1><p>Neck pain is common and usually settles.</p>"
+        "<p>Sam Lee, MCSP · Expert Answer: It can. Stiff joints in the neck often ache.</p>"
+        "<p>Community Answer: Many people find heat helps.</p>"
+        "<p>The answer: rest for a day, then keep moving.</p></body></html>"
+    )
+    joined = cleaned_text(html, "html")
+    assert "Expert Answer" not in joined and "MCSP" not in joined
+    assert "Community Answer" not in joined
+    assert "It can. Stiff joints in the neck often ache." in joined
+    assert "Many people find heat helps." in joined
+    assert "The answer: rest for a day" in joined

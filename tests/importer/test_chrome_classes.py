@@ -293,3 +293,28 @@ def test_a_q_and_a_answer_label_is_cut_and_the_answer_kept():
     assert "It can. Stiff joints in the neck often ache." in joined
     assert "Many people find heat helps." in joined
     assert "The answer: rest for a day" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Portal messages are for non-urgent questions only and are read 9am-5pm, Mon-Fri.",
+        "The live chat is not monitored at weekends.",
+        "Our nurses reply to app messages within 2 working days.",
+    ],
+)
+def test_when_a_site_s_messages_are_read_is_chrome(line):
+    assert chrome_reason(line) == "chrome: contact details"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Messages are not read at night, so call 111 if you need help.",
+        "The inbox is not monitored: in an emergency call 999.",
+        "Message your physio through the app if the pain spreads into your leg.",
+        "Our physios answer questions about exercises in the video below.",
+    ],
+)
+def test_where_to_get_urgent_help_beside_message_hours_is_kept(line):
+    assert chrome_reason(line) == ""

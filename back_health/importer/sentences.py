@@ -38,6 +38,8 @@ _NEXT_STARTS_SENTENCE = re.compile(
     r"\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf"
     r"\u4e00-\u9fff\uac00-\ud7af]"
 )
+#: Abbreviations that stand before a number only ("No. 7", "Nos. 3 and 4").
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 #: Stops after which any character starts a new sentence.
 _FULL_WIDTH_STOPS = "。！？"
 #: Longest abbreviation worth looking back for (characters before its final stop).
@@ -63,7 +65,7 @@ def split_sentences(text: str) -> list[str]:
         ):
             continue
         stop = match.start() + len(match.group().rstrip())
-        if _abbreviation_before(text, start, stop):
+        if _abbreviation_before(text, start, stop, end):
             continue
         candidate = text[start:stop].strip()
         if candidate:
@@ -75,8 +77,9 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _abbreviation_before(text: str, start: int, stop: int) -> bool:
-    """True when ``text[start:stop]`` ends with a known abbreviation and its full stop.
+def _abbreviation_before(text: str, start: int, stop: int, after: int) -> bool:
+    """True when ``text[start:stop]`` ends with a known abbreviation and its full stop;
+    ``after`` is where the next sentence would start.
 
     Looks back a bounded number of characters, so the cost never depends on the length
     of the sentence.
@@ -91,7 +94,11 @@ def _abbreviation_before(text: str, start: int, stop: int) -> bool:
         begin -= 1
     if begin > start and not (text[begin - 1].isspace() or text[begin - 1] in _WORD_OPENERS):
         return False  # the word is longer than any abbreviation
-    return text[begin : stop - 1].lower().rstrip(".") in ABBREVIATIONS
+    word = text[begin : stop - 1].lower().rstrip(".")
+    if word in NUMBER_ABBREVIATIONS:
+        # "No. 7" abbreviates "number"; "No. Osteoporosis is ..." answers a question.
+        return after < len(text) and (text[after].isdigit() or text[after] == "#")
+    return word in ABBREVIATIONS
 
 
 def ends_sentence(text: str) -> bool:

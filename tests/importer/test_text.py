@@ -67,3 +67,22 @@ def test_a_copyright_sign_starts_a_sentence():
 )
 def test_a_line_set_in_capitals_reads_in_sentence_case(line, expected):
     assert text.unshout(line, ("GP", "NSAID")) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "Is it serious? No. Osteoporosis is common and treatable.",
+            ["Is it serious?", "No.", "Osteoporosis is common and treatable."],
+        ),
+        (
+            "See leaflet No. 7 for details. It helps.",
+            ["See leaflet No. 7 for details.", "It helps."],
+        ),
+    ],
+)
+def test_no_abbreviates_number_only_before_a_number(paragraph, expected):
+    from back_health.importer.sentences import split_sentences
+
+    assert split_sentences(paragraph) == expected

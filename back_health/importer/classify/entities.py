@@ -821,8 +821,7 @@ def _framing_name(rest: str, rules: RuleSet) -> str:
     comma = rest.find(",", 0, FRAMING_NAME_CHARS)
     if comma > 0:
         head = rest[:comma]
-        name = derive_name(head, rules).name
-        if name and name_key(name, rules) == name_key(head, rules):
+        if whole_name(head, rules):
             return head
     return _KIND_ENDS.split(rest, maxsplit=1)[0]
 
@@ -891,15 +890,12 @@ def named_kind(sentence: str, owner: PagePlan, state: Context) -> None:
         return
     if after := rules.cue_match("kind_named_after", sentence, at_start=True):
         text = _NON_RESTRICTIVE.split(sentence[after.end() :], maxsplit=1)[0]
-        name = derive_name(text.rstrip(" ."), rules).name
-        if not name or name_key(name, rules) != name_key(text, rules):
+        if not (name := whole_name(text.rstrip(" ."), rules)):
             return  # only a whole name is the kind
     elif verb := _DEFINING_VERB.search(sentence, 0, EXPLAINED_SUBJECT_CHARS):
         if not rules.cue_match("kind_named_before", sentence[verb.start() :], at_start=True):
             return
-        subject = sentence[: verb.start()].strip()
-        name = derive_name(subject, rules).name
-        if not name or name_key(name, rules) != name_key(subject, rules):
+        if not (name := whole_name(sentence[: verb.start()].strip(), rules)):
             return
     else:
         return
@@ -918,9 +914,7 @@ def framing_condition(sentence: str, owner: PagePlan, topic: str, state: Context
     opening = _IN_CONDITION.match(sentence)
     if opening is None or name_key(state.main.title, rules) in name_key(sentence, rules):
         return  # "In back pain, amitriptyline helps ...": it says how the subject is used
-    head = _framing_name(sentence[opening.end() :], rules)
-    name = derive_name(head, rules).name
-    if not name or name_key(name, rules) != name_key(head, rules):
+    if not (name := whole_name(_framing_name(sentence[opening.end() :], rules), rules)):
         return  # only a whole name frames the sentence
     if _PEOPLE_WITH.search(name):
         return  # "In older people with osteoporosis, ...": who, not what
@@ -964,12 +958,9 @@ def explained_condition(sentence: str, owner: PagePlan, state: Context) -> None:
     explains = _EXPLAINS.search(sentence[:EXPLAINED_SUBJECT_CHARS])
     if explains is None or rules.cue("passing_mention", sentence):
         return
-    subject = sentence[: explains.start()].strip()
-    if subject.endswith(")") and "(" in subject:
-        # "Degenerative cervical myelopathy (DCM) happens when ...": its short name.
-        subject = subject[:-1].rpartition("(")[0]
-    name = derive_name(subject, rules).name
-    if not name or name_key(name, rules) != name_key(subject, rules):
+    # "Degenerative cervical myelopathy (DCM) happens when ...": its short name after it.
+    subject, _short = without_short_name(sentence[: explains.start()].strip())
+    if not (name := whole_name(subject, rules)):
         return  # the whole subject must be the name
     if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
         return
@@ -1001,11 +992,8 @@ def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
     verb = _DEFINING_VERB.search(sentence, 0, EXPLAINED_SUBJECT_CHARS)
     if verb is None or not rules.cue_match("condition_definition", sentence[verb.start() :]):
         return
-    subject, short = sentence[: verb.start()].strip(), ""
-    if subject.endswith(")") and "(" in subject:
-        subject, _, short = subject[:-1].rpartition("(")
-    name = derive_name(subject, rules).name
-    if not name or name_key(name, rules) != name_key(subject, rules):
+    subject, short = without_short_name(sentence[: verb.start()].strip())
+    if not (name := whole_name(subject, rules)):
         return  # the whole subject must be the name
     if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
         return
@@ -1019,6 +1007,22 @@ def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
     if page is not None and page is not state.main and alias:
         add_alternate(page, alias, rules)
         state.pages.alias(alias, page)
+
+
+def whole_name(text: str, rules: RuleSet) -> str:
+    """The page name ``text`` is when all of it is the name, else "" ("A lumbar sprain" is
+    "Lumbar sprain"; "A few millimetres of slip" or a clause is none)."""
+    name = derive_name(text, rules).name
+    return name if name and name_key(name, rules) == name_key(text, rules) else ""
+
+
+def without_short_name(subject: str) -> tuple[str, str]:
+    """A subject and the short name in brackets after it: "Pelvic girdle pain (PGP)" ->
+    ("Pelvic girdle pain", "PGP"); ("X", "") when there is none."""
+    if subject.endswith(")") and "(" in subject:
+        name, _, short = subject[:-1].rpartition("(")
+        return name, short
+    return subject, ""
 
 
 def _names_one_condition(name: str, state: Context) -> bool:

@@ -1774,3 +1774,59 @@ def test_what_a_condition_is_brought_on_or_triggered_by_is_a_cause(verb):
     )
 
     assert "Looking down at a phone" in {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    ("first", "narrower", "causes", "other_name"),
+    [
+        # The same cause told more exactly: one page, the longer wording another name.
+        (
+            "Falls are a common cause.",
+            "A fall from standing height can injure the hip bursa.",
+            {"Falls"},
+            "Fall from standing height",
+        ),
+        (
+            "Kneeling is a common cause.",
+            "Kneeling on hard floors is the commonest trigger.",
+            {"Kneeling"},
+            "Kneeling on hard floors",
+        ),
+        # What narrows no cause already named is a cause of its own.
+        (
+            "Falls are a common cause.",
+            "Running uphill is the commonest trigger.",
+            {"Falls", "Running uphill"},
+            "",
+        ),
+    ],
+)
+def test_a_cause_told_more_exactly_is_the_cause_already_named(first, narrower, causes, other_name):
+    plan = plan_of(article(first, narrower))
+
+    assert {r.title for r in plan.pages[0].causes} == causes
+    if other_name:
+        (page,) = [p for p in plan.pages if p.title in causes]
+        assert other_name in page.alternate_names
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "causes"),
+    [
+        # How much of the condition a sentence speaks of is no part of its name.
+        ("Sciatica", "Most sciatica comes from a herniated disc.", {"Herniated disc"}),
+        ("Sciatica", "Most cases of sciatica come from a herniated disc.", {"Herniated disc"}),
+        # A page about a pain with a condition: the condition's causes are the page's.
+        (
+            "Lower back pain with sciatica",
+            "Sciatica comes from a herniated disc.",
+            {"Herniated disc"},
+        ),
+        # Another condition's origin is not the page's.
+        ("Sciatica", "Most gout comes from a diet rich in purines.", set()),
+    ],
+)
+def test_where_the_condition_or_most_of_it_comes_from_is_a_cause(title, sentence, causes):
+    plan = plan_of(f"# {title}\n\n{title} is pain down the leg.\n\n## About\n\n{sentence}\n")
+
+    assert {r.title for r in plan.pages[0].causes} == causes

@@ -13,6 +13,7 @@ from ..names import (
     as_gerund_phrase,
     check_name,
     derive_name,
+    entity_key,
     first_phrase,
     is_instruction,
     is_practitioner,
@@ -47,7 +48,29 @@ def cause_page(name: str, state: Context, reason: str = "") -> PagePlan:
     if state.rules.cue("disorder_name", name):
         # "Myofascial pain syndrome" is a condition that causes this one: one page.
         return state.entity(Kind.CONDITION, name, reason=f"{reason}; it names a disorder")
+    if general := _general_cause(name, state):
+        # "a fall from standing height" after "Falls": the same cause, told more exactly;
+        # its wording is another name of the page already there.
+        add_alternate(general, name, state.rules)
+        state.pages.alias(name, general)
+        return general
     return state.entity(Kind.CAUSE, name, reason=reason)
+
+
+def _general_cause(name: str, state: Context) -> PagePlan | None:
+    """The cause page that ``name`` narrows with a phrase of how, where or when ("Fall
+    from standing height" of "Falls", "Lifting with a bent back" of "Lifting"), when
+    ``name`` has no page of its own."""
+    rules = state.rules
+    match = _NARROWED_BY.search(name)
+    if match is None or state.pages.get(entity_key(name, rules)) is not None:
+        return None
+    page = state.pages.get(entity_key(name[: match.start()], rules))
+    return page if page is not None and page.kind == Kind.CAUSE else None
+
+
+#: The first word of a phrase saying how, where or when: "from standing height".
+_NARROWED_BY = re.compile(r"\s(?:from|onto|on|at|in|into|during|while|when|with|without)\s", re.I)
 
 
 def owner_for_relations(owner: PagePlan, state: Context) -> PagePlan:
@@ -584,9 +607,11 @@ def origins_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Conte
     subject = _SETTING_PHRASE.sub("", sentence[: match.start()]).strip(" ,")
     if not subject or rules.cue("origin_subject_except", subject):
         return
+    # "Most sciatica comes from ...": how much of the condition is no part of its name.
+    named = _QUANTITY_OF.sub("", subject)
     own = (
         rules.cue("anaphoric_subject", subject)
-        or (rules.is_condition_term(subject) and speaks_of(owner, subject, rules))
+        or (rules.is_condition_term(named) and speaks_of(owner, named, rules))
         # "Most people catch it from unpasteurized dairy": the cue itself names it.
         or bool(_NAMES_IT.search(match.group(0)))
     )
@@ -655,6 +680,11 @@ _ANY_PLACE_AFTER = re.compile(
     rf"\s+(?:{_PLACE_WORDS}|over|under|above|below|across|down|into|through)\s", re.IGNORECASE
 )
 #: A phrase saying who or when before a subject: "In people over 50 it ...".
+#: How much of a condition a subject speaks of: "Most", "Nearly all cases of".
+_QUANTITY_OF = re.compile(
+    r"^(?:(?:nearly|almost)\s+all|most|much|some|many)(?:\s+(?:cases|episodes)\s+of)?\s+",
+    re.IGNORECASE,
+)
 _SETTING_PHRASE = re.compile(
     r"^\s*(?:in|among|for|during|after|over)\s[^,]{0,40}?(?:,\s*|\s(?=(?:it|this|they)\b))",
     re.IGNORECASE,
@@ -1606,7 +1636,8 @@ def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
         return True
     key = name_key(subject, rules)
     names = [name_key(name, rules) for name in (owner.title, *owner.alternate_names)]
-    if key in names:
+    if key in names or any(name.endswith(f" with {key}") for name in names):
+        # "Sciatica is ..." on "Lower back pain with sciatica": the part the page is about.
         return True
     # "In older people kyphosis is caused by ...": after a phrase saying who or when,
     # the subject is the page's name.

@@ -1520,3 +1520,46 @@ def test_a_lead_saying_when_a_list_applies_stays_when_its_items_leave_for_their_
 
     text = " ".join(str(block.value) for block in plan.pages[0].blocks)
     assert "We only offer surgery when the pain has lasted six months" in text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "page"),
+    [
+        (
+            "A physiotherapist can test the strength of your hips and give you a programme "
+            "that fits your body.",
+            "Physiotherapy",
+        ),
+        (
+            "Your chiropractor will use gentle mobilisation of the stiff joints between the "
+            "shoulder blades.",
+            "Chiropractic",
+        ),
+        (
+            "A physiotherapist with vestibular training will test how well you sense your "
+            "head position.",
+            "Physiotherapy",
+        ),
+    ],
+)
+def test_what_a_practitioner_does_describes_the_treatment_they_give(sentence, page):
+    plan = plan_of(article("## Treatment", sentence))
+
+    assert page in written(plan)
+    treatment = page_titled(plan, page)
+    text = " ".join([treatment.summary, *(str(block.value) for block in treatment.blocks)])
+    assert sentence in text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A physiotherapist can help if the pain goes on.",
+        "Your chiropractor will ask about your health and will not manipulate your neck.",
+        "A friend who is a physiotherapist might know someone local.",
+    ],
+)
+def test_a_practitioner_who_only_may_help_or_will_not_treat_names_no_page(sentence):
+    plan = plan_of(article("## Treatment", sentence))
+
+    assert written(plan) == set()

@@ -2217,6 +2217,13 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         for _term, match in rules.find_treatments(sentence)
     ):
         return  # "The exercises below strengthen ...": about the list, not the treatment
+    if page := _practitioner_subject(sentence, state):
+        # "A physiotherapist can test the strength of your hips and give you a
+        # programme": what the practitioner does is the treatment they give.
+        if page is not owner and page is not state.main:
+            state.pages.add_text(page, sentence)
+            state.decide(sentence, f"text of {page.title!r}", "its practitioner is the subject")
+        return
     start = name_key(" ".join(words[:8]), rules)
     for key, page in state.pages.opening(start):
         if page is owner or page is state.main or not key:
@@ -2234,6 +2241,27 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
+
+
+def _practitioner_subject(sentence: str, state: Context) -> PagePlan | None:
+    """The treatment page whose practitioner opens ``sentence`` as its subject, doing
+    something ("A physiotherapist can assess ...", "Your osteopath will ...")."""
+    opening = _PRACTITIONER_OPENING.match(sentence)
+    if opening is None or _NEGATION.search(sentence) or state.rules.cue("vague_benefit", sentence):
+        return None  # "A physio can help if it goes on", "... will not manipulate it"
+    for term, match in state.rules.find_treatments(sentence[: opening.end()]):
+        if match.start() == opening.start("who") and is_practitioner(match.group(0)):
+            page = state.pages.get(name_key(term.name, state.rules))
+            return page if page is not None and page.kind == Kind.TREATMENT else None
+    return None
+
+
+#: A sentence opening with who gives care and what they can do: "A physiotherapist can".
+_PRACTITIONER_OPENING = re.compile(
+    r"\s*(?:an?|your|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<who>[\w-]+)"
+    r"(?:\s+(?:with|who)\s+[^,.;]{0,40}?)?\s+(?:can|will|may|might|could|would|should)\s",
+    re.IGNORECASE,
+)
 
 
 #: A comma after a sentence's first name and a list's "and" or "or" after it: "Gout, the

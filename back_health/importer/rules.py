@@ -675,7 +675,14 @@ class RuleSet:
                 start = end - 1
             if start == end:
                 continue
-            while start > 0 and is_modifier(tokens[start - 1]):
+            while (
+                start > 0
+                and (
+                    is_modifier(tokens[start - 1])
+                    # "Playing-related neck pain": a hyphen joins two words into one modifier.
+                    or phrase[found[start].start() - 1 : found[start].start()] == "-"
+                )
+            ):
                 start -= 1
             if head_only and end - start < 2:
                 continue  # "pain" alone names no condition

@@ -145,6 +145,19 @@ def body_text(page):
             " radiculopathy is a trapped nerve in the neck.\n",
             "Cervical radiculopathy",
         ),
+        (
+            "# Quiz: how much do you know about osteoporosis?\n\nTest yourself with six"
+            " questions. Back pain is common, and back pain can have many causes.\n\n"
+            "## Question 1\n\nWhich bones break most often in osteoporosis? Back pain is"
+            " the usual sign of a broken vertebra.\n",
+            "Osteoporosis",
+        ),
+        (
+            "# Playing-related neck pain in string players\n\nNeck pain is common in"
+            " string players. Playing-related neck pain settles with changes to how you"
+            " hold the instrument.\n",
+            "Playing-related neck pain in string players",
+        ),
     ],
     ids=[
         "front-matter-placeholder",
@@ -161,6 +174,8 @@ def body_text(page):
         "population-after-a-long-name",
         "support-group-name-around-the-condition",
         "service-name-after-a-capitalised-title",
+        "quiz-genre-and-question",
+        "hyphenated-modifier-kept",
     ],
 )
 def test_the_subject_is_the_best_scored_candidate_not_a_genre_word_or_placeholder(article, subject):
@@ -254,7 +269,20 @@ def test_a_placeholder_title_and_the_file_name_never_name_the_page():
     assert "no_title" in {f.kind for f in plan.flags}
 
 
-@pytest.mark.parametrize("label", ["PRESS RELEASE", "Saved chat", "Revision notes"])
+def test_a_genre_label_before_a_heading_and_a_bare_symptom_word_name_no_subject():
+    plan = plan_of(
+        "Dear Ms Hale\n\nPain is expected for a few weeks and pain usually eases by six"
+        " weeks. Pain at night is common.\n\nADVICE SHEET: Coccyx fracture\n\nA coccyx"
+        " fracture is a break in the tailbone, usually after a fall onto it.\n",
+        "letter.txt",
+    )
+    assert plan.main_page.title == "Coccyx fracture"
+    assert "Advice sheet" not in plan.main_page.alternate_names
+
+
+@pytest.mark.parametrize(
+    "label", ["PRESS RELEASE", "Saved chat", "Revision notes", "INSTRUCTIONS FOR USE", "User guide"]
+)
 def test_a_title_naming_the_kind_of_document_is_no_subject(label):
     plan = plan_of(
         f"{label}\n\nWhiplash is a neck injury from a sudden jolt. Whiplash usually gets"

@@ -71,7 +71,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         state.pages.alias(other, page)  # a later mention of it finds the main page
         state.decide(other, "alternate name", "given in brackets in the title")
     # "Patient education: X": the genre words go before the title is cut at its colon.
-    plain = strip_brackets(title)
+    plain = without_genre_label(strip_brackets(title), rules)
     for category in ("title_prefix", "title_genre"):
         plain = rules.remove_cues(category, plain, "", count=1)
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", plain.strip())[0]
@@ -703,14 +703,25 @@ def _texts(document: Document):
 
 
 #: Words that join topic words in a heading: "Causes, symptoms and treatment".
+_WHO_IT_IS_FOR = re.compile(r"\s+(?:in|among|for)\s+", re.IGNORECASE)
+#: A general symptom word that is a whole candidate: "Pain", "Stiffness".
+_SYMPTOM_WORD = re.compile(
+    r"(?:the\s+)?(?:pain|aches?|aching|stiffness|discomfort|soreness|tenderness|swelling|"
+    r"numbness|weakness|spasms?|symptoms?)",
+    re.IGNORECASE,
+)
 _JOINING_WORDS = re.compile(r"\b(?:and|or|the|of|for|with|your|its)\b", re.IGNORECASE)
 
 
 def _rejected(text: str, rules: RuleSet) -> str:
     if cue := rules.cue("title_placeholder", text):
         return f"placeholder {cue!r}"
-    if is_practitioner(text.strip(" .")):
+    if is_practitioner(_WHO_IT_IS_FOR.split(text.strip(" ."), maxsplit=1)[0]):
+        # "Physiotherapist in Leeds"; not "Neck pain in dental nurses", which names who
+        # gets it.
         return "names who gives care"
+    if _SYMPTOM_WORD.fullmatch(text.strip(" .")):
+        return "a symptom word alone names no condition"
     rest = text.lower()
     for topic in (*HEADING_TOPICS, "warning", "diagnosis"):
         rest = rules.remove_cues(f"heading_{topic}", rest)
@@ -721,9 +732,19 @@ def _rejected(text: str, rules: RuleSet) -> str:
     return ""
 
 
+def without_genre_label(text: str, rules: RuleSet) -> str:
+    """ "ADVICE SHEET: Spinous process fracture" -> "Spinous process fracture": a label
+    saying what kind of document it is, then what it is about."""
+    label, colon, rest = text.partition(":")
+    if colon and rest.strip() and rules.cue("title_placeholder", label.strip()):
+        return rest.strip()
+    return text
+
+
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
+    cleaned = without_genre_label(cleaned, rules)
     head = _STRENGTH_TAIL.split(cleaned, maxsplit=1)[0]
     if head != cleaned and not whole_medicine(cleaned, rules) and whole_medicine(head, rules):
         # "Diazepam 2 mg and 5 mg Tablets": strengths the medicine's own name cannot hold

@@ -41,15 +41,51 @@ _TIME = re.compile(r"[ \t]*+\[\d{1,2}:\d{2}(?::\d{2})?+\][ \t]*+")
 _SENDER = re.compile(r"(?P<sender>[^:\[\n][^:\n]{0,39}?):[ \t]++(?P<message>\S.*)", re.S)
 #: A speaker's role after the name: "GARETH LOWE (PRESENTER)" is "GARETH LOWE".
 _ROLE = re.compile(r"\s*\([^()]*\)$")
+#: A meeting app's mark of a session's speaker after the name: "(Panelist)".
+_SPEAKER_ROLE = re.compile(r"\((?:panel+ist|guest speaker|speaker)\)$", re.IGNORECASE)
 #: What the app writes in place of a message.
 _PLACEHOLDER = re.compile(
     r"<[^<>\n]{1,40}>|(?:this message was deleted|you deleted this message|"
     r"(?:image|video|audio|sticker|gif|document|contact card) omitted|"
-    r"missed (?:voice|video) call|null)\.?",
+    r"missed (?:voice|video) call|null|"
+    r"reacted to [\"\u201c][^\n]{0,80}?[\"\u201d] with \S{1,8})\.?",
     re.IGNORECASE,
 )
 #: A list typed on one line: "1) Glute bridge - ... 2) Clamshells - ...".
 _INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[).][ \t]++(?=\S)")
+
+
+#: A meeting app's saved chat: "19:03:12 From Maureen P to Everyone:", the message on
+#: the lines after it (or after the colon).
+_MEETING_STAMP = re.compile(
+    r"[ \t]*+(?P<time>\d{1,2}:\d{2}(?::\d{2})?+)[ \t]++From[ \t]++(?P<sender>[^\n:]{1,60}?)"
+    r"[ \t]++to[ \t]++[^\n:]{1,40}?[ \t]*+:[ \t]*+(?P<message>[^\n]*+)"
+)
+#: A meeting chat's reply marker opening a message: 'Replying to "So what ..."'.
+_REPLYING_TO = re.compile(r"[ \t]*+Replying to [\"\u201c][^\n]{0,120}$", re.IGNORECASE)
+
+
+def meeting_chat_as_messages(text: str) -> str:
+    """A meeting app's saved chat written as a chat export's lines ("[19:03:12] Maureen
+    P: Hello ..."), each message on its stamp's line, when :data:`CHAT_LINES_MIN` lines
+    or more open with such a stamp; any other text unchanged. A reply marker opening a
+    message goes."""
+    lines = text.splitlines()
+    if sum(1 for line in lines if _MEETING_STAMP.fullmatch(line)) < CHAT_LINES_MIN:
+        return text
+    out: list[str] = []
+    waiting = False  # a stamp whose message is on the next lines
+    for line in lines:
+        if stamp := _MEETING_STAMP.fullmatch(line):
+            out.append(f"[{stamp['time']}] {stamp['sender'].strip()}: {stamp['message'].strip()}")
+            waiting = not stamp["message"].strip()
+        elif waiting and line.strip():
+            if not _REPLYING_TO.fullmatch(line):
+                out[-1] += line.strip()
+                waiting = False
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def is_chat(text: str) -> bool:
@@ -73,9 +109,12 @@ def _stamp(line: str) -> re.Match | None:
 def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The main writers' messages of a chat export as paragraphs, and what was dropped
     as ``(reason, text)``; any other text unchanged, with nothing dropped."""
+    messages_text = meeting_chat_as_messages(text)
+    meeting, text = messages_text is not text, messages_text
     if not is_chat(text):
         return text, []
     dropped: list[tuple[str, str]] = []
+    speakers: set[str] = set()  # who a meeting app marks as a panelist
     senders: list[str] = []  # "" for an app notice
     lines: list[list[str]] = []  # the lines of each message
     for line in text.splitlines():
@@ -91,7 +130,10 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
             senders.append("")  # continuation lines after a notice go with it
             lines.append([])
             continue
-        senders.append(_ROLE.sub("", sent.group("sender").strip()))
+        sender = sent.group("sender").strip()
+        if meeting and _SPEAKER_ROLE.search(sender):
+            speakers.add(_ROLE.sub("", sender))
+        senders.append(_ROLE.sub("", sender))
         lines.append([sent.group("message").strip()])
     messages = list(zip(senders, ("\n".join(parts) for parts in lines), strict=True))
     words: dict[str, int] = {}
@@ -101,6 +143,7 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     total = sum(words.values())
     top = max(words, key=words.__getitem__, default="")
     main = {s for s, n in words.items() if s == top or n >= MAIN_WRITER_SHARE * total}
+    main |= speakers & set(words)  # "Tom Brennan (Panelist)": one of the session's speakers
     paragraphs: list[str] = []
     for sender, message in messages:
         if not sender:

@@ -574,6 +574,13 @@ def split_signature(text: str) -> tuple[str, str]:
         if len(stripped) > 40 or not stripped:
             continue
         if words_after[index] > MAX_SIGNATURE_WORDS:
+            if _SIGN_OFF.match(stripped) and _is_lone_line(lines, index):
+                if (end := _signed_block_end(lines, index)) is not None:
+                    # "Yours sincerely, / Mr D. Lee / Consultant", then a rule and the
+                    # advice sheet sent with the letter: the signature is what lies
+                    # between; the sheet is the article's.
+                    signature = collapse_spaces(" ".join(lines[index:end]))
+                    return "\n".join(lines[:index] + lines[end:]), signature
             continue
         if _SIGNATURE_DELIMITER.match(stripped) or (
             _SIGN_OFF.match(stripped) and _is_lone_line(lines, index)
@@ -581,6 +588,25 @@ def split_signature(text: str) -> tuple[str, str]:
             signature = collapse_spaces(" ".join(lines[index:]))
             return "\n".join(lines[:index]), signature
     return text, ""
+
+
+#: Most lines and words of a signature block a rule closes, from its sign-off.
+SIGNED_BLOCK_MAX_LINES = 8
+SIGNED_BLOCK_MAX_WORDS = 40
+
+
+def _signed_block_end(lines: list[str], index: int) -> int | None:
+    """The index of the rule line that closes the short signature block starting at the
+    sign-off line ``index``, or None when no rule closes it soon."""
+    words = 0
+    for end in range(index + 1, min(len(lines), index + SIGNED_BLOCK_MAX_LINES + 2)):
+        stripped = lines[end].strip()
+        if _RULE.match(stripped):
+            return end if words else None
+        words += len(stripped.split())
+        if words > SIGNED_BLOCK_MAX_WORDS:
+            return None
+    return None
 
 
 #: Most words a signature holds, from its sign-off or ``--`` line to the end.

@@ -104,3 +104,43 @@ def test_a_capitalised_label_in_ordinary_text_is_no_transcript():
         "WARNING: call 999 if your legs go weak.\n\nMost people get better.\n"
     )
     assert not is_chat(leaflet)
+
+
+MEETING = """\
+Saved chat: spring members' evening
+18:30:02 From Host - Back Care Circle to Everyone:
+\tWelcome! Please stay on mute and type your questions here.
+18:31:15 From Lena K to Everyone:
+\tHello from Leeds!
+18:31:40 From Sam to Everyone:
+\tReacted to "Hello from Leeds!" with 👋
+18:33:05 From Dr Ada Mensah (Panelist) to Everyone:
+\tFacet joint pain comes from the small joints at the back of the spine. Keeping \
+active is the most useful thing you can do, and most flare-ups settle within weeks. \
+Heat and gentle movement help, and a physiotherapist can show you which movements \
+to build up.
+18:34:50 From Lena K to Everyone:
+\tWhat about injections?
+18:36:12 From Dr Ada Mensah (Panelist) to Everyone:
+\tReplying to "What about injections?"
+\tA facet joint injection can calm a flare, but the effect often wears off within months.
+18:38:30 From Ben Ortiz (Panelist) to Everyone:
+\tTwo exercises: 1) Knee rolls - 10 each side 2) Pelvic tilt - hold 5 seconds, 10 times
+"""
+
+
+def test_a_meeting_apps_saved_chat_keeps_the_speakers_without_stamps_or_reactions():
+    assert not is_chat(MEETING)  # read after it is written as chat lines
+    text, dropped = read_chat(MEETING)
+    assert "Facet joint pain comes from the small joints" in text
+    assert "A facet joint injection can calm a flare" in text
+    assert "Knee rolls" in text  # a second panelist, with fewer words
+    assert "From " not in text and "Everyone" not in text and "Replying to" not in text
+    assert "Hello from Leeds" not in text and "Reacted to" not in text
+    assert "stay on mute" not in text
+    assert ("chrome: chat placeholder", 'Reacted to "Hello from Leeds!" with 👋') in dropped
+
+
+def test_a_text_with_a_few_from_lines_is_no_meeting_chat():
+    text = "Back pain\n\n09:00 From the clinic to you: our opening hours.\n\nWalk daily.\n"
+    assert read_chat(text) == (text, [])

@@ -466,6 +466,29 @@ def test_a_sign_off_in_the_middle_of_a_digest_ends_one_message_not_the_document(
     assert "List moderator" not in joined(doc)
 
 
+def test_a_letters_signature_closed_by_a_rule_goes_and_the_sheet_after_it_stays():
+    body = (
+        "Dear Mrs Okafor,\n\nYour scan shows a small fracture of the tailbone.\n\n"
+        "Yours sincerely,\n\nMs R. Banerjee MCSP\nClinical Specialist Physiotherapist\n"
+        "cc: Dr T. Webb (GP)\n\n------------------------------\nADVICE SHEET\n"
+        "------------------------------\n\n"
+        + "Sit on a cushion with a gap under the tailbone for the first weeks. "
+        * 20
+    )
+    text = joined(cleaned(body))
+    assert "Sit on a cushion with a gap under the tailbone" in text
+    assert "Yours sincerely" not in text and "Clinical Specialist Physiotherapist" not in text
+
+
+def test_a_sign_off_with_a_long_text_before_any_rule_leaves_the_text():
+    body = (
+        "Dear all,\n\nNews from the clinic.\n\nBest wishes,\n\n"
+        + "Gentle walking helps most people with back pain recover sooner. " * 20
+        + "\n\n------------------------------\n\nMore news next month.\n"
+    )
+    assert "Gentle walking helps most people" in joined(cleaned(body))
+
+
 def test_page_builder_shortcodes_and_message_markers_are_cut_and_the_text_stays():
     doc = cleaned(
         '<h1>Back pain</h1><p>[et_pb_section admin_label="Hero"][et_pb_text]Walk a little'

@@ -318,3 +318,31 @@ def test_when_a_site_s_messages_are_read_is_chrome(line):
 )
 def test_where_to_get_urgent_help_beside_message_hours_is_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We are registered with most major health insurers.",
+        "Recognised by all major UK health insurers.",
+        "Self-pay or insured: we work with most major health insurers.",
+        "Most health funds accepted.",
+        "HICAPS on-the-spot claiming.",
+        "Self-pay packages available.",
+    ],
+)
+def test_a_practice_s_insurers_and_payment_options_are_chrome(line):
+    assert chrome_reason(line) == "chrome: promotional"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most health insurers do not cover chiropractic care.",
+        "Ask your insurer whether physiotherapy is covered before you book.",
+        "Ask whether your insurer has registered the claim before the operation.",
+        "Most people with back pain are not accepted for surgery.",
+    ],
+)
+def test_advice_about_insurers_and_registration_is_kept(line):
+    assert chrome_reason(line) == ""

@@ -346,3 +346,50 @@ def test_a_practice_s_insurers_and_payment_options_are_chrome(line):
 )
 def test_advice_about_insurers_and_registration_is_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Please keep this sheet and bring it with you if you come back.)",
+        "Print version.",
+        "For the latest version see the maternity pages of our website.",
+        "Please print and display in both changing rooms and the clubhouse.",
+        "Printed for squad use, do not redistribute.",
+        "Do not remove from the office folder.",
+        "This leaflet answers some common questions.",
+        "Please ask the team if anything is unclear.",
+        "This leaflet uses easy words and pictures.",
+        "You can ask someone you trust to help you read it.",
+    ],
+)
+def test_what_a_leaflet_says_about_keeping_printing_and_reading_it_is_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Do not remove the dressing from the wound for 5 days.",
+        "Do not remove your collar until the doctor says so.",
+        "Print the exercise sheet and keep it on the fridge.",
+        "This leaflet answers questions about your operation and how to recover from it.",
+        "Ask your physio if anything is unclear about the exercises.",
+        "This guide uses simple exercises you can do at home.",
+    ],
+)
+def test_advice_about_dressings_collars_and_exercise_sheets_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_leaflet_s_opening_lines_about_itself_go_and_its_text_stays():
+    text = (
+        "CERVICAL SPINAL STENOSIS\n\n"
+        "This leaflet answers some common questions. Please ask the team if anything is "
+        "unclear.\n\n"
+        "What is it?\n\nCervical spinal stenosis means the canal in your neck has become "
+        "narrower.\n"
+    )
+    joined = cleaned_text(text, "text")
+    assert "common questions" not in joined and "unclear" not in joined
+    assert "the canal in your neck has become narrower" in joined

@@ -393,3 +393,43 @@ def test_a_leaflet_s_opening_lines_about_itself_go_and_its_text_stays():
     joined = cleaned_text(text, "text")
     assert "common questions" not in joined and "unclear" not in joined
     assert "the canal in your neck has become narrower" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Department of Spinal Surgery - Patient Information",
+        "Pain Management Service | Patient Education",
+        "PATIENT EDUCATION",
+        "Advice from our community occupational therapy team",
+    ],
+)
+def test_a_leaflet_s_department_and_document_type_lines_are_chrome(line):
+    assert chrome_reason(line) == "chrome: site header"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What to expect - patient information about the scan is given on the day.",
+        "Patient education is a key part of treatment.",
+        "Advice from your GP is the best place to start.",
+        "Information from the team will be sent to your GP.",
+    ],
+)
+def test_sentences_about_patient_information_and_advice_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_document_label_is_cut_from_the_title_and_a_sentence_about_leaflets_kept():
+    text = (
+        "PATIENT INFORMATION LEAFLET: BACK PAIN IN PREGNANCY\n\n"
+        "Back pain in pregnancy is very common and usually gets better after the birth.\n\n"
+        "Patient information leaflets on pelvic girdle pain are available at reception.\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    headings = [section.heading for section in doc.sections if section.heading]
+    joined = " ".join(texts_of(doc))
+    assert "PATIENT INFORMATION LEAFLET" not in joined
+    assert "BACK PAIN IN PREGNANCY" in headings
+    assert "Patient information leaflets on pelvic girdle pain" in joined

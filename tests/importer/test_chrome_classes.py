@@ -433,3 +433,28 @@ def test_a_document_label_is_cut_from_the_title_and_a_sentence_about_leaflets_ke
     assert "PATIENT INFORMATION LEAFLET" not in joined
     assert "BACK PAIN IN PREGNANCY" in headings
     assert "Patient information leaflets on pelvic girdle pain" in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"After three sessions I could reverse the car without turning my whole body." Gareth, 58',
+        '"I was back on my bike in four months." - Patient, 2025',
+        "\u201cMonths of pain gone and I can lift my grandson again.\u201d \u2013 Joanne D.",
+    ],
+)
+def test_a_patient_s_quote_signed_with_a_first_name_is_a_testimonial(line):
+    assert chrome_reason(line) == "chrome: testimonials"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"It usually settles on its own," says Dr Lee.',
+        '"Most back pain is not serious." Dr Amy Patel',
+        '"I could not sit for more than ten minutes," she says.',
+        '"Keep moving" is the best advice I can give for most back pain.',
+    ],
+)
+def test_quotes_in_an_article_s_text_are_kept(line):
+    assert chrome_reason(line) == ""

@@ -458,3 +458,27 @@ def test_a_patient_s_quote_signed_with_a_first_name_is_a_testimonial(line):
 )
 def test_quotes_in_an_article_s_text_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sunita Rao Yoga, Studio 3, Brackley Road You are receiving this because you signed "
+        "up at one of my classes.",
+        "Love this post? Join our mailing list for new classes and journal posts.",
+    ],
+)
+def test_a_newsletter_s_footer_joined_to_its_address_and_a_mailing_list_prompt_are_chrome(line):
+    assert chrome_reason(line) == "chrome: newsletter"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you are receiving this treatment because you have cancer, tell your nurse about "
+        "new back pain.",
+        "Join the waiting list for physiotherapy through your GP.",
+    ],
+)
+def test_treatment_you_receive_and_a_waiting_list_are_kept(line):
+    assert chrome_reason(line) == ""

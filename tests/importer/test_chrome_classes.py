@@ -482,3 +482,25 @@ def test_a_newsletter_s_footer_joined_to_its_address_and_a_mailing_list_prompt_a
 )
 def test_treatment_you_receive_and_a_waiting_list_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mira Movement Studio, Unit 4, Tanner's Yard, Kirkby Lane.",
+        "Kelby Physio, Suite B, 12 High Street, Kelby",
+    ],
+)
+def test_a_postal_address_with_a_unit_or_suite_is_chrome(line):
+    assert chrome_reason(line) == "chrome: contact details"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sarah, Unit 4 nurse on the spinal ward, explains how to fit the brace.",
+        "Physiotherapy, Unit 2, is on the ground floor next to the X-ray department.",
+    ],
+)
+def test_sentences_naming_a_unit_are_kept(line):
+    assert chrome_reason(line) == ""

@@ -1830,3 +1830,19 @@ def test_where_the_condition_or_most_of_it_comes_from_is_a_cause(title, sentence
     plan = plan_of(f"# {title}\n\n{title} is pain down the leg.\n\n## About\n\n{sentence}\n")
 
     assert {r.title for r in plan.pages[0].causes} == causes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        (
+            "Heavy drinking raises uric acid, some water tablets slow its removal, and kidney"
+            " disease is one of the strongest risk factors.",
+            "Kidney disease",
+        ),
+        ("In older adults, falls are the leading cause.", "Falls"),
+    ],
+)
+def test_the_subject_of_the_clause_that_says_it_is_a_cause_names_the_cause(sentence, cause):
+    assert cause in causes_named(sentence)
+    assert not any("raises" in name for name in causes_named(sentence))

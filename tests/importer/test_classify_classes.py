@@ -1243,6 +1243,11 @@ def test_in_a_types_section_a_name_up_to_a_comma_frames_the_sentence():
     [
         ("Knee osteoarthritis", "In older people with osteoporosis, the knee can break."),
         ("Arthroscopic knee surgery", "In knee pain, arthroscopic knee surgery rarely helps."),
+        # What holds for either of two conditions explains neither.
+        (
+            "Knee osteoarthritis",
+            "In rheumatoid arthritis or psoriatic arthritis, the knee can swell within hours.",
+        ),
     ],
 )
 def test_people_or_the_use_of_the_subject_framing_a_sentence_name_no_condition(article, sentence):

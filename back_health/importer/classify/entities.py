@@ -946,8 +946,10 @@ def framing_condition(sentence: str, owner: PagePlan, topic: str, state: Context
         return  # "In back pain, amitriptyline helps ...": it says how the subject is used
     if not (name := whole_name(_framing_name(sentence[opening.end() :], rules), rules)):
         return  # only a whole name frames the sentence
-    if _PEOPLE_WITH.search(name):
-        return  # "In older people with osteoporosis, ...": who, not what
+    if _PEOPLE_WITH.search(name) or _EITHER.search(name):
+        # "In older people with osteoporosis, ...": who, not what; "In myasthenia gravis
+        # or motor neurone disease, ...": what holds for either, explaining neither.
+        return
     if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
         return
     if _names_one_condition(name, state):
@@ -956,6 +958,8 @@ def framing_condition(sentence: str, owner: PagePlan, topic: str, state: Context
         )
 
 
+#: Two names offered as alternatives: "myasthenia gravis or motor neurone disease".
+_EITHER = re.compile(r"\s(?:or|and/or)\s", re.IGNORECASE)
 #: People named by what they have: "people with osteoporosis", "someone with gout".
 _PEOPLE_WITH = re.compile(r"\s(?:with|who)\s", re.IGNORECASE)
 #: "In a burst fracture, ...": a sentence framed by what it is about (not "With ...",
@@ -1619,11 +1623,19 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
                 # "Forward head posture, with the chin poking out, is the main culprit";
                 # "In older adults, falls are the leading cause".
                 texts += [subject.split(",", 1)[0], subject.rsplit(",", 1)[1]]
+                if _LAST_CLAUSE.match(texts[-1]):
+                    # "Beer raises uric acid, diuretics ..., and kidney disease is one of
+                    # the strongest risk factors": the last clause's subject is the name.
+                    texts = [_LAST_CLAUSE.sub("", texts[-1])]
             for text in texts:
                 derived = derive_name(one_object(text), rules)
                 if derived.name and len(derived.name.split()) <= 6:
                     return spaced(derived.name)
     return ""
+
+
+#: The "and" or "or" opening the last clause of a sentence of several.
+_LAST_CLAUSE = re.compile(r"\s*(?:and|or|but)\s+", re.IGNORECASE)
 
 
 def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:

@@ -202,3 +202,20 @@ def test_an_instruction_naming_an_exercise_gives_the_exercise_its_name():
     )
     names = [e["name"] for lst in exercise_lists(plan_of(text)) for e in lst["exercises"]]
     assert names == ["Chin tucks", "Shoulder rolls", "Knee to chest stretch"]
+
+
+def test_a_take_care_heading_after_the_exercises_holds_cautions_not_an_exercise():
+    plan = plan_of(
+        "Wrist fracture: advice sheet\n\nA broken wrist usually heals in six weeks.\n\n"
+        "Exercises - do these 3 times a day\n"
+        "1. Finger bends: make a loose fist, then open the hand. 10 times.\n"
+        "2. Wrist circles: turn the hand slowly in circles. 5 times each way.\n\n"
+        "Take care\n"
+        "- Codeine can make you drowsy. Do not drive if you feel sleepy.\n"
+        "- Do not take ibuprofen if you have had a stomach ulcer.\n",
+        "sheet.txt",
+    )
+    assert set(doses(plan)) == {"Finger bends", "Wrist circles"}
+    warnings = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+    cautions = " ".join(str(w) for w in warnings if w["severity"] == "caution")
+    assert "Do not drive if you feel sleepy" in cautions and "stomach ulcer" in cautions

@@ -165,6 +165,10 @@ def warnings_of(markdown):
             " call 999.",
             "emergency",
         ),
+        ("New numbness in both hands requires same-day medical assessment.", "urgent"),
+        ("If they stop breathing normally, start CPR straight away.", "emergency"),
+        ("Check with the pharmacy before taking naproxen if you have asthma.", "caution"),
+        ("Tell the practitioner if you take a blood thinner such as warfarin.", "caution"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -193,6 +197,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "No lifting injuries were reported in the study.",
         "Referral to physiotherapy is advised for most people.",
         "Staying active increases the chance that the back will heal quickly.",
+        "The course teaches you when to start CPR and how to use a defibrillator.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

@@ -281,7 +281,15 @@ def test_a_genre_label_before_a_heading_and_a_bare_symptom_word_name_no_subject(
 
 
 @pytest.mark.parametrize(
-    "label", ["PRESS RELEASE", "Saved chat", "Revision notes", "INSTRUCTIONS FOR USE", "User guide"]
+    "label",
+    [
+        "PRESS RELEASE",
+        "Saved chat",
+        "Revision notes",
+        "INSTRUCTIONS FOR USE",
+        "User guide",
+        "Your MRI report",
+    ],
 )
 def test_a_title_naming_the_kind_of_document_is_no_subject(label):
     plan = plan_of(
@@ -1462,3 +1470,15 @@ def test_advice_that_asks_for_nothing_is_no_warning(text, not_warned, warned, se
     )
     assert warning_with(plan, not_warned) is None
     assert warning_with(plan, warned)["severity"] == severity
+
+
+def test_of_candidates_scored_alike_the_one_the_title_names_is_the_subject():
+    plan = plan_of(
+        "# Understanding your scan report: thickened ligamentum flavum\n\nYour report may"
+        " mention a few terms. Canal stenosis means the canal is narrow. Canal stenosis is"
+        " common, and canal stenosis can press on nerves.\n\n## What is ligamentum flavum"
+        " hypertrophy?\n\nThe ligamentum flavum is a band at the back of the spinal canal."
+        " Ligamentum flavum hypertrophy narrows the canal. Doctors see ligamentum flavum"
+        " hypertrophy on many scans.\n"
+    )
+    assert plan.main_page.title == "Ligamentum flavum hypertrophy"

@@ -384,7 +384,12 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         )
         state.decide(document.title or "(no title)", "subject", because)
         return document.title, "", because
-    best = max(scored, key=lambda c: c.score)  # the first of equals: the title wins ties
+    top = max(c.score for c in scored)
+    tied = [c for c in scored if c.score == top]
+    # The first of equals: the title wins ties; among others, the one whose words the
+    # title shares ("... MRI report: thickened ligamentum flavum" and "Ligamentum flavum
+    # hypertrophy" against "Canal stenosis").
+    best = max(tied, key=lambda c: _title_words_shared(c.name, document.title))
     best = _qualified_form(best, scored, rules)
     if (
         not best.mentions
@@ -418,6 +423,12 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
     return best.text, best.name, because
+
+
+def _title_words_shared(name: str, title: str) -> int:
+    """How many of ``name``'s longer words the title holds."""
+    title_words = {w.lower() for w in _WORD.findall(title)}
+    return sum(1 for w in _WORD.findall(name) if len(w) > 3 and w.lower() in title_words)
 
 
 #: Mentions that make a condition the subject when no candidate names one.

@@ -1563,3 +1563,20 @@ def test_a_practitioner_who_only_may_help_or_will_not_treat_names_no_page(senten
     plan = plan_of(article("## Treatment", sentence))
 
     assert written(plan) == set()
+
+
+@pytest.mark.parametrize(
+    "label", ["Useful to know", "Key points", "Guidance for carers", "Did you know?", "Top tips"]
+)
+def test_a_box_label_under_a_treatments_heading_names_no_treatment(label):
+    plan = plan_of(
+        article(
+            "## Treatment",
+            f"### {label}",
+            "Most people get better with gentle activity and simple painkillers.",
+            "### Acupuncture",
+            "Acupuncture uses fine needles placed in the skin of the back and shoulders.",
+        )
+    )
+    assert "Acupuncture" in written(plan)
+    assert label.rstrip("?") not in {p.title for p in plan.pages}

@@ -340,7 +340,7 @@ def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
     """A heading naming one cause: named in a causes list of the article, or a short noun
     phrase under a causes heading."""
     rules = state.rules
-    if "?" in heading:
+    if "?" in heading or rules.cue("heading_label", heading):
         return None
     first = re.split(r"\s+(?:and|&)\s+|\s*,\s*", heading)[0]
     for candidate in (heading, first):
@@ -364,8 +364,8 @@ def heading_treatment(heading: str, topic: str, state: Context) -> Role | None:
     """A short noun-phrase sub-heading under a treatments heading names one treatment
     ("Medial branch block" under "Treatment"); its section is that treatment's text."""
     rules = state.rules
-    if "?" in heading or heading_topic(heading, rules)[0]:
-        return None
+    if "?" in heading or heading_topic(heading, rules)[0] or rules.cue("heading_label", heading):
+        return None  # "Useful to know", "Guidance for carers": a label, no name
     derived = check_name(heading, rules)
     if not derived.name or len(derived.name.split()) > CAUSE_HEADING_MAX_WORDS:
         return None

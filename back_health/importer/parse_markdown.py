@@ -105,7 +105,7 @@ def parse_markdown(text: str) -> Document:
     if fields.get("title") and not _H1.search(text):
         text = f"# {fields['title']}\n\n{text}"
     text, wiki = read_in_turn(
-        text, (wiki_syntax, site_extensions, property_blocks, transcript_turns)
+        text, (wiki_syntax, site_extensions, property_blocks, transcript_turns, bold_label_lines)
     )
     document = parse_html(render_markdown(text), format="markdown")
     dropped = [Dropped(reason=reason, text=line) for reason, line in wiki]
@@ -116,6 +116,47 @@ def parse_markdown(text: str) -> Document:
     if front_matter:
         document = replace(document, front_matter=fields)
     return document
+
+
+#: A line that is all bold (in a blockquote or not): "**Heat**", "> **Speak to us:**".
+_BOLD_LINE = re.compile(
+    r"(?P<quote>[ \t]*+(?:>[ \t]?)*+)(?:\*\*|__)[^*_\n]{1,80}+(?:\*\*|__)[ \t]*+:?[ \t]*+"
+)
+#: A Markdown heading line: "# Title", "## Causes".
+_ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.MULTILINE)
+#: What opens a line that is more than a paragraph's next line: a list item, a heading,
+#: a table row, a fence.
+_NOT_PROSE_LINE = re.compile(r"[ \t]*+(?:>[ \t]?)*+(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|\||```|~~~)")
+
+
+def bold_label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A bold line with text on the next line ("**Heat**" then "A warm wheat bag ...")
+    stands apart from it, as a paragraph of its own: Markdown would join the two lines
+    into one paragraph ("Heat A warm wheat bag ..."), gluing a label to its text.
+    Nothing is dropped; each line is read once."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fenced = False
+    # Above the first heading, a bold line is a banner or a marking over the page's
+    # header ("**INTERNAL - not for circulation**"), left as it is.
+    in_body = not _ATX_HEADING.search(text)
+    for index, line in enumerate(lines):
+        out.append(line)
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        in_body = in_body or bool(_ATX_HEADING.match(line))
+        if fenced or not in_body or index + 1 == len(lines):
+            continue
+        if not (bold := _BOLD_LINE.fullmatch(line)):
+            continue
+        following = lines[index + 1]
+        quote = bold.group("quote")
+        if not following[len(quote) :].strip() or not following.startswith(quote.strip()):
+            continue
+        if _NOT_PROSE_LINE.match(following):
+            continue
+        out.append(quote.rstrip())
+    return "\n".join(out), []
 
 
 #: A transcript's turn in Markdown: a time and a speaker in capitals, in bold or not

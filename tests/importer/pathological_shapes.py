@@ -223,6 +223,11 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("is with someone who ", size // 6)
             + "has TB.\n"
         ),
+        # Bold label lines over their text, thousands of them, then a bold run that never
+        # closes.
+        "bold labels": lambda: _two_runs(
+            size, "# Back pain\n\n", "> **Heat:**\n> A warm wheat bag eases it.\n", "**a_*"
+        ),
         "exercise table": lambda: (
             "# Back pain\n\nIt is common.\n\n## Your exercises\n\nBoth twice a day.\n\n"
             "| Exercise | How to do it | Sets | Reps | Hold |\n|---|---|---|---|---|\n"
@@ -331,6 +336,7 @@ SHAPES = {
             "harm in causes",
             "exercise table",
             "post furniture",
+            "bold labels",
         )
     },
     **{

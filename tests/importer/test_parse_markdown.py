@@ -223,3 +223,44 @@ def test_a_markdown_transcript_loses_its_times_and_speaker_labels():
 def test_labels_in_capitals_without_times_are_not_a_transcript():
     doc = parse_markdown("# Neck pain\n\nNOTE: rest.\n\nTIP: walk.\n\nWARNING: call 999.\n")
     assert "NOTE: rest." in [b.text for s in doc.sections for b in s.blocks]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "**Heat**\nA warm wheat bag eases stiffness in the neck.\n",
+        "**Heat:**\nA warm wheat bag eases stiffness in the neck.\n",
+        "> **Heat**\n> A warm wheat bag eases stiffness in the neck.\n",
+    ],
+)
+def test_a_bold_line_over_its_text_is_not_glued_to_it(body):
+    doc = parse_markdown(f"# Neck pain\n\nNeck pain is common.\n\n{body}")
+    texts = [b.text for s in doc.sections for b in s.blocks]
+    assert "A warm wheat bag eases stiffness in the neck." in texts
+    assert not any(t.startswith("Heat A warm") or t.startswith("Heat: A warm") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Bold words that go on in the line are no label.
+        "**Heat** helps most people\nwith a stiff neck.\n",
+        # A bold line over a list stays over it.
+        "**Try these:**\n- heat\n- gentle movement\n",
+    ],
+)
+def test_bold_words_inside_a_line_or_over_a_list_are_left_as_written(body):
+    doc = parse_markdown(f"# Neck pain\n\nNeck pain is common.\n\n{body}")
+    texts = [getattr(b, "text", "") for s in doc.sections for b in s.blocks]
+    headings = [s.heading for s in doc.sections]
+    assert "Heat" not in headings
+    assert any("Heat helps most people with a stiff neck." == t for t in texts) or (
+        "Try these:" in " ".join(texts + headings)
+    )
+
+
+def test_a_bold_banner_above_the_first_heading_is_left_as_written():
+    doc = parse_markdown(
+        "**INTERNAL - not for circulation**\nAudit ID: 12\n\n# Neck pain\n\nIt is common.\n"
+    )
+    assert doc.title == "Neck pain"

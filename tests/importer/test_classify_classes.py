@@ -1482,3 +1482,14 @@ def test_of_candidates_scored_alike_the_one_the_title_names_is_the_subject():
         " hypertrophy on many scans.\n"
     )
     assert plan.main_page.title == "Ligamentum flavum hypertrophy"
+
+
+def test_where_a_defined_treatment_is_given_is_no_part_of_its_name():
+    plan = plan_of(
+        "Pool sessions\n\nHydrotherapy at Kingsbridge Community Hospital is a treatment for"
+        " people with back pain who need a warm pool. Hydrotherapy sessions last 30 minutes."
+        " Hydrotherapy is led by a physiotherapist.\n",
+        "sessions.txt",
+    )
+    assert plan.main_page.title == "Hydrotherapy"
+    assert not any("Kingsbridge" in p.title for p in plan.pages)

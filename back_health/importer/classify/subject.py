@@ -555,10 +555,17 @@ def defined_treatment(document: Document, rules: RuleSet) -> str:
         match = _DEFINED_AS_TREATMENT.match(strip_brackets(sentence))
         if match is None:
             continue
-        name = check_name(match.group("name"), rules).name
+        # "Hydrotherapy at Brackenfield Community Hospital is ...": where it is given is
+        # no part of its name.
+        named = _AT_PLACE.split(match.group("name"), maxsplit=1)[0]
+        name = check_name(named, rules).name
         if name and len(name.split()) <= 5 and not rules.cue("anaphoric_subject", name):
             return name
     return ""
+
+
+#: A place after a name: " at Brackenfield Community Hospital", " in Leeds".
+_AT_PLACE = re.compile(r"\s+(?:at|in|from)\s+(?=(?:the\s+)?[A-Z])")
 
 
 #: "X is an operation for ...", "X is a keyhole procedure to ...".

@@ -487,10 +487,26 @@ class RuleSet:
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
 
+    def _ruled_out(self, category: str, text: str) -> bool:
+        """Within an :func:`~.memo.article_scope`, whether the scan of ``text`` (the one
+        :meth:`cue` reads, remembered with its answers) lets no pattern of ``category``
+        through: then none of them matches ``text``, anywhere."""
+        texts = memory((self, "cue"))
+        if texts is None:
+            return False
+        try:
+            possible = texts[text][0]
+        except KeyError:
+            possible = self._possible_categories(text)
+            texts[text] = (possible, {})
+        return possible is not None and category not in possible
+
     def cue_matches(self, category: str, text: str) -> list[re.Match]:
         """Every match of the patterns of ``category`` in ``text``, pattern by pattern, read
         as :meth:`cue` reads it ("Don’t" as "Don't"; the text keeps its length, so a
         match's span is its span in ``text``)."""
+        if self._ruled_out(category, text):
+            return []
         text = text.replace("\u2019", "'")
         return [
             match for pattern in self.cue_patterns(category) for match in pattern.finditer(text)
@@ -499,6 +515,8 @@ class RuleSet:
     def cue_match(self, category: str, text: str, *, at_start: bool = False) -> re.Match | None:
         """The match of the first pattern of ``category`` that matches ``text`` (at its
         start when ``at_start``), else None; read as :meth:`cue` reads it."""
+        if self._ruled_out(category, text):
+            return None
         text = text.replace("\u2019", "'")
         for pattern in self.cue_patterns(category):
             if match := (pattern.match(text) if at_start else pattern.search(text)):

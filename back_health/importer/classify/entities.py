@@ -691,6 +691,10 @@ _SETTING_PHRASE = re.compile(
 )
 
 
+#: The cue :func:`effects_in_sentence` runs pattern by pattern, asked first if it can match.
+_RISK_HOLDER = ("risk_holder",)
+
+
 def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     """Causes a sentence names by what they do to the page's condition: "Low energy
     availability can lead to a stress fracture", "People with diabetes are more likely
@@ -713,7 +717,9 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
             carried["name"] or carried["gene"], sentence, owner, state, carried.group(0)
         )
         return
-    for pattern in rules.cue_patterns("risk_holder"):
+    for pattern in (
+        rules.cue_patterns("risk_holder") if rules.may_cue(_RISK_HOLDER, sentence) else ()
+    ):
         if match := pattern.search(sentence):
             name = match.group("name")
             also = match.groupdict().get("also")

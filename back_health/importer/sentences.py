@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .memo import memory
+
 #: Words ending in a full stop that do not end a sentence (lower case, without the stop).
 ABBREVIATIONS = frozenset(
     "e.g i.e approx vs cf dr mr mrs ms prof st no nos fig figs incl esp ca "
@@ -52,8 +54,21 @@ def split_sentences(text: str) -> list[str]:
     """Split ``text`` into sentences, keeping each sentence's own punctuation.
 
     Linear in the length of ``text``: a rejected boundary costs a constant amount of
-    work (no slice of the text so far is made until a sentence is accepted).
+    work (no slice of the text so far is made until a sentence is accepted). Within an
+    :func:`~.memo.article_scope` each text is split once (the cleaning steps and the
+    recognisers split the same paragraphs); every call gets a list of its own.
     """
+    known = memory(_split)
+    if known is None:
+        return _split(text)
+    try:
+        return list(known[text])
+    except KeyError:
+        found = known[text] = tuple(_split(text))
+        return list(found)
+
+
+def _split(text: str) -> list[str]:
     sentences = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -15,6 +15,9 @@ from typing import Any
 
 #: The memory of the analysis in progress (query -> text -> answer); None outside one.
 _SCOPE: ContextVar[dict | None] = ContextVar("back_health_importer_scope", default=None)
+#: The same variable, for the few callers asked so often (thousands of times an article)
+#: that they read the memory inline rather than call :func:`memory`.
+SCOPE = _SCOPE
 
 
 @contextmanager

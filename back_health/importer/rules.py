@@ -57,7 +57,7 @@ from typing import Any, Protocol
 
 from .fold import fold_case, fold_name
 from .language import stopwords
-from .memo import memory
+from .memo import SCOPE, memory
 from .prefilter import Dispatch, Gate, may_match, may_match_all, required_all, required_literals
 
 #: Where the shipped vocabularies live.
@@ -258,6 +258,12 @@ class RuleSet:
             (*(key for key, *_ in numbered), *(None for _ in self.treatment_terms)),
         )
         object.__setattr__(self, "_cue_numbers", numbers)
+        # What the memory of an article scope keeps is found under these keys: built once
+        # here, not for every question.
+        object.__setattr__(self, "_cue_query", (self, "cue"))
+        object.__setattr__(self, "_categories_query", (self, "categories"))
+        object.__setattr__(self, "_treatments_query", (self, "treatments"))
+        object.__setattr__(self, "_medicines_query", (self, "medicines"))
         # Every word set a pattern needs that the scan has not already settled: a set
         # holding a part of each of the pattern's scan words is met whenever the scan
         # lets the pattern through.
@@ -268,6 +274,19 @@ class RuleSet:
                 _unsettled(required_all(compiled.pattern, compiled.flags), literals)
                 for _, compiled, literals in numbered
             ),
+        )
+        # Each category's patterns in order, with their numbers and the words they need
+        # beyond the scan's: what :meth:`_cue` tries in turn.
+        object.__setattr__(
+            self,
+            "_cue_entries",
+            {
+                key: tuple(
+                    (number, compiled, self._cue_needs[number])
+                    for number, compiled in sorted(by_number.items())
+                )
+                for key, by_number in self._cue_numbered.items()
+            },
         )
         object.__setattr__(self, "_treatments", self._compile_treatments())
         object.__setattr__(
@@ -366,9 +385,12 @@ class RuleSet:
         recognisers ask the same questions of a sentence)."""
         if not text:
             return None
-        texts = memory((self, "cue"))
-        if texts is None:
+        scope = SCOPE.get()  # :func:`~.memo.memory`, inline: this is asked most of all
+        if scope is None:
             return self._cue(category, text)
+        texts = scope.get(self._cue_query)
+        if texts is None:
+            texts = memory(self._cue_query)
         # Most questions get no answer: the categories the text's scan lets through are
         # worked out once per text, and a question about any other is answered at once.
         try:
@@ -389,7 +411,7 @@ class RuleSet:
         candidates = self._scanned(text.replace("\u2019", "'"))
         if candidates is None:
             return None
-        known = memory((self, "categories"))
+        known = memory(self._categories_query)
         try:
             return known[candidates]
         except KeyError:
@@ -414,16 +436,9 @@ class RuleSet:
                 if may_match(literals, lowered)
             ]
         else:
-            numbers = self._cue_numbers.get(category)
-            if not numbers or numbers.isdisjoint(candidates):
-                return None
-            numbered, needs = self._cue_numbered[category], self._cue_needs
-            lowered = fold_case(text)
-            patterns = [
-                numbered[number]
-                for number in sorted(numbers.intersection(candidates))
-                if may_match_all(needs[number], lowered)
-            ]
+            # The category's patterns the scan lets through, in order, each tried only
+            # when the words it needs beyond the scan's occur too.
+            patterns = self._scanned_patterns(category, text, candidates)
         exceptions = None
         for pattern in patterns:
             for match in pattern.finditer(text):
@@ -432,6 +447,18 @@ class RuleSet:
                 if not any(s < match.end() and match.start() < e for s, e in exceptions):
                     return match.group(0).strip() or category
         return None
+
+    def _scanned_patterns(self, category: str, text: str, candidates: frozenset[int]):
+        lowered = None
+        for number, pattern, needs in self._cue_entries.get(category, ()):
+            if number not in candidates:
+                continue
+            if needs:
+                if lowered is None:
+                    lowered = fold_case(text)
+                if not may_match_all(needs, lowered):
+                    continue
+            yield pattern
 
     def _scanned(self, text: str) -> frozenset[int] | None:
         """Within an :func:`~.memo.article_scope`, the numbers of the cue patterns and
@@ -470,7 +497,15 @@ class RuleSet:
 
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
-        possible = self._possible_categories(text)
+        texts = memory(self._cue_query)
+        if texts is None:
+            possible = None
+        else:
+            try:
+                possible = texts[text][0]
+            except KeyError:
+                possible = self._possible_categories(text)
+                texts[text] = (possible, {})
         if possible is not None:
             return not possible.isdisjoint(categories)
         text = text.replace("\u2019", "'")
@@ -491,7 +526,7 @@ class RuleSet:
         """Within an :func:`~.memo.article_scope`, whether the scan of ``text`` (the one
         :meth:`cue` reads, remembered with its answers) lets no pattern of ``category``
         through: then none of them matches ``text``, anywhere."""
-        texts = memory((self, "cue"))
+        texts = memory(self._cue_query)
         if texts is None:
             return False
         try:
@@ -540,9 +575,9 @@ class RuleSet:
                     scanned = self._scanned(text)
         return text
 
-    def _remembered(self, query: str, text: str, compute: Callable[[str], Any]) -> Any:
+    def _remembered(self, query: tuple, text: str, compute: Callable[[str], Any]) -> Any:
         """``compute(text)``, remembered for the :func:`~.memo.article_scope` (if any)."""
-        known = memory((self, query))  # as :func:`~.memo.remembered`, without a closure
+        known = memory(query)  # as :func:`~.memo.remembered`, without a closure
         if known is None:
             return compute(text)
         try:
@@ -553,7 +588,7 @@ class RuleSet:
 
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
-        return list(self._remembered("treatments", text, self._find_treatments))
+        return list(self._remembered(self._treatments_query, text, self._find_treatments))
 
     def _find_treatments(self, text: str) -> tuple[tuple[TreatmentTerm, re.Match], ...]:
         found = []
@@ -582,7 +617,7 @@ class RuleSet:
     def find_medicines(self, text: str) -> list[tuple[MedicineInfo, re.Match]]:
         """Medicines named in ``text`` (brands, generics, aliases), left to right, the
         longest name first ("Tylenol with Codeine" is one medicine, not Tylenol)."""
-        return list(self._remembered("medicines", text, self._find_medicines))
+        return list(self._remembered(self._medicines_query, text, self._find_medicines))
 
     def _find_medicines(self, text: str) -> tuple[tuple[MedicineInfo, re.Match], ...]:
         return tuple(

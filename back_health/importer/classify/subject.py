@@ -327,12 +327,20 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     # The title is often also the first section's heading: it is a candidate once.
     headed = [s for s in document.sections if s.heading and s.heading != document.title]
     raw.extend(Candidate("top heading", s.heading) for s in headed if s.level <= 1)
-    usable = [s.heading for s in headed if not _rejected(s.heading, rules)]
-    if usable:
+    # Why a text is no name, worked out once per text: headings are candidates too.
+    why_rejected: dict[str, str] = {}
+
+    def why_not_a_name(text: str) -> str:
+        if text not in why_rejected:
+            why_rejected[text] = _rejected(text, rules)
+        return why_rejected[text]
+
+    usable = next((s.heading for s in headed if not why_not_a_name(s.heading)), None)
+    if usable is not None:
         # Under a title that names nothing ("Department of Orthopaedics and Spinal
         # Surgery" over the leaflet's own headline), the first heading is the headline.
-        title_empty = not document.title.strip() or bool(_rejected(document.title, rules))
-        raw.append(Candidate("top heading" if title_empty else "first heading", usable[0]))
+        title_empty = not document.title.strip() or bool(why_not_a_name(document.title))
+        raw.append(Candidate("top heading" if title_empty else "first heading", usable))
     first = first_paragraph(document)
     if first and (sentences := split_sentences(first.text)):
         # The condition the first sentence is about, else the noun phrase it opens with
@@ -364,7 +372,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         text = " ".join(candidate.text.split())
         if not text:
             continue
-        if why_not := _rejected(text, rules):
+        if why_not := why_not_a_name(text):
             rejected.append(f"{text!r} ({why_not})")
             continue
         for name in _names(text, rules):

@@ -25,6 +25,8 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
+from .memo import memory
+
 try:  # a declared dependency; without it the stopword profile decides alone
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 except ImportError:  # pragma: no cover
@@ -212,6 +214,11 @@ def identify(text: str) -> tuple[str, float]:
     model = identifier()
     if model is None or not text.strip():  # pragma: no cover - dependency missing
         return "", 0.0
+    ranked = memory(_BEST_RANKED)
+    if ranked is not None and text in ranked and model.min_confidence is None:
+        # The model's best language, as :func:`identify_against` ranked it for this very
+        # text: what ``classify`` returns (without a minimum confidence), read once.
+        return ranked[text]
     code, probability = model.classify(text)
     return code, float(probability)
 
@@ -235,8 +242,16 @@ def identify_against(text: str, main: str) -> tuple[str, float]:
     if model is None or not text.strip():  # pragma: no cover - dependency missing
         return "", 0.0
     ranked = model.rank(text)
+    best = memory(_BEST_RANKED)
+    if best is not None:
+        best[text] = (ranked[0][0], float(ranked[0][1]))
     main_probability = next((float(p) for code, p in ranked if code == main), 0.0)
     return ranked[0][0], 1.0 - main_probability
+
+
+#: Where an article scope keeps the best language the model ranked for each text: the
+#: cleaning step asks :func:`identify_against` and then :func:`identify` of one passage.
+_BEST_RANKED = "language: best ranked"
 
 
 def detect_language(text: str, default: str = "en", found: Profile | None = None) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from . import sentences as _sentences_module
+from .memo import memory
 
 # "<" never occurs inside a tag we keep; excluding it keeps runs of "<" linear.
 _TAG = re.compile(r"<[^<>]++>")
@@ -88,7 +89,19 @@ _EDGE_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
 
 def sentence_case(name: str) -> str:
     """ "Short Leg Syndrome" -> "Short leg syndrome"; acronyms (NSAIDs, TENS) and the
-    capitals of a name written in running text ("Achilles") are kept."""
+    capitals of a name written in running text ("Achilles") are kept. Worked out once per
+    name in an article scope."""
+    known = memory(_sentence_case)
+    if known is None:
+        return _sentence_case(name)
+    try:
+        return known[name]
+    except KeyError:
+        found = known[name] = _sentence_case(name)
+        return found
+
+
+def _sentence_case(name: str) -> str:
     words = name.split()
     if not words:
         return name

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..document import ListBlock, ListItem
-from ..memo import remembered
+from ..memo import memory, remembered
 from ..names import (
     as_gerund_phrase,
     check_name,
@@ -81,7 +81,19 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
     """The cue that advises against what is named at ``start`` of ``sentence``: "bed rest
     is not recommended", "insufficient evidence for cold therapy", "surgery is rarely
     needed". Only the clause the name is in counts ("Heat helps, but traction is not
-    recommended" advises against traction alone)."""
+    recommended" advises against traction alone). Worked out once per sentence and start
+    in an article scope: the recognisers ask it again and again."""
+    known = memory((_advised_against, rules))
+    if known is None:
+        return _advised_against(sentence, start, rules)
+    try:
+        return known[sentence, start]
+    except KeyError:
+        found = known[sentence, start] = _advised_against(sentence, start, rules)
+        return found
+
+
+def _advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
     clause_start, clause_end = 0, len(sentence)
     for break_start, break_end in _clause_breaks(sentence):
         if break_end <= start:

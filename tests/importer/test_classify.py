@@ -63,6 +63,8 @@ def blocks(page_plan, type_):
         ("Episode 48 - Bent spine syndrome", "Bent spine syndrome"),
         ("Why Does My Shoulder Blade Hurt? A Physio Explains", "Shoulder blade pain"),
         ("Why is my SI joint so sore?", "SI joint pain"),
+        # What happens to a condition is said of it, never turned round.
+        ("Loss of cervical lordosis", "Loss of cervical lordosis"),
     ],
 )
 def test_the_title_framing_is_removed_to_name_the_condition(title, name):

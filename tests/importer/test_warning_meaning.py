@@ -587,3 +587,19 @@ def test_a_dont_list_naming_no_risk_is_advice_not_a_warning():
 def test_a_dont_list_naming_a_risk_or_who_is_at_risk_is_a_caution(item):
     values = warnings_of(f"## Don't\n\n- {item}\n- do not sit for long periods\n")
     assert values and values[0]["severity"] == "caution"
+
+
+def test_cautions_in_a_row_are_one_box_and_advice_between_them_keeps_them_apart():
+    together = warnings_of(
+        "## Your tablets\n\nThis medicine may make you sleepy. If this happens, do not drive"
+        " or use machines. Do not drink alcohol while you take it.\n"
+    )
+    cautions = [w for w in together if w["severity"] == "caution"]
+    assert len(cautions) == 1
+    assert "do not drive" in cautions[0]["text"] and "alcohol" in cautions[0]["text"]
+
+    apart = warnings_of(
+        "## Your tablets\n\nDo not drive if the tablets make you sleepy. Take them with food"
+        " at the same times each day. Do not drink alcohol while you take them.\n"
+    )
+    assert len([w for w in apart if w["severity"] == "caution"]) == 2

@@ -339,6 +339,12 @@ class ProseBoxes:
             _append_to_box(self.urgent, markup)
             self.state.decide(sentence, f"warning ({self.urgent.value['severity']})", why)
             return
+        if level == Severity.CAUTION and self.boxed is not None and not self.kept:
+            # "This medicine may make you sleepy. If this happens, do not drive. Do not
+            # drink alcohol.": cautions in a row are one box.
+            _append_to_box(self.boxed, markup)
+            self.state.decide(sentence, "warning (caution)", f"{why}, after the caution before")
+            return
         if (
             lean
             and self.kept

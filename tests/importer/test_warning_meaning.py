@@ -603,3 +603,12 @@ def test_cautions_in_a_row_are_one_box_and_advice_between_them_keeps_them_apart(
         " at the same times each day. Do not drink alcohol while you take them.\n"
     )
     assert len([w for w in apart if w["severity"] == "caution"]) == 2
+
+
+def test_an_important_heading_over_cautions_boxes_them_as_cautions():
+    found = warnings_of(
+        "## Important\n\n* Do not stop the tablets suddenly, because stopping all at once can cause"
+        " fits.\n* Check with your pharmacist before buying any other medicine.\n"
+    )
+    assert found and {w["severity"] for w in found} == {"caution"}
+    assert "pharmacist" in str(found)

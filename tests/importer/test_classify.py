@@ -65,6 +65,8 @@ def blocks(page_plan, type_):
         ("Why is my SI joint so sore?", "SI joint pain"),
         # What happens to a condition is said of it, never turned round.
         ("Loss of cervical lordosis", "Loss of cervical lordosis"),
+        ("Handling a back pain flare-up", "Back pain flare-up"),
+        ("Getting through a sciatica flare", "Sciatica flare"),
     ],
 )
 def test_the_title_framing_is_removed_to_name_the_condition(title, name):

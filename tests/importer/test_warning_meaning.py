@@ -612,3 +612,23 @@ def test_an_important_heading_over_cautions_boxes_them_as_cautions():
     )
     assert found and {w["severity"] for w in found} == {"caution"}
     assert "pharmacist" in str(found)
+
+
+def test_a_list_item_that_warns_is_boxed_and_the_other_tips_stay_a_list():
+    plan = plan_of(
+        "## While you wear a brace\n\n- Wear a thin cotton vest under the brace.\n- Keep"
+        " taking your pain relief. Check with your pharmacist before taking ibuprofen if you"
+        " are over 65 or take blood thinners.\n- See your GP if your back pain hasn't eased"
+        " after 6 weeks.\n"
+    )
+    blocks = [b for p in plan.pages for b in p.blocks]
+    warnings = [b.value for b in blocks if b.type == "warning"]
+    assert {w["severity"] for w in warnings} == {"caution", "see_doctor"}
+    text = " ".join(str(b.value) for b in blocks if b.type != "warning")
+    assert "Wear a thin cotton vest" in text and "pharmacist" not in text
+
+
+def test_a_plain_list_of_do_nots_stays_advice():
+    assert not warnings_of(
+        "## Day to day\n\n- Do not sit for more than an hour.\n- Do not carry heavy bags.\n"
+    )

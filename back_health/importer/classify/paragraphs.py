@@ -63,7 +63,13 @@ from .entities import (
 )
 from .exercises import emit_exercise_list, exercise_columns, without_number_column
 from .topics import ADVISED_AGAINST, CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
-from .warnings import ProseBoxes, emit_triage_table, emit_warning_section, list_severity
+from .warnings import (
+    ProseBoxes,
+    emit_triage_table,
+    emit_warning_section,
+    item_warning,
+    list_severity,
+)
 
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
@@ -361,6 +367,27 @@ def emit_list(
             add_block(owner, BlockPlan("warning", value), state)
             because = f"a list item asking for help now: {found.cue}"
             state.decide(item.text, f"warning ({found.level})", because)
+        return
+    if (
+        category == "content"
+        and topic != ADVISED_AGAINST
+        and (
+            warned := [
+                (item, found) for item in block.items if (found := item_warning(item.text, rules))
+            ]
+        )
+    ):
+        # "Check with your pharmacist before taking ibuprofen if you are over 65" among
+        # tips: a caution naming who it guards is boxed as it would be in a paragraph;
+        # the other items stay a list.
+        taken = {id(item) for item, _ in warned}
+        rest = replace(block, items=[item for item in block.items if id(item) not in taken])
+        if rest.items:
+            emit_list(rest, owner, topic, heading, state, routine)
+        for item, found in warned:
+            value = warning_value(found.level, "", f"<p>{html.escape(item.text)}</p>")
+            add_block(owner, BlockPlan("warning", value), state)
+            state.decide(item.text, f"warning ({found.level})", f"a list item warning: {found.cue}")
         return
     if category == "treatments" and (cautions := group_cautions(block, state)):
         # "Do not give aspirin to children under 16." among the things to try: a risk to

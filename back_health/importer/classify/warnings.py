@@ -396,6 +396,20 @@ def add_prose(page: PagePlan, text: str, state: Context) -> None:
     prose.flush()
 
 
+def item_warning(text: str, rules: RuleSet) -> SeverityCue | None:
+    """The warning a list item is when one of its sentences would be boxed in a
+    paragraph (:func:`_prose_warning`), the most serious of them; else None."""
+    found, previous = [], ""
+    for sentence in split_sentences(text):
+        if cue := _prose_warning(sentence, previous, rules):
+            found.append(cue)
+        previous = sentence
+    if not found:
+        return None
+    level = most_serious([cue.level for cue in found])
+    return next(cue for cue in found if cue.level == level)
+
+
 def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue | None:
     """The warning a sentence of an entity's description is. What a list item says of its
     name is mostly advice about it ("Do not wear a collar: it makes the stiffness last"),

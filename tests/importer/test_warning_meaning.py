@@ -632,3 +632,19 @@ def test_a_plain_list_of_do_nots_stays_advice():
     assert not warnings_of(
         "## Day to day\n\n- Do not sit for more than an hour.\n- Do not carry heavy bags.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "boxed"),
+    [
+        (
+            "Do not stop wearing the brace without advice: taking it off early can let the"
+            " fracture move.",
+            True,
+        ),
+        ("Do not stop wearing the brace at night: you will soon get used to it.", False),
+    ],
+)
+def test_advice_against_with_the_harm_after_a_colon_is_a_caution(sentence, boxed):
+    found = warnings_of(f"## Wearing your brace\n\n- Put it on lying down.\n- {sentence}\n")
+    assert bool([w for w in found if w["severity"] == "caution"]) is boxed

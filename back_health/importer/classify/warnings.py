@@ -419,7 +419,12 @@ def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue 
     if found is None or rules.cue("stop_if", sentence):
         return None
     if found.level == Severity.CAUTION:
-        if leans_on(previous, sentence, rules) or rules.cue("caution_group", sentence):
+        if (
+            leans_on(previous, sentence, rules)
+            or rules.cue("caution_group", sentence)
+            # "Do not stop wearing it: taking it off early can let the fracture move."
+            or rules.cue("caution_harm", sentence)
+        ):
             return found
         return None
     return found if rules.cue("conditional_advice", sentence) else None

@@ -1846,3 +1846,15 @@ def test_where_the_condition_or_most_of_it_comes_from_is_a_cause(title, sentence
 def test_the_subject_of_the_clause_that_says_it_is_a_cause_names_the_cause(sentence, cause):
     assert cause in causes_named(sentence)
     assert not any("raises" in name for name in causes_named(sentence))
+
+
+def test_what_sets_it_off_heads_causes_and_rarely_one_thing_is_no_cause():
+    plan = plan_of(
+        "# Hip bursitis\n\nHip bursitis is inflammation of a fluid sac over the hip bone.\n\n"
+        "## What sets it off?\n\nRarely one thing. Long walks on a camber load the side of"
+        " the hip.\n\nPoor sleep. A few bad nights lower your pain threshold and make flares"
+        " likelier.\n\nKneeling. Carpet fitters and tilers press on the sac for hours.\n"
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert {"Poor sleep", "Kneeling"} <= causes
+    assert not any("one thing" in c.lower() for c in causes)

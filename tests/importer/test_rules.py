@@ -65,9 +65,9 @@ def test_with_medicines_returns_a_new_ruleset_that_knows_the_brand():
 
 
 def test_extend_adds_cue_patterns_to_a_category():
-    rules = default_rules().extend(cues={"heading_causes": [r"\bwhat sets it off\b"]})
-    assert rules.cue("heading_causes", "What sets it off") == "What sets it off"
-    assert default_rules().cue("heading_causes", "What sets it off") is None
+    rules = default_rules().extend(cues={"heading_causes": [r"\bwhat winds it up\b"]})
+    assert rules.cue("heading_causes", "What winds it up") == "What winds it up"
+    assert default_rules().cue("heading_causes", "What winds it up") is None
 
 
 def test_extend_accepts_rules_given_as_a_list():

@@ -504,3 +504,73 @@ def test_a_postal_address_with_a_unit_or_suite_is_chrome(line):
 )
 def test_sentences_naming_a_unit_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("You are being invited to take part in a research study.", "research study"),
+        (
+            "You have been invited to take part in this trial because you have back pain.",
+            "research study",
+        ),
+        (
+            "You are free to withdraw at any time, without giving a reason, and your care will "
+            "not be affected.",
+            "research study",
+        ),
+        ("You can withdraw from the study at any time.", "research study"),
+        ("Kelsbury University is the sponsor and data controller.", "research study"),
+        ("Your name will be replaced by a study number.", "research study"),
+        (
+            "This study has been reviewed by the Fennick Research Ethics Committee "
+            "(ref 24/FN/0117).",
+            "research study",
+        ),
+        ("It is funded by the Kelsbury Health Research Fund.", "research study"),
+        (
+            "Please take time to read this sheet carefully and discuss it with others if you wish.",
+            "leaflet handling",
+        ),
+        ("Thank you for reading this information sheet.", "leaflet handling"),
+        ("You will be given a copy to keep.", "leaflet handling"),
+        ("Kelsbury University, School of Health Sciences", "journal metadata"),
+    ],
+)
+def test_a_participant_information_sheet_s_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "An Australian trial found that the therapy reduced disability more than usual care.",
+        "You are free to stop any exercise that hurts and try it again the next day.",
+        "You may be invited to a follow-up appointment after six weeks.",
+        "Please take time to do the exercises every day, even when the pain eases.",
+        "The university hospital, department of spinal surgery, runs a back pain clinic.",
+        "A study funded by the charity found that walking helped as much as physiotherapy.",
+    ],
+)
+def test_sentences_about_studies_and_sheets_that_say_something_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_participant_information_sheet_keeps_its_study_and_drops_its_furniture():
+    markdown = (
+        "# Participant Information Sheet\n\n"
+        "You are being invited to take part in a research study. Before you decide, it is "
+        "important that you understand why the research is being done and what it will "
+        "involve.\n\n## What is the purpose of the study?\n\n"
+        "Persistent low back pain is back pain that has lasted more than three months.\n\n"
+        "## What if I change my mind?\n\n"
+        "You are free to withdraw at any time, without giving a reason.\n\n"
+        "## Who has reviewed the study?\n\n"
+        "This study has been reviewed by the Fennick Research Ethics Committee. "
+        "It is funded by the Kelsbury Health Research Fund.\n"
+    )
+    _, texts = headings_and_texts(markdown, "markdown")
+    assert "Before you decide" in texts
+    assert "lasted more than three months" in texts
+    for chrome in ("invited to take part", "free to withdraw", "Ethics Committee", "funded by"):
+        assert chrome not in texts

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.chrome import cut_inline_chrome
 from back_health.importer.clean import chrome_reason, clean_document
 from back_health.importer.parse import parse_document
 
@@ -574,3 +575,62 @@ def test_a_participant_information_sheet_keeps_its_study_and_drops_its_furniture
     assert "lasted more than three months" in texts
     for chrome in ("invited to take part", "free to withdraw", "Ethics Committee", "funded by"):
         assert chrome not in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "This is the talk page for discussing improvements to the Hangman's fracture article.",
+            "wiki furniture",
+        ),
+        ("This is not a forum for general discussion of the article's subject.", "wiki furniture"),
+        ("This article is rated C-class on the project's quality scale.", "wiki furniture"),
+        ("WikiProject Medicine / Orthopaedics (Mid-importance).", "wiki furniture"),
+        ("Any objections?", "wiki furniture"),
+        ("Fair, reverted myself.", "wiki furniture"),
+        ("Help us improve MediWiki: take the 2-minute reader survey.", "feedback"),
+        ("Take our short survey", "feedback"),
+    ],
+)
+def test_a_wiki_talk_page_s_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is not a cause for concern in most people.",
+        "Patients were asked to take part in a survey about their pain.",
+        "The fracture is rated as stable on the classification scale.",
+        "If the pain has not reverted to its usual level after a week, see your GP.",
+    ],
+)
+def test_sentences_like_talk_page_furniture_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Support. Many people have no damage to the spinal cord at all. "
+            "—Lindqvist.MD (talk) 11:40, 2 February 2025 (UTC)",
+            "Support. Many people have no damage to the spinal cord at all.",
+        ),
+        (
+            "Fair point. --88.109.42.17 (talk) 12:03, 10 February 2025 (UTC)",
+            "Fair point.",
+        ),
+        (
+            "Done. – Physio Ines (talk · contribs) 08:09, 4 March 2025 (UTC)",
+            "Done.",
+        ),
+        (
+            "Rest for 2 days - then walk (talk to your GP if it is no better).",
+            "Rest for 2 days - then walk (talk to your GP if it is no better).",
+        ),
+    ],
+)
+def test_a_talk_page_signature_is_cut_and_the_comment_kept(text, kept):
+    assert cut_inline_chrome(text) == kept

@@ -634,3 +634,46 @@ def test_sentences_like_talk_page_furniture_are_kept(line):
 )
 def test_a_talk_page_signature_is_cut_and_the_comment_kept(text, kept):
     assert cut_inline_chrome(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Keep out of the reach and sight of children", "medicine leaflet"),
+        ("Keep this medicine out of the sight and reach of children.", "medicine leaflet"),
+        ("GPhC reg. 1126344", "contact details"),
+        ("GMC number 7012345", "contact details"),
+        ("Given to you by your pharmacist with your first supply", "leaflet handling"),
+    ],
+)
+def test_a_dispensing_label_s_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Keep the strap and cord out of reach of children.",
+        "Keep all medicines out of the reach and sight of children, and lock away strong "
+        "painkillers.",
+        "Given to you by your doctor, this injection works within hours.",
+        "The GMC guidance says doctors must explain the risks of surgery.",
+    ],
+)
+def test_cautions_and_sentences_like_label_furniture_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Do not drink alcohol. [Label 2]", "Do not drink alcohol."),
+        ("Take with or after food. [Label 21, 25]", "Take with or after food."),
+        (
+            "Label 2 on the box means it may make you sleepy.",
+            "Label 2 on the box means it may make you sleepy.",
+        ),
+    ],
+)
+def test_a_cautionary_label_number_is_cut_and_the_direction_kept(text, kept):
+    assert cut_inline_chrome(text) == kept

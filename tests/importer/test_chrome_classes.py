@@ -677,3 +677,48 @@ def test_cautions_and_sentences_like_label_furniture_are_kept(line):
 )
 def test_a_cautionary_label_number_is_cut_and_the_direction_kept(text, kept):
     assert cut_inline_chrome(text) == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Resident: Mrs Edith Harrowby",
+        "Room: 14",
+        "Preferred name: Edie",
+        "Completed by: RN Tomasz Wilk",
+        "Agreed with: Edie and her daughter (LPA health and welfare)",
+        "Review: monthly, next 18 July 2025",
+        "Key worker: Sam Patel",
+    ],
+)
+def test_a_care_plan_s_record_fields_are_chrome(line):
+    assert chrome_reason(line) == "chrome: form field"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Review: most people need no follow-up once the pain settles.",
+        "The resident physiotherapist will check your walking before you go home.",
+        "Room temperature water is fine for the cold pack.",
+    ],
+)
+def test_advice_that_opens_like_a_record_field_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_care_plan_keeps_its_care_and_drops_its_record_fields_and_log():
+    markdown = (
+        "# Resident Care Plan Summary\n\n"
+        "**Resident:** Mrs Edith Harrowby · **Room:** 14 · **Preferred name:** Edie\n\n"
+        "**Written by:** RN Tomasz Wilk · **Agreed with:** Edie and her daughter · "
+        "**Review:** monthly, next 18 July 2025\n\n"
+        "## Need\n\nPost-herpetic neuralgia is nerve pain that carries on after shingles.\n\n"
+        "## Evaluation log\n\n| Date | Pain | Comment |\n|---|---|---|\n"
+        "| 04/06 | 7/5 | plasters started |\n"
+    )
+    headings, texts = headings_and_texts(markdown, "markdown")
+    assert "carries on after shingles" in texts
+    assert "Evaluation log" not in headings
+    for chrome in ("Harrowby", "Room", "Tomasz", "monthly", "plasters started"):
+        assert chrome not in texts

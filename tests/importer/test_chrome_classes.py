@@ -722,3 +722,37 @@ def test_a_care_plan_keeps_its_care_and_drops_its_record_fields_and_log():
     assert "Evaluation log" not in headings
     for chrome in ("Harrowby", "Room", "Tomasz", "monthly", "plasters started"):
         assert chrome not in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Approved by the ICB Clinical Policy Committee, 6 March 2025.", "page metadata"),
+        ("Approved by the Medicines Management Group, 12 June 2024", "page metadata"),
+        ("Equality impact assessment completed.", "page metadata"),
+        (
+            "This summary is for patients, carers and referring clinicians.",
+            "page metadata",
+        ),
+        ("The full policy and evidence review are available on request.", "page metadata"),
+        ("Fennick and Kelsbury Integrated Care Board", "publisher"),
+        ("Harwood Vale Hospitals NHS Foundation Trust", "publisher"),
+    ],
+)
+def test_a_policy_s_governance_lines_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Approved by the FDA in 2002 for nerve pain after shingles.",
+        "This leaflet is for people going home after a lumbar decompression, an operation "
+        "that frees a trapped nerve.",
+        "This leaflet is for you to take home after an operation called posterior cervical fusion.",
+        "The health board offers physiotherapy without a GP referral.",
+        "Ask your GP whether the treatment is available on the NHS where you live.",
+    ],
+)
+def test_sentences_about_approval_audience_and_boards_are_kept(line):
+    assert chrome_reason(line) == ""

@@ -756,3 +756,37 @@ def test_a_policy_s_governance_lines_are_chrome(line, reason):
 )
 def test_sentences_about_approval_audience_and_boards_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize("line", ["To the Editor,", "Dear Editor:", "To the Editors"])
+def test_a_letter_to_a_journal_s_salutation_is_chrome(line):
+    assert chrome_reason(line) == "chrome: greeting"
+
+
+def test_an_editor_in_a_sentence_is_kept():
+    assert chrome_reason("To the editor of the local paper, this was big news.") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "We read the review by Fairbairn and colleagues (JMP 2025;14:87-95), and agree.",
+            "We read the review by Fairbairn and colleagues, and agree.",
+        ),
+        (
+            "A trial (Lancet 2019;393(10182):1234-45) found the same.",
+            "A trial found the same.",
+        ),
+        (
+            "Take 400 mg (2 tablets) up to 3 times a day (every 8 hours).",
+            "Take 400 mg (2 tablets) up to 3 times a day (every 8 hours).",
+        ),
+        (
+            "The scan (MRI 2024; see your letter) showed a disc bulge.",
+            "The scan (MRI 2024; see your letter) showed a disc bulge.",
+        ),
+    ],
+)
+def test_a_journal_citation_in_brackets_is_cut_and_the_sentence_kept(text, kept):
+    assert cut_inline_chrome(text) == kept

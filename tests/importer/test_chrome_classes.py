@@ -790,3 +790,43 @@ def test_an_editor_in_a_sentence_is_kept():
 )
 def test_a_journal_citation_in_brackets_is_cut_and_the_sentence_kept(text, kept):
     assert cut_inline_chrome(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("READ ALL INSTRUCTIONS BEFORE USE.", "leaflet handling"),
+        ("Please read these instructions carefully before using this device.", "leaflet handling"),
+        ("KEEP FOR FUTURE REFERENCE.", "leaflet handling"),
+        ("Keep this manual for future reference", "leaflet handling"),
+        ("/!\\ WARNING Indicates a hazard that could cause serious injury.", "symbol key"),
+    ],
+)
+def test_a_device_leaflet_s_handling_lines_and_symbol_key_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the instructions before using a TENS machine for the first time, and never use "
+        "it over the front of the neck.",
+        "Keep a diary of your pain for reference at your next appointment.",
+        "Numbness in the saddle area indicates a problem that needs urgent treatment.",
+    ],
+)
+def test_device_cautions_like_handling_lines_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_symbol_key_section_goes_and_the_instructions_stay():
+    text = (
+        "INSTRUCTIONS FOR USE\n\nSymbols used in this leaflet\n"
+        "WARNING Indicates a hazard that could cause serious injury.\n\n"
+        "INTENDED USE\n\nThe kit provides home cervical traction: a gentle, steady pull that "
+        "lifts the weight of the head off the neck.\n"
+    )
+    headings, texts = headings_and_texts(text, "text")
+    assert "Symbols used in this leaflet" not in headings
+    assert "steady pull" in texts
+    assert "hazard" not in texts

@@ -202,6 +202,7 @@ def test_a_practitioner_is_not_another_name_of_the_treatment():
         ),
         ("A hot water bottle wrapped in a towel can relax tight muscles.", "Heat therapy"),
         ("Ibuprofen can ease the pain for a day or two.", "Ibuprofen"),
+        ("Paracetamol can take the edge off the pain at night.", "Paracetamol"),
     ],
 )
 def test_a_short_claim_that_a_treatment_may_help_is_only_a_mention(sentence, title):

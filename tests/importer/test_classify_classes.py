@@ -1493,3 +1493,13 @@ def test_where_a_defined_treatment_is_given_is_no_part_of_its_name():
     )
     assert plan.main_page.title == "Hydrotherapy"
     assert not any("Kingsbridge" in p.title for p in plan.pages)
+
+
+def test_a_condition_followed_by_what_it_is_in_brackets_is_related():
+    plan = plan_of(
+        knee_article(
+            "One in five people get at least one bout of bursitis (inflammation of the sac"
+            " over the joint) at some point."
+        )
+    )
+    assert "Bursitis" in _related(plan)

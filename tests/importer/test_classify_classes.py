@@ -1503,3 +1503,14 @@ def test_a_condition_followed_by_what_it_is_in_brackets_is_related():
         )
     )
     assert "Bursitis" in _related(plan)
+
+
+def test_what_a_column_says_it_is_about_is_the_subject():
+    plan = plan_of(
+        "# The Monthly Spoke\n\nClub rides start again in March.\n\n## Physio corner\n\n"
+        "A few of you asked about buttock pain on long rides, so this month's corner is"
+        " about piriformis syndrome. Buttock pain on the bike is common, and buttock pain"
+        " after a long ride often settles with rest. See your GP if buttock pain lasts more"
+        " than two weeks, or if buttock pain comes with numbness.\n"
+    )
+    assert plan.main_page.title == "Piriformis syndrome"

@@ -358,15 +358,9 @@ def emit_list(
     if category != "junk" and (urgent := _urgent_items(block, rules)):
         # "If your arm goes weak, call 111." among tips: help the reader must get now is
         # a warning wherever the article lists it; the other items stay a list.
-        taken = {id(item) for item, _ in urgent}
-        rest = replace(block, items=[item for item in block.items if id(item) not in taken])
-        if rest.items:
-            emit_list(rest, owner, topic, heading, state, routine)
-        for item, found in urgent:
-            value = warning_value(found.level, "", f"<p>{html.escape(item.text)}</p>")
-            add_block(owner, BlockPlan("warning", value), state)
-            because = f"a list item asking for help now: {found.cue}"
-            state.decide(item.text, f"warning ({found.level})", because)
+        _box_items(
+            block, urgent, "a list item asking for help now", owner, topic, heading, state, routine
+        )
         return
     if (
         category == "content"
@@ -380,14 +374,7 @@ def emit_list(
         # "Check with your pharmacist before taking ibuprofen if you are over 65" among
         # tips: a caution naming who it guards is boxed as it would be in a paragraph;
         # the other items stay a list.
-        taken = {id(item) for item, _ in warned}
-        rest = replace(block, items=[item for item in block.items if id(item) not in taken])
-        if rest.items:
-            emit_list(rest, owner, topic, heading, state, routine)
-        for item, found in warned:
-            value = warning_value(found.level, "", f"<p>{html.escape(item.text)}</p>")
-            add_block(owner, BlockPlan("warning", value), state)
-            state.decide(item.text, f"warning ({found.level})", f"a list item warning: {found.cue}")
+        _box_items(block, warned, "a list item warning", owner, topic, heading, state, routine)
         return
     if category == "treatments" and (cautions := group_cautions(block, state)):
         # "Do not give aspirin to children under 16." among the things to try: a risk to
@@ -431,6 +418,19 @@ def _urgent_items(block: ListBlock, rules) -> list:
         if advice is not None and advice.level in (Severity.URGENT, Severity.EMERGENCY):
             found.append((item, advice))
     return found
+
+
+def _box_items(block, found, why: str, owner, topic, heading, state: Context, routine) -> None:
+    """Write ``block`` without the items of ``found`` (``(item, severity cue)`` pairs),
+    then each of those items as a warning box of its severity."""
+    taken = {id(item) for item, _ in found}
+    rest = replace(block, items=[item for item in block.items if id(item) not in taken])
+    if rest.items:
+        emit_list(rest, owner, topic, heading, state, routine)
+    for item, cue in found:
+        value = warning_value(cue.level, "", f"<p>{html.escape(item.text)}</p>")
+        add_block(owner, BlockPlan("warning", value), state)
+        state.decide(item.text, f"warning ({cue.level})", f"{why}: {cue.cue}")
 
 
 def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .fold import fold_case
-from .memo import memory
+from .memo import remembered_call
 from .rules import RuleSet, default_rules
 from .text import (  # noqa: F401  (the toolkit, re-exported for the classifier)
     TITLE_CASE_MINOR_WORDS,
@@ -364,21 +364,9 @@ _DURATION_OF = re.compile(
 
 def noun_phrase(text: str, rules: RuleSet) -> str:
     """The noun phrase a sentence starts with: before the verb or the first comma."""
-    return _remembered(_noun_phrase, text, rules)
-
-
-def _remembered(compute, text, rules: RuleSet, *more):
-    """``compute(text, rules, *more)``, worked out once per article scope (the recognisers
-    derive names from the same texts again and again); the answers are immutable."""
-    known = memory((compute, rules))
-    if known is None:
-        return compute(text, rules, *more)
-    key = (text, *more) if more else text
-    try:
-        return known[key]
-    except KeyError:
-        found = known[key] = compute(text, rules, *more)
-        return found
+    # Worked out once per article scope: the recognisers derive names from the same
+    # texts again and again (the answers are immutable).
+    return remembered_call(_noun_phrase, text, rules)
 
 
 def _noun_phrase(text: str, rules: RuleSet) -> str:
@@ -553,7 +541,7 @@ _JOIN = re.compile(r"\s+(?:and|or)\s+", re.I)
 
 def derive_name(text: str, rules: RuleSet) -> DerivedName:
     """A clean page name from a list item, heading or sentence, or the reason none is."""
-    return _remembered(_derive_name, text, rules)
+    return remembered_call(_derive_name, text, rules)
 
 
 def _derive_name(text: str, rules: RuleSet) -> DerivedName:
@@ -609,7 +597,7 @@ _PRICE = re.compile(r"[£$€]\s?\d")
 def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> DerivedName:
     """Accept ``name`` as a page name, or say why it is not one. ``noun_first``: an
     article stood before it, so its first word is no verb."""
-    return _remembered(_check_name, name, rules, noun_first)
+    return remembered_call(_check_name, name, rules, noun_first)
 
 
 def _check_name(name: str, rules: RuleSet, noun_first: bool) -> DerivedName:

@@ -57,7 +57,7 @@ from typing import Any, Protocol
 
 from .fold import fold_case, fold_name
 from .language import stopwords
-from .memo import SCOPE, memory
+from .memo import SCOPE, memory, remembered_call
 from .prefilter import Dispatch, Gate, may_match, may_match_all, required_all, required_literals
 
 #: Where the shipped vocabularies live.
@@ -262,8 +262,6 @@ class RuleSet:
         # here, not for every question.
         object.__setattr__(self, "_cue_query", (self, "cue"))
         object.__setattr__(self, "_categories_query", (self, "categories"))
-        object.__setattr__(self, "_treatments_query", (self, "treatments"))
-        object.__setattr__(self, "_medicines_query", (self, "medicines"))
         # Every word set a pattern needs that the scan has not already settled: a set
         # holding a part of each of the pattern's scan words is met whenever the scan
         # lets the pattern through.
@@ -497,15 +495,7 @@ class RuleSet:
 
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
-        texts = memory(self._cue_query)
-        if texts is None:
-            possible = None
-        else:
-            try:
-                possible = texts[text][0]
-            except KeyError:
-                possible = self._possible_categories(text)
-                texts[text] = (possible, {})
+        possible = self._scope_categories(text)
         if possible is not None:
             return not possible.isdisjoint(categories)
         text = text.replace("\u2019", "'")
@@ -523,18 +513,24 @@ class RuleSet:
         return self._cue_each.get(category, ())
 
     def _ruled_out(self, category: str, text: str) -> bool:
-        """Within an :func:`~.memo.article_scope`, whether the scan of ``text`` (the one
-        :meth:`cue` reads, remembered with its answers) lets no pattern of ``category``
-        through: then none of them matches ``text``, anywhere."""
+        """Within an :func:`~.memo.article_scope`, whether the scan of ``text`` lets no
+        pattern of ``category`` through: then none of them matches ``text``, anywhere."""
+        possible = self._scope_categories(text)
+        return possible is not None and category not in possible
+
+    def _scope_categories(self, text: str) -> frozenset[str] | None:
+        """The categories the scan of ``text`` lets through (the one :meth:`cue` reads,
+        remembered with its answers), or None outside an article scope or without a
+        scan."""
         texts = memory(self._cue_query)
         if texts is None:
-            return False
+            return None
         try:
-            possible = texts[text][0]
+            return texts[text][0]
         except KeyError:
             possible = self._possible_categories(text)
             texts[text] = (possible, {})
-        return possible is not None and category not in possible
+            return possible
 
     def cue_matches(self, category: str, text: str) -> list[re.Match]:
         """Every match of the patterns of ``category`` in ``text``, pattern by pattern, read
@@ -575,20 +571,9 @@ class RuleSet:
                     scanned = self._scanned(text)
         return text
 
-    def _remembered(self, query: tuple, text: str, compute: Callable[[str], Any]) -> Any:
-        """``compute(text)``, remembered for the :func:`~.memo.article_scope` (if any)."""
-        known = memory(query)  # as :func:`~.memo.remembered`, without a closure
-        if known is None:
-            return compute(text)
-        try:
-            return known[text]
-        except KeyError:
-            found = known[text] = compute(text)
-            return found
-
     def find_treatments(self, text: str) -> list[tuple[TreatmentTerm, re.Match]]:
         """Treatment terms named in ``text``, left to right, overlapping ones skipped."""
-        return list(self._remembered(self._treatments_query, text, self._find_treatments))
+        return list(remembered_call(self._find_treatments, text))
 
     def _find_treatments(self, text: str) -> tuple[tuple[TreatmentTerm, re.Match], ...]:
         found = []
@@ -617,7 +602,7 @@ class RuleSet:
     def find_medicines(self, text: str) -> list[tuple[MedicineInfo, re.Match]]:
         """Medicines named in ``text`` (brands, generics, aliases), left to right, the
         longest name first ("Tylenol with Codeine" is one medicine, not Tylenol)."""
-        return list(self._remembered(self._medicines_query, text, self._find_medicines))
+        return list(remembered_call(self._find_medicines, text))
 
     def _find_medicines(self, text: str) -> tuple[tuple[MedicineInfo, re.Match], ...]:
         return tuple(

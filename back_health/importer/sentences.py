@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .memo import memory
+from .memo import remembered_call
 
 #: Words ending in a full stop that do not end a sentence (lower case, without the stop).
 ABBREVIATIONS = frozenset(
@@ -58,14 +58,7 @@ def split_sentences(text: str) -> list[str]:
     :func:`~.memo.article_scope` each text is split once (the cleaning steps and the
     recognisers split the same paragraphs); every call gets a list of its own.
     """
-    known = memory(_split)
-    if known is None:
-        return _split(text)
-    try:
-        return list(known[text])
-    except KeyError:
-        found = known[text] = tuple(_split(text))
-        return list(found)
+    return list(remembered_call(_split, text))
 
 
 def _split(text: str) -> list[str]:

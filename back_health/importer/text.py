@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from . import sentences as _sentences_module
-from .memo import memory
+from .memo import remembered_call
 
 # "<" never occurs inside a tag we keep; excluding it keeps runs of "<" linear.
 _TAG = re.compile(r"<[^<>]++>")
@@ -91,14 +91,7 @@ def sentence_case(name: str) -> str:
     """ "Short Leg Syndrome" -> "Short leg syndrome"; acronyms (NSAIDs, TENS) and the
     capitals of a name written in running text ("Achilles") are kept. Worked out once per
     name in an article scope."""
-    known = memory(_sentence_case)
-    if known is None:
-        return _sentence_case(name)
-    try:
-        return known[name]
-    except KeyError:
-        found = known[name] = _sentence_case(name)
-        return found
+    return remembered_call(_sentence_case, name)
 
 
 def _sentence_case(name: str) -> str:

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..document import ListBlock, ListItem
-from ..memo import memory, remembered
+from ..memo import remembered, remembered_call
 from ..names import (
     as_gerund_phrase,
     check_name,
@@ -83,14 +83,7 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
     needed". Only the clause the name is in counts ("Heat helps, but traction is not
     recommended" advises against traction alone). Worked out once per sentence and start
     in an article scope: the recognisers ask it again and again."""
-    known = memory((_advised_against, rules))
-    if known is None:
-        return _advised_against(sentence, start, rules)
-    try:
-        return known[sentence, start]
-    except KeyError:
-        found = known[sentence, start] = _advised_against(sentence, start, rules)
-        return found
+    return remembered_call(_advised_against, sentence, start, rules)
 
 
 def _advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
@@ -691,12 +684,12 @@ _PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_WORDS})\s", re.IGNORECASE)
 _ANY_PLACE_AFTER = re.compile(
     rf"\s+(?:{_PLACE_WORDS}|over|under|above|below|across|down|into|through)\s", re.IGNORECASE
 )
-#: A phrase saying who or when before a subject: "In people over 50 it ...".
 #: How much of a condition a subject speaks of: "Most", "Nearly all cases of".
 _QUANTITY_OF = re.compile(
     r"^(?:(?:nearly|almost)\s+all|most|much|some|many)(?:\s+(?:cases|episodes)\s+of)?\s+",
     re.IGNORECASE,
 )
+#: A phrase saying who or when before a subject: "In people over 50 it ...".
 _SETTING_PHRASE = re.compile(
     r"^\s*(?:in|among|for|during|after|over)\s[^,]{0,40}?(?:,\s*|\s(?=(?:it|this|they)\b))",
     re.IGNORECASE,
@@ -1271,10 +1264,9 @@ def trailing_condition(text: str, rules: RuleSet, *, after_preposition: bool = F
             # "instrumentation for scoliosis, in which the rod ...": the clause may be
             # about the noun the name qualifies.
             return ""
-        name = derive_name(phrase, rules).name
+        name = whole_name(phrase, rules)
         if (
             name
-            and name_key(name, rules) == name_key(phrase, rules)
             and (rules.is_condition_term(name) or rules.has_condition_head(name))
             and name.lower() not in _general_terms(rules)
         ):
@@ -2275,7 +2267,7 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
 
 def _practitioner_subject(sentence: str, state: Context) -> PagePlan | None:
     """The treatment page whose practitioner opens ``sentence`` as its subject, doing
-    something ("A physiotherapist can assess ...", "Your osteopath will ...")."""
+    something ("A physiotherapist can assess ...", "Your chiropractor will ...")."""
     opening = _PRACTITIONER_OPENING.match(sentence)
     if opening is None or _NEGATION.search(sentence) or state.rules.cue("vague_benefit", sentence):
         return None  # "A physio can help if it goes on", "... will not manipulate it"

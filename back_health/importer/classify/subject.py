@@ -728,7 +728,7 @@ def _texts(document: Document):
             yield from (item.text for item in block.items)
 
 
-#: Words that join topic words in a heading: "Causes, symptoms and treatment".
+#: Who a name is about, after it: " in dental nurses", " for carers".
 _WHO_IT_IS_FOR = re.compile(r"\s+(?:in|among|for)\s+", re.IGNORECASE)
 #: A general symptom word that is a whole candidate: "Pain", "Stiffness".
 _SYMPTOM_WORD = re.compile(
@@ -736,6 +736,7 @@ _SYMPTOM_WORD = re.compile(
     r"numbness|weakness|spasms?|symptoms?)",
     re.IGNORECASE,
 )
+#: Words that join topic words in a heading: "Causes, symptoms and treatment".
 _JOINING_WORDS = re.compile(r"\b(?:and|or|the|of|for|with|your|its)\b", re.IGNORECASE)
 
 

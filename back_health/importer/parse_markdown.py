@@ -124,9 +124,6 @@ _BOLD_LINE = re.compile(
 )
 #: A Markdown heading line: "# Title", "## Causes".
 _ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.MULTILINE)
-#: What opens a line that is more than a paragraph's next line: a list item, a heading,
-#: a table row, a fence.
-_NOT_PROSE_LINE = re.compile(r"[ \t]*+(?:>[ \t]?)*+(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|\||```|~~~)")
 
 
 def bold_label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -152,8 +149,6 @@ def bold_label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
         following = lines[index + 1]
         quote = bold.group("quote")
         if not following[len(quote) :].strip() or not following.startswith(quote.strip()):
-            continue
-        if _NOT_PROSE_LINE.match(following):
             continue
         out.append(quote.rstrip())
     return "\n".join(out), []

@@ -50,6 +50,7 @@ from .language import (
     identify,
     profile,
     rank_languages,
+    stopwords,
 )
 from .parse_html import safe_inline_html
 from .parse_text import DANGLING_WORDS, MAX_HEADING_WORDS, is_metadata_line
@@ -1016,7 +1017,7 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 sentences = sentences_of.get(id(block)) or split_sentences(block.text)
-                block = _drop_foreign_sentences(block, sentences, foreign, kind, flags)
+                block = _drop_foreign_sentences(block, sentences, foreign, main, kind, flags)
                 if block.text:
                     blocks.append(block)
                 continue
@@ -1044,20 +1045,19 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
             continue
         sections.append(replace(section, blocks=blocks))
     shares = _language_shares(profiles, flags[len(doc.flags) :], main)
-    flags.extend(_foreign_in_dropped(doc.dropped, long_foreign, kind))
+    flags.extend(_foreign_in_dropped(doc.dropped, long_foreign, main, kind))
     return replace(doc, sections=sections, flags=flags, language=main, language_shares=shares)
 
 
-def _foreign_in_dropped(dropped: list[Dropped], foreign, kind: str) -> list[Flag]:
+def _foreign_in_dropped(dropped: list[Dropped], foreign, main: str, kind: str) -> list[Flag]:
     """A flag for each foreign sentence of the chrome dropped before this step (a sidebar
     in Hindi, a footer line in Welsh): it never reaches a page, but the editor learns
     that the source holds text in that language. Run after the shares, which measure
     the kept text only."""
     flags = []
     for passage in dropped:
-        for sentence in split_sentences(passage.text):
-            if language := foreign(sentence):
-                flags.append(Flag(kind=kind, text=sentence, language=language))
+        passages, languages = passage_languages(split_sentences(passage.text), foreign, main)
+        flags.extend(_foreign_flags(passages, languages, kind))
     return flags
 
 
@@ -1172,20 +1172,13 @@ def _drop_foreign_rows(table: Table, foreign, kind: str, flags: list[Flag]) -> T
     return table.keep_rows(kept) if len(kept) < len(table.rows) else table
 
 
-def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, flags: list[Flag]):
-    languages = [foreign(sentence) for sentence in sentences]
+def _drop_foreign_sentences(
+    block: Paragraph, sentences, foreign, main: str, kind: str, flags: list[Flag]
+):
+    sentences, languages = passage_languages(sentences, foreign, main)
     if not any(languages):
         return block
-    passages: list[tuple[str, list[str]]] = []
-    previous = ""
-    for sentence, language in zip(sentences, languages, strict=True):
-        if language and language == previous:
-            passages[-1][1].append(sentence)
-        elif language:
-            passages.append((language, [sentence]))
-        previous = language
-    for language, passage in passages:
-        flags.append(Flag(kind=kind, text=" ".join(passage), language=language))
+    flags.extend(_foreign_flags(sentences, languages, kind))
     # The kept sentences joined, in one pass: removing each foreign sentence in turn would
     # rescan the paragraph once per sentence (quadratic on a long foreign paragraph).
     pairs = list(zip(sentences, languages, strict=True))
@@ -1198,6 +1191,117 @@ def _drop_foreign_sentences(block: Paragraph, sentences, foreign, kind: str, fla
     else:
         html = ""  # the writer escapes the plain text instead
     return Paragraph(text=text, html=html)
+
+
+def passage_languages(sentences, foreign, main: str) -> tuple[list[str], list[str]]:
+    """A paragraph's sentences cut into passages (:func:`_passages`) and the language of
+    each when it is foreign, else ""."""
+    passages: list[str] = []
+    cut: list[bool] = []
+    for sentence in sentences:
+        parts = _passages(sentence)
+        passages.extend(parts)
+        cut.extend([len(parts) > 1] * len(parts))
+    languages = [
+        _own_words(passage, foreign(passage)) if part else foreign(passage)
+        for passage, part in zip(passages, cut, strict=True)
+    ]
+    return passages, _short_passages_too(passages, languages, cut, foreign, main)
+
+
+def _own_words(passage: str, language: str) -> str:
+    """``language`` when a short passage shows it by more than the model's guess: one of
+    its function words, or mostly a script of its own ("ہر جمعرات صبح دس بجے"). "Reply ·
+    Share" and "J Spinal Balance. 2019;11:55-63." are no passage in another language,
+    whatever the model makes of them."""
+    if not language:
+        return ""
+    found = profile(passage)
+    if found.hits[language]:
+        return language
+    own_script = found.other > found.latin + found.cyrillic
+    return language if own_script and language not in stopwords() else ""
+
+
+def _foreign_flags(passages: list[str], languages: list[str], kind: str) -> list[Flag]:
+    """One flag for each run of passages in the same foreign language."""
+    runs: list[tuple[str, list[str]]] = []
+    previous = ""
+    for passage, language in zip(passages, languages, strict=True):
+        if language and language == previous:
+            runs[-1][1].append(passage)
+        elif language:
+            runs.append((language, [passage]))
+        previous = language
+    return [
+        Flag(
+            kind=kind, text=" ".join(_LEADING_SEPARATOR.sub("", p) for p in run), language=language
+        )
+        for language, run in runs
+    ]
+
+
+def _passages(sentence: str) -> list[str]:
+    """A sentence cut where a line joins passages that may be in different languages:
+    after a separator ("Lucia donated £25 · ¡Mucho ánimo, Sofía!", "available in large
+    print. / Mae'r daflen ...") or a label's colon ("lua-torta reblogged this and added:
+    nossa, eu uso colete ..."). A part after a separator starts with it, so a foreign
+    part leaves with its separator; the parts joined by spaces give the sentence back."""
+    cuts = [match.start() for match in _PASSAGE_BREAK.finditer(sentence)]
+    if not cuts:
+        return [sentence]
+    parts = [
+        sentence[start:end].strip() for start, end in zip([0, *cuts], [*cuts, None], strict=True)
+    ]
+    return [part for part in parts if part]
+
+
+#: Where a line may pass from one language to another: before a separator between
+#: spaces (which goes with the passage after it), or after a label's colon.
+_PASSAGE_BREAK = re.compile(r"(?<=\s)(?=[\u00b7|/]\s)|(?<=\w:)(?=\s)")
+#: A separator at the start of a passage.
+_LEADING_SEPARATOR = re.compile(r"^[\u00b7|/]\s+")
+
+
+def _short_passages_too(
+    passages: list[str], languages: list[str], cut: list[bool], foreign, main: str
+) -> list[str]:
+    """The languages of a paragraph's passages, with short sentences each too short to
+    tell alone ("Stai dritto, Luca!" "Sembri un vecchio.") read together, and a short
+    passage read in the language of a foreign passage beside it when the model finds it
+    more in that language than in the article's ("... ainda odeio." "força pra todas
+    nós"). Parts of a line between separators are not read together: a menu ("Reply ·
+    Share · Report") is no sentence."""
+    languages = list(languages)
+    short = [
+        not language and 0 < len(passage.split()) < MIN_WORDS_SAME_SCRIPT
+        for passage, language in zip(passages, languages, strict=True)
+    ]
+    start = 0
+    while start < len(passages):
+        if not short[start] or cut[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(passages) and short[end] and not cut[end]:
+            end += 1
+        joined = " ".join(passages[start:end])
+        if end - start > 1 and (language := _own_words(joined, foreign(joined))):
+            languages[start:end] = [language] * (end - start)
+        start = end
+    for index, passage in enumerate(passages):
+        if languages[index] or not short[index]:
+            continue
+        beside = [
+            languages[other]
+            for other in (index - 1, index + 1)
+            if 0 <= other < len(passages) and languages[other]
+        ]
+        for language in beside:
+            if _leaning(passage, language, main) > 0:
+                languages[index] = language
+                break
+    return languages
 
 
 #: Most sentences cut out of a paragraph's inline HTML one by one; beyond this the

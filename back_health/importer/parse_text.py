@@ -745,12 +745,17 @@ def _lines_stand_apart(block: list[list[str]]) -> bool:
     if any(match_item(line) for line in lines):
         return False
     for line, following in zip(lines, lines[1:], strict=False):
-        if line.endswith((",", "-", "–", ";")) or following[:1].islower():
+        if line.endswith((",", "-", "–", ";")):
             return False
+        if following[:1].islower() and not _WEB_ADDRESS.match(following):
+            return False  # "www.ourpractice.nhs.uk" under an address starts a line of its own
         if line.rsplit(None, 1)[-1].lower() in DANGLING_WORDS:
             return False
     return True
 
+
+#: A web or e-mail address at the start of a line: lower case, yet no run-on.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.|[\w.+-]++@[\w-]++\.)")
 
 #: Most words of a line of a postal address.
 MAX_ADDRESS_LINE_WORDS = 8

@@ -830,3 +830,45 @@ def test_a_symbol_key_section_goes_and_the_instructions_stay():
     assert "Symbols used in this leaflet" not in headings
     assert "steady pull" in texts
     assert "hazard" not in texts
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("<- Prev: Disc bulge | Next: Facet joint pain ->", "navigation"),
+        ("← Previous: Sciatica", "navigation"),
+        ("www.harbourroadsurgery.example.nhs.uk", "contact details"),
+        ("https://www.example.org/back-pain/", "contact details"),
+        (
+            "22 Harbour Road, Kelmouth KM4 2PQ Tel: 01632 960 101 www.harbourroad.example",
+            "contact details",
+        ),
+    ],
+)
+def test_page_arrows_and_a_bare_web_address_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See www.example.org for the full exercise programme.",
+        "Previously fit and well, she developed pain after lifting.",
+        "22 Harbour Road is where the new clinic opens. Book at www.harbourroad.example today.",
+    ],
+)
+def test_advice_naming_a_web_address_or_starting_like_navigation_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_letterhead_s_web_address_line_stands_apart_and_goes_with_the_address():
+    text = (
+        "HARBOUR ROAD SURGERY\n"
+        "22 Harbour Road, Kelmouth KM4 2PQ\n"
+        "www.harbourroadsurgery.example.nhs.uk\n\n"
+        "LOW BACK PAIN\n\n"
+        "Low back pain is very common and usually gets better within a few weeks.\n"
+    )
+    texts = cleaned_text(text, "text")
+    assert "Harbour Road" not in texts and "www." not in texts
+    assert "usually gets better" in texts

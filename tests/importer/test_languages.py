@@ -82,6 +82,63 @@ def test_foreign_text_in_dropped_chrome_is_flagged_though_never_on_a_page():
     assert all("clinică" not in block.text for s in doc.sections for block in s.blocks)
 
 
+def test_short_foreign_sentences_each_too_short_alone_are_read_together():
+    # A quoted remark of two short sentences: neither says enough alone.
+    doc = cleaned_html(f'"Stai dritto, Marco! Sembri un vecchio." {ENGLISH}')
+    assert [(flag.language, flag.text) for flag in doc.flags] == [
+        ("it", '"Stai dritto, Marco! Sembri un vecchio."')
+    ]
+    assert doc.sections[0].blocks[0].text == ENGLISH
+
+
+@pytest.mark.parametrize(
+    "line, foreign, kept",
+    [
+        # A label, then what someone wrote in another language.
+        (
+            "sunnyside-kat added: nossa, uso colete há dois anos e ainda não me acostumei. "
+            "força pra todas nós.",
+            "nossa, uso colete há dois anos e ainda não me acostumei. força pra todas nós.",
+            "sunnyside-kat added:",
+        ),
+        # A line given in two languages: the separator leaves with the other half.
+        (
+            "Please ask at reception for help. / Gofynnwch yn y dderbynfa am help.",
+            "Gofynnwch yn y dderbynfa am help.",
+            "Please ask at reception for help.",
+        ),
+        # A short greeting goes with the foreign sentence beside it.
+        (
+            "Message from Ana · ¡Mucho ánimo, Sofía! Toda la familia de Valencia está contigo.",
+            "¡Mucho ánimo, Sofía! Toda la familia de Valencia está contigo.",
+            "Message from Ana",
+        ),
+    ],
+)
+def test_a_foreign_passage_after_a_label_or_separator_is_flagged_and_the_rest_kept(
+    line, foreign, kept
+):
+    doc = cleaned_html(f"{line} {ENGLISH}")
+    assert [flag.text for flag in doc.flags] == [foreign]
+    assert doc.sections[0].blocks[0].text == f"{kept} {ENGLISH}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Menus, references and short English sentences, split or read together, name
+        # no other language.
+        "Reply · Share · Report u/quiet_cat · 9h ·",
+        "Spine Rev. 2012;7:301-9. Osei A, et al. J Spinal Balance. 2019;11:55-63.",
+        "Yes. No. Not sure. Ask us.",
+        "Dose: 200 mg. Taken: twice a day.",
+        "Heat / ice: whichever you prefer.",
+    ],
+)
+def test_parts_of_an_english_line_are_not_taken_for_another_language(line):
+    assert cleaned_html(f"{line} {ENGLISH}").flags == []
+
+
 @pytest.mark.parametrize(
     "term",
     [

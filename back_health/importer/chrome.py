@@ -289,6 +289,29 @@ def _chrome_dispatch() -> Dispatch:
     )
 
 
+@cache
+def _care_advice() -> dict[str, tuple[re.Pattern, ...]]:
+    data = json.loads(CHROME_FILE.read_text(encoding="utf-8"))
+    return {
+        kind: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+        for kind, patterns in data.get("care_advice", {}).items()
+    }
+
+
+def gives_care_advice(text: str) -> bool:
+    """Whether ``text`` tells the reader when to get care: an emergency service or a
+    professional to see or call, with a word saying when ("If you develop weakness in
+    both legs ... go to A&E immediately or call 999", "contact your GP or call 111 the
+    same day"). Such text is no chrome, whatever the heading over it ("Contact us"); a
+    footer's "For medical emergencies, call 911." says no when and is."""
+    patterns = _care_advice()
+
+    def found(kind: str) -> bool:
+        return any(pattern.search(text) for pattern in patterns.get(kind, ()))
+
+    return (found("emergency") or found("contact")) and found("when")
+
+
 def heading_chrome_reason(heading: str) -> str:
     """The reason a section with this heading is chrome ("Comments", "Related posts")."""
     return _reason(heading, chrome_patterns()[1])

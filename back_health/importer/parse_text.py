@@ -322,8 +322,8 @@ def parse_text(text: str) -> Document:
     body, signature = split_signature(text)
     body, slip = split_tear_off(body)
     body, footer = split_footer(body)
-    title, sections = build_sections(text_units(body))
-    dropped = [Dropped(reason=reason, text=line) for reason, line in running]
+    title, sections, dropped = build_sections(text_units(body))
+    dropped[:0] = [Dropped(reason=reason, text=line) for reason, line in running]
     if footer:
         dropped.append(Dropped(reason="chrome: footer", text=footer))
     if slip:
@@ -763,8 +763,8 @@ MAX_ADDRESS_LINE_WORDS = 8
 
 def _is_address(block: list[str], chrome: set[str]) -> bool:
     """A block of short lines that ends on a street, town or postcode line ("Dr R. Patel
-    / Orchard Lane Surgery / 22 Orchard Lane / Kingsmere KM2 5DF"): an address, the
-    name lines with it."""
+    / Orchard Lane Surgery / 22 Orchard Lane / Kingsmere KM2 5DF") or a telephone line:
+    an address, the name lines with it."""
     if len(block) < 2 or block[-1] not in chrome:
         return False
     if any(len(line.split()) > MAX_ADDRESS_LINE_WORDS for line in block):
@@ -1098,10 +1098,19 @@ def _starts_new_line_of_text(line: str) -> bool:
     return bool(match_item(line)) or first.isupper()
 
 
-def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
-    """Turn units into ``(title, sections)``: choose the title, headings, levels and lists."""
+def build_sections(units: list[_Unit]) -> tuple[str, list[Section], list[Dropped]]:
+    """Turn units into ``(title, sections, dropped)``: choose the title, headings, levels
+    and lists. A block of lines the parser found to be chrome before the title (a
+    letterhead ending in its telephone line) is dropped here, where its lines are still
+    apart: joined into one paragraph, its wording no longer reads as chrome."""
     preamble, title, start, title_demoted = _choose_title(units)
     sections: list[Section] = []
+    dropped = [
+        Dropped(reason=chrome_reason(unit.text) or ADDRESS_REASON, text=unit.text)
+        for unit in preamble
+        if unit.chrome_block
+    ]
+    preamble = [unit for unit in preamble if not unit.chrome_block]
     if preamble:
         sections.append(Section(heading="", level=1, blocks=[Paragraph(u.text) for u in preamble]))
     current = Section(heading=title, level=1)
@@ -1131,7 +1140,7 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section]]:
             current.blocks.append(unit.table)
         else:
             current.blocks.append(Paragraph(unit.text))
-    return title, [s for s in sections if s.heading or s.blocks]
+    return title, [s for s in sections if s.heading or s.blocks], dropped
 
 
 def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:

@@ -872,3 +872,44 @@ def test_a_letterhead_s_web_address_line_stands_apart_and_goes_with_the_address(
     texts = cleaned_text(text, "text")
     assert "Harbour Road" not in texts and "www." not in texts
     assert "usually gets better" in texts
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Date of letter: 29 September 2025", "letter header"),
+        ("Letter date: 29/09/2025", "letter header"),
+        ("Appointments: 01632 960 217 (Mon-Fri 9am-4.30pm)", "contact details"),
+    ],
+)
+def test_a_letter_s_date_field_and_booking_line_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update: new dates for the class are on 4 May.",
+        "Appointments: please bring a list of your medicines.",
+    ],
+)
+def test_lines_opening_like_date_or_booking_fields_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_letterhead_ending_in_its_booking_line_goes_before_the_letter_s_headline():
+    text = (
+        "KELMOUTH GENERAL HOSPITAL NHS TRUST\nDepartment of Radiology, Level 2, Green Zone\n"
+        "Harbour Road, Kelmouth KM4 2PQ\nAppointments: 01632 960 300 (Mon-Fri 9am-4.30pm)\n\n"
+        "Our ref: RAD/22/118            NHS number: 900 000 0001\n"
+        "Date of letter: 3 March 2025\n\n"
+        "PRIVATE AND CONFIDENTIAL\nMs Ann Lowe\n4 Mill Close\nKelmouth KM5 1AB\n\n"
+        "Dear Ms Lowe\n\n"
+        "YOUR APPOINTMENT: Facet joint injection\n\n"
+        "A facet joint injection puts steroid into a small joint of the spine.\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    assert doc.title == "YOUR APPOINTMENT: Facet joint injection"
+    kept = " ".join(texts_of(doc))
+    assert "KELMOUTH" not in kept and "Harbour Road" not in kept and "01632" not in kept
+    assert "steroid into a small joint" in kept

@@ -1514,3 +1514,56 @@ def test_what_a_column_says_it_is_about_is_the_subject():
         " than two weeks, or if buttock pain comes with numbness.\n"
     )
     assert plan.main_page.title == "Piriformis syndrome"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Wednesday 17 September: Scapular clunking",
+        "12 May 2025: Scapular clunking",
+        "YOUR APPOINTMENT: Scapular clunking",
+        "Appointment letter: Scapular clunking",
+    ],
+)
+def test_a_date_or_an_appointment_before_a_colon_is_no_part_of_the_subject(title):
+    # A name the vocabulary does not know, so only where it stands can make it the subject.
+    plan = plan_of(
+        f"# {title}\n\nMost people with scapular clunking feel better within a few weeks."
+        " Scapular clunking is common in rowers.\n"
+    )
+    assert plan.main_page.title == "Scapular clunking"
+
+
+def test_a_known_treatment_with_a_hyphenated_modifier_is_the_subject():
+    plan = plan_of(
+        "# YOUR APPOINTMENT: CT-guided facet joint injection (left L4/5)\n\nYour leg pain"
+        " comes from the small joints of your back. Leg pain often settles within weeks.\n"
+        "The injection puts steroid next to the joint.\n"
+    )
+    assert plan.main_page.title == "CT-guided facet joint injection"
+    assert plan.main_page.kind == Kind.TREATMENT
+
+
+def test_a_letter_s_contact_section_keeps_its_advice_on_when_to_get_help():
+    plan = plan_of(
+        "# Facet joint injection\n\nA facet joint injection puts steroid and local anaesthetic"
+        " into a small joint of the spine.\n\n## Contact us\n\nOur office is open Monday to"
+        " Friday, 9am to 5pm.\n\nIf you develop weakness in both legs or lose control of"
+        " your bladder, go to A&E immediately or call 999.\n\nIf the injection site becomes"
+        " red and swollen, contact your GP the same day.\n"
+    )
+    texts = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "weakness in both legs" in texts
+    assert "red and swollen" in texts
+    assert "Monday to Friday" not in texts
+    assert warning_with(plan, "weakness in both legs")["severity"] == Severity.EMERGENCY
+
+
+def test_a_contact_section_without_advice_on_when_still_goes_whole():
+    plan = plan_of(
+        "# Facet joint injection\n\nA facet joint injection puts steroid and local anaesthetic"
+        " into a small joint of the spine.\n\n## Contact us\n\nOur office is open Monday to"
+        " Friday, 9am to 5pm. For medical emergencies, call 999.\n"
+    )
+    texts = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "Monday to Friday" not in texts and "medical emergencies" not in texts

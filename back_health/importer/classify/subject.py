@@ -238,9 +238,14 @@ def _whole_treatment(name: str, rules: RuleSet):
     term, match, name = _only_found(rules.find_treatments(name), name)
     if term is None or match.group(0).lower() == name.lower():
         return term
-    # "Lumbar spinal fusion": the known name with a modifier or two before it.
+    # "Lumbar spinal fusion", "CT-guided selective nerve root block": the known name with
+    # a modifier or two before it.
     before = name[: match.start()].split()
-    if match.end() == len(name) and 0 < len(before) <= 2 and all(w.isalpha() for w in before):
+    if (
+        match.end() == len(name)
+        and 0 < len(before) <= 2
+        and all(w.replace("-", "").isalpha() for w in before)
+    ):
         if not any(w.lower() in rules.condition_name_breakers for w in before):
             return term
     return None
@@ -749,6 +754,8 @@ def _rejected(text: str, rules: RuleSet) -> str:
         return "names who gives care"
     if _SYMPTOM_WORD.fullmatch(text.strip(" .")):
         return "a symptom word alone names no condition"
+    if _DATE.fullmatch(text.strip(" .")):
+        return "a date"
     rest = text.lower()
     for topic in (*HEADING_TOPICS, "warning", "diagnosis"):
         rest = rules.remove_cues(f"heading_{topic}", rest)
@@ -761,11 +768,25 @@ def _rejected(text: str, rules: RuleSet) -> str:
 
 def without_genre_label(text: str, rules: RuleSet) -> str:
     """ "ADVICE SHEET: Spinous process fracture" -> "Spinous process fracture": a label
-    saying what kind of document it is, then what it is about."""
+    saying what kind of document it is, or the day it was posted ("Wednesday 17
+    September: WOD + Injury Corner"), then what it is about."""
     label, colon, rest = text.partition(":")
-    if colon and rest.strip() and rules.cue("title_placeholder", label.strip()):
+    if (
+        colon
+        and rest.strip()
+        and (rules.cue("title_placeholder", label.strip()) or _DATE.fullmatch(label.strip()))
+    ):
         return rest.strip()
     return text
+
+
+#: A date alone: "Wednesday 17 September", "12 May 2025", "March 3rd".
+_DATE = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?",
+    re.IGNORECASE,
+)
 
 
 def _names(text: str, rules: RuleSet) -> list[str]:

@@ -913,3 +913,28 @@ def test_a_letterhead_ending_in_its_booking_line_goes_before_the_letter_s_headli
     kept = " ".join(texts_of(doc))
     assert "KELMOUTH" not in kept and "Harbour Road" not in kept and "01632" not in kept
     assert "steroid into a small joint" in kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dear Ms Okafor",
+        "Dear Dr Lee,",
+        "Yours sincerely",
+        "Best wishes,",
+        "Yours faithfully Anna Lee, OH Advisor",
+    ],
+)
+def test_a_letter_s_salutation_and_sign_off_lines_are_chrome(line):
+    assert chrome_reason(line) == "chrome: greeting"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dear Mr Lee, your scan showed a disc bulge.",
+        "Best wishes for a quick recovery from the whole team at the practice.",
+    ],
+)
+def test_letter_sentences_opening_like_salutations_are_kept(line):
+    assert chrome_reason(line) == ""

@@ -648,3 +648,40 @@ def test_a_plain_list_of_do_nots_stays_advice():
 def test_advice_against_with_the_harm_after_a_colon_is_a_caution(sentence, boxed):
     found = warnings_of(f"## Wearing your brace\n\n- Put it on lying down.\n- {sentence}\n")
     assert bool([w for w in found if w["severity"] == "caution"]) is boxed
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "If you take blood thinners such as warfarin or apixaban, call us at least 7 days before.",
+        "Tell us if you are or could be pregnant.",
+        "Let us know if you take insulin.",
+        "You must not drive home after the injection, because your leg may be numb.",
+    ],
+)
+def test_a_list_item_asking_to_tell_the_team_first_or_forbidding_with_a_risk_is_a_caution(item):
+    markdown = (
+        "# Facet joint injection\n\nA facet joint injection puts steroid into a small joint"
+        f" of the spine.\n\n## Before your appointment\n\n- {item}\n- You can eat and drink"
+        " normally.\n"
+    )
+    boxes = warnings_of(markdown)
+    assert [box["severity"] for box in boxes] == ["caution"]
+    assert item.split(",")[0].rstrip(".") in re.sub(r"<[^>]+>", "", str(boxes[0]))
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Tell us if you have any questions.",
+        "Tell us if you are happy with the plan.",
+        "You should not worry, because most people feel fine.",
+    ],
+)
+def test_a_list_item_asking_for_questions_or_reassuring_is_no_caution(item):
+    markdown = (
+        "# Facet joint injection\n\nA facet joint injection puts steroid into a small joint"
+        f" of the spine.\n\n## Before your appointment\n\n- {item}\n- You can eat and drink"
+        " normally.\n"
+    )
+    assert warnings_of(markdown) == []

@@ -609,6 +609,10 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
     drop_next_list = ""
     for block in blocks:
         if isinstance(block, ListBlock):
+            if drop_next_list and _items_say_more(block):
+                # "THE FREE PLAN includes three starter exercises:" over exercises told
+                # step by step: the promotional lead goes, the instructions stay.
+                drop_next_list = ""
             reason = drop_next_list or (reason_of(block.lead) if block.lead else "")
             drop_next_list = ""
             kept_items, item_reasons, cut = [], [], False
@@ -716,6 +720,14 @@ def _drop_chrome_item_sentences(item: ListItem, dropped: list[Dropped]) -> ListI
             dropped.append(Dropped(reason=reason, text=sentence))
             paragraph = remove_sentence(paragraph, sentence)
     return ListItem(paragraph.text, paragraph.html)
+
+
+def _items_say_more(block: ListBlock) -> bool:
+    """Whether most items of a list say something of their own (:func:`_says_more`),
+    as instructions do and a list of offers ("Posture guide", "Exercise e-book") does
+    not."""
+    saying = sum(1 for item in block.items if any(map(_says_more, split_sentences(item.text))))
+    return saying * 2 > len(block.items)
 
 
 def _says_more(sentence: str) -> bool:

@@ -938,3 +938,26 @@ def test_a_letter_s_salutation_and_sign_off_lines_are_chrome(line):
 )
 def test_letter_sentences_opening_like_salutations_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+def test_a_promotional_lead_goes_but_the_instructions_it_leads_stay():
+    html = (
+        "<html><body><h1>Sciatica</h1><p>Sciatica is pain down the leg from a nerve in the"
+        " back.</p><p>THE FREE PLAN includes two starter exercises. Do each one 5 times a"
+        " day:<br>- Knee hug: lie on your back and hug both knees to your chest. 10"
+        " repetitions.<br>- Bridge: lie on your back and lift your hips off the floor. 10"
+        " repetitions.</p></body></html>"
+    )
+    texts = cleaned_text(html, "html")
+    assert "FREE PLAN" not in texts
+    assert "hug both knees" in texts and "lift your hips" in texts
+
+
+def test_a_promotional_lead_goes_with_its_list_of_offers():
+    html = (
+        "<html><body><h1>Sciatica</h1><p>Sciatica is pain down the leg from a nerve in the"
+        " back.</p><p>THE FREE PLAN includes:<br>- Posture guide<br>- Exercise e-book</p>"
+        "</body></html>"
+    )
+    texts = cleaned_text(html, "html")
+    assert "Posture guide" not in texts and "e-book" not in texts

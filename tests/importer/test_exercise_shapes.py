@@ -8,6 +8,8 @@ else. The articles are short ones written for the test.
 
 from back_health.imports.service import analyse
 
+from .documents import exercises_of
+
 
 def plan_of(text, name="article.md"):
     return analyse(text.encode(), name)
@@ -219,3 +221,15 @@ def test_a_take_care_heading_after_the_exercises_holds_cautions_not_an_exercise(
     warnings = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
     cautions = " ".join(str(w) for w in warnings if w["severity"] == "caution")
     assert "Do not drive if you feel sleepy" in cautions and "stomach ulcer" in cautions
+
+
+def test_a_heading_over_several_dosed_exercises_is_no_exercise_of_its_own():
+    plan = plan_of(
+        "# McKenzie exercises\n\nThese movements suit many people with low back pain.\n\n"
+        "## Screenshots\n\nYour plan. Do each one 5 times a day:\n\n"
+        "- Press-up in lying: lie on your front and push up with your arms. 10 repetitions.\n"
+        "- Standing back bend: hands on your lower back, lean backwards. 10 repetitions.\n\n"
+        "## Safety\n\nIf your pain is not improving after 2 weeks, see a physiotherapist.\n"
+    )
+    names = [exercise["name"] for exercise in exercises_of(plan)]
+    assert names == ["Press-up in lying", "Standing back bend"]

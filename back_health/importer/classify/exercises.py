@@ -91,6 +91,15 @@ def rule_says_otherwise(section: Section, state: Context) -> bool:
 _NOT_ONE_EXERCISE = ("treatments", "avoid", "causes", "symptoms", "risks")
 
 
+def _dosed_items(block: ListBlock) -> int:
+    """How many items of a list give a dose of their own (sets, repetitions or a hold)."""
+    return sum(
+        1
+        for item in block.items
+        if any(read_dose(item.text).dose[key] for key in ("sets", "repetitions", "hold_seconds"))
+    )
+
+
 def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     """A short, name-like heading over steps (a list) or a dose."""
     heading = clean_heading(section.heading, rules).strip(" .:")
@@ -104,7 +113,10 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
         heading, rules
     ):
         return False  # "About your upper back", "Your exercises": no one exercise's name
-    if any(isinstance(block, ListBlock) for block in section.blocks):
+    lists = [block for block in section.blocks if isinstance(block, ListBlock)]
+    if any(_dosed_items(block) >= 2 for block in lists):
+        return False  # a list of exercises each with its own dose: several, not one
+    if lists:
         return True
     doses = [read_dose(block.text).dose for block in section.blocks if isinstance(block, Paragraph)]
     if any(dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")):

@@ -1567,3 +1567,13 @@ def test_a_contact_section_without_advice_on_when_still_goes_whole():
     )
     texts = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
     assert "Monday to Friday" not in texts and "medical emergencies" not in texts
+
+
+def test_a_reporting_word_before_a_condition_is_no_part_of_its_name():
+    plan = plan_of(
+        "He has had pain at the base of his spine since a long drive in August. His GP has"
+        " diagnosed coccydynia. It hurts most when he sits, and coccydynia often settles"
+        " within a few months.\n",
+        "report.txt",
+    )
+    assert plan.main_page.title == "Coccydynia"

@@ -627,7 +627,9 @@ def most_named_condition(
     counts: dict[str, int] = {}
     known: dict[str, bool] = {}
     heads = frozenset(rules.condition_heads)
-    stop = stopwords().get("en", frozenset())
+    # "his GP has diagnosed coccydynia": a word that breaks a name ("diagnosed",
+    # "possible") is no modifier of the condition after it.
+    stop = stopwords().get("en", frozenset()) | frozenset(rules.condition_name_breakers)
     words = body.split()
     for index, word in enumerate(words):
         if word not in known:

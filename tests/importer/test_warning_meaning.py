@@ -685,3 +685,24 @@ def test_a_list_item_asking_for_questions_or_reassuring_is_no_caution(item):
         " normally.\n"
     )
     assert warnings_of(markdown) == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Don't rub red areas, as this damages the skin further.",
+        "Never use a heat pad on skin with no feeling, because it can burn without you noticing.",
+        "Avoid alcohol during the course, as the tablets and alcohol can both damage the liver.",
+    ],
+)
+def test_a_list_item_forbidding_something_for_the_harm_it_does_is_a_caution(item):
+    markdown = f"## Looking after yourself\n\n- {item}\n- Keep moving as much as you can.\n"
+    assert [box["severity"] for box in warnings_of(markdown)] == ["caution"]
+
+
+def test_a_list_item_forbidding_something_for_a_reason_that_is_no_harm_stays_a_tip():
+    markdown = (
+        "## Looking after yourself\n\n- Don't stop the exercises suddenly, as your body"
+        " needs time to adjust.\n- Keep moving as much as you can.\n"
+    )
+    assert warnings_of(markdown) == []

@@ -1577,3 +1577,38 @@ def test_a_reporting_word_before_a_condition_is_no_part_of_its_name():
         "report.txt",
     )
     assert plan.main_page.title == "Coccydynia"
+
+
+HOMECARE = (
+    "# Welcome to CareLine: your methotrexate deliveries\n\nHello. Methotrexate is a medicine"
+    " that calms the immune system. You take methotrexate once a week. Methotrexate can"
+    " take 12 weeks to work.\n\n## Keep moving\n\nMedicine works best alongside daily"
+    " exercise. Swimming is a good choice.\n\n### {heading}\n\n- Do not have live vaccines,"
+    " such as the yellow fever vaccine, while you are on methotrexate. Flu vaccines are"
+    " fine.\n- Tell your dentist before any operation.\n"
+)
+
+
+def written_text(plan) -> str:
+    return " ".join(
+        strip_tags(str(block.value))
+        for page in plan.pages
+        if page.include and page.action != Action.SUGGEST
+        for block in page.blocks
+    )
+
+
+def test_the_one_medicine_a_title_phrase_names_is_a_candidate_subject():
+    plan = plan_of(HOMECARE.format(heading="Living well on methotrexate"))
+    assert plan.main_page.title == "Methotrexate"
+
+
+def test_an_item_naming_the_article_s_own_subject_never_vanishes_with_its_list():
+    plan = plan_of(HOMECARE.format(heading="Living well on methotrexate"))
+    assert "live vaccines" in written_text(plan)
+
+
+def test_a_staying_safe_heading_names_no_treatment():
+    plan = plan_of(HOMECARE.format(heading="Staying safe on methotrexate"))
+    assert "Staying safe on methotrexate" not in written(plan) | suggested(plan)
+    assert "live vaccines" in written_text(plan)

@@ -69,6 +69,11 @@ def finish_plan(state: Context) -> None:
     for pending in state.pending_lists:
         settle_list(pending, state)
     for page in state.plan.pages:
+        if page.action == Action.SUGGEST and has_body(page):
+            # Its only text was a list whose items stayed: the page says something after
+            # all, and is written so that the items never vanish with it.
+            unsuggest(page, state)
+    for page in state.plan.pages:
         page.blocks = [fixed for block in page.blocks for fixed in valid_blocks(block, state)]
         page.blocks = without_dangling_headings(page.blocks)
         for relations in (page.causes, page.treatments, page.related_conditions):
@@ -96,8 +101,14 @@ def settle_list(pending: PendingList, state: Context) -> None:
     def stays(item) -> bool:
         if id(item) in pending.left:
             return True
-        pages = pending.pages.get(id(item))
-        return bool(pages) and not all(page.include for page in pages)
+        named = pending.pages.get(id(item))
+        if not named:
+            return False
+        # Neither the page the list is on nor the article's own page says more of an item
+        # that names it ("Do not have live vaccines while you are on adalimumab" under
+        # "Staying safe on adalimumab"): the item stays.
+        pages = [page for page in named if page is not pending.owner and page is not state.main]
+        return not pages or not all(page.include for page in pages)
 
     kept = [item for item in source.items if stays(item)]
     if kept:
@@ -119,13 +130,24 @@ LEAD_FRAME_MAX_WORDS = 12
 _LEAD_CONDITION = re.compile(r"\b(?:only|when|if|unless|until|after|before|because)\b", re.I)
 
 
+SUGGESTED_REASON = "; suggested: the article names it but says nothing about it"
+
+
 def suggest(page: PagePlan, state: Context) -> None:
     """A page the article only names: reported as a suggestion, written only when an
     editor includes it (relations to it still link an existing page of that name)."""
     page.action = Action.SUGGEST
     page.include = False
-    page.reason = f"{page.reason}; suggested: the article names it but says nothing about it"
+    page.reason = f"{page.reason}{SUGGESTED_REASON}"
     state.decide(page.title, "suggested page", "a bare mention")
+
+
+def unsuggest(page: PagePlan, state: Context) -> None:
+    """Write a page :func:`suggest` held back, once its list has kept items."""
+    page.action = Action.CREATE
+    page.include = True
+    page.reason = page.reason.replace(SUGGESTED_REASON, "; written: its list keeps what it names")
+    state.decide(page.title, "page", "written: the items of its list stay on it")
 
 
 def standalone_summary(page: PagePlan, state: Context) -> str:

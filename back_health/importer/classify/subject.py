@@ -828,6 +828,10 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             extra.append(sentence_case(after[-1]))
         elif found := rules.condition_in_phrase(n):
             extra.append(sentence_case(found))
+        elif len(medicines := rules.find_medicines(n)) == 1 and not whole_medicine(n, rules):
+            # "Your adalimumab deliveries": the one medicine a phrase names is a candidate
+            # of its own.
+            extra.append(sentence_case(medicines[0][1].group(0)))
         elif not check_name(n, rules).name and (tail := _ABOUT.split(n)[-1]) != n:
             # "Know the signs of cauda equina syndrome": a phrase that is no name ends in
             # the condition it is about.

@@ -706,3 +706,21 @@ def test_a_list_item_forbidding_something_for_a_reason_that_is_no_harm_stays_a_t
         " needs time to adjust.\n- Keep moving as much as you can.\n"
     )
     assert warnings_of(markdown) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seek prompt medical advice if your skin or the whites of your eyes turn yellow.",
+        "Patients should be advised to stop treatment and seek prompt medical attention if"
+        " jaundice develops.",
+    ],
+)
+def test_prompt_medical_attention_is_urgent_and_advice_relayed_to_patients_counts(sentence):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == "urgent"
+
+
+def test_what_patients_should_be_told_that_asks_for_no_care_is_no_warning():
+    sentence = "Patients should be advised that the tablets are best taken at night."
+    assert advice_of(sentence, default_rules()) is None

@@ -66,8 +66,12 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     does not speak to the reader ("9 in 10 people never see a doctor about it") is
     not one, unless it names a harm a treatment risks (``severity_harm_risk``)."""
     found = severity_of(text, rules)
-    if found is not None and rules.cue("reader_address", text):
+    label = rules.cue("warning_label", text)
+    if found is not None and (label or rules.cue("reader_address", text)):
         return found
+    if label:
+        # "/!\ WARNING  Keep the strap out of reach of children.": the author boxed it.
+        return SeverityCue(Severity.CAUTION, repr(label))
     # "It carries a small risk of infection": a harm the treatment risks is a caution to
     # the reader, said of the treatment.
     if risk := rules.cue("severity_harm_risk", text):

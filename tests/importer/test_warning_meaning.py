@@ -724,3 +724,27 @@ def test_prompt_medical_attention_is_urgent_and_advice_relayed_to_patients_count
 def test_what_patients_should_be_told_that_asks_for_no_care_is_no_warning():
     sentence = "Patients should be advised that the tablets are best taken at night."
     assert advice_of(sentence, default_rules()) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/!\\ WARNING  Keep the cord out of reach of children.",
+        "CAUTION: remove hearing aids first.",
+        "\u26a0 Warning never leave the pack on for more than 20 minutes.",
+    ],
+)
+def test_a_text_its_author_labels_a_warning_is_at_least_a_caution(text):
+    found = advice_of(text, default_rules())
+    assert found is not None and found.level == "caution"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warning signs of a slipped disc include leg pain and numbness.",
+        "Caution is usually unnecessary with gentle stretches.",
+    ],
+)
+def test_a_sentence_that_only_starts_with_a_warning_word_is_not_labelled(text):
+    assert advice_of(text, default_rules()) is None

@@ -21,7 +21,6 @@ from .prefilter import (
     Dispatch,
     Gate,
     lower_pattern,
-    may_match,
     required_literals,
     starts_at_line_start,
 )
@@ -142,6 +141,13 @@ def _inline_gate() -> Gate:
     return Gate(literals for _, _, literals in inline_patterns())
 
 
+@cache
+def _inline_dispatch() -> Dispatch:
+    """Which inline patterns a text holds the strings of, from one scan: a text the gate
+    lets through (any "(" or "[" does) is not tested pattern by pattern."""
+    return Dispatch(literals for _, _, literals in inline_patterns())
+
+
 def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> str:
     """``text`` without its inline markers; each one cut is added to ``found`` as
     ``("chrome: <reason>", marker)``."""
@@ -149,8 +155,9 @@ def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> 
     if not _inline_gate().may_match(lowered):
         return text
     changed = False
-    for reason, pattern, literals in inline_patterns():
-        if not may_match(literals, lowered):
+    candidates = _inline_dispatch().exact_candidates(lowered)
+    for number, (reason, pattern, _) in enumerate(inline_patterns()):
+        if number not in candidates:
             continue
 
         def cut(match: re.Match, reason=reason) -> str:
@@ -160,7 +167,8 @@ def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> 
 
         text, cuts = pattern.subn(cut, text)
         if cuts:
-            lowered = fold_case(text)  # a cut can bring a pattern's words together
+            # A cut can bring a pattern's words together: the text is scanned again.
+            candidates = _inline_dispatch().exact_candidates(fold_case(text))
             changed = True
     return text.strip() if changed else text
 

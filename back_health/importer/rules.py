@@ -222,10 +222,7 @@ class RuleSet:
             for key, patterns in self.cues.items()
         }
         filtered = {
-            key: tuple(
-                (compiled, required_literals(compiled.pattern, re.IGNORECASE))
-                for compiled in patterns
-            )
+            key: tuple((compiled, _required_words(compiled)) for compiled in patterns)
             for key, patterns in single.items()
         }
         object.__setattr__(self, "_cue_filtered", filtered)
@@ -273,18 +270,15 @@ class RuleSet:
                 for _, compiled, literals in numbered
             ),
         )
-        # Each category's patterns in order, with their numbers and the words they need
-        # beyond the scan's: what :meth:`_cue` tries in turn.
+        # Each pattern by its number, with the words it needs beyond the scan's: what
+        # :meth:`_cue` tries of the patterns a scan lets through.
         object.__setattr__(
             self,
-            "_cue_entries",
-            {
-                key: tuple(
-                    (number, compiled, self._cue_needs[number])
-                    for number, compiled in sorted(by_number.items())
-                )
-                for key, by_number in self._cue_numbered.items()
-            },
+            "_cue_entry",
+            tuple(
+                (compiled, needs)
+                for (_, compiled, _), needs in zip(numbered, self._cue_needs, strict=True)
+            ),
         )
         object.__setattr__(self, "_treatments", self._compile_treatments())
         object.__setattr__(
@@ -392,21 +386,27 @@ class RuleSet:
         # Most questions get no answer: the categories the text's scan lets through are
         # worked out once per text, and a question about any other is answered at once.
         try:
-            possible, answers = texts[text]
+            scan = texts[text]
         except KeyError:
-            possible, answers = texts[text] = (self._possible_categories(text), {})
-        if possible is not None and category not in possible:
+            scan = texts[text] = self._cue_scan(text)
+        if scan.categories is not None and category not in scan.categories:
             return None
+        answers = scan.answers
         try:
             return answers[category]
         except KeyError:
-            answer = answers[category] = self._cue(category, text)
+            answer = answers[category] = self._cue(category, scan.read, scan)
             return answer
 
-    def _possible_categories(self, text: str) -> frozenset[str] | None:
-        """Within an :func:`~.memo.article_scope`, the cue categories with a pattern the
-        scan of ``text`` lets through (None when the text is not scanned)."""
-        candidates = self._scanned(text.replace("\u2019", "'"))
+    def _cue_scan(self, text: str) -> _CueScan:
+        """What the scan of ``text`` says about its cues, read as :meth:`cue` reads it."""
+        read = text.replace("\u2019", "'")  # "Don’t" is written with either apostrophe
+        candidates = self._scanned(read)
+        return _CueScan(read, candidates, self._possible_categories(candidates))
+
+    def _possible_categories(self, candidates: frozenset[int] | None) -> frozenset[str] | None:
+        """Within an :func:`~.memo.article_scope`, the cue categories with a pattern among
+        ``candidates`` (None when the text is not scanned)."""
         if candidates is None:
             return None
         known = memory(self._categories_query)
@@ -419,10 +419,13 @@ class RuleSet:
             )
             return found
 
-    def _cue(self, category: str, text: str) -> str | None:
-        if "\u2019" in text:  # "Don’t" is written with either apostrophe
-            text = text.replace("\u2019", "'")
-        candidates = self._scanned(text)
+    def _cue(self, category: str, text: str, scan: _CueScan | None = None) -> str | None:
+        if scan is not None:
+            candidates = scan.candidates  # ``text`` is the scan's reading
+        else:
+            if "\u2019" in text:  # "Don’t" is written with either apostrophe
+                text = text.replace("\u2019", "'")
+            candidates = self._scanned(text)
         if candidates is None:
             lowered = fold_case(text)
             gate = self._cue_gate.get(category)
@@ -436,24 +439,27 @@ class RuleSet:
         else:
             # The category's patterns the scan lets through, in order, each tried only
             # when the words it needs beyond the scan's occur too.
-            patterns = self._scanned_patterns(category, text, candidates)
+            patterns = self._scanned_patterns(category, text, candidates, scan)
         exceptions = None
         for pattern in patterns:
             for match in pattern.finditer(text):
                 if exceptions is None:
-                    exceptions = self._exception_spans(category, text)
+                    exceptions = self._exception_spans(category, text, scan)
                 if not any(s < match.end() and match.start() < e for s, e in exceptions):
                     return match.group(0).strip() or category
         return None
 
-    def _scanned_patterns(self, category: str, text: str, candidates: frozenset[int]):
+    def _scanned_patterns(
+        self, category: str, text: str, candidates: frozenset[int], scan: _CueScan | None
+    ):
         lowered = None
-        for number, pattern, needs in self._cue_entries.get(category, ()):
-            if number not in candidates:
-                continue
+        # The scan lets through a pattern or two of a category's dozens: their numbers are
+        # found by one set intersection (in C), then tried in the category's order.
+        for number in sorted(candidates & self._cue_numbers.get(category, _NO_NUMBERS)):
+            pattern, needs = self._cue_entry[number]
             if needs:
                 if lowered is None:
-                    lowered = fold_case(text)
+                    lowered = fold_case(text) if scan is None else scan.folded()
                 if not may_match_all(needs, lowered):
                     continue
             yield pattern
@@ -485,19 +491,23 @@ class RuleSet:
         memo[text] = found
         return found
 
-    def _exception_spans(self, category: str, text: str) -> list[tuple[int, int]]:
-        """Spans of ``<category>_except`` matches: a cue overlapping one is void."""
-        return [
-            match.span()
-            for pattern in self._cue_each.get(f"{category}_except", ())
-            for match in pattern.finditer(text)
-        ]
+    def _exception_spans(
+        self, category: str, text: str, scan: _CueScan | None = None
+    ) -> list[tuple[int, int]]:
+        """Spans of ``<category>_except`` matches: a cue overlapping one is void. With the
+        ``scan`` of ``text``, only the patterns it lets through are run."""
+        exceptions = f"{category}_except"
+        if scan is None or scan.candidates is None:
+            patterns = self._cue_each.get(exceptions, ())
+        else:
+            patterns = self._scanned_patterns(exceptions, text, scan.candidates, scan)
+        return [match.span() for pattern in patterns for match in pattern.finditer(text)]
 
     def may_cue(self, categories: tuple[str, ...], text: str) -> bool:
         """A quick test: False when no pattern of ``categories`` can match ``text``."""
-        possible = self._scope_categories(text)
-        if possible is not None:
-            return not possible.isdisjoint(categories)
+        scan = self._scope_scan(text)
+        if scan is not None and scan.categories is not None:
+            return not scan.categories.isdisjoint(categories)
         text = text.replace("\u2019", "'")
         gate = self._group_gates.get(categories)
         if gate is None:
@@ -512,44 +522,43 @@ class RuleSet:
     def cue_patterns(self, category: str) -> tuple[re.Pattern, ...]:
         return self._cue_each.get(category, ())
 
-    def _ruled_out(self, category: str, text: str) -> bool:
-        """Within an :func:`~.memo.article_scope`, whether the scan of ``text`` lets no
-        pattern of ``category`` through: then none of them matches ``text``, anywhere."""
-        possible = self._scope_categories(text)
-        return possible is not None and category not in possible
-
-    def _scope_categories(self, text: str) -> frozenset[str] | None:
-        """The categories the scan of ``text`` lets through (the one :meth:`cue` reads,
-        remembered with its answers), or None outside an article scope or without a
-        scan."""
+    def _scope_scan(self, text: str) -> _CueScan | None:
+        """The scan of ``text`` :meth:`cue` reads (remembered with its answers), or None
+        outside an article scope."""
         texts = memory(self._cue_query)
         if texts is None:
             return None
         try:
-            return texts[text][0]
+            return texts[text]
         except KeyError:
-            possible = self._possible_categories(text)
-            texts[text] = (possible, {})
-            return possible
+            scan = texts[text] = self._cue_scan(text)
+            return scan
+
+    def _patterns_in(self, category: str, text: str) -> tuple[str, Iterable[re.Pattern]]:
+        """``text`` read as :meth:`cue` reads it ("Don’t" as "Don't"), and the patterns of
+        ``category`` that may match it, in order: within an article scope, those its scan
+        lets through (none when it rules the category out); else all of them."""
+        scan = self._scope_scan(text)
+        if scan is None:
+            return text.replace("\u2019", "'"), self.cue_patterns(category)
+        if scan.candidates is None:
+            return scan.read, self.cue_patterns(category)
+        if category not in scan.categories:
+            return scan.read, ()
+        return scan.read, self._scanned_patterns(category, scan.read, scan.candidates, scan)
 
     def cue_matches(self, category: str, text: str) -> list[re.Match]:
         """Every match of the patterns of ``category`` in ``text``, pattern by pattern, read
         as :meth:`cue` reads it ("Don’t" as "Don't"; the text keeps its length, so a
         match's span is its span in ``text``)."""
-        if self._ruled_out(category, text):
-            return []
-        text = text.replace("\u2019", "'")
-        return [
-            match for pattern in self.cue_patterns(category) for match in pattern.finditer(text)
-        ]
+        text, patterns = self._patterns_in(category, text)
+        return [match for pattern in patterns for match in pattern.finditer(text)]
 
     def cue_match(self, category: str, text: str, *, at_start: bool = False) -> re.Match | None:
         """The match of the first pattern of ``category`` that matches ``text`` (at its
         start when ``at_start``), else None; read as :meth:`cue` reads it."""
-        if self._ruled_out(category, text):
-            return None
-        text = text.replace("\u2019", "'")
-        for pattern in self.cue_patterns(category):
+        text, patterns = self._patterns_in(category, text)
+        for pattern in patterns:
             if match := (pattern.match(text) if at_start else pattern.search(text)):
                 return match
         return None
@@ -779,6 +788,21 @@ class RuleSet:
         return regions, Dispatch(literals)
 
 
+def _required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Words one of which every match of a cue pattern holds, the ones a text is scanned
+    for: its required literals, else the most selective of the word sets it needs ("go",
+    "get" or "head" ... in "(?:go|get|head) straight to A&E"). None when it needs none:
+    every text lets it through."""
+    literals = required_literals(pattern.pattern, re.IGNORECASE)
+    if literals is not None:
+        return literals
+    return max(required_all(pattern.pattern, pattern.flags), key=_shortest, default=None)
+
+
+def _shortest(words: frozenset[str]) -> int:
+    return min(map(len, words))
+
+
 def _unsettled(needs, literals):
     """The word sets of ``needs`` a text the scan found one of ``literals`` in may still
     lack: those with no part of every one of ``literals``."""
@@ -790,6 +814,28 @@ def _unsettled(needs, literals):
         if not all(any(word in literal for word in need) for literal in literals)
     )
 
+
+class _CueScan:
+    """What :meth:`RuleSet.cue` keeps of one text in an article scope: the text as cues
+    read it, the patterns and categories its scan lets through, and the cues found."""
+
+    __slots__ = ("read", "candidates", "categories", "answers", "_folded")
+
+    def __init__(self, read: str, candidates, categories):
+        self.read = read
+        self.candidates = candidates
+        self.categories = categories
+        self.answers: dict[str, str | None] = {}
+        self._folded: str | None = None
+
+    def folded(self) -> str:
+        """:func:`~.fold.fold_case` of the text, worked out once."""
+        if self._folded is None:
+            self._folded = fold_case(self.read)
+        return self._folded
+
+
+_NO_NUMBERS: frozenset[int] = frozenset()
 
 #: Characters ``str.lower`` does not fold the way ``re.IGNORECASE`` matches them ("İ"
 #: lowers to two characters): texts holding one skip the shared word scan.

@@ -935,7 +935,10 @@ def _scan_names(text: str, by_first) -> list[tuple[str, int, int]]:
     words = list(_NAME_WORD.finditer(text))
     found, index = [], 0
     while index < len(words):
-        end = _longest_name_at(words, index, text, by_first.get(_fold(words[index])))
+        # ``firsts`` are the words folded, one for one: most start no name, and are passed
+        # over without folding them again.
+        candidates = by_first.get(firsts[index])
+        end = _longest_name_at(words, index, text, candidates) if candidates else None
         if end is None:
             index += 1
             continue

@@ -288,6 +288,11 @@ class RuleSet:
         object.__setattr__(self, "_treatments_from", len(numbered))
         object.__setattr__(
             self,
+            "_treatment_numbers",
+            frozenset(range(len(numbered), len(numbered) + len(self._treatments))),
+        )
+        object.__setattr__(
+            self,
             "_text_dispatch",
             Dispatch([*(lit for *_, lit in numbered), *(lit for *_, lit in self._treatments)]),
         )
@@ -590,8 +595,9 @@ class RuleSet:
         if scanned is None:
             indexes = self._treatment_dispatch.candidates(fold_case(text))
         else:
+            # The scan's few treatment terms among its many cue patterns: one intersection.
             first = self._treatments_from
-            indexes = sorted(number - first for number in scanned if number >= first)
+            indexes = sorted(number - first for number in scanned & self._treatment_numbers)
         for index in indexes:
             term, pattern, _ = self._treatments[index]
             found.extend((match.start(), index, term, match) for match in pattern.finditer(text))

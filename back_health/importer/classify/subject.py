@@ -1050,7 +1050,9 @@ class _Singulars(dict):
         self.mass_nouns = mass_nouns
 
     def __missing__(self, word: str) -> str:
-        found = self[word] = word if "'" in word else singular(word, self.mass_nouns)
+        # Only a word ending in "s" has a singular of its own (the words are lower case).
+        plural = word.endswith("s") and "'" not in word
+        found = self[word] = singular(word, self.mass_nouns) if plural else word
         return found
 
 

@@ -1612,3 +1612,13 @@ def test_a_staying_safe_heading_names_no_treatment():
     plan = plan_of(HOMECARE.format(heading="Staying safe on methotrexate"))
     assert "Staying safe on methotrexate" not in written(plan) | suggested(plan)
     assert "live vaccines" in written_text(plan)
+
+
+def test_a_hyphenated_word_counted_in_the_text_keeps_its_first_half():
+    plan = plan_of(
+        "Clients sometimes describe a new one-sided neck pain after a salon visit. One-sided"
+        " neck pain with dizziness needs a doctor the same day. Most one-sided neck pain"
+        " settles by itself.\n",
+        "bulletin.txt",
+    )
+    assert plan.main_page.title == "One-sided neck pain"

@@ -641,7 +641,8 @@ def most_named_condition(
         for size in range(1, MOST_NAMED_MODIFIERS + 1):
             before = words[max(0, index - size) : index]
             if len(before) < size or any(
-                w in stop or len(w) < 2 or not w.replace("'", "").isalpha() for w in before
+                w in stop or len(w) < 2 or not w.replace("'", "").replace("-", "").isalpha()
+                for w in before
             ):
                 break
             phrase = " ".join([*before, word])
@@ -1039,7 +1040,7 @@ def _normalised(text: str, rules: RuleSet) -> str:
 
 
 #: A word, with the apostrophe of a possessive or contraction inside it ("paget's").
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
 class _Singulars(dict):

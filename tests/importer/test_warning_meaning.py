@@ -748,3 +748,31 @@ def test_a_text_its_author_labels_a_warning_is_at_least_a_caution(text):
 )
 def test_a_sentence_that_only_starts_with_a_warning_word_is_not_labelled(text):
     assert advice_of(text, default_rules()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        (
+            "We do not use shockwave if you take blood thinners, because of the risk of bleeding.",
+            "caution",
+        ),
+        ("We also won't use it if you are pregnant or have a pacemaker.", "caution"),
+        ("Pain that keeps you awake at night deserves a GP appointment.", "see_doctor"),
+    ],
+)
+def test_a_clinic_refusing_for_the_reader_s_state_or_pain_deserving_a_visit(text, severity):
+    found = advice_of(text, default_rules())
+    assert found is not None and found.level == severity
+
+
+def test_a_clinic_refusing_a_service_for_a_reason_that_is_no_health_state_is_no_warning():
+    assert advice_of("We do not offer parking if you arrive late.", default_rules()) is None
+
+
+def test_a_list_item_forbidding_driving_while_a_medicine_makes_you_drowsy_is_a_caution():
+    markdown = (
+        "## Taking your tablets\n\n- Take them with food.\n- Don't drive if they make you"
+        " dizzy or sleepy.\n"
+    )
+    assert [box["severity"] for box in warnings_of(markdown)] == ["caution"]

@@ -605,6 +605,9 @@ def _check_name(name: str, rules: RuleSet, noun_first: bool) -> DerivedName:
     words = name.split()
     if not words:
         return DerivedName("", "no noun phrase before the verb")
+    if name.count("(") != name.count(")") or name.count("[") != name.count("]"):
+        # "Pseudarthrosis)": cut from inside a bracket, a fragment of what it stood in.
+        return DerivedName("", "a bracket without its pair: a fragment")
     if is_vague(name, rules):
         return DerivedName("", "vague item, not an entity")
     if name.lower() in _words(rules, "name_connectives"):

@@ -9,7 +9,9 @@ and doses however the dose is worded.
 import pytest
 
 from back_health.importer.dose import read_dose
+from back_health.importer.names import check_name
 from back_health.importer.plan import Action, Kind
+from back_health.importer.rules import default_rules
 from back_health.imports.service import analyse
 
 from .documents import exercises_of
@@ -1581,3 +1583,12 @@ def test_a_box_label_under_a_treatments_heading_names_no_treatment(label):
     )
     assert "Acupuncture" in written(plan)
     assert label.rstrip("?") not in {p.title for p in plan.pages}
+
+
+@pytest.mark.parametrize("name", ["Pseudarthrosis)", "(non-union", "Cage [fig. 2"])
+def test_a_name_with_a_bracket_but_not_its_pair_is_a_fragment(name):
+    assert check_name(name, default_rules()).name == ""
+
+
+def test_a_name_with_a_bracketed_gloss_stays_a_name():
+    assert check_name("Non-union (pseudarthrosis)", default_rules()).name

@@ -1622,3 +1622,13 @@ def test_a_hyphenated_word_counted_in_the_text_keeps_its_first_half():
         "bulletin.txt",
     )
     assert plan.main_page.title == "One-sided neck pain"
+
+
+@pytest.mark.parametrize("frame", ["prescribing", "use", "withdrawal"])
+def test_what_is_done_with_a_treatment_in_a_title_leaves_the_treatment(frame):
+    plan = plan_of(
+        f"# Opioid {frame} for chronic back pain\n\nMany people with chronic back pain are"
+        " given opioids. Opioids such as codeine and tramadol help little over months, and"
+        " opioids can cause dependence.\n"
+    )
+    assert plan.main_page.title == "Opioids"

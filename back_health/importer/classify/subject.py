@@ -819,6 +819,11 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     extra = []
     for n in names:
         head = _HEAD_BEFORE_PREPOSITION.split(n, maxsplit=1)[0]
+        # "Opioid prescribing for chronic back pain": what is done with a treatment is
+        # no part of its name.
+        if head != n and (framed := _TREATMENT_FRAME.sub("", head)) != head:
+            term = whole_treatment(framed, rules)
+            head = term.name if term is not None else framed
         after = _AFTER_PROCEDURE.split(n)
         if head != n and _treatment_kind(head, rules) and not _GENERAL_CARE.match(head):
             # "Muscle relaxants for back spasms": the phrase is about the treatment it
@@ -923,6 +928,10 @@ _TITLE_PARTS = re.compile(r"\s*[?:!]\s+|\s+[-\u2013\u2014|]\s+")
 #: Words after which a title names the procedure it is about ("Recovery after ...").
 _AFTER_PROCEDURE = re.compile(r"\s+(?:after|following|before|having)\s+(?:an?\s+|your\s+)?")
 _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")
+#: What is done with a treatment, after its name: "Opioid prescribing", "Steroid use".
+_TREATMENT_FRAME = re.compile(
+    r"\s+(?:prescribing|prescriptions?|use|deliver(?:y|ies)|tapering|withdrawal)$", re.I
+)
 
 
 def _treatment_kind(name: str, rules: RuleSet) -> str:

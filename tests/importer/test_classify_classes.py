@@ -1632,3 +1632,13 @@ def test_what_is_done_with_a_treatment_in_a_title_leaves_the_treatment(frame):
         " opioids can cause dependence.\n"
     )
     assert plan.main_page.title == "Opioids"
+
+
+def test_a_name_counted_in_the_text_never_runs_across_a_dash_or_a_stop():
+    plan = plan_of(
+        "Care need: Pain - trigeminal neuralgia of the right cheek.\n\nShe has had"
+        " trigeminal neuralgia for two years. It hurts most in the cheek. Pain comes in"
+        " sharp bursts and is worse in the cold.\n",
+        "care-plan.txt",
+    )
+    assert plan.main_page.title == "Trigeminal neuralgia"

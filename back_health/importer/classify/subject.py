@@ -1044,8 +1044,15 @@ def _normalised(text: str, rules: RuleSet) -> str:
     """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
     # The whole text's words pass through here: each distinct word is made singular once.
     singulars = _Singulars(frozenset(rules.mass_nouns))
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    # A dash, colon or stop between words ends a name: "Pain - post-herpetic neuralgia"
+    # names no "pain post-herpetic neuralgia". A digit stands for it: no name holds one.
+    text = _NAME_BREAK.sub(" 0 ", text.lower().replace("\u2019", "'"))
+    words = _WORD.findall(text)
     return " ".join(map(singulars.__getitem__, words))
+
+
+#: Punctuation between words that no name runs across.
+_NAME_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[:;.!?](?=\s)")
 
 
 #: A word, with the apostrophe of a possessive or contraction inside it ("paget's").

@@ -961,3 +961,76 @@ def test_a_promotional_lead_goes_with_its_list_of_offers():
     )
     texts = cleaned_text(html, "html")
     assert "Posture guide" not in texts and "e-book" not in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Minutes of the meeting held on Tuesday 9 September 2025, 6.30pm, Community Room",
+            "meeting minutes",
+        ),
+        ("Minutes of the Patient Participation Group meeting, 3 March 2025", "meeting minutes"),
+        ("UNCONFIRMED MINUTES - subject to approval at the next meeting", "meeting minutes"),
+        (
+            "Present: Margaret Ellis (Chair), David Onu (Secretary), Pat Greenway,",
+            "meeting minutes",
+        ),
+        ("In attendance: Lisa Grant (Practice Manager)", "meeting minutes"),
+        ("Apologies: Ron Tibbs, Sunita Rao", "meeting minutes"),
+        ("Apologies for absence: Dr Hale", "meeting minutes"),
+        ("ME welcomed everyone, especially our guest speaker.", "meeting minutes"),
+        ("The Chair thanked JF for a very clear talk.", "meeting minutes"),
+        ("Approved as a true record.", "meeting minutes"),
+        ("The minutes were agreed as an accurate record.", "meeting minutes"),
+        ("Proposed PG, seconded HA.", "meeting minutes"),
+        ("ACTION: LG", "meeting minutes"),
+        ("Actions: HA / LG", "meeting minutes"),
+        ("HA asked about posters in Urdu; HA to share a draft with LG.", "meeting minutes"),
+        ("Date of next meeting: Tuesday 11 November 2025, 6.30pm", "meeting minutes"),
+        ("Minutes taken by David Onu, Secretary.", "meeting minutes"),
+        ("LG reported the new phone system goes live on 1 October.", "notices"),
+        ("Saturday flu clinics will run on 4 and 11 October.", "notices"),
+        ("Coffee morning on 18 October, in aid of the surgery's equipment fund.", "notices"),
+        ("BC asked for volunteers to help at the flu clinic.", "notices"),
+    ],
+)
+def test_meeting_minutes_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Present your card at reception when you arrive.",
+        "Present: a dull ache in the lower back for three weeks.",
+        "Apologies for the delay: the clinic is running late today.",
+        "Thirty minutes of brisk walking a day helps back pain.",
+        "Minutes of exercise add up over the week.",
+        "JF explained that dry needling uses very fine, solid needles.",
+        "NICE welcomed the new evidence on exercise for back pain.",
+        "She thanked her physiotherapist for the exercises.",
+        "Action: walk for 10 minutes every day.",
+        "GP to arrange a blood test in 2 weeks.",
+        "Keep an accurate record of your pain each day.",
+        "Your sessions will run every week for 6 weeks.",
+        "Physiotherapy sessions will start from 2 weeks after your operation.",
+    ],
+)
+def test_advice_sharing_words_with_minutes_furniture_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_minutes_lose_their_business_sections_and_keep_the_talk():
+    text = (
+        "PATIENT GROUP\n\nMinutes of the meeting held on 9 September 2025\n\n"
+        "Present: Margaret Ellis (Chair), David Onu\n\n"
+        "MATTERS ARISING\n\nCar park lines have been repainted. ACTION: LG\n\n"
+        "GUEST TALK: SCIATICA\n\nSciatica is pain that runs down the leg from a nerve "
+        "in the lower back. Most people get better within 6 weeks.\n\n"
+        "ANY OTHER BUSINESS\n\nCoffee morning on Saturday 18 October, 10am.\n"
+    )
+    texts = cleaned_text(text, "text")
+    assert "Car park" not in texts and "Coffee morning" not in texts
+    assert "Margaret Ellis" not in texts
+    assert "Most people get better within 6 weeks." in texts

@@ -1034,3 +1034,64 @@ def test_minutes_lose_their_business_sections_and_keep_the_talk():
     assert "Car park" not in texts and "Coffee morning" not in texts
     assert "Margaret Ellis" not in texts
     assert "Most people get better within 6 weeks." in texts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#38 in Health & Fitness",
+        "#2 in Medical",
+        "4.6 • 2.1K Ratings",
+        "4.8, 12K reviews",
+        "Free · Offers In-App Purchases",
+        "Offers in-app purchases",
+        "SpineShift Plus unlocks 40 more exercises and video calls with a physio.",
+        "Premium unlocks every programme.",
+        "Version History",
+        "Version 3.2.1 - 2 Sep 2025 Adds reminders to do your exercises.",
+        "Version 2.0 (March 4, 2025) adds a pain diary.",
+        "Fixed a crash when exporting your pain diary.",
+        "Bug fixes and performance improvements.",
+        "Dark mode improvements.",
+        "The developer, Northpoint Health Apps Ltd, indicated that the app's privacy "
+        "practices may include handling of data as described below.",
+        "Data Linked to You: Health & Fitness, Contact Info, Identifiers",
+        "Data Not Linked to You",
+    ],
+)
+def test_app_store_listing_furniture_is_chrome(line):
+    assert chrome_reason(line) == "chrome: app store listing"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Stop an exercise if the pain spreads further down your leg.",
+        "Regular movement unlocks a stiff back better than rest.",
+        "Fixed daily routines help: walk at the same time each day.",
+        "Data from the trial showed a small benefit for neck pain.",
+        "Ratings of pain from 0 to 10 help your physio track progress.",
+        "Version 2 of the guideline no longer recommends bed rest.",
+        "Performance improvements come after 6 weeks of regular exercise.",
+    ],
+)
+def test_advice_sharing_words_with_app_listing_furniture_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_an_app_listing_loses_its_privacy_and_version_sections_and_keeps_its_advice():
+    html = (
+        "<html><body><h1>SpineShift: McKenzie Exercises</h1><ul><li>#38 in Health &amp; "
+        "Fitness</li><li>4.6 • 2.1K Ratings</li></ul><p>The McKenzie method uses repeated "
+        "movements to find a direction that eases back pain.</p><p>If your pain is not "
+        "improving after 2 weeks, see a physiotherapist or your GP.</p>"
+        "<h2>Version History</h2><p>Version 3.2.1 - 2 Sep 2025 Fixed a crash when exporting "
+        "your pain diary. Dark mode improvements.</p><h2>App Privacy</h2><p>Data Linked to "
+        "You: Health &amp; Fitness, Contact Info</p><p>Health and fitness, contact details "
+        "and identifiers may be collected.</p>"
+        "</body></html>"
+    )
+    texts = cleaned_text(html, "html")
+    assert "Ratings" not in texts and "crash" not in texts and "Contact Info" not in texts
+    assert "identifiers may be collected" not in texts
+    assert "see a physiotherapist or your GP" in texts

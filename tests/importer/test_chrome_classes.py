@@ -1095,3 +1095,73 @@ def test_an_app_listing_loses_its_privacy_and_version_sections_and_keeps_its_adv
     assert "Ratings" not in texts and "crash" not in texts and "Contact Info" not in texts
     assert "identifiers may be collected" not in texts
     assert "see a physiotherapist or your GP" in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Not currently on display", "museum record"),
+        ("On display in the Science Gallery, case 4", "museum record"),
+        ("Add to my collection", "museum record"),
+        ("Cite this record", "museum record"),
+        ("Request image licence", "museum record"),
+        ("Order a print", "museum record"),
+        ("Object number: KMM.1987.214", "museum record"),
+        ("Accession no.: A600123", "museum record"),
+        ("Credit line: Given by the orthopaedic department", "museum record"),
+        (
+            "Our oral history project is recording memories of scoliosis treatment.",
+            "museum record",
+        ),
+        ("Share your story", "museum record"),
+        ("Milwaukee brace, about 1975 (KMM.1991.022)", "museum record"),
+        ("Image © Kelsbury Museum of Medicine.", "image credit"),
+        ("Photograph copyright Science Museum Group", "image credit"),
+    ],
+)
+def test_a_museum_record_s_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Always tell the radiographer about any metal in your spine before an MRI scan.",
+        "Add to your walk by five minutes each week.",
+        "Share your worries with your physiotherapist.",
+        "Images of the spine show the rod in place.",
+        "A scan may show the rod on view in the X-ray (see figure 2).",
+        "The Harrington rod (1962) was the first widely used spinal implant.",
+    ],
+)
+def test_sentences_like_museum_record_furniture_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            '"I spent nine months in a plaster cast." (Oral history OH/214/03, recorded 2019)',
+            '"I spent nine months in a plaster cast."',
+        ),
+        (
+            "Patients were often in a cast for months (an oral history of the 1960s).",
+            "Patients were often in a cast for months (an oral history of the 1960s).",
+        ),
+    ],
+)
+def test_an_oral_history_reference_is_cut_and_the_quote_kept(text, kept):
+    assert cut_inline_chrome(text) == kept
+
+
+def test_a_museum_record_loses_its_related_objects_and_keeps_its_advice():
+    markdown = (
+        "# Spinal rod, Harrington type\n\nThe Harrington rod was the first metal implant used "
+        "to straighten the spine.\n\nIf you have new back pain that does not settle, see "
+        "your GP.\n\n## Related objects\n\n- Milwaukee brace, about 1975\n"
+        "- Risser plaster jacket frame\n"
+    )
+    texts = cleaned_text(markdown, "markdown")
+    assert "Milwaukee" not in texts and "Risser" not in texts
+    assert "see your GP" in texts

@@ -1165,3 +1165,49 @@ def test_a_museum_record_loses_its_related_objects_and_keeps_its_advice():
     texts = cleaned_text(markdown, "markdown")
     assert "Milwaukee" not in texts and "Risser" not in texts
     assert "see your GP" in texts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Station 6 of 12 · History taking · Time allowed: 8 minutes (plus 1 minute reading)",
+        "History taking · Time allowed: 8 minutes",
+        "Station 3 of 10",
+        "Station time: 10 minutes",
+        "Examiner mark sheet (examiner use only)",
+        "Global rating: Clear pass / Pass / Borderline / Fail",
+        'Opening line: "I\'ve got this awful pain in my back, love."',
+        "You are a foundation doctor in the emergency department.",
+        "You are a final-year medical student on a GP placement.",
+    ],
+)
+def test_an_exam_station_s_furniture_is_chrome(line):
+    assert chrome_reason(line) == "chrome: exam station"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Time allowed for the exercise: 2 minutes, then rest.",
+        "You are a carer for someone with back pain, so look after your own back too.",
+        "A station 6 of the hospital's fracture clinic is on the ground floor.",
+        "Your overall rating of pain should fall over the first 2 weeks.",
+        "Do not label new back pain as renal colic in a patient over 60 without imaging.",
+    ],
+)
+def test_advice_sharing_words_with_exam_station_furniture_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_an_exam_station_loses_its_mark_sheet_and_keeps_its_learning_points():
+    markdown = (
+        "# Station 6: Back pain in an older man\n\n"
+        "A leaking aortic aneurysm often presents as sudden severe back pain.\n\n"
+        "## Examiner mark sheet\n\n| Domain | Marks |\n|---|---|\n"
+        "| Asks about collapse or fainting | 2 |\n\n"
+        "## Examiner's notes\n\nA good candidate links the pain to the screening history.\n\n"
+        "## Learning points\n\nSudden severe back pain with collapse: call 999.\n"
+    )
+    texts = cleaned_text(markdown, "markdown")
+    assert "collapse or fainting" not in texts and "good candidate" not in texts
+    assert "call 999" in texts

@@ -1211,3 +1211,61 @@ def test_an_exam_station_loses_its_mark_sheet_and_keeps_its_learning_points():
     texts = cleaned_text(markdown, "markdown")
     assert "collapse or fainting" not in texts and "good candidate" not in texts
     assert "call 999" in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Hello Mr Farrow.", "greeting"),
+        ("Hi Sam!", "greeting"),
+        ("Thank you for your referral.", "letter header"),
+        ("Thank you for your referral of Mr Doshi.", "letter header"),
+        ("I will speak to him again on 23 October 2025.", "letter header"),
+        ("I will see you again on Monday 3 March 2026.", "letter header"),
+        ("WW/OH/25/11873", "letter header"),
+        ("WORKWELL OH PARTNERS LTD - Occupational Health Service", "letter header"),
+        ("Consultation: 2 October 2025, by telephone", "letter header"),
+        ("MANAGEMENT REPORT - PRIVATE & CONFIDENTIAL (MEDICAL IN CONFIDENCE)", "letter header"),
+        ("Time: 10:40 (please arrive 20 minutes early)", "letter header"),
+        ("Where: CT Department, Level 2, Blue Zone", "letter header"),
+        (
+            "If you cannot attend, please call 01632 960 217 so that we can offer the slot "
+            "to someone else.",
+            "letter header",
+        ),
+        ("Copy to", "letter header"),
+        ("Please bring this summary to your next appointment.", "leaflet handling"),
+        ("Created in the practice clinical system; template SMR-v4.", "page metadata"),
+        ("This report contains health information.", "page metadata"),
+        (
+            "Store it securely and do not place it on the general personnel file.",
+            "page metadata",
+        ),
+        ("Tomasz Wilk Clinical Pharmacist, Kelsbury Valley PCN", "byline"),
+        ("Helen Moray RGN SCPHN(OH), OH Advisor", "byline"),
+        ("Is this likely to be a disability under the Equality Act 2010?", "report furniture"),
+    ],
+)
+def test_letter_and_report_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hello, and thank you for reading.",
+        "Thank you for referring this 31-year-old man with five years of back pain.",
+        "I will see you in 6 weeks to check how your back is doing.",
+        "If you cannot attend because you are unwell with a fever, call 111.",
+        "If you cannot attend the class, do the exercises at home.",
+        "Time: 10 minutes a day, building up to 30.",
+        "Where: it hurts most, press gently with two fingers.",
+        "Keep it securely in a locked cupboard, away from children.",
+        "Please bring your medicines to your next appointment.",
+        "Ask Your Pharmacist about the side effects of naproxen",
+        "The Equality Act protects people with long-term conditions at work.",
+        "Your records are private and confidential.",
+    ],
+)
+def test_sentences_like_letter_and_report_furniture_are_kept(line):
+    assert chrome_reason(line) == ""

@@ -1269,3 +1269,37 @@ def test_letter_and_report_furniture_is_chrome(line, reason):
 )
 def test_sentences_like_letter_and_report_furniture_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("21-15-9 thrusters (43/30 kg) and pull-ups, for time.", "gym blog"),
+        ("5 rounds for time: 400 m run, 15 kettlebell swings", "gym blog"),
+        ("AMRAP 12: 5 pull-ups, 10 push-ups, 15 air squats", "gym blog"),
+        ("Scale: ring rows and 20/15 kg thrusters.", "gym blog"),
+        ("Coach notes: bring a skipping rope for the warm-up.", "gym blog"),
+        ("New here? Book your free taster session.", "gym blog"),
+        ("Come along and talk to one of our coaches about your goals.", "gym blog"),
+        ("Tag us @ironvalecrossfit", "social media"),
+        ("Follow us on Instagram @ironvalecrossfit for daily workouts", "social media"),
+    ],
+)
+def test_a_gym_blog_s_workout_and_promotion_lines_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wall slides with a foam roller: 3 sets of 12",
+        "Rest for a short time after each set.",
+        "Walk for 20 minutes at a time, not for time.",
+        "Scale: 0 means no pain and 10 the worst pain you can imagine.",
+        "Swap kipping for strict pull-ups or ring rows for 3 to 4 weeks.",
+        "Book a physio appointment if the pain lasts more than 6 weeks.",
+        "Talk to a coach about lowering the load while your shoulder settles.",
+    ],
+)
+def test_rehab_advice_beside_a_gym_blog_s_furniture_is_kept(line):
+    assert chrome_reason(line) == ""

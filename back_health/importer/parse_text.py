@@ -31,7 +31,8 @@ Rules (general, never a list of known headings):
   before its answer is dropped.
 - A subtitle file (SubRip, WebVTT) is read as the talk it transcribes (see
   :mod:`.subtitles`); a chat export, as the messages of its main writers (see
-  :mod:`.chat`).
+  :mod:`.chat`); a flashcard deck export, as its notes without the deck's header, deck
+  paths and tags (see :mod:`.flashcards`).
 - An e-mail signature is not article text: everything after a ``--`` line, or from a
   lone sign-off ("Kind regards,", "Stay well,") to the end, is recorded as dropped.
 
@@ -49,6 +50,7 @@ from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
 from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .email_thread import read_email_thread
+from .flashcards import read_flashcards
 from .sentences import split_sentences
 from .subtitles import read_subtitles
 
@@ -309,7 +311,14 @@ def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
     text, talk = read_in_turn(
         text,
-        (read_subtitles, read_chat, read_dictation, read_email_thread, strip_thread_counters),
+        (
+            read_flashcards,
+            read_subtitles,
+            read_chat,
+            read_dictation,
+            read_email_thread,
+            strip_thread_counters,
+        ),
     )
     text = unbox_text(text)
     text, running = strip_running_lines(text)

@@ -1303,3 +1303,41 @@ def test_a_gym_blog_s_workout_and_promotion_lines_are_chrome(line, reason):
 )
 def test_rehab_advice_beside_a_gym_blog_s_furniture_is_kept(line):
     assert chrome_reason(line) == ""
+
+
+FLASHCARD_EXPORT = (
+    "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n#tags column:5\n"
+    "Basic\tMedSchool::Y4::Haematology::Myeloma\tCommonest presenting symptom of myeloma?"
+    "\t<b>Back pain</b>, from lytic lesions.<br>Often blamed on wear and tear.\t"
+    "haem::myeloma high-yield\n"
+    "Cloze\tMedSchool::Y4::Haematology::Myeloma\tMyeloma cells activate {{c1::osteoclasts}}"
+    " and suppress {{c2::osteoblasts::bone builders}}.\t\thaem::myeloma path\n"
+)
+
+
+def test_a_flashcard_export_loses_its_header_deck_and_tags_and_keeps_its_notes():
+    texts = cleaned_text(FLASHCARD_EXPORT, "text")
+    for chrome in ("#separator", "#deck column", "MedSchool::", "haem::", "{{c1", "<br>", "<b>"):
+        assert chrome not in texts
+    assert "Back pain, from lytic lesions." in texts
+    assert "activate osteoclasts and suppress osteoblasts." in texts
+
+
+def test_a_flashcard_export_s_furniture_is_recorded_as_dropped():
+    doc = clean_document(parse_document(FLASHCARD_EXPORT, "text"))
+    dropped = [d.text for d in doc.dropped if d.reason == "chrome: flashcard export"]
+    assert "#tags column:5" in dropped
+    assert "MedSchool::Y4::Haematology::Myeloma" in dropped and "haem::myeloma path" in dropped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#backpain #physio\nKeep moving: gentle walks help a sore back.\n",
+        "#1 tip: keep moving\nGentle walks help a sore back.\tMost people improve in weeks.\n",
+    ],
+)
+def test_text_opening_with_hashtags_is_no_flashcard_export(text):
+    from back_health.importer.flashcards import read_flashcards
+
+    assert read_flashcards(text) == (text, [])

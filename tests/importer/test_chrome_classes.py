@@ -1341,3 +1341,30 @@ def test_text_opening_with_hashtags_is_no_flashcard_export(text):
     from back_health.importer.flashcards import read_flashcards
 
     assert read_flashcards(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You can usually claim if another driver, an employer or a vehicle operator was at fault.",
+        "You could claim compensation if your injury was caused by negligence.",
+        "You have three years from the date of the accident.",
+        "A claim for a child can be made at any time before their 18th birthday.",
+        "No win, no fee",
+    ],
+)
+def test_a_law_firm_s_claim_lines_are_chrome(line):
+    assert chrome_reason(line) == "chrome: legal claims"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You can claim free prescriptions if you are over 60.",
+        "Most people recover within two years of the injury.",
+        "Airbags are not to blame: they protect the head and chest.",
+        "Do not let anyone manipulate your back while the fracture is healing.",
+    ],
+)
+def test_advice_beside_a_law_firm_s_claim_lines_is_kept(line):
+    assert chrome_reason(line) == ""

@@ -1368,3 +1368,28 @@ def test_a_law_firm_s_claim_lines_are_chrome(line):
 )
 def test_advice_beside_a_law_firm_s_claim_lines_is_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On this page: Drug action - Indications and dose - Cautions - Side-effects",
+        "On this page:",
+        "Jump to: Symptoms | Causes | Treatment",
+        "In this article",
+    ],
+)
+def test_an_in_page_contents_line_is_chrome(line):
+    assert chrome_reason(line) == "chrome: table of contents"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On this page you will find exercises for a stiff neck.",
+        "In this article we explain why backs hurt and what helps.",
+        "Contents of the kit: a brace, two straps and a leaflet.",
+    ],
+)
+def test_sentences_opening_like_a_contents_line_are_kept(line):
+    assert chrome_reason(line) == ""

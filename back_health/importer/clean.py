@@ -613,7 +613,15 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
                 # "THE FREE PLAN includes three starter exercises:" over exercises told
                 # step by step: the promotional lead goes, the instructions stay.
                 drop_next_list = ""
-            reason = drop_next_list or (reason_of(block.lead) if block.lead else "")
+            lead_reason = reason_of(block.lead) if block.lead else ""
+            if lead_reason and any(gives_care_advice(item.text) for item in block.items):
+                # "Safety points (to go in the next newsletter):" over "If you become
+                # breathless ... call 999": the lead goes, the advice stays, as under a
+                # chrome heading.
+                if not drop_next_list:
+                    dropped.append(Dropped(reason=lead_reason, text=block.lead))
+                drop_next_list = lead_reason = ""
+            reason = drop_next_list or lead_reason
             drop_next_list = ""
             kept_items, item_reasons, cut = [], [], False
             for item in block.items:

@@ -1393,3 +1393,17 @@ def test_an_in_page_contents_line_is_chrome(line):
 )
 def test_sentences_opening_like_a_contents_line_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+def test_a_chrome_lead_goes_but_the_safety_points_it_leads_stay():
+    text = (
+        "Dry needling\n\nDry needling puts fine needles into tight knots in a muscle.\n\n"
+        "Safety points (to go in the next newsletter):\n"
+        "* Tell your physio if you take blood thinners, as needling may not be suitable.\n"
+        "* If you become breathless or have chest pain after needling, call 999.\n"
+        "* Anyone with new leg weakness should ask for a same-day appointment or call 111.\n"
+    )
+    texts = cleaned_text(text, "text")
+    assert "newsletter" not in texts
+    assert "Tell your physio if you take blood thinners" in texts
+    assert "call 999" in texts

@@ -1224,14 +1224,20 @@ def passage_languages(sentences, foreign, main: str) -> tuple[list[str], list[st
     each when it is foreign, else ""."""
     passages: list[str] = []
     cut: list[bool] = []
+    languages: list[str] = []
     for sentence in sentences:
         parts = _passages(sentence)
+        if len(parts) == 1:
+            found = [foreign(sentence)]
+        else:
+            found = [_own_words(part, foreign(part)) for part in parts]
+            if not any(found) and (whole := _own_words(sentence, foreign(sentence))):
+                # "Knochenschmerz plus Anämie beim älteren Patienten: an ein Myelom
+                # denken!": foreign as a whole, though neither half says so alone.
+                found = [whole] * len(parts)
         passages.extend(parts)
         cut.extend([len(parts) > 1] * len(parts))
-    languages = [
-        _own_words(passage, foreign(passage)) if part else foreign(passage)
-        for passage, part in zip(passages, cut, strict=True)
-    ]
+        languages.extend(found)
     return passages, _short_passages_too(passages, languages, cut, foreign, main)
 
 

@@ -82,6 +82,13 @@ def test_foreign_text_in_dropped_chrome_is_flagged_though_never_on_a_page():
     assert all("clinică" not in block.text for s in doc.sections for block in s.blocks)
 
 
+def test_a_foreign_sentence_with_a_colon_is_flagged_whole_though_neither_half_is_alone():
+    sentence = "Nackenschmerz plus Fieber beim Kind: an eine Meningitis denken!"
+    doc = cleaned_html(f"{sentence} {ENGLISH}")
+    assert [(flag.language, flag.text) for flag in doc.flags] == [("de", sentence)]
+    assert doc.sections[0].blocks[0].text == ENGLISH
+
+
 def test_short_foreign_sentences_each_too_short_alone_are_read_together():
     # A quoted remark of two short sentences: neither says enough alone.
     doc = cleaned_html(f'"Stai dritto, Marco! Sembri un vecchio." {ENGLISH}')

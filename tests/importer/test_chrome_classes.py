@@ -1407,3 +1407,54 @@ def test_a_chrome_lead_goes_but_the_safety_points_it_leads_stay():
     assert "newsletter" not in texts
     assert "Tell your physio if you take blood thinners" in texts
     assert "call 999" in texts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Slot: THE HEALTH MINUTE (sponsored) Tx: Mon 6 Oct 2025, 07:50 / 12:50 / 17:50",
+        "Tx: 14 March, 08:20",
+        "Status: APPROVED (legal cleared)",
+        "Duration: 2'10\"",
+        "Time for the Back Hour, brought to you by Riverside Physio.",
+        "Promo tag (read by SAM): Our thanks to Riverside Physio.",
+        "DEV (live): Thanks Fiona.",
+        "Thank you Sarah!",
+        "That was the Health Minute.",
+        "You've been listening to Pain Matters.",
+        "Coming up after the news, the weekend weather.",
+        "Still to come: the travel.",
+    ],
+)
+def test_a_broadcast_scripts_production_furniture_is_chrome(line):
+    assert chrome_reason(line) == "chrome: broadcast script"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tx: physiotherapy and a graded walking plan.",
+        "Status: stable, with pain easing.",
+        "Duration: 6 weeks of exercises, twice a day.",
+        "Thanks Fiona, that really helped my back.",
+        "That was the worst pain I have ever had.",
+        "Coming up the stairs slowly, one step at a time, protects the knee.",
+        "Coming up to the operation, stop smoking.",
+    ],
+)
+def test_advice_sharing_words_with_a_broadcast_script_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("[CUE IN CLIP 1 - FIONA - 0'48\"] Keep moving.", "Keep moving."),
+        ('[STING: HEALTH MINUTE JINGLE - 5"] Walk daily.', "Walk daily."),
+        ('Rest briefly. [OUT WORDS: "...safe for you."]', "Rest briefly."),
+        ("[BED OUT] Stay active.", "Stay active."),
+        ("[Bed rest] is no longer advised.", "[Bed rest] is no longer advised."),
+    ],
+)
+def test_a_scripts_bracketed_production_cue_is_cut_and_the_words_kept(text, kept):
+    assert cut_inline_chrome(text) == kept

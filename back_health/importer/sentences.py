@@ -14,7 +14,7 @@ from .memo import remembered_call
 #: Words ending in a full stop that do not end a sentence (lower case, without the stop).
 ABBREVIATIONS = frozenset(
     "e.g i.e approx vs cf dr mr mrs ms prof st no nos fig figs incl esp ca "
-    "mg ml tab tabs hr hrs wk wks jr sr dept co ltd inc".split()
+    "mg ml tab tabs hr hrs wk wks jr sr dept co ltd inc hon".split()
 )
 
 #: Characters that end a sentence.

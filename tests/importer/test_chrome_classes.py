@@ -1458,3 +1458,69 @@ def test_advice_sharing_words_with_a_broadcast_script_is_kept(line):
 )
 def test_a_scripts_bracketed_production_cue_is_cut_and_the_words_kept(text, kept):
     assert cut_inline_chrome(text) == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HC Deb 12 June 2025 vol 771 c123",
+        "Column numbers omitted.",
+        "Martin Keble (Ashcombe and Fernley) (Lab)",
+        "Jane Sowerby (Kelsbury North) (LD)",
+        "I beg to move,",
+        "That this House has considered opioid prescribing for chronic back pain.",
+        "It is a pleasure to serve under your chairmanship, Mrs Frame.",
+        "Will the hon. Gentleman give way?",
+        "Will the Minister give way?",
+        "I will not, as I have little time.",
+        "I congratulate the hon. Member for Ashcombe on securing this important debate.",
+        "Question put and agreed to.",
+        "Sitting suspended.",
+        "Hansard-style extract prepared for the members' briefing.",
+        "Reproduced under the Open Parliament Licence v3.0.",
+    ],
+)
+def test_a_parliamentary_records_furniture_is_chrome(line):
+    assert chrome_reason(line) == "chrome: parliamentary record"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ibuprofen (Nurofen) (OTC)",
+        "Will the pain give way to stiffness?",
+        "I will not stop my tablets suddenly, as my GP advised.",
+        "Question your GP about a medication review.",
+        "The house you live in may need a stair rail.",
+        "It is a pleasure to walk again without pain.",
+        "I thank my physio for the exercises.",
+    ],
+)
+def test_advice_sharing_words_with_a_parliamentary_record_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_members_courtesy_goes_and_the_ministers_advice_stays():
+    text = (
+        "Opioids\n\nI congratulate the hon. Member for Ashcombe and Fernley on securing "
+        "the debate. Nobody should stop an opioid suddenly, as withdrawal can follow. "
+        "If someone becomes very drowsy or is breathing very slowly, call 999."
+    )
+    texts = cleaned_text(text, "text")
+    assert "congratulate" not in texts
+    assert "Nobody should stop an opioid suddenly" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Westminster Hall [Mrs Eleanor Frame in the Chair]", "Westminster Hall"),
+        ("[Madam Deputy Speaker in the Chair] Opioids", "Opioids"),
+        ("The waiting list is 58 weeks. [Interruption.] It is too long.", None),
+    ],
+)
+def test_a_parliamentary_records_bracketed_note_is_cut(text, kept):
+    cut = cut_inline_chrome(text)
+    assert "Chair]" not in cut and "[Interruption" not in cut
+    if kept is not None:
+        assert cut == kept

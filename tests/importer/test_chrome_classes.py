@@ -1524,3 +1524,57 @@ def test_a_parliamentary_records_bracketed_note_is_cut(text, kept):
     assert "Chair]" not in cut and "[Interruption" not in cut
     if kept is not None:
         assert cut == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(19) United Kingdom Intellectual Property Office",
+        "(12) PATENT APPLICATION",
+        "(11) US 11,234,567 B2",
+        "(10) Patent No.: US 11,234,567 B2",
+        "(43) Date of publication: 18.09.2025",
+        "(21) Application No: 2403117.6        (22) Date of filing: 04.03.2024",
+        "(51) INT CL: A61F 2/44 (2006.01)",
+        "(71) Applicant: Corvane Spinal Technologies Ltd, Unit 9, Harrow Science Park",
+        "(72) Inventors: Thomas Ridley-Vance; Aiko Brennan",
+        "(74) Agent: Pell & Whitcombe LLP",
+        "(30) Priority: 05.03.2023 GB 2303311",
+        "(56) Documents cited: US 2019/0123456 A1",
+    ],
+)
+def test_a_patents_bibliographic_lines_are_chrome(line):
+    assert chrome_reason(line) == "chrome: patent bibliography"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(54) Title of the Invention: EXPANDABLE INTERBODY FUSION CAGE",
+        "(57) Abstract: An expandable cage placed between two lumbar vertebrae.",
+        "(12) Patients should avoid heavy lifting for six weeks.",
+        "(21) Apply heat for 10 minutes before the exercises.",
+        "The applicant's back pain began after a fall.",
+    ],
+)
+def test_lines_like_a_patents_bibliography_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The cage has a window for bone graft. (Figure 1)",
+            "The cage has a window for bone graft.",
+        ),
+        (
+            "Lie on your back (see Fig. 2) and bend your knees.",
+            "Lie on your back and bend your knees.",
+        ),
+        ("Repeat (figures 3 and 4) ten times.", "Repeat ten times."),
+        ("Walk for 20 minutes (a figure of eight helps).", None),
+    ],
+)
+def test_a_figure_reference_is_cut_and_the_sentence_kept(text, kept):
+    assert cut_inline_chrome(text) == (kept if kept is not None else text)

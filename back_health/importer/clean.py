@@ -570,11 +570,12 @@ def drop_chrome(doc: Document) -> Document:
         if reason and section.level > 1:
             if reason == CONTENTS:
                 chrome, rest = _contents_and_rest(section.blocks)
-            elif any(gives_care_advice(_block_text(block)) for block in section.blocks):
+            elif any(advice := [gives_care_advice(_block_text(b)) for b in section.blocks]):
                 # "CONTACT US" over "If you develop weakness in both legs ... call 999":
                 # the advice stays, the heading and the rest of the section go.
-                chrome = [b for b in section.blocks if not gives_care_advice(_block_text(b))]
-                rest = [b for b in section.blocks if gives_care_advice(_block_text(b))]
+                pairs = list(zip(section.blocks, advice, strict=True))
+                chrome = [block for block, gives in pairs if not gives]
+                rest = [block for block, gives in pairs if gives]
             else:
                 chrome, rest = _chrome_and_rest(section.blocks)
             text = "\n".join([section.heading, *(_block_text(b) for b in chrome)])

@@ -414,6 +414,15 @@ def parse_dose(text: str) -> dict:
     return read_dose(text).dose
 
 
+#: The keys that count how much of an exercise to do, as against how often.
+COUNT_KEYS = ("sets", "repetitions", "hold_seconds")
+
+
+def has_counts(dose: dict | None) -> bool:
+    """Whether a dose says how much: sets, repetitions or a hold."""
+    return any((dose or {}).get(key) for key in COUNT_KEYS)
+
+
 def has_dose(dose: dict | None) -> bool:
     """Whether a dose says how much or how often: "on each side" alone says neither."""
     return any(

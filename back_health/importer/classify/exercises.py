@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..document import ListBlock, Paragraph, Section, Table
-from ..dose import dose_cell_text, has_dose, read_dose
+from ..dose import COUNT_KEYS, dose_cell_text, has_counts, has_dose, read_dose
 from ..names import (
     first_phrase,
     is_instruction,
@@ -93,11 +93,7 @@ _NOT_ONE_EXERCISE = ("treatments", "avoid", "causes", "symptoms", "risks")
 
 def _dosed_items(block: ListBlock) -> int:
     """How many items of a list give a dose of their own (sets, repetitions or a hold)."""
-    return sum(
-        1
-        for item in block.items
-        if any(read_dose(item.text).dose[key] for key in ("sets", "repetitions", "hold_seconds"))
-    )
+    return sum(1 for item in block.items if has_counts(read_dose(item.text).dose))
 
 
 def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
@@ -119,7 +115,7 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     if lists:
         return True
     doses = [read_dose(block.text).dose for block in section.blocks if isinstance(block, Paragraph)]
-    if any(dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")):
+    if any(map(has_counts, doses)):
         return True
     # Only how often: one exercise ("Walking, twice a day"), or the routine's own
     # instructions when the heading names a collection ("How to do your exercises") or
@@ -431,13 +427,9 @@ def _dosed_run(sections: list[Section], base: int, rules: RuleSet) -> bool:
         heading = clean_heading(section.heading, rules)
         # The heading first: most headings name no exercise, and their text is not read.
         if names_one_exercise(heading, rules) and any(
-            dose[key]
-            for dose in (
-                read_dose(b.text, counts_only=True).dose
-                for b in section.blocks
-                if isinstance(b, Paragraph)
-            )
-            for key in ("sets", "repetitions", "hold_seconds")
+            has_counts(read_dose(b.text, counts_only=True).dose)
+            for b in section.blocks
+            if isinstance(b, Paragraph)
         ):
             run += 1
             if run >= DOSED_RUN_MIN:
@@ -452,9 +444,7 @@ def for_every_exercise(sentence: str, rules: RuleSet) -> bool:
     if rules.cue("stop_if", sentence):
         return True
     dose = read_dose(routine_dose_text(sentence)).dose
-    return bool(dose.get("times_per_day") or dose.get("days_per_week")) and not any(
-        dose.get(key) for key in ("sets", "repetitions", "hold_seconds")
-    )
+    return bool(dose.get("times_per_day") or dose.get("days_per_week")) and not has_counts(dose)
 
 
 def routine_dose_text(sentence: str) -> str:
@@ -485,7 +475,7 @@ def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -
         if for_every_exercise(sentence, rules):
             keys: tuple[str, ...] = ROUTINE_FREQUENCY
         elif rules.cue("routine_reference", sentence):
-            keys = (*ROUTINE_COUNTS, *ROUTINE_FREQUENCY)
+            keys = (*COUNT_KEYS, *ROUTINE_FREQUENCY)
         else:
             continue
         dose = read_dose(routine_dose_text(sentence)).dose
@@ -502,7 +492,6 @@ def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -
 
 #: What a sentence about the whole routine gives every exercise that lacks it.
 ROUTINE_FREQUENCY = ("times_per_day", "days_per_week")
-ROUTINE_COUNTS = ("sets", "repetitions", "hold_seconds")
 
 
 def routine_item(text: str, rules: RuleSet) -> bool:
@@ -533,7 +522,7 @@ def labelled_exercise(text: str, rules: RuleSet) -> bool:
     if not names_one_exercise(label, rules) or rules.cue("not_a_label", label):
         return False
     dose = read_dose(text, counts_only=True).dose
-    return any(dose[key] for key in ROUTINE_COUNTS)
+    return has_counts(dose)
 
 
 #: Headings of a column that only numbers the rows ("No", "#").

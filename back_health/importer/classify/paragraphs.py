@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..document import Dropped, ListBlock, ListItem, Paragraph, Section, Table
-from ..dose import has_dose, read_dose
+from ..dose import has_counts, has_dose, read_dose
 from ..names import (
     check_name,
     derive_name,
@@ -559,9 +559,7 @@ def list_category(
         # "When to get checked:" leads a list as its heading would: care advice.
         return "warning", f"lead worded as a warning heading ({cue!r})"
     doses = [read_dose(item.text).dose for item in block.items]
-    if all(has_dose(dose) for dose in doses) and any(
-        dose[key] for dose in doses for key in ("sets", "repetitions", "hold_seconds")
-    ):
+    if all(has_dose(dose) for dose in doses) and any(map(has_counts, doses)):
         # Every item says how much or how often, and one counts sets, repetitions or a
         # hold: a routine, not medicines taken "four times a day".
         return "exercise_list", "every item has a dose"

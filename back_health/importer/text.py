@@ -115,6 +115,20 @@ def _sentence_case(name: str) -> str:
     return " ".join(out)
 
 
+def sentence_start(text: str) -> str:
+    """A text cut from after a label ("Painkillers: paracetamol can ease ...") or a list
+    item written in lower case ("a road traffic accident, especially ...") as a sentence
+    of its own, its first letter a capital: the page then reads as prose and the text
+    splits into sentences where it should ("... for you. If other painkillers ...").
+    A first word with capitals inside ("iPhone", "eGFR") is kept as written."""
+    stripped = text.lstrip()
+    first = stripped.split(maxsplit=1)[0] if stripped else ""
+    if not first[:1].islower() or any(c.isupper() for c in first):
+        return text
+    at = len(text) - len(stripped)
+    return text[:at] + text[at].upper() + text[at + 1 :]
+
+
 def is_acronym(word: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", word)
     return sum(1 for c in letters if c.isupper()) >= 2

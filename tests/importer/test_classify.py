@@ -265,7 +265,7 @@ def test_treatment_list_items_and_brand_medicines_become_treatment_pages():
     assert [(m.generic, m.brands) for m in tolperisone.medicines] == [("tolperisone", ["Mydocalm"])]
     assert tolperisone.alternate_names == ["Mydocalm"]
     notes = {r.title: r.note for r in plan.main_page.treatments}
-    assert notes["Tolperisone"] == "muscle relaxant"
+    assert notes["Tolperisone"] == "Muscle relaxant"
     assert "Massotherapy" in treatments["Massage"].alternate_names
     assert treatments["Massage"].treatment_kind == "manual_therapy"
 

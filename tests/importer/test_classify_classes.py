@@ -855,6 +855,33 @@ def test_the_summary_is_not_repeated_as_the_first_paragraph():
     assert "Gentle walking" in body_text(main)
 
 
+def test_text_cut_after_a_label_reads_as_a_sentence_of_its_own():
+    plan = plan_of(
+        "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"
+        "## Treatment\n\n"
+        "- Painkillers: paracetamol or ibuprofen can ease the pain so you keep moving. Ask a"
+        " pharmacist which suits you.\n"
+    )
+    page = next(p for p in plan.pages if p.title == "Painkillers")
+    note = next(r.note for r in plan.main_page.treatments if r.title == "Painkillers")
+    # What follows the label starts a sentence: a capital on the page, in its summary and
+    # in the note beside the link.
+    assert page.summary == (
+        "Paracetamol or ibuprofen can ease the pain so you keep moving. Ask a pharmacist"
+        " which suits you."
+    )
+    assert body_text(page).startswith("<p>Paracetamol or ibuprofen")
+    assert note == "Paracetamol or ibuprofen can ease the pain so you keep moving."
+
+
+def test_a_word_with_capitals_inside_keeps_its_first_letter():
+    from back_health.importer.text import sentence_start
+
+    assert sentence_start("eGFR is checked first.") == "eGFR is checked first."
+    assert sentence_start("  a fall onto the back") == "  A fall onto the back"
+    assert sentence_start("") == ""
+
+
 def test_a_heading_that_asks_for_help_makes_its_list_a_warning():
     plan = plan_of(
         "# Lumbar strain\n\nLumbar strain is an overstretched muscle in the lower back.\n\n"

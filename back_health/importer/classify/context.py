@@ -13,6 +13,7 @@ from ..names import (
 )
 from ..plan import ArticlePlan, Kind, PagePlan, RelationPlan
 from ..rules import Classification, Part, RuleContext, RuleSet, rule_name
+from ..text import sentence_start
 
 #: Kinds of the pages an entity can have besides the index.
 ENTITY_KINDS = (Kind.CONDITION, Kind.CAUSE, Kind.TREATMENT)
@@ -247,5 +248,5 @@ def relate(owner: PagePlan, field_name: str, target: PagePlan, note: str = "") -
 
 
 def relation_note(text: str) -> str:
-    text = " ".join(text.split()).rstrip(":").strip()
+    text = sentence_start(" ".join(text.split()).rstrip(":").strip())
     return summarise(text, limit=NOTE_MAX_LENGTH, sentences=1) if text else ""

@@ -32,7 +32,7 @@ from ..names import (
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
-from ..text import sentence_case
+from ..text import sentence_case, sentence_start
 from .blocks import BOLD_LABEL, label_begins_sentence
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
 from .subject import whole_medicine
@@ -2209,6 +2209,7 @@ LABEL_REST_MIN_WORDS = 4
 def give_body(page: PagePlan, text: str, state: Context) -> None:
     """Write what the article says of an entity on its page; a sentence there that warns
     the reader ("It can make you dizzy, so do not drive") is boxed as on any page."""
+    text = sentence_start(text)
     add_prose(page, text, state)
     state.pages.add_text(page, text)
 

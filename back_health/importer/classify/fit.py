@@ -18,6 +18,7 @@ from ..names import (
 )
 from ..plan import Action, BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
+from ..text import sentence_start
 from .blocks import list_html, paragraph_html, strip_lead
 from .context import Context, PendingList
 from .exercises import names_one_exercise
@@ -260,10 +261,9 @@ def advice_heading(text: str, rules: RuleSet) -> str:
     return sentence_case(cue) if cue else EMERGENCY_HEADING
 
 
-def sentence_start(text: str) -> str:
+def step_start(text: str) -> str:
     """Drop the separator left by a split name ("**Chin tuck**: sit up") and capitalise."""
-    text = text.lstrip(":;,.-\u2013\u2014 ")
-    return text[:1].upper() + text[1:]
+    return sentence_start(text.lstrip(":;,.-\u2013\u2014 "))
 
 
 def valid_exercise_list(block: BlockPlan, state: Context) -> list[BlockPlan]:
@@ -272,7 +272,7 @@ def valid_exercise_list(block: BlockPlan, state: Context) -> list[BlockPlan]:
     value["heading"] = heading
     for exercise in value["exercises"]:
         exercise["steps"] = [
-            sentence_start(step) for step in fit_lines(exercise["steps"], EXERCISE_LINE_MAX_LENGTH)
+            step_start(step) for step in fit_lines(exercise["steps"], EXERCISE_LINE_MAX_LENGTH)
         ]
         exercise["cautions"] = fit_lines(exercise["cautions"], EXERCISE_LINE_MAX_LENGTH)
     value["stop_if"] = fit_lines(value["stop_if"], EXERCISE_LINE_MAX_LENGTH)

@@ -807,14 +807,44 @@ def _blocks(text: str) -> list[list[str]]:
             current = []
     if current:
         blocks.append(current)
-    # Indentation is read here, once: labelled indented items get their markers.
+    # Indentation is read here, once: labelled indented items get their markers, and a
+    # line back at the margin after items that hang indented ends their list.
     return [
         part
         for block in blocks
-        for part in _split_at_closing_rules(
-            [line.strip() for line in _labelled_indented_items(block)]
-        )
+        for hung in _split_after_hanging_items(_labelled_indented_items(block))
+        for part in _split_at_closing_rules([line.strip() for line in hung])
     ]
+
+
+def _split_after_hanging_items(lines: list[str]) -> list[list[str]]:
+    """The block cut before a line at the margin, without a list marker, that follows a
+    list item whose wrapped lines are indented under its text::
+
+        * Arterial thoracic outlet syndrome, in which the
+          subclavian artery is narrowed. Small clots may
+          travel to the fingers.
+        Sudden pain and coldness of the hand needs emergency attention.
+
+    The author indented what continues the item, so the line that is not indented is
+    not part of it: a paragraph of its own. An item whose wrapped lines start at the
+    margin goes on as before (lines after an item continue it)."""
+    parts: list[list[str]] = []
+    start = 0
+    hanging = False  # the lines since the last item's marker are indented under it
+    for index, line in enumerate(lines):
+        indented = line[:1].isspace()
+        if match_item(line):
+            hanging = None  # an item: whether it hangs is known from its next line
+        elif hanging is None:
+            hanging = indented
+        elif hanging and not indented:
+            parts.append(lines[start:index])
+            start, hanging = index, False
+        elif not indented:
+            hanging = False
+    parts.append(lines[start:])
+    return parts
 
 
 def _split_at_closing_rules(block: list[str]) -> list[list[str]]:

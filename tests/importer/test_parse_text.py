@@ -192,6 +192,45 @@ def test_an_indented_line_after_a_bullet_continues_the_item():
     ]
 
 
+def test_a_line_at_the_margin_after_items_that_hang_indented_is_a_paragraph():
+    doc = parse(
+        """\
+        Cervical rib
+
+        Types:
+
+        * Venous, in which the vein is
+          squeezed.
+        * Arterial, in which the artery is
+          narrowed. Small clots may travel.
+        A cold, pale hand needs emergency
+        medical attention.
+        """
+    )
+    *_, listing, paragraph = blocks(doc, "Cervical rib")
+    assert [item.text for item in listing.items][-1] == (
+        "Arterial, in which the artery is narrowed. Small clots may travel."
+    )
+    assert paragraph.text == "A cold, pale hand needs emergency medical attention."
+
+
+def test_an_item_wrapped_at_the_margin_goes_on_at_the_margin():
+    doc = parse(
+        """\
+        Sciatica
+
+        - Static muscle tension from sitting
+        at a desk all day.
+        - Stress.
+        """
+    )
+    (listing,) = blocks(doc, "Sciatica")
+    assert [item.text for item in listing.items] == [
+        "Static muscle tension from sitting at a desk all day",
+        "Stress",
+    ]
+
+
 def test_items_separated_by_blank_lines_stay_one_list_while_numbering_continues():
     doc = parse("Sciatica\n\n1. Rest.\n\n2. Heat.\n\n1. New list.\n")
     first, second = blocks(doc, "Sciatica")

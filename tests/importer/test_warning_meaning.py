@@ -169,6 +169,10 @@ def warnings_of(markdown):
         ("If they stop breathing normally, start CPR straight away.", "emergency"),
         ("Check with the pharmacy before taking naproxen if you have asthma.", "caution"),
         ("Tell the practitioner if you take a blood thinner such as warfarin.", "caution"),
+        # What a symptom needs, said of the symptom: "needs a 999 call", "means A&E".
+        ("Chest pain with sudden breathlessness needs a 999 call.", "emergency"),
+        ("A cold, pale hand needs emergency medical attention.", "emergency"),
+        ("Numbness around the bottom means A&E or 999 straight away.", "emergency"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -198,6 +202,8 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "Referral to physiotherapy is advised for most people.",
         "Staying active increases the chance that the back will heal quickly.",
         "The course teaches you when to start CPR and how to use a defibrillator.",
+        "A 999 call means an ambulance crew comes to the house.",
+        "This means the emergency team has seen the scan.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):
@@ -776,3 +782,13 @@ def test_a_list_item_forbidding_driving_while_a_medicine_makes_you_drowsy_is_a_c
         " dizzy or sleepy.\n"
     )
     assert [box["severity"] for box in warnings_of(markdown)] == ["caution"]
+
+
+def test_a_symptom_that_needs_a_999_call_is_an_emergency_headed_by_what_to_do():
+    (warning,) = warnings_of(
+        "# Cervical rib\n\nA cervical rib is an extra rib above the first one.\n\n"
+        "A cold, pale hand with sudden pain needs a 999 call.\n"
+    )
+    assert warning["severity"] == "emergency"
+    # What the symptom needs is no heading: the box says what to do.
+    assert warning["heading"] == "Get emergency help"

@@ -258,7 +258,14 @@ def advice_heading(text: str, rules: RuleSet) -> str:
     if clause and rules.cue("severity_emergency", clause) and len(clause.split()) <= 12:
         return sentence_case(clause)
     cue = rules.cue("severity_emergency", text)
-    return sentence_case(cue) if cue else EMERGENCY_HEADING
+    if not cue or _SAYS_WHAT_IT_NEEDS.match(cue):
+        # "... needs emergency medical attention": what the symptom needs is no heading.
+        return EMERGENCY_HEADING
+    return sentence_case(cue)
+
+
+#: A cue that says what a symptom needs rather than what to do: "needs a 999 call".
+_SAYS_WHAT_IT_NEEDS = re.compile(r"(?:needs?|needing|requires?|requiring|warrants?|means?)\b", re.I)
 
 
 def step_start(text: str) -> str:

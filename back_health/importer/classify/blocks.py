@@ -215,11 +215,7 @@ def add_html(page: PagePlan, markup: str, state: Context) -> None:
     last = page.blocks[-1] if page.blocks else None
     # A list still to be settled holds its place with an empty block that settling
     # overwrites: what follows it is a paragraph of its own, never appended to it.
-    if (
-        last is not None
-        and last.type == "paragraph"
-        and not any(pending.block is last for pending in state.pending_lists)
-    ):
+    if last is not None and last.type == "paragraph" and id(last) not in state.pending_blocks:
         last.value += markup
     else:
         page.blocks.append(BlockPlan("paragraph", markup))

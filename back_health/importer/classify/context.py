@@ -166,6 +166,9 @@ class Context:
     known_causes: dict[str, str] = field(default_factory=dict)
     #: Lists of named items waiting for the finishing step.
     pending_lists: list[PendingList] = field(default_factory=list)
+    #: id() of each pending list's placeholder block: whether a block is one is asked for
+    #: every paragraph, and a scan of the lists would grow with the article.
+    pending_blocks: set[int] = field(default_factory=set)
 
     @classmethod
     def start(cls, rules: RuleSet, plan: ArticlePlan, document: Document) -> Context:

@@ -2562,10 +2562,14 @@ def _shortened_treatment(name: str, owner: PagePlan, state: Context) -> bool:
     "Back brace")."""
     rules = state.rules
     said = name_key(name, rules)
+    # :func:`_is_head_of` and the opening test, with ``name``'s key worked out once: the
+    # owner's treatments grow with the article, and each is asked about every time.
+    head, opening = f" {said}", f"{said} "
     for relation in owner.treatments:
         page = state.pages.get(name_key(relation.title, rules))
         for known in [relation.title, *(page.alternate_names if page is not None else ())]:
-            if _is_head_of(name, known, rules) or name_key(known, rules).startswith(f"{said} "):
+            key = name_key(known, rules)
+            if (said and key.endswith(head)) or key.startswith(opening):
                 return True
     return False
 

@@ -721,6 +721,7 @@ def keep_mentions(owner, block, named, state: Context, lead: str = "", left=()) 
     lead_block = owner.blocks[-1] if lead and owner.blocks else None
     placeholder = BlockPlan("paragraph", "")
     owner.blocks.append(placeholder)
+    state.pending_blocks.add(id(placeholder))
     state.pending_lists.append(
         PendingList(
             owner=owner,

@@ -6,6 +6,8 @@ of its items, exercises as labelled paragraphs, and lists that are doses of some
 else. The articles are short ones written for the test.
 """
 
+import pytest
+
 from back_health.imports.service import analyse
 
 from .documents import exercises_of
@@ -233,3 +235,42 @@ def test_a_heading_over_several_dosed_exercises_is_no_exercise_of_its_own():
     )
     names = [exercise["name"] for exercise in exercises_of(plan)]
     assert names == ["Press-up in lying", "Standing back bend"]
+
+
+def test_exercises_labelled_inside_a_paragraph_are_an_exercise_list():
+    plan = plan_of(
+        "# Low back pain\n\nLow back pain is very common and usually settles.\n\n"
+        "## What helps\n\n"
+        "Keep moving as much as you can. Standing back bends: hands on your lower back, lean"
+        " back gently 5 times. First, the knee rolls: lie on your back with your knees bent"
+        " and roll them to one side, then the other, 10 times each way. Do both morning and"
+        " evening. Stop if the pain spreads down your leg.\n"
+    )
+    (listing,) = exercise_lists(plan)
+    found = {e["name"]: e["dose"] for e in listing["exercises"]}
+    # The order said before a name ("First, the ...") is no part of it.
+    assert set(found) == {"Standing back bends", "Knee rolls"}
+    assert found["Standing back bends"]["repetitions"] == 5
+    assert found["Knee rolls"]["repetitions"] == 10 and found["Knee rolls"]["per_side"]
+    # "Do both morning and evening" is said of the routine: every exercise.
+    assert all(dose["times_per_day"] == 2 for dose in found.values())
+    assert listing["stop_if"] == ["Stop if the pain spreads down your leg."]
+    # The sentence before the exercises stays text on the page.
+    body = " ".join(str(b.value) for b in plan.pages[0].blocks if b.type == "paragraph")
+    assert "Keep moving as much as you can." in body
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # A clause before a colon, a count that is a statistic.
+        "Transitional vertebrae are common: they show up on around 1 in 10 X-rays.",
+        # A form's field set in capitals, with a count.
+        "HANDOVER (STAFF): POD 0. NEURO OBS X4 THEN HOURLY.",
+        # A note's label.
+        "Note: repeat the scan 10 times a year only if asked.",
+    ],
+)
+def test_a_labelled_sentence_with_a_count_that_names_no_exercise_stays_text(paragraph):
+    plan = plan_of(f"# Low back pain\n\nLow back pain is very common.\n\n{paragraph}\n")
+    assert not exercise_lists(plan)

@@ -658,3 +658,81 @@ def exercise_columns(table: Table, rules: RuleSet) -> list[str]:
 
 def cautions_sentence(sentence: str, rules: RuleSet) -> bool:
     return bool(rules.cue("severity_caution", sentence) or rules.cue("stop_if", sentence))
+
+
+def prose_exercises(paragraph: Paragraph, rules: RuleSet):
+    """A paragraph that names exercises as the labels of its sentences, one with its count
+    at least ("Standing back bends: hands on your lower back, lean back gently 5 times.
+    Knee rolls: lie on your back with knees bent, 10 times each way. Do both morning and
+    evening."), read as an exercise list is: ``(the sentences before the first exercise,
+    a paragraph per exercise, the sentences after)``; None for any other paragraph.
+
+    An exercise runs from its labelled sentence to the next; a sentence about the whole
+    routine ("Do both ...") or a stop-if ends it."""
+    if re.match(r"\s*<(?:strong|b)>", paragraph.html or ""):
+        return None  # a bold label: the labelled-item rules read it
+    sentences = split_sentences(paragraph.text)
+    before: list[str] = []
+    groups: list[list[str]] = []
+    after: list[str] = []
+    for sentence in sentences:
+        if _exercise_label(sentence, rules):
+            groups.append([sentence])
+        elif not groups:
+            before.append(sentence)
+        elif after or rules.cue("routine_reference", sentence) or rules.cue("stop_if", sentence):
+            after.append(sentence)
+        else:
+            groups[-1].append(sentence)
+    texts = [" ".join([_named_first(group[0]), *group[1:]]) for group in groups]
+    if not any(labelled_exercise(text, rules) for text in texts):
+        return None
+    return " ".join(before), [Paragraph(text) for text in texts], " ".join(after)
+
+
+def _exercise_label(sentence: str, rules: RuleSet) -> bool:
+    """Whether a sentence opens with the name of one exercise before a colon ("Knee rolls:
+    lie on your back ..."), not a note's label ("Tip:") nor a condition's name."""
+    match = _LABEL.match(sentence)
+    if match is None:
+        return False
+    written = match.group("label").strip()
+    label = _ORDINAL_LEAD.sub("", written)
+    return (
+        written[:1].isupper()
+        and not any(c.isdigit() for c in label)
+        and not _CLAUSE_WORD.search(label)
+        and names_one_exercise(label, rules)
+        and not rules.cue("not_a_label", label)
+        and not rules.is_condition_term(label)
+        # "HANDOVER (STAFF): ..." on a ward sheet: a form's field, set in capitals.
+        and not label.isupper()
+    )
+
+
+def _named_first(sentence: str) -> str:
+    """The labelled sentence with its label cut to the exercise's name: "First, the wall
+    stand: heels ..." -> "Wall stand: heels ...", "Chin tucks help: draw ..." -> "Chin
+    tucks: draw ..."."""
+    match = _LABEL.match(sentence)
+    label = _ORDINAL_LEAD.sub("", match.group("label").strip())
+    label = _LABEL_PREDICATE.sub("", label)
+    return f"{label[:1].upper()}{label[1:]}: {sentence[match.start('rest') :]}"
+
+
+#: What a label says of the exercise it names: "Chin tucks help:", "Bridges work well:".
+_LABEL_PREDICATE = re.compile(r"\s+(?:helps?|works?)(?:\s+(?:well|best|too))?$", re.IGNORECASE)
+
+
+#: "First, the wall stand", "Second, the prone lift": the order said before the name.
+_ORDINAL_LEAD = re.compile(
+    r"^(?:first|second|third|fourth|fifth|next|then|finally|lastly)\s*,?\s+(?:the\s+|a\s+)?",
+    re.IGNORECASE,
+)
+#: Words that make a label a clause ("Transitional vertebrae are common", "Once the
+#: shift is corrected"), not a name.
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|can|may|once|when|if|after|before|while|until|"
+    r"because)\b",
+    re.IGNORECASE,
+)

@@ -61,7 +61,12 @@ from .entities import (
     treatment_subject,
     treatments_in_sentence,
 )
-from .exercises import emit_exercise_list, exercise_columns, without_number_column
+from .exercises import (
+    emit_exercise_list,
+    exercise_columns,
+    prose_exercises,
+    without_number_column,
+)
 from .topics import ADVISED_AGAINST, CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
 from .warnings import (
     ProseBoxes,
@@ -84,6 +89,9 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             # "Why it happens is nearly always a mix of three things:" before paragraphs:
             # each of the next ones is about one of them.
             carried, remaining = announced
+        if isinstance(block, Paragraph) and (found := prose_exercises(block, state.rules)):
+            emit_prose_exercises(found, owner, topic, heading, state)
+            continue
         if isinstance(block, Paragraph) and (category := _entity_category(topic)):
             if labelled := labelled_item(block, state.rules):
                 # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
@@ -103,6 +111,19 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             if not _entity_category(topic):
                 labelled_condition(block, owner, state)
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
+
+
+def emit_prose_exercises(found, owner: PagePlan, topic: str, heading: str, state: Context):
+    """A paragraph of labelled exercises (:func:`prose_exercises`): what it says before
+    them stays a paragraph, the exercises are an exercise list, and what it says after
+    them (the routine's frequency, a stop-if) goes with the list or stays text."""
+    before, exercises, after = found
+    if before:
+        emit_paragraph(Paragraph(before), owner, topic, heading, state, False)
+    blocks = [*exercises, *([Paragraph(after)] if after else [])]
+    rest = emit_exercise_list("", blocks, owner, state, routine=split_sentences(before))
+    for block in rest:
+        emit_paragraph(block, owner, "content", heading, state, False)
 
 
 #: Paragraphs a lead announcing causes or treatments covers when it does not say how many.

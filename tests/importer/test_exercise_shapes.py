@@ -274,3 +274,37 @@ def test_exercises_labelled_inside_a_paragraph_are_an_exercise_list():
 def test_a_labelled_sentence_with_a_count_that_names_no_exercise_stays_text(paragraph):
     plan = plan_of(f"# Low back pain\n\nLow back pain is very common.\n\n{paragraph}\n")
     assert not exercise_lists(plan)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Two exercises to start with: chin tucks (draw your chin straight back, hold 5"
+        " seconds, 10 times) and shoulder blade squeezes (hold 5 seconds, 10 times). Do both"
+        " three times a day.",
+        "It depends, but a typical starter set is: chin tucks, hold 5 seconds, 10 times;"
+        " shoulder blade squeezes, 10 times holding for 5 seconds; and wall angels, 10 times."
+        " Do them three times a day.",
+    ],
+)
+def test_exercises_listed_after_a_lead_in_a_sentence_are_an_exercise_list(paragraph):
+    plan = plan_of(f"# Neck pain\n\nNeck pain is common and usually settles.\n\n{paragraph}\n")
+    found = doses(plan)
+    assert {"Chin tucks", "Shoulder blade squeezes"} <= set(found)
+    assert found["Chin tucks"]["repetitions"] == 10
+    assert found["Chin tucks"]["hold_seconds"] == 5
+    assert all(dose["times_per_day"] == 3 for dose in found.values())
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Two things listed under a lead that says nothing of exercises.
+        "Our two clinics: Northgate, open 10 times a week, and Southside, open 5 times.",
+        # Exercises named without a count.
+        "Two exercises to start with: chin tucks and shoulder blade squeezes.",
+    ],
+)
+def test_a_sentence_listing_things_without_exercise_counts_stays_text(paragraph):
+    plan = plan_of(f"# Neck pain\n\nNeck pain is common and usually settles.\n\n{paragraph}\n")
+    assert not exercise_lists(plan)

@@ -661,33 +661,115 @@ def cautions_sentence(sentence: str, rules: RuleSet) -> bool:
 
 
 def prose_exercises(paragraph: Paragraph, rules: RuleSet):
-    """A paragraph that names exercises as the labels of its sentences, one with its count
-    at least ("Standing back bends: hands on your lower back, lean back gently 5 times.
-    Knee rolls: lie on your back with knees bent, 10 times each way. Do both morning and
-    evening."), read as an exercise list is: ``(the sentences before the first exercise,
-    a paragraph per exercise, the sentences after)``; None for any other paragraph.
+    """A paragraph that names exercises in its sentences, one with its count at least,
+    read as an exercise list is: ``(the sentences before the first exercise, the lead
+    that announces them, a paragraph per exercise, the sentences after)``; None for any
+    other paragraph. Two shapes:
 
-    An exercise runs from its labelled sentence to the next; a sentence about the whole
-    routine ("Do both ...") or a stop-if ends it."""
-    if re.match(r"\s*<(?:strong|b)>", paragraph.html or ""):
-        return None  # a bold label: the labelled-item rules read it
+    - each exercise a sentence opened by its name and a colon ("Standing back bends: hands
+      on your lower back, lean back gently 5 times. Knee rolls: ..., 10 times each way.
+      Do both morning and evening."): it runs to the next one, and a sentence about the
+      whole routine ("Do both ...") or a stop-if ends it;
+    - exercises listed after a lead and a colon, each with its count ("Two exercises to
+      start with: chin tucks (draw your chin back, hold 5 seconds, 10 times) and shoulder
+      blade squeezes (hold 5 seconds, 10 times).", "A starter set: glute bridges, 3 sets
+      of 10; bird dog, 10 each side").
+    """
     sentences = split_sentences(paragraph.text)
+    # "**Gauge:** 18 sts x 24 rows", "**Taking alendronic acid:** ... 30 minutes": a bold
+    # label names what the paragraph is about, for the labelled-item rules to read.
+    bold = re.match(r"\s*<(?:strong|b)>", paragraph.html or "") is not None
     before: list[str] = []
+    lead = ""
     groups: list[list[str]] = []
     after: list[str] = []
-    for sentence in sentences:
-        if _exercise_label(sentence, rules):
-            groups.append([sentence])
+    for index, sentence in enumerate(sentences):
+        if not groups and (listed := enumerated_exercises(sentence, rules)):
+            lead, items = listed
+            groups.extend([item] for item in items)
+        elif not (bold and index == 0) and _exercise_label(sentence, rules):
+            groups.append([_named_first(sentence)])
         elif not groups:
             before.append(sentence)
         elif after or rules.cue("routine_reference", sentence) or rules.cue("stop_if", sentence):
             after.append(sentence)
         else:
             groups[-1].append(sentence)
-    texts = [" ".join([_named_first(group[0]), *group[1:]]) for group in groups]
+    texts = [" ".join(group) for group in groups]
     if not any(labelled_exercise(text, rules) for text in texts):
         return None
-    return " ".join(before), [Paragraph(text) for text in texts], " ".join(after)
+    return " ".join(before), lead, [Paragraph(text) for text in texts], " ".join(after)
+
+
+#: Fewest exercises listed after a lead that says nothing of exercises.
+ENUMERATED_MIN_UNANNOUNCED = 3
+
+
+def enumerated_exercises(sentence: str, rules: RuleSet) -> tuple[str, list[str]] | None:
+    """Exercises a sentence lists after a lead and a colon, each a short name with its
+    count: ``(the lead, ["Chin tucks: draw your chin back, ...", ...])``. The items are
+    split at semicolons, else at an "and" outside brackets; every one must open with a
+    name and give a count. At least two under a lead that speaks of exercises ("Two
+    exercises to start with:"), :data:`ENUMERATED_MIN_UNANNOUNCED` under any other."""
+    # The items follow the last colon; the lead is the clause before it ("Answer from the
+    # owner: It depends, but a typical starter set is: ...").
+    head, colon, rest = sentence.rpartition(": ")
+    head = head.rpartition(": ")[2]
+    if not colon or len(head.split()) > ENUMERATED_LEAD_MAX_WORDS:
+        return None
+    parts = _top_level_parts(rest.rstrip(" ."))
+    announced = bool(rules.cue("lead_exercise_list", head))
+    if len(parts) < (2 if announced else ENUMERATED_MIN_UNANNOUNCED):
+        return None
+    items = []
+    for part in parts:
+        match = _NAME_THEN_DOSE.match(part)
+        if match is None:
+            return None
+        name, sep, said = match.groups()
+        if (
+            not sep
+            or not names_one_exercise(name, rules)
+            or _CLAUSE_WORD.search(name)
+            or not has_counts(read_dose(said, counts_only=True).dose)
+        ):
+            return None
+        said = said.strip(" ,")
+        if sep.strip() == "(":
+            said = said.rstrip(")")
+        items.append(f"{name[:1].upper()}{name[1:]}: {said[:1].upper()}{said[1:]}")
+    return head.strip(), items
+
+
+#: Most words of a lead before a colon that announces exercises.
+ENUMERATED_LEAD_MAX_WORDS = 12
+#: An item's name (up to six words) and what follows it, after a comma or in brackets.
+_NAME_THEN_DOSE = re.compile(
+    r"\s*(?:and\s+|or\s+)?([^,;()]{1,60}?)(\s*\(|,\s*|$)(.*)$", re.IGNORECASE | re.S
+)
+
+
+def _top_level_parts(text: str) -> list[str]:
+    """``text`` split at semicolons, or when there are none, at each " and " outside
+    brackets: "a (b, c) and d (e)" -> ["a (b, c)", "d (e)"]. One pass over the text."""
+    if ";" in text:
+        return [part for part in (p.strip() for p in text.split(";")) if part]
+    parts, depth, start = [], 0, 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(" and ", index):
+            parts.append(text[start:index])
+            start = index + len(" and ")
+            index = start
+            continue
+        index += 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
 
 
 def _exercise_label(sentence: str, rules: RuleSet) -> bool:
@@ -702,6 +784,7 @@ def _exercise_label(sentence: str, rules: RuleSet) -> bool:
         written[:1].isupper()
         and not any(c.isdigit() for c in label)
         and not _CLAUSE_WORD.search(label)
+        and not _OWNED.match(label)
         and names_one_exercise(label, rules)
         and not rules.cue("not_a_label", label)
         and not rules.is_condition_term(label)
@@ -729,6 +812,9 @@ _ORDINAL_LEAD = re.compile(
     r"^(?:first|second|third|fourth|fifth|next|then|finally|lastly)\s*,?\s+(?:the\s+|a\s+)?",
     re.IGNORECASE,
 )
+#: A label naming whose or which thing it is ("Our two clinics:", "This week:"): no
+#: exercise's name.
+_OWNED = re.compile(r"(?:our|my|your|their|his|her|this|these|those|that)\b", re.IGNORECASE)
 #: Words that make a label a clause ("Transitional vertebrae are common", "Once the
 #: shift is corrected"), not a name.
 _CLAUSE_WORD = re.compile(

@@ -117,11 +117,11 @@ def emit_prose_exercises(found, owner: PagePlan, topic: str, heading: str, state
     """A paragraph of labelled exercises (:func:`prose_exercises`): what it says before
     them stays a paragraph, the exercises are an exercise list, and what it says after
     them (the routine's frequency, a stop-if) goes with the list or stays text."""
-    before, exercises, after = found
+    before, lead, exercises, after = found
     if before:
         emit_paragraph(Paragraph(before), owner, topic, heading, state, False)
     blocks = [*exercises, *([Paragraph(after)] if after else [])]
-    rest = emit_exercise_list("", blocks, owner, state, routine=split_sentences(before))
+    rest = emit_exercise_list("", blocks, owner, state, lead=lead, routine=split_sentences(before))
     for block in rest:
         emit_paragraph(block, owner, "content", heading, state, False)
 

@@ -1377,6 +1377,8 @@ def test_advice_beside_a_law_firm_s_claim_lines_is_kept(line):
         "On this page:",
         "Jump to: Symptoms | Causes | Treatment",
         "In this article",
+        # An encyclopedia's numbered contents, its lines run together.
+        "Contents 1 Types 2 Causes 3 Signs and symptoms 4 Diagnosis 5 See also",
     ],
 )
 def test_an_in_page_contents_line_is_chrome(line):
@@ -1389,6 +1391,7 @@ def test_an_in_page_contents_line_is_chrome(line):
         "On this page you will find exercises for a stiff neck.",
         "In this article we explain why backs hurt and what helps.",
         "Contents of the kit: a brace, two straps and a leaflet.",
+        "Contents 1 Brace and 2 Straps. Check the box before you leave.",
     ],
 )
 def test_sentences_opening_like_a_contents_line_are_kept(line):
@@ -1578,3 +1581,40 @@ def test_lines_like_a_patents_bibliography_are_kept(line):
 )
 def test_a_figure_reference_is_cut_and_the_sentence_kept(text, kept):
     assert cut_inline_chrome(text) == (kept if kept is not None else text)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Have a question about naproxen? Ask our pharmacist - free, confidential advice.",
+            "chrome: promotional",
+        ),
+        (
+            "Ask our pharmacist - free, confidential advice, usually within an hour.",
+            "chrome: promotional",
+        ),
+        ("Book a sports injury assessment - same-week appointments online.", "chrome: promotional"),
+        (
+            "© 2025 Northfield Physio. Information only, not a substitute for an assessment.",
+            "chrome: disclaimer",
+        ),
+        ("Scan the QR code to watch videos of these exercises.", "chrome: other formats"),
+        # A PDF's running header over its second page.
+        ("Steroid injections in the spine (continued)", "chrome: page metadata"),
+    ],
+)
+def test_a_clinic_s_calls_to_action_and_a_pdf_s_running_header_are_chrome(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Book a GP appointment if the pain is no better in 6 weeks; appointments are online.",
+        "Have a question about your operation? Ask the nurse on the ward before you go home.",
+        "Ask your pharmacist which painkiller suits you: it is free and confidential.",
+    ],
+)
+def test_advice_to_book_or_ask_is_kept(line):
+    assert chrome_reason(line) == ""

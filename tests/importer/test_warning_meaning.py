@@ -792,3 +792,15 @@ def test_a_symptom_that_needs_a_999_call_is_an_emergency_headed_by_what_to_do():
     assert warning["severity"] == "emergency"
     # What the symptom needs is no heading: the box says what to do.
     assert warning["heading"] == "Get emergency help"
+
+
+def test_a_tell_us_first_lead_over_its_list_is_a_caution():
+    warnings = warnings_of(
+        "# Acupuncture\n\nAcupuncture uses fine needles to ease long-term pain.\n\n"
+        "Before your treatment, please tell your physiotherapist if you:\n\n"
+        "- take blood-thinning medicines such as warfarin\n"
+        "- are pregnant or trying to become pregnant\n"
+        "- have a pacemaker\n"
+    )
+    (warning,) = [w for w in warnings if "have a pacemaker" in w["items"]]
+    assert warning["severity"] == "caution"

@@ -308,3 +308,25 @@ def test_exercises_listed_after_a_lead_in_a_sentence_are_an_exercise_list(paragr
 def test_a_sentence_listing_things_without_exercise_counts_stays_text(paragraph):
     plan = plan_of(f"# Neck pain\n\nNeck pain is common and usually settles.\n\n{paragraph}\n")
     assert not exercise_lists(plan)
+
+
+def test_each_phase_s_frequency_goes_to_the_exercises_listed_under_it():
+    plan = plan_of(
+        "# Rib strain\n\nA rib strain is a pulled muscle between the ribs.\n\n"
+        "## Rehab exercises\n\n"
+        "**Stage 1 (first two weeks), twice a day:**\n\n"
+        "1. **Side stretch** - reach over to one side. Hold 20 seconds, 3 times each side.\n"
+        "2. **Deep breaths** - breathe in slowly. 5 repetitions.\n\n"
+        "**Stage 2 (from week 3), three days a week:**\n\n"
+        "1. **Band rows** - 3 sets of 12.\n"
+        "2. **Wall push-ups** - 2 sets of 10.\n"
+    )
+    found = doses(plan)
+    # A stage's lead is no exercise, and its frequency is its own list's.
+    assert set(found) == {"Side stretch", "Deep breaths", "Band rows", "Wall push-ups"}
+    assert found["Side stretch"]["times_per_day"] == 2
+    assert found["Side stretch"]["days_per_week"] is None
+    assert found["Band rows"]["days_per_week"] == 3
+    assert found["Band rows"]["times_per_day"] is None
+    (listing,) = exercise_lists(plan)
+    assert "Stage 2 (from week 3), three days a week" in listing["intro"]

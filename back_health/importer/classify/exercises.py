@@ -183,7 +183,20 @@ def emit_exercise_list(
     exercises: list[dict] = []
     trailing: list[Paragraph | Table] = []
     routine_items: list[str] = []
-    for block in blocks:
+    # "**Phase 2 (from week 2 or 3), three days a week:**" over a list: how often the
+    # exercises of that list are done, not the whole routine (nor an exercise).
+    phase: dict = {}
+    phase_leads: list[Paragraph] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Paragraph) and (
+            frequency := _phase_frequency(block, following, rules)
+        ):
+            phase = frequency
+            phase_leads.append(block)
+            intro.append(paragraph_html(block))
+            state.decide(block.text, "exercise dose", "how often the list after it is done")
+            continue
         if isinstance(block, Table):
             if rows := exercise_table(block, state):
                 exercises.extend(rows)  # every cell is in the exercises: no table left
@@ -197,7 +210,11 @@ def emit_exercise_list(
                     routine_items.append(item.text)
                     state.decide(item.text, "exercise dose", "an item about the whole routine")
                 else:
-                    exercises.append(exercise_from_item(item.text, item.html, state))
+                    exercise = exercise_from_item(item.text, item.html, state)
+                    for key, value in phase.items():
+                        exercise["dose"][key] = exercise["dose"].get(key) or value
+                    exercises.append(exercise)
+            phase = {}
             continue
         bold = re.match(r"\s*<(strong|b)>([^<]*)</\1>", block.html or "")
         if (
@@ -229,7 +246,12 @@ def emit_exercise_list(
             heading,
             *split_sentences(lead),
             *routine,
-            *(s for b in blocks if isinstance(b, Paragraph) for s in split_sentences(b.text)),
+            *(
+                s
+                for b in blocks
+                if isinstance(b, Paragraph) and not any(b is lead for lead in phase_leads)
+                for s in split_sentences(b.text)
+            ),
             *(s for item in routine_items for s in split_sentences(item)),
         ],
         state,
@@ -250,6 +272,19 @@ def emit_exercise_list(
     )
     relate_exercise_treatment(heading or lead, owner, state)
     return trailing
+
+
+def _phase_frequency(block: Paragraph, following, rules: RuleSet) -> dict:
+    """How often the list after ``block`` is done, when ``block`` is a lead ending in a
+    colon that gives a frequency and no count ("Phase 1 (first 1 to 2 weeks), twice a
+    day:"); else {}."""
+    text = block.text.rstrip()
+    if not isinstance(following, ListBlock) or not text.endswith(":"):
+        return {}
+    if not for_every_exercise(text, rules) or rules.cue("stop_if", text):
+        return {}
+    dose = read_dose(routine_dose_text(text)).dose
+    return {key: dose[key] for key in ROUTINE_FREQUENCY if dose.get(key)}
 
 
 def exercise_from_item(text: str, markup: str, state: Context) -> dict:

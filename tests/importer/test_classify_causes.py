@@ -490,6 +490,9 @@ def causes_article(*sentences):
             "Heavy kneeling at work, while the tendons are still tight, seems to play a big part.",
             {"Heavy kneeling at work"},
         ),
+        # Who says so and how sure they are are no part of the name.
+        ("Researchers think repeated kneeling plays a part.", {"Repeated kneeling"}),
+        ("Repeated kneeling probably plays a part in most cases.", {"Repeated kneeling"}),
     ],
 )
 def test_in_a_causes_section_a_subject_that_does_harm_is_a_cause(sentence, causes):

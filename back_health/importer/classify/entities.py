@@ -1407,6 +1407,9 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
     subject = without_duration(_ASIDE.sub("", said_of[: match.start()]).strip())
     # "Also a genetic disposition plays a role": the joining word is no part of it.
     subject = without_connective(subject, rules)
+    # "Researchers think changes in genes play a part", "Genes probably play a part":
+    # who says so and how sure they are are no part of the name either.
+    subject = _TRAILING_HEDGE.sub("", _REPORTED_BY.sub("", subject, count=1), count=1)
     # "In older adults, weak hip muscles ...", "During pregnancy the hormone relaxin ...":
     # when or in whom it happens is no part of the name.
     subject = _KIND_BEFORE_NAME.sub("", _LEADING_CIRCUMSTANCE.sub("", subject, count=1), count=1)
@@ -1459,6 +1462,19 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
 
 
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
+#: Who thinks so, before a cause: "Researchers think", "It is thought that".
+_REPORTED_BY = re.compile(
+    r"^(?:(?:some |many |most )?(?:researchers|scientists|experts|doctors|specialists|studies|"
+    r"research|we|they)\s+(?:now\s+)?(?:think|believe|suspect|suggest|say|agree)|"
+    r"it is (?:now )?(?:thought|believed|suspected))\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+#: How sure the text is, after a cause and before what it does: "Genes probably".
+_TRAILING_HEDGE = re.compile(
+    r"\s+(?:probably|possibly|likely|certainly|definitely|perhaps|also|often|sometimes|"
+    r"usually|partly|largely|mainly|themselves|itself)$",
+    re.IGNORECASE,
+)
 #: A name ending in a phrase with its object: "Lifting with a rounded back".
 _ENDS_WITH_OBJECT = re.compile(r"\s(?:with|without|on|onto|through|into)\s+(?:\S+\s+){0,3}\S+$")
 #: What "there is" says of causes in general, naming none.

@@ -330,3 +330,46 @@ def test_each_phase_s_frequency_goes_to_the_exercises_listed_under_it():
     assert found["Band rows"]["times_per_day"] is None
     (listing,) = exercise_lists(plan)
     assert "Stage 2 (from week 3), three days a week" in listing["intro"]
+
+
+def test_a_numbered_exercise_heading_names_the_exercise_after_its_number():
+    plan = plan_of(
+        "EXERCISES FOR LOW BACK PAIN\n\n"
+        "Low back pain is very common and usually settles within weeks.\n\n"
+        "HOW OFTEN: Do the whole routine once a day.\n\n"
+        "EXERCISE 1 - SINGLE KNEE TO CHEST\n"
+        "  1. Lie on your back with both knees bent.\n"
+        "  2. Pull one knee gently towards your chest.\n"
+        "  3. Hold for 20 seconds, then lower.\n"
+        "  Do this 3 times with each leg.\n\n"
+        "EXERCISE 2 - KNEELING HIP FLEXOR STRETCH\n"
+        "  1. Kneel on one knee on a cushion.\n"
+        "  2. Shift your weight forward until you feel a stretch.\n"
+        "  3. Hold for 30 seconds.\n"
+        "  Twice on each side.\n",
+        name="sheet.txt",
+    )
+    found = doses(plan)
+    assert set(found) == {"Single knee to chest", "Kneeling hip flexor stretch"}
+    assert found["Single knee to chest"]["hold_seconds"] == 20
+    assert all(dose["times_per_day"] == 1 for dose in found.values())
+
+
+def test_exercises_a_paragraph_leads_into_by_instructions_each_get_their_own_dose():
+    plan = plan_of(
+        "# Low back pain in cyclists\n\nLow back pain is common in cyclists.\n\n"
+        "## Off the bike\n\n"
+        "Do the whole circuit three times a week.\n\n"
+        "Start with the glute bridge: lie on your back, lift your hips, hold for three"
+        " seconds and do three sets of 12. Move on to the bird dog. On hands and knees, reach"
+        " one arm forward and the opposite leg back, 10 on each side. The dead bug comes next:"
+        " lying on your back, lower the opposite arm and leg, 2 sets of 10. Finish with a side"
+        " plank, held for 20 seconds on each side, three times.\n"
+    )
+    found = doses(plan)
+    assert set(found) == {"Glute bridge", "Bird dog", "Dead bug", "Side plank"}
+    # Each exercise's count is its own: the bird dog's sides are not the bridge's.
+    assert not found["Glute bridge"]["per_side"] and found["Bird dog"]["per_side"]
+    assert found["Side plank"]["hold_seconds"] == 20
+    # The paragraph before says how often the whole circuit is done.
+    assert all(dose["days_per_week"] == 3 for dose in found.values())

@@ -718,22 +718,69 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
     lead = ""
     groups: list[list[str]] = []
     after: list[str] = []
+    led: set[int] = set()  # groups opened by an instruction ("Move on to the bird dog.")
     for index, sentence in enumerate(sentences):
         if not groups and (listed := enumerated_exercises(sentence, rules)):
             lead, items = listed
             groups.extend([item] for item in items)
         elif not (bold and index == 0) and _exercise_label(sentence, rules):
             groups.append([_named_first(sentence)])
+        elif groups and (named := _led_exercise(sentence, rules)):
+            led.add(len(groups))
+            groups.append([named, sentence])
         elif not groups:
             before.append(sentence)
         elif after or rules.cue("routine_reference", sentence) or rules.cue("stop_if", sentence):
             after.append(sentence)
         else:
             groups[-1].append(sentence)
-    texts = [" ".join(group) for group in groups]
+    texts: list[str] = []
+    for index, group in enumerate(groups):
+        if index not in led:
+            texts.append(" ".join(group))
+            continue
+        named, sentence, *rest = group
+        text = " ".join([named, *rest])
+        if has_counts(read_dose(text, counts_only=True).dose):
+            texts.append(text)
+        elif texts:
+            # "Move on to the easy part." names no exercise with a count: it is text of
+            # the exercise before it.
+            texts[-1] = " ".join([texts[-1], sentence, *rest])
     if not any(labelled_exercise(text, rules) for text in texts):
         return None
     return " ".join(before), lead, [Paragraph(text) for text in texts], " ".join(after)
+
+
+def _led_exercise(sentence: str, rules: RuleSet) -> str:
+    """An exercise a sentence opens by an instruction to do it ("Move on to the bird dog.",
+    "Finish with a side plank, held for 20 seconds on each side"), written as a labelled
+    exercise ("Side plank: held for 20 seconds ..."); "" for any other sentence."""
+    match = _INSTRUCTION_LEAD.match(sentence)
+    if match is None:
+        return ""
+    named = _NAME_THEN_DOSE.match(sentence[match.end() :])
+    if named is None:
+        return ""
+    name, _sep, rest = named.groups()
+    name = name.strip(" .")
+    if (
+        not name[:1].isalpha()
+        or len(name.split()) > LED_NAME_MAX_WORDS
+        or _CLAUSE_WORD.search(name)
+        or _OWNED.match(name)
+        or _NOT_A_NAME.match(name)
+        or rules.is_condition_term(name)
+    ):
+        return ""
+    rest = rest.strip(" ,")
+    return f"{name[:1].upper()}{name[1:]}: {rest[:1].upper()}{rest[1:]}".rstrip()
+
+
+#: Most words of an exercise's name after an instruction to do it.
+LED_NAME_MAX_WORDS = 4
+#: Words after "Try" or "Do" that start no exercise's name: "Try to keep moving".
+_NOT_A_NAME = re.compile(r"(?:to|it|them|this|that|what|something|anything|more|less)\b", re.I)
 
 
 #: Fewest exercises listed after a lead that says nothing of exercises.
@@ -839,12 +886,15 @@ def _named_first(sentence: str) -> str:
 
 
 #: What a label says of the exercise it names: "Chin tucks help:", "Bridges work well:".
-_LABEL_PREDICATE = re.compile(r"\s+(?:helps?|works?)(?:\s+(?:well|best|too))?$", re.IGNORECASE)
+_LABEL_PREDICATE = re.compile(
+    r"\s+(?:(?:helps?|works?)(?:\s+(?:well|best|too))?|comes?\s+next|is\s+next|follows)$",
+    re.IGNORECASE,
+)
 
 
 #: "First, the wall stand", "Second, the prone lift": the order said before the name.
 _ORDINAL_LEAD = re.compile(
-    r"^(?:first|second|third|fourth|fifth|next|then|finally|lastly)\s*,?\s+(?:the\s+|a\s+)?",
+    r"^(?:(?:first|second|third|fourth|fifth|next|then|finally|lastly)\s*,?\s+)?(?:the|an?)\s+",
     re.IGNORECASE,
 )
 #: A label naming whose or which thing it is ("Our two clinics:", "This week:"): no

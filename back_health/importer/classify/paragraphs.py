@@ -90,7 +90,8 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             # each of the next ones is about one of them.
             carried, remaining = announced
         if isinstance(block, Paragraph) and (found := prose_exercises(block, state.rules)):
-            emit_prose_exercises(found, owner, topic, heading, state)
+            routine = [*_sentences_before(blocks, index), *_routine_after(blocks, index, state)]
+            emit_prose_exercises(found, owner, topic, heading, state, routine)
             continue
         if isinstance(block, Paragraph) and (category := _entity_category(topic)):
             if labelled := labelled_item(block, state.rules):
@@ -113,15 +114,20 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
 
 
-def emit_prose_exercises(found, owner: PagePlan, topic: str, heading: str, state: Context):
+def emit_prose_exercises(
+    found, owner: PagePlan, topic: str, heading: str, state: Context, routine=()
+):
     """A paragraph of labelled exercises (:func:`prose_exercises`): what it says before
     them stays a paragraph, the exercises are an exercise list, and what it says after
-    them (the routine's frequency, a stop-if) goes with the list or stays text."""
+    them (the routine's frequency, a stop-if) goes with the list or stays text.
+    ``routine``: the paragraphs around it may say how often the whole routine is done."""
     before, lead, exercises, after = found
     if before:
         emit_paragraph(Paragraph(before), owner, topic, heading, state, False)
     blocks = [*exercises, *([Paragraph(after)] if after else [])]
-    rest = emit_exercise_list("", blocks, owner, state, lead=lead, routine=split_sentences(before))
+    rest = emit_exercise_list(
+        "", blocks, owner, state, lead=lead, routine=[*routine, *split_sentences(before)]
+    )
     for block in rest:
         emit_paragraph(block, owner, "content", heading, state, False)
 

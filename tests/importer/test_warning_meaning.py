@@ -169,6 +169,15 @@ def warnings_of(markdown):
         ("If they stop breathing normally, start CPR straight away.", "emergency"),
         ("Check with the pharmacy before taking naproxen if you have asthma.", "caution"),
         ("Tell the practitioner if you take a blood thinner such as warfarin.", "caution"),
+        # Telling the team about a medicine or a pregnancy first, asking a pharmacist
+        # which medicine suits: check first. A symptom to report is still a visit.
+        (
+            "If you take a blood thinner such as warfarin, tell the pre-assessment nurse.",
+            "caution",
+        ),
+        ("Ask a pharmacist which painkillers are right for you.", "caution"),
+        ("If you have chest pain with it, call your GP.", "see_doctor"),
+        ("Talk to your pharmacist if the cream does not help.", "see_doctor"),
         # What a symptom needs, said of the symptom: "needs a 999 call", "means A&E".
         ("Chest pain with sudden breathlessness needs a 999 call.", "emergency"),
         ("A cold, pale hand needs emergency medical attention.", "emergency"),

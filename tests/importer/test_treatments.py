@@ -1592,3 +1592,16 @@ def test_a_name_with_a_bracket_but_not_its_pair_is_a_fragment(name):
 
 def test_a_name_with_a_bracketed_gloss_stays_a_name():
     assert check_name("Non-union (pseudarthrosis)", default_rules()).name
+
+
+def test_a_myth_or_fact_label_is_no_treatment():
+    plan = analyse(
+        b"# Ankylosing spondylitis: myths and facts\n\n"
+        b"Ankylosing spondylitis is inflammation of the joints of the spine.\n\n"
+        b"## Treatment\n\n"
+        b"- **Myth:** rest is the best treatment.\n"
+        b"- **Fact:** regular exercise, guided by a physiotherapist, keeps the spine moving.\n",
+        "myths.md",
+    )
+    titles = {p.title for p in plan.pages}
+    assert not titles & {"Fact", "Myth"}

@@ -658,8 +658,8 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
             chrome_cells = [r for r in reasons if r]
             if chrome_cells and len(chrome_cells) >= CHROME_LIST_SHARE * len(reasons):
                 dropped.append(Dropped(reason=chrome_cells[0], text=_block_text(block)))
-            else:
-                kept.append(without_price_columns(block, dropped))
+            elif (priced := without_price_columns(block, dropped)) is not None:
+                kept.append(priced)
             continue
         drop_next_list = ""
         paragraph, reason = _drop_chrome_sentences(block, dropped, reason_of)
@@ -765,16 +765,20 @@ _PRICE_CELL = re.compile(
 )
 
 
-def without_price_columns(table: Table, dropped: list[Dropped]) -> Table:
+def without_price_columns(table: Table, dropped: list[Dropped]) -> Table | None:
     """``table`` without its columns of prices ("Price", "Cost (£)") and its rows of them
     ("Self-pay cost | £50 a session | £1,800"), recorded as dropped; the table itself
-    when it has none, or nothing but them."""
+    when it has none, or nothing but them. None, the whole table dropped, for a price
+    list: one column of what is sold ("Follow-up treatment (30 min)") beside its prices."""
     table = _without_price_rows(table, dropped)
     headings = table.headings if table.head else []
     prices = [i for i, heading in enumerate(headings) if _PRICE_HEADING.match(heading)]
     if not prices or len(prices) == len(headings):
         return table
     keep = [i for i in range(len(headings)) if i not in prices]
+    if len(keep) == 1 and _all_priced(table, prices):
+        dropped.append(Dropped(reason=PRICE_REASON, text=_block_text(table)))
+        return None
 
     def cut(row: list[str]) -> list[str]:
         return [row[i] for i in keep if i < len(row)]
@@ -789,6 +793,14 @@ def without_price_columns(table: Table, dropped: list[Dropped]) -> Table:
         links={
             (row, keep.index(col)): link for (row, col), link in table.links.items() if col in keep
         },
+    )
+
+
+def _all_priced(table: Table, columns: list[int]) -> bool:
+    """Whether every body row gives an amount in one of ``columns``."""
+    return bool(table.rows) and all(
+        any(index < len(row) and _PRICE_CELL.match(row[index]) for index in columns)
+        for row in table.rows
     )
 
 

@@ -514,6 +514,19 @@ def test_a_price_column_is_dropped_and_the_rest_of_the_table_stays():
     assert any(d.text.startswith("Price | £1,895") for d in doc.dropped)
 
 
+def test_a_price_list_of_what_is_sold_and_its_prices_is_dropped_whole():
+    doc = cleaned(
+        "# Golfer's back pain\n\n| Appointment | Price |\n|---|---|\n"
+        "| New patient consultation (45 min) | £55 |\n"
+        "| Follow-up treatment (30 min) | £42 |\n\n"
+        f"{ADVICE}\n",
+        "markdown",
+    )
+    assert "Follow-up treatment" not in joined(doc)
+    assert ADVICE in joined(doc)
+    assert any("Follow-up treatment (30 min)" in d.text for d in doc.dropped)
+
+
 def test_forum_quote_tags_are_cut_and_the_quoted_words_stay():
     doc = cleaned(
         "# Synovial cyst\n\nA synovial cyst is a fluid sac by a facet joint.\n\n"

@@ -1618,3 +1618,29 @@ def test_a_clinic_s_calls_to_action_and_a_pdf_s_running_header_are_chrome(line, 
 )
 def test_advice_to_book_or_ask_is_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Page updated 3 March 2025 by the practice team.", "chrome: byline"),
+        ("Information checked by A. Patel, MPharm, superintendent pharmacist", "chrome: byline"),
+        ("Author: Occupational Health Nurse Adviser.", "chrome: byline"),
+        ("Document control: OH/14 version 3.", "chrome: page metadata"),
+        ("Need a repeat prescription? Order online in under two minutes.", "chrome: promotional"),
+    ],
+)
+def test_a_page_s_record_of_who_checked_it_and_a_shop_s_prompt_are_chrome(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This page was written to help you understand your operation.",
+        "Need a break? Try the stretches below.",
+        "The information was checked carefully, but ask your GP if you are unsure.",
+    ],
+)
+def test_sentences_about_the_page_or_a_break_are_kept(line):
+    assert chrome_reason(line) == ""

@@ -813,3 +813,28 @@ def test_a_tell_us_first_lead_over_its_list_is_a_caution():
     )
     (warning,) = [w for w in warnings if "have a pacemaker" in w["items"]]
     assert warning["severity"] == "caution"
+
+
+def test_reassurance_around_the_risks_stays_text_and_the_risks_are_boxed():
+    plan = plan_of(
+        "# Facet joint injection\n\nA facet joint injection puts a steroid into a small"
+        " joint of the spine.\n\n## Risks\n\nMost people have no problems. Possible side"
+        " effects include a sore back where the needle went in and a short-lived headache."
+        " Serious complications happen after fewer than 1 in 1,000 injections.\n"
+    )
+    page = plan.pages[0]
+    (box,) = [b.value for b in page.blocks if b.type == "warning"]
+    assert "sore back" in box["text"]
+    assert "no problems" not in box["text"] and "1 in 1,000" not in box["text"]
+    prose = " ".join(b.value for b in page.blocks if b.type == "paragraph")
+    assert "Most people have no problems." in prose and "1 in 1,000" in prose
+
+
+def test_a_risk_given_with_how_often_it_happens_stays_in_the_box():
+    plan = plan_of(
+        "# Spinal cord stimulation\n\nA stimulator sends small pulses to the spinal cord.\n\n"
+        "## Risks\n\nThe most common problem is the leads moving out of place, which happens"
+        " in about 1 in 10 people. Infection happens in about 1 in 25 people.\n"
+    )
+    (box,) = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+    assert "leads moving out of place" in box["text"] and "1 in 25" in box["text"]

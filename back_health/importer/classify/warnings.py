@@ -122,17 +122,67 @@ def emit_caution_section(
         if section.heading:
             add_heading(owner, section.heading, section.level, base, state)
         return rest
+    before, taken, after = _without_reassurance(taken, rules)
+    heading = section.heading
+    if before:
+        # "Hydrotherapy is very safe." opening the risks names none: it stays text, under
+        # the section's heading, and the box follows it.
+        if heading:
+            add_heading(owner, heading, section.level, base, state)
+        add_html(owner, f"<p>{html.escape(before, quote=False)}</p>", state)
+        state.decide(before, "content", "reassurance or a statistic before the risks")
+        heading = ""
     paragraphs = [b for b in taken if not isinstance(b, ListBlock)]
     lists = [b for b in taken if isinstance(b, ListBlock)]
-    value = warning_value(
-        Severity.CAUTION, section.heading, "".join(paragraph_html(p) for p in paragraphs)
-    )
+    value = warning_value(Severity.CAUTION, heading, "".join(paragraph_html(p) for p in paragraphs))
     value["items"] = [item.text for lst in lists for item in lst.items]
     lead = " ".join(lst.lead for lst in lists)
     value["items_lead"] = items_lead(lead, rules) if value["items"] else ""
     add_block(owner, BlockPlan("warning", value), state)
     state.decide(section.heading, f"warning ({Severity.CAUTION})", role.because)
+    if after:
+        add_html(owner, f"<p>{html.escape(after, quote=False)}</p>", state)
+        state.decide(after, "content", "reassurance or a statistic after the risks")
     return rest
+
+
+def _without_reassurance(taken: list, rules: RuleSet) -> tuple[str, list, str]:
+    """The risks' blocks without the reassurance or outcome figures that open or close
+    them ("Most people have no problems.", "Serious complications happen after fewer
+    than 1 in 1,000 injections."): ``(text before, blocks, text after)``. What names a
+    risk or asks something of the reader stays in; a block is never emptied."""
+
+    def peel(block: Paragraph, from_end: bool) -> tuple[str, Paragraph]:
+        sentences = split_sentences(block.text)
+        order = list(reversed(sentences)) if from_end else sentences
+        count = 0
+        while count < len(order) - 1 and _reassures(order[count], rules):
+            count += 1
+        if not count:
+            return "", block
+        peeled = order[:count]
+        kept = order[count:]
+        if from_end:
+            peeled, kept = list(reversed(peeled)), list(reversed(kept))
+        return " ".join(peeled), Paragraph(" ".join(kept))
+
+    before = after = ""
+    blocks = list(taken)
+    if blocks and isinstance(blocks[0], Paragraph):
+        before, blocks[0] = peel(blocks[0], from_end=False)
+    if blocks and isinstance(blocks[-1], Paragraph):
+        after, blocks[-1] = peel(blocks[-1], from_end=True)
+    return before, blocks, after
+
+
+def _reassures(sentence: str, rules: RuleSet) -> bool:
+    """Whether a sentence reassures or gives an outcome figure, naming no risk to the
+    reader and asking nothing of them."""
+    return (
+        bool(rules.cue("reassurance", sentence))
+        and advice_of(sentence, rules) is None
+        and not names_a_risk(sentence, rules)
+    )
 
 
 #: The reason a caution gives: "..., as the weight of your bump can press on a vein".

@@ -1869,3 +1869,13 @@ def test_what_sets_it_off_heads_causes_and_rarely_one_thing_is_no_cause():
     causes = {r.title for r in plan.pages[0].causes}
     assert {"Poor sleep", "Kneeling"} <= causes
     assert not any("one thing" in c.lower() for c in causes)
+
+
+def test_what_makes_it_worse_heads_a_list_of_causes():
+    plan = plan_of(
+        "# Tension neck syndrome\n\nTension neck syndrome is tightness and aching in the"
+        " muscles at the top of the shoulders.\n\n## What makes it worse\n\n"
+        "- **Long spells in one position**, especially sitting with your head forward.\n"
+        "- **Stress.** When we are tense we hunch our shoulders without noticing.\n"
+    )
+    assert {"Long spells in one position", "Stress"} <= written_causes(plan)

@@ -177,6 +177,7 @@ def warnings_of(markdown):
         ),
         ("Ask a pharmacist which painkillers are right for you.", "caution"),
         ("We advise people with osteoporosis not to do sit-ups.", "caution"),
+        ("If the pain lasts more than a day after a session, let your physio know.", "see_doctor"),
         ("If you have chest pain with it, call your GP.", "see_doctor"),
         ("Talk to your pharmacist if the cream does not help.", "see_doctor"),
         # What a symptom needs, said of the symptom: "needs a 999 call", "means A&E".

@@ -1626,6 +1626,10 @@ def test_advice_to_book_or_ask_is_kept(line):
         ("Page updated 3 March 2025 by the practice team.", "chrome: byline"),
         ("Information checked by A. Patel, MPharm, superintendent pharmacist", "chrome: byline"),
         ("Author: Occupational Health Nurse Adviser.", "chrome: byline"),
+        (
+            "Tom Ellery is a chartered physiotherapist who has worked with junior squads.",
+            "chrome: byline",
+        ),
         ("Document control: OH/14 version 3.", "chrome: page metadata"),
         ("Need a repeat prescription? Order online in under two minutes.", "chrome: promotional"),
     ],
@@ -1639,6 +1643,7 @@ def test_a_page_s_record_of_who_checked_it_and_a_shop_s_prompt_are_chrome(line, 
     [
         "This page was written to help you understand your operation.",
         "Need a break? Try the stretches below.",
+        "Jane Roe is a physiotherapist who says exercise helps most people.",
         "The information was checked carefully, but ask your GP if you are unsure.",
     ],
 )

@@ -1879,3 +1879,11 @@ def test_what_makes_it_worse_heads_a_list_of_causes():
         "- **Stress.** When we are tense we hunch our shoulders without noticing.\n"
     )
     assert {"Long spells in one position", "Stress"} <= written_causes(plan)
+
+
+def test_a_list_of_causes_goes_on_after_a_second_by():
+    causes = causes_named(
+        "In older people it is more often caused by osteoarthritis of the hip, and sometimes"
+        " by a stress fracture, where the bone cracks under load."
+    )
+    assert {"Osteoarthritis of the hip", "Stress fracture"} <= causes

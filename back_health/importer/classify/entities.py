@@ -555,6 +555,9 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
     # at the semicolon. "a disc bulge, where ..., and a bony narrowing, which ...": the
     # asides between commas are no names.
     rest = _CLAUSE_STOP.split(sentence[match.end() :], maxsplit=1)[0]
+    # "caused by narrowing of the canal, and sometimes by a spondylolisthesis": the
+    # second "by" goes on with the list.
+    rest = _AND_BY.sub(" and ", rest)
     first, comma, after = rest.partition(",")
     if _ONE_CAUSE.search(match.group(0)) or (
         comma and _DEFINITE.match(after) and rules.is_condition_term(first.strip())
@@ -582,6 +585,12 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
                 state.pages.add_text(page, sentence)
 
 
+#: A list of causes going on after "by": ", and sometimes by", " or, rarely, by".
+_AND_BY = re.compile(
+    r",?\s+(?:and|or)\s*,?\s+(?:(?:sometimes|occasionally|also|rarely|more rarely|less often)"
+    r"\s*,?\s+)?by\s+",
+    re.IGNORECASE,
+)
 #: The opening of a definite description: ", the age-related wear of the discs".
 _DEFINITE = re.compile(r"\s*the\s", re.IGNORECASE)
 #: A conditional just before a cause cue: "If the cause is ...", "when the reason is".

@@ -1346,6 +1346,7 @@ def test_a_heading_asking_why_or_how_people_get_it_heads_causes(heading):
     [
         "Back pain is one of the most common reasons people contact us.",
         "Neck strain is a common reason for GP visits and time off work.",
+        "Back strain is one of the most common reasons staff come to Occupational Health.",
     ],
 )
 def test_a_reason_people_seek_care_is_no_cause(sentence):

@@ -1605,3 +1605,16 @@ def test_a_myth_or_fact_label_is_no_treatment():
     )
     titles = {p.title for p in plan.pages}
     assert not titles & {"Fact", "Myth"}
+
+
+def test_the_kinds_of_a_treatment_listed_under_types_are_treatments():
+    plan = analyse(
+        b"# Acupuncture\n\nAcupuncture uses fine needles to ease long-term pain.\n\n"
+        b"## Types of acupuncture\n\nThe main types we offer are:\n\n"
+        b"- **Electro-acupuncture**: a small current passes between two needles.\n"
+        b"- **Auricular acupuncture**: fine needles are placed in the ear.\n",
+        "acupuncture.md",
+    )
+    kinds = {p.title: p.kind for p in plan.pages}
+    assert kinds.get("Electro-acupuncture") == Kind.TREATMENT
+    assert kinds.get("Auricular acupuncture") == Kind.TREATMENT

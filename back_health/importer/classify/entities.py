@@ -2125,6 +2125,19 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
     if not derived.name:
         state.decide(part, "content", f"no clean name ({derived.reason}); kept as text")
         return None
+    if category == "types" and owner.kind == Kind.TREATMENT:
+        # "The main types we offer are: Swedish massage, deep tissue massage ..." on a
+        # therapy's page: the kinds of a treatment are treatments.
+        words = set(name_key(derived.name, rules).split())
+        if not (words & set(name_key(owner.title, rules).split()) or rules.find_treatments(part)):
+            state.decide(part, "content", "not a kind of the treatment")
+            return None
+        page = state.entity(
+            Kind.TREATMENT, derived.name, owner.treatment_kind or "other", "a type of the treatment"
+        )
+        relate(owner, "treatments", page, relation_note(note))
+        state.decide(part, "treatment", "item of a types list: a kind of the treatment")
+        return page
     if category == "types":
         if not is_subtype(derived.name, state):
             state.decide(part, "content", "not a kind of the condition")

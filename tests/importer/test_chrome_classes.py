@@ -1612,6 +1612,7 @@ def test_a_clinic_s_calls_to_action_and_a_pdf_s_running_header_are_chrome(line, 
     "line",
     [
         "Book a GP appointment if the pain is no better in 6 weeks; appointments are online.",
+        "Book a routine appointment with your GP or our physio if the pain is no better.",
         "Have a question about your operation? Ask the nurse on the ward before you go home.",
         "Ask your pharmacist which painkiller suits you: it is free and confidential.",
     ],

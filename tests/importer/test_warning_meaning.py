@@ -176,6 +176,11 @@ def warnings_of(markdown):
             "caution",
         ),
         ("Ask a pharmacist which painkillers are right for you.", "caution"),
+        (
+            "If you take an ACE inhibitor such as ramipril for your blood pressure, the cream"
+            " may make a dry cough more likely, so let your pharmacist know.",
+            "caution",
+        ),
         ("We advise people with osteoporosis not to do sit-ups.", "caution"),
         ("If the pain lasts more than a day after a session, let your physio know.", "see_doctor"),
         ("If you have chest pain with it, call your GP.", "see_doctor"),

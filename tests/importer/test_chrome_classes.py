@@ -1650,3 +1650,11 @@ def test_a_page_s_record_of_who_checked_it_and_a_shop_s_prompt_are_chrome(line, 
 )
 def test_sentences_about_the_page_or_a_break_are_kept(line):
     assert chrome_reason(line) == ""
+
+
+def test_advice_that_something_is_no_substitute_for_a_diagnosis_is_kept():
+    # A disclaimer says the page replaces no advice; this sentence gives advice.
+    assert chrome_reason("Exercise is not a substitute for a proper diagnosis, so see a GP.") == ""
+    assert chrome_reason("This information does not replace the advice of a doctor.") == (
+        "chrome: disclaimer"
+    )

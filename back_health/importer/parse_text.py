@@ -831,11 +831,13 @@ def _split_after_hanging_items(lines: list[str]) -> list[list[str]]:
     margin goes on as before (lines after an item continue it)."""
     parts: list[list[str]] = []
     start = 0
-    hanging = False  # the lines since the last item's marker are indented under it
+    # Whether the lines since the last item's marker are indented under it; None just
+    # after a marker, until its next line tells.
+    hanging: bool | None = False
     for index, line in enumerate(lines):
         indented = line[:1].isspace()
         if match_item(line):
-            hanging = None  # an item: whether it hangs is known from its next line
+            hanging = None
         elif hanging is None:
             hanging = indented
         elif hanging and not indented:

@@ -29,12 +29,6 @@ from .subject import main_condition
 from .topics import heading_topic, names_other_topics, same_as_title
 
 #: A title asking why or how: "Why do runners get low back pain?".
-#: A title that goes on to another question after its topic: "... why it happens and how
-#: to ride it out", "Causes and what to do": an overview, not a list of causes.
-_AND_MORE = re.compile(r"\b(?:and|&)\s+(?:how|what|when|where|who|which)\b", re.IGNORECASE)
-#: An aside in brackets, which adds to a title without changing what it lists: "7 ways
-#: you're wrecking your discs (and how to fix them)".
-_BRACKETED = re.compile(r"\([^()]{0,120}+\)")
 _ASKS_WHY = re.compile(r"\s*(?:why|how)\b", re.IGNORECASE)
 
 
@@ -94,7 +88,6 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         (title_topic := heading_topic(document.title, rules)[0]) in ("types", "causes")
         and not names_other_topics(document.title, title_topic, rules)
         and not _ASKS_WHY.match(document.title)
-        and not _AND_MORE.search(_BRACKETED.sub(" ", document.title))
     ):
         # "Types of scoliosis", "7 surprising causes of back pain after birth" as the
         # title: every top-level heading is a candidate type or cause. "Why do runners

@@ -17,6 +17,7 @@ from ..names import (
 )
 from ..plan import BlockPlan, Kind, PagePlan
 from ..rules import Part, RuleSet
+from ..text import sentence_start
 from .blocks import add_block, drop_lead_paragraph, paragraph_html
 from .context import Context, relate
 from .entities import owner_for_relations
@@ -186,14 +187,14 @@ def emit_exercise_list(
     # "**Phase 2 (from week 2 or 3), three days a week:**" over a list: how often the
     # exercises of that list are done, not the whole routine (nor an exercise).
     phase: dict = {}
-    phase_leads: list[Paragraph] = []
+    phase_leads: set[int] = set()  # id() of each phase's lead
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if isinstance(block, Paragraph) and (
             frequency := _phase_frequency(block, following, rules)
         ):
             phase = frequency
-            phase_leads.append(block)
+            phase_leads.add(id(block))
             intro.append(paragraph_html(block))
             state.decide(block.text, "exercise dose", "how often the list after it is done")
             continue
@@ -249,7 +250,7 @@ def emit_exercise_list(
             *(
                 s
                 for b in blocks
-                if isinstance(b, Paragraph) and not any(b is lead for lead in phase_leads)
+                if isinstance(b, Paragraph) and id(b) not in phase_leads
                 for s in split_sentences(b.text)
             ),
             *(s for item in routine_items for s in split_sentences(item)),
@@ -773,8 +774,7 @@ def _led_exercise(sentence: str, rules: RuleSet) -> str:
         or rules.is_condition_term(name)
     ):
         return ""
-    rest = rest.strip(" ,")
-    return f"{name[:1].upper()}{name[1:]}: {rest[:1].upper()}{rest[1:]}".rstrip()
+    return f"{sentence_start(name)}: {sentence_start(rest.strip(' ,'))}".rstrip()
 
 
 #: Most words of an exercise's name after an instruction to do it.
@@ -819,7 +819,7 @@ def enumerated_exercises(sentence: str, rules: RuleSet) -> tuple[str, list[str]]
         said = said.strip(" ,")
         if sep.strip() == "(":
             said = said.rstrip(")")
-        items.append(f"{name[:1].upper()}{name[1:]}: {said[:1].upper()}{said[1:]}")
+        items.append(f"{sentence_start(name)}: {sentence_start(said)}")
     return head.strip(), items
 
 
@@ -882,7 +882,7 @@ def _named_first(sentence: str) -> str:
     match = _LABEL.match(sentence)
     label = _ORDINAL_LEAD.sub("", match.group("label").strip())
     label = _LABEL_PREDICATE.sub("", label)
-    return f"{label[:1].upper()}{label[1:]}: {sentence[match.start('rest') :]}"
+    return f"{sentence_start(label)}: {sentence[match.start('rest') :]}"
 
 
 #: What a label says of the exercise it names: "Chin tucks help:", "Bridges work well:".

@@ -62,16 +62,19 @@ def heading_topic(heading: str, rules: RuleSet) -> tuple[str, str]:
 
 def names_other_topics(heading: str, topic: str, rules: RuleSet) -> bool:
     """Whether ``heading`` names a topic besides ``topic``: "X: What Causes It and How It's
-    Treated" is an overview of several topics, not a list of causes."""
+    Treated" is an overview of several topics, not a list of causes; so is one that goes
+    on to another question ("... why it happens and how to ride it out")."""
     # "7 Causes of Postpartum Back Pain (and What Actually Helps)": an aside in brackets
     # adds to the title; it does not change what the title lists.
     heading = _BRACKETED.sub(" ", heading)
-    return any(
+    return bool(_AND_MORE.search(heading)) or any(
         other != topic and rules.cue(f"heading_{other}", heading) for other in HEADING_TOPICS
     )
 
 
 _BRACKETED = re.compile(r"\([^()]{0,120}+\)")
+#: Another question after a heading's topic: "and how to ...", "and what to do".
+_AND_MORE = re.compile(r"\b(?:and|&)\s+(?:how|what|when|where|who|which)\b", re.IGNORECASE)
 
 
 #: A condition opening a lead: "If your symptoms are mild, treatment starts with:".

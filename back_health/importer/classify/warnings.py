@@ -129,7 +129,7 @@ def emit_caution_section(
         # the section's heading, and the box follows it.
         if heading:
             add_heading(owner, heading, section.level, base, state)
-        add_html(owner, f"<p>{html.escape(before, quote=False)}</p>", state)
+        add_html(owner, paragraph_html(Paragraph(before)), state)
         state.decide(before, "content", "reassurance or a statistic before the risks")
         heading = ""
     paragraphs = [b for b in taken if not isinstance(b, ListBlock)]
@@ -141,7 +141,7 @@ def emit_caution_section(
     add_block(owner, BlockPlan("warning", value), state)
     state.decide(section.heading, f"warning ({Severity.CAUTION})", role.because)
     if after:
-        add_html(owner, f"<p>{html.escape(after, quote=False)}</p>", state)
+        add_html(owner, paragraph_html(Paragraph(after)), state)
         state.decide(after, "content", "reassurance or a statistic after the risks")
     return rest
 

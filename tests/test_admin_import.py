@@ -182,3 +182,29 @@ def test_review_of_an_uploaded_windows_1251_file_keeps_its_text(admin_client, im
     response = read(admin_client, import_url, file=upload, format="markdown")
 
     assert "кокцигодиния" in admin_client.get(response.url).content.decode()
+
+
+def test_an_uploaded_word_document_is_reviewed_before_it_is_written(admin_client, import_url):
+    pytest.importorskip("mammoth", reason="the 'docx' extra (mammoth) is not installed")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.importer.word import word_document
+
+    leaflet = word_document(
+        [
+            ("Title", "Coccydynia"),
+            ("p", "Coccydynia is pain in the tailbone. It often follows a fall."),
+            ("Heading1", "Treatment"),
+            ("p", "Physiotherapy can ease the pain by relaxing the pelvic floor muscles."),
+        ]
+    )
+    upload = SimpleUploadedFile(
+        "coccyx.docx",
+        leaflet,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response = read(admin_client, import_url, file=upload)
+
+    review = admin_client.get(response.url).content.decode()
+    assert "Coccydynia" in review and "pelvic floor" in review
+    assert not ConditionPage.objects.exists(), "nothing is written before the review"

@@ -270,3 +270,40 @@ def test_progress_is_a_bar_on_a_terminal(tmp_path):
     quiet = OutputWrapper(Terminal())
     Progress(quiet, quiet=True)(1, 4, plan)
     assert quiet._out.getvalue().startswith("[1/4] a.md")
+
+
+WORD_LEAFLET = [
+    ("Title", "Coccyx pain"),
+    (
+        "p",
+        "Coccyx pain is pain at the bottom of the spine. It often starts after a fall onto "
+        "the tailbone and usually eases within a few weeks.",
+    ),
+    ("Heading1", "When to get help"),
+    ("p", "See a GP if the pain has not eased after 8 weeks."),
+]
+
+
+def test_a_word_document_is_one_article_on_the_command_line_in_folders_and_archives(tmp_path):
+    pytest.importorskip("mammoth", reason="the 'docx' extra (mammoth) is not installed")
+    from tests.importer.word import word_document
+
+    leaflet = word_document(WORD_LEAFLET)
+    path = tmp_path / "coccyx.docx"
+    path.write_bytes(leaflet)
+
+    run(str(path))
+    condition = ConditionPage.objects.get(title="Coccyx pain")
+    assert ImportRecord.objects.count() == 1
+    revisions = Revision.objects.count()
+
+    run(str(path))  # the same document again changes nothing
+    assert ImportRecord.objects.count() == 1
+    assert Revision.objects.count() == revisions
+    assert ConditionPage.objects.filter(title="Coccyx pain").get().pk == condition.pk
+
+    (tmp_path / "notes.md").write_bytes(b"x")
+    assert {s.name for s in folder_sources(tmp_path)} == {"coccyx.docx", "notes.md"}
+    assert [s.name for s in expand_upload("coccyx.docx", leaflet)] == ["coccyx.docx"]
+    in_archive = expand_upload("leaflets.zip", make_zip({"leaflets/coccyx.docx": leaflet}))
+    assert [s.name for s in in_archive] == ["leaflets.zip/leaflets/coccyx.docx"]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .docx import docx_html, is_docx
 from .errors import ImportSourceError, NothingToImportError
 from .latex import is_latex, latex_to_markdown
 from .mail import read_mail
@@ -42,7 +43,8 @@ FORMAT_ALIASES = {
 #: File signatures of formats that are not text, with the name shown to the user.
 BINARY_SIGNATURES = (
     (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or Office document (.docx)"),
+    # A Word document (.docx) is read before this check; any other ZIP is refused.
+    (b"PK\x03\x04", "a ZIP archive or an Office document other than Word's .docx"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc)"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -131,6 +133,9 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         # Read as the text it holds (with the ``rtf`` extra; refused by name without it).
         text, encoding = normalise_newlines(rtf_text(raw, name)), "rtf"
         resolved = "text"
+    elif is_docx(raw):
+        # Read as the HTML it stands for (with the ``docx`` extra; refused by name without).
+        text, encoding, resolved = docx_html(raw, name, max_bytes=max_bytes), "docx", "html"
     else:
         reject_binary(raw, name)
         text, encoding = decode_bytes(raw)

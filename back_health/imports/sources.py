@@ -19,12 +19,15 @@ from pathlib import Path, PurePosixPath
 from django.utils.translation import gettext as _
 
 from ..conf import back_health_settings
+from ..importer.docx import is_docx
 from ..importer.errors import ImportSourceError
 from ..importer.load import FORMAT_ALIASES, read_limited
 
 #: File extensions read as articles inside folders and archives: the formats' own, and
-#: sources read as the text they carry (RTF, saved e-mail messages, LaTeX).
+#: sources read as the text they carry (RTF, saved e-mail messages, LaTeX), and Word
+#: documents, read as the HTML they stand for.
 ARTICLE_EXTENSIONS = frozenset(f".{alias}" for alias in FORMAT_ALIASES) | {
+    ".docx",
     ".markdown",
     ".rtf",
     ".eml",
@@ -60,7 +63,7 @@ def expand_path(spec: str) -> list:
         raise ImportSourceError(_("%(name)s: no such file or folder") % {"name": spec})
     with path.open("rb") as handle:
         head = handle.read(4096)
-    if head.startswith(_ZIP_SIGNATURE):
+    if head.startswith(_ZIP_SIGNATURE) and not is_docx(path):
         return zip_sources(path, path.name)
     if is_wxr(head):
         return wxr_sources(path, path.name)
@@ -69,7 +72,7 @@ def expand_path(spec: str) -> list:
 
 def expand_upload(name: str, data: bytes) -> list:
     """The sources an uploaded file stands for (the admin's bulk import)."""
-    if data.startswith(_ZIP_SIGNATURE):
+    if data.startswith(_ZIP_SIGNATURE) and not is_docx(data):
         return zip_sources(data, name)
     if is_wxr(data[:4096]):
         return wxr_sources(data, name)

@@ -8,6 +8,10 @@ analysis, and ``bench/pipeline_speed.py`` prints the time per megabyte of each.
 
 from __future__ import annotations
 
+import zipfile
+
+from .word import word_document
+
 #: Text around each shape, so that the article has a title and a sentence to keep.
 _INTRO = "Back pain\n\nBack pain is common and usually gets better within a few weeks.\n\n"
 _HTML_INTRO = (
@@ -280,6 +284,33 @@ def _html(name: str, size: int) -> tuple[str, str]:
 
 
 #: Shape name -> builder of ``(text, file name)`` of about ``size`` characters.
+#: Word documents: one unit of each shape's body, repeated.
+_WORD_UNITS = {
+    # One paragraph of thousands of runs, bold and plain in turn.
+    "word runs": lambda count: [("p", "**Rest** well " * count)],
+    # Thousands of list items stepping down and up three levels.
+    "word list levels": lambda count: [
+        ("bullet", "Walk daily", level) for _ in range(count) for level in (0, 1, 2, 1)
+    ],
+    # A table of thousands of rows.
+    "word table": lambda count: [("table", [["Pelvic tilt", "Ten times"]] * count)],
+}
+
+
+def _word(name: str, size: int) -> tuple[bytes, str]:
+    """A Word document whose body is about ``size`` bytes, stored uncompressed (so its XML
+    is about ``size`` too, within the size limit as it unpacks); the parts every document
+    has (styles, numbering) come on top."""
+    units = _WORD_UNITS[name]
+    intro = [("Title", "Back pain"), ("p", "Back pain is common and usually gets better.")]
+
+    def build(count: int) -> bytes:
+        return word_document(intro + units(count), compression=zipfile.ZIP_STORED)
+
+    one = len(build(1)) - len(build(0))
+    return build(max(1, size // max(one, 1))), f"{name.replace(' ', '-')}.docx"
+
+
 SHAPES = {
     **{
         name: _text
@@ -351,10 +382,11 @@ SHAPES = {
             "unclosed marked sections",
         )
     },
+    **{name: _word for name in _WORD_UNITS},
 }
 
 
 def shape(name: str, size: int) -> tuple[bytes, str]:
     """The bytes and file name of shape ``name`` at about ``size`` bytes."""
     text, filename = SHAPES[name](name, size)
-    return text.encode("utf-8"), filename
+    return (text if isinstance(text, bytes) else text.encode("utf-8")), filename

@@ -206,6 +206,10 @@ class RuleSet:
     device_heads: tuple[str, ...] = ()
     #: Words that name a device on their own ("brace").
     device_words: tuple[str, ...] = ()
+    #: Last words that make a name of two to six words a procedure ("spacer insertion").
+    procedure_heads: tuple[str, ...] = ()
+    #: Endings of a last word that name a procedure ("foraminotomy", "kyphoplasty").
+    procedure_endings: tuple[str, ...] = ()
     #: Lower-case brand, generic or alias name -> medicine.
     medicines: Mapping[str, MedicineInfo] = field(default_factory=dict)
     #: Synonym groups; the first name of a group is the preferred title.
@@ -760,6 +764,17 @@ class RuleSet:
             return words[0] in self.device_words
         return words[-1] in self.device_heads
 
+    def is_procedure(self, name: str) -> bool:
+        """Whether a name is a procedure by its last word ("Interspinous spacer insertion",
+        "Endoscopic foraminotomy"), known to the vocabulary or not."""
+        words = re.findall(r"[a-z]+", fold_case(name))
+        if not words or len(words) > 6 or not _PHRASE_LINKS.isdisjoint(words[:-1]):
+            # "Recovery after a lumbar discectomy" is about recovery, not a procedure.
+            return False
+        if words[-1].endswith(self.procedure_endings):
+            return True
+        return len(words) >= 2 and words[-1] in self.procedure_heads
+
     def has_condition_head(self, name: str) -> bool:
         words = re.findall(r"[a-z]+", fold_case(name))
         return bool(words) and words[-1] in self.condition_heads
@@ -792,6 +807,13 @@ class RuleSet:
         )
         literals = (required_literals(pattern.pattern, re.IGNORECASE) for _, pattern in regions)
         return regions, Dispatch(literals)
+
+
+#: Words that link a noun phrase's head to what qualifies it: a name holding one before
+#: its last word is a phrase about something ("Recovery after ...", "Pain from ...").
+_PHRASE_LINKS = frozenset(
+    "after before following for of in with from during to at by on about without".split()
+)
 
 
 def _required_words(pattern: re.Pattern) -> frozenset[str] | None:
@@ -1123,6 +1145,8 @@ def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
         ),
         device_heads=tuple(w.lower() for w in treatments.get("device_heads", ())),
         device_words=tuple(w.lower() for w in treatments.get("device_words", ())),
+        procedure_heads=tuple(w.lower() for w in treatments.get("procedure_heads", ())),
+        procedure_endings=tuple(w.lower() for w in treatments.get("procedure_endings", ())),
         synonym_groups=tuple(tuple(group) for group in synonyms["groups"]),
         mass_nouns=tuple(synonyms.get("mass_nouns", ())),
         body_regions=tuple(

@@ -1658,3 +1658,28 @@ def test_advice_that_something_is_no_substitute_for_a_diagnosis_is_kept():
     assert chrome_reason("This information does not replace the advice of a doctor.") == (
         "chrome: disclaimer"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jump to navigation  Jump to search",
+        "Jump to: navigation, search",
+        "Skip to main content",
+        "Skip to content | Skip to footer",
+        "Skip to the main content",
+    ],
+)
+def test_a_line_of_skip_links_is_dropped_and_never_the_title(line):
+    text = (
+        f"Spinal cord infarction\n{line}\n\nSpinal cord infarction is a stroke of the spinal"
+        " cord. It is rare and needs treatment in hospital straight away.\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    assert doc.title == "Spinal cord infarction"
+    assert "navigation" not in " ".join(texts_of(doc)).lower()
+    assert chrome_reason(line)
+
+
+def test_skip_links_leave_advice_about_skipping_alone():
+    assert not chrome_reason("Skip to the next exercise if this one hurts.")

@@ -1669,3 +1669,45 @@ def test_a_name_counted_in_the_text_never_runs_across_a_dash_or_a_stop():
         "care-plan.txt",
     )
     assert plan.main_page.title == "Trigeminal neuralgia"
+
+
+def test_whose_thing_a_title_names_is_no_part_of_the_subject():
+    plan = plan_of(
+        "# Your soft lumbar support\n\nA soft lumbar support is a fabric belt worn round the"
+        " lower back. Wear the lumbar support for lifting jobs only, and take it off to"
+        " sleep. A soft lumbar support should not be worn all day.\n"
+    )
+    assert plan.main_page.title == "Soft lumbar support"
+
+
+def test_a_title_saying_what_hurts_the_reader_names_no_subject():
+    plan = plan_of(
+        "# Spring clean: how to stop decorating from hurting your back\n\nBack pain from"
+        " decorating is common in spring. Back pain from decorating comes from long spells"
+        " with your arms above your head. Back pain usually eases in a few days.\n"
+    )
+    assert "hurting" not in plan.main_page.title.lower()
+    assert plan.main_page.title.startswith("Back pain")
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [("Coccygeal nerve stimulation", "procedure"), ("Sacroiliac joint arthrodesis", "procedure")],
+)
+def test_a_title_naming_a_procedure_the_vocabulary_lacks_is_a_treatment_subject(title, kind):
+    plan = plan_of(
+        f"# {title}\n\n{title} is offered to some people with sciatica. Sciatica is pain"
+        " down the leg from a trapped nerve root. Most sciatica gets better without"
+        f" surgery. Your surgeon will explain {title.lower()} before you agree to it.\n"
+    )
+    main = plan.main_page
+    assert (main.title, main.kind, main.treatment_kind) == (title, Kind.TREATMENT, kind)
+
+
+def test_recovery_after_a_procedure_is_not_itself_a_procedure():
+    plan = plan_of(
+        "# Recovery after a lumbar discectomy\n\nA lumbar discectomy removes the part of a"
+        " disc pressing on a nerve. After a lumbar discectomy most people walk the same day."
+        " Sciatica often eases soon after it.\n"
+    )
+    assert plan.main_page.title == "Lumbar discectomy"

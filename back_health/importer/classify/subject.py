@@ -51,9 +51,12 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     elif device := _is_aid(name, rules):
         # A product page or guide for an aid ("Perching stool") is about that treatment.
         page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
+    elif procedure := rules.is_procedure(name) and not rules.condition_in_phrase(name):
+        # "Interspinous spacer insertion": a procedure the vocabulary does not know.
+        page = state.entity(Kind.TREATMENT, name, "procedure", reason=f"main subject: {because}")
     else:
         page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
-    is_treatment = medicine is not None or term is not None or device
+    is_treatment = medicine is not None or term is not None or device or procedure
     state.decide(title or name, "treatment" if is_treatment else "condition", because)
     if second:
         other = state.entity(
@@ -792,6 +795,13 @@ _DATE = re.compile(
 )
 
 
+#: A possessive opening a candidate: the reader's or the writer's own.
+_READER_OWNS = re.compile(r"^(?:your|my|our)\s+(?=\w)", re.IGNORECASE)
+#: A verb done to the reader inside a candidate ("hurting your back", "keeping you
+#: active"): a clause, not a name. "Rheumatoid arthritis and your neck" stays a candidate.
+_ADDRESSES_READER = re.compile(r"\b\w+ing\s+(?:you|your|yourself)\b", re.IGNORECASE)
+
+
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
@@ -802,7 +812,11 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         # ("Naproxen 250 mg tablets" can) are no part of the subject's name.
         cleaned = head
     name = condition_name_from_title(" ".join(cleaned.split()), rules)
-    if not name:
+    if name and (owned := _READER_OWNS.sub("", name)) != name:
+        # "Your hard neck collar": whose it is is no part of its name.
+        name = sentence_case(owned)
+    if not name or _ADDRESSES_READER.search(name):
+        # "(Stop) gardening from hurting your back": a clause about the reader, no name.
         return []
     if not check_name(name, rules).name:
         name = _without_population(name, rules)
@@ -943,6 +957,8 @@ def _treatment_kind(name: str, rules: RuleSet) -> str:
     if _is_aid(name, rules):
         return "a treatment"  # "FlexiCore lumbar support belt": a device, brand or not
     term = whole_treatment(name, rules)
+    if term is None and rules.is_procedure(name) and not rules.condition_in_phrase(name):
+        return "a treatment"  # "Interspinous spacer insertion": a procedure by its name
     if term is None or term.general or term.kind == SELF_CARE_KIND:
         return ""
     return "a treatment"

@@ -549,11 +549,15 @@ def drop_chrome(doc: Document) -> Document:
 
     def _parts_reason(text: str) -> str:
         """A line of parts joined by "·" or "|", one of them chrome and the others
-        chrome or names (an organisation, a service): the line is chrome."""
+        chrome, names (an organisation, a service) or a way back ("Was this helpful? ·
+        Back to Student Health · Last updated ..."): the line is chrome."""
         parts = parts_of.get(text, ())
         reasons = [chrome_reason(part) if part in candidates else "" for part in parts]
         pairs = zip(parts, reasons, strict=True)
-        if any(reasons) and all(reason or _NAME_LIKE.fullmatch(part) for part, reason in pairs):
+        if any(reasons) and all(
+            reason or _NAME_LIKE.fullmatch(part) or _WAY_BACK.fullmatch(part)
+            for part, reason in pairs
+        ):
             return next(filter(None, reasons))
         return ""
 
@@ -699,6 +703,13 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
             dropped.append(Dropped(reason=sentence_reason, text=sentence))
             paragraph = remove_sentence(paragraph, sentence)
     return paragraph, reason
+
+
+#: A link back to a part of the site, beside other chrome on its line.
+_WAY_BACK = re.compile(
+    r"(?:back|return|go|up) to (?:the )?(?-i:[A-Z][\w'\u2019&-]*+)(?:\s++[\w'\u2019&-]++){0,5}",
+    re.I,
+)
 
 
 def _all_parts_chrome(text: str) -> bool:

@@ -1683,3 +1683,43 @@ def test_a_line_of_skip_links_is_dropped_and_never_the_title(line):
 
 def test_skip_links_leave_advice_about_skipping_alone():
     assert not chrome_reason("Skip to the next exercise if this one hurts.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Was this page useful? 👍 👎",
+        "Were these tips helpful? Yes / No",
+        "From the spinal outreach team, with our clinical nurse specialist Jo Hart",
+        "More from our blog: shoulder pain from painting ceilings",
+        "Leave a review",
+        "Read all 18 reviews",
+        "Ask our physiotherapists a question",
+    ],
+)
+def test_page_furniture_lines_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ask your pharmacist a question about side effects.",
+        "Back to work after a disc injury",
+        "From the first day, keep walking a little more each day.",
+    ],
+)
+def test_advice_worded_like_page_furniture_is_kept(line):
+    assert not chrome_reason(line)
+
+
+def test_a_footer_line_of_chrome_and_a_way_back_goes_whole():
+    markdown = (
+        "# Coccydynia\n\nCoccydynia is pain in the tailbone. It usually settles within a"
+        " few months.\n\nBack to work after a fall is usually possible within a week.\n\n"
+        "*Did you find this useful?* · [Back to Patient Leaflets](/leaflets) · Last"
+        " reviewed 3 March 2025\n"
+    )
+    _, texts = headings_and_texts(markdown, "markdown")
+    assert "Patient Leaflets" not in texts
+    assert "Back to work after a fall is usually possible" in texts

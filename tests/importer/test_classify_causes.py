@@ -1888,3 +1888,17 @@ def test_a_list_of_causes_goes_on_after_a_second_by():
         " by a stress fracture, where the bone cracks under load."
     )
     assert {"Osteoarthritis of the hip", "Stress fracture"} <= causes
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Why desk work is hard on your neck", "Why long drives hurt your back"],
+)
+def test_a_heading_asking_why_something_is_hard_on_the_back_heads_causes(heading):
+    plan = plan_of(
+        f"# Neck pain at work\n\nNeck pain at work is common and usually eases.\n\n"
+        f"## {heading}\n\n"
+        "- **Low screens.** Looking down at a laptop for hours strains the neck.\n"
+        "- **Long spells without a break.** Muscles tire when they hold one position.\n"
+    )
+    assert {"Low screens", "Long spells without a break"} <= written_causes(plan)

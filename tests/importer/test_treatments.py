@@ -1618,3 +1618,15 @@ def test_the_kinds_of_a_treatment_listed_under_types_are_treatments():
     kinds = {p.title: p.kind for p in plan.pages}
     assert kinds.get("Electro-acupuncture") == Kind.TREATMENT
     assert kinds.get("Auricular acupuncture") == Kind.TREATMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is no cure, but treatment can ease the stiffness while the joints settle.",
+        "There's no quick fix, and rest alone may help for a day or two.",
+    ],
+)
+def test_a_clause_saying_there_is_no_cure_names_no_treatment(sentence):
+    plan = plan_of(article("## Treatment", f"Physiotherapy helps most people. {sentence}"))
+    assert not any(title.lower().startswith("there") for title in written(plan))

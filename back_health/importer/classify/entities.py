@@ -2487,10 +2487,12 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     match = min(verbs, key=lambda m: m.start())
     # The verb must follow the name itself: "X such as Y slows ...", not "X is needed
     # within two days to relieve ..." (there the verb belongs to another clause).
-    subject = re.split(
-        r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)",
-        without_adjective_comma(sentence[: match.start()]),
-    )[0]
+    # "There's no cure, but treatment can ease ...": the verb's subject is in its own
+    # clause, after the last "but", "and" or "so" that opens one.
+    before = _CLAUSE_OPENING.split(without_adjective_comma(sentence[: match.start()]))[-1]
+    subject = re.split(r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)", before)[0]
+    if _EXISTENTIAL.match(subject):
+        return  # "There is no cure ...": nothing is named
     if _EXAMPLES_THEN_VAGUE.match(sentence, len(subject)):
         return  # "Painkillers such as paracetamol can help": a mention of each
     subject = re.sub(r"^(?:an?|the)\s+", "", subject.strip(), flags=re.IGNORECASE)
@@ -2527,6 +2529,12 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     state.decide(
         name, "treatment", f"subject of {match.group(0).strip()!r} in a treatments section"
     )
+
+
+#: A comma or semicolon and the word opening a clause of its own.
+_CLAUSE_OPENING = re.compile(r"[,;]\s+(?:but|and|so|yet|while|although|though)\s+", re.I)
+#: "There is", "There's", "It is": a clause that names nothing.
+_EXISTENTIAL = re.compile(r"^(?:there|it)(?:'s|\u2019s|\s+(?:is|are|was|were)\b)", re.I)
 
 
 def treatment_statement(sentence: str, owner: PagePlan, state: Context) -> None:

@@ -307,3 +307,30 @@ def test_a_word_document_is_one_article_on_the_command_line_in_folders_and_archi
     assert [s.name for s in expand_upload("coccyx.docx", leaflet)] == ["coccyx.docx"]
     in_archive = expand_upload("leaflets.zip", make_zip({"leaflets/coccyx.docx": leaflet}))
     assert [s.name for s in in_archive] == ["leaflets.zip/leaflets/coccyx.docx"]
+
+
+def test_a_pdf_imports_on_the_command_line_and_again_changes_nothing(tmp_path):
+    pytest.importorskip("pypdf", reason="the 'pdf' extra (pypdf) is not installed")
+    from tests.importer.pdfs import pdf_document
+
+    leaflet = pdf_document(
+        [
+            [
+                "Coccyx pain",
+                "",
+                "Coccyx pain is pain at the bottom of the spine. It often starts after a fall",
+                "onto the tailbone and usually eases within a few weeks.",
+                "",
+                "See a GP if the pain has not eased after 8 weeks.",
+            ]
+        ],
+        compress=True,
+    )
+    path = tmp_path / "coccyx.pdf"
+    path.write_bytes(leaflet)
+    run(str(path))
+    assert ConditionPage.objects.filter(title="Coccyx pain").exists()
+    revisions = Revision.objects.count()
+    run(str(path))
+    assert ImportRecord.objects.count() == 1 and Revision.objects.count() == revisions
+    assert "coccyx.pdf" in {s.name for s in folder_sources(tmp_path)}

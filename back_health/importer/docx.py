@@ -106,7 +106,8 @@ def docx_html(raw: bytes, name: str = "", *, max_bytes: int) -> str:
         )
     except Exception as error:  # noqa: BLE001 - a broken part of any kind is bad input
         raise ImportSourceError(
-            f"{label} is not a readable Word document: {type(error).__name__}: {error}.",
+            f"{label} is not a readable Word document: {type(error).__name__}:"
+            f" {' '.join(str(error).split())}.",
             code="bad_document",
         ) from error
     body = result.value

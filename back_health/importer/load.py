@@ -20,6 +20,7 @@ from .docx import docx_html, is_docx
 from .errors import ImportSourceError, NothingToImportError
 from .latex import is_latex, latex_to_markdown
 from .mail import read_mail
+from .pdf import is_pdf, pdf_text
 from .rtf import is_rtf, rtf_text
 
 FORMATS = ("html", "markdown", "text")
@@ -42,6 +43,7 @@ FORMAT_ALIASES = {
 
 #: File signatures of formats that are not text, with the name shown to the user.
 BINARY_SIGNATURES = (
+    # A PDF is read before this check (with the ``pdf`` extra).
     (b"%PDF", "a PDF document"),
     # A Word document (.docx) is read before this check; any other ZIP is refused.
     (b"PK\x03\x04", "a ZIP archive or an Office document other than Word's .docx"),
@@ -136,6 +138,9 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
     elif is_docx(raw):
         # Read as the HTML it stands for (with the ``docx`` extra; refused by name without).
         text, encoding, resolved = docx_html(raw, name, max_bytes=max_bytes), "docx", "html"
+    elif is_pdf(raw):
+        # Read as the text its pages print (with the ``pdf`` extra; refused by name without).
+        text, encoding, resolved = pdf_text(raw, name, max_bytes=max_bytes), "pdf", "text"
     else:
         reject_binary(raw, name)
         text, encoding = decode_bytes(raw)

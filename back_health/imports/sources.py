@@ -24,10 +24,11 @@ from ..importer.errors import ImportSourceError
 from ..importer.load import FORMAT_ALIASES, read_limited
 
 #: File extensions read as articles inside folders and archives: the formats' own, and
-#: sources read as the text they carry (RTF, saved e-mail messages, LaTeX), and Word
-#: documents, read as the HTML they stand for.
+#: sources read as the text they carry (RTF, saved e-mail messages, LaTeX, PDFs), and
+#: Word documents, read as the HTML they stand for.
 ARTICLE_EXTENSIONS = frozenset(f".{alias}" for alias in FORMAT_ALIASES) | {
     ".docx",
+    ".pdf",
     ".markdown",
     ".rtf",
     ".eml",

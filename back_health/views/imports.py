@@ -44,8 +44,8 @@ class ImportArticleForm(forms.Form):
         label=gettext_lazy("Article file"),
         required=False,
         help_text=gettext_lazy(
-            "A saved web page (.html), Word document (.docx), Markdown (.md), plain text "
-            "(.txt) or subtitle (.srt, .vtt) file."
+            "A saved web page (.html), Word document (.docx), PDF, Markdown (.md), plain "
+            "text (.txt) or subtitle (.srt, .vtt) file."
         ),
     )
     text = forms.CharField(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zipfile
 
+from .pdfs import pdf_document
 from .word import word_document
 
 #: Text around each shape, so that the article has a title and a sentence to keep.
@@ -311,6 +312,26 @@ def _word(name: str, size: int) -> tuple[bytes, str]:
     return build(max(1, size // max(one, 1))), f"{name.replace(' ', '-')}.docx"
 
 
+#: PDFs: each shape's pages at about ``size`` bytes of content.
+_PDF_PAGES = {
+    # One line of text a whole page long, and longer.
+    "pdf long line": lambda size: [["Back pain usually eases, keep moving. " * (size // 38)]],
+    # Thousands of pages of one line each.
+    "pdf pages": lambda size: [["Keep moving gently."] for _ in range(max(1, size // 290))],
+    # Pages of fifty lines each.
+    "pdf lines": lambda size: [
+        [f"Back pain usually eases, keep moving. {page}.{line}" for line in range(50)]
+        for page in range(max(1, size // 3600))
+    ],
+}
+
+
+def _pdf(name: str, size: int) -> tuple[bytes, str]:
+    """A PDF of about ``size`` bytes, its streams uncompressed."""
+    pages = [["Back pain", "", "Back pain is common and usually gets better."]]
+    return pdf_document(pages + _PDF_PAGES[name](size)), f"{name.replace(' ', '-')}.pdf"
+
+
 SHAPES = {
     **{
         name: _text
@@ -383,6 +404,7 @@ SHAPES = {
         )
     },
     **{name: _word for name in _WORD_UNITS},
+    **{name: _pdf for name in _PDF_PAGES},
 }
 
 

@@ -1,0 +1,67 @@
+"""PDF documents built in memory for the tests: pages of lines of text in Helvetica, as a
+word processor's "Save as PDF" writes a simple leaflet (one text object per line), with
+a correct cross-reference table.
+
+``pdf_document([["line", ...], ...], title=...)`` gives one page per list of lines.
+``compress=True`` deflates each page's content stream, as most PDFs do.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+#: Points between lines, and where the first line of a page starts.
+LEADING = 14
+TOP = 800
+
+
+def _escape(text: str) -> bytes:
+    data = text.encode("cp1252")
+    return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _content(lines: list[str]) -> bytes:
+    parts = [b"BT /F1 11 Tf"]
+    for index, line in enumerate(lines):
+        y = TOP - index * LEADING
+        parts.append(b"1 0 0 1 72 %d Tm (%s) Tj" % (y, _escape(line)))
+    parts.append(b"ET")
+    return b"\n".join(parts)
+
+
+def pdf_document(pages: list[list[str]], *, title: str = "", compress: bool = False) -> bytes:
+    """The bytes of a PDF with one page per list of lines."""
+    objects: list[bytes] = []  # object n is objects[n - 1]
+    count = len(pages)
+    # 1 catalog, 2 pages, 3 font, 4 info, then a page and its content for each page.
+    kids = " ".join(f"{5 + 2 * n} 0 R" for n in range(count))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
+    objects.append(b"<< /Title (%s) /Producer (tests) >>" % _escape(title))
+    for n, lines in enumerate(pages):
+        content = _content(lines)
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+            f" /Resources << /Font << /F1 3 0 R >> >> /Contents {6 + 2 * n} 0 R >>".encode()
+        )
+        if compress:
+            content = zlib.compress(content)
+            head = b"<< /Length %d /Filter /FlateDecode >>" % len(content)
+        else:
+            head = b"<< /Length %d >>" % len(content)
+        objects.append(head + b"\nstream\n" + content + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)

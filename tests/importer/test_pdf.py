@@ -1,0 +1,127 @@
+"""PDF documents are read as the text their pages print, with the ``pdf`` extra."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from back_health.importer.errors import ImportSourceError, NothingToImportError
+from back_health.importer.load import load_source
+from back_health.importer.pdf import is_pdf, pdf_text
+from back_health.importer.pipeline import analyse
+from tests.importer.pdfs import pdf_document
+
+pytest.importorskip("pypdf", reason="the 'pdf' extra (pypdf) is not installed")
+
+MB = 1024 * 1024
+
+HEADER = "Northfield Community Hospital               Physiotherapy Department"
+FOOTER = "Leaflet PT-31 (version 2)                                  Page {n} of 2"
+
+LEAFLET = [
+    [
+        HEADER,
+        "",
+        "Neck sprain",
+        "",
+        "A neck sprain is a stretch or small tear of the muscles and ligaments of the",
+        "neck. Most neck sprains get better within two to four weeks.",
+        "",
+        "What causes it?",
+        "",
+        "  - a jolt to the head in a car accident",
+        "  - a fall or a tackle in sport",
+        "",
+        FOOTER.format(n=1),
+    ],
+    [
+        HEADER,
+        "",
+        "Treatment",
+        "",
+        "Keep your neck moving gently. Take paracetamol or ibuprofen regularly for a few",
+        "days, and use a warm pack for 15 minutes at a time.",
+        "",
+        "When to get help",
+        "",
+        "Call 999 if you have weakness in both arms or cannot walk steadily.",
+        "See a GP if the pain has not eased after 4 weeks.",
+        "",
+        FOOTER.format(n=2),
+    ],
+]
+
+
+def test_a_pdf_is_read_as_the_text_its_pages_print():
+    source = load_source(pdf_document(LEAFLET, compress=True), "neck.pdf", max_bytes=MB)
+    assert (source.format, source.encoding) == ("text", "pdf")
+    assert "\f" in source.text, "pages end with a form feed"
+    assert "\n\nWhat causes it?\n\n" in source.text, "a gap on the page is a blank line"
+    assert "  - a fall or a tackle in sport" in source.text, "indentation is kept"
+
+
+def test_a_pdf_leaflet_becomes_pages_without_its_running_header_and_footer():
+    plan = analyse(pdf_document(LEAFLET, compress=True), "neck.pdf")
+    main = plan.pages[0]
+    assert main.title == "Neck sprain"
+    texts = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
+    assert "Northfield Community Hospital" not in texts and "Page 1 of 2" not in texts
+    severities = {block.value["severity"] for block in main.blocks if block.type == "warning"}
+    assert {"emergency", "see_doctor"} <= severities
+
+
+def test_a_pdf_is_known_by_its_header():
+    data = pdf_document(LEAFLET)
+    assert is_pdf(data)
+    assert is_pdf(b"\r\n" + data), "a few bytes of junk before the header"
+    assert not is_pdf(b"Our old leaflet was saved as %PDF-1.4 and nobody could open it.")
+
+
+def test_a_pdf_without_text_has_nothing_to_import():
+    with pytest.raises(NothingToImportError) as error:
+        load_source(pdf_document([[], []]), "scan.pdf", max_bytes=MB)
+    assert "scan.pdf is a PDF without text" in str(error.value)
+
+
+def test_text_past_the_size_limit_is_refused_page_by_page():
+    pages = [["Keep moving gently and take painkillers if you need them."] * 40] * 20
+    data = pdf_document(pages, compress=True)
+    with pytest.raises(ImportSourceError) as error:
+        pdf_text(data, "long.pdf", max_bytes=8 * 1024)
+    assert error.value.code == "too_large"
+
+
+def test_a_broken_pdf_is_a_clear_error():
+    with pytest.raises(ImportSourceError) as error:
+        load_source(b"%PDF-1.4\n1 0 obj << /Type /Catalog", "broken.pdf", max_bytes=MB)
+    assert error.value.code == "bad_document"
+    assert str(error.value).startswith("broken.pdf is not a readable PDF")
+
+
+def _encrypted(user_password: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    plain = pdf_document([["Neck sprain", "", "A neck sprain is a stretch of the neck muscles."]])
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_locked_only_against_editing_is_read_and_one_needing_a_password_is_not():
+    assert "neck sprain is a stretch" in load_source(_encrypted(""), "a.pdf", max_bytes=MB).text
+    with pytest.raises(ImportSourceError) as error:
+        load_source(_encrypted("secret"), "locked.pdf", max_bytes=MB)
+    assert "locked.pdf is a PDF protected by a password" in str(error.value)
+
+
+def test_without_the_extra_a_pdf_is_refused_by_name(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypdf", None)
+    with pytest.raises(ImportSourceError) as error:
+        pdf_text(pdf_document(LEAFLET), "neck.pdf", max_bytes=MB)
+    assert "neck.pdf is a PDF document" in str(error.value)
+    assert "'pdf' extra" in str(error.value)

@@ -13,7 +13,7 @@ import codecs
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .docx import docx_html, is_docx
@@ -120,6 +120,9 @@ class LoadedSource:
     format: str
     #: Size of ``raw`` in bytes.
     bytes: int
+    #: What reading the source took out before parsing (a PDF's running headers), as
+    #: ``(reason, text)``: recorded as dropped with what the clean step drops.
+    dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
 def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> LoadedSource:
@@ -131,6 +134,7 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
     raw = read_limited(data, max_bytes=max_bytes)
     if not raw.strip():
         raise NothingToImportError(f"{name or 'The source'} is empty.", code="empty")
+    dropped: list[tuple[str, str]] = []
     if is_rtf(raw):
         # Read as the text it holds (with the ``rtf`` extra; refused by name without it).
         text, encoding = normalise_newlines(rtf_text(raw, name)), "rtf"
@@ -139,8 +143,10 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         # Read as the HTML it stands for (with the ``docx`` extra; refused by name without).
         text, encoding, resolved = docx_html(raw, name, max_bytes=max_bytes), "docx", "html"
     elif is_pdf(raw):
-        # Read as the text its pages print (with the ``pdf`` extra; refused by name without).
-        text, encoding, resolved = pdf_text(raw, name, max_bytes=max_bytes), "pdf", "text"
+        # Read as the structured text its pages print (with the ``pdf`` extra; refused by
+        # name without): Markdown when its type sizes show headings, else laid-out text.
+        read = pdf_text(raw, name, max_bytes=max_bytes)
+        text, encoding, resolved, dropped = read.text, "pdf", read.format, read.dropped
     else:
         reject_binary(raw, name)
         text, encoding = decode_bytes(raw)
@@ -159,6 +165,7 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         sha256=source_sha256(raw, encoding),
         format=resolved or resolve_format(format, name, text),
         bytes=len(raw),
+        dropped=dropped,
     )
 
 

@@ -1,14 +1,25 @@
-"""PDF documents read as the text a printed page shows, with the optional ``pdf`` extra
-(``pypdf``).
+"""PDF documents read as the structured text their pages print, with the optional ``pdf``
+extra (``pypdf``).
 
 Clinics keep their leaflets as PDFs. ``pypdf`` gives each page's text laid out as it is
 printed (``extraction_mode="layout"``): lines in reading order, a blank line where the
-page leaves a gap, indentation kept. That is the text the plain-text parser already reads
-for leaflets copied out of a PDF: running headers and footers, page numbers, hanging
-list items and words broken across lines. Pages are joined by a form feed, as
-``pdftotext`` joins them, so the parser knows where each page ends.
+page leaves a gap, indentation kept. A PDF keeps no headings or lists, only how the text
+looks, so this module reads them back from the page:
 
-What this module adds:
+- a line set larger than the body text (the size most of the text is set in) is a
+  heading: the largest size is the document's title, the next sizes its sections and
+  subsections; a short line wholly in bold at the body size is a subsection heading;
+- a line opening with a bullet glyph ("•", "▪", "◦", the Symbol font's bullet) is a list
+  item, and so is each indented line under a line ending in a colon when the lines before
+  it are short (a list whose bullets were drawn, not written);
+- what printing put on every page goes, as it does for a leaflet copied out of a PDF as
+  text (:func:`~.parse_text.strip_running_lines`: running headers, footers and page
+  numbers, recorded as dropped), and a word broken across two lines is joined again
+  (:func:`~.parse_text.join_hyphenated_lines`).
+
+The result is Markdown, read by the Markdown parser like any other article.
+
+Also:
 
 - a document protected by a password is read when it opens without one (many are
   "encrypted" only against editing); otherwise it is refused with a message that says so;
@@ -25,8 +36,13 @@ from __future__ import annotations
 
 import io
 import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
 
 from .errors import ImportSourceError, NothingToImportError
+from .parse_text import join_hyphenated_lines, strip_running_lines
 
 #: Where a PDF starts (the header may follow a few bytes of junk).
 PDF_SIGNATURE = b"%PDF-"
@@ -42,11 +58,68 @@ def is_pdf(raw: bytes) -> bool:
     return found == 0 or (found > 0 and b"%%EOF" in raw[-_HEADER_WINDOW:])
 
 
-def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> str:
-    """The text of a PDF's pages, laid out as printed and joined by form feeds. Raises
+#: How much larger than the body text a line must be set to be a heading.
+HEADING_SCALE = 1.15
+#: Most words a heading line has.
+HEADING_MAX_WORDS = 14
+#: Most words of a bold line at the body size read as a subsection heading.
+BOLD_HEADING_MAX_WORDS = 8
+#: Share of a line's characters in bold for it to be a bold line.
+BOLD_SHARE = 0.9
+#: A line as long as this share of the page's longest runs on to the next line.
+FULL_LINE_SHARE = 0.85
+
+#: A bullet opening a line: the usual glyphs, the Symbol font's (private use) and a dash.
+_BULLET = re.compile(
+    r"^[ \t]*+[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\u25a0\u25a1-][ \t]++"
+)
+#: What Markdown would read as markup at a line's start: a heading, quote or HTML (a
+#: number opening a line is a numbered item in print too, and stays one).
+_MARKUP_START = re.compile(r"^([ \t]*+)([#>+<])")
+
+
+@dataclass
+class PdfText:
+    """What a PDF reads as: its ``text`` in ``format`` ("markdown" when the sizes it is
+    set in show its headings, else "text", laid out, pages ended by form feeds), and the
+    lines printing repeated on each page that were taken out, as ``(reason, line)``."""
+
+    text: str
+    format: str
+    dropped: list[tuple[str, str]]
+
+
+@dataclass
+class _Line:
+    text: str
+    size: float
+    bold: float
+
+
+def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> PdfText:
+    """What a PDF's pages read as (see the module's docstring). A PDF set in one size
+    throughout shows no headings by size: its laid-out text goes to the plain-text
+    parser, which finds headings by layout and wording. Raises
     :class:`ImportSourceError` for a document that cannot be read, when its text passes
     the size limit, or when the ``pdf`` extra is not installed."""
-    label = name or "The source"
+    layouts, lines = _read_pages(raw, name or "The source", max_bytes)
+    text = "\n\f".join(layouts)
+    if not text.replace("\f", "").strip():
+        raise NothingToImportError(
+            f"{name or 'The source'} is a PDF without text (a scanned page?): there is"
+            " nothing to read.",
+            code="empty",
+        )
+    levels = _heading_levels(lines)
+    if not levels:
+        return PdfText(text + "\n", "text", [])
+    text, dropped = strip_running_lines(text)
+    text = join_hyphenated_lines(text)
+    return PdfText(_markdown(text, levels), "markdown", dropped)
+
+
+def _read_pages(raw: bytes, label: str, max_bytes: int) -> tuple[list[str], list[_Line]]:
+    """Each page's laid-out text, and every line with the size and boldness it is set in."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -66,7 +139,9 @@ def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> str:
                 f"{label} is a PDF protected by a password: save a copy without one first.",
                 code="bad_document",
             )
-        pages, size = [], 0
+        layouts: list[str] = []
+        lines: list[_Line] = []
+        size = 0
         for page in reader.pages:
             text = page.extract_text(extraction_mode="layout")
             size += len(text.encode("utf-8"))
@@ -76,7 +151,8 @@ def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> str:
                     f" {max_bytes} bytes.",
                     code="too_large",
                 )
-            pages.append(text.rstrip())
+            layouts.append(text.rstrip())
+            lines.extend(_set_lines(page))
     except ImportSourceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
@@ -85,10 +161,117 @@ def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> str:
             f" {' '.join(str(error).split())}.",
             code="bad_document",
         ) from error
-    text = "\n\f".join(pages)
-    if not text.replace("\f", "").strip():
-        raise NothingToImportError(
-            f"{label} is a PDF without text (a scanned page?): there is nothing to read.",
-            code="empty",
-        )
-    return text + "\n"
+    return layouts, lines
+
+
+def _set_lines(page) -> list[_Line]:
+    """The page's lines as set: each line's text (runs at one height joined), the
+    largest size in it and the share of its characters in a bold font."""
+    runs: dict[float, list] = {}
+
+    def visit(text, cm, tm, font, font_size):
+        if not text.strip():
+            return
+        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+        height = round(tm[5] * cm[3] + cm[5])
+        name = str(font.get("/BaseFont", "")) if font else ""
+        bold = "bold" in name.lower() or "black" in name.lower()
+        runs.setdefault(height, []).append((text, font_size * scale, bold))
+
+    page.extract_text(visitor_text=visit)
+    lines = []
+    for parts in runs.values():
+        text = " ".join("".join(part for part, _, _ in parts).split())
+        chars = sum(len(part.strip()) for part, _, _ in parts) or 1
+        bold = sum(len(part.strip()) for part, _, heavy in parts if heavy) / chars
+        lines.append(_Line(text, round(max(size for _, size, _ in parts), 1), bold))
+    return lines
+
+
+def _heading_levels(lines: list[_Line]) -> dict[str, int]:
+    """Line text -> heading level, from the sizes the lines are set in."""
+    sizes = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    if not sizes:
+        return {}
+    body = sizes.most_common(1)[0][0]
+    larger = sorted(
+        {
+            line.size
+            for line in lines
+            if line.size >= body * HEADING_SCALE and len(line.text.split()) <= HEADING_MAX_WORDS
+        },
+        reverse=True,
+    )
+    level_of = {size: min(rank, 3) for rank, size in enumerate(larger, 1)}
+    bold_level = min(len(larger) + 1, 3)
+    levels: dict[str, int] = {}
+    for line in lines:
+        if line.size in level_of and len(line.text.split()) <= HEADING_MAX_WORDS:
+            levels.setdefault(line.text, level_of[line.size])
+        elif (
+            line.size == body
+            and line.bold >= BOLD_SHARE
+            and len(line.text.split()) <= BOLD_HEADING_MAX_WORDS
+            and not line.text.endswith((".", ",", ";"))
+            and not _BULLET.match(line.text)
+        ):
+            levels.setdefault(line.text, bold_level)
+    return levels
+
+
+def _markdown(text: str, levels: dict[str, int]) -> str:
+    """The laid-out text as Markdown: headings by their levels, bulleted and indented
+    items as list items, other lines as they are (blank lines end paragraphs)."""
+    out: list[str] = []
+    lines = text.split("\n")
+    longest = max((len(line.rstrip()) for line in lines), default=0)
+    listing = False  # inside indented items under a line ending in a colon
+    margin = 0
+    previous = ""  # the last line with text
+    for line in lines:
+        plain = " ".join(line.split())
+        if not plain:
+            out.append("")
+            listing = False
+            continue
+        item = _list_line(line, plain, previous, listing, margin, longest)
+        previous = line
+        if item is not None:
+            listing, margin, text = item
+            out.append(text)
+            continue
+        if plain in levels:
+            out.extend(["", "#" * levels[plain] + " " + _escaped(plain), ""])
+            listing = False
+            continue
+        listing = False
+        out.append(_escaped(plain))
+    return "\n".join(out).strip() + "\n"
+
+
+def _list_line(line, plain, previous, listing, margin, longest):
+    """``(listing, margin, Markdown)`` when ``line`` is a list item or runs one on, else
+    None. A bulleted line is an item; so is each line indented under a line ending in a
+    colon, unless the line before it is full, when it runs that item on."""
+    if _BULLET.match(line):
+        return listing, margin, "- " + _escaped(_BULLET.sub("", line, count=1).strip())
+    indent = _indent(line)
+    lead = previous.rstrip().endswith(":")
+    if lead and indent > _indent(previous) + 1:
+        return True, indent, "- " + _escaped(plain)
+    if not listing or indent != margin:
+        return None
+    if len(previous.rstrip()) >= FULL_LINE_SHARE * longest:
+        return True, margin, "  " + _escaped(plain)  # the item's text runs on
+    return True, margin, "- " + _escaped(plain)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _escaped(text: str) -> str:
+    """``text`` with what Markdown would read as markup at its start escaped."""
+    return _MARKUP_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)

@@ -20,7 +20,7 @@ from functools import partial
 from .annotate import annotate_plan
 from .classify import classify
 from .clean import CLEAN_STEPS, clean_document, flag_other_languages
-from .document import Flag
+from .document import Dropped, Flag
 from .language import BILINGUAL_SHARE
 from .load import LoadedSource, load_source
 from .memo import article_scope
@@ -75,6 +75,9 @@ def analyse_loaded(
 
 def _analyse_loaded(loaded, rules, languages, gettext) -> ArticlePlan:
     parsed = parse_document(loaded.text, loaded.format)
+    # What reading took out (a PDF's running headers) is recorded first, as the text
+    # parser records what it takes out of a printed page.
+    parsed.dropped[:0] = [Dropped(reason=reason, text=text) for reason, text in loaded.dropped]
     document = clean_document(parsed)
     source = SourceInfo(
         name=loaded.name,

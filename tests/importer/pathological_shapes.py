@@ -318,6 +318,17 @@ _PDF_PAGES = {
     "pdf long line": lambda size: [["Back pain usually eases, keep moving. " * (size // 38)]],
     # Thousands of pages of one line each.
     "pdf pages": lambda size: [["Keep moving gently."] for _ in range(max(1, size // 290))],
+    # Thousands of headings set larger than the text between them.
+    "pdf headings": lambda size: [
+        [(f"Section {page}.{n}", 18) if n % 2 else "Keep moving gently." for n in range(40)]
+        for page in range(max(1, size // 2200))
+    ],
+    # Thousands of items indented under a lead, some bulleted, in bold and plain.
+    "pdf items": lambda size: [
+        [("Self-help", 16), "What helps:"]
+        + [("  \u2022 Walk daily", 11, "bold") if n % 3 else "     gentle walks" for n in range(40)]
+        for page in range(max(1, size // 2400))
+    ],
     # Pages of fifty lines each.
     "pdf lines": lambda size: [
         [f"Back pain usually eases, keep moving. {page}.{line}" for line in range(50)]

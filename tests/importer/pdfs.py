@@ -2,8 +2,10 @@
 word processor's "Save as PDF" writes a simple leaflet (one text object per line), with
 a correct cross-reference table.
 
-``pdf_document([["line", ...], ...], title=...)`` gives one page per list of lines.
-``compress=True`` deflates each page's content stream, as most PDFs do.
+``pdf_document([["line", ...], ...], title=...)`` gives one page per list of lines. A
+line may be ``(text, size)`` or ``(text, size, "bold")``: set in that size (11 points
+otherwise), in Helvetica Bold. ``compress=True`` deflates each page's content stream, as
+most PDFs do.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ def _escape(text: str) -> bytes:
     return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _content(lines: list[str]) -> bytes:
-    parts = [b"BT /F1 11 Tf"]
-    for index, line in enumerate(lines):
-        y = TOP - index * LEADING
-        parts.append(b"1 0 0 1 72 %d Tm (%s) Tj" % (y, _escape(line)))
+def _content(lines) -> bytes:
+    parts = [b"BT"]
+    y = TOP
+    for line in lines:
+        text, size, weight = (line, 11, "") if isinstance(line, str) else (*line, "")[:3]
+        font = b"F2" if weight == "bold" else b"F1"
+        y -= max(LEADING, size + 3)
+        parts.append(b"/%s %d Tf 1 0 0 1 72 %d Tm (%s) Tj" % (font, size, y, _escape(text)))
     parts.append(b"ET")
     return b"\n".join(parts)
 
@@ -33,19 +38,20 @@ def pdf_document(pages: list[list[str]], *, title: str = "", compress: bool = Fa
     """The bytes of a PDF with one page per list of lines."""
     objects: list[bytes] = []  # object n is objects[n - 1]
     count = len(pages)
-    # 1 catalog, 2 pages, 3 font, 4 info, then a page and its content for each page.
-    kids = " ".join(f"{5 + 2 * n} 0 R" for n in range(count))
+    # 1 catalog, 2 pages, 3 and 4 fonts, 5 info, then a page and its content for each.
+    kids = " ".join(f"{6 + 2 * n} 0 R" for n in range(count))
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
-    objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
+    for font in (b"Helvetica", b"Helvetica-Bold"):
+        objects.append(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % font
+        )
     objects.append(b"<< /Title (%s) /Producer (tests) >>" % _escape(title))
     for n, lines in enumerate(pages):
         content = _content(lines)
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-            f" /Resources << /Font << /F1 3 0 R >> >> /Contents {6 + 2 * n} 0 R >>".encode()
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+            b" /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % (7 + 2 * n)
         )
         if compress:
             content = zlib.compress(content)
@@ -62,6 +68,6 @@ def pdf_document(pages: list[list[str]], *, title: str = "", compress: bool = Fa
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\n" % (len(objects) + 1)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R >>\n" % (len(objects) + 1)
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)

@@ -125,3 +125,71 @@ def test_without_the_extra_a_pdf_is_refused_by_name(monkeypatch):
         pdf_text(pdf_document(LEAFLET), "neck.pdf", max_bytes=MB)
     assert "neck.pdf is a PDF document" in str(error.value)
     assert "'pdf' extra" in str(error.value)
+
+
+def _page(*lines):
+    return [list(lines)]
+
+
+LONG = "Most people with a sprained neck feel much better within two to four weeks and"
+
+
+def test_type_sizes_and_bold_give_the_headings():
+    data = pdf_document(
+        _page(
+            "Northfield Community Hospital",
+            ("Neck sprain", 22),
+            "A neck sprain is a stretch of the muscles and ligaments of the neck.",
+            ("What causes it?", 15),
+            "A jolt to the head in a car accident is the usual cause.",
+            ("Self-care", 11, "bold"),
+            "Keep your neck moving gently.",
+        )
+    )
+    source = load_source(data, "neck.pdf", max_bytes=MB)
+    assert source.format == "markdown"
+    assert "# Neck sprain\n" in source.text
+    assert "## What causes it?\n" in source.text
+    assert "### Self-care\n" in source.text
+    plan = analyse(data, "neck.pdf")
+    assert plan.pages[0].title == "Neck sprain"
+
+
+def test_bulleted_and_indented_lines_are_list_items():
+    data = pdf_document(
+        _page(
+            ("Neck sprain", 22),
+            "It may help to:",
+            "      use a warm pack for 15 minutes at a time",
+            f"      {LONG}",
+            "      most are back at work within days",
+            "      take paracetamol regularly",
+            "",
+            "\u2022 Keep your neck moving.",
+            "\u2022 Sleep on one firm pillow.",
+        )
+    )
+    text = load_source(data, "neck.pdf", max_bytes=MB).text
+    assert "- use a warm pack for 15 minutes at a time\n" in text
+    assert f"- {LONG}\n  most are back at work within days\n" in text, "a full line runs on"
+    assert "- take paracetamol regularly\n" in text
+    assert "- Keep your neck moving.\n- Sleep on one firm pillow.\n" in text
+
+
+def test_a_pdf_set_in_one_size_goes_to_the_plain_text_parser():
+    source = load_source(pdf_document(LEAFLET), "neck.pdf", max_bytes=MB)
+    assert source.format == "text"
+
+
+def test_running_headers_of_a_structured_pdf_are_recorded_as_dropped():
+    pages = [
+        ["Northfield Community Hospital", ("Neck sprain", 22), "A neck sprain is common.", "1"],
+        ["Northfield Community Hospital", ("Treatment", 15), "Keep your neck moving.", "2"],
+        ["Northfield Community Hospital", ("Help", 15), "See a GP if it is no better.", "3"],
+    ]
+    data = pdf_document(pages)
+    source = load_source(data, "neck.pdf", max_bytes=MB)
+    assert source.format == "markdown"
+    assert "Northfield" not in source.text
+    plan = analyse(data, "neck.pdf")
+    assert any("Northfield" in item.text for item in plan.dropped)

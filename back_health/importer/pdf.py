@@ -230,7 +230,7 @@ def _markdown(text: str, levels: dict[str, int]) -> str:
     listing = False  # inside indented items under a line ending in a colon
     margin = 0
     previous = ""  # the last line with text
-    for line in lines:
+    for index, line in enumerate(lines):
         plain = " ".join(line.split())
         if not plain:
             out.append("")
@@ -248,7 +248,35 @@ def _markdown(text: str, levels: dict[str, int]) -> str:
             continue
         listing = False
         out.append(_escaped(plain))
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _ends_its_block(plain, following, longest):
+            out.append("")
     return "\n".join(out).strip() + "\n"
+
+
+#: A line shorter than this share of the page's longest may end its block.
+SHORT_LINE_SHARE = 0.6
+_WORD_AT_END = re.compile(r"([^\W\d_]+)[\W\d_]*$")
+
+
+def _ends_its_block(plain: str, following: str, longest: int) -> bool:
+    """Whether a short line stands alone though no gap follows it: a menu item, a
+    button, a line of a banner ("Skip to main content" over "Wessex Valley Health").
+    The next line opens with a capital and this one does not lead into it (a comma, a
+    hyphen or a joining word at its end: "... such as" over "Nurofen")."""
+    following = following.strip()
+    if not following[:1].isupper() or len(plain) >= SHORT_LINE_SHARE * longest:
+        return False
+    if plain.endswith((",", ";", ":", "-", "\u2013", "\u2014", "(", "/", "&")):
+        return False
+    last = _WORD_AT_END.search(plain)
+    return last is None or last.group(1).lower() not in _joining_words()
+
+
+def _joining_words() -> frozenset[str]:
+    from .language import stopwords
+
+    return stopwords().get("en", frozenset())
 
 
 def _list_line(line, plain, previous, listing, margin, longest):

@@ -193,3 +193,24 @@ def test_running_headers_of_a_structured_pdf_are_recorded_as_dropped():
     assert "Northfield" not in source.text
     plan = analyse(data, "neck.pdf")
     assert any("Northfield" in item.text for item in plan.dropped)
+
+
+def test_short_lines_of_a_printed_web_page_stand_alone_and_wrapped_sentences_do_not():
+    data = pdf_document(
+        _page(
+            "Accept all cookies",
+            "Skip to main content",
+            "Health A to Z",
+            ("Neck sprain", 22),
+            f"{LONG} most are back at work within days. Take painkillers such as",
+            "Nurofen if you need them. See a GP if the pain is no better after",
+            "6 weeks.",
+        )
+    )
+    text = load_source(data, "neck.pdf", max_bytes=MB).text
+    assert "Accept all cookies\n\nSkip to main content\n\nHealth A to Z\n" in text
+    assert "such as\nNurofen if you need them." in text
+    assert "better after\n6 weeks." in text
+    plan = analyse(data, "neck.pdf")
+    kept = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
+    assert "Skip to main content" not in kept

@@ -39,6 +39,7 @@ import logging
 import math
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .errors import ImportSourceError, NothingToImportError
@@ -131,37 +132,55 @@ def _read_pages(raw: bytes, label: str, max_bytes: int) -> tuple[list[str], list
             code="binary",
         ) from exc
     # pypdf logs every oddity of a damaged file as a warning; the error below says enough.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ImportSourceError(
-                f"{label} is a PDF protected by a password: save a copy without one first.",
-                code="bad_document",
-            )
-        layouts: list[str] = []
-        lines: list[_Line] = []
-        size = 0
-        for page in reader.pages:
-            text = page.extract_text(extraction_mode="layout")
-            size += len(text.encode("utf-8"))
-            if size > max_bytes:
+    with _quiet(logging.getLogger("pypdf")):
+        try:
+            reader = PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
                 raise ImportSourceError(
-                    f"{label}: the text of the PDF is larger than the size limit of"
-                    f" {max_bytes} bytes.",
-                    code="too_large",
+                    f"{label} is a PDF protected by a password: save a copy without one first.",
+                    code="bad_document",
                 )
-            layouts.append(text.rstrip())
-            lines.extend(_set_lines(page))
-    except ImportSourceError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
-        raise ImportSourceError(
-            f"{label} is not a readable PDF: {type(error).__name__}:"
-            f" {' '.join(str(error).split())}.",
-            code="bad_document",
-        ) from error
+            layouts: list[str] = []
+            lines: list[_Line] = []
+            size = 0
+            for page in reader.pages:
+                text = page.extract_text(extraction_mode="layout")
+                size += len(text.encode("utf-8"))
+                if size > max_bytes:
+                    raise ImportSourceError(
+                        f"{label}: the text of the PDF is larger than the size limit of"
+                        f" {max_bytes} bytes.",
+                        code="too_large",
+                    )
+                layouts.append(text.rstrip())
+                lines.extend(_set_lines(page))
+        except ImportSourceError:
+            raise
+        except (
+            PdfReadError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+        ) as error:
+            raise ImportSourceError(
+                f"{label} is not a readable PDF: {type(error).__name__}:"
+                f" {' '.join(str(error).split())}.",
+                code="bad_document",
+            ) from error
     return layouts, lines
+
+
+@contextmanager
+def _quiet(logger: logging.Logger):
+    """``logger`` at ``ERROR`` while reading, as it was afterwards."""
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _set_lines(page) -> list[_Line]:

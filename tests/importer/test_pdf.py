@@ -214,3 +214,16 @@ def test_short_lines_of_a_printed_web_page_stand_alone_and_wrapped_sentences_do_
     plan = analyse(data, "neck.pdf")
     kept = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
     assert "Skip to main content" not in kept
+
+
+def test_reading_leaves_the_sites_logging_as_it_was():
+    import logging
+
+    logger = logging.getLogger("pypdf")
+    logger.setLevel(logging.INFO)
+    try:
+        with pytest.raises(ImportSourceError):
+            pdf_text(b"%PDF-1.4\n1 0 obj << /Type", "broken.pdf", max_bytes=MB)
+        assert logger.level == logging.INFO
+    finally:
+        logger.setLevel(logging.NOTSET)

@@ -38,6 +38,7 @@ import io
 import logging
 import math
 import re
+import textwrap
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -104,7 +105,7 @@ def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> PdfText:
     :class:`ImportSourceError` for a document that cannot be read, when its text passes
     the size limit, or when the ``pdf`` extra is not installed."""
     layouts, lines = _read_pages(raw, name or "The source", max_bytes)
-    text = "\n\f".join(layouts)
+    text = "\n\f".join(map(in_reading_order, layouts))
     if not text.replace("\f", "").strip():
         raise NothingToImportError(
             f"{name or 'The source'} is a PDF without text (a scanned page?): there is"
@@ -183,9 +184,16 @@ def _quiet(logger: logging.Logger):
         logger.setLevel(level)
 
 
+#: Runs on one height further apart than this many times their size are in different
+#: columns (a heading in each column of a two-column page is two lines).
+COLUMN_GAP_SIZES = 2.0
+#: Average width of a character, in sizes, for telling where a run ends.
+CHAR_WIDTH = 0.5
+
+
 def _set_lines(page) -> list[_Line]:
-    """The page's lines as set: each line's text (runs at one height joined), the
-    largest size in it and the share of its characters in a bold font."""
+    """The page's lines as set: each line's text (runs at one height and in one column
+    joined), the largest size in it and the share of its characters in a bold font."""
     runs: dict[float, list] = {}
 
     def visit(text, cm, tm, font, font_size):
@@ -193,18 +201,101 @@ def _set_lines(page) -> list[_Line]:
             return
         scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
         height = round(tm[5] * cm[3] + cm[5])
+        left = tm[4] * cm[0] + cm[4]
         name = str(font.get("/BaseFont", "")) if font else ""
         bold = "bold" in name.lower() or "black" in name.lower()
-        runs.setdefault(height, []).append((text, font_size * scale, bold))
+        runs.setdefault(height, []).append((left, text, font_size * scale, bold))
 
     page.extract_text(visitor_text=visit)
     lines = []
     for parts in runs.values():
-        text = " ".join("".join(part for part, _, _ in parts).split())
-        chars = sum(len(part.strip()) for part, _, _ in parts) or 1
-        bold = sum(len(part.strip()) for part, _, heavy in parts if heavy) / chars
-        lines.append(_Line(text, round(max(size for _, size, _ in parts), 1), bold))
+        parts.sort(key=lambda part: part[0])
+        column = [parts[0]]
+        for part in parts[1:]:
+            left, text, size, _ = column[-1]
+            if part[0] - (left + len(text) * size * CHAR_WIDTH) > COLUMN_GAP_SIZES * size:
+                lines.append(_line_of(column))
+                column = []
+            column.append(part)
+        lines.append(_line_of(column))
     return lines
+
+
+def _line_of(parts) -> _Line:
+    text = " ".join("".join(part for _, part, _, _ in parts).split())
+    chars = sum(len(part.strip()) for _, part, _, _ in parts) or 1
+    bold = sum(len(part.strip()) for _, part, _, heavy in parts if heavy) / chars
+    return _Line(text, round(max(size for _, _, size, _ in parts), 1), bold)
+
+
+#: A gap of three spaces or more between text on a laid-out line.
+_GAP = re.compile(r"(?<=\S) {3,}+(?=\S)")
+#: Share of a page's lines a gutter must run through (or start right of) for the page
+#: to be read as two columns.
+GUTTER_SHARE = 0.3
+#: Fewest lines a gutter must run through.
+GUTTER_MIN_LINES = 4
+#: A second gap this common (against the gutter's) makes the page a table, not columns.
+TABLE_GAP_SHARE = 0.5
+
+
+def in_reading_order(page: str) -> str:
+    """A laid-out page in two columns as the left column's lines, then the right's.
+
+    The gutter is the position most gaps of three spaces or more run through; the page
+    is two columns when it runs through (or the text starts right of it on) at least
+    :data:`GUTTER_SHARE` of the page's lines, and no other gap is nearly as common (a
+    table has several). A line crossing the gutter without a gap (a heading over both
+    columns) ends the columns before it. Linear in the page's length."""
+    lines = page.split("\n")
+    gaps: Counter = Counter()
+    for line in lines:
+        for gap in _GAP.finditer(line):
+            gaps.update(range(gap.start() + 1, gap.end() - 1))
+    if not gaps:
+        return page
+    peak, through = gaps.most_common(1)[0]
+    common = TABLE_GAP_SHARE * through
+    start = end = peak  # the band of positions about as common as the peak
+    while gaps.get(start - 1, 0) >= common:
+        start -= 1
+    while gaps.get(end + 1, 0) >= common:
+        end += 1
+    if any(count >= common and not start - 1 <= at <= end + 1 for at, count in gaps.items()):
+        return page  # another column of gaps: a table
+    gutter = end
+    filled = [line for line in lines if line.strip()]
+    right_only = sum(1 for line in filled if _indent(line) >= gutter)
+    if through + right_only < max(GUTTER_MIN_LINES, GUTTER_SHARE * len(filled)):
+        return page
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+
+    def flush() -> None:
+        out.extend(left)
+        if any(line.strip() for line in right):
+            out.append("")
+            out.extend(textwrap.dedent("\n".join(right)).split("\n"))
+        left.clear()
+        right.clear()
+
+    for line in lines:
+        if not line.strip():
+            left.append("")
+            right.append("")
+        elif _indent(line) >= gutter:
+            right.append(line[gutter:])
+        elif len(line.rstrip()) <= gutter:
+            left.append(line.rstrip())
+        elif line[gutter - 1 : gutter + 1] == "  ":
+            left.append(line[:gutter].rstrip())
+            right.append(line[gutter:])
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
 
 
 def _heading_levels(lines: list[_Line]) -> dict[str, int]:
@@ -255,7 +346,7 @@ def _markdown(text: str, levels: dict[str, int]) -> str:
             out.append("")
             listing = False
             continue
-        item = _list_line(line, plain, previous, listing, margin, longest)
+        item = _list_line(line, plain, previous, listing, margin, longest, levels)
         previous = line
         if item is not None:
             listing, margin, text = item
@@ -298,14 +389,15 @@ def _joining_words() -> frozenset[str]:
     return stopwords().get("en", frozenset())
 
 
-def _list_line(line, plain, previous, listing, margin, longest):
+def _list_line(line, plain, previous, listing, margin, longest, levels):
     """``(listing, margin, Markdown)`` when ``line`` is a list item or runs one on, else
     None. A bulleted line is an item; so is each line indented under a line ending in a
-    colon, unless the line before it is full, when it runs that item on."""
+    colon or under a heading, unless the line before it is full, when it runs that item
+    on."""
     if _BULLET.match(line):
         return listing, margin, "- " + _escaped(_BULLET.sub("", line, count=1).strip())
     indent = _indent(line)
-    lead = previous.rstrip().endswith(":")
+    lead = previous.rstrip().endswith(":") or " ".join(previous.split()) in levels
     if lead and indent > _indent(previous) + 1:
         return True, indent, "- " + _escaped(plain)
     if not listing or indent != margin:

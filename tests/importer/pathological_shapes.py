@@ -329,6 +329,14 @@ _PDF_PAGES = {
         + [("  \u2022 Walk daily", 11, "bold") if n % 3 else "     gentle walks" for n in range(40)]
         for page in range(max(1, size // 2400))
     ],
+    # Pages in two columns, a heading over both now and then.
+    "pdf columns": lambda size: [
+        [
+            ("Section", 16) if n % 10 == 0 else f"Walk daily, {n}. || Rest a little, {n}."
+            for n in range(25)
+        ]
+        for page in range(max(1, size // 2600))
+    ],
     # Pages of fifty lines each.
     "pdf lines": lambda size: [
         [f"Back pain usually eases, keep moving. {page}.{line}" for line in range(50)]

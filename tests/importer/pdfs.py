@@ -4,8 +4,8 @@ a correct cross-reference table.
 
 ``pdf_document([["line", ...], ...], title=...)`` gives one page per list of lines. A
 line may be ``(text, size)`` or ``(text, size, "bold")``: set in that size (11 points
-otherwise), in Helvetica Bold. ``compress=True`` deflates each page's content stream, as
-most PDFs do.
+otherwise), in Helvetica Bold; ``"left || right"`` sets a line in two columns.
+``compress=True`` deflates each page's content stream, as most PDFs do.
 """
 
 from __future__ import annotations
@@ -29,7 +29,11 @@ def _content(lines) -> bytes:
         text, size, weight = (line, 11, "") if isinstance(line, str) else (*line, "")[:3]
         font = b"F2" if weight == "bold" else b"F1"
         y -= max(LEADING, size + 3)
-        parts.append(b"/%s %d Tf 1 0 0 1 72 %d Tm (%s) Tj" % (font, size, y, _escape(text)))
+        # "left || right": a line in two columns, the right one from the page's middle.
+        for x, column in zip((72, 320), text.split(" || "), strict=False):
+            parts.append(
+                b"/%s %d Tf 1 0 0 1 %d %d Tm (%s) Tj" % (font, size, x, y, _escape(column))
+            )
     parts.append(b"ET")
     return b"\n".join(parts)
 

@@ -227,3 +227,59 @@ def test_reading_leaves_the_sites_logging_as_it_was():
         assert logger.level == logging.INFO
     finally:
         logger.setLevel(logging.NOTSET)
+
+
+TWO_COLUMNS = "\n".join(
+    [
+        "Coccyx pain",
+        "",
+        "What is it?                                      Treatment",
+        "Coccyx pain is pain at the bottom of the         Sit on a soft cushion and take",
+        "spine. It often follows a fall.                  simple painkillers.",
+        "                                                 When to get help",
+        "Causes                                           See a GP if it lasts 8 weeks.",
+        "   a fall onto the tailbone",
+        "   childbirth",
+    ]
+)
+
+
+def test_a_page_in_two_columns_is_read_column_by_column():
+    from back_health.importer.pdf import in_reading_order
+
+    text = in_reading_order(TWO_COLUMNS)
+    assert text.index("spine. It often follows a fall.") < text.index("   childbirth")
+    assert text.index("   childbirth") < text.index("Treatment")
+    assert "Sit on a soft cushion and take\nsimple painkillers." in text
+    assert text.startswith("Coccyx pain\n"), "a line over both columns stays first"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A table: several columns of gaps.
+        "Exercise      Sets   Repetitions\nChin tuck     2      10\nPelvic tilt   3      8\n"
+        "Knee hug      1      5\nBridge        2      10",
+        # One column with a footer spaced out along the line.
+        "Coccyx pain is pain at the bottom of the spine.\nIt often follows a fall.\n"
+        "Most people get better within a few months.\nLeaflet PI-2        Page 1 of 2",
+    ],
+)
+def test_a_table_or_a_spaced_out_line_is_not_two_columns(page):
+    from back_health.importer.pdf import in_reading_order
+
+    assert in_reading_order(page) == page
+
+
+def test_indented_lines_under_a_heading_are_list_items():
+    data = pdf_document(
+        _page(
+            ("Coccyx pain", 22),
+            "Coccyx pain is pain at the bottom of the spine.",
+            ("Causes", 15),
+            "     a fall onto the tailbone",
+            "     childbirth",
+        )
+    )
+    text = load_source(data, "coccyx.pdf", max_bytes=MB).text
+    assert "## Causes\n\n- a fall onto the tailbone\n- childbirth\n" in text

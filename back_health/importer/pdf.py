@@ -39,6 +39,7 @@ import logging
 import math
 import re
 import textwrap
+from bisect import bisect_right
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -262,7 +263,7 @@ def in_reading_order(page: str) -> str:
     while gaps.get(end + 1, 0) >= common:
         end += 1
     if any(count >= common and not start - 1 <= at <= end + 1 for at, count in gaps.items()):
-        return page  # another column of gaps: a table
+        return with_tables(page)  # another column of gaps: a table
     gutter = end
     filled = [line for line in lines if line.strip()]
     right_only = sum(1 for line in filled if _indent(line) >= gutter)
@@ -331,6 +332,82 @@ def _heading_levels(lines: list[_Line]) -> dict[str, int]:
     return levels
 
 
+#: Share of a table's lines a column must start on.
+COLUMN_SHARE = 0.3
+#: Fewest lines with gaps that make a table, and fewest columns.
+TABLE_MIN_LINES = 3
+TABLE_MIN_COLUMNS = 3
+_CELL_START = re.compile(r"(?:^|(?<=   ))[ \t]*+(?=\S)")
+#: Words of a laid-out line with at most two spaces between them: one cell's text.
+_WORDS_RUN = re.compile(r"\S++(?: {1,2}+\S++)*+")
+
+
+def with_tables(page: str) -> str:
+    """A laid-out page with each table (a run of lines whose gaps line up in three
+    columns or more) set out as a Markdown pipe table. A line filling all its columns
+    but one or more starts a row; a line filling fewer runs the cells above it on, as a
+    cell wrapped onto two lines does. Linear in the page's length."""
+    lines = page.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].strip() and _in_table(lines[end]):
+            end += 1
+        region = lines[index:end]
+        table = _pipe_table(region) if len(region) >= TABLE_MIN_LINES else None
+        if table is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        out.extend(["", *table, ""])
+        index = end
+    return "\n".join(out)
+
+
+def _in_table(line: str) -> bool:
+    """A line of a table: it has a gap, or it is indented (a cell wrapped on)."""
+    return bool(_GAP.search(line)) or _indent(line) >= 3
+
+
+def _pipe_table(region: list[str]) -> list[str] | None:
+    starts: Counter = Counter()
+    for line in region:
+        for cell in _CELL_START.finditer(line):
+            starts[cell.end()] += 1
+    columns: list[int] = []
+    for at in sorted(at for at, count in starts.items() if count >= COLUMN_SHARE * len(region)):
+        if not columns or at - columns[-1] > 2:
+            columns.append(at)
+    if len(columns) < TABLE_MIN_COLUMNS or sum(1 for line in region if _GAP.search(line)) < (
+        TABLE_MIN_LINES
+    ):
+        return None
+    columns[0] = 0
+    rows: list[list[list[str]]] = []  # each row's cells, each cell's runs of words
+    for line in region:
+        # Each run of words goes to the column its middle is in: a heading centred over
+        # its column may start left of the column's text.
+        cells: list[list[str]] = [[] for _ in columns]
+        for words in _WORDS_RUN.finditer(line):
+            cells[bisect_right(columns, (words.start() + words.end()) / 2) - 1].append(
+                words.group(0)
+            )
+        filled = sum(1 for cell in cells if cell)
+        if not rows or filled >= len(columns) - 1:
+            rows.append(cells)
+        else:
+            for cell, more in zip(rows[-1], cells, strict=True):
+                cell.extend(more)  # a wrapped cell runs on
+    escaped = [[" ".join(cell).replace("|", "\\|") for cell in row] for row in rows]
+    head, *body = escaped
+    return [
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(columns),
+        *("| " + " | ".join(row) + " |" for row in body),
+    ]
+
+
 def _markdown(text: str, levels: dict[str, int]) -> str:
     """The laid-out text as Markdown: headings by their levels, bulleted and indented
     items as list items, other lines as they are (blank lines end paragraphs)."""
@@ -343,8 +420,7 @@ def _markdown(text: str, levels: dict[str, int]) -> str:
     for index, line in enumerate(lines):
         plain = " ".join(line.split())
         if not plain:
-            out.append("")
-            listing = False
+            out.append("")  # a gap between items goes on with the list
             continue
         item = _list_line(line, plain, previous, listing, margin, longest, levels)
         previous = line
@@ -359,7 +435,7 @@ def _markdown(text: str, levels: dict[str, int]) -> str:
         listing = False
         out.append(_escaped(plain))
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _ends_its_block(plain, following, longest):
+        if not plain.startswith("|") and _ends_its_block(plain, following, longest):
             out.append("")
     return "\n".join(out).strip() + "\n"
 

@@ -337,6 +337,16 @@ _PDF_PAGES = {
         ]
         for page in range(max(1, size // 2600))
     ],
+    # A table of thousands of rows, each cell wrapped onto a second line.
+    "pdf table": lambda size: [
+        [
+            "Knee hug || Hug one knee to your chest || 2 || 10"
+            if n % 2 == 0
+            else " || and hold it there. || || "
+            for n in range(10)
+        ]
+        for page in range(max(1, size // 1650))
+    ],
     # Pages of fifty lines each.
     "pdf lines": lambda size: [
         [f"Back pain usually eases, keep moving. {page}.{line}" for line in range(50)]

@@ -4,7 +4,8 @@ a correct cross-reference table.
 
 ``pdf_document([["line", ...], ...], title=...)`` gives one page per list of lines. A
 line may be ``(text, size)`` or ``(text, size, "bold")``: set in that size (11 points
-otherwise), in Helvetica Bold; ``"left || right"`` sets a line in two columns.
+otherwise), in Helvetica Bold; ``"left || right"`` sets a line in two columns, and
+three or four parts set a table's row.
 ``compress=True`` deflates each page's content stream, as most PDFs do.
 """
 
@@ -29,8 +30,11 @@ def _content(lines) -> bytes:
         text, size, weight = (line, 11, "") if isinstance(line, str) else (*line, "")[:3]
         font = b"F2" if weight == "bold" else b"F1"
         y -= max(LEADING, size + 3)
-        # "left || right": a line in two columns, the right one from the page's middle.
-        for x, column in zip((72, 320), text.split(" || "), strict=False):
+        # "left || right": a line in two columns, the right one from the page's middle;
+        # more parts are a table's cells, spread across the page.
+        cells = text.split(" || ")
+        places = (72, 320) if len(cells) == 2 else (72, 190, 380, 470)
+        for x, column in zip(places, cells, strict=False):
             parts.append(
                 b"/%s %d Tf 1 0 0 1 %d %d Tm (%s) Tj" % (font, size, x, y, _escape(column))
             )

@@ -254,21 +254,19 @@ def test_a_page_in_two_columns_is_read_column_by_column():
     assert text.startswith("Coccyx pain\n"), "a line over both columns stays first"
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        # A table: several columns of gaps.
-        "Exercise      Sets   Repetitions\nChin tuck     2      10\nPelvic tilt   3      8\n"
-        "Knee hug      1      5\nBridge        2      10",
-        # One column with a footer spaced out along the line.
-        "Coccyx pain is pain at the bottom of the spine.\nIt often follows a fall.\n"
-        "Most people get better within a few months.\nLeaflet PI-2        Page 1 of 2",
-    ],
-)
-def test_a_table_or_a_spaced_out_line_is_not_two_columns(page):
+def test_a_spaced_out_line_is_not_two_columns_and_a_table_is_a_table():
     from back_health.importer.pdf import in_reading_order
 
+    page = (
+        "Coccyx pain is pain at the bottom of the spine.\nIt often follows a fall.\n"
+        "Most people get better within a few months.\nLeaflet PI-2        Page 1 of 2"
+    )
     assert in_reading_order(page) == page
+    table = (
+        "Exercise      Sets   Repetitions\nChin tuck     2      10\nPelvic tilt   3      8\n"
+        "Knee hug      1      5\nBridge        2      10"
+    )
+    assert "| Pelvic tilt | 3 | 8 |" in in_reading_order(table)
 
 
 def test_indented_lines_under_a_heading_are_list_items():
@@ -283,3 +281,46 @@ def test_indented_lines_under_a_heading_are_list_items():
     )
     text = load_source(data, "coccyx.pdf", max_bytes=MB).text
     assert "## Causes\n\n- a fall onto the tailbone\n- childbirth\n" in text
+
+
+CARD = "\n".join(
+    [
+        "Do these twice a day:",
+        "",
+        "     Exercise               How to do it                         Sets   Repetitions",
+        " Pelvic tilt          Lie on your back and flatten your            2      10",
+        "                      lower back into the floor.",
+        " Knee hug             Hug one knee to your chest and hold          1      5 each side",
+        "                      for 20 seconds.",
+        " Bridge               Lift your hips until your body is            2      8",
+        "                      straight from knees to shoulders.",
+        "",
+        "Stop if any exercise hurts.",
+    ]
+)
+
+
+def test_a_laid_out_table_becomes_a_pipe_table_with_its_wrapped_cells_joined():
+    from back_health.importer.pdf import in_reading_order
+
+    text = in_reading_order(CARD)
+    assert "| Exercise | How to do it | Sets | Repetitions |" in text
+    assert (
+        "| Knee hug | Hug one knee to your chest and hold for 20 seconds. | 1 | 5 each side |"
+    ) in text
+    assert text.startswith("Do these twice a day:") and text.rstrip().endswith("hurts.")
+
+
+def test_exercises_in_a_pdf_table_are_read_with_their_doses():
+    from back_health.importer.pdf import in_reading_order
+
+    markdown = "# Back exercises\n\n" + in_reading_order(CARD) + "\n"
+    plan = analyse(markdown.encode(), "card.md")
+    exercises = next(
+        block.value["exercises"]
+        for page in plan.pages
+        for block in page.blocks
+        if block.type == "exercise_list"
+    )
+    assert [e["name"] for e in exercises] == ["Pelvic tilt", "Knee hug", "Bridge"]
+    assert exercises[1]["dose"]["hold_seconds"] == 20

@@ -10,14 +10,19 @@ looks, so this module reads them back from the page:
   heading: the largest size is the document's title, the next sizes its sections and
   subsections; a short line wholly in bold at the body size is a subsection heading;
 - a line opening with a bullet glyph ("•", "▪", "◦", the Symbol font's bullet) is a list
-  item, and so is each indented line under a line ending in a colon when the lines before
-  it are short (a list whose bullets were drawn, not written);
+  item, and so is each indented line under a line ending in a colon or under a heading
+  (a list whose bullets were drawn, not written); a full line runs its item on;
+- a short line that does not lead into the next stands alone (a menu item, a button);
+- a page in two columns is read column by column, and a table becomes a Markdown table
+  (:func:`in_reading_order`, :func:`with_tables`);
 - what printing put on every page goes, as it does for a leaflet copied out of a PDF as
   text (:func:`~.parse_text.strip_running_lines`: running headers, footers and page
   numbers, recorded as dropped), and a word broken across two lines is joined again
   (:func:`~.parse_text.join_hyphenated_lines`).
 
-The result is Markdown, read by the Markdown parser like any other article.
+The result is Markdown, read by the Markdown parser like any other article. A PDF set in
+one size throughout shows no headings that way: its laid-out text, pages ended by form
+feeds, goes to the plain-text parser instead.
 
 Also:
 

@@ -1711,3 +1711,12 @@ def test_recovery_after_a_procedure_is_not_itself_a_procedure():
         " Sciatica often eases soon after it.\n"
     )
     assert plan.main_page.title == "Lumbar discectomy"
+
+
+def test_two_parts_of_the_body_sharing_a_condition_head_are_one_subject():
+    plan = plan_of(
+        "# Neck and shoulder pain\n\nNeck and shoulder pain often comes from long hours at a"
+        " desk. Shoulder pain on its own has other causes. Stretch every hour and check the"
+        " height of your screen.\n"
+    )
+    assert plan.main_page.title == "Neck and shoulder pain"

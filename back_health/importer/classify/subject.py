@@ -1024,6 +1024,8 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     kind = _treatment_kind(name, rules)
     if not kind and candidate.source == "defined treatment":
         kind = "a treatment by the text's definition"
+    if not kind and _parts_sharing_a_head(name, rules):
+        kind = "a condition"  # "Upper back and shoulder pain": one name for both
     # A phrase about a condition ("Exercises for sciatica") is not its name.
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):
@@ -1050,6 +1052,18 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         if part
     )
     return candidate
+
+
+def _parts_sharing_a_head(name: str, rules: RuleSet) -> bool:
+    """Whether ``name`` is two parts of the body joined by "and" before one condition's
+    head: "Neck and shoulder pain", "Upper back and shoulder pain"."""
+    parts = re.split(r"\s+(?:and|&)\s+", name)
+    if len(parts) != 2 or not rules.has_condition_head(parts[1]):
+        return False
+    first, (*second, _) = parts[0], parts[1].split()
+    return bool(second) and all(
+        rules.cue("anatomy_subject", f"the {part.lower()}") for part in (first, " ".join(second))
+    )
 
 
 def _same_name(candidate: Candidate, name: str, rules: RuleSet) -> bool:

@@ -50,6 +50,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .errors import ImportSourceError, NothingToImportError
+from .language import stopwords
 from .parse_text import join_hyphenated_lines, strip_running_lines
 
 #: Where a PDF starts (the header may follow a few bytes of junk).
@@ -362,8 +363,9 @@ def with_tables(page: str) -> str:
         region = lines[index:end]
         table = _pipe_table(region) if len(region) >= TABLE_MIN_LINES else None
         if table is None:
-            out.append(lines[index])
-            index += 1
+            # No table: the run's lines stay as they are, each looked at once.
+            out.extend(region or [lines[index]])
+            index = max(end, index + 1)
             continue
         out.extend(["", *table, ""])
         index = end
@@ -465,8 +467,6 @@ def _ends_its_block(plain: str, following: str, longest: int) -> bool:
 
 
 def _joining_words() -> frozenset[str]:
-    from .language import stopwords
-
     return stopwords().get("en", frozenset())
 
 

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from django.utils.translation import gettext as _
 
 from ..conf import back_health_settings
-from ..importer.docx import is_docx
+from ..importer.docx import ZIP_SIGNATURE, is_docx
 from ..importer.errors import ImportSourceError
 from ..importer.load import FORMAT_ALIASES, read_limited
 
@@ -35,7 +35,6 @@ ARTICLE_EXTENSIONS = frozenset(f".{alias}" for alias in FORMAT_ALIASES) | {
     ".tex",
 }
 
-_ZIP_SIGNATURE = b"PK\x03\x04"
 _WXR_NAMESPACE = re.compile(rb"xmlns:wp=[\"']http://wordpress\.org/export/")
 _BLOCK_START = re.compile(
     r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|table|figure|pre|hr|section|article|!--)[\s>/]",
@@ -64,7 +63,7 @@ def expand_path(spec: str) -> list:
         raise ImportSourceError(_("%(name)s: no such file or folder") % {"name": spec})
     with path.open("rb") as handle:
         head = handle.read(4096)
-    if head.startswith(_ZIP_SIGNATURE) and not is_docx(path):
+    if head.startswith(ZIP_SIGNATURE) and not is_docx(path):
         return zip_sources(path, path.name)
     if is_wxr(head):
         return wxr_sources(path, path.name)
@@ -73,7 +72,7 @@ def expand_path(spec: str) -> list:
 
 def expand_upload(name: str, data: bytes) -> list:
     """The sources an uploaded file stands for (the admin's bulk import)."""
-    if data.startswith(_ZIP_SIGNATURE) and not is_docx(data):
+    if data.startswith(ZIP_SIGNATURE) and not is_docx(data):
         return zip_sources(data, name)
     if is_wxr(data[:4096]):
         return wxr_sources(data, name)

@@ -837,6 +837,17 @@ def test_reassurance_around_the_risks_stays_text_and_the_risks_are_boxed():
     assert "Most people have no problems." in prose and "1 in 1,000" in prose
 
 
+def test_the_risks_keep_their_markup_when_reassurance_is_taken_out():
+    plan = plan_of(
+        "# Facet joint injection\n\nA facet joint injection puts a steroid into a small"
+        " joint of the spine.\n\n## Risks\n\nMost people have no problems. Rarely, the"
+        " injection causes **an infection in the joint**.\n"
+    )
+    (box,) = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+    assert "<strong>an infection in the joint</strong>" in box["text"]
+    assert "no problems" not in box["text"]
+
+
 def test_a_risk_given_with_how_often_it_happens_stays_in_the_box():
     plan = plan_of(
         "# Spinal cord stimulation\n\nA stimulator sends small pulses to the spinal cord.\n\n"

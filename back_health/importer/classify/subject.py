@@ -51,7 +51,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     elif device := _is_aid(name, rules):
         # A product page or guide for an aid ("Perching stool") is about that treatment.
         page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
-    elif procedure := rules.is_procedure(name) and not rules.condition_in_phrase(name):
+    elif procedure := _is_procedure(name, rules):
         # "Interspinous spacer insertion": a procedure the vocabulary does not know.
         page = state.entity(Kind.TREATMENT, name, "procedure", reason=f"main subject: {because}")
     else:
@@ -957,11 +957,17 @@ def _treatment_kind(name: str, rules: RuleSet) -> str:
     if _is_aid(name, rules):
         return "a treatment"  # "FlexiCore lumbar support belt": a device, brand or not
     term = whole_treatment(name, rules)
-    if term is None and rules.is_procedure(name) and not rules.condition_in_phrase(name):
+    if term is None and _is_procedure(name, rules):
         return "a treatment"  # "Interspinous spacer insertion": a procedure by its name
     if term is None or term.general or term.kind == SELF_CARE_KIND:
         return ""
     return "a treatment"
+
+
+def _is_procedure(name: str, rules: RuleSet) -> bool:
+    """A procedure named by its last word, the vocabulary knowing it or not, in a name
+    that is not a phrase around a condition (:meth:`RuleSet.condition_in_phrase`)."""
+    return rules.is_procedure(name) and not rules.condition_in_phrase(name)
 
 
 def _is_aid(name: str, rules: RuleSet) -> bool:

@@ -160,11 +160,12 @@ def _without_reassurance(taken: list, rules: RuleSet) -> tuple[str, list, str]:
             count += 1
         if not count:
             return "", block
-        peeled = order[:count]
-        kept = order[count:]
-        if from_end:
-            peeled, kept = list(reversed(peeled)), list(reversed(kept))
-        return " ".join(peeled), Paragraph(" ".join(kept))
+        # The kept sentences keep their markup (a bold risk, a link).
+        pieces = sentence_markup(block, sentences)
+        kept = slice(0, len(sentences) - count) if from_end else slice(count, None)
+        peeled = slice(len(sentences) - count, None) if from_end else slice(0, count)
+        html = " ".join(pieces[kept]) if block.html else ""
+        return " ".join(sentences[peeled]), Paragraph(" ".join(sentences[kept]), html)
 
     before = after = ""
     blocks = list(taken)

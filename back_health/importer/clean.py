@@ -49,6 +49,7 @@ from .language import (
     detect_language,
     foreign_language,
     identify,
+    plainly_in,
     profile,
     rank_languages,
     stopwords,
@@ -1083,9 +1084,16 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
                     items.append(item)
             blocks.append(replace(block, items=items))
         blocks = [b for b in blocks if not isinstance(b, ListBlock) or b.items]
-        if section.heading and not heading_language and section.blocks and not blocks:
+        if (
+            section.heading
+            and not heading_language
+            and section.blocks
+            and not blocks
+            and not plainly_in(main, profiles.get(section.heading) or profile(section.heading))
+        ):
             # "¿Cómo se contagia?" over text all in Spanish: too short to tell alone, the
-            # heading is in the language of what it heads.
+            # heading is in the language of what it heads. "Aching back? It could be
+            # osteomalacia" over a passage in Urdu reads plainly as English and stays.
             if languages := [f.language for f in flags[flagged_before:] if f.language]:
                 flags.append(Flag(kind=kind, text=section.heading, language=languages[0]))
         if heading_language and blocks and sections:

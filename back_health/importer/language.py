@@ -281,6 +281,14 @@ def detect_language(text: str, default: str = "en", found: Profile | None = None
     return voted or code or default
 
 
+def plainly_in(language: str, found: Profile) -> bool:
+    """Whether a passage so profiled plainly reads as ``language``: two of its function
+    words or more, making up a fair share of the passage's words ("It could be
+    osteomalacia")."""
+    hits = found.hits[language]
+    return hits >= 2 and hits >= PLAIN_MAIN_SHARE * found.words
+
+
 def foreign_language(passage: str, main: str, found: Profile | None = None) -> str:
     """The language of ``passage`` when it is clearly not ``main``, else ``""``.
 
@@ -316,7 +324,7 @@ def foreign_language(passage: str, main: str, found: Profile | None = None) -> s
         return ""
     main_hits = found.hits[main]
     main_share = main_hits / found.words
-    if main_hits >= 2 and main_share >= PLAIN_MAIN_SHARE:
+    if plainly_in(main, found):
         return ""  # plainly the main language: no need to ask the model
     code, probability = identify_against(passage[:PASSAGE_SAMPLE], main)
     if code in NOT_LANGUAGES:

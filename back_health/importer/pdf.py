@@ -44,6 +44,7 @@ import logging
 import math
 import re
 import textwrap
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from contextlib import contextmanager
@@ -77,6 +78,8 @@ BOLD_HEADING_MAX_WORDS = 8
 BOLD_SHARE = 0.9
 #: A line as long as this share of the page's longest runs on to the next line.
 FULL_LINE_SHARE = 0.85
+#: An item's line this long, before a word in lower case, was wrapped.
+NEARLY_FULL_SHARE = 0.75
 
 #: A bullet opening a line: the usual glyphs, the Symbol font's (private use) and a dash.
 _BULLET = re.compile(
@@ -160,7 +163,7 @@ def _read_pages(raw: bytes, label: str, max_bytes: int) -> tuple[list[str], list
                         f" {max_bytes} bytes.",
                         code="too_large",
                     )
-                layouts.append(text.rstrip())
+                layouts.append("\n".join(map(logical_order, text.rstrip().split("\n"))))
                 lines.extend(_set_lines(page))
         except ImportSourceError:
             raise
@@ -232,8 +235,31 @@ def _line_of(parts) -> _Line:
     text = " ".join("".join(part for _, part, _, _ in parts).split())
     chars = sum(len(part.strip()) for _, part, _, _ in parts) or 1
     bold = sum(len(part.strip()) for _, part, _, heavy in parts if heavy) / chars
-    return _Line(text, round(max(size for _, _, size, _ in parts), 1), bold)
+    return _Line(logical_order(text), round(max(size for _, _, size, _ in parts), 1), bold)
 
+
+def logical_order(line: str) -> str:
+    """A line of right-to-left script (Arabic, Urdu, Hebrew) in reading order, as the
+    PDF lays its glyphs out left to right: its words from right to left, each in the
+    order it is read, with the shaped letter forms of the font made plain letters again.
+    Numbers and Latin words inside it keep their own order; other lines are unchanged."""
+    if not _RIGHT_TO_LEFT.search(line):
+        return line
+    line = _PRESENTATION_FORM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line)
+    letters = sum(1 for char in line if char.isalpha())
+    if len(_RIGHT_TO_LEFT.findall(line)) * 2 <= letters:
+        return line
+    indent = line[: len(line) - len(line.lstrip())]
+    words = line.split()
+    return indent + " ".join(
+        word[::-1] if _RIGHT_TO_LEFT.search(word) else word for word in reversed(words)
+    )
+
+
+#: Letters of scripts read from right to left, and their presentation forms.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+#: Arabic letters in the shapes a font draws them in (initial, medial, final, ligatures).
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
 
 #: A gap of three spaces or more between text on a laid-out line.
 _GAP = re.compile(r"(?<=\S) {3,}+(?=\S)")
@@ -483,9 +509,33 @@ def _list_line(line, plain, previous, listing, margin, longest, levels):
         return True, indent, "- " + _escaped(plain)
     if not listing or indent != margin:
         return None
-    if len(previous.rstrip()) >= FULL_LINE_SHARE * longest:
+    if _runs_on(previous.rstrip(), plain, longest):
         return True, margin, "  " + _escaped(plain)  # the item's text runs on
     return True, margin, "- " + _escaped(plain)
+
+
+def _runs_on(previous: str, plain: str, longest: int) -> bool:
+    """Whether ``plain`` goes on with the item on the line before rather than starting
+    one: that line is full, or it stops short of the end of a sentence or an item, in a
+    joining word ("... the same amount of" over "vitamin D;") or, when long, before a
+    word in lower case."""
+    if len(previous) >= FULL_LINE_SHARE * longest:
+        return True
+    if previous.endswith((".", ";", ":", "!", "?", "\u201c", "\u201d", '"')):
+        return False
+    last = _LAST_WORD.search(previous)  # "... 3 sets of 12" ends in a number, not "of"
+    if last is not None and last.group(1).lower() in _LEADS_ON:
+        return True
+    return plain[:1].islower() and len(previous) >= NEARLY_FULL_SHARE * longest
+
+
+#: The word a line ends in, punctuation aside.
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+#: Words no item ends in: what follows them is the rest of the item.
+_LEADS_ON = frozenset(
+    "a an the of to for with from by as at into onto than and or nor but that which who"
+    " whose your their its his her our my this these those such".split()
+)
 
 
 def _indent(line: str) -> int:

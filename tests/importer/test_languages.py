@@ -346,6 +346,23 @@ def test_a_short_heading_over_text_all_in_another_language_is_flagged_with_it():
     assert "¿Cómo se contagia?" in flagged
 
 
+def test_a_heading_plainly_in_the_main_language_stays_over_a_foreign_passage():
+    # A leaflet printed from a page whose headline is followed by a line in Urdu (a PDF
+    # carries no lang attribute): the headline reads as English and stays.
+    text = (
+        "# Aching back and bones? It could be osteomalacia\n\n"
+        "وٹامن ڈی ہماری ہڈیوں کو مضبوط رکھنے کے لیے ضروری ہے۔ جسم یہ وٹامن زیادہ تر دھوپ سے"
+        " بناتا ہے۔\n\n"
+        "## What is osteomalacia?\n\n"
+        "Osteomalacia means soft bones. It happens when the body does not have enough"
+        " vitamin D to take calcium into the bones, so they slowly become weaker.\n"
+    )
+    doc = clean_document(parse_document(text, "md"))
+    flagged = {flag.text for flag in doc.flags}
+    assert any(text.startswith("وٹامن") for text in flagged), "the Urdu is flagged"
+    assert "Aching back and bones? It could be osteomalacia" not in flagged
+
+
 def test_a_foreign_heading_over_text_in_the_main_language_leaves_the_page():
     from back_health.importer.clean import clean_document
     from back_health.importer.parse import parse_document

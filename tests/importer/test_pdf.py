@@ -8,7 +8,7 @@ import pytest
 
 from back_health.importer.errors import ImportSourceError, NothingToImportError
 from back_health.importer.load import load_source
-from back_health.importer.pdf import is_pdf, pdf_text
+from back_health.importer.pdf import is_pdf, logical_order, pdf_text
 from back_health.importer.pipeline import analyse
 from tests.importer.pdfs import pdf_document
 
@@ -176,6 +176,32 @@ def test_bulleted_and_indented_lines_are_list_items():
     assert "- Keep your neck moving.\n- Sleep on one firm pillow.\n" in text
 
 
+def test_an_item_wrapped_before_a_joining_word_or_a_lower_case_word_runs_on():
+    data = pdf_document(
+        _page(
+            ("Osteomalacia", 22),
+            "Osteomalacia means soft bones. It happens when the body does not have enough vitamin D"
+            " to take up calcium.",
+            "You are more at risk if:",
+            "      you have darker skin, which needs more sunlight to make the same amount of",
+            "      vitamin D;",
+            "      you are housebound, work night shifts or cover most of your skin when outdoors",
+            "      whenever you go out",
+            "      you are pregnant",
+            "      you take medicines for epilepsy",
+            "",
+            "Do these twice a week:",
+            "      Dumbbell shrugs: 3 sets of 12",
+            "      Bent-over rows: 3 sets of 10",
+        )
+    )
+    text = load_source(data, "bones.pdf", max_bytes=MB).text
+    assert "to make the same amount of\n  vitamin D;\n" in text, "a joining word runs on"
+    assert "your skin when outdoors\n  whenever you go out\n" in text, "so does a long line"
+    assert "- you are pregnant\n- you take medicines for epilepsy\n" in text, "short items stand"
+    assert "- Dumbbell shrugs: 3 sets of 12\n- Bent-over rows" in text, "a number ends an item"
+
+
 def test_a_pdf_set_in_one_size_goes_to_the_plain_text_parser():
     source = load_source(pdf_document(LEAFLET), "neck.pdf", max_bytes=MB)
     assert source.format == "text"
@@ -324,3 +350,15 @@ def test_exercises_in_a_pdf_table_are_read_with_their_doses():
     )
     assert [e["name"] for e in exercises] == ["Pelvic tilt", "Knee hug", "Bridge"]
     assert exercises[1]["dose"]["hold_seconds"] == 20
+
+
+def test_a_line_in_a_right_to_left_script_is_put_in_reading_order():
+    # As a PDF lays Urdu out: words from left to right in the order they are seen, each
+    # one's letters reversed, some in the shapes the font draws them in (U+FExx).
+    read = "اگر آپ کی کمر میں 2 ہفتوں سے درد ہے تو GP سے ملیں"
+    seen = " ".join(word[::-1] if not word.isascii() else word for word in read.split()[::-1])
+    seen = seen.replace("ن", "\ufee6")  # noon in its final form
+    assert logical_order(seen) == read
+    assert logical_order("Call 999 now") == "Call 999 now", "left-to-right lines stay"
+    mostly_english = "See your GP (ڈاکٹر) if the pain lasts more than two weeks"
+    assert logical_order(mostly_english) == mostly_english

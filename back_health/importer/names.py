@@ -594,13 +594,16 @@ _PARTICLES = frozenset({"up", "out", "down", "off", "away"})
 _PRICE = re.compile(r"[£$€]\s?\d")
 
 
-def check_name(name: str, rules: RuleSet, *, noun_first: bool = False) -> DerivedName:
+def check_name(
+    name: str, rules: RuleSet, *, noun_first: bool = False, max_words: int = 0
+) -> DerivedName:
     """Accept ``name`` as a page name, or say why it is not one. ``noun_first``: an
-    article stood before it, so its first word is no verb."""
-    return remembered_call(_check_name, name, rules, noun_first)
+    article stood before it, so its first word is no verb. ``max_words``: the most
+    words it may have, when not the rules' ``max_name_words`` (a title's name)."""
+    return remembered_call(_check_name, name, rules, noun_first, max_words)
 
 
-def _check_name(name: str, rules: RuleSet, noun_first: bool) -> DerivedName:
+def _check_name(name: str, rules: RuleSet, noun_first: bool, max_words: int = 0) -> DerivedName:
     name = " ".join(name.split()).strip(" .,;:" + _QUOTES)
     words = name.split()
     if not words:
@@ -614,7 +617,7 @@ def _check_name(name: str, rules: RuleSet, noun_first: bool) -> DerivedName:
         return DerivedName("", f"{name!r} joins sentences; it names nothing")
     if _name_patterns(rules)["general"].match(name):
         return DerivedName("", "too general to be a page of its own")
-    limit = int(rules.name_rules.get("max_name_words", 6))
+    limit = max_words or int(rules.name_rules.get("max_name_words", 6))
     if _holds_defining_clause(name):
         limit += _DEFINING_CLAUSE_WORDS
     if len(words) > limit:

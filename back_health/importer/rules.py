@@ -716,7 +716,7 @@ class RuleSet:
         stop = breakers | stopwords().get("en", frozenset())
 
         def is_modifier(word: str) -> bool:
-            return not (word in stop or word.endswith("ing") or not word.isalpha() or len(word) < 3)
+            return not (word in stop or _is_gerund(word) or not word.isalpha() or len(word) < 3)
 
         best: tuple[int, int] = (0, 0)
         for end in range(1, len(tokens) + 1):
@@ -1154,3 +1154,14 @@ def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
             for r in _read("body_regions.json")["regions"]
         ),
     )
+
+
+def _is_gerund(word: str) -> bool:
+    """Whether a word is a verb's "-ing" form ("lifting", "using"), not a noun that only
+    ends so ("ring", "sling", "wing"): a stem of three letters or more before "-ing",
+    or one of the short forms of common verbs."""
+    return word.endswith("ing") and (len(word) > 5 or word in _SHORT_GERUNDS)
+
+
+#: "-ing" forms of five letters, of verbs of two or three letters.
+_SHORT_GERUNDS = frozenset({"being", "doing", "going", "using", "lying", "dying", "eying", "tying"})

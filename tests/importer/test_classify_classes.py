@@ -1720,3 +1720,27 @@ def test_two_parts_of_the_body_sharing_a_condition_head_are_one_subject():
         " height of your screen.\n"
     )
     assert plan.main_page.title == "Neck and shoulder pain"
+
+
+def test_a_noun_ending_in_ing_before_a_condition_is_part_of_its_name():
+    # "Ring" is a noun, not a verb's "-ing" form: the name keeps it, as a name keeps
+    # "Lumbar" or "Stress"; "Lifting" in "Lifting and back pain" would not be kept.
+    plan = plan_of(
+        "# Ring apophysis fractures in teenage weightlifters\n\nA ring apophysis fracture"
+        " is a break of the rim of bone around a vertebra's end plate. Ring apophysis"
+        " fractures happen when the growth plate is still open.\n"
+    )
+    assert plan.main_page.title.startswith("Ring apophysis fracture")
+
+
+def test_an_organisation_title_gives_way_to_the_long_name_of_the_condition_below_it():
+    plan = plan_of(
+        "Orthopaedic and Spinal Surgery (OSS) Department - Spinal Outpatient Clinic\n\n"
+        "CALCIFIC TENDINITIS OF THE ROTATOR CUFF OF THE SHOULDER\n\n"
+        "You have calcific tendinitis of the rotator cuff of the shoulder: crystals of"
+        " calcium collect in a tendon and inflame it. Calcific tendinitis gets better on"
+        " its own, though it can hurt for a few weeks.\n\n"
+        "What can I take for the pain?\n\nTake ibuprofen with food for up to two weeks.\n",
+        name="leaflet.txt",
+    )
+    assert plan.main_page.title == "Calcific tendinitis of the rotator cuff of the shoulder"

@@ -754,6 +754,10 @@ _JOINING_WORDS = re.compile(r"\b(?:and|or|the|of|for|with|your|its)\b", re.IGNOR
 def _rejected(text: str, rules: RuleSet) -> str:
     if cue := rules.cue("title_placeholder", text):
         return f"placeholder {cue!r}"
+    parts = [part for part in _TITLE_PARTS.split(text) if part.strip()]
+    if len(parts) > 1 and all(rules.cue("title_placeholder", part.strip()) for part in parts):
+        # "Ear, Nose and Throat (ENT) Department - Emergency ENT Clinic": who wrote it.
+        return "placeholder parts"
     if is_practitioner(_WHO_IT_IS_FOR.split(text.strip(" ."), maxsplit=1)[0]):
         # "Physiotherapist in Leeds"; not "Neck pain in dental nurses", which names who
         # gets it.
@@ -1016,7 +1020,7 @@ def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) ->
 
 def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     name = candidate.name
-    if not check_name(name, rules).name:
+    if not check_name(name, rules).name and not _long_condition_name(name, rules):
         candidate.why = "not a name"
         return candidate
     if is_practitioner(name):
@@ -1058,6 +1062,18 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         if part
     )
     return candidate
+
+
+def _long_condition_name(name: str, rules: RuleSet) -> bool:
+    """Whether ``name`` is too long for a list item's name but is a condition's, as a
+    title may give it: "Acute calcific tendinitis of the longus colli"."""
+    return bool(check_name(name, rules, max_words=LONG_NAME_MAX_WORDS).name) and (
+        rules.is_condition_term(name)
+    )
+
+
+#: Most words of a condition's name in a title or heading.
+LONG_NAME_MAX_WORDS = 10
 
 
 def _parts_sharing_a_head(name: str, rules: RuleSet) -> bool:

@@ -1744,3 +1744,35 @@ def test_an_organisation_title_gives_way_to_the_long_name_of_the_condition_below
         name="leaflet.txt",
     )
     assert plan.main_page.title == "Calcific tendinitis of the rotator cuff of the shoulder"
+
+
+@pytest.mark.parametrize(
+    "heading", ["If you have hurt your back", "If you've strained a muscle in your neck"]
+)
+def test_what_to_do_if_you_have_hurt_your_back_is_a_treatments_section(heading):
+    plan = plan_of(
+        "# Lower back strain\n\nA lower back strain is a stretched or torn muscle in the lower"
+        f" back.\n\n## {heading}\n\n| Product | Examples |\n|---|---|\n| Ibuprofen gel |"
+        " Ibuleve |\n| Paracetamol | Panadol |\n"
+    )
+    named = {p.title for p in plan.pages if p.kind == Kind.TREATMENT}
+    assert named == {"Ibuprofen", "Paracetamol"}
+
+
+def test_why_an_activity_hurts_heads_causes_and_if_someone_has_the_pain_heads_treatments():
+    plan = plan_of(
+        "# Lifting and low back pain\n\nLow back pain is common in warehouse staff.\n\n"
+        "## Why heavy lifting hurts\n\n"
+        "- **Bending from the waist**, which loads the discs of the lower back.\n"
+        "- **Twisting while carrying**, which strains the small joints of the spine.\n\n"
+        "## If an employee has back pain\n\n"
+        "- **Lighter duties** – a week of packing or checking while the back settles.\n"
+        "- **Physiotherapy** – through occupational health or by self-referral.\n"
+    )
+    kinds = {p.title: p.kind for p in plan.pages if p.include and p is not plan.main_page}
+    assert kinds == {
+        "Bending from the waist": Kind.CAUSE,
+        "Twisting while carrying": Kind.CAUSE,
+        "Amended duties": Kind.TREATMENT,  # the vocabulary's name for lighter duties
+        "Physiotherapy": Kind.TREATMENT,
+    }

@@ -108,6 +108,11 @@ def test_post_furniture_testimonials_and_contact_blocks_are_dropped_by_their_cla
         "Tell us how we can improve this page",
         "Enter your postcode",
         "Last modified by: j.smith on 04/02/2025 09:14",
+        "01632 960 123",
+        "Open 9am-5.30pm Mon-Fri",
+        "Next in the series: Leaflet 3 - Coughs and colds.",
+        "Just pop in.",
+        "Ashgrove Physio is a family-run business serving Anytown since 1987.",
     ],
 )
 def test_chrome_recognised_by_meaning(text):
@@ -124,6 +129,9 @@ def test_chrome_recognised_by_meaning(text):
         "Do not take these tablets if you have had a stomach ulcer.",
         "Reply to every question on the form honestly.",
         "Posture, stress and poor sleep can all make pain worse.",
+        "Call 111 or 999 if you cannot stand.",
+        "Take 2 tablets 3 times a day.",
+        "Pain usually eases within 2 to 6 weeks, from Monday to Friday at work.",
     ],
 )
 def test_text_that_shares_words_with_chrome_is_kept(text):
@@ -142,6 +150,8 @@ def test_text_that_shares_words_with_chrome_is_kept(text):
         "Was this page helpful?",
         "What is in this leaflet",
         "Find a physio near you",
+        "Related guidance",
+        "Related leaflets",
     ],
 )
 def test_chrome_sections_are_recognised_by_their_heading(heading):
@@ -225,3 +235,10 @@ def test_amp_furniture_is_dropped_by_its_element():
 )
 def test_a_call_to_action_is_an_imperative_to_book_or_contact_the_clinic(text, is_chrome):
     assert chrome_reason(text).startswith("chrome: ") is is_chrome
+
+
+@pytest.mark.parametrize(
+    "heading", ["Related conditions", "Related guidance on lifting", "More information"]
+)
+def test_headings_that_name_content_are_not_chrome(heading):
+    assert heading_chrome_reason(heading) == ""

@@ -318,5 +318,12 @@ def gives_care_advice(text: str) -> bool:
 
 
 def heading_chrome_reason(heading: str) -> str:
-    """The reason a section with this heading is chrome ("Comments", "Related posts")."""
-    return _reason(heading, chrome_patterns()[1])
+    """The reason a section with this heading is chrome ("Comments", "Related posts",
+    "4. Your stories": a heading's number is no part of what it says)."""
+    return _reason(_HEADING_NUMBER.sub("", heading, count=1), chrome_patterns()[1])
+
+
+#: A number before a heading's words: "4. ", "2) ", "Section 3: ".
+_HEADING_NUMBER = re.compile(
+    r"^\s*+(?:(?:section|part|chapter)\s++\d{1,3}[.):]?|\d{1,3}[.):])\s++", re.I
+)

@@ -386,8 +386,11 @@ def dose_cell_text(kind: str, cell: str, heading: str = "") -> str:
     "2" under "Sets" -> "2 sets", "3 each side" under "Repetitions" -> "3 repetitions
     each side", "5 seconds" under "Hold" -> "hold for 5 seconds", "Yes" under "Each
     side" -> "on each side", "3" under "Times a day" -> "3 times a day". ``kind`` is one
-    of "sets", "repetitions", "hold", "per_side", "frequency"."""
+    of "sets", "repetitions", "hold", "per_side", "frequency", or "dose" for a column of
+    whole doses ("How much": "2 sets of 10"), read as written."""
     cell = " ".join(cell.split())
+    if kind == "dose":
+        return cell
     if kind == "per_side" and cell.lower() in _CELL_YES:
         return "on each side"
     match = _CELL_COUNT.match(cell)

@@ -85,6 +85,25 @@ def test_a_markdown_exercise_table_outside_an_exercises_section_is_an_exercise_l
     assert table["data"][0] == ["Medicine", "Dose", "How often"]
 
 
+def test_a_table_of_exercises_with_one_column_of_whole_doses_is_an_exercise_list():
+    plan = plan_of(
+        "# Stiff neck\n\nA stiff neck after a night in a draught eases within days.\n\n"
+        "## Your starting plan\n\nDone twice a day:\n\n"
+        "| Exercise | How much |\n|---|---|\n| Chin tuck | 10 slow repetitions |\n"
+        "| Neck side bend | Hold 15 seconds, 3 times each side |\n| Shoulder shrug | 2 sets of 8 |\n\n"
+        "## Painkillers\n\n| Medicine | Dose |\n|---|---|\n| Ibuprofen | 400 mg 3 times a day |\n"
+    )
+    found = doses(plan)
+    assert set(found) == {"Chin tuck", "Neck side bend", "Shoulder shrug"}
+    assert found["Chin tuck"]["repetitions"] == 10
+    bend = found["Neck side bend"]
+    assert (bend["hold_seconds"], bend["repetitions"], bend["per_side"]) == (15, 3, True)
+    assert (found["Shoulder shrug"]["sets"], found["Shoulder shrug"]["repetitions"]) == (2, 8)
+    assert all(dose["times_per_day"] == 2 for dose in found.values())
+    [table] = tables_of(plan)  # the medicine and its dose stay a table
+    assert table["data"][0] == ["Medicine", "Dose"]
+
+
 def test_an_item_about_the_whole_routine_gives_its_frequency_and_is_no_exercise():
     plan = plan_of(
         "# Stiff upper back\n\nA stiff upper back is common in people who sit all day.\n\n"

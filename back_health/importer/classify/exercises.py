@@ -632,8 +632,9 @@ def exercise_table(table: Table, state: Context) -> list[dict]:
     return exercises
 
 
-#: Dose fields a column's heading can name, in the order the cues are tried.
-COLUMN_KINDS = ("frequency", "per_side", "sets", "repetitions", "hold")
+#: Dose fields a column's heading can name, in the order the cues are tried; "dose" is
+#: a column of whole doses ("How much": "Hold 20 seconds, 3 times each side").
+COLUMN_KINDS = ("frequency", "per_side", "sets", "repetitions", "hold", "dose")
 
 
 def dose_table_sentence(table: Table, rules: RuleSet) -> str:
@@ -687,9 +688,13 @@ def exercise_columns(table: Table, rules: RuleSet) -> list[str]:
     if not table.head or len(headings) < 2 or not table.rows:
         return []
     kinds = [""] + [column_kind(heading, rules) for heading in headings[1:]]
-    if not any(kind in ("sets", "repetitions", "hold", "per_side") for kind in kinds):
-        return []
-    return kinds
+    if any(kind in ("sets", "repetitions", "hold", "per_side") for kind in kinds):
+        return kinds
+    if "dose" in kinds and rules.cue("exercise_column_name", headings[0]):
+        # "Exercise | How much": whole doses, only beside a column naming exercises (a
+        # medicine's "Dose" column is no exercise's).
+        return kinds
+    return []
 
 
 def cautions_sentence(sentence: str, rules: RuleSet) -> bool:

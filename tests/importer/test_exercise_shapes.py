@@ -90,7 +90,8 @@ def test_a_table_of_exercises_with_one_column_of_whole_doses_is_an_exercise_list
         "# Stiff neck\n\nA stiff neck after a night in a draught eases within days.\n\n"
         "## Your starting plan\n\nDone twice a day:\n\n"
         "| Exercise | How much |\n|---|---|\n| Chin tuck | 10 slow repetitions |\n"
-        "| Neck side bend | Hold 15 seconds, 3 times each side |\n| Shoulder shrug | 2 sets of 8 |\n\n"
+        "| Neck side bend | Hold 15 seconds, 3 times each side |\n"
+        "| Shoulder shrug | 2 sets of 8 |\n\n"
         "## Painkillers\n\n| Medicine | Dose |\n|---|---|\n| Ibuprofen | 400 mg 3 times a day |\n"
     )
     found = doses(plan)

@@ -772,7 +772,10 @@ class RuleSet:
             # "Recovery after a lumbar discectomy" is about recovery, not a procedure.
             return False
         if words[-1].endswith(self.procedure_endings):
-            return True
+            # "Fangotherapy" is one; "Brookfield women's health physiotherapy" is a known
+            # therapy with words before it (a clinic's name), not a procedure.
+            therapy = words[-1].endswith("therapy") and len(words) > 1
+            return not (therapy and self.find_treatments(words[-1]))
         return len(words) >= 2 and words[-1] in self.procedure_heads
 
     def has_condition_head(self, name: str) -> bool:

@@ -1776,3 +1776,21 @@ def test_why_an_activity_hurts_heads_causes_and_if_someone_has_the_pain_heads_tr
         "Amended duties": Kind.TREATMENT,  # the vocabulary's name for lighter duties
         "Physiotherapy": Kind.TREATMENT,
     }
+
+
+def test_a_title_naming_an_unknown_therapy_for_a_condition_is_about_the_therapy():
+    plan = plan_of(
+        "# Ozonetherapy for lumbar disc herniation\n\nOzonetherapy is an injection of a"
+        " mixture of oxygen and ozone into a herniated disc. Lumbar disc herniation often"
+        " settles without it.\n"
+    )
+    main = plan.main_page
+    assert (main.title, main.kind, main.treatment_kind) == ("Ozonetherapy", Kind.TREATMENT, "other")
+
+
+def test_a_clinic_named_after_a_known_therapy_is_no_treatment_subject():
+    plan = plan_of(
+        "# Harbourside Women's Health Physiotherapy\n\nLow back pain is the most common reason people"
+        " come to see us. Low back pain usually settles within six weeks.\n"
+    )
+    assert plan.main_page.kind == Kind.CONDITION

@@ -52,8 +52,10 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         # A product page or guide for an aid ("Perching stool") is about that treatment.
         page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
     elif procedure := _is_procedure(name, rules):
-        # "Interspinous spacer insertion": a procedure the vocabulary does not know.
-        page = state.entity(Kind.TREATMENT, name, "procedure", reason=f"main subject: {because}")
+        # "Interspinous spacer insertion": a procedure the vocabulary does not know;
+        # "Fangotherapy": a therapy, of a kind an editor says.
+        kind = "other" if _THERAPY.search(name) else "procedure"
+        page = state.entity(Kind.TREATMENT, name, kind, reason=f"main subject: {because}")
     else:
         page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
     is_treatment = medicine is not None or term is not None or device or procedure
@@ -966,6 +968,10 @@ def _treatment_kind(name: str, rules: RuleSet) -> str:
     if term is None or term.general or term.kind == SELF_CARE_KIND:
         return ""
     return "a treatment"
+
+
+#: A name ending in "therapy" ("Fangotherapy", "Mud therapy"): a treatment, no operation.
+_THERAPY = re.compile(r"therapy\W*$", re.IGNORECASE)
 
 
 def _is_procedure(name: str, rules: RuleSet) -> bool:

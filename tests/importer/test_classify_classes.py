@@ -1790,7 +1790,7 @@ def test_a_title_naming_an_unknown_therapy_for_a_condition_is_about_the_therapy(
 
 def test_a_clinic_named_after_a_known_therapy_is_no_treatment_subject():
     plan = plan_of(
-        "# Harbourside Women's Health Physiotherapy\n\nLow back pain is the most common reason people"
-        " come to see us. Low back pain usually settles within six weeks.\n"
+        "# Harbourside Women's Health Physiotherapy\n\nLow back pain is the most common reason"
+        " people come to see us. Low back pain usually settles within six weeks.\n"
     )
     assert plan.main_page.kind == Kind.CONDITION

@@ -1794,3 +1794,17 @@ def test_a_clinic_named_after_a_known_therapy_is_no_treatment_subject():
         " people come to see us. Low back pain usually settles within six weeks.\n"
     )
     assert plan.main_page.kind == Kind.CONDITION
+
+
+@pytest.mark.parametrize(
+    "lead", ["usually comes from a mix of things:", "mostly comes down to three things:"]
+)
+def test_a_lead_saying_where_the_pain_comes_from_lists_causes(lead):
+    plan = plan_of(
+        "# Desk neck pain\n\nDesk neck pain is an ache at the back of the neck after long"
+        f" hours at a computer.\n\nDesk neck pain {lead}\n\n"
+        "- **A screen set too low.** You look down at it all day.\n"
+        "- **Long spells without a break.** The muscles tire holding your head still.\n"
+    )
+    causes = {p.title for p in plan.pages if p.kind == Kind.CAUSE and p.include}
+    assert causes == {"Screen set too low", "Long spells without a break"}

@@ -856,3 +856,13 @@ def test_a_risk_given_with_how_often_it_happens_stays_in_the_box():
     )
     (box,) = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
     assert "leads moving out of place" in box["text"] and "1 in 25" in box["text"]
+
+
+@pytest.mark.parametrize("opening", ["If this happens", "Should that happen", "If so"])
+def test_advice_opening_with_if_this_happens_takes_the_risk_before_it_into_its_box(opening):
+    [box] = warnings_of(
+        "Relaxation with your eyes closed can sometimes bring back painful memories. "
+        f"{opening}, stop and talk to your physiotherapist before you carry on.\n"
+    )
+    assert "can sometimes bring back painful memories" in box["text"]
+    assert f"{opening}, stop and talk" in box["text"]

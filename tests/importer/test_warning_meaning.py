@@ -866,3 +866,15 @@ def test_advice_opening_with_if_this_happens_takes_the_risk_before_it_into_its_b
     )
     assert "can sometimes bring back painful memories" in box["text"]
     assert f"{opening}, stop and talk" in box["text"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ask your clinician if you would like a place on the evening group.",
+        "Let your physio know if you'd prefer a video appointment.",
+    ],
+)
+def test_an_offer_to_ask_if_you_would_like_something_is_no_warning(sentence):
+    assert warnings_of(sentence + "\n") == []
+    assert advice_of(sentence, default_rules()) is None

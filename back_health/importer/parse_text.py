@@ -692,7 +692,13 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
     laid_out = [_layout_cells(block) for block in blocks]
     chrome = _chrome_lines(laid_out)
     units: list[_Unit] = []
-    for block, cells in zip(blocks, laid_out, strict=True):
+    lone = _lone_numbered_headings(blocks) if numbered_headings else set()
+    for index, (block, cells) in enumerate(zip(blocks, laid_out, strict=True)):
+        if index in lone:
+            # "1. What is it?" on a line of its own, a paragraph after it.
+            text = match_item(block[0]).text
+            units.append(_Unit("para", [text], heading_like=True, numbered_heading=True))
+            continue
         read = _block_units(block, numbered_headings)
         if not chrome or any(_UNDERLINE.match(line) for line in block[1:]):
             units.extend(read)  # an underlined heading is read as one, whatever it holds
@@ -1121,6 +1127,20 @@ def _numbered_heading(first: str, rest: list[str]) -> bool:
 
 #: Fewest words of a single line that is a paragraph of its own.
 PARAGRAPH_LINE_WORDS = 12
+
+
+def _lone_numbered_headings(blocks: list[list[str]]) -> set[int]:
+    """The blocks that are each one numbered line heading the text after it, in a
+    leaflet of numbered questions ("1. What is it?" ... "4. How is it treated?" ...
+    "7. Contact us"): two such lines or more, one of them a question, each flush left
+    with a paragraph of text (not an item of the same list) in the block after it."""
+    found = {
+        index
+        for index, block in enumerate(blocks[:-1])
+        if len(block) == 1 and _numbered_heading(block[0], blocks[index + 1])
+    }
+    asks = any(blocks[index][0].rstrip().endswith("?") for index in found)
+    return found if len(found) >= 2 and asks else set()
 
 
 #: Most words a numbered heading has after its number.

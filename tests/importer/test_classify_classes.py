@@ -604,6 +604,7 @@ def test_a_general_word_is_never_a_cause_page_and_stays_in_the_text(name):
         "Bed rest is not recommended for lumbar strain.",
         "There is insufficient evidence for traction in lumbar strain.",
         "Surgery is rarely needed for lumbar strain.",
+        "Surgery is never needed for lumbar strain.",
         "Surgery is only needed if a nerve is badly trapped.",
         "Traction was popular once, but it is not used for lumbar strain any more.",
         "Acupuncture did almost nothing for my lumbar strain.",

@@ -709,3 +709,29 @@ def test_wrapped_lines_of_one_paragraph_stay_one_paragraph():
     doc = parse(text)
 
     assert len(blocks(doc, "What helps")) == 1
+
+
+def test_numbered_questions_on_lines_of_their_own_are_section_headings():
+    doc = parse_text(
+        "SHOULDER BLADE PAIN\n\n"
+        "1. What is it?\n\n"
+        "Shoulder blade pain is an ache between or around the shoulder blades, often from"
+        " a strained muscle.\n\n"
+        "2. How is it treated?\n\n"
+        "Most people get better with gentle movement, heat and simple painkillers within"
+        " two weeks.\n\n"
+        "3. Cautions with your medicines\n\n"
+        "Do not take ibuprofen if you have had a stomach ulcer, and ask a pharmacist first"
+        " if you take blood thinners.\n"
+    )
+    headings = [s.heading for s in doc.sections]
+    assert headings[1:] == ["What is it?", "How is it treated?", "Cautions with your medicines"]
+
+
+def test_numbered_lines_on_their_own_that_ask_nothing_stay_items():
+    doc = parse_text(
+        "NECK STRETCHES\n\n1. Chin tucks\n\nSit tall and slide your chin straight back, then"
+        " hold for five seconds and relax.\n\n2. Side bends\n\nTilt your ear towards your"
+        " shoulder until you feel a gentle stretch, and hold.\n"
+    )
+    assert [s.heading for s in doc.sections][1:] == []

@@ -878,3 +878,14 @@ def test_advice_opening_with_if_this_happens_takes_the_risk_before_it_into_its_b
 def test_an_offer_to_ask_if_you_would_like_something_is_no_warning(sentence):
     assert warnings_of(sentence + "\n") == []
     assert advice_of(sentence, default_rules()) is None
+
+
+@pytest.mark.parametrize("heading", ["Cautions with your medicines", "PRECAUTIONS - PLEASE READ"])
+def test_a_section_of_cautions_boxes_each_as_a_caution(heading):
+    boxes = warnings_of(
+        f"## {heading}\n\n- Take only one anti-inflammatory at a time.\n"
+        "- If you have diabetes, steroid tablets can raise your blood sugar.\n"
+    )
+    assert boxes and {box["severity"] for box in boxes} == {"caution"}
+    found = " ".join(" ".join([box["text"], *box.get("items", [])]) for box in boxes)
+    assert "one anti-inflammatory at a time" in found and "raise your blood sugar" in found

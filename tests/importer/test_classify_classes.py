@@ -1809,3 +1809,12 @@ def test_a_lead_saying_where_the_pain_comes_from_lists_causes(lead):
     )
     causes = {p.title for p in plan.pages if p.kind == Kind.CAUSE and p.include}
     assert causes == {"Screen set too low", "Long spells without a break"}
+
+
+@pytest.mark.parametrize("lead", ["It usually causes:", "This causes:", "It can also cause:"])
+def test_a_list_of_what_the_condition_causes_names_symptoms_not_causes(lead):
+    plan = plan_of(
+        "# Wry neck\n\nWry neck is a sudden stiff neck that turns the head to one side.\n\n"
+        f"{lead}\n\n- a sharp pain on turning the head\n- a muscle spasm in the neck\n"
+    )
+    assert not [p for p in plan.pages if p.kind == Kind.CAUSE]

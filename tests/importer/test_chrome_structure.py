@@ -162,6 +162,9 @@ def test_text_that_shares_words_with_chrome_is_kept(text):
         "Related leaflets",
         "4. YOUR STORIES",
         "Dates for your diary",
+        "Prices",
+        "What it costs",
+        "How much does a session cost?",
     ],
 )
 def test_chrome_sections_are_recognised_by_their_heading(heading):
@@ -248,7 +251,13 @@ def test_a_call_to_action_is_an_imperative_to_book_or_contact_the_clinic(text, i
 
 
 @pytest.mark.parametrize(
-    "heading", ["Related conditions", "Related guidance on lifting", "More information"]
+    "heading",
+    [
+        "Related conditions",
+        "Related guidance on lifting",
+        "More information",
+        "The cost of back pain to employers",
+    ],
 )
 def test_headings_that_name_content_are_not_chrome(heading):
     assert heading_chrome_reason(heading) == ""

@@ -1902,3 +1902,19 @@ def test_a_heading_asking_why_something_is_hard_on_the_back_heads_causes(heading
         "- **Long spells without a break.** Muscles tire when they hold one position.\n"
     )
     assert {"Low screens", "Long spells without a break"} <= written_causes(plan)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The main cause in our warehouses is lifting boxes from the floor all day.",
+        "The commonest trigger she sees is lifting boxes from the floor all day.",
+    ],
+)
+def test_the_main_cause_where_the_writer_works_is_a_cause(sentence):
+    plan = plan_of(
+        "# Warehouse back strain\n\nWarehouse back strain is a strained muscle of the lower"
+        f" back.\n\n{sentence} Rotating tasks through the shift helps.\n"
+    )
+    causes = [p for p in plan.pages if p.kind == Kind.CAUSE]
+    assert [p.title.split()[:2] for p in causes] == [["Lifting", "boxes"]]

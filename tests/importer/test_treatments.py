@@ -1630,3 +1630,15 @@ def test_the_kinds_of_a_treatment_listed_under_types_are_treatments():
 def test_a_clause_saying_there_is_no_cure_names_no_treatment(sentence):
     plan = plan_of(article("## Treatment", f"Physiotherapy helps most people. {sentence}"))
     assert not any(title.lower().startswith("there") for title in written(plan))
+
+
+def test_a_sentence_opening_with_a_list_of_treatments_says_nothing_of_the_first_alone():
+    plan = analyse(
+        b"# Lumbago\n\nLumbago is pain in the lower back.\n\n## Treatment\n\nStaying active,"
+        b" physiotherapy and ibuprofen are usually tried first for a few weeks.\n\n"
+        b"Sulfasalazine and methotrexate can affect your blood count, so you need tests.\n",
+        "lumbago.md",
+    )
+    written = {p.title for p in plan.pages if p.kind == Kind.TREATMENT and p.include}
+    assert "Staying active" not in written
+    assert "Sulfasalazine" in written, "two named together share what is said of them"

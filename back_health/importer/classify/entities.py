@@ -2292,12 +2292,12 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         if owner.kind == Kind.TREATMENT and page.title in _general_terms(rules):
             continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):
-            if page.kind == Kind.CAUSE and (
-                start[len(key) :].lstrip().startswith(("and ", "or "))
-                or _LISTED_AFTER_COMMA.match(" ".join(words[len(key.split()) - 1 : 12]))
-            ):
+            if (
+                page.kind == Kind.CAUSE and start[len(key) :].lstrip().startswith(("and ", "or "))
+            ) or _LISTED_AFTER_COMMA.match(" ".join(words[len(key.split()) - 1 : 12])):
                 # "Smoking and extra weight make it likelier", "Gout, the pill and
-                # obesity add to it": risks, listed
+                # obesity add to it": risks, listed; "Staying active, physiotherapy and
+                # ibuprofen are tried first" says nothing of its first treatment alone.
                 return
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")

@@ -873,9 +873,10 @@ def test_advice_opening_with_if_this_happens_takes_the_risk_before_it_into_its_b
     [
         "Ask your clinician if you would like a place on the evening group.",
         "Let your physio know if you'd prefer a video appointment.",
+        "With a video appointment you talk to a chartered physiotherapist from home.",
     ],
 )
-def test_an_offer_to_ask_if_you_would_like_something_is_no_warning(sentence):
+def test_an_offer_or_what_happens_at_an_appointment_is_no_warning(sentence):
     assert warnings_of(sentence + "\n") == []
     assert advice_of(sentence, default_rules()) is None
 

@@ -17,7 +17,8 @@ saved web page. What this module adds:
   document's heading, ``Subtitle`` a paragraph under it, ``Quote`` and ``Intense Quote``
   quotations;
 - pictures are left out, as they are from a web page: a picture's bytes are never
-  read, so a document of 5 MB of photographs costs nothing to import;
+  read, so a document of 5 MB of photographs costs nothing to import; each is recorded
+  as dropped with its description (alternative text), so an editor sees what was left;
 - the document's title from its properties (``docProps/core.xml``), when the author set
   one, is the HTML's ``<title>``: one more candidate for the subject, as a web page's.
 
@@ -75,10 +76,19 @@ def is_docx(source: bytes | os.PathLike) -> bool:
     return True
 
 
+#: The reason a picture left out of a Word document is recorded as dropped.
+PICTURE_REASON = "picture (not imported)"
+
+
 def docx_html(raw: bytes, name: str = "", *, max_bytes: int) -> str:
     """The HTML a Word document stands for (a whole page, its title from the document's
     properties). Raises :class:`ImportSourceError` for a document that cannot or must not
     be read, or when the ``docx`` extra is not installed."""
+    return docx_text(raw, name, max_bytes=max_bytes)[0]
+
+
+def docx_text(raw: bytes, name: str = "", *, max_bytes: int) -> tuple[str, list[tuple[str, str]]]:
+    """:func:`docx_html`, and the pictures left out as ``(reason, description)``."""
     label = name or "The source"
     try:
         import mammoth
@@ -98,11 +108,20 @@ def docx_html(raw: bytes, name: str = "", *, max_bytes: int) -> str:
     with archive:
         check_parts(archive, label, max_bytes=max_bytes)
         title = _core_title(archive)
+    pictures: list[tuple[str, str]] = []
+
+    def no_picture(image) -> list:
+        # Nothing for a picture (``mammoth`` asks for the HTML nodes it becomes); what
+        # it showed, by its alternative text, is recorded.
+        described = " ".join(str(getattr(image, "alt_text", "") or "").split())
+        pictures.append((PICTURE_REASON, described or "a picture without a description"))
+        return []
+
     try:
         result = mammoth.convert_to_html(
             io.BytesIO(raw),
             style_map=STYLE_MAP,
-            convert_image=_no_picture,
+            convert_image=no_picture,
         )
     except Exception as error:  # noqa: BLE001 - a broken part of any kind is bad input
         raise ImportSourceError(
@@ -112,7 +131,8 @@ def docx_html(raw: bytes, name: str = "", *, max_bytes: int) -> str:
         ) from error
     body = result.value
     head = f"<title>{html.escape(title)}</title>" if title else ""
-    return f"<!DOCTYPE html>\n<html><head>{head}</head><body>\n{body}\n</body></html>\n"
+    page = f"<!DOCTYPE html>\n<html><head>{head}</head><body>\n{body}\n</body></html>\n"
+    return page, pictures
 
 
 def check_parts(archive: zipfile.ZipFile, label: str, *, max_bytes: int) -> None:
@@ -161,8 +181,3 @@ def _core_title(archive: zipfile.ZipFile) -> str:
     if not found:
         return ""
     return html.unescape(found.group(1).decode("utf-8", "replace")).strip()
-
-
-def _no_picture(image) -> list:
-    """Nothing for a picture (``mammoth`` asks for the HTML nodes it becomes)."""
-    return []

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .docx import docx_html, is_docx
+from .docx import docx_text, is_docx
 from .errors import ImportSourceError, NothingToImportError
 from .latex import is_latex, latex_to_markdown
 from .mail import read_mail
@@ -141,7 +141,8 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         resolved = "text"
     elif is_docx(raw):
         # Read as the HTML it stands for (with the ``docx`` extra; refused by name without).
-        text, encoding, resolved = docx_html(raw, name, max_bytes=max_bytes), "docx", "html"
+        text, dropped = docx_text(raw, name, max_bytes=max_bytes)
+        encoding, resolved = "docx", "html"
     elif is_pdf(raw):
         # Read as the structured text its pages print (with the ``pdf`` extra; refused by
         # name without): Markdown when its type sizes show headings, else laid-out text.

@@ -165,3 +165,16 @@ def test_without_the_extra_a_word_document_is_refused_by_name(monkeypatch):
         docx_html(word_document([("p", "Back pain.")]), "leaflet.docx", max_bytes=MB)
     assert "leaflet.docx is a Word document" in str(error.value)
     assert "'docx' extra" in str(error.value)
+
+
+def test_a_picture_left_out_is_recorded_as_dropped_with_its_description():
+    from back_health.importer.docx import PICTURE_REASON
+
+    assert load(word_document(LEAFLET)).dropped == [
+        (PICTURE_REASON, "A drawing of the joints of the spine")
+    ]
+    plan = analyse(word_document(LEAFLET), "leaflet.docx")
+    assert any(
+        d.reason == PICTURE_REASON and d.text == "A drawing of the joints of the spine"
+        for d in plan.dropped
+    )

@@ -1642,3 +1642,17 @@ def test_a_sentence_opening_with_a_list_of_treatments_says_nothing_of_the_first_
     written = {p.title for p in plan.pages if p.kind == Kind.TREATMENT and p.include}
     assert "Staying active" not in written
     assert "Sulfasalazine" in written, "two named together share what is said of them"
+
+
+def test_an_item_telling_the_reader_to_try_something_names_what_to_try():
+    plan = analyse(
+        b"# Mid-back ache\n\nA mid-back ache is common in people who sit all day.\n\n"
+        b"## Things that help\n\n"
+        b"- **Try a wheat bag.** Warm it and rest it on your upper back for 15 minutes.\n"
+        b"- **Use a kneeling chair** for an hour a day, so that you sit more upright.\n",
+        "ache.md",
+    )
+    pages = {p.title: p for p in plan.pages if p.kind == Kind.TREATMENT and p.include}
+    assert {"Wheat bag", "Kneeling chair"} <= set(pages)
+    body = " ".join(str(b.value) for b in pages["Wheat bag"].blocks) + pages["Wheat bag"].summary
+    assert "Try a wheat bag" in body, "the advice that names it stays with it"

@@ -2064,6 +2064,10 @@ def _item_body(item: ListItem, phrase: str, page: PagePlan, explanation: str) ->
     regularly, every 4 to 6 hours. Do not take more than 8 tablets in 24 hours.")."""
     if len(phrase.split()) >= len(page.title.split()) + NAME_SENTENCE_EXTRA_WORDS:
         return " ".join(item.text.split())
+    if _TRY_THIS.match(phrase):
+        # "Try different feeding positions. Lying on your side ...": the advice that
+        # names the page is part of what the item says.
+        return " ".join(item.text.split())
     return explanation
 
 
@@ -2122,6 +2126,10 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         state.decide(part, "condition", "describing word in a types list: a kind of it")
         return page
     derived = derive_name(part, rules)
+    if not derived.name and category == "treatments" and (offered := _TRY_THIS.match(part)):
+        # "Try different feeding positions", "Use a wheat bag": what the item tells the
+        # reader to try is the treatment it names.
+        derived = derive_name(part[offered.end() :], rules)
     if not derived.name:
         state.decide(part, "content", f"no clean name ({derived.reason}); kept as text")
         return None
@@ -2164,6 +2172,15 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
     as_ = "cause (condition)" if page.kind == Kind.CONDITION else "cause"
     state.decide(part, as_, "list item in a causes list")
     return page
+
+
+#: An instruction to try something, before what is to be tried: "Try different ",
+#: "Use a ", "Consider ".
+_TRY_THIS = re.compile(
+    r"^\W*(?:try|use|consider|wear|apply|ask about|think about|look into)\s+"
+    r"(?:(?:a|an|some|the|different|regular|gentle|simple|other)\s+)*(?=\w)",
+    re.IGNORECASE,
+)
 
 
 def _kind_by_adjective(part: str, owner: PagePlan, rules: RuleSet) -> str:

@@ -8,6 +8,7 @@ haste ("immediately", "straight away") only raise advice to see a doctor to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .plan import Severity
@@ -34,6 +35,14 @@ SEVERITY_CUES = (
 _CATEGORIES = tuple(category for _, category in SEVERITY_CUES)
 
 
+#: A family member's, between "your" and who gives care: "your child's GP".
+_WHOSE = re.compile(
+    r"\b(your|their|his|her)\s+(?:child|baby|son|daughter|partner|teenager|relative|"
+    r"parent|mum|dad|mother|father)['\u2019]s\s+",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class SeverityCue:
     """A severity found in a text."""
@@ -44,7 +53,11 @@ class SeverityCue:
 
 
 def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
-    """The most serious severity cue in ``text``, or None when it gives no advice."""
+    """The most serious severity cue in ``text``, or None when it gives no advice.
+    Whose professional it is makes no difference: "your child's physiotherapist" is read
+    as "your physiotherapist"."""
+    if "'s " in text or "\u2019s " in text:
+        text = _WHOSE.sub(r"\1 ", text)
     if not rules.may_cue(_CATEGORIES, text):
         return None
     for level, category in SEVERITY_CUES:

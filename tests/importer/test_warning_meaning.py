@@ -35,6 +35,8 @@ def warnings_of(markdown):
         ),
         ("Call triple zero (000) for an ambulance if you have chest pain.", "emergency"),
         ("Dial 112 if you cannot move your legs.", "emergency"),
+        ("Ask your child's physiotherapist for a review if they lean to one side.", "see_doctor"),
+        ("After surgery, contact the ward the same day if the wound leaks.", "urgent"),
         ("No heavy lifting for 6 weeks after the operation.", "caution"),
         ("NO DRIVING FOR 4 WEEKS, UNTIL YOU ARE OFF CODEINE.", "caution"),
         (

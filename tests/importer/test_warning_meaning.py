@@ -892,3 +892,15 @@ def test_a_section_of_cautions_boxes_each_as_a_caution(heading):
     assert boxes and {box["severity"] for box in boxes} == {"caution"}
     found = " ".join(" ".join([box["text"], *box.get("items", [])]) for box in boxes)
     assert "one anti-inflammatory at a time" in found and "raise your blood sugar" in found
+
+
+@pytest.mark.parametrize(
+    "lead", ["We will not use acupuncture:", "Massage is not suitable if you are:"]
+)
+def test_a_list_of_who_a_treatment_is_not_for_is_a_caution(lead):
+    [box] = warnings_of(
+        f"{lead}\n\n- taking blood thinners such as warfarin\n- over broken skin or a rash\n"
+        "- pregnant, over the lower back\n"
+    )
+    assert box["severity"] == "caution"
+    assert "taking blood thinners such as warfarin" in box["items"]

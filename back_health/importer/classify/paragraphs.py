@@ -582,6 +582,10 @@ def list_category(
         if condition := rules.cue("lead_conditions", lead):
             # "Do not take these tablets if:" lists risks to the reader; "Do not:" is advice.
             return "warning", f"lead cue {found.cue} + conditions {condition!r}"
+    if lead and (cue := rules.cue("lead_contraindications", lead)):
+        # "We will not use cupping:" over "if you take blood thinners", "over broken
+        # skin": who and where the treatment is not for, cautions to the reader.
+        return "warning", f"lead lists who or where it is not for ({cue!r})"
     if lead and (cue := rules.cue("heading_warning", lead.strip().rstrip(":"))):
         # "When to get checked:" leads a list as its heading would: care advice.
         return "warning", f"lead worded as a warning heading ({cue!r})"

@@ -18,9 +18,15 @@ from .context import Context, Role
 
 
 def list_severity(block: ListBlock, rules: RuleSet) -> str:
+    """The most serious severity a warning list asks for; a list of who or where a
+    treatment is not for ("We will not use cupping:") is a caution when nothing asks
+    for more, any other list a call to see a doctor."""
     texts = [block.lead, *(item.text for item in block.items)]
     found = [severity_of(text, rules) for text in texts]
-    return most_serious(f.level for f in found if f) or Severity.SEE_DOCTOR
+    default = Severity.SEE_DOCTOR
+    if block.lead and rules.cue("lead_contraindications", block.lead):
+        default = Severity.CAUTION
+    return most_serious(f.level for f in found if f) or default
 
 
 def emit_warning_section(

@@ -1818,3 +1818,21 @@ def test_a_list_of_what_the_condition_causes_names_symptoms_not_causes(lead):
         f"{lead}\n\n- a sharp pain on turning the head\n- a muscle spasm in the neck\n"
     )
     assert not [p for p in plan.pages if p.kind == Kind.CAUSE]
+
+
+def test_a_newsletters_name_and_issue_give_way_to_the_column_and_its_topic():
+    plan = plan_of(
+        "# Harbour Rowing Club News – Spring 2025\n\nRegatta results and club news.\n\n"
+        "## Physio Corner: rower's rib\n\nRower's rib is a stress fracture of a rib from"
+        " hard training. Rower's rib hurts when you breathe in deeply.\n"
+    )
+    assert plan.main_page.title == "Rower's rib"
+
+
+@pytest.mark.parametrize("title", ["Your operation", "The procedure", "Your hospital stay"])
+def test_a_title_naming_only_the_visit_or_the_operation_names_no_subject(title):
+    from back_health.importer.classify.subject import _rejected
+    from back_health.importer.rules import default_rules
+
+    assert _rejected(title, default_rules())
+    assert not _rejected("Your operation: posterior lumbar fusion", default_rules())

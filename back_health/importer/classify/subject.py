@@ -760,6 +760,13 @@ def _rejected(text: str, rules: RuleSet) -> str:
     if len(parts) > 1 and all(rules.cue("title_placeholder", part.strip()) for part in parts):
         # "Ear, Nose and Throat (ENT) Department - Emergency ENT Clinic": who wrote it.
         return "placeholder parts"
+    if (
+        len(parts) > 1
+        and any(_ISSUE.fullmatch(part.strip()) for part in parts)
+        and not any(rules.names_condition(part.strip()) for part in parts)
+    ):
+        # "Cragshed Chalk Talk - June 2025": a newsletter's name and issue.
+        return "a publication's name and issue"
     if is_practitioner(_WHO_IT_IS_FOR.split(text.strip(" ."), maxsplit=1)[0]):
         # "Physiotherapist in Leeds"; not "Neck pain in dental nurses", which names who
         # gets it.
@@ -797,6 +804,14 @@ _DATE = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|"
     r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?",
+    re.IGNORECASE,
+)
+
+
+#: An issue of a newsletter or magazine: "June 2025", "Issue 14", "Spring 2025".
+_ISSUE = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|spring|summer|autumn|"
+    r"fall|winter)\s+(?:19|20)\d\d|(?:issue|edition|vol(?:ume)?\.?|no\.?)\s*\d{1,4}",
     re.IGNORECASE,
 )
 

@@ -1836,3 +1836,28 @@ def test_a_title_naming_only_the_visit_or_the_operation_names_no_subject(title):
 
     assert _rejected(title, default_rules())
     assert not _rejected("Your operation: posterior lumbar fusion", default_rules())
+
+
+@pytest.mark.parametrize(
+    ("title", "subject", "kind"),
+    [
+        ("Can insoles fix your back pain? What the evidence says", "Insoles", Kind.TREATMENT),
+        (
+            "Her back pain was the first sign of multiple myeloma",
+            "Multiple myeloma",
+            Kind.CONDITION,
+        ),
+        (
+            "GPR - Gentle Postural Realignment: the treatment of posture for back pain",
+            "Gentle postural realignment",
+            Kind.TREATMENT,
+        ),
+    ],
+)
+def test_how_a_title_is_worded_says_what_it_is_about(title, subject, kind):
+    plan = plan_of(
+        f"# {title}\n\nBack pain is common and usually settles. Back pain that wakes you at"
+        " night needs checking. Most back pain gets better with time, and insoles help"
+        " some people.\n"
+    )
+    assert (plan.main_page.title, plan.main_page.kind) == (subject, kind)

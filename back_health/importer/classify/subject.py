@@ -56,9 +56,13 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         # "Fangotherapy": a therapy, of a kind an editor says.
         kind = "other" if _THERAPY.search(name) else "procedure"
         page = state.entity(Kind.TREATMENT, name, kind, reason=f"main subject: {because}")
+    elif defined := DEFINED_TREATMENT in because.split(";", 1)[0]:
+        # "RPG - Global Postural Reeducation: the treatment of the posture ...": the text
+        # calls it a treatment, the vocabulary does not know it.
+        page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
     else:
         page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
-    is_treatment = medicine is not None or term is not None or device or procedure
+    is_treatment = medicine is not None or term is not None or device or procedure or defined
     state.decide(title or name, "treatment" if is_treatment else "condition", because)
     if second:
         other = state.entity(
@@ -256,6 +260,9 @@ def _whole_treatment(name: str, rules: RuleSet):
     return None
 
 
+#: Why a candidate named by no vocabulary is a treatment: the text calls it one.
+DEFINED_TREATMENT = "a treatment by the text's definition"
+
 #: Weight of where a candidate subject was found: the title first.
 SOURCE_WEIGHTS = {
     "title": 3.0,
@@ -272,6 +279,14 @@ SOURCE_WEIGHTS = {
     "diagnosis": 2.0,
     "title purpose": 3.0,
     "announced": 2.0,
+    # "Can insoles fix your back pain?": the treatment a title asks about; kept only when
+    # it names a treatment, and weighed above the condition the question names.
+    "treatment asked about": 3.5,
+    # "A man's back pain was the first sign of Guillain-Barre syndrome": what the
+    # symptom in the title turned out to be outweighs the symptom, however often named.
+    "revealed condition": 5.5,
+    # "RPG - Global Postural Reeducation: the treatment of the posture ...".
+    "title treatment": 3.0,
 }
 #: Mentions in the text that make the subject of a "What is X?" heading a defined name.
 WHAT_IS_MENTIONS = 3
@@ -318,6 +333,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         # "6 Best Posture Correctors, Pillows and Rollers for Dowager's Hump": what the
         # things the title lists are for.
         raw.append(Candidate("title purpose", purpose))
+    raw.extend(Candidate(source, name) for source, name in _title_readings(document.title))
     # "Your back isn't broken: the new thinking on chronic back pain": the subtitle may
     # name the condition the headline does not.
     parts = _TITLE_PARTS.split(document.title)
@@ -351,6 +367,10 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         # Surgery" over the leaflet's own headline), the first heading is the headline.
         title_empty = not document.title.strip() or bool(why_not_a_name(document.title))
         raw.append(Candidate("top heading" if title_empty else "first heading", usable))
+        if title_empty:
+            # "Case summary: A man's back pain was the first sign of ..." under the
+            # ombudsman's name: the headline is read as a title is.
+            raw.extend(Candidate(source, name) for source, name in _title_readings(usable))
     first = first_paragraph(document)
     if first and (sentences := split_sentences(first.text)):
         # The condition the first sentence is about, else the noun phrase it opens with
@@ -395,7 +415,14 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
                 candidate.kind = "a condition by the text's definition"
                 candidate.score += CONDITION_WEIGHT
                 candidate.why += f", {candidate.kind}"
-    scored = [c for c in scored if c.score > 0]
+    # A question asks about a treatment only when what it asks about is one.
+    scored = [
+        c
+        for c in scored
+        if c.score > 0
+        and (c.source != "treatment asked about" or c.kind.startswith("a "))
+        and (c.source != "treatment asked about" or "condition" not in c.kind)
+    ]
     if not scored:
         because = "no candidate names the subject" + (
             f"; rejected {', '.join(rejected)}" if rejected else ""
@@ -885,6 +912,48 @@ def _names(text: str, rules: RuleSet) -> list[str]:
 _FOR_WHAT = re.compile(r"^(?P<head>.+)\s+for\s+(?P<what>[^()\[\]:?|]+)", re.IGNORECASE)
 
 
+def _title_readings(title: str) -> list[tuple[str, str]]:
+    """Candidates a title gives by how it is worded: the treatment a question asks about
+    ("Can insoles fix your back pain?", "Does acupuncture work for sciatica?"), the
+    condition something turned out to be ("... was the first sign of Guillain-Barre
+    syndrome"), and a name a part of the title calls a treatment ("RPG - Global Postural
+    Reeducation: the treatment of the posture ...")."""
+    title = " ".join(title.split())
+    found = []
+    if asked := _TREATMENT_ASKED.match(title):
+        found.append(("treatment asked about", asked.group("what")))
+    if revealed := _REVEALED.search(title):
+        what = revealed.group("what") or revealed.group("what2")
+        found.append(("revealed condition", what.rstrip(" ?.!")))
+    parts = [part.strip() for part in _TITLE_PARTS.split(title) if part.strip()]
+    for part, following in zip(parts, parts[1:], strict=False):
+        if _CALLED_A_TREATMENT.match(following):
+            found.append(("title treatment", part))
+    return found
+
+
+#: A question about what a treatment does for a condition: "Can insoles fix ...".
+_TREATMENT_ASKED = re.compile(
+    r"^(?:can|could|do|does|will|would|should|is|are)\s+(?P<what>[^?:;,]{2,50}?)\s+"
+    r"(?:really\s+)?(?:fix|help|cure|ease|relieve|treat|stop|prevent|work|worth it|right|"
+    r"good|safe|effective)\b",
+    re.IGNORECASE,
+)
+#: What a symptom turned out to be: "... was the first sign of X", "turned out to be X".
+_REVEALED = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:the\s+|a\s+|an\s+)?(?:first|early|only|real)\s+"
+    r"(?:sign|signs|symptom|symptoms)\s+of\s+(?:an?\s+|the\s+)?(?P<what>[^?:;,]{3,60}+)$|"
+    r"\bturned\s+out\s+to\s+be\s+(?:an?\s+|the\s+)?(?P<what2>[^?:;,]{3,60}+)$",
+    re.IGNORECASE,
+)
+#: A title part calling the part before it a treatment: "the treatment of ...".
+_CALLED_A_TREATMENT = re.compile(
+    r"^(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|method|technique|"
+    r"approach|programme|program)\s+(?:of|for)\b",
+    re.IGNORECASE,
+)
+
+
 def _title_purpose(title: str, rules: RuleSet) -> str:
     """What a title's products, tips or care are for ("Best pillows and rollers for neck
     pain" -> "neck pain"); "" when the title names no such thing, or opens with a
@@ -1053,8 +1122,8 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         max(body.count(f" {_normalised(n, rules)} ") for n in {name, head}), MENTIONS_CAP
     )
     kind = _treatment_kind(name, rules)
-    if not kind and candidate.source == "defined treatment":
-        kind = "a treatment by the text's definition"
+    if not kind and candidate.source in ("defined treatment", "title treatment"):
+        kind = DEFINED_TREATMENT
     if not kind and _parts_sharing_a_head(name, rules):
         kind = "a condition"  # "Upper back and shoulder pain": one name for both
     # A phrase about a condition ("Exercises for sciatica") is not its name.

@@ -37,6 +37,11 @@ def warnings_of(markdown):
         ("Dial 112 if you cannot move your legs.", "emergency"),
         ("Ask your child's physiotherapist for a review if they lean to one side.", "see_doctor"),
         ("After surgery, contact the ward the same day if the wound leaks.", "urgent"),
+        (
+            "Weakness after a dive is decompression sickness until proved otherwise: give"
+            " oxygen and call 999.",
+            "emergency",
+        ),
         ("No heavy lifting for 6 weeks after the operation.", "caution"),
         ("NO DRIVING FOR 4 WEEKS, UNTIL YOU ARE OFF CODEINE.", "caution"),
         (
@@ -876,6 +881,7 @@ def test_advice_opening_with_if_this_happens_takes_the_risk_before_it_into_its_b
         "Ask your clinician if you would like a place on the evening group.",
         "Let your physio know if you'd prefer a video appointment.",
         "With a video appointment you talk to a chartered physiotherapist from home.",
+        "Most people who call 999 with back pain do not need an ambulance.",
     ],
 )
 def test_an_offer_or_what_happens_at_an_appointment_is_no_warning(sentence):

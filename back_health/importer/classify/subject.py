@@ -420,8 +420,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
         c
         for c in scored
         if c.score > 0
-        and (c.source != "treatment asked about" or c.kind.startswith("a "))
-        and (c.source != "treatment asked about" or "condition" not in c.kind)
+        and (c.source != "treatment asked about" or c.kind in ("a medicine", "a treatment"))
     ]
     if not scored:
         because = "no candidate names the subject" + (

@@ -393,3 +393,17 @@ def test_exercises_a_paragraph_leads_into_by_instructions_each_get_their_own_dos
     assert found["Side plank"]["hold_seconds"] == 20
     # The paragraph before says how often the whole circuit is done.
     assert all(dose["days_per_week"] == 3 for dose in found.values())
+
+
+def test_the_frequency_said_of_the_exercises_beats_one_said_of_something_else():
+    plan = plan_of(
+        "# After neck surgery\n\nMost people go home within four days.\n\n"
+        "## Exercises to start at home\n\n"
+        "- Shoulder rolls: roll your shoulders backwards slowly. Repeat 10 times.\n"
+        "- Chin tucks: slide your chin straight back and hold for 5 seconds. Repeat 5"
+        " times.\n\n"
+        "Do these 3 times a day. Walk a little further each day.\n"
+    )
+    found = doses(plan)
+    assert set(found) == {"Shoulder rolls", "Chin tucks"}
+    assert all(dose["times_per_day"] == 3 for dose in found.values())

@@ -505,7 +505,10 @@ def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -
     The routine's dose is gathered first and then given to each exercise: linear."""
     rules = state.rules
     routine: dict = {}
-    for sentence in reversed(sentences):
+    # "Do these 3 times a day" names the exercises it is said of; "Walk a little
+    # further each day" after it does not, and gives way to it however near.
+    ordered = sorted(reversed(sentences), key=lambda s: _NAMES_THE_EXERCISES.search(s) is None)
+    for sentence in ordered:
         if rules.cue("stop_if", sentence):
             continue
         if for_every_exercise(sentence, rules):
@@ -524,6 +527,14 @@ def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -
         for key, value in routine.items():
             if not exercise["dose"].get(key):
                 exercise["dose"][key] = value
+
+
+#: Words by which a sentence speaks of the exercises of the list.
+_NAMES_THE_EXERCISES = re.compile(
+    r"\b(?:these|them|both|all of|each of|every one|the (?:exercises|stretches|routine|card|"
+    r"programme|program|moves|movements|set))\b",
+    re.IGNORECASE,
+)
 
 
 #: What a sentence about the whole routine gives every exercise that lacks it.

@@ -80,15 +80,11 @@ def is_docx(source: bytes | os.PathLike) -> bool:
 PICTURE_REASON = "picture (not imported)"
 
 
-def docx_html(raw: bytes, name: str = "", *, max_bytes: int) -> str:
-    """The HTML a Word document stands for (a whole page, its title from the document's
-    properties). Raises :class:`ImportSourceError` for a document that cannot or must not
-    be read, or when the ``docx`` extra is not installed."""
-    return docx_text(raw, name, max_bytes=max_bytes)[0]
-
-
 def docx_text(raw: bytes, name: str = "", *, max_bytes: int) -> tuple[str, list[tuple[str, str]]]:
-    """:func:`docx_html`, and the pictures left out as ``(reason, description)``."""
+    """The HTML a Word document stands for (a whole page, its title from the document's
+    properties), and the pictures left out as ``(reason, description)``. Raises
+    :class:`ImportSourceError` for a document that cannot or must not be read, or when
+    the ``docx`` extra is not installed."""
     label = name or "The source"
     try:
         import mammoth

@@ -475,7 +475,8 @@ def _markdown(text: str, levels: dict[str, int]) -> str:
 
 #: A line shorter than this share of the page's longest may end its block.
 SHORT_LINE_SHARE = 0.6
-_WORD_AT_END = re.compile(r"([^\W\d_]+)[\W\d_]*$")
+#: The word a line ends in, punctuation aside ("... 3 sets of 12" ends in a number).
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
 
 
 def _ends_its_block(plain: str, following: str, longest: int) -> bool:
@@ -488,7 +489,7 @@ def _ends_its_block(plain: str, following: str, longest: int) -> bool:
         return False
     if plain.endswith((",", ";", ":", "-", "\u2013", "\u2014", "(", "/", "&")):
         return False
-    last = _WORD_AT_END.search(plain)
+    last = _LAST_WORD.search(plain)
     return last is None or last.group(1).lower() not in _joining_words()
 
 
@@ -529,8 +530,6 @@ def _runs_on(previous: str, plain: str, longest: int) -> bool:
     return plain[:1].islower() and len(previous) >= NEARLY_FULL_SHARE * longest
 
 
-#: The word a line ends in, punctuation aside.
-_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
 #: Words no item ends in: what follows them is the rest of the item.
 _LEADS_ON = frozenset(
     "a an the of to for with from by as at into onto than and or nor but that which who"

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from back_health.importer.docx import docx_html, is_docx
+from back_health.importer.docx import docx_text, is_docx
 from back_health.importer.errors import ImportSourceError
 from back_health.importer.load import load_source
 from back_health.importer.pipeline import analyse
@@ -162,7 +162,7 @@ def test_a_broken_word_document_is_a_clear_error():
 def test_without_the_extra_a_word_document_is_refused_by_name(monkeypatch):
     monkeypatch.setitem(sys.modules, "mammoth", None)
     with pytest.raises(ImportSourceError) as error:
-        docx_html(word_document([("p", "Back pain.")]), "leaflet.docx", max_bytes=MB)
+        docx_text(word_document([("p", "Back pain.")]), "leaflet.docx", max_bytes=MB)
     assert "leaflet.docx is a Word document" in str(error.value)
     assert "'docx' extra" in str(error.value)
 

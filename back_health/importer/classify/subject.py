@@ -28,7 +28,7 @@ from .topics import HEADING_TOPICS
 
 def main_condition(document: Document, state: Context) -> PagePlan:
     rules = state.rules
-    title, name, because = choose_subject(document, state)
+    title, name, because, kind = choose_subject(document, state)
     if not name.strip():
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
@@ -54,9 +54,9 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     elif procedure := _is_procedure(name, rules):
         # "Interspinous spacer insertion": a procedure the vocabulary does not know;
         # "Fangotherapy": a therapy, of a kind an editor says.
-        kind = "other" if _THERAPY.search(name) else "procedure"
-        page = state.entity(Kind.TREATMENT, name, kind, reason=f"main subject: {because}")
-    elif defined := DEFINED_TREATMENT in because.split(";", 1)[0]:
+        treated = "other" if _THERAPY.search(name) else "procedure"
+        page = state.entity(Kind.TREATMENT, name, treated, reason=f"main subject: {because}")
+    elif defined := kind == DEFINED_TREATMENT:
         # "RPG - Global Postural Reeducation: the treatment of the posture ...": the text
         # calls it a treatment, the vocabulary does not know it.
         page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
@@ -318,13 +318,14 @@ class Candidate:
     kind: str = ""
 
 
-def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
+def choose_subject(document: Document, state: Context) -> tuple[str, str, str, str]:
     """The article's subject: every candidate (the title, a top-level heading, the first
     heading, the first sentence's subject) is cleaned of its framing and genre words and
     scored by where it was found, whether it names a condition or a medicine, and how
     often the text names it. Placeholders ("First post"), file names and bare topic
-    words ("Signs") are rejected. Returns ``(candidate text, name, why)`` and records
-    the choice as a ``subject`` decision."""
+    words ("Signs") are rejected. Returns ``(candidate text, name, why, kind)`` (kind as
+    scored: "a condition", "a treatment", :data:`DEFINED_TREATMENT`, ... or "") and
+    records the choice as a ``subject`` decision."""
     rules = state.rules
     text = " ".join(_texts(document))
     body = _expanded(f" {_normalised(text, rules)} ", text, rules)
@@ -427,7 +428,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
             f"; rejected {', '.join(rejected)}" if rejected else ""
         )
         state.decide(document.title or "(no title)", "subject", because)
-        return document.title, "", because
+        return document.title, "", because, ""
     top = max(c.score for c in scored)
     tied = [c for c in scored if c.score == top]
     # The first of equals: the title wins ties; among others, the one whose words the
@@ -466,7 +467,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str]:
     state.decide(best.name, "subject", because)
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
-    return best.text, best.name, because
+    return best.text, best.name, because, best.kind
 
 
 def _title_words_shared(name: str, title: str) -> int:

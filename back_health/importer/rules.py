@@ -199,6 +199,11 @@ class RuleSet:
     condition_name_breakers: tuple[str, ...] = ()
     #: Words with a condition ending that are not conditions (``diagnosis``).
     not_conditions: tuple[str, ...] = ()
+    #: Last words of a pain named only by where it is ("low back *pain*"), and the words
+    #: such a name may have before them besides the body regions' own ("neck *and
+    #: shoulder* pain").
+    general_pain_heads: tuple[str, ...] = ()
+    general_pain_words: tuple[str, ...] = ()
     #: Openings of a risk factor that names a condition ("family history of ...").
     risk_prefixes: tuple[str, ...] = ()
     treatment_terms: tuple[TreatmentTerm, ...] = ()
@@ -656,6 +661,14 @@ class RuleSet:
             if len(word) > 6 and word.endswith(self.condition_suffixes):
                 return True
         return vocabulary and self.names_condition(lowered)
+
+    def is_general_pain(self, name: str) -> bool:
+        """Whether ``name`` is a pain named only by where it is ("Low back pain", "Upper
+        back and shoulder pain"), no diagnosis ("Myofascial neck pain", "Sciatica")."""
+        words = _LETTERS.findall(fold_case(name))
+        if len(words) < 2 or words[-1] not in self.general_pain_heads:
+            return False
+        return all(word in self.general_pain_words or self.regions_in(word) for word in words[:-1])
 
     def names_condition(self, name: str) -> bool:
         """Whether the head of ``name`` is a condition the vocabulary knows: the name
@@ -1139,6 +1152,8 @@ def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
         condition_name_qualifiers=tuple(conditions.get("name_qualifiers", ())),
         condition_name_breakers=tuple(conditions.get("name_breakers", ())),
         not_conditions=tuple(w.lower() for w in conditions["not_conditions"]),
+        general_pain_heads=tuple(conditions.get("general_pain", {}).get("heads", ())),
+        general_pain_words=tuple(conditions.get("general_pain", {}).get("body_words", ())),
         risk_prefixes=tuple(f"{w.lower()} " for w in conditions.get("risk_prefixes", ())),
         treatment_terms=_treatment_vocabulary(
             treatments["terms"], _read("lexicon_treatments.json")["terms"]

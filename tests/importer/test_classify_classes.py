@@ -1335,6 +1335,10 @@ def test_a_name_in_brackets_in_the_title_finds_the_main_page_later():
         # An age group names a form of the condition of its own.
         ("Knee pain in children", "Knee pain in children"),
         ("Flat feet in adults", "Flat feet in adults"),
+        # A pain named only by where it is, in the people it troubles, is a topic of its
+        # own (a diagnosis, as shin splints, is not).
+        ("Lower back pain in golfers", "Lower back pain in golfers"),
+        ("Upper back pain in swimmers", "Upper back pain in swimmers"),
     ],
 )
 def test_the_job_or_sport_of_the_people_a_title_is_about_is_no_part_of_the_subject(title, subject):

@@ -118,11 +118,15 @@ _COPULA_AFTER = re.compile(r"\s+(?:is|are|means|refers to)\s", re.IGNORECASE)
 def without_occupation(name: str, rules: RuleSet) -> str:
     """``name`` without the job or sport of the people it is about ("Myofascial neck pain
     in laboratory staff" -> "Myofascial neck pain"): the condition is the same whoever
-    has it. An age group names a form of its own ("Scoliosis in adults") and stays."""
+    has it. An age group names a form of its own ("Scoliosis in adults") and stays, and so
+    do the people a pain named only by where it is troubles: "Low back pain in dancers"
+    is a topic of its own, as "Back pain in pregnancy" is."""
     match = rules.cue_match("title_occupation", name)
     if match is None:
         return name
     shorter = name[: match.start()].strip()
+    if rules.is_general_pain(shorter):
+        return name
     return shorter if check_name(shorter, rules).name else name
 
 

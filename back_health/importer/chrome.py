@@ -309,12 +309,23 @@ def gives_care_advice(text: str) -> bool:
     both legs ... go to A&E immediately or call 999", "contact your GP or call 111 the
     same day"). Such text is no chrome, whatever the heading over it ("Contact us"); a
     footer's "For medical emergencies, call 911." says no when and is."""
-    patterns = _care_advice()
+    return _names_care(text) and _says_care(text, "when")
 
-    def found(kind: str) -> bool:
-        return any(pattern.search(text) for pattern in patterns.get(kind, ()))
 
-    return (found("emergency") or found("contact")) and found("when")
+def only_routes_care(text: str) -> bool:
+    """Whether ``text`` names an emergency service or a professional to call but says
+    no when ("In an emergency call 999; for urgent advice call 111" under a closure
+    notice): a routing line, no advice about this article's subject."""
+    return _names_care(text) and not _says_care(text, "when")
+
+
+def _names_care(text: str) -> bool:
+    """Whether ``text`` names an emergency service or a professional to see or call."""
+    return _says_care(text, "emergency") or _says_care(text, "contact")
+
+
+def _says_care(text: str, kind: str) -> bool:
+    return any(pattern.search(text) for pattern in _care_advice().get(kind, ()))
 
 
 def heading_chrome_reason(heading: str) -> str:

@@ -28,6 +28,7 @@ from .chrome import (  # noqa: F401 - also importable from here
     cut_inline_chrome,
     gives_care_advice,
     heading_chrome_reason,
+    only_routes_care,
 )
 from .document import (
     Document,
@@ -72,6 +73,10 @@ SHORT_PARAGRAPH_SENTENCES = 3
 #: a longer one says something of its own ("Cauda equina syndrome ... call 999. Learn
 #: more") and stays while the chrome sentence goes.
 CHROME_COMPANION_WORDS = 8
+
+#: The reason of a practice's or club's notice (a closure, a new clinic): see
+#: ``notices`` in ``data/chrome.json``.
+NOTICE_REASON = "chrome: notices"
 
 #: A list is dropped whole when at least this share of its items is chrome.
 CHROME_LIST_SHARE = 0.5
@@ -694,8 +699,13 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
         return block, ""
     reason = next(r for r in reasons if r)
     rest = [sentence for sentence, why in zip(sentences, reasons, strict=True) if not why]
-    if len(sentences) <= SHORT_PARAGRAPH_SENTENCES and not any(map(_says_more, rest)):
-        # "Want to learn more? Watch the video.": the other sentence only leads to it.
+    notice = reasons[0] == NOTICE_REASON
+    if len(sentences) <= SHORT_PARAGRAPH_SENTENCES and not any(
+        _says_more(sentence) and not (notice and only_routes_care(sentence)) for sentence in rest
+    ):
+        # "Want to learn more? Watch the video.": the other sentence only leads to it;
+        # "We will be closed on Thursday for staff training. In an emergency call 999":
+        # where to go meanwhile is part of the notice.
         dropped.append(Dropped(reason=reason, text=block.text))
         return None, reason
     paragraph = block

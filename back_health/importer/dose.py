@@ -103,6 +103,8 @@ _IN_THE_DAY = (
 )
 #: What makes "3 times" a frequency, not a count: "a day", "during your working day".
 _FREQUENCY_AFTER = rf"\s+(?:(?:a|per|each|every)\s+(?:day|week)|daily|{_IN_THE_DAY})"
+#: The exercise a count is of, after the count: "Do 5 *of these*", "Do 8 *of them* each side".
+_OF_THESE = r"(?:of\s+(?:these|them|those)\s*)?"
 _REPS = re.compile(
     rf"\b{_RANGE}\s*(?:(?:slow|gentle|controlled|small|full|easy)\s+)?"
     r"(?:repetitions|reps|repeats|rounds|cycles)\b"
@@ -111,13 +113,13 @@ _REPS = re.compile(
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
     rf"|(?:^|[,;:.]\s*){_range('low3', 'high3')}\s+times\b(?!{_FREQUENCY_AFTER})"
     # "Do 12 on each side": a count for each side.
-    rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+(?:on\s+|with\s+|for\s+)?"
+    rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+{_OF_THESE}(?:on\s+|with\s+|for\s+)?"
     r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
     # "Neck rotations: 10 to each side": a bare count for each side after a label.
     rf"|(?:^|[,;:.]\s*|\s[-\u2013\u2014]\s*){_range('low7', 'high7')}\s+(?:(?:to|on|for|with)\s+)?"
     r"(?:each|either|every|per)\s+(?:side|leg|arm|way|direction)s?\b"
-    # "Do 10.": a bare count after "do" that ends the sentence or clause.
-    rf"|\bdo\s+{_range('low8', 'high8')}(?=\s*(?:[.,;]|$))"
+    # "Do 10.", "Do 5 of these.": a bare count after "do" that ends the sentence or clause.
+    rf"|\bdo\s+{_range('low8', 'high8')}(?:\s+{_OF_THESE})?(?=\s*(?:[.,;]|$))"
     # "Point your feet 10 times an hour": a count done every hour, not a frequency a day.
     rf"|\b{_range('low9', 'high9')}\s+times\s+(?:an|a|per|each|every)\s+hour\b"
     # "10 times per leg", "Twice on each side".

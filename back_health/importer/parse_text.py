@@ -289,6 +289,10 @@ class _Unit:
     chrome_block: bool = False
     #: A numbered line read as a section heading ("3. Treatment").
     numbered_heading: bool = False
+    #: A heading given with its gloss in brackets on the line under it ("COCCYX
+    #: INJECTION" / "(injection for tailbone pain)"): a headline, the last line before
+    #: the body when it comes among the opening lines.
+    glossed: bool = False
     #: A heading-like line with its text on the lines straight under it (no blank line).
     over_text: bool = False
 
@@ -1008,6 +1012,11 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         return [_Unit("para", [line]) for line in lines if line.strip()]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
+    if len(rest) == 1 and _GLOSS_LINE.fullmatch(rest[0].strip()) and is_heading_like(first):
+        # "COCCYX INJECTION" / "(injection for tailbone pain)": a heading and, on the line
+        # under it, its gloss in brackets are one heading.
+        joined = f"{first.strip()} {rest[0].strip()}"
+        return [_Unit("para", [joined], heading_like=is_heading_like(joined), glossed=True)]
     # "TAILBONE PAIN AFTER HAVING A BABY" / "by Sarah Okafor, Registered Osteopath": a
     # headline in capitals over a line that is not is never a sentence wrapped onto it.
     headline = bool(rest) and len(first.split()) > 2 and _in_capitals(first)
@@ -1058,6 +1067,9 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         units[0].heading_like = is_heading_like(units[0].lines[0])
     return units
 
+
+#: A line that is wholly a short gloss in brackets: "(injection for tailbone pain)".
+_GLOSS_LINE = re.compile(r"\([^()]{1,80}\)")
 
 #: Longest line text wrapping leaves; a longer one holds a whole paragraph.
 UNWRAPPED_LINE_CHARS = 120
@@ -1218,6 +1230,8 @@ def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
                 break
             headed = headed or not unit.chrome
             run += 1
+            if unit.glossed and unit.heading_like:
+                break
         # "Guidance Note GN-14 | Version 3 | Issued May 2025" between the publisher's
         # name and the real title: a masthead, part of the lines before the title.
         if run + 1 < len(units) and _is_masthead(units[run]) and units[run + 1].heading_like:

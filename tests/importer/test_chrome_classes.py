@@ -55,6 +55,7 @@ def test_a_heading_naming_what_a_plan_covers_is_kept():
         "The back care drop-in moves to Thursdays from May.",
         "Next meeting: Wednesday 2 July, 7pm, the library.",
         "The practice will be closed for the bank holiday weekend.",
+        "We will be closed on Wednesday 4 March from 1pm for staff training.",
         "Gentle Pilates session: every Tuesday, 11am, church hall.",
         "Carers' support group runs every second Monday.",
         "The Annual General Meeting will be held at the cricket club on 3 May.",
@@ -1723,3 +1724,41 @@ def test_a_footer_line_of_chrome_and_a_way_back_goes_whole():
     _, texts = headings_and_texts(markdown, "markdown")
     assert "Patient Leaflets" not in texts
     assert "Back to work after a fall is usually possible" in texts
+
+
+def test_a_closure_notice_takes_where_to_go_meanwhile_with_it():
+    markdown = (
+        "# Sciatica\n\n> **Practice closure:** we will be closed on Tuesday 3 March for"
+        " staff training. In an emergency call 999; for urgent advice call NHS 111.\n\n"
+        "Sciatica is pain that travels down the leg from the lower back.\n\n"
+        "## When to get help\n\nCall 999 if you cannot feel your bottom or genitals.\n"
+    )
+    headings, texts = headings_and_texts(markdown, "markdown")
+    assert "staff training" not in texts and "for urgent advice" not in texts
+    # Advice that says when stays, whatever the notice did.
+    assert "Call 999 if you cannot feel your bottom or genitals." in texts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our specialist nurses can talk things through with you.",
+        "Call 01632 960 555, 9am to 5pm, Monday to Friday.",
+        "Ring our helpline on 0800 123 4567, 8am to 8pm, 7 days a week.",
+        "If you are paying for yourself, call our self-pay team on 01632 960 290.",
+    ],
+)
+def test_a_helpline_offer_and_a_self_pay_line_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Call 999 if you cannot move your legs.",
+        "Call 111, 24 hours a day, if the pain is getting worse.",
+        "Our physiotherapists can help you get moving again.",
+    ],
+)
+def test_calls_for_care_and_what_a_service_does_are_no_helpline_chrome(line):
+    assert not chrome_reason(line)

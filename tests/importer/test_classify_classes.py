@@ -1865,3 +1865,16 @@ def test_how_a_title_is_worded_says_what_it_is_about(title, subject, kind):
         " some people.\n"
     )
     assert (plan.main_page.title, plan.main_page.kind) == (subject, kind)
+
+
+def test_a_section_named_after_another_condition_that_a_clause_defines_is_its_page():
+    plan = plan_of(
+        "# Polymyalgia rheumatica\n\nPolymyalgia rheumatica causes pain and stiffness in"
+        " the shoulders and hips.\n\n## Giant cell arteritis\n\nSome people with it also get"
+        " giant cell arteritis (GCA), where the arteries of the scalp become inflamed. GCA needs"
+        " treating straight away.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    assert "Giant cell arteritis" in pages
+    assert pages["Giant cell arteritis"].kind == "condition"
+    assert pages["Giant cell arteritis"].include

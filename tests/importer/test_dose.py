@@ -28,6 +28,9 @@ from back_health.importer.dose import (
         ("Hug one knee to your chest. Count to 10.", {"hold_seconds": 10}),
         ("People who smoke are 3 times more likely to get it.", {}),
         ("Do 10 repetitions.", {"repetitions": 10}),
+        # The exercise a count is of, after the count.
+        ("Lean back over your chair. Do 6 of these.", {"repetitions": 6}),
+        ("Do 8 of them on each side.", {"repetitions": 8, "per_side": True}),
         ("3 sets of 10", {"sets": 3, "repetitions": 10}),
         ("Hold for 20 seconds.", {"hold_seconds": 20}),
         ("Stay in this position for 1 minute.", {"hold_seconds": 60}),

@@ -407,3 +407,19 @@ def test_the_frequency_said_of_the_exercises_beats_one_said_of_something_else():
     found = doses(plan)
     assert set(found) == {"Shoulder rolls", "Chin tucks"}
     assert all(dose["times_per_day"] == 3 for dose in found.values())
+
+
+def test_a_stop_if_said_of_any_exercise_after_a_list_is_the_lists_stop_if():
+    plan = plan_of(
+        "# Stiff neck\n\nA stiff neck usually eases within a week or two.\n\n"
+        "## Exercises\n\nDo these twice a day.\n\n"
+        "- Chin tucks: hold for 5 seconds, 10 times.\n"
+        "- Shoulder rolls: 10 times each way.\n\n"
+        "If any stretch sends tingling into your hand, stop it and tell your physio.\n"
+    )
+    (listing,) = exercise_lists(plan)
+    assert listing["stop_if"] == [
+        "If any stretch sends tingling into your hand, stop it and tell your physio."
+    ]
+    boxed = [b for page in plan.pages for b in page.blocks if b.type == "warning"]
+    assert not any("tingling into your hand" in str(b.value) for b in boxed)

@@ -51,6 +51,16 @@ def test_a_leading_line_sharing_a_word_with_the_next_heading_is_the_title():
     assert headings(doc) == [("Sciatica", 1), ("What is sciatica?", 2)]
 
 
+def test_a_heading_with_its_gloss_in_brackets_under_it_is_one_heading():
+    doc = parse(
+        "SPINAL CORD STIMULATOR\n(a device for nerve pain)\n\n"
+        f"Helpline: 01632 960 000\nOpen weekdays, 9am to 5pm\n\n{BODY}\n"
+    )
+    assert doc.title == "SPINAL CORD STIMULATOR (a device for nerve pain)"
+    doc = parse(f"Our Trust\n\nCOCCYX INJECTION\n(for tailbone pain)\n\n{BODY}\n")
+    assert ("COCCYX INJECTION (for tailbone pain)", 1) in headings(doc)
+
+
 def test_a_text_opening_with_body_has_no_title():
     doc = parse(f"{BODY}\n\nCauses\n\nLifting heavy things.\n")
     assert doc.title == ""

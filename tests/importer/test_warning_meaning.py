@@ -183,6 +183,9 @@ def warnings_of(markdown):
             "caution",
         ),
         ("Ask a pharmacist which painkillers are right for you.", "caution"),
+        # Checking with someone that a medicine suits the reader: check first.
+        ("Check with your pharmacist that the gel is safe for you if you have asthma.", "caution"),
+        ("Ask your GP whether these tablets are suitable for you.", "caution"),
         (
             "If you take an ACE inhibitor such as ramipril for your blood pressure, the cream"
             " may make a dry cough more likely, so let your pharmacist know.",
@@ -684,6 +687,7 @@ def test_advice_against_with_the_harm_after_a_colon_is_a_caution(sentence, boxed
     [
         "If you take blood thinners such as warfarin or apixaban, call us at least 7 days before.",
         "Tell us if you are or could be pregnant.",
+        "Please tell us if you are, or might be, pregnant.",
         "Let us know if you take insulin.",
         "You must not drive home after the injection, because your leg may be numb.",
     ],
@@ -842,6 +846,16 @@ def test_reassurance_around_the_risks_stays_text_and_the_risks_are_boxed():
     assert "no problems" not in box["text"] and "1 in 1,000" not in box["text"]
     prose = " ".join(b.value for b in page.blocks if b.type == "paragraph")
     assert "Most people have no problems." in prose and "1 in 1,000" in prose
+
+
+def test_mild_side_effects_opening_the_risks_are_reassurance():
+    plan = plan_of(
+        "# Coccyx injection\n\nA coccyx injection puts a steroid around the tailbone.\n\n"
+        "## Risks\n\nMost side effects are mild and settle quickly. The area may be sore"
+        " for a day or two, and the steroid can make your face flush.\n"
+    )
+    (box,) = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
+    assert "face flush" in box["text"] and "mild and settle" not in box["text"]
 
 
 def test_the_risks_keep_their_markup_when_reassurance_is_taken_out():

@@ -216,7 +216,9 @@ def heading_conditions(section: Section, heading: str, state: Context) -> Role |
             return None
         names.append(derived.name)
     body = section_text(section)
-    definition = rules.cue("definition", body)
+    # "Some people also get giant cell arteritis (GCA), where blood vessels in the head
+    # become inflamed": a clause after the name says what happens in it.
+    definition = rules.cue("definition", body) or rules.cue("defining_relative", body)
     strong = all(rules.is_condition_term(n) for n in names)
     if not (definition and (strong or cause_cue)) and not (cause_cue and strong):
         return None

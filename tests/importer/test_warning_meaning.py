@@ -186,6 +186,8 @@ def warnings_of(markdown):
         # Checking with someone that a medicine suits the reader: check first.
         ("Check with your pharmacist that the gel is safe for you if you have asthma.", "caution"),
         ("Ask your GP whether these tablets are suitable for you.", "caution"),
+        # Talking to a prescriber about changing a medicine: check first, no visit.
+        ("Speak to your doctor about cutting down the tablets slowly.", "caution"),
         (
             "If you take an ACE inhibitor such as ramipril for your blood pressure, the cream"
             " may make a dry cough more likely, so let your pharmacist know.",
@@ -856,6 +858,16 @@ def test_mild_side_effects_opening_the_risks_are_reassurance():
     )
     (box,) = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
     assert "face flush" in box["text"] and "mild and settle" not in box["text"]
+
+
+def test_a_procedure_called_generally_very_safe_is_reassurance():
+    plan = plan_of(
+        "# Vertebroplasty\n\nVertebroplasty puts cement into a broken vertebra.\n\n"
+        "## Risks\n\nVertebroplasty is generally very safe. The cement can leak out of the"
+        " bone and press on a nerve.\n"
+    )
+    (box,) = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
+    assert "press on a nerve" in box["text"] and "very safe" not in box["text"]
 
 
 def test_the_risks_keep_their_markup_when_reassurance_is_taken_out():

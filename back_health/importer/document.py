@@ -127,6 +127,10 @@ class Section:
     #: 1 for the title level, 2 for top sections, up to 6.
     level: int = 2
     blocks: list[Block] = field(default_factory=list)
+    #: The rest of the section ``heading`` names, after a box with a heading of its own
+    #: inside it closed (a care card, a "Do" panel): its blocks belong to that section
+    #: again, and its heading is not repeated.
+    continues: bool = False
 
 
 @dataclass

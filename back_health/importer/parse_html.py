@@ -951,12 +951,24 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
     events: list[Event] = []
     layout = layout_tables(root)
     stack = [iter(root.contents)]
+    # For each open element: the level of the heading it opens with (a box: a care card,
+    # a "Do" and "Don't" panel), else 0, and the lowest and highest levels of the headings
+    # inside it. When a box whose headings are all at its own level closes, the section
+    # around it goes on. Each heading updates the innermost element only; a closing one
+    # passes its levels out (linear in the events).
+    boxes: list[list[int]] = [[0, _NO_LEVEL, 0]]
     run: list = []
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
             _flush(run, events)
+            level, lowest, highest = boxes.pop()
+            if level and lowest == highest == level:
+                events.append(Event("box_end", level=level))
+            if boxes:
+                outer = boxes[-1]
+                outer[1], outer[2] = min(outer[1], lowest), max(outer[2], highest)
             continue
         if isinstance(node, NavigableString):
             if not isinstance(node, _SKIP_STRINGS):
@@ -973,11 +985,14 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
             if text:
                 level = 1 if node is title_element else max(int(node.name[1]), 2)
                 events.append(Event("heading", text=text, level=level))
+                inner = boxes[-1]
+                inner[1], inner[2] = min(inner[1], level), max(inner[2], level)
         elif node.name in LIST_TAGS and _holds_sections(node):
             # "Step 1: Seeing your GP" with its paragraphs, one step per item: the items
             # are sections, read as blocks; a step's lone number is no text.
             _strip_step_numbers(node)
             stack.append(iter(node.contents))
+            boxes.append([0, _NO_LEVEL, 0])
         elif node.name in LIST_TAGS:
             events.extend(_list_events(node))
         elif node.name == "dl" and (definitions := _definition_events(node)):
@@ -986,8 +1001,34 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
             events.append(Event("table", table=table))
         elif node.name != "hr":
             stack.append(iter(node.contents))
+            boxes.append([_box_heading_level(node, title_element), _NO_LEVEL, 0])
     _flush(run, events)
     return events
+
+
+#: Elements that may be a box inside a section.
+_BOX_TAGS = frozenset({"div", "aside", "blockquote", "details"})
+#: Lower than any heading's level: no heading seen yet.
+_NO_LEVEL = 7
+
+
+def _box_heading_level(element: Tag, title_element: Tag | None) -> int:
+    """The level of the heading ``element`` opens with (a care card, a "Do" panel, a
+    callout), else 0; the title's heading opens no box, and a sectioning element
+    (``section``, ``article``) is a part of the text, no box inside one."""
+    if element.name not in _BOX_TAGS:
+        return 0
+    first = next(
+        (
+            child
+            for child in element.children
+            if isinstance(child, Tag) or (isinstance(child, NavigableString) and child.strip())
+        ),
+        None,
+    )
+    if not isinstance(first, Tag) or first.name not in HEADING_TAGS or first is title_element:
+        return 0
+    return max(int(first.name[1]), 2)
 
 
 def _heading_text(node: Tag) -> str:
@@ -1280,6 +1321,14 @@ def build_sections(events: list[Event], *, intro_heading: str = "") -> list[Sect
     markers: dict[int, ItemMarker] = {}
     last_heading_level = 1
     for event in events:
+        if event.kind == "box_end":
+            # A care card or panel closed: what follows belongs to the section around it.
+            parent = _around_box(sections, current, event.level)
+            if parent is not None:
+                current = Section(heading=parent.heading, level=parent.level, continues=True)
+                sections.append(current)
+                last_heading_level = parent.level
+            continue
         if event.kind == "heading":
             current = Section(heading=event.text, level=event.level)
             sections.append(current)
@@ -1298,7 +1347,19 @@ def build_sections(events: list[Event], *, intro_heading: str = "") -> list[Sect
             _add_faked_item(current, event, markers)
         elif event.kind == "table":
             current.blocks.append(event.table)
-    return [section for section in sections if section.heading or section.blocks]
+    return [
+        section
+        for section in sections
+        if section.blocks or (section.heading and not section.continues)
+    ]
+
+
+def _around_box(sections: list[Section], current: Section, level: int) -> Section | None:
+    """The section a box whose heading is at ``level`` sits in, when the box's section
+    (or one inside it) is the current one; None otherwise."""
+    if current.continues or current.level < level:
+        return None
+    return next((section for section in reversed(sections) if section.level < level), None)
 
 
 def _add_faked_item(section: Section, event: Event, markers: dict[int, ItemMarker]) -> None:

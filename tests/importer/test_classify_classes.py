@@ -1878,3 +1878,20 @@ def test_a_section_named_after_another_condition_that_a_clause_defines_is_its_pa
     assert "Giant cell arteritis" in pages
     assert pages["Giant cell arteritis"].kind == "condition"
     assert pages["Giant cell arteritis"].include
+
+
+def test_advice_after_a_care_card_is_read_on_its_own_under_the_section_around_it():
+    plan = plan_of(
+        "<h1>Neck pain</h1><p>Neck pain is very common and usually gets better.</p>"
+        "<h2>Looking after yourself</h2>"
+        '<div class="card"><h3>See a GP if:</h3><ul><li>the pain is no better after 2 weeks'
+        "</li></ul></div><p>Do not take ibuprofen if you have had a stomach ulcer.</p>",
+        name="article.html",
+    )
+    page = plan.pages[0]
+    boxes = {b.value["severity"]: str(b.value) for b in page.blocks if b.type == "warning"}
+    # The card's severity is not the caution's after it.
+    assert "no better after 2 weeks" in boxes["see_doctor"]
+    assert "stomach ulcer" in boxes["caution"] and "stomach ulcer" not in boxes["see_doctor"]
+    headings = [b.value["text"] for b in page.blocks if b.type == "heading"]
+    assert headings.count("Looking after yourself") == 1

@@ -483,3 +483,44 @@ def test_a_toggle_summary_heads_what_the_toggle_holds():
     assert ("Why does it happen?", 3) in headings and ("Will it last?", 3) in headings
     section = next(s for s in doc.sections if s.heading == "Will it last?")
     assert [b.text for b in section.blocks] == ["Most settles in weeks."]
+
+
+# --- boxes inside a section ------------------------------------------------------------
+
+
+def test_what_follows_a_care_card_belongs_to_the_section_around_it():
+    doc = parse_html(
+        "<h1>Neck pain</h1><p>Neck pain is common.</p><h2>Getting help</h2>"
+        '<div class="card"><h3>See a GP if:</h3><ul><li>it lasts 6 weeks</li></ul></div>'
+        '<div class="card"><h3>Call 999 if:</h3><ul><li>you cannot move</li></ul></div>'
+        "<p>About 1 in 10 people see a GP about it.</p><h2>Outlook</h2><p>Good.</p>"
+    )
+    assert [(s.heading, s.level, s.continues) for s in doc.sections] == [
+        ("Neck pain", 1, False),
+        ("Getting help", 2, False),
+        ("See a GP if:", 3, False),
+        ("Call 999 if:", 3, False),
+        ("Getting help", 2, True),
+        ("Outlook", 2, False),
+    ]
+    assert doc.sections[4].blocks == [Paragraph("About 1 in 10 people see a GP about it.")]
+
+
+def test_a_do_and_dont_panel_is_one_box_and_a_section_element_is_no_box():
+    doc = parse_html(
+        '<h1>Sciatica</h1><h2>Help yourself</h2><div class="do-dont"><h3>Do</h3><ul><li>walk'
+        "</li></ul><h3>Don't</h3><ul><li>rest in bed</li></ul></div><p>Most people improve.</p>"
+        "<section><h2>Causes</h2><p>A slipped disc.</p></section><h3>Exercises</h3><p>Two.</p>"
+    )
+    assert [(s.heading, s.continues) for s in doc.sections] == [
+        ("Sciatica", False),
+        ("Help yourself", False),
+        ("Do", False),
+        ("Don't", False),
+        ("Help yourself", True),
+        ("Causes", False),
+        ("Exercises", False),
+    ]
+    # A box with nothing after it leaves no empty section behind.
+    doc = parse_html("<h1>Sciatica</h1><h2>Help</h2><div><h3>Do</h3><p>Walk.</p></div>")
+    assert [s.heading for s in doc.sections] == ["Sciatica", "Help", "Do"]

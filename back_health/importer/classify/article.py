@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import Document, Flag, ListBlock, Paragraph, Section, Table
 from ..memo import article_scope
@@ -13,7 +14,7 @@ from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
 from ..sentences import split_sentences
 from ..text import unshout
-from .context import Context
+from .context import Context, Role
 from .entities import title_causes
 from .exercises import dose_table_sentence, exercise_subsections, title_exercise_parent
 from .fit import finish_plan
@@ -75,6 +76,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
             "" if same_as_title(s.heading, document.title) else unshout(s.heading, acronyms),
             s.level,
             _dose_tables_read(s.blocks, rules),
+            continues=s.continues,
         )
         for s in document.sections
     ]
@@ -119,6 +121,14 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
             )
             continue
         role = section_role(section, topic, owner, state)
+        if section.continues:
+            # The rest of a section after a box inside it, under the heading already
+            # given: read as that section is, except that what follows a care card is no
+            # more care advice ("About 3 in 100,000 people get it each year").
+            if role.category in ("warning", "cautions"):
+                role = Role("content", "after a box inside a warning section")
+            emit_section(replace(section, heading=""), role, owner, base, state)
+            continue
         emit_section(section, role, owner, base, state)
         if not section.heading:
             continue

@@ -75,6 +75,13 @@ def article(*paragraphs, title="Thoracic back pain"):
             " walking in water helps many patients.",
             "Hydrotherapy",
         ),
+        # How it is given or what it involves, after its name.
+        (
+            "Radiofrequency denervation is done under a local anaesthetic.",
+            "Radiofrequency ablation",
+        ),
+        ("Acupuncture is often tried when exercise alone has not helped.", "Acupuncture"),
+        ("A TENS machine works by sending small electrical pulses through the skin.", "TENS"),
     ],
 )
 def test_a_treatment_that_is_the_subject_of_what_it_does_is_written(sentence, treatment):

@@ -2510,6 +2510,8 @@ def treatment_subject(sentence: str, owner: PagePlan, topic: str, state: Context
     subject = re.split(r"\s*(?:,|\(|\bsuch as\b|\blike\b|\bincluding\b)", before)[0]
     if _EXISTENTIAL.match(subject):
         return  # "There is no cure ...": nothing is named
+    if _LISTED_AFTER_COMMA.match(before[len(subject) :]):
+        return  # "Staying active, physiotherapy and ibuprofen are tried first": a list
     if _EXAMPLES_THEN_VAGUE.match(sentence, len(subject)):
         return  # "Painkillers such as paracetamol can help": a mention of each
     subject = re.sub(r"^(?:an?|the)\s+", "", subject.strip(), flags=re.IGNORECASE)

@@ -1346,14 +1346,16 @@ def _labelled_indented_items(lines: list[str]) -> list[str]:
 
 
 def _says_nothing(line: str) -> bool:
-    """Whether a line holds function words only ("What is it?", "Why?")."""
+    """Whether a line holds function words only, or words about the document itself
+    ("What is it?", "Why?", "Who is this leaflet for?")."""
     words = _LETTERS.findall(line.lower())
     return bool(words) and all(word in _FUNCTION_WORDS for word in words)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = DANGLING_WORDS | frozenset(
-    "what why how who when where which it is does do did can will should".split()
+    "what why how who when where which it is does do did can will should this these for"
+    " about leaflet booklet factsheet sheet handout page guide information document".split()
 )
 
 

@@ -1895,3 +1895,25 @@ def test_advice_after_a_care_card_is_read_on_its_own_under_the_section_around_it
     assert "stomach ulcer" in boxes["caution"] and "stomach ulcer" not in boxes["see_doctor"]
     headings = [b.value["text"] for b in page.blocks if b.type == "heading"]
     assert headings.count("Looking after yourself") == 1
+
+
+def test_a_what_is_heading_about_a_part_of_the_body_names_no_subject():
+    plan = plan_of(
+        "# That nagging ache: could it be suprascapular nerve entrapment?\n\n"
+        "## What is the suprascapular nerve?\n\nThe suprascapular nerve runs over the"
+        " shoulder blade. The suprascapular nerve supplies two muscles, and the"
+        " suprascapular nerve can be squeezed where it passes a notch in the bone.\n"
+    )
+    assert plan.main_page.title == "Suprascapular nerve entrapment"
+
+
+def test_the_title_names_what_the_text_defines_with_what_it_follows():
+    plan = plan_of(
+        "# Hiccups after spinal cord injury: your questions\n\nAnswers from our team.\n\n"
+        "## What are hiccups?\n\nHiccups are sudden spasms of the diaphragm. Hiccups after"
+        " a spinal cord injury can last for days, and hiccups that last that long need"
+        " treatment.\n\n## Why do they happen?\n\nA spinal cord injury can upset the nerves"
+        " that control breathing. Spinal cord injury also changes how the stomach empties,"
+        " and a spinal cord injury high in the neck affects the diaphragm itself.\n"
+    )
+    assert plan.main_page.title.lower().startswith("hiccups")

@@ -61,6 +61,14 @@ def test_a_heading_with_its_gloss_in_brackets_under_it_is_one_heading():
     assert ("COCCYX INJECTION (for tailbone pain)", 1) in headings(doc)
 
 
+def test_a_question_about_the_leaflet_itself_opens_the_first_section():
+    doc = parse(
+        f"CITY HOSPITAL\n\nLUMBAR MICRODISCECTOMY\n\n\nWho is this leaflet for?\n\n{BODY}\n"
+    )
+    assert doc.title == "LUMBAR MICRODISCECTOMY"
+    assert ("Who is this leaflet for?", 2) in headings(doc)
+
+
 def test_a_text_opening_with_body_has_no_title():
     doc = parse(f"{BODY}\n\nCauses\n\nLifting heavy things.\n")
     assert doc.title == ""

@@ -264,6 +264,12 @@ def _whole_treatment(name: str, rules: RuleSet):
     return None
 
 
+#: Why a candidate named by no vocabulary is a condition: the text defines it as one.
+DEFINED_CONDITION = "a condition by the text's definition"
+#: The words after which a name goes on with what it follows or who has it ("Spasticity
+#: *after* spinal cord injury").
+_HEAD_BEFORE_QUALIFIER = re.compile(r"\s+(?:after|following|from|in|with|due to)\s+", re.I)
+
 #: Why a candidate named by no vocabulary is a treatment: the text calls it one.
 DEFINED_TREATMENT = "a treatment by the text's definition"
 
@@ -412,14 +418,27 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
             continue
         for name in _names(text, rules):
             scored.append(_scored(Candidate(candidate.source, text, name), body, rules))
+    # What the text defines as a condition: "Text neck ... is neck and upper back pain
+    # brought on by ...", "What is spasticity?" over "Spasticity is muscle stiffness ...".
+    defined_keys = {
+        name_key(c.name, rules)
+        for c in scored
+        if c.kind == DEFINED_CONDITION and c.source in ("defined condition", "what-is heading")
+    }
     if defined:
-        # "Text neck: why your phone ..." and "Text neck ... is neck and upper back pain
-        # brought on by ...": the title names what the text defines as a condition.
-        for candidate in scored:
-            if not candidate.kind and candidate.score > 0 and _same_name(candidate, defined, rules):
-                candidate.kind = "a condition by the text's definition"
-                candidate.score += CONDITION_WEIGHT
-                candidate.why += f", {candidate.kind}"
+        defined_keys.add(name_key(defined, rules))
+    for candidate in scored:
+        # "Text neck: why your phone ...", "Spasticity after spinal cord injury": the
+        # title names what the text defines, alone or with what it follows.
+        head = _HEAD_BEFORE_QUALIFIER.split(candidate.name, maxsplit=1)[0]
+        if (
+            not candidate.kind
+            and candidate.score > 0
+            and {name_key(candidate.name, rules), name_key(head, rules)} & defined_keys
+        ):
+            candidate.kind = DEFINED_CONDITION
+            candidate.score += CONDITION_WEIGHT
+            candidate.why += f", {candidate.kind}"
     # A question asks about a treatment only when what it asks about is one.
     scored = [
         c
@@ -1135,9 +1154,12 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         if rules.is_condition_term(name) or rules.has_condition_head(head):
             kind = "a condition"
         elif candidate.source == "defined condition" or (
-            candidate.source == "what-is heading" and mentions >= WHAT_IS_MENTIONS
+            candidate.source == "what-is heading"
+            and mentions >= WHAT_IS_MENTIONS
+            # "What is the dorsal scapular nerve?": a part of the body the text explains.
+            and not rules.cue("anatomy_subject", f"the {name}")
         ):
-            kind = "a condition by the text's definition"
+            kind = DEFINED_CONDITION
     if candidate.source != "title" and not kind and mentions < 2:
         # Only the title may name a subject the text does not repeat.
         candidate.why = "neither a condition nor named again in the text"

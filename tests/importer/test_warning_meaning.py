@@ -188,6 +188,14 @@ def warnings_of(markdown):
         ("Ask your GP whether these tablets are suitable for you.", "caution"),
         # Talking to a prescriber about changing a medicine: check first, no visit.
         ("Speak to your doctor about cutting down the tablets slowly.", "caution"),
+        # A ward's line answered day and night: urgent; asking before the next dose and
+        # stopping a product that harms the skin: cautions.
+        ("Ring the surgical ward, day or night, if your wound starts to leak.", "urgent"),
+        ("Call the ward on 01632 960 000 (24 hours) if you have a fever.", "urgent"),
+        ("Get medical care right away if your incision starts to leak.", "urgent"),
+        ("Contact your specialist nurse before your next injection if you have a cold.", "caution"),
+        ("Stop using the cream if your skin becomes very red or sore.", "caution"),
+        ("Avoid anti-inflammatory tablets for 3 months unless your surgeon says so.", "caution"),
         (
             "If you take an ACE inhibitor such as ramipril for your blood pressure, the cream"
             " may make a dry cough more likely, so let your pharmacist know.",

@@ -300,11 +300,23 @@ def _low(match: re.Match, low: str, high: str, what: str, notes: list[str]) -> i
     return value
 
 
+#: A rest between sets or repetitions: "resting for 30 seconds between sets".
+_REST_BETWEEN = re.compile(
+    r"\b(?:rest(?:ing)?|paus(?:e|ing)|break)\s+(?:for\s+)?(?:about\s+|up to\s+)?\d{1,3}"
+    r"(?:\s*(?:-|to)\s*\d{1,3})?\s*(?:seconds?|secs?|minutes?|mins?)\s+(?:in\s+)?"
+    r"(?:between|after each)\s+(?:sets?|repetitions?|reps?|rounds?|goes|each)\b",
+    re.IGNORECASE,
+)
+
+
 def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
     """Read every dose element written in ``text``; a missing element stays empty.
     ``counts_only`` reads the hold, sets and repetitions alone (the rest stays empty)."""
     dose, notes = empty_dose(), []
     text = expand_shorthand(text)
+    if "between" in text or "after each" in text:
+        # "resting for 30 seconds between sets": a rest, no hold.
+        text = _REST_BETWEEN.sub(" ", text)
     folded = fold_case(text)
     counted = _DIGIT.search(text) is not None or _COUNT_WORD.search(folded) is not None
     if counted and (match := _search(_HOLD, text, folded)):

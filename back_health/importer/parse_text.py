@@ -311,6 +311,12 @@ def read_in_turn(text: str, readers) -> tuple[str, list[tuple[str, str]]]:
     return text, dropped
 
 
+#: An empty or ticked box opening a line, and the spaces after it.
+_TICK_BOX = re.compile(
+    r"(?m)^([ \t]*+)(?:\[[ xX\u2713\u2714]?\]|[\u2610\u2611\u2612\u25a1])[ \t]++(?=\S)"
+)
+
+
 def parse_text(text: str) -> Document:
     """Parse plain text (see the module docstring for the rules)."""
     text, talk = read_in_turn(
@@ -325,6 +331,8 @@ def parse_text(text: str) -> Document:
         ),
     )
     text = unbox_text(text)
+    # "[ ] 1. Seated slider": a box to tick before a line is a form's control, no text.
+    text = _TICK_BOX.sub(r"\1", text)
     text, running = strip_running_lines(text)
     text = join_hyphenated_lines(text)
     running[:0] = talk

@@ -30,6 +30,11 @@ from back_health.importer.dose import (
         ("Do 10 repetitions.", {"repetitions": 10}),
         # The exercise a count is of, after the count.
         ("Lean back over your chair. Do 6 of these.", {"repetitions": 6}),
+        # A rest between sets is no hold.
+        (
+            "8 repetitions, 2 sets, resting for 45 seconds between sets.",
+            {"sets": 2, "repetitions": 8},
+        ),
         ("Do 8 of them on each side.", {"repetitions": 8, "per_side": True}),
         ("3 sets of 10", {"sets": 3, "repetitions": 10}),
         ("Hold for 20 seconds.", {"hold_seconds": 20}),

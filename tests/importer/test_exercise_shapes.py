@@ -423,3 +423,17 @@ def test_a_stop_if_said_of_any_exercise_after_a_list_is_the_lists_stop_if():
     ]
     boxed = [b for page in plan.pages for b in page.blocks if b.type == "warning"]
     assert not any("tingling into your hand" in str(b.value) for b in boxed)
+
+
+def test_exercises_with_boxes_to_tick_in_plain_text_are_an_exercise_list():
+    plan = plan_of(
+        "KNEE EXERCISE SHEET\n\nThese exercises help after a knee strain.\n\n"
+        "YOUR EXERCISES\n\nDo these twice a day.\n\n"
+        "[ ] 1. Quad sets\nTighten the muscle on the front of your thigh.\nDose: 10 times.\n\n"
+        "[x] 2. Heel slides\nSlide your heel towards you and back.\nDose: 2 sets of 8.\n",
+        name="sheet.txt",
+    )
+    (listing,) = exercise_lists(plan)
+    found = {e["name"]: e["dose"] for e in listing["exercises"]}
+    assert set(found) == {"Quad sets", "Heel slides"}
+    assert found["Heel slides"]["sets"] == 2 and found["Quad sets"]["repetitions"] == 10

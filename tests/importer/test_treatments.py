@@ -1663,3 +1663,17 @@ def test_an_item_telling_the_reader_to_try_something_names_what_to_try():
     assert {"Wheat bag", "Kneeling chair"} <= set(pages)
     body = " ".join(str(b.value) for b in pages["Wheat bag"].blocks) + pages["Wheat bag"].summary
     assert "Try a wheat bag" in body, "the advice that names it stays with it"
+
+
+def test_an_item_saying_what_its_treatment_is_for_after_a_comma_is_its_text():
+    plan = plan_of(
+        article(
+            "Treatment may include:\n\n"
+            "- hydrotherapy, to let you move in warm water without putting weight on the hip\n"
+            "- a walking stick\n"
+        )
+    )
+    pages = {p.title: p for p in plan.pages}
+    assert "Hydrotherapy" in written(plan)
+    assert "warm water" in pages["Hydrotherapy"].summary
+    assert "Walking aids" not in written(plan)

@@ -2226,7 +2226,9 @@ def item_explanation(text: str) -> str:
     sentences = split_sentences(text) or [text]
     # "Physiotherapy: a physiotherapist will assess your back. You can book ...": what
     # follows the label in the first sentence is part of the explanation too.
-    parts = re.split(r"\s*:\s+|\s+[-–—]\s+", sentences[0], maxsplit=1)
+    # "a walking frame, to take some of your weight while the bone heals": what it is
+    # for, after a comma, explains it too.
+    parts = re.split(r"\s*:\s+|\s+[-–—]\s+|,\s+(?=to\s+[a-z])", sentences[0], maxsplit=1)
     after_label = parts[1].strip() if len(parts) == 2 and len(parts[1].split()) > 3 else ""
     return " ".join([after_label, *sentences[1:]]).strip()
 

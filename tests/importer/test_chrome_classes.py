@@ -1745,10 +1745,12 @@ def test_a_closure_notice_takes_where_to_go_meanwhile_with_it():
         "Our specialist nurses can talk things through with you.",
         "Call 01632 960 555, 9am to 5pm, Monday to Friday.",
         "Ring our helpline on 0800 123 4567, 8am to 8pm, 7 days a week.",
+        "Reception open Monday to Friday, 8am to 6.30pm",
+        "Dr A. Shah | Dr P. Mensah | Dr K. Lowe",
         "If you are paying for yourself, call our self-pay team on 01632 960 290.",
     ],
 )
-def test_a_helpline_offer_and_a_self_pay_line_are_chrome(line):
+def test_a_helpline_offer_hours_staff_lists_and_a_self_pay_line_are_chrome(line):
     assert chrome_reason(line)
 
 
@@ -1758,6 +1760,7 @@ def test_a_helpline_offer_and_a_self_pay_line_are_chrome(line):
         "Call 999 if you cannot move your legs.",
         "Call 111, 24 hours a day, if the pain is getting worse.",
         "Our physiotherapists can help you get moving again.",
+        "Dr Shah says most people are better within six weeks.",
     ],
 )
 def test_calls_for_care_and_what_a_service_does_are_no_helpline_chrome(line):

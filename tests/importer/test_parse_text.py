@@ -69,6 +69,14 @@ def test_a_question_about_the_leaflet_itself_opens_the_first_section():
     assert ("Who is this leaflet for?", 2) in headings(doc)
 
 
+def test_a_practice_letterhead_with_its_doctors_and_hours_is_no_title():
+    doc = parse(
+        "HILLSIDE SURGERY\nDr A. Shah | Dr P. Mensah\n12 Hill Road, Hillside HS1 2AB | Tel:"
+        f" 01632 960 000\nReception open Monday to Friday, 8am to 6pm\n\nNECK PAIN\n\n{BODY}\n"
+    )
+    assert doc.title == "NECK PAIN"
+
+
 def test_a_text_opening_with_body_has_no_title():
     doc = parse(f"{BODY}\n\nCauses\n\nLifting heavy things.\n")
     assert doc.title == ""

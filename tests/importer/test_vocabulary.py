@@ -235,6 +235,8 @@ def test_no_condition_name_of_the_vocabulary_reads_as_a_treatment_or_a_medicine(
         ("Clean intermittent catheterisation empties the bladder.", "Intermittent catheterisation"),
         ("A lumbar roll supports the curve of your lower back.", "Lumbar roll"),
         ("A coccyx cushion takes the weight off the tailbone.", "Coccyx cushion"),
+        ("IL-17 inhibitors block interleukin-17.", "IL-17 inhibitors"),
+        ("JAK inhibitors are tablets.", "JAK inhibitors"),
     ],
 )
 def test_common_treatments_and_medicine_classes_are_in_the_vocabulary(text, name):
@@ -246,6 +248,11 @@ def test_common_treatments_and_medicine_classes_are_in_the_vocabulary(text, name
     [
         ("Rifampicin is taken for six months.", "rifampicin"),
         ("Valtrex for shingles", "valaciclovir"),
+        # Biologic and targeted medicines for axial spondyloarthritis, by brand too.
+        ("Cosentyx is injected every 4 weeks.", "secukinumab"),
+        ("Rinvoq is a tablet taken once a day.", "upadacitinib"),
+        ("Remicade is given by a drip.", "infliximab"),
+        ("Cimzia every 2 weeks", "certolizumab pegol"),
     ],
 )
 def test_tuberculosis_antiviral_and_disease_modifying_medicines_are_known(text, generic):

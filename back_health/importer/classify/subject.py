@@ -1204,10 +1204,6 @@ def _parts_sharing_a_head(name: str, rules: RuleSet) -> bool:
     )
 
 
-def _same_name(candidate: Candidate, name: str, rules: RuleSet) -> bool:
-    return name_key(candidate.name, rules) == name_key(name, rules)
-
-
 def _normalised(text: str, rules: RuleSet) -> str:
     """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
     # The whole text's words pass through here: each distinct word is made singular once.

@@ -1747,6 +1747,10 @@ def test_a_closure_notice_takes_where_to_go_meanwhile_with_it():
         "Ring our helpline on 0800 123 4567, 8am to 8pm, 7 days a week.",
         "Reception open Monday to Friday, 8am to 6.30pm",
         "Dr A. Shah | Dr P. Mensah | Dr K. Lowe",
+        "All our physiotherapists are registered with the HCPC.",
+        "Online consultations: our online form is open from 8am to 11am on weekdays.",
+        "If you need help when the surgery is closed, call 111.",
+        "Osteopathy, massage and physiotherapy under one roof",
         "If you are paying for yourself, call our self-pay team on 01632 960 290.",
     ],
 )
@@ -1761,6 +1765,7 @@ def test_a_helpline_offer_hours_staff_lists_and_a_self_pay_line_are_chrome(line)
         "Call 111, 24 hours a day, if the pain is getting worse.",
         "Our physiotherapists can help you get moving again.",
         "Dr Shah says most people are better within six weeks.",
+        "If the pain gets worse when you are lying down, call 111.",
     ],
 )
 def test_calls_for_care_and_what_a_service_does_are_no_helpline_chrome(line):

@@ -1339,6 +1339,8 @@ def test_a_name_in_brackets_in_the_title_finds_the_main_page_later():
         # own (a diagnosis, as shin splints, is not).
         ("Lower back pain in golfers", "Lower back pain in golfers"),
         ("Upper back pain in swimmers", "Upper back pain in swimmers"),
+        # The "and" joins the people, inside the qualifier.
+        ("Neck pain in cleaning and catering staff", "Neck pain in cleaning and catering staff"),
     ],
 )
 def test_the_job_or_sport_of_the_people_a_title_is_about_is_no_part_of_the_subject(title, subject):

@@ -1013,6 +1013,9 @@ def _condition_before_and(name: str, rules: RuleSet) -> str:
         _names_a_condition(first, rules)
         and not _names_a_condition(second, rules)
         and not rules.find_treatments(name)
+        # "Back pain in nursing and care staff": the "and" joins the people the name is
+        # about, inside its qualifier.
+        and not _HEAD_BEFORE_QUALIFIER.search(first)
     ):
         return sentence_case(first)
     return name

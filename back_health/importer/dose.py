@@ -170,9 +170,11 @@ _PER_WEEK = re.compile(
     rf"(?:{_TIMES}|(?P<days>{_NUM})\s+(?:days|sessions|workouts))\s+(?:a|per|each|every)\s+week\b",
     re.IGNORECASE,
 )
-#: "Morning and evening": twice a day.
+#: "Morning and evening", "at the start and end of every shift": twice a day.
 _MORNING_AND_EVENING = re.compile(
-    r"\bmornings?\s+and\s+(?:evenings?|nights?|bedtime)\b", re.IGNORECASE
+    r"\bmornings?\s+and\s+(?:evenings?|nights?|bedtime)\b|\b(?:at\s+)?the\s+start\s+and\s+"
+    r"(?:the\s+)?end\s+of\s+(?:every|each|your|the)\s+(?:(?:working|work|school)\s+)?(?:day|shift)\b",
+    re.IGNORECASE,
 )
 #: "Do them every morning": once a day.
 _ONCE_A_DAY = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|bedtime)\b", re.IGNORECASE)

@@ -437,3 +437,21 @@ def test_exercises_with_boxes_to_tick_in_plain_text_are_an_exercise_list():
     found = {e["name"]: e["dose"] for e in listing["exercises"]}
     assert set(found) == {"Quad sets", "Heel slides"}
     assert found["Heel slides"]["sets"] == 2 and found["Quad sets"]["repetitions"] == 10
+
+
+def test_exercises_named_before_a_spaced_dash_in_paragraphs_are_an_exercise_list():
+    plan = plan_of(
+        "# Desk neck pain\n\nNeck pain at a desk is common and usually settles.\n\n"
+        "## Stretches for your working day\n\n"
+        "Do these at the start and end of every working day:\n\n"
+        "Chin tuck - draw your chin straight back. Repeat 8 times.\n\n"
+        "Upper back stretch - clasp your hands in front and round your back. Hold for 15"
+        " seconds.\n"
+    )
+    (listing,) = exercise_lists(plan)
+    found = {e["name"]: e["dose"] for e in listing["exercises"]}
+    assert set(found) == {"Chin tuck", "Upper back stretch"}
+    assert found["Chin tuck"]["repetitions"] == 8
+    assert found["Upper back stretch"]["hold_seconds"] == 15
+    # "At the start and end of every working day": twice a day, for each.
+    assert all(dose["times_per_day"] == 2 for dose in found.values())

@@ -555,8 +555,11 @@ def routine_item(text: str, rules: RuleSet) -> bool:
 #: The words at the start of an item where it names the routine it speaks of.
 ROUTINE_REFERENCE_WORDS = 5
 
-#: A short label before a colon (full-width too, as translations from Chinese write it).
-_LABEL = re.compile(r"\s*(?P<label>[^:\uff1a.!?\u3002]{1,60})[:\uff1a]\s*(?P<rest>\S)")
+#: A short label before a colon (full-width too, as translations from Chinese write it)
+#: or a spaced dash ("Hamstring stretch - heel on a low step"), and what follows.
+_LABEL = re.compile(
+    r"\s*(?P<label>[^:\uff1a.!?\u3002]{1,60}?)(?:[:\uff1a]|\s[-\u2013\u2014](?=\s))\s*(?P<rest>\S)"
+)
 
 
 def labelled_exercise(text: str, rules: RuleSet) -> bool:

@@ -102,6 +102,9 @@ def warnings_of(markdown):
         ("Like any operation, it carries a small risk of infection and bleeding.", "caution"),
         ("There is a slight risk that the needle causes nerve damage.", "caution"),
         ("The risks of the injection include a headache and, rarely, infection.", "caution"),
+        # A harm two medicines taken together risk.
+        ("Taking naproxen with warfarin can cause serious bleeding.", "caution"),
+        ("Mixing gabapentin with alcohol can slow breathing.", "caution"),
         # Advice about the patient in a letter, a guideline or a note for colleagues.
         (
             "Black stools while on naproxen: stop the naproxen and contact his GP urgently.",

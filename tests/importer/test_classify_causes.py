@@ -1918,3 +1918,13 @@ def test_the_main_cause_where_the_writer_works_is_a_cause(sentence):
     )
     causes = [p for p in plan.pages if p.kind == Kind.CAUSE]
     assert [p.title.split()[:2] for p in causes] == [["Lifting", "boxes"]]
+
+
+def test_trigger_points_in_a_heading_name_no_causes():
+    plan = plan_of(
+        "# Myofascial pain\n\nMyofascial pain is pain in the muscles and the tissue around"
+        " them.\n\n## What are trigger points?\n\nTrigger points are tight, tender knots in a"
+        " muscle.\n\n## Possible side effects\n\n- soreness for a day or two\n- bruising\n"
+    )
+    causes = [p.title for p in plan.pages if p.kind == "cause"]
+    assert "Possible side effects" not in causes

@@ -82,6 +82,11 @@ def article(*paragraphs, title="Thoracic back pain"):
         ),
         ("Acupuncture is often tried when exercise alone has not helped.", "Acupuncture"),
         ("A TENS machine works by sending small electrical pulses through the skin.", "TENS"),
+        # Referred for it: offered.
+        (
+            "If the pain carries on, you may be referred to a pain clinic for a nerve block.",
+            "Nerve block",
+        ),
     ],
 )
 def test_a_treatment_that_is_the_subject_of_what_it_does_is_written(sentence, treatment):

@@ -1928,3 +1928,16 @@ def test_trigger_points_in_a_heading_name_no_causes():
     )
     causes = [p.title for p in plan.pages if p.kind == "cause"]
     assert "Possible side effects" not in causes
+
+
+@pytest.mark.parametrize(
+    "heading", ["Why diabetes can lead to neck pain", "How long drives cause neck pain"]
+)
+def test_a_heading_saying_why_something_leads_to_the_condition_heads_its_causes(heading):
+    plan = plan_of(
+        f"# Neck pain\n\nNeck pain is common and usually settles.\n\n## {heading}\n\n"
+        "- **Stiff joints.** Stiff joints in the neck take more strain when you turn.\n"
+        "- **Weak shoulder muscles.** Weak muscles leave the neck to hold up the head.\n"
+    )
+    causes = {p.title for p in plan.pages if p.kind == "cause" and p.action != "suggest"}
+    assert {"Stiff joints", "Weak shoulder muscles"} <= causes

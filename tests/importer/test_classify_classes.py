@@ -1919,3 +1919,13 @@ def test_the_title_names_what_the_text_defines_with_what_it_follows():
         " and a spinal cord injury high in the neck affects the diaphragm itself.\n"
     )
     assert plan.main_page.title.lower().startswith("hiccups")
+
+
+def test_a_what_is_heading_about_a_muscle_group_names_no_subject():
+    plan = plan_of(
+        "# Neck pain exercises\n\n## What are the deep neck flexors?\n\nThe deep neck"
+        " flexors are small muscles at the front of the neck. The deep neck flexors hold the"
+        " head up, and weak deep neck flexors let the chin poke forward. Neck pain is common"
+        " when they are weak, and neck pain often eases as they get stronger.\n"
+    )
+    assert plan.main_page.title != "Deep neck flexors"

@@ -1682,3 +1682,13 @@ def test_an_item_saying_what_its_treatment_is_for_after_a_comma_is_its_text():
     assert "Hydrotherapy" in written(plan)
     assert "warm water" in pages["Hydrotherapy"].summary
     assert "Walking aids" not in written(plan)
+
+
+def test_a_list_whose_items_are_labelled_by_procedures_lists_treatments():
+    plan = plan_of(
+        "# Lumbar decompression\n\nA lumbar decompression takes pressure off the nerves in"
+        " the lower back.\n\n## The operation\n\nYour surgeon will use one of these:\n\n"
+        "- Laminectomy: part of the bone at the back of the spine is removed.\n"
+        "- Foraminotomy: the opening where the nerve leaves the spine is widened.\n"
+    )
+    assert {"Laminectomy", "Foraminotomy"} <= written(plan)

@@ -616,7 +616,33 @@ def list_category(
         return "exercise_list", "list in an exercise section"
     if topic in ("symptoms", "types", "prevention", "related"):
         return topic, f"list in a {topic} section"
+    if _labelled_by_treatments(block, rules):
+        # "Costotransversectomy: the disc is reached from the back ...", "Thoracotomy: a
+        # larger cut ...": each item names a treatment before what it says of it.
+        return "treatments", "every item is labelled by a treatment's name"
     return "content", "no cue in the lead or heading"
+
+
+def _labelled_by_treatments(block: ListBlock, rules) -> bool:
+    """Whether every item (two or more) opens with a treatment's name before a colon: a
+    known treatment or a procedure by its name's shape."""
+    if len(block.items) < 2:
+        return False
+    for item in block.items:
+        label, colon, rest = item.text.partition(":")
+        label = label.strip()
+        if not colon or not rest.strip() or len(label.split()) > LABEL_TREATMENT_MAX_WORDS:
+            return False
+        label = re.sub(r"\s*\([^()]*\)$", "", label)
+        terms = rules.find_treatments(label)
+        whole = len(terms) == 1 and terms[0][1].group(0).lower() == label.lower()
+        if not (whole or rules.is_procedure(label)):
+            return False
+    return True
+
+
+#: Most words of a treatment's name labelling a list item.
+LABEL_TREATMENT_MAX_WORDS = 6
 
 
 #: Most words of a line above a list that names it.

@@ -199,6 +199,12 @@ def warnings_of(markdown):
         ("Contact your specialist nurse before your next injection if you have a cold.", "caution"),
         ("Stop using the cream if your skin becomes very red or sore.", "caution"),
         ("Avoid anti-inflammatory tablets for 3 months unless your surgeon says so.", "caution"),
+        # Booking with or messaging a clinician if it is not better: see a doctor.
+        ("Book with your GP or a physio if your neck is no better after 2 weeks.", "see_doctor"),
+        (
+            "Message your provider through the app if the pain is not better in a week.",
+            "see_doctor",
+        ),
         (
             "If you take an ACE inhibitor such as ramipril for your blood pressure, the cream"
             " may make a dry cough more likely, so let your pharmacist know.",

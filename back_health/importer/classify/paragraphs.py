@@ -67,6 +67,7 @@ from .exercises import (
     prose_exercises,
     without_number_column,
 )
+from .subject import strip_brackets, whole_treatment
 from .topics import ADVISED_AGAINST, CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
 from .warnings import (
     ProseBoxes,
@@ -633,10 +634,8 @@ def _labelled_by_treatments(block: ListBlock, rules) -> bool:
         label = label.strip()
         if not colon or not rest.strip() or len(label.split()) > LABEL_TREATMENT_MAX_WORDS:
             return False
-        label = re.sub(r"\s*\([^()]*\)$", "", label)
-        terms = rules.find_treatments(label)
-        whole = len(terms) == 1 and terms[0][1].group(0).lower() == label.lower()
-        if not (whole or rules.is_procedure(label)):
+        label = strip_brackets(label)
+        if whole_treatment(label, rules) is None and not rules.is_procedure(label):
             return False
     return True
 

@@ -267,7 +267,9 @@ def _whole_treatment(name: str, rules: RuleSet):
 #: Why a candidate named by no vocabulary is a condition: the text defines it as one.
 DEFINED_CONDITION = "a condition by the text's definition"
 #: The words after which a name goes on with what it follows or who has it ("Spasticity
-#: *after* spinal cord injury").
+#: *after* spinal cord injury"). Not "for": "Tai chi for back pain" names a treatment
+#: and what it is for, no qualified condition (the mention count in :func:`_scored`
+#: splits at "for" too, to count the head alone).
 _HEAD_BEFORE_QUALIFIER = re.compile(r"\s+(?:after|following|from|in|with|due to)\s+", re.I)
 
 #: Why a candidate named by no vocabulary is a treatment: the text calls it one.

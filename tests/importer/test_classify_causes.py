@@ -1649,6 +1649,27 @@ def test_another_condition_a_sentence_opens_with_and_explains_is_a_related_page(
     assert page.include and page.kind == Kind.CONDITION
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A lumbar synovial cyst (also called a facet cyst) happens when fluid from a worn"
+        " joint collects in a small sac.",
+        "A lumbar synovial cyst (also known as a facet cyst) is a small fluid-filled sac"
+        " next to a worn joint.",
+    ],
+)
+def test_a_bracket_giving_another_name_does_not_hide_the_condition_it_explains(sentence):
+    # The bracket pushes the verb past where the name may end; it is an aside, and what
+    # it says the condition is also called is another name of the condition's page.
+    plan = plan_of(
+        "# Facet joint injection\n\nA facet joint injection puts a steroid into a small joint"
+        f" of the spine.\n\n## What is the problem it treats?\n\n{sentence}\n"
+    )
+    page = next(p for p in plan.pages if p.title == "Lumbar synovial cyst")
+    assert page.include and page.kind == Kind.CONDITION
+    assert "Facet cyst" in page.alternate_names
+
+
 def test_a_vague_subject_before_happens_when_is_no_condition():
     plan = plan_of(article("Pain happens when the sac swells.", heading="Other problems"))
     assert not plan.pages[0].related_conditions

@@ -948,6 +948,40 @@ def test_a_condition_named_after_its_description_is_a_related_condition_with_tha
     assert written and "a small crack can form" in text
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Leg pain that travels below the knee is called sciatica. It often settles.",
+            "Sciatica",
+        ),
+        (
+            "Neck pain that has lasted longer than 3 months is called persistent or chronic"
+            " neck pain.",
+            "Persistent neck pain",
+        ),
+    ],
+)
+def test_a_condition_named_after_the_description_that_is_its_subject_is_a_page(sentence, name):
+    # "<what happens, with a relative clause> is called <name>": the description is the
+    # sentence's subject; "persistent or chronic neck pain" gives the first name whole.
+    plan = plan_of(
+        "# Acupuncture\n\nAcupuncture uses fine needles put into the skin.\n\n"
+        f"## Who it may help\n\n{sentence}\n"
+    )
+    written, text = _written(plan, name)
+    assert written and "is called" in text
+
+
+def test_a_description_naming_no_condition_names_no_page():
+    plan = plan_of(
+        "# Acupuncture\n\nAcupuncture uses fine needles put into the skin.\n\n"
+        "## Who does it\n\nA physiotherapist who has trained in it is called an"
+        " acupuncturist.\n"
+    )
+    assert [p.title for p in plan.pages] == ["Acupuncture"]
+
+
 def test_a_form_of_the_subject_named_after_a_description_is_no_other_condition():
     plan = plan_of(
         "# Transverse myelitis\n\nTransverse myelitis is inflammation of the spinal cord."

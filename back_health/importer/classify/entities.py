@@ -1009,11 +1009,12 @@ def explained_condition(sentence: str, owner: PagePlan, state: Context) -> None:
     rules = state.rules
     if not defines_conditions(owner, state):
         return
-    explains = _EXPLAINS.search(sentence[:EXPLAINED_SUBJECT_CHARS])
-    if explains is None or rules.cue("passing_mention", sentence):
+    opening, aside = without_named_aside(sentence)
+    explains = _EXPLAINS.search(opening[:EXPLAINED_SUBJECT_CHARS])
+    if explains is None or rules.cue("passing_mention", opening):
         return
     # "Degenerative cervical myelopathy (DCM) happens when ...": its short name after it.
-    subject, _short = without_short_name(sentence[: explains.start()].strip())
+    subject, short = without_short_name(opening[: explains.start()].strip())
     if not (name := whole_name(subject, rules)):
         return  # the whole subject must be the name
     if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
@@ -1023,6 +1024,7 @@ def explained_condition(sentence: str, owner: PagePlan, state: Context) -> None:
     _related_condition(
         name, sentence, owner, state, "the text explains it", "a sentence explains it"
     )
+    _add_short_name(name, aside or short, state)
 
 
 #: How far into a sentence the name it explains may run.
@@ -1041,12 +1043,14 @@ def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
     "Discogenic pain is pain from the disc itself", "Pelvic girdle pain (PGP) is pain at
     the front of the pelvis" (the bracket another name of it)."""
     rules = state.rules
-    if not defines_conditions(owner, state) or rules.cue("passing_mention", sentence):
+    opening, aside = without_named_aside(sentence)
+    if not defines_conditions(owner, state) or rules.cue("passing_mention", opening):
         return
-    verb = _DEFINING_VERB.search(sentence, 0, EXPLAINED_SUBJECT_CHARS)
-    if verb is None or not rules.cue_match("condition_definition", sentence[verb.start() :]):
+    verb = _DEFINING_VERB.search(opening, 0, EXPLAINED_SUBJECT_CHARS)
+    if verb is None or not rules.cue_match("condition_definition", opening[verb.start() :]):
         return
-    subject, short = without_short_name(sentence[: verb.start()].strip())
+    subject, short = without_short_name(opening[: verb.start()].strip())
+    short = aside or short
     if not (name := whole_name(subject, rules)):
         return  # the whole subject must be the name
     if not (rules.is_condition_term(name) or rules.has_condition_head(name)):
@@ -1056,6 +1060,12 @@ def condition_defined(sentence: str, owner: PagePlan, state: Context) -> None:
     if not _names_one_condition(name, state):
         return
     _related_condition(name, sentence, owner, state, "the text defines it", "a sentence defines it")
+    _add_short_name(name, short, state)
+
+
+def _add_short_name(name: str, short: str, state: Context) -> None:
+    """The other name a bracket after ``name`` gives becomes one of its page's names."""
+    rules = state.rules
     page = state.pages.get(name_key(name, rules))
     alias = check_name(short, rules).name if short else ""
     if page is not None and page is not state.main and alias:
@@ -1068,6 +1078,25 @@ def whole_name(text: str, rules: RuleSet) -> str:
     "Lumbar sprain"; "A few millimetres of slip" or a clause is none)."""
     name = derive_name(text, rules).name
     return name if name and name_key(name, rules) == name_key(text, rules) else ""
+
+
+def without_named_aside(sentence: str) -> tuple[str, str]:
+    """A sentence without the bracket that gives its opening name another name, and that
+    other name: "A thoracic disc prolapse (also called a thoracic disc herniation)
+    happens when ..." -> ("A thoracic disc prolapse happens when ...", "thoracic disc
+    herniation"). Any other sentence is returned whole, with ""."""
+    match = _NAMED_ASIDE.match(sentence)
+    if match is None:
+        return sentence, ""
+    return match.group("name") + sentence[match.end() :], match.group("other")
+
+
+#: A name, then a bracket saying what else it is called.
+_NAMED_ASIDE = re.compile(
+    r"(?P<name>[^()]{3,60}?)\s*\(\s*(?:also|sometimes|often)\s+(?:called|known\s+as|named)\s+"
+    r"(?:an?\s+|the\s+)?(?P<other>[^()]{3,60})\)",
+    re.IGNORECASE,
+)
 
 
 def without_short_name(subject: str) -> tuple[str, str]:
@@ -1295,6 +1324,12 @@ _CALLED_INLINE = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}?)(?:called|known as|termed|named)\s+",
     re.IGNORECASE,
 )
+#: A subject that describes (a relative clause in it) before "is called <name>".
+_DESCRIBED_THEN_CALLED = re.compile(
+    r"[^,;:()]{3,80}?\s(?:that|which|who|where)\s[^,;:()]{3,80}?\s(?:is|are)\s+"
+    r"(?:then\s+|usually\s+|often\s+|sometimes\s+)?(?:called|known as|termed)\s+",
+    re.IGNORECASE,
+)
 #: Where a name after "called" ends: at a verb joined by "and", or a relative clause.
 _NAME_ENDS = re.compile(
     r"\s+(?:and|which|that|who|where)\s+(?=(?:is|are|was|were|can|may|might|will|usually|often|"
@@ -1326,11 +1361,19 @@ def called_condition(sentence: str, previous: str, owner: PagePlan, state: Conte
         said = sentence
         stated = match is not None and match.group(0).lower().startswith(("a ", "an "))
     if match is None:
+        # "Back pain that has lasted more than 3 months is called persistent back pain":
+        # the subject describes what the name after "called" names.
+        match = _DESCRIBED_THEN_CALLED.match(sentence)
+    if match is None:
         return
     text = _NON_RESTRICTIVE.split(sentence[match.end() :], maxsplit=1)[0]
     text = _NAME_ENDS.split(text, maxsplit=1)[0]
-    # "called spinal fractures or vertebral fractures": the first of the names given.
-    text = re.split(r"\s+or\s+", text, maxsplit=1)[0]
+    # "called spinal fractures or vertebral fractures": the first of the names given;
+    # "called persistent or chronic back pain": the first word shares the rest's head.
+    first, *other = re.split(r"\s+or\s+", text, maxsplit=1)
+    if other and len(first.split()) == 1 and len(other[0].split()) >= 2:
+        first = f"{first} {other[0].split(None, 1)[1]}"
+    text = first
     name = derive_name(text.rstrip(" ."), rules).name
     if not name or len(name.split()) > 4:
         return

@@ -70,6 +70,9 @@ MAIN_STOPWORD_SHARE = 0.2
 #: Probability the model must give another language to call a same-script passage
 #: foreign (English medical sentences with few function words must stay English).
 MIN_CONFIDENCE = 0.9
+#: The model's confidence that calls a short passage foreign when it holds at least as
+#: many function words of the main language as of the other.
+TIED_CONFIDENCE = 0.99
 
 #: Probability of another language that calls a same-script passage foreign whatever
 #: its length or function words. English medical terms the model reads as Latin or
@@ -289,6 +292,20 @@ def plainly_in(language: str, found: Profile) -> bool:
     return hits >= 2 and hits >= PLAIN_MAIN_SHARE * found.words
 
 
+def _own_function_words(passage: str, code: str, main: str) -> tuple[int, int]:
+    """How many of ``passage``'s words are function words of ``code`` and not of
+    ``main``, and how many of ``main`` and not of ``code``."""
+    index = _languages_of_word()
+    own = main_own = 0
+    for word in passage.lower().translate(_PUNCTUATION_TO_SPACE).split():
+        languages = index.get(word) or ()
+        if code in languages and main not in languages:
+            own += 1
+        elif main in languages and code not in languages:
+            main_own += 1
+    return own, main_own
+
+
 def foreign_language(passage: str, main: str, found: Profile | None = None) -> str:
     """The language of ``passage`` when it is clearly not ``main``, else ``""``.
 
@@ -342,7 +359,14 @@ def foreign_language(passage: str, main: str, found: Profile | None = None) -> s
         # Medical terms are Latin and Greek: a short list of them ("Scoliosis, kyphosis
         # and lordosis") reads as Latin to the model. The other language must show one
         # of its own function words, or the passage must be long.
-        if found.hits[code] or (code not in stopwords() and found.words >= MIN_WORDS_UNLISTED):
+        # A name from another language in an English heading ("Does tai chi help back
+        # pain?": "chi" is a Welsh word) brings no more of that language's own function
+        # words than the main language's own ("does"); words of both count for neither.
+        # Then only the model's near-certainty calls it foreign.
+        own, main_own = _own_function_words(passage, code, main)
+        if own and (own > main_own or probability >= TIED_CONFIDENCE):
+            return code
+        if code not in stopwords() and found.words >= MIN_WORDS_UNLISTED:
             return code
         return ""
     if code:

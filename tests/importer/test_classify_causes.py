@@ -1670,6 +1670,16 @@ def test_a_bracket_giving_another_name_does_not_hide_the_condition_it_explains(s
     assert "Facet cyst" in page.alternate_names
 
 
+def test_a_gloss_in_brackets_inside_the_name_a_sentence_defines_is_no_part_of_it():
+    plan = plan_of(
+        "# Facet joint injection\n\nA facet joint injection puts a steroid into a small joint"
+        " of the spine.\n\n## Who it is for\n\nChronic (long-term) neck pain is neck pain"
+        " that has lasted for more than 3 months.\n"
+    )
+    page = next(p for p in plan.pages if p.title == "Chronic neck pain")
+    assert page.include and page.kind == Kind.CONDITION
+
+
 def test_a_vague_subject_before_happens_when_is_no_condition():
     plan = plan_of(article("Pain happens when the sac swells.", heading="Other problems"))
     assert not plan.pages[0].related_conditions

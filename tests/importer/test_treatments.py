@@ -1692,3 +1692,58 @@ def test_a_list_whose_items_are_labelled_by_procedures_lists_treatments():
         "- Foraminotomy: the opening where the nerve leaves the spine is widened.\n"
     )
     assert {"Laminectomy", "Foraminotomy"} <= written(plan)
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Chiropractic care for neck pain: what to expect", "Chiropractic care"),
+        ("Acupuncture treatment for back pain", "Acupuncture treatment"),
+    ],
+)
+def test_a_known_treatment_with_a_general_word_for_care_is_the_subject(title, subject):
+    # "care" or "treatment" after a treatment's name adds nothing: the title is about
+    # the treatment, and the pain it is for stays a condition it treats.
+    plan = plan_of(
+        f"# {title}\n\nNeck and back pain are common, and most people get better within"
+        " weeks.\n\n## What does a visit involve?\n\nThe first visit starts with questions"
+        " about your pain.\n"
+    )
+    assert plan.pages[0].title == subject
+    assert plan.pages[0].kind == Kind.TREATMENT
+
+
+@pytest.mark.parametrize(
+    ("heading", "subject"),
+    [
+        ("What is tai chi?", "Tai chi"),
+        ("Does tai chi help back pain?", "Tai chi"),
+        ("How tai chi can help back pain", "Tai chi"),
+        ("Five moves to try", "Back pain"),
+    ],
+)
+def test_self_care_for_a_condition_is_the_subject_when_a_heading_asks_about_it(
+    heading, subject
+):
+    # "Tai chi for back pain" over "What is tai chi?" is a page about tai chi; without a
+    # heading asking what it is or whether it helps it is a routine for the condition,
+    # as "Exercises for back pain" is.
+    plan = plan_of(
+        f"# Tai chi for back pain\n\nBack pain is very common, and tai chi is a gentle way"
+        f" to keep moving.\n\n## {heading}\n\nTai chi is a slow, flowing exercise. Classes"
+        " run in most towns, and tai chi suits people of any age with back pain.\n"
+    )
+    assert plan.pages[0].title == subject
+
+
+def test_a_device_named_with_its_condition_is_the_subject_and_its_term_finds_it():
+    # "Scoliosis bracing" names a condition and a device: the page is about the device,
+    # and "a brace" in its text is this page, not another "Back brace" page.
+    plan = plan_of(
+        "# Scoliosis bracing: frequently asked questions\n\nA brace is made to measure and"
+        " worn under clothes.\n\n## Which curves need a brace?\n\nWe usually suggest a brace"
+        " when the curve measures between 25 and 40 degrees.\n"
+    )
+    assert plan.pages[0].title == "Scoliosis bracing"
+    assert plan.pages[0].kind == Kind.TREATMENT
+    assert [p.title for p in plan.pages if p.kind == Kind.TREATMENT] == ["Scoliosis bracing"]

@@ -1081,14 +1081,19 @@ def whole_name(text: str, rules: RuleSet) -> str:
 
 
 def without_named_aside(sentence: str) -> tuple[str, str]:
-    """A sentence without the bracket that gives its opening name another name, and that
-    other name: "A thoracic disc prolapse (also called a thoracic disc herniation)
-    happens when ..." -> ("A thoracic disc prolapse happens when ...", "thoracic disc
-    herniation"). Any other sentence is returned whole, with ""."""
-    match = _NAMED_ASIDE.match(sentence)
-    if match is None:
+    """A sentence without a bracket inside or after the name it opens with, and the other
+    name the bracket gives: "A thoracic disc prolapse (also called a thoracic disc
+    herniation) happens when ..." -> ("A thoracic disc prolapse happens when ...",
+    "thoracic disc herniation"); "Chronic (long-term) low back pain is ..." ->
+    ("Chronic low back pain is ...", ""): a gloss, no name. A bracket after the verb is
+    no part of the name; such a sentence, like any other, is returned whole, with ""."""
+    match = _NAMED_ASIDE.match(sentence) or _GLOSS_IN_NAME.match(sentence)
+    if match is None or _DEFINING_VERB.search(match.group("name")):
         return sentence, ""
-    return match.group("name") + sentence[match.end() :], match.group("other")
+    if _EXPLAINS.search(match.group("name")):
+        return sentence, ""
+    other = match.groupdict().get("other") or ""
+    return match.group("name") + sentence[match.end() :], other
 
 
 #: A name, then a bracket saying what else it is called.
@@ -1097,6 +1102,9 @@ _NAMED_ASIDE = re.compile(
     r"(?:an?\s+|the\s+)?(?P<other>[^()]{3,60})\)",
     re.IGNORECASE,
 )
+#: A word or two glossing a word inside a name, in lower case: "Chronic (long-term) low
+#: back pain"; the name goes on after it.
+_GLOSS_IN_NAME = re.compile(r"(?P<name>[^()]{3,40}?)\s*\([a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\)(?=\s+[a-z])")
 
 
 def without_short_name(subject: str) -> tuple[str, str]:

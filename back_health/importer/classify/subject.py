@@ -51,6 +51,11 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     elif device := _is_aid(name, rules):
         # A product page or guide for an aid ("Perching stool") is about that treatment.
         page = state.entity(Kind.TREATMENT, name, "other", reason=f"main subject: {because}")
+        found = rules.find_treatments(name)
+        if len(found) == 1 and found[0][1].group(0).lower() == name.lower():
+            # "Scoliosis bracing", which names its condition: the vocabulary's "Back
+            # brace" is still this page.
+            state.pages.alias(found[0][0].name, page)
     elif procedure := _is_procedure(name, rules):
         # "Interspinous spacer insertion": a procedure the vocabulary does not know;
         # "Fangotherapy": a therapy, of a kind an editor says.
@@ -251,6 +256,8 @@ def _whole_treatment(name: str, rules: RuleSet):
     term, match, name = _only_found(rules.find_treatments(name), name)
     if term is None or match.group(0).lower() == name.lower():
         return term
+    if match.start() == 0 and _CARE_WORD.fullmatch(name[match.end() :]):
+        return term  # "Chiropractic care", "Acupuncture treatment": the term, given
     # "Lumbar spinal fusion", "CT-guided selective nerve root block": the known name with
     # a modifier or two before it.
     before = name[: match.start()].split()
@@ -263,6 +270,9 @@ def _whole_treatment(name: str, rules: RuleSet):
             return term
     return None
 
+
+#: A general word for care after a treatment's name, adding nothing to it.
+_CARE_WORD = re.compile(r"\s+(?:care|treatment|treatments|sessions)", re.IGNORECASE)
 
 #: Why a candidate named by no vocabulary is a condition: the text defines it as one.
 DEFINED_CONDITION = "a condition by the text's definition"
@@ -404,6 +414,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         raw.append(Candidate("defined treatment", treatment))
     if diagnosis := diagnosed_condition(text, rules) or _diagnosis_section(headed, rules):
         raw.append(Candidate("diagnosis", diagnosis))
+    if discussed := _self_care_discussed(document.title, headed, rules):
+        raw.append(Candidate("title treatment", discussed))
     for section in headed:
         # "What is a stinger?": the thing a heading asks about is what the text explains.
         if asked := _WHAT_IS.fullmatch(section.heading.strip()):
@@ -931,6 +943,35 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             if rules.names_condition(tail) and check_name(tail, rules).name:
                 extra.append(sentence_case(tail))
     return names + [n for n in extra if n not in names]
+
+
+def _self_care_discussed(title: str, headed: list, rules: RuleSet) -> str:
+    """The self-care a "<self-care> for <condition>" title opens with, when a heading of
+    the text asks what it is or whether it helps ("Tai chi for back pain" with "What is
+    tai chi?", "Yoga for low back pain" with "Does yoga help back pain?"): the text is
+    about the treatment. Without such a heading the title is a routine for the condition
+    ("Yoga for lower back pain: six poses ..."), as "Exercises for ..." is; ""."""
+    match = _FOR_WHAT.match(" ".join(_TITLE_PARTS.split(title)[0].split()))
+    if match is None:
+        return ""
+    head = match.group("head").strip()
+    term = whole_treatment(head, rules)
+    if term is None or term.general or term.kind != SELF_CARE_KIND:
+        return ""
+    for section in headed:
+        asked = _ASKS_WHETHER_IT_HELPS.match(section.heading.strip())
+        if asked and any(t.name == term.name for t, _ in rules.find_treatments(asked.group(0))):
+            return head
+    return ""
+
+
+#: A heading asking what a treatment is, or whether or how it helps: "What is tai chi?",
+#: "Does yoga help back pain?", "How tai chi can help back pain".
+_ASKS_WHETHER_IT_HELPS = re.compile(
+    r"what\s+(?:is|are)\s+[^?.:;]{2,40}+"
+    r"|(?:does|do|can|will|how)\s+[^?.:;]{2,40}?\s+(?:\w+\s+)?(?:help|helps|work|works)\b",
+    re.IGNORECASE,
+)
 
 
 #: A title's last "for" and what follows it, up to brackets or a colon.

@@ -1104,7 +1104,9 @@ _NAMED_ASIDE = re.compile(
 )
 #: A word or two glossing a word inside a name, in lower case: "Chronic (long-term) low
 #: back pain"; the name goes on after it.
-_GLOSS_IN_NAME = re.compile(r"(?P<name>[^()]{3,40}?)\s*\([a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\)(?=\s+[a-z])")
+_GLOSS_IN_NAME = re.compile(
+    r"(?P<name>[^()]{3,40}?)\s*\([a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\)(?=\s+[a-z])"
+)
 
 
 def without_short_name(subject: str) -> tuple[str, str]:

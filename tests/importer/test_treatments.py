@@ -1722,9 +1722,7 @@ def test_a_known_treatment_with_a_general_word_for_care_is_the_subject(title, su
         ("Five moves to try", "Back pain"),
     ],
 )
-def test_self_care_for_a_condition_is_the_subject_when_a_heading_asks_about_it(
-    heading, subject
-):
+def test_self_care_for_a_condition_is_the_subject_when_a_heading_asks_about_it(heading, subject):
     # "Tai chi for back pain" over "What is tai chi?" is a page about tai chi; without a
     # heading asking what it is or whether it helps it is a routine for the condition,
     # as "Exercises for back pain" is.

@@ -295,6 +295,8 @@ class _Unit:
     glossed: bool = False
     #: A heading-like line with its text on the lines straight under it (no blank line).
     over_text: bool = False
+    #: A heading underlined with "=" (the top level of a text's headings).
+    double_underlined: bool = False
 
     @property
     def text(self) -> str:
@@ -1011,6 +1013,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     if underlined is not None:
         heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
         heading.heading_like = True
+        heading.double_underlined = lines[underlined].startswith("=")
         rest = lines[underlined + 1 :]
         return [heading, *(_plain_block_units(rest, numbered_headings) if rest else [])]
     fields = sum(1 for line in lines if _is_field_line(line))
@@ -1226,6 +1229,8 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section], list[Dropped
 
 def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
     """Return (preamble units, title, index where the body starts, title line demoted)."""
+    if (underlined := _underlined_headline(units)) is not None:
+        return units[:underlined], units[underlined].text, underlined + 1, False
     run = 0
     headed = False  # a heading-like line is among those read so far
     while True:
@@ -1234,7 +1239,9 @@ def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
         # a heading-like line (a byline, a form's fields) ends them.
         while run < len(units) and units[run].kind == "para":
             unit = units[run]
-            if (unit.chrome_block and headed) or not (unit.heading_like or unit.chrome):
+            if (unit.chrome_block and headed and not _is_navigation(unit)) or not (
+                unit.heading_like or unit.chrome
+            ):
                 break
             headed = headed or not unit.chrome
             run += 1
@@ -1298,6 +1305,38 @@ def is_metadata_line(text: str) -> bool:
     version, reference or "|" separator ("Guidance Note GN-14 | Issued May 2025")."""
     text = text.rstrip()
     return not text.endswith((".", "!", "?", ":")) and bool(_METADATA_SIGNAL.search(text))
+
+
+def _underlined_headline(units: list[_Unit]) -> int | None:
+    """The index of a heading underlined with "=" among the opening lines, when every
+    line above it is short and no sentence (a service's name, its trust, a series label
+    such as "BONE HEALTH INFORMATION"): the headline, whatever stands above it."""
+    for index, unit in enumerate(units[: OPENING_LINES + 1]):
+        if unit.double_underlined:
+            return index if index else None
+        if unit.kind != "para" or len(unit.lines) > 2:
+            return None
+        if any(line.rstrip().endswith((".", "!", "?", ":")) for line in unit.lines):
+            return None
+        if any(len(line.split()) > OPENING_LINE_WORDS for line in unit.lines):
+            return None
+    return None
+
+
+#: How many short lines may stand above an underlined headline, and their longest.
+OPENING_LINES = 6
+OPENING_LINE_WORDS = 12
+
+
+def _is_navigation(unit: _Unit) -> bool:
+    """A breadcrumb or menu line: a site's name above it is no title, and the headline
+    comes under it ("WHITLOW SPORTS MASSAGE", its menu, "Blog > Injuries", then the
+    headline), unlike a byline, which comes under the headline."""
+    return chrome_reason(unit.text) == NAVIGATION_REASON
+
+
+#: The reason a breadcrumb or menu is chrome (data/chrome.json).
+NAVIGATION_REASON = "chrome: navigation"
 
 
 def _is_masthead(unit: _Unit) -> bool:

@@ -1770,3 +1770,57 @@ def test_a_helpline_offer_hours_staff_lists_and_a_self_pay_line_are_chrome(line)
 )
 def test_calls_for_care_and_what_a_service_does_are_no_helpline_chrome(line):
     assert not chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To book, call reception on 01632 960 582 from 8am, or use online booking on our website.",
+        "To book a place, ring the physiotherapy booking line on 01632 960 218.",
+        "The Hillside Practice - caring for Hillside since 1974.",
+        "Disclaimer: This information is not intended to replace the advice of your doctor.",
+        "Please read it and keep it for future reference.",
+        "Show references",
+        "Related/similar drugs: naproxen, diclofenac",
+        "Dr S Okafor  Dr P Adeyemi  Dr R Hughes  |  Practice Nurse: Sister J Morley",
+    ],
+)
+def test_booking_lines_slogans_disclaimers_and_page_tools_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To book a physio appointment you need a referral from your GP.",
+        "Surgery is not intended to replace exercise.",
+        "Dr Patel and Dr Jones run the clinic on Mondays.",
+        "Related conditions include sciatica.",
+    ],
+)
+def test_sentences_like_booking_lines_and_disclaimers_stay(line):
+    assert not chrome_reason(line)
+
+
+def test_a_pronunciation_in_brackets_is_cut_from_the_name_it_follows():
+    assert cut_inline_chrome("Generic name: cyclobenzaprine [ sye-kloe-BEN-za-preen ]") == (
+        "Generic name: cyclobenzaprine"
+    )
+    assert cut_inline_chrome("Curves of 25-40 degrees [see table]") == (
+        "Curves of 25-40 degrees [see table]"
+    )
+
+
+def test_a_booking_section_and_a_related_box_are_dropped_whole():
+    doc = clean_document(
+        parse_document(
+            "<html><body><h1>Yoga for back pain</h1><p>Yoga is a gentle exercise.</p>"
+            "<h2>Book a place</h2><p>Please bring a water bottle. Mats are provided.</p>"
+            "<aside><h3>Related</h3><ul><li><a href='/a'>Slide show: simple moves</a></li>"
+            "</ul></aside></body></html>",
+            "html",
+        )
+    )
+    text = " ".join(texts_of(doc))
+    assert "Mats are provided" not in text and "Slide show" not in text
+    assert "Yoga is a gentle exercise." in text

@@ -77,6 +77,26 @@ def test_a_practice_letterhead_with_its_doctors_and_hours_is_no_title():
     assert doc.title == "NECK PAIN"
 
 
+def test_a_site_name_over_its_menu_and_breadcrumb_is_no_title():
+    # A web page copied as text: the site's name, its menu, the breadcrumb, then the
+    # headline; a byline under a headline still leaves the headline the title.
+    doc = parse(
+        "HILLSIDE SPORTS MASSAGE\nHome   About   Treatments & prices   Blog   Book online\n\n"
+        f"Blog > Injuries\n\nSCIATICA: WHAT IS GOING ON?\nPosted on 9 October 2024 by Jess"
+        f" Hill | Injuries | 3 comments\n\n{BODY}\n"
+    )
+    assert doc.title == "SCIATICA: WHAT IS GOING ON?"
+
+
+def test_a_headline_underlined_with_equals_under_a_letterhead_is_the_title():
+    doc = parse(
+        "HILLSIDE BONE HEALTH SERVICE\nHillside Community Health Partnership\n\n"
+        "BONE HEALTH INFORMATION\n\nSciatica: what it means for you\n"
+        f"===============================\n\n{BODY}\n"
+    )
+    assert doc.title == "Sciatica: what it means for you"
+
+
 def test_a_text_opening_with_body_has_no_title():
     doc = parse(f"{BODY}\n\nCauses\n\nLifting heavy things.\n")
     assert doc.title == ""

@@ -213,3 +213,18 @@ def test_a_question_about_something_else_is_no_treatments_heading():
 
     assert heading_topic("What can cause it?", default_rules())[0] == "causes"
     assert heading_topic("What is it?", default_rules())[0] == ""
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["SELF-CARE SHEET", "Exercise handout", "BONE HEALTH INFORMATION", "Information for patients"],
+)
+def test_a_series_label_is_a_placeholder_title(label):
+    # "SELF-CARE SHEET" between a practice's letterhead and "BACK PAIN AT NIGHT" names
+    # the kind of document, never its subject.
+    assert default_rules().cue("title_placeholder", label)
+
+
+@pytest.mark.parametrize("title", ["Back pain at night", "Sciatica information evening"])
+def test_a_title_naming_its_subject_is_no_placeholder(title):
+    assert not default_rules().cue("title_placeholder", title)

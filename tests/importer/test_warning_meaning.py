@@ -952,3 +952,64 @@ def test_a_list_of_who_a_treatment_is_not_for_is_a_caution(lead):
     )
     assert box["severity"] == "caution"
     assert "taking blood thinners such as warfarin" in box["items"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        # Telling the clinician what you take or have, before the treatment: a caution.
+        ("Tell your doctor if you also use antidepressants or tramadol.", "caution"),
+        (
+            "Tell your chiropractor if you have osteoporosis or take blood thinners, because"
+            " manipulation may not be safe for you.",
+            "caution",
+        ),
+        ("Tell us if you have ever had a reaction to a local anaesthetic.", "caution"),
+        (
+            "If you take warfarin, contact the Pain Management Service at least 7 days before"
+            " your procedure.",
+            "caution",
+        ),
+        (
+            "There is little information about herbal remedies, so ask a pharmacist first.",
+            "caution",
+        ),
+        ("Avoid driving until you know how this medicine affects you.", "caution"),
+        ("If you have osteoporosis, avoid deep forward bends and strong twists.", "caution"),
+        ("Naproxen is not usually recommended in pregnancy, as it may harm your baby.", "caution"),
+        (
+            "Using it with other medicines that make you drowsy, such as opioid painkillers,"
+            " sleeping pills or anxiety medicines, can make this effect worse.",
+            "caution",
+        ),
+        # Contacting the team or a centre about a symptom: see them; in haste, urgent.
+        ("Contact us if the pain gets worse.", "see_doctor"),
+        ("Call the Spine & Pain Center if the soreness is still getting worse.", "see_doctor"),
+        ("Call us right away if you have a fever or the site is red and swollen.", "urgent"),
+    ],
+)
+def test_disclosures_checks_and_contacts_have_the_severity_they_ask_for(sentence, severity):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == severity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Never take 2 doses at the same time to make up for a forgotten one.",
+        "Do not take two doses at one time.",
+        "Call us if you have any questions about your appointment.",
+    ],
+)
+def test_a_missed_dose_rule_and_an_offer_to_answer_questions_are_no_warnings(sentence):
+    assert advice_of(sentence, default_rules()) is None
+
+
+def test_a_warnings_heading_asking_for_nothing_is_a_caution_box():
+    plan = plan_of(
+        "# Naproxen\n\nNaproxen is an anti-inflammatory painkiller.\n\n## Warnings\n\n"
+        "Do not use naproxen if you have had a stomach ulcer.\n\n"
+        "Tell your doctor if you are pregnant or breastfeeding.\n"
+    )
+    boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
+    assert [box["severity"] for box in boxes] == ["caution"]

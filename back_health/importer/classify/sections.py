@@ -130,7 +130,10 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return Role("content", "the section holds only questions to ask")
     if cue := rules.cue("heading_warning", heading):
         found = severity_of(heading, rules)
-        severity = found.level if found else Severity.SEE_DOCTOR
+        # "Warnings" asks for nothing: its text says how serious each passage is, and
+        # what asks for no help is a caution. "When to see a doctor" asks for a visit.
+        general = rules.cue("heading_warning_general", heading)
+        severity = found.level if found else Severity.CAUTION if general else Severity.SEE_DOCTOR
         return Role("warning", f"heading cue {cue!r}", severity=severity)
     if (found := advice_of(heading, rules)) and found.level != Severity.CAUTION:
         # "Ask for an urgent GP appointment or call 111 if:" is itself the advice.

@@ -1745,3 +1745,26 @@ def test_a_device_named_with_its_condition_is_the_subject_and_its_term_finds_it(
     assert plan.pages[0].title == "Scoliosis bracing"
     assert plan.pages[0].kind == Kind.TREATMENT
     assert [p.title for p in plan.pages if p.kind == Kind.TREATMENT] == ["Scoliosis bracing"]
+
+
+def test_a_paragraph_labelled_by_a_treatments_name_under_any_heading_is_about_it():
+    # "What does a visit involve?" is no treatments heading, but each bold label names a
+    # treatment the vocabulary knows, and the paragraph says what it is.
+    plan = plan_of(
+        "# Neck pain\n\nNeck pain is common and usually settles.\n\n## What does a visit"
+        " involve?\n\n**Spinal manipulation.** Often called an adjustment, this is a quick,"
+        " controlled push to a joint in the neck.\n\n**A full history.** We ask about your"
+        " work and your sleep.\n"
+    )
+    assert "Spinal manipulation" in written(plan)
+    assert not any("history" in title.lower() for title in written(plan))
+
+
+def test_a_dissection_glossed_after_its_name_is_a_condition_the_text_defines():
+    plan = plan_of(
+        "# Neck manipulation\n\nNeck manipulation is a quick push to a joint of the neck.\n\n"
+        "## Is it safe?\n\nNeck manipulation has been linked to vertebral artery dissection,"
+        " a tear in the wall of an artery in the neck that can lead to a stroke.\n"
+    )
+    page = next(p for p in plan.pages if p.title == "Vertebral artery dissection")
+    assert page.kind == Kind.CONDITION and page.action != Action.SUGGEST

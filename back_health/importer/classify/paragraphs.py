@@ -94,7 +94,13 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             routine = [*_sentences_before(blocks, index), *_routine_after(blocks, index, state)]
             emit_prose_exercises(found, owner, topic, heading, state, routine)
             continue
-        if isinstance(block, Paragraph) and (category := _entity_category(topic)):
+        category = _entity_category(topic)
+        if isinstance(block, Paragraph) and not category and topic in LABELLED_TREATMENT_TOPICS:
+            # "**Spinal manipulation.** Often called an adjustment, this is ..." under "What
+            # does a visit involve?": a paragraph labelled by a treatment's name is about
+            # that treatment, whatever the heading says.
+            category = "treatments" if _labelled_treatment(block, state.rules) else ""
+        if isinstance(block, Paragraph) and category:
             if labelled := labelled_item(block, state.rules):
                 # "**Coccyx cushion.** A wedge-shaped cushion ..." under a treatments
                 # heading is a list item written as a paragraph: a name and its text.
@@ -676,6 +682,24 @@ def _lead_paragraph(lead: str, owner: PagePlan | None) -> str:
         return ""
     text = strip_tags(_last_paragraph(owner))
     return text if text.rstrip().endswith(lead.strip()[-20:]) else ""
+
+
+#: Topics of sections whose paragraphs labelled by a treatment's name are about it: text
+#: under no cue heading ("What does a visit involve?").
+LABELLED_TREATMENT_TOPICS = frozenset({"content", ""})
+
+
+def _labelled_treatment(paragraph: Paragraph, rules) -> bool:
+    """Whether a paragraph opens with a bold label that is a treatment's whole name (one
+    the vocabulary knows and not a general one such as "Exercise", or a procedure)."""
+    match = BOLD_LABEL.match(paragraph.html or "")
+    if match is None:
+        return False
+    label = strip_brackets(strip_tags(match.group("label")).strip(" .:-\u2013\u2014"))
+    if not label or len(label.split()) > LABEL_TREATMENT_MAX_WORDS:
+        return False
+    term = whole_treatment(label, rules)
+    return (term is not None and not term.general) or rules.is_procedure(label)
 
 
 def _entity_category(topic: str) -> str:

@@ -833,8 +833,36 @@ def _blocks(text: str) -> list[list[str]]:
         part
         for block in blocks
         for hung in _split_after_hanging_items(_labelled_indented_items(block))
-        for part in _split_at_closing_rules([line.strip() for line in hung])
+        for labelled in _split_at_capital_labels(hung)
+        for part in _split_at_closing_rules([line.strip() for line in labelled])
     ]
+
+
+def _split_at_capital_labels(lines: list[str]) -> list[list[str]]:
+    """A block in which two or more lines open with a label (in capitals before a spaced
+    dash or a colon, "HEEL DROPS - rise up onto your toes ...", or capitalised before a
+    colon, "Heat: a warm bath ..."), each running on over the lines under it: one part
+    per labelled line, so each is a paragraph of its own and not the text of the first
+    label."""
+    starts = [index for index, line in enumerate(lines) if _CAPITAL_LABEL.match(line.strip())]
+    if len(starts) < 2 or not any(
+        index + 1 < len(lines) and lines[index + 1].strip()[:1].islower() for index in starts
+    ):
+        # A block of fields, a line each ("Sender ID: ...", "Status key: ..."), is read
+        # as one: only labelled text wrapped onto the lines under it is split.
+        return [lines]
+    bounds = sorted({0, *starts, len(lines)})
+    return [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+#: A label opening a line, then its text: in capitals before a spaced dash or a colon
+#: ("HEEL DROPS - rise up"), or a capitalised word or few before a colon ("Heat: a warm
+#: bath ...").
+_CAPITAL_LABEL = re.compile(
+    r"(?:(?-i:[A-Z][A-Z0-9'\u2019&/-]++(?:[ ][A-Z0-9][A-Z0-9'\u2019&/-]*+){0,5})"
+    r"(?:[ \t]++[-\u2013\u2014]|:)|(?-i:[A-Z][a-z'\u2019-]*+(?:[ ][a-z][a-z'\u2019-]*+){0,3}):)"
+    r"[ \t]++\S"
+)
 
 
 def _split_after_hanging_items(lines: list[str]) -> list[list[str]]:

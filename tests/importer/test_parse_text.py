@@ -781,3 +781,35 @@ def test_numbered_lines_on_their_own_that_ask_nothing_stay_items():
         " shoulder until you feel a gentle stretch, and hold.\n"
     )
     assert [s.heading for s in doc.sections][1:] == []
+
+
+def test_lines_each_opening_with_a_label_in_capitals_are_paragraphs_of_their_own():
+    doc = parse(
+        "EXERCISES\n\nHEEL DROPS - rise up onto your toes, then drop down onto your heels with"
+        " a\nthump. 2 sets of 10 drops.\nSIT TO STAND - stand up from a chair without using"
+        " your hands.\nRepeat 10 times.\n"
+    )
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert texts[0].startswith("HEEL DROPS") and texts[0].endswith("2 sets of 10 drops.")
+    assert (
+        texts[1]
+        == "SIT TO STAND - stand up from a chair without using your hands. Repeat 10 times."
+    )
+
+
+def test_one_line_in_capitals_with_a_dash_leaves_its_paragraph_whole():
+    doc = parse(f"NOTE - this sheet is for adults.\nIt was written in 2025.\n\n{BODY}\n")
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert "NOTE - this sheet is for adults. It was written in 2025." in texts
+
+
+def test_wrapped_lines_each_opening_with_a_label_and_colon_are_paragraphs():
+    doc = parse(
+        "WHAT HELPS\n\nHeat: a warm bath before bed can ease\nstiffness.\nPainkillers: ibuprofen"
+        " an hour before bed may help\nyou sleep.\n\nSender ID: Hillside\nStatus key: D ="
+        " Delivered\n"
+    )
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert "Heat: a warm bath before bed can ease stiffness." in texts
+    assert "Painkillers: ibuprofen an hour before bed may help you sleep." in texts
+    assert "Sender ID: Hillside" in texts  # a field a line, as before

@@ -1768,3 +1768,24 @@ def test_a_dissection_glossed_after_its_name_is_a_condition_the_text_defines():
     )
     page = next(p for p in plan.pages if p.title == "Vertebral artery dissection")
     assert page.kind == Kind.CONDITION and page.action != Action.SUGGEST
+
+
+def test_a_short_name_in_brackets_after_a_treatment_finds_it_later():
+    plan = plan_of(
+        "# Medial branch block\n\nA medial branch block is an injection near the nerves of the"
+        " facet joints.\n\n## What happens next\n\nYou may be offered radiofrequency ablation"
+        " (RFA). RFA uses heat to switch off the same nerves for 6 to 12 months.\n"
+    )
+    page = next(p for p in plan.pages if p.title == "Radiofrequency ablation")
+    assert page.action != Action.SUGGEST and "RFA" in page.alternate_names
+    assert "switch off the same nerves" in page.summary
+
+
+def test_a_short_name_for_a_longer_name_is_not_given_to_its_head():
+    plan = plan_of(
+        "# Spinal metastases\n\nSpinal metastases are cancers that have spread to the spine.\n\n"
+        "## Treatment\n\nRadiotherapy is the main treatment. A more precise type, stereotactic"
+        " body radiotherapy (SABR), is used for a few people.\n"
+    )
+    radiotherapy = next(p for p in plan.pages if p.title == "Radiotherapy")
+    assert "SABR" not in radiotherapy.alternate_names

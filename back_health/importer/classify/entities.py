@@ -190,6 +190,12 @@ def treatments_in_sentence(
             state.decide(match.group(0), "content", f"refers back to {specific!r}")
             continue
         page = state.term_page(term, match.group(0), f"treatment term {term.name!r} in a sentence")
+        short = _SHORT_NAME_AFTER.match(sentence, match.end())
+        if short and short.group(1)[0] == match.group(0)[:1].upper():
+            # "radiofrequency ablation (RFA)": a later "RFA uses heat ..." is about it (not
+            # "radiotherapy" in "stereotactic body radiotherapy (SABR)").
+            add_alternate(page, short.group(1), rules)
+            state.pages.alias(short.group(1), page)
         if _is_head_of(match.group(0), page.title, rules):
             # "a brace" for "Back brace": the shorter name the article uses is another name.
             add_alternate(page, match.group(0), rules)
@@ -211,6 +217,10 @@ def treatments_in_sentence(
                 if written and len(written.split()) <= 4:
                     add_alternate(page, written, rules)
             _describe(page, sentence, state)
+
+
+#: A short name in capitals in brackets straight after a name: " (RFA)".
+_SHORT_NAME_AFTER = re.compile(r"[ \t]*+\((?-i:([A-Z][A-Z0-9-]{1,7}))\)")
 
 
 def deficient(sentence: str, start: int) -> bool:

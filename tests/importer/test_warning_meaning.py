@@ -983,7 +983,9 @@ def test_a_list_of_who_a_treatment_is_not_for_is_a_caution(lead):
             "caution",
         ),
         # Contacting the team or a centre about a symptom: see them; in haste, urgent.
+        ("An adult must take you home and stay with you for 24 hours.", "caution"),
         ("Contact us if the pain gets worse.", "see_doctor"),
+        ("If the wound bleeds, call the ward the same day.", "urgent"),
         ("Call the Spine & Pain Center if the soreness is still getting worse.", "see_doctor"),
         ("Call us right away if you have a fever or the site is red and swollen.", "urgent"),
     ],
@@ -999,9 +1001,10 @@ def test_disclosures_checks_and_contacts_have_the_severity_they_ask_for(sentence
         "Never take 2 doses at the same time to make up for a forgotten one.",
         "Do not take two doses at one time.",
         "Call us if you have any questions about your appointment.",
+        "It takes 30 to 60 minutes and you go home the same day.",
     ],
 )
-def test_a_missed_dose_rule_and_an_offer_to_answer_questions_are_no_warnings(sentence):
+def test_a_missed_dose_rule_an_offer_of_answers_and_going_home_are_no_warnings(sentence):
     assert advice_of(sentence, default_rules()) is None
 
 

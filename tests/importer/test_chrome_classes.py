@@ -1824,3 +1824,14 @@ def test_a_booking_section_and_a_related_box_are_dropped_whole():
     text = " ".join(texts_of(doc))
     assert "Mats are provided" not in text and "Slide show" not in text
     assert "Yoga is a gentle exercise." in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In this article: What it is · Causes · Symptoms · Diagnosis · When to get help",
+        "Jump to: Does it work? · Types · Is it safe? · What to expect",
+    ],
+)
+def test_a_contents_line_of_questions_and_topics_is_chrome(line):
+    assert chrome_reason(line)

@@ -371,7 +371,8 @@ def noun_phrase(text: str, rules: RuleSet) -> str:
 
 def _noun_phrase(text: str, rules: RuleSet) -> str:
     patterns = _name_patterns(rules)
-    text = text.strip().rstrip(".!?;:,").strip()
+    # "A slipped (herniated) disc": a word glossing another inside the name is no cut.
+    text = _INNER_GLOSS.sub("", text.strip()).rstrip(".!?;:,").strip()
     text = without_connective(text, rules)
     text = _CALLED.sub("", text.strip(_QUOTES + " "))
     text = _DURATION_OF.sub("", text)
@@ -387,6 +388,24 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     return _cut(text, patterns)
 
 
+#: A present participle after a noun, then a preposition: " pressing on", " pushing into".
+#: Not after a preposition, article or conjunction ("stiffness on waking in the
+#: morning", "the feeling of", "and lifting").
+_PARTICIPLE_AFTER_NOUN = re.compile(
+    r"(?<=[a-z])(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\band)"
+    r"(?<!\bor)(?<!\bthe)(?<!\bfrom)(?<!\bwith)(?<!\bwhen)(?<!\bwhile)"
+    r"[ \t]++(?:pressing|pushing|rubbing|pinching|squeezing|pulling|leaking|bulging|"
+    r"sticking|pressing down|catching)[ \t]++(?:on|against|into|onto|through|out|down|at|in)\b",
+    re.IGNORECASE,
+)
+#: A word in brackets, in lower case, glossing the adjective before it, with the name
+#: going on after it: "slipped (herniated) disc", "Chronic (long-term) low back pain" (not
+#: "the chickenpox virus (varicella-zoster) becoming active").
+_INNER_GLOSS = re.compile(
+    r"(?<=ed|ic|al|ve|ry|ul|nt|le|ry)[ \t]++\((?-i:[a-z][\w-]*+)\)(?=[ \t]++[a-z])"
+)
+
+
 def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
     parts = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", text, maxsplit=1)
     if len(parts) == 2 and _coordinate_adjective(text, parts[0]):
@@ -394,6 +413,10 @@ def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
         # before one noun, not a list; the name runs to the next comma.
         parts = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", f"{parts[0]} {parts[1]}", maxsplit=1)
     text = parts[0]
+    if acting := _PARTICIPLE_AFTER_NOUN.search(text):
+        # "Slipped disc pressing on the nerve": what the named thing is doing is no part
+        # of its name.
+        text = text[: acting.start()]
     if patterns["cut"] is not None:
         text = _cut_at_verb(text, patterns["cut"])
     if patterns["drop"] is not None:

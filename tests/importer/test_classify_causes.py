@@ -1972,3 +1972,20 @@ def test_a_heading_saying_why_something_leads_to_the_condition_heads_its_causes(
     )
     causes = {p.title for p in plan.pages if p.kind == "cause" and p.action != "suggest"}
     assert {"Stiff joints", "Weak shoulder muscles"} <= causes
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        (
+            "A slipped (herniated) disc pressing on the nerve - the most common cause",
+            "Slipped disc",
+        ),
+        ("Chronic (long-term) low back pain", "Chronic low back pain"),
+        ("Bone spurs pushing into the spinal canal", "Bone spurs"),
+        # A bracket after a noun names it again, or is said of the whole: not a gloss.
+        ("A slipped disc (herniated disc) presses on the nerve", "Slipped disc"),
+    ],
+)
+def test_a_gloss_in_brackets_and_what_the_thing_is_doing_are_no_part_of_its_name(item, name):
+    assert derive_name(item, default_rules()).name == name

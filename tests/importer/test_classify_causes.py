@@ -1989,3 +1989,14 @@ def test_a_heading_saying_why_something_leads_to_the_condition_heads_its_causes(
 )
 def test_a_gloss_in_brackets_and_what_the_thing_is_doing_are_no_part_of_its_name(item, name):
     assert derive_name(item, default_rules()).name == name
+
+
+def test_how_often_an_item_applies_is_no_cause_of_its_own():
+    text = (
+        "# Sciatica\n\nSciatica is pain caused by irritation of the sciatic nerve.\n\n"
+        "## What causes it?\n\n- A slipped disc pressing on the nerve\n- Less often, a back"
+        " injury\n- Rarely, a spinal infection\n"
+    )
+    titles = {p.title for p in plan_of(text).pages}
+    assert {"Back injury", "Spinal infection"} <= titles
+    assert not titles & {"Less often", "Rarely"}

@@ -372,7 +372,7 @@ def noun_phrase(text: str, rules: RuleSet) -> str:
 def _noun_phrase(text: str, rules: RuleSet) -> str:
     patterns = _name_patterns(rules)
     # "A slipped (herniated) disc": a word glossing another inside the name is no cut.
-    text = _INNER_GLOSS.sub("", text.strip()).rstrip(".!?;:,").strip()
+    text = without_inner_gloss(text.strip()).rstrip(".!?;:,").strip()
     text = without_connective(text, rules)
     text = _CALLED.sub("", text.strip(_QUOTES + " "))
     text = _DURATION_OF.sub("", text)
@@ -398,12 +398,28 @@ _PARTICIPLE_AFTER_NOUN = re.compile(
     r"sticking|pressing down|catching)[ \t]++(?:on|against|into|onto|through|out|down|at|in)\b",
     re.IGNORECASE,
 )
-#: A word in brackets, in lower case, glossing the adjective before it, with the name
-#: going on after it: "slipped (herniated) disc", "Chronic (long-term) low back pain" (not
-#: "the chickenpox virus (varicella-zoster) becoming active").
-_INNER_GLOSS = re.compile(
-    r"(?<=ed|ic|al|ve|ry|ul|nt|le|ry)[ \t]++\((?-i:[a-z][\w-]*+)\)(?=[ \t]++[a-z])"
-)
+
+
+def without_inner_gloss(text: str) -> str:
+    """``text`` without a bracket glossing the describing word before it, inside a name
+    that goes on after it: "a slipped (herniated) disc", "Chronic (long-term) low back
+    pain", "Static (dry) cupping". A bracket after a noun names it again or is said of
+    the whole ("the chickenpox virus (varicella-zoster) becoming active") and stays."""
+    return _INNER_GLOSS.sub(_gloss_after_adjective, text) if "(" in text else text
+
+
+#: A short bracket between two words.
+_INNER_GLOSS = re.compile(r"(?<=[^\W\d_]{3})[ \t]*+\([^()]{1,30}+\)(?=[ \t]++[^\W\d_])")
+#: Endings of a describing word: "herniated", "bulging", "chronic", "spinal".
+_DESCRIBING_ENDINGS = ("ed", "ing", "ic", "al")
+
+
+def _gloss_after_adjective(match: re.Match) -> str:
+    """Nothing for a gloss after a describing word ("herniated (slipped)"), else itself."""
+    start = match.string.rfind(" ", 0, match.start()) + 1
+    word = match.string[start : match.start()]
+    describing = word.lower().endswith(_DESCRIBING_ENDINGS) or only_adjective(word)
+    return "" if describing else match.group(0)
 
 
 def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:

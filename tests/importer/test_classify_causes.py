@@ -2000,3 +2000,13 @@ def test_how_often_an_item_applies_is_no_cause_of_its_own():
     titles = {p.title for p in plan_of(text).pages}
     assert {"Back injury", "Spinal infection"} <= titles
     assert not titles & {"Less often", "Rarely"}
+
+
+def test_in_whom_a_cause_sentence_holds_and_when_it_happens_frame_the_cause():
+    plan = plan_of(
+        "# Spondylolisthesis\n\nSpondylolisthesis is when a bone in the spine slips forward.\n\n"
+        "## Causes\n\nIn adults, the most common cause is wear and tear of the joints and discs"
+        " in the spine as you get older.\n"
+    )
+    causes = [r.title for r in plan.pages[0].causes]
+    assert causes == ["Wear and tear of the joints and discs in the spine"]

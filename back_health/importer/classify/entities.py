@@ -29,6 +29,7 @@ from ..names import (
     without_adjective_comma,
     without_connective,
     without_duration,
+    without_inner_gloss,
 )
 from ..plan import Kind, MedicinePlan, PagePlan
 from ..rules import Part, RuleSet
@@ -559,7 +560,8 @@ def causes_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         # page is about, or of something else ("the main cause of death").
         if not _names_page(of.group("what"), owner, rules):
             return
-    elif not speaks_of(owner, sentence[: match.start()], rules):
+    elif not speaks_of(owner, _LEADING_CIRCUMSTANCE.sub("", sentence[: match.start()]), rules):
+        # "In adults, the most common cause is ...": in whom it holds frames the sentence.
         return
     # "The most common cause is a herniated disk; in older adults, ...": the clause ends
     # at the semicolon. "a disc bulge, where ..., and a bony narrowing, which ...": the
@@ -1784,7 +1786,8 @@ _NON_RESTRICTIVE = re.compile(
 #: Where the clause naming causes ends: a semicolon, a colon or a spaced dash.
 _CLAUSE_STOP = re.compile(
     r";|:\s|\s[-\u2013\u2014]\s|,\s*+(?:and|but|so)\s++(?:because|if|when|since|although|"
-    r"though|while|this|that|these|they|it|there|we|you)\b",
+    r"though|while|this|that|these|they|it|there|we|you)\b"
+    r"|\s(?:as|when|once)\s++(?:you|we|people|they)\s++(?:get|grow|become)\s++older\b",
     re.IGNORECASE,
 )
 #: A part of a list, between commas, that comments on the name before it.
@@ -1833,7 +1836,7 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     # is no part of it ("the chickenpox virus (varicella-zoster) becoming ..." keeps it).
     # "Long, unbroken hours in one position": adjectives side by side are one name's.
     text = without_adjective_comma(text.strip().rstrip(".!;:,").rstrip())
-    text = _INNER_GLOSS.sub(_gloss_after_adjective, text)
+    text = without_inner_gloss(text)
     if (term := _gloss_term(text)) and not _LIST_JOIN.search(text.split("(", 1)[0]):
         # "a force driven straight down through the head (axial loading)": a long
         # description and the term for it in brackets; the term is the name.
@@ -1898,16 +1901,6 @@ def _gloss_term(text: str) -> str:
 #: Most words a description may have and not be named by the term in brackets after it.
 GLOSS_DESCRIPTION_WORDS = 5
 #: Words in brackets inside a name, more of the name after them: " (slipped)" disc.
-_INNER_GLOSS = re.compile(r"(?<=[^\W\d_]{3})[ \t]*+\([^()]{1,30}+\)(?=[ \t]++[^\W\d_])")
-
-
-def _gloss_after_adjective(match: re.Match) -> str:
-    """Nothing for a gloss after a describing word ("herniated (slipped)"), else itself."""
-    start = match.string.rfind(" ", 0, match.start()) + 1
-    word = match.string[start : match.start()]
-    return "" if word.lower().endswith(("ed", "ing")) or only_adjective(word) else match.group(0)
-
-
 #: A description and the term for it in brackets at the end: "... (axial loading)".
 _GLOSSED = re.compile(r"^(?P<description>[^()]{10,200}+)\((?P<name>[^()]{3,40}+)\)[\s.]*$")
 #: A description and the name it is called by: "..., called spondylosis".
@@ -1932,10 +1925,10 @@ def spaced(name: str) -> str:
 
 
 #: Two plural nouns after "of the" joined by "and", ending the text: one object ("of the
-#: discs and small joints").
+#: discs and small joints", "of the joints and discs in the spine").
 _OF_PAIR = re.compile(
     r"(?P<first>\bof\s+(?:the|your|its|their)\s+[\w-]+s)\s+and\s+"
-    r"(?P<second>(?:[\w-]+\s+)?[\w-]+(?<!ing))\s*$",
+    r"(?P<second>(?:[\w-]+\s+)?[\w-]+(?<!ing)(?:\s+(?:in|of)\s+(?:the|your)\s+[\w-]+)?)\s*$",
     re.IGNORECASE,
 )
 

@@ -2010,3 +2010,13 @@ def test_in_whom_a_cause_sentence_holds_and_when_it_happens_frame_the_cause():
     )
     causes = [r.title for r in plan.pages[0].causes]
     assert causes == ["Wear and tear of the joints and discs in the spine"]
+
+
+def test_a_description_too_long_for_a_name_leaves_the_term_in_its_brackets_the_name():
+    text = (
+        "# Spondylolisthesis\n\nSpondylolisthesis is when a bone in the spine slips forward.\n\n"
+        "## Other causes include:\n\n- a small stress fracture in one of the bones of the spine"
+        " (spondylolysis), often from sports such as gymnastics\n- an injury, such as a fall\n"
+    )
+    titles = {p.title for p in plan_of(text).pages}
+    assert "Spondylolysis" in titles and "Small stress fracture" not in titles

@@ -2152,7 +2152,12 @@ def parenthetical_condition(phrase: str, state: Context) -> str:
     outer = phrase[: match.start()].strip()
     if not inner or not state.rules.is_condition_term(inner):
         return ""
-    if state.rules.is_condition_term(outer) or name_key(outer, state.rules) in state.pages:
+    if name_key(outer, state.rules) in state.pages:
+        return ""
+    if state.rules.is_condition_term(outer) and not check_name(outer, state.rules).name:
+        return inner  # "a small stress fracture in one of the bones of the spine
+        # (spondylolysis)": a description too long for a name; the term is the name
+    if state.rules.is_condition_term(outer):
         return ""
     return inner
 

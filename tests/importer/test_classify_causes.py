@@ -2020,3 +2020,14 @@ def test_a_description_too_long_for_a_name_leaves_the_term_in_its_brackets_the_n
     )
     titles = {p.title for p in plan_of(text).pages}
     assert "Spondylolysis" in titles and "Small stress fracture" not in titles
+
+
+def test_the_subject_named_with_another_word_for_its_body_part_is_no_other_condition():
+    plan = plan_of(
+        "# Herniated disk in the neck\n\nA herniated disk in the neck presses on a nerve.\n\n"
+        "## Causes\n\nA cervical herniated disk happens when the soft center of a disk pushes"
+        " out through a crack in its tougher outer layer.\n"
+    )
+    assert [p.title for p in plan.pages if p.kind == Kind.CONDITION] == [
+        "Herniated disk in the neck"
+    ]

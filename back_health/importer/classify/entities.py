@@ -1145,9 +1145,16 @@ def _names_one_condition(name: str, state: Context) -> bool:
     if _INNER_WORD.search(name):
         return False
     subject = _stems(state.main.title, rules)
-    return not all(
-        any(_same_word(word, other) for other in subject) for word in _stems(name, rules)
-    )
+    # "Cervical herniated disk" for "Herniated disk in the neck": a word for the same
+    # part of the body is the same word.
+    regions = set(rules.regions_in(state.main.title))
+
+    def in_subject(word: str) -> bool:
+        if any(_same_word(word, other) for other in subject):
+            return True
+        return bool(regions) and bool(regions.intersection(rules.regions_in(word)))
+
+    return not all(in_subject(word) for word in _stems(name, rules))
 
 
 #: An article or an adverb inside a name cut from a sentence: "Less often the pain".

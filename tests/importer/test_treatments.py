@@ -1789,3 +1789,21 @@ def test_a_short_name_for_a_longer_name_is_not_given_to_its_head():
     )
     radiotherapy = next(p for p in plan.pages if p.title == "Radiotherapy")
     assert "SABR" not in radiotherapy.alternate_names
+
+
+def test_a_title_joining_a_condition_to_a_treatment_is_about_the_condition():
+    plan = plan_of(
+        "# Ankylosing spondylitis and exercise\n\nAnkylosing spondylitis is a long-term"
+        " inflammation of the spine, and daily exercise helps keep it moving.\n\n## Your daily"
+        " stretches\n\nDo these every morning.\n"
+    )
+    assert plan.pages[0].title == "Ankylosing spondylitis"
+    assert plan.pages[0].kind == Kind.CONDITION
+
+
+def test_an_operation_named_by_its_two_steps_stays_one_name():
+    plan = plan_of(
+        "# Anterior cervical discectomy and fusion\n\nAnterior cervical discectomy and fusion"
+        " is an operation on the neck to take out a disc and join two bones.\n"
+    )
+    assert plan.pages[0].title == "Anterior cervical discectomy and fusion"

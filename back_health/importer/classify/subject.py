@@ -1044,8 +1044,10 @@ _ROUNDUP = re.compile(r"^(?:\d+\s+)?(?:best|top(?:\s+\d+)?|favou?rite)\b", re.IG
 
 def _condition_before_and(name: str, rules: RuleSet) -> str:
     """ "Low back pain and whole-body vibration" -> "Low back pain": a title joining a
-    condition to what brings it on (or to anything but another condition) is about the
-    condition."""
+    condition to what brings it on, or to a treatment ("Ankylosing spondylitis and
+    exercise"), or to anything but another condition, is about the condition. An
+    operation named by its two steps ("... discectomy and fusion") opens with no
+    condition and stays whole."""
     parts = re.split(r"\s+(?:and|&)\s+", name)
     if len(parts) != 2 or "(" in name or rules.regions_in(parts[1]):
         # "Rheumatoid arthritis and your neck (atlantoaxial instability)": a condition and
@@ -1055,7 +1057,7 @@ def _condition_before_and(name: str, rules: RuleSet) -> str:
     if (
         _names_a_condition(first, rules)
         and not _names_a_condition(second, rules)
-        and not rules.find_treatments(name)
+        and not rules.find_treatments(parts[0])
         # "Back pain in nursing and care staff": the "and" joins the people the name is
         # about, inside its qualifier.
         and not _HEAD_BEFORE_QUALIFIER.search(first)

@@ -984,6 +984,9 @@ def test_a_list_of_who_a_treatment_is_not_for_is_a_caution(lead):
         ),
         # Contacting the team or a centre about a symptom: see them; in haste, urgent.
         ("An adult must take you home and stay with you for 24 hours.", "caution"),
+        ("Codeine can be addictive if you take it for a long time.", "caution"),
+        ("Avoid bending, lifting and twisting for the first 6 weeks.", "caution"),
+        ("avoid lifting anything heavier than 2 to 3 kg (a full kettle)", "caution"),
         ("Contact us if the pain gets worse.", "see_doctor"),
         ("If the wound bleeds, call the ward the same day.", "urgent"),
         ("Call the Spine & Pain Center if the soreness is still getting worse.", "see_doctor"),
@@ -1016,3 +1019,22 @@ def test_a_warnings_heading_asking_for_nothing_is_a_caution_box():
     )
     boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
     assert [box["severity"] for box in boxes] == ["caution"]
+
+
+def test_advice_against_a_medicine_that_says_it_can_be_addictive_stays_text():
+    sentence = (
+        "Codeine and other opioids are not usually prescribed for sciatica, as they do"
+        " little for nerve pain and can be addictive."
+    )
+    found = advice_of(sentence, default_rules())
+    assert found is None or found.cue != "'can be addictive'"
+
+
+def test_a_list_item_asking_to_see_someone_if_something_happens_is_a_warning_in_any_list():
+    boxes = warnings_of(
+        "## If you hurt your back\n\nKeep moving and carry on with light duties.\n\n"
+        "- See your GP if the pain is not improving after 2 weeks.\n"
+        "- A heat pack can help.\n"
+    )
+    assert [box["severity"] for box in boxes] == ["see_doctor"]
+    assert "not improving after 2 weeks" in boxes[0]["text"]

@@ -444,14 +444,27 @@ def emit_list(
 
 
 def _urgent_items(block: ListBlock, rules) -> list:
-    """The items of a list that ask the reader to get urgent or emergency help, with
-    what was found: ``[(item, SeverityCue)]``."""
+    """The items of a list that ask the reader to get urgent or emergency help, or open
+    by asking them to see someone if something happens ("See your GP if the pain is not
+    improving after 2 weeks"), with what was found: ``[(item, SeverityCue)]``."""
     found = []
     for item in block.items:
         advice = advice_of(item.text, rules)
-        if advice is not None and advice.level in (Severity.URGENT, Severity.EMERGENCY):
+        if advice is None:
+            continue
+        if advice.level in (Severity.URGENT, Severity.EMERGENCY) or (
+            advice.level == Severity.SEE_DOCTOR and _SEE_SOMEONE_IF.match(item.text)
+        ):
             found.append((item, advice))
     return found
+
+
+#: An item opening with a request to see someone, on a condition: "See your GP if ...".
+_SEE_SOMEONE_IF = re.compile(
+    r"\s*(?:please\s+)?(?:see|contact|call|phone|ring|speak to|talk to|book in with|visit)\s"
+    r"[^.;!?]{0,80}?\b(?:if|when|unless)\s",
+    re.IGNORECASE,
+)
 
 
 def _box_items(block, found, why: str, owner, topic, heading, state: Context, routine) -> None:

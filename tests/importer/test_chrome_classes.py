@@ -1835,3 +1835,28 @@ def test_a_booking_section_and_a_related_box_are_dropped_whole():
 )
 def test_a_contents_line_of_questions_and_topics_is_chrome(line):
     assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Opening hours: Monday to Friday 8am - 6:30pm.",
+        "Extended hours Tuesday evenings until 8pm.",
+        "Spinal nurse specialists: 01962 555 302, Monday to Friday, 8am to 4pm.",
+        "Call 0300 012 4410, Monday to Friday, 10am to 4pm (calls cost the same as a local call).",
+        "About the author: Sam Hill has been a registered osteopath for 14 years.",
+        "Sam Hill has been a registered osteopath for 14 years and loves hill walking.",
+        "Our osteopaths in Tavistock can assess you and build a plan that fits your life.",
+        "Struggling with SI joint pain?",
+    ],
+)
+def test_hours_team_lines_author_notes_and_calls_to_action_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Call 111 if you need help, day or night.", "Living with back pain can be hard."],
+)
+def test_advice_and_statements_like_them_stay(line):
+    assert not chrome_reason(line)

@@ -395,7 +395,7 @@ _PARTICIPLE_AFTER_NOUN = re.compile(
     r"(?<=[a-z])(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\band)"
     r"(?<!\bor)(?<!\bthe)(?<!\bfrom)(?<!\bwith)(?<!\bwhen)(?<!\bwhile)"
     r"[ \t]++(?:pressing|pushing|rubbing|pinching|squeezing|pulling|leaking|bulging|"
-    r"sticking|pressing down|catching)[ \t]++(?:on|against|into|onto|through|out|down|at|in)\b",
+    r"sticking|catching)[ \t]++(?:on|against|into|onto|through|out|down|at|in)\b",
     re.IGNORECASE,
 )
 

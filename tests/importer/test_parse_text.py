@@ -579,7 +579,7 @@ def test_a_rule_line_ends_the_part_above_it_and_is_no_paragraph():
         Our new hours start in June.
         """
     )
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert not any(text.startswith("===") for text in texts)
     contents = next(s for s in doc.sections if s.heading == "IN THIS ISSUE")
     assert all(isinstance(b, ListBlock) for b in contents.blocks), "the story is not under it"
@@ -649,7 +649,7 @@ def test_a_rule_under_a_sentence_ends_its_paragraph_and_makes_no_heading():
         """
     )
     assert not any("About 1 in 3" in heading for heading, _ in headings(doc))
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert any(text.startswith("About 1 in 3") for text in texts)
 
 
@@ -667,7 +667,7 @@ def test_a_box_drawn_around_text_is_read_as_its_lines_even_when_one_overruns_it(
         +------------------------------------------------+
         """
     )
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert "WHEN TO GET HELP" in [heading for heading, _ in headings(doc)]
     assert (
         "Call 999 if you cannot move your legs or lose control of your bladder, "
@@ -715,7 +715,7 @@ def test_two_lines_of_one_heading_over_a_rule_stay_one_heading():
 def test_a_headline_in_capitals_over_a_byline_is_a_heading(headline, byline):
     doc = parse(f"CLINIC NEWS\n\nWelcome to our newsletter.\n\n{headline}\n{byline}\n\n{BODY}\n")
     assert headline in (doc.title, *(heading for heading, _ in headings(doc)))
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert byline in texts
 
 
@@ -724,7 +724,7 @@ def test_lines_of_a_sentence_in_capitals_stay_one_paragraph():
         "WARD 7 ADVICE\n\nARM PAIN NO BETTER AFTER 3 MONTHS: MENTION IT AT\n"
         "YOUR CLINIC APPOINTMENT OR SEE YOUR GP.\n"
     )
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert any(t.startswith("ARM PAIN") and t.endswith("SEE YOUR GP.") for t in texts)
 
 
@@ -783,13 +783,17 @@ def test_numbered_lines_on_their_own_that_ask_nothing_stay_items():
     assert [s.heading for s in doc.sections][1:] == []
 
 
+def paragraph_texts(doc) -> list[str]:
+    return [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+
+
 def test_lines_each_opening_with_a_label_in_capitals_are_paragraphs_of_their_own():
     doc = parse(
         "EXERCISES\n\nHEEL DROPS - rise up onto your toes, then drop down onto your heels with"
         " a\nthump. 2 sets of 10 drops.\nSIT TO STAND - stand up from a chair without using"
         " your hands.\nRepeat 10 times.\n"
     )
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert texts[0].startswith("HEEL DROPS") and texts[0].endswith("2 sets of 10 drops.")
     assert (
         texts[1]
@@ -799,7 +803,7 @@ def test_lines_each_opening_with_a_label_in_capitals_are_paragraphs_of_their_own
 
 def test_one_line_in_capitals_with_a_dash_leaves_its_paragraph_whole():
     doc = parse(f"NOTE - this sheet is for adults.\nIt was written in 2025.\n\n{BODY}\n")
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert "NOTE - this sheet is for adults. It was written in 2025." in texts
 
 
@@ -809,7 +813,7 @@ def test_wrapped_lines_each_opening_with_a_label_and_colon_are_paragraphs():
         " an hour before bed may help\nyou sleep.\n\nSender ID: Hillside\nStatus key: D ="
         " Delivered\n"
     )
-    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(doc)
     assert "Heat: a warm bath before bed can ease stiffness." in texts
     assert "Painkillers: ibuprofen an hour before bed may help you sleep." in texts
     assert "Sender ID: Hillside" in texts  # a field a line, as before

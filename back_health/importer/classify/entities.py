@@ -1097,15 +1097,12 @@ def without_named_aside(sentence: str) -> tuple[str, str]:
     name the bracket gives: "A thoracic disc prolapse (also called a thoracic disc
     herniation) happens when ..." -> ("A thoracic disc prolapse happens when ...",
     "thoracic disc herniation"); "Chronic (long-term) low back pain is ..." ->
-    ("Chronic low back pain is ...", ""): a gloss, no name. A bracket after the verb is
-    no part of the name; such a sentence, like any other, is returned whole, with ""."""
-    match = _NAMED_ASIDE.match(sentence) or _GLOSS_IN_NAME.match(sentence)
-    if match is None or _DEFINING_VERB.search(match.group("name")):
-        return sentence, ""
-    if _EXPLAINS.search(match.group("name")):
-        return sentence, ""
-    other = match.groupdict().get("other") or ""
-    return match.group("name") + sentence[match.end() :], other
+    ("Chronic low back pain is ...", ""): a gloss (:func:`without_inner_gloss`), no name.
+    A bracket after the verb is no part of the name."""
+    match = _NAMED_ASIDE.match(sentence)
+    if match and not (_DEFINING_VERB.search(match["name"]) or _EXPLAINS.search(match["name"])):
+        return match["name"] + sentence[match.end() :], match["other"]
+    return without_inner_gloss(sentence), ""
 
 
 #: A name, then a bracket saying what else it is called.
@@ -1113,11 +1110,6 @@ _NAMED_ASIDE = re.compile(
     r"(?P<name>[^()]{3,60}?)\s*\(\s*(?:also|sometimes|often)\s+(?:called|known\s+as|named)\s+"
     r"(?:an?\s+|the\s+)?(?P<other>[^()]{3,60})\)",
     re.IGNORECASE,
-)
-#: A word or two glossing a word inside a name, in lower case: "Chronic (long-term) low
-#: back pain"; the name goes on after it.
-_GLOSS_IN_NAME = re.compile(
-    r"(?P<name>[^()]{3,40}?)\s*\([a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\)(?=\s+[a-z])"
 )
 
 

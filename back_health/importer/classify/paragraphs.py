@@ -650,13 +650,19 @@ def _labelled_by_treatments(block: ListBlock, rules) -> bool:
         return False
     for item in block.items:
         label, colon, rest = item.text.partition(":")
-        label = label.strip()
-        if not colon or not rest.strip() or len(label.split()) > LABEL_TREATMENT_MAX_WORDS:
-            return False
-        label = strip_brackets(label)
-        if whole_treatment(label, rules) is None and not rules.is_procedure(label):
+        if not colon or not rest.strip() or not _names_a_treatment(label, rules):
             return False
     return True
+
+
+def _names_a_treatment(label: str, rules, *, general: bool = True) -> bool:
+    """Whether a label is a treatment's whole name: one the vocabulary knows (a general
+    one such as "Exercise" only when ``general``) or a procedure by its name's shape."""
+    label = strip_brackets(label.strip(" .:-\u2013\u2014"))
+    if not label or len(label.split()) > LABEL_TREATMENT_MAX_WORDS:
+        return False
+    term = whole_treatment(label, rules)
+    return (term is not None and (general or not term.general)) or rules.is_procedure(label)
 
 
 #: Most words of a treatment's name labelling a list item.
@@ -706,13 +712,9 @@ def _labelled_treatment(paragraph: Paragraph, rules) -> bool:
     """Whether a paragraph opens with a bold label that is a treatment's whole name (one
     the vocabulary knows and not a general one such as "Exercise", or a procedure)."""
     match = BOLD_LABEL.match(paragraph.html or "")
-    if match is None:
-        return False
-    label = strip_brackets(strip_tags(match.group("label")).strip(" .:-\u2013\u2014"))
-    if not label or len(label.split()) > LABEL_TREATMENT_MAX_WORDS:
-        return False
-    term = whole_treatment(label, rules)
-    return (term is not None and not term.general) or rules.is_procedure(label)
+    return match is not None and _names_a_treatment(
+        strip_tags(match.group("label")), rules, general=False
+    )
 
 
 def _entity_category(topic: str) -> str:

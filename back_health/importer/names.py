@@ -728,13 +728,26 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
     expanded: list[str] = []
     for part in parts:
         pieces = re.split(r"\s+(?:and|or|&)\s+", part)
-        if len(pieces) > 1 and all(_is_term(piece, rules) for piece in pieces):
+        if len(pieces) > 1 and _one_term(part, rules):
+            # "Anterior cervical discectomy and fusion (ACDF)": one operation's name.
+            expanded.append(part)
+        elif len(pieces) > 1 and all(_is_term(piece, rules) for piece in pieces):
             expanded.extend(pieces)
         else:
             expanded.append(part)
     if len(expanded) > 1 and all(len(p.split()) <= 4 for p in expanded):
         return expanded
     return [text]
+
+
+def _one_term(text: str, rules: RuleSet) -> bool:
+    """Whether one treatment the vocabulary knows is the whole of ``text`` (a bracket
+    after it aside)."""
+    name = _BRACKETED.sub("", text).strip()
+    return any(
+        match.start() == 0 and match.end() == len(name)
+        for _term, match in rules.find_treatments(name)
+    )
 
 
 def _is_term(text: str, rules: RuleSet) -> bool:

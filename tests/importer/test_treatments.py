@@ -1807,3 +1807,23 @@ def test_an_operation_named_by_its_two_steps_stays_one_name():
         " is an operation on the neck to take out a disc and join two bones.\n"
     )
     assert plan.pages[0].title == "Anterior cervical discectomy and fusion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Surgery\n\n- **Anterior cervical discectomy and fusion (ACDF).** The surgeon removes"
+        " the disk through the front of the neck and fuses the two bones.\n- **Artificial"
+        " disk replacement.** The disk is replaced with an artificial one.\n",
+        "## Surgery\n\nThe usual operation is an anterior cervical discectomy and fusion (ACDF)."
+        " ACDF removes the disk through the front of the neck.\n",
+    ],
+)
+def test_an_operation_named_by_its_two_steps_is_one_treatment_page(text):
+    plan = plan_of(
+        "# Cervical radiculopathy\n\nCervical radiculopathy is a pinched nerve in the neck.\n\n"
+        + text
+    )
+    titles = {p.title for p in plan.pages}
+    assert "Anterior cervical discectomy and fusion" in titles
+    assert not titles & {"Discectomy", "Spinal fusion"}

@@ -388,16 +388,25 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     return _cut(text, patterns)
 
 
-#: A present participle after a noun, then a preposition: " pressing on", " pushing into".
-#: Not after a preposition, article or conjunction ("stiffness on waking in the
-#: morning", "the feeling of", "and lifting").
-_PARTICIPLE_AFTER_NOUN = re.compile(
-    r"(?<=[a-z])(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\band)"
-    r"(?<!\bor)(?<!\bthe)(?<!\bfrom)(?<!\bwith)(?<!\bwhen)(?<!\bwhile)"
-    r"[ \t]++(?:pressing|pushing|rubbing|pinching|squeezing|pulling|leaking|bulging|"
-    r"sticking|catching)[ \t]++(?:on|against|into|onto|through|out|down|at|in)\b",
+#: A present participle after a word, then a preposition: " pressing on", " pushing into".
+_PARTICIPLE_AFTER = re.compile(
+    r"(?<![a-z])(?P<before>[a-z]++)[ \t]++(?:pressing|pushing|rubbing|pinching|squeezing|pulling|"
+    r"leaking|bulging|sticking|catching)[ \t]++(?:on|against|into|onto|through|out|down|at|in)\b",
     re.IGNORECASE,
 )
+#: Words after which a participle starts the name, not what the named thing does
+#: ("stiffness on waking in the morning", "and lifting", "when pushing down").
+_NOT_A_NOUN_BEFORE = frozenset({"and", "or", "when", "while"})
+
+
+def _named_thing_acting(text: str) -> int | None:
+    """Where what the named thing is doing starts ("Slipped disc| pressing on the
+    nerve"), when a participle and a preposition follow a noun; else None."""
+    for match in _PARTICIPLE_AFTER.finditer(text):
+        before = match.group("before").lower()
+        if before not in _PREPOSITIONS | _DETERMINERS | _NOT_A_NOUN_BEFORE:
+            return match.end("before")
+    return None
 
 
 def without_inner_gloss(text: str) -> str:
@@ -429,10 +438,10 @@ def _cut(text: str, patterns: dict[str, re.Pattern]) -> str:
         # before one noun, not a list; the name runs to the next comma.
         parts = re.split(r"\s*[,;:(]\s*|\s+[-–—]\s+", f"{parts[0]} {parts[1]}", maxsplit=1)
     text = parts[0]
-    if acting := _PARTICIPLE_AFTER_NOUN.search(text):
+    if (acting := _named_thing_acting(text)) is not None:
         # "Slipped disc pressing on the nerve": what the named thing is doing is no part
         # of its name.
-        text = text[: acting.start()]
+        text = text[:acting]
     if patterns["cut"] is not None:
         text = _cut_at_verb(text, patterns["cut"])
     if patterns["drop"] is not None:

@@ -959,17 +959,18 @@ def _self_care_discussed(title: str, headed: list, rules: RuleSet) -> str:
     if term is None or term.general or term.kind != SELF_CARE_KIND:
         return ""
     for section in headed:
-        asked = _ASKS_WHETHER_IT_HELPS.match(section.heading.strip())
-        if asked and any(t.name == term.name for t, _ in rules.find_treatments(asked.group(0))):
+        heading = section.heading.strip()
+        if not (_WHAT_IS.fullmatch(heading) or _ASKS_IF_IT_HELPS.match(heading)):
+            continue
+        if any(found.name == term.name for found, _ in rules.find_treatments(heading)):
             return head
     return ""
 
 
-#: A heading asking what a treatment is, or whether or how it helps: "What is tai chi?",
+#: A heading asking whether or how a treatment helps (what it is: :data:`_WHAT_IS`):
 #: "Does yoga help back pain?", "How tai chi can help back pain".
-_ASKS_WHETHER_IT_HELPS = re.compile(
-    r"what\s+(?:is|are)\s+[^?.:;]{2,40}+"
-    r"|(?:does|do|can|will|how)\s+[^?.:;]{2,40}?\s+(?:\w+\s+)?(?:help|helps|work|works)\b",
+_ASKS_IF_IT_HELPS = re.compile(
+    r"(?:does|do|can|will|how)\s+[^?.:;]{2,40}?\s+(?:\w+\s+)?(?:help|helps|work|works)\b",
     re.IGNORECASE,
 )
 

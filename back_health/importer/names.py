@@ -164,7 +164,11 @@ def _name_patterns(rules: RuleSet) -> dict[str, re.Pattern]:
     cut = "|".join(_words(rules, "name_cut"))
     drop = "|".join(re.escape(w) for w in _words(rules, "name_drop_leading"))
     joins = "|".join(re.escape(w) for w in _words(rules, "name_connectives"))
+    comments = "|".join(re.escape(w) for w in _words(rules, "name_comments"))
     return {
+        # "especially a difficult delivery", "which strains the muscles": a part of a
+        # list of names that comments on the name before it.
+        "comment": re.compile(rf"^(?:{comments})\b", re.IGNORECASE) if comments else None,
         "connective": re.compile(rf"^(?:(?:{joins}),?\s+)+(?=\w)", re.IGNORECASE)
         if joins
         else None,
@@ -733,7 +737,17 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
     """Split "osteopathy or manual therapy, other methods" into its names, when every
     part is short; otherwise the text is one name."""
     text = text.strip().rstrip(".;")
-    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]
+    parts: list[str] = []
+    comment = _name_patterns(rules)["comment"]
+    for part in re.split(r"\s*[,;]\s*", text):
+        if not part.strip():
+            continue
+        if parts and comment is not None and comment.match(part.strip()):
+            # "Childbirth, especially a difficult delivery": the part says more about the
+            # name before it and names nothing of its own.
+            parts[-1] = f"{parts[-1]}, {part.strip()}"
+        else:
+            parts.append(part.strip())
     expanded: list[str] = []
     for part in parts:
         pieces = re.split(r"\s+(?:and|or|&)\s+", part)

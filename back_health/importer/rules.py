@@ -1076,6 +1076,7 @@ NAME_RULE_KEYS = (
     "name_cut",
     "name_drop_leading",
     "name_connectives",
+    "name_comments",
     "kept_acronyms",
     "name_bad_end",
     "name_generic_heads",

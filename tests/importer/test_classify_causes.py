@@ -2031,3 +2031,13 @@ def test_the_subject_named_with_another_word_for_its_body_part_is_no_other_condi
     assert [p.title for p in plan.pages if p.kind == Kind.CONDITION] == [
         "Herniated disk in the neck"
     ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["childbirth, especially a difficult delivery", "heavy lifting, particularly at work"],
+)
+def test_a_comment_after_a_listed_cause_names_nothing_of_its_own(item):
+    text = article(after=f"\n## Causes\n\n- {item}\n- obesity\n")
+    titles = {p.title for p in plan_of(text).pages[1:]}
+    assert titles == {item.split(",")[0].capitalize(), "Obesity"}

@@ -87,6 +87,11 @@ def article(*paragraphs, title="Thoracic back pain"):
             "If the pain carries on, you may be referred to a pain clinic for a nerve block.",
             "Nerve block",
         ),
+        # Offered to the reader, said in the passive.
+        (
+            "If the pain carries on, you may then be offered a facet joint injection.",
+            "Facet joint injections",
+        ),
     ],
 )
 def test_a_treatment_that_is_the_subject_of_what_it_does_is_written(sentence, treatment):
@@ -508,6 +513,24 @@ def test_a_leaflet_about_a_procedure_has_that_treatment_as_its_main_page():
 
     assert plan.main_page.kind == Kind.TREATMENT
     assert plan.main_page.treatment_kind == "procedure"
+
+
+@pytest.mark.parametrize("joined", ["and", "&"])
+def test_a_title_joining_two_treatments_is_about_the_first_and_names_the_second(joined):
+    plan = plan_of(
+        f"# Epidural injections {joined} nerve root blocks\n\nThis leaflet explains both.\n\n"
+        "## What happens\n\nA nerve root block numbs one nerve for a few hours.\n"
+    )
+
+    assert plan.main_page.kind == Kind.TREATMENT
+    assert plan.main_page.title == "Epidural injections"
+    assert "Nerve root blocks" in written(plan)
+
+
+def test_one_operation_named_by_its_two_steps_stays_one_subject():
+    plan = plan_of("# Anterior cervical discectomy and fusion\n\nThe operation frees a nerve.\n")
+
+    assert plan.main_page.title == "Anterior cervical discectomy and fusion"
 
 
 # -- medicines ------------------------------------------------------------------------------

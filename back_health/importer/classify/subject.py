@@ -89,7 +89,11 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     for category in ("title_prefix", "title_genre"):
         plain = rules.remove_cues(category, plain, "", count=1)
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", plain.strip())[0]
-    if not second and plain and name_key(plain, rules) != name_key(page.title, rules):
+    if term is not None and (also := _second_of_two_treatments(plain, page.title, rules)):
+        # "Facet joint injections and medial branch blocks": the leaflet is about both.
+        state.entity(Kind.TREATMENT, also, reason="second treatment named in the title")
+        state.decide(also, "treatment", "second treatment named in the title ('X and Y')")
+    elif not second and plain and name_key(plain, rules) != name_key(page.title, rules):
         add_alternate(page, plain.strip(" ?!."), rules)
     first = first_paragraph(document)
     if first:
@@ -912,7 +916,7 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         # "Physio or surgery?": a choice between treatments is asked about a condition;
         # it names no subject.
         return []
-    names = [_condition_before_and(n, rules) for n in names]
+    names = [_first_of_two_treatments(_condition_before_and(n, rules), rules) for n in names]
     # "A morning routine for sciatica": the condition inside the phrase is a candidate
     # of its own, scored beside the whole wording.
     extra = []
@@ -1065,6 +1069,30 @@ def _condition_before_and(name: str, rules: RuleSet) -> str:
     ):
         return sentence_case(first)
     return name
+
+
+def _first_of_two_treatments(name: str, rules: RuleSet) -> str:
+    """ "Facet joint injections and medial branch blocks" -> "Facet joint injections": a
+    title joining two treatments, neither of them the other's step, is about the first;
+    the second is a page of its own. One operation named by its two steps
+    ("... discectomy and fusion") stays whole."""
+    parts = _AND.split(name)
+    if len(parts) != 2 or whole_treatment(name, rules) is not None:
+        return name
+    if all(whole_treatment(part, rules) is not None for part in parts):
+        return sentence_case(parts[0])
+    return name
+
+
+def _second_of_two_treatments(title: str, subject: str, rules: RuleSet) -> str:
+    """The second of two treatments a title joins, when the subject is the first."""
+    first = _first_of_two_treatments(title, rules)
+    if first == title or name_key(first, rules) != name_key(subject, rules):
+        return ""
+    return sentence_case(_AND.split(title)[1])
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 #: Words for care in general: "Surgery for craniocervical instability" is about the

@@ -961,6 +961,20 @@ def test_a_title_joining_a_condition_to_something_else_is_about_the_condition():
     assert _condition_before_and("Neck pain and whiplash", rules) == "Neck pain and whiplash"
 
 
+def test_a_condition_and_the_pain_it_brings_is_about_the_condition_named_most():
+    plan = plan_of(
+        "# Osteoporosis and back pain\n\nOsteoporosis itself does not hurt, but it thins the"
+        " bones. A vertebral fracture from osteoporosis can cause sudden back pain.\n\n"
+        "## Vertebral fractures\n\nA vertebral fracture is a crack in a bone of the spine,"
+        " and each vertebral fracture heals in about 8 weeks. With osteoporosis, a cough can"
+        " be enough to break one.\n"
+    )
+    assert plan.pages[0].title == "Osteoporosis"
+    assert "Osteoporosis itself" not in plan.pages[0].alternate_names
+    conditions = {p.title for p in plan.pages if p.kind == Kind.CONDITION}
+    assert "Back pain" not in conditions
+
+
 def test_symptoms_that_fit_a_condition_name_the_subject():
     plan = plan_of(
         "# Home exercise programme\n\nYour symptoms fit a cervical radiculopathy: a nerve"

@@ -181,8 +181,22 @@ def two_conditions(name: str, rules: RuleSet) -> tuple[str, str]:
         return name, ""
     names = [check_name(part, rules).name for part in parts]
     if all(_names_a_condition(n, rules) for n in names):
+        if _where_it_hurts(names[1], rules):
+            # "Fibromyalgia and back pain": the condition and the pain it brings, which is
+            # no second subject.
+            return names[0], ""
         return names[0], names[1]
     return name, ""
+
+
+def _where_it_hurts(name: str, rules: RuleSet) -> bool:
+    """Whether ``name`` only says where it hurts: "Back pain", "Lower back pain"."""
+    *where, _head = name.split()
+    return (
+        bool(where)
+        and _SYMPTOM_HEAD.search(name) is not None
+        and rules.cue("anatomy_subject", f"the {' '.join(where).lower()}") is not None
+    )
 
 
 def _names_a_condition(name: str, rules: RuleSet) -> bool:
@@ -1217,9 +1231,12 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         candidate.why = "names who gives care"
         return candidate
     head = re.split(r"\s+(?:in|at|during|after|for|of|from|with)\s+", name)[0]
-    # "Osteitis pubis in runners": the text names the condition without its qualifier.
+    # "Osteitis pubis in runners": the text names the condition without its qualifier;
+    # "Osteoporosis and back pain" is about the first condition, named on its own.
+    first = two_conditions(name, rules)[0]
     mentions = min(
-        max(body.count(f" {_normalised(n, rules)} ") for n in {name, head}), MENTIONS_CAP
+        max(body.count(f" {_normalised(n, rules)} ") for n in {name, head, first}),
+        MENTIONS_CAP,
     )
     kind = _treatment_kind(name, rules)
     if not kind and candidate.source in ("defined treatment", "title treatment"):

@@ -288,6 +288,39 @@ def test_a_plain_do_not_list_stays_advice():
     )
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Don't drive until you can turn your head fully to check your blind spot.",
+        "Arrange for an adult to take you home. You must not drive for the rest of the day.",
+        "Do not drive for 6 weeks, and only when you can do an emergency stop.",
+    ],
+)
+def test_a_time_the_reader_must_not_drive_is_a_caution_in_a_list_of_donts(item):
+    [warning] = warnings_of(
+        f"## What not to do\n\n- Don't stay in bed for days.\n- {item}\n- Don't sit still.\n"
+    )
+    assert warning["severity"] == "caution"
+    assert any("drive" in text for text in [warning["text"], *warning["items"]])
+
+
+def test_waiting_to_drive_until_a_medicine_is_known_stays_in_the_medicines_text():
+    assert not warnings_of(
+        "## Medicines\n\n- Gabapentin 100 mg: take 1 capsule at night. It calms irritated"
+        " nerves. Do not drive until you know how it affects you.\n- Paracetamol: 1 g"
+        " four times a day.\n"
+    )
+
+
+def test_a_restrictions_heading_makes_its_list_a_caution():
+    [warning] = warnings_of(
+        "## Restrictions for the first 6 weeks\n\n- Do not lift anything heavier than 5kg.\n"
+        "- Do not climb ladders.\n"
+    )
+    assert warning["severity"] == "caution"
+    assert "5kg" in str(warning)
+
+
 def test_a_short_do_not_wait_stays_with_the_emergency_advice_it_presses():
     [warning] = warnings_of(
         "## Warning signs\n\nCall 999 if you cannot pee or feel your bottom. "

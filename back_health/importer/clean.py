@@ -1403,10 +1403,12 @@ def flag_truncated_ending(doc: Document) -> Document:
     last = sentences[-1] if sentences else ""
     if not last or (ends_sentence(last) and not last.rstrip().endswith(":")):
         return doc
-    if doc.ending_dropped and _went_on(last):
+    section = doc.sections[section_index]
+    if (doc.ending_dropped or gives_care_advice(f"{section.heading} {last}")) and _went_on(last):
+        # A care card's last line ("Call 999 or go to A&E if:" over "you suddenly have
+        # numbness ... or you cannot control when you pee or poo") is no cut-off text.
         return doc
     paragraph = remove_sentence(block, last)
-    section = doc.sections[section_index]
     blocks = list(section.blocks)
     if paragraph.text:
         blocks[block_index] = paragraph

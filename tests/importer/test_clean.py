@@ -397,6 +397,18 @@ def test_a_last_sentence_ending_in_a_colon_is_flagged_and_leaves_no_empty_block(
     assert cleaned.flags[0].text == "A few practical tips follow:"
 
 
+def test_the_last_line_of_a_care_card_without_a_full_stop_is_kept():
+    card = Section(
+        heading="Call 999 or go to A&E if:",
+        level=3,
+        blocks=[Paragraph("you suddenly have numbness around your bottom or genitals")],
+    )
+    doc = doc_of(Paragraph(ENGLISH), extra_sections=[card])
+    cleaned = clean.flag_truncated_ending(doc)
+    assert cleaned.flags == []
+    assert cleaned.sections[-1].blocks == card.blocks
+
+
 def test_a_complete_ending_or_a_final_list_is_not_flagged():
     assert clean.flag_truncated_ending(doc_of(Paragraph(ENGLISH))).flags == []
     ending_list = doc_of(Paragraph("Try:"), ListBlock(False, [ListItem("rest")]))

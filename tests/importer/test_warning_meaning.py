@@ -35,6 +35,8 @@ def warnings_of(markdown):
         ),
         ("Call triple zero (000) for an ambulance if you have chest pain.", "emergency"),
         ("Dial 112 if you cannot move your legs.", "emergency"),
+        ("Seek care right away if you notice new weakness in a leg.", "urgent"),
+        ("Seek care if the ache lasts more than 6 weeks.", "see_doctor"),
         ("Ask your child's physiotherapist for a review if they lean to one side.", "see_doctor"),
         ("After surgery, contact the ward the same day if the wound leaks.", "urgent"),
         (

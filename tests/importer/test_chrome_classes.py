@@ -104,6 +104,30 @@ def test_a_page_s_own_prices_and_offers_are_chrome(line):
 @pytest.mark.parametrize(
     "line",
     [
+        "Want a training plan that won't break you? Join my 12-week 10K plan - first week free.",
+        "Join our 6-week core strength programme.",
+        "Gear I use: My favourite foam roller · Massage ball set",
+    ],
+)
+def test_an_authors_own_plans_and_gear_are_promotion(line):
+    assert chrome_reason(line) == "chrome: promotional"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Join a walking group: walking with others keeps you going.",
+        "Start your exercise plan slowly and build up over 6 weeks.",
+        "The first week is the hardest, so keep moving.",
+    ],
+)
+def test_advice_about_plans_and_first_weeks_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "TENS machines cost about £25 to £40 from a pharmacy.",
         "A prescription costs £9.90 in England.",
         "Sessions of physiotherapy are free on the NHS.",

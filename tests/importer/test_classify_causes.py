@@ -2055,3 +2055,16 @@ def test_a_comment_after_a_listed_cause_names_nothing_of_its_own(item):
     text = article(after=f"\n## Causes\n\n- {item}\n- obesity\n")
     titles = {p.title for p in plan_of(text).pages[1:]}
     assert titles == {item.split(",")[0].capitalize(), "Obesity"}
+
+
+def test_one_or_more_of_these_and_a_word_of_warning_name_no_cause():
+    text = article(
+        after=(
+            "\n## Why runners get it\n\nIt usually comes down to one or more of these:\n\n"
+            "- **Weak glutes.** The piriformis works overtime.\n- **Sitting all day** at a"
+            " desk.\n\nA word of warning: hip bursitis is often confused with sciatica.\n"
+        )
+    )
+    titles = {p.title for p in plan_of(text).pages[1:]}
+    assert "Weak glutes" in titles
+    assert not {"One", "More of these", "Word of warning"} & titles

@@ -533,6 +533,18 @@ def test_one_operation_named_by_its_two_steps_stays_one_subject():
     assert plan.main_page.title == "Anterior cervical discectomy and fusion"
 
 
+def test_a_label_over_dosed_exercises_under_a_treatments_heading_is_no_treatment():
+    plan = plan_of(
+        article(
+            "## What to do about it\n\nCut your mileage for a week.\n\n"
+            "### Strength (every other day)\n\n1. **Clamshells**: lift the top knee."
+            " 3 sets of 15 each side.\n2. **Glute bridges**: lift your hips. 3 sets of 12.\n"
+        )
+    )
+    assert not any(title.startswith("Strength") for title in written(plan))
+    assert {e["name"] for e in exercises_of(plan)} >= {"Clamshells", "Glute bridges"}
+
+
 # -- medicines ------------------------------------------------------------------------------
 
 

@@ -591,6 +591,13 @@ def _mixed_severities(block: ListBlock, rules) -> bool:
     return len(levels) > 1
 
 
+def every_item_dosed(block: ListBlock) -> bool:
+    """Whether every item of ``block`` says how much or how often and one counts sets,
+    repetitions or a hold: a routine, not medicines taken "four times a day"."""
+    doses = [read_dose(item.text).dose for item in block.items]
+    return bool(doses) and all(map(has_dose, doses)) and any(map(has_counts, doses))
+
+
 def list_category(
     block: ListBlock, topic: str, heading: str, state: Context, owner: PagePlan | None = None
 ) -> tuple[str, str]:
@@ -609,10 +616,7 @@ def list_category(
     if lead and (cue := rules.cue("heading_warning", lead.strip().rstrip(":"))):
         # "When to get checked:" leads a list as its heading would: care advice.
         return "warning", f"lead worded as a warning heading ({cue!r})"
-    doses = [read_dose(item.text).dose for item in block.items]
-    if all(has_dose(dose) for dose in doses) and any(map(has_counts, doses)):
-        # Every item says how much or how often, and one counts sets, repetitions or a
-        # hold: a routine, not medicines taken "four times a day".
+    if every_item_dosed(block):
         return "exercise_list", "every item has a dose"
     category, because = lead_topic(lead, rules)
     if category:

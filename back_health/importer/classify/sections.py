@@ -34,7 +34,7 @@ from .exercises import (
     names_one_exercise,
     only_dose,
 )
-from .paragraphs import emit_blocks
+from .paragraphs import emit_blocks, every_item_dosed
 from .subject import whole_medicine
 from .topics import (
     ADVISED_AGAINST,
@@ -155,7 +155,10 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return Role("diagnosis", f"heading cue {cue!r}")
     if cause := heading_cause(heading, topic, state):
         return cause
-    if treatment := heading_treatment(heading, topic, state):
+    if not any(isinstance(b, ListBlock) and every_item_dosed(b) for b in section.blocks) and (
+        treatment := heading_treatment(heading, topic, state)
+    ):
+        # Not "Strength (every other day)" over dosed exercises: a routine's label.
         return treatment
     if topic in INHERITED_TOPICS:
         # "Do" under "Things you can do to ease the pain" is still about treatment.

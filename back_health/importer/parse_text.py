@@ -845,11 +845,14 @@ def _split_at_capital_labels(lines: list[str]) -> list[list[str]]:
     per labelled line, so each is a paragraph of its own and not the text of the first
     label."""
     starts = [index for index, line in enumerate(lines) if _CAPITAL_LABEL.match(line.strip())]
-    if len(starts) < 2 or not any(
-        index + 1 < len(lines) and lines[index + 1].strip()[:1].islower() for index in starts
+    if len(starts) < 2 or not (
+        any(index + 1 < len(lines) and lines[index + 1].strip()[:1].islower() for index in starts)
+        or all(_CAPITALS_DASH_LABEL.match(lines[index].strip()) for index in starts)
     ):
         # A block of fields, a line each ("Sender ID: ...", "Status key: ..."), is read
-        # as one: only labelled text wrapped onto the lines under it is split.
+        # as one: only labelled text wrapped onto the lines under it is split, and lines
+        # each opening with a name in capitals and a spaced dash ("KNEE HUGS - lie on
+        # the back ...").
         return [lines]
     bounds = sorted({0, *starts, len(lines)})
     return [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
@@ -862,6 +865,13 @@ _CAPITAL_LABEL = re.compile(
     r"(?:(?-i:[A-Z][A-Z0-9'\u2019&/-]++(?:[ ][A-Z0-9][A-Z0-9'\u2019&/-]*+){0,5})"
     r"(?:[ \t]++[-\u2013\u2014]|:)|(?-i:[A-Z][a-z'\u2019-]*+(?:[ ][a-z][a-z'\u2019-]*+){0,3}):)"
     r"[ \t]++\S"
+)
+
+
+#: A name in capitals, then a spaced dash and its text: "KNEE HUGS - lie on the back".
+_CAPITALS_DASH_LABEL = re.compile(
+    r"(?-i:[A-Z][A-Z0-9'\u2019&/-]++(?:[ ][A-Z0-9][A-Z0-9'\u2019&/-]*+){0,5})"
+    r"[ \t]++[-\u2013\u2014][ \t]++\S"
 )
 
 

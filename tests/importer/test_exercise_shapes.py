@@ -455,3 +455,18 @@ def test_exercises_named_before_a_spaced_dash_in_paragraphs_are_an_exercise_list
     assert found["Upper back stretch"]["hold_seconds"] == 15
     # "At the start and end of every working day": twice a day, for each.
     assert all(dose["times_per_day"] == 2 for dose in found.values())
+
+
+def test_plain_text_lines_each_a_name_in_capitals_and_a_dash_are_one_exercise_list():
+    text = (
+        "BACK PAIN IN TEENAGERS\n\nBack pain is common in teenagers and usually settles.\n\n"
+        "WHAT HELPS?\n\nTwo simple stretches to do once a day:\n\n"
+        "  KNEE HUGS - lie on the back and hug both knees to the chest. Hold for 20"
+        " seconds and repeat 3 times.\n"
+        "  CAT STRETCH - on hands and knees, round the back up, then let it dip. Repeat"
+        " 10 times.\n\nWARNING SIGNS\n\nSee a GP if the pain lasts more than 2 weeks.\n"
+    )
+    plan = plan_of(text, "leaflet.txt")
+    [routine] = exercise_lists(plan)
+    assert [e["name"] for e in routine["exercises"]] == ["Knee hugs", "Cat stretch"]
+    assert doses(plan)["Knee hugs"]["hold_seconds"] == 20

@@ -332,6 +332,10 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             steps.append(sentence)
     for note in reading.notes:
         state.decide(name or text, "exercise dose", note)
+    if name.isupper() and len(name.split()) > 1 and rest[:1].islower():
+        # "CAT STRETCH - on hands and knees ...": a name set in capitals as a label
+        # before text in lower case, however short its words.
+        name = name.capitalize()
     return {
         "name": sentence_case(name) if name else "",
         "steps": steps,
@@ -889,8 +893,9 @@ def _exercise_label(sentence: str, rules: RuleSet) -> bool:
         and names_one_exercise(label, rules)
         and not rules.cue("not_a_label", label)
         and not rules.is_condition_term(label)
-        # "HANDOVER (STAFF): ..." on a ward sheet: a form's field, set in capitals.
-        and not label.isupper()
+        # "HANDOVER (STAFF): ..." on a ward sheet: a form's field, set in capitals; a
+        # name in capitals before a spaced dash ("KNEE HUGS - lie on ...") is a label.
+        and not (label.isupper() and ":" in sentence[match.end("label") : match.start("rest")])
     )
 
 

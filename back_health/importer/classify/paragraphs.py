@@ -80,7 +80,10 @@ from .warnings import (
 
 def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Context):
     outer, carried, remaining = topic, "", 0
+    joined: set[int] = set()  # paragraphs read as part of the exercise list before them
     for index, block in enumerate(blocks):
+        if index in joined:
+            continue
         topic = outer
         if not isinstance(block, Paragraph):
             remaining = 0
@@ -91,7 +94,9 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             # each of the next ones is about one of them.
             carried, remaining = announced
         if isinstance(block, Paragraph) and (found := prose_exercises(block, state.rules)):
-            routine = [*_sentences_before(blocks, index), *_routine_after(blocks, index, state)]
+            found, last = _exercise_paragraphs(found, blocks, index, state.rules)
+            joined.update(range(index + 1, last + 1))
+            routine = [*_sentences_before(blocks, index), *_routine_after(blocks, last, state)]
             emit_prose_exercises(found, owner, topic, heading, state, routine)
             continue
         category = _entity_category(topic)
@@ -119,6 +124,22 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             if not _entity_category(topic):
                 labelled_condition(block, owner, state)
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
+
+
+def _exercise_paragraphs(found, blocks, index: int, rules):
+    """``found`` (:func:`prose_exercises` of ``blocks[index]``) with the exercises of the
+    paragraphs right after it that are labelled exercises alone ("KNEE HUGS - ...", then
+    "CAT STRETCH - ..." a line each): one list. Also the index of the last one read."""
+    before, lead, exercises, after = found
+    last = index
+    while not after and last + 1 < len(blocks) and isinstance(blocks[last + 1], Paragraph):
+        following = prose_exercises(blocks[last + 1], rules)
+        if following is None or following[0] or following[1]:
+            break
+        exercises = [*exercises, *following[2]]
+        after = following[3]
+        last += 1
+    return (before, lead, exercises, after), last
 
 
 def emit_prose_exercises(

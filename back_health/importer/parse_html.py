@@ -107,7 +107,7 @@ CHROME_CLASS_WORDS = {
         "page-tree",
     ),
     "page metadata": ("metadata", "lozenge", "status-macro", "like-button", "labels"),
-    "promotional": ("cta", "call-to-action", "upgrade-cta", "paywall"),
+    "promotional": ("cta", "call-to-action", "upgrade-cta", "paywall", "product", "basket"),
     "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
     "cookie banner": ("cookie", "consent", "gdpr"),
     "share buttons": ("share", "sharing", "social"),
@@ -130,7 +130,7 @@ CHROME_CLASS_WORDS = {
 #: Words matched as a whole part only, because they start ordinary words ("address").
 EXACT_CLASS_WORDS = frozenset(
     {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
-    | {"profile", "actions", "cta", "labels", "date"}
+    | {"profile", "actions", "cta", "labels", "date", "product"}
 )
 
 BLOCK_TAGS = frozenset(

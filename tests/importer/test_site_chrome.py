@@ -300,6 +300,22 @@ def test_page_tools_and_tabs_are_dropped_by_their_class():
     assert texts == ["Sciatica is pain caused by pressure on the sciatic nerve."]
 
 
+def test_a_product_card_is_dropped_by_its_class():
+    html = (
+        "<html><body><h1>Naproxen</h1><main><h2>Uses</h2>"
+        "<p>Naproxen is an anti-inflammatory painkiller taken twice a day with food.</p>"
+        '<div class="product-card"><p>Naproxen 250mg gastro-resistant tablets</p>'
+        "<p>Prescription required</p></div><h2>Side effects</h2>"
+        "<p>It can upset your stomach, so take it with food.</p></main></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    texts = [block.text for _, block in doc.iter_blocks()]
+    assert texts == [
+        "Naproxen is an anti-inflammatory painkiller taken twice a day with food.",
+        "It can upset your stomach, so take it with food.",
+    ]
+
+
 def test_contents_and_tools_headings_drop_their_section():
     assert heading_chrome_reason("Table of contents")
     assert heading_chrome_reason("Share this page")

@@ -251,6 +251,7 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "The course teaches you when to start CPR and how to use a defibrillator.",
         "A 999 call means an ambulance crew comes to the house.",
         "This means the emergency team has seen the scan.",
+        "If you have any other questions, ring the pain nurses on the advice line below.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

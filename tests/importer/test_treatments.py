@@ -395,6 +395,9 @@ def test_a_subject_cut_at_an_adjectives_comma_or_naming_who_gives_care_is_no_pag
         ("Will I need a brace?", "Back brace"),
         ("Is surgery an option?", "Surgery"),
         ("Can physiotherapy help?", "Physiotherapy"),
+        # What it helps with is the page's subject.
+        ("Can a chiropractor help with thoracic back pain?", "Chiropractic"),
+        ("Will physiotherapy help with my pain?", "Physiotherapy"),
     ],
 )
 def test_a_question_heading_about_a_treatment_heads_that_treatment(heading, title):

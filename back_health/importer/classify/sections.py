@@ -279,7 +279,20 @@ def heading_treatments(heading: str, state: Context, section: Section | None = N
         return None
     # "Will I need a brace?", "Can physiotherapy help?", "Is surgery an option?": an
     # FAQ's question about the treatment, and its answer is about the treatment.
-    rest = _ASKS_ABOUT.sub(" ", heading) if "?" in heading else heading
+    rest = heading
+    if "?" in heading:
+        # "Can a chiropractor help with coccydynia?": what it helps with is the page's
+        # own subject, or the reader's pain.
+        subjects = [state.main.title, *state.main.alternate_names]
+        names = "|".join(re.escape(name) for name in subjects if name)
+        rest = re.sub(
+            rf"\s+(?:with|for)\s+(?:it|this|that|(?:my|your|the)\s+(?:pain|back|neck|symptoms)"
+            rf"{'|' + names if names else ''})(?=\s*\?)",
+            "",
+            rest,
+            flags=re.IGNORECASE,
+        )
+        rest = _ASKS_ABOUT.sub(" ", rest)
     for _, match in found:
         rest = rest.replace(match.group(0), " ")
     if "?" not in heading:

@@ -118,7 +118,7 @@ _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 #: Your questions on kyphoplasty").
 _INNER_SENTENCE_BREAK = re.compile(r"[.…;]\s+\S|[!?]\s+(?![A-Z])\S")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
-_UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|_{3,})$")
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s+(?=\S.*\?$)")
 _ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+(?=\S)")
 #: A line that starts an e-mail signature (RFC 3676 "-- " and its trimmed form).
@@ -1051,7 +1051,9 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     if underlined is not None:
         heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
         heading.heading_like = True
-        heading.double_underlined = lines[underlined].startswith("=")
+        # "=" (and a line of "_", a typewriter's rule) under a headline; "-" under a
+        # section heading.
+        heading.double_underlined = lines[underlined].startswith(("=", "_"))
         rest = lines[underlined + 1 :]
         return [heading, *(_plain_block_units(rest, numbered_headings) if rest else [])]
     fields = sum(1 for line in lines if _is_field_line(line))

@@ -88,11 +88,12 @@ def test_a_site_name_over_its_menu_and_breadcrumb_is_no_title():
     assert doc.title == "SCIATICA: WHAT IS GOING ON?"
 
 
-def test_a_headline_underlined_with_equals_under_a_letterhead_is_the_title():
+@pytest.mark.parametrize("rule", ["=", "_"])
+def test_a_headline_underlined_with_equals_under_a_letterhead_is_the_title(rule):
     doc = parse(
         "HILLSIDE BONE HEALTH SERVICE\nHillside Community Health Partnership\n\n"
         "BONE HEALTH INFORMATION\n\nSciatica: what it means for you\n"
-        f"===============================\n\n{BODY}\n"
+        f"{rule * 31}\n\n{BODY}\n"
     )
     assert doc.title == "Sciatica: what it means for you"
 

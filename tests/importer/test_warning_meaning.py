@@ -315,6 +315,25 @@ def test_waiting_to_drive_until_a_medicine_is_known_stays_in_the_medicines_text(
     )
 
 
+def test_labelled_cautions_before_a_procedure_are_boxed_and_plain_tips_stay():
+    warnings = warnings_of(
+        "## Before your appointment\n\n"
+        "- Blood thinners: if you take warfarin, phone us at least one week before your"
+        " appointment.\n"
+        "- Diabetes: the steroid can raise your blood sugar for a few days.\n"
+        "- Allergies: tell us if you have ever reacted to X-ray contrast dye.\n"
+        "- Pregnancy: tell us if you are, or might be, pregnant.\n"
+        "- You can eat a light meal before you come.\n\n"
+        "## Aftercare\n\n- Rest for the rest of the day. Do not drive for 24 hours.\n"
+        "- You can shower the next day.\n"
+    )
+    texts = " ".join(str(w) for w in warnings)
+    assert {w["severity"] for w in warnings} == {"caution"}
+    for phrase in ("phone us", "blood sugar", "contrast dye", "might be, pregnant", "24 hours"):
+        assert phrase in texts
+    assert "light meal" not in texts and "shower" not in texts
+
+
 def test_a_restrictions_heading_makes_its_list_a_caution():
     [warning] = warnings_of(
         "## Restrictions for the first 6 weeks\n\n- Do not lift anything heavier than 5kg.\n"

@@ -37,6 +37,15 @@ def warnings_of(markdown):
         ("Dial 112 if you cannot move your legs.", "emergency"),
         ("Seek care right away if you notice new weakness in a leg.", "urgent"),
         ("Seek care if the ache lasts more than 6 weeks.", "see_doctor"),
+        (
+            "Mention your pain at your next antenatal appointment if it stops you sleeping.",
+            "see_doctor",
+        ),
+        ("If your child is still weak weeks after a cold, mention it to your GP.", "see_doctor"),
+        (
+            "Drinking alcohol while taking amitriptyline is not advised, as it makes you drowsy.",
+            "caution",
+        ),
         ("Ask your child's physiotherapist for a review if they lean to one side.", "see_doctor"),
         ("After surgery, contact the ward the same day if the wound leaks.", "urgent"),
         (

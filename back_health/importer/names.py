@@ -395,7 +395,10 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
 #: A present participle after a word, then a preposition: " pressing on", " pushing into".
 _PARTICIPLE_AFTER = re.compile(
     r"(?<![a-z])(?P<before>[a-z]++)[ \t]++(?:pressing|pushing|rubbing|pinching|squeezing|pulling|"
-    r"leaking|bulging|sticking|catching)[ \t]++(?:on|against|into|onto|through|out|down|at|in)\b",
+    r"leaking|bulging|sticking|catching)[ \t]++"
+    # "bulging backwards into the spinal canal": which way, then where.
+    r"(?:(?:backwards?|forwards?|outwards?|sideways|inwards?)[ \t]++)?"
+    r"(?:on|against|into|onto|through|out|down|at|in)\b",
     re.IGNORECASE,
 )
 #: Words after which a participle starts the name, not what the named thing does

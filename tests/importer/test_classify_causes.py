@@ -2068,3 +2068,9 @@ def test_one_or_more_of_these_and_a_word_of_warning_name_no_cause():
     titles = {p.title for p in plan_of(text).pages[1:]}
     assert "Weak glutes" in titles
     assert not {"One", "More of these", "Word of warning"} & titles
+
+
+def test_what_the_named_cause_is_doing_and_which_way_is_no_part_of_its_name():
+    rules = default_rules()
+    text = "a large slipped (herniated) disc bulging backwards into the spinal canal"
+    assert derive_name(text, rules).name == "Slipped disc"

@@ -170,6 +170,7 @@ def test_a_comparison_table_loses_its_row_of_prices_and_keeps_its_other_rows():
         "Pin this for later!",
         'Save this routine to your "Posture" board for later!',
         "End of thread RT if useful cc @spinedoc",
+        "Eleanor has been treating pregnant patients for 14 years.",
     ],
 )
 def test_bylines_greetings_and_share_prompts_are_chrome(line):
@@ -184,6 +185,7 @@ def test_bylines_greetings_and_share_prompts_are_chrome(line):
         "Welcome back to work gradually over two weeks.",
         "Pin it in place with a safety pin.",
         "Save it for later in the day when you are less stiff.",
+        "Back pain has been treated with rest for 100 years.",
     ],
 )
 def test_advice_sharing_words_with_bylines_and_prompts_is_kept(line):
@@ -217,6 +219,8 @@ def test_an_affiliate_marker_is_cut_from_its_sentence():
         "For more information ask at reception for leaflet RS-BACK-01.",
         "Guidance Note OH-GN-07 (Returning to work) | Version 3 | Owner: OH Lead",
         "Tick each day you do your stretches on the chart below.",
+        "Please read it carefully and bring it with you on the day.",
+        "Please read it before your appointment and bring it with you.",
     ],
 )
 def test_leaflet_codes_review_dates_and_chart_instructions_are_chrome(line):

@@ -62,6 +62,8 @@ def test_a_heading_naming_what_a_plan_covers_is_kept():
         "We now hold a Saturday morning clinic at the health centre.",
         "Free parking is available behind the surgery.",
         "There are two places left on the spring retreat.",
+        "Repeat prescriptions: please allow 2 working days.",
+        "Subs for the summer term are now due - please pay via the club app.",
     ],
 )
 def test_practice_and_club_notices_are_chrome(line):
@@ -107,6 +109,8 @@ def test_a_page_s_own_prices_and_offers_are_chrome(line):
         "Want a training plan that won't break you? Join my 12-week 10K plan - first week free.",
         "Join our 6-week core strength programme.",
         "Gear I use: My favourite foam roller · Massage ball set",
+        "Want to practise with me? My Tuesday class has 8 places.",
+        "Book a place or download my free 10-minute flow.",
     ],
 )
 def test_an_authors_own_plans_and_gear_are_promotion(line):
@@ -119,6 +123,7 @@ def test_an_authors_own_plans_and_gear_are_promotion(line):
         "Join a walking group: walking with others keeps you going.",
         "Start your exercise plan slowly and build up over 6 weeks.",
         "The first week is the hardest, so keep moving.",
+        "Want to practise good posture? Sit tall with your feet flat.",
     ],
 )
 def test_advice_about_plans_and_first_weeks_is_kept(line):

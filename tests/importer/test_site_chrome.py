@@ -295,9 +295,9 @@ def test_page_tools_and_tabs_are_dropped_by_their_class():
         '<div class="page-tools"><a href="#">Print</a></div><h1>Sciatica</h1>'
         "<p>Sciatica is pain caused by pressure on the sciatic nerve.</p></body></html>"
     )
-    doc = clean_document(parse_document(html, "html"))
-    texts = [block.text for _, block in doc.iter_blocks()]
-    assert texts == ["Sciatica is pain caused by pressure on the sciatic nerve."]
+    assert block_texts(html, "html") == [
+        "Sciatica is pain caused by pressure on the sciatic nerve."
+    ]
 
 
 def test_a_product_card_is_dropped_by_its_class():
@@ -308,9 +308,7 @@ def test_a_product_card_is_dropped_by_its_class():
         "<p>Prescription required</p></div><h2>Side effects</h2>"
         "<p>It can upset your stomach, so take it with food.</p></main></body></html>"
     )
-    doc = clean_document(parse_document(html, "html"))
-    texts = [block.text for _, block in doc.iter_blocks()]
-    assert texts == [
+    assert block_texts(html, "html") == [
         "Naproxen is an anti-inflammatory painkiller taken twice a day with food.",
         "It can upset your stomach, so take it with food.",
     ]

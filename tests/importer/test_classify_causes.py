@@ -2074,3 +2074,13 @@ def test_what_the_named_cause_is_doing_and_which_way_is_no_part_of_its_name():
     rules = default_rules()
     text = "a large slipped (herniated) disc bulging backwards into the spinal canal"
     assert derive_name(text, rules).name == "Slipped disc"
+
+
+def test_an_aside_in_brackets_in_the_title_is_no_other_name():
+    aside = plan_of("# Sciatica: five poses I teach (and three I skip)\n\nSciatica is leg pain.\n")
+    assert aside.pages[0].alternate_names == []
+    named = plan_of(
+        "# Cervical spinal stenosis (narrowing of the spinal canal in the neck)\n\n"
+        "Cervical spinal stenosis can squeeze the spinal cord.\n"
+    )
+    assert "Narrowing of the spinal canal in the neck" in named.pages[0].alternate_names

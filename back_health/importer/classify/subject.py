@@ -81,6 +81,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     for other in bracketed_names(title):
         if rules.cue("title_genre", f"({other})"):
             continue  # "(The Basics)" says what kind of page it is, not another name
+        if not check_name(other, rules, max_words=LONG_NAME_MAX_WORDS).name:
+            continue  # "(and three I skip)", "(updated 2024)": an aside, no name
         add_alternate(page, other, rules)
         state.pages.alias(other, page)  # a later mention of it finds the main page
         state.decide(other, "alternate name", "given in brackets in the title")

@@ -176,6 +176,7 @@ def test_a_comparison_table_loses_its_row_of_prices_and_keeps_its_other_rows():
         'Save this routine to your "Posture" board for later!',
         "End of thread RT if useful cc @spinedoc",
         "Eleanor has been treating pregnant patients for 14 years.",
+        "by Sam Pritchard, Junior Welfare Officer, with help from our club physio, Nadia Osei",
     ],
 )
 def test_bylines_greetings_and_share_prompts_are_chrome(line):

@@ -37,6 +37,7 @@ def warnings_of(markdown):
         ("Dial 112 if you cannot move your legs.", "emergency"),
         ("Seek care right away if you notice new weakness in a leg.", "urgent"),
         ("Seek care if the ache lasts more than 6 weeks.", "see_doctor"),
+        ("Avoid deep twists and wide-legged stretches while your pelvis is sore.", "caution"),
         (
             "Mention your pain at your next antenatal appointment if it stops you sleeping.",
             "see_doctor",

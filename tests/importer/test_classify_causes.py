@@ -37,6 +37,11 @@ def written_causes(plan):
     }
 
 
+def page_titles(text: str) -> set[str]:
+    """Titles of every page the plan of a short article proposes."""
+    return {p.title for p in plan_of(text).pages}
+
+
 def causes_named(*sentences, heading="Causes") -> set[str]:
     """Titles of the causes the main page lists for a short article of ``sentences``."""
     return {r.title for r in plan_of(article(*sentences, heading=heading)).pages[0].causes}
@@ -532,7 +537,7 @@ def test_harm_outside_a_causes_section_names_no_cause():
     text = causes_article().replace(
         "Rest helps most people.", "Rest helps most people. Heavy lifting strains the sac."
     )
-    assert "Heavy lifting" not in {p.title for p in plan_of(text).pages}
+    assert "Heavy lifting" not in page_titles(text)
 
 
 @pytest.mark.parametrize("heading", ["Who is more likely to get it", "Who is most likely"])
@@ -2011,7 +2016,7 @@ def test_how_often_an_item_applies_is_no_cause_of_its_own():
         "## What causes it?\n\n- A slipped disc pressing on the nerve\n- Less often, a back"
         " injury\n- Rarely, a spinal infection\n"
     )
-    titles = {p.title for p in plan_of(text).pages}
+    titles = page_titles(text)
     assert {"Back injury", "Spinal infection"} <= titles
     assert not titles & {"Less often", "Rarely"}
 
@@ -2032,7 +2037,7 @@ def test_a_description_too_long_for_a_name_leaves_the_term_in_its_brackets_the_n
         "## Other causes include:\n\n- a small stress fracture in one of the bones of the spine"
         " (spondylolysis), often from sports such as gymnastics\n- an injury, such as a fall\n"
     )
-    titles = {p.title for p in plan_of(text).pages}
+    titles = page_titles(text)
     assert "Spondylolysis" in titles and "Small stress fracture" not in titles
 
 

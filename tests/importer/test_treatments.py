@@ -1804,7 +1804,7 @@ def test_a_dissection_glossed_after_its_name_is_a_condition_the_text_defines():
         "## Is it safe?\n\nNeck manipulation has been linked to vertebral artery dissection,"
         " a tear in the wall of an artery in the neck that can lead to a stroke.\n"
     )
-    page = next(p for p in plan.pages if p.title == "Vertebral artery dissection")
+    page = page_titled(plan, "Vertebral artery dissection")
     assert page.kind == Kind.CONDITION and page.action != Action.SUGGEST
 
 
@@ -1814,7 +1814,7 @@ def test_a_short_name_in_brackets_after_a_treatment_finds_it_later():
         " facet joints.\n\n## What happens next\n\nYou may be offered radiofrequency ablation"
         " (RFA). RFA uses heat to switch off the same nerves for 6 to 12 months.\n"
     )
-    page = next(p for p in plan.pages if p.title == "Radiofrequency ablation")
+    page = page_titled(plan, "Radiofrequency ablation")
     assert page.action != Action.SUGGEST and "RFA" in page.alternate_names
     assert "switch off the same nerves" in page.summary
 
@@ -1825,7 +1825,7 @@ def test_a_short_name_for_a_longer_name_is_not_given_to_its_head():
         "## Treatment\n\nRadiotherapy is the main treatment. A more precise type, stereotactic"
         " body radiotherapy (SABR), is used for a few people.\n"
     )
-    radiotherapy = next(p for p in plan.pages if p.title == "Radiotherapy")
+    radiotherapy = page_titled(plan, "Radiotherapy")
     assert "SABR" not in radiotherapy.alternate_names
 
 

@@ -1865,3 +1865,55 @@ def test_an_operation_named_by_its_two_steps_is_one_treatment_page(text):
     titles = {p.title for p in plan.pages}
     assert "Anterior cervical discectomy and fusion" in titles
     assert not titles & {"Discectomy", "Spinal fusion"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "operation"),
+    [
+        ("The usual operation is a laminectomy, which takes bone off the canal.", "Laminectomy"),
+        ("The most common operation for it is spinal fusion.", "Spinal fusion"),
+        ("The standard operation is a posterior spinal fusion with rods.", "Spinal fusion"),
+    ],
+)
+def test_the_operation_a_surgery_section_names_is_that_surgery_page(sentence, operation):
+    plan = plan_of(
+        article(
+            "## Surgery",
+            f"Surgery may be considered if the pain lasts for months. {sentence}",
+            "Most people are walking again the day after.",
+        )
+    )
+
+    page = page_titled(plan, operation)
+    assert "Surgery" in page.alternate_names
+    assert "Surgery" not in written(plan)
+    assert operation in {r.title for r in plan.pages[0].treatments}
+
+
+def test_an_operation_named_beside_surgery_without_saying_it_is_the_one_keeps_its_page():
+    plan = plan_of(
+        article(
+            "## Surgery",
+            "Surgery may be considered if the pain lasts for months.",
+            "Spinal fusion joins two vertebrae with rods and a bone graft.",
+        )
+    )
+
+    assert {"Surgery", "Spinal fusion"} <= written(plan)
+
+
+def test_anti_inflammatory_tablets_and_nsaids_are_one_page_and_a_gel_another():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "Anti-inflammatory painkillers ease the ache for most people in a few days.",
+            "Non-steroidal anti-inflammatory drugs (NSAIDs) are best taken with food.",
+            "An anti-inflammatory gel rubbed into the sore area helps some people too.",
+        )
+    )
+
+    pages = [p for p in plan.pages if p.kind == Kind.TREATMENT]
+    nsaids = [p for p in pages if "NSAIDs" in {p.title, *p.alternate_names}]
+    assert len(nsaids) == 1
+    assert "Anti-inflammatory painkillers" in {nsaids[0].title, *nsaids[0].alternate_names}
+    assert "Anti-inflammatory gels" in written(plan)

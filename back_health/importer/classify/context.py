@@ -106,6 +106,24 @@ class PageRegistry:
         self.alias(name, page)
         return page
 
+    def retitle(self, page: PagePlan, name: str) -> None:
+        """Call ``page`` by ``name`` from now on, its old title an alternate name: "Surgery"
+        becomes "Discectomy" once the article says which operation it means. Relations
+        to the page follow it; the old name still finds it."""
+        old = page.title
+        title = sentence_case(name.strip())
+        key = entity_key(title, self._rules)
+        page.title = title
+        page.key = f"{page.kind}:{key}"
+        self.alias(title, page)
+        page.alternate_names = [a for a in page.alternate_names if a.lower() != title.lower()]
+        add_alternate(page, old, self._rules)
+        for other in self._plan.pages:
+            for relations in (other.causes, other.treatments, other.related_conditions):
+                for relation in relations:
+                    if relation.title == old:
+                        relation.title = title
+
     def add_text(self, page: PagePlan, text: str) -> None:
         said = self._said.setdefault(id(page), set())
         if text not in said:  # a sentence found by two rules is said once

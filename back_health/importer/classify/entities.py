@@ -190,6 +190,12 @@ def treatments_in_sentence(
         if specific := more_specific_treatment(owner, term.name):
             state.decide(match.group(0), "content", f"refers back to {specific!r}")
             continue
+        if general := operation_named(sentence, term, match, state):
+            # "Surgery may be considered ... The usual operation is a discectomy": the
+            # surgery the article speaks of is a discectomy, one page under that name.
+            state.pages.retitle(general, term.name)
+            general.treatment_kind = term.kind
+            state.decide(match.group(0), "treatment", f"names the operation {general.title!r}")
         page = state.term_page(term, match.group(0), f"treatment term {term.name!r} in a sentence")
         short = _SHORT_NAME_AFTER.match(sentence, match.end())
         if short and short.group(1)[0] == match.group(0)[:1].upper():
@@ -222,6 +228,28 @@ def treatments_in_sentence(
 
 #: A short name in capitals in brackets straight after a name: " (RFA)".
 _SHORT_NAME_AFTER = re.compile(r"[ \t]*+\((?-i:([A-Z][A-Z0-9-]{1,7}))\)")
+
+
+def operation_named(sentence: str, term, match: re.Match, state: Context) -> PagePlan | None:
+    """The article's general surgery page when ``sentence`` names the operation it means
+    right before ``term`` ("The most common operation is spinal fusion") and ``term`` has
+    no page of its own yet; else None."""
+    rules = state.rules
+    if term.kind != "surgery" or not rules.cue("operation_named", _before(sentence, match.start())):
+        return None
+    if state.pages.get(entity_key(term.name, rules)) is not None:
+        return None  # both are pages already: the text of each stays its own
+    general = next((t for t, _ in rules.find_treatments(_GENERAL_OPERATION)), None)
+    if general is None or general.name == term.name:
+        return None
+    page = state.pages.get(entity_key(general.name, rules))
+    if page is None or page.kind != Kind.TREATMENT or page is state.main:
+        return None
+    return page
+
+
+#: The word whose vocabulary term is the general operation a specific one is a kind of.
+_GENERAL_OPERATION = "surgery"
 
 
 def deficient(sentence: str, start: int) -> bool:

@@ -2089,3 +2089,27 @@ def test_an_aside_in_brackets_in_the_title_is_no_other_name():
         "Cervical spinal stenosis can squeeze the spinal cord.\n"
     )
     assert "Narrowing of the spinal canal in the neck" in named.pages[0].alternate_names
+
+
+@pytest.mark.parametrize(
+    ("label", "cause"),
+    [("After spinal surgery", "Spinal surgery"), ("During pregnancy", "Pregnancy")],
+)
+def test_a_cause_label_saying_when_it_starts_names_the_event(label, cause):
+    text = (
+        "# Discitis\n\nDiscitis is an infection of a disc between two vertebrae.\n\n"
+        "## What causes it?\n\n"
+        "Bacteria in the blood: germs from elsewhere in the body settle in the disc.\n\n"
+        f"{label}: germs can reach the disc at this time, usually within a few weeks.\n"
+    )
+
+    assert cause in {r.title for r in plan_of(text).pages[0].causes}
+
+
+def test_a_cause_heading_saying_when_it_starts_names_the_event():
+    text = (
+        "# Back pain\n\nBack pain is very common.\n\n## Causes\n\n### After a fall\n\n"
+        "A hard landing can bruise the muscles and strain the ligaments of the back.\n"
+    )
+
+    assert "Fall" in {r.title for r in plan_of(text).pages[0].causes}

@@ -1917,3 +1917,29 @@ def test_anti_inflammatory_tablets_and_nsaids_are_one_page_and_a_gel_another():
     assert len(nsaids) == 1
     assert "Anti-inflammatory painkillers" in {nsaids[0].title, *nsaids[0].alternate_names}
     assert "Anti-inflammatory gels" in written(plan)
+
+
+def test_a_sub_heading_that_is_another_name_of_a_treatment_heads_that_treatment():
+    plan = plan_of(
+        article(
+            "## How is it treated?",
+            "### Pain relief",
+            "Your doctor may suggest paracetamol for a few days. Stronger medicines are"
+            " kept for severe pain.",
+        )
+    )
+
+    page = page_titled(plan, "Pain relief")
+    assert "Pain relief" in written(plan)
+    assert "Analgesics" in page.alternate_names
+
+
+def test_the_same_words_heading_a_section_of_their_own_head_a_topic():
+    plan = plan_of(
+        article(
+            "## Pain relief",
+            "Paracetamol eases the ache for some people. A heat pack relaxes tight muscles.",
+        )
+    )
+
+    assert "Pain relief" not in {p.title for p in plan.pages}

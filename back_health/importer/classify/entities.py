@@ -2218,6 +2218,10 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         # "Try different feeding positions", "Use a wheat bag": what the item tells the
         # reader to try is the treatment it names.
         derived = derive_name(part[offered.end() :], rules)
+    if not derived.name and category == "causes" and (when := AFTER_EVENT.match(part)):
+        # "After spinal surgery", "During pregnancy": the event the item dates the
+        # condition from is the cause it names.
+        derived = derive_name(part[when.end() :], rules)
     if not derived.name:
         state.decide(part, "content", f"no clean name ({derived.reason}); kept as text")
         return None
@@ -2264,6 +2268,13 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
 
 #: An instruction to try something, before what is to be tried: "Try different ",
 #: "Use a ", "Consider ".
+#: A cause item or heading opening with when the condition starts: "After a fall",
+#: "Following spinal surgery", "During pregnancy".
+AFTER_EVENT = re.compile(
+    r"^\W*(?:after|following|during)\s+(?:(?:a|an|the|your|some)\s+)?(?=\w)", re.IGNORECASE
+)
+
+
 _TRY_THIS = re.compile(
     r"^\W*(?:try|use|consider|wear|apply|ask about|think about|look into)\s+"
     r"(?:(?:a|an|some|the|different|regular|gentle|simple|other)\s+)*(?=\w)",

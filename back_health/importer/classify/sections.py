@@ -13,6 +13,7 @@ from ..names import (
     first_phrase,
     name_key,
     opens_with_base_verb,
+    preferred_title,
     sentence_case,
     split_names,
     split_sentences,
@@ -23,7 +24,7 @@ from ..severity import advice_of, severity_of
 from ..text import escape
 from .blocks import add_block, add_heading, warning_value
 from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
-from .entities import cause_page, is_subtype, medicine_page, owner_for_relations
+from .entities import AFTER_EVENT, cause_page, is_subtype, medicine_page, owner_for_relations
 from .exercises import (
     NOT_AN_EXERCISE_OPENING,
     emit_exercise_list,
@@ -148,6 +149,8 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return subtype
     if treatments := heading_treatments(heading, state, section):
         return treatments
+    if topic in TREATMENT_TOPICS and (treatment := heading_synonym_treatment(heading, state)):
+        return treatment
     category, because = heading_topic(heading, rules)
     if category:
         return Role(category, because)
@@ -374,11 +377,32 @@ def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
     if topic in CAUSE_TOPICS:
         if _DENIED.search(heading):
             return None  # "The epidural (probably not!)", "Myth: cracking your back"
-        derived = check_name(_BRACKETED.sub("", heading), rules)
+        unbracketed = _BRACKETED.sub("", heading)
+        derived = check_name(unbracketed, rules)
+        if not derived.name and (when := AFTER_EVENT.match(unbracketed)):
+            derived = check_name(unbracketed[when.end() :], rules)  # "After a fall"
         if derived.name and len(derived.name.split()) <= CAUSE_HEADING_MAX_WORDS:
             page = cause_page(derived.name, state, "short heading under a causes heading")
             return Role("cause", "short noun-phrase heading under a causes heading", [page])
     return None
+
+
+def heading_synonym_treatment(heading: str, state: Context) -> Role | None:
+    """A sub-heading of a treatments section that is another name of one vocabulary
+    treatment ("Pain relief" for painkillers): that treatment, under the article's name,
+    though the words alone would head a treatments topic."""
+    rules = state.rules
+    written = heading.strip(" .:")
+    name = preferred_title(written, rules)
+    if name.casefold() == written.casefold():
+        return None
+    found = rules.find_treatments(name)
+    if len(found) != 1 or found[0][1].group(0).casefold() != name.casefold():
+        return None
+    term = found[0][0]
+    because = f"heading is another name of {term.name!r} under a treatments heading"
+    page = state.entity(Kind.TREATMENT, written, term.kind, because)
+    return Role("treatment", because, [page])
 
 
 def heading_treatment(heading: str, topic: str, state: Context) -> Role | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.chrome import cut_inline_chrome
-from back_health.importer.clean import chrome_reason, clean_document
+from back_health.importer.clean import chrome_reason, clean_document, heading_chrome_reason
 from back_health.importer.parse import parse_document
 
 from .documents import cleaned_text, texts_of
@@ -477,6 +477,8 @@ def test_a_document_label_is_cut_from_the_title_and_a_sentence_about_leaflets_ke
         '"After three sessions I could reverse the car without turning my whole body." Gareth, 58',
         '"I was back on my bike in four months." - Patient, 2025',
         "\u201cMonths of pain gone and I can lift my grandson again.\u201d \u2013 Joanne D.",
+        '"Two sessions and my shoulder finally feels normal again." - Dan, club runner',
+        "\u2605\u2605\u2605\u2605\u2605 Friendly, quick and it worked.",
     ],
 )
 def test_a_patient_s_quote_signed_with_a_first_name_is_a_testimonial(line):
@@ -1894,3 +1896,34 @@ def test_hours_team_lines_author_notes_and_calls_to_action_are_chrome(line):
 )
 def test_advice_and_statements_like_them_stay(line):
     assert not chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Patient handout", "chrome: site header"),
+        (
+            "Your physiotherapist has given you this handout to use alongside your treatment.",
+            "chrome: leaflet handling",
+        ),
+        ("This wiki is written by members, not medical professionals.", "chrome: disclaimer"),
+    ],
+)
+def test_what_a_handout_or_a_members_wiki_says_of_itself_is_chrome(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your physiotherapist has given you exercises to do twice a day.",
+        "The patient handout lists the exercises in order.",
+    ],
+)
+def test_sentences_about_the_treatment_given_stay(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_related_treatments_aside_is_chrome_by_its_heading():
+    assert heading_chrome_reason("Related treatments")
+    assert not heading_chrome_reason("Related conditions")

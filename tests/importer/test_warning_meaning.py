@@ -1103,3 +1103,41 @@ def test_a_list_item_asking_to_see_someone_if_something_happens_is_a_warning_in_
     )
     assert [box["severity"] for box in boxes] == ["see_doctor"]
     assert "not improving after 2 weeks" in boxes[0]["text"]
+
+
+@pytest.mark.parametrize("heading", ["Important cautions", "Special precautions"])
+def test_a_qualified_cautions_heading_makes_each_stated_risk_a_caution(heading):
+    warnings = warnings_of(
+        "# Gabapentin\n\nGabapentin is a medicine for nerve pain.\n\n"
+        f"## {heading}\n\n"
+        "Other medicines: taking it with strong painkillers can slow your breathing.\n"
+    )
+
+    assert any(w["severity"] == "caution" and "slow your breathing" in w["text"] for w in warnings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As with any operation, there are risks, including infection and nerve injury.",
+        "It is very important to finish the whole course of antibiotics, even if you feel better.",
+        "Keep taking the tablets even when you start to feel better.",
+        "Biological medicines weaken your immune system, so you will be checked for TB first.",
+        "Methotrexate can increase your risk of infections.",
+    ],
+)
+def test_a_risk_a_treatment_carries_or_a_course_to_finish_is_a_caution(sentence):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == "caution"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "People who take medicines that weaken your immune system are more at risk.",
+        "It is more likely if you have diabetes, inject drugs or take medicines that weaken"
+        " your immune system.",
+    ],
+)
+def test_a_medicine_weakening_immunity_named_as_a_risk_factor_is_no_caution(sentence):
+    assert advice_of(sentence, default_rules()) is None

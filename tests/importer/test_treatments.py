@@ -1943,3 +1943,29 @@ def test_the_same_words_heading_a_section_of_their_own_head_a_topic():
     )
 
     assert "Pain relief" not in {p.title for p in plan.pages}
+
+
+def test_a_question_about_a_treatment_answered_no_makes_no_page_of_it():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "### Is bracing any use for adults?",
+            "Bracing is not usually helpful in adults. A brace cannot straighten a curve"
+            " once you have stopped growing, and wearing one weakens the back muscles.",
+        )
+    )
+
+    assert "Back brace" not in written(plan)
+
+
+def test_an_operation_heading_ending_in_surgery_is_one_page_and_its_surgery_is_that_one():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "### Spinal fusion surgery",
+            "Surgery may be considered if the pain is severe. Rods and screws hold the spine"
+            " while the bones join.",
+        )
+    )
+
+    assert written(plan) == {"Spinal fusion"}

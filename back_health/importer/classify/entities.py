@@ -170,7 +170,9 @@ def treatments_in_sentence(
         and not rules.cue("treatment_sentence", sentence)
     ):
         return
-    for term, match in terms:
+    for index, (term, match) in enumerate(terms):
+        if index and ends_name_before(terms[index - 1], term, match, sentence):
+            continue  # "surgery" in "spinal fusion surgery": the operation named before
         if rules.cue("negated_treatment", _before(sentence, match.start())):
             continue
         if deficient(sentence, match.start()):
@@ -189,6 +191,17 @@ def treatments_in_sentence(
             continue
         if specific := more_specific_treatment(owner, term.name):
             state.decide(match.group(0), "content", f"refers back to {specific!r}")
+            continue
+        if (
+            within is not None
+            and within.kind == Kind.TREATMENT
+            and within.treatment_kind == term.kind
+            and within.title != term.name
+            and general_operation(rules) is term
+        ):
+            # "Surgery may be considered if ..." under "Spinal fusion surgery": the
+            # operation of the section, not surgery in general.
+            state.decide(match.group(0), "content", f"refers to {within.title!r}")
             continue
         if general := operation_named(sentence, term, match, state):
             # "Surgery may be considered ... The usual operation is a discectomy": the
@@ -239,7 +252,7 @@ def operation_named(sentence: str, term, match: re.Match, state: Context) -> Pag
         return None
     if state.pages.get(entity_key(term.name, rules)) is not None:
         return None  # both are pages already: the text of each stays its own
-    general = next((t for t, _ in rules.find_treatments(_GENERAL_OPERATION)), None)
+    general = general_operation(rules)
     if general is None or general.name == term.name:
         return None
     page = state.pages.get(entity_key(general.name, rules))
@@ -248,8 +261,28 @@ def operation_named(sentence: str, term, match: re.Match, state: Context) -> Pag
     return page
 
 
+def general_operation(rules: RuleSet):
+    """The vocabulary's term for surgery in general, which a named operation is a kind
+    of (None when the vocabulary has none)."""
+    return next((term for term, _ in rules.find_treatments(_GENERAL_OPERATION)), None)
+
+
 #: The word whose vocabulary term is the general operation a specific one is a kind of.
 _GENERAL_OPERATION = "surgery"
+
+
+def ends_name_before(before: tuple, term, match: re.Match, text: str) -> bool:
+    """Whether ``match`` is a one-word treatment term of the same kind straight after the
+    term before it in ``text``, and so the end of that name: "surgery" in "Spinal
+    fusion surgery"."""
+    previous_term, previous = before
+    return (
+        previous_term.kind == term.kind
+        and previous_term.name != term.name
+        and " " not in match.group(0)
+        and previous.end() < match.start()
+        and not text[previous.end() : match.start()].strip()
+    )
 
 
 def deficient(sentence: str, start: int) -> bool:

@@ -24,7 +24,14 @@ from ..severity import advice_of, severity_of
 from ..text import escape
 from .blocks import add_block, add_heading, warning_value
 from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
-from .entities import AFTER_EVENT, cause_page, is_subtype, medicine_page, owner_for_relations
+from .entities import (
+    AFTER_EVENT,
+    cause_page,
+    ends_name_before,
+    is_subtype,
+    medicine_page,
+    owner_for_relations,
+)
 from .exercises import (
     NOT_AN_EXERCISE_OPENING,
     emit_exercise_list,
@@ -271,7 +278,11 @@ def heading_treatments(heading: str, state: Context, section: Section | None = N
     question about one whose answer does not say no ("Will I need a brace?")."""
     rules = state.rules
     if "?" in heading and section is not None and _answers_no(section, rules):
-        return None  # "Do steroid injections help?" "They are not used ...": text only
+        # "Is bracing any use for adults?" "Bracing is not usually helpful ...": the
+        # section advises against what it names; text only, no treatment page.
+        if rules.find_treatments(heading):
+            return Role(ADVISED_AGAINST, "the answer to the question about it says no")
+        return None
     if (medicine := whole_medicine(heading.strip(" .:"), rules)) is not None:
         # "Naproxen" as a heading: the section is about that medicine.
         written = heading.strip(" .:")
@@ -307,6 +318,12 @@ def heading_treatments(heading: str, state: Context, section: Section | None = N
     main_terms = {term.name for term, _ in rules.find_treatments(state.main.title)}
     if all(term.name in main_terms for term, _ in found):
         return None  # "How TENS works" on a page about a TENS machine: the page's own text
+    # "Spinal fusion surgery": "surgery" ends the operation's name; it is no second page.
+    found = [
+        (term, match)
+        for index, (term, match) in enumerate(found)
+        if not (index and ends_name_before(found[index - 1], term, match, heading))
+    ]
     pages = [
         state.term_page(term, match.group(0), "heading names a treatment") for term, match in found
     ]

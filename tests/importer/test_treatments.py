@@ -1969,3 +1969,27 @@ def test_an_operation_heading_ending_in_surgery_is_one_page_and_its_surgery_is_t
     )
 
     assert written(plan) == {"Spinal fusion"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("In kyphoplasty, a small balloon is first used to make space.", "Kyphoplasty"),
+        ("During acupuncture, fine needles are placed in the skin for 20 minutes.", "Acupuncture"),
+    ],
+)
+def test_a_sentence_opening_in_a_treatment_tells_of_it(sentence, treatment):
+    assert treatment in written(plan_of(article("## Treatment", sentence)))
+
+
+def test_a_treatment_named_later_in_a_sentence_with_an_opening_frame_is_not_its_subject():
+    sentence = "In most people, the pain settles with time and acupuncture is not needed."
+    assert "Acupuncture" not in written(plan_of(article("## Treatment", sentence)))
+
+
+def test_how_long_a_treatment_is_used_does_not_part_it_from_what_it_does():
+    sentence = (
+        "A heat pack or warm wheat bag on the back for 15 to 20 minutes at a time relaxes"
+        " tight muscles."
+    )
+    assert "Heat therapy" in written(plan_of(article("## Treatment", sentence)))

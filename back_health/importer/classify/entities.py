@@ -358,6 +358,15 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             # said only to help or be offered, is named in passing, and so are they.
             return None
         candidates.append(match)
+    if (
+        candidates
+        and (frame := _FRAMED_BY.match(sentence))
+        and candidates[0].start() == frame.end()
+        and sentence[candidates[0].end() :].lstrip().startswith(",")
+    ):
+        # "In kyphoplasty, a small balloon is first used ...": the sentence tells what
+        # happens in the treatment it opens with.
+        return candidates[0]
     for match in candidates:
         if rules.cue("treatment_object", _before(sentence, match.start())):
             end = match.end()
@@ -408,10 +417,20 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         # "physiotherapy focusing on bending exercises, core strength and walking
         # tolerance helps": what it consists of may take more words.
         most = SUBJECT_GAP_MAX_WORDS * (2 if _MADE_OF.match(gap.strip()) else 1)
-        if len(gap.split()) <= most and not _CONDITIONAL.search(gap):
+        # "A heat pack ... for 15 to 20 minutes relaxes": how long is part of the dose.
+        if len(_DURATION.sub(" ", gap).split()) <= most and not _CONDITIONAL.search(gap):
             return subject
         return None
     return None
+
+
+#: How long a treatment is used, between its name and what it does: "for 15 to 20
+#: minutes at a time".
+_DURATION = re.compile(
+    r"\bfor\s+(?:up\s+to\s+|about\s+|around\s+)?\d+(?:\s*(?:to|-|\u2013|or)\s*\d+)?\s*"
+    r"(?:seconds?|minutes?|mins?|hours?|days?|weeks?)(?:\s+at\s+a\s+time)?\b",
+    re.IGNORECASE,
+)
 
 
 def _last_of_a_list(match: re.Match, before: list[re.Match], sentence: str, rules: RuleSet) -> bool:
@@ -1857,6 +1876,11 @@ _ASIDE_PART = re.compile(
     r"especially|particularly|usually|often|mostly|typically|sometimes)\b",
     re.IGNORECASE,
 )
+
+
+#: A sentence opening by naming the treatment it tells of: "In kyphoplasty, ...",
+#: "During an epidural, ...".
+_FRAMED_BY = re.compile(r"\W*(?:in|during|with)\s+(?:(?:an?|the)\s+)?", re.IGNORECASE)
 
 
 def _described_each(text: str, names: list[str], rules: RuleSet) -> bool:

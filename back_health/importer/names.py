@@ -331,11 +331,15 @@ def gerund(verb: str) -> str:
 
 
 def as_gerund_phrase(phrase: str, rules: RuleSet) -> str:
-    """An instruction as the name of what it asks ("Keep moving" -> "Keeping moving",
-    "Use heat" -> "Using heat"); "" when ``phrase`` is no instruction."""
+    """An instruction as the name of what it asks ("Keep active" -> "Keeping active",
+    "Use heat" -> "Using heat"); "" when ``phrase`` is no instruction. One whose verb
+    takes an -ing form already ("Keep moving", "Stop smoking") names itself: "Keeping
+    moving" is no English."""
     words = phrase.split()
     if not is_instruction(phrase, rules) or words[0].lower().endswith("ing"):
         return ""
+    if len(words) > 1 and words[1].lower().endswith("ing"):
+        return phrase
     return " ".join([gerund(words[0]), *words[1:]])
 
 

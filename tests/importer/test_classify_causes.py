@@ -2113,3 +2113,28 @@ def test_a_cause_heading_saying_when_it_starts_names_the_event():
     )
 
     assert "Fall" in {r.title for r in plan_of(text).pages[0].causes}
+
+
+def test_a_condition_explained_under_a_causes_heading_is_a_cause_not_a_related_condition():
+    text = (
+        "# Sacroiliac joint pain\n\nSacroiliac joint pain is felt low in the back.\n\n"
+        "## What causes it?\n\n"
+        "Less often, the joint itself is inflamed. This is called sacroiliitis, and it"
+        " makes the joint stiff and sore in the morning.\n"
+    )
+    main = plan_of(text).pages[0]
+
+    assert "Sacroiliitis" in {r.title for r in main.causes}
+    assert "Sacroiliitis" not in {r.title for r in main.related_conditions}
+
+
+def test_a_condition_explained_elsewhere_stays_a_related_condition():
+    text = (
+        "# Sacroiliac joint pain\n\nSacroiliac joint pain is felt low in the back.\n\n"
+        "## Other conditions\n\n"
+        "Sometimes the joint itself is inflamed. This is called sacroiliitis, and it"
+        " makes the joint stiff and sore in the morning.\n"
+    )
+    main = plan_of(text).pages[0]
+
+    assert "Sacroiliitis" in {r.title for r in main.related_conditions}

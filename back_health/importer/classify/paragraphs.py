@@ -347,6 +347,7 @@ def emit_paragraph(
             # text, and no cause or treatment is read from it.
             state.decide(sentence, "content", "the section advises against what it names")
         elif asked is None or asked.as_ != "content":
+            related_before = len(relation_owner.related_conditions)
             treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
             causes_in_sentence(sentence, relation_owner, state)
@@ -368,6 +369,8 @@ def emit_paragraph(
             describe_subject(sentence, owner, state)
             described_by_relative(sentence, owner, state)
             stated_synonyms(sentence, state)
+            if topic in CAUSE_TOPICS:
+                causes_explained(relation_owner, related_before, state)
         if rules.cue("kinds_announced", sentence):
             kinds_topic = "types"
         previous = sentence
@@ -462,6 +465,22 @@ def emit_list(
             # "Robaxacet contains methocarbamol with acetaminophen.": a product named
             # in a plain list is still a medicine the article names.
             combination_product(sentence, owner_for_relations(owner, state), state)
+
+
+def causes_explained(owner: PagePlan, related_before: int, state: Context) -> None:
+    """Conditions a sentence under a causes heading explains ("This gap, called
+    diastasis recti, ..." under "Why it happens") are causes of the owner, not merely
+    related to it: the relations the sentence added move to the owner's causes."""
+    if owner.kind != Kind.CONDITION:
+        return
+    added = owner.related_conditions[related_before:]
+    if not added:
+        return
+    del owner.related_conditions[related_before:]
+    for relation in added:
+        if all(cause.title != relation.title for cause in owner.causes):
+            owner.causes.append(relation)
+        state.decide(relation.title, "cause (condition)", "explained under a causes heading")
 
 
 def _urgent_items(block: ListBlock, rules) -> list:

@@ -1995,3 +1995,25 @@ def test_how_long_a_treatment_is_used_does_not_part_it_from_what_it_does():
         " tight muscles."
     )
     assert "Heat therapy" in written(plan_of(article("## Treatment", sentence)))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["How you can ease back pain yourself", "Ways to ease the pain", "Easing the pain at home"],
+)
+def test_a_self_help_heading_heads_treatments(heading):
+    plan = plan_of(
+        article(f"## {heading}", "Physiotherapy teaches you exercises that strengthen the back.")
+    )
+    assert "Physiotherapy" in written(plan)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("The best thing you can do is keep active.", "Staying active"),
+        ("Codeine is offered for a few days after a bad injury.", "Codeine"),
+    ],
+)
+def test_the_best_thing_to_do_or_what_is_offered_describes_the_treatment(sentence, treatment):
+    assert treatment in written(plan_of(article("## Treatment", sentence)))

@@ -1141,3 +1141,20 @@ def test_a_risk_a_treatment_carries_or_a_course_to_finish_is_a_caution(sentence)
 )
 def test_a_medicine_weakening_immunity_named_as_a_risk_factor_is_no_caution(sentence):
     assert advice_of(sentence, default_rules()) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Speak to a pharmacist about which painkiller to take, especially if you have asthma.",
+        "Ask our pharmacist which one suits you if you take other medicines.",
+    ],
+)
+def test_asking_a_pharmacist_which_medicine_suits_you_is_a_caution(sentence):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == "caution"
+
+
+def test_speaking_to_a_pharmacist_about_symptoms_still_asks_for_a_visit():
+    found = advice_of("Speak to a pharmacist if the pain is not better in a week.", default_rules())
+    assert found is not None and found.level == "see_doctor"

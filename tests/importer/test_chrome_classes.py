@@ -1927,3 +1927,48 @@ def test_sentences_about_the_treatment_given_stay(line):
 def test_a_related_treatments_aside_is_chrome_by_its_heading():
     assert heading_chrome_reason("Related treatments")
     assert not heading_chrome_reason("Related conditions")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            '"I could not sit at my desk. Four sessions later I\'m back at the gym." Daniel,'
+            " Clifton \u2605\u2605\u2605\u2605\u2605",
+            "chrome: testimonials",
+        ),
+        (
+            "Harbour Clinic, Bristol \u00b7 Open 6 days a week \u00b7 Free parking",
+            "chrome: site header",
+        ),
+        ("Main St. 45 | 0117 496 0321 | Work daily 8:00-21:00", "chrome: site header"),
+        (
+            "We've put the answers in one place. If yours isn't here, give us a ring.",
+            "chrome: post furniture",
+        ),
+        (
+            "This article is about the spinal condition. For other joints, see Listhesis.",
+            "chrome: wiki furniture",
+        ),
+        ("Our pick: the FlexCore 6mm Yoga Mat.", "chrome: promotional"),
+        ("Get our free 7-day back reset plan", "chrome: promotional"),
+        ("Sign up for consultation: 0117 496 0321.", "chrome: promotional"),
+        ("Join 250,000 readers and get one routine in your inbox.", "chrome: newsletter"),
+        ("Author: Dr A. Petrova | 12.02.2025 | Views: 3412", "chrome: page metadata"),
+    ],
+)
+def test_clinic_strips_faq_intros_hatnotes_affiliate_picks_and_view_counts_are_chrome(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article is about back pain in runners.",
+        "Our pick for most people is a short course of physiotherapy.",
+        "Rest for a day. | Work daily on the exercises after that.",
+        "Pain scores fell from \u2605\u2605\u2605\u2605 to one star in the survey, the study says.",
+    ],
+)
+def test_sentences_like_those_strips_and_picks_stay(line):
+    assert chrome_reason(line) == ""

@@ -1158,3 +1158,31 @@ def test_asking_a_pharmacist_which_medicine_suits_you_is_a_caution(sentence):
 def test_speaking_to_a_pharmacist_about_symptoms_still_asks_for_a_visit():
     found = advice_of("Speak to a pharmacist if the pain is not better in a week.", default_rules())
     assert found is not None and found.level == "see_doctor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        (
+            "If pain in back does not pass during 3-5 days, it is necessary to address to"
+            " neurologist.",
+            "see_doctor",
+        ),
+        (
+            "If weakness appeared in leg, it is necessary urgently to call ambulance.",
+            "emergency",
+        ),
+        ("Manual therapy is contraindicated at osteoporosis and in acute period.", "caution"),
+    ],
+)
+def test_machine_translated_obligations_and_contraindications_are_advice(sentence, severity):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == severity
+
+
+def test_an_impersonal_obligation_asking_for_no_care_is_no_advice():
+    assert advice_of("It is important to see the results in context.", default_rules()) is None
+
+
+def test_a_machine_translated_when_to_see_a_doctor_heading_is_a_warning_heading():
+    assert default_rules().cue("heading_warning", "When it is necessary to address to doctor?")

@@ -14,6 +14,7 @@ from back_health.importer.clean import clean_document
 from back_health.importer.document import Document, ListBlock, ListItem, Paragraph, Section
 from back_health.importer.dose import parse_dose
 from back_health.importer.parse import parse_document
+from back_health.importer.pipeline import analyse
 from back_health.importer.plan import SourceInfo
 
 from .documents import exercises_of
@@ -401,3 +402,14 @@ def test_a_topic_heading_is_never_taken_for_the_title():
         "text",
     )
     assert plan.main_page.title not in ("Causes", "When to see a GP")
+
+
+def test_a_headline_naming_the_subject_is_no_other_name_of_it():
+    text = (
+        "# One year on: how I got over my herniated disc (and what I'd skip)\n\n"
+        "A year ago I bent down to pick up a basket and felt my back go.\n"
+    )
+    page = analyse(text.encode(), "blog.md").pages[0]
+
+    assert page.title == "Herniated disc"
+    assert not any(name.lower().startswith("how ") for name in page.alternate_names)

@@ -2017,3 +2017,15 @@ def test_a_self_help_heading_heads_treatments(heading):
 )
 def test_the_best_thing_to_do_or_what_is_offered_describes_the_treatment(sentence, treatment):
     assert treatment in written(plan_of(article("## Treatment", sentence)))
+
+
+@pytest.mark.parametrize("heading", ["What didn't help", "Things that did not work"])
+def test_what_did_not_help_in_a_story_makes_no_treatment_pages(heading):
+    plan = plan_of(
+        article(
+            f"## {heading}",
+            "**Weeks of bed rest.** I spent two weeks lying flat and got stiffer and more"
+            " miserable.",
+        )
+    )
+    assert "Bed rest" not in written(plan)

@@ -95,7 +95,13 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         # "Facet joint injections and medial branch blocks": the leaflet is about both.
         state.entity(Kind.TREATMENT, also, reason="second treatment named in the title")
         state.decide(also, "treatment", "second treatment named in the title ('X and Y')")
-    elif not second and plain and name_key(plain, rules) != name_key(page.title, rules):
+    elif (
+        not second
+        and plain
+        and name_key(plain, rules) != name_key(page.title, rules)
+        and check_name(plain, rules, max_words=LONG_NAME_MAX_WORDS).name
+    ):
+        # Not "How I got over my herniated disc": a headline is no other name of it.
         add_alternate(page, plain.strip(" ?!."), rules)
     first = first_paragraph(document)
     if first:

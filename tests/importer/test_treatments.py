@@ -2029,3 +2029,24 @@ def test_what_did_not_help_in_a_story_makes_no_treatment_pages(heading):
         )
     )
     assert "Bed rest" not in written(plan)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("A microdiscectomy removes the part of the disc pressing on the nerve.", "Discectomy"),
+        ("Spinal fusion joins two vertebrae so that they no longer move.", "Spinal fusion"),
+    ],
+)
+def test_what_an_operation_does_to_the_spine_describes_it(sentence, treatment):
+    assert treatment in written(plan_of(article("## Treatment", sentence)))
+
+
+def test_a_therapist_s_name_gives_the_therapy_another_name():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "A physical therapist can design a program of exercises to strengthen the core.",
+        )
+    )
+    assert "Physical therapy" in page_titled(plan, "Physiotherapy").alternate_names

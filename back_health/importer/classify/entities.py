@@ -304,11 +304,19 @@ def wording_of(written: str, page: PagePlan, rules: RuleSet) -> str:
     name other than the page's title and names the treatment, not its practitioner
     ("physiotherapist")."""
     name = check_name(written, rules).name
+    if name and is_practitioner(name) and _THERAPIST.search(name):
+        # "A physical therapist can design ...": the therapy the therapist gives is the
+        # article's own name for it ("Physical therapy" for "Physiotherapy").
+        name = _THERAPIST.sub("therapy", name)
     if not name or len(name.split()) > 4 or is_practitioner(name):
         return ""
     # Compared as written: the entity key makes vocabulary synonyms equal, and the
     # article's own synonym is exactly what an editor and a search need to see.
     return "" if name.casefold() == page.title.casefold() else name
+
+
+#: The end of a therapist's name, whose therapy is named by the same words.
+_THERAPIST = re.compile(r"therapists?$", re.IGNORECASE)
 
 
 #: Sections where saying what something does does not make it a treatment ("Regular

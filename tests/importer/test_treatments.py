@@ -195,8 +195,11 @@ def test_a_wording_ending_like_a_practitioner_is_still_another_name():
 
     page = PagePlan(kind=Kind.TREATMENT, title="Painkillers")
     assert wording_of("pain relievers", page, default_rules()) == "Pain relievers"
-    assert wording_of("physiotherapist", page, default_rules()) == ""
     assert wording_of("spinal surgeons", page, default_rules()) == ""
+    # A therapist names the therapy they give: the page's own title, or another name.
+    physio = PagePlan(kind=Kind.TREATMENT, title="Physiotherapy")
+    assert wording_of("physiotherapist", physio, default_rules()) == ""
+    assert wording_of("physical therapist", physio, default_rules()) == "Physical therapy"
 
 
 def test_a_practitioner_is_not_another_name_of_the_treatment():

@@ -413,3 +413,14 @@ def test_a_headline_naming_the_subject_is_no_other_name_of_it():
 
     assert page.title == "Herniated disc"
     assert not any(name.lower().startswith("how ") for name in page.alternate_names)
+
+
+def test_a_condition_named_after_when_it_happens_is_a_related_condition():
+    text = (
+        "# Cervical spinal stenosis\n\nCervical spinal stenosis is a narrowing of the spinal"
+        " canal in the neck.\n\nWhen the spinal cord itself is squeezed and starts to work less"
+        " well, the condition is called cervical myelopathy. It tends to get worse slowly.\n"
+    )
+    plan = analyse(text.encode(), "stenosis.md")
+
+    assert "Cervical myelopathy" in {r.title for r in plan.pages[0].related_conditions}

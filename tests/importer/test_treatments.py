@@ -2039,6 +2039,7 @@ def test_what_did_not_help_in_a_story_makes_no_treatment_pages(heading):
     [
         ("A microdiscectomy removes the part of the disc pressing on the nerve.", "Discectomy"),
         ("Spinal fusion joins two vertebrae so that they no longer move.", "Spinal fusion"),
+        ("Laminoplasty opens up the spinal canal by creating a hinge.", "Laminoplasty"),
     ],
 )
 def test_what_an_operation_does_to_the_spine_describes_it(sentence, treatment):

@@ -1430,7 +1430,10 @@ _OF_A_NOUN = re.compile(r"\s*(?:for|of|after|in|on|at|by|before)\s+", re.IGNOREC
 _CALLED_INLINE = re.compile(
     r"\b(?:which|that)\s+(?:is|are)\s+(?:then\s+)?(?:called|known as|termed)\s+"
     r"|\ban?\s+(?:(?:[\w-]+\s+){0,2}?(?:problem|condition|disorder|complication)\s+|type\s+of"
-    r"\s+(?:[\w-]+\s+){1,3}?)(?:called|known as|termed|named)\s+",
+    r"\s+(?:[\w-]+\s+){1,3}?)(?:called|known as|termed|named)\s+"
+    # "When the cord itself is squeezed ..., the condition is called cervical myelopathy".
+    r"|^(?:when|if|once)\s[^;.]{3,160}?,\s+(?:the|this)\s+(?:condition|problem|disorder)\s+"
+    r"(?:is|are)\s+(?:then\s+)?(?:called|known as|termed)\s+",
     re.IGNORECASE,
 )
 #: A subject that describes (a relative clause in it) before "is called <name>".

@@ -1186,3 +1186,34 @@ def test_an_impersonal_obligation_asking_for_no_care_is_no_advice():
 
 def test_a_machine_translated_when_to_see_a_doctor_heading_is_a_warning_heading():
     assert default_rules().cue("heading_warning", "When it is necessary to address to doctor?")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Diclofenac slightly increases the risk of heart attack and stroke.", "caution"),
+        (
+            "Neck manipulation has very rarely been linked to a tear in an artery that can"
+            " lead to a stroke.",
+            "caution",
+        ),
+        ("Please get your own back checked before copying my routine.", "caution"),
+        ("If the pain has not improved after two weeks, check in with your doctor.", "see_doctor"),
+    ],
+)
+def test_risks_a_treatment_carries_checks_first_and_checking_in_are_advice(sentence, severity):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == severity
+
+
+def test_a_risk_a_habit_carries_for_the_condition_is_no_caution():
+    assert advice_of("Smoking increases the risk of back pain.", default_rules()) is None
+
+
+def test_a_list_item_asking_a_pharmacist_before_taking_another_medicine_is_boxed():
+    warnings = warnings_of(
+        "# Diclofenac\n\nDiclofenac is an anti-inflammatory painkiller.\n\n"
+        "## Counselling points\n\n- Swallow tablets whole with food.\n"
+        "- Ask your pharmacist before taking any other painkiller, including cold remedies.\n"
+    )
+    assert any("other painkiller" in w["text"] + " ".join(w["items"]) for w in warnings)

@@ -481,6 +481,8 @@ def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue 
             or rules.cue("caution_group", sentence)
             # "Do not stop wearing it: taking it off early can let the fracture move."
             or rules.cue("caution_harm", sentence)
+            # "Ask your pharmacist before taking any other painkiller": check first.
+            or rules.cue("severity_check_first", sentence)
         ):
             return found
         return None

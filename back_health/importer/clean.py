@@ -681,6 +681,12 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
     return kept
 
 
+#: Chrome whose patterns read a whole paragraph across its sentences, so that what each
+#: sentence says on its own does not keep it: "This article is about the spinal
+#: condition. For the slipping of other joints, see Listhesis (disambiguation)."
+WHOLE_BLOCK_REASONS = frozenset({"chrome: wiki furniture"})
+
+
 def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
     """Return (paragraph or None when dropped whole, reason)."""
     whole = reason_of(block.text)
@@ -693,7 +699,11 @@ def _drop_chrome_sentences(block: Paragraph, dropped: list[Dropped], reason_of):
         # initials ("R. Okonjo-Hale(1), F. Lindqvist(2)"), or a line of parts
         # ("Brackenridge MSK Service · Information for patients"), with nothing said.
         reason = chrome_reason(block.text) or whole
-        if reason and (_all_parts_chrome(block.text) or not any(map(_says_more, sentences))):
+        if reason and (
+            reason in WHOLE_BLOCK_REASONS
+            or _all_parts_chrome(block.text)
+            or not any(map(_says_more, sentences))
+        ):
             dropped.append(Dropped(reason=reason, text=block.text))
             return None, reason
         return block, ""

@@ -191,8 +191,9 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     exercises to start with") ends a slide's title rather than a cut-off sentence.
     ``headline``: the line is in capitals over a line that is not, so it is not the start
     of a sentence wrapped onto the next line, whatever word it ends in."""
-    # "WHO GETS IT? 🤔": pictographs after a heading decorate it.
-    line = without_trailing_pictographs(line.strip())
+    # "WHO GETS IT? 🤔": pictographs after a heading decorate it; so does a footnote
+    # marker after a sentence ("... into types by cause.[2]"), which stays a sentence.
+    line = _TRAILING_FOOTNOTE.sub("", without_trailing_pictographs(line.strip()))
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS or match_item(line):
         return False
@@ -209,6 +210,10 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     if headline and len(words) > 2 and _in_capitals(line):
         return True  # "... THE BACK MUSCLE NOBODY HAS HEARD OF": a headline, not cut off
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
+
+
+#: Footnote markers ending a line: "[2]", "[3][4]", "[a]".
+_TRAILING_FOOTNOTE = re.compile(r"(?:\[(?:\d{1,3}|[a-z])\])+$")
 
 
 def _in_capitals(line: str) -> bool:

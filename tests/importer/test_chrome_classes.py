@@ -1972,3 +1972,15 @@ def test_clinic_strips_faq_intros_hatnotes_affiliate_picks_and_view_counts_are_c
 )
 def test_sentences_like_those_strips_and_picks_stay(line):
     assert chrome_reason(line) == ""
+
+
+def test_an_encyclopedia_hatnote_drops_whole_though_its_sentences_read_as_text():
+    text = (
+        "Spondylolisthesis\n\nThis article is about the spinal condition. For the slipping of"
+        " other joints, see Listhesis (disambiguation).\n\nSpondylolisthesis is the forward"
+        " slip of one vertebra on the one below.\n"
+    )
+    joined = " ".join(texts_of(clean_document(parse_document(text, "text"))))
+
+    assert "This article is about" not in joined
+    assert "forward slip of one vertebra" in joined

@@ -2138,3 +2138,15 @@ def test_a_condition_explained_elsewhere_stays_a_related_condition():
     main = plan_of(text).pages[0]
 
     assert "Sacroiliitis" in {r.title for r in main.related_conditions}
+
+
+def test_the_next_numbered_section_after_a_numbered_causes_section_is_no_cause():
+    text = (
+        "Spondylolisthesis\n\nSpondylolisthesis is the forward slip of one vertebra on the"
+        " one below.\n\n2 Causes\n\nContributing factors include a family history of pars"
+        " defects and repeated arching of the back in young athletes.\n\n3 Grading\n\n"
+        "The Meyerding system grades the slip by how far the vertebra has moved forward.\n"
+    )
+    plan = analyse(text.encode(), "entry.txt")
+
+    assert "Grading" not in {p.title for p in plan.pages}

@@ -818,3 +818,8 @@ def test_wrapped_lines_each_opening_with_a_label_and_colon_are_paragraphs():
     assert "Heat: a warm bath before bed can ease stiffness." in texts
     assert "Painkillers: ibuprofen an hour before bed may help you sleep." in texts
     assert "Sender ID: Hillside" in texts  # a field a line, as before
+
+
+def test_a_sentence_ending_in_a_footnote_marker_is_no_heading():
+    assert not is_heading_like("The Wiltse classification divides it into types by cause.[2]")
+    assert is_heading_like("Classification of the types[2]")

@@ -97,6 +97,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         # every kind.
         ancestors.append((0, title_topic))
     sibling: tuple[int, str] = (0, "")  # the topic the previous heading passes on
+    sibling_numbered = False  # the previous heading is numbered ("2 Causes")
     index = 0
     while index < len(sections):
         section = sections[index]
@@ -104,8 +105,12 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         owners = [o for o in owners if o[0] < section.level]
         ancestors = [a for a in ancestors if a[0] < section.level]
         topic = ancestors[-1][1] if ancestors else ""
-        if sibling == (section.level, "causes"):
-            topic = "causes"  # flat articles: "Causes of X" then one heading per cause
+        if sibling == (section.level, "causes") and not (
+            sibling_numbered and _OUTLINE_NUMBER.match(section.heading)
+        ):
+            # Flat articles: "Causes of X" then one heading per cause; but "3 Grading"
+            # after "2 Causes" is the outline's next section, not a cause.
+            topic = "causes"
         elif sibling == (section.level, LISTED_CAUSES) and _does_harm(section, rules):
             # "Causes" with its list, then "Poor posture" whose text opens "Poor posture
             # puts weight on the tailbone": one more cause, by what its text says.
@@ -144,9 +149,13 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
             # heading said its causes itself; the next heading starts something else.
             passed = LISTED_CAUSES
         sibling = (section.level, passed)
+        sibling_numbered = bool(_OUTLINE_NUMBER.match(section.heading))
     finish_plan(state)
     return plan
 
+
+#: A heading numbered as a part of the article's outline: "2 Causes", "3.1 Types".
+_OUTLINE_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Za-z]")
 
 #: What a causes heading holding its own causes passes to the headings after it: they
 #: are causes only when their text says what they do.

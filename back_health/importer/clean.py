@@ -574,6 +574,8 @@ def drop_chrome(doc: Document) -> Document:
         return ""
 
     dropped = list(doc.dropped)
+    # The stories a newsletter's contents named (dropped before this step).
+    listed = {heading_key(entry) for entry in issue_contents(doc.dropped)}
     sections = []
     for section in doc.sections:
         reason = heading_chrome_reason(section.heading) if section.heading else ""
@@ -599,6 +601,14 @@ def drop_chrome(doc: Document) -> Document:
         elif section.level > 1 and section.heading in candidates:
             heading_reason = chrome_reason(section.heading)
             if heading_reason and heading_reason not in KEPT_HEADING_REASONS:
+                if heading_key(section.heading) in listed and not any(
+                    gives_care_advice(_block_text(b)) for b in section.blocks
+                ):
+                    # "STAFF NEWS", named in the newsletter's contents: a story of its
+                    # own, all of it chrome, not a stray heading over the article's text.
+                    text = "\n".join([section.heading, *map(_block_text, section.blocks)])
+                    dropped.append(Dropped(reason=heading_reason, text=text))
+                    continue
                 dropped.append(Dropped(reason=heading_reason, text=section.heading))
                 section = replace(section, heading="")
         blocks = _drop_chrome_blocks(section.blocks, dropped, reason_of)
@@ -958,7 +968,32 @@ _NUMBERING = re.compile(r"^(?:(?:step|part|section|chapter)[ \t]++)?\d{1,3}[.):]
 _NOT_WORD = re.compile(r"[^\w ]++")
 
 
-def _heading_key(text: str) -> str:
+def issue_contents(dropped: list[Dropped]) -> list[str]:
+    """The entries of a newsletter's contents ("IN THIS ISSUE"), from what the contents
+    step dropped: a leaflet's own contents ("What is in this leaflet") are none."""
+    texts = [item.text for item in dropped if item.reason == CONTENTS]
+    if not any(_ISSUE_LABEL.search(text) for text in texts):
+        return []
+    return [
+        part.strip()
+        for text in texts
+        for line in text.splitlines()
+        if not _ISSUE_LABEL.search(line)
+        for part in line.split("|")
+        if part.strip()
+    ]
+
+
+#: The label of a newsletter's contents.
+_ISSUE_LABEL = re.compile(
+    r"^\W*(?:in|inside)\s+(?:this|the|our)\s+(?:issue|edition|newsletter|bulletin)\b"
+    r"|^\W*this\s+(?:issue|edition|month)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def heading_key(text: str) -> str:
+    """A heading as a contents list names it: without its number, case or punctuation."""
     text = _NUMBERING.sub("", text.strip())
     return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
@@ -972,11 +1007,12 @@ def drop_contents_lists(doc: Document) -> Document:
     last: dict[str, int] = {}
     for index, section in enumerate(doc.sections):
         if section.heading:
-            last[_heading_key(section.heading)] = index
+            last[heading_key(section.heading)] = index
     final = max(last.values(), default=-1)  # the last section with a heading
     dropped = list(doc.dropped)
     sections = []
     changed = False
+    title = doc.title
     for index, section in enumerate(doc.sections):
         kept: list = []
         for block in section.blocks:
@@ -992,10 +1028,22 @@ def drop_contents_lists(doc: Document) -> Document:
                 dropped.append(Dropped(reason="chrome: table of contents", text=text))
                 continue
             kept.append(block)
+        if (
+            not kept
+            and section.blocks
+            and section.heading
+            and heading_chrome_reason(section.heading) == CONTENTS
+        ):
+            # "IN THIS ISSUE" over nothing but its contents: the label goes too, and is
+            # no title of the article.
+            dropped.append(Dropped(reason=CONTENTS, text=section.heading))
+            if section.level == 1 and doc.title == section.heading:
+                title = ""
+            section = replace(section, heading="")
         sections.append(replace(section, blocks=kept))
     if not changed:
         return doc
-    return replace(doc, sections=sections, dropped=dropped)
+    return replace(doc, sections=sections, dropped=dropped, title=title)
 
 
 def _is_contents(block: ListBlock, last: dict[str, int], index: int) -> bool:
@@ -1003,7 +1051,7 @@ def _is_contents(block: ListBlock, last: dict[str, int], index: int) -> bool:
     (``last`` gives each heading's last section)."""
     if len(block.items) < CONTENTS_MIN_ITEMS:
         return False
-    named = sum(1 for item in block.items if last.get(_heading_key(item.text), -1) > index)
+    named = sum(1 for item in block.items if last.get(heading_key(item.text), -1) > index)
     return named >= CONTENTS_SHARE * len(block.items)
 
 
@@ -1487,8 +1535,10 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     normalise_whitespace,
     drop_inline_chrome,
     drop_labels_before_title,
-    drop_chrome,
+    # Before the chrome step, which may take a listed heading away ("STAFF NEWS" as a
+    # notice): the contents are told by every heading the article has.
     drop_contents_lists,
+    drop_chrome,
     flag_other_languages,
     flag_truncated_ending,
     drop_empty_sections,

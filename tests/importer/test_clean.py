@@ -510,13 +510,13 @@ def _contents_by_later_headings(doc):
     found = []
     for index, section in enumerate(doc.sections):
         later = {
-            clean._heading_key(after.heading)
+            clean.heading_key(after.heading)
             for after in doc.sections[index + 1 :]
             if after.heading
         }
         for block in section.blocks:
             if isinstance(block, ListBlock) and later and len(block.items) >= 3:
-                named = sum(1 for item in block.items if clean._heading_key(item.text) in later)
+                named = sum(1 for item in block.items if clean.heading_key(item.text) in later)
                 if named >= clean.CONTENTS_SHARE * len(block.items):
                     found.append(clean._block_text(block))
     return found

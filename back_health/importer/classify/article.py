@@ -18,6 +18,7 @@ from .context import Context, Role
 from .entities import title_causes
 from .exercises import dose_table_sentence, exercise_subsections, title_exercise_parent
 from .fit import finish_plan
+from .items import without_other_items
 from .sections import (
     emit_exercise_sections,
     emit_section,
@@ -80,6 +81,8 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         )
         for s in document.sections
     ]
+    # A newsletter's other stories are no part of the page (their contents name them).
+    sections = without_other_items(sections, [s.heading for s in document.sections], state)
     base = min((s.level for s in sections if s.heading), default=2)
     sections = title_exercise_parent(document.title, sections, base, state)
     owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)

@@ -510,9 +510,7 @@ def _contents_by_later_headings(doc):
     found = []
     for index, section in enumerate(doc.sections):
         later = {
-            clean.heading_key(after.heading)
-            for after in doc.sections[index + 1 :]
-            if after.heading
+            clean.heading_key(after.heading) for after in doc.sections[index + 1 :] if after.heading
         }
         for block in section.blocks:
             if isinstance(block, ListBlock) and later and len(block.items) >= 3:

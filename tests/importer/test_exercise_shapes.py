@@ -470,3 +470,33 @@ def test_plain_text_lines_each_a_name_in_capitals_and_a_dash_are_one_exercise_li
     [routine] = exercise_lists(plan)
     assert [e["name"] for e in routine["exercises"]] == ["Knee hugs", "Cat stretch"]
     assert doses(plan)["Knee hugs"]["hold_seconds"] == 20
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "**Try a cat-cow stretch.** On hands and knees, slowly arch and round your back 10"
+        " times, twice a day.",
+        "Try a seated piriformis stretch: sit on a chair, put one ankle on the other knee and"
+        " lean forward. Hold for 30 seconds and repeat 3 times on each side.",
+    ],
+)
+def test_a_tip_to_try_an_exercise_with_a_dose_is_an_exercise_and_the_other_tips_stay(item):
+    text = (
+        "# Back pain\n\nBack pain is very common.\n\n## What helps\n\n"
+        f"- Keep moving gently through the day.\n- {item}\n- Heat can relax tight muscles.\n"
+    )
+    plan = analyse(text.encode(), "tips.md")
+
+    names = [exercise["name"].lower() for exercise in exercises_of(plan)]
+    assert any(name.endswith("stretch") for name in names)
+    blocks = " ".join(str(b.value) for b in plan.pages[0].blocks)
+    assert "Keep moving gently" in blocks
+
+
+def test_a_tip_to_try_something_without_a_count_is_no_exercise():
+    text = (
+        "# Back pain\n\nBack pain is very common.\n\n## What helps\n\n"
+        "- Keep moving gently.\n- Try a yoga class: many people enjoy it.\n"
+    )
+    assert exercises_of(analyse(text.encode(), "tips.md")) == []

@@ -389,6 +389,19 @@ def emit_list(
     else:
         category, because = list_category(block, topic, heading, state, owner)
     state.decide(lead or list_text(block), category, because)
+    if category not in ("warning", "exercise_list", "junk") and (
+        tried := [found for item in block.items if (found := tried_exercise(item, rules))]
+    ):
+        # "Try a cat-cow stretch. On hands and knees ... 10 times, twice a day." among
+        # tips: the exercise joins an exercise list; the other tips stay a list.
+        rest = [item for item in block.items if not tried_exercise(item, rules)]
+        if rest:
+            emit_list(replace(block, items=rest), owner, topic, heading, state, routine)
+        exercises = ListBlock(ordered=False, items=[item for item, _ in tried])
+        for _, name in tried:
+            state.decide(name, "exercise", "a list item tells the reader to try it, with a dose")
+        emit_exercise_list(heading, [exercises], owner, state, routine=routine)
+        return
     if category == "warning" and asked is None and _mixed_severities(block, rules):
         # "When to get checked:" then see-a-GP, 111 and 999 items: read as a warning
         # section is, one warning per severity.
@@ -481,6 +494,32 @@ def causes_explained(owner: PagePlan, related_before: int, state: Context) -> No
         if all(cause.title != relation.title for cause in owner.causes):
             owner.causes.append(relation)
         state.decide(relation.title, "cause (condition)", "explained under a causes heading")
+
+
+def tried_exercise(item: ListItem, rules) -> tuple[ListItem, str] | None:
+    """A tip telling the reader to try an exercise and how ("Try a seated piriformis
+    stretch: sit on a chair ... Hold for 30 seconds and repeat 3 times"), as a labelled
+    exercise item ("Seated piriformis stretch: sit on a chair ..."), with its name; None
+    for any other item, or one without a count."""
+    match = _TRIED_EXERCISE.match(item.text)
+    if match is None:
+        return None
+    name, rest = match.group("name"), match.group("rest")
+    if not has_counts(read_dose(rest, counts_only=True).dose):
+        return None
+    name = name[:1].upper() + name[1:]
+    text = f"{name}: {rest}"
+    return ListItem(text=text, html=html.escape(text)), name
+
+
+#: "Try a cat-cow stretch. ...", "Do the chin tuck: ...": a tip naming an exercise.
+_TRIED_EXERCISE = re.compile(
+    r"\W*(?:try|do)\s+(?:(?:a|an|the|this|some)\s+)?(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?"
+    r"\s*(?:stretch|exercise|pose|tilt|tuck|squeeze|bridge|twist|glide|rotation|raise|curl|"
+    r"plank|hug|roll|rock|press|slide|extension|circles?|shrug))(?:es|s)?\s*(?:[.:]|\s[-\u2013\u2014])"
+    r"\s+(?P<rest>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _urgent_items(block: ListBlock, rules) -> list:

@@ -1984,3 +1984,38 @@ def test_an_encyclopedia_hatnote_drops_whole_though_its_sentences_read_as_text()
 
     assert "This article is about" not in joined
     assert "forward slip of one vertebra" in joined
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("\u2190 Previous thread | Next thread \u2192", "chrome: post furniture"),
+        ("Jump to latest reply", "chrome: post furniture"),
+        ("Kieran, you're on Radio Vale.", "chrome: broadcast script"),
+        ("Let's go to the phones.", "chrome: broadcast script"),
+        ("Text VALE to 81974 - texts cost your standard network rate.", "chrome: broadcast script"),
+        ("News and weather next, then Rhys is in with the drive.", "chrome: broadcast script"),
+        ("Written: March 2023 | Review due: March 2026", "chrome: page metadata"),
+        ("Westmoor Community Hospital is part of Westmoor Health NHS Trust.", "chrome: publisher"),
+        ("COUNTER ADVICE SHEET No. 14", "chrome: site header"),
+        (
+            "Clinics at The Harley Spine Centre and St Anselm's Hospital, Kent.",
+            "chrome: site header",
+        ),
+        ("We love the ThermaCore Back Wrap (\u00a324.99, affiliate link).", "chrome: promotional"),
+    ],
+)
+def test_forum_links_broadcast_asides_leaflet_headers_and_affiliate_notes_are_chrome(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The next thread of the story is about surgery.",
+        "Your physiotherapy service is part of the hospital team.",
+        "Clinics at the hospital run a pain management programme for 8 weeks, which helps.",
+    ],
+)
+def test_sentences_like_forum_links_and_headers_stay(line):
+    assert chrome_reason(line) == ""

@@ -2054,3 +2054,14 @@ def test_a_therapist_s_name_gives_the_therapy_another_name():
         )
     )
     assert "Physical therapy" in page_titled(plan, "Physiotherapy").alternate_names
+
+
+def test_a_question_whether_there_are_alternatives_heads_treatments():
+    plan = plan_of(
+        article(
+            "## Are there alternatives to surgery?",
+            "**Physiotherapy.** A structured programme of core strengthening helps many"
+            " people avoid surgery altogether.",
+        )
+    )
+    assert "Physiotherapy" in written(plan)

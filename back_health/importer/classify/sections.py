@@ -280,7 +280,9 @@ def heading_treatments(heading: str, state: Context, section: Section | None = N
     if "?" in heading and section is not None and _answers_no(section, rules):
         # "Is bracing any use for adults?" "Bracing is not usually helpful ...": the
         # section advises against what it names; text only, no treatment page.
-        if rules.find_treatments(heading):
+        if rules.find_treatments(heading) and not rules.cue("heading_treatments", heading):
+            # Not "Are there alternatives to surgery?": what it asks for is other
+            # treatments, whatever its answer says of surgery.
             return Role(ADVISED_AGAINST, "the answer to the question about it says no")
         return None
     if (medicine := whole_medicine(heading.strip(" .:"), rules)) is not None:

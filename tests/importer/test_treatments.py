@@ -2065,3 +2065,27 @@ def test_a_question_whether_there_are_alternatives_heads_treatments():
         )
     )
     assert "Physiotherapy" in written(plan)
+
+
+def test_conditions_a_treatment_treats_told_by_label_are_its_conditions():
+    text = (
+        "# Lumbar spinal fusion\n\nLumbar spinal fusion is an operation that joins two"
+        " vertebrae in the lower back.\n\n## Why would I need it?\n\n"
+        "The main conditions it treats are:\n\n"
+        "- **Spondylolisthesis** - one vertebra has slipped forward over the one below.\n"
+        "- **Degenerative disc disease** - a worn disc that causes long-standing pain.\n"
+    )
+    plan = plan_of(text)
+
+    condition = page_titled(plan, "Spondylolisthesis")
+    assert condition.kind == Kind.CONDITION
+    assert "Lumbar spinal fusion" in {r.title for r in condition.treatments}
+    assert "Degenerative disc disease" in written(plan, kind=Kind.CONDITION)
+
+
+def test_a_plain_list_of_what_a_medicine_treats_names_them_in_passing():
+    text = (
+        "# Gabapentin\n\nGabapentin is a medicine for nerve pain.\n\n## What it is for\n\n"
+        "The main conditions it treats are:\n\n- epilepsy\n- nerve pain\n"
+    )
+    assert not written(plan_of(text), kind=Kind.CONDITION)

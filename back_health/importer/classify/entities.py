@@ -2314,6 +2314,16 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         relate(owner, "related_conditions", page, relation_note(note))
         state.decide(part, "condition", "item of a types list: a kind of the condition")
         return page
+    if category == "treated":
+        # "Spondylolisthesis - one vertebra has slipped forward ..." under "The main
+        # conditions it treats are:" on a treatment's page: a condition it treats.
+        if not (rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name)):
+            state.decide(part, "content", "not the name of a condition")
+            return None
+        page = state.entity(Kind.CONDITION, derived.name, reason="a condition the treatment treats")
+        relate(page, "treatments", owner, relation_note(note))
+        state.decide(part, "condition", "item of a list of the conditions the treatment treats")
+        return page
     if category == "related":
         if not (rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name)):
             state.decide(part, "content", "not the name of a condition")

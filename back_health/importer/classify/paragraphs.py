@@ -47,6 +47,7 @@ from .entities import (
     explained_condition,
     framing_condition,
     glossed_condition,
+    labelled_rest,
     lead_context,
     list_entities,
     named_kind,
@@ -457,7 +458,15 @@ def emit_list(
         value["items"] = [item.text for item in cautions]
         add_block(owner, BlockPlan("warning", value), state)
         return
-    if category in ("causes", "treatments", "types", "related"):
+    if category == "treated" and (
+        owner_for_relations(owner, state).kind != Kind.TREATMENT
+        or not all(labelled_rest(item) for item in block.items)
+    ):
+        # Conditions a treatment treats, each told by its bold label and what follows
+        # ("**Spondylolisthesis** - one vertebra has slipped ..."); a plain list of names
+        # ("It is used for: epilepsy, nerve pain") names them in passing.
+        category = "content"
+    if category in ("causes", "treatments", "types", "related", "treated"):
         left, named = list_entities(block, category, owner, state)
         if named:
             keep_mentions(owner, block, named, state, lead=lead, left=left)

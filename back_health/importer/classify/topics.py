@@ -24,6 +24,7 @@ LEAD_TOPICS = (
     "exercise_list",
     "symptoms",
     "types",
+    "treated",
     "related",
     "causes",
     "treatments",

@@ -1217,3 +1217,24 @@ def test_a_list_item_asking_a_pharmacist_before_taking_another_medicine_is_boxed
         "- Ask your pharmacist before taking any other painkiller, including cold remedies.\n"
     )
     assert any("other painkiller" in w["text"] + " ".join(w["items"]) for w in warnings)
+
+
+def test_the_most_a_medicine_may_be_taken_is_a_boxed_caution_in_a_how_to_take_list():
+    warnings = warnings_of(
+        "# Co-codamol\n\nCo-codamol is a painkiller.\n\n## How to take it\n\n"
+        "- Take 1 or 2 tablets every 4 to 6 hours when needed.\n"
+        "- Do not take more than 8 tablets in 24 hours.\n"
+    )
+    assert any("8 tablets in 24 hours" in w["text"] + " ".join(w["items"]) for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Back pain that has not improved after 2 weeks should be checked by a GP.", True),
+        ("All samples should be checked by the laboratory first.", False),
+    ],
+)
+def test_what_should_be_checked_by_a_professional_asks_for_a_visit(sentence, expected):
+    found = advice_of(sentence, default_rules())
+    assert (found is not None and found.level == "see_doctor") is expected

@@ -483,6 +483,8 @@ def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue 
             or rules.cue("caution_harm", sentence)
             # "Ask your pharmacist before taking any other painkiller": check first.
             or rules.cue("severity_check_first", sentence)
+            # "Do not take more than 8 tablets in 24 hours": the most the reader may take.
+            or rules.cue("caution_dose_limit", sentence)
         ):
             return found
         return None

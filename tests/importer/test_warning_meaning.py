@@ -26,6 +26,12 @@ def warnings_of(markdown):
     return [b.value for p in plan_of(markdown).pages for b in p.blocks if b.type == "warning"]
 
 
+def level_of(sentence):
+    """The severity of ``sentence`` read as advice to the reader, or None when it is none."""
+    found = advice_of(sentence, default_rules())
+    return found.level if found is not None else None
+
+
 @pytest.mark.parametrize(
     ("sentence", "severity"),
     [
@@ -233,8 +239,7 @@ def warnings_of(markdown):
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == severity
+    assert level_of(sentence) == severity
 
 
 @pytest.mark.parametrize(
@@ -388,8 +393,7 @@ def test_care_card_lists_under_help_headings_or_labels_are_warnings(markdown):
 def test_a_medicine_unsuitable_for_a_group_is_a_caution_but_advice_against_is_not(
     sentence, is_caution
 ):
-    found = advice_of(sentence, default_rules())
-    assert (found is not None and found.level == "caution") is is_caution
+    assert (level_of(sentence) == "caution") is is_caution
 
 
 def test_a_risks_section_of_a_procedure_is_one_caution_warning():
@@ -604,11 +608,8 @@ def test_a_list_led_like_a_care_card_is_a_warning_per_urgency():
     ],
 )
 def test_telling_the_clinic_before_treatment_is_a_caution(sentence):
-    from back_health.importer.rules import default_rules
-    from back_health.importer.severity import advice_of
 
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == "caution"
+    assert level_of(sentence) == "caution"
 
 
 @pytest.mark.parametrize(
@@ -620,11 +621,8 @@ def test_telling_the_clinic_before_treatment_is_a_caution(sentence):
     ],
 )
 def test_contacts_made_in_haste_are_urgent_and_safety_cards_are_cautions(sentence, level):
-    from back_health.importer.rules import default_rules
-    from back_health.importer.severity import advice_of
 
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == level
+    assert level_of(sentence) == level
 
 
 def test_an_item_advising_against_a_medicine_for_the_harm_it_does_is_a_caution():
@@ -652,11 +650,8 @@ def test_an_item_advising_against_a_medicine_for_the_harm_it_does_is_a_caution()
     ],
 )
 def test_coming_in_the_same_day_and_advice_against_a_harm_are_warnings(sentence, level):
-    from back_health.importer.rules import default_rules
-    from back_health.importer.severity import advice_of
 
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == level
+    assert level_of(sentence) == level
 
 
 @pytest.mark.parametrize("heading", ["Important notes", "Safety bits (please read)", "Warnings"])
@@ -834,8 +829,7 @@ def test_a_list_item_forbidding_something_for_a_reason_that_is_no_harm_stays_a_t
     ],
 )
 def test_prompt_medical_attention_is_urgent_and_advice_relayed_to_patients_counts(sentence):
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == "urgent"
+    assert level_of(sentence) == "urgent"
 
 
 def test_what_patients_should_be_told_that_asks_for_no_care_is_no_warning():
@@ -852,8 +846,7 @@ def test_what_patients_should_be_told_that_asks_for_no_care_is_no_warning():
     ],
 )
 def test_a_text_its_author_labels_a_warning_is_at_least_a_caution(text):
-    found = advice_of(text, default_rules())
-    assert found is not None and found.level == "caution"
+    assert level_of(text) == "caution"
 
 
 @pytest.mark.parametrize(
@@ -879,8 +872,7 @@ def test_a_sentence_that_only_starts_with_a_warning_word_is_not_labelled(text):
     ],
 )
 def test_a_clinic_refusing_for_the_reader_s_state_or_pain_deserving_a_visit(text, severity):
-    found = advice_of(text, default_rules())
-    assert found is not None and found.level == severity
+    assert level_of(text) == severity
 
 
 def test_a_clinic_refusing_a_service_for_a_reason_that_is_no_health_state_is_no_warning():
@@ -1059,8 +1051,7 @@ def test_a_list_of_who_a_treatment_is_not_for_is_a_caution(lead):
     ],
 )
 def test_disclosures_checks_and_contacts_have_the_severity_they_ask_for(sentence, severity):
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == severity
+    assert level_of(sentence) == severity
 
 
 @pytest.mark.parametrize(
@@ -1127,8 +1118,7 @@ def test_a_qualified_cautions_heading_makes_each_stated_risk_a_caution(heading):
     ],
 )
 def test_a_risk_a_treatment_carries_or_a_course_to_finish_is_a_caution(sentence):
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == "caution"
+    assert level_of(sentence) == "caution"
 
 
 @pytest.mark.parametrize(
@@ -1151,13 +1141,11 @@ def test_a_medicine_weakening_immunity_named_as_a_risk_factor_is_no_caution(sent
     ],
 )
 def test_asking_a_pharmacist_which_medicine_suits_you_is_a_caution(sentence):
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == "caution"
+    assert level_of(sentence) == "caution"
 
 
 def test_speaking_to_a_pharmacist_about_symptoms_still_asks_for_a_visit():
-    found = advice_of("Speak to a pharmacist if the pain is not better in a week.", default_rules())
-    assert found is not None and found.level == "see_doctor"
+    assert level_of("Speak to a pharmacist if the pain is not better in a week.") == "see_doctor"
 
 
 @pytest.mark.parametrize(
@@ -1176,8 +1164,7 @@ def test_speaking_to_a_pharmacist_about_symptoms_still_asks_for_a_visit():
     ],
 )
 def test_machine_translated_obligations_and_contraindications_are_advice(sentence, severity):
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == severity
+    assert level_of(sentence) == severity
 
 
 def test_an_impersonal_obligation_asking_for_no_care_is_no_advice():
@@ -1202,8 +1189,7 @@ def test_a_machine_translated_when_to_see_a_doctor_heading_is_a_warning_heading(
     ],
 )
 def test_risks_a_treatment_carries_checks_first_and_checking_in_are_advice(sentence, severity):
-    found = advice_of(sentence, default_rules())
-    assert found is not None and found.level == severity
+    assert level_of(sentence) == severity
 
 
 def test_a_risk_a_habit_carries_for_the_condition_is_no_caution():
@@ -1236,5 +1222,4 @@ def test_the_most_a_medicine_may_be_taken_is_a_boxed_caution_in_a_how_to_take_li
     ],
 )
 def test_what_should_be_checked_by_a_professional_asks_for_a_visit(sentence, expected):
-    found = advice_of(sentence, default_rules())
-    assert (found is not None and found.level == "see_doctor") is expected
+    assert (level_of(sentence) == "see_doctor") is expected

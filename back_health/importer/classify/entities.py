@@ -2314,23 +2314,19 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         relate(owner, "related_conditions", page, relation_note(note))
         state.decide(part, "condition", "item of a types list: a kind of the condition")
         return page
-    if category == "treated":
-        # "Spondylolisthesis - one vertebra has slipped forward ..." under "The main
-        # conditions it treats are:" on a treatment's page: a condition it treats.
+    if category in _CONDITION_ITEMS:
         if not (rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name)):
             state.decide(part, "content", "not the name of a condition")
             return None
-        page = state.entity(Kind.CONDITION, derived.name, reason="a condition the treatment treats")
-        relate(page, "treatments", owner, relation_note(note))
-        state.decide(part, "condition", "item of a list of the conditions the treatment treats")
-        return page
-    if category == "related":
-        if not (rules.is_condition_term(derived.name) or rules.has_condition_head(derived.name)):
-            state.decide(part, "content", "not the name of a condition")
-            return None
-        page = state.entity(Kind.CONDITION, derived.name, reason="a related condition")
-        relate(owner, "related_conditions", page, relation_note(note))
-        state.decide(part, "condition", "item of a list of related or similar conditions")
+        reason, because = _CONDITION_ITEMS[category]
+        page = state.entity(Kind.CONDITION, derived.name, reason=reason)
+        if category == "treated":
+            # "Spondylolisthesis - one vertebra has slipped forward ..." under "The main
+            # conditions it treats are:" on a treatment's page: the page treats it.
+            relate(page, "treatments", owner, relation_note(note))
+        else:
+            relate(owner, "related_conditions", page, relation_note(note))
+        state.decide(part, "condition", because)
         return page
     if category == "treatments":
         page = state.entity(Kind.TREATMENT, derived.name, "other", "item of a treatments list")
@@ -2346,6 +2342,13 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
 
 #: An instruction to try something, before what is to be tried: "Try different ",
 #: "Use a ", "Consider ".
+#: Lists whose items name conditions: (reason of the page, why the item names one).
+_CONDITION_ITEMS = {
+    "treated": ("a condition the treatment treats", "item of a list of the conditions it treats"),
+    "related": ("a related condition", "item of a list of related or similar conditions"),
+}
+
+
 #: A cause item or heading opening with when the condition starts: "After a fall",
 #: "Following spinal surgery", "During pregnancy".
 AFTER_EVENT = re.compile(

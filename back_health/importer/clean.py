@@ -582,7 +582,7 @@ def drop_chrome(doc: Document) -> Document:
         if reason and section.level > 1:
             if reason == CONTENTS:
                 chrome, rest = _contents_and_rest(section.blocks)
-            elif any(advice := [gives_care_advice(_block_text(b)) for b in section.blocks]):
+            elif any(advice := [gives_care_advice(block_text(b)) for b in section.blocks]):
                 # "CONTACT US" over "If you develop weakness in both legs ... call 999":
                 # the advice stays, the heading and the rest of the section go.
                 pairs = list(zip(section.blocks, advice, strict=True))
@@ -590,7 +590,7 @@ def drop_chrome(doc: Document) -> Document:
                 rest = [block for block, gives in pairs if gives]
             else:
                 chrome, rest = _chrome_and_rest(section.blocks)
-            text = "\n".join([section.heading, *(_block_text(b) for b in chrome)])
+            text = "\n".join([section.heading, *(block_text(b) for b in chrome)])
             dropped.append(Dropped(reason=reason, text=text))
             if rest:
                 # "IN THIS ISSUE" and its list, then the first story without a heading
@@ -602,11 +602,11 @@ def drop_chrome(doc: Document) -> Document:
             heading_reason = chrome_reason(section.heading)
             if heading_reason and heading_reason not in KEPT_HEADING_REASONS:
                 if heading_key(section.heading) in listed and not any(
-                    gives_care_advice(_block_text(b)) for b in section.blocks
+                    gives_care_advice(block_text(b)) for b in section.blocks
                 ):
                     # "STAFF NEWS", named in the newsletter's contents: a story of its
                     # own, all of it chrome, not a stray heading over the article's text.
-                    text = "\n".join([section.heading, *map(_block_text, section.blocks)])
+                    text = "\n".join([section.heading, *map(block_text, section.blocks)])
                     dropped.append(Dropped(reason=heading_reason, text=text))
                     continue
                 dropped.append(Dropped(reason=heading_reason, text=section.heading))
@@ -664,7 +664,7 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
                         lead = kept.pop()
                         dropped.append(Dropped(reason=reason, text=lead.text))
             if reason:
-                dropped.append(Dropped(reason=reason, text=_block_text(block)))
+                dropped.append(Dropped(reason=reason, text=block_text(block)))
                 continue
             for item, item_reason in zip(block.items, item_reasons, strict=True):
                 if item_reason:
@@ -677,7 +677,7 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
             reasons = [reason_of(text) for text in block.texts()]
             chrome_cells = [r for r in reasons if r]
             if chrome_cells and len(chrome_cells) >= CHROME_LIST_SHARE * len(reasons):
-                dropped.append(Dropped(reason=chrome_cells[0], text=_block_text(block)))
+                dropped.append(Dropped(reason=chrome_cells[0], text=block_text(block)))
             elif (priced := without_price_columns(block, dropped)) is not None:
                 kept.append(priced)
             continue
@@ -819,7 +819,7 @@ def without_price_columns(table: Table, dropped: list[Dropped]) -> Table | None:
         return table
     keep = [i for i in range(len(headings)) if i not in prices]
     if len(keep) == 1 and _all_priced(table, prices):
-        dropped.append(Dropped(reason=PRICE_REASON, text=_block_text(table)))
+        dropped.append(Dropped(reason=PRICE_REASON, text=block_text(table)))
         return None
 
     def cut(row: list[str]) -> list[str]:
@@ -896,13 +896,14 @@ def _chrome_and_rest(blocks: list) -> tuple[list, list]:
     """A chrome section's blocks, all of them when it is short; when it runs on past
     :data:`CHROME_SECTION_MAX_WORDS` ("CHRISTMAS OPENING HOURS", two lines, then a whole
     article whose heading was not recognised), its first block only, and the rest kept."""
-    words = sum(len(_block_text(block).split()) for block in blocks)
+    words = sum(len(block_text(block).split()) for block in blocks)
     if words <= CHROME_SECTION_MAX_WORDS or len(blocks) < 2:
         return blocks, []
     return blocks[:1], blocks[1:]
 
 
-def _block_text(block) -> str:
+def block_text(block) -> str:
+    """The plain text of a paragraph, list or table, one line per item or cell."""
     if isinstance(block, Paragraph):
         return block.text
     if isinstance(block, Table):
@@ -1022,7 +1023,7 @@ def drop_contents_lists(doc: Document) -> Document:
                 and _is_contents(block, last, index)
             ):
                 changed = True
-                text = _block_text(block)
+                text = block_text(block)
                 if kept and isinstance(kept[-1], Paragraph) and _is_label(kept[-1]):
                     text = kept.pop().text + "\n" + text
                 dropped.append(Dropped(reason="chrome: table of contents", text=text))

@@ -516,7 +516,7 @@ def _contents_by_later_headings(doc):
             if isinstance(block, ListBlock) and later and len(block.items) >= 3:
                 named = sum(1 for item in block.items if clean.heading_key(item.text) in later)
                 if named >= clean.CONTENTS_SHARE * len(block.items):
-                    found.append(clean._block_text(block))
+                    found.append(clean.block_text(block))
     return found
 
 

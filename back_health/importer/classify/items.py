@@ -4,8 +4,8 @@ say nothing of the back's treatments, medicines or the body."""
 
 from __future__ import annotations
 
-from ..clean import heading_key, issue_contents
-from ..document import Dropped, Paragraph, Section
+from ..clean import block_text, heading_key, issue_contents
+from ..document import Dropped, Section
 from ..names import name_key
 from .context import Context
 
@@ -35,9 +35,7 @@ def without_other_items(
         return sections
     kept = sections[: starts[0]]
     for start, end in items:
-        text = "\n".join(
-            [headings[start], *(_plain(block) for s in sections[start:end] for block in s.blocks)]
-        )
+        text = f"{headings[start]}\n{_text(sections[start:end])}"
         if (start, end) == own or _speaks_of_health(text, state):
             # "Medicines corner: coming off gabapentin" in a pain service's newsletter is
             # advice the reader needs; "Flu clinics" and "Staff news" are not the page's.
@@ -77,7 +75,7 @@ def _subject_item(items, sections, headings, state: Context):
             return (start, end)
     counts = []
     for start, end in items:
-        text = " ".join(_plain(b) for s in sections[start:end] for b in s.blocks).lower()
+        text = _text(sections[start:end]).lower()
         counts.append((text.count(state.main.title.lower()), (start, end)))
     best = max(counts)
     if best[0] == 0 or sum(1 for count, _ in counts if count == best[0]) > 1:
@@ -85,10 +83,6 @@ def _subject_item(items, sections, headings, state: Context):
     return best[1]
 
 
-def _plain(block) -> str:
-    if isinstance(block, Paragraph):
-        return block.text
-    texts = getattr(block, "texts", None)
-    if callable(texts):
-        return " ".join(texts())
-    return " ".join([getattr(block, "lead", ""), *(i.text for i in getattr(block, "items", ()))])
+def _text(sections: list[Section]) -> str:
+    """The plain text of ``sections``' blocks, one line per block."""
+    return "\n".join(block_text(block) for section in sections for block in section.blocks)

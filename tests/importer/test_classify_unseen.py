@@ -424,3 +424,14 @@ def test_a_condition_named_after_when_it_happens_is_a_related_condition():
     plan = analyse(text.encode(), "stenosis.md")
 
     assert "Cervical myelopathy" in {r.title for r in plan.pages[0].related_conditions}
+
+
+def test_when_the_writer_has_it_is_no_part_of_the_subject_s_name():
+    text = (
+        "# Sciatica at 28 weeks - anyone else??\n\n"
+        "My sciatica started last week and the pain runs down my leg when I stand.\n"
+    )
+    page = analyse(text.encode(), "thread.md").pages[0]
+
+    assert page.title == "Sciatica"
+    assert "Sciatica at 28 weeks" not in page.alternate_names

@@ -91,6 +91,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     for category in ("title_prefix", "title_genre"):
         plain = rules.remove_cues(category, plain, "", count=1)
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", plain.strip())[0]
+    plain = _AT_A_TIME.sub("", plain)  # "Sciatica at 28 weeks": when is no other name
     if term is not None and (also := _second_of_two_treatments(plain, page.title, rules)):
         # "Facet joint injections and medial branch blocks": the leaflet is about both.
         state.entity(Kind.TREATMENT, also, reason="second treatment named in the title")
@@ -931,6 +932,9 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         return []
     if not check_name(name, rules).name:
         name = _without_population(name, rules)
+    if (timeless := _AT_A_TIME.sub("", name)) != name and check_name(timeless, rules).name:
+        # "Sciatica at 28 weeks": when the writer has it is no part of its name.
+        name = timeless
     parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
     names = [sentence_case(check_name(p, rules).name or "") for p in parts]
     names = [n for n in names if n] if len(parts) > 1 else [name]
@@ -1145,6 +1149,14 @@ def _without_population(name: str, rules: RuleSet) -> str:
             shorter = " ".join(words[:index])
             return shorter if check_name(shorter, rules).name else name
     return name
+
+
+#: A time at the end of a title's name: "at 28 weeks", "after 3 months", "since 6 weeks".
+_AT_A_TIME = re.compile(
+    r"\s+(?:at|after|from|since|for)\s+(?:about\s+|over\s+)?\d{1,3}\s+(?:days?|weeks?|months?|years?)"
+    r"(?:\s+(?:old|pregnant|postpartum))?\s*$",
+    re.IGNORECASE,
+)
 
 
 #: Where a title's headline ends and its subtitle starts.

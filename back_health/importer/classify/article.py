@@ -108,9 +108,8 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         owners = [o for o in owners if o[0] < section.level]
         ancestors = [a for a in ancestors if a[0] < section.level]
         topic = ancestors[-1][1] if ancestors else ""
-        if sibling == (section.level, "causes") and not (
-            sibling_numbered and _OUTLINE_NUMBER.match(section.heading)
-        ):
+        numbered = bool(_OUTLINE_NUMBER.match(section.heading))
+        if sibling == (section.level, "causes") and not (sibling_numbered and numbered):
             # Flat articles: "Causes of X" then one heading per cause; but "3 Grading"
             # after "2 Causes" is the outline's next section, not a cause.
             topic = "causes"
@@ -152,7 +151,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
             # heading said its causes itself; the next heading starts something else.
             passed = LISTED_CAUSES
         sibling = (section.level, passed)
-        sibling_numbered = bool(_OUTLINE_NUMBER.match(section.heading))
+        sibling_numbered = numbered
     finish_plan(state)
     return plan
 

@@ -170,9 +170,7 @@ def treatments_in_sentence(
         and not rules.cue("treatment_sentence", sentence)
     ):
         return
-    for index, (term, match) in enumerate(terms):
-        if index and ends_name_before(terms[index - 1], term, match, sentence):
-            continue  # "surgery" in "spinal fusion surgery": the operation named before
+    for term, match in without_name_ends(terms, sentence):
         if rules.cue("negated_treatment", _before(sentence, match.start())):
             continue
         if deficient(sentence, match.start()):
@@ -271,18 +269,24 @@ def general_operation(rules: RuleSet):
 _GENERAL_OPERATION = "surgery"
 
 
-def ends_name_before(before: tuple, term, match: re.Match, text: str) -> bool:
-    """Whether ``match`` is a one-word treatment term of the same kind straight after the
-    term before it in ``text``, and so the end of that name: "surgery" in "Spinal
-    fusion surgery"."""
-    previous_term, previous = before
-    return (
-        previous_term.kind == term.kind
-        and previous_term.name != term.name
-        and " " not in match.group(0)
-        and previous.end() < match.start()
-        and not text[previous.end() : match.start()].strip()
-    )
+def without_name_ends(found: list, text: str) -> list:
+    """``found`` (treatment terms and their matches in ``text``) without a one-word term
+    of the same kind straight after the term before it, which ends that name: "surgery"
+    in "Spinal fusion surgery" is the operation named, not a second treatment."""
+    kept = []
+    for index, (term, match) in enumerate(found):
+        if index:
+            previous_term, previous = found[index - 1]
+            if (
+                previous_term.kind == term.kind
+                and previous_term.name != term.name
+                and " " not in match.group(0)
+                and previous.end() < match.start()
+                and not text[previous.end() : match.start()].strip()
+            ):
+                continue
+        kept.append((term, match))
+    return kept
 
 
 def deficient(sentence: str, start: int) -> bool:
@@ -2340,8 +2344,6 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
     return page
 
 
-#: An instruction to try something, before what is to be tried: "Try different ",
-#: "Use a ", "Consider ".
 #: Lists whose items name conditions: (reason of the page, why the item names one).
 _CONDITION_ITEMS = {
     "treated": ("a condition the treatment treats", "item of a list of the conditions it treats"),
@@ -2356,6 +2358,8 @@ AFTER_EVENT = re.compile(
 )
 
 
+#: An instruction to try something, before what is to be tried: "Try different ",
+#: "Use a ", "Consider ".
 _TRY_THIS = re.compile(
     r"^\W*(?:try|use|consider|wear|apply|ask about|think about|look into)\s+"
     r"(?:(?:a|an|some|the|different|regular|gentle|simple|other)\s+)*(?=\w)",

@@ -390,12 +390,13 @@ def emit_list(
     else:
         category, because = list_category(block, topic, heading, state, owner)
     state.decide(lead or list_text(block), category, because)
+    read = [(item, tried_exercise(item, rules)) for item in block.items]
     if category not in ("warning", "exercise_list", "junk") and (
-        tried := [found for item in block.items if (found := tried_exercise(item, rules))]
+        tried := [found for _, found in read if found]
     ):
         # "Try a cat-cow stretch. On hands and knees ... 10 times, twice a day." among
         # tips: the exercise joins an exercise list; the other tips stay a list.
-        rest = [item for item in block.items if not tried_exercise(item, rules)]
+        rest = [item for item, found in read if not found]
         if rest:
             emit_list(replace(block, items=rest), owner, topic, heading, state, routine)
         exercises = ListBlock(ordered=False, items=[item for item, _ in tried])

@@ -27,10 +27,10 @@ from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
 from .entities import (
     AFTER_EVENT,
     cause_page,
-    ends_name_before,
     is_subtype,
     medicine_page,
     owner_for_relations,
+    without_name_ends,
 )
 from .exercises import (
     NOT_AN_EXERCISE_OPENING,
@@ -321,11 +321,7 @@ def heading_treatments(heading: str, state: Context, section: Section | None = N
     if all(term.name in main_terms for term, _ in found):
         return None  # "How TENS works" on a page about a TENS machine: the page's own text
     # "Spinal fusion surgery": "surgery" ends the operation's name; it is no second page.
-    found = [
-        (term, match)
-        for index, (term, match) in enumerate(found)
-        if not (index and ends_name_before(found[index - 1], term, match, heading))
-    ]
+    found = without_name_ends(found, heading)
     pages = [
         state.term_page(term, match.group(0), "heading names a treatment") for term, match in found
     ]

@@ -73,7 +73,8 @@ _HOLD = re.compile(
     rf"{_range('low4', 'high4')}\b"
     r"|\b(?:hold|holding)\b[^.;]{0,30}?\bfor\s+(?P<half>half\s+a\s+minute)\b"
     # "3 sets of 20 seconds": each set is a hold.
-    rf"|\bsets?\s+of\s+{_range('low6', 'high6')}\s*(?P<unit6>seconds?|secs?|s\b|minutes?|mins?)"
+    rf"|\bsets?\s+of\s+{_range('low6', 'high6')}[- ]?\s*"
+    r"(?P<unit6>seconds?|secs?|s\b|minutes?|mins?)"
     # "a 5-second hold", "10 second holds": the hold named after its length.
     rf"|\b{_range('low7', 'high7')}[- ](?P<unit7>seconds?|secs?|minutes?|mins?)\s+holds?\b"
     # "Hug one knee to your chest. Count to 10.": a position held while counting seconds.
@@ -90,7 +91,7 @@ _SETS = re.compile(
     # "3 rounds of 10", "2 circuits of 8": sets by another name; "do one group", as a
     # translation from Chinese words a set.
     rf"\b{_RANGE}\s+(?:sets?|(?:rounds?|circuits?)(?=\s+of\s+\d))\b"
-    rf"(?:\s+of\s+{_range('reps', 'reps_high')}(?!\s*(?:seconds?|secs?|s\b|minutes?|mins?))"
+    rf"(?:\s+of\s+{_range('reps', 'reps_high')}(?![- ]?\s*(?:seconds?|secs?|s\b|minutes?|mins?))"
     r"(?:\s+(?:repetitions|reps|repeats|times))?)?"
     rf"|\bdo\s+{_range('low_g', 'high_g')}\s+groups?\b"
     # "Do 8 reps and repeat the set 3 times": the set's count of times.

@@ -361,6 +361,40 @@ _CALLED = re.compile(
 )
 
 
+#: "the bacterium Mycobacterium tuberculosis" -> "Mycobacterium tuberculosis": the kind of
+#: germ before its proper name is no part of it.
+_GERM_KIND = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:bacterium|bacteria|germ|germs|virus|fungus|parasite|microbe"
+    r"|organism)\s+(?=[A-Z])"
+)
+
+
+#: A time at the end of a name: "at 28 weeks", "after 3 months", "from week six".
+_AT_A_TIME = re.compile(
+    r"\s+(?:at|after|from|since|for|until|in)\s+(?:about\s+|over\s+)?"
+    r"(?:(?:\d{1,3}|a few|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?:days?|weeks?|months?|years?)(?:\s+(?:old|pregnant|postpartum))?"
+    r"|(?:day|week|month)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve))"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_time(name: str) -> str:
+    """ "Sciatica at 28 weeks" -> "Sciatica", "Physiotherapy from week six" ->
+    "Physiotherapy": when the writer had it is no part of its name."""
+    return _AT_A_TIME.sub("", name)
+
+
+#: A course of a treatment before the treatment: "a long course of antituberculous
+#: therapy", "a short trial of amitriptyline".
+_COURSE_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:(?:long|longer|short|shorter|full|further|second|new)\s+)?"
+    r"(?:course|courses|trial)\s+of\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
 #: A span of time before what fills it: "years of heavy lifting", "a few weeks of ...".
 _DURATION_OF = re.compile(
     r"^(?:(?:an?|the|many|several|some|\d{1,3}|two|three|four|five|ten|a few)\s+)?"
@@ -383,6 +417,8 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     text = without_inner_gloss(text.strip()).rstrip(".!?;:,").strip()
     text = without_connective(text, rules)
     text = _CALLED.sub("", text.strip(_QUOTES + " "))
+    text = _GERM_KIND.sub("", text)
+    text = _COURSE_OF.sub("", text)
     text = _DURATION_OF.sub("", text)
     text = _SOMETHING_ADJECTIVE.sub(r"\g<verb> \g<adj> objects", text)
     if qualified := patterns["relative_qualifier"].match(text):

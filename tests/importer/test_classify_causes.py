@@ -2150,3 +2150,22 @@ def test_the_next_numbered_section_after_a_numbered_causes_section_is_no_cause()
     plan = analyse(text.encode(), "entry.txt")
 
     assert "Grading" not in {p.title for p in plan.pages}
+
+
+def test_a_cause_said_to_be_more_often_to_blame_is_a_cause():
+    text = (
+        "# Cervical radiculopathy\n\nCervical radiculopathy is a pinched nerve in the neck.\n\n"
+        "## Causes\n\nIn younger people, a herniated disk is more often to blame.\n"
+    )
+
+    assert "Herniated disk" in {r.title for r in plan_of(text).pages[0].causes}
+
+
+def test_the_disease_caused_by_a_germ_named_with_its_kind_names_the_germ():
+    text = (
+        "# Spinal tuberculosis\n\nSpinal tuberculosis is an infection of the spine.\n\n"
+        "## Cause\n\nThe disease is caused by the bacterium Mycobacterium tuberculosis,"
+        " which reaches the spine through the blood.\n"
+    )
+
+    assert "Mycobacterium tuberculosis" in {r.title for r in plan_of(text).pages[0].causes}

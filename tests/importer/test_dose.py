@@ -184,3 +184,9 @@ def test_a_number_word_inside_another_word_is_no_number(text):
     dose = read_dose(text).dose
     assert dose["times_per_day"] is None and dose["repetitions"] is None
     assert dose["days_per_week"] is None
+
+
+@pytest.mark.parametrize("text", ["Do 3 sets of 30-second holds.", "Do 3 sets of 30 second holds."])
+def test_sets_of_holds_named_by_their_length_count_no_repetitions(text):
+    dose = read_dose(text).dose
+    assert (dose["sets"], dose["repetitions"], dose["hold_seconds"]) == (3, None, 30)

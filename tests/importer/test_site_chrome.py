@@ -777,3 +777,18 @@ def test_a_handle_quoted_at_the_start_of_a_reply_is_cut():
     # A name is no handle: "Mum said:" opening a paragraph stays with what she said.
     kept = cleaned_text(html.replace("runner_88", "Mum"), "html")
     assert "Mum said:" in kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our free 14-day mobility challenge and get a printable workout sheet.",
+        "Sign up for the 6-week posture plan today.",
+    ],
+)
+def test_signing_up_for_a_site_programme_is_chrome(line):
+    assert chrome_reason(line).startswith("chrome: ")
+
+
+def test_signing_up_for_care_the_reader_needs_is_kept():
+    assert chrome_reason("Sign up with a GP practice near you if you have just moved.") == ""

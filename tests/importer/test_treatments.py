@@ -2089,3 +2089,36 @@ def test_a_plain_list_of_what_a_medicine_treats_names_them_in_passing():
         "The main conditions it treats are:\n\n- epilepsy\n- nerve pain\n"
     )
     assert not written(plan_of(text), kind=Kind.CONDITION)
+
+
+def test_a_course_of_a_treatment_is_named_by_the_treatment():
+    text = (
+        "# Spinal tuberculosis\n\nSpinal tuberculosis is an infection of the spine.\n\n"
+        "## Treatment\n\nThe main treatment is a long course of antituberculous therapy.\n"
+    )
+
+    assert "Antituberculous therapy" in written(plan_of(text))
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Twelve weeks after my microdiscectomy: what helped", "Microdiscectomy"),
+        ("Six months after your spinal fusion", "Spinal fusion"),
+    ],
+)
+def test_a_treatment_someone_had_is_named_without_whose_it_was(title, subject):
+    text = f"# {title}\n\nI had the operation in the spring and I am walking again.\n"
+
+    assert plan_of(text).pages[0].title == subject
+
+
+def test_when_a_treatment_started_is_no_part_of_its_other_name():
+    text = (
+        "# Recovering from back surgery\n\nThe first weeks are slow.\n\n## What helped\n\n"
+        "- **Physiotherapy from week six.** My physio got me bending and lifting again.\n"
+        "- **Walking.** I walked a little further every day.\n"
+    )
+    physio = next(p for p in plan_of(text).pages if p.title == "Physiotherapy")
+
+    assert physio.alternate_names == []

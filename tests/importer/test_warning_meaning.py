@@ -1223,3 +1223,61 @@ def test_the_most_a_medicine_may_be_taken_is_a_boxed_caution_in_a_how_to_take_li
 )
 def test_what_should_be_checked_by_a_professional_asks_for_a_visit(sentence, expected):
     assert (level_of(sentence) == "see_doctor") is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For the next 6 weeks, do not lift anything heavier than a full kettle.",
+        "Avoid lifting anything heavier than a bag of shopping until your team says so.",
+        "Do not bend, twist or carry heavy loads for the first four weeks.",
+    ],
+)
+def test_a_limit_on_lifting_or_bending_for_a_time_is_a_boxed_caution(sentence):
+    boxes = warnings_of(f"## Going home\n\nYou can walk as much as you like. {sentence}\n")
+    assert [(box["severity"], sentence.lower() in box["text"].lower()) for box in boxes] == [
+        ("caution", True)
+    ]
+
+
+def test_advice_after_a_fronted_phrase_speaks_to_the_reader():
+    assert level_of("After the injection, do not drive for 24 hours.") == "caution"
+    # Telling the reader to keep going is no warning, however it opens.
+    assert level_of("During a flare-up, don't stop moving altogether.") is None
+    # "..., never on their own" contrasts; it tells the reader nothing.
+    assert level_of("We use them alongside exercise, never on their own.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        (
+            "The ward nurse told me to ring the ward straight away if the wound got red.",
+            "urgent",
+        ),
+        ("She also said to go to A&E if I got numbness around my bottom.", "emergency"),
+    ],
+)
+def test_advice_a_writer_reports_being_given_for_when_to_act_is_a_warning(sentence, severity):
+    assert level_of(sentence) == severity
+
+
+def test_a_reported_referral_with_no_condition_is_narrative():
+    assert level_of("My GP told me to see a physio.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have diabetes, check your blood sugar more often for a few days afterwards.",
+        "Ask your anticoagulant clinic to check your INR more often when you start it.",
+        "Avoid alcohol while taking tramadol.",
+        "Do not drink alcohol during the course, as both can damage the liver.",
+    ],
+)
+def test_monitoring_a_reading_and_keeping_off_alcohol_are_cautions(sentence):
+    assert level_of(sentence) == "caution"
+
+
+def test_a_reading_the_clinic_takes_is_no_caution():
+    assert level_of("We check your blood pressure at every visit.") is None

@@ -10,6 +10,7 @@ from ..names import (
     preferred_title,
     sentence_case,
     summarise,
+    without_time,
 )
 from ..plan import ArticlePlan, Kind, PagePlan, RelationPlan
 from ..rules import Classification, Part, RuleContext, RuleSet, rule_name
@@ -249,7 +250,7 @@ class Role:
 
 
 def add_alternate(page: PagePlan, name: str, rules: RuleSet) -> None:
-    name = sentence_case(name.strip())
+    name = sentence_case(without_time(name.strip()))
     if not name or name.lower() == page.title.lower():
         return
     if name.lower() not in {a.lower() for a in page.alternate_names}:

@@ -18,6 +18,7 @@ from ..names import (
     singular,
     split_sentences,
     subject_name,
+    without_time,
 )
 from ..plan import UNTITLED_ARTICLE, Kind, MedicinePlan, PagePlan
 from ..prefilter import finditer_caseless
@@ -91,7 +92,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     for category in ("title_prefix", "title_genre"):
         plain = rules.remove_cues(category, plain, "", count=1)
     plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", plain.strip())[0]
-    plain = _AT_A_TIME.sub("", plain)  # "Sciatica at 28 weeks": when is no other name
+    plain = without_time(plain)  # "Sciatica at 28 weeks": when is no other name
     if term is not None and (also := _second_of_two_treatments(plain, page.title, rules)):
         # "Facet joint injections and medial branch blocks": the leaflet is about both.
         state.entity(Kind.TREATMENT, also, reason="second treatment named in the title")
@@ -932,7 +933,7 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         return []
     if not check_name(name, rules).name:
         name = _without_population(name, rules)
-    if (timeless := _AT_A_TIME.sub("", name)) != name and check_name(timeless, rules).name:
+    if (timeless := without_time(name)) != name and check_name(timeless, rules).name:
         # "Sciatica at 28 weeks": when the writer has it is no part of its name.
         name = timeless
     parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
@@ -958,9 +959,10 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             # "Muscle relaxants for back spasms": the phrase is about the treatment it
             # opens with; the condition is what it is for.
             extra.append(sentence_case(_DOSE_QUALIFIER.sub("", head)))
-        elif len(after) > 1 and _treatment_kind(after[-1], rules):
-            # "Your recovery after lumbar laminectomy": the treatment it is about.
-            extra.append(sentence_case(after[-1]))
+        elif len(after) > 1 and _treatment_kind(done := _READER_OWNS.sub("", after[-1]), rules):
+            # "Your recovery after lumbar laminectomy", "Twelve weeks after my
+            # microdiscectomy": the treatment it is about, whoever had it.
+            extra.append(sentence_case(done))
         elif found := rules.condition_in_phrase(n):
             extra.append(sentence_case(found))
         elif len(medicines := rules.find_medicines(n)) == 1 and not whole_medicine(n, rules):
@@ -1149,14 +1151,6 @@ def _without_population(name: str, rules: RuleSet) -> str:
             shorter = " ".join(words[:index])
             return shorter if check_name(shorter, rules).name else name
     return name
-
-
-#: A time at the end of a title's name: "at 28 weeks", "after 3 months", "since 6 weeks".
-_AT_A_TIME = re.compile(
-    r"\s+(?:at|after|from|since|for)\s+(?:about\s+|over\s+)?\d{1,3}\s+(?:days?|weeks?|months?|years?)"
-    r"(?:\s+(?:old|pregnant|postpartum))?\s*$",
-    re.IGNORECASE,
-)
 
 
 #: Where a title's headline ends and its subtitle starts.

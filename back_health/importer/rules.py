@@ -1025,10 +1025,24 @@ def _treatment_term(data: Mapping[str, Any] | TreatmentTerm) -> TreatmentTerm:
     return TreatmentTerm(
         name=data["name"],
         kind=data.get("kind", "other"),
-        patterns=tuple(data.get("patterns") or [re.escape(data["name"])]),
+        patterns=tuple(
+            either_spelling(pattern)
+            for pattern in data.get("patterns") or [re.escape(data["name"])]
+        ),
         class_of_medicine=bool(data.get("class_of_medicine")),
         general=bool(data.get("general")),
     )
+
+
+#: "disc" as a word of its own or in a term made from it ("discectomy", "discitis"), which
+#: American English spells "disk" ("herniated disk", "diskectomy"); never "discomfort".
+_DISC = re.compile(r"(?<![\w\[])disc(?=s?\b|ectom|itis|ogenic|ogra)")
+
+
+def either_spelling(text: str) -> str:
+    """A vocabulary pattern written with the British "disc" matching the American "disk"
+    too: "herniated disc" -> "herniated dis[ck]"."""
+    return _DISC.sub("dis[ck]", text)
 
 
 def _read(name: str) -> dict:
@@ -1144,11 +1158,16 @@ def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
         condition_words=tuple(w.lower() for w in conditions["words"]),
         condition_heads=tuple(w.lower() for w in conditions["heads"]),
         condition_names=tuple(
-            name
-            for entry in lexicon
-            for name in [entry["name"], *entry["synonyms"]]
-            # An abbreviation ("DISH", "CES") is a word in lower case; it names nothing alone.
-            if not name.isupper()
+            dict.fromkeys(
+                spelled
+                for entry in lexicon
+                for name in [entry["name"], *entry["synonyms"]]
+                # An abbreviation ("DISH", "CES") is a word in lower case; it names nothing
+                # alone.
+                if not name.isupper()
+                # "Herniated disc" is "herniated disk" in American English.
+                for spelled in (name, _DISC.sub("disk", name))
+            )
         ),
         condition_name_qualifiers=tuple(conditions.get("name_qualifiers", ())),
         condition_name_breakers=tuple(conditions.get("name_breakers", ())),

@@ -792,3 +792,18 @@ def test_signing_up_for_a_site_programme_is_chrome(line):
 
 def test_signing_up_for_care_the_reader_needs_is_kept():
     assert chrome_reason("Sign up with a GP practice near you if you have just moved.") == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "There are contraindications. Consultation of specialist is necessary.",
+        "Our doctors have experience more than 15 years. Modern equipment of Germany.",
+    ],
+)
+def test_a_clinic_adverts_legal_notice_and_boast_are_chrome(line):
+    assert chrome_reason(line).startswith("chrome: ")
+
+
+def test_contraindications_a_text_explains_are_kept():
+    assert chrome_reason("There are contraindications to some of these medicines.") == ""

@@ -2122,3 +2122,102 @@ def test_when_a_treatment_started_is_no_part_of_its_other_name():
     physio = next(p for p in plan_of(text).pages if p.title == "Physiotherapy")
 
     assert physio.alternate_names == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "A soft cervical collar worn for short periods may let the neck muscles rest.",
+            "Cervical collar",
+        ),
+        ("A rigid collar gives some relief on bad days.", "Cervical collar"),
+    ],
+)
+def test_a_treatment_named_after_a_describing_word_is_what_the_sentence_describes(sentence, title):
+    text = (
+        "# Neck pain\n\nNeck pain is common and usually settles.\n\n## Treatment\n\n"
+        f"Physiotherapy helps most people. {sentence}\n"
+    )
+
+    assert title in written(plan_of(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A soft collar isn't recommended: it weakens the neck muscles.",
+        "Two soft collars, a heat pack or a short walk can all help.",
+    ],
+)
+def test_a_modified_name_advised_against_or_listed_says_nothing_of_it(sentence):
+    text = (
+        "# Neck pain\n\nNeck pain is common and usually settles.\n\n## Treatment\n\n"
+        f"Physiotherapy helps most people. {sentence}\n"
+    )
+
+    assert "Cervical collar" not in written(plan_of(text))
+
+
+def test_the_care_word_after_a_treatment_is_part_of_the_articles_name_for_it():
+    text = (
+        "# Scheuermann's kyphosis\n\nScheuermann's kyphosis is a rounded upper back.\n\n"
+        "## Where chiropractic care fits in\n\nChiropractic care can ease stiffness and"
+        " keep the spine moving alongside exercise.\n"
+    )
+    page = next(p for p in plan_of(text).pages if p.title == "Chiropractic")
+
+    assert "Chiropractic care" in page.alternate_names
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Artificial disk replacement keeps some movement at that level.", "Disc replacement"),
+        ("A microdiskectomy removes the part of the disk pressing on the nerve.", "Discectomy"),
+    ],
+)
+def test_the_american_disk_spelling_names_the_same_treatment(text, title):
+    assert title in {term.name for term, _ in default_rules().find_treatments(text)}
+
+
+def test_the_american_disk_spelling_names_the_same_condition():
+    rules = default_rules()
+    assert rules.is_condition_term("degenerative disk disease")
+    assert not default_rules().find_treatments("Some discomfort is normal after discharge.")
+
+
+@pytest.mark.parametrize("label", ["Drug therapy", "Medicamentous therapy", "Medical treatment"])
+def test_a_heading_for_medicines_in_general_is_no_treatment_page(label):
+    text = (
+        "# Osteochondrosis\n\nOsteochondrosis is wear of the discs.\n\n## Treatment\n\n"
+        f"{label}. In the acute period doctors prescribe anti-inflammatory drugs and muscle"
+        " relaxants to remove the spasm.\n\nManual therapy. Soft techniques of the therapist"
+        " return mobility to the spine.\n"
+    )
+    titles = {p.title for p in plan_of(text).pages}
+
+    assert label not in titles and "Manual therapy" in titles
+
+
+def test_a_run_in_name_with_its_abbreviation_heads_its_text():
+    text = (
+        "OSTEOCHONDROSIS\n\nOsteochondrosis is wear of the discs.\n\nTREATMENT\n\n"
+        "Manual therapy. Soft techniques of the therapist return mobility to the spine.\n\n"
+        "Exercise therapy (LFK). Special gymnastics under an instructor strengthens the"
+        " muscular corset, which holds the spine.\n"
+    )
+    plan = plan_of(text, "post.txt")
+
+    assert "Exercise therapy" in written(plan)
+    assert "Back brace" not in {p.title for p in plan.pages}  # the muscles, no brace
+
+
+def test_a_medicine_for_pain_in_two_places_is_the_subject_not_a_condition():
+    text = (
+        "# Amitriptyline for back and nerve pain\n\nAmitriptyline belongs to a group of"
+        " medicines called tricyclic antidepressants. Amitriptyline is taken at night.\n"
+    )
+    main = plan_of(text).pages[0]
+
+    assert (main.kind, main.title) == (Kind.TREATMENT, "Amitriptyline")

@@ -1281,3 +1281,12 @@ def test_monitoring_a_reading_and_keeping_off_alcohol_are_cautions(sentence):
 
 def test_a_reading_the_clinic_takes_is_no_caution():
     assert level_of("We check your blood pressure at every visit.") is None
+
+
+def test_a_machine_translated_prohibition_with_its_harm_is_a_boxed_caution():
+    sentence = (
+        "In the acute period it is not recommended to warm the back with hot bath or"
+        " sauna, this can strengthen the edema."
+    )
+    assert level_of(sentence) == "caution"
+    assert [box["severity"] for box in warnings_of(f"## Treatment\n\n{sentence}\n")] == ["caution"]

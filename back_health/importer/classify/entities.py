@@ -222,6 +222,12 @@ def treatments_in_sentence(
             # "a heat pack" for "Heat therapy", "physical therapy" for "Physiotherapy": the
             # article's own wording is another name of the page.
             add_alternate(page, written, rules)
+        if not term.general and (care := _CARE_AFTER.match(sentence, match.end())):
+            # "Chiropractic care can't reverse ...": the article's name for it holds the
+            # general word after the term; a later sentence opening so is about it.
+            named = match.group(0) + care.group(0)
+            add_alternate(page, named, rules)
+            state.pages.alias(named, page)
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
         if term.general and within is not None and within.kind == Kind.TREATMENT:
@@ -318,6 +324,9 @@ def wording_of(written: str, page: PagePlan, rules: RuleSet) -> str:
     # article's own synonym is exactly what an editor and a search need to see.
     return "" if name.casefold() == page.title.casefold() else name
 
+
+#: A general word for care right after a treatment's name: "chiropractic care".
+_CARE_AFTER = re.compile(r"[ \t]+(?:care|treatment|sessions)\b", re.IGNORECASE)
 
 #: The end of a therapist's name, whose therapy is named by the same words.
 _THERAPIST = re.compile(r"therapists?$", re.IGNORECASE)
@@ -2505,6 +2514,50 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
+    page = _described_after_modifier(sentence, state)
+    if page is not None and page is not owner and page is not state.main:
+        if not (owner.kind == Kind.TREATMENT and page.title in _general_terms(rules)):
+            state.pages.add_text(page, sentence)
+            state.decide(
+                sentence, f"text of {page.title!r}", "its subject, after a describing word"
+            )
+
+
+def _described_after_modifier(sentence: str, state: Context) -> PagePlan | None:
+    """The treatment page a sentence opens with after a describing word or two, as its
+    subject: "A soft cervical collar worn for short periods may let ...", "Artificial
+    disk replacement keeps some movement" (the page's name is "Cervical collar", "Disc
+    replacement"). Not a list of treatments, nor a name after a verb or a preposition."""
+    rules = state.rules
+    found = rules.find_treatments(sentence[:MODIFIED_SUBJECT_REACH])
+    if not found or _NEGATION.search(sentence) or rules.cue("vague_benefit", sentence):
+        # "A soft collar isn't recommended", "A heat pack can ease tight muscles": nothing
+        # it does that a page could hold.
+        return None
+    term, match = found[0]
+    before = sentence[: match.start()].split()
+    if not before or len(before) > MODIFIERS_BEFORE_SUBJECT:
+        return None  # a name opening the sentence is found by its key, or is no subject
+    if term.general or not all(
+        word.lower() in ("a", "an", "the") or only_adjective(word.strip(",")) for word in before
+    ):
+        return None  # "Stop an exercise if ...", "Two exercises to try": no describing word
+    if is_practitioner(match.group(0)):
+        return None  # "The physiotherapist showed you ...": who gives care has its own rule
+    if _LISTED_AFTER_COMMA.match(sentence[match.end() :].lstrip()) or re.match(
+        r"\s*(?:[,:]|and\b|or\b|&|to\b)", sentence[match.end() :]
+    ):
+        # "A heat pack, ibuprofen or a short walk ...": several, listed; "Painkillers to
+        # take at home:" heads what follows.
+        return None
+    page = state.pages.get(name_key(term.name, rules))
+    return page if page is not None and page.kind == Kind.TREATMENT else None
+
+
+#: Most describing words before a treatment's name at a sentence's start ("A soft").
+MODIFIERS_BEFORE_SUBJECT = 3
+#: How far into a sentence (in characters) its subject's name is looked for.
+MODIFIED_SUBJECT_REACH = 80
 
 
 def _practitioner_subject(sentence: str, state: Context) -> PagePlan | None:

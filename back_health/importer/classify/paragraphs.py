@@ -893,7 +893,11 @@ def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:
 
 
 #: A name of up to a few words ending in a full stop, then a capitalised sentence.
-_PERIOD_LABEL = re.compile(r"(?P<label>[A-Z][^\W\d_][^.!?:;,()]{0,38})\.\s+(?P<rest>[A-Z].*)", re.S)
+#: A short abbreviation in brackets may close the name: "Exercise therapy (LFK)."
+_PERIOD_LABEL = re.compile(
+    r"(?P<label>[A-Z][^\W\d_][^.!?:;,()]{0,38}(?:[ \t]\([^()]{1,12}\))?)\.\s+(?P<rest>[A-Z].*)",
+    re.S,
+)
 #: Most words a name written as a sentence of its own may have.
 SENTENCE_LABEL_MAX_WORDS = 4
 #: Most words a paragraph's label may have to be read as a name.

@@ -1306,6 +1306,8 @@ def _parts_sharing_a_head(name: str, rules: RuleSet) -> bool:
     parts = re.split(r"\s+(?:and|&)\s+", name)
     if len(parts) != 2 or not rules.has_condition_head(parts[1]):
         return False
+    if _HEAD_BEFORE_PREPOSITION.search(parts[0]):
+        return False  # "Amitriptyline for back and nerve pain": a treatment and its use
     first, (*second, _) = parts[0], parts[1].split()
     return bool(second) and all(
         rules.cue("anatomy_subject", f"the {part.lower()}") for part in (first, " ".join(second))

@@ -1290,3 +1290,34 @@ def test_a_machine_translated_prohibition_with_its_harm_is_a_boxed_caution():
     )
     assert level_of(sentence) == "caution"
     assert [box["severity"] for box in warnings_of(f"## Treatment\n\n{sentence}\n")] == ["caution"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("A seizure, confusion or being hard to wake is a 999 call.", "emergency"),
+        ("If you get new weakness in your legs, that's 999 or A&E.", "emergency"),
+        ("That is an A&E trip today, not a forum question.", "emergency"),
+        ("Call right away if you have new weakness in your arm or hand.", "urgent"),
+        ("If the patch bleeds or looks different from before, show your GP.", "see_doctor"),
+        ("Get your GP to check it within a couple of weeks.", "see_doctor"),
+        (
+            "If it is no better in two weeks, you can refer yourself to our physio service.",
+            "see_doctor",
+        ),
+    ],
+)
+def test_help_named_as_what_a_sign_is_or_who_should_look_is_advice(sentence, severity):
+    assert level_of(sentence) == severity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This is an emergency department leaflet.",
+        "The nearest emergency department is at St Mary's.",
+        "About 1 in 50 people with back pain needs A&E.",
+    ],
+)
+def test_a_place_of_care_named_in_passing_is_no_advice(sentence):
+    assert level_of(sentence) is None

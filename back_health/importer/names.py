@@ -369,12 +369,17 @@ _GERM_KIND = re.compile(
 )
 
 
-#: A time at the end of a name: "at 28 weeks", "after 3 months", "from week six".
+#: A time at the end of a name: "at 28 weeks", "after 3 months", "from week six", "two
+#: years ago".
 _AT_A_TIME = re.compile(
-    r"\s+(?:at|after|from|since|for|until|in)\s+(?:about\s+|over\s+)?"
+    r"\s+(?:(?:at|after|from|since|for|until|in)\s+(?:about\s+|over\s+)?"
     r"(?:(?:\d{1,3}|a few|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
     r"(?:days?|weeks?|months?|years?)(?:\s+(?:old|pregnant|postpartum))?"
     r"|(?:day|week|month)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve))"
+    # "... two years ago", "... last spring": when it happened.
+    r"|(?:about\s+)?(?:\d{1,3}|a|an|one|a few|several|two|three|four|five|six|ten)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago"
+    r"|last\s+(?:week|month|year|spring|summer|autumn|fall|winter))"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -835,8 +840,9 @@ def bracketed_names(title: str) -> list[str]:
 
 #: "Why does my shoulder blade hurt?", "Why is my lower back so sore?".
 _WHY_IT_HURTS = re.compile(
-    r"why (?:does|do|is|are|might|would) (?:my|your|the) (?P<part>[a-z][a-z -]{2,40}?)"
-    r"(?: so| still| always)? (?:hurt|hurting|ache|aching|sore|painful|stiff)\b",
+    r"why (?:(?:does|do|is|are|might|would) )?(?:my|your|the) (?P<part>[a-z][a-z -]{2,40}?)"
+    r"(?: so| still| always)? (?:(?:is|are) )?(?:hurts?|hurting|aches?|aching|sore|painful|stiff)"
+    r"\b",
     re.IGNORECASE,
 )
 
@@ -846,7 +852,8 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
     "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica"."""
     text = " ".join(title.split())
     if hurts := _WHY_IT_HURTS.match(text):
-        # "Why does my shoulder blade hurt?" asks about shoulder blade pain.
+        # "Why does my shoulder blade hurt?", "Why your lower back hurts after swings" ask
+        # about shoulder blade pain, lower back pain.
         words = [w if w.isupper() and len(w) > 1 else w.lower() for w in hurts["part"].split()]
         return sentence_case(" ".join([*words, "pain"]))
     text = rules.remove_cues("heading_prefix", text, "")

@@ -807,3 +807,35 @@ def test_a_clinic_adverts_legal_notice_and_boast_are_chrome(line):
 
 def test_contraindications_a_text_explains_are_kept():
     assert chrome_reason("There are contraindications to some of these medicines.") == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most read",
+        "💬 214 comments | Join the conversation | Comments are moderated.",
+        "Dr Marsh cannot reply to letters personally. Her advice is general.",
+        "stiffback_sam · Member · 38 posts · 14 Jan 2025, 21:12",
+        "AS_Warrior_Kate · Senior Member · 1,204 posts · 14 Jan 2025, 21:40",
+        "We are sorry to hear you were injured. Please quote our reference on all letters.",
+        "If you have any questions, please call your claims handler on 0330 555 0192.",
+    ],
+)
+def test_newspaper_forum_and_insurer_furniture_is_chrome(line):
+    assert chrome_reason(line).startswith("chrome: ")
+
+
+@pytest.mark.parametrize("heading", ["Most read", "The claims process", "Making a claim"])
+def test_a_newspapers_most_read_and_an_insurers_claims_process_are_chrome_sections(heading):
+    assert heading_chrome_reason(heading).startswith("chrome: ")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most members of our team read the guidance.",
+        "Our physiotherapist answers questions from members of the club after each class.",
+    ],
+)
+def test_content_near_the_furniture_words_is_kept(line):
+    assert not chrome_reason(line).startswith("chrome: comments")

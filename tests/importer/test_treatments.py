@@ -2221,3 +2221,41 @@ def test_a_medicine_for_pain_in_two_places_is_the_subject_not_a_condition():
     main = plan_of(text).pages[0]
 
     assert (main.kind, main.title) == (Kind.TREATMENT, "Amitriptyline")
+
+
+def test_a_warm_up_list_with_one_timed_item_is_an_exercise_list():
+    text = (
+        "# Back pain\n\nBack pain after gardening is common.\n\n## Warm up first\n\n"
+        "Spend 5 minutes getting your back ready:\n\n"
+        "- Marching on the spot: 2 minutes\n"
+        "- Shoulder rolls: roll your shoulders slowly, 10 times\n"
+        "- Hip circles: hands on hips, circle your hips 10 times\n"
+    )
+
+    assert [e["name"] for e in exercises_of(plan_of(text))] == [
+        "Marching on the spot",
+        "Shoulder rolls",
+        "Hip circles",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Why Your Lower Back Hurts After Kettlebell Swings", "Lower back pain"),
+        ("Why does my neck ache in the morning?", "Neck pain"),
+    ],
+)
+def test_a_title_asking_why_a_part_hurts_names_its_pain(title, subject):
+    text = f"# {title}\n\nA dull ache the day after a hard session is common and fixable.\n"
+
+    assert plan_of(text).pages[0].title == subject
+
+
+def test_when_the_writer_was_diagnosed_is_no_part_of_the_conditions_name():
+    text = (
+        "# Starting a biologic next month\n\nI was diagnosed with ankylosing spondylitis two"
+        " years ago. Naproxen helped at first but the stiffness is back every morning.\n"
+    )
+
+    assert plan_of(text).pages[0].title == "Ankylosing spondylitis"

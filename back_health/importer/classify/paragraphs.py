@@ -684,7 +684,23 @@ def every_item_dosed(block: ListBlock) -> bool:
     """Whether every item of ``block`` says how much or how often and one counts sets,
     repetitions or a hold: a routine, not medicines taken "four times a day"."""
     doses = [read_dose(item.text).dose for item in block.items]
-    return bool(doses) and all(map(has_dose, doses)) and any(map(has_counts, doses))
+    return (
+        bool(doses)
+        and all(
+            has_dose(dose) or _TIMED_ITEM.fullmatch(item.text.strip())
+            for item, dose in zip(block.items, doses, strict=True)
+        )
+        and any(map(has_counts, doses))
+    )
+
+
+#: An item that is a name and how long to do it, as a warm-up lists one: "Marching on the
+#: spot: 2 minutes".
+_TIMED_ITEM = re.compile(
+    r"[^:.!?\n]{2,40}:[ \t]*+(?:about[ \t]++)?\d{1,3}(?:[ \t]*+(?:-|to)[ \t]*+\d{1,3})?"
+    r"[ \t]*+(?:seconds?|secs?|minutes?|mins?)\.?",
+    re.IGNORECASE,
+)
 
 
 def list_category(

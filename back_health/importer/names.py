@@ -391,6 +391,11 @@ def without_time(name: str) -> str:
     return _AT_A_TIME.sub("", name)
 
 
+#: "being born with a narrow spinal canal" -> "narrow spinal canal": what someone is born
+#: with is the name.
+_BORN_WITH = re.compile(r"^(?:being\s+|was\s+|were\s+)?born\s+with\s+(?=\w)", re.IGNORECASE)
+
+
 #: A course of a treatment before the treatment: "a long course of antituberculous
 #: therapy", "a short trial of amitriptyline".
 _COURSE_OF = re.compile(
@@ -423,6 +428,7 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     text = without_connective(text, rules)
     text = _CALLED.sub("", text.strip(_QUOTES + " "))
     text = _GERM_KIND.sub("", text)
+    text = _BORN_WITH.sub("", text)
     text = _COURSE_OF.sub("", text)
     text = _DURATION_OF.sub("", text)
     text = _SOMETHING_ADJECTIVE.sub(r"\g<verb> \g<adj> objects", text)

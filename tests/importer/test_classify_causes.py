@@ -2169,3 +2169,15 @@ def test_the_disease_caused_by_a_germ_named_with_its_kind_names_the_germ():
     )
 
     assert "Mycobacterium tuberculosis" in {r.title for r in plan_of(text).pages[0].causes}
+
+
+def test_what_someone_is_born_with_names_the_cause():
+    text = (
+        "# Lumbar spinal stenosis\n\nLumbar spinal stenosis is a narrowing of the spinal"
+        " canal in the lower back.\n\n## Causes\n\nOther causes include:\n\n"
+        "- a slipped disc that bulges into the spinal canal\n"
+        "- being born with a narrow spinal canal\n"
+    )
+    titles = {p.title for p in plan_of(text).pages}
+
+    assert "Narrow spinal canal" in titles and "Being born" not in titles

@@ -839,3 +839,9 @@ def test_a_newspapers_most_read_and_an_insurers_claims_process_are_chrome_sectio
 )
 def test_content_near_the_furniture_words_is_kept(line):
     assert not chrome_reason(line).startswith("chrome: comments")
+
+
+def test_an_ask_our_pharmacist_chat_widget_is_chrome():
+    assert heading_chrome_reason("Ask our pharmacist").startswith("chrome: ")
+    assert chrome_reason("Not sure? Chat to a Wellway pharmacist online, 8am to 10pm.")
+    assert heading_chrome_reason("Ask a pharmacist") == ""

@@ -2259,3 +2259,12 @@ def test_when_the_writer_was_diagnosed_is_no_part_of_the_conditions_name():
     )
 
     assert plan_of(text).pages[0].title == "Ankylosing spondylitis"
+
+
+def test_the_article_before_a_subjects_name_is_no_part_of_it():
+    text = (
+        "# The Pain Management Programme (PMP)\n\nThe programme is a group course that helps"
+        " you live with long-term pain. The programme runs for 8 weeks.\n"
+    )
+
+    assert plan_of(text).pages[0].title == "Pain management programme"

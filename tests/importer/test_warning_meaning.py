@@ -1321,3 +1321,22 @@ def test_help_named_as_what_a_sign_is_or_who_should_look_is_advice(sentence, sev
 )
 def test_a_place_of_care_named_in_passing_is_no_advice(sentence):
     assert level_of(sentence) is None
+
+
+def test_help_asked_for_after_a_conditional_caution_joins_its_box_at_its_severity():
+    boxes = warnings_of(
+        "## Who it is not for\n\nIf you have back pain with numbness around your bottom,"
+        " do not book a massage. Call 999 or go to A&E.\n"
+    )
+
+    assert [box["severity"] for box in boxes] == ["emergency"]
+    assert "do not book a massage" in boxes[0]["text"] and "999" in boxes[0]["text"]
+
+
+def test_recommending_a_physiotherapy_assessment_asks_for_a_visit():
+    sentence = (
+        "If your back pain has not improved after 6 weeks, we recommend booking a"
+        " physiotherapy assessment instead of massage."
+    )
+    assert level_of(sentence) == "see_doctor"
+    assert level_of("We recommend booking a course of five sessions for the best results.") is None

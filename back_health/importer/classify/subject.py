@@ -908,6 +908,8 @@ _ISSUE = re.compile(
 )
 
 
+#: An article opening a candidate.
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w)", re.IGNORECASE)
 #: A possessive opening a candidate: the reader's or the writer's own.
 _READER_OWNS = re.compile(r"^(?:your|my|our)\s+(?=\w)", re.IGNORECASE)
 #: A verb done to the reader inside a candidate ("hurting your back", "keeping you
@@ -925,6 +927,9 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         # ("Naproxen 250 mg tablets" can) are no part of the subject's name.
         cleaned = head
     name = condition_name_from_title(" ".join(cleaned.split()), rules)
+    if name and (bare := _ARTICLE.sub("", name)) != name and check_name(bare, rules).name:
+        # "The Pain Management Programme (PMP)": the article is no part of the name.
+        name = sentence_case(bare)
     if name and (owned := _READER_OWNS.sub("", name)) != name:
         # "Your hard neck collar": whose it is is no part of its name.
         name = sentence_case(owned)

@@ -362,6 +362,10 @@ def leans_on(previous: str, sentence: str, rules: RuleSet) -> bool:
     return bool(rules.cue("risk_statement", previous) and rules.cue("reader_address", previous))
 
 
+#: A condition the advice holds under: "If you ...", "..., when it ...".
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|should you)\b", re.IGNORECASE)
+
+
 def explains_caution(sentence: str, rules: RuleSet) -> bool:
     """Whether a sentence with no advice of its own, just after a caution, names the risk
     that caution is about ("Stopping suddenly can cause withdrawal symptoms.")."""
@@ -401,6 +405,22 @@ class ProseBoxes:
             # drink alcohol.": cautions in a row are one box.
             _append_to_box(self.boxed, markup)
             self.state.decide(sentence, "warning (caution)", f"{why}, after the caution before")
+            return
+        if (
+            self.boxed is not None
+            and not self.kept
+            and level != Severity.CAUTION
+            and _CONDITIONAL.search(self.boxed.value["text"])
+            and not _CONDITIONAL.search(sentence)
+        ):
+            # "If you have numbness around your bottom, do not book a massage. Call 999.":
+            # the help asked for is what the caution's condition calls for; one box, as
+            # serious as the help.
+            _append_to_box(self.boxed, markup)
+            self.boxed.value["severity"] = level
+            self.state.decide(sentence, f"warning ({level})", f"{why}, for the condition before")
+            self.urgent = self.boxed if level in (Severity.EMERGENCY, Severity.URGENT) else None
+            self.boxed = None
             return
         if (
             lean

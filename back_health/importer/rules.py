@@ -1036,13 +1036,13 @@ def _treatment_term(data: Mapping[str, Any] | TreatmentTerm) -> TreatmentTerm:
 
 #: "disc" as a word of its own or in a term made from it ("discectomy", "discitis"), which
 #: American English spells "disk" ("herniated disk", "diskectomy"); never "discomfort".
-_DISC = re.compile(r"(?<![\w\[])disc(?=s?\b|ectom|itis|ogenic|ogra)")
+_DISC = re.compile(r"(?<![\w\[])([Dd])isc(?=s?\b|ectom|itis|ogenic|ogra)")
 
 
 def either_spelling(text: str) -> str:
     """A vocabulary pattern written with the British "disc" matching the American "disk"
     too: "herniated disc" -> "herniated dis[ck]"."""
-    return _DISC.sub("dis[ck]", text)
+    return _DISC.sub(r"\1is[ck]", text)
 
 
 def _read(name: str) -> dict:
@@ -1166,7 +1166,7 @@ def default_rules(locales: tuple[str, ...] | None = None) -> RuleSet:
                 # alone.
                 if not name.isupper()
                 # "Herniated disc" is "herniated disk" in American English.
-                for spelled in (name, _DISC.sub("disk", name))
+                for spelled in (name, _DISC.sub(r"\1isk", name))
             )
         ),
         condition_name_qualifiers=tuple(conditions.get("name_qualifiers", ())),

@@ -334,7 +334,8 @@ def heading_chrome_reason(heading: str) -> str:
     return _reason(_HEADING_NUMBER.sub("", heading, count=1), chrome_patterns()[1])
 
 
-#: A number before a heading's words: "4. ", "2) ", "Section 3: ".
+#: A number before a heading's words: "4. ", "2) ", "Section 3: ", an outline's "8 " and
+#: "4.1 ".
 _HEADING_NUMBER = re.compile(
-    r"^\s*+(?:(?:section|part|chapter)\s++\d{1,3}[.):]?|\d{1,3}[.):])\s++", re.I
+    r"^\s*+(?:(?:section|part|chapter)\s++\d{1,3}[.):]?|\d{1,3}(?:\.\d{1,3})*+[.):]?)\s++", re.I
 )

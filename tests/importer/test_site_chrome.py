@@ -845,3 +845,26 @@ def test_an_ask_our_pharmacist_chat_widget_is_chrome():
     assert heading_chrome_reason("Ask our pharmacist").startswith("chrome: ")
     assert chrome_reason("Not sure? Chat to a Wellway pharmacist online, 8am to 10pm.")
     assert heading_chrome_reason("Ask a pharmacist") == ""
+
+
+@pytest.mark.parametrize("heading", ["8 References", "7 See also", "4.1 Comments"])
+def test_an_outline_number_before_a_chrome_heading_is_no_part_of_it(heading):
+    assert heading_chrome_reason(heading).startswith("chrome: ")
+
+
+def test_an_outline_number_before_a_content_heading_keeps_it():
+    assert heading_chrome_reason("4.1 Acute care") == ""
+    assert heading_chrome_reason("3 Causes") == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get our week-by-week pregnancy emails",
+        "Join 250,000 parents-to-be. Enter your due date.",
+        "Thank you for speaking with me on the phone yesterday.",
+        "This page has been produced in consultation with and approved by: the network",
+    ],
+)
+def test_sign_up_prompts_letter_courtesies_and_page_credits_are_chrome(line):
+    assert chrome_reason(line).startswith("chrome: ")

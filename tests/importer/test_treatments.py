@@ -2255,3 +2255,18 @@ def test_a_warm_up_list_with_one_timed_item_is_an_exercise_list():
         "Shoulder rolls",
         "Hip circles",
     ]
+
+
+def test_how_often_an_item_leading_into_the_exercises_says_applies_to_each():
+    text = (
+        "Neck pain letter\n\nYou have mechanical neck pain.\n\nPlan\n\n"
+        "1. Heat. A warm wheat bag on your neck for 15 minutes can ease the stiffness.\n"
+        "2. Exercises. Please do these gently, 3 times a day:\n"
+        "   - Neck rotation: turn your head to look over one shoulder. Repeat 5 times each"
+        " side.\n"
+        "   - Chin tucks: pull your chin straight back, hold for 5 seconds. Repeat 10 times.\n"
+    )
+    exercises = exercises_of(plan_of(text, "letter.txt"))
+
+    assert [e["name"] for e in exercises] == ["Neck rotation", "Chin tucks"]
+    assert {e["dose"]["times_per_day"] for e in exercises} == {3}

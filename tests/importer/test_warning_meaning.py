@@ -10,6 +10,7 @@ import pytest
 from back_health.importer.classify import classify
 from back_health.importer.clean import clean_document
 from back_health.importer.parse import parse_document
+from back_health.importer.pipeline import analyse
 from back_health.importer.plan import SourceInfo
 from back_health.importer.rules import default_rules, expand_services, service_names
 from back_health.importer.severity import advice_of
@@ -1340,3 +1341,24 @@ def test_recommending_a_physiotherapy_assessment_asks_for_a_visit():
     )
     assert level_of(sentence) == "see_doctor"
     assert level_of("We recommend booking a course of five sessions for the best results.") is None
+
+
+def test_a_key_points_summary_is_no_warning_box_but_its_emergency_item_is():
+    page = """<html><body><main><h1>Sciatica</h1>
+<div class="key-points"><h2>Key points</h2><ul>
+<li>Sciatica is pain that travels from the lower back down the back of one leg.</li>
+<li>The most common cause is a bulging or herniated disc pressing on a nerve root.</li>
+<li>Most people with sciatica recover within 6 weeks without surgery.</li>
+<li>Staying as active as you can is better than bed rest.</li>
+<li>Call 999 if you lose control of your bladder or bowels.</li>
+</ul></div><h2>Causes</h2><p>A slipped disc is the most common cause.</p></main></body></html>"""
+    plan = analyse(page.encode(), "sciatica.html")
+    boxes = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+
+    assert [box["severity"] for box in boxes] == ["emergency"]
+    assert "recover within 6 weeks" not in str(boxes[0])  # neither its text nor its items
+
+
+@pytest.mark.parametrize("who", ["a pediatrician", "a paediatrician", "your rheumatologist"])
+def test_seeing_a_childrens_or_joint_specialist_asks_for_a_visit(who):
+    assert level_of(f"If the pain lasts more than 2 weeks, see {who}.") == "see_doctor"

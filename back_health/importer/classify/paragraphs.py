@@ -256,7 +256,13 @@ def _sentences_before(blocks, index: int) -> list[str]:
     start = index
     while start > 0 and isinstance(blocks[start - 1], Paragraph):
         start -= 1
-    return [s for block in blocks[start:index] for s in split_sentences(block.text)]
+    before = [s for block in blocks[start:index] for s in split_sentences(block.text)]
+    if start > 0 and isinstance(last := blocks[start - 1], ListBlock) and last.items:
+        # "5. Exercises. Please do these gently, 3 times a day:" then the exercises, as a
+        # list of their own: the item that leads into them says how often.
+        if (lead := last.items[-1].text.rstrip()).endswith(":"):
+            before[:0] = split_sentences(lead)
+    return before
 
 
 #: Paragraphs after a list read for the routine's frequency (a teacher's note may come

@@ -331,7 +331,12 @@ def _says_care(text: str, kind: str) -> bool:
 def heading_chrome_reason(heading: str) -> str:
     """The reason a section with this heading is chrome ("Comments", "Related posts",
     "4. Your stories": a heading's number is no part of what it says)."""
-    return _reason(_HEADING_NUMBER.sub("", heading, count=1), chrome_patterns()[1])
+    patterns = chrome_patterns()[1]
+    unnumbered = _HEADING_NUMBER.sub("", heading, count=1)
+    # "3 thoughts on ..." counts comments: its number is its own; tried as written too.
+    return _reason(unnumbered, patterns) or (
+        _reason(heading, patterns) if unnumbered != heading else ""
+    )
 
 
 #: A number before a heading's words: "4. ", "2) ", "Section 3: ", an outline's "8 " and

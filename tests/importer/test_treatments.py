@@ -2270,3 +2270,27 @@ def test_how_often_an_item_leading_into_the_exercises_says_applies_to_each():
 
     assert [e["name"] for e in exercises] == ["Neck rotation", "Chin tucks"]
     assert {e["dose"]["times_per_day"] for e in exercises} == {3}
+
+
+def test_an_exercise_table_with_a_row_id_column_reads_its_exercises():
+    text = (
+        "# Low back pain\n\nMost low back pain gets better within 6 weeks.\n\n"
+        "## Exercise library\n\nDo the whole routine twice a day.\n\n"
+        "| id | Exercise | Sets | Reps | Hold |\n|---|---|---|---|---|\n"
+        "| `knee_rolls` | Knee rolls | 1 | 10 each side | - |\n"
+        "| `pelvic_tilt` | Pelvic tilt | 2 | 10 | 5 s |\n"
+    )
+    exercises = exercises_of(plan_of(text))
+
+    assert [e["name"] for e in exercises] == ["Knee rolls", "Pelvic tilt"]
+    assert exercises[1]["dose"]["hold_seconds"] == 5
+
+
+def test_a_repository_path_as_a_title_names_no_subject():
+    text = (
+        "# backwell-content / low-back-pain\n\nPatient-facing text for the app.\n\n"
+        "## Low back pain: the basics\n\nMost low back pain is non-specific and improves"
+        " within 6 weeks. Low back pain is very common.\n"
+    )
+
+    assert plan_of(text).pages[0].title == "Low back pain"

@@ -580,18 +580,26 @@ def labelled_exercise(text: str, rules: RuleSet) -> bool:
 
 
 #: Headings of a column that only numbers the rows ("No", "#").
-NUMBER_COLUMN_HEADINGS = frozenset({"", "no", "no.", "#", "number", "step", "n"})
+NUMBER_COLUMN_HEADINGS = frozenset({"", "no", "no.", "#", "number", "step", "n", "id"})
+
+
+#: A row's identifier in a column headed "id": one word of letters, digits, "_" or "-".
+_IDENTIFIER = re.compile(r"[\w.-]{1,40}")
 
 
 def without_number_column(table: Table) -> Table:
     """``table`` without a first column that only numbers its rows ("No" / 1, 2, 3): what
     each row is about is the column after it."""
-    cells = [row[0].strip().rstrip(".") for row in table.rows if row]
+    cells = [row[0].strip().rstrip(".").strip("`") for row in table.rows if row]
+    heading = table.headings[0].strip().lower() if table.headings else ""
     if (
         table.width < 3
         or not cells
-        or table.headings[0].strip().lower() not in NUMBER_COLUMN_HEADINGS
-        or not all(cell.isdigit() for cell in cells)
+        or heading not in NUMBER_COLUMN_HEADINGS
+        # "id" / "knee_rolls": an identifier of the row is a number by another name.
+        or not all(
+            cell.isdigit() or (heading == "id" and _IDENTIFIER.fullmatch(cell)) for cell in cells
+        )
     ):
         return table
     return replace(

@@ -2529,15 +2529,17 @@ def _described_after_modifier(sentence: str, state: Context) -> PagePlan | None:
     disk replacement keeps some movement" (the page's name is "Cervical collar", "Disc
     replacement"). Not a list of treatments, nor a name after a verb or a preposition."""
     rules = state.rules
-    found = rules.find_treatments(sentence[:MODIFIED_SUBJECT_REACH])
-    if not found or _NEGATION.search(sentence) or rules.cue("vague_benefit", sentence):
-        # "A soft collar isn't recommended", "A heat pack can ease tight muscles": nothing
-        # it does that a page could hold.
+    found = rules.find_treatments(sentence)  # remembered: asked of the sentence before
+    if not found or found[0][1].start() > MODIFIED_SUBJECT_REACH:
         return None
     term, match = found[0]
     before = sentence[: match.start()].split()
     if not before or len(before) > MODIFIERS_BEFORE_SUBJECT:
         return None  # a name opening the sentence is found by its key, or is no subject
+    if _NEGATION.search(sentence) or rules.cue("vague_benefit", sentence):
+        # "A soft collar isn't recommended", "A heat pack can ease tight muscles": nothing
+        # it does that a page could hold.
+        return None
     if term.general or not all(
         word.lower() in ("a", "an", "the") or only_adjective(word.strip(",")) for word in before
     ):

@@ -23,6 +23,7 @@ from .prefilter import (
     required_literals,
     starts_at_line_start,
 )
+from .text import without_heading_number
 
 #: File with the wording of site chrome and promotion (see its ``_comment``).
 CHROME_FILE = Path(__file__).with_name("data") / "chrome.json"
@@ -332,15 +333,8 @@ def heading_chrome_reason(heading: str) -> str:
     """The reason a section with this heading is chrome ("Comments", "Related posts",
     "4. Your stories": a heading's number is no part of what it says)."""
     patterns = chrome_patterns()[1]
-    unnumbered = _HEADING_NUMBER.sub("", heading, count=1)
+    unnumbered = without_heading_number(heading)
     # "3 thoughts on ..." counts comments: its number is its own; tried as written too.
     return _reason(unnumbered, patterns) or (
         _reason(heading, patterns) if unnumbered != heading else ""
     )
-
-
-#: A number before a heading's words: "4. ", "2) ", "Section 3: ", an outline's "8 " and
-#: "4.1 ".
-_HEADING_NUMBER = re.compile(
-    r"^\s*+(?:(?:section|part|chapter)\s++\d{1,3}[.):]?|\d{1,3}(?:\.\d{1,3})*+[.):]?)\s++", re.I
-)

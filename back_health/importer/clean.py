@@ -58,6 +58,7 @@ from .language import (
 from .parse_html import safe_inline_html
 from .parse_text import DANGLING_WORDS, MAX_HEADING_WORDS, is_metadata_line
 from .sentences import ends_sentence, split_sentences
+from .text import without_heading_number
 
 #: Flag kind for a passage in another language when the article is in English.
 NON_ENGLISH = "non_english"
@@ -965,7 +966,6 @@ CONTENTS_SHARE = 0.8
 #: Fewest items a contents list has.
 CONTENTS_MIN_ITEMS = 3
 
-_NUMBERING = re.compile(r"^(?:(?:step|part|section|chapter)[ \t]++)?\d{1,3}[.):]?[ \t]++", re.I)
 _NOT_WORD = re.compile(r"[^\w ]++")
 
 
@@ -995,7 +995,7 @@ _ISSUE_LABEL = re.compile(
 
 def heading_key(text: str) -> str:
     """A heading as a contents list names it: without its number, case or punctuation."""
-    text = _NUMBERING.sub("", text.strip())
+    text = without_heading_number(text.strip())
     return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
 

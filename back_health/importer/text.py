@@ -18,6 +18,18 @@ from .memo import remembered_call
 # "<" never occurs inside a tag we keep; excluding it keeps runs of "<" linear.
 _TAG = re.compile(r"<[^<>]++>")
 
+#: A number before a heading's words: "4. ", "2) ", "Step 3 ", "Section 3: ", an outline's
+#: "8 " and "4.1 ".
+HEADING_NUMBER = re.compile(
+    r"^\s*+(?:(?:step|part|section|chapter)\s++)?\d{1,3}(?:\.\d{1,3})*+[.):]?\s++", re.I
+)
+
+
+def without_heading_number(heading: str) -> str:
+    """ "4. Your stories" -> "Your stories": a heading's number is no part of what it says."""
+    return HEADING_NUMBER.sub("", heading, count=1)
+
+
 #: Words title case leaves in lower case ("Back Pain at Work").
 TITLE_CASE_MINOR_WORDS = frozenset(
     "a an the and or but nor of in on at to for by with from as into vs".split()

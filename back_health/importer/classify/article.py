@@ -13,7 +13,7 @@ from ..names import (
 from ..plan import ArticlePlan, PagePlan, SourceInfo
 from ..rules import RuleSet, default_rules
 from ..sentences import split_sentences
-from ..text import unshout
+from ..text import HEADING_NUMBER, unshout
 from .context import Context, Role
 from .entities import title_causes
 from .exercises import dose_table_sentence, exercise_subsections, title_exercise_parent
@@ -108,7 +108,8 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         owners = [o for o in owners if o[0] < section.level]
         ancestors = [a for a in ancestors if a[0] < section.level]
         topic = ancestors[-1][1] if ancestors else ""
-        numbered = bool(_OUTLINE_NUMBER.match(section.heading))
+        # Numbered as a part of the article's outline: "2 Causes", "3.1 Types".
+        numbered = bool(HEADING_NUMBER.match(section.heading))
         if sibling == (section.level, "causes") and not (sibling_numbered and numbered):
             # Flat articles: "Causes of X" then one heading per cause; but "3 Grading"
             # after "2 Causes" is the outline's next section, not a cause.
@@ -155,9 +156,6 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     finish_plan(state)
     return plan
 
-
-#: A heading numbered as a part of the article's outline: "2 Causes", "3.1 Types".
-_OUTLINE_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Za-z]")
 
 #: What a causes heading holding its own causes passes to the headings after it: they
 #: are causes only when their text says what they do.

@@ -36,7 +36,7 @@ from ..rules import Part, RuleSet
 from ..text import sentence_case, sentence_start
 from .blocks import BOLD_LABEL, label_begins_sentence
 from .context import ENTITY_KINDS, Context, add_alternate, relate, relation_note
-from .subject import whole_medicine
+from .subject import CARE_WORD, whole_medicine
 from .topics import CAUSE_TOPICS, TREATMENT_TOPICS
 from .warnings import add_prose
 
@@ -222,7 +222,7 @@ def treatments_in_sentence(
             # "a heat pack" for "Heat therapy", "physical therapy" for "Physiotherapy": the
             # article's own wording is another name of the page.
             add_alternate(page, written, rules)
-        if not term.general and (care := _CARE_AFTER.match(sentence, match.end())):
+        if not term.general and (care := CARE_WORD.match(sentence, match.end())):
             # "Chiropractic care can't reverse ...": the article's name for it holds the
             # general word after the term; a later sentence opening so is about it.
             named = match.group(0) + care.group(0)
@@ -324,9 +324,6 @@ def wording_of(written: str, page: PagePlan, rules: RuleSet) -> str:
     # article's own synonym is exactly what an editor and a search need to see.
     return "" if name.casefold() == page.title.casefold() else name
 
-
-#: A general word for care right after a treatment's name: "chiropractic care".
-_CARE_AFTER = re.compile(r"[ \t]+(?:care|treatment|sessions)\b", re.IGNORECASE)
 
 #: The end of a therapist's name, whose therapy is named by the same words.
 _THERAPIST = re.compile(r"therapists?$", re.IGNORECASE)
@@ -2546,8 +2543,8 @@ def _described_after_modifier(sentence: str, state: Context) -> PagePlan | None:
         return None  # "Stop an exercise if ...", "Two exercises to try": no describing word
     if is_practitioner(match.group(0)):
         return None  # "The physiotherapist showed you ...": who gives care has its own rule
-    if _LISTED_AFTER_COMMA.match(sentence[match.end() :].lstrip()) or re.match(
-        r"\s*(?:[,:]|and\b|or\b|&|to\b)", sentence[match.end() :]
+    if _LISTED_AFTER_COMMA.match(sentence[match.end() :].lstrip()) or _NAME_GOES_ON.match(
+        sentence, match.end()
     ):
         # "A heat pack, ibuprofen or a short walk ...": several, listed; "Painkillers to
         # take at home:" heads what follows.
@@ -2556,6 +2553,9 @@ def _described_after_modifier(sentence: str, state: Context) -> PagePlan | None:
     return page if page is not None and page.kind == Kind.TREATMENT else None
 
 
+#: What follows a name that lists it with others or makes it a heading: ", ", " and ",
+#: " to ".
+_NAME_GOES_ON = re.compile(r"\s*(?:[,:]|and\b|or\b|&|to\b)")
 #: Most describing words before a treatment's name at a sentence's start ("A soft").
 MODIFIERS_BEFORE_SUBJECT = 3
 #: How far into a sentence (in characters) its subject's name is looked for.

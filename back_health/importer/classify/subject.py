@@ -284,7 +284,7 @@ def _whole_treatment(name: str, rules: RuleSet):
     term, match, name = _only_found(rules.find_treatments(name), name)
     if term is None or match.group(0).lower() == name.lower():
         return term
-    if match.start() == 0 and _CARE_WORD.fullmatch(name[match.end() :]):
+    if match.start() == 0 and CARE_WORD.fullmatch(name[match.end() :]):
         return term  # "Chiropractic care", "Acupuncture treatment": the term, given
     # "Lumbar spinal fusion", "CT-guided selective nerve root block": the known name with
     # a modifier or two before it.
@@ -299,8 +299,9 @@ def _whole_treatment(name: str, rules: RuleSet):
     return None
 
 
-#: A general word for care after a treatment's name, adding nothing to it.
-_CARE_WORD = re.compile(r"\s+(?:care|treatment|treatments|sessions)", re.IGNORECASE)
+#: A general word for care after a treatment's name, adding nothing to it: "Chiropractic
+#: care", "Acupuncture treatment".
+CARE_WORD = re.compile(r"[ \t]+(?:care|treatment|treatments|sessions)\b", re.IGNORECASE)
 
 #: Why a candidate named by no vocabulary is a condition: the text defines it as one.
 DEFINED_CONDITION = "a condition by the text's definition"

@@ -2273,3 +2273,62 @@ def test_a_repository_path_as_a_title_names_no_subject():
     )
 
     assert plan_of(text).pages[0].title == "Low back pain"
+
+
+@pytest.mark.parametrize(
+    ("section", "specific", "general"),
+    [
+        (
+            "## Operations\n\n### Surgery\n\nA microdiscectomy takes away the part of the disc"
+            " that presses on the nerve. Most people go home the next day.\n",
+            "Discectomy",
+            "Surgery",
+        ),
+        (
+            "## Treatment\n\n### Injections\n\nIf the leg pain is bad, an epidural steroid"
+            " injection may be offered. A thin needle is guided by X-ray.\n",
+            "Epidural steroid injection",
+            "Injections",
+        ),
+        (
+            "## Treatment\n\n### Steroids\n\nDexamethasone is a steroid started as soon as the"
+            " problem is suspected. It brings down swelling around the nerves.\n",
+            "Dexamethasone",
+            "Steroids",
+        ),
+    ],
+)
+def test_a_general_treatment_heading_means_the_one_treatment_its_section_names(
+    section, specific, general
+):
+    plan = plan_of(
+        "# Lumbar radiculopathy\n\nLumbar radiculopathy is a trapped nerve root in the lower"
+        " back.\n\n" + section
+    )
+    treatments = [p for p in plan.pages if p.kind == Kind.TREATMENT]
+    page = next(p for p in treatments if p.title == specific)
+    assert general in page.alternate_names
+    assert not any(p.title == general for p in treatments)
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # Two operations: the heading stays general.
+        "## Treatment\n\n### Surgery\n\nSurgery may help if other treatment has not. A"
+        " laminectomy makes more room for the nerves, and a spinal fusion joins two bones.\n",
+        # A medicine given as an example of the heading's class.
+        "## Treatment\n\n### Muscle relaxants\n\nFor bad spasms a muscle relaxant, such as"
+        " diazepam, may be given for a few days.\n",
+        # The section names another treatment besides the medicine.
+        "## Treatment\n\n### Painkillers\n\nParacetamol or anti-inflammatory medicines can"
+        " help for a short time.\n",
+    ],
+)
+def test_a_general_treatment_heading_naming_several_or_examples_stays_general(section):
+    plan = plan_of(
+        "# Lumbar radiculopathy\n\nLumbar radiculopathy is a trapped nerve root in the lower"
+        " back.\n\n" + section
+    )
+    heading = section.split("### ", 1)[1].split("\n", 1)[0]
+    assert heading in {p.title for p in plan.pages if p.kind == Kind.TREATMENT}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import Decision, Document
+from ..document import Decision, Document, Section
 from ..names import (
     entity_key,
     preferred_title,
@@ -188,6 +188,9 @@ class Context:
     #: id() of each pending list's placeholder block: whether a block is one is asked for
     #: every paragraph, and a scan of the lists would grow with the article.
     pending_blocks: set[int] = field(default_factory=set)
+    #: id() of a page one treatment heading names -> its section, until its text is asked
+    #: which treatment the heading means (see ``entities.section_treatment_named``).
+    treatment_sections: dict[int, Section] = field(default_factory=dict)
 
     @classmethod
     def start(cls, rules: RuleSet, plan: ArticlePlan, document: Document) -> Context:

@@ -7,6 +7,7 @@ import os
 import re
 from functools import lru_cache
 
+from ..clean import block_text
 from ..document import ListBlock, ListItem
 from ..memo import remembered, remembered_call
 from ..names import (
@@ -21,6 +22,7 @@ from ..names import (
     name_key,
     only_adjective,
     opens_with_verb,
+    preferred_title,
     risk_names,
     split_names,
     split_sentences,
@@ -160,6 +162,26 @@ def treatments_in_sentence(
             # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
             state.decide(match.group(0), "content", "the sentence advises against it")
             continue
+        generic = info.generic[:1].upper() + info.generic[1:]
+        if (
+            within is not None
+            and _medicine_of(info, within, rules)
+            # "Dexamethasone is a steroid ...": the medicine the sentence is about, not one
+            # a doctor "may suggest" under "Pain relief".
+            and sentence[: match.start()].strip(" *_\"'").lower() in ("", "a", "an", "the")
+            and section_treatment_named(
+                within,
+                sentence,
+                generic,
+                lambda text: _treatments_besides(within, text, rules),
+                state,
+            )
+        ):
+            # "Steroids: Dexamethasone is a steroid given as soon as ...": the medicine
+            # the section's class of medicines means.
+            general_title = within.title
+            state.pages.retitle(within, generic)
+            state.decide(match.group(0), "treatment", f"the medicine {general_title!r} means")
         page = medicine_page(info, match.group(0), owner, state, sentence)
         if match is about:
             _describe(page, sentence, state)
@@ -201,7 +223,27 @@ def treatments_in_sentence(
             # operation of the section, not surgery in general.
             state.decide(match.group(0), "content", f"refers to {within.title!r}")
             continue
-        if general := operation_named(sentence, term, match, state):
+        if (
+            within is not None
+            and _kind_of(term, within, rules)
+            and section_treatment_named(
+                within,
+                sentence,
+                term.name,
+                lambda text: {
+                    t.name for t, _ in rules.find_treatments(text) if _kind_of(t, within, rules)
+                },
+                state,
+            )
+        ):
+            # "Surgery: A microdiscectomy removes the piece of disc ...", "Injections: an
+            # epidural steroid injection may be offered": the section headed by the
+            # general name is about the one treatment its text names first.
+            general_title = within.title
+            state.pages.retitle(within, term.name)
+            within.treatment_kind = term.kind
+            state.decide(match.group(0), "treatment", f"the treatment {general_title!r} means")
+        elif general := operation_named(sentence, term, match, state):
             # "Surgery may be considered ... The usual operation is a discectomy": the
             # surgery the article speaks of is a discectomy, one page under that name.
             state.pages.retitle(general, term.name)
@@ -263,6 +305,67 @@ def operation_named(sentence: str, term, match: re.Match, state: Context) -> Pag
     if page is None or page.kind != Kind.TREATMENT or page is state.main:
         return None
     return page
+
+
+def section_treatment_named(
+    within: PagePlan | None, sentence: str, specific: str, family, state: Context
+) -> bool:
+    """Whether ``specific``, named in ``sentence`` of the section ``within`` heads, is the
+    treatment the section's general heading means ("Injections" -> "Epidural steroid
+    injection", "Surgery" -> "Spinal fusion", "Steroids" -> "Dexamethasone"): named in
+    the section's first sentence, the only treatment of the heading's kind the section
+    names (``family`` gives the names of that kind in a text), with no page of its own
+    yet. A section naming several ("Painkillers: paracetamol ... ibuprofen ...") keeps
+    its general page. Asked once per section."""
+    if within is None or within.kind != Kind.TREATMENT or within is state.main:
+        return False
+    section = state.treatment_sections.pop(id(within), None)
+    if section is None or not _opens(section, sentence):
+        return False  # "Surgery may be considered if ...": the text is about surgery first
+    named = family("\n".join(block_text(block) for block in section.blocks))
+    return named == {specific} and state.pages.get(entity_key(specific, state.rules)) is None
+
+
+def _opens(section, sentence: str) -> bool:
+    """Whether ``sentence`` is the first of ``section``'s text."""
+    first = " ".join(block_text(section.blocks[0]).split()) if section.blocks else ""
+    return first.startswith(" ".join(sentence.split()))
+
+
+def _treatments_besides(page: PagePlan, text: str, rules: RuleSet) -> set[str]:
+    """The medicines and treatments ``text`` names besides ``page``'s own."""
+    own = {
+        page.title,
+        *(t.name for t, _ in rules.find_treatments(preferred_title(page.title, rules))),
+    }
+    medicines = {i.generic[:1].upper() + i.generic[1:] for i, _ in rules.find_medicines(text)}
+    return medicines | {t.name for t, _ in rules.find_treatments(text) if t.name not in own}
+
+
+def _medicine_of(info, page: PagePlan, rules: RuleSet) -> bool:
+    """Whether the medicine ``info`` is of the class of medicines ``page`` names
+    ("Dexamethasone" of "Steroids", a corticosteroid)."""
+    if not info.drug_class:
+        return False
+    classes = {t.name for t, _ in rules.find_treatments(preferred_title(page.title, rules))}
+    return any(
+        t.class_of_medicine and t.name in classes for t, _ in rules.find_treatments(info.drug_class)
+    )
+
+
+def _kind_of(term, page: PagePlan, rules: RuleSet) -> bool:
+    """Whether the vocabulary ``term`` is a kind of the treatment ``page`` names in
+    general: the page is the general operation and the term an operation, or the page's
+    name is the term's name without its first words ("Steroid injections" of "Epidural
+    steroid injection")."""
+    if term.name == page.title:
+        return False
+    general = general_operation(rules)
+    if general is not None and entity_key(page.title, rules) == entity_key(general.name, rules):
+        return term.kind == general.kind
+    words = entity_key(page.title, rules).split()
+    specific = entity_key(term.name, rules).split()
+    return len(specific) > len(words) and specific[-len(words) :] == words
 
 
 def general_operation(rules: RuleSet):

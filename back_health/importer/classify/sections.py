@@ -486,6 +486,8 @@ def emit_entity_section(section: Section, role: Role, owner: PagePlan, state: Co
                 relate(relation_owner, "causes", page, role.note)
         elif role.category == "treatment":
             relate(relation_owner, "treatments", page)
+            if len(role.pages) == 1:
+                state.treatment_sections[id(page)] = section
         else:
             relate(relation_owner, "causes", page)
     sticky = len(role.pages) > 1

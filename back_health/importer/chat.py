@@ -117,11 +117,14 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     speakers: set[str] = set()  # who a meeting app marks as a panelist
     senders: list[str] = []  # "" for an app notice
     lines: list[list[str]] = []  # the lines of each message
+    preamble: list[str] = []  # what comes before the first message: a title, a header
     for line in text.splitlines():
         stamp = _stamp(line)
         if stamp is None or stamp.end() == len(line):
             if lines and line.strip():
                 lines[-1].append(line.strip())  # a message of several lines
+            elif not lines:
+                preamble.append(line)
             continue
         rest = line[stamp.end() :]
         sent = _SENDER.fullmatch(rest)
@@ -135,6 +138,7 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
             speakers.add(_ROLE.sub("", sender))
         senders.append(_ROLE.sub("", sender))
         lines.append([sent.group("message").strip()])
+    senders = _same_speakers(senders)
     messages = list(zip(senders, ("\n".join(parts) for parts in lines), strict=True))
     words: dict[str, int] = {}
     for sender, message in messages:
@@ -147,6 +151,8 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     paragraphs: list[str] = []
     for sender, message in messages:
         if not sender:
+            if "\n" in message:  # lines after a notice: "[music]", then a description
+                dropped.append(("chrome: chat notice", message.split("\n", 1)[1]))
             continue
         if _PLACEHOLDER.fullmatch(message):
             dropped.append(("chrome: chat placeholder", message))
@@ -155,7 +161,33 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
         else:
             paragraphs.append(_set_out_list(_ended(message)))
     dropped.extend(("chrome: chat sender", sender) for sender in sorted(words))
-    return "\n\n".join(paragraphs) + "\n", dropped
+    # The first line before the messages names the talk ("Rib joint pain - what helps");
+    # the rest is its header (station, date, "Transcript (automated)", a chapter list).
+    header = [line.strip() for line in preamble if line.strip()]
+    opening = header[0] if header else ""
+    dropped.extend(("chrome: transcript header", line) for line in header[1:])
+    return "\n\n".join([opening, *paragraphs] if opening else paragraphs) + "\n", dropped
+
+
+def _same_speakers(senders: list[str]) -> list[str]:
+    """``senders`` with each short name of a speaker written as the full one it is part
+    of: "PRIYA" after "DR PRIYA SHAH (physiotherapist)" is the same speaker."""
+    full: dict[frozenset[str], str] = {}
+    for sender in senders:
+        words = frozenset(sender.casefold().split())
+        if words and not any(words < other for other in full):
+            full.setdefault(words, sender)
+    if len(full) < 2:
+        return senders
+    named: dict[str, str] = {}
+    out = []
+    for sender in senders:
+        if sender not in named:
+            words = frozenset(sender.casefold().split())
+            wider = [name for other, name in full.items() if words < other]
+            named[sender] = wider[0] if len(wider) == 1 else sender
+        out.append(named[sender])
+    return out
 
 
 def _ended(message: str) -> str:

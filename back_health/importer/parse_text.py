@@ -195,7 +195,7 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     # marker after a sentence ("... into types by cause.[2]"), which stays a sentence.
     line = _TRAILING_FOOTNOTE.sub("", without_trailing_pictographs(line.strip()))
     words = line.split()
-    if not words or len(words) > MAX_HEADING_WORDS or match_item(line):
+    if not words or _word_count(words) > MAX_HEADING_WORDS or match_item(line):
         return False
     if line[-1] in ".,;:!":
         return False
@@ -210,6 +210,11 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     if headline and len(words) > 2 and _in_capitals(line):
         return True  # "... THE BACK MUSCLE NOBODY HAS HEARD OF": a headline, not cut off
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
+
+
+def _word_count(words: list[str]) -> int:
+    """How many of ``words`` are words: a dash between them is none."""
+    return sum(1 for word in words if word not in ("-", "\u2013", "\u2014"))
 
 
 #: Footnote markers ending a line: "[2]", "[3][4]", "[a]".
@@ -765,10 +770,29 @@ def _chrome_lines(blocks: list[list[list[str]]]) -> set[str]:
         texts.extend(cell for cells in block if len(cells) > 1 for cell in cells)
     if not texts:
         return set()
-    found = chrome_candidates(texts)
+    # "Spine Matters Physio | 9:48 | Transcript" under a headline: a bar of metadata,
+    # among the opening lines (the title's block).
+    opening = [" ".join(cells) for cells in blocks[0]] if _lines_stand_apart(blocks[0]) else []
+    bars = {
+        text
+        for text in opening
+        if len(text) <= METADATA_BAR_MAX
+        and _METADATA_BAR.fullmatch(text)
+        and is_metadata_line(text)
+    }
+    found = chrome_candidates(texts) | bars
     # A lone line that names a chrome section ("Related articles") stays a heading, so
     # the section goes with it.
     return {text for text in found if not heading_chrome_reason(text)}
+
+
+#: A line of three or more short fields between bars, no table row: "Spine Matters Physio
+#: | 9:48 | Transcript".
+_METADATA_BAR = re.compile(r"[^|\s][^|\n]{0,40}?(?:[ \t]\|[ \t][^|\s][^|\n]{0,40}?){2,6}")
+
+
+#: Longest line read as a bar of metadata.
+METADATA_BAR_MAX = 200
 
 
 def _lines_stand_apart(block: list[list[str]]) -> bool:

@@ -144,3 +144,50 @@ def test_a_meeting_apps_saved_chat_keeps_the_speakers_without_stamps_or_reaction
 def test_a_text_with_a_few_from_lines_is_no_meeting_chat():
     text = "Back pain\n\n09:00 From the clinic to you: our opening hours.\n\nWalk daily.\n"
     assert read_chat(text) == (text, [])
+
+
+VIDEO = """\
+Hip bursitis explained - what it is and what helps
+Moorside Physio | 7:12 | Transcript
+
+[00:00] [music]
+
+[00:05] DR OWEN PRICE (physiotherapist): Hello and welcome. Hip bursitis is a painful \
+swelling of the small sac of fluid over the bony point of the hip.
+
+[00:40] OWEN: Lying on the sore side usually makes it worse at night, and so can climbing \
+stairs, getting out of a low car or standing on one leg to put your trousers on. Many \
+people notice it most after a long walk or a run on a sloping road.
+
+[01:10] SALLY (patient): It woke me every night for a month.
+
+[01:30] OWEN: Ice for ten minutes and a pillow between the knees help many people. \
+Strengthening the muscles around the hip over six to eight weeks is what helps most in the \
+long run, and a physiotherapist can show you which exercises to start with.
+
+[02:00] [music]
+
+---
+Video description: a short talk on hip pain.
+"""
+
+
+def test_a_transcript_keeps_its_title_line_and_records_the_rest_of_its_header():
+    text, dropped = read_chat(VIDEO)
+    assert text.startswith("Hip bursitis explained - what it is and what helps\n")
+    assert ("chrome: transcript header", "Moorside Physio | 7:12 | Transcript") in dropped
+    # What follows a sound cue is never lost without a record.
+    assert any("Video description" in line for _, line in dropped)
+
+
+def test_a_speaker_named_in_full_once_and_short_after_is_one_speaker():
+    text, dropped = read_chat(VIDEO)
+    assert "painful swelling of the small sac" in text  # said under the full name
+    assert "pillow between the knees" in text  # said under the short name
+    assert "woke me every night" not in text
+    assert ("chrome: chat sender", "DR OWEN PRICE") in dropped
+
+
+def test_a_transcript_imports_under_its_title():
+    plan = analyse(VIDEO.encode(), "hip-video.txt")
+    assert plan.pages[0].title == "Hip bursitis"

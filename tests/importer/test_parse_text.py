@@ -38,6 +38,25 @@ def test_the_title_is_the_first_heading_followed_by_body_text():
     assert blocks(doc, "Sciatica explained") == [Paragraph(BODY)]
 
 
+def test_a_bar_of_metadata_under_the_title_is_no_part_of_it():
+    from back_health.importer.pipeline import analyse
+
+    text = f"Sciatica - what it is and what helps\nBack Care TV | 9:48 | Transcript\n\n{BODY}\n"
+    assert parse(text).title == "Sciatica - what it is and what helps"
+    plan = analyse(text.encode(), "video.txt")
+    assert "9:48" not in str([page.blocks for page in plan.pages])
+    assert any("9:48" in d.text for d in plan.dropped)
+
+
+def test_a_dash_between_the_words_of_a_headline_is_no_word():
+    assert is_heading_like(
+        "Rib joint pain (costovertebral joint dysfunction) - what it is and what helps"
+    )
+    assert not is_heading_like(
+        "Not improving after 6 weeks = come and see us or your GP again today"
+    )
+
+
 def test_a_category_label_before_the_title_is_left_untitled_for_the_clean_step():
     doc = parse(f"Useful Tips\n\nHow to ease sciatica at home?\n\n\n{BODY}\n")
     assert doc.title == "How to ease sciatica at home?"

@@ -918,10 +918,20 @@ _READER_OWNS = re.compile(r"^(?:your|my|our)\s+(?=\w)", re.IGNORECASE)
 _ADDRESSES_READER = re.compile(r"\b\w+ing\s+(?:you|your|yourself)\b", re.IGNORECASE)
 
 
+#: A title opening with its name in quotes, more after it: '"Living with X" - webinar'.
+_QUOTED_OPENING = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d\n]{3,120}+)[\"\u201d]\s*+[-\u2013\u2014:|,(]"
+)
+
+
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
     cleaned = without_genre_label(cleaned, rules)
+    if quoted := _QUOTED_OPENING.match(cleaned):
+        # '"Living with notalgia paresthetica" - members\' webinar - 14 Oct 2025': the
+        # quoted words are the title; what follows says what kind of thing it is.
+        cleaned = quoted.group(1)
     head = _STRENGTH_TAIL.split(cleaned, maxsplit=1)[0]
     if head != cleaned and not whole_medicine(cleaned, rules) and whole_medicine(head, rules):
         # "Diazepam 2 mg and 5 mg Tablets": strengths the medicine's own name cannot hold

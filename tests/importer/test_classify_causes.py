@@ -2181,3 +2181,19 @@ def test_what_someone_is_born_with_names_the_cause():
     titles = {p.title for p in plan_of(text).pages}
 
     assert "Narrow spinal canal" in titles and "Being born" not in titles
+
+
+def test_a_clinical_summary_s_reason_for_call_and_its_labels_name_no_causes():
+    from back_health.importer.pipeline import analyse
+
+    text = (
+        "CALL ADVICE SUMMARY\n\nREASON FOR CALL\n\nSudden low back pain since lifting a box"
+        " this morning. No numbness and no problems passing urine.\n\nASSESSMENT\n\nAcute"
+        " low back pain, most likely a muscle strain.\n\nADVICE GIVEN\n\n1. Keep moving."
+        " Short walks around the house help you recover faster.\n2. Use heat, such as a"
+        " wheat bag, for 15 minutes at a time.\n"
+    )
+    plan = analyse(text.encode(), "call-summary.txt")
+    causes = {p.title for p in plan.pages if p.kind == "cause"}
+    assert not causes & {"Assessment", "Advice given", "Keep moving"}
+    assert "Staying active" in {p.title for p in plan.pages if p.kind == "treatment"}

@@ -500,3 +500,19 @@ def test_a_tip_to_try_something_without_a_count_is_no_exercise():
         "- Keep moving gently.\n- Try a yoga class: many people enjoy it.\n"
     )
     assert exercises_of(analyse(text.encode(), "tips.md")) == []
+
+
+def test_one_heading_with_a_frequency_is_no_run_of_exercises_under_a_mixed_title():
+    plan = plan_of(
+        "# Treatment and exercises for wry neck\n\nWry neck is a sudden stiff neck.\n\n"
+        "## Medicines\n\nParacetamol can ease the pain for a few days.\n\n"
+        "## Exercises for your neck\n\nDo these twice a day:\n\n"
+        "- Chin tucks: draw your chin back and hold for 5 seconds. Repeat 10 times.\n"
+        "- Side bends: tip your ear towards your shoulder. Repeat 5 times each side.\n\n"
+        "## When to get help\n\nSee your GP if the stiffness lasts more than a week.\n\n"
+        "## Quick check\n\n- How often should you do the exercises? a) every week"
+        " b) twice a day\n"
+    )
+    names = [e["name"] for e in exercises_of(plan)]
+    assert names == ["Chin tucks", "Side bends"]
+    assert all(d["times_per_day"] == 2 for d in doses(plan).values())

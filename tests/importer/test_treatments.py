@@ -2332,3 +2332,34 @@ def test_a_general_treatment_heading_naming_several_or_examples_stays_general(se
     )
     heading = section.split("### ", 1)[1].split("\n", 1)[0]
     assert heading in {p.title for p in plan.pages if p.kind == Kind.TREATMENT}
+
+
+def test_a_product_named_after_its_treatment_is_a_page_about_that_treatment():
+    plan = plan_of(
+        "# Relievo Twin Pad TENS Machine\n\nA TENS machine sends small electrical pulses"
+        " through pads on the skin. TENS can ease back pain for some people while it is on."
+        "\n\n## How to use it\n\nPlace the pads either side of the painful area and start"
+        " on the lowest setting.\n"
+    )
+    assert plan.pages[0].title == "TENS"
+    assert plan.pages[0].kind == Kind.TREATMENT
+
+
+def test_an_operation_with_describing_words_is_no_product_of_its_last_word():
+    plan = plan_of(
+        "# Endoscopic lumbar discectomy\n\nEndoscopic lumbar discectomy removes the part"
+        " of a disc pressing on a nerve through a tube the width of a pencil.\n"
+    )
+    assert plan.pages[0].title == "Endoscopic lumbar discectomy"
+
+
+def test_not_stopping_a_medicine_suddenly_is_no_advice_against_it():
+    plan = plan_of(
+        article(
+            "## Medicines",
+            "Gabapentin can ease burning nerve pain. Do not stop taking gabapentin suddenly;"
+            " your GP will lower the dose slowly.",
+        )
+    )
+    decisions = [d for d in plan.decisions if d.part.lower() == "gabapentin"]
+    assert decisions and not any("advises against" in d.because for d in decisions)

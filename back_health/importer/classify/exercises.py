@@ -424,7 +424,10 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
         ),
         None,
     )
-    if first is None:
+    if first is None or _run_length(sections[first:], base, rules) < DOSED_RUN_MIN:
+        # "Quick check" at the end of "Treatment and exercises for cervical dystonia",
+        # its quiz asking how often injections are given: one heading is no run of
+        # exercises.
         return sections
     preamble: list[Paragraph] = []
     kept_sections = []
@@ -452,6 +455,22 @@ def title_exercise_parent(title: str, sections: list[Section], base: int, state:
     state.decide(title, "exercise_list", "the title names exercises; headings name each one")
     parent = Section(title, base - 1, preamble)
     return [*kept_sections, parent, *sections[first:]]
+
+
+def _run_length(sections: list[Section], base: int, rules: RuleSet) -> int:
+    """How many top-level sections in a row, from the first, each name one exercise."""
+    run = 0
+    for section in sections:
+        if section.level > base:
+            continue  # an exercise's own sub-headings ("Steps", "Tips")
+        if not (
+            section.level == base
+            and is_exercise_subsection(section, rules)
+            and names_one_exercise(clean_heading(section.heading, rules), rules)
+        ):
+            break
+        run += 1
+    return run
 
 
 #: Fewest headings in a row, each one exercise with its own dose, that make an exercise

@@ -924,6 +924,24 @@ _QUOTED_OPENING = re.compile(
 )
 
 
+#: Last words of a product's name besides the vocabulary's device heads.
+_PRODUCT_HEADS = frozenset({"machine", "machines", "unit", "units", "device", "devices"})
+
+
+def _product_of(name: str, rules: RuleSet) -> str | None:
+    """The vocabulary treatment a product's name ends in ("PulseEase Dual Channel TENS
+    Machine" -> "TENS"), when the name is more than the treatment's own words and names
+    no other treatment; else None."""
+    found = rules.find_treatments(name)
+    words = re.findall(r"[a-z]+", name.lower())
+    if len(found) != 1 or not words or words[-1] not in {*rules.device_heads, *_PRODUCT_HEADS}:
+        return None  # "Endoscopic lumbar discectomy" is an operation, no product
+    term, match = found[0]
+    if name[match.end() :].strip() or not name[: match.start()].strip():
+        return None  # the treatment does not end the name, or is all of it
+    return term.name
+
+
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
@@ -985,6 +1003,10 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             # "Your adalimumab deliveries": the one medicine a phrase names is a candidate
             # of its own.
             extra.append(sentence_case(medicines[0][1].group(0)))
+        elif (device := _product_of(n, rules)) is not None:
+            # "PulseEase Dual Channel TENS Machine": a product's name ends in the treatment
+            # it is one of; the treatment is a candidate of its own.
+            extra.append(device)
         elif not check_name(n, rules).name and (tail := _ABOUT.split(n)[-1]) != n:
             # "Know the signs of cauda equina syndrome": a phrase that is no name ends in
             # the condition it is about.

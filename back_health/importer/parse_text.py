@@ -197,7 +197,9 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     words = line.split()
     if not words or _word_count(words) > MAX_HEADING_WORDS or match_item(line):
         return False
-    if line[-1] in ".,;:!":
+    if line[-1] in ".,;:!" or _FIELD_GAP.search(line) or not _A_WORD.search(line):
+        # "Registered GP:    Castle Street Medical Centre": a form's field; "02/07/1988",
+        # "612 448 9035": a value with no word.
         return False
     if _INNER_SENTENCE_BREAK.search(line) and not _capitals_question(line):
         # '"MY SCAN SAYS I HAVE A BULGING DISC. SHOULD I BE WORRIED?"': a headline in
@@ -210,6 +212,12 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     if headline and len(words) > 2 and _in_capitals(line):
         return True  # "... THE BACK MUSCLE NOBODY HAS HEARD OF": a headline, not cut off
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
+
+
+#: A word of two letters or more.
+_A_WORD = re.compile(r"[^\W\d_]{2}")
+#: A label's colon and the gap before its value on a form's line.
+_FIELD_GAP = re.compile(r":(?:[ ]{2,}|\t)(?=\S)")
 
 
 def _word_count(words: list[str]) -> int:
@@ -837,12 +845,20 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
     units: list[_Unit] = []
     for cells in block:
         line = " ".join(cells)
+        labelled = len(cells) > 1 and cells[0].rstrip().endswith(":")
+        if labelled and len(cells) == 2 and cells[0] in chrome:
+            # "Patient name:   Mr Kieran Doyle": a chrome label and its value go together.
+            units.append(_Unit("para", [line], chrome=True))
+            continue
         parts = cells if len(cells) > 1 and any(cell in chrome for cell in cells) else [line]
         for part in parts:
             if part in chrome:
                 units.append(_Unit("para", [part], chrome=True))
             else:
-                units.append(_Unit("para", [part], heading_like=is_heading_like(part)))
+                # "Registered GP:   Castle Street Medical Centre": a form's field, and its
+                # value, are no heading.
+                heading_like = not labelled and is_heading_like(part)
+                units.append(_Unit("para", [part], heading_like=heading_like))
     return units
 
 

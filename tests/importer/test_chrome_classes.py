@@ -2019,3 +2019,53 @@ def test_forum_links_broadcast_asides_leaflet_headers_and_affiliate_notes_are_ch
 )
 def test_sentences_like_forum_links_and_headers_stay(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Every £5 helps keep our support line open for another call.",
+        "Help us be there for the next family who calls",
+        "Enjoying this post? Paid subscribers keep this newsletter free for everyone.",
+        "Estimated time: 15 minutes",
+        "[Check my answers]",
+        "Mark lesson as complete",
+        "In the last lesson you wrote down the activities you find hardest.",
+        "Wellbeing Course › Module 2: Pacing › Lesson 2.4",
+        "Registered GP:   Orchard Lane Surgery, Kingsmere",
+        "Call received: Sunday 3/11/2025 21:14",
+        "Discharge summary - copy for patient",
+    ],
+)
+def test_appeals_course_furniture_and_call_summary_fields_are_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Every 2 hours, get up and walk around for a few minutes.",
+        "Help your back by bending your knees when you lift.",
+        "In the last week of pregnancy the pain often eases.",
+        "Your GP may refer you to a physiotherapist.",
+    ],
+)
+def test_advice_worded_like_appeals_or_course_furniture_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_section_listing_a_clinic_s_consultants_is_chrome():
+    headings, texts = headings_and_texts(
+        "# Lumbar spondylosis\n\nLumbar spondylosis is wear of the joints of the lower back."
+        "\n\n## Our spinal consultants\n\n- Mr A Surgeon, Consultant Spinal Surgeon\n"
+        "- Ms B Surgeon, Consultant Spinal Surgeon\n",
+        "markdown",
+    )
+    assert "Our spinal consultants" not in headings
+    assert "Consultant Spinal Surgeon" not in texts
+
+
+def test_a_clinic_s_signed_note_loses_its_label_and_keeps_its_advice():
+    assert cut_inline_chrome(
+        "A note from Riverside Clinic: the right exercises take pressure off the bones."
+    ).startswith("the right exercises")

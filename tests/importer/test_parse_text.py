@@ -842,3 +842,19 @@ def test_wrapped_lines_each_opening_with_a_label_and_colon_are_paragraphs():
 def test_a_sentence_ending_in_a_footnote_marker_is_no_heading():
     assert not is_heading_like("The Wiltse classification divides it into types by cause.[2]")
     assert is_heading_like("Classification of the types[2]")
+
+
+def test_a_form_s_fields_and_their_values_are_never_the_title():
+    doc = parse(
+        "CALL SUMMARY\n\nPatient name:     Mr A Example\nDate of birth:    02/07/1988\n"
+        "Registered GP:    Orchard Lane Surgery, Kingsmere\nCall type:        Telephone"
+        " assessment\n\nREASON FOR CALL\n\n" + BODY + "\n"
+    )
+    assert doc.title == "CALL SUMMARY"
+    assert all(
+        heading
+        not in ("Mr A Example", "02/07/1988", "Registered GP: Orchard Lane Surgery, Kingsmere")
+        for heading, _ in headings(doc)
+    )
+    assert not is_heading_like("02/07/1988")
+    assert not is_heading_like("612 448 9035")

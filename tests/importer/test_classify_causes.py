@@ -2197,3 +2197,16 @@ def test_a_clinical_summary_s_reason_for_call_and_its_labels_name_no_causes():
     causes = {p.title for p in plan.pages if p.kind == "cause"}
     assert not causes & {"Assessment", "Advice given", "Keep moving"}
     assert "Staying active" in {p.title for p in plan.pages if p.kind == "treatment"}
+
+
+def test_the_main_condition_s_abbreviation_is_another_name_of_it_never_a_cause():
+    from back_health.importer.pipeline import analyse
+
+    text = (
+        "# Transverse myelitis\n\nDoctors in the region have treated six adults for"
+        " transverse myelitis (TM) this year.\n\n## What happens\n\nTM damages the coating"
+        " of the nerves in one part of the spinal cord, so messages to the legs slow down.\n"
+    )
+    plan = analyse(text.encode(), "tm.md")
+    assert "TM" in plan.pages[0].alternate_names
+    assert not [p for p in plan.pages if p.kind == "cause" and p.title == "TM"]

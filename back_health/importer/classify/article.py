@@ -27,7 +27,7 @@ from .sections import (
     section_owner,
     section_role,
 )
-from .subject import main_condition
+from .subject import main_abbreviation, main_condition
 from .topics import heading_topic, names_other_topics, same_as_title
 
 #: A title asking why or how: "Why do runners get low back pain?".
@@ -63,6 +63,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     )
     state = Context.start(rules, plan, document)
     state.main = main_condition(document, state)
+    main_abbreviation(document, state)
     plan.title = plan.title or state.main.title
     if not any(s.heading for s in document.sections) and not any(
         isinstance(block, ListBlock | Table) for _, block in document.iter_blocks()

@@ -783,6 +783,22 @@ _BRACKETED_ABBREVIATION = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
 ABBREVIATION_REACH = 120
 
 
+def main_abbreviation(document: Document, state: Context) -> None:
+    """The abbreviation the text defines for the main page's name ("acute flaccid
+    myelitis (AFM)") becomes another name of the main page, so a later "AFM damages the
+    grey matter" is about the page, never a cause of it."""
+    main, rules = state.main, state.rules
+    if main is None:
+        return
+    key = _normalised(main.title, rules)
+    text = "\n".join([document.title, *_texts(document)])
+    for short, name in abbreviations(text, rules).items():
+        if name == key:
+            add_alternate(main, short.upper(), rules)
+            state.pages.alias(short.upper(), main)
+            state.decide(short.upper(), "alternate name", f"the text abbreviates {main.title!r}")
+
+
 def abbreviations(text: str, rules: RuleSet) -> dict[str, str]:
     """Abbreviations the text defines for condition names, as ``{lower-case
     abbreviation: normalised name}``: the words right before the bracket whose initials

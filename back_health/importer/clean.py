@@ -1520,6 +1520,52 @@ def drop_empty_sections(doc: Document) -> Document:
     return replace(doc, sections=kept, dropped=dropped)
 
 
+def spoken_lists(doc: Document) -> Document:
+    """Paragraphs in a row opening with a spoken number ("One: deep breathing. Sit
+    upright ...", "Two: seated rotation. ...") are the items of a numbered list, as a talk
+    or a transcript says a list aloud."""
+    sections = [replace(s, blocks=_spoken_list_blocks(s.blocks)) for s in doc.sections]
+    return replace(doc, sections=sections)
+
+
+def _spoken_list_blocks(blocks: list) -> list:
+    out: list = []
+    index = 0
+    while index < len(blocks):
+        run: list[str] = []
+        while index + len(run) < len(blocks):
+            block = blocks[index + len(run)]
+            match = _SPOKEN_NUMBER.match(block.text) if isinstance(block, Paragraph) else None
+            if not match or _NUMBER_WORDS.index(match.group(1).lower()) != len(run):
+                break
+            rest = block.text[match.end() :]
+            run.append(rest[:1].upper() + rest[1:])
+        if len(run) >= SPOKEN_LIST_MIN:
+            # "Now some exercises. Do these twice a day." said before it introduces it.
+            before = out[-1].text if out and isinstance(out[-1], Paragraph) else ""
+            lead = before if len(split_sentences(before)) <= SPOKEN_LEAD_SENTENCES else ""
+            items = [ListItem(text=item) for item in run]
+            out.append(ListBlock(ordered=True, items=items, lead=lead))
+            index += len(run)
+        else:
+            out.append(blocks[index])
+            index += 1
+    return out
+
+
+#: Fewest paragraphs in a row, numbered aloud from one, that make a list.
+SPOKEN_LIST_MIN = 2
+#: Most sentences of the paragraph before such a list that read as its lead.
+SPOKEN_LEAD_SENTENCES = 2
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: A number said aloud opening a paragraph: "One:", "Number two,", "Exercise three -".
+_SPOKEN_NUMBER = re.compile(
+    r"[ \t]*+(?:(?:number|exercise|step|tip)[ \t]++)?(one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)[ \t]*+[:,\u2013\u2014-][ \t]*+(?=\w)",
+    re.IGNORECASE,
+)
+
+
 def _has_content(block) -> bool:
     if isinstance(block, Paragraph):
         return bool(block.text.strip())
@@ -1542,5 +1588,6 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     drop_chrome,
     flag_other_languages,
     flag_truncated_ending,
+    spoken_lists,
     drop_empty_sections,
 )

@@ -113,8 +113,9 @@ _REPS = re.compile(
     rf"\s+times\b(?!{_FREQUENCY_AFTER})"
     # "Hold for 10 seconds, 5 times.": a bare count after a comma.
     rf"|(?:^|[,;:.]\s*){_range('low3', 'high3')}\s+times\b(?!{_FREQUENCY_AFTER})"
-    # "Do 12 on each side": a count for each side.
-    rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+{_OF_THESE}(?:on\s+|with\s+|for\s+)?"
+    # "Do 12 on each side", "Do 10 to each side": a count for each side.
+    rf"|\b(?:do|repeat|perform)\s+{_range('low4', 'high4')}\s+{_OF_THESE}"
+    r"(?:(?:on|with|for|to)\s+)?"
     r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
     # "Neck rotations: 10 to each side": a bare count for each side after a label.
     rf"|(?:^|[,;:.]\s*|\s[-\u2013\u2014]\s*){_range('low7', 'high7')}\s+(?:(?:to|on|for|with)\s+)?"

@@ -190,3 +190,8 @@ def test_a_number_word_inside_another_word_is_no_number(text):
 def test_sets_of_holds_named_by_their_length_count_no_repetitions(text):
     dose = read_dose(text).dose
     assert (dose["sets"], dose["repetitions"], dose["hold_seconds"]) == (3, None, 30)
+
+
+def test_a_count_done_to_each_side_is_a_repetition_for_each_side():
+    dose = read_dose("Turn slowly to one side, then the other. Do 10 to each side.").dose
+    assert dose["repetitions"] == 10 and dose["per_side"] is True

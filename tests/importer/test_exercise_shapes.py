@@ -516,3 +516,18 @@ def test_one_heading_with_a_frequency_is_no_run_of_exercises_under_a_mixed_title
     names = [e["name"] for e in exercises_of(plan)]
     assert names == ["Chin tucks", "Side bends"]
     assert all(d["times_per_day"] == 2 for d in doses(plan).values())
+
+
+def test_exercises_numbered_aloud_in_a_talk_are_a_list():
+    plan = plan_of(
+        "Neck stiffness - three easy exercises\n\n"
+        "Stiffness in the neck usually eases within a week or two.\n\n"
+        "Now some exercises. Do these twice a day.\n\n"
+        "One: chin tucks. Draw your chin straight back and hold for 5 seconds. Do 10.\n\n"
+        "Two: shoulder rolls. Roll your shoulders backwards slowly. Do 10.\n\n"
+        "Three: side bends. Tip your ear towards your shoulder. Do 5 to each side.\n",
+        name="talk.txt",
+    )
+    assert [e["name"] for e in exercises_of(plan)] == ["Chin tucks", "Shoulder rolls", "Side bends"]
+    assert doses(plan)["Side bends"]["repetitions"] == 5
+    assert all(d["times_per_day"] == 2 for d in doses(plan).values())

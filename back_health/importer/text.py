@@ -121,10 +121,14 @@ def _sentence_case(name: str) -> str:
     for index, word in enumerate(words):
         if index == 0:
             word = word[:1].upper() + word[1:]
-        elif title_cased and not is_acronym(word):
-            word = word.lower()
+        elif title_cased and not is_acronym(word) and not _LETTER_NAME.fullmatch(word):
+            word = word.lower()  # not "D" in "Vitamin D", "B12", "T4 syndrome"
         out.append(word)
     return " ".join(out)
+
+
+#: A capital letter standing for a name, with a number or not: "D", "B12", "T4".
+_LETTER_NAME = re.compile(r"[A-Z]\d{0,2}")
 
 
 def sentence_start(text: str) -> str:

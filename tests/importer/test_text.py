@@ -86,3 +86,17 @@ def test_no_abbreviates_number_only_before_a_number(paragraph, expected):
     from back_health.importer.sentences import split_sentences
 
     assert split_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Vitamin D", "Vitamin D"),
+        ("vitamin D", "Vitamin D"),
+        ("Vitamin B12 Deficiency", "Vitamin B12 deficiency"),
+        ("T4 Syndrome", "T4 syndrome"),
+        ("Short Leg Syndrome", "Short leg syndrome"),
+    ],
+)
+def test_a_capital_letter_standing_for_a_name_keeps_its_capital(name, expected):
+    assert text.sentence_case(name) == expected

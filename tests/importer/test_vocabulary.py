@@ -253,6 +253,15 @@ def test_common_treatments_and_medicine_classes_are_in_the_vocabulary(text, name
         ("Rinvoq is a tablet taken once a day.", "upadacitinib"),
         ("Remicade is given by a drip.", "infliximab"),
         ("Cimzia every 2 weeks", "certolizumab pegol"),
+        # Gout in the spine, dystonia, inflammatory arthritis and bone medicines.
+        ("Colchicine settles a flare within a few days.", "colchicine"),
+        ("Allopurinol lowers uric acid over months.", "allopurinol"),
+        ("Adenuric is an alternative.", "febuxostat"),
+        ("Tablets such as trihexyphenidyl or clonazepam can ease the pull.", "clonazepam"),
+        ("Tablets such as trihexyphenidyl or clonazepam can ease the pull.", "trihexyphenidyl"),
+        ("Plaquenil is often used alongside methotrexate.", "hydroxychloroquine"),
+        ("Raloxifene is an option after the menopause.", "raloxifene"),
+        ("Evenity is given as two injections once a month.", "romosozumab"),
     ],
 )
 def test_tuberculosis_antiviral_and_disease_modifying_medicines_are_known(text, generic):

@@ -13,7 +13,7 @@ from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.plan import SourceInfo
 from back_health.importer.rules import default_rules, expand_services, service_names
-from back_health.importer.severity import advice_of
+from back_health.importer.severity import advice_of, severity_of
 
 SOURCE = SourceInfo(name="warnings", sha256="0" * 64, format="markdown", bytes=1)
 INTRO = "# Back pain\n\nBack pain is common and usually gets better within a few weeks.\n\n"
@@ -1362,3 +1362,16 @@ def test_a_key_points_summary_is_no_warning_box_but_its_emergency_item_is():
 @pytest.mark.parametrize("who", ["a pediatrician", "a paediatrician", "your rheumatologist"])
 def test_seeing_a_childrens_or_joint_specialist_asks_for_a_visit(who):
     assert level_of(f"If the pain lasts more than 2 weeks, see {who}.") == "see_doctor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wait until your wound has healed before starting, and ask your physiotherapist if"
+        " you are unsure.",
+        "Ask your midwife if you're not sure which exercises are safe yet.",
+    ],
+)
+def test_asking_a_professional_when_unsure_is_a_check_first_caution(sentence):
+    found = severity_of(sentence, default_rules())
+    assert found is not None and found.level == "caution"

@@ -531,3 +531,19 @@ def test_exercises_numbered_aloud_in_a_talk_are_a_list():
     assert [e["name"] for e in exercises_of(plan)] == ["Chin tucks", "Shoulder rolls", "Side bends"]
     assert doses(plan)["Side bends"]["repetitions"] == 5
     assert all(d["times_per_day"] == 2 for d in doses(plan).values())
+
+
+def test_an_exercise_s_dose_set_out_as_bullets_under_its_heading_is_its_dose():
+    plan = plan_of(
+        "# Lumbar spinal stenosis\n\nThe space around the nerves in the lower back is"
+        " narrower.\n\n## Your exercises\n\nDo them twice a day.\n\n"
+        "### 1. Single knee to chest\n\nLie on your back and pull one knee to your chest."
+        "\n\n- Hold for 20 seconds\n- Repeat 5 times on each leg\n\n"
+        "### 2. Pelvic tilt\n\nFlatten your lower back into the bed.\n\n"
+        "- Hold for 5 seconds\n- 2 sets of 10\n"
+    )
+    assert [e["name"] for e in exercises_of(plan)] == ["Single knee to chest", "Pelvic tilt"]
+    found = doses(plan)
+    assert found["Single knee to chest"]["hold_seconds"] == 20
+    assert found["Single knee to chest"]["repetitions"] == 5
+    assert found["Pelvic tilt"]["sets"] == 2 and found["Pelvic tilt"]["repetitions"] == 10

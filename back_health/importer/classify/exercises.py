@@ -93,8 +93,24 @@ _NOT_ONE_EXERCISE = ("treatments", "avoid", "causes", "symptoms", "risks")
 
 
 def _dosed_items(block: ListBlock) -> int:
-    """How many items of a list give a dose of their own (sets, repetitions or a hold)."""
-    return sum(1 for item in block.items if has_counts(read_dose(item.text).dose))
+    """How many items of a list give a dose of their own (sets, repetitions or a hold)
+    and name something besides ("Bridge: 10 times"); an item that is only a part of one
+    exercise's dose ("Hold for 20 seconds", "Repeat 5 times on each leg", "2 sets of
+    10") counts none."""
+    return sum(
+        1
+        for item in block.items
+        if not _DOSE_ONLY.match(item.text) and has_counts(read_dose(item.text).dose)
+    )
+
+
+#: An item that is only a dose: it opens with a dose's verb or number.
+_DOSE_ONLY = re.compile(
+    r"\s*(?:hold(?:ing)?|repeat(?:ing)?|do|perform|rest|relax|aim for|build up to|start with|"
+    r"\d+\s*(?:x\b|sets?\b|reps?\b|repetitions\b|times\b|seconds?\b|secs?\b|minutes?\b)|"
+    r"(?:once|twice|three times|one|two|three|four|five|ten)\s+(?:sets?|times|a day)\b)",
+    re.IGNORECASE,
+)
 
 
 def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:

@@ -39,6 +39,8 @@ _TIME = re.compile(r"[ \t]*+\[\d{1,2}:\d{2}(?::\d{2})?+\][ \t]*+")
 #: The sender before the message: a name of a few words, or a telephone number; never a
 #: stage direction in brackets ("[JINGLE: ...]").
 _SENDER = re.compile(r"(?P<sender>[^:\[\n][^:\n]{0,39}?):[ \t]++(?P<message>\S.*)", re.S)
+#: A stage direction alone on a line with no time: "[TRANSCRIPT ENDS]", "[END OF CALL]".
+_DIRECTION = re.compile(r"[ \t]*+\[[^\[\]\n]{1,60}+\][ \t]*+")
 #: A speaker's role after the name: "GARETH LOWE (PRESENTER)" is "GARETH LOWE".
 _ROLE = re.compile(r"\s*\([^()]*\)$")
 #: A meeting app's mark of a session's speaker after the name: "(Panelist)".
@@ -118,14 +120,21 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     senders: list[str] = []  # "" for an app notice
     lines: list[list[str]] = []  # the lines of each message
     preamble: list[str] = []  # what comes before the first message: a title, a header
+    closed = False  # a direction on a line of its own ("[TRANSCRIPT ENDS]") ended the talk
     for line in text.splitlines():
         stamp = _stamp(line)
         if stamp is None or stamp.end() == len(line):
-            if lines and line.strip():
+            if lines and _DIRECTION.fullmatch(line):
+                dropped.append(("chrome: chat notice", line.strip()))
+                closed = True
+            elif closed and line.strip():
+                dropped.append(("chrome: transcript footer", line.strip()))
+            elif lines and line.strip():
                 lines[-1].append(line.strip())  # a message of several lines
             elif not lines:
                 preamble.append(line)
             continue
+        closed = False
         rest = line[stamp.end() :]
         sent = _SENDER.fullmatch(rest)
         if sent is None:

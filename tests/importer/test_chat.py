@@ -191,3 +191,14 @@ def test_a_speaker_named_in_full_once_and_short_after_is_one_speaker():
 def test_a_transcript_imports_under_its_title():
     plan = analyse(VIDEO.encode(), "hip-video.txt")
     assert plan.pages[0].title == "Hip bursitis"
+
+
+def test_lines_after_a_direction_that_ends_the_talk_are_its_footer():
+    text, dropped = read_chat(
+        TRANSCRIPT.replace(
+            "[12:06] [ADVERT BREAK]\n", "[TRANSCRIPT ENDS]\nTyped up by the station.\n"
+        )
+    )
+    assert "Typed up by the station" not in text
+    assert ("chrome: transcript footer", "Typed up by the station.") in dropped
+    assert "call 999 straight away." in text

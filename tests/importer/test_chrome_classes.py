@@ -2069,3 +2069,25 @@ def test_a_clinic_s_signed_note_loses_its_label_and_keeps_its_advice():
     assert cut_inline_chrome(
         "A note from Riverside Clinic: the right exercises take pressure off the bones."
     ).startswith("the right exercises")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Good afternoon, you're listening to Riverside Radio and this is Health Matters.",
+        "Next caller is Mandy in Wetherby.",
+        "We'll be back with more of your calls after this.",
+        "Transcribed by the station's access team. Some speech may be edited.",
+        "Today it's neck pain, and lines are open now on 0800 000 000.",
+    ],
+)
+def test_a_phone_in_s_presenting_lines_are_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_a_caller_s_question_and_the_guest_s_advice_are_kept():
+    for line in (
+        "My leg goes numb when I walk to the shops, is that sciatica?",
+        "Most sciatica settles within six weeks, so keep moving gently.",
+    ):
+        assert chrome_reason(line) == ""

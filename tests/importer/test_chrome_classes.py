@@ -2091,3 +2091,22 @@ def test_a_caller_s_question_and_the_guest_s_advice_are_kept():
         "Most sciatica settles within six weeks, so keep moving gently.",
     ):
         assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "u/back_pain_bob • 2 days ago • ▲ 41",
+        "**u/AutoModerator** • MOD",
+        "Edit: thanks all, so many kind replies.",
+        "Reminder: this forum is for peer support only. Please read the rules before posting.",
+        "Sort by: Best | Top | New",
+        "Load more comments (12)",
+    ],
+)
+def test_a_thread_s_usernames_edit_thanks_and_moderation_notes_are_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_an_edit_that_adds_advice_is_kept():
+    assert chrome_reason("Edit: my GP says to keep walking and take paracetamol.") == ""

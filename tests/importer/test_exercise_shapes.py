@@ -547,3 +547,16 @@ def test_an_exercise_s_dose_set_out_as_bullets_under_its_heading_is_its_dose():
     assert found["Single knee to chest"]["hold_seconds"] == 20
     assert found["Single knee to chest"]["repetitions"] == 5
     assert found["Pelvic tilt"]["sets"] == 2 and found["Pelvic tilt"]["repetitions"] == 10
+
+
+def test_a_labelled_exercise_among_tips_joins_an_exercise_list_not_a_treatment_page():
+    plan = plan_of(
+        "# Cervical radiculopathy\n\nA trapped nerve in the neck causes arm pain.\n\n"
+        "## What helps\n\nThings that usually help:\n\n"
+        "- Keep your neck moving gently.\n"
+        "- Chin tucks: sit tall, glide your chin back, hold 5 seconds, 10 reps.\n"
+        "- Cool compresses - hold a cold cloth on the sore area for 10 minutes.\n"
+    )
+    assert [e["name"] for e in exercises_of(plan)] == ["Chin tucks"]
+    treatments = {p.title for p in plan.pages if p.kind == "treatment"}
+    assert "Chin tucks" not in treatments

@@ -517,7 +517,7 @@ def tried_exercise(item: ListItem, rules) -> tuple[ListItem, str] | None:
     stretch: sit on a chair ... Hold for 30 seconds and repeat 3 times"), as a labelled
     exercise item ("Seated piriformis stretch: sit on a chair ..."), with its name; None
     for any other item, or one without a count."""
-    match = _TRIED_EXERCISE.match(item.text)
+    match = _TRIED_EXERCISE.match(item.text) or _LABELLED_EXERCISE.match(item.text)
     if match is None:
         return None
     name, rest = match.group("name"), match.group("rest")
@@ -533,6 +533,17 @@ _TRIED_EXERCISE = re.compile(
     r"\W*(?:try|do)\s+(?:(?:a|an|the|this|some)\s+)?(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?"
     r"\s*(?:stretch|exercise|pose|tilt|tuck|squeeze|bridge|twist|glide|rotation|raise|curl|"
     r"plank|hug|roll|rock|press|slide|extension|circles?|shrug))(?:es|s)?\s*(?:[.:]|\s[-\u2013\u2014])"
+    r"\s+(?P<rest>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+#: "Chin tucks: sit tall, glide your chin back, hold 5 seconds, 10 reps": an item that
+#: names an exercise before a colon or a dash.
+_LABELLED_EXERCISE = re.compile(
+    r"\W*(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?"
+    r"\s*\b(?:stretch|exercise|pose|tilt|tuck|squeeze|bridge|twist|glide|rotation|raise|curl|"
+    r"plank|hug|roll|rock|press|slide|extension|circles?|shrug)(?:es|s)?)\s*(?::|\s[-\u2013\u2014])"
     r"\s+(?P<rest>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )

@@ -201,6 +201,10 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
         # "Registered GP:    Castle Street Medical Centre": a form's field; "02/07/1988",
         # "612 448 9035": a value with no word.
         return False
+    if _CONDITION_THEN_CLAUSE.match(line):
+        # "If the pain spreads down your leg, call" (then "NHS 111 ..." on the next
+        # line): a sentence broken across lines, not a heading.
+        return False
     if _INNER_SENTENCE_BREAK.search(line) and not _capitals_question(line):
         # '"MY SCAN SAYS I HAVE A BULGING DISC. SHOULD I BE WORRIED?"': a headline in
         # capitals may ask its question in two sentences; a line of text may not.
@@ -214,6 +218,11 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
 
 
+#: A condition and then a comma and a clause: the start of a sentence.
+_CONDITION_THEN_CLAUSE = re.compile(
+    r"(?:if|when|unless|although|because|while|once|as soon as)\b[^,\n]{3,80}+,[ \t]++[a-z]",
+    re.IGNORECASE,
+)
 #: A word of two letters or more.
 _A_WORD = re.compile(r"[^\W\d_]{2}")
 #: A label's colon and the gap before its value on a form's line.

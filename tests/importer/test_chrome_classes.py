@@ -2110,3 +2110,16 @@ def test_a_thread_s_usernames_edit_thanks_and_moderation_notes_are_chrome(line):
 
 def test_an_edit_that_adds_advice_is_kept():
     assert chrome_reason("Edit: my GP says to keep walking and take paracetamol.") == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "H&S Advisor: Sam Patel, ext 2217",
+        "I confirm I attended this talk and understood it.",
+        "Name (print)          Signature            Date",
+        "Return the completed sheet to the site office.",
+    ],
+)
+def test_a_toolbox_talk_s_sign_off_lines_are_chrome(line):
+    assert chrome_reason(line)

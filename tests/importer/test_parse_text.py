@@ -858,3 +858,13 @@ def test_a_form_s_fields_and_their_values_are_never_the_title():
     )
     assert not is_heading_like("02/07/1988")
     assert not is_heading_like("612 448 9035")
+
+
+def test_a_condition_and_its_clause_broken_across_lines_is_no_heading():
+    doc = parse(
+        "Back injury at work\n\n"
+        "If the pain spreads down your leg with numbness or weakness, call\n"
+        "NHS 111 or get a same-day GP appointment.\n"
+    )
+    assert not any(h.startswith("If the pain") for h, _ in headings(doc))
+    assert is_heading_like("If you hurt your back")

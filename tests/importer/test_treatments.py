@@ -2363,3 +2363,15 @@ def test_not_stopping_a_medicine_suddenly_is_no_advice_against_it():
     )
     decisions = [d for d in plan.decisions if d.part.lower() == "gabapentin"]
     assert decisions and not any("advises against" in d.because for d in decisions)
+
+
+def test_who_checks_you_over_is_no_treatment():
+    plan = plan_of(
+        article(
+            "## If you hurt your back at work",
+            "- Stop lifting and tell your team leader straight away.\n"
+            "- A first aider will check you over.\n"
+            "- Keep gently moving. Walking is better than lying down.",
+        )
+    )
+    assert "First aider" not in written(plan)

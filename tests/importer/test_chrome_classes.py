@@ -2123,3 +2123,15 @@ def test_an_edit_that_adds_advice_is_kept():
 )
 def test_a_toolbox_talk_s_sign_off_lines_are_chrome(line):
     assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["You might also need: Heat patches · Hot and cold packs", "You may also like:"],
+)
+def test_a_shop_s_cross_selling_line_is_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_advice_about_what_else_you_may_need_is_kept():
+    assert chrome_reason("You might also need a stronger painkiller for a few days.") == ""

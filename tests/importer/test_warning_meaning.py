@@ -1375,3 +1375,10 @@ def test_seeing_a_childrens_or_joint_specialist_asks_for_a_visit(who):
 def test_asking_a_professional_when_unsure_is_a_check_first_caution(sentence):
     found = severity_of(sentence, default_rules())
     assert found is not None and found.level == "caution"
+
+
+def test_scheduling_an_appointment_if_pain_lasts_is_seeing_a_doctor():
+    found = severity_of(
+        "Schedule an appointment if your back pain lasts more than two weeks.", default_rules()
+    )
+    assert found is not None and found.level == "see_doctor"

@@ -652,6 +652,9 @@ def derive_name(text: str, rules: RuleSet) -> DerivedName:
 
 def _derive_name(text: str, rules: RuleSet) -> DerivedName:
     phrase = first_phrase(text)
+    if _EXCESS_IDIOM.fullmatch(phrase.strip(" .!")):
+        # "Too much, too soon": the whole idiom names the cause; "Too much" alone is none.
+        return DerivedName(sentence_case(phrase.strip(" .!")), "an idiom of overdoing it")
     if is_vague(phrase, rules):
         return DerivedName("", "vague item, not an entity")
     name = noun_phrase(phrase, rules)
@@ -802,6 +805,8 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
             parts[-1] = f"{parts[-1]}, {part.strip()}"
         else:
             parts.append(part.strip())
+    if len(parts) > 1 and all(_EXCESS.match(part) for part in parts):
+        return [text]  # "Too much, too soon": one idiom of overdoing it, no two names
     expanded: list[str] = []
     for part in parts:
         pieces = re.split(r"\s+(?:and|or|&)\s+", part)
@@ -815,6 +820,12 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
     if len(expanded) > 1 and all(len(p.split()) <= 4 for p in expanded):
         return expanded
     return [text]
+
+
+#: A part saying "too" much of something: "too much", "too soon", "too fast".
+_EXCESS = re.compile(r"too\s+\w+$", re.IGNORECASE)
+#: Two or three such parts in a row: "too much, too soon", "too far, too fast".
+_EXCESS_IDIOM = re.compile(r"too\s+\w+(?:,?\s+too\s+\w+){1,2}", re.IGNORECASE)
 
 
 def _one_term(text: str, rules: RuleSet) -> bool:

@@ -2210,3 +2210,18 @@ def test_the_main_condition_s_abbreviation_is_another_name_of_it_never_a_cause()
     plan = analyse(text.encode(), "tm.md")
     assert "TM" in plan.pages[0].alternate_names
     assert not [p for p in plan.pages if p.kind == "cause" and p.title == "TM"]
+
+
+def test_why_people_hurt_their_backs_heads_causes_and_too_much_too_soon_is_one_cause():
+    from back_health.importer.pipeline import analyse
+
+    text = (
+        "# Back pain in rowers\n\nBack pain is common in rowers.\n\n"
+        "## Why rowers hurt their backs\n\n"
+        "- **Too much, too soon:** adding distance faster than your body can adapt.\n"
+        "- **Fatigue:** tired muscles protect the spine less well late in a session.\n"
+    )
+    plan = analyse(text.encode(), "rowers.md")
+    causes = {p.title for p in plan.pages if p.kind == "cause"}
+    assert {"Too much, too soon", "Fatigue"} <= causes
+    assert "Too much" not in causes

@@ -1382,3 +1382,9 @@ def test_scheduling_an_appointment_if_pain_lasts_is_seeing_a_doctor():
         "Schedule an appointment if your back pain lasts more than two weeks.", default_rules()
     )
     assert found is not None and found.level == "see_doctor"
+
+
+def test_encouragement_not_to_stop_moving_is_no_caution():
+    assert severity_of("Don't stop moving completely.", default_rules()) is None
+    found = severity_of("Do not stop taking gabapentin suddenly.", default_rules())
+    assert found is not None and found.level == "caution"

@@ -2184,8 +2184,6 @@ def test_what_someone_is_born_with_names_the_cause():
 
 
 def test_a_clinical_summary_s_reason_for_call_and_its_labels_name_no_causes():
-    from back_health.importer.pipeline import analyse
-
     text = (
         "CALL ADVICE SUMMARY\n\nREASON FOR CALL\n\nSudden low back pain since lifting a box"
         " this morning. No numbness and no problems passing urine.\n\nASSESSMENT\n\nAcute"
@@ -2200,8 +2198,6 @@ def test_a_clinical_summary_s_reason_for_call_and_its_labels_name_no_causes():
 
 
 def test_the_main_condition_s_abbreviation_is_another_name_of_it_never_a_cause():
-    from back_health.importer.pipeline import analyse
-
     text = (
         "# Transverse myelitis\n\nDoctors in the region have treated six adults for"
         " transverse myelitis (TM) this year.\n\n## What happens\n\nTM damages the coating"
@@ -2213,8 +2209,6 @@ def test_the_main_condition_s_abbreviation_is_another_name_of_it_never_a_cause()
 
 
 def test_why_people_hurt_their_backs_heads_causes_and_too_much_too_soon_is_one_cause():
-    from back_health.importer.pipeline import analyse
-
     text = (
         "# Back pain in rowers\n\nBack pain is common in rowers.\n\n"
         "## Why rowers hurt their backs\n\n"

@@ -2334,23 +2334,29 @@ def test_a_general_treatment_heading_naming_several_or_examples_stays_general(se
     assert heading in {p.title for p in plan.pages if p.kind == Kind.TREATMENT}
 
 
-def test_a_product_named_after_its_treatment_is_a_page_about_that_treatment():
-    plan = plan_of(
-        "# Relievo Twin Pad TENS Machine\n\nA TENS machine sends small electrical pulses"
-        " through pads on the skin. TENS can ease back pain for some people while it is on."
-        "\n\n## How to use it\n\nPlace the pads either side of the painful area and start"
-        " on the lowest setting.\n"
-    )
-    assert plan.pages[0].title == "TENS"
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A product's name ends in the treatment it is one of.
+        (
+            "# Relievo Twin Pad TENS Machine\n\nA TENS machine sends small electrical"
+            " pulses through pads on the skin. TENS can ease back pain for some people"
+            " while it is on.\n\n## How to use it\n\nPlace the pads either side of the"
+            " painful area and start on the lowest setting.\n",
+            "TENS",
+        ),
+        # An operation with describing words is no product of its last word.
+        (
+            "# Endoscopic lumbar discectomy\n\nEndoscopic lumbar discectomy removes the"
+            " part of a disc pressing on a nerve through a tube the width of a pencil.\n",
+            "Endoscopic lumbar discectomy",
+        ),
+    ],
+)
+def test_a_product_is_a_page_about_its_treatment_and_an_operation_keeps_its_name(text, title):
+    plan = plan_of(text)
+    assert plan.pages[0].title == title
     assert plan.pages[0].kind == Kind.TREATMENT
-
-
-def test_an_operation_with_describing_words_is_no_product_of_its_last_word():
-    plan = plan_of(
-        "# Endoscopic lumbar discectomy\n\nEndoscopic lumbar discectomy removes the part"
-        " of a disc pressing on a nerve through a tube the width of a pencil.\n"
-    )
-    assert plan.pages[0].title == "Endoscopic lumbar discectomy"
 
 
 def test_not_stopping_a_medicine_suddenly_is_no_advice_against_it():

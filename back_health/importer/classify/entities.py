@@ -162,7 +162,6 @@ def treatments_in_sentence(
             # "Do not take ibuprofen while you are pregnant" warns; it does not treat.
             state.decide(match.group(0), "content", "the sentence advises against it")
             continue
-        generic = info.generic[:1].upper() + info.generic[1:]
         if (
             within is not None
             and _medicine_of(info, within, rules)
@@ -172,7 +171,7 @@ def treatments_in_sentence(
             and section_treatment_named(
                 within,
                 sentence,
-                generic,
+                medicine_title(info),
                 lambda text: _treatments_besides(within, text, rules),
                 state,
             )
@@ -180,7 +179,7 @@ def treatments_in_sentence(
             # "Steroids: Dexamethasone is a steroid given as soon as ...": the medicine
             # the section's class of medicines means.
             general_title = within.title
-            state.pages.retitle(within, generic)
+            state.pages.retitle(within, medicine_title(info))
             state.decide(match.group(0), "treatment", f"the medicine {general_title!r} means")
         page = medicine_page(info, match.group(0), owner, state, sentence)
         if match is about:
@@ -338,7 +337,7 @@ def _treatments_besides(page: PagePlan, text: str, rules: RuleSet) -> set[str]:
         page.title,
         *(t.name for t, _ in rules.find_treatments(preferred_title(page.title, rules))),
     }
-    medicines = {i.generic[:1].upper() + i.generic[1:] for i, _ in rules.find_medicines(text)}
+    medicines = {medicine_title(info) for info, _ in rules.find_medicines(text)}
     return medicines | {t.name for t, _ in rules.find_treatments(text) if t.name not in own}
 
 
@@ -2172,7 +2171,7 @@ def medicine_page(info, written: str, owner: PagePlan, state: Context, context: 
     """One page per medicine, titled by its generic name, knowing the brand written."""
     page = state.entity(
         Kind.TREATMENT,
-        info.generic[:1].upper() + info.generic[1:],
+        medicine_title(info),
         "medicine",
         f"medicine vocabulary: {written!r} is {info.generic}",
     )
@@ -2192,6 +2191,11 @@ def medicine_page(info, written: str, owner: PagePlan, state: Context, context: 
         written, "treatment (medicine)", why + (f" ({info.drug_class})" if info.drug_class else "")
     )
     return page
+
+
+def medicine_title(info) -> str:
+    """A medicine page's title: its generic name, first letter a capital ("Vitamin D")."""
+    return info.generic[:1].upper() + info.generic[1:]
 
 
 def list_entities(

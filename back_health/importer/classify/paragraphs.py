@@ -528,11 +528,15 @@ def tried_exercise(item: ListItem, rules) -> tuple[ListItem, str] | None:
     return ListItem(text=text, html=html.escape(text)), name
 
 
+#: The last word of an exercise's name: "stretch", "tuck", "bridge".
+_EXERCISE_HEAD = (
+    r"(?:stretch|exercise|pose|tilt|tuck|squeeze|bridge|twist|glide|rotation|raise|curl|"
+    r"plank|hug|roll|rock|press|slide|extension|circles?|shrug)"
+)
 #: "Try a cat-cow stretch. ...", "Do the chin tuck: ...": a tip naming an exercise.
 _TRIED_EXERCISE = re.compile(
     r"\W*(?:try|do)\s+(?:(?:a|an|the|this|some)\s+)?(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?"
-    r"\s*(?:stretch|exercise|pose|tilt|tuck|squeeze|bridge|twist|glide|rotation|raise|curl|"
-    r"plank|hug|roll|rock|press|slide|extension|circles?|shrug))(?:es|s)?\s*(?:[.:]|\s[-\u2013\u2014])"
+    rf"\s*{_EXERCISE_HEAD})(?:es|s)?\s*(?:[.:]|\s[-\u2013\u2014])"
     r"\s+(?P<rest>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -542,8 +546,7 @@ _TRIED_EXERCISE = re.compile(
 #: names an exercise before a colon or a dash.
 _LABELLED_EXERCISE = re.compile(
     r"\W*(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?"
-    r"\s*\b(?:stretch|exercise|pose|tilt|tuck|squeeze|bridge|twist|glide|rotation|raise|curl|"
-    r"plank|hug|roll|rock|press|slide|extension|circles?|shrug)(?:es|s)?)\s*(?::|\s[-\u2013\u2014])"
+    rf"\s*\b{_EXERCISE_HEAD}(?:es|s)?)\s*(?::|\s[-\u2013\u2014])"
     r"\s+(?P<rest>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )

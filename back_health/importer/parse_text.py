@@ -197,10 +197,8 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     words = line.split()
     if not words or _word_count(words) > MAX_HEADING_WORDS or match_item(line):
         return False
-    if line[-1] in ".,;:!" or _FIELD_GAP.search(line) or not _A_WORD.search(line):
-        # "Registered GP:    Castle Street Medical Centre": a form's field; "02/07/1988",
-        # "612 448 9035": a value with no word.
-        return False
+    if line[-1] in ".,;:!" or _FIELD_GAP.search(line):
+        return False  # "Registered GP:    Castle Street Medical Centre": a form's field
     if _CONDITION_THEN_CLAUSE.match(line):
         # "If the pain spreads down your leg, call" (then "NHS 111 ..." on the next
         # line): a sentence broken across lines, not a heading.
@@ -223,8 +221,6 @@ _CONDITION_THEN_CLAUSE = re.compile(
     r"(?:if|when|unless|although|because|while|once|as soon as)\b[^,\n]{3,80}+,[ \t]++[a-z]",
     re.IGNORECASE,
 )
-#: A word of two letters or more.
-_A_WORD = re.compile(r"[^\W\d_]{2}")
 #: A label's colon and the gap before its value on a form's line.
 _FIELD_GAP = re.compile(r":(?:[ ]{2,}|\t)(?=\S)")
 
@@ -324,6 +320,9 @@ class _Unit:
     over_text: bool = False
     #: A heading underlined with "=" (the top level of a text's headings).
     double_underlined: bool = False
+    #: Why a line the parser knows to be chrome is dropped where it stands (a form's
+    #: field with its value: "Employee number:   40217"); "" for the clean step to judge.
+    drop_reason: str = ""
 
     @property
     def text(self) -> str:
@@ -758,6 +757,12 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
     return units
 
 
+#: Fewest "Label:   value" lines that make a block a form's header.
+FORM_FIELDS_MIN = 3
+#: A form's field: a short label, its colon and a gap before the value.
+_FIELD_LINE = re.compile(r"[ \t]*+[A-Za-z][\w &/'().-]{0,40}+:(?:[ \t]{2,}+|\t)\S")
+#: The reason a form's field dropped with its value is chrome.
+FORM_FIELD_REASON = "chrome: form field"
 #: The reason a street, town or postcode line is chrome (data/chrome.json).
 ADDRESS_REASON = "chrome: contact details"
 
@@ -852,22 +857,29 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
     (or each column of a line with a chrome column) a unit of its own, the chrome ones
     paragraphs for the clean step to drop, the others headings when they read as one."""
     units: list[_Unit] = []
+    fields = [_FIELD_LINE.match(" ".join(cells)) is not None for cells in block]
+    if len(block) >= FORM_FIELDS_MIN and all(fields):
+        # "Re:   Mr Gareth Lowe" / "Employee number:   40217" / "Referring manager:   ...":
+        # a letter's or a form's header of fields, some of them known chrome.
+        return [
+            _Unit("para", [" ".join(cells)], chrome=True, drop_reason=FORM_FIELD_REASON)
+            for cells in block
+        ]
     for cells in block:
         line = " ".join(cells)
         labelled = len(cells) > 1 and cells[0].rstrip().endswith(":")
         if labelled and len(cells) == 2 and cells[0] in chrome:
-            # "Patient name:   Mr Kieran Doyle": a chrome label and its value go together.
-            units.append(_Unit("para", [line], chrome=True))
+            # "Patient name:   Mr Kieran Doyle", "Employee number:   40217": a chrome
+            # label and its value go together.
+            reason = chrome_reason(cells[0]) or chrome_reason(line) or FORM_FIELD_REASON
+            units.append(_Unit("para", [line], chrome=True, drop_reason=reason))
             continue
         parts = cells if len(cells) > 1 and any(cell in chrome for cell in cells) else [line]
         for part in parts:
             if part in chrome:
                 units.append(_Unit("para", [part], chrome=True))
             else:
-                # "Registered GP:   Castle Street Medical Centre": a form's field, and its
-                # value, are no heading.
-                heading_like = not labelled and is_heading_like(part)
-                units.append(_Unit("para", [part], heading_like=heading_like))
+                units.append(_Unit("para", [part], heading_like=is_heading_like(part)))
     return units
 
 
@@ -1298,6 +1310,9 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section], list[Dropped
     body = units[start:]
     for index, unit in enumerate(body):
         followed = index + 1 < len(body)
+        if unit.drop_reason:
+            dropped.append(Dropped(reason=unit.drop_reason, text=unit.text))
+            continue
         if unit.kind == "para" and len(unit.lines) == 1 and _RULE.match(unit.lines[0]):
             # "=====" between two parts of a newsletter ends the part before it: what
             # follows is never the text of the heading above the rule.

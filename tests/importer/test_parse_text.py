@@ -844,20 +844,18 @@ def test_a_sentence_ending_in_a_footnote_marker_is_no_heading():
     assert is_heading_like("Classification of the types[2]")
 
 
-def test_a_form_s_fields_and_their_values_are_never_the_title():
+def test_a_header_of_form_fields_is_dropped_with_its_values():
     doc = parse(
-        "CALL SUMMARY\n\nPatient name:     Mr A Example\nDate of birth:    02/07/1988\n"
-        "Registered GP:    Orchard Lane Surgery, Kingsmere\nCall type:        Telephone"
-        " assessment\n\nREASON FOR CALL\n\n" + BODY + "\n"
+        "OCCUPATIONAL HEALTH REPORT\n\nRe:                Mr A Example\nEmployee number:   40217\n"
+        "Referring manager: Ms B Example, Operations Manager\nDate of assessment: 01/10/2025\n"
+        "Type of assessment:  Telephone consultation\n\nBACKGROUND\n\n" + BODY + "\n"
     )
-    assert doc.title == "CALL SUMMARY"
-    assert all(
-        heading
-        not in ("Mr A Example", "02/07/1988", "Registered GP: Orchard Lane Surgery, Kingsmere")
-        for heading, _ in headings(doc)
-    )
-    assert not is_heading_like("02/07/1988")
-    assert not is_heading_like("612 448 9035")
+    assert doc.title == "OCCUPATIONAL HEALTH REPORT"
+    texts = [block.text for section in doc.sections for block in section.blocks]
+    assert not any("40217" in text or "Operations Manager" in text for text in texts)
+    assert not any("Operations Manager" in heading for heading, _ in headings(doc))
+    assert any(d.text == "Employee number: 40217" for d in doc.dropped)
+    assert BODY in texts
 
 
 def test_a_condition_and_its_clause_broken_across_lines_is_no_heading():

@@ -759,8 +759,9 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
 
 #: Fewest "Label:   value" lines that make a block a form's header.
 FORM_FIELDS_MIN = 3
-#: A form's field: a short label, its colon and a gap before the value.
-_FIELD_LINE = re.compile(r"[ \t]*+[A-Za-z][\w &/'().-]{0,40}+:(?:[ \t]{2,}+|\t)\S")
+#: A form's field on one cell: a short label, its colon and a gap of two spaces or a tab
+#: before the value (a gap of three spaces or more splits the line into cells).
+_FORM_FIELD_LINE = re.compile(r"[ \t]*+[A-Za-z][\w &/'().-]{0,40}+:(?:[ \t]{2,}+|\t)\S")
 #: The reason a form's field dropped with its value is chrome.
 FORM_FIELD_REASON = "chrome: form field"
 #: The reason a street, town or postcode line is chrome (data/chrome.json).
@@ -857,7 +858,12 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
     (or each column of a line with a chrome column) a unit of its own, the chrome ones
     paragraphs for the clean step to drop, the others headings when they read as one."""
     units: list[_Unit] = []
-    fields = [_FIELD_LINE.match(" ".join(cells)) is not None for cells in block]
+    fields = [
+        cells[0].rstrip().endswith(":")
+        if len(cells) > 1
+        else _FORM_FIELD_LINE.match(cells[0]) is not None
+        for cells in block
+    ]
     if len(block) >= FORM_FIELDS_MIN and all(fields):
         # "Re:   Mr Gareth Lowe" / "Employee number:   40217" / "Referring manager:   ...":
         # a letter's or a form's header of fields, some of them known chrome.

@@ -846,8 +846,11 @@ def test_a_sentence_ending_in_a_footnote_marker_is_no_heading():
 
 def test_a_header_of_form_fields_is_dropped_with_its_values():
     doc = parse(
-        "OCCUPATIONAL HEALTH REPORT\n\nRe:                Mr A Example\nEmployee number:   40217\n"
-        "Referring manager: Ms B Example, Operations Manager\nDate of assessment: 01/10/2025\n"
+        "OCCUPATIONAL HEALTH REPORT\n\n"
+        "Re:                  Mr A Example\n"
+        "Employee number:     40217\n"
+        "Referring manager:   Ms B Example, Operations Manager\n"
+        "Date of assessment:  01/10/2025\n"
         "Type of assessment:  Telephone consultation\n\nBACKGROUND\n\n" + BODY + "\n"
     )
     assert doc.title == "OCCUPATIONAL HEALTH REPORT"

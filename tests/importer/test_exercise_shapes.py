@@ -502,61 +502,69 @@ def test_a_tip_to_try_something_without_a_count_is_no_exercise():
     assert exercises_of(analyse(text.encode(), "tips.md")) == []
 
 
-def test_one_heading_with_a_frequency_is_no_run_of_exercises_under_a_mixed_title():
-    plan = plan_of(
-        "# Treatment and exercises for wry neck\n\nWry neck is a sudden stiff neck.\n\n"
-        "## Medicines\n\nParacetamol can ease the pain for a few days.\n\n"
-        "## Exercises for your neck\n\nDo these twice a day:\n\n"
-        "- Chin tucks: draw your chin back and hold for 5 seconds. Repeat 10 times.\n"
-        "- Side bends: tip your ear towards your shoulder. Repeat 5 times each side.\n\n"
-        "## When to get help\n\nSee your GP if the stiffness lasts more than a week.\n\n"
-        "## Quick check\n\n- How often should you do the exercises? a) every week"
-        " b) twice a day\n"
-    )
-    names = [e["name"] for e in exercises_of(plan)]
-    assert names == ["Chin tucks", "Side bends"]
-    assert all(d["times_per_day"] == 2 for d in doses(plan).values())
-
-
-def test_exercises_numbered_aloud_in_a_talk_are_a_list():
-    plan = plan_of(
-        "Neck stiffness - three easy exercises\n\n"
-        "Stiffness in the neck usually eases within a week or two.\n\n"
-        "Now some exercises. Do these twice a day.\n\n"
-        "One: chin tucks. Draw your chin straight back and hold for 5 seconds. Do 10.\n\n"
-        "Two: shoulder rolls. Roll your shoulders backwards slowly. Do 10.\n\n"
-        "Three: side bends. Tip your ear towards your shoulder. Do 5 to each side.\n",
-        name="talk.txt",
-    )
-    assert [e["name"] for e in exercises_of(plan)] == ["Chin tucks", "Shoulder rolls", "Side bends"]
-    assert doses(plan)["Side bends"]["repetitions"] == 5
-    assert all(d["times_per_day"] == 2 for d in doses(plan).values())
-
-
-def test_an_exercise_s_dose_set_out_as_bullets_under_its_heading_is_its_dose():
-    plan = plan_of(
-        "# Lumbar spinal stenosis\n\nThe space around the nerves in the lower back is"
-        " narrower.\n\n## Your exercises\n\nDo them twice a day.\n\n"
-        "### 1. Single knee to chest\n\nLie on your back and pull one knee to your chest."
-        "\n\n- Hold for 20 seconds\n- Repeat 5 times on each leg\n\n"
-        "### 2. Pelvic tilt\n\nFlatten your lower back into the bed.\n\n"
-        "- Hold for 5 seconds\n- 2 sets of 10\n"
-    )
-    assert [e["name"] for e in exercises_of(plan)] == ["Single knee to chest", "Pelvic tilt"]
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A title naming exercises among other things: one heading with a frequency
+        # (a closing quiz) is no run of exercise headings.
+        (
+            "# Treatment and exercises for wry neck\n\nWry neck is a sudden stiff neck.\n\n"
+            "## Medicines\n\nParacetamol can ease the pain for a few days.\n\n"
+            "## Exercises for your neck\n\nDo these twice a day:\n\n"
+            "- Chin tucks: draw your chin back and hold for 5 seconds. Repeat 10 times.\n"
+            "- Side bends: tip your ear towards your shoulder. Repeat 5 times each side.\n\n"
+            "## When to get help\n\nSee your GP if the stiffness lasts more than a week.\n\n"
+            "## Quick check\n\n- How often should you do the exercises? a) every week"
+            " b) twice a day\n",
+            "article.md",
+            {"Chin tucks": {"times_per_day": 2}, "Side bends": {"times_per_day": 2}},
+        ),
+        # Exercises numbered aloud in a talk, the routine's frequency said before them.
+        (
+            "Neck stiffness - three easy exercises\n\n"
+            "Stiffness in the neck usually eases within a week or two.\n\n"
+            "Now some exercises. Do these twice a day.\n\n"
+            "One: chin tucks. Draw your chin straight back and hold for 5 seconds. Do 10.\n\n"
+            "Two: shoulder rolls. Roll your shoulders backwards slowly. Do 10.\n\n"
+            "Three: side bends. Tip your ear towards your shoulder. Do 5 to each side.\n",
+            "talk.txt",
+            {
+                "Chin tucks": {"times_per_day": 2},
+                "Shoulder rolls": {"times_per_day": 2},
+                "Side bends": {"repetitions": 5, "times_per_day": 2},
+            },
+        ),
+        # An exercise's dose set out as bullets under its heading.
+        (
+            "# Lumbar spinal stenosis\n\nThe space around the nerves in the lower back is"
+            " narrower.\n\n## Your exercises\n\nDo them twice a day.\n\n"
+            "### 1. Single knee to chest\n\nLie on your back and pull one knee to your chest."
+            "\n\n- Hold for 20 seconds\n- Repeat 5 times on each leg\n\n"
+            "### 2. Pelvic tilt\n\nFlatten your lower back into the bed.\n\n"
+            "- Hold for 5 seconds\n- 2 sets of 10\n",
+            "article.md",
+            {
+                "Single knee to chest": {"hold_seconds": 20, "repetitions": 5},
+                "Pelvic tilt": {"sets": 2, "repetitions": 10},
+            },
+        ),
+        # A labelled exercise among tips; "Cool compresses" is no exercise.
+        (
+            "# Cervical radiculopathy\n\nA trapped nerve in the neck causes arm pain.\n\n"
+            "## What helps\n\nThings that usually help:\n\n"
+            "- Keep your neck moving gently.\n"
+            "- Chin tucks: sit tall, glide your chin back, hold 5 seconds, 10 reps.\n"
+            "- Cool compresses - hold a cold cloth on the sore area for 10 minutes.\n",
+            "article.md",
+            {"Chin tucks": {"hold_seconds": 5, "repetitions": 10}},
+        ),
+    ],
+)
+def test_exercises_written_in_these_shapes_keep_their_names_and_doses(text, name, expected):
+    plan = plan_of(text, name=name)
+    assert [e["name"] for e in exercises_of(plan)] == list(expected)
     found = doses(plan)
-    assert found["Single knee to chest"]["hold_seconds"] == 20
-    assert found["Single knee to chest"]["repetitions"] == 5
-    assert found["Pelvic tilt"]["sets"] == 2 and found["Pelvic tilt"]["repetitions"] == 10
-
-
-def test_a_labelled_exercise_among_tips_joins_an_exercise_list_not_a_treatment_page():
-    plan = plan_of(
-        "# Cervical radiculopathy\n\nA trapped nerve in the neck causes arm pain.\n\n"
-        "## What helps\n\nThings that usually help:\n\n"
-        "- Keep your neck moving gently.\n"
-        "- Chin tucks: sit tall, glide your chin back, hold 5 seconds, 10 reps.\n"
-        "- Cool compresses - hold a cold cloth on the sore area for 10 minutes.\n"
-    )
-    assert [e["name"] for e in exercises_of(plan)] == ["Chin tucks"]
+    for exercise, dose in expected.items():
+        assert {key: found[exercise][key] for key in dose} == dose
     treatments = {p.title for p in plan.pages if p.kind == "treatment"}
-    assert "Chin tucks" not in treatments
+    assert not treatments & set(expected)

@@ -725,8 +725,8 @@ def test_fixture_articles_classify_as_expected(path):
 def test_a_title_naming_its_subject_in_quotes_before_what_kind_of_thing_it_is():
     text = (
         'Saved chat: "Living with notalgia paresthetica" - members\' webinar - 14 Oct 2025\n\n'
-        "Notalgia paresthetica is an itchy patch of skin between the shoulder blades. A nerve"
-        " pinched where it leaves the spine is thought to cause it.\n"
+        "Tonight two experts answered questions about the itchy patch between the shoulder"
+        " blades that notalgia brings.\n"
     )
     from back_health.importer.pipeline import analyse
 

@@ -295,6 +295,19 @@ def test_wiki_task_lists_and_backlinks_are_dropped():
     assert set(texts_of(doc)) == {"Sciatica", ADVICE}
 
 
+def test_a_checklist_item_that_asks_for_help_is_kept_without_its_box():
+    doc = cleaned(
+        "# Neck pain protocol\n\n" + ADVICE + "\n\n## Red flags checklist\n\n"
+        "- [ ] New neck pain with a sudden severe headache or slurred speech → call 999.\n"
+        "- [ ] New weakness in both arms → same-day referral to the spinal team.\n"
+        "- [ ] Update the referral form\n",
+        "markdown",
+    )
+    texts = joined(doc)
+    assert "New neck pain with a sudden severe headache or slurred speech → call 999." in texts
+    assert "[ ]" not in texts and "Update the referral form" not in texts
+
+
 def test_an_address_and_leaflet_footer_after_the_last_warning_is_not_boxed_with_it():
     plan = analyse(
         (

@@ -805,7 +805,7 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
             parts[-1] = f"{parts[-1]}, {part.strip()}"
         else:
             parts.append(part.strip())
-    if len(parts) > 1 and all(_EXCESS.match(part) for part in parts):
+    if _EXCESS_IDIOM.fullmatch(text):
         return [text]  # "Too much, too soon": one idiom of overdoing it, no two names
     expanded: list[str] = []
     for part in parts:
@@ -822,9 +822,8 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
     return [text]
 
 
-#: A part saying "too" much of something: "too much", "too soon", "too fast".
-_EXCESS = re.compile(r"too\s+\w+$", re.IGNORECASE)
-#: Two or three such parts in a row: "too much, too soon", "too far, too fast".
+#: Two or three parts saying "too" much of something: "too much, too soon", "too far,
+#: too fast".
 _EXCESS_IDIOM = re.compile(r"too\s+\w+(?:,?\s+too\s+\w+){1,2}", re.IGNORECASE)
 
 

@@ -197,8 +197,8 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     words = line.split()
     if not words or _word_count(words) > MAX_HEADING_WORDS or match_item(line):
         return False
-    if line[-1] in ".,;:!" or _FIELD_GAP.search(line):
-        return False  # "Registered GP:    Castle Street Medical Centre": a form's field
+    if line[-1] in ".,;:!":
+        return False
     if _CONDITION_THEN_CLAUSE.match(line):
         # "If the pain spreads down your leg, call" (then "NHS 111 ..." on the next
         # line): a sentence broken across lines, not a heading.
@@ -221,8 +221,6 @@ _CONDITION_THEN_CLAUSE = re.compile(
     r"(?:if|when|unless|although|because|while|once|as soon as)\b[^,\n]{3,80}+,[ \t]++[a-z]",
     re.IGNORECASE,
 )
-#: A label's colon and the gap before its value on a form's line.
-_FIELD_GAP = re.compile(r":(?:[ ]{2,}|\t)(?=\S)")
 
 
 def _word_count(words: list[str]) -> int:
@@ -320,9 +318,9 @@ class _Unit:
     over_text: bool = False
     #: A heading underlined with "=" (the top level of a text's headings).
     double_underlined: bool = False
-    #: Why a line the parser knows to be chrome is dropped where it stands (a form's
-    #: field with its value: "Employee number:   40217"); "" for the clean step to judge.
-    drop_reason: str = ""
+    #: A field of a form's header with its value ("Employee number:   40217"): dropped
+    #: where it stands, as "chrome: form field".
+    form_field: bool = False
 
     @property
     def text(self) -> str:
@@ -793,29 +791,10 @@ def _chrome_lines(blocks: list[list[list[str]]]) -> set[str]:
         texts.extend(cell for cells in block if len(cells) > 1 for cell in cells)
     if not texts:
         return set()
-    # "Spine Matters Physio | 9:48 | Transcript" under a headline: a bar of metadata,
-    # among the opening lines (the title's block).
-    opening = [" ".join(cells) for cells in blocks[0]] if _lines_stand_apart(blocks[0]) else []
-    bars = {
-        text
-        for text in opening
-        if len(text) <= METADATA_BAR_MAX
-        and _METADATA_BAR.fullmatch(text)
-        and is_metadata_line(text)
-    }
-    found = chrome_candidates(texts) | bars
+    found = chrome_candidates(texts)
     # A lone line that names a chrome section ("Related articles") stays a heading, so
     # the section goes with it.
     return {text for text in found if not heading_chrome_reason(text)}
-
-
-#: A line of three or more short fields between bars, no table row: "Spine Matters Physio
-#: | 9:48 | Transcript".
-_METADATA_BAR = re.compile(r"[^|\s][^|\n]{0,40}?(?:[ \t]\|[ \t][^|\s][^|\n]{0,40}?){2,6}")
-
-
-#: Longest line read as a bar of metadata.
-METADATA_BAR_MAX = 200
 
 
 def _lines_stand_apart(block: list[list[str]]) -> bool:
@@ -867,19 +846,9 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
     if len(block) >= FORM_FIELDS_MIN and all(fields):
         # "Re:   Mr Gareth Lowe" / "Employee number:   40217" / "Referring manager:   ...":
         # a letter's or a form's header of fields, some of them known chrome.
-        return [
-            _Unit("para", [" ".join(cells)], chrome=True, drop_reason=FORM_FIELD_REASON)
-            for cells in block
-        ]
+        return [_Unit("para", [" ".join(cells)], chrome=True, form_field=True) for cells in block]
     for cells in block:
         line = " ".join(cells)
-        labelled = len(cells) > 1 and cells[0].rstrip().endswith(":")
-        if labelled and len(cells) == 2 and cells[0] in chrome:
-            # "Patient name:   Mr Kieran Doyle", "Employee number:   40217": a chrome
-            # label and its value go together.
-            reason = chrome_reason(cells[0]) or chrome_reason(line) or FORM_FIELD_REASON
-            units.append(_Unit("para", [line], chrome=True, drop_reason=reason))
-            continue
         parts = cells if len(cells) > 1 and any(cell in chrome for cell in cells) else [line]
         for part in parts:
             if part in chrome:
@@ -1316,8 +1285,8 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section], list[Dropped
     body = units[start:]
     for index, unit in enumerate(body):
         followed = index + 1 < len(body)
-        if unit.drop_reason:
-            dropped.append(Dropped(reason=unit.drop_reason, text=unit.text))
+        if unit.form_field:
+            dropped.append(Dropped(reason=FORM_FIELD_REASON, text=unit.text))
             continue
         if unit.kind == "para" and len(unit.lines) == 1 and _RULE.match(unit.lines[0]):
             # "=====" between two parts of a newsletter ends the part before it: what

@@ -14,7 +14,7 @@ TEST_STAMP := $(VENV)/.installed-test
 DEMO_STAMP := $(VENV)/.installed-demo
 
 .DEFAULT_GOAL := help
-.PHONY: help demo demo-setup test test-postgres test-browser lint format wheel wheel-smoke bench eval messages clean
+.PHONY: help demo demo-setup test test-postgres test-browser lint format wheel wheel-smoke bench eval agreement messages clean
 
 help:
 	@echo "make demo           run the demo site on http://$(DEMO_ADDR)/ (admin login printed)"
@@ -27,6 +27,7 @@ help:
 	@echo "make wheel-smoke    install the wheel in a fresh venv outside the tree and smoke-test it"
 	@echo "make bench          run the benchmarks in bench/"
 	@echo "make eval           score the importer on the evaluation corpus (EVAL_ARGS=--verbose)"
+	@echo "make agreement      how far two answer writers agree, beside the importer's figures"
 	@echo "make messages       update the message catalogue in back_health/locale/"
 	@echo "make clean          remove build output and the demo database"
 
@@ -94,6 +95,10 @@ bench: $(TEST_STAMP)
 # halves of tests/corpus/ and fails only on a malformed corpus, never on the figures.
 eval: $(TEST_STAMP)
 	PYTHONPATH=. $(BIN)/python -m tests.corpus.evaluate $(EVAL_ARGS)
+
+# Figures only: second answers of some development articles against their first answers.
+agreement: $(TEST_STAMP)
+	PYTHONPATH=. $(BIN)/python -m tests.corpus.agreement
 
 clean:
 	rm -rf build dist *.egg-info demo/db.sqlite3 demo/media tests/test.sqlite3

@@ -5,7 +5,8 @@ header lines ("From:", "Sent:", "To:", "Subject:"), a device line ("Sent from my
 the quoted earlier message ("> On 3 May 2025 at 20:47, Owen wrote:" and its "> " lines)
 and a sign-off with the writer's name, role and number ("Kind regards," then short lines).
 :func:`read_email_thread` drops them, in a text that is a thread (it has a header block
-or a "wrote:" line): the messages themselves stay, in order. Every line is read once.
+or a "wrote:" line): the messages themselves stay, in order, under the first message's
+subject as their title when it heads the text. Every line is read once.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 
 #: A mail header line.
 _HEADER = re.compile(r"[ \t]*+(?:from|sent|to|cc|bcc|date|subject)[ \t]*+:[ \t]*+\S", re.I)
+#: A subject header, without the reply and forward marks before it ("RE: FW: Neck").
+_SUBJECT = re.compile(r"subject[ \t]*+:(?:[ \t]*+(?:re|fwd?|aw|sv)[ \t]*+:)*+(?P<subject>.*)", re.I)
 #: The header lines that make a block a message's header, with "From:".
 _SENT = re.compile(r"[ \t]*+(?:sent|date|to|subject)[ \t]*+:", re.I)
 #: "On 3 May 2025 at 20:47, Owen Trask wrote:", quoted or not.
@@ -59,9 +62,13 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     signature_left = 0
+    title = ""
     for line in lines:
         stripped = line.strip()
         if signature_left:
+            if not stripped and signature_left == SIGNATURE_LINES_MAX:
+                kept.append(line)  # "Kind regards," then a blank line, then the name
+                continue
             if stripped and len(stripped.split()) <= SIGNATURE_LINE_WORDS:
                 dropped.append(("chrome: e-mail signature", stripped))
                 signature_left -= 1
@@ -71,6 +78,10 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
             dropped.append(("chrome: quoted earlier message", stripped))
         elif _HEADER.match(line):
             dropped.append(("chrome: e-mail header", stripped))
+            subject = _SUBJECT.match(stripped)
+            if subject and not title and not any(k.strip() for k in kept):
+                # The first message's subject, above any text: the thread's title.
+                title = subject.group("subject").strip()
         elif _DEVICE.match(line):
             dropped.append(("chrome: e-mail device line", stripped))
         elif _SIGN_OFF.match(line):
@@ -78,4 +89,6 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
             signature_left = SIGNATURE_LINES_MAX
         else:
             kept.append(line)
+    if title:
+        kept[:0] = [title, ""]
     return "\n".join(kept), dropped

@@ -196,6 +196,16 @@ def test_a_condition_named_mostly_by_its_abbreviation_is_the_subject_of_an_untit
     assert plan.main_page.title == "Carpal tunnel syndrome"
 
 
+def test_the_condition_the_text_names_most_never_runs_across_a_comma():
+    from back_health.importer.classify.subject import _normalised, most_named_condition
+    from back_health.importer.rules import default_rules
+
+    rules = default_rules()
+    text = "Seen today by our senior physiotherapist, spinal injury clinic."
+    body = f" {_normalised(text, rules)} "
+    assert most_named_condition(body, rules, least=1) == "Spinal injury"
+
+
 def test_an_abbreviation_spelled_out_after_it_counts_as_its_words():
     plan = plan_of(
         "# Ask the physio\n\nThe TFL (tensor fasciae latae) is a small hip muscle. A TFL"

@@ -55,3 +55,51 @@ def test_a_thread_imports_as_the_advice_it_carries():
     assert plan.pages[0].title == "Acute wry neck"
     text = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
     assert "Lakeside Spinal Unit" not in text and "Sent from" not in text
+
+
+SCHOOL_EMAIL = """\
+From: Claire Hale <c.hale@school.example>
+To: Mr and Mrs Reid <reid.family@mail.example>
+Date: Tue, 18 Nov 2025 16:42
+Subject: RE: FW: Sam - back strain and PE
+
+[EXTERNAL] This message came from outside your organisation. Be careful with links.
+
+Dear Mr and Mrs Reid,
+
+Sam has a lumbar muscle strain from the tackle on Saturday. Most back strains in
+teenagers settle within 2 to 4 weeks. Keep him gently active.
+
+Kind regards,
+
+Claire Hale MCSP
+Chartered Physiotherapist, Sports Injury Clinic
+Hillside Academy PE Department | Ext. 2214
+
+This email and any attachments are confidential and intended for the named recipient only.
+"""
+
+
+def test_the_first_messages_subject_is_the_threads_title_without_reply_marks():
+    text, _dropped = read_email_thread(SCHOOL_EMAIL)
+    assert text.startswith("Sam - back strain and PE\n\n")
+
+
+def test_a_subject_below_message_text_is_no_title():
+    text, _dropped = read_email_thread(THREAD)  # its only subject heads the reply
+    assert not text.lstrip().startswith("Neck")
+
+
+def test_a_signature_after_a_blank_line_below_the_sign_off_is_dropped():
+    text, dropped = read_email_thread(SCHOOL_EMAIL)
+    assert "Chartered Physiotherapist" not in text and "Ext. 2214" not in text
+    assert ("chrome: e-mail signature", "Claire Hale MCSP") in dropped
+    assert "Most back strains in" in text
+
+
+def test_a_school_email_imports_under_its_subject_without_mail_chrome():
+    plan = analyse(SCHOOL_EMAIL.encode(), "email.txt")
+    assert plan.pages[0].title == "Back strain"
+    text = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
+    for chrome in ("EXTERNAL", "outside your organisation", "confidential", "Sports Injury"):
+        assert chrome not in text

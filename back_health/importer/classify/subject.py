@@ -1380,7 +1380,7 @@ def _normalised(text: str, rules: RuleSet) -> str:
 
 
 #: Punctuation between words that no name runs across.
-_NAME_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[:;.!?](?=\s)")
+_NAME_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[,:;.!?](?=\s)")
 
 
 #: A word, with the apostrophe of a possessive or contraction inside it ("paget's").

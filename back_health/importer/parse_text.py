@@ -1258,9 +1258,22 @@ def _one_line_items(units: list[_Unit]) -> bool:
     )
 
 
-def _starts_new_line_of_text(line: str) -> bool:
+def _starts_new_line_of_text(line: str, name: str = "") -> bool:
+    """Whether a line under a named item starts text of its own: a capital, a list
+    marker, or a number under a bare name ("8 rounds, moving with the breath" under
+    "Cat-cow (on hands and knees)": its dose, where "hold for / 20 seconds" wraps)."""
+    if match_item(line):
+        return True
     first = next((char for char in line if char.isalnum()), "")
-    return bool(match_item(line)) or first.isupper()
+    if first.isdigit():
+        return _BARE_NAME.fullmatch(_BRACKETED.sub("", name).strip()) is not None
+    return first.isupper()
+
+
+#: A name alone: up to five words, no clause after a dash, colon or comma.
+_BARE_NAME = re.compile(r"[^\W\d_][\w'’-]*+(?:[ \t]++[\w'’-]++){0,4}")
+#: A bracketed aside ("(on hands and knees)").
+_BRACKETED = re.compile(r"\([^()\n]{0,80}\)")
 
 
 def build_sections(units: list[_Unit]) -> tuple[str, list[Section], list[Dropped]]:
@@ -1509,7 +1522,7 @@ def _add_item(
     text = collapse_spaces(" ".join(lines))
     item = ListItem(tidy_item_text(text))
     first = lines[0].strip()
-    if len(lines) > 1 and is_heading_like(first) and _starts_new_line_of_text(lines[1]):
+    if len(lines) > 1 and is_heading_like(first) and _starts_new_line_of_text(lines[1], first):
         # "1. Knee rolls" on a line of its own, then the steps: a named item.
         rest = collapse_spaces(" ".join(lines[1:]))
         item = ListItem(

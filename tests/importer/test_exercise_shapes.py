@@ -568,3 +568,34 @@ def test_exercises_written_in_these_shapes_keep_their_names_and_doses(text, name
         assert {key: found[exercise][key] for key in dose} == dose
     treatments = {p.title for p in plan.pages if p.kind == "treatment"}
     assert not treatments & set(expected)
+
+
+YOGA_HANDOUT = """\
+YOGA FOR LOW BACK PAIN
+
+THE POSES
+Move slowly and breathe out as you move into each pose.
+
+ 1. Constructive rest (lying on your back, knees bent)
+    Stay for 2 minutes at the start of class.
+ 2. Pelvic tilts
+    10 slow tilts, pausing for 2 breaths at each end.
+ 3. Cat-cow (on hands and knees)
+    8 rounds, moving with the breath.
+ 4. Knee hugs - hug both knees to your chest and hold for
+    20 seconds, twice.
+"""
+
+
+def test_a_poses_heading_over_named_lines_with_their_doses_below_is_an_exercise_list():
+    found = doses(analyse(YOGA_HANDOUT.encode(), "handout.txt"))
+    assert set(found) == {
+        "Constructive rest (lying on your back, knees bent)",
+        "Pelvic tilts",
+        "Cat-cow (on hands and knees)",
+        "Knee hugs",
+    }
+    assert found["Pelvic tilts"]["repetitions"] == 10
+    assert found["Cat-cow (on hands and knees)"]["repetitions"] == 8
+    # A line that wraps inside a name's own description is no dose line of its own.
+    assert found["Knee hugs"]["hold_seconds"] == 20

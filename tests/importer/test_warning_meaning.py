@@ -1391,3 +1391,33 @@ def test_encouragement_not_to_stop_moving_is_no_caution():
     assert severity_of("Don't stop moving completely.", default_rules()) is None
     found = severity_of("Do not stop taking gabapentin suddenly.", default_rules())
     assert found is not None and found.level == "caution"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talk to your GP (or pharmacist) before taking ibuprofen if you have asthma.",
+        "Tell your instructor before the class if you are pregnant.",
+        "Please talk to your teacher (or your GP) before class if you have had back surgery.",
+    ],
+)
+def test_checking_first_with_a_class_teacher_or_a_bracketed_second_adviser_is_a_caution(
+    sentence,
+):
+    found = severity_of(sentence, default_rules())
+    assert found is not None and found.level == "caution"
+
+
+def test_a_class_teachers_check_first_list_is_a_caution_not_an_exercise_list():
+    plan = analyse(
+        b"YOGA FOR LOW BACK PAIN\n\nWHO THIS CLASS IS FOR\n"
+        b"Gentle yoga is one of the exercise approaches recommended for low back pain.\n\n"
+        b"PLEASE TALK TO YOUR TEACHER (OR YOUR GP) BEFORE CLASS IF:\n"
+        b"  - you have had back surgery in the last 6 months\n"
+        b"  - you have osteoporosis: we will skip deep twists for you\n"
+        b"  - you are pregnant\n",
+        "handout.txt",
+    )
+    blocks = [b for page in plan.pages for b in page.blocks]
+    assert not [b for b in blocks if b.type == "exercise_list"]
+    assert [b.value["severity"] for b in blocks if b.type == "warning"] == ["caution"]

@@ -599,3 +599,35 @@ def test_a_poses_heading_over_named_lines_with_their_doses_below_is_an_exercise_
     assert found["Cat-cow (on hands and knees)"]["repetitions"] == 8
     # A line that wraps inside a name's own description is no dose line of its own.
     assert found["Knee hugs"]["hold_seconds"] == 20
+
+
+COPIED_SHEET = """\
+# Recovery after my back operation
+
+## From my physio, copied from the sheet
+
+> - Sciatic nerve glide (sitting): 10 repetitions, 3 times a day. Gentle, no pulling.
+> - Pelvic tilts lying on your back: 10 repetitions, hold 5 seconds, 3 times a day.
+> - Bridging: 2 sets of 8, hold 3 seconds, twice a day. From week 3.
+> - If any exercise brings the leg pain back, stop that one and let me know.
+"""
+
+
+def test_a_dosed_list_ending_in_its_stop_if_line_is_an_exercise_list_that_keeps_it():
+    plan = analyse(COPIED_SHEET.encode(), "note.md")
+    (routine,) = exercise_lists(plan)
+    assert [e["name"] for e in routine["exercises"]] == [
+        "Sciatic nerve glide",
+        "Pelvic tilts",
+        "Bridging",
+    ]
+    assert routine["stop_if"] == [
+        "If any exercise brings the leg pain back, stop that one and let me know."
+    ]
+
+
+def test_the_position_after_an_exercise_name_is_its_first_step():
+    (routine,) = exercise_lists(analyse(COPIED_SHEET.encode(), "note.md"))
+    tilts = routine["exercises"][1]
+    assert tilts["steps"][0] == "Lying on your back."
+    assert tilts["dose"]["hold_seconds"] == 5

@@ -226,6 +226,15 @@ def emit_exercise_list(
                     # "Both twice a day" under the exercises: said of every one of them.
                     routine_items.append(item.text)
                     state.decide(item.text, "exercise dose", "an item about the whole routine")
+                elif (
+                    exercises
+                    and rules.cue("stop_if", item.text)
+                    and not has_dose(read_dose(item.text).dose)
+                ):
+                    # "If any exercise brings the leg pain back, stop that one" after the
+                    # exercises: when to stop every one of them.
+                    stop_if.append(item.text)
+                    state.decide(item.text, "exercise stop-if", "an item about every exercise")
                 else:
                     exercise = exercise_from_item(item.text, item.html, state)
                     for key, value in phase.items():
@@ -316,7 +325,7 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         equipment = _WITH_EQUIPMENT.search(phrase)
         # "Chin tucks with head lift (lying on your back): 3 sets of 10": how to do it, in
         # brackets after the name, is its first step.
-        aside = _TRAILING_ASIDE.search(phrase)
+        aside = _TRAILING_ASIDE.search(phrase) or _TRAILING_POSITION.search(phrase)
         core = phrase[: aside.start()] if aside else phrase
         if len(core.split()) <= 6 or (equipment and len(phrase[: equipment.start()].split()) <= 6):
             name = core.strip(" .:")
@@ -375,6 +384,13 @@ _DONE_WITH = re.compile(
 )
 #: Words in brackets at the end of an exercise's name: " (lying on your back)".
 _TRAILING_ASIDE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
+#: The position an exercise is done in, after its name without brackets: "Pelvic tilts
+#: lying on your back".
+_TRAILING_POSITION = re.compile(
+    r"(?<=\w)\s+((?:lying|sitting|standing|kneeling|seated)\s+(?:on|at|against|down|up|"
+    r"upright|tall|with)\b[^()]{0,40}+)$",
+    re.IGNORECASE,
+)
 #: An instruction opening an exercise's name: "Start with", "Try", "Practice", "Do".
 _INSTRUCTION_LEAD = re.compile(
     r"^\s*(?:(?:start|begin|finish|end|warm up|follow up) with|move on to|progress to|"

@@ -18,7 +18,7 @@ from ..names import (
     strip_tags,
 )
 from ..plan import BlockPlan, Kind, PagePlan, Severity
-from ..rules import Part
+from ..rules import Part, RuleSet
 from ..severity import advice_of, items_lead, severity_of
 from .blocks import (
     BOLD_LABEL,
@@ -700,18 +700,28 @@ def _mixed_severities(block: ListBlock, rules) -> bool:
     return len(levels) > 1
 
 
-def every_item_dosed(block: ListBlock) -> bool:
+def every_item_dosed(block: ListBlock, rules: RuleSet | None = None) -> bool:
     """Whether every item of ``block`` says how much or how often and one counts sets,
-    repetitions or a hold: a routine, not medicines taken "four times a day"."""
-    doses = [read_dose(item.text).dose for item in block.items]
+    repetitions or a hold: a routine, not medicines taken "four times a day". With
+    ``rules``, the routine's own stop-if lines at its end ("If any exercise brings the
+    pain back, stop that one") are part of it, after two dosed items at least."""
+    items = list(block.items)
+    if rules is not None:
+        while len(items) > MIN_DOSED_BEFORE_STOP_IF and rules.cue("stop_if", items[-1].text):
+            items.pop()
+    doses = [read_dose(item.text).dose for item in items]
     return (
         bool(doses)
         and all(
             has_dose(dose) or _TIMED_ITEM.fullmatch(item.text.strip())
-            for item, dose in zip(block.items, doses, strict=True)
+            for item, dose in zip(items, doses, strict=True)
         )
         and any(map(has_counts, doses))
     )
+
+
+#: Fewest dosed items before a routine's stop-if lines in the same list.
+MIN_DOSED_BEFORE_STOP_IF = 2
 
 
 #: An item that is a name and how long to do it, as a warm-up lists one: "Marching on the
@@ -741,7 +751,7 @@ def list_category(
     if lead and (cue := rules.cue("heading_warning", lead.strip().rstrip(":"))):
         # "When to get checked:" leads a list as its heading would: care advice.
         return "warning", f"lead worded as a warning heading ({cue!r})"
-    if every_item_dosed(block):
+    if every_item_dosed(block, rules):
         return "exercise_list", "every item has a dose"
     category, because = lead_topic(lead, rules)
     if category:

@@ -406,6 +406,13 @@ _COURSE_OF = re.compile(
 
 
 #: A span of time before what fills it: "years of heavy lifting", "a few weeks of ...".
+#: The spinal level a name is found at, after it: " at T12", " of L4/5", " at the C5-6
+#: level". It is one patient's; the condition is the same at any level.
+_SPINAL_LEVEL = re.compile(
+    r"\s+(?:at|of|in)\s+(?:the\s+)?[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?"
+    r"(?:\s+(?:level|vertebra|disc))?(?=\s*(?:[,.;:)]|$))",
+    re.IGNORECASE,
+)
 _DURATION_OF = re.compile(
     r"^(?:(?:an?|the|many|several|some|\d{1,3}|two|three|four|five|ten|a few)\s+)?"
     r"(?:(?:long|more|short)\s+)?(?:minutes|hours|days|weeks|months|years|decades)\s+"
@@ -431,6 +438,7 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     text = _BORN_WITH.sub("", text)
     text = _COURSE_OF.sub("", text)
     text = _DURATION_OF.sub("", text)
+    text = _SPINAL_LEVEL.sub("", text)
     text = _SOMETHING_ADJECTIVE.sub(r"\g<verb> \g<adj> objects", text)
     if qualified := patterns["relative_qualifier"].match(text):
         return f"{qualified.group('np')} {qualified.group('pred')}"

@@ -274,6 +274,22 @@ def test_a_noun_after_adjectives_heads_the_name_and_a_verb_or_population_ends_it
     assert derive_name(text, default_rules()).name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Osteoporotic vertebral compression fracture at T12, confirmed on X-ray",
+            "Osteoporotic vertebral compression fracture",
+        ),
+        ("Disc prolapse at the L4/5 level", "Disc prolapse"),
+        ("Stenosis of C5-6.", "Stenosis"),
+        ("T4 syndrome", "T4 syndrome"),
+    ],
+)
+def test_the_spinal_level_after_a_name_is_one_patients_and_no_part_of_it(text, name):
+    assert derive_name(text, default_rules()).name == name
+
+
 def test_a_cause_named_as_a_disorder_is_a_condition_page_related_as_a_cause():
     plan = plan_of(
         "# Upper back pain\n\nUpper back pain is pain between the shoulder blades.\n\n"

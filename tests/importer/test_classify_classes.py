@@ -206,6 +206,36 @@ def test_the_condition_the_text_names_most_never_runs_across_a_comma():
     assert most_named_condition(body, rules, least=1) == "Spinal injury"
 
 
+READERS_QA = """\
+# Hillside Pharmacy Newsletter
+
+## Ask the Pharmacist: your back pain questions
+
+### "My GP gave me diazepam for a back spasm. Is that a sleeping tablet?" - Sheila, Leeds
+
+Diazepam is best known for anxiety, but at low doses it also relaxes muscles, so it is
+sometimes prescribed for a few days when back pain comes with a spasm.
+
+### "Can I buy Robaxacet here for my back pain?" - Mark, visiting from Ottawa
+
+Not over the counter. Paracetamol on its own is a sensible stand-by for back pain.
+
+### "Are gels any good for back pain?" - Priya, by email
+
+They can help, especially for pain near the surface of the back.
+"""
+
+
+def test_a_readers_question_heading_is_kept_without_who_asked_and_answers_no_subject():
+    plan = plan_of(READERS_QA, "newsletter.md")
+    assert plan.main_page.title == "Back pain"
+    headings = [b.value["text"] for b in plan.main_page.blocks if b.type == "heading"]
+    assert '"Can I buy Robaxacet here for my back pain?"' in headings
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    for reader in ("Sheila", "Ottawa", "by email"):
+        assert reader not in text
+
+
 def test_an_abbreviation_spelled_out_after_it_counts_as_its_words():
     plan = plan_of(
         "# Ask the physio\n\nThe TFL (tensor fasciae latae) is a small hip muscle. A TFL"

@@ -215,6 +215,24 @@ def _names_a_condition(name: str, rules: RuleSet) -> bool:
     return bool(name) and (rules.is_condition_term(name) or rules.has_condition_head(name))
 
 
+def _answers_a_reader(paragraph: Paragraph, document: Document) -> bool:
+    """Whether ``paragraph`` is under a heading that asks a question other than "What is
+    X?", in a page of :data:`QA_MIN_QUESTIONS` such headings or more (readers' questions,
+    often with who asked after them)."""
+    questions = [s for s in document.sections if "?" in s.heading]
+    if len(questions) < QA_MIN_QUESTIONS:
+        return False
+    for section in document.sections:
+        if any(block is paragraph for block in section.blocks):
+            heading = section.heading.strip(" \"'“”")
+            return "?" in heading and not _WHAT_IS.match(heading)
+    return False
+
+
+#: Question headings that make a page a Q&A whose first answer is one reader's.
+QA_MIN_QUESTIONS = 3
+
+
 def first_paragraph(document: Document) -> Paragraph | None:
     for _section, block in document.iter_blocks():
         if isinstance(block, Paragraph) and len(block.text.split()) > 5:
@@ -424,6 +442,11 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
             # ombudsman's name: the headline is read as a title is.
             raw.extend(Candidate(source, name) for source, name in _title_readings(usable))
     first = first_paragraph(document)
+    if first and _answers_a_reader(first, document):
+        # "My GP gave me diazepam for a spasm - is that a sleeping tablet?" over the
+        # first paragraph of a Q&A: it answers one reader about one thing, not what the
+        # page is about.
+        first = None
     if first and (sentences := split_sentences(first.text)):
         # The condition the first sentence is about, else the noun phrase it opens with
         # (kept only if the text names it again).

@@ -2381,3 +2381,26 @@ def test_who_checks_you_over_is_no_treatment():
         )
     )
     assert "First aider" not in written(plan)
+
+
+def test_a_sentence_opening_with_another_name_of_a_treatment_is_about_it():
+    plan = plan_of(
+        article(
+            "## Treating thoracic back pain",
+            "Keep moving as much as you can: short walks help the muscles recover. Do not"
+            " rest in bed for long periods.",
+        )
+    )
+    page = page_titled(plan, "Staying active")
+    assert "Staying active" in written(plan)
+    assert "Keep moving" in page.alternate_names
+
+
+def test_another_name_of_a_treatment_listed_with_others_says_nothing_of_it():
+    plan = plan_of(
+        article(
+            "## Treating thoracic back pain",
+            "Keep moving, a heat pack and simple painkillers all help a little.",
+        )
+    )
+    assert "Staying active" not in written(plan)

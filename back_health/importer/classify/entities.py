@@ -2618,6 +2618,16 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             state.pages.add_text(page, sentence)
             state.decide(sentence, f"text of {page.title!r}", "the sentence is about it")
             return
+    if opened := _opened_by_synonym(sentence, state):
+        # "Keep moving as much as you can": another name of "Staying active" opens it,
+        # the name the article gives it.
+        page, written = opened
+        if page is not owner and page is not state.main:
+            if not (owner.kind == Kind.TREATMENT and page.title in _general_terms(rules)):
+                state.pages.add_text(page, sentence)
+                add_alternate(page, written, rules)
+                state.decide(sentence, f"text of {page.title!r}", "another of its names opens it")
+        return
     page = _described_after_modifier(sentence, state)
     if page is not None and page is not owner and page is not state.main:
         if not (owner.kind == Kind.TREATMENT and page.title in _general_terms(rules)):
@@ -2625,6 +2635,23 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
             state.decide(
                 sentence, f"text of {page.title!r}", "its subject, after a describing word"
             )
+
+
+def _opened_by_synonym(sentence: str, state: Context) -> tuple[PagePlan, str] | None:
+    """The treatment page another of whose names opens ``sentence`` ("Keep moving as
+    much as you can" for "Staying active"), with that name as written, when the name is
+    not listed with others."""
+    found = state.rules.find_treatments(sentence)  # remembered: asked of it before
+    if not found or found[0][1].start() > len(sentence) - len(sentence.lstrip()):
+        return None
+    term, match = found[0]
+    after = sentence[match.end() :]
+    if _LISTED_AFTER_COMMA.match(after.lstrip()) or _NAME_GOES_ON.match(after):
+        return None  # "Heat, ibuprofen or a walk ...", "Keep moving and ...": several
+    page = state.pages.get(name_key(term.name, state.rules))
+    if page is None or page.kind != Kind.TREATMENT:
+        return None
+    return page, match.group(0)
 
 
 def _described_after_modifier(sentence: str, state: Context) -> PagePlan | None:

@@ -2235,3 +2235,15 @@ def test_why_people_hurt_their_backs_heads_causes_and_too_much_too_soon_is_one_c
     causes = {p.title for p in plan.pages if p.kind == "cause"}
     assert {"Too much, too soon", "Fatigue"} <= causes
     assert "Too much" not in causes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A disc in your lower back pressing on the nerve is a much more common cause.",
+        "The nerve in your buttock is the usual cause.",
+    ],
+)
+def test_a_part_of_the_body_left_when_a_cause_is_cut_short_is_no_cause(sentence):
+    plan = plan_of(article(sentence))
+    assert not {r.title for r in plan.pages[0].causes} & {"Disc", "Nerve"}

@@ -1932,6 +1932,10 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
             for text in texts:
                 derived = derive_name(one_object(text), rules)
                 if derived.name and len(derived.name.split()) <= 6:
+                    if rules.cue("anatomy_subject", f"the {derived.name}"):
+                        # "A disc in your lower back pressing on the nerve is a common
+                        # cause": the part of the body left when the name is cut.
+                        return ""
                     return spaced(derived.name)
     return ""
 

@@ -1399,6 +1399,8 @@ def test_encouragement_not_to_stop_moving_is_no_caution():
         "Talk to your GP (or pharmacist) before taking ibuprofen if you have asthma.",
         "Tell your instructor before the class if you are pregnant.",
         "Please talk to your teacher (or your GP) before class if you have had back surgery.",
+        "Do not stop any medicine you have been prescribed without first speaking to the"
+        " doctor who prescribed it.",
     ],
 )
 def test_checking_first_with_a_class_teacher_or_a_bracketed_second_adviser_is_a_caution(
@@ -1421,3 +1423,16 @@ def test_a_class_teachers_check_first_list_is_a_caution_not_an_exercise_list():
     blocks = [b for page in plan.pages for b in page.blocks]
     assert not [b for b in blocks if b.type == "exercise_list"]
     assert [b.value["severity"] for b in blocks if b.type == "warning"] == ["caution"]
+
+
+def test_a_caution_among_tips_is_boxed_beside_an_emergency_item_of_the_same_list():
+    plan = analyse(
+        b"# Back pain\n\nBack pain is very common.\n\n## What this means for you\n\n"
+        b"- Stay active and keep doing your normal activities as much as you can.\n"
+        b"- Do not stop any medicine you have been prescribed without first speaking to"
+        b" the doctor who prescribed it.\n"
+        b"- Numbness around the bottom needs emergency care: call 999 or go to A&E.\n",
+        "news.md",
+    )
+    boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
+    assert sorted(box["severity"] for box in boxes) == ["caution", "emergency"]

@@ -418,6 +418,12 @@ def test_a_masthead_line_before_the_real_title_of_plain_text_is_not_the_subject(
             "Lumbar discectomy",
         ),
         (
+            "# Microdiscectomy recovery (L5/S1)\n\nMy leg pain was gone the day after."
+            " Leg pain came back a little in week 2. Leg pain is normal, the nurse said, and"
+            " the leg pain settled again.\n",
+            "Microdiscectomy",
+        ),
+        (
             "# StrideWell sacroiliac support belt\n\nA firm elastic belt worn around the"
             " hips. Back pain in pregnancy often eases when the belt is worn for walking.\n"
             "\nBack pain returns for some people. Back pain is common.\n",
@@ -435,8 +441,9 @@ def test_a_masthead_line_before_the_real_title_of_plain_text_is_not_the_subject(
         "therapy-for-a-condition",
         "medicine-with-its-form",
         "recovery-after-an-operation",
-        "using-an-aid",
+        "recovery-named-after-the-operation",
         "a-device-product-page",
+        "using-an-aid",
     ],
 )
 def test_a_treatment_heading_the_title_is_the_subject_not_the_condition_it_treats(article, subject):

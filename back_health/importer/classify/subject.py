@@ -1036,6 +1036,9 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             # "Your recovery after lumbar laminectomy", "Twelve weeks after my
             # microdiscectomy": the treatment it is about, whoever had it.
             extra.append(sentence_case(done))
+        elif (done := _RECOVERY_FROM.sub("", n)) != n and _treatment_kind(done, rules):
+            # "Microdiscectomy recovery", "Spinal fusion rehab": the same, said after it.
+            extra.append(sentence_case(done))
         elif found := rules.condition_in_phrase(n):
             extra.append(sentence_case(found))
         elif len(medicines := rules.find_medicines(n)) == 1 and not whole_medicine(n, rules):
@@ -1235,6 +1238,11 @@ _TITLE_PARTS = re.compile(r"\s*[?:!]\s+|\s+[-\u2013\u2014|]\s+")
 
 
 #: Words after which a title names the procedure it is about ("Recovery after ...").
+#: The time after a procedure, named after it: " recovery", " rehab", " aftercare".
+_RECOVERY_FROM = re.compile(
+    r"\s+(?:recovery|rehab|rehabilitation|aftercare|after-care|recovery diary|recovery log)$",
+    re.I,
+)
 _AFTER_PROCEDURE = re.compile(r"\s+(?:after|following|before|having)\s+(?:an?\s+|your\s+)?")
 _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")
 #: What is done with a treatment, after its name: "Opioid prescribing", "Steroid use".

@@ -2247,3 +2247,15 @@ def test_why_people_hurt_their_backs_heads_causes_and_too_much_too_soon_is_one_c
 def test_a_part_of_the_body_left_when_a_cause_is_cut_short_is_no_cause(sentence):
     plan = plan_of(article(sentence))
     assert not {r.title for r in plan.pages[0].causes} & {"Disc", "Nerve"}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "workers who are pregnant, new to the job, or have had a previous back injury",
+        "Runners who increase their mileage too quickly",
+        "patients who have had spinal surgery",
+    ],
+)
+def test_people_described_by_a_clause_are_no_cause_name(item):
+    assert derive_name(item, default_rules()).name == ""

@@ -133,6 +133,10 @@ EXACT_CLASS_WORDS = frozenset(
     | {"profile", "actions", "cta", "labels", "date", "product"}
 )
 
+#: Words a chrome word starts that name the article's own parts: a clinician's
+#: "commentary" on a patient's story is no comment thread.
+NOT_CHROME_CLASS_WORDS = frozenset({"commentary", "commentaries"})
+
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
     "figcaption figure footer h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre "
@@ -667,7 +671,8 @@ def is_callout(element: Tag) -> bool:
 
 
 def _class_token_reason(token: str) -> str:
-    parts = token.split("-")
+    parts = [part for part in token.split("-") if part not in NOT_CHROME_CLASS_WORDS]
+    token = "-".join(parts)
     for reason, words in CHROME_CLASS_WORDS.items():
         for word in words:
             if word in EXACT_CLASS_WORDS:

@@ -524,3 +524,15 @@ def test_a_do_and_dont_panel_is_one_box_and_a_section_element_is_no_box():
     # A box with nothing after it leaves no empty section behind.
     doc = parse_html("<h1>Sciatica</h1><h2>Help</h2><div><h3>Do</h3><p>Walk.</p></div>")
     assert [s.heading for s in doc.sections] == ["Sciatica", "Help", "Do"]
+
+
+def test_a_clinicians_commentary_box_is_the_articles_own_not_a_comment_thread():
+    doc = parse_html(
+        "<main><h1>Hannah's story</h1><p>Hannah's back ached after her daughter was born.</p>"
+        '<aside class="clinician-commentary"><h2>Clinician\'s view</h2>'
+        "<p>Sacroiliac joint pain is common after pregnancy.</p></aside>"
+        '<section class="comments"><p>Great story, thanks!</p></section></main>'
+    )
+    texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert "Sacroiliac joint pain is common after pregnancy." in texts
+    assert "Great story, thanks!" not in texts

@@ -105,8 +105,8 @@ def test_relations_and_notes_are_written_in_order(hub):
     condition = ConditionPage.objects.get(title="Sciatica")
     causes = list(condition.cause_links.all())
     assert [(c.target.title, c.note) for c in causes] == [("Slipped disc", "the most common cause")]
-    treatments = [t.target.title for t in condition.treatment_links.order_by("sort_order")]
-    assert treatments == ["Massage", "Ibuprofen"]
+    links = condition.treatment_links.order_by("sort_order")
+    assert [(t.target.title, t.sort_order) for t in links] == [("Massage", 0), ("Ibuprofen", 1)]
 
 
 def test_medicine_pages_know_generic_and_brand_names(hub):

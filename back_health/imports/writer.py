@@ -720,7 +720,12 @@ class ArticleWriter:
                     pk = targets.get(key) or self.index.by_name.get(key)
                     if pk and pk != instance.pk and pk not in seen:
                         seen.add(pk)
-                        result.append(model(target_id=pk, note=relation.note[:255]))
+                        # In the plan's order: modelcluster leaves sort_order unset
+                        # when a list is assigned, and the database then orders ties
+                        # as it likes.
+                        result.append(
+                            model(target_id=pk, note=relation.note[:255], sort_order=len(result))
+                        )
                         break
             return result
 

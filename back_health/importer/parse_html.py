@@ -1000,6 +1000,13 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
             boxes.append([0, _NO_LEVEL, 0])
         elif node.name in LIST_TAGS:
             events.extend(_list_events(node))
+        elif node.name == "dl" and _asks_questions(node):
+            # "<dt>Should I rest when my back flares?</dt><dd>Try not to. ...</dd>": an
+            # FAQ's questions are headings over their answers, as on any FAQ page.
+            for term in node.find_all("dt"):
+                term.name = "h3"
+            stack.append(iter(node.contents))
+            boxes.append([_box_heading_level(node, title_element), _NO_LEVEL, 0])
         elif node.name == "dl" and (definitions := _definition_events(node)):
             events.extend(definitions)
         elif node.name == "table" and (table := data_table(node, layout)) is not None:
@@ -1248,6 +1255,13 @@ def _strip_step_numbers(list_tag: Tag) -> None:
 
 #: A step's number badge: "1", "2.", "Step 3".
 _STEP_NUMBER = re.compile(r"(?:step\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
+
+
+def _asks_questions(dl: Tag) -> bool:
+    """Whether most of a ``<dl>``'s terms (two at least) are questions."""
+    terms = [term.get_text(" ").strip() for term in dl.find_all("dt")]
+    asked = sum(term.endswith("?") for term in terms)
+    return asked >= 2 and asked * 2 > len(terms)
 
 
 def _definition_events(dl: Tag) -> list[Event]:

@@ -536,3 +536,26 @@ def test_a_clinicians_commentary_box_is_the_articles_own_not_a_comment_thread():
     texts = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
     assert "Sacroiliac joint pain is common after pregnancy." in texts
     assert "Great story, thanks!" not in texts
+
+
+def test_a_definition_list_of_questions_is_an_faq_of_headings_over_their_answers():
+    doc = parse_html(
+        "<main><h1>Ask the nurse</h1><dl>"
+        "<dt>Should I rest when my back flares?</dt><dd><p>Try not to.</p></dd>"
+        "<dt>Is it caused by something I did?</dt><dd>No. It tends to run in families.</dd>"
+        "</dl></main>"
+    )
+    headings = [s.heading for s in doc.sections]
+    assert "Should I rest when my back flares?" in headings
+    answers = {s.heading: [b.text for b in s.blocks] for s in doc.sections}
+    assert answers["Is it caused by something I did?"] == ["No. It tends to run in families."]
+
+
+def test_a_definition_list_of_names_stays_a_list_of_labelled_items():
+    doc = parse_html(
+        "<main><h1>Glossary</h1><dl><dt>Cold abscess</dt><dd>A collection of pus.</dd>"
+        "<dt>Kyphosis</dt><dd>A forward curve of the upper back.</dd></dl></main>"
+    )
+    (block,) = [b for s in doc.sections for b in s.blocks]
+    assert isinstance(block, ListBlock)
+    assert block.items[0].text == "Cold abscess: A collection of pus"

@@ -2259,3 +2259,13 @@ def test_a_part_of_the_body_left_when_a_cause_is_cut_short_is_no_cause(sentence)
 )
 def test_people_described_by_a_clause_are_no_cause_name(item):
     assert derive_name(item, default_rules()).name == ""
+
+
+def test_one_of_the_parts_of_the_body_acting_is_no_cause():
+    plan = plan_of(
+        article(
+            "Hip bursitis happens when one of the cushioning discs between the vertebrae"
+            " bulges and presses on a nerve."
+        )
+    )
+    assert not [r.title for r in plan.pages[0].causes if r.title.lower().startswith("one of")]

@@ -237,6 +237,7 @@ def level_of(sentence):
         ("Chest pain with sudden breathlessness needs a 999 call.", "emergency"),
         ("A cold, pale hand needs emergency medical attention.", "emergency"),
         ("Numbness around the bottom means A&E or 999 straight away.", "emergency"),
+        ("Numbness in the saddle area is a 999 situation, so don't wait.", "emergency"),
         # A condition, then a polite request to a carer: "If he ..., please take him".
         ("If he has a fever or cannot pee, please take him to A&E straight away.", "emergency"),
         ("If the pain spreads to your leg, please call your GP.", "see_doctor"),

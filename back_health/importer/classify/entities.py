@@ -983,7 +983,8 @@ def effects_in_sentence(sentence: str, owner: PagePlan, state: Context) -> None:
         name = derive_name(cause, rules).name
         rest = cause.strip()[len(name) :] if name else ""
         after = _strip_article(cause)[len(name) :] if name else rest
-        part = _ANY_PLACE_AFTER.split(name, maxsplit=1)[0] if name else ""
+        # "one of the cushioning discs ... bulges": one of the parts is still a part.
+        part = _ANY_PLACE_AFTER.split(_ONE_OF.sub("", name), maxsplit=1)[0] if name else ""
         if _PASSIVE_NEXT.match(after) or (part and rules.cue("anatomy_subject", f"the {part}")):
             # "... happens when a vein or an artery is squeezed", "... when the nerves in
             # the lower back are squeezed": what is acted on is the part of the body
@@ -1940,6 +1941,11 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
     return ""
 
 
+#: A share of a group before its name: "one of the", "some of your", "either of".
+_ONE_OF = re.compile(
+    r"^(?:one|some|any|each|either|both|all|many|most|several|two)\s+of\s+(?:the|your|its)\s+",
+    re.IGNORECASE,
+)
 #: The "and" or "or" opening the last clause of a sentence of several.
 _LAST_CLAUSE = re.compile(r"\s*(?:and|or|but)\s+", re.IGNORECASE)
 

@@ -2135,3 +2135,15 @@ def test_a_shop_s_cross_selling_line_is_chrome(line):
 
 def test_advice_about_what_else_you_may_need_is_kept():
     assert chrome_reason("You might also need a stronger painkiller for a few days.") == ""
+
+
+def test_a_scripts_spoken_line_loses_its_direction_but_ordinary_asking_stays():
+    text = (
+        "Back pain triage script\n\n"
+        'SAY: "I am arranging an ambulance for you now. Please do not eat or drink."\n\n'
+        "Ask your pharmacist: they can suggest a painkiller.\n"
+    )
+    joined = cleaned_text(text, "txt")
+    assert "SAY:" not in joined
+    assert "I am arranging an ambulance for you now." in joined
+    assert "Ask your pharmacist: they can suggest a painkiller." in joined

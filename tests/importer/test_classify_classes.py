@@ -1500,6 +1500,17 @@ def test_the_diagnosis_a_story_arrives_at_is_its_subject_over_its_symptoms():
     assert plan_of(text).pages[0].title == "Meralgia paraesthetica"
 
 
+def test_how_typical_a_diagnosis_is_is_no_part_of_its_name():
+    text = (
+        "[12/03/2025, 19:04] Dev: Bent down to tie my shoe and my back locked. Can't stand up"
+        " straight.\n"
+        "[12/03/2025, 19:06] Priya: Oh no! Sounds like a classic muscle spasm, the muscles"
+        " go into a protective lock. It usually settles in a few days.\n"
+        "[12/03/2025, 19:08] Dev: Thanks, will keep moving.\n"
+    )
+    assert plan_of(text, "chat.txt").pages[0].title == "Muscle spasm"
+
+
 def test_a_bracket_in_a_condition_heading_is_another_name_of_its_page():
     text = (
         "# Sciatica\n\nSciatica is pain that travels down the leg from the back.\n\n"

@@ -591,6 +591,11 @@ _CASE_DETAIL = re.compile(
     r"\b(?:(?:left|right|bilateral)(?:-sided)?|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?)\s+",
     re.I,
 )
+#: How typical a diagnosis is, before its name: "a classic", "a textbook", "a simple".
+_TYPICAL = re.compile(
+    r"^(?:(?:classic|classical|typical|textbook|simple|straightforward|plain|nasty|bad)\s+)+",
+    re.I,
+)
 _SECONDARY_TO = re.compile(r"\s+(?:secondary to|due to|caused by|from)\s+(?:an?\s+|the\s+)?", re.I)
 
 
@@ -621,6 +626,8 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         found = _SECONDARY_TO.split(match.group("name"), maxsplit=1)[-1]
         # "left L5/S1 foraminal stenosis": the side and the level are this patient's.
         found = _CASE_DETAIL.sub("", found)
+        # "Sounds like a classic muscle spasm": how typical it is, not its name.
+        found = _TYPICAL.sub("", found)
         name = check_name(noun_phrase(found, rules), rules).name
         if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
             return name

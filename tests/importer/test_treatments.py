@@ -1924,19 +1924,39 @@ def test_anti_inflammatory_tablets_and_nsaids_are_one_page_and_a_gel_another():
     assert "Anti-inflammatory gels" in written(plan)
 
 
-def test_a_sub_heading_that_is_another_name_of_a_treatment_heads_that_treatment():
-    plan = plan_of(
-        article(
-            "## How is it treated?",
-            "### Pain relief",
-            "Your doctor may suggest paracetamol for a few days. Stronger medicines are"
-            " kept for severe pain.",
-        )
-    )
-
-    page = page_titled(plan, "Pain relief")
-    assert "Pain relief" in written(plan)
-    assert "Analgesics" in page.alternate_names
+@pytest.mark.parametrize(
+    ("paragraphs", "title", "alternate"),
+    [
+        # A sub-heading that is another name of a treatment heads that treatment.
+        (
+            (
+                "## How is it treated?",
+                "### Pain relief",
+                "Your doctor may suggest paracetamol for a few days. Stronger medicines are"
+                " kept for severe pain.",
+            ),
+            "Pain relief",
+            "Analgesics",
+        ),
+        # A sentence opening with another name of a treatment is about it, under the name
+        # the article gave it.
+        (
+            (
+                "## Treating thoracic back pain",
+                "Keep moving as much as you can: short walks help the muscles recover. Do not"
+                " rest in bed for long periods.",
+            ),
+            "Staying active",
+            "Keep moving",
+        ),
+    ],
+)
+def test_another_name_of_a_treatment_heading_or_opening_text_is_about_it(
+    paragraphs, title, alternate
+):
+    plan = plan_of(article(*paragraphs))
+    assert title in written(plan)
+    assert alternate in page_titled(plan, title).alternate_names
 
 
 def test_the_same_words_heading_a_section_of_their_own_head_a_topic():
@@ -2381,19 +2401,6 @@ def test_who_checks_you_over_is_no_treatment():
         )
     )
     assert "First aider" not in written(plan)
-
-
-def test_a_sentence_opening_with_another_name_of_a_treatment_is_about_it():
-    plan = plan_of(
-        article(
-            "## Treating thoracic back pain",
-            "Keep moving as much as you can: short walks help the muscles recover. Do not"
-            " rest in bed for long periods.",
-        )
-    )
-    page = page_titled(plan, "Staying active")
-    assert "Staying active" in written(plan)
-    assert "Keep moving" in page.alternate_names
 
 
 def test_another_name_of_a_treatment_listed_with_others_says_nothing_of_it():

@@ -63,6 +63,7 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
     dropped: list[tuple[str, str]] = []
     signature_left = 0
     title = ""
+    text_kept = False  # whether a message's text has been kept yet
     for line in lines:
         stripped = line.strip()
         if signature_left:
@@ -79,7 +80,7 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
         elif _HEADER.match(line):
             dropped.append(("chrome: e-mail header", stripped))
             subject = _SUBJECT.match(stripped)
-            if subject and not title and not any(k.strip() for k in kept):
+            if subject and not title and not text_kept:
                 # The first message's subject, above any text: the thread's title.
                 title = subject.group("subject").strip()
         elif _DEVICE.match(line):
@@ -89,6 +90,7 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
             signature_left = SIGNATURE_LINES_MAX
         else:
             kept.append(line)
+            text_kept = text_kept or bool(stripped)
     if title:
         kept[:0] = [title, ""]
     return "\n".join(kept), dropped

@@ -128,6 +128,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "From: Sam\nSent: 3 May\n> quoted\nKind regards,\nSam\n\n",
             "On 3 May at 20:47, Sam ",
         ),
+        # A mail thread with blank lines kept, then messages each under a subject header:
+        # whether text came before a subject is known, never looked for again.
+        "mail subjects": lambda: _two_runs(
+            size,
+            "From: Sam\nSent: 3 May\n\n",
+            "\n",
+            "It aches.\nFrom: Sam\nSubject: Neck\n",
+        ),
         # Quoted-printable text: escapes and soft breaks, then a run of "=" signs.
         "quoted printable": lambda: _two_runs(size, _INTRO, "It=E2=80=99s bet=\nter.=20\n", "="),
         # A LaTeX source: commands whose braces never close, then bare items.
@@ -398,6 +406,7 @@ SHAPES = {
             "latex commands",
             "quoted printable",
             "mail thread",
+            "mail subjects",
             "rtf groups",
             "transcript turns",
             "broken words",

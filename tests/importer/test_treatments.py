@@ -2411,3 +2411,17 @@ def test_another_name_of_a_treatment_listed_with_others_says_nothing_of_it():
         )
     )
     assert "Staying active" not in written(plan)
+
+
+def test_a_bold_clause_before_a_comma_is_no_label_but_a_bold_name_still_is():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "**Before taking ibuprofen regularly**, check with your pharmacist if you have asthma.",
+            "**Dry needling**, used by some physiotherapists, places fine needles in tight"
+            " muscles to ease them.",
+        )
+    )
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert ". ," not in text
+    assert "Dry needling" in written(plan)

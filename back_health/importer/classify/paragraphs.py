@@ -873,6 +873,12 @@ _FINITE_VERB = re.compile(
 )
 #: A word opening a clause inside a would-be label: "Change what caused it".
 _CLAUSE_OPENER = re.compile(r"\b(?:what|which|who|whom|whose|because|if|unless)\s+\w", re.I)
+#: A word opening a clause that leads into its sentence: "Before taking it, ...".
+_SUBORDINATE_OPENER = re.compile(
+    r"(?:before|after|when|while|if|unless|until|once|as|since|although|though|because|"
+    r"to|for|in|on|with|without|during)\b",
+    re.I,
+)
 _COLON_LABEL = re.compile(r"(?P<label>[^:.!?]{1,60}):\s+(?P<rest>\S.*)", re.S)
 
 
@@ -886,6 +892,13 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
     rest = strip_tags(match.group("rest")).lstrip(" .:-\u2013\u2014")
     if not label or len(label.split()) > LABEL_MAX_WORDS:
         return None
+    if rest.startswith(","):
+        # "<b>Stereotactic radiosurgery</b>, such as CyberKnife, focuses ...": the name
+        # begins the sentence; "<b>Before taking ibuprofen regularly</b>, check with ...":
+        # a clause of the sentence in bold, no label.
+        if _SUBORDINATE_OPENER.match(label) or not derive_name(label, rules).name:
+            return None
+        return ListItem(f"{label}. {label}{rest}")
     first = (split_sentences(rest) or [""])[0]
     if len(re.findall(r"[^\W\d_]{2,}", first)) < LABEL_TEXT_MIN_WORDS:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text

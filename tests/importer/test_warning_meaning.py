@@ -1437,3 +1437,20 @@ def test_a_caution_among_tips_is_boxed_beside_an_emergency_item_of_the_same_list
     )
     boxes = [b.value for b in plan.pages[0].blocks if b.type == "warning"]
     assert sorted(box["severity"] for box in boxes) == ["caution", "emergency"]
+
+
+def test_a_short_do_not_before_emergency_advice_opens_it():
+    [warning] = warnings_of(
+        "## Red flags\n\nDo not start treatment. Arrange immediate transfer to the"
+        " Emergency Department (call 999) if the patient has new weakness in both legs.\n"
+    )
+    assert warning["severity"] == "emergency"
+    assert "Do not start treatment." in warning["text"]
+
+
+def test_a_caution_naming_its_risk_before_emergency_advice_is_boxed_on_its_own():
+    warnings = warnings_of(
+        "## Medicines\n\nDo not take ibuprofen if you have asthma. Call 999 if you cannot"
+        " breathe after taking a painkiller.\n"
+    )
+    assert [w["severity"] for w in warnings] == ["caution", "emergency"]

@@ -298,6 +298,10 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
         parts = [f"<p>{' '.join(p)}</p>" if isinstance(p, list) else p for p in parts]
         if merged and merged[-1][0] == tier:
             merged[-1][1].extend(parts)
+        elif merged and _leads_into(merged[-1], tier):
+            # "Do not start treatment. Arrange immediate transfer to the Emergency
+            # Department ...": a short "do not" before more serious advice is its start.
+            merged[-1] = (tier, [*merged[-1][1], *parts])
         else:
             merged.append((tier, parts))
     return [(tier or most_serious(list_tiers(parts, rules)), parts) for tier, parts in merged]
@@ -322,6 +326,22 @@ def item_runs(block: ListBlock, rules: RuleSet) -> list[tuple[str, ListBlock]]:
 
 #: Longest "do not" sentence (in words) read as pressing the advice before it.
 REINFORCING_MAX_WORDS = 10
+
+
+def _leads_into(unit: tuple[str, list], tier: str) -> bool:
+    """Whether ``unit`` is one short caution sentence that urgent or emergency advice
+    (``tier``) follows at once, in the same paragraph's run."""
+    previous, parts = unit
+    if previous != Severity.CAUTION or tier not in (Severity.URGENT, Severity.EMERGENCY):
+        return False
+    if len(parts) != 1 or not isinstance(parts[0], str):
+        return False
+    return len(strip_tags(parts[0]).split()) <= LEADING_MAX_WORDS
+
+
+#: Most words of a caution that opens more serious advice ("Do not start treatment.");
+#: a longer one ("Do not take ibuprofen if you have asthma.") is a caution of its own.
+LEADING_MAX_WORDS = 5
 
 
 def _reinforces(sentence: str, current, rules: RuleSet) -> bool:

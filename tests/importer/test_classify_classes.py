@@ -1040,6 +1040,15 @@ def test_a_form_of_the_subject_named_after_a_description_is_no_other_condition()
     assert not _related(plan)
 
 
+def test_a_grade_of_the_subject_a_clause_explains_is_no_other_condition():
+    plan = plan_of(
+        "# Jefferson fracture\n\nA Jefferson fracture is a break of the first neck bone.\n\n"
+        "## Treatment\n\nStable fractures, in which the transverse ligament is intact, are"
+        " usually treated in a rigid collar for 6 to 12 weeks.\n"
+    )
+    assert not _related(plan)
+
+
 def test_a_paragraph_opening_with_a_bold_name_it_defines_is_a_related_condition():
     plan = plan_of(
         "# Spinal cord injury\n\nA spinal cord injury is damage to the cord.\n\n"

@@ -1343,13 +1343,19 @@ def _names_one_condition(name: str, state: Context) -> bool:
     regions = set(rules.regions_in(state.main.title))
 
     def in_subject(word: str) -> bool:
-        if any(_same_word(word, other) for other in subject):
+        if word in _GRADE_WORDS or any(_same_word(word, other) for other in subject):
             return True
         return bool(regions) and bool(regions.intersection(rules.regions_in(word)))
 
     return not all(in_subject(word) for word in _stems(name, rules))
 
 
+#: Words grading a condition, not naming another: "Stable fractures, in which the
+#: ligament is intact, are ..." on a Jefferson fracture page is a grade of it.
+_GRADE_WORDS = frozenset(
+    "stable unstable mild moderate severe minor major simple complex complete incomplete"
+    " partial displaced undisplaced non-displaced".split()
+)
 #: An article or an adverb inside a name cut from a sentence: "Less often the pain".
 _INNER_WORD = re.compile(r"\s(?:the|a|an|often|usually|sometimes|also)\s", re.IGNORECASE)
 #: Words that say nothing of which condition a name is ("of", "the", "in"; "related" of
@@ -1490,7 +1496,7 @@ def relative_defined_condition(sentence: str, owner: PagePlan, state: Context) -
         return
     for match in rules.cue_matches("defining_relative", sentence):
         name = trailing_condition(sentence[: match.start()], rules)
-        if name:
+        if name and _names_one_condition(name, state):
             _related_condition(
                 name,
                 sentence,

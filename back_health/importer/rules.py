@@ -1094,6 +1094,7 @@ NAME_RULE_KEYS = (
     "kept_acronyms",
     "name_bad_end",
     "name_generic_heads",
+    "name_grade_words",
     "name_pronoun_start",
     "name_imperative_start",
     "name_fixed_phrases",

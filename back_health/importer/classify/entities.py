@@ -1341,21 +1341,17 @@ def _names_one_condition(name: str, state: Context) -> bool:
     # "Cervical herniated disk" for "Herniated disk in the neck": a word for the same
     # part of the body is the same word.
     regions = set(rules.regions_in(state.main.title))
+    # "Stable fractures" on a Jefferson fracture page: a grade of it, no other condition.
+    grades = frozenset(rules.name_rules.get("name_grade_words", ()))
 
     def in_subject(word: str) -> bool:
-        if word in _GRADE_WORDS or any(_same_word(word, other) for other in subject):
+        if word in grades or any(_same_word(word, other) for other in subject):
             return True
         return bool(regions) and bool(regions.intersection(rules.regions_in(word)))
 
     return not all(in_subject(word) for word in _stems(name, rules))
 
 
-#: Words grading a condition, not naming another: "Stable fractures, in which the
-#: ligament is intact, are ..." on a Jefferson fracture page is a grade of it.
-_GRADE_WORDS = frozenset(
-    "stable unstable mild moderate severe minor major simple complex complete incomplete"
-    " partial displaced undisplaced non-displaced".split()
-)
 #: An article or an adverb inside a name cut from a sentence: "Less often the pain".
 _INNER_WORD = re.compile(r"\s(?:the|a|an|often|usually|sometimes|also)\s", re.IGNORECASE)
 #: Words that say nothing of which condition a name is ("of", "the", "in"; "related" of
@@ -2638,19 +2634,26 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         # "Keep moving as much as you can": another name of "Staying active" opens it,
         # the name the article gives it.
         page, written = opened
-        if page is not owner and page is not state.main:
-            if not (owner.kind == Kind.TREATMENT and page.title in _general_terms(rules)):
-                state.pages.add_text(page, sentence)
-                add_alternate(page, written, rules)
-                state.decide(sentence, f"text of {page.title!r}", "another of its names opens it")
+        if _give_sentence(page, sentence, owner, state, "another of its names opens it"):
+            add_alternate(page, written, rules)
         return
-    page = _described_after_modifier(sentence, state)
-    if page is not None and page is not owner and page is not state.main:
-        if not (owner.kind == Kind.TREATMENT and page.title in _general_terms(rules)):
-            state.pages.add_text(page, sentence)
-            state.decide(
-                sentence, f"text of {page.title!r}", "its subject, after a describing word"
-            )
+    if page := _described_after_modifier(sentence, state):
+        _give_sentence(page, sentence, owner, state, "its subject, after a describing word")
+
+
+def _give_sentence(
+    page: PagePlan, sentence: str, owner: PagePlan, state: Context, because: str
+) -> bool:
+    """Give ``page`` the sentence as its text, unless it is the page the sentence is on,
+    the article's own page, or a general treatment inside the section of a treatment it
+    is part of. Whether it was given."""
+    if page is owner or page is state.main:
+        return False
+    if owner.kind == Kind.TREATMENT and page.title in _general_terms(state.rules):
+        return False
+    state.pages.add_text(page, sentence)
+    state.decide(sentence, f"text of {page.title!r}", because)
+    return True
 
 
 def _opened_by_synonym(sentence: str, state: Context) -> tuple[PagePlan, str] | None:

@@ -219,14 +219,11 @@ def _answers_a_reader(paragraph: Paragraph, document: Document) -> bool:
     """Whether ``paragraph`` is under a heading that asks a question other than "What is
     X?", in a page of :data:`QA_MIN_QUESTIONS` such headings or more (readers' questions,
     often with who asked after them)."""
-    questions = [s for s in document.sections if "?" in s.heading]
-    if len(questions) < QA_MIN_QUESTIONS:
+    if sum("?" in s.heading for s in document.sections) < QA_MIN_QUESTIONS:
         return False
-    for section in document.sections:
-        if any(block is paragraph for block in section.blocks):
-            heading = section.heading.strip(" \"'“”")
-            return "?" in heading and not _WHAT_IS.match(heading)
-    return False
+    section = next(s for s, block in document.iter_blocks() if block is paragraph)
+    heading = section.heading.strip(" \"'“”")
+    return "?" in heading and not _WHAT_IS.match(heading)
 
 
 #: Question headings that make a page a Q&A whose first answer is one reader's.
@@ -1244,12 +1241,12 @@ def _without_population(name: str, rules: RuleSet) -> str:
 _TITLE_PARTS = re.compile(r"\s*[?:!]\s+|\s+[-\u2013\u2014|]\s+")
 
 
-#: Words after which a title names the procedure it is about ("Recovery after ...").
 #: The time after a procedure, named after it: " recovery", " rehab", " aftercare".
 _RECOVERY_FROM = re.compile(
     r"\s+(?:recovery|rehab|rehabilitation|aftercare|after-care|recovery diary|recovery log)$",
     re.I,
 )
+#: Words after which a title names the procedure it is about ("Recovery after ...").
 _AFTER_PROCEDURE = re.compile(r"\s+(?:after|following|before|having)\s+(?:an?\s+|your\s+)?")
 _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")
 #: What is done with a treatment, after its name: "Opioid prescribing", "Steroid use".

@@ -985,6 +985,12 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
             run.append(node)
             continue
         _flush(run, events)
+        if node.name == "dl" and _asks_questions(node):
+            # "<dt>Should I rest when my back flares?</dt><dd>Try not to. ...</dd>": an
+            # FAQ's questions head their answers, as on any FAQ page; without terms left,
+            # the list is read as ordinary blocks below.
+            for term in node.find_all("dt"):
+                term.name = "h3"
         if node.name in HEADING_TAGS:
             text = _heading_text(node)
             if text:
@@ -1000,13 +1006,6 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
             boxes.append([0, _NO_LEVEL, 0])
         elif node.name in LIST_TAGS:
             events.extend(_list_events(node))
-        elif node.name == "dl" and _asks_questions(node):
-            # "<dt>Should I rest when my back flares?</dt><dd>Try not to. ...</dd>": an
-            # FAQ's questions are headings over their answers, as on any FAQ page.
-            for term in node.find_all("dt"):
-                term.name = "h3"
-            stack.append(iter(node.contents))
-            boxes.append([_box_heading_level(node, title_element), _NO_LEVEL, 0])
         elif node.name == "dl" and (definitions := _definition_events(node)):
             events.extend(definitions)
         elif node.name == "table" and (table := data_table(node, layout)) is not None:

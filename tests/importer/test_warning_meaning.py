@@ -1407,8 +1407,11 @@ def test_encouragement_not_to_stop_moving_is_no_caution():
 def test_checking_first_with_a_class_teacher_or_a_bracketed_second_adviser_is_a_caution(
     sentence,
 ):
-    found = severity_of(sentence, default_rules())
+    rules = default_rules()
+    found = severity_of(sentence, rules)
     assert found is not None and found.level == "caution"
+    # Read as checking first, not only as a "do not": a risk named, so it is boxed.
+    assert rules.cue("severity_check_first", sentence)
 
 
 def test_a_class_teachers_check_first_list_is_a_caution_not_an_exercise_list():

@@ -1102,6 +1102,12 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         # "Visit date: ..." / "Provider: ..." / "Diagnosis: ...": a record's fields, each
         # a line of its own (never run together into one paragraph).
         return [_Unit("para", [line]) for line in lines if line.strip()]
+    if _unpunctuated(lines):
+        # Captions or a dictated note: "so you bent down to pick up the washing basket" /
+        # "and now your lower back has gone tight and sore" / ...: with no punctuation to
+        # end a sentence, each line is the only boundary the text has; run together, the
+        # whole block would read as one sentence.
+        return [_Unit("para", [line]) for line in lines if line.strip()]
     units: list[_Unit] = []
     first, rest = lines[0], lines[1:]
     if len(rest) == 1 and _GLOSS_LINE.fullmatch(rest[0].strip()) and is_heading_like(first):
@@ -1158,6 +1164,31 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     if len(units) == 1 and units[0].kind == "para" and len(units[0].lines) == 1:
         units[0].heading_like = is_heading_like(units[0].lines[0])
     return units
+
+
+def _unpunctuated(lines: list[str]) -> bool:
+    """Whether a block is lines of text written without punctuation: at least
+    :data:`UNPUNCTUATED_LINES_MIN` lines and :data:`UNPUNCTUATED_WORDS_MIN` words, none a
+    list item, with at most one mark ending or splitting a
+    sentence (. , ; : ! ?) for every :data:`UNPUNCTUATED_WORDS_PER_MARK` words. Wrapped
+    prose has one every dozen words or so."""
+    texts = [line.strip() for line in lines if line.strip()]
+    if len(texts) < UNPUNCTUATED_LINES_MIN:
+        return False
+    if any(match_item(text) for text in texts):
+        return False
+    words = sum(len(text.split()) for text in texts)
+    marks = sum(len(_SENTENCE_MARK.findall(text)) for text in texts)
+    return words >= UNPUNCTUATED_WORDS_MIN and marks * UNPUNCTUATED_WORDS_PER_MARK <= words
+
+
+#: Fewest lines and words of a block read line by line for want of punctuation.
+UNPUNCTUATED_LINES_MIN = 6
+UNPUNCTUATED_WORDS_MIN = 40
+#: Fewest words per punctuation mark of such a block.
+UNPUNCTUATED_WORDS_PER_MARK = 40
+#: A mark that ends or splits a sentence, followed by a space or the line's end.
+_SENTENCE_MARK = re.compile(r"[.,;:!?](?=\s|$)")
 
 
 #: A line that is wholly a short gloss in brackets: "(injection for tailbone pain)".

@@ -128,6 +128,11 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "From: Sam\nSent: 3 May\n> quoted\nKind regards,\nSam\n\n",
             "On 3 May at 20:47, Sam ",
         ),
+        # Captions without punctuation, read line by line, then one line of a channel's
+        # pleas that never ends.
+        "caption lines": lambda: _two_runs(
+            size, "", "0:12 keep moving and walk a little every day\n", "hit that like button "
+        ),
         # A mail thread with blank lines kept, then messages each under a subject header:
         # whether text came before a subject is known, never looked for again.
         "mail subjects": lambda: _two_runs(
@@ -407,6 +412,7 @@ SHAPES = {
             "quoted printable",
             "mail thread",
             "mail subjects",
+            "caption lines",
             "rtf groups",
             "transcript turns",
             "broken words",

@@ -84,3 +84,62 @@ def test_a_subtitled_talk_gets_its_subject_and_warnings():
     assert plan.pages[0].title == "Coccydynia"
     warnings = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
     assert any("call 999" in w["text"] and w["severity"] == "emergency" for w in warnings)
+
+
+#: Captions a video site made itself, saved as plain text: no punctuation, no blank
+#: lines, a timestamp opening some lines, a channel's furniture around the talk.
+CAPTIONS = """\
+[Music]
+0:00 hi everyone welcome back to the channel
+today we are looking at coccydynia which is pain in the tailbone
+it often starts after a fall onto your bottom or after giving birth
+0:21 sitting on a wedge cushion takes the weight off the coccyx
+and a warm pack for 15 minutes can ease it
+[Music]
+0:48 if you lose control of your bladder or bowels call 999 straight away
+if you have a high temperature with the pain ring 111 today
+and if it is no better after six weeks see your gp
+1:10 that's it for today please hit that like button
+the link to my cushion guide is in the description
+"""
+
+
+def test_captions_without_punctuation_are_read_line_by_line():
+    doc = parse_text(CAPTIONS)
+    paragraphs = [block.text for section in doc.sections for block in section.blocks]
+    # One line is one paragraph: run together, the talk would be one long "sentence",
+    # and a plea to like the video inside it would drop the whole talk as promotion.
+    assert "0:21 sitting on a wedge cushion takes the weight off the coccyx" in paragraphs
+    assert len(paragraphs) >= 10
+
+
+def test_captions_keep_their_talk_and_lose_the_channel_furniture():
+    plan = analyse(CAPTIONS.encode(), "captions.txt")
+    assert plan.status == "imported"
+    assert plan.pages[0].title == "Coccydynia"
+    warnings = {
+        b.value["severity"]: b.value["text"]
+        for p in plan.pages
+        for b in p.blocks
+        if b.type == "warning"
+    }
+    assert "call 999" in warnings["emergency"]
+    assert "ring 111 today" in warnings["urgent"]
+    html = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    for chrome in ("0:21", "0:48", "welcome back to the channel", "like button", "description"):
+        assert chrome not in html
+    assert "wedge cushion" in html
+
+
+def test_wrapped_prose_is_still_one_paragraph():
+    prose = (
+        "Coccydynia is pain in the tailbone, the small bone at the bottom\n"
+        "of the spine. It often starts after a fall onto your bottom, or\n"
+        "after giving birth, and it usually eases within a few weeks. Sitting\n"
+        "on a wedge cushion takes the weight off the coccyx; a warm pack for\n"
+        "15 minutes can ease it too. If it is no better after six weeks,\n"
+        "see your GP, who may suggest physiotherapy or an injection.\n"
+    )
+    doc = parse_text(prose)
+    paragraphs = [block.text for section in doc.sections for block in section.blocks]
+    assert len(paragraphs) == 1

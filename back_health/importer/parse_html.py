@@ -1217,14 +1217,55 @@ def _list_events(list_tag: Tag) -> list[Event]:
                 nested.extend(_list_children(node))
             else:
                 inline.append(node)
-        line = _merge_lines(inline_lines(inline, breaks=False))
-        if line.plain:
+        labelled = _labelled_item(inline)
+        if labelled is not None:
+            items.append(labelled)
+        elif (line := _merge_lines(inline_lines(inline, breaks=False))).plain:
             text = tidy_item_text(line.plain)
             items.append(ListItem(text=text, html=tidy_item_html(line.markup, text)))
         if nested:
             stack.append(iter(nested))
     ordered = list_tag.name == "ol"
     return [Event("list", ordered=ordered, items=items)] if items else []
+
+
+def _labelled_item(nodes: list) -> ListItem | None:
+    """An item whose first paragraph or line is a short name over the text that explains
+    it ("<p>Isthmic spondylolisthesis</p><p>Starts with a stress fracture ...</p>", a
+    loose Markdown list or a toggle; "<strong>Heat</strong><br>A warm pack ..."), as a
+    labelled item: "<strong>Isthmic spondylolisthesis</strong>: Starts with ...", the
+    way a ``<dl>`` is read. Run together, the name would run into the sentence after it
+    ("Isthmic spondylolisthesis Starts with ..."). None for any other item."""
+    parts: list[list] = [[]]
+    for node in nodes:
+        if isinstance(node, Tag) and node.name in BLOCK_TAGS:
+            parts.append([node])
+            parts.append([])
+        else:
+            parts[-1].append(node)
+    lines = [
+        line for part in parts if part for line in inline_lines(part, breaks=True) if line.plain
+    ]
+    if len(lines) < 2:
+        return None
+    label, rest = lines[0].plain, _merge_lines(lines[1:])
+    if (
+        len(label.split()) > ITEM_LABEL_MAX_WORDS
+        or label.endswith((".", "!", "?", ":", ";", ","))
+        or not rest.plain[:1].isupper()
+    ):
+        return None
+    label = tidy_item_text(label)
+    text = tidy_item_text(f"{label}: {rest.plain}")
+    markup = rest.markup or html_lib.escape(rest.plain, quote=False)
+    label_html = strip_bold(lines[0].markup or html_lib.escape(label, quote=False))
+    return ListItem(
+        text=text, html=tidy_item_html(f"<strong>{label_html}</strong>: {markup}", text)
+    )
+
+
+#: Most words of a name heading its own item's text.
+ITEM_LABEL_MAX_WORDS = 6
 
 
 def _holds_sections(list_tag: Tag) -> bool:

@@ -256,3 +256,50 @@ def test_a_bold_banner_above_the_first_heading_is_left_as_written():
     assert doc.title == "Neck pain"
     assert [s.heading for s in doc.sections] == ["", "Neck pain"]
     assert doc.sections[0].blocks[0].text == "INTERNAL - not for circulation Audit ID: 12"
+
+
+#: A loose list, as a knowledge base exports its toggles: each item a short name and,
+#: under it, a paragraph explaining it.
+TOGGLES = """\
+# Cervical spondylosis
+
+## Types
+
+- Disc degeneration
+
+    The discs lose water and height with age, so the bones come closer together.
+
+- Facet joint arthritis
+
+    Bony spurs grow around the small joints at the back of the spine.
+"""
+
+
+def _items(doc):
+    return [
+        item
+        for section in doc.sections
+        for block in section.blocks
+        for item in getattr(block, "items", [])
+    ]
+
+
+def test_a_name_over_its_own_paragraph_labels_the_item():
+    items = _items(parse_document(TOGGLES, "md"))
+    assert [item.text.split(":")[0] for item in items] == [
+        "Disc degeneration",
+        "Facet joint arthritis",
+    ]
+    assert items[1].text.startswith("Facet joint arthritis: Bony spurs grow")
+    assert items[1].html.startswith("<strong>Facet joint arthritis</strong>: Bony spurs")
+
+
+def test_a_bold_name_over_a_line_break_labels_the_item_and_a_wrapped_line_does_not():
+    html = (
+        "<h1>Neck pain</h1><h2>What helps</h2><ul>"
+        "<li><strong>Heat</strong><br>A warm pack for 15 minutes eases the muscles.</li>"
+        "<li>Take paracetamol<br>up to 4 times a day</li></ul>"
+    )
+    items = _items(parse_document(html, "html"))
+    assert items[0].text == "Heat: A warm pack for 15 minutes eases the muscles"
+    assert items[1].text == "Take paracetamol up to 4 times a day"

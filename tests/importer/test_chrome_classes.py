@@ -2147,3 +2147,43 @@ def test_a_scripts_spoken_line_loses_its_direction_but_ordinary_asking_stays():
     assert "SAY:" not in joined
     assert "I am arranging an ambulance for you now." in joined
     assert "Ask your pharmacist: they can suggest a painkiller." in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "EASY READ",
+        "Easy Read by Ashby Learning Disability Team, 2026.",
+        "Words in bold are explained in the word list on page 4.",
+        "This leaflet was made with people with learning disabilities.",
+        "You can ask someone you trust to help you read it.",
+        "Some pictures are from Photosymbols.",
+        "Slide 4 of 12",
+        "Page 2 / 6",
+    ],
+)
+def test_an_easy_read_leaflet_s_and_a_slideshow_s_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Easy exercises can help your back.",
+        "Words like 'slipped disc' can sound frightening, but discs do not slip.",
+        "Step 2 of the plan is to walk a little further each day.",
+    ],
+)
+def test_advice_near_that_furniture_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_picture_placeholder_is_cut_and_the_line_around_it_kept():
+    text = (
+        "Sciatica\n\n"
+        "[picture: a person walking in the park]\n"
+        "Keep moving. Walking helps the pain go away. [image: a clock] Do it every day.\n"
+    )
+    joined = cleaned_text(text, "txt")
+    assert "[picture" not in joined and "[image" not in joined
+    assert "Walking helps the pain go away." in joined and "Do it every day." in joined

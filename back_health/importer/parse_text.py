@@ -868,12 +868,15 @@ def _blocks(text: str) -> list[list[str]]:
             current = []
     if current:
         blocks.append(current)
-    # Indentation is read here, once: labelled indented items get their markers, and a
-    # line back at the margin after items that hang indented ends their list.
+    # Indentation is read here, once: a table laid out in columns becomes pipe lines,
+    # labelled indented items get their markers, and a line back at the margin after
+    # items that hang indented ends their list.
     return [
         part
         for block in blocks
-        for hung in _split_after_hanging_items(_labelled_indented_items(block))
+        for hung in _split_after_hanging_items(
+            _labelled_indented_items(columns_as_pipe_lines(block))
+        )
         for labelled in _split_at_capital_labels(hung)
         for part in _split_at_closing_rules([line.strip() for line in labelled])
     ]
@@ -1036,6 +1039,83 @@ def _block_units(lines: list[str], numbered_headings: bool = False) -> list[_Uni
     if start < len(lines):
         units.extend(_plain_block_units(lines[start:], numbered_headings))
     return units
+
+
+def columns_as_pipe_lines(lines: list[str]) -> list[str]:
+    """A block's table laid out in columns, written as pipe lines (the way a grid table
+    is), its other lines unchanged. Such a table is a header line over a line of dash
+    runs, one run per column ("MEDICINE    DOSE" / "----------  ------"), then its rows
+    to the end of the block; the runs say where each column starts, so this is read
+    before the lines lose their indentation. A line with nothing in the first column,
+    or only a bracketed note there ("(Adcal-D3 chewable)   (lunch and evening)"), goes
+    on with the row above it."""
+    rule = next(
+        (
+            index
+            for index in range(1, len(lines))
+            if _DASH_RUNS.fullmatch(lines[index]) and lines[index - 1].strip()
+        ),
+        None,
+    )
+    if rule is None:
+        return lines
+    starts = [match.start() for match in _DASH_RUN.finditer(lines[rule])]
+    if len(starts) > COLUMN_TABLE_MAX_COLUMNS:
+        return lines  # a decorative rule, not a table's: each row is cut once per column
+    head = _cut_columns(lines[rule - 1], starts)
+    if sum(1 for cell in head if cell) < 2:
+        return lines
+    rows: list[list[str]] = []
+    for line in lines[rule + 1 :]:
+        cells = _cut_columns(line, starts)
+        if rows and (not cells[0] or cells[0].startswith("(")):
+            rows[-1] = [" ".join(filter(None, pair)) for pair in zip(rows[-1], cells, strict=True)]
+        elif any(cells):
+            rows.append(cells)
+    if not rows:
+        return lines
+
+    def pipes(cells: list[str]) -> str:
+        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+    return [
+        *lines[: rule - 1],
+        pipes(head),
+        "|" + "---|" * len(starts),
+        *map(pipes, rows),
+    ]
+
+
+#: Most columns of a table laid out in columns.
+COLUMN_TABLE_MAX_COLUMNS = 20
+
+#: A line of two or more runs of dashes with spaces between: the rule under a table's
+#: header that marks where each column starts.
+_DASH_RUNS = re.compile(r"[ \t]*+-{3,}+(?:[ \t]++-{3,}+)++[ \t]*+")
+_DASH_RUN = re.compile(r"-{3,}+")
+
+
+def _cut_columns(line: str, starts: list[int]) -> list[str]:
+    # A cell typed a character or two left of its column ("(lunch and evening)" under
+    # "WHEN") is cut where its word starts; the first column takes what stands before
+    # its rule's start too.
+    cuts = [0, *(_word_start(line, start) for start in starts[1:]), len(line)]
+    return [collapse_spaces(line[begin:end]) for begin, end in zip(cuts, cuts[1:], strict=False)]
+
+
+def _word_start(line: str, index: int) -> int:
+    """``index``, moved left to the start of the word it falls inside (at most
+    :data:`COLUMN_SLIP` characters)."""
+    if index >= len(line) or line[index].isspace():
+        return min(index, len(line))
+    for start in range(index, max(index - COLUMN_SLIP, 0) - 1, -1):
+        if start == 0 or line[start - 1].isspace():
+            return start
+    return index
+
+
+#: Most characters a cell may start left of its column's rule.
+COLUMN_SLIP = 3
 
 
 def _next_pipe_table(lines: list[str], start: int) -> tuple[int, int] | None:

@@ -128,6 +128,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "From: Sam\nSent: 3 May\n> quoted\nKind regards,\nSam\n\n",
             "On 3 May at 20:47, Sam ",
         ),
+        # A table laid out in columns under a rule of dashes: thousands of rows, then a
+        # rule of thousands of dash runs over rows of its own.
+        "column table": lambda: _two_runs(
+            size,
+            "NAME          DOSE\n------------  ------\n",
+            "Paracetamol   2 tablets\n",
+            "\n\nA B\n" + "--- " * 2000 + "\n" + "x y\n" * 50,
+        ),
         # Captions without punctuation, read line by line, then one line of a channel's
         # pleas that never ends.
         "caption lines": lambda: _two_runs(
@@ -413,6 +421,7 @@ SHAPES = {
             "mail thread",
             "mail subjects",
             "caption lines",
+            "column table",
             "rtf groups",
             "transcript turns",
             "broken words",

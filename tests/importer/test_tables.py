@@ -488,3 +488,50 @@ def test_a_numbered_exercise_table_names_its_exercises_by_the_column_after_the_n
         ("Pelvic tilt", 2, 10),
         ("Knee rolls", 1, 8),
     ]
+
+
+#: A table typed in columns under a rule of dashes, as a printed sheet lays one out: a
+#: row that wraps goes on in its columns on the next line, and one cell starts a
+#: character left of its rule.
+COLUMNS = """\
+YOUR MEDICINES
+
+ MEDICINE               DOSE          WHEN
+ ---------------------  ------------  -----------------
+ Naproxen 250 mg        ONE tablet    TWICE a day
+  (with food)                        (morning and night)
+ Omeprazole 20 mg       ONE capsule   every MORNING
+ Senna 7.5 mg           TWO tablets   at night when
+                                      needed
+
+HOW TO TAKE THEM
+
+ * Senna: take it while your bowels are slow, and stop it if your stools become loose.
+ * Naproxen: swallow it whole with a glass of water after a meal.
+"""
+
+
+def test_a_plain_text_table_in_columns_under_a_dashed_rule_is_a_table():
+    (table,) = tables(parse_text(COLUMNS))
+    assert table.head == [["MEDICINE", "DOSE", "WHEN"]]
+    assert table.rows == [
+        ["Naproxen 250 mg (with food)", "ONE tablet", "TWICE a day (morning and night)"],
+        ["Omeprazole 20 mg", "ONE capsule", "every MORNING"],
+        ["Senna 7.5 mg", "TWO tablets", "at night when needed"],
+    ]
+
+
+def test_a_single_run_of_dashes_under_a_line_is_no_table():
+    doc = parse_text("Pain relief\n-----------\n\nTake paracetamol for a few days.\n")
+    assert not tables(doc)
+
+
+def test_a_medicine_column_names_treatments_and_an_item_labelled_with_one_describes_it():
+    plan = classified(parse_text(COLUMNS))
+    pages = {p.title: p for p in plan.pages}
+    # The medicine column names three treatments; the items labelled "Senna:" and
+    # "Naproxen:" say how to take them, so those pages are written with that text.
+    assert {"Naproxen", "Omeprazole", "Senna"} <= set(pages)
+    assert pages["Senna"].include and pages["Naproxen"].include
+    assert "stop it if your stools become loose" in pages["Senna"].summary
+    assert pages["Omeprazole"].action == "suggest"

@@ -273,7 +273,23 @@ def test_tuberculosis_antiviral_and_disease_modifying_medicines_are_known(text, 
     ["Autonomic dysreflexia", "Pressure sores", "Spinal cord stroke", "Spinal cord infarction"],
 )
 def test_conditions_of_spinal_cord_care_are_conditions(name):
-    from back_health.importer.rules import default_rules
 
     rules = default_rules()
     assert rules.is_condition_term(name) or rules.has_condition_head(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("Calcium + vitamin D3 ONE tablet twice a day", "calcium with vitamin D"),
+        ("calcium & vitamin D", "calcium with vitamin D"),
+        ("Senna 7.5 mg TWO tablets at night", "senna"),
+        ("Take a sachet of Laxido in water", "macrogol"),
+        ("Lactulose 10 ml twice a day", "lactulose"),
+    ],
+)
+def test_a_combination_written_with_a_sign_and_the_laxatives_given_with_opioids_are_known(
+    text, generic
+):
+    found = default_rules().find_medicines(text)
+    assert [info.generic for info, _ in found] == [generic]

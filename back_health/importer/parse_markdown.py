@@ -226,6 +226,19 @@ _ADMONITION = re.compile(
     r"(?P<marker>!!!|\?\?\?\+?|===)[ \t]*+(?P<kind>[\w-]{0,30}+)[ \t]*+"
     r"(?:\"(?P<title>[^\"\n]{0,200}+)\")?[ \t]*+"
 )
+#: A directive box's first or closing line (Docusaurus, VuePress, remark-directive):
+#: ":::caution Check first", ":::note[Title]", ":::".
+_DIRECTIVE = re.compile(
+    r"[ \t]{0,3}+:::[ \t]*+(?:(?P<kind>[A-Za-z][\w-]{0,29}+)"
+    r"(?:\[(?P<bracketed>[^\]\n]{0,200}+)\]|[ \t]++(?P<title>[^\n]{1,200}+))?)?[ \t]*+"
+)
+#: A line that is only a site component's tag (MDX: a capitalised name): "<Tabs>",
+#: "<TabItem value="early" label="First 6 weeks" default>", "</TabItem>", "<Video />".
+_COMPONENT_LINE = re.compile(
+    r"[ \t]*+</?(?-i:[A-Z])[\w.]{0,40}+"
+    r"(?:[ \t]++[\w-]{1,40}+(?:=(?:\"[^\"\n]{0,200}+\"|'[^'\n]{0,200}+'|\{[^{}\n]{0,200}+\}))?)*+"
+    r"[ \t]*+/?>[ \t]*+"
+)
 #: A GitHub or Obsidian callout opening a quote: "> [!WARNING]", "> [!tip]- Title".
 _CALLOUT = re.compile(
     r"(?P<quote>>[ \t]*+)\[!(?P<kind>[\w-]{1,30}+)\][+-]?[ \t]*+(?P<title>[^\n]*+)"
@@ -312,6 +325,7 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
     fenced = False
     in_body = False  # inside an admonition's indented body
     label = ""  # "**Warning:** " for the first line of a box that has no title of its own
+    box_closing = ""  # ":::" while the lines are inside a directive box
     for line in text.split("\n"):
         if _FENCE.match(line):
             fenced = not fenced
@@ -341,6 +355,31 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             continue
         if include := _INCLUDE.fullmatch(line.strip()):
             dropped.append(("chrome: site markup", include.group(0)))
+            continue
+        if box_closing and line.strip() == box_closing:
+            out.append("")  # the box's quote ends
+            box_closing = ""
+            continue
+        if directive := _DIRECTIVE.fullmatch(line):
+            # ":::caution Check first" ... ":::" (Docusaurus, VuePress): a box as "!!!" is.
+            if directive.group("kind") is None:
+                continue  # a closing ":::" without a box open
+            title = (directive.group("title") or directive.group("bracketed") or "").strip()
+            out.extend(["", f"> **{title}**", ">"] if title else [""])
+            label = "" if title else f"**{directive.group('kind').capitalize()}:** "
+            box_closing = ":::"
+            continue
+        if _COMPONENT_LINE.fullmatch(line):
+            # A site component's tag on a line of its own (MDX: "<Tabs>", "<TabItem
+            # value="later" label="If it is not settling">", "</Callout>"): markup, which
+            # indented inside a list would end up inside an item. What it holds stays.
+            dropped.append(("chrome: site markup", line.strip()))
+            out.append("")
+            continue
+        if box_closing:
+            if label and line.strip():
+                line, label = f"{label}{line.lstrip()}", ""
+            out.append(f"> {line}" if line.strip() else ">")
             continue
         if callout := _CALLOUT.match(line):
             title = callout.group("title").strip()

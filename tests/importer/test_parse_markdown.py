@@ -303,3 +303,56 @@ def test_a_bold_name_over_a_line_break_labels_the_item_and_a_wrapped_line_does_n
     items = _items(parse_document(html, "html"))
     assert items[0].text == "Heat: A warm pack for 15 minutes eases the muscles"
     assert items[1].text == "Take paracetamol up to 4 times a day"
+
+
+#: A documentation site's page: tabs written as components around lists, whose closing
+#: tags are indented as the lists' items are, and ":::" boxes.
+DOCUSAURUS = """\
+# Neck pain
+
+## What helps
+
+<Tabs>
+  <TabItem value="first" label="First weeks" default>
+
+- **Keep moving.** Gentle movement helps the neck recover.
+- **Heat.** A warm pack for 15 minutes eases tight muscles.
+
+  </TabItem>
+  <TabItem value="later" label="Later">
+
+- **Physiotherapy** with exercises for the neck.
+- **Acupuncture** may help some people.
+
+  </TabItem>
+</Tabs>
+
+:::caution Check before taking ibuprofen
+Ask a pharmacist first if you have asthma or a stomach ulcer.
+:::
+
+:::danger
+Call 999 if your arms or legs go weak.
+:::
+"""
+
+
+def test_component_tags_around_lists_do_not_end_up_inside_their_items():
+    doc = parse_document(DOCUSAURUS, "md")
+    items = [item.text for item in _items(doc)]
+    assert items == [
+        "Keep moving. Gentle movement helps the neck recover.",
+        "Heat. A warm pack for 15 minutes eases tight muscles.",
+        "Physiotherapy with exercises for the neck",
+        "Acupuncture may help some people",
+    ]
+    assert "TabItem" not in " | ".join(texts(doc))
+
+
+def test_a_directive_box_reads_as_an_admonition_does():
+    doc = parse_document(DOCUSAURUS, "md")
+    text = " | ".join(texts(doc))
+    assert ":::" not in text
+    assert ("Check before taking ibuprofen", 3) in headings(doc)
+    assert "Ask a pharmacist first if you have asthma or a stomach ulcer." in text
+    assert "Danger: Call 999 if your arms or legs go weak." in text

@@ -2187,3 +2187,19 @@ def test_a_picture_placeholder_is_cut_and_the_line_around_it_kept():
     joined = cleaned_text(text, "txt")
     assert "[picture" not in joined and "[image" not in joined
     assert "Walking helps the pain go away." in joined and "Do it every day." in joined
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rx only.",
+        "For full safety information, see the NerveWave Patient Manual.",
+        "For important safety information, please visit our website.",
+    ],
+)
+def test_a_device_or_medicine_label_s_regulatory_lines_are_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_safety_advice_itself_is_kept():
+    assert chrome_reason("For safety, turn the stimulator off before you drive.") == ""

@@ -2119,6 +2119,15 @@ def test_a_course_of_a_treatment_is_named_by_the_treatment():
         # A treatment someone had is named without whose it was.
         ("Twelve weeks after my microdiscectomy: what helped", "", "Microdiscectomy"),
         ("Six months after your spinal fusion", "", "Spinal fusion"),
+        # Pain that stayed after an operation is what a title asks about, not the
+        # operation.
+        (
+            "Still in pain after back surgery?",
+            "Failed back surgery syndrome is pain that goes on after an operation on the"
+            " spine. Failed back surgery syndrome affects about 1 in 5 people who have had"
+            " back surgery.",
+            "Failed back surgery syndrome",
+        ),
         # A title asking why a part hurts names its pain.
         ("Why Your Lower Back Hurts After Kettlebell Swings", "", "Lower back pain"),
         ("Why does my neck ache in the morning?", "", "Neck pain"),

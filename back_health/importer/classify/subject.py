@@ -1036,9 +1036,14 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             # "Muscle relaxants for back spasms": the phrase is about the treatment it
             # opens with; the condition is what it is for.
             extra.append(sentence_case(_DOSE_QUALIFIER.sub("", head)))
-        elif len(after) > 1 and _treatment_kind(done := _READER_OWNS.sub("", after[-1]), rules):
+        elif (
+            len(after) > 1
+            and not _STILL_HURTS.search(after[0])
+            and _treatment_kind(done := _READER_OWNS.sub("", after[-1]), rules)
+        ):
             # "Your recovery after lumbar laminectomy", "Twelve weeks after my
-            # microdiscectomy": the treatment it is about, whoever had it.
+            # microdiscectomy": the treatment it is about, whoever had it. Not "Still in
+            # pain after back surgery": the pain that stayed is what it is about.
             extra.append(sentence_case(done))
         elif (done := _RECOVERY_FROM.sub("", n)) != n and _treatment_kind(done, rules):
             # "Microdiscectomy recovery", "Spinal fusion rehab": the same, said after it.
@@ -1249,6 +1254,12 @@ _RECOVERY_FROM = re.compile(
 #: Words after which a title names the procedure it is about ("Recovery after ...").
 _AFTER_PROCEDURE = re.compile(r"\s+(?:after|following|before|having)\s+(?:an?\s+|your\s+)?")
 _HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")
+#: A symptom before "after <procedure>": what the procedure left, not the procedure.
+_STILL_HURTS = re.compile(
+    r"\b(?:pain|painful|hurts?|hurting|aches?|aching|sore|numb|numbness|stiff|stiffness|"
+    r"weak|weakness|symptoms)\b",
+    re.IGNORECASE,
+)
 #: What is done with a treatment, after its name: "Opioid prescribing", "Steroid use".
 _TREATMENT_FRAME = re.compile(
     r"\s+(?:prescribing|prescriptions?|use|deliver(?:y|ies)|tapering|withdrawal)$", re.I

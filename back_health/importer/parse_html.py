@@ -1236,6 +1236,10 @@ def _labelled_item(nodes: list) -> ListItem | None:
     labelled item: "<strong>Isthmic spondylolisthesis</strong>: Starts with ...", the
     way a ``<dl>`` is read. Run together, the name would run into the sentence after it
     ("Isthmic spondylolisthesis Starts with ..."). None for any other item."""
+    if not any(
+        isinstance(node, Tag) and (node.name in BLOCK_TAGS or node.name == "br") for node in nodes
+    ):
+        return None  # one run of inline text: nothing stands apart as a name
     parts: list[list] = [[]]
     for node in nodes:
         if isinstance(node, Tag) and node.name in BLOCK_TAGS:

@@ -2203,3 +2203,20 @@ def test_a_device_or_medicine_label_s_regulatory_lines_are_chrome(line):
 
 def test_safety_advice_itself_is_kept():
     assert chrome_reason("For safety, turn the stimulator off before you drive.") == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you enjoyed this episode, please leave us a review wherever you listen.",
+        "Become a member on Patreon for ad-free episodes.",
+        "Find him on Instagram @neckdoc.",
+        "**Back Talk** · 38 min · Published 2 May 2026",
+    ],
+)
+def test_a_podcast_s_show_notes_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_what_a_guest_said_about_an_episode_s_subject_is_kept():
+    assert chrome_reason("If you enjoyed swimming before your injury, start again slowly.") == ""

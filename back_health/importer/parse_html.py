@@ -1202,31 +1202,65 @@ def _faked_list_events(group: list[_Line], markers: list[ItemMarker | None]) -> 
 
 def _list_events(list_tag: Tag) -> list[Event]:
     """One list event for a ``<ul>``/``<ol>``, nested lists flattened into it in reading
-    order (a stack of iterators, no recursion)."""
+    order (a stack of iterators, no recursion). A top-level item that introduces the list
+    nested in it ("Amara's starter routine, once a day:" over the exercises) is a lead,
+    not an item: the list before it, the lead as a paragraph, the nested list, and the
+    items after it come out in that order."""
+    ordered = list_tag.name == "ol"
+    events: list[Event] = []
     items: list[ListItem] = []
+
+    def flush() -> None:
+        if items:
+            events.append(Event("list", ordered=ordered, items=list(items)))
+            items.clear()
+
+    introduced = 0  # the depth of the stack while a nested list an item introduced is read
     stack = [iter(_list_children(list_tag))]
     while stack:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
+            if introduced and len(stack) < introduced:
+                flush()
+                introduced = 0
             continue
-        inline, nested = [], []
+        inline, nested, sublist = [], [], False
         for node in child.contents:
             # html.parser does not close <li> implicitly: a nested <li> is a sibling item.
             if isinstance(node, Tag) and (node.name in LIST_TAGS or node.name == "li"):
                 nested.extend(_list_children(node))
+                sublist = sublist or node.name in LIST_TAGS
             else:
                 inline.append(node)
-        labelled = _labelled_item(inline)
-        if labelled is not None:
-            items.append(labelled)
-        elif (line := _merge_lines(inline_lines(inline, breaks=False))).plain:
+        item = _labelled_item(inline)
+        if item is None and (line := _merge_lines(inline_lines(inline, breaks=False))).plain:
             text = tidy_item_text(line.plain)
-            items.append(ListItem(text=text, html=tidy_item_html(line.markup, text)))
+            item = ListItem(text=text, html=tidy_item_html(line.markup, text))
+        if item is not None:
+            if (
+                sublist
+                and len(stack) == 1
+                and item.text.rstrip().endswith(":")
+                and not _EXAMPLES_FOLLOW.search(item.text)
+            ):
+                flush()
+                events.append(Event("paragraph", text=item.text, html=item.html))
+                introduced = 2
+            else:
+                items.append(item)
         if nested:
             stack.append(iter(nested))
-    ordered = list_tag.name == "ol"
-    return [Event("list", ordered=ordered, items=items)] if items else []
+    flush()
+    return events
+
+
+#: The end of an item whose nested list gives examples of it ("Sitting for long periods,
+#: for example:"): the item is one of its list's own, the examples are its detail.
+_EXAMPLES_FOLLOW = re.compile(
+    r"\b(?:for example|for instance|such as|e\.?g\.?|including|like|especially)[ \t]*+:[ \t]*+$",
+    re.IGNORECASE,
+)
 
 
 def _labelled_item(nodes: list) -> ListItem | None:

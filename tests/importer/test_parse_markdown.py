@@ -356,3 +356,36 @@ def test_a_directive_box_reads_as_an_admonition_does():
     assert ("Check before taking ibuprofen", 3) in headings(doc)
     assert "Ask a pharmacist first if you have asthma or a stomach ulcer." in text
     assert "Danger: Call 999 if your arms or legs go weak." in text
+
+
+def test_an_item_introducing_the_list_nested_in_it_is_that_list_s_lead():
+    markdown = (
+        "# Hypermobility\n\n## Key points\n\n"
+        "- Strength training is the core treatment.\n"
+        "- A starter routine, once a day:\n"
+        "    - Dead bug: 2 sets of 8 on each side\n"
+        "    - Wall sit: hold 20 seconds, 3 times\n"
+        "- Pacing matters: build up by about 10% a week.\n"
+    )
+    doc = parse_document(markdown, "md")
+    lists = [block for block in blocks(doc, "Key points") if hasattr(block, "items")]
+    assert [[item.text for item in block.items] for block in lists] == [
+        ["Strength training is the core treatment"],
+        ["Dead bug: 2 sets of 8 on each side", "Wall sit: hold 20 seconds, 3 times"],
+        ["Pacing matters: build up by about 10% a week"],
+    ]
+    assert lists[1].lead == "A starter routine, once a day:"
+
+
+def test_a_nested_list_under_an_item_that_does_not_introduce_it_stays_in_the_list():
+    markdown = (
+        "# Pain\n\n## Causes\n\n- Poor posture\n    - at a desk\n    - on the sofa\n- Lifting\n"
+    )
+    doc = parse_document(markdown, "md")
+    (block,) = [block for block in blocks(doc, "Causes") if hasattr(block, "items")]
+    assert [item.text for item in block.items] == [
+        "Poor posture",
+        "at a desk",
+        "on the sofa",
+        "Lifting",
+    ]

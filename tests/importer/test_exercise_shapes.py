@@ -631,3 +631,17 @@ def test_the_position_after_an_exercise_name_is_its_first_step():
     tilts = routine["exercises"][1]
     assert tilts["steps"][0] == "Lying on your back."
     assert tilts["dose"]["hold_seconds"] == 5
+
+
+def test_how_the_hands_rest_or_the_knees_move_after_a_name_is_a_step_not_the_name():
+    text = (
+        "# Stiff back in the morning\n\nGentle exercise helps. Try these every morning:\n\n"
+        "1. Knee rolls side to side: 10 times each side.\n"
+        "2. Standing back extension with hands on your hips: 5 times.\n"
+        "3. Seated twist with arms crossed over your chest: 5 times each way.\n"
+    )
+    (routine,) = exercise_lists(plan_of(text))
+    names = [e["name"] for e in routine["exercises"]]
+    assert names == ["Knee rolls", "Standing back extension", "Seated twist"]
+    steps = {e["name"]: e["steps"] for e in routine["exercises"]}
+    assert steps["Standing back extension"][0].startswith("With hands on your hips")

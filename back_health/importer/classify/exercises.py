@@ -384,11 +384,15 @@ _DONE_WITH = re.compile(
 )
 #: Words in brackets at the end of an exercise's name: " (lying on your back)".
 _TRAILING_ASIDE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
-#: The position an exercise is done in, after its name without brackets: "Pelvic tilts
-#: lying on your back".
+#: The position an exercise is done in, or how it moves, after its name without
+#: brackets: "Pelvic tilts lying on your back", "Standing back extension with hands on
+#: your hips", "Knee rolls side to side".
 _TRAILING_POSITION = re.compile(
     r"(?<=\w)\s+((?:lying|sitting|standing|kneeling|seated)\s+(?:on|at|against|down|up|"
-    r"upright|tall|with)\b[^()]{0,40}+)$",
+    r"upright|tall|with)\b[^()]{0,40}+"
+    r"|with\s+(?:your\s+|both\s+|one\s+)?(?:hands?|arms?|knees?|feet|foot|legs?|elbows?|"
+    r"palms?|fingers|back|head|chin)\b[^()]{0,40}+"
+    r"|(?:from\s+)?(?:side to side|up and down|back and forth|forwards and backwards))$",
     re.IGNORECASE,
 )
 #: An instruction opening an exercise's name: "Start with", "Try", "Practice", "Do".

@@ -2269,3 +2269,14 @@ def test_one_of_the_parts_of_the_body_acting_is_no_cause():
         )
     )
     assert not [r.title for r in plan.pages[0].causes if r.title.lower().startswith("one of")]
+
+
+def test_markdown_emphasis_in_plain_text_is_no_part_of_a_name():
+    text = (
+        "Sciatica\n\nSciatica is pain that goes down your leg from your back.\n\n"
+        "The most common reason is a **slipped disc**.\n"
+    )
+    plan = analyse(text.encode(), "leaflet.txt")
+    titles = {page.title for page in plan.pages}
+    assert "Slipped disc" in titles
+    assert not any("*" in title for title in titles)

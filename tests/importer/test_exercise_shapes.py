@@ -645,3 +645,18 @@ def test_how_the_hands_rest_or_the_knees_move_after_a_name_is_a_step_not_the_nam
     assert names == ["Knee rolls", "Standing back extension", "Seated twist"]
     steps = {e["name"]: e["steps"] for e in routine["exercises"]}
     assert steps["Standing back extension"][0].startswith("With hands on your hips")
+
+
+def test_an_exercise_named_by_a_sentence_of_its_own_over_its_steps_is_an_exercise():
+    text = (
+        "SCIATICA - EASY READ\n\nWhat helps?\n\nKeep moving. Go for short walks.\n\n"
+        "Knee hug exercise.\nLie on your back.\nPull one knee up to your chest.\n"
+        "Hold for 20 seconds.\nDo it 3 times on each leg.\n\n"
+        "Home exercises.\nYour physio will show you some.\n\n"
+        "Then two exercises.\nSit tall. Do 10 of each.\n"
+    )
+    plan = plan_of(text, "leaflet.txt")
+    names = [e["name"] for v in exercise_lists(plan) for e in v["exercises"]]
+    assert names == ["Knee hug"]
+    (dose,) = doses(plan).values()
+    assert dose["hold_seconds"] == 20 and dose["repetitions"] == 3

@@ -83,6 +83,9 @@ class PageRegistry:
         # The article's own wording names the page (a UK article's "Slipped disc" stays
         # so); the synonym group's first name becomes an alternate name, which is what
         # links the page to the same entity written another way in another article.
+        # "**slipped disc**" in plain text set as Markdown: the asterisks are emphasis,
+        # never part of a name.
+        name = name.replace("*", "").strip(" _") if "*" in name or "_" in name else name
         title = sentence_case(name.strip())
         key = entity_key(title, self._rules)
         page = self._by_key.get(key)

@@ -812,6 +812,25 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
             groups.extend([item] for item in items)
         elif not (bold and index == 0) and _exercise_label(sentence, rules):
             groups.append([_named_first(sentence)])
+        elif index == 0 and not bold and (titled := _TITLE_SENTENCE.fullmatch(sentence)):
+            # "Knee hug exercise." / "Lie on your back." / ... "Hold for 20 seconds.": an
+            # exercise's name as a sentence of its own, as Easy Read and plain leaflets put
+            # it, over its steps.
+            name = titled.group("name")
+            if (
+                names_one_exercise(name, rules)
+                # "Home exercises.", "Core exercises.": a word before "exercises" says
+                # which ones, and names none.
+                and len(name.split()) > 1
+                # "Then two exercises.": a count and a joining word name nothing.
+                and not _COUNTED_OR_JOINED.search(name)
+                and not rules.is_condition_term(name)
+                and not is_instruction(name, rules)
+                and not _NOT_A_NAME.match(name)
+            ):
+                groups.append([f"{name}:"])
+            else:
+                before.append(sentence)
         elif groups and (named := _led_exercise(sentence, rules)):
             led.add(len(groups))
             groups.append([named, sentence])
@@ -960,6 +979,21 @@ def _exercise_label(sentence: str, rules: RuleSet) -> bool:
         # name in capitals before a spaced dash ("KNEE HUGS - lie on ...") is a label.
         and not (label.isupper() and ":" in sentence[match.end("label") : match.start("rest")])
     )
+
+
+#: Words no exercise's name holds: a count, or a word joining it to what came before.
+_COUNTED_OR_JOINED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|then|so|now|and|also|"
+    r"these|those|some|more|other|next|last|first|final|my|your|our|the|a|an)\b",
+    re.IGNORECASE,
+)
+#: A sentence that is only an exercise's name: "Knee hug exercise.", "Cat stretch."
+_TITLE_SENTENCE = re.compile(
+    r"[ \t]*+(?P<name>(?-i:[A-Z])[\w'\u2019-]*+(?:[ \t]++[\w'\u2019-]++){0,3}?"
+    r"(?:[ \t]++stretch(?:es)?(?=[ \t]*+[.!]?[ \t]*+$)|(?=[ \t]++exercises?[ \t]*+[.!]?[ \t]*+$)))"
+    r"(?:[ \t]++exercises?)?[ \t]*+[.!]?[ \t]*+",
+    re.IGNORECASE,
+)
 
 
 def _named_first(sentence: str) -> str:

@@ -325,7 +325,7 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
     fenced = False
     in_body = False  # inside an admonition's indented body
     label = ""  # "**Warning:** " for the first line of a box that has no title of its own
-    box_closing = ""  # ":::" while the lines are inside a directive box
+    in_directive = False  # inside a ":::" box, until its closing ":::"
     for line in text.split("\n"):
         if _FENCE.match(line):
             fenced = not fenced
@@ -356,9 +356,9 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
         if include := _INCLUDE.fullmatch(line.strip()):
             dropped.append(("chrome: site markup", include.group(0)))
             continue
-        if box_closing and line.strip() == box_closing:
+        if in_directive and line.strip() == ":::":
             out.append("")  # the box's quote ends
-            box_closing = ""
+            in_directive = False
             continue
         if directive := _DIRECTIVE.fullmatch(line):
             # ":::caution Check first" ... ":::" (Docusaurus, VuePress): a box as "!!!" is.
@@ -367,7 +367,7 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             title = (directive.group("title") or directive.group("bracketed") or "").strip()
             out.extend(["", f"> **{title}**", ">"] if title else [""])
             label = "" if title else f"**{directive.group('kind').capitalize()}:** "
-            box_closing = ":::"
+            in_directive = True
             continue
         if _COMPONENT_LINE.fullmatch(line):
             # A site component's tag on a line of its own (MDX: "<Tabs>", "<TabItem
@@ -376,7 +376,7 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             dropped.append(("chrome: site markup", line.strip()))
             out.append("")
             continue
-        if box_closing:
+        if in_directive:
             if label and line.strip():
                 line, label = f"{label}{line.lstrip()}", ""
             out.append(f"> {line}" if line.strip() else ">")

@@ -1249,9 +1249,9 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
 def _unpunctuated(lines: list[str]) -> bool:
     """Whether a block is lines of text written without punctuation: at least
     :data:`UNPUNCTUATED_LINES_MIN` lines and :data:`UNPUNCTUATED_WORDS_MIN` words, none a
-    list item, with at most one mark ending or splitting a
-    sentence (. , ; : ! ?) for every :data:`UNPUNCTUATED_WORDS_PER_MARK` words. Wrapped
-    prose has one every dozen words or so."""
+    list item, with at most one mark ending or splitting a sentence (. , ; : ! ?) for
+    every :data:`UNPUNCTUATED_WORDS_PER_MARK` words. Wrapped prose has one every dozen
+    words or so."""
     texts = [line.strip() for line in lines if line.strip()]
     if len(texts) < UNPUNCTUATED_LINES_MIN:
         return False

@@ -1286,20 +1286,24 @@ def _labelled_item(nodes: list) -> ListItem | None:
     ]
     if len(lines) < 2:
         return None
-    label, rest = lines[0].plain, _merge_lines(lines[1:])
+    label, rest = lines[0].plain, lines[1:]
     if (
         len(label.split()) > ITEM_LABEL_MAX_WORDS
         or label.endswith((".", "!", "?", ":", ";", ","))
-        or not rest.plain[:1].isupper()
+        or not rest[0].plain[:1].isupper()
     ):
         return None
-    label = tidy_item_text(label)
-    text = tidy_item_text(f"{label}: {rest.plain}")
-    markup = rest.markup or html_lib.escape(rest.plain, quote=False)
-    label_html = strip_bold(lines[0].markup or html_lib.escape(label, quote=False))
-    return ListItem(
-        text=text, html=tidy_item_html(f"<strong>{label_html}</strong>: {markup}", text)
-    )
+    return _labelled(lines[0], rest)
+
+
+def _labelled(label: _Line, described: list[_Line]) -> ListItem:
+    """A labelled item: the label bold, a colon, then what describes it
+    ("<strong>Cold abscess</strong>: A collection of pus ...")."""
+    name = tidy_item_text(label.plain)
+    text = tidy_item_text(f"{name}: {' '.join(line.plain for line in described)}")
+    markup = " ".join(line.markup or html_lib.escape(line.plain, quote=False) for line in described)
+    label_html = strip_bold(label.markup or html_lib.escape(name, quote=False))
+    return ListItem(text=text, html=f"<strong>{label_html}</strong>: {markup}")
 
 
 #: Most words of a name heading its own item's text.
@@ -1354,23 +1358,11 @@ def _definition_events(dl: Tag) -> list[Event]:
     def close() -> None:
         if term is None or not term.plain:
             return
-        label = tidy_item_text(term.plain)
-        text = " ".join(line.plain for line in described if line.plain)
-        markup = " ".join(
-            line.markup or html_lib.escape(line.plain, quote=False)
-            for line in described
-            if line.plain
-        )
-        label_html = term.markup or html_lib.escape(label, quote=False)
-        if text:
-            items.append(
-                ListItem(
-                    text=tidy_item_text(f"{label}: {text}"),
-                    html=f"<strong>{strip_bold(label_html)}</strong>: {markup}",
-                )
-            )
+        lines = [line for line in described if line.plain]
+        if lines:
+            items.append(_labelled(term, lines))
         else:
-            items.append(ListItem(text=label, html=""))
+            items.append(ListItem(text=tidy_item_text(term.plain), html=""))
 
     for child in dl.find_all(("dt", "dd")):
         line = _merge_lines(inline_lines(child.contents, breaks=False))

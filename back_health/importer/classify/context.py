@@ -85,7 +85,7 @@ class PageRegistry:
         # links the page to the same entity written another way in another article.
         # "**slipped disc**" in plain text set as Markdown: the asterisks are emphasis,
         # never part of a name.
-        name = name.replace("*", "").strip(" _") if "*" in name or "_" in name else name
+        name = name.replace("*", "")
         title = sentence_case(name.strip())
         key = entity_key(title, self._rules)
         page = self._by_key.get(key)

@@ -491,8 +491,8 @@ def emit_list(
     for item in block.items:
         labelled_condition_item(item, owner, state)
         sentences = split_sentences(item.text)
-        if sentences and (label := _ITEM_LABEL.match(item.text)):
-            if state.pages.get(name_key(label.group(1), rules)) is not None:
+        if sentences and (label := _COLON_LABEL.match(item.text)):
+            if state.pages.get(name_key(label.group("label"), rules)) is not None:
                 # "Senna: take it while you are on codeine." under "How to take them": an
                 # item labelled with a page's name says something about it, as a sentence
                 # opening with the name does in a paragraph.
@@ -501,10 +501,6 @@ def emit_list(
             # "Robaxacet contains methocarbamol with acetaminophen.": a product named
             # in a plain list is still a medicine the article names.
             combination_product(sentence, owner_for_relations(owner, state), state)
-
-
-#: The label of a list item: a short name before a colon or a spaced dash.
-_ITEM_LABEL = re.compile(r"([^:\n\u2013\u2014]{1,60}?)[ \t]*+(?::|[ \t][-\u2013\u2014])[ \t]")
 
 
 def causes_explained(owner: PagePlan, related_before: int, state: Context) -> None:

@@ -1,9 +1,10 @@
 """E-mail and patient-portal threads read as the messages they hold.
 
 A thread saved or printed as text repeats itself and wraps each message in mail chrome:
-header lines ("From:", "Sent:", "To:", "Subject:"), a device line ("Sent from my iPhone"),
-the quoted earlier message ("> On 3 May 2025 at 20:47, Owen wrote:" and its "> " lines)
-and a sign-off with the writer's name, role and number ("Kind regards," then short lines).
+header lines ("From:", "Sent:", "To:", "Subject:", and any below them: "X-Mailer:"), a
+device line ("Sent from my iPhone"), the quoted earlier message ("> On 3 May 2025 at
+20:47, Owen wrote:" and its "> " lines) and a sign-off with the writer's name, role and
+number ("Kind regards," then short lines).
 :func:`read_email_thread` drops them, in a text that is a thread (it has a header block
 or a "wrote:" line): the messages themselves stay, in order, under the first message's
 subject as their title when it heads the text. Every line is read once.
@@ -15,8 +16,15 @@ import re
 
 #: A mail header line.
 _HEADER = re.compile(r"[ \t]*+(?:from|sent|to|cc|bcc|date|subject)[ \t]*+:[ \t]*+\S", re.I)
-#: A subject header, without the reply and forward marks before it ("RE: FW: Neck").
-_SUBJECT = re.compile(r"subject[ \t]*+:(?:[ \t]*+(?:re|fwd?|aw|sv)[ \t]*+:)*+(?P<subject>.*)", re.I)
+#: Any header line ("Message-ID:", "In-Reply-To:", "X-Mailer:"): read as one only in a
+#: block of header lines that a known header above it began.
+_ANY_HEADER = re.compile(r"[A-Za-z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+[ \t]*+:[ \t]")
+#: A subject header, without the reply and forward marks and the mailing list's tag
+#: before it ("RE: FW: Neck", "Re: [audax-chat] Deep pain").
+_SUBJECT = re.compile(
+    r"subject[ \t]*+:(?:[ \t]*+(?:(?:re|fwd?|aw|sv)[ \t]*+:|\[[^\]\n]{1,40}+\]))*+(?P<subject>.*)",
+    re.I,
+)
 #: The header lines that make a block a message's header, with "From:".
 _SENT = re.compile(r"[ \t]*+(?:sent|date|to|subject)[ \t]*+:", re.I)
 #: "On 3 May 2025 at 20:47, Owen Trask wrote:", quoted or not.
@@ -64,8 +72,19 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
     signature_left = 0
     title = ""
     text_kept = False  # whether a message's text has been kept yet
+    in_header = False  # whether the line before was a header line
     for line in lines:
         stripped = line.strip()
+        if (
+            in_header
+            and stripped
+            and not _HEADER.match(line)
+            and (_ANY_HEADER.match(line) or line[:1] in " \t")
+        ):
+            # "X-Mailer: Thunderbird 128.8", or a long header folded onto the next line.
+            dropped.append(("chrome: e-mail header", stripped))
+            continue
+        in_header = False
         if signature_left:
             if not stripped and signature_left == SIGNATURE_LINES_MAX:
                 kept.append(line)  # "Kind regards," then a blank line, then the name
@@ -79,6 +98,7 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
             dropped.append(("chrome: quoted earlier message", stripped))
         elif _HEADER.match(line):
             dropped.append(("chrome: e-mail header", stripped))
+            in_header = True
             subject = _SUBJECT.match(stripped)
             if subject and not title and not text_kept:
                 # The first message's subject, above any text: the thread's title.

@@ -264,6 +264,17 @@ _TEMPLATE_TAG = re.compile(
     r"|\{/\*[^\n]{0,300}?\*/\}"
 )
 _FOOTNOTE_LABEL = re.compile(r"\[\^[\w-]{1,20}+\]:[ \t]*+")
+#: An executable code chunk's opening fence (R Markdown, Quarto, Jupytext: "```{r}",
+#: "```{python echo=FALSE}"): the code and its output settings, never text to read.
+_CHUNK_FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)[ \t]*+\{")
+#: A Pandoc citation ("[@sieper2017]", "[see @nice2017, p. 4; @hartvigsen2018]") and a
+#: Quarto cross-reference in brackets ("(@fig-posture)", "(see @sec-what for why)").
+_CITATION = re.compile(
+    r"[ \t]*+\[(?:[^\[\]\n@]{0,40}?[\s;-])?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*+"
+    r"(?:[;,][^\[\]\n]{0,200}+)?\]"
+    r"|[ \t]*+\([^()\n@]{0,80}?@(?:fig|tbl|sec|eq|lst|thm|lem|cor|def|exm|exr)-[\w-]++"
+    r"[^()\n]{0,80}+\)"
+)
 
 
 #: A property line of a notes app's export ("Created: January 14, 2025 10:32 AM",
@@ -318,17 +329,28 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Markdown extensions of documentation sites read as the plain Markdown they show:
     an admonition or content tab becomes a quote headed by its title (or kind) with its
     indented body, a callout marker ("> [!WARNING]") becomes its title in bold, and
-    snippet includes, abbreviation definitions, attribute lists and icon shortcodes go.
-    Fenced code is left alone. Returns the text and what was dropped."""
+    snippet includes, abbreviation definitions, attribute lists, icon shortcodes, Pandoc
+    citations and executable code chunks ("```{r}") go. Other fenced code is left alone.
+    Returns the text and what was dropped."""
     dropped: list[tuple[str, str]] = []
     out: list[str] = []
     fenced = False
     in_body = False  # inside an admonition's indented body
     label = ""  # "**Warning:** " for the first line of a box that has no title of its own
     in_directive = False  # inside a ":::" box, until its closing ":::"
+    chunk = False  # inside an executable code chunk, dropped with its fences
     for line in text.split("\n"):
         if _FENCE.match(line):
+            if not fenced:
+                chunk = bool(_CHUNK_FENCE.match(line))
             fenced = not fenced
+            if chunk:
+                dropped.append(("chrome: code chunk", line.strip()))
+                chunk = fenced
+                continue
+        if chunk:
+            dropped.append(("chrome: code chunk", line.strip()))
+            continue
         if fenced:
             out.append(line)
             continue
@@ -403,6 +425,11 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             line = _FOOTNOTE_LABEL.sub("", line, count=1)  # "[^1]: note" keeps the note
         if "{" in line or ":" in line:
             line = _ATTRIBUTES.sub(" ", line).rstrip() if _ATTRIBUTES.search(line) else line
+        if "@" in line and _CITATION.search(line):
+            dropped.extend(
+                ("chrome: citation", cited.group(0).strip()) for cited in _CITATION.finditer(line)
+            )
+            line = _CITATION.sub("", line)
         out.append(line)
     return "\n".join(out), dropped
 

@@ -143,6 +143,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
         ),
         # A mail thread with blank lines kept, then messages each under a subject header:
         # whether text came before a subject is known, never looked for again.
+        # One header block of thousands of lines of every kind, some folded, then text.
+        "mail headers": lambda: _two_runs(
+            size,
+            "From: Sam\nSubject: Re: [list] Neck\n",
+            "X-Mailer: a\nIn-Reply-To: <b@c>\n continued\n",
+            "Subject: Re: [" + "x" * 30 + "] [",
+            "\n\nIt aches.\n",
+        ),
         "mail subjects": lambda: _two_runs(
             size,
             "From: Sam\nSent: 3 May\n\n",
@@ -223,6 +231,15 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat('!!! warning "Take care"\n    Do not lift.\n\n', size // 4)
             + _repeat("> [!NOTE]\n> Rest :a-b: {: .x }\n\n", size // 4)
             + "\n"
+        ),
+        # Pandoc citations and cross-references without an end, then closed ones, on one
+        # line; then an executable code chunk that never closes.
+        "citations": lambda: (
+            "# Back pain\n\nIt is common.\n\nRest "
+            + _repeat("[see @a-b, p ; (see @fig-", size // 3)
+            + _repeat(" [@a; @b] (@fig-x)", size // 3)
+            + "\n\n```{r}\n"
+            + _repeat("#| label: x\n", size // 3)
         ),
         # A causes section: one endless sentence of harm verbs, then many short ones.
         "harm in causes": lambda: (
@@ -420,6 +437,7 @@ SHAPES = {
             "quoted printable",
             "mail thread",
             "mail subjects",
+            "mail headers",
             "caption lines",
             "column table",
             "rtf groups",
@@ -439,6 +457,7 @@ SHAPES = {
             "markdown turns",
             "site markup",
             "harm in causes",
+            "citations",
             "exercise table",
             "post furniture",
             "bold labels",

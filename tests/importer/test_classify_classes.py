@@ -2033,3 +2033,31 @@ def test_a_what_is_heading_about_a_muscle_group_names_no_subject():
         " when they are weak, and neck pain often eases as they get stronger.\n"
     )
     assert plan.main_page.title != "Deep neck flexors"
+
+
+def test_a_list_of_the_usual_culprits_is_a_causes_list():
+    plan = plan_of(
+        "# Piriformis syndrome\n\nPiriformis syndrome is buttock pain from a tight piriformis"
+        " muscle irritating the sciatic nerve.\n\nIn cyclists the usual culprits are:\n\n"
+        "- weak glutes, so the piriformis does more than its share\n"
+        "- sitting at a desk all day as well as on the bike\n"
+    )
+    causes = written(plan, Kind.CAUSE) | suggested(plan)
+    assert {"Weak glutes", "Sitting at a desk all day"} <= causes
+
+
+def test_a_bold_name_beginning_a_treatment_item_s_sentence_is_the_name_and_the_item_its_text():
+    plan = plan_of(
+        "# Ankylosing spondylitis\n\nAnkylosing spondylitis is inflammation of the spine.\n\n"
+        "## Treatment\n\n"
+        "- **Stopping smoking** improves how well treatment works. Ask your GP for help.\n"
+        "- **Exercise** is treatment, not an optional extra. Daily stretching keeps the spine"
+        " moving.\n"
+    )
+    pages = {p.title: p for p in plan.pages}
+    assert "Stopping smoking" in written(plan, Kind.TREATMENT)
+    assert not any(title.startswith("Stopping smoking improves") for title in pages)
+    everything = " ".join([p.summary for p in plan.pages] + [body_text(p) for p in plan.pages])
+    # The sentence the bold name begins is kept, with the rest of its item.
+    assert "Exercise is treatment, not an optional extra." in everything
+    assert "improves how well treatment works" in everything

@@ -103,3 +103,41 @@ def test_a_school_email_imports_under_its_subject_without_mail_chrome():
     text = " ".join(str(block.value) for page in plan.pages for block in page.blocks)
     for chrome in ("EXTERNAL", "outside your organisation", "confidential", "Sports Injury"):
         assert chrome not in text
+
+
+LIST_REPLY = """\
+From: Gwen Lloyd <gwen@example.net>
+To: riders@lists.example.org
+Subject: Re: [riders] Ache in the buttock after long rides
+Date: Tue, 8 Apr 2025 21:47:12 +0100
+Message-ID: <a7c2e9f1@example.net>
+In-Reply-To: <20250408151122@example.com>
+X-Mailer: Thunderbird 128.8
+References: <20250408090211@example.com>
+ <20250408151122@example.com>
+
+> Is it my saddle?
+
+What you describe fits piriformis syndrome quite well. The muscle lies deep in the
+buttock over the sciatic nerve. It can look like sciatica from a disc in the back.
+"""
+
+
+def test_every_header_line_of_a_message_s_header_block_goes_and_the_list_tag_too():
+    text, dropped = read_email_thread(LIST_REPLY)
+    for header in ("Message-ID", "In-Reply-To", "X-Mailer", "References", "20250408151122"):
+        assert header not in text
+    assert text.startswith("Ache in the buttock after long rides\n")  # no "[riders]"
+    assert "What you describe fits piriformis syndrome quite well." in text
+    assert ("chrome: e-mail header", "X-Mailer: Thunderbird 128.8") in dropped
+
+
+def test_a_line_like_a_header_after_the_header_block_stays():
+    text, _ = read_email_thread(LIST_REPLY.replace("> Is it", "Note: keep riding short.\n\n> Is"))
+    assert "Note: keep riding short." in text
+
+
+def test_an_untitled_reply_is_about_the_condition_it_names_first_not_the_words_before_it():
+    plan = analyse(LIST_REPLY.encode(), "reply.txt")
+    # Each named once: the first named wins, and "describe fits" is no part of its name.
+    assert plan.pages[0].title == "Piriformis syndrome"

@@ -389,3 +389,46 @@ def test_a_nested_list_under_an_item_that_does_not_introduce_it_stays_in_the_lis
         "on the sofa",
         "Lifting",
     ]
+
+
+QUARTO = """\
+---
+title: "Living with a stiff back"
+format:
+  html:
+    toc: true
+---
+
+```{r}
+#| label: setup
+#| include: false
+library(ggplot2)
+```
+
+## What is it? {#sec-what}
+
+Stiffness is often worst in the morning [@smith2019; @jones2020, p. 4]. Over years the
+posture can change (@fig-posture).
+
+```{python echo=FALSE}
+plot_posture("img/wall.png")
+```
+
+Warm up first (see @sec-what for why mornings matter). Write to clinic@example.org.
+
+```
+Keep this fenced text.
+```
+"""
+
+
+def test_executable_chunks_citations_and_cross_references_go_and_other_code_stays():
+    doc = parse_document(QUARTO, "md")
+    text = " | ".join(texts(doc))
+    for chrome in ("#|", "library(", "plot_posture", "@smith2019", "@jones2020", "@fig-", "@sec-"):
+        assert chrome not in text
+    assert "Stiffness is often worst in the morning." in text
+    assert "Over years the posture can change." in text
+    assert "Warm up first." in text
+    assert "clinic@example.org" in text  # an address is no citation
+    assert "Keep this fenced text." in text

@@ -2260,16 +2260,19 @@ def _item_entities(
         return None
     bold = BOLD_LABEL.match(item.html or "")
     if (
-        category == "causes"
+        category in ("causes", "treatments")
         and bold
         and label_begins_sentence(bold)
         and len(bold.group("label").split()) <= LABEL_NAME_MAX_WORDS
         and not _LABEL_GOES_ON.match(strip_tags(bold.group("rest")))
     ):
-        # "<b>Smoking</b> narrows the tiny blood vessels ...": the bold words are the name
-        # and the sentence they begin says what it does.
+        # "<b>Smoking</b> narrows the tiny blood vessels ...", "<b>Stopping smoking</b>
+        # improves how well treatment works": the bold words are the name and the
+        # sentence they begin says what it does: the whole item is its text.
         phrase = bold.group("label").strip()
-    explanation = item_explanation(item.text) or labelled_rest(item)
+        explanation = " ".join(item.text.split())
+    else:
+        explanation = item_explanation(item.text) or labelled_rest(item)
     # Medicines named in the item's name, not in its explanation: "Anti-inflammatory
     # painkillers. Tablets such as ibuprofen ..." is a page for the painkillers.
     examples: list[PagePlan] = []

@@ -748,7 +748,7 @@ def most_named_condition(
     physio", "thoracic outlet syndrome" in an "Ask the expert" column), when it is named
     at least :data:`MOST_NAMED_MIN` times; else "". A name is a condition word, or one to
     three words ending in one or in a condition head ("syndrome", "pain"); of names
-    counted as often, the longest wins."""
+    counted as often, the longest wins (the shortest of names counted once)."""
     counts: dict[str, int] = {}
     known: dict[str, bool] = {}
     heads = frozenset(rules.condition_heads)
@@ -783,9 +783,11 @@ def most_named_condition(
         counts[phrase] = counts.get(phrase, 0) + body.count(f" {short} ")
     if not counts:
         return ""
-    best = max(counts, key=lambda term: (counts[term], len(term)))
-    if counts[best] < (least or MOST_NAMED_MIN):
+    most = max(counts.values())
+    if most < (least or MOST_NAMED_MIN):
         return ""
+    tied = [term for term in counts if counts[term] == most]
+    best = max(tied, key=lambda term: _rank(term, most, body, rules))
     # "Axial spondyloarthritis ... the spondyloarthritis": the short name counts every
     # mention of the long one too. A qualified name used for at least half the mentions
     # is the one the article is about.
@@ -794,9 +796,22 @@ def most_named_condition(
         # Of the qualified names used as often, the shortest: "degenerative
         # spondylolisthesis", never "Lindqvist feature degenerative spondylolisthesis".
         longer = max(qualified, key=lambda term: (counts[term], -len(term)))
-        if counts[longer] * QUALIFIED_SHARE >= counts[best]:
+        if most > 1 and counts[longer] * QUALIFIED_SHARE >= most:
             best = longer
     return sentence_case(best)
+
+
+def _rank(term: str, count: int, body: str, rules: RuleSet) -> tuple:
+    """How a name ranks among names counted as often: named more than once, the longest
+    ("cervical spondylotic myelopathy": the words before it are part of its name); named
+    once, a known condition's, then the first named, then the shortest ("What you
+    describe fits piriformis syndrome ... like sciatica": the words before it are its
+    sentence's, and "Deep pain in the buttock" names no condition)."""
+    if count > 1:
+        return (len(term),)
+    found = body.find(f" {_normalised(term, rules)} ")
+    end = found + len(term) if found >= 0 else len(body)
+    return (rules.names_condition(term), -end, -len(term))
 
 
 #: A qualified name ("thoracic disc herniation") wins over its unqualified form when it

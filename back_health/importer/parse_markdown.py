@@ -264,6 +264,14 @@ _TEMPLATE_TAG = re.compile(
     r"|\{/\*[^\n]{0,300}?\*/\}"
 )
 _FOOTNOTE_LABEL = re.compile(r"\[\^[\w-]{1,20}+\]:[ \t]*+")
+#: A team chat's message stamp on a line of its own, quoted or not: "**Priya Shah** ·
+#: 10:14 AM", "> **Tom Reilly** · Tue 9:12 AM" (Slack, Teams, Discord exports).
+_CHAT_STAMP = re.compile(
+    r"[ \t]*+(?:>[ \t]*+)*+(?:\*\*|__)?+[^\n*_.!?:\u00b7\u2022|>]{2,60}?(?:\*\*|__)?+[ \t]*+"
+    r"[\u00b7\u2022|\u2014][ \t]*+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}+\.?+|yesterday|today)?+"
+    r"(?:[ \t]++at)?+[ \t]*+\d{1,2}:\d{2}(?:[ \t]*+[ap]\.?m\.?)?+[ \t]*+",
+    re.IGNORECASE,
+)
 #: An executable code chunk's opening fence (R Markdown, Quarto, Jupytext: "```{r}",
 #: "```{python echo=FALSE}"): the code and its output settings, never text to read.
 _CHUNK_FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)[ \t]*+\{")
@@ -374,6 +382,11 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             out.extend(["", f"> **{title}**", ">"] if title else [""])
             label = "" if title or not kind else f"**{kind}:** "
             in_body = True
+            continue
+        if ":" in line and _CHAT_STAMP.fullmatch(line):
+            # The sender and time over a chat message; a quoted one leaves its quote open.
+            dropped.append(("chrome: chat export", line.strip(" >")))
+            out.append(">" if line.lstrip().startswith(">") else "")
             continue
         if include := _INCLUDE.fullmatch(line.strip()):
             dropped.append(("chrome: site markup", include.group(0)))

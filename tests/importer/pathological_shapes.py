@@ -232,6 +232,18 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("> [!NOTE]\n> Rest :a-b: {: .x }\n\n", size // 4)
             + "\n"
         ),
+        # A team chat: names that never reach a time, stamps, reactions and emoji codes
+        # that never close.
+        "chat stamps": lambda: (
+            "# Back pain\n\nIt is common.\n\n"
+            + _repeat("**Sam Lee** \u00b7 Tue ", size // 4)
+            + "\n\n"
+            + _repeat("> **Sam** \u00b7 10:14 AM\n> Walk daily :+1: 3 :ok\n", size // 4)
+            + _repeat(":eyes: 1 ", size // 4)
+            + "\n\n"
+            + _repeat("Rest a \u00b7 b. ", size // 4)
+            + "\n"
+        ),
         # Pandoc citations and cross-references without an end, then closed ones, on one
         # line; then an executable code chunk that never closes.
         "citations": lambda: (
@@ -458,6 +470,7 @@ SHAPES = {
             "site markup",
             "harm in causes",
             "citations",
+            "chat stamps",
             "exercise table",
             "post furniture",
             "bold labels",

@@ -432,3 +432,53 @@ def test_executable_chunks_citations_and_cross_references_go_and_other_code_stay
     assert "Warm up first." in text
     assert "clinic@example.org" in text  # an address is no citation
     assert "Keep this fenced text." in text
+
+
+TEAM_CHAT = """\
+# #patient-leaflets
+
+_Slack export · Riverside Physiotherapy · 3 Mar 2025 · 4 messages_
+
+**Priya Shah** · 10:14 AM
+
+Morning all :wave: the neck leaflet is below.
+
+:+1: 3  :eyes: 1
+
+Keep your neck moving: gentle movement helps it heal.
+
+> ↳ 2 replies
+>
+> **Tom Reilly** · 10:31 AM
+> Say that collars are no longer recommended.
+>
+> **Aisha Karim (Pharmacy)** · Tue 9:12 AM
+> The pregnancy line is fine as worded. :white_check_mark:
+"""
+
+
+def test_a_team_chat_s_stamps_reactions_and_emoji_codes_go_and_its_messages_stay():
+    from back_health.importer.pipeline import analyse
+
+    plan = analyse(TEAM_CHAT.encode(), "chat.md")
+    text = " ".join(
+        [page.summary for page in plan.pages]
+        + [str(block.value) for page in plan.pages for block in page.blocks]
+    )
+    for chrome in (
+        "10:14",
+        "Priya Shah",
+        "Tom Reilly",
+        "Aisha Karim",
+        ":wave:",
+        ":+1:",
+        "replies",
+        "Slack export",
+        ":white_check_mark:",
+        "3 1",
+    ):
+        assert chrome not in text
+    assert "Keep your neck moving" in text
+    assert "Say that collars are no longer recommended." in text
+    assert "The pregnancy line is fine as worded" in text
+    assert "Morning all the neck leaflet is below." in text

@@ -268,7 +268,8 @@ _FOOTNOTE_LABEL = re.compile(r"\[\^[\w-]{1,20}+\]:[ \t]*+")
 #: 10:14 AM", "> **Tom Reilly** · Tue 9:12 AM" (Slack, Teams, Discord exports).
 _CHAT_STAMP = re.compile(
     r"[ \t]*+(?:>[ \t]*+)*+(?:\*\*|__)?+[^\n*_.!?:\u00b7\u2022|>]{2,60}?(?:\*\*|__)?+[ \t]*+"
-    r"[\u00b7\u2022|\u2014][ \t]*+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}+\.?+|yesterday|today)?+"
+    r"[\u00b7\u2022|\u2014][ \t]*+"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}+\.?+|yesterday|today)?+"
     r"(?:[ \t]++at)?+[ \t]*+\d{1,2}:\d{2}(?:[ \t]*+[ap]\.?m\.?)?+[ \t]*+",
     re.IGNORECASE,
 )

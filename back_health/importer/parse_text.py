@@ -714,7 +714,8 @@ def text_units(text: str) -> list[_Unit]:
     """Split ``text`` into paragraphs, heading candidates and list items. Numbered lines
     over their text are section headings ("3. Treatment") only where the document has no
     other headings after the first of them; else they are numbered items ("1. Chin tucks"
-    under "EXERCISES TO TRY")."""
+    under "EXERCISES TO TRY"), except in a leaflet of numbered questions, each on a line
+    of its own (see :func:`_lone_numbered_headings`)."""
     units = _text_units(text, numbered_headings=True)
     first = next((i for i, unit in enumerate(units) if unit.numbered_heading), None)
     if first is not None and any(
@@ -730,7 +731,9 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
     laid_out = [_layout_cells(block) for block in blocks]
     chrome = _chrome_lines(laid_out)
     units: list[_Unit] = []
-    lone = _lone_numbered_headings(blocks) if numbered_headings else set()
+    # A leaflet of numbered questions keeps its numbered headings whatever other headings
+    # it has ("--- END OF TRANSLATION ---" after them, a caps title before).
+    lone = _lone_numbered_headings(blocks)
     for index, (block, cells) in enumerate(zip(blocks, laid_out, strict=True)):
         if index in lone:
             # "1. What is it?" on a line of its own, a paragraph after it.
@@ -1322,19 +1325,25 @@ LINE_ITEMS_MIN = 2
 LINE_ITEM_MAX_WORDS = 18
 
 
-def _numbered_heading(first: str, rest: list[str]) -> bool:
+def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bool:
     """Whether a block's numbered first line is a section heading: short and heading-like
     after its number ("3. Treatment", "1. What is it?"), with lines of text (no items of
-    the same list) under it, flush with it."""
+    the same list) under it, flush with it. A line ``alone`` in its block may head a
+    bulleted list set in from it in the next block ("3. WHAT YOU CAN DO" then " - Keep
+    your neck moving.")."""
     marker = match_item(first)
     if marker is None or marker.family != "number" or first[:1].isspace():
         return False
-    if not is_heading_like(marker.text) or len(marker.text.split()) > NUMBERED_HEADING_WORDS:
+    most = NUMBERED_HEADING_WORDS_ALONE if alone else NUMBERED_HEADING_WORDS
+    if not is_heading_like(marker.text) or len(marker.text.split()) > most:
         return False
     following = match_item(rest[0])
     if following is not None and following.family == "number":
         return False
-    if rest[0][:1].isspace() or not _starts_new_line_of_text(rest[0]):
+    bulleted = alone and following is not None
+    if rest[0][:1].isspace() and not bulleted:
+        return False
+    if not _starts_new_line_of_text(rest[0].lstrip() if bulleted else rest[0]):
         return False
     # Under it, a paragraph: more than one line, or one long line.
     return len(rest) >= 2 or len(rest[0].split()) >= PARAGRAPH_LINE_WORDS
@@ -1352,14 +1361,16 @@ def _lone_numbered_headings(blocks: list[list[str]]) -> set[int]:
     found = {
         index
         for index, block in enumerate(blocks[:-1])
-        if len(block) == 1 and _numbered_heading(block[0], blocks[index + 1])
+        if len(block) == 1 and _numbered_heading(block[0], blocks[index + 1], alone=True)
     }
     asks = any(blocks[index][0].rstrip().endswith("?") for index in found)
     return found if len(found) >= 2 and asks else set()
 
 
-#: Most words a numbered heading has after its number.
+#: Most words a numbered heading has after its number; alone on its line, with a blank
+#: line after it ("3. WHAT YOU CAN DO TO HELP YOURSELF").
 NUMBERED_HEADING_WORDS = 6
+NUMBERED_HEADING_WORDS_ALONE = 9
 
 
 def _one_line_items(units: list[_Unit]) -> bool:

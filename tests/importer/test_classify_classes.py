@@ -2061,3 +2061,19 @@ def test_a_bold_name_beginning_a_treatment_item_s_sentence_is_the_name_and_the_i
     # The sentence the bold name begins is kept, with the rest of its item.
     assert "Exercise is treatment, not an optional extra." in everything
     assert "improves how well treatment works" in everything
+
+
+def test_every_item_naming_one_treatment_keeps_its_text_on_that_page():
+    plan = plan_of(
+        "NECK PAIN\n\nNeck pain is common and rarely serious.\n\nWHAT YOU CAN DO\n\n"
+        "  * Keep your neck moving. Gentle movement helps it recover faster than keeping it"
+        " still.\n"
+        "  * Carry on with normal activities as much as you can, including work.\n"
+        "  * Use one firm pillow that keeps your neck in line with your body.\n",
+        "leaflet.txt",
+    )
+    everything = " ".join(
+        [p.summary for p in plan.pages] + [strip_tags(body_text(p)) for p in plan.pages]
+    )
+    assert "Keep your neck moving." in everything  # the instruction that names it
+    assert "Carry on with normal activities as much as you can" in everything

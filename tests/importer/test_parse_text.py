@@ -794,6 +794,31 @@ def test_numbered_questions_on_lines_of_their_own_are_section_headings():
     assert headings[1:] == ["What is it?", "How is it treated?", "Cautions with your medicines"]
 
 
+def test_numbered_questions_keep_their_headings_with_a_heading_after_them_and_bullets_set_in():
+    doc = parse_text(
+        "WRY NECK\n\n"
+        "1. What is a wry neck?\n\n"
+        "A wry neck is sudden pain and stiffness in the neck, usually on one side, often on"
+        " waking.\n\n"
+        "2. WHAT YOU CAN DO TO HELP YOURSELF\n\n"
+        " - Keep your neck moving. Resting it for long makes it stiffer.\n"
+        " - Take paracetamol regularly for a few days.\n\n"
+        "3. When should I see a doctor?\n\n"
+        "See your GP if your neck has not improved after a week, or sooner if it gets"
+        " worse.\n\n"
+        "--- END OF TRANSLATION ---\n\n"
+        "I certify that this is a true translation of the original document.\n"
+    )
+    headings = [s.heading for s in doc.sections]
+    assert headings[1:4] == [
+        "What is a wry neck?",
+        "WHAT YOU CAN DO TO HELP YOURSELF",
+        "When should I see a doctor?",
+    ]
+    items = [b for b in doc.sections[2].blocks if isinstance(b, ListBlock)]
+    assert [i.text for i in items[0].items][1] == "Take paracetamol regularly for a few days"
+
+
 def test_numbered_lines_on_their_own_that_ask_nothing_stay_items():
     doc = parse_text(
         "NECK STRETCHES\n\n1. Chin tucks\n\nSit tall and slide your chin straight back, then"

@@ -1076,7 +1076,9 @@ def test_a_bold_label_worded_as_advice_names_its_treatment(label):
     # The advice names itself: "Keeping moving" would be no English.
     assert "Keep moving" in page.alternate_names
     assert "Keeping moving" not in page.alternate_names
-    assert "Gently turn your head" in " ".join(str(b.value) for b in page.blocks)
+    text = " ".join([page.summary] + [str(b.value) for b in page.blocks])
+    assert "Gently turn your head" in text
+    assert "Holding it still makes it stiffer." in text
 
 
 @pytest.mark.parametrize(

@@ -2295,7 +2295,7 @@ def _item_entities(
             # "Ibuprofen gel": the form the article names is another name of the page.
             add_alternate(pages[0], name, rules)
         if explanation:
-            give_body(pages[0], _item_body(item, phrase, pages[0], explanation), state)
+            give_body(pages[0], _item_body(item, phrase, pages[0], explanation, rules), state)
         elif len(pages) == 1 and _says_something(item.text, pages[0], rules):
             state.pages.add_text(pages[0], item.text)
         return pages
@@ -2332,22 +2332,26 @@ def _item_entities(
         # "Keep moving and walk a little more each day. Bed rest slows recovery.": the
         # item leaves the list for its page, so a first sentence that says more than the
         # name goes with the explanation.
-        give_body(pages[0], _item_body(item, phrase, pages[0], explanation), state)
+        give_body(pages[0], _item_body(item, phrase, pages[0], explanation, rules), state)
     elif pages and _says_something(item.text, pages[0], rules):
-        # "Physiotherapy can ease the pain.": the item is a sentence about its name.
-        state.pages.add_text(pages[0], item.text)
+        # "Physiotherapy can ease the pain.": the item is a sentence about its name, and
+        # the page's text whatever else of it came before.
+        give_body(pages[0], " ".join(item.text.split()), state)
     if not pages:
         return examples or ([] if is_vague(phrase, rules) else None)
     return pages + examples
 
 
-def _item_body(item: ListItem, phrase: str, page: PagePlan, explanation: str) -> str:
+def _item_body(
+    item: ListItem, phrase: str, page: PagePlan, explanation: str, rules: RuleSet
+) -> str:
     """The text an item leaving its list gives its page: the explanation after its name,
     or the whole item when its first sentence says more than the name ("Take paracetamol
-    regularly, every 4 to 6 hours. Do not take more than 8 tablets in 24 hours.")."""
+    regularly, every 4 to 6 hours. Do not take more than 8 tablets in 24 hours.") or
+    tells the reader to do it ("Keep your neck moving. Resting it makes it stiffer.")."""
     if len(phrase.split()) >= len(page.title.split()) + NAME_SENTENCE_EXTRA_WORDS:
         return " ".join(item.text.split())
-    if _TRY_THIS.match(phrase):
+    if _TRY_THIS.match(phrase) or is_instruction(phrase, rules):
         # "Try different feeding positions. Lying on your side ...": the advice that
         # names the page is part of what the item says.
         return " ".join(item.text.split())

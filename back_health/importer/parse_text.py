@@ -737,7 +737,7 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
     for index, (block, cells) in enumerate(zip(blocks, laid_out, strict=True)):
         if index in lone:
             # "1. What is it?" on a line of its own, a paragraph after it.
-            text = match_item(block[0]).text
+            text = match_item(_as_numbered(block[0])).text
             units.append(_Unit("para", [text], heading_like=True, numbered_heading=True))
             continue
         read = _block_units(block, numbered_headings)
@@ -1334,8 +1334,15 @@ def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bo
     marker = match_item(first)
     if marker is None or marker.family != "number" or first[:1].isspace():
         return False
-    most = NUMBERED_HEADING_WORDS_ALONE if alone else NUMBERED_HEADING_WORDS
-    if not is_heading_like(marker.text) or len(marker.text.split()) > most:
+    words = len(marker.text.split())
+    if alone and marker.text.rstrip().endswith("?"):
+        # A numbered question alone on its line heads its answer, however long: "Why does
+        # my back hurt when I sit in my wheelchair all day?"
+        if words > QUESTION_HEADING_WORDS:
+            return False
+    elif not is_heading_like(marker.text) or words > (
+        NUMBERED_HEADING_WORDS_ALONE if alone else NUMBERED_HEADING_WORDS
+    ):
         return False
     following = match_item(rest[0])
     if following is not None and following.family == "number":
@@ -1353,15 +1360,27 @@ def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bo
 PARAGRAPH_LINE_WORDS = 12
 
 
+#: A numbered question's marker in an FAQ: "Q1.", "Q 2:", "Question 3)".
+_QUESTION_NUMBER = re.compile(r"[ \t]*+(?:Q|Question)[ \t]?(\d{1,3})[ \t]*+[.:)][ \t]++(?=\S)")
+
+
+def _as_numbered(line: str) -> str:
+    """ "Q1. Why does it hurt?" -> "1. Why does it hurt?"; any other line unchanged."""
+    question = _QUESTION_NUMBER.match(line)
+    return f"{question.group(1)}. {line[question.end() :]}" if question else line
+
+
 def _lone_numbered_headings(blocks: list[list[str]]) -> set[int]:
     """The blocks that are each one numbered line heading the text after it, in a
     leaflet of numbered questions ("1. What is it?" ... "4. How is it treated?" ...
-    "7. Contact us"): two such lines or more, one of them a question, each flush left
-    with a paragraph of text (not an item of the same list) in the block after it."""
+    "7. Contact us", or "Q1." ... "Q7."): two such lines or more, one of them a
+    question, each flush left with a paragraph of text (not an item of the same list)
+    in the block after it."""
     found = {
         index
         for index, block in enumerate(blocks[:-1])
-        if len(block) == 1 and _numbered_heading(block[0], blocks[index + 1], alone=True)
+        if len(block) == 1
+        and _numbered_heading(_as_numbered(block[0]), blocks[index + 1], alone=True)
     }
     asks = any(blocks[index][0].rstrip().endswith("?") for index in found)
     return found if len(found) >= 2 and asks else set()
@@ -1371,6 +1390,8 @@ def _lone_numbered_headings(blocks: list[list[str]]) -> set[int]:
 #: line after it ("3. WHAT YOU CAN DO TO HELP YOURSELF").
 NUMBERED_HEADING_WORDS = 6
 NUMBERED_HEADING_WORDS_ALONE = 9
+#: Most words of a numbered question alone on its line that heads its answer.
+QUESTION_HEADING_WORDS = 20
 
 
 def _one_line_items(units: list[_Unit]) -> bool:

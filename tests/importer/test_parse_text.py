@@ -819,6 +819,26 @@ def test_numbered_questions_keep_their_headings_with_a_heading_after_them_and_bu
     assert [i.text for i in items[0].items][1] == "Take paracetamol regularly for a few days"
 
 
+def test_an_faq_s_numbered_questions_head_their_answers_however_long():
+    doc = parse_text(
+        "BACK PAIN AND SITTING\n\n"
+        "Q1. Why does my back hurt when I sit in my wheelchair all day long?\n\n"
+        "Back pain is common in people who sit for most of the day, and a better seat"
+        " often eases it.\n\n"
+        "Q2. What can I do myself?\n\n"
+        "  * Sit right at the back of the seat.\n"
+        "  * Change your position at least every hour.\n\n"
+        "Question 3: Are there exercises that help?\n\n"
+        "Do these twice a day, sitting with the brakes on, as your physiotherapist showed"
+        " you.\n"
+    )
+    assert [s.heading for s in doc.sections][1:] == [
+        "Why does my back hurt when I sit in my wheelchair all day long?",
+        "What can I do myself?",
+        "Are there exercises that help?",
+    ]
+
+
 def test_numbered_lines_on_their_own_that_ask_nothing_stay_items():
     doc = parse_text(
         "NECK STRETCHES\n\n1. Chin tucks\n\nSit tall and slide your chin straight back, then"

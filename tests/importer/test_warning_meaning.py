@@ -1457,3 +1457,18 @@ def test_a_caution_naming_its_risk_before_emergency_advice_is_boxed_on_its_own()
         " breathe after taking a painkiller.\n"
     )
     assert [w["severity"] for w in warnings] == ["caution", "emergency"]
+
+
+def test_a_red_flags_section_for_coaches_keeps_each_advice_at_its_own_severity():
+    found = warnings_of(
+        "# Stress fracture in young bowlers\n\nA stress fracture of the lower back.\n\n"
+        "## Red flags\n\n"
+        "Arrange a same-day medical assessment if back pain comes with a fever.\n\n"
+        "Any young bowler with back pain lasting more than 2 weeks should be referred to a"
+        " doctor or physiotherapist. Do not let them play through it.\n\n"
+        "Do not give aspirin to players under 16.\n"
+    )
+    by_text = {re.sub(r"<[^>]+>", "", w["text"]): w["severity"] for w in found}
+    assert next(v for t, v in by_text.items() if "same-day" in t) == "urgent"
+    assert next(v for t, v in by_text.items() if "should be referred" in t) == "see_doctor"
+    assert next(v for t, v in by_text.items() if "aspirin" in t) == "caution"

@@ -347,13 +347,16 @@ LEADING_MAX_WORDS = 5
 def _reinforces(sentence: str, current, rules: RuleSet) -> bool:
     """True when a short "do not" sentence follows more serious advice and names no one
     to check with ("Do not take it for longer than 10 days without talking to your
-    doctor" is a caution of its own)."""
+    doctor" is a caution of its own) and forbids no medicine ("Do not give aspirin to
+    children under 16" is a caution of its own)."""
     if current not in (Severity.SEE_DOCTOR, Severity.URGENT, Severity.EMERGENCY):
         return False
     if len(sentence.split()) > REINFORCING_MAX_WORDS:
         return False
     return not (
-        rules.cue("severity_check_first", sentence) or rules.cue("severity_see_doctor", sentence)
+        rules.cue("severity_check_first", sentence)
+        or rules.cue("severity_see_doctor", sentence)
+        or (rules.cue("severity_prohibition", sentence) and rules.find_medicines(sentence))
     )
 
 

@@ -2077,3 +2077,25 @@ def test_every_item_naming_one_treatment_keeps_its_text_on_that_page():
     )
     assert "Keep your neck moving." in everything  # the instruction that names it
     assert "Carry on with normal activities as much as you can" in everything
+
+
+def test_where_the_reader_is_is_no_part_of_the_subject_and_why_it_aches_lists_causes():
+    plan = plan_of(
+        "# Sitting all day? How to ease lower back pain at your desk\n\n"
+        "Lower back pain is common in people who sit for most of the working day.\n\n"
+        "## Why sitting makes your back ache\n\n"
+        "- **Slouching.** Sliding forward in your seat rounds your lower back.\n"
+        "- **A poorly set-up desk.** A screen that is too low pulls you out of a comfortable"
+        " position.\n"
+    )
+    assert plan.pages[0].title == "Lower back pain"
+    assert {"Slouching", "Poorly set-up desk"} <= written(plan, Kind.CAUSE)
+
+
+@pytest.mark.parametrize("title", ["Pain at your desk? Try this", "Back pain at work"])
+def test_a_setting_is_cut_only_from_a_condition_s_name(title):
+    from back_health.importer.classify.subject import without_reader_setting
+    from back_health.importer.rules import default_rules
+
+    # "Pain" alone names no condition; "at work" is no reader's own place.
+    assert without_reader_setting(title, default_rules()) == title

@@ -34,7 +34,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
     named_with_people = name
-    name = without_occupation(name, rules)
+    name = without_reader_setting(without_occupation(name, rules), rules)
     medicine = whole_medicine(name, rules)
     term = whole_treatment(name, rules) if medicine is None else None
     if medicine is not None:
@@ -147,6 +147,24 @@ def without_occupation(name: str, rules: RuleSet) -> str:
     if rules.is_general_pain(shorter):
         return name
     return shorter if check_name(shorter, rules).name else name
+
+
+#: Where the reader is when it hurts, after a condition's name: " at your desk", " on
+#: your phone", " in your car".
+_READER_SETTING = re.compile(
+    r"(?<!\s)\s+(?:at|on|in|from|behind|during|after)\s+(?:your|my|our)(?:\s+[\w'-]+){1,2}$",
+    re.IGNORECASE,
+)
+
+
+def without_reader_setting(name: str, rules: RuleSet) -> str:
+    """``name`` without where the reader is when it hurts ("Lower back pain at your desk"
+    -> "Lower back pain"), when what is left names a condition."""
+    match = _READER_SETTING.search(name)
+    if match is None:
+        return name
+    shorter = name[: match.start()].strip()
+    return shorter if rules.names_condition(shorter) or rules.is_general_pain(shorter) else name
 
 
 def is_broader_name(name: str, title: str, rules: RuleSet) -> bool:

@@ -279,9 +279,9 @@ _CHUNK_FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)[ \t]*+\{")
 #: A Pandoc citation ("[@sieper2017]", "[see @nice2017, p. 4; @hartvigsen2018]") and a
 #: Quarto cross-reference in brackets ("(@fig-posture)", "(see @sec-what for why)").
 _CITATION = re.compile(
-    r"[ \t]*+\[(?:[^\[\]\n@]{0,40}?[\s;-])?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*+"
+    r"(?<![ \t])[ \t]*+\[(?:[^\[\]\n@]{0,40}?[\s;-])?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*+"
     r"(?:[;,][^\[\]\n]{0,200}+)?\]"
-    r"|[ \t]*+\([^()\n@]{0,80}?@(?:fig|tbl|sec|eq|lst|thm|lem|cor|def|exm|exr)-[\w-]++"
+    r"|(?<![ \t])[ \t]*+\([^()\n@]{0,80}?@(?:fig|tbl|sec|eq|lst|thm|lem|cor|def|exm|exr)-[\w-]++"
     r"[^()\n]{0,80}+\)"
 )
 

@@ -143,6 +143,15 @@ def _text(name: str, size: int) -> tuple[str, str]:
         ),
         # A mail thread with blank lines kept, then messages each under a subject header:
         # whether text came before a subject is known, never looked for again.
+        # Runs of spaces before markers that open a chat, citation or translator's note
+        # pattern, none of them completed.
+        "spaced markers": lambda: (
+            _INTRO
+            + "Rest"
+            + "".join(" " * (size // 5) + marker for marker in ("[tn", ":wave", "(@fig", "[@"))
+            + " " * (size // 5)
+            + "\u00b7 10:14 AM well.\n"
+        ),
         # One header block of thousands of lines of every kind, some folded, then text.
         "mail headers": lambda: _two_runs(
             size,
@@ -231,6 +240,13 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat('!!! warning "Take care"\n    Do not lift.\n\n', size // 4)
             + _repeat("> [!NOTE]\n> Rest :a-b: {: .x }\n\n", size // 4)
             + "\n"
+        ),
+        # The same runs of spaces in Markdown, where citations are read.
+        "spaced citations": lambda: (
+            "# Back pain\n\nIt is common.\n\nRest"
+            + "".join(" " * (size // 4) + marker for marker in ("[@", "(see @fig-", "[tn"))
+            + " " * (size // 4)
+            + "@a well.\n"
         ),
         # A team chat: names that never reach a time, stamps, reactions and emoji codes
         # that never close.
@@ -450,6 +466,7 @@ SHAPES = {
             "mail thread",
             "mail subjects",
             "mail headers",
+            "spaced markers",
             "caption lines",
             "column table",
             "rtf groups",
@@ -471,6 +488,7 @@ SHAPES = {
             "harm in causes",
             "citations",
             "chat stamps",
+            "spaced citations",
             "exercise table",
             "post furniture",
             "bold labels",

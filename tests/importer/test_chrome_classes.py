@@ -2220,3 +2220,31 @@ def test_a_podcast_s_show_notes_furniture_is_chrome(line):
 
 def test_what_a_guest_said_about_an_episode_s_subject_is_kept():
     assert chrome_reason("If you enjoyed swimming before your injury, start again slowly.") == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I certify that this is a true and accurate translation of the original document.",
+        "--- END OF TRANSLATION ---",
+        "Certified translation | Job ref: PBT/24/3381",
+        "Source language: Polish (PL) | Target language: English (UK)",
+    ],
+)
+def test_a_translation_agency_s_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_a_translator_s_note_goes_and_the_translated_advice_stays():
+    found: list = []
+    text = cut_inline_chrome(
+        'Do not wear a collar [TN: Polish "kołnierz", i.e. a soft neck collar]. It delays'
+        " recovery. [Translator's note: the nearest UK service is NHS 111.]",
+        found,
+    )
+    assert text == "Do not wear a collar. It delays recovery."
+    assert [reason for reason, _ in found] == ["chrome: translation", "chrome: translation"]
+
+
+def test_a_note_on_a_translation_in_the_text_itself_is_kept():
+    assert chrome_reason("The usual English term for this is wry neck.") == ""

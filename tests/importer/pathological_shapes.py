@@ -148,7 +148,7 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "spaced markers": lambda: (
             _INTRO
             + "Rest"
-            + "".join(" " * (size // 5) + marker for marker in ("[tn", ":wave", "(@fig", "[@"))
+            + "".join(" " * (size // 6) + marker for marker in ("[tn", ":wave", "(@fig", "[@", "{{ a"))
             + " " * (size // 5)
             + "\u00b7 10:14 AM well.\n"
         ),

@@ -2248,3 +2248,12 @@ def test_a_translator_s_note_goes_and_the_translated_advice_stays():
 
 def test_a_note_on_a_translation_in_the_text_itself_is_kept():
     assert chrome_reason("The usual English term for this is wry neck.") == ""
+
+
+def test_an_unrendered_template_variable_goes_and_the_sentence_around_it_stays():
+    found: list = []
+    text = cut_inline_chrome("Message a care coach or call {{ site.clinic_phone }}.", found)
+    assert text == "Message a care coach or call."
+    assert found == [("chrome: template variable", "{{ site.clinic_phone }}")]
+    # What is left of a reading-time line is a byline.
+    assert chrome_reason(cut_inline_chrome("{{ page.read_time }} min read · Reviewed by"))

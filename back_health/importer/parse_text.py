@@ -357,6 +357,7 @@ def parse_text(text: str) -> Document:
         ),
     )
     text = unbox_text(text)
+    text = columns_one_after_the_other(text)
     # "[ ] 1. Seated slider": a box to tick before a line is a form's control, no text.
     text = _TICK_BOX.sub(r"\1", text)
     text, running = strip_running_lines(text)
@@ -378,6 +379,48 @@ def parse_text(text: str) -> Document:
     if signature:
         dropped.append(Dropped(reason="signature", text=signature))
     return Document(title=title, sections=sections, format="text", dropped=dropped)
+
+
+#: Fewest lines split by one "|" at the same place that make a text two columns.
+PARALLEL_LINES_MIN = 8
+#: Share of the non-blank lines that must be split so (the rest: blank on one side).
+PARALLEL_SHARE = 0.8
+
+
+def columns_one_after_the_other(text: str) -> str:
+    """A text typed in two columns side by side, each line split by one "|" at the same
+    place (a bilingual leaflet: English on the left, its translation on the right), read
+    as the left column and then the right one, each line's halves in their own column:
+    read line by line, the two texts would be woven into one another's sentences. Any
+    other text unchanged."""
+    if text.count("|") < PARALLEL_LINES_MIN:
+        return text
+    lines = text.split("\n")
+    places: dict[int, int] = {}
+    filled = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        filled += 1
+        if line.count("|") == 1:
+            place = line.index("|")
+            places[place] = places.get(place, 0) + 1
+    if not places:
+        return text
+    place, count = max(places.items(), key=lambda item: item[1])
+    if count < PARALLEL_LINES_MIN or count < PARALLEL_SHARE * filled:
+        return text
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if line.count("|") == 1 and line.index("|") == place:
+            left.append(line[:place].rstrip())
+            half = line[place + 1 :]
+            right.append(half[1:] if half.startswith(" ") else half)
+        else:
+            left.append(line)
+            right.append("")
+    return "\n".join(left) + "\n\n" + "\n".join(right)
 
 
 #: The top or bottom of a box drawn around text: "+--------+" (one cell, no inner "+").

@@ -148,9 +148,15 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "spaced markers": lambda: (
             _INTRO
             + "Rest"
-            + "".join(" " * (size // 6) + marker for marker in ("[tn", ":wave", "(@fig", "[@", "{{ a"))
+            + "".join(
+                " " * (size // 6) + marker for marker in ("[tn", ":wave", "(@fig", "[@", "{{ a")
+            )
             + " " * (size // 5)
             + "\u00b7 10:14 AM well.\n"
+        ),
+        # Two columns side by side, split by "|" at one place: thousands of lines.
+        "side by side": lambda: (
+            _INTRO + _repeat("Sit on a wedge cushion.   | Sitzen Sie auf einem Kissen.\n", size)
         ),
         # One header block of thousands of lines of every kind, some folded, then text.
         "mail headers": lambda: _two_runs(
@@ -467,6 +473,7 @@ SHAPES = {
             "mail subjects",
             "mail headers",
             "spaced markers",
+            "side by side",
             "caption lines",
             "column table",
             "rtf groups",

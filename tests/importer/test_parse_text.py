@@ -914,3 +914,40 @@ def test_a_condition_and_its_clause_broken_across_lines_is_no_heading():
     )
     assert not any(h.startswith("If the pain") for h, _ in headings(doc))
     assert is_heading_like("If you hurt your back")
+
+
+BILINGUAL = """\
+TAILBONE PAIN                          | STEISSBEINSCHMERZEN
+                                       |
+WHAT IS IT?                            | WAS IST DAS?
+Coccydynia is pain in the tailbone,    | Kokzygodynie ist ein Schmerz am
+the small bone at the bottom of the    | Steissbein, dem kleinen Knochen am
+spine. It hurts most when you sit.     | Ende der Wirbelsaeule.
+                                       |
+WHAT YOU CAN DO                        | WAS SIE TUN KOENNEN
+- Sit on a wedge cushion and lean      | - Sitzen Sie auf einem Keilkissen
+  forward when you sit.                |   und lehnen Sie sich vor.
+- Stand up every 30 minutes.           | - Stehen Sie alle 30 Minuten auf.
+"""
+
+
+def test_two_columns_side_by_side_are_read_one_after_the_other():
+    from back_health.importer.parse_text import columns_one_after_the_other
+
+    text = columns_one_after_the_other(BILINGUAL)
+    assert "Coccydynia is pain in the tailbone,\nthe small bone" in text
+    assert text.index("Stand up every 30 minutes.") < text.index("STEISSBEINSCHMERZEN")
+    doc = parse_text(BILINGUAL)
+    paragraphs = paragraph_texts(doc)
+    assert (
+        "Coccydynia is pain in the tailbone, the small bone at the bottom of the spine."
+        " It hurts most when you sit."
+    ) in paragraphs
+    assert not any("|" in p or ("tailbone" in p and "Schmerz" in p) for p in paragraphs)
+
+
+def test_a_table_of_two_columns_is_not_read_as_parallel_text():
+    from back_health.importer.parse_text import columns_one_after_the_other
+
+    table = "| Exercise | Dose |\n|---|---|\n" + "| Bridge | 10 times |\n" * 10
+    assert columns_one_after_the_other(table) == table

@@ -2099,3 +2099,47 @@ def test_a_setting_is_cut_only_from_a_condition_s_name(title):
 
     # "Pain" alone names no condition; "at work" is no reader's own place.
     assert without_reader_setting(title, default_rules()) == title
+
+
+@pytest.mark.parametrize(
+    ("article", "subject"),
+    [
+        (
+            "# Changelog: Suspected Cauda Equina Syndrome Pathway\n\n## Version 3.1\n\n"
+            "### Added\n\n- Sciatica in both legs is a red flag for cauda equina syndrome.\n"
+            "- Sciatica with bladder changes needs an emergency scan.\n"
+            "- Sciatica alone is managed in primary care.\n"
+            "- Sciatica that is getting worse is reviewed within a week.\n"
+            "- Sciatica leaflets are given to every patient.\n",
+            "Cauda equina syndrome",
+        ),
+        (
+            "# Neck clinic – cervical radiculopathy audit + patient summary\n\n"
+            "Cervical radiculopathy is a trapped nerve in the neck. Most people with"
+            " cervical radiculopathy get better within three months.\n",
+            "Cervical radiculopathy",
+        ),
+        (
+            "# Marcus Dene back injury: club confirms the problem\n\n"
+            "The midfielder hurt his back in training and will rest for a week.\n",
+            "Back injury",
+        ),
+    ],
+    ids=["changelog-of-a-pathway", "audit-and-summary", "whose-back-it-is"],
+)
+def test_a_document_s_genre_and_a_person_s_name_are_no_part_of_the_subject(article, subject):
+    assert plan_of(article).main_page.title == subject
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("Kingsmere confirm slipped disc", "slipped disc"),
+        ("Captain sidelined with sciatica", "sciatica"),
+        ("Neck pain analysis", "Neck pain"),
+    ],
+)
+def test_what_a_headline_reports_of_a_condition_is_no_part_of_its_name(headline, name):
+    from back_health.importer.rules import default_rules
+
+    assert default_rules().remove_cues("title_genre", headline).strip() == name

@@ -994,6 +994,24 @@ _READER_OWNS = re.compile(r"^(?:your|my|our)\s+(?=\w)", re.IGNORECASE)
 _ADDRESSES_READER = re.compile(r"\b\w+ing\s+(?:you|your|yourself)\b", re.IGNORECASE)
 
 
+#: A person's name before what troubles them, in a sentence-case title: "Marcus Dene "
+#: in "Marcus Dene back injury" (an eponym's capitals come before its condition's head
+#: word instead: "Ehlers Danlos syndrome").
+_PERSON_BEFORE = re.compile(r"(?:[A-Z][a-z'\u2019-]++[ \t]++){2,3}(?=[a-z])")
+#: What a complaint named by where it is ends in: "back injury", "neck pain".
+_COMPLAINT_HEADS = frozenset({"pain", "injury", "injuries", "problem", "problems", "trouble"})
+
+
+def _complaint(text: str, rules: RuleSet) -> bool:
+    """Whether ``text`` names a complaint by where it is: "back injury", "neck pain"."""
+    words = text.lower().split()
+    return (
+        2 <= len(words) <= 4
+        and words[-1] in _COMPLAINT_HEADS
+        and all(word in rules.general_pain_words or rules.regions_in(word) for word in words[:-1])
+    )
+
+
 #: A title opening with its name in quotes, more after it: '"Living with X" - webinar'.
 _QUOTED_OPENING = re.compile(
     r"[\"\u201c]([^\"\u201c\u201d\n]{3,120}+)[\"\u201d]\s*+[-\u2013\u2014:|,(]"
@@ -1038,6 +1056,9 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     if name and (owned := _READER_OWNS.sub("", name)) != name:
         # "Your hard neck collar": whose it is is no part of its name.
         name = sentence_case(owned)
+    if name and (person := _PERSON_BEFORE.match(name)) and _complaint(name[person.end() :], rules):
+        # "Marcus Dene back injury": whose back it is is no part of the complaint's name.
+        name = sentence_case(name[person.end() :])
     if not name or _ADDRESSES_READER.search(name):
         # "(Stop) gardening from hurting your back": a clause about the reader, no name.
         return []

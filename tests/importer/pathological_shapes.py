@@ -149,7 +149,8 @@ def _text(name: str, size: int) -> tuple[str, str]:
             _INTRO
             + "Rest"
             + "".join(
-                " " * (size // 6) + marker for marker in ("[tn", ":wave", "(@fig", "[@", "{{ a")
+                " " * (size // 8) + marker
+                for marker in ("[tn", ":wave", "(@fig", "[@", "{{ a", "<break t", "[intent")
             )
             + " " * (size // 5)
             + "\u00b7 10:14 AM well.\n"

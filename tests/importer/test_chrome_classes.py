@@ -2257,3 +2257,24 @@ def test_an_unrendered_template_variable_goes_and_the_sentence_around_it_stays()
     assert found == [("chrome: template variable", "{{ site.clinic_phone }}")]
     # What is left of a reading-time line is a byline.
     assert chrome_reason(cut_inline_chrome("{{ page.read_time }} min read · Reviewed by"))
+
+
+def test_a_voice_assistant_s_markup_log_lines_and_wake_words_go_and_what_it_said_stays():
+    found: list = []
+    said = cut_inline_chrome(
+        '<speak>Sorry to hear that. <break time="300ms"/> <emphasis level="strong">Call 911'
+        "</emphasis> if your legs go weak.</speak>",
+        found,
+    )
+    assert " ".join(said.split()) == "Sorry to hear that. Call 911 if your legs go weak."
+    assert cut_inline_chrome("I pulled a muscle. [Intent: DescribeSymptomIntent | slot x]") == (
+        "I pulled a muscle."
+    )
+    for line in (
+        "Alexa, open Back Buddy.",
+        "User: Alexa, open Back Buddy.",
+        "Skill: Back Buddy (skill id amzn1.ask.skill.7f3e21c0) v2.4.1",
+        "Locale: en-US | Device: Echo Show 8",
+    ):
+        assert chrome_reason(line), line
+    assert chrome_reason("Alexa, my physio, says to keep moving.") == ""

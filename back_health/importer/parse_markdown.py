@@ -273,9 +273,21 @@ _CHAT_STAMP = re.compile(
     r"(?:[ \t]++at)?+[ \t]*+\d{1,2}:\d{2}(?:[ \t]*+[ap]\.?m\.?)?+[ \t]*+",
     re.IGNORECASE,
 )
-#: An executable code chunk's opening fence (R Markdown, Quarto, Jupytext: "```{r}",
-#: "```{python echo=FALSE}"): the code and its output settings, never text to read.
-_CHUNK_FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)[ \t]*+\{")
+#: The opening fence of code: an executable chunk of R Markdown, Quarto or Jupytext
+#: ("```{r}", "```{python echo=FALSE}") or a block in a programming or query language
+#: ("```python", "```bash", "```dataview"): code, never text to read. A fence with no
+#: language may hold a plain-text table or schedule and is left alone.
+_CHUNK_FENCE = re.compile(
+    r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)[ \t]*+(?:\{|(?:python|py|ipython|pycon|r|julia|"
+    r"javascript|js|jsx|ts|typescript|tsx|sql|bash|sh|shell|zsh|console|powershell|ps1|json|"
+    r"yaml|yml|toml|ini|html|xml|css|scss|java|kotlin|swift|c|cpp|csharp|cs|go|rust|ruby|"
+    r"php|perl|dataview|dataviewjs|mermaid|graphql|dockerfile|makefile)(?![\w+#-]))",
+    re.IGNORECASE,
+)
+#: A notebook's cell prompt on a line of its own: "**In [2]:**", "Out[2]:", "In [ ]:".
+_NOTEBOOK_PROMPT = re.compile(
+    r"[ \t]*+(?:\*\*)?+(?:In|Out)[ \t]?\[[ \t\d]{0,6}+\]:(?:\*\*)?+[ \t]*+"
+)
 #: A Pandoc citation ("[@sieper2017]", "[see @nice2017, p. 4; @hartvigsen2018]") and a
 #: Quarto cross-reference in brackets ("(@fig-posture)", "(see @sec-what for why)").
 _CITATION = re.compile(
@@ -339,7 +351,8 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
     an admonition or content tab becomes a quote headed by its title (or kind) with its
     indented body, a callout marker ("> [!WARNING]") becomes its title in bold, and
     snippet includes, abbreviation definitions, attribute lists, icon shortcodes, Pandoc
-    citations and executable code chunks ("```{r}") go. Other fenced code is left alone.
+    citations, code in a language ("```{r}", "```python") and notebook prompts go. Other
+    fenced text is left alone.
     Returns the text and what was dropped."""
     dropped: list[tuple[str, str]] = []
     out: list[str] = []
@@ -383,6 +396,9 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             out.extend(["", f"> **{title}**", ">"] if title else [""])
             label = "" if title or not kind else f"**{kind}:** "
             in_body = True
+            continue
+        if "[" in line and _NOTEBOOK_PROMPT.fullmatch(line):
+            dropped.append(("chrome: code chunk", line.strip()))
             continue
         if ":" in line and _CHAT_STAMP.fullmatch(line):
             # The sender and time over a chat message; a quoted one leaves its quote open.

@@ -482,3 +482,17 @@ def test_a_team_chat_s_stamps_reactions_and_emoji_codes_go_and_its_messages_stay
     assert "Say that collars are no longer recommended." in text
     assert "The pregnancy line is fine as worded" in text
     assert "Morning all the neck leaflet is below." in text
+
+
+def test_code_in_a_language_and_notebook_prompts_go_and_a_plain_fenced_schedule_stays():
+    doc = parse_document(
+        "# Neck pain\n\n**In [1]:**\n\n```python\nimport pandas as pd\ndf.shape\n```\n\n"
+        "**Out[1]:**\n\nMost neck pain settles within six weeks.\n\n"
+        "```bash\nnpm install\n```\n\n```\nMonday    walk 10 minutes\nTuesday   walk 15 minutes\n```\n",
+        "md",
+    )
+    text = " | ".join(texts(doc))
+    for code in ("import pandas", "df.shape", "npm install", "In [1]", "Out[1]"):
+        assert code not in text
+    assert "Most neck pain settles within six weeks." in text
+    assert "walk 10 minutes" in text

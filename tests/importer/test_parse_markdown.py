@@ -488,7 +488,8 @@ def test_code_in_a_language_and_notebook_prompts_go_and_a_plain_fenced_schedule_
     doc = parse_document(
         "# Neck pain\n\n**In [1]:**\n\n```python\nimport pandas as pd\ndf.shape\n```\n\n"
         "**Out[1]:**\n\nMost neck pain settles within six weeks.\n\n"
-        "```bash\nnpm install\n```\n\n```\nMonday    walk 10 minutes\nTuesday   walk 15 minutes\n```\n",
+        "```bash\nnpm install\n```\n\n"
+        "```\nMonday    walk 10 minutes\nTuesday   walk 15 minutes\n```\n",
         "md",
     )
     text = " | ".join(texts(doc))

@@ -766,7 +766,7 @@ def most_named_condition(
     physio", "thoracic outlet syndrome" in an "Ask the expert" column), when it is named
     at least :data:`MOST_NAMED_MIN` times; else "". A name is a condition word, or one to
     three words ending in one or in a condition head ("syndrome", "pain"); of names
-    counted as often, the longest wins (the shortest of names counted once)."""
+    counted as often, the longest wins (of names counted once, see :func:`_rank`)."""
     counts: dict[str, int] = {}
     known: dict[str, bool] = {}
     heads = frozenset(rules.condition_heads)

@@ -642,6 +642,9 @@ def chrome_reason(element: Tag, inside_content: bool) -> str:
     classes = attributes.get("class") or []
     if isinstance(classes, str):
         classes = [classes]
+    if name == "aside" and "notes" in classes:
+        # reveal.js and its kin: what the presenter reads, never shown on the slide.
+        return "speaker notes"
     names = " ".join([*classes, str(attributes.get("id") or "")]).lower()
     for token in _CLASS_TOKENS.split(names):
         if token:

@@ -559,3 +559,16 @@ def test_a_definition_list_of_names_stays_a_list_of_labelled_items():
     (block,) = [b for s in doc.sections for b in s.blocks]
     assert isinstance(block, ListBlock)
     assert block.items[0].text == "Cold abscess: A collection of pus"
+
+
+def test_a_slide_deck_s_speaker_notes_are_no_part_of_its_slides():
+    doc = parse_html(
+        "<html><body><div class='reveal'><div class='slides'>"
+        "<section><h2>Protecting your spine</h2><p>Bend at the hips, not the back.</p>"
+        "<aside class='notes'>Welcome everyone. Pass round the attendance sheet.</aside>"
+        "</section></div></div></body></html>"
+    )
+    text = all_text(doc)
+    assert "Bend at the hips, not the back." in text
+    assert "attendance sheet" not in text
+    assert any(d.reason == "chrome: speaker notes" for d in doc.dropped)

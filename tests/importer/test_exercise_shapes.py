@@ -639,10 +639,11 @@ def test_how_the_hands_rest_or_the_knees_move_after_a_name_is_a_step_not_the_nam
         "1. Knee rolls side to side: 10 times each side.\n"
         "2. Standing back extension with hands on your hips: 5 times.\n"
         "3. Seated twist with arms crossed over your chest: 5 times each way.\n"
+        "4. Heel raises holding a worktop - 2 sets of 10.\n"
     )
     (routine,) = exercise_lists(plan_of(text))
     names = [e["name"] for e in routine["exercises"]]
-    assert names == ["Knee rolls", "Standing back extension", "Seated twist"]
+    assert names == ["Knee rolls", "Standing back extension", "Seated twist", "Heel raises"]
     steps = {e["name"]: e["steps"] for e in routine["exercises"]}
     assert steps["Standing back extension"][0].startswith("With hands on your hips")
 

@@ -386,12 +386,13 @@ _DONE_WITH = re.compile(
 _TRAILING_ASIDE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 #: The position an exercise is done in, or how it moves, after its name without
 #: brackets: "Pelvic tilts lying on your back", "Standing back extension with hands on
-#: your hips", "Knee rolls side to side".
+#: your hips", "Knee rolls side to side", "Heel raises holding a worktop".
 _TRAILING_POSITION = re.compile(
     r"(?<=\w)\s+((?:lying|sitting|standing|kneeling|seated)\s+(?:on|at|against|down|up|"
     r"upright|tall|with)\b[^()]{0,40}+"
     r"|with\s+(?:your\s+|both\s+|one\s+)?(?:hands?|arms?|knees?|feet|foot|legs?|elbows?|"
     r"palms?|fingers|back|head|chin)\b[^()]{0,40}+"
+    r"|holding\s+(?:on\s*to\s+|onto\s+)?(?:a|an|the|your)\s+[^()]{1,40}+"
     r"|(?:from\s+)?(?:side to side|up and down|back and forth|forwards and backwards))$",
     re.IGNORECASE,
 )

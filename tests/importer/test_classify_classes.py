@@ -2143,3 +2143,15 @@ def test_what_a_headline_reports_of_a_condition_is_no_part_of_its_name(headline,
     from back_health.importer.rules import default_rules
 
     assert default_rules().remove_cues("title_genre", headline).strip() == name
+
+
+def test_conditions_listed_under_a_heading_that_says_treat_are_no_treatments():
+    plan = plan_of(
+        "# Mr Daniel Okafor, spinal surgeon\n\nMr Okafor treats neck and back problems.\n\n"
+        "## Conditions I treat\n\n- Cervical radiculopathy\n- Sciatica\n- Spondylolisthesis\n"
+        "- Treating osteoporosis after a fracture\n"
+    )
+    treatments = {p.title for p in plan.pages if p.kind == Kind.TREATMENT}
+    assert not treatments & {"Cervical radiculopathy", "Sciatica", "Spondylolisthesis"}
+    text = " ".join(body_text(p) for p in plan.pages)
+    assert "Cervical radiculopathy" in text  # the item stays as text

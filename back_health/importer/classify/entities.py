@@ -2429,6 +2429,11 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
     if not derived.name:
         state.decide(part, "content", f"no clean name ({derived.reason}); kept as text")
         return None
+    if category == "treatments" and _names_a_condition_only(derived.name, rules):
+        # "Conditions I treat: cervical radiculopathy, sciatica ...": a condition is never
+        # a treatment, whatever the heading over it says.
+        state.decide(part, "content", "a condition in a treatments list; kept as text")
+        return None
     if category == "types" and owner.kind == Kind.TREATMENT:
         # "The main types we offer are: Swedish massage, deep tissue massage ..." on a
         # therapy's page: the kinds of a treatment are treatments.
@@ -2497,6 +2502,16 @@ _TRY_THIS = re.compile(
     r"(?:(?:a|an|some|the|different|regular|gentle|simple|other)\s+)*(?=\w)",
     re.IGNORECASE,
 )
+
+
+def _names_a_condition_only(name: str, rules: RuleSet) -> bool:
+    """Whether ``name`` is a condition's name and nothing else: its last word a condition
+    word ("Cervical radiculopathy", "Sciatica"), no treatment of one ("Treating
+    osteoporosis") or a thing named after one ("Disease-modifying medicines")."""
+    words = name.split()
+    if words[0].lower().endswith("ing") and not rules.is_condition_term(words[0]):
+        return False
+    return rules.is_condition_term(words[-1], vocabulary=False) and not rules.find_treatments(name)
 
 
 def _kind_by_adjective(part: str, owner: PagePlan, rules: RuleSet) -> str:

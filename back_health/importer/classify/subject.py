@@ -1003,12 +1003,13 @@ _COMPLAINT_HEADS = frozenset({"pain", "injury", "injuries", "problem", "problems
 
 
 def _complaint(text: str, rules: RuleSet) -> bool:
-    """Whether ``text`` names a complaint by where it is: "back injury", "neck pain"."""
+    """Whether ``text`` names a complaint by where it is ("back injury", "neck pain"): a
+    general pain (:meth:`RuleSet.is_general_pain`) of any complaint word."""
     words = text.lower().split()
     return (
         2 <= len(words) <= 4
         and words[-1] in _COMPLAINT_HEADS
-        and all(word in rules.general_pain_words or rules.regions_in(word) for word in words[:-1])
+        and rules.is_general_pain(" ".join([*words[:-1], "pain"]))
     )
 
 

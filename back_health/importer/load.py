@@ -36,6 +36,9 @@ FORMAT_ALIASES = {
     "text": "text",
     "txt": "text",
     "plain": "text",
+    # Sheets saved as delimited text are text: the text parser reads their records.
+    "csv": "text",
+    "tsv": "text",
     # Subtitle files are text: the text parser reads their cues as talk.
     "srt": "text",
     "vtt": "text",

@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from .document import Document, Dropped
+from .outline import read_outline
 from .parse_html import parse_html
 from .parse_text import read_in_turn
 
@@ -105,7 +106,15 @@ def parse_markdown(text: str) -> Document:
     if fields.get("title") and not _H1.search(text):
         text = f"# {fields['title']}\n\n{text}"
     text, wiki = read_in_turn(
-        text, (wiki_syntax, site_extensions, property_blocks, transcript_turns, bold_label_lines)
+        text,
+        (
+            read_outline,
+            wiki_syntax,
+            site_extensions,
+            property_blocks,
+            transcript_turns,
+            bold_label_lines,
+        ),
     )
     document = parse_html(render_markdown(text), format="markdown")
     dropped = [Dropped(reason=reason, text=line) for reason, line in wiki]

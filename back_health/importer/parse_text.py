@@ -52,6 +52,7 @@ from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
 from .email_thread import read_email_thread
 from .flashcards import read_flashcards
 from .sentences import split_sentences
+from .spreadsheet import read_spreadsheet
 from .subtitles import read_subtitles
 
 #: Longest line, in words, that can be a heading.
@@ -65,6 +66,10 @@ DANGLING_WORDS = frozenset(
     "a an the and or but of to in on at by with from that which who is are was were be "
     "as than into onto its their your our his her this these those".split()
 )
+
+#: Verbs of getting help that take an object: a line with a comma ending in one is cut
+#: off before it ("..., or call" over "NHS 111 ...").
+CONTACT_VERBS = frozenset("call ring phone dial contact see visit ask text email".split())
 
 #: Dangling words that may still end a heading over a list ("Two exercises to start
 #: with"): a preposition left at the end, never an article or "of".
@@ -211,6 +216,10 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     if not (first.isupper() or first.isdigit()):
         return False
     last = words[-1].lower().strip("\"'”’)")
+    if last in CONTACT_VERBS and "," in line:
+        # "Ask for a same-day appointment with the duty doctor, or call" (then "NHS 111
+        # when ..."): advice cut off before whom to call, not a heading.
+        return False
     if headline and len(words) > 2 and _in_capitals(line):
         return True  # "... THE BACK MUSCLE NOBODY HAS HEARD OF": a headline, not cut off
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
@@ -349,6 +358,7 @@ def parse_text(text: str) -> Document:
         text,
         (
             read_flashcards,
+            read_spreadsheet,
             read_subtitles,
             read_chat,
             read_dictation,

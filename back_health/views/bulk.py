@@ -39,7 +39,7 @@ class BulkImportForm(forms.Form):
         label=_("Files"),
         help_text=_(
             "A .zip of articles, a WordPress export (.xml), or several article files "
-            "(.html, .docx, .pdf, .md, .txt, .srt, .vtt) at once."
+            "(.html, .docx, .pdf, .md, .txt, .csv, .tsv, .srt, .vtt) at once."
         ),
     )
     parent = forms.ModelChoiceField(

@@ -45,7 +45,7 @@ class ImportArticleForm(forms.Form):
         required=False,
         help_text=gettext_lazy(
             "A saved web page (.html), Word document (.docx), PDF, Markdown (.md), plain "
-            "text (.txt) or subtitle (.srt, .vtt) file."
+            "text (.txt), spreadsheet saved as text (.csv, .tsv) or subtitle (.srt, .vtt) file."
         ),
     )
     text = forms.CharField(

@@ -159,6 +159,13 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "side by side": lambda: (
             _INTRO + _repeat("Sit on a wedge cushion.   | Sitzen Sie auf einem Kissen.\n", size)
         ),
+        # A sheet saved as CSV: thousands of padded records, a table's and a label's.
+        "sheet rows": lambda: _two_runs(
+            size,
+            "Back pain,,,\nBack pain is common.,,,\nExercise,Sets,Reps,\n",
+            'Bridge,2,10,"Lift, hold"\n',
+            ',"Stop if it hurts, and rest.",,\n',
+        ),
         # One header block of thousands of lines of every kind, some folded, then text.
         "mail headers": lambda: _two_runs(
             size,
@@ -254,6 +261,23 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + "".join(" " * (size // 4) + marker for marker in ("[@", "(see @fig-", "[tn"))
             + " " * (size // 4)
             + "@a well.\n"
+        ),
+        # An outliner's page: thousands of blocks with properties, tasks, references and
+        # tags, then runs of spaces before unfinished references and tags.
+        "outline blocks": lambda: _two_runs(
+            size,
+            "title:: Back pain\nalias:: lumbago\n\n",
+            "- TODO a\n  collapsed:: true\n- ## Rest\n\t- Rest ((64f1c2a9-3b7e)) #tag\n",
+            "\t- Walk" + " " * 64 + "((64f1c2a9-3b7e)" + " " * 64 + "#",
+            " well.\n",
+        ),
+        # An outliner's page with a run of spaces before an unfinished block reference.
+        "spaced references": lambda: (
+            "title:: Back pain\nalias:: lumbago\n\n- Rest"
+            + " " * (size // 2)
+            + "((64f1c2a9-3b7e"
+            + " " * (size // 2)
+            + "# well.\n"
         ),
         # A team chat: names that never reach a time, stamps, reactions and emoji codes
         # that never close.
@@ -475,6 +499,7 @@ SHAPES = {
             "mail headers",
             "spaced markers",
             "side by side",
+            "sheet rows",
             "caption lines",
             "column table",
             "rtf groups",
@@ -497,6 +522,8 @@ SHAPES = {
             "citations",
             "chat stamps",
             "spaced citations",
+            "outline blocks",
+            "spaced references",
             "exercise table",
             "post furniture",
             "bold labels",

@@ -497,3 +497,47 @@ def test_code_in_a_language_and_notebook_prompts_go_and_a_plain_fenced_schedule_
         assert code not in text
     assert "Most neck pain settles within six weeks." in text
     assert "walk 10 minutes" in text
+
+
+#: An outliner's page exported as Markdown: properties, tasks, block references, tags,
+#: and headings as blocks with their children a tab further in.
+OUTLINE = """\
+title:: Rhomboid strain
+alias:: strained rhomboid
+tags:: [[MSK]], [[upper back]]
+
+- TODO turn this into the patient handout
+  SCHEDULED: <2025-05-02 Fri>
+- ## What it is
+  collapsed:: false
+\t- A strain of the muscles between the shoulder blades, often after rowing. #muscle
+\t- It usually settles in 2 to 6 weeks (see ((64f1c2a9-3b7e-4d11-9a0c-6b2e8f0d1a77)))
+- ## Self-care
+  id:: 64f1c2a9-3b7e-4d11-9a0c-6b2e8f0d1a77
+\t- DONE ask the pharmacist about the gel
+\t- Keep moving your shoulders gently.
+\t\t- Short walks help too.
+\t- Heat on the sore spot for 15 minutes eases the spasm.
+"""
+
+
+def test_an_outliner_page_is_read_as_headings_and_lists_without_its_furniture():
+    doc = parse_markdown(OUTLINE)
+    assert doc.title == "Rhomboid strain"
+    assert [s.heading for s in doc.sections if s.heading][-2:] == ["What it is", "Self-care"]
+    kept = " ".join(texts(doc))
+    assert "A strain of the muscles between the shoulder blades, often after rowing" in kept
+    assert "It usually settles in 2 to 6 weeks" in kept
+    assert "Short walks help too" in kept
+    for furniture in ("TODO", "DONE", "SCHEDULED", "::", "((", "#muscle", "(see"):
+        assert furniture not in kept
+    dropped = " ".join(d.text for d in doc.dropped)
+    assert "TODO turn this into the patient handout" in dropped
+    assert "id:: 64f1c2a9-3b7e-4d11-9a0c-6b2e8f0d1a77" in dropped
+
+
+def test_one_double_colon_is_no_outliner_page():
+    from back_health.importer.outline import read_outline
+
+    text = "# Neck pain\n\n- Ratio:: one in ten people\n- Rest, then move.\n"
+    assert read_outline(text) == (text, [])

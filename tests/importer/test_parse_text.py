@@ -951,3 +951,14 @@ def test_a_table_of_two_columns_is_not_read_as_parallel_text():
 
     table = "| Exercise | Dose |\n|---|---|\n" + "| Bridge | 10 times |\n" * 10
     assert columns_one_after_the_other(table) == table
+
+
+def test_advice_cut_off_before_whom_to_call_is_no_heading():
+    doc = parse_text(
+        "When to get help\n\n"
+        "Ask for a same-day appointment with the duty doctor, or call\n"
+        "NHS 111 when the surgery is closed, if you have:\n"
+        " - a high temperature\n - new weakness in an arm\n"
+    )
+    headings = [section.heading for section in doc.sections]
+    assert not any("duty doctor" in (heading or "") for heading in headings)

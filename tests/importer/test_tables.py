@@ -535,3 +535,94 @@ def test_a_medicine_column_names_treatments_and_an_item_labelled_with_one_descri
     assert pages["Senna"].include and pages["Naproxen"].include
     assert "stop it if your stools become loose" in pages["Senna"].summary
     assert pages["Omeprazole"].action == "suggest"
+
+
+# --- Plain text: a sheet saved as CSV or TSV ----------------------------------------------
+
+#: A home programme kept in a spreadsheet and saved as CSV: every record padded to the
+#: sheet's width, quoted cells with commas in them, a label heading the records below it.
+SHEET = """\
+Lumbar stabilisation programme,,,,,
+"Name: ____________","Ward: ____",,,"Given by: physio",
+,,,,,
+Your back,,,,,
+"Gentle, regular movement helps a sore back settle, even when it aches.",,,,,
+,,,,,
+Exercise,Sets,Reps,Hold (secs),Notes,
+Pelvic tilt,2,10,5,"Flatten your back into the floor, then relax",
+Bridge,3,8,10,Squeeze your buttocks as you lift,
+Clam,2,12 each side,,Keep your feet together,
+,,,,,
+SAFETY,"Stop an exercise if it sends pain down your leg, and tell your physio.",,,,
+,"Call 999 if you lose control of your bladder or bowels.",,,,
+"""
+
+
+def test_a_sheet_saved_as_csv_is_read_as_lines_a_table_and_labelled_texts():
+    doc = parse_text(SHEET)
+    (table,) = tables(doc)
+    assert table.head == [["Exercise", "Sets", "Reps", "Hold (secs)", "Notes"]]
+    assert table.rows[0] == [
+        "Pelvic tilt",
+        "2",
+        "10",
+        "5",
+        "Flatten your back into the floor, then relax",
+    ]
+    assert len(table.rows) == 3
+    found = texts(doc)
+    assert "Gentle, regular movement helps a sore back settle, even when it aches." in found
+    assert "Call 999 if you lose control of your bladder or bowels." in found
+    assert "SAFETY" in " ".join(found).upper()
+    assert not any(",," in text or '"' in text for text in found)
+
+
+def test_a_sheet_saved_as_tsv_is_read_the_same_way():
+    tsv = "\n".join(
+        "\t".join(cells)
+        for cells in (
+            ["Your back", "", "", ""],
+            ["Keep moving, gently.", "", "", ""],
+            ["Exercise", "Sets", "Reps", ""],
+            ["Pelvic tilt", "2", "10", ""],
+            ["Bridge", "3", "8", ""],
+            ["", "", "", ""],
+        )
+    )
+    (table,) = tables(parse_text(tsv))
+    assert table.rows == [["Pelvic tilt", "2", "10"], ["Bridge", "3", "8"]]
+
+
+def test_the_exercises_of_a_saved_sheet_are_an_exercise_list_and_its_safety_texts_warnings():
+    from back_health.imports.service import analyse
+
+    plan = analyse(SHEET.encode(), "programme.csv")
+    doses = {
+        e["name"]: (e["dose"]["sets"], e["dose"]["repetitions"], e["dose"]["hold_seconds"])
+        for e in exercises_of(plan)
+    }
+    assert doses == {"Pelvic tilt": (2, 10, 5), "Bridge": (3, 8, 10), "Clam": (2, 12, None)}
+    severities = {
+        block.value["severity"]
+        for page in plan.pages
+        for block in page.blocks
+        if block.type == "warning"
+    }
+    assert "emergency" in severities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose with commas in it: no two cells side by side are ever empty.
+        "Back pain\n\n" + "Rest, walk, stretch, and keep going, every day.\n" * 8,
+        # Too few records to call it a sheet.
+        "Exercise,Sets,Reps,\nBridge,2,10,\n",
+        # Records of every width: a list of things, not a sheet.
+        "\n".join("a," * n + "b" for n in range(1, 9)),
+    ],
+)
+def test_text_that_is_no_saved_sheet_is_left_alone(text):
+    from back_health.importer.spreadsheet import read_spreadsheet
+
+    assert read_spreadsheet(text) == (text, [])

@@ -241,6 +241,14 @@ def level_of(sentence):
         # A condition, then a polite request to a carer: "If he ..., please take him".
         ("If he has a fever or cannot pee, please take him to A&E straight away.", "emergency"),
         ("If the pain spreads to your leg, please call your GP.", "see_doctor"),
+        # Terse routing lines of clinical notes and safety-netting: the service, then when.
+        ("999 if arm weakness comes on suddenly with a drooping face.", "emergency"),
+        ("A&E or 999 if he cannot pass urine.", "emergency"),
+        ("Same-day GP or 111 if weakness spreads to both arms.", "urgent"),
+        ("111 or same-day GP if there is a fever with it.", "urgent"),
+        ("Urgent GP review if the pain wakes her at night.", "urgent"),
+        ("Back to GP or physio if no sign of improvement after 3 months.", "see_doctor"),
+        ("GP review in 4 weeks if not improving.", "see_doctor"),
     ],
 )
 def test_the_action_asked_sets_the_severity(sentence, severity):
@@ -272,6 +280,11 @@ def test_the_action_asked_sets_the_severity(sentence, severity):
         "A 999 call means an ambulance crew comes to the house.",
         "This means the emergency team has seen the scan.",
         "If you have any other questions, ring the pain nurses on the advice line below.",
+        # A service opening a sentence that routes no one.
+        "A&E for the night was busy.",
+        "999 calls rose by a tenth when the snow came.",
+        "GP practices are closed when it snows.",
+        "Physiotherapy if you can afford it helps.",
     ],
 )
 def test_statistics_and_stories_are_not_advice(sentence):

@@ -27,6 +27,7 @@ from .document import Document, Dropped
 from .outline import read_outline
 from .parse_html import parse_html
 from .parse_text import read_in_turn
+from .script import read_script
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ def parse_markdown(text: str) -> Document:
         text,
         (
             read_outline,
+            read_script,
             wiki_syntax,
             site_extensions,
             property_blocks,

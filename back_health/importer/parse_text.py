@@ -51,9 +51,11 @@ from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .email_thread import read_email_thread
 from .flashcards import read_flashcards
+from .script import read_script
 from .sentences import split_sentences
 from .spreadsheet import read_spreadsheet
 from .subtitles import read_subtitles
+from .textdump import read_text_dump
 
 #: Longest line, in words, that can be a heading.
 MAX_HEADING_WORDS = 12
@@ -359,6 +361,8 @@ def parse_text(text: str) -> Document:
         (
             read_flashcards,
             read_spreadsheet,
+            read_text_dump,
+            read_script,
             read_subtitles,
             read_chat,
             read_dictation,

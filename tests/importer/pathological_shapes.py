@@ -166,6 +166,23 @@ def _text(name: str, size: int) -> tuple[str, str]:
             'Bridge,2,10,"Lift, hold"\n',
             ',"Stop if it hurts, and rest.",,\n',
         ),
+        # A text browser's dump: thousands of numbered links, form lines and references.
+        "link numbers": lambda: (
+            _INTRO
+            + "   * [1]Home\n   * [2]Health\n   * [3]Contact\n"
+            + "".join(f"Rest [{n}]well (____) [Search]\n" for n in range(4, 4 + size // 64))
+            + _repeat("Walk" + " " * 64 + "[6" + " " * 64 + "(_", size // 2)
+            + "\n\nReferences\n\n   1. https://a.example/\n   2. https://b.example/\n"
+        ),
+        # A video script: thousands of directions and speakers, then runs of spaces before
+        # unfinished directions and timings.
+        "script directions": lambda: _two_runs(
+            size,
+            _INTRO + "[A-ROLL: a]\n(SFX: b)\nON-SCREEN TEXT: c\n",
+            "[B-ROLL: desk]\n(SFX: ding)\nSAM (VO): Rest well.\nSCENE 2 (0:05-0:30)\n",
+            "Walk" + " " * 64 + "(SFX" + " " * 64 + "[A-ROLL" + " " * 64 + "(0:05-",
+            "\n",
+        ),
         # One header block of thousands of lines of every kind, some folded, then text.
         "mail headers": lambda: _two_runs(
             size,
@@ -500,6 +517,8 @@ SHAPES = {
             "spaced markers",
             "side by side",
             "sheet rows",
+            "link numbers",
+            "script directions",
             "caption lines",
             "column table",
             "rtf groups",

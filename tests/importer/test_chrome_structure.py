@@ -261,3 +261,114 @@ def test_a_call_to_action_is_an_imperative_to_book_or_contact_the_clinic(text, i
 )
 def test_headings_that_name_content_are_not_chrome(heading):
     assert heading_chrome_reason(heading) == ""
+
+
+# --- A text browser's dump of a web page --------------------------------------------------
+
+#: A page saved with ``lynx -dump``: numbered links, a menu, a search form, a frame and
+#: the list of addresses at the end.
+TEXT_DUMP = """\
+   #[1]Valley Health RSS feed [2]alternate
+
+   [3]Skip to main content
+
+     * [4]Home
+     * [5]Health A to Z
+     * [6]Contact us
+
+   Search this site (_______________________) [7][Search]
+
+Coccyx pain
+
+   Coccyx pain is pain at the bottom of the spine. It often follows a
+   fall onto your [8]bottom, and usually settles within a few weeks.
+
+   IFRAME: [9]https://www.youtube-nocookie.com/embed/abc123
+
+   Sit on a [10]wedge cushion to take the weight off the coccyx.
+
+   Was this page helpful?
+   ( ) Yes  ( ) No
+   [11][Submit feedback]
+
+References
+
+   1. https://valley.example/feed.xml
+   2. https://valley.example/cy/
+   3. https://valley.example/#main
+   4. https://valley.example/
+   5. https://valley.example/a-z/
+   6. https://valley.example/contact/
+   7. https://valley.example/search/
+   8. https://valley.example/a-z/bottom/
+   9. https://www.youtube-nocookie.com/embed/abc123
+  10. https://valley.example/a-z/cushions/
+  11. https://valley.example/feedback/
+"""
+
+
+def test_a_text_browser_dump_keeps_the_words_of_its_links_and_drops_its_furniture():
+    doc = parse_document(TEXT_DUMP, "text")
+    kept = " ".join(document_texts(doc))
+    assert "It often follows a fall onto your bottom, and usually settles" in kept
+    assert "Sit on a wedge cushion to take the weight off the coccyx." in kept
+    for furniture in ("[8]", "#[1]", "IFRAME", "(____", "( ) Yes", "[Search]", "https://"):
+        assert furniture not in kept
+    dropped = " ".join(d.text for d in doc.dropped)
+    assert "IFRAME: [9]https://www.youtube-nocookie.com/embed/abc123" in dropped
+    assert "1. https://valley.example/feed.xml" in dropped
+
+
+def test_numbered_citations_in_a_text_are_no_text_browser_dump():
+    from back_health.importer.textdump import read_text_dump
+
+    text = (
+        "Sciatica\n\nSciatica is common [1]. Most people recover [2][3], and surgery helps"
+        " some [4]. Exercise is advised [5].\n\nReferences\n\n1. Smith J. Spine. 2020.\n"
+    )
+    assert read_text_dump(text) == (text, [])
+
+
+# --- Scripts for video and audio ----------------------------------------------------------
+
+#: A creator's video script: shots, sounds, on-screen text, speakers and timed scenes.
+VIDEO_SCRIPT = """\
+# Is your neck pain actually your jaw?
+
+### HOOK (0:00–0:05)
+
+[A-ROLL: Sam to camera, rubbing jaw]
+ON-SCREEN TEXT: "neck or jaw? 🤔"
+(SFX: ding)
+
+SAM: If your neck aches after a long day of clenching, your jaw joint may be involved.
+
+### SCENE 1 – what helps (0:05–0:30)
+
+[B-ROLL: Sam at a desk, relaxing shoulders]
+
+SAM (VO): Rest your tongue on the roof of your mouth and let your teeth part. (beat)
+SAM: See your dentist if the jaw clicks and locks.
+"""
+
+
+@pytest.mark.parametrize("format", ["markdown", "text"])
+def test_a_scripts_directions_speakers_and_timings_go_and_what_is_said_stays(format):
+    source = VIDEO_SCRIPT if format == "markdown" else VIDEO_SCRIPT.replace("#", "")
+    doc = parse_document(source, format)
+    kept = " ".join(document_texts(doc))
+    assert "If your neck aches after a long day of clenching" in kept
+    assert "Rest your tongue on the roof of your mouth and let your teeth part." in kept
+    assert "See your dentist if the jaw clicks and locks." in kept
+    for furniture in ("A-ROLL", "B-ROLL", "SFX", "ON-SCREEN", "SAM:", "(VO)", "(beat)", "0:05"):
+        assert furniture not in kept
+
+
+def test_a_bracketed_aside_or_link_is_no_script_direction():
+    from back_health.importer.script import read_script
+
+    text = (
+        "# Back pain\n\n[NHS](https://www.nhs.uk) advice says keep moving (see below).\n\n"
+        "[Note: this is general advice.]\n\n(Updated in May.)\n"
+    )
+    assert read_script(text) == (text, [])

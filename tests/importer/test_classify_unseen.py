@@ -435,3 +435,19 @@ def test_when_the_writer_has_it_is_no_part_of_the_subject_s_name():
 
     assert page.title == "Sciatica"
     assert "Sciatica at 28 weeks" not in page.alternate_names
+
+
+@pytest.mark.parametrize(
+    "title, subject",
+    [
+        ("Could my back pain be coming from my kidneys?", "Kidney pain"),
+        ('SCRIPT: "Is your shoulder blade pain actually your GALLBLADDER?"', "Gallbladder pain"),
+        ("Is your low back pain really your hip?", "Hip pain"),
+    ],
+)
+def test_a_title_asking_whether_a_pain_is_another_organs_is_about_that_organs_pain(title, subject):
+    text = (
+        f"# {title}\n\nBack pain is common and usually comes from the muscles and joints."
+        " Back pain that comes with a fever needs checking. Back pain often eases in weeks.\n"
+    )
+    assert plan_of(text, "markdown").main_page.title == subject

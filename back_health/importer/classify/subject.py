@@ -369,6 +369,9 @@ SOURCE_WEIGHTS = {
     # "A man's back pain was the first sign of Guillain-Barre syndrome": what the
     # symptom in the title turned out to be outweighs the symptom, however often named.
     "revealed condition": 5.5,
+    # "Could my back pain be coming from my kidneys?": the organ's pain the question
+    # asks about outweighs the pain it starts from, as a revealed condition does.
+    "organ asked about": 5.5,
     # "RPG - Global Postural Reeducation: the treatment of the posture ...".
     "title treatment": 3.0,
 }
@@ -418,7 +421,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         # "6 Best Posture Correctors, Pillows and Rollers for Dowager's Hump": what the
         # things the title lists are for.
         raw.append(Candidate("title purpose", purpose))
-    raw.extend(Candidate(source, name) for source, name in _title_readings(document.title))
+    raw.extend(Candidate(source, name) for source, name in _title_readings(document.title, rules))
     # "Your back isn't broken: the new thinking on chronic back pain": the subtitle may
     # name the condition the headline does not.
     parts = _TITLE_PARTS.split(document.title)
@@ -455,7 +458,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         if title_empty:
             # "Case summary: A man's back pain was the first sign of ..." under the
             # ombudsman's name: the headline is read as a title is.
-            raw.extend(Candidate(source, name) for source, name in _title_readings(usable))
+            raw.extend(Candidate(source, name) for source, name in _title_readings(usable, rules))
     first = first_paragraph(document)
     if first and _answers_a_reader(first, document):
         # "My GP gave me diazepam for a spasm - is that a sleeping tablet?" over the
@@ -1155,14 +1158,17 @@ _ASKS_IF_IT_HELPS = re.compile(
 _FOR_WHAT = re.compile(r"^(?P<head>.+)\s+for\s+(?P<what>[^()\[\]:?|]+)", re.IGNORECASE)
 
 
-def _title_readings(title: str) -> list[tuple[str, str]]:
+def _title_readings(title: str, rules: RuleSet) -> list[tuple[str, str]]:
     """Candidates a title gives by how it is worded: the treatment a question asks about
     ("Can insoles fix your back pain?", "Does acupuncture work for sciatica?"), the
     condition something turned out to be ("... was the first sign of Guillain-Barre
-    syndrome"), and a name a part of the title calls a treatment ("RPG - Global Postural
-    Reeducation: the treatment of the posture ...")."""
+    syndrome"), a name a part of the title calls a treatment ("RPG - Global Postural
+    Reeducation: the treatment of the posture ..."), and the organ whose pain a question
+    asks the pain may really be ("Could my back pain be coming from my kidneys?")."""
     title = " ".join(title.split())
     found = []
+    if organ := rules.cue_match("title_organ_question", title):
+        found.append(("organ asked about", f"{_singular_organ(organ.group('organ'))} pain"))
     if asked := _TREATMENT_ASKED.match(title):
         found.append(("treatment asked about", asked.group("what")))
     if revealed := _REVEALED.search(title):
@@ -1173,6 +1179,16 @@ def _title_readings(title: str) -> list[tuple[str, str]]:
         if _CALLED_A_TREATMENT.match(following):
             found.append(("title treatment", part))
     return found
+
+
+def _singular_organ(word: str) -> str:
+    """ "kidneys" -> "Kidney", "gall bladder" -> "Gallbladder", "ovaries" -> "Ovary"."""
+    word = " ".join(word.lower().split()).replace("gall bladder", "gallbladder")
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and word not in ("pancreas",):
+        word = word[:-1]
+    return word.capitalize()
 
 
 #: A question about what a treatment does for a condition: "Can insoles fix ...".

@@ -55,6 +55,7 @@ from .language import (
     rank_languages,
     stopwords,
 )
+from .ocr import fix_ocr, ocr_fixes
 from .parse_html import safe_inline_html
 from .parse_text import DANGLING_WORDS, MAX_HEADING_WORDS, is_metadata_line
 from .sentences import ends_sentence, split_sentences
@@ -250,6 +251,30 @@ def _round_trip(run: str, tally: Counter | None) -> str:
     if tally is not None:
         tally[(run, fixed)] += 1
     return fixed
+
+
+# --- step: repair letters a scan confused -----------------------------------------------
+
+
+def repair_scanned_letters(doc: Document) -> Document:
+    """Words a scanner's text recognition misread ("inforrnation", "Hosp1tal",
+    "MEDlCAL") put back, when a lexicon knows the word they were (see :mod:`.ocr`)."""
+    texts = [doc.title]
+    for section in doc.sections:
+        texts.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                texts.append(block.text)
+            elif isinstance(block, Table):
+                texts.extend(block.texts())
+            else:
+                texts.append(block.lead)
+                texts.extend(item.text for item in block.items)
+    fixes = ocr_fixes(texts)
+    if not fixes:
+        return doc
+    doc, tally = rewrite_texts(doc, lambda text, tally: fix_ocr(text, fixes, tally))
+    return _with_repairs(doc, "scanned letters", tally)
 
 
 # --- step: repair entities -------------------------------------------------------------
@@ -1579,6 +1604,7 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     sanitise_inline_html,
     repair_mojibake,
     repair_entities,
+    repair_scanned_letters,
     normalise_whitespace,
     drop_inline_chrome,
     drop_labels_before_title,

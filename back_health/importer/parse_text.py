@@ -372,15 +372,21 @@ def parse_text(text: str) -> Document:
     )
     text = unbox_text(text)
     text = columns_one_after_the_other(text)
+    # "Interpreter required: [ ] Yes [X] No": a form's choices, each a box and a word or
+    # two, are its furniture.
+    text, choices = strip_form_choices(text)
     # "[ ] 1. Seated slider": a box to tick before a line is a form's control, no text.
     text = _TICK_BOX.sub(r"\1", text)
     text, running = strip_running_lines(text)
+    running[:0] = choices
     text = join_hyphenated_lines(text)
     running[:0] = talk
     text, speakers = strip_speaker_labels(text)
     running.extend(("speaker label", label) for label in speakers)
     text, notes = strip_notes_labels(text)
     running.extend(("chrome: slide label", label) for label in notes)
+    text, marks = strip_scan_marks(text)
+    running.extend(marks)
     body, signature = split_signature(text)
     body, slip = split_tear_off(body)
     body, footer = split_footer(body)
@@ -525,7 +531,12 @@ _PAGE_NUMBER_LINE = re.compile(
     re.IGNORECASE,
 )
 # ... or a footer line that carries one ("Leaflet 12   Issued 2025   Page 2 of 4").
-_PAGE_OF = re.compile(r"\b(?:page|slide)[ \t]++\d{1,4}[ \t]++of[ \t]++\d{1,4}\b", re.IGNORECASE)
+# A fax machine's line at the top of each page carries "P.002/003".
+_PAGE_OF = re.compile(
+    r"\b(?:(?:page|slide)[ \t]++\d{1,4}[ \t]++of[ \t]++\d{1,4}\b"
+    r"|p(?:age)?\.?[ \t]?\d{1,4}/\d{1,4}\b(?![/.]\d))",
+    re.IGNORECASE,
+)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -650,6 +661,58 @@ _NOTES_LABEL = re.compile(
     r"^[ \t]*+(?P<label>(?:speaker|presenter)(?:'s|s'|’s)?[ \t]++notes?[ \t]*+:)[ \t]*+(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+#: A line of specks a scan read as marks: ". ,", ".' ' ,", "~ ' ." (two kinds at least;
+#: a rule of one mark, "-----", is no speck).
+_SCAN_MARKS = re.compile(
+    r"(?m)^[ \t]*+[.,'`~^;:\"\u00b0\u2018\u2019\u201c\u201d]"
+    r"(?:[ \t]*+[.,'`~^;:\"\u00b0\u2018\u2019\u201c\u201d]){1,8}+[ \t]*+$"
+)
+
+
+#: A box to tick on a form: "[ ]", "[X]", "☐", "☒".
+_BOX = re.compile(r"\[[ xX\u2713\u2714]?\]|[\u2610\u2611\u2612]")
+#: Most words after a box for it to be one of a form's choices ("[ ] Suspected cancer").
+CHOICE_WORDS = 4
+
+
+def strip_form_choices(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Lines of a form's choices, two boxes or more each followed by a word or a few
+    ("Priority: [ ] Routine [X] Urgent"), dropped."""
+    if "[" not in text and not any(box in text for box in "\u2610\u2611\u2612"):
+        return text, []
+    dropped: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        boxes = list(_BOX.finditer(line))
+        if len(boxes) < 2:
+            continue
+        after = [
+            line[box.end() : following.start()]
+            for box, following in zip(boxes, boxes[1:], strict=False)
+        ]
+        after.append(line[boxes[-1].end() :])
+        if all(len(part.split()) <= CHOICE_WORDS for part in after):
+            dropped.append(("chrome: form choices", line.strip()))
+            lines[index] = ""
+    return ("\n".join(lines), dropped) if dropped else (text, [])
+
+
+def strip_scan_marks(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Lines of specks a scan read as punctuation, dropped."""
+    if not _SCAN_MARKS.search(text):
+        return text, []
+    dropped: list[tuple[str, str]] = []
+
+    def drop(match: re.Match) -> str:
+        marks = match.group(0).strip()
+        if len(set(marks.replace(" ", "").replace("\t", ""))) < 2:
+            return match.group(0)  # "...", ",,": one mark repeated
+        dropped.append(("chrome: scan marks", marks))
+        return ""
+
+    return _SCAN_MARKS.sub(drop, text), dropped
 
 
 def strip_notes_labels(text: str) -> tuple[str, list[str]]:

@@ -183,6 +183,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "Walk" + " " * 64 + "(SFX" + " " * 64 + "[A-ROLL" + " " * 64 + "(0:05-",
             "\n",
         ),
+        # A scanned page: thousands of misread words and specks, one endless misread
+        # word, a line of thousands of boxes to tick and fax lines with page counts.
+        "scanned page": lambda: _two_runs(
+            size,
+            _INTRO + "Hosp1tal inforrnation is norrnal.\n",
+            "The o1d trernor is gratefu1 MEDlCAL. P.001/003\n .' ,\n[ ] Yes [X] No\n",
+            "rn1" * 64 + " [ ] a" * 32 + " \n",
+        ),
         # One header block of thousands of lines of every kind, some folded, then text.
         "mail headers": lambda: _two_runs(
             size,
@@ -519,6 +527,7 @@ SHAPES = {
             "sheet rows",
             "link numbers",
             "script directions",
+            "scanned page",
             "caption lines",
             "column table",
             "rtf groups",

@@ -547,3 +547,40 @@ def test_contents_lists_are_those_naming_headings_of_later_sections():
         ]
         assert dropped == expected, count
     assert len(expected) == 4
+
+
+# --- letters a scan confused ------------------------------------------------------------
+
+needs_lexicon = pytest.mark.skipif(
+    __import__("importlib.util").util.find_spec("lemminflect") is None,
+    reason="the optional nlp extra's lexicon tells a misread word from a real one",
+)
+
+#: A leaflet read off a scan: "rn" for "m", ones for "l" and "i", a small "l" among
+#: capitals; the names of people and conditions are left as they are.
+SCANNED = (
+    "MEDlCAL LEAFLET\n\nBack pain in o1d age is norrnal and usually settles. Your"
+    " hosp1tal team will give you inforrnation about a fine trernor too. Horner"
+    " syndrome and L4/5 discs are explained at 10am by Dr Byrne.\n"
+)
+
+
+@needs_lexicon
+def test_words_a_scan_misread_are_put_back_and_recorded():
+    doc = run_pipeline(SCANNED.encode(), "scan.txt")
+    text = " ".join([doc.title, *(b.text for _, b in doc.iter_blocks())])
+    for right in ("old age is normal", "hospital team", "information", "tremor"):
+        assert right in text
+    for kept in ("Horner syndrome", "L4/5", "10am", "Byrne"):
+        assert kept in text
+    assert "MEDICAL" in doc.title or "MEDICAL" in text
+    repairs = {(r.from_, r.to) for r in doc.repairs if r.kind == "scanned letters"}
+    assert ("inforrnation", "information") in repairs
+
+
+@needs_lexicon
+def test_a_lone_rare_word_is_no_sign_of_a_scan():
+    # "rn" alone, once: a rare word or a name, not a misread letter.
+    source = b"Back pain\n\nDr Kearney sees you about the sternal pain and a barn fall.\n"
+    doc = run_pipeline(source, "letter.txt")
+    assert not [r for r in doc.repairs if r.kind == "scanned letters"]

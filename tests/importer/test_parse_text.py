@@ -962,3 +962,39 @@ def test_advice_cut_off_before_whom_to_call_is_no_heading():
     )
     headings = [section.heading for section in doc.sections]
     assert not any("duty doctor" in (heading or "") for heading in headings)
+
+
+def test_a_fax_machines_line_on_each_page_and_specks_of_the_scan_are_dropped():
+    text = (
+        "14/03/2025 10:42  FROM: 01632 960118  HOLLYBANK SURGERY  TO: 01632960500  P.001/003\n\n"
+        "Dear Dr Okafor,\n\nThank you for seeing this man with neck pain.\n"
+        "                                   .   ,\n"
+        "14/03/2025 10:43  FROM: 01632 960118  HOLLYBANK SURGERY  TO: 01632960500  P.002/003\n\n"
+        "He has had it for six months and it is getting worse.\n   .' ' ,\n"
+    )
+    doc = parse_text(text)
+    kept = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph))
+    assert "He has had it for six months" in kept
+    assert "P.00" not in kept and "FROM:" not in kept
+    assert ".' ' ," not in kept
+    reasons = {d.reason for d in doc.dropped}
+    assert "chrome: scan marks" in reasons
+
+
+def test_a_forms_choices_are_dropped_and_a_checklist_stays():
+    doc = parse_text(
+        "Referral\n\nPriority:   [ ] Routine    [X] Urgent    [ ] Suspected cancer (2WW)\n"
+        "Interpreter required:  [ ] Yes  [X] No\n\nBefore you come:\n"
+        "[ ] Bring a list of your medicines and any letters from the hospital\n"
+        "[ ] Wear loose clothing so we can see your back\n"
+    )
+    texts = [
+        t
+        for s in doc.sections
+        for b in s.blocks
+        for t in ([b.text] if isinstance(b, Paragraph) else [i.text for i in b.items])
+    ]
+    joined = " ".join(texts)
+    assert "Routine" not in joined and "Interpreter" not in joined
+    assert "Wear loose clothing so we can see your back" in joined
+    assert "chrome: form choices" in {d.reason for d in doc.dropped}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
@@ -38,10 +38,13 @@ from .parse_text import (
     is_heading_like,
     lead_of,
     match_item,
+    parse_text,
     tidy_item_html,
     tidy_item_text,
     with_lone_pictographs_as_text,
 )
+from .pdf import laid_out_text
+from .printed_html import printed_lines
 
 #: Elements removed with everything inside them before anything else happens.
 DROP_TAGS = (
@@ -175,6 +178,8 @@ def parse_soup(markup: str) -> BeautifulSoup:
 def parse_html(html: str, *, format: str = "html") -> Document:
     """Parse an HTML document or fragment (see the module docstring)."""
     soup = parse_soup(html)
+    if (printed := printed_lines(soup)) is not None:
+        return _printed_document(*printed, format=format)
     for comment in soup.find_all(string=lambda text: isinstance(text, _SKIP_STRINGS)):
         comment.extract()
     close_unclosed_blocks(soup)
@@ -204,6 +209,19 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     intro_heading = title if h1 is not None and not title_in_root else ""
     sections = build_sections(events, intro_heading=intro_heading)
     return Document(title=title, sections=sections, format=format, dropped=dropped, url=url)
+
+
+def _printed_document(text: str, lines, *, format: str) -> Document:
+    """Printed pages converted to HTML line by line, read as a PDF's lines are."""
+    from .parse_markdown import parse_markdown  # the Markdown parser builds on this one
+
+    laid_out = laid_out_text(text, lines)
+    if laid_out.format == "markdown":
+        document = parse_markdown(laid_out.text)
+    else:
+        document = parse_text(laid_out.text)
+    dropped = [Dropped(reason=reason, text=line) for reason, line in laid_out.dropped]
+    return replace(document, format=format, dropped=[*dropped, *document.dropped])
 
 
 def summaries_as_headings(soup) -> None:

@@ -102,7 +102,7 @@ class PdfText:
 
 
 @dataclass
-class _Line:
+class Line:
     text: str
     size: float
     bold: float
@@ -122,6 +122,14 @@ def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> PdfText:
             " nothing to read.",
             code="empty",
         )
+    return laid_out_text(text, lines)
+
+
+def laid_out_text(text: str, lines: list[Line]) -> PdfText:
+    """Printed pages' text (lines in reading order, pages ended by form feeds) as
+    Markdown when the sizes its ``lines`` are set in show headings, else as it is, for
+    the plain-text parser. Also reads pages a converter turned into HTML line by line
+    (:mod:`.printed_html`)."""
     levels = _heading_levels(lines)
     if not levels:
         return PdfText(text + "\n", "text", [])
@@ -130,7 +138,7 @@ def pdf_text(raw: bytes, name: str = "", *, max_bytes: int) -> PdfText:
     return PdfText(_markdown(text, levels), "markdown", dropped)
 
 
-def _read_pages(raw: bytes, label: str, max_bytes: int) -> tuple[list[str], list[_Line]]:
+def _read_pages(raw: bytes, label: str, max_bytes: int) -> tuple[list[str], list[Line]]:
     """Each page's laid-out text, and every line with the size and boldness it is set in."""
     try:
         from pypdf import PdfReader
@@ -152,7 +160,7 @@ def _read_pages(raw: bytes, label: str, max_bytes: int) -> tuple[list[str], list
                     code="bad_document",
                 )
             layouts: list[str] = []
-            lines: list[_Line] = []
+            lines: list[Line] = []
             size = 0
             for page in reader.pages:
                 text = page.extract_text(extraction_mode="layout")
@@ -201,7 +209,7 @@ COLUMN_GAP_SIZES = 2.0
 CHAR_WIDTH = 0.5
 
 
-def _set_lines(page) -> list[_Line]:
+def _set_lines(page) -> list[Line]:
     """The page's lines as set: each line's text (runs at one height and in one column
     joined), the largest size in it and the share of its characters in a bold font."""
     runs: dict[float, list] = {}
@@ -231,11 +239,11 @@ def _set_lines(page) -> list[_Line]:
     return lines
 
 
-def _line_of(parts) -> _Line:
+def _line_of(parts) -> Line:
     text = " ".join("".join(part for _, part, _, _ in parts).split())
     chars = sum(len(part.strip()) for _, part, _, _ in parts) or 1
     bold = sum(len(part.strip()) for _, part, _, heavy in parts if heavy) / chars
-    return _Line(logical_order(text), round(max(size for _, _, size, _ in parts), 1), bold)
+    return Line(logical_order(text), round(max(size for _, _, size, _ in parts), 1), bold)
 
 
 def logical_order(line: str) -> str:
@@ -331,7 +339,7 @@ def in_reading_order(page: str) -> str:
     return "\n".join(out)
 
 
-def _heading_levels(lines: list[_Line]) -> dict[str, int]:
+def _heading_levels(lines: list[Line]) -> dict[str, int]:
     """Line text -> heading level, from the sizes the lines are set in."""
     sizes = Counter()
     for line in lines:

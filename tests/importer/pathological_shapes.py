@@ -373,6 +373,20 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + "</li></ol>" * (size // 52)
             + "</body></html>"
         ),
+        # Printed lines converted to HTML: thousands of placed lines on pages, then placed
+        # elements nested in one another, each holding the next.
+        "placed lines": lambda: (
+            '<html><head><meta name="generator" content="pdf2htmlEX"/></head><body>'
+            + _repeat(
+                '<div class="pf"><div class="t ff1 fs0">Back pain is common and it often'
+                ' settles.</div><div class="t ff2 fs2">Causes</div></div>',
+                size // 2,
+            )
+            + '<div style="position:absolute">' * (size // 64)
+            + "Walk daily."
+            + "</div>" * (size // 64)
+            + "</body></html>"
+        ),
         "nested elements": lambda: (
             _HTML_INTRO
             + "<div>" * (size // 11)
@@ -560,6 +574,7 @@ SHAPES = {
     **{
         name: _html
         for name in (
+            "placed lines",
             "nested elements",
             "line breaks",
             "html table",

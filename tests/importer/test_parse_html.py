@@ -572,3 +572,88 @@ def test_a_slide_deck_s_speaker_notes_are_no_part_of_its_slides():
     assert "Bend at the hips, not the back." in text
     assert "attendance sheet" not in text
     assert any(d.reason == "chrome: speaker notes" for d in doc.dropped)
+
+
+# --- printed pages converted to HTML line by line ----------------------------------------
+
+
+def _converted(lines_by_page, generator="pdf2htmlEX", style=""):
+    """A page as pdf2htmlEX writes one: each printed line a ``div.t`` with its style
+    classes, pages in ``div.pf``."""
+    pages = []
+    for number, lines in enumerate(lines_by_page, 1):
+        divs = "".join(
+            f'<div class="t m0 x1 {cls} y{i}">{text}</div>' for i, (cls, text) in enumerate(lines)
+        )
+        pages.append(f'<div id="pf{number}" class="pf w0 h0"><div class="pc">{divs}</div></div>')
+    head = f'<meta name="generator" content="{generator}"/>{style}'
+    body = f'<div id="page-container">{"".join(pages)}</div>'
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+HEADER = [("ff1 fs1", "Valley Hospitals NHS Trust"), ("ff1 fs1", "Physiotherapy Department")]
+PAGE_ONE = HEADER + [
+    ("ff2 fs3", "Coccydynia"),
+    ("ff2 fs2", "What is it?"),
+    ("ff1 fs0", "Coccydynia is pain in the coccyx, the small bone at the bot-"),
+    ("ff1 fs0", "tom of the spine. It often follows a fall or a long time sitting"),
+    ("ff1 fs0", "on a hard seat, and usually gets better within a few months."),
+    ("ff2 fs2", "What helps"),
+    ("ff1 fs0", "• sit on a wedge-shaped cushion"),
+    ("ff1 fs0", "• take paracetamol or ibuprofen for a few days"),
+    ("ff1 fs1", "Leaflet PT-221 | Review date: May 2027"),
+    ("ff1 fs1", "Page 1 of 2"),
+]
+PAGE_TWO = HEADER + [
+    ("ff2 fs2", "When to get help"),
+    ("ff1 fs0", "Call 999 if you have numbness around your bottom or cannot"),
+    ("ff1 fs0", "control your bladder or bowels. See your GP if the pain is no"),
+    ("ff1 fs0", "better after 8 weeks, or you have a high temperature with it."),
+    ("ff1 fs0", "Gentle exercise keeps the muscles around the pelvis strong and"),
+    ("ff1 fs0", "helps you stay active while the coccyx settles over the weeks."),
+    ("ff1 fs1", "Leaflet PT-221 | Review date: May 2027"),
+    ("ff1 fs1", "Page 2 of 2"),
+]
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "",  # no style sheet: the rarer a style of short lines, the larger it is
+        "<style>.fs0{font-size:36px;}.fs1{font-size:30px;}.fs2{font-size:48px;}"
+        ".fs3{font-size:64px;}</style>",
+    ],
+)
+def test_printed_lines_are_read_as_the_leaflet_they_print(style):
+    doc = parse_html(_converted([PAGE_ONE, PAGE_TWO], style=style))
+    headings = [section.heading for section in doc.sections]
+    assert {"What is it?", "What helps", "When to get help"} <= set(headings)
+    paragraphs = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert any(
+        text.startswith(
+            "Coccydynia is pain in the coccyx, the small bone at the bottom of the spine."
+        )
+        for text in paragraphs
+    )
+    items = [
+        i.text for s in doc.sections for b in s.blocks if isinstance(b, ListBlock) for i in b.items
+    ]
+    assert "sit on a wedge-shaped cushion" in items
+    kept = " ".join([*paragraphs, *items, *headings])
+    for running in ("Page 1 of 2", "Leaflet PT-221", "Physiotherapy Department"):
+        assert running not in kept
+    assert doc.format == "html"
+
+
+def test_a_web_page_with_a_few_placed_boxes_is_read_as_html():
+    boxes = "".join(
+        f'<div style="position:absolute;top:{i}px">Menu item {i}</div>' for i in range(25)
+    )
+    body = "".join(
+        f"<p>Paragraph {i} about back pain and how to ease it at home.</p>" for i in range(40)
+    )
+    doc = parse_html(
+        f"<html><body><nav>{boxes}</nav><main><h1>Back pain</h1>{body}</main></body></html>"
+    )
+    paragraphs = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert "Paragraph 3 about back pain and how to ease it at home." in paragraphs

@@ -26,7 +26,7 @@ from dataclasses import replace
 from .document import Document, Dropped
 from .outline import read_outline
 from .parse_html import parse_html
-from .parse_text import read_in_turn
+from .parse_text import grid_as_pipe_lines, read_in_turn
 from .script import read_script
 
 logger = logging.getLogger(__name__)
@@ -111,6 +111,7 @@ def parse_markdown(text: str) -> Document:
         (
             read_outline,
             read_script,
+            grid_tables,
             wiki_syntax,
             site_extensions,
             property_blocks,
@@ -127,6 +128,14 @@ def parse_markdown(text: str) -> Document:
     if front_matter:
         document = replace(document, front_matter=fields)
     return document
+
+
+def grid_tables(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Pandoc's grid tables ("+----+" borders, a cell's text wrapped over lines) as pipe
+    tables, which the Markdown renderer reads; nothing is dropped."""
+    if "+-" not in text and "+=" not in text:
+        return text, []
+    return "\n".join(grid_as_pipe_lines(text.split("\n"))), []
 
 
 #: A line that is all bold (in a blockquote or not): "**Heat**", "> **Speak to us:**".
@@ -267,6 +276,8 @@ _INCLUDE = re.compile(
 _ATTRIBUTES = re.compile(
     r"[ \t]*+\{[ \t]*+[.#:][^{}\n]{0,100}+\}|:[a-z][a-z0-9]*+(?:-[a-z0-9]++)++:[ \t]*+"
 )
+#: Pandoc's bracketed span with its attributes: "[SAPHO]{.smallcaps}", "[Rest]{#rest}".
+_BRACKETED_SPAN = re.compile(r"\[([^\[\]\n]{1,200}+)\]\{[ \t]*+[.#][^{}\n]{0,100}+\}")
 _FENCE = re.compile(r"[ \t]{0,3}+(?:`{3,}+|~{3,}+)")
 #: Template tags of static-site generators: Liquid/Jekyll "{% include cta.html %}", Hugo
 #: shortcodes "{{< youtube id >}}" and "{{% notice %}}", and a footnote's marker "[^1]".
@@ -464,6 +475,9 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             if not line.strip():
                 continue
             line = _FOOTNOTE_LABEL.sub("", line, count=1)  # "[^1]: note" keeps the note
+        if "]{" in line:
+            # Pandoc's bracketed span: "[SAPHO]{.smallcaps}" is "SAPHO".
+            line = _BRACKETED_SPAN.sub(r"\1", line)
         if "{" in line or ":" in line:
             line = _ATTRIBUTES.sub(" ", line).rstrip() if _ATTRIBUTES.search(line) else line
         if "@" in line and _CITATION.search(line):

@@ -1123,24 +1123,65 @@ _GRID_BORDER = re.compile(r"\+(?:[-=]++\+)++")
 
 
 def grid_as_pipe_lines(lines: list[str]) -> list[str]:
-    """A grid table's lines ("+----+" borders around "| a | b |" rows, as psql, Emacs and
-    reStructuredText draw them) as a pipe table: the border under the header row becomes
-    the separator, the other borders go. Other lines are returned as they are."""
+    """A grid table's lines ("+----+" borders around "| a | b |" rows, as psql, Emacs,
+    reStructuredText and Pandoc draw them) as a pipe table: the border under the header
+    row becomes the separator and the other borders go. When borders part the body's
+    rows (Pandoc's, reStructuredText's), the lines between two borders are one row whose
+    cells' text wrapped, each cell's lines joined; when they do not (psql's), each line
+    is a row. Other lines are returned as they are."""
     if not any(_GRID_BORDER.fullmatch(line.strip()) for line in lines):
         return lines
     out: list[str] = []
-    separated = False
-    for line in lines:
-        stripped = line.strip()
-        if not _GRID_BORDER.fullmatch(stripped):
-            out.append(line)
-            if "|" not in stripped:
-                separated = False  # the table ended; a later one has its own header
+    index = 0
+    while index < len(lines):
+        if not _GRID_BORDER.fullmatch(lines[index].strip()):
+            out.append(lines[index])
+            index += 1
             continue
-        if out and out[-1].strip().startswith("|") and not separated:
-            out.append("|" + "---|" * (stripped.count("+") - 1))
-            separated = True
+        # A table: its borders and the "|" lines between them, in groups by border.
+        groups: list[tuple[str, list[str]]] = []
+        border, opened = lines[index], True  # the border above, and whether no row yet
+        index += 1
+        while index < len(lines):
+            stripped = lines[index].strip()
+            if _GRID_BORDER.fullmatch(stripped):
+                border, opened = lines[index], True
+            elif stripped.startswith("|"):
+                if opened:
+                    groups.append((border, []))
+                    opened = False
+                groups[-1][1].append(lines[index])
+            else:
+                break
+            index += 1
+        merge = len(groups) > 2  # a header and two body rows or more, each bordered
+        for number, (above, rows) in enumerate(groups):
+            out.extend([_merged_row(rows, above)] if merge else rows)
+            if number == 0 and len(groups) > 1:
+                out.append("|" + "---|" * (above.strip().count("+") - 1))
     return out
+
+
+def _merged_row(lines: list[str], border: str) -> str:
+    """The lines of one grid row as one pipe line: each line cut where the border above
+    has its "+", and each cell's pieces joined."""
+    cuts = [index for index, char in enumerate(border) if char == "+"]
+    if (
+        len(lines) == 1
+        or len(cuts) < 2
+        or any(
+            len(line) < cuts[-1] or any(line[cut : cut + 1] != "|" for cut in cuts)
+            for line in lines
+        )
+    ):
+        # A row on one line, or lines that do not keep to the border's columns: each
+        # line a row, as it is.
+        return "\n".join(lines)
+    cells = [
+        " ".join(" ".join(line[start + 1 : end].split()) for line in lines).strip()
+        for start, end in zip(cuts, cuts[1:], strict=False)
+    ]
+    return "| " + " | ".join(" ".join(cell.split()) for cell in cells) + " |"
 
 
 def _block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:

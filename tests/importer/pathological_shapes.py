@@ -287,6 +287,15 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + " " * (size // 4)
             + "@a well.\n"
         ),
+        # A Pandoc grid table of thousands of bordered rows, each wrapped over two lines,
+        # then one row of thousands of lines.
+        "wrapped grid": lambda: _two_runs(
+            size,
+            "# Back pain\n\nIt is common.\n\n+------+------+\n| Name | Note |\n+======+======+\n",
+            "| Heat | Eases|\n|      | pain |\n+------+------+\n",
+            "| Rest | a    |\n",
+            "+------+------+\n",
+        ),
         # An outliner's page: thousands of blocks with properties, tasks, references and
         # tags, then runs of spaces before unfinished references and tags.
         "outline blocks": lambda: _two_runs(
@@ -564,6 +573,7 @@ SHAPES = {
             "citations",
             "chat stamps",
             "spaced citations",
+            "wrapped grid",
             "outline blocks",
             "spaced references",
             "exercise table",

@@ -451,3 +451,15 @@ def test_a_title_asking_whether_a_pain_is_another_organs_is_about_that_organs_pa
         " Back pain that comes with a fever needs checking. Back pain often eases in weeks.\n"
     )
     assert plan_of(text, "markdown").main_page.title == subject
+
+
+def test_the_items_spelling_out_a_name_are_no_causes():
+    plan = plan_of(
+        "# CREST syndrome\n\nCREST syndrome is a limited form of scleroderma. The name comes"
+        " from its five main features:\n\n- Calcinosis: calcium deposits in the skin\n"
+        "- Raynaud's phenomenon: fingers turning white in the cold\n"
+        "- Oesophageal dysmotility: trouble swallowing\n- Sclerodactyly: tight skin on the"
+        " fingers\n- Telangiectasia: small red spots on the skin\n",
+        "markdown",
+    )
+    assert related(plan, "causes") == set()

@@ -541,3 +541,10 @@ def test_one_double_colon_is_no_outliner_page():
 
     text = "# Neck pain\n\n- Ratio:: one in ten people\n- Rest, then move.\n"
     assert read_outline(text) == (text, [])
+
+
+def test_pandoc_bracketed_spans_are_their_text():
+    doc = parse_markdown(
+        "# Gout\n\n[NSAIDs]{.smallcaps} ease a flare; [rest]{#rest .note} helps.\n"
+    )
+    assert texts(doc)[0] == "NSAIDs ease a flare; rest helps."

@@ -626,3 +626,48 @@ def test_text_that_is_no_saved_sheet_is_left_alone(text):
     from back_health.importer.spreadsheet import read_spreadsheet
 
     assert read_spreadsheet(text) == (text, [])
+
+
+#: A Pandoc handout's grid table: each row bordered, cells' text wrapped over lines.
+PANDOC_GRID = """\
+# Reactive arthritis
+
+## Treatment
+
++-----------------------+------------------------------+------------------------------+
+| Treatment             | How it helps                 | Things to know               |
++=======================+==============================+==============================+
+| Anti-inflammatory     | Eases pain and stiffness in  | Take with food. Ask your     |
+| painkillers (NSAIDs)  | the joints and the back      | pharmacist first if you have |
+|                       |                              | asthma.                      |
++-----------------------+------------------------------+------------------------------+
+| Steroid injections    | Settle a badly swollen joint | Not more than three a year   |
+|                       | within a few days            | into the same joint.         |
++-----------------------+------------------------------+------------------------------+
+| Sulfasalazine         | Calms long-lasting joint     | You will need regular blood  |
+|                       | inflammation over months     | tests.                       |
++-----------------------+------------------------------+------------------------------+
+"""
+
+
+def test_a_markdown_grid_table_with_wrapped_cells_is_one_row_a_bordered_row():
+    (table,) = tables(parse_markdown(PANDOC_GRID))
+    assert table.head == [["Treatment", "How it helps", "Things to know"]]
+    assert table.rows[0] == [
+        "Anti-inflammatory painkillers (NSAIDs)",
+        "Eases pain and stiffness in the joints and the back",
+        "Take with food. Ask your pharmacist first if you have asthma.",
+    ]
+    assert [row[0] for row in table.rows] == [
+        "Anti-inflammatory painkillers (NSAIDs)",
+        "Steroid injections",
+        "Sulfasalazine",
+    ]
+
+
+def test_a_table_of_treatments_with_their_cautions_names_treatments_and_is_no_triage_table():
+    plan = classified(parse_markdown(PANDOC_GRID))
+    assert len(table_blocks(plan)) == 1
+    assert not [b for b in plan.main_page.blocks if b.type == "warning"]
+    written = {p.title for p in plan.pages if p.kind == "treatment" and p.action != "suggest"}
+    assert "Steroid injections" in written  # "How it helps" says what it does

@@ -87,6 +87,9 @@ def lead_topic(lead: str, rules: RuleSet) -> tuple[str, str]:
     mild, treatment starts without surgery:" leads treatments, not symptoms."""
     if (main := _LEADING_CONDITION.match(lead)) and lead[main.end() :].strip():
         lead = lead[main.end() :]
+    if rules.cue("lead_name_origin", lead):
+        # "The name comes from the five main features:": the items spell the name out.
+        return "", ""
     for topic in LEAD_TOPICS:
         if cue := rules.cue(f"lead_{topic}", lead):
             return topic, f"lead cue {cue!r}"

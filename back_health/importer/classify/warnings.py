@@ -556,6 +556,10 @@ def emit_triage_table(table: Table, owner: PagePlan, state: Context) -> bool:
     asking = [advice for _, advice in found if advice is not None]
     if len(asking) < TRIAGE_ROW_SHARE * len(found):
         return False
+    if _rows_are_treatments(table, rules):
+        # "Methotrexate | Damps down the immune system | Take it once a WEEK": what to
+        # know of each treatment; its rows are the treatments, not situations.
+        return False
     for cells, advice in found:
         situation = " ".join(cells[:-1]).rstrip(" :.")
         text = f"{situation}: {cells[-1]}" if cells else ""
@@ -567,3 +571,14 @@ def emit_triage_table(table: Table, owner: PagePlan, state: Context) -> bool:
         add_block(owner, BlockPlan("warning", value), state)
         state.decide(text, f"warning ({advice.level})", f"triage table row ({advice.cue})")
     return True
+
+
+def _rows_are_treatments(table: Table, rules: RuleSet) -> bool:
+    """Whether the first column names treatments: its heading says so ("Treatment",
+    "Medicine") or most of its cells name one the vocabulary knows."""
+    heading = table.headings[0] if table.headings else ""
+    if heading and rules.cue("lead_treatments", heading):
+        return True
+    firsts = [row[0] for row in table.rows if row and row[0].strip()]
+    named = sum(1 for cell in firsts if rules.find_treatments(cell))
+    return bool(firsts) and named > len(firsts) / 2

@@ -259,18 +259,7 @@ def _round_trip(run: str, tally: Counter | None) -> str:
 def repair_scanned_letters(doc: Document) -> Document:
     """Words a scanner's text recognition misread ("inforrnation", "Hosp1tal",
     "MEDlCAL") put back, when a lexicon knows the word they were (see :mod:`.ocr`)."""
-    texts = [doc.title]
-    for section in doc.sections:
-        texts.append(section.heading)
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                texts.append(block.text)
-            elif isinstance(block, Table):
-                texts.extend(block.texts())
-            else:
-                texts.append(block.lead)
-                texts.extend(item.text for item in block.items)
-    fixes = ocr_fixes(texts)
+    fixes = ocr_fixes([doc.title, *(s.heading for s in doc.sections), *doc.block_texts()])
     if not fixes:
         return doc
     doc, tally = rewrite_texts(doc, lambda text, tally: fix_ocr(text, fixes, tally))

@@ -188,3 +188,16 @@ class Document:
         for section in self.sections:
             for block in section.blocks:
                 yield section, block
+
+    def block_texts(self, *, leads: bool = True):
+        """Yield the text of every block in reading order: a paragraph's, each cell of a
+        table, a list's lead (when ``leads``) and each of its items."""
+        for _section, block in self.iter_blocks():
+            if isinstance(block, Paragraph):
+                yield block.text
+            elif isinstance(block, Table):
+                yield from block.texts()
+            else:
+                if leads:
+                    yield block.lead
+                yield from (item.text for item in block.items)

@@ -211,6 +211,8 @@ def test_no_condition_name_of_the_vocabulary_reads_as_a_treatment_or_a_medicine(
     ("text", "name"),
     [
         ("She had radiotherapy to the spine.", "Radiotherapy"),
+        ("Cannabis-based medicines are prescribed privately.", "Medical cannabis"),
+        ("Is medical cannabis legal in the UK?", "Medical cannabis"),
         ("Antiviral tablets work best in the first 3 days.", "Antiviral medicines"),
         ("DMARDs such as methotrexate control the arthritis.", "Disease-modifying medicines"),
         ("Sacroplasty injects cement into the sacrum.", "Sacroplasty"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Flag, Paragraph, Table
+from ..document import Document, Flag, Paragraph
 from ..language import stopwords
 from ..names import (
     bracketed_names,
@@ -904,13 +904,7 @@ def _texts(document: Document):
     # Headings name the subject too ("What is cervical radiculopathy?"); the title does not
     # count as a mention of itself.
     yield from (s.heading for s in document.sections if s.heading and s.heading != document.title)
-    for _section, block in document.iter_blocks():
-        if isinstance(block, Paragraph):
-            yield block.text
-        elif isinstance(block, Table):
-            yield from block.texts()
-        else:
-            yield from (item.text for item in block.items)
+    yield from document.block_texts(leads=False)
 
 
 #: Who a name is about, after it: " in dental nurses", " for carers".

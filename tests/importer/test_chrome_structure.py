@@ -165,6 +165,10 @@ def test_text_that_shares_words_with_chrome_is_kept(text):
         "Prices",
         "What it costs",
         "How much does a session cost?",
+        "Tickets",
+        "Tickets and registration",
+        "How to take part",
+        "Sponsorship",
     ],
 )
 def test_chrome_sections_are_recognised_by_their_heading(heading):

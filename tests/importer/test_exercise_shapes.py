@@ -661,3 +661,23 @@ def test_an_exercise_named_by_a_sentence_of_its_own_over_its_steps_is_an_exercis
     assert names == ["Knee hug"]
     (dose,) = doses(plan).values()
     assert dose["hold_seconds"] == 20 and dose["repetitions"] == 3
+
+
+def test_advice_in_bold_after_the_exercises_is_a_warning_and_no_exercise():
+    from back_health.importer.pipeline import analyse
+
+    html = (
+        "<h1>Rib sprain</h1><p>A rib sprain is a strain of the joints at the back of a rib.</p>"
+        "<h2>Exercises to start at home</h2><p><strong>Side bends</strong></p>"
+        "<p>Standing, 10 repetitions, twice a day.</p><p><strong>Chest opener</strong></p>"
+        "<p>Sitting, 10 repetitions, twice a day.</p>"
+        "<div class='alert'><p><strong>Call 999 if you have chest pain that spreads to your"
+        " arm or jaw.</strong></p></div>"
+    )
+    plan = analyse(html.encode(), "rib.html")
+    names = [e["name"] for e in exercises_of(plan)]
+    assert names == ["Side bends", "Chest opener"]
+    severities = [
+        str(b.value["severity"]) for p in plan.pages for b in p.blocks if b.type == "warning"
+    ]
+    assert "emergency" in severities

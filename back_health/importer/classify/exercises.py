@@ -15,8 +15,9 @@ from ..names import (
     split_sentences,
     strip_tags,
 )
-from ..plan import BlockPlan, Kind, PagePlan
+from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part, RuleSet
+from ..severity import advice_of
 from ..text import sentence_start
 from .blocks import add_block, drop_lead_paragraph, paragraph_html
 from .context import Context, relate
@@ -169,8 +170,14 @@ def exercise_from_section(section: Section, state: Context) -> dict:
             sentences.extend(" – ".join(c for c in row if c) for row in block.rows)
         else:
             sentences.extend(split_sentences(block.text))
-    steps, cautions, dosed = [], [], []
+    steps, cautions, dosed, help_now = [], [], [], []
     for sentence in sentences:
+        found = advice_of(sentence, rules)
+        if found is not None and found.level in (Severity.EMERGENCY, Severity.URGENT):
+            # "Call 999 if you have chest pain ..." under the last exercise: a warning
+            # of its own, not a step.
+            help_now.append(sentence)
+            continue
         sentence_dose = read_dose(sentence).dose
         if has_dose(sentence_dose) or sentence_dose["per_side"]:
             # "Stay for 5 slow breaths, then switch sides.": a side each is part of it.
@@ -185,7 +192,14 @@ def exercise_from_section(section: Section, state: Context) -> dict:
     for note in reading.notes:
         state.decide(name, "exercise dose", note)
     state.decide(name, "exercise", "sub-heading of an exercises section")
-    return {"name": name, "steps": steps, "dose": reading.dose, "cautions": cautions}
+    exercise = {"name": name, "steps": steps, "dose": reading.dose, "cautions": cautions}
+    if help_now:
+        exercise[HELP_KEY] = help_now  # taken out by the list's emitter, boxed after it
+    return exercise
+
+
+#: The key of an exercise's urgent advice, until the list's emitter boxes it.
+HELP_KEY = "_help"
 
 
 def emit_exercise_list(
@@ -247,6 +261,9 @@ def emit_exercise_list(
             bold
             and not rules.cue("not_a_label", bold.group(2).strip(" .:"))
             and not routine_item(bold.group(2), rules)
+            # "**Go to A&E or call 999 if you have numbness ...**" after the exercises:
+            # advice in bold is a warning, never an exercise's name.
+            and advice_of(bold.group(2), rules) is None
         ) or (not bold and labelled_exercise(block.text, rules)):
             exercises.append(exercise_from_item(block.text, block.html, state))
             continue

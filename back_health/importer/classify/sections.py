@@ -33,6 +33,7 @@ from .entities import (
     without_name_ends,
 )
 from .exercises import (
+    HELP_KEY,
     NOT_AN_EXERCISE_OPENING,
     emit_exercise_list,
     exercise_columns,
@@ -652,7 +653,13 @@ def emit_exercise_sections(
         emit_section(own, section_role(own, "", owner, state), owner, base, state)
         heading, blocks = "", []
     ruled_out = [_take_group_cautions(exercise, state) for exercise in exercises]
+    urgent = [s for exercise in exercises for s in exercise.pop(HELP_KEY, [])]
     rest = emit_exercise_list(heading, blocks, owner, state, extra=exercises, routine=routine)
+    for sentence in urgent:
+        found = advice_of(sentence, rules)
+        value = warning_value(found.level, "", f"<p>{escape(sentence)}</p>")
+        add_block(owner, BlockPlan("warning", value), state)
+        state.decide(sentence, f"warning ({found.level})", f"under an exercise ({found.cue})")
     for sentence in (s for taken in ruled_out for s in taken):
         # "If you have osteoporosis, skip supported fish, as arching can stress fragile
         # vertebrae": an exercise ruled out for a group, with the risk named, is a

@@ -463,3 +463,35 @@ def test_the_items_spelling_out_a_name_are_no_causes():
         "markdown",
     )
     assert related(plan, "causes") == set()
+
+
+def test_a_condition_a_heading_explains_wins_over_the_general_pain_the_text_names_often():
+    plan = plan_of(
+        "You said:\n\nmy scan says limbus vertebra, is my back pain serious?\n\n"
+        "Assistant said:\n\nNo. Back pain is common and back pain like yours usually settles."
+        " Back pain after moving house is mostly strain.\n\n## What is a limbus vertebra?\n\n"
+        "A limbus vertebra is a small piece of bone at the corner of a vertebra that never"
+        " fused. A limbus vertebra needs no treatment.\n",
+        "markdown",
+    )
+    assert plan.main_page.title == "Limbus vertebra"
+
+
+def test_two_regions_sharing_one_pain_with_whom_it_is_about_stay_one_name():
+    plan = plan_of(
+        "# Neck and shoulder pain in sonographers\n\nScanning for hours with the arm held"
+        " out strains the neck and the shoulder. Take micro-breaks between scans.\n",
+        "markdown",
+    )
+    assert plan.main_page.title == "Neck and shoulder pain in sonographers"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Received: Tuesday 8 April 2025, 11:44", "Date: 14/03/2025", "From: +44 7700 900123"],
+)
+def test_a_header_field_with_a_date_or_a_number_is_no_title(title):
+    from back_health.importer.classify.subject import _rejected
+    from back_health.importer.rules import default_rules
+
+    assert _rejected(title, default_rules())

@@ -543,6 +543,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
     # hypertrophy" against "Canal stenosis").
     best = max(tied, key=lambda c: _title_words_shared(c.name, document.title))
     best = _qualified_form(best, scored, rules)
+    best = _specific_over_general(best, scored, rules)
     if (
         not best.mentions
         and not best.kind
@@ -575,6 +576,35 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
     return best.text, best.name, because, best.kind
+
+
+#: How much less than a general pain a specific name may score and still win over it.
+SPECIFIC_MARGIN = 1.0
+#: Where a general pain's candidacy is only the text's wording, not the document's title.
+_WORDING_SOURCES = frozenset({"most named condition", "condition named twice", "first sentence"})
+#: Where a name stands as what a document is about: a title, a heading, a definition.
+_NAMING_SOURCES = frozenset(
+    {"title", "top heading", "first heading", "what-is heading", "subtitle", "defined condition"}
+)
+
+
+def _specific_over_general(best: Candidate, scored: list[Candidate], rules: RuleSet) -> Candidate:
+    """A specific name instead of a pain named only by where it is ("Back pain" from how
+    often the text says it, against "Limbus vertebra", which it explains): every text
+    about a back condition says "back pain" often; the condition is what it is about.
+    Only when the general pain's candidacy comes from the wording, not from a title or
+    heading, and the specific name scores nearly as well."""
+    if best.source not in _WORDING_SOURCES or not rules.is_general_pain(best.name):
+        return best
+    specific = [
+        c
+        for c in scored
+        if (c.kind or c.source in _NAMING_SOURCES)
+        and c.score >= best.score - SPECIFIC_MARGIN
+        and not rules.is_general_pain(c.name)
+        and c.source not in _WORDING_SOURCES
+    ]
+    return max(specific, key=lambda c: c.score) if specific else best
 
 
 def _title_words_shared(name: str, title: str) -> int:
@@ -1420,8 +1450,10 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     kind = _treatment_kind(name, rules)
     if not kind and candidate.source in ("defined treatment", "title treatment"):
         kind = DEFINED_TREATMENT
-    if not kind and _parts_sharing_a_head(name, rules):
-        kind = "a condition"  # "Upper back and shoulder pain": one name for both
+    if not kind and (_parts_sharing_a_head(name, rules) or _parts_sharing_a_head(head, rules)):
+        # "Upper back and shoulder pain": one name for both, and so is "Neck and
+        # shoulder pain in sonographers" with whom it is about.
+        kind = "a condition"
     # A phrase about a condition ("Exercises for sciatica") is not its name.
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):

@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from .document import Document, Dropped
+from .myst import read_myst
 from .outline import read_outline
 from .parse_html import parse_html
 from .parse_text import grid_as_pipe_lines, read_in_turn
@@ -112,6 +113,7 @@ def parse_markdown(text: str) -> Document:
             read_outline,
             read_script,
             grid_tables,
+            read_myst,
             wiki_syntax,
             site_extensions,
             property_blocks,

@@ -296,6 +296,15 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             "| Rest | a    |\n",
             "+------+------+\n",
         ),
+        # MyST: thousands of directives, targets, comments and roles, then runs of
+        # backticks and braces that never close.
+        "myst directives": lambda: _two_runs(
+            size,
+            "(top)=\n# Back pain\n\nIt is common.\n\n",
+            "```{note}\n:class: tip\nRest {term}`well`.\n```\n(a)=\n% c\n",
+            "{term}`" + "x" * 64 + "{ref}" + "`" * 64,
+            "\n",
+        ),
         # An outliner's page: thousands of blocks with properties, tasks, references and
         # tags, then runs of spaces before unfinished references and tags.
         "outline blocks": lambda: _two_runs(
@@ -574,6 +583,7 @@ SHAPES = {
             "chat stamps",
             "spaced citations",
             "wrapped grid",
+            "myst directives",
             "outline blocks",
             "spaced references",
             "exercise table",

@@ -548,3 +548,59 @@ def test_pandoc_bracketed_spans_are_their_text():
         "# Gout\n\n[NSAIDs]{.smallcaps} ease a flare; [rest]{#rest .note} helps.\n"
     )
     assert texts(doc)[0] == "NSAIDs ease a flare; rest helps."
+
+
+#: A Jupyter Book page in MyST Markdown: targets, a comment, directives fenced with
+#: backticks and colons, a figure, and roles.
+MYST = """\
+(whiplash-page)=
+# Whiplash
+
+% TODO: ask the ED team to check this
+
+Whiplash is a neck injury from a sudden jolt. It often follows a {term}`rear-end collision`.
+
+```{admonition} Will I need a collar?
+:class: tip
+No. A soft collar keeps the neck stiff and slows recovery.
+```
+
+```{figure} ../images/neck.png
+:name: fig-neck
+
+The muscles at the back of the neck.
+```
+
+:::{warning}
+Call 999 if you cannot feel your arms or legs.
+:::
+
+See {ref}`the exercises <neck-exercises>` and ask about an
+{abbr}`MRI (magnetic resonance imaging)` only if it does not settle.
+"""
+
+
+def test_myst_directives_are_boxes_and_its_targets_comments_and_roles_go():
+    doc = parse_markdown(MYST)
+    kept = " ".join(texts(doc))
+    assert "It often follows a rear-end collision." in kept
+    assert "No. A soft collar keeps the neck stiff and slows recovery." in kept
+    assert "The muscles at the back of the neck." in kept
+    assert "Call 999 if you cannot feel your arms or legs." in kept
+    assert "See the exercises and ask about an MRI only if it does not settle." in kept
+    for markup in ("{term}", "{ref}", "(whiplash-page)=", "% TODO", ":class:", ":::", "```", "png"):
+        assert markup not in kept
+    headings = [section.heading for section in doc.sections]
+    assert "Will I need a collar?" in headings
+
+
+def test_a_code_cell_stays_code_and_a_percent_in_prose_stays():
+    from back_health.importer.myst import read_myst
+
+    text = (
+        "# Back pain\n\n(intro)=\n50% of adults have back pain.\n\n"
+        "```{code-cell} python\nprint(1)\n```\n"
+    )
+    out, _ = read_myst(text)
+    assert "50% of adults have back pain." in out
+    assert "```{code-cell} python" in out  # left to the code rules

@@ -137,6 +137,24 @@ from .documents import cleaned_text, texts_of
         "We have passed £2,000!",
         "Help us fund research",
         "Priya donated £25",
+        # An e-mail campaign's footer and unfilled merge tags.
+        "Our mailing address is:",
+        "Want to change how you receive these emails?",
+        "*|LIST:DESCRIPTION|*",
+        # A chatbot's furniture around its answer.
+        "You said:",
+        "ChatGPT can make mistakes. Check important info.",
+        "Would you like me to explain the rest of your MRI report line by line?",
+        "I'm not a doctor, and this isn't a substitute for talking to your GP.",
+        # A code host's issue thread.
+        "sam-okoro opened this issue on 3 Sep 2024 · 8 comments",
+        "github-actions bot commented on 4 Sep 2024",
+        "Milestone: Autumn term release",
+        # Teletext and voicemail furniture.
+        "Red:News Green:Sport Yellow:TV Blue:A-Z",
+        "Continues on next page >>>",
+        "P302  TXT2 HEALTH  302  Mon 14 Apr 18:42",
+        "Transcription (beta):",
     ],
 )
 def test_site_chrome_is_recognised(text):
@@ -187,6 +205,9 @@ def test_site_chrome_is_recognised(text):
         "Dr Mensah, the consultant, will explain the scan.",
         "A physiotherapy session can cost £40 in a private clinic.",
         "Help us understand your pain by keeping a diary.",
+        "Would you like to try a heat pack? It eases the spasm for many people.",
+        "The physio opened the session with a neck check.",
+        "The red flag list continues on the next page of this leaflet with bladder symptoms.",
     ],
 )
 def test_advice_using_the_same_words_is_kept(text):

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bs4 import Comment
+
 from .pdf import Line
 
 #: Fewest placed lines that make a page printed rather than written for the web, and the
@@ -27,7 +29,7 @@ from .pdf import Line
 MIN_LINES = 20
 PRINTED_SHARE = 0.6
 #: A converter of printed pages, named in ``<meta name="generator">``.
-_CONVERTER = re.compile(r"pdf2htmlex|pdftohtml|pdf\.js|pdf2htmlex", re.IGNORECASE)
+_CONVERTER = re.compile(r"pdf2htmlex|pdftohtml|pdf\.js", re.IGNORECASE)
 #: An element placed where it was printed.
 _PLACED = re.compile(r"position\s*:\s*absolute", re.IGNORECASE)
 #: The classes that say how a converter's line is set: font, size, colour, weight.
@@ -62,8 +64,13 @@ def printed_lines(soup) -> tuple[str, list[Line]] | None:
     if not pages:
         return None
     body = soup.body or soup
+    shown = " ".join(
+        text
+        for text in body.find_all(string=True)
+        if not isinstance(text, Comment) and text.parent.name not in ("script", "style")
+    )
     printed = sum(len(text) for page in pages for text, _ in page)
-    if printed < PRINTED_SHARE * len(" ".join(body.get_text(" ").split())):
+    if printed < PRINTED_SHARE * len(" ".join(shown.split())):
         return None  # a web page with a few placed boxes (a menu, a banner) in it
     sizes = _sizes(soup, [line for page in pages for line in page])
     text = "\n\f".join("\n".join(line for line, _ in page) for page in pages)

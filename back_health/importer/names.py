@@ -243,7 +243,7 @@ def _glued_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lemma_lookup():
+def lemma_lookup():
     """lemminflect's lexicon lookup when the optional extra is installed, else None."""
     try:
         from lemminflect import getAllLemmas
@@ -261,7 +261,7 @@ def opens_with_verb(word: str) -> bool:
     word = word.strip(".,;:!?\"'").lower()
     if len(word) < 2 or word.endswith(("ing", "ed")):
         return False
-    lookup = _lemma_lookup()
+    lookup = lemma_lookup()
     if lookup is None:
         return False
     lemmas = lookup(word)
@@ -298,7 +298,7 @@ def ends_with_past_participle(word: str) -> bool:
     word = word.strip(".,;:!?\"'").lower()
     if len(word) < 5 or not word.endswith("ed"):
         return False
-    lookup = _lemma_lookup()
+    lookup = lemma_lookup()
     if lookup is None:
         return False
     lemmas = lookup(word)
@@ -347,7 +347,7 @@ def as_gerund_phrase(phrase: str, rules: RuleSet) -> str:
 def only_adjective(word: str) -> bool:
     """Whether ``word`` can only be an adjective ("Ordinary", "Different"): alone it names
     nothing. Needs the ``nlp`` extra; without it no word is known to be one."""
-    lookup = _lemma_lookup()
+    lookup = lemma_lookup()
     word = word.strip(".,;:!?\"'").lower()
     if lookup is None or len(word) < 3:
         return False
@@ -535,7 +535,7 @@ def _coordinate_adjective(text: str, first: str) -> bool:
     after = text[len(first) + 1 :].lstrip()
     if not after[:1].islower():
         return False
-    lookup = _lemma_lookup()
+    lookup = lemma_lookup()
     return lookup is not None and "ADJ" in lookup(first.lower())
 
 
@@ -603,7 +603,7 @@ def _noun_after_determiner(before: list[str], word: str) -> bool:
     """Whether ``word`` heads a noun phrase of adjectives ("Heavy manual work", "a
     sudden increase"): every word before it, after an optional determiner, can be an
     adjective, and it can be a noun."""
-    lookup = _lemma_lookup()
+    lookup = lemma_lookup()
     if lookup is None:
         return False
     words = [w.lower() for w in before]
@@ -956,7 +956,7 @@ def _risk_clause_name(clause: str, rules: RuleSet) -> str:
 
 def _is_participle(word: str) -> bool:
     """Whether ``word`` is a verb's past participle ("hurt", "broken", "injured")."""
-    lookup = _lemma_lookup()
+    lookup = lemma_lookup()
     if lookup is None or not word:
         return word.lower().endswith("ed")
     lemmas = lookup(word.lower()).get("VERB", ())
@@ -975,7 +975,7 @@ def opens_with_base_verb(text: str) -> bool:
 def _can_be_verb(word: str) -> bool:
     """Whether ``word`` can be the base form of a verb ("smoke", "sit"); False without the
     ``nlp`` extra's lexicon (a clause then names nothing)."""
-    lookup = _lemma_lookup()
+    lookup = lemma_lookup()
     if lookup is None:
         return False
     lemmas = lookup(word.lower())

@@ -18,6 +18,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import product
 
+from .names import lemma_lookup
+
 #: A word with a look-alike in it: letters with "rn", a 0 or 1 among them, or a small
 #: "l" among capitals.
 _SUSPECT = re.compile(
@@ -35,18 +37,9 @@ _SPOT = re.compile(r"rn|[01]|(?<=[A-Z])l(?=[A-Z])")
 MAX_SPOTS = 3
 
 
-@lru_cache(maxsize=1)
-def _lexicon():
-    try:
-        from lemminflect import getAllLemmas
-    except ImportError:
-        return None
-    return getAllLemmas
-
-
 @lru_cache(maxsize=65536)
 def _known(word: str) -> bool:
-    lookup = _lexicon()
+    lookup = lemma_lookup()
     return bool(lookup and lookup(word.lower()))
 
 
@@ -96,7 +89,7 @@ MIN_FIXES = 2
 def ocr_fixes(texts) -> dict[str, str]:
     """The words of ``texts`` to put back, as ``{wrong: right}``; none unless there are
     :data:`MIN_FIXES` or more."""
-    if _lexicon() is None:
+    if lemma_lookup() is None:
         return {}
     fixes: dict[str, str] = {}
     for text in texts:

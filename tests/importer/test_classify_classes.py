@@ -557,7 +557,7 @@ def test_advice_verbs_and_fragments_in_a_causes_list_are_not_pages():
 def test_without_the_lexicon_verbs_are_not_guessed(monkeypatch):
     from back_health.importer import names
 
-    monkeypatch.setattr(names, "_lemma_lookup", lambda: None)
+    monkeypatch.setattr(names, "lemma_lookup", lambda: None)
     names.opens_with_verb.cache_clear()
     try:
         assert not names.opens_with_verb("Vary")

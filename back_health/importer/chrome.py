@@ -171,11 +171,26 @@ def cut_inline_chrome(text: str, found: list[tuple[str, str]] | None = None) -> 
     return text.strip() if changed else text
 
 
-def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:
+def _reason(
+    text: str,
+    patterns: tuple[WordingPattern, ...],
+    dispatch: Dispatch,
+    gates: tuple[tuple[WordingPattern, frozenset[int]], ...] = (),
+) -> str:
+    """The reason of the first of ``patterns`` that matches ``text``. One scan for the
+    words the patterns need ("cookie", "subscribe") picks the few that can match, and
+    each gate (:func:`_anchored_gates`) that fails rules out its members: a text is
+    seldom chrome, and trying a thousand patterns one by one on every sentence of an
+    article would cost far more."""
     if not text:
         return ""
     lowered = fold_case(text)
-    for pattern in patterns:
+    candidates = dispatch.exact_candidates(lowered)
+    for gate, members in gates:
+        if not gate.search(text, lowered):
+            candidates -= members
+    for index in sorted(candidates):
+        pattern = patterns[index]
         if pattern.search(text, lowered):
             return f"chrome: {pattern.reason}"
     return ""
@@ -183,7 +198,7 @@ def _reason(text: str, patterns: tuple[WordingPattern, ...]) -> str:
 
 def chrome_reason(text: str) -> str:
     """The reason ``text`` is chrome ("chrome: promotional"), or ``""``."""
-    return _reason(text, chrome_patterns()[0])
+    return _reason(text, chrome_patterns()[0], _chrome_dispatch(), _anchored_gates())
 
 
 def chrome_candidates(texts: list[str]) -> set[str]:
@@ -285,14 +300,23 @@ def _anchored_gates() -> tuple[tuple[WordingPattern, frozenset[int]], ...]:
     return tuple(gates)
 
 
-@cache
-def _chrome_dispatch() -> Dispatch:
+def _dispatch(patterns: tuple[WordingPattern, ...]) -> Dispatch:
     return Dispatch(
         [
             required_literals(pattern.regex.pattern, pattern.regex.flags, digits=True)
-            for pattern in chrome_patterns()[0]
+            for pattern in patterns
         ]
     )
+
+
+@cache
+def _chrome_dispatch() -> Dispatch:
+    return _dispatch(chrome_patterns()[0])
+
+
+@cache
+def _heading_dispatch() -> Dispatch:
+    return _dispatch(chrome_patterns()[1])
 
 
 @cache
@@ -332,9 +356,9 @@ def _says_care(text: str, kind: str) -> bool:
 def heading_chrome_reason(heading: str) -> str:
     """The reason a section with this heading is chrome ("Comments", "Related posts",
     "4. Your stories": a heading's number is no part of what it says)."""
-    patterns = chrome_patterns()[1]
+    patterns, dispatch = chrome_patterns()[1], _heading_dispatch()
     unnumbered = without_heading_number(heading)
     # "3 thoughts on ..." counts comments: its number is its own; tried as written too.
-    return _reason(unnumbered, patterns) or (
-        _reason(heading, patterns) if unnumbered != heading else ""
+    return _reason(unnumbered, patterns, dispatch) or (
+        _reason(heading, patterns, dispatch) if unnumbered != heading else ""
     )

@@ -19,6 +19,26 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put back what the migrations wrote (the root page, the home page, the default site)
+    after a transactional test with ``serialized_rollback``: its teardown empties every
+    table, and Django reloads the rows only when the next such test starts. Tests spread
+    with work stealing do not all run before it, and an ordinary test after it would find
+    no home page."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("serialized_rollback"):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            if contents := getattr(connection, "_test_serialized_contents", None):
+                connection.creation.deserialize_db_from_string(contents)
+
+
 # ---- Pages, snippets and admin (added for the page, block, template and admin tests) ----
 
 

@@ -871,18 +871,55 @@ _WHY_IT_HURTS = re.compile(
 )
 
 
+#: When it hurts, told as a clause about the reader: "when you breathe", "after I sit".
+_WHEN_THE_READER = re.compile(
+    r"\b(?P<when>when|while|after|before|during)\s+(?:i|you|we|they)\s+(?P<verb>[a-z]{2,20})\b",
+    re.IGNORECASE,
+)
+#: Verbs a clause about the reader may open with that have no -ing name of what is done.
+_NOT_AN_ACTION = frozenset(
+    "am is are was were be been have has had do does did can could will would shall should "
+    "may might must get got feel felt".split()
+)
+#: The circumstance after "Why does my back hurt": "when I bend forward", "after swings".
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:when|while|after|before|during|from)\s+[^?!:;,.()]{2,60}", re.IGNORECASE
+)
+
+
+def circumstance_as_gerund(text: str) -> str:
+    """When it hurts as the name of what is done: "Back pain when you breathe" -> "Back
+    pain when breathing", "when I bend forward" -> "when bending forward" (a clause about
+    the reader names nothing; the -ing form does)."""
+
+    def named(match: re.Match) -> str:
+        verb = match["verb"]
+        if verb.lower() in _NOT_AN_ACTION or verb.lower().endswith("ing"):
+            return match.group(0)
+        return f"{match['when']} {gerund(verb)}"
+
+    return _WHEN_THE_READER.sub(named, text)
+
+
 def condition_name_from_title(title: str, rules: RuleSet) -> str:
     """ "How to relieve spasm of the back muscles?" -> "Back muscle spasm";
-    "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica"."""
+    "Sciatica: symptoms and treatment" -> "Sciatica"; "What is sciatica?" -> "Sciatica";
+    "Why does my back hurt when I bend forward?" -> "Back pain when bending forward"."""
     text = " ".join(title.split())
     if hurts := _WHY_IT_HURTS.match(text):
         # "Why does my shoulder blade hurt?", "Why your lower back hurts after swings" ask
-        # about shoulder blade pain, lower back pain.
-        words = [w if w.isupper() and len(w) > 1 else w.lower() for w in hurts["part"].split()]
-        return sentence_case(" ".join([*words, "pain"]))
+        # about shoulder blade pain, lower back pain after swings.
+        part = hurts["part"]
+        if when := _CIRCUMSTANCE.match(text, hurts.end()):
+            part = f"{part} pain {circumstance_as_gerund(when.group(0).strip())}"
+        else:
+            part = f"{part} pain"
+        words = [w if w.isupper() and len(w) > 1 else w.lower() for w in part.split()]
+        return sentence_case(" ".join(words))
     text = rules.remove_cues("heading_prefix", text, "")
     text = rules.remove_cues("title_suffix", text, "")
     text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]
+    text = circumstance_as_gerund(text)
     text = _BRACKETED.sub("", text)  # "Coccydynia (tailbone pain)": the bracket is another name
     text = rules.remove_cues("title_prefix", text, "", count=1)
     text = text.strip(" .?!" + _QUOTES)

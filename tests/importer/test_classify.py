@@ -63,6 +63,12 @@ def blocks(page_plan, type_):
         ("Episode 48 - Bent spine syndrome", "Bent spine syndrome"),
         ("Why Does My Shoulder Blade Hurt? A Physio Explains", "Shoulder blade pain"),
         ("Why is my SI joint so sore?", "SI joint pain"),
+        # When it hurts is part of what the page is about, named by what is done.
+        ("Why does my back hurt when I bend forward?", "Back pain when bending forward"),
+        ("Why Your Neck Aches After Long Drives", "Neck pain after long drives"),
+        ("Back pain when you breathe", "Back pain when breathing"),
+        ("Knee pain while you climb stairs", "Knee pain while climbing stairs"),
+        ("Back pain when you are pregnant", "Back pain when you are pregnant"),
         # What happens to a condition is said of it, never turned round.
         ("Loss of cervical lordosis", "Loss of cervical lordosis"),
         ("Handling a back pain flare-up", "Back pain flare-up"),
@@ -71,6 +77,28 @@ def blocks(page_plan, type_):
 )
 def test_the_title_framing_is_removed_to_name_the_condition(title, name):
     assert condition_name_from_title(title, default_rules()) == name
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "7 common causes of back pain when you breathe (and what helps)",
+        "Back pain when breathing: 7 causes and what helps",
+    ],
+)
+def test_a_pain_named_with_when_it_hurts_is_the_subject(title):
+    plan = classify(
+        doc(
+            title,
+            Section(
+                "", 2, [P("A catch in your back on a deep breath is usually a strained muscle.")]
+            ),
+            Section("1. Pleurisy", 2, [P("Pleurisy is inflammation of the lining of the lungs.")]),
+            Section("2. Pneumonia", 2, [P("Pneumonia is an infection of the lungs.")]),
+        ),
+        SOURCE,
+    )
+    assert plan.main_page.title == "Back pain when breathing"
 
 
 def test_the_main_condition_is_the_first_page_with_the_first_sentence_subject_as_alternate():

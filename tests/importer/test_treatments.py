@@ -282,6 +282,33 @@ def test_a_list_item_advised_against_in_any_clause_about_it_is_not_a_page(item):
 
 
 @pytest.mark.parametrize(
+    "item",
+    [
+        "Do not wear a soft collar. A collar holds the neck still.",
+        "Don't sleep in a brace: it weakens the muscles that hold you up.",
+        "Never use a TENS machine. It is sold for back pain.",
+    ],
+)
+def test_a_list_item_telling_the_reader_not_to_use_a_treatment_is_not_a_page(item):
+    plan = plan_of(article("## Treatment", "- Physiotherapy helps most people", f"- {item}"))
+
+    assert written(plan) == {"Physiotherapy"}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Don't rely on ibuprofen alone. It eases swelling and pain while you keep moving.",
+        "Never take ibuprofen with other anti-inflammatories. It eases swelling and pain.",
+    ],
+)
+def test_a_caution_on_how_to_take_a_treatment_is_no_advice_against_it(item):
+    plan = plan_of(article("## Treatment", "- Physiotherapy helps most people", f"- {item}"))
+
+    assert "Ibuprofen" in written(plan)
+
+
+@pytest.mark.parametrize(
     "heading",
     ["### ❌ Not recommended", "### What doesn't help", "### Treatments we do not offer"],
 )
@@ -2130,8 +2157,12 @@ def test_a_course_of_a_treatment_is_named_by_the_treatment():
             " back surgery.",
             "Failed back surgery syndrome",
         ),
-        # A title asking why a part hurts names its pain.
-        ("Why Your Lower Back Hurts After Kettlebell Swings", "", "Lower back pain"),
+        # A title asking why a part hurts names its pain, and when it hurts.
+        (
+            "Why Your Lower Back Hurts After Kettlebell Swings",
+            "",
+            "Lower back pain after kettlebell swings",
+        ),
         ("Why does my neck ache in the morning?", "", "Neck pain"),
         # The article before a name is no part of it.
         (

@@ -628,9 +628,11 @@ def _page_number(line: str, lines: list[str], index: int) -> bool:
     return len(line.split()) <= MAX_RUNNING_LINE_WORDS and bool(_PAGE_OF.search(line))
 
 
-#: A transcript's speaker label at the start of a line: "MIRIAM: So, ...".
+#: A transcript's speaker label at the start of a line: "MIRIAM: So, ...", "GEMMA
+#: (PRESENTER): Afternoon, ...".
 _SPEAKER = re.compile(
-    r"^(?P<label>[A-Z][A-Z'\u2019.-]{1,20}(?: [A-Z][A-Z'\u2019.-]{1,20})?):[ \t]+(?=\S)",
+    r"^(?P<label>[A-Z][A-Z'\u2019.-]{1,20}(?: [A-Z][A-Z'\u2019.-]{1,20})?"
+    r"(?: \([A-Za-z][A-Za-z' -]{1,20}\))?):[ \t]+(?=\S)",
     re.MULTILINE,
 )
 #: Labels that say what a line is rather than who speaks it.

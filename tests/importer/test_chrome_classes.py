@@ -2278,3 +2278,40 @@ def test_a_voice_assistant_s_markup_log_lines_and_wake_words_go_and_what_it_said
     ):
         assert chrome_reason(line), line
     assert chrome_reason("Alexa, my physio, says to keep moving.") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("This guide is for members with Silver, Gold and Platinum plans.", "insurance cover"),
+        ("This leaflet does not change the terms of your policy.", "insurance cover"),
+        ("Sessions count towards the same yearly limit as physiotherapy.", "insurance cover"),
+        ("Not covered: gym membership, mattresses and back supports.", "insurance cover"),
+        ("Covered on all plans.", "insurance cover"),
+        ("Gold: up to 8 sessions a year.", "insurance cover"),
+        ("Use the app to check how many sessions you have left.", "insurance cover"),
+        ("sam_runs88 · Posted 4 May 2025, 09:30", "post furniture"),
+        ("You must be signed in to reply.", "post furniture"),
+        ("Our community guidelines are on the help page.", "post furniture"),
+        ("Members here can share experiences but not medical advice.", "post furniture"),
+        ("Hi Sam, welcome and thanks for such a clear post.", "greeting"),
+        ("Leaflet produced by the Oakfield Surgery clinical team.", "publisher"),
+    ],
+)
+def test_an_insurer_s_cover_terms_and_a_forum_s_furniture_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Physiotherapy is covered by the NHS if your GP refers you.",
+        "Most people need up to 6 sessions of physiotherapy.",
+        "Hi Sam, thanks, the bridges really helped my back.",
+        "Hi Sam, thank you for the post, I had the same pain for months.",
+        "Members of the team will show you the exercises.",
+        "Your GP can check how many tablets you have left.",
+    ],
+)
+def test_advice_about_cover_sessions_and_replies_is_kept(line):
+    assert chrome_reason(line) == ""

@@ -2280,3 +2280,28 @@ def test_markdown_emphasis_in_plain_text_is_no_part_of_a_name():
     titles = {page.title for page in plan.pages}
     assert "Slipped disc" in titles
     assert not any("*" in title for title in titles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The most common cause is muscle strain from lying on your side in one position for"
+        " a long time.",
+        "The usual cause is muscle strain from running on a cambered road for months on end.",
+    ],
+)
+def test_one_cause_keeps_its_name_however_long_its_setting(sentence):
+    assert "Muscle strain" in {r.title for r in plan_of(article(sentence)).pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hip pain is one of the most common reasons adults see a physiotherapist.",
+        "Hip pain is a common reason for time off work.",
+        "Hip pain is one of the top reasons people visit their GP.",
+    ],
+)
+def test_a_reason_to_seek_care_is_no_cause(sentence):
+    plan = plan_of(article(sentence, heading="Overview"))
+    assert "Hip pain" not in {r.title for r in plan.pages[0].causes}

@@ -371,6 +371,17 @@ def test_a_transcripts_speaker_labels_are_dropped_and_what_they_say_stays():
     assert {d.text for d in doc.dropped} >= {"ANA:", "SAM:"}
 
 
+def test_speaker_labels_with_a_role_in_brackets_are_dropped_too():
+    doc = parse_text(
+        "Phone-in\n\nJO (PRESENTER): First caller, Maureen.\n\nMAUREEN (CALLER): My neck"
+        " locked on Sunday.\n\nDR SHAH: That sounds like acute wry neck.\n\nJO: Thank you.\n"
+    )
+    text = " ".join(b.text for s in doc.sections for b in s.blocks if isinstance(b, Paragraph))
+    assert "(PRESENTER)" not in text and "(CALLER)" not in text and "DR SHAH:" not in text
+    assert "That sounds like acute wry neck." in text
+    assert {d.text for d in doc.dropped} >= {"JO (PRESENTER):", "MAUREEN (CALLER):"}
+
+
 def test_labels_that_say_what_a_line_is_are_kept():
     doc = parse_text(
         "Advice\n\nIMPORTANT: call 999 if both legs go numb.\n\nNOTE: most back pain settles."

@@ -2467,3 +2467,44 @@ def test_a_bold_clause_before_a_comma_is_no_label_but_a_bold_name_still_is():
     text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
     assert ". ," not in text
     assert "Dry needling" in written(plan)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Supportive care remains important.", "Gentle movement remains helpful.", "Pacing is vital."],
+)
+def test_a_short_sentence_ending_in_an_adjective_is_no_label_naming_a_treatment(opening):
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "- Physiotherapy helps most people",
+            f"{opening} A nurse shows carers how to move the child safely at home.",
+        )
+    )
+    assert not [p.title for p in plan.pages if p.title.lower().startswith(opening[:8].lower())]
+
+
+@pytest.mark.parametrize(
+    ("advice", "why"),
+    [
+        (
+            "We do not usually recommend codeine for this kind of pain.",
+            "Codeine can be addictive and causes constipation.",
+        ),
+        ("Bed rest is not recommended.", "Bed rest weakens the muscles that support you."),
+    ],
+)
+def test_what_is_said_of_a_treatment_after_advice_against_it_makes_no_page(advice, why):
+    plan = plan_of(article("## Treatment", f"Physiotherapy helps most people. {advice} {why}"))
+    assert written(plan) <= {"Physiotherapy"}
+
+
+def test_a_treatment_only_restricted_is_still_described():
+    plan = plan_of(
+        article(
+            "## Treatment",
+            "Surgery is only considered if the pain lasts more than a year."
+            " Surgery removes the part of the disc pressing on the nerve.",
+        )
+    )
+    assert "Surgery" in written(plan)

@@ -194,6 +194,10 @@ class Context:
     #: id() of a page one treatment heading names -> its section, until its text is asked
     #: which treatment the heading means (see ``entities.section_treatment_named``).
     treatment_sections: dict[int, Section] = field(default_factory=dict)
+    #: Name keys of what a sentence advised against ("We do not usually recommend codeine
+    #: ..."): a later sentence about it ("Codeine can be addictive") says why, and makes
+    #: no page of it.
+    advised_against: set[str] = field(default_factory=set)
 
     @classmethod
     def start(cls, rules: RuleSet, plan: ArticlePlan, document: Document) -> Context:

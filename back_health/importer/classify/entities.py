@@ -1905,12 +1905,27 @@ def _within_main_title(name: str, state: Context) -> bool:
 _FUNCTION_WORDS = frozenset({"of", "in", "on", "at", "the", "a", "an", "to", "for", "with"})
 
 
+#: What a "reason" is for when it is no cause: seeing a doctor, time off work.
+_REASON_TO_SEEK_CARE = re.compile(
+    r"\s*+(?:why\s+)?(?:(?:people|adults|children|patients|women|men|workers)\s+)?"
+    r"(?:(?:see|visit|go\s+to|consult|contact|call|book)\s+(?:a|an|the|their|your|his|her)\b"
+    r"|(?:take|need)\s+time\s+off\b|miss(?:es)?\s+work\b)"
+    r"|\s*+for\s+(?:seeing|visiting|a\s+visit|visits|appointments?|consultations?|time\s+off"
+    r"|sick(?:ness)?\s+(?:leave|absence)|absence|missing)\b",
+    re.IGNORECASE,
+)
+
+
 def _named_as_cause(sentence: str, rules: RuleSet) -> str:
     """The name a "<name> is the main cause" sentence gives, else ""."""
     if not rules.cue("cause_subject_sentence", sentence):
         return ""
     for pattern in rules.cue_patterns("cause_subject_sentence"):
         if (match := pattern.search(sentence)) and match.start() > 0:
+            if _REASON_TO_SEEK_CARE.match(sentence, match.end()):
+                # "Neck pain is one of the most common reasons adults see a doctor": why
+                # people seek care, not what brings the condition on.
+                return ""
             # "Doctors think hEDS is the main reason": whose opinion it is is no name.
             subject = _OPINION.sub("", sentence[: match.start()])
             if ";" in subject:
@@ -2103,9 +2118,33 @@ def listed_names(text: str, rules: RuleSet) -> list[str]:
     # A run-on list's parts are short names; one cause alone may carry its setting
     # ("a large central disc herniation in the lower back").
     longest = 12 if len(parts) == 1 else 8
-    if not names or not all(names) or any(len(part.split()) > longest for part in parts):
+    if not names or not all(names):
+        return []
+    if any(len(part.split()) > longest for part in parts):
+        if len(parts) == 1 and _name_then_setting(parts[0], names[0]):
+            # "muscle strain from holding your neck in one position for a long time": a
+            # short name opens the part, and what follows its preposition is its setting.
+            return names
         return []
     return names
+
+
+def _name_then_setting(part: str, name: str) -> bool:
+    """Whether ``part`` opens with ``name`` (an article aside) and goes on with a
+    preposition: the name, then where or how it comes about."""
+    words = _strip_article(part.strip()).split()
+    count = len(name.split())
+    return (
+        count <= SETTING_NAME_MAX_WORDS
+        and " ".join(words[:count]).lower() == name.lower()
+        and len(words) > count
+        and words[count].lower() in _SETTING_PREPOSITIONS
+    )
+
+
+#: Most words of a name a long setting may follow.
+SETTING_NAME_MAX_WORDS = 4
+_SETTING_PREPOSITIONS = frozenset({"from", "in", "with", "after", "during", "when", "while"})
 
 
 def _gloss_term(text: str) -> str:
@@ -2602,6 +2641,41 @@ def give_body(page: PagePlan, text: str, state: Context) -> None:
     state.pages.add_text(page, text)
 
 
+def note_advised_against(sentence: str, state: Context) -> None:
+    """Remember the treatments and medicines ``sentence`` advises against, as written
+    ("codeine", "bed rest"); advice on when only to use one ("only if ...") is none."""
+    rules = state.rules
+    found = [match for _, match in rules.find_treatments(sentence)]
+    found += [match for _, match in rules.find_medicines(sentence)]
+    for match in found:
+        clause = _clause_of(sentence, match.start())
+        cue = rules.cue("advised_against", clause)
+        if not cue or _ONLY.search(cue):
+            continue
+        before = clause[: clause.lower().find(cue.lower())]
+        if _CONDITIONAL_BEFORE.search(before):
+            continue  # "If these do not help, your GP may prescribe codeine": a case
+        state.advised_against.add(name_key(match.group(0), rules))
+
+
+def _clause_of(sentence: str, start: int) -> str:
+    """The clause of ``sentence`` holding ``start`` ("Sulfasalazine helps the joints" of
+    "..., but it does not help the spine")."""
+    clause_start, clause_end = 0, len(sentence)
+    for break_start, break_end in _clause_breaks(sentence):
+        if break_end <= start:
+            clause_start = break_end
+        elif break_start >= start:
+            clause_end = break_start
+            break
+    return sentence[clause_start:clause_end]
+
+
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+#: A conditional opening the words before a cue: "If these do not help".
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|when|unless|until|whether)\b", re.IGNORECASE)
+
+
 def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     """Give a page the sentence that says something about it: one whose subject is the
     entity ("Spinal fusion is considered when ..."). A passing or hedged mention ("Massage
@@ -2639,6 +2713,11 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     for key, page in state.pages.opening(start):
         if page is owner or page is state.main or not key:
             continue
+        if key in state.advised_against:
+            # "We do not usually recommend codeine ... Codeine can be addictive": why
+            # not, said of what the article advised against.
+            state.decide(sentence, "content", f"says why {page.title!r} is advised against")
+            return
         if owner.kind == Kind.TREATMENT and page.title in _general_terms(rules):
             continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):

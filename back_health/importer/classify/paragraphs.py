@@ -11,6 +11,7 @@ from ..dose import has_counts, has_dose, read_dose
 from ..names import (
     check_name,
     derive_name,
+    lemma_lookup,
     name_key,
     only_adjective,
     opens_with_verb,
@@ -51,6 +52,7 @@ from .entities import (
     lead_context,
     list_entities,
     named_kind,
+    note_advised_against,
     origins_in_sentence,
     owner_for_relations,
     related_in_sentence,
@@ -354,6 +356,7 @@ def emit_paragraph(
             # text, and no cause or treatment is read from it.
             state.decide(sentence, "content", "the section advises against what it names")
         elif asked is None or asked.as_ != "content":
+            note_advised_against(sentence, state)
             related_before = len(relation_owner.related_conditions)
             treatments_in_sentence(sentence, relation_owner, topic, state, within=owner)
             risks_in_sentence(sentence, relation_owner, state)
@@ -949,6 +952,8 @@ def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Technique matters too.", "Sitting hurts.": sentences, no names
     if all(only_adjective(word) for word in words):
         return None  # "Not always.", "Rarely."
+    if len(words) > 1 and _adjective_alone(words[-1]):
+        return None  # "Supportive care remains important.": a name ends in no adjective
     derived = derive_name(label, rules).name
     if not derived or not name_key(label, rules).endswith(name_key(derived, rules)):
         return None  # "Then again." is no name; "Years of stooping" names stooping
@@ -956,6 +961,13 @@ def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:
     if len(re.findall(r"[^\W\d_]{2,}", first)) < LABEL_TEXT_MIN_WORDS:
         return None
     return ListItem(f"{label}. {rest}")
+
+
+def _adjective_alone(word: str) -> bool:
+    """Whether ``word`` can only be an adjective ("important", "helpful"); one that is an
+    adverb too ("off" of "Ease off", "alone") may close an instruction's name."""
+    lookup = lemma_lookup()
+    return lookup is not None and set(lookup(word.strip(".,;:!?").lower())) == {"ADJ"}
 
 
 #: A name of up to a few words ending in a full stop, then a capitalised sentence.

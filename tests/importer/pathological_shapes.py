@@ -86,6 +86,22 @@ def _text(name: str, size: int) -> tuple[str, str]:
         "full-width stops": lambda: _INTRO + "Rest" + _repeat("。", size) + "\n",
         "chinese sentences": lambda: _INTRO + _repeat("腰痛很常见。休息", size) + "\n",
         "speaker labels": lambda: _INTRO + _repeat("ANA: so it goes\nSAM: yes\n", size),
+        # Speakers with roles, one bracket left open.
+        "speaker roles": lambda: (
+            _INTRO + _repeat("JO (PRESENTER): so it goes\nMAUREEN (CALLER: yes\n", size)
+        ),
+        # A forum's post headers, an insurer's cover terms, when it hurts and a reason to
+        # see a doctor, run together on one line without a stop.
+        "cover and forum lines": lambda: (
+            _INTRO
+            + _repeat(
+                "sam_runs88 · Posted 4 May 2025 covered on all plans up to 5 sessions a year"
+                " why does my back hurt when I bend hi Sam, welcome and thanks for your post"
+                " the most common cause is strain from holding the reasons adults see a ",
+                size,
+            )
+            + "\n"
+        ),
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
@@ -538,6 +554,8 @@ SHAPES = {
             "indented colon lines",
             "indented labelled items",
             "speaker labels",
+            "speaker roles",
+            "cover and forum lines",
             "full-width stops",
             "chinese sentences",
             "slide deck",

@@ -90,13 +90,7 @@ def advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
 
 
 def _advised_against(sentence: str, start: int, rules: RuleSet) -> str | None:
-    clause_start, clause_end = 0, len(sentence)
-    for break_start, break_end in _clause_breaks(sentence):
-        if break_end <= start:
-            clause_start = break_end
-        elif break_start >= start:
-            clause_end = break_start
-            break
+    clause_start, clause_end = _clause_bounds(sentence, start)
     if cue := rules.cue("advised_against", sentence[clause_start:clause_end]):
         return cue
     if sentence[:start].strip(" \"'\u201c\u2018*"):
@@ -2661,6 +2655,12 @@ def note_advised_against(sentence: str, state: Context) -> None:
 def _clause_of(sentence: str, start: int) -> str:
     """The clause of ``sentence`` holding ``start`` ("Sulfasalazine helps the joints" of
     "..., but it does not help the spine")."""
+    clause_start, clause_end = _clause_bounds(sentence, start)
+    return sentence[clause_start:clause_end]
+
+
+def _clause_bounds(sentence: str, start: int) -> tuple[int, int]:
+    """Where the clause of ``sentence`` holding ``start`` begins and ends."""
     clause_start, clause_end = 0, len(sentence)
     for break_start, break_end in _clause_breaks(sentence):
         if break_end <= start:
@@ -2668,7 +2668,7 @@ def _clause_of(sentence: str, start: int) -> str:
         elif break_start >= start:
             clause_end = break_start
             break
-    return sentence[clause_start:clause_end]
+    return clause_start, clause_end
 
 
 _ONLY = re.compile(r"\bonly\b", re.IGNORECASE)

@@ -6,6 +6,8 @@ example or advises against stays text (a suggestion at most); exercises keep the
 and doses however the dose is worded.
 """
 
+from importlib.util import find_spec
+
 import pytest
 
 from back_health.importer.dose import read_dose
@@ -2469,6 +2471,7 @@ def test_a_bold_clause_before_a_comma_is_no_label_but_a_bold_name_still_is():
     assert "Dry needling" in written(plan)
 
 
+@pytest.mark.skipif(find_spec("lemminflect") is None, reason="needs the nlp extra's lexicon")
 @pytest.mark.parametrize(
     "opening",
     ["Supportive care remains important.", "Gentle movement remains helpful.", "Pacing is vital."],

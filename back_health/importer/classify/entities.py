@@ -2639,12 +2639,14 @@ def note_advised_against(sentence: str, state: Context) -> None:
     """Remember the treatments and medicines ``sentence`` advises against, as written
     ("codeine", "bed rest"); advice on when only to use one ("only if ...") is none."""
     rules = state.rules
+    if not rules.cue("advised_against", sentence):
+        return  # most sentences advise against nothing: no names to look up
     found = [match for _, match in rules.find_treatments(sentence)]
     found += [match for _, match in rules.find_medicines(sentence)]
     for match in found:
         clause = _clause_of(sentence, match.start())
         cue = rules.cue("advised_against", clause)
-        if not cue or _ONLY.search(cue):
+        if not cue or RESTRICTION.search(cue):
             continue
         before = clause[: clause.lower().find(cue.lower())]
         if _CONDITIONAL_BEFORE.search(before):
@@ -2671,7 +2673,8 @@ def _clause_bounds(sentence: str, start: int) -> tuple[int, int]:
     return clause_start, clause_end
 
 
-_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+#: Advice on when only to use a treatment ("only if ..."): a restriction, not against it.
+RESTRICTION = re.compile(r"\bonly\b", re.IGNORECASE)
 #: A conditional opening the words before a cue: "If these do not help".
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|when|unless|until|whether)\b", re.IGNORECASE)
 
@@ -2713,14 +2716,14 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
     for key, page in state.pages.opening(start):
         if page is owner or page is state.main or not key:
             continue
-        if key in state.advised_against:
-            # "We do not usually recommend codeine ... Codeine can be addictive": why
-            # not, said of what the article advised against.
-            state.decide(sentence, "content", f"says why {page.title!r} is advised against")
-            return
         if owner.kind == Kind.TREATMENT and page.title in _general_terms(rules):
             continue  # part of the treatment whose section this is
         if start == key or start.startswith(key + " "):
+            if key in state.advised_against:
+                # "We do not usually recommend codeine ... Codeine can be addictive":
+                # why not, said of what the article advised against.
+                state.decide(sentence, "content", f"says why {page.title!r} is advised against")
+                return
             if (
                 page.kind == Kind.CAUSE and start[len(key) :].lstrip().startswith(("and ", "or "))
             ) or _LISTED_AFTER_COMMA.match(" ".join(words[len(key.split()) - 1 : 12])):

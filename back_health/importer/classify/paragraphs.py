@@ -35,6 +35,7 @@ from .blocks import (
 )
 from .context import ENTITY_KINDS, Context, PendingList, Role, relate
 from .entities import (
+    RESTRICTION,
     advised_against,
     called_condition,
     cause_subject,
@@ -342,7 +343,7 @@ def emit_paragraph(
             and previous
             and _REFERS_BACK.match(sentence)
             and (against := advised_against(sentence, 0, rules))
-            and not _RESTRICTION.search(against)
+            and not RESTRICTION.search(against)
         ):
             # "Codeine can cause constipation. They are not recommended for long-term back
             # pain.": advice against what the sentence before was about; that sentence
@@ -625,8 +626,6 @@ _OPENS_WITH_NEGATION = re.compile(
 )
 
 
-#: A cue that limits when a treatment is used rather than advising against it.
-_RESTRICTION = re.compile(r"\bonly\b", re.IGNORECASE)
 #: A sentence opening by referring back to what the one before was about.
 _REFERS_BACK = re.compile(r"\s*(?:they|it|these|this|those)\b", re.IGNORECASE)
 

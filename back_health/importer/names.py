@@ -344,15 +344,21 @@ def as_gerund_phrase(phrase: str, rules: RuleSet) -> str:
 
 
 @lru_cache(maxsize=8192)
-def only_adjective(word: str) -> bool:
-    """Whether ``word`` can only be an adjective ("Ordinary", "Different"): alone it names
-    nothing. Needs the ``nlp`` extra; without it no word is known to be one."""
+def only_adjective(word: str, *, adverbs: bool = True, participles: bool = False) -> bool:
+    """Whether ``word`` can only be an adjective ("Ordinary", "Different"), or with
+    ``adverbs`` an adverb, or with ``participles`` an adjective that is a verb's form too
+    ("repeated"): alone it names nothing. Without ``adverbs`` a word that is an adverb too
+    ("off" of "Ease off", "alone") may close an instruction's name. Needs the ``nlp``
+    extra; without it no word is known to be one."""
     lookup = lemma_lookup()
     word = word.strip(".,;:!?\"'").lower()
     if lookup is None or len(word) < 3:
         return False
     tags = set(lookup(word))
-    return bool(tags) and tags <= {"ADJ", "ADV"}
+    allowed = {"ADJ", "ADV"} if adverbs else {"ADJ"}
+    if participles and "ADJ" in tags:
+        allowed.add("VERB")
+    return bool(tags) and tags <= allowed
 
 
 #: "a gene called HLA-B27" -> "HLA-B27": the name comes after "called".

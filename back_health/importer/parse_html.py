@@ -164,15 +164,32 @@ _EMPTY_INLINE = re.compile(r"<(strong|em|a)(?: [^>]*)?>\s*</\1>")
 _MARKED_SECTION = re.compile(r"<!\[[^<>]*>")
 
 
+class _BrowserSoup(BeautifulSoup):
+    """The standard library's parser, closing an open heading or paragraph when a block
+    starts inside it, as a browser does: ``<h1>Title<p>Text`` is ``<h1>Title</h1>
+    <p>Text</p>``. Closed as the markup is read, not moved after it, so that headings left
+    open one inside another cost no more than one pass."""
+
+    def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
+        current = self.currentTag
+        if name in _BLOCK_CHILDREN and current is not None and current.name in _AUTO_CLOSED:
+            self.endData()
+            self._popToTag(current.name)
+        return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
+
+
+_AUTO_CLOSED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+
+
 def parse_soup(markup: str) -> BeautifulSoup:
     """``markup`` parsed, whatever it holds. Python's HTML parser rejects a marked section
     it does not know ("<![foo[", an unclosed "<!["); such sections are dropped (an
     unclosed one is kept as text) and the markup parsed again."""
     try:
-        return BeautifulSoup(markup, "html.parser")
+        return _BrowserSoup(markup, "html.parser")
     except ParserRejectedMarkup:
         markup = _MARKED_SECTION.sub("", markup).replace("<![", "&lt;![")
-        return BeautifulSoup(markup, "html.parser")
+        return _BrowserSoup(markup, "html.parser")
 
 
 def parse_html(html: str, *, format: str = "html") -> Document:
@@ -472,15 +489,22 @@ def accordion_headings(soup: BeautifulSoup) -> None:
     an accordion's heading is its text, not a control to drop. A toggle button standing
     alone before its panel (``<button aria-expanded>Question?</button><div class="panel"
     hidden>``) heads the panel, which is content however it is hidden."""
+    inside: dict[int, bool] = {}
     for button in soup.find_all("button"):
-        if button.find_parent(_HEADINGS) is not None:
+        if _within(button, _HEADING_NAMES, inside):
             button.unwrap()
         elif button.has_attr("aria-expanded") and (panel := button.find_next_sibling()):
             if panel.name in _PANEL_TAGS and button.get_text(strip=True):
                 for attribute in ("hidden", "style"):
                     if attribute in panel.attrs:
                         del panel[attribute]
-                button.name = "h3"
+                # Above the headings its panel holds ("Common causes" over "<h3>Slipped
+                # disc</h3>"), so that they are its sub-headings (its own children only:
+                # panels nested in panels are each read once).
+                inner = [
+                    int(h.name[1]) for h in panel.find_all(_NUMBERED_HEADINGS, recursive=False)
+                ]
+                button.name = f"h{max(2, min(3, min(inner, default=4) - 1))}"
                 button.attrs = {}
 
 
@@ -488,6 +512,29 @@ _PANEL_TAGS = frozenset({"div", "section", "dd", "ul", "ol", "p"})
 
 
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "summary"]
+_NUMBERED_HEADINGS = _HEADINGS[:6]
+_HEADING_NAMES = frozenset(_HEADINGS)
+
+
+def _within(tag: Tag, names: frozenset[str], known: dict[int, bool]) -> bool:
+    """Whether an ancestor of ``tag`` is named one of ``names``. ``known`` remembers the
+    answer for every element passed on the way up, so that the tags of a whole tree are
+    answered in one walk of each element, however deep they nest."""
+    passed = []
+    node = tag.parent
+    found = False
+    while node is not None:
+        if (answer := known.get(id(node))) is not None:
+            found = answer
+            break
+        if node.name in names:
+            found = True
+            break
+        passed.append(id(node))
+        node = node.parent
+    for key in passed:
+        known[key] = found
+    return found
 
 
 def hidden_elements(soup: BeautifulSoup, revealed: set[str]) -> list[Tag]:
@@ -588,12 +635,16 @@ _TITLE_CLASS = re.compile(
 
 def _title_heading(soup: BeautifulSoup) -> Tag | None:
     first = None
+    # Each element's answers worked out once, however deep the headings nest.
+    texted = _holding_text(soup)
+    in_content: dict[int, bool] = {}
+    in_chrome: dict[int, bool] = {}
     for h1 in soup.find_all("h1"):
-        if not collapse_spaces(h1.get_text(" ")):
+        if id(h1) not in texted:
             continue
-        if any(parent.name in ("article", "main") for parent in h1.parents):
+        if _within(h1, _CONTENT_NAMES, in_content):
             return h1
-        if first is None and not any(p.name in ("nav", "footer") for p in h1.parents):
+        if first is None and not _within(h1, _CHROME_NAMES, in_chrome):
             first = h1
     if first is None:
         first = soup.find(
@@ -608,14 +659,52 @@ def _title_heading(soup: BeautifulSoup) -> Tag | None:
     return first
 
 
+_CONTENT_NAMES = frozenset({"article", "main"})
+_PLAIN_STRINGS = (NavigableString, CData)
+_CHROME_NAMES = frozenset({"nav", "footer"})
+
+
+def _holding_text(soup: BeautifulSoup) -> set[int]:
+    """The ids of the elements holding text other than spaces: each text marks its
+    ancestors up to the first already marked, so every element is marked once."""
+    marked: set[int] = set()
+    for string in soup.find_all(string=True):
+        if type(string) not in _PLAIN_STRINGS or not string.strip():
+            continue  # a comment, a script: no text a reader sees
+        node = string.parent
+        while node is not None and id(node) not in marked:
+            marked.add(id(node))
+            node = node.parent
+    return marked
+
+
+def _text_lengths(soup: BeautifulSoup) -> dict[int, int]:
+    """The length of each element's text by id, in one pass from the last node back: a
+    node's descendants all come after it, so each is counted before its parent is."""
+    lengths: dict[int, int] = {}
+    for node in reversed(list(soup.descendants)):
+        if isinstance(node, Tag):
+            length = lengths.get(id(node), 0)
+        elif type(node) in _PLAIN_STRINGS:
+            length = len(node)
+        else:
+            continue
+        if node.parent is not None:
+            lengths[id(node.parent)] = lengths.get(id(node.parent), 0) + length
+    return lengths
+
+
 def _content_root(soup: BeautifulSoup, h1: Tag | None) -> Tag:
     if h1 is not None:
         for parent in h1.parents:
             if parent.name in ("article", "main") or parent.get("role") == "main":
                 return _widened(parent)
     articles = soup.find_all("article")
+    if len(articles) > 1:
+        lengths = _text_lengths(soup)
+        return _widened(max(articles, key=lambda article: lengths.get(id(article), 0)))
     if articles:
-        return _widened(max(articles, key=lambda article: len(article.get_text())))
+        return _widened(articles[0])
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     return main or soup.body or soup
 

@@ -102,6 +102,16 @@ def _text(name: str, size: int) -> tuple[str, str]:
             )
             + "\n"
         ),
+        "membership and blanks": lambda: (
+            _INTRO
+            + _repeat(
+                "Become a member of Date ..../.... Time .... |  Summer 2025 Answer a few"
+                " questions sounds very like a rare condition called back pain when coughing"
+                " or The repeated strain can make your back ache slows bone healing ",
+                size,
+            )
+            + "\n"
+        ),
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
@@ -428,6 +438,30 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + "</div>" * (size // 11)
             + "</body></html>"
         ),
+        # Accordion toggles, each panel holding headings and the next toggle and panel.
+        "nested toggles": lambda: (
+            _HTML_INTRO
+            + '<button aria-expanded="false">Causes</button><div hidden><h3>Strain</h3>'
+            * (size // 72)
+            + "<p>Walk daily.</p>"
+            + "</div>" * (size // 72)
+            + "</body></html>"
+        ),
+        # Headings never closed, each holding the next; articles, each holding the next.
+        "nested headings": lambda: (
+            _HTML_INTRO
+            + "<h1>Step " * (size // 9)
+            + "<p>Walk daily.</p>"
+            + "</h1>" * (size // 9)
+            + "</body></html>"
+        ),
+        "nested articles": lambda: (
+            _HTML_INTRO
+            + "<article><h2>Part</h2>" * (size // 22)
+            + "<p>Walk daily.</p>"
+            + "</article>" * (size // 22)
+            + "</body></html>"
+        ),
         "line breaks": lambda: _HTML_INTRO + "<p>Rest" + _repeat("<br>", size) + "well.</p>",
         "html table": lambda: (
             _HTML_INTRO
@@ -556,6 +590,7 @@ SHAPES = {
             "speaker labels",
             "speaker roles",
             "cover and forum lines",
+            "membership and blanks",
             "full-width stops",
             "chinese sentences",
             "slide deck",
@@ -614,6 +649,9 @@ SHAPES = {
         for name in (
             "placed lines",
             "nested elements",
+            "nested toggles",
+            "nested headings",
+            "nested articles",
             "line breaks",
             "html table",
             "nested tables",

@@ -2315,3 +2315,34 @@ def test_an_insurer_s_cover_terms_and_a_forum_s_furniture_are_chrome(line, reaso
 )
 def test_advice_about_cover_sessions_and_replies_is_kept(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Our helpline is open Monday to Friday, 10am to 4pm.", "contact details"),
+        ("Become a member from £2 a month and get our quarterly magazine.", "promotional"),
+        ("Become a member", "promotional"),
+        ("Join as a friend of the society today.", "promotional"),
+        ("This article isn't a substitute for a personal assessment.", "disclaimer"),
+        ("Answer a few questions to find out what to do next.", "promotional"),
+        ("THE BACK ROOM BULLETIN  |  Winter 2024", "newsletter"),
+        ("Information for pregnant women, birthing people and their birth partners", "publisher"),
+        ("Physio review: Date ..../..../......  Time ........", "form field"),
+    ],
+)
+def test_a_charity_s_membership_helpline_and_tools_and_a_form_s_blanks_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Become a member of a walking group and walk twice a week.",
+        "Breathe in.... and out....",
+        "For pregnant women with back pain, a support belt can help.",
+        "The helpline nurse said the pain should ease within weeks.",
+    ],
+)
+def test_advice_about_joining_breathing_and_who_it_is_for_is_kept(line):
+    assert chrome_reason(line) == ""

@@ -1692,6 +1692,10 @@ def cause_subject(sentence: str, owner: PagePlan, topic: str, state: Context) ->
         return
     if rules.cue("anatomy_subject", subject):
         return
+    if _MODIFIERS_ONLY.fullmatch(subject) and only_adjective(subject.split()[-1], participles=True):
+        # "The repeated strain can make your back ache": after a determiner and its
+        # adjective, the cue's word ("strain") is the noun they qualify, not a verb.
+        return
     names = listed_names(subject, rules)
     kept: list[str] = []
     for name in names:
@@ -1804,6 +1808,10 @@ def _sentence_cause(text: str, sentence: str, owner: PagePlan, state: Context, c
     if not name or len(name.split()) > 5:
         return
     _sentence_cause_named(name, sentence, owner, state, cue)
+
+
+#: A determiner and up to two words after it, with no more: "The repeated", "a sudden".
+_MODIFIERS_ONLY = re.compile(r"(?:the|a|an|this|that|any|your|their)(?:\s+[\w-]+){1,2}", re.I)
 
 
 def _sentence_cause_named(
@@ -2466,6 +2474,10 @@ def item_page(part: str, category: str, owner: PagePlan, state: Context, note: s
         # "Conditions I treat: cervical radiculopathy, sciatica ...": a condition is never
         # a treatment, whatever the heading over it says.
         state.decide(part, "content", "a condition in a treatments list; kept as text")
+        return None
+    if category == "treatments" and _DIAGNOSTIC_TEST.search(derived.name):
+        # "An MRI scan for junior players with pain on arching": a test, not a treatment.
+        state.decide(part, "content", "a test in a treatments list; kept as text")
         return None
     if category == "types" and owner.kind == Kind.TREATMENT:
         # "The main types we offer are: Swedish massage, deep tissue massage ..." on a

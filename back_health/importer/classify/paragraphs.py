@@ -11,7 +11,6 @@ from ..dose import has_counts, has_dose, read_dose
 from ..names import (
     check_name,
     derive_name,
-    lemma_lookup,
     name_key,
     only_adjective,
     opens_with_verb,
@@ -951,7 +950,7 @@ def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Technique matters too.", "Sitting hurts.": sentences, no names
     if all(only_adjective(word) for word in words):
         return None  # "Not always.", "Rarely."
-    if len(words) > 1 and _adjective_alone(words[-1]):
+    if len(words) > 1 and only_adjective(words[-1], adverbs=False):
         return None  # "Supportive care remains important.": a name ends in no adjective
     derived = derive_name(label, rules).name
     if not derived or not name_key(label, rules).endswith(name_key(derived, rules)):
@@ -960,13 +959,6 @@ def _sentence_label(paragraph: Paragraph, rules) -> ListItem | None:
     if len(re.findall(r"[^\W\d_]{2,}", first)) < LABEL_TEXT_MIN_WORDS:
         return None
     return ListItem(f"{label}. {rest}")
-
-
-def _adjective_alone(word: str) -> bool:
-    """Whether ``word`` can only be an adjective ("important", "helpful"); one that is an
-    adverb too ("off" of "Ease off", "alone") may close an instruction's name."""
-    lookup = lemma_lookup()
-    return lookup is not None and set(lookup(word.strip(".,;:!?").lower())) == {"ADJ"}
 
 
 #: A name of up to a few words ending in a full stop, then a capitalised sentence.

@@ -44,7 +44,7 @@ from .exercises import (
     only_dose,
 )
 from .paragraphs import emit_blocks, every_item_dosed
-from .subject import whole_medicine
+from .subject import two_conditions, whole_medicine
 from .topics import (
     ADVISED_AGAINST,
     CAUSE_TOPICS,
@@ -398,8 +398,13 @@ def heading_cause(heading: str, topic: str, state: Context) -> Role | None:
         if not derived.name and (when := AFTER_EVENT.match(unbracketed)):
             derived = check_name(unbracketed[when.end() :], rules)  # "After a fall"
         if derived.name and len(derived.name.split()) <= CAUSE_HEADING_MAX_WORDS:
-            page = cause_page(derived.name, state, "short heading under a causes heading")
-            return Role("cause", "short noun-phrase heading under a causes heading", [page])
+            # "Scoliosis and kyphosis": two conditions, each a cause of its own.
+            names = [n for n in two_conditions(derived.name, rules) if n]
+            pages = [
+                cause_page(name, state, "short heading under a causes heading") for name in names
+            ]
+            because = "short noun-phrase heading under a causes heading"
+            return Role("cause", because if len(pages) == 1 else f"{because}, naming two", pages)
     return None
 
 

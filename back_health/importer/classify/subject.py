@@ -248,6 +248,34 @@ def _answers_a_reader(paragraph: Paragraph, document: Document) -> bool:
 QA_MIN_QUESTIONS = 3
 
 
+#: Most words of a line under the title read as its subtitle.
+SUBTITLE_MAX_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?:;,]\s*$")
+
+
+def _line_under_title(document: Document) -> str:
+    """The text of a short line with no sentence's ending that opens the section the
+    title heads ("Wound infection after spinal surgery" under "DISCHARGE INSTRUCTIONS"),
+    else ""."""
+    if not document.title.strip() or not document.sections:
+        return ""
+    section = document.sections[0]
+    if section.heading.strip() not in ("", document.title.strip()) or not section.blocks:
+        return ""
+    block = section.blocks[0]
+    if not isinstance(block, Paragraph):
+        return ""
+    text = block.text.strip()
+    if (
+        not text[:1].isupper()
+        or len(text.split()) > SUBTITLE_MAX_WORDS
+        or _SENTENCE_END.search(text)
+        or len(split_sentences(text)) > 1
+    ):
+        return ""
+    return text
+
+
 def first_paragraph(document: Document) -> Paragraph | None:
     for _section, block in document.iter_blocks():
         if isinstance(block, Paragraph) and len(block.text.split()) > 5:
@@ -438,6 +466,10 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         raw.extend(Candidate("subtitle", part) for part in asked)
     else:
         raw.extend(Candidate("subtitle", part) for part in parts[1:])
+    if line := _line_under_title(document):
+        # "DISCHARGE INSTRUCTIONS" over "Wound infection after spinal surgery": a line
+        # standing alone under the title is its subtitle.
+        raw.append(Candidate("subtitle", line))
     # The title is often also the first section's heading: it is a candidate once.
     headed = [s for s in document.sections if s.heading and s.heading != document.title]
     raw.extend(Candidate("top heading", s.heading) for s in headed if s.level <= 1)
@@ -623,8 +655,8 @@ _DIAGNOSED = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|get|got) diagnosed (?:with|as)(?: having)?|"
     r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|diagnosis\s*:|"
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
-    r"(?:sounds|looks) (?:a lot |very much |most )?like(?: it (?:could|might|may|would) be| it'?s|"
-    r" it is| you(?:'ve got| have))?|"
+    r"(?:sounds|looks) (?:a lot |very much |very |most |just )?like"
+    r"(?: it (?:could|might|may|would) be| it'?s| it is| you(?:'ve got| have))?|"
     r"(?:symptoms|signs|findings) (?:fit|suggest|match|are typical of|are those of)|"
     r"(?:describes?|described|have|has|had|is|are) (?:is |are )?(?:almost certainly|most likely|"
     r"very likely|probably)(?: to be)?|"
@@ -642,6 +674,12 @@ _CASE_DETAIL = re.compile(
 #: How typical a diagnosis is, before its name: "a classic", "a textbook", "a simple".
 _TYPICAL = re.compile(
     r"^(?:(?:classic|classical|typical|textbook|simple|straightforward|plain|nasty|bad)\s+)+",
+    re.I,
+)
+#: What a diagnosis is called, after words about it: "rare condition called ".
+_CALLED = re.compile(
+    r"^(?:[\w'-]+\s+){0,6}?(?:condition|disorder|disease|syndrome|problem)\s+"
+    r"(?:called|known as|named)\s+",
     re.I,
 )
 _SECONDARY_TO = re.compile(r"\s+(?:secondary to|due to|caused by|from)\s+(?:an?\s+|the\s+)?", re.I)
@@ -676,6 +714,9 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         found = _CASE_DETAIL.sub("", found)
         # "Sounds like a classic muscle spasm": how typical it is, not its name.
         found = _TYPICAL.sub("", found)
+        # "... like a rare but well-recognised condition called neck-tongue syndrome":
+        # the name is what it is called.
+        found = _CALLED.sub("", found, count=1)
         name = check_name(noun_phrase(found, rules), rules).name
         if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
             return name
@@ -1064,6 +1105,11 @@ def _product_of(name: str, rules: RuleSet) -> str | None:
     return term.name
 
 
+_ALTERNATIVES = re.compile(r"\s+(?:or|vs\.?|versus)\s+")
+#: A circumstance closing a name ("... when coughing", "... when you cough").
+_WHEN_IT_HURTS = re.compile(r"\s(?:when|while|after|during)\s+\S+(?:\s+\S+){0,2}$", re.IGNORECASE)
+
+
 def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
@@ -1095,7 +1141,11 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     if (timeless := without_time(name)) != name and check_name(timeless, rules).name:
         # "Sciatica at 28 weeks": when the writer has it is no part of its name.
         name = timeless
-    parts = [p for p in re.split(r"\s+(?:or|vs\.?|versus)\s+", name) if p.strip()]
+    parts = [p for p in _ALTERNATIVES.split(name) if p.strip()]
+    if len(parts) > 1 and _WHEN_IT_HURTS.search(parts[0]):
+        # "Back pain when coughing or sneezing": the "or" joins two ways of one
+        # circumstance, not two names.
+        parts = [name]
     names = [sentence_case(check_name(p, rules).name or "") for p in parts]
     names = [n for n in names if n] if len(parts) > 1 else [name]
     if len(names) > 1 and all(whole_treatment(n, rules) for n in names):
@@ -1431,6 +1481,10 @@ def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) ->
     return max(qualified, key=lambda c: c.score) if qualified else best
 
 
+#: Which part of a region a pain's name says, before the region: "Low", "upper".
+_PART_OF_REGION = re.compile(r"^(?:low|lower|upper|mid|middle)\s+(?=\w+\s)", re.IGNORECASE)
+
+
 def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     name = candidate.name
     if not check_name(name, rules).name and not _long_condition_name(name, rules):
@@ -1443,8 +1497,13 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
     # "Osteitis pubis in runners": the text names the condition without its qualifier;
     # "Osteoporosis and back pain" is about the first condition, named on its own.
     first = two_conditions(name, rules)[0]
+    counted = {name, head, first}
+    if _SYMPTOM_HEAD.search(head):
+        # "Low back pain in tennis players" over a text that says "back pain": the same
+        # pain, named without which part of the back.
+        counted.add(_PART_OF_REGION.sub("", head))
     mentions = min(
-        max(body.count(f" {_normalised(n, rules)} ") for n in {name, head, first}),
+        max(body.count(f" {_normalised(n, rules)} ") for n in counted),
         MENTIONS_CAP,
     )
     kind = _treatment_kind(name, rules)

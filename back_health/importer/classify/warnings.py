@@ -274,9 +274,14 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
         sentences = split_sentences(block.text)
         pieces = sentence_markup(block, sentences)
         run: list[str] = []
-        for sentence, piece in zip(sentences, pieces, strict=True):
-            found = advice_of(sentence, rules)
-            tier = found.level if found else ""
+        tiers = [(found.level if (found := advice_of(s, rules)) else "") for s in sentences]
+        # "A swollen calf after a long journey could be a blood clot. Call 111 ...": the
+        # risk opening a paragraph goes with the action the paragraph then asks for.
+        opening = next((tier for tier in tiers if tier), "")
+        for sentence, piece, tier in zip(sentences, pieces, tiers, strict=True):
+            if tier:
+                opening = ""
+            tier = tier or opening
             current = units[-1][0] if units else None
             if tier == Severity.CAUTION and _reinforces(sentence, current, rules):
                 # "Do not wait to see if the symptoms settle." after "Call 999 if ..."

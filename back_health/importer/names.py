@@ -889,7 +889,9 @@ _NOT_AN_ACTION = frozenset(
 )
 #: The circumstance after "Why does my back hurt": "when I bend forward", "after swings".
 _CIRCUMSTANCE = re.compile(
-    r"\s+(?:when|while|after|before|during|from)\s+[^?!:;,.()]{2,60}", re.IGNORECASE
+    r"\s+(?:(?:when|while|after|before|during|from)\s+[^?!:;,.()]{2,60}"
+    r"|(?:first thing\s+)?(?P<time>in the (?:morning|evening|night)|at night|overnight|in bed))",
+    re.IGNORECASE,
 )
 
 
@@ -917,7 +919,9 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
         # about shoulder blade pain, lower back pain after swings.
         part = hurts["part"]
         if when := _CIRCUMSTANCE.match(text, hurts.end()):
-            part = f"{part} pain {circumstance_as_gerund(when.group(0).strip())}"
+            # "first thing in the morning" is when: "in the morning".
+            said = when["time"] or circumstance_as_gerund(when.group(0).strip())
+            part = f"{part} pain {said}"
         else:
             part = f"{part} pain"
         words = [w if w.isupper() and len(w) > 1 else w.lower() for w in part.split()]

@@ -107,7 +107,8 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat(
                 "Become a member of Date ..../.... Time .... |  Summer 2025 Answer a few"
                 " questions sounds very like a rare condition called back pain when coughing"
-                " or The repeated strain can make your back ache slows bone healing ",
+                " or The repeated strain can make your back ache slows bone healing I believe you"
+                " have · 184K subscribers This handout is for what's going on Diagnoses ",
                 size,
             )
             + "\n"

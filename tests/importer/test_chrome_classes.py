@@ -2329,6 +2329,11 @@ def test_advice_about_cover_sessions_and_replies_is_kept(line):
         ("THE BACK ROOM BULLETIN  |  Winter 2024", "newsletter"),
         ("Information for pregnant women, birthing people and their birth partners", "publisher"),
         ("Physio review: Date ..../..../......  Time ........", "form field"),
+        (
+            "This handout is for Riverside Rowing Club juniors and their parents.",
+            "leaflet handling",
+        ),
+        ("Back School with Dr Lee · 184K subscribers", "page metadata"),
     ],
 )
 def test_a_charity_s_membership_helpline_and_tools_and_a_form_s_blanks_are_chrome(line, reason):
@@ -2342,6 +2347,7 @@ def test_a_charity_s_membership_helpline_and_tools_and_a_form_s_blanks_are_chrom
         "Breathe in.... and out....",
         "For pregnant women with back pain, a support belt can help.",
         "The helpline nurse said the pain should ease within weeks.",
+        "This exercise is for people with stiff backs.",
     ],
 )
 def test_advice_about_joining_breathing_and_who_it_is_for_is_kept(line):

@@ -67,6 +67,8 @@ def blocks(page_plan, type_):
         ("Why does my back hurt when I bend forward?", "Back pain when bending forward"),
         ("Why Your Neck Aches After Long Drives", "Neck pain after long drives"),
         ("Back pain when you breathe", "Back pain when breathing"),
+        ("Why does my back hurt first thing in the morning?", "Back pain in the morning"),
+        ("Why does my neck hurt at night?", "Neck pain at night"),
         ("Knee pain while you climb stairs", "Knee pain while climbing stairs"),
         ("Back pain when you are pregnant", "Back pain when you are pregnant"),
         # What happens to a condition is said of it, never turned round.

@@ -115,7 +115,10 @@ def test_a_pain_title_counts_the_text_naming_it_without_the_part_of_the_back():
     assert plan_of(text, "rowing.html").main_page.title == "Low back pain in rowers"
 
 
-@pytest.mark.parametrize("heading", ["The usual suspects", "What could it be?"])
+@pytest.mark.parametrize(
+    "heading",
+    ["The usual suspects", "What could it be?", "What's usually going on?", "What overloads it?"],
+)
 def test_everyday_cause_headings_head_the_causes(heading):
     text = (
         "# Lower back pain on one side\n\nOne-sided back pain is common and mostly"
@@ -211,3 +214,69 @@ def test_a_risk_opening_a_paragraph_goes_in_the_box_of_the_action_after_it():
     }
     assert "swollen calf" in boxes["urgent"]
     assert "swollen calf" not in boxes["see_doctor"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Frequently asked questions", "Sleeping positions after a lock"]
+)
+def test_a_title_asking_what_is_going_on_makes_no_heading_a_cause(heading):
+    text = (
+        "# Locked back? What's really going on with a facet joint lock\n\nA facet joint"
+        " lock is a small joint at the back of the spine jammed at the end of its range.\n\n"
+        "## Why does it happen?\n\nA sudden bend with a twist is the usual culprit.\n\n"
+        "## How we treat it\n\nGentle mobilisation eases the joint.\n\n"
+        f"## {heading}\n\n### Is it a slipped disc?\n\nNo, it is a joint that locks.\n"
+    )
+    plan = plan_of(text)
+    assert heading not in {p.title for p in plan.pages}
+
+
+def test_a_specific_structure_is_no_cause():
+    text = (
+        "# Why do rowers get low back pain?\n\nMost rowers' back pain is mechanical.\n\n"
+        "## What's going on?\n\nLess often the pain comes from a specific structure. Tight"
+        " hamstrings make it worse.\n"
+    )
+    plan = plan_of(text)
+    names = {p.title for p in plan.pages if p.kind == Kind.CAUSE}
+    assert "Specific structure" not in names
+
+
+def test_a_clinic_letter_s_first_listed_diagnosis_is_the_subject():
+    text = (
+        "Spinal Assessment Clinic\nRiverside Hospital\n\nDear Mrs Jones,\n\nThank you for"
+        " coming to the clinic.\n\nDiagnoses\n  1. Lumbar canal stenosis, moderate, at L4/5\n"
+        "  2. Type 2 diabetes\n\nPlan\n  - Physiotherapy for six weeks\n  - Review in clinic\n"
+    )
+    plan = plan_of(text, "letter.txt")
+    assert plan.main_page.title == "Lumbar canal stenosis"
+    assert "Diagnoses" not in {p.title for p in plan.pages}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("I believe you have diabetic amyotrophy.", "Diabetic amyotrophy"),
+        ("We think this is dural ectasia.", "Dural ectasia"),
+    ],
+)
+def test_what_the_clinician_believes_the_patient_has_is_the_diagnosis(sentence, condition):
+    text = (
+        "Spinal Assessment Clinic\nRiverside Hospital\n\nDear Mr Holloway,\n\nThank you for"
+        f" coming to see me. Your scan shows some wear, but nothing presses on a nerve.\n\n"
+        f"{sentence} It often settles over months. Your leg pain should ease.\n"
+    )
+    assert plan_of(text, "letter.txt").main_page.title == condition
+
+
+def test_a_question_after_a_column_s_label_asks_about_the_treatment():
+    html = (
+        "<html><head><title>Ask the pharmacist: Is diclofenac gel good for back pain?"
+        "</title></head><body><h1>Ask the pharmacist: Is diclofenac gel good for back pain?"
+        "</h1><p>Diclofenac gel is an anti-inflammatory gel you rub into the skin. It can"
+        " ease a sore back for a few days.</p><p>Back pain usually settles on its own.</p>"
+        "</body></html>"
+    )
+    plan = plan_of(html, "ask.html")
+    assert plan.main_page.title == "Diclofenac gel"
+    assert plan.main_page.kind == Kind.TREATMENT

@@ -2165,7 +2165,7 @@ def test_a_course_of_a_treatment_is_named_by_the_treatment():
             "",
             "Lower back pain after kettlebell swings",
         ),
-        ("Why does my neck ache in the morning?", "", "Neck pain"),
+        ("Why does my neck ache in the morning?", "", "Neck pain in the morning"),
         # The article before a name is no part of it.
         (
             "The Pain Management Programme (PMP)",

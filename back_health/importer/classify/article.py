@@ -32,6 +32,8 @@ from .topics import heading_topic, names_other_topics, same_as_title
 
 #: A title asking why or how: "Why do runners get low back pain?".
 _ASKS_WHY = re.compile(r"\s*(?:why|how)\b", re.IGNORECASE)
+#: A title asking what is going on: the whole article answers it, as "why" titles do.
+_ASKS_WHATS_GOING_ON = re.compile(r"\bwhat(?:'s|\u2019s| is)\s+(?:\w+\s+)?going on\b", re.I)
 
 
 def classify(
@@ -94,6 +96,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
         (title_topic := heading_topic(document.title, rules)[0]) in ("types", "causes")
         and not names_other_topics(document.title, title_topic, rules)
         and not _ASKS_WHY.match(document.title)
+        and not _ASKS_WHATS_GOING_ON.search(document.title)
     ):
         # "Types of scoliosis", "7 surprising causes of back pain after birth" as the
         # title: every top-level heading is a candidate type or cause. "Why do runners

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Flag, Paragraph
+from ..document import Document, Flag, ListBlock, Paragraph
 from ..language import stopwords
 from ..names import (
     bracketed_names,
@@ -655,6 +655,8 @@ _DIAGNOSED = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|get|got) diagnosed (?:with|as)(?: having)?|"
     r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|diagnosis\s*:|"
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
+    r"(?:i|we) (?:believe|think|suspect|are confident) (?:that )?(?:you have|you've got|this is|"
+    r"it is|it's)|"
     r"(?:sounds|looks) (?:a lot |very much |very |most |just )?like"
     r"(?: it (?:could|might|may|would) be| it'?s| it is| you(?:'ve got| have))?|"
     r"(?:symptoms|signs|findings) (?:fit|suggest|match|are typical of|are those of)|"
@@ -696,8 +698,12 @@ def _diagnosis_section(sections, rules: RuleSet) -> str:
     for section in sections:
         if not _DIAGNOSIS_HEADING.fullmatch(section.heading.strip()):
             continue
-        first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
-        if first is not None:
+        first = next((b for b in section.blocks if isinstance(b, Paragraph | ListBlock)), None)
+        if isinstance(first, ListBlock) and first.items:
+            # "Diagnoses" over "1. Diabetic amyotrophy ..., right side" / "2. Type 2 ...":
+            # the first diagnosis listed is the main one.
+            return diagnosed_condition(f"Diagnosis: {first.items[0].text}", rules)
+        if isinstance(first, Paragraph):
             return diagnosed_condition(f"Diagnosis: {first.text}", rules)
     return ""
 
@@ -1243,8 +1249,12 @@ def _title_readings(title: str, rules: RuleSet) -> list[tuple[str, str]]:
     found = []
     if organ := rules.cue_match("title_organ_question", title):
         found.append(("organ asked about", f"{_singular_organ(organ.group('organ'))} pain"))
-    if asked := _TREATMENT_ASKED.match(title):
-        found.append(("treatment asked about", asked.group("what")))
+    # "Ask the pharmacist: Is ketoprofen gel good for back pain?": the question may follow
+    # a column's label.
+    for part in (title, *_TITLE_PARTS.split(title)[1:]):
+        if asked := _TREATMENT_ASKED.match(part):
+            found.append(("treatment asked about", asked.group("what")))
+            break
     if revealed := _REVEALED.search(title):
         what = revealed.group("what") or revealed.group("what2")
         found.append(("revealed condition", what.rstrip(" ?.!")))

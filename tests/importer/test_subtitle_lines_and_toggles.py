@@ -117,7 +117,13 @@ def test_a_pain_title_counts_the_text_naming_it_without_the_part_of_the_back():
 
 @pytest.mark.parametrize(
     "heading",
-    ["The usual suspects", "What could it be?", "What's usually going on?", "What overloads it?"],
+    [
+        "The usual suspects",
+        "What could it be?",
+        "What's usually going on?",
+        "What overloads it?",
+        "Who gets it?",
+    ],
 )
 def test_everyday_cause_headings_head_the_causes(heading):
     text = (
@@ -280,3 +286,14 @@ def test_a_question_after_a_column_s_label_asks_about_the_treatment():
     plan = plan_of(html, "ask.html")
     assert plan.main_page.title == "Diclofenac gel"
     assert plan.main_page.kind == Kind.TREATMENT
+
+
+def test_who_gets_it_and_why_makes_no_cause_of_each_line_under_it():
+    text = (
+        "# Spinal dural fistula\n\nA spinal dural fistula is an abnormal link between an"
+        " artery and a vein in the covering of the spinal cord.\n\n## Who gets it and why"
+        "\n\n- Mostly men in their fifties and sixties.\n- The fistula is thought to be"
+        " acquired, but the trigger is usually unknown.\n"
+    )
+    plan = plan_of(text)
+    assert not {p.title for p in plan.pages if p.kind == Kind.CAUSE} & {"Fistula", "Mostly men"}

@@ -123,6 +123,7 @@ def test_a_pain_title_counts_the_text_naming_it_without_the_part_of_the_back():
         "What's usually going on?",
         "What overloads it?",
         "Who gets it?",
+        "Which people get it?",
     ],
 )
 def test_everyday_cause_headings_head_the_causes(heading):
@@ -297,3 +298,15 @@ def test_who_gets_it_and_why_makes_no_cause_of_each_line_under_it():
     )
     plan = plan_of(text)
     assert not {p.title for p in plan.pages if p.kind == Kind.CAUSE} & {"Fistula", "Mostly men"}
+
+
+def test_a_condition_named_only_as_a_condition_is_no_cause():
+    text = (
+        "# Neuromuscular scoliosis\n\nNeuromuscular scoliosis is a sideways curve of the"
+        " spine caused by a condition that affects the nerves or muscles.\n\n## Which"
+        " children get it?\n\n- **Cerebral palsy** - most common in children who cannot"
+        " walk.\n- **Spina bifida** - especially when the opening is high up.\n"
+    )
+    plan = plan_of(text)
+    assert {"Cerebral palsy", "Spina bifida"} <= main_causes(plan)
+    assert "Condition" not in {p.title for p in plan.pages}

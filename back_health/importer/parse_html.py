@@ -178,9 +178,6 @@ class _BrowserSoup(BeautifulSoup):
         return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
 
 
-_AUTO_CLOSED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
-
-
 def parse_soup(markup: str) -> BeautifulSoup:
     """``markup`` parsed, whatever it holds. Python's HTML parser rejects a marked section
     it does not know ("<![foo[", an unclosed "<!["); such sections are dropped (an
@@ -199,7 +196,6 @@ def parse_html(html: str, *, format: str = "html") -> Document:
         return _printed_document(*printed, format=format)
     for comment in soup.find_all(string=lambda text: isinstance(text, _SKIP_STRINGS)):
         comment.extract()
-    close_unclosed_blocks(soup)
     url = _origin_url(soup)
     meta_title = _meta_title(soup)
     revealed = _revealed_ids(soup)
@@ -448,8 +444,8 @@ def _cells(row: Tag) -> list[Tag]:
     return [cell for cell in row.children if getattr(cell, "name", None) in ("th", "td")]
 
 
-#: Elements a heading or paragraph cannot contain; finding one inside means the
-#: source never closed the heading or paragraph (browsers close it implicitly).
+#: Elements a heading or paragraph cannot contain: one starting inside means the source
+#: never closed the heading or paragraph, which :class:`_BrowserSoup` closes there.
 _BLOCK_CHILDREN = frozenset(
     {
         "p",
@@ -513,6 +509,8 @@ _PANEL_TAGS = frozenset({"div", "section", "dd", "ul", "ol", "p"})
 
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "summary"]
 _NUMBERED_HEADINGS = _HEADINGS[:6]
+#: What a browser closes when a block starts inside it.
+_AUTO_CLOSED = frozenset({*_NUMBERED_HEADINGS, "p"})
 _HEADING_NAMES = frozenset(_HEADINGS)
 
 
@@ -569,27 +567,6 @@ def _revealed_ids(soup: BeautifulSoup) -> set[str]:
 
 def _is_panel(element: Tag, revealed: set[str]) -> bool:
     return element.get("id") in revealed or element.get("role") == "tabpanel"
-
-
-def close_unclosed_blocks(soup: BeautifulSoup) -> None:
-    """Close headings and paragraphs the way a browser would: ``<h1>Title<p>Text``
-    becomes ``<h1>Title</h1><p>Text</p>`` (the stdlib parser nests them instead)."""
-    for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p"]):
-        first_block = next(
-            (
-                child
-                for child in element.children
-                if getattr(child, "name", None) in _BLOCK_CHILDREN
-            ),
-            None,
-        )
-        if first_block is None:
-            continue
-        moved = [first_block, *first_block.next_siblings]
-        anchor = element
-        for node in moved:
-            anchor.insert_after(node.extract())
-            anchor = node
 
 
 # --- page metadata --------------------------------------------------------------

@@ -2305,3 +2305,17 @@ def test_one_cause_keeps_its_name_however_long_its_setting(sentence):
 def test_a_reason_to_seek_care_is_no_cause(sentence):
     plan = plan_of(article(sentence, heading="Overview"))
     assert "Hip pain" not in {r.title for r in plan.pages[0].causes}
+
+
+@pytest.mark.parametrize(
+    "subject", ["Most cases of hip bursitis", "Most hip bursitis", "Nearly all hip bursitis"]
+)
+def test_how_many_of_the_condition_are_caused_by_it_names_a_cause(subject):
+    # "Most psoas abscesses are caused by a bacterial infection": how many of them comes
+    # before the page's own name, which is still the sentence's subject.
+    verb = "are" if subject.startswith("Most cases") else "is"
+    assert "Repeated kneeling" in causes_named(f"{subject} {verb} caused by repeated kneeling.")
+
+
+def test_how_many_of_another_condition_names_no_cause_of_the_page():
+    assert not causes_named("Most cases of sciatica are caused by a slipped disc.")

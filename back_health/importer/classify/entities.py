@@ -1972,7 +1972,9 @@ _LAST_CLAUSE = re.compile(r"\s*(?:and|or|but)\s+", re.IGNORECASE)
 def speaks_of(owner: PagePlan, subject: str, rules: RuleSet) -> bool:
     """Whether a "... is caused by" subject is the page itself, not another condition
     ("Pelvic girdle pain is caused by ..." on a back pain page is not)."""
-    subject = subject.strip(" ,")
+    # "Most psoas abscesses are caused by ...", "Most cases of sciatica ...": how many
+    # of them, then the name of what they are.
+    subject = _QUANTIFIER_START.sub("", subject.strip(" ,"))
     if not subject or rules.cue("anaphoric_subject", subject):
         return True
     if not rules.is_condition_term(subject) and not rules.has_condition_head(subject):
@@ -1999,6 +2001,15 @@ def _names_page(what: str, owner: PagePlan, rules: RuleSet) -> bool:
     return bool(key) and any(
         key == name or name.endswith(f" {key}") or key.endswith(f" {name}") for name in names
     )
+
+
+#: How many of something a subject opens with: "Most", "Nearly all cases of", "The
+#: majority of".
+_QUANTIFIER_START = re.compile(
+    r"^\s*(?:most|many|some|nearly all|almost all|a few|the majority of)\s+"
+    r"(?:(?:cases|episodes|types|forms|kinds)\s+of\s+)?(?=\w)",
+    re.IGNORECASE,
+)
 
 
 _SETTING = re.compile(

@@ -306,6 +306,52 @@ def ends_with_past_participle(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
+def present_verb(word: str) -> bool:
+    """Whether ``word`` is a verb's -s form ("keeps", "cuts", "eases"), whatever else it
+    may be ("keeps" is also a noun). Needs the ``nlp`` extra; without it, never."""
+    lower = word.lower()
+    lookup, inflect = lemma_lookup(), _inflection_lookup()
+    if lookup is None or inflect is None or not lower.endswith("s"):
+        return False
+    return any(lower in inflect(lemma, "VBZ") for lemma in lookup(lower).get("VERB", ()))
+
+
+#: Words that cannot follow a verb opening a headline's predicate as its object.
+_NOT_AN_OBJECT = frozenset(
+    "in on at of and or with after during from for to by as among between than".split()
+)
+#: Most words of the subject a headline's clause opens with ("Walking programme").
+HEADLINE_SUBJECT_MAX_WORDS = 4
+
+
+def headline_clause(text: str, rules: RuleSet) -> tuple[str, str]:
+    """A headline's clause as ``(subject, predicate)``: "Walking programme keeps low back
+    pain away for longer" -> ("Walking programme", "keeps low back pain away for
+    longer"), "Yoga eases back pain in older adults" -> ("Yoga", "eases ..."): the name
+    before a verb's -s form that follows a singular word (a plural noun is no verb:
+    "Disc bulges in ..."). ("", "") when the text is no such clause or what it opens
+    with is no name."""
+    words = text.split()
+    for index in range(1, min(len(words) - 1, HEADLINE_SUBJECT_MAX_WORDS + 1)):
+        before, after = words[index - 1].lower(), words[index + 1].lower()
+        if not before[-1:].isalpha():
+            break  # "Cervical kyphosis: causes, ...": a label, then a list
+        if (
+            before.endswith("s")
+            or after in _NOT_AN_OBJECT
+            or not after[:1].isalnum()
+            or not present_verb(words[index])
+        ):
+            continue  # "Disc bulges in older adults": a plural before its setting
+        named = " ".join(words[: index + 1])
+        if rules.is_condition_term(named) or rules.has_condition_head(named):
+            break  # "Whiplash-associated disorders ...", "Back spasms ...": a name
+        subject = check_name(" ".join(words[:index]), rules).name
+        return (subject, " ".join(words[index:])) if subject else ("", "")
+    return "", ""
+
+
 def _participles(lemma: str) -> tuple[str, ...]:
     inflect = _inflection_lookup()
     return tuple(inflect(lemma, "VBN")) if inflect else ()
@@ -877,6 +923,16 @@ _WHY_IT_HURTS = re.compile(
 )
 
 
+#: "Why do sit-ups hurt my lower back?", "Why does running make my neck ache?": what
+#: hurts which part.
+_WHY_IT_HURTS_ME = re.compile(
+    r"why (?:do|does|did|can|could|might|would|will) (?P<cause>[a-z][a-z -]{2,40}?) "
+    r"(?:hurt|make) (?:my|your|the) (?P<part>[a-z][a-z -]{2,30}?)"
+    r"(?: (?:hurt|ache|sore|stiff))?[ ?!.]*+",
+    re.IGNORECASE,
+)
+
+
 #: When it hurts, told as a clause about the reader: "when you breathe", "after I sit".
 _WHEN_THE_READER = re.compile(
     r"\b(?P<when>when|while|after|before|during)\s+(?:i|you|we|they)\s+(?P<verb>[a-z]{2,20})\b",
@@ -926,6 +982,11 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
             part = f"{part} pain"
         words = [w if w.isupper() and len(w) > 1 else w.lower() for w in part.split()]
         return sentence_case(" ".join(words))
+    if (hurts := _WHY_IT_HURTS_ME.fullmatch(text)) and (
+        rules.regions_in(hurts["part"]) or hurts["part"].lower() in ("back", "spine")
+    ):
+        # "Why do sit-ups hurt my lower back?" asks about lower back pain from sit-ups.
+        return sentence_case(f"{hurts['part'].lower()} pain from {hurts['cause'].lower()}")
     text = rules.remove_cues("heading_prefix", text, "")
     text = rules.remove_cues("title_suffix", text, "")
     text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]

@@ -608,7 +608,7 @@ def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
     removed: list[tuple[str, str]] = []
     for index in sorted(numbers | running):
         line = " ".join(lines[index].replace("\f", " ").split())
-        if index not in numbers:
+        if index not in numbers or _running_head(lines[index]):
             reason = "chrome: running header or footer"
         elif line.lower().lstrip("[(").startswith("slide"):
             reason = "chrome: slide number"
@@ -619,7 +619,33 @@ def strip_running_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
     return "\n".join(line.replace("\f", "") for line in lines), removed
 
 
+#: A printed book's running head: the page number set far apart from the book's or
+#: chapter's title in capitals ("112      YOUR BACK: A GUIDE", "SMOKING AND BACK PAIN   113").
+_RUNNING_HEAD = re.compile(
+    r"[ \t]*+(?:\d{1,4}[ \t]{3,}+(?P<after>\S[^\n]{2,80}?)"
+    r"|(?P<before>\S[^\n]{2,80}?)[ \t]{3,}+\d{1,4})[ \t]*+"
+)
+
+
+def _running_head(line: str) -> bool:
+    """Whether a raw ``line`` is a book's running head: a page number and a title in
+    capitals, far apart on one line."""
+    match = _RUNNING_HEAD.fullmatch(line)
+    if match is None:
+        return False
+    title = match.group("after") or match.group("before")
+    return (
+        title.upper() == title
+        and any(char.isalpha() for char in title)
+        and len(title.split()) <= MAX_RUNNING_LINE_WORDS
+    )
+
+
 def _page_number(line: str, lines: list[str], index: int) -> bool:
+    if _running_head(lines[index]) and (
+        _blank_or_break(lines, index - 1) or _blank_or_break(lines, index + 1)
+    ):
+        return True
     if _PAGE_NUMBER_LINE.fullmatch(line):
         # A bare number stands apart from the text ("3" before an exercise's steps does not).
         return line.lower().lstrip("[(").startswith(("page", "slide")) or (

@@ -113,6 +113,18 @@ def _text(name: str, size: int) -> tuple[str, str]:
             )
             + "\n"
         ),
+        "comments and running heads": lambda: (
+            _INTRO
+            + _repeat(
+                "Great answer! \u2013 sam_lee Mar 3, 2024 at stop. - Sam Lee Mar 3 Share \u00b7"
+                " Improve this \u00b7 EASTMOOR, 3 June \u00b7 TERM DATES I am in school on "
+                "Why do sit-ups hurt my lower Walking programme keeps low back pain away "
+                "BACK PAIN    113    12    BACK   ",
+                size,
+            )
+            + "\n"
+            + _repeat("SMOKING AND BACK PAIN    113\n\n112      YOUR BACK   7\n\n", size // 40)
+        ),
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
@@ -592,6 +604,7 @@ SHAPES = {
             "speaker roles",
             "cover and forum lines",
             "membership and blanks",
+            "comments and running heads",
             "full-width stops",
             "chinese sentences",
             "slide deck",

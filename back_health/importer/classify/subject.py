@@ -11,6 +11,7 @@ from ..names import (
     bracketed_names,
     check_name,
     condition_name_from_title,
+    headline_clause,
     is_practitioner,
     name_key,
     noun_phrase,
@@ -1129,6 +1130,12 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         # "Diazepam 2 mg and 5 mg Tablets": strengths the medicine's own name cannot hold
         # ("Naproxen 250 mg tablets" can) are no part of the subject's name.
         cleaned = head
+    if predicate := headline_clause(cleaned, rules)[1]:
+        # "Walking programme keeps low back pain away for longer": a headline's clause is
+        # no name ("Programme keeps low back pain" would be a fragment); the condition it
+        # names is the candidate.
+        found = rules.condition_in_phrase(predicate.split(",")[0])
+        return [sentence_case(found)] if found else []
     name = condition_name_from_title(" ".join(cleaned.split()), rules)
     if name and (bare := _ARTICLE.sub("", name)) != name and check_name(bare, rules).name:
         # "The Pain Management Programme (PMP)": the article is no part of the name.
@@ -1408,7 +1415,7 @@ _RECOVERY_FROM = re.compile(
 )
 #: Words after which a title names the procedure it is about ("Recovery after ...").
 _AFTER_PROCEDURE = re.compile(r"\s+(?:after|following|before|having)\s+(?:an?\s+|your\s+)?")
-_HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|to|after|during|with|against)\s+")
+_HEAD_BEFORE_PREPOSITION = re.compile(r"\s+(?:for|in|at|to|after|during|with|against)\s+")
 #: A symptom before "after <procedure>": what the procedure left, not the procedure.
 _STILL_HURTS = re.compile(
     r"\b(?:pain|painful|hurts?|hurting|aches?|aching|sore|numb|numbness|stiff|stiffness|"

@@ -1,0 +1,158 @@
+"""Classes seen in a school's letter, a question-and-answer thread, a news release, a
+translated clinic page and a book's scanned chapter: what is chrome in each, the
+running heads of a printed book, and the subject their titles name."""
+
+from __future__ import annotations
+
+import pytest
+
+from back_health.importer.clean import chrome_reason, clean_document
+from back_health.importer.names import condition_name_from_title, headline_clause
+from back_health.importer.parse import parse_document
+from back_health.importer.parse_text import strip_running_lines
+from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
+
+from .documents import texts_of
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share · Improve this question · Follow", "post furniture"),
+        ("Share · Improve this answer · Follow", "post furniture"),
+        (
+            "This fixed it. Swapped to curl-ups and the pain went. – jo_lifts Mar 16, 2024 at"
+            " 19:30",
+            "comments",
+        ),
+        ("Great answer! – Sam Lee Apr 2, 2023", "comments"),
+        ("Headteacher: Mr P. Oduya MA NPQH", "letter header"),
+        ('"Achieve together" - A member of the Northvale Schools Trust', "publisher"),
+        ("TERM DATES: Autumn term ends Friday 18 December 2026", "notices"),
+        ("If you would like to talk, I am in school on Mondays and Wednesdays.", "notices"),
+        ("EMBARGOED until 00:01 GMT Thursday 5 March 2026", "press release"),
+        ("NORTHVALE, 5 March 2026", "press release"),
+    ],
+)
+def test_a_thread_s_comments_a_school_s_letterhead_and_a_release_s_embargo_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Stop if it hurts - see your GP on Mar 3, 2024",
+        "Share the exercises with your physio and follow their advice.",
+        "Your teacher can tell you the term dates for PE fixtures.",
+        "I am in pain on Mondays after the weekend's gardening.",
+        "Northvale is where the trial ran, with 400 people taking part.",
+    ],
+)
+def test_advice_that_shares_or_dates_something_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_questions_list_after_hot_network_questions_goes():
+    markdown = (
+        "# Why does rowing hurt my back?\n\nRowing bends the lower back under load.\n\n"
+        "## Hot Network Questions\n\n- How much protein do I need?\n- Is running bad?\n"
+    )
+    texts = texts_of(clean_document(parse_document(markdown, "markdown")))
+    assert not any("protein" in text for text in texts)
+    assert any("bends the lower back" in text for text in texts)
+
+
+BOOK = (
+    "48                    LIVING WITH NECK PAIN\n"
+    "\n"
+    "Chapter 4\n"
+    "\n"
+    "Most neck pain settles within a few weeks. Keep moving your neck gently.\n"
+    "\n"
+    "                                        WHIPLASH    49\n"
+    "\n"
+    "A whiplash injury happens when the head is thrown forwards and back.\n"
+)
+
+
+def test_a_book_s_running_heads_with_their_page_numbers_go_even_once_each():
+    # Each running head is printed once here (two pages of a scanned chapter): the page
+    # number far apart from a title in capitals makes it one.
+    text, removed = strip_running_lines(BOOK)
+    assert ("chrome: running header or footer", "WHIPLASH 49") in removed
+    assert ("chrome: running header or footer", "48 LIVING WITH NECK PAIN") in removed
+    assert "Keep moving your neck gently." in text and "WHIPLASH" not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Walking     30",  # a table row in small letters
+        "NECK TURNS 10",  # one space: a heading with its count
+        "Repeat 10 times, 3 times a day.   2",
+    ],
+)
+def test_a_line_with_a_number_that_is_no_running_head_stays(line):
+    text = f"Exercises\n\n{line}\n\nStop if it hurts.\n"
+    kept, removed = strip_running_lines(text)
+    assert not any(found == " ".join(line.split()) for _, found in removed)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Why do sit-ups hurt my lower back?", "Lower back pain from sit-ups"),
+        ("Why does running make my neck ache?", "Neck pain from running"),
+        ("Why does sitting hurt my back", "Back pain from sitting"),
+    ],
+)
+def test_why_something_hurts_a_part_names_the_pain_it_brings(title, name):
+    assert condition_name_from_title(title, default_rules()) == name
+
+
+def test_why_something_hurts_what_is_no_part_of_the_body_names_no_pain():
+    rules = default_rules()
+    assert "pain" not in condition_name_from_title("Why does it hurt my feelings?", rules)
+
+
+@pytest.mark.parametrize(
+    ("title", "clause"),
+    [
+        (
+            "Walking programme keeps low back pain away for longer",
+            ("Walking programme", "keeps low back pain away for longer"),
+        ),
+        ("Yoga eases back pain in older adults", ("Yoga", "eases back pain in older adults")),
+        ("Disc bulges in older adults", ("", "")),
+        ("Back spasms treatment options", ("", "")),
+        ("Cervical kyphosis: causes, symptoms and treatment", ("", "")),
+        ("Whiplash-associated disorders (WAD): assessment and management", ("", "")),
+    ],
+)
+def test_a_headline_s_clause_is_read_as_its_subject_and_predicate(title, clause):
+    pytest.importorskip("lemminflect", reason="the optional lexicon tells a verb's -s form")
+    assert headline_clause(title, default_rules()) == clause
+
+
+def test_a_news_headline_names_its_condition_not_a_fragment_of_its_clause():
+    pytest.importorskip("lemminflect", reason="the optional lexicon tells a verb's -s form")
+    plan = analyse(
+        b"# Walking programme keeps low back pain away for longer, trial finds\n\n"
+        b"People who walked five days a week went longer before their low back pain came"
+        b" back. Low back pain is the leading cause of disability worldwide. Low back pain"
+        b" often comes back within a year.\n",
+        "release.md",
+    )
+    assert plan.pages[0].title == "Low back pain"
+
+
+def test_a_treatment_at_a_condition_in_a_translated_title_is_about_the_treatment():
+    # "Schroth-Therapie bei Skoliose", translated word for word: "at" stands for "for".
+    plan = analyse(
+        b"# Schroth therapy at scoliosis\n\nThe Schroth therapy is a scoliosis-specific"
+        b" physiotherapy. Scoliosis is a sideways curve of the spine. Schroth therapy uses"
+        b" breathing and mirror work. Scoliosis in children is checked every six months.\n",
+        "practice.md",
+    )
+    assert plan.pages[0].title == "Schroth therapy"

@@ -261,6 +261,8 @@ _COMPONENT_LINE = re.compile(
     r"(?:[ \t]++[\w-]{1,40}+(?:=(?:\"[^\"\n]{0,200}+\"|'[^'\n]{0,200}+'|\{[^{}\n]{0,200}+\}))?)*+"
     r"[ \t]*+/?>[ \t]*+"
 )
+#: Kinds of callout that warn the reader: their kind stays with a title they are given.
+_WARNING_CALLOUTS = frozenset({"caution", "warning", "danger", "important", "attention", "alert"})
 #: A GitHub or Obsidian callout opening a quote: "> [!WARNING]", "> [!tip]- Title".
 _CALLOUT = re.compile(
     r"(?P<quote>>[ \t]*+)\[!(?P<kind>[\w-]{1,30}+)\][+-]?[ \t]*+(?P<title>[^\n]*+)"
@@ -459,6 +461,11 @@ def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:
             continue
         if callout := _CALLOUT.match(line):
             title = callout.group("title").strip()
+            kind = callout.group("kind").capitalize()
+            if title and kind.lower() in _WARNING_CALLOUTS and kind.lower() not in title.lower():
+                # "> [!caution] Amitriptyline": the kind says it is a caution; the title
+                # alone would not.
+                title = f"{kind}: {title}"
             if title:
                 out.extend([f"{callout.group('quote')}**{title}**", ">"])
             else:

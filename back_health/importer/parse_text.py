@@ -1793,7 +1793,12 @@ _BYLINE = re.compile(r"^(?i:(?:(?:written|words|posted|reported)\s+)?by)\s+[A-Z]
 
 #: An indented line that opens with a short capitalised label and a spaced dash: "  Knee
 #: rolls - lie on your back ...".
-_INDENTED_LABEL = re.compile(r"^[ \t]{2,}(?=[A-Z])[^\W\d][\w' ]{0,40}?\s[-\u2013\u2014]\s+\S")
+_INDENTED_LABEL = re.compile(
+    r"^[ \t]{2,}(?=[A-Z])[^\W\d][\w' ]{0,40}?(?:\s[-\u2013\u2014]\s+\S"
+    # "  Shoulder rolls: 10 times backwards.": a label and a colon, on a line that is a
+    # whole sentence (not a form's "  Date: 3 June").
+    r"|:[ \t]++\S[^\n]*+(?<=[.!?]))"
+)
 
 
 def _labelled_indented_items(lines: list[str]) -> list[str]:
@@ -1809,11 +1814,13 @@ def _labelled_indented_items(lines: list[str]) -> list[str]:
         indented = lines[index][:2].isspace() and bool(lines[index].strip())
         run_end[index] = run_end[index + 1] if indented else index
         labels[index] = labels[index + 1] + bool(indented and _INDENTED_LABEL.match(lines[index]))
-    for index, line in enumerate(lines[:-1]):
+    for index, line in enumerate([":", *lines[:-1]], start=-1):
+        # A block of indented lines only follows its lead's block ("Do this routine at
+        # least twice a day:", a blank line, the items): it starts as if after a lead.
         if not line.rstrip().endswith(":"):
             continue
         end = run_end[index + 1]
-        if labels[index + 1] - labels[end] < 2:
+        if labels[index + 1] - labels[end] < 2 or (index < 0 and end < count):
             continue
         run = lines[index + 1 : end]
         marked = [f"- {item.strip()}" if _INDENTED_LABEL.match(item) else item for item in run]

@@ -125,6 +125,15 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + "\n"
             + _repeat("SMOKING AND BACK PAIN    113\n\n112      YOUR BACK   7\n\n", size // 40)
         ),
+        "triage arrows and labels": lambda: (
+            _INTRO
+            + "Do this routine:\n\n"
+            + _repeat(
+                "  Night pain: x \u2192 urgent same-day or \u2192 refer back to -> => [x] 3 sets"
+                " If you take it, please ask before in the call immediately the emergency \n",
+                size,
+            )
+        ),
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
@@ -605,6 +614,7 @@ SHAPES = {
             "cover and forum lines",
             "membership and blanks",
             "comments and running heads",
+            "triage arrows and labels",
             "full-width stops",
             "chinese sentences",
             "slide deck",

@@ -12,6 +12,7 @@ from back_health.importer.parse import parse_document
 from back_health.importer.parse_text import strip_running_lines
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
+from back_health.importer.severity import advice_of
 
 from .documents import texts_of
 
@@ -156,3 +157,107 @@ def test_a_treatment_at_a_condition_in_a_translated_title_is_about_the_treatment
         "practice.md",
     )
     assert plan.pages[0].title == "Schroth therapy"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("New bladder or bowel change → send straight to A&E or call 999.", "emergency"),
+        ("Night pain, weight loss, Hx of cancer → urgent GP review same day or 111.", "urgent"),
+        ("Arm weakness → same-day referral to the on-call spinal team.", "urgent"),
+        ("No better after 12 wks of exercise → refer back to GP for pain clinic.", "see_doctor"),
+        (
+            "With loss of control over bladder or bowel or numbness in the genital area,"
+            " call immediately the emergency number 112.",
+            "emergency",
+        ),
+        ("If you take blood-thinning medicines, please ask before in the pharmacy.", "caution"),
+        ("If you are pregnant, please tell me when you book.", "caution"),
+    ],
+)
+def test_a_triage_arrow_and_translated_or_first_person_advice_have_their_severity(
+    sentence, severity
+):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == severity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pain 3/10 -> 5/10 after the session.",
+        "Rest days -> fewer flare-ups.",
+        "If you have questions, please call me at the office, Monday to Friday.",
+    ],
+)
+def test_an_arrow_without_an_action_and_an_offer_to_answer_questions_are_no_advice(sentence):
+    assert advice_of(sentence, default_rules()) is None
+
+
+def warnings_of(plan) -> list[dict]:
+    return [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+
+
+def test_a_callout_s_kind_makes_its_titled_text_a_caution():
+    plan = analyse(
+        b"# Central sensitisation\n\nCentral sensitisation is pain amplified by the nervous"
+        b" system.\n\n## Management\n\nPain education comes first.\n\n"
+        b"> [!caution] Amitriptyline\n> Makes patients drowsy, so they shouldn't drive if"
+        b" affected. Check with a pharmacist before combining it with tramadol.\n",
+        "notes.md",
+    )
+    boxes = [w for w in warnings_of(plan) if "drowsy" in w["text"]]
+    assert boxes and boxes[0]["severity"] == "caution"
+
+
+def test_red_flag_lines_with_their_own_actions_are_boxed_by_severity_under_plain_text():
+    plan = analyse(
+        b"# Neck pain\n\nNeck pain is common.\n\n## Red flags checklist\n\n"
+        b"Screen every new patient.\n\n"
+        b"- Neck pain after a fall with midline tenderness \xe2\x86\x92 call 999.\n"
+        b"- Fever or weight loss \xe2\x86\x92 urgent same-day GP review.\n",
+        "protocol.md",
+    )
+    boxes = warnings_of(plan)
+    assert {w["severity"] for w in boxes} == {"emergency", "urgent"}
+    assert not any("Screen every new patient" in w["text"] for w in boxes)
+    assert any("Screen every new patient" in str(b.value) for b in plan.pages[0].blocks)
+
+
+def exercises_of(plan) -> list[str]:
+    return [
+        e["name"]
+        for p in plan.pages
+        for b in p.blocks
+        if b.type == "exercise_list"
+        for e in b.value["exercises"]
+    ]
+
+
+def test_indented_lines_with_a_label_and_a_colon_after_their_lead_s_block_are_exercises():
+    plan = analyse(
+        b"Smoking and back pain\n\nSmoking harms the discs of the spine.\n\nA routine\n\n"
+        b"Do this routine at least twice a day:\n\n"
+        b"  Standing back extension: hands on hips, lean back gently, 5 times.\n"
+        b"  Shoulder rolls: roll your shoulders backwards 10 times.\n\n"
+        b"Stop if it hurts.\n",
+        "chapter.txt",
+    )
+    assert exercises_of(plan) == ["Standing back extension", "Shoulder rolls"]
+
+
+def test_a_form_s_indented_fields_are_no_items():
+    lines = "Sciatica\n\nPatient details:\n  Date: 3 June 2026\n  Ward: Spinal unit\n"
+    doc = parse_document(lines, "text")
+    assert not any(type(b).__name__ == "ListBlock" for s in doc.sections for b in s.blocks)
+
+
+def test_a_checklist_of_dosed_exercises_is_no_task_list():
+    plan = analyse(
+        b"# Back pain\n\nBack pain is common.\n\n## Home programme\n\nOnce daily:\n\n"
+        b"- [x] Sit-to-stand: 3 sets of 8\n- [x] Bridges: 2 sets of 10\n\n## To do\n\n"
+        b"- [ ] read the guideline\n- [ ] book the review\n",
+        "notes.md",
+    )
+    assert exercises_of(plan) == ["Sit-to-stand", "Bridges"]
+    assert not any("read the guideline" in str(b.value) for p in plan.pages for b in p.blocks)

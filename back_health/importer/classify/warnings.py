@@ -60,12 +60,21 @@ def emit_warning_section(
             add_heading(owner, section.heading, section.level, base, state)
         return rest
     units = warning_units(taken, rules)
-    if len({tier for tier, _ in units if tier}) <= 1:
+    mixed = len({tier for tier, _ in units if tier}) > 1
+    if not mixed:
         tier = most_serious([tier for tier, _ in units])
         units = [(tier, [part for _, parts in units for part in parts])]
-    elif section.heading:
-        add_heading(owner, section.heading, section.level, base, state)
-    single = len(units) == 1
+    else:
+        if section.heading:
+            add_heading(owner, section.heading, section.level, base, state)
+        if not units[0][0] and all(isinstance(part, str) for part in units[0][1]):
+            # "Screen every new patient. Tick each item as cleared." before items asking
+            # for help at two severities: what opens the section asks for none; it is
+            # the text over the boxes, not a box of its own.
+            for part in units.pop(0)[1]:
+                add_html(owner, part, state)
+                state.decide(strip_tags(part), "content", "opens a warning section; no advice")
+    single = not mixed
     for tier, parts in units:
         if single:
             severity = most_serious([tier, role.severity]) or Severity.SEE_DOCTOR

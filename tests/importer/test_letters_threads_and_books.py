@@ -261,3 +261,26 @@ def test_a_checklist_of_dosed_exercises_is_no_task_list():
     )
     assert exercises_of(plan) == ["Sit-to-stand", "Bridges"]
     assert not any("read the guideline" in str(b.value) for p in plan.pages for b in p.blocks)
+
+
+def test_a_treatment_setting_the_scene_before_a_comma_is_not_what_the_verb_says_of():
+    plan = analyse(
+        b"# Smoking and back pain\n\nSmoking is bad for the back. Smokers get back pain more"
+        b" often.\n\n## How smoking affects the spine\n\nNicotine narrows the small vessels"
+        b" that feed the discs. After spinal surgery, smoking slows healing.\n",
+        "chapter.md",
+    )
+    assert "Spinal surgery" not in {p.title for p in plan.pages if p.include}
+    assert "Surgery" not in {p.title for p in plan.pages if p.include}
+
+
+def test_what_raises_the_chances_of_succeeding_is_no_cause():
+    plan = analyse(
+        b"# Back pain\n\nBack pain is common in smokers.\n\n## Stopping smoking\n\n"
+        b"Nicotine patches and the tablet varenicline both increase your chances.\n\n"
+        b"## Causes\n\nHeavy lifting raises your chances of getting back pain.\n",
+        "chapter.md",
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert "Heavy lifting" in causes
+    assert not any("varenicline" in c.lower() for c in causes)

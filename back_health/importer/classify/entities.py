@@ -522,6 +522,10 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
         if ";" in gap:
             return None  # "Start with rest and painkillers; most people improve": the verb's
             # subject is in a clause of its own
+        if "," in gap and _FRONTED_PHRASE.match(sentence, 0, subject.start()):
+            # "After spinal surgery, smoking slows healing": the treatment sets the scene
+            # in a phrase before the comma; what the verb says is of what follows it.
+            return None
         if _last_of_a_list(subject, candidates[: count - 1], sentence, rules) or (
             count > 1 and _listed_with_another(candidates[count - 2], subject, sentence, rules)
         ):
@@ -536,6 +540,14 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             return subject
         return None
     return None
+
+
+#: A phrase setting the scene at a sentence's start, up to the treatment it names:
+#: "After spinal", "Following your", "During".
+_FRONTED_PHRASE = re.compile(
+    r"\W*(?:after|before|during|following|since|until|without|with|for|in)\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 #: How long a treatment is used, between its name and what it does: "for 15 to 20

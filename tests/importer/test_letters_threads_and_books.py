@@ -284,3 +284,16 @@ def test_what_raises_the_chances_of_succeeding_is_no_cause():
     causes = {r.title for r in plan.pages[0].causes}
     assert "Heavy lifting" in causes
     assert not any("varenicline" in c.lower() for c in causes)
+
+
+def test_a_condition_defined_first_on_a_treatment_s_page_is_a_page_of_its_own():
+    plan = analyse(
+        b"# Schroth therapy for scoliosis\n\nScoliosis is a sideways curve of the spine with"
+        b" twisting of the vertebrae.\n\n## What is Schroth therapy?\n\nSchroth therapy is a"
+        b" scoliosis-specific physiotherapy that uses breathing and mirror work.\n",
+        "practice.md",
+    )
+    main = plan.pages[0]
+    assert main.title == "Schroth therapy" and "Scoliosis" not in main.alternate_names
+    assert "Scoliosis" in {r.title for r in main.related_conditions}
+    assert any(p.title == "Scoliosis" and p.kind == "condition" for p in plan.pages)

@@ -122,11 +122,20 @@ def main_condition(document: Document, state: Context) -> PagePlan:
                 or is_broader_name(page.title, alternate, rules)
             )
         ):
-            add_alternate(page, alternate, rules)
-            state.pages.alias(alternate, page)
-            state.decide(
-                alternate, "alternate name", "subject of the first sentence names a condition"
-            )
+            if page.kind == Kind.TREATMENT:
+                # "Schroth therapy for scoliosis" opening "The scoliosis is a sideways
+                # curvature ...": the condition the treatment is for, a page of its own.
+                other = state.entity(
+                    Kind.CONDITION, alternate, reason="the condition the first sentence defines"
+                )
+                relate(page, "related_conditions", other)
+                state.decide(alternate, "condition", "the first sentence defines it")
+            else:
+                add_alternate(page, alternate, rules)
+                state.pages.alias(alternate, page)
+                state.decide(
+                    alternate, "alternate name", "subject of the first sentence names a condition"
+                )
     return page
 
 

@@ -297,3 +297,22 @@ def test_a_condition_defined_first_on_a_treatment_s_page_is_a_page_of_its_own():
     assert main.title == "Schroth therapy" and "Scoliosis" not in main.alternate_names
     assert "Scoliosis" in {r.title for r in main.related_conditions}
     assert any(p.title == "Scoliosis" and p.kind == "condition" for p in plan.pages)
+
+
+def test_how_a_pain_feels_is_no_subject_of_an_untitled_text():
+    plan = analyse(
+        b"Saved chat\n\nSharp pain is what I have, at the front of my chest. Sharp pain"
+        b" when I breathe in, and sharp pain when I twist.\n\nIt may be a muscle"
+        b" strain, from the gym.\n",
+        "chat.txt",
+    )
+    assert plan.pages[0].title != "Sharp pain"
+
+
+def test_a_verb_before_a_condition_is_no_part_of_the_name_a_text_uses_most():
+    pytest.importorskip("lemminflect", reason="the optional lexicon tells a verb")
+    from back_health.importer.classify.subject import _normalised, most_named_condition
+
+    rules = default_rules()
+    text = "If you get chest pain, call 999. You get chest pain when you breathe in."
+    assert most_named_condition(f" {_normalised(text, rules)} ", rules, least=1) == ("Chest pain")

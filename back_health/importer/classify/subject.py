@@ -15,6 +15,7 @@ from ..names import (
     is_practitioner,
     name_key,
     noun_phrase,
+    opens_with_verb,
     sentence_case,
     singular,
     split_sentences,
@@ -198,12 +199,16 @@ def untitled_name(document: Document, state: Context) -> tuple[str, str]:
     sentences = split_sentences(first.text) if first else []
     name = subject_name(sentences[0], rules) if sentences else ""
     because = "no title: subject of the first sentence"
+    if name and _rejected(name, rules):
+        name = ""  # "Sharp pain is ...": how it feels names no condition
     if not name:
         text = " ".join(_texts(document))
         name = most_named_condition(
             f" {_normalised(text, rules)} ", rules, abbreviations(text, rules), least=1
         )
         because = "no title: the condition the text names most"
+        if name and _rejected(name, rules):
+            name = ""
     if not name:
         name = UNTITLED_ARTICLE
         because = "no title and no condition named: an editor names it"
@@ -862,7 +867,11 @@ def most_named_condition(
     heads = frozenset(rules.condition_heads)
     # "his GP has diagnosed coccydynia": a word that breaks a name ("diagnosed",
     # "possible") is no modifier of the condition after it.
-    stop = stopwords().get("en", frozenset()) | frozenset(rules.condition_name_breakers)
+    stop = (
+        stopwords().get("en", frozenset())
+        | frozenset(rules.condition_name_breakers)
+        | FEELING_WORDS
+    )
     words = body.split()
     for index, word in enumerate(words):
         if word not in known:
@@ -874,7 +883,11 @@ def most_named_condition(
         for size in range(1, MOST_NAMED_MODIFIERS + 1):
             before = words[max(0, index - size) : index]
             if len(before) < size or any(
-                w in stop or len(w) < 2 or not w.replace("'", "").replace("-", "").isalpha()
+                w in stop
+                or len(w) < 2
+                or not w.replace("'", "").replace("-", "").isalpha()
+                # "you get chest pain", "can give sciatica": a verb is no modifier.
+                or opens_with_verb(w)
                 for w in before
             ):
                 break
@@ -997,8 +1010,16 @@ def _texts(document: Document):
 #: Who a name is about, after it: " in dental nurses", " for carers".
 _WHO_IT_IS_FOR = re.compile(r"\s+(?:in|among|for)\s+", re.IGNORECASE)
 #: A general symptom word that is a whole candidate: "Pain", "Stiffness".
+#: How a pain feels or came on: no part of a condition's name ("Sharp pain").
+FEELING_WORDS = frozenset(
+    "sharp dull stabbing shooting burning throbbing sudden severe mild constant nagging bad"
+    " terrible intense".split()
+)
 _SYMPTOM_WORD = re.compile(
-    r"(?:the\s+)?(?:pain|aches?|aching|stiffness|discomfort|soreness|tenderness|swelling|"
+    r"(?:the\s+|an?\s+)?"
+    # "Sharp pain", "A dull ache": how it feels names no more than the word alone.
+    rf"(?:(?:{'|'.join(sorted(FEELING_WORDS))})\s+){{0,2}}"
+    r"(?:pain|aches?|aching|stiffness|discomfort|soreness|tenderness|swelling|"
     r"numbness|weakness|spasms?|symptoms?)",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tomllib
 from dataclasses import replace
 
 from .document import Document, Dropped
@@ -39,7 +40,12 @@ MARKDOWN_EXTENSIONS = ("table", "strikethrough", "autolink")
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*+\n(?P<body>(?:[^\n]*+\n)*?)(?:---|\.\.\.)[ \t]*+(?:\n|\Z)"
 )
+#: Hugo's TOML front matter, between lines of "+++".
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\ufeff?\+\+\+[ \t]*+\n(?P<body>(?:[^\n]*+\n)*?)\+\+\+[ \t]*+(?:\n|\Z)"
+)
 _FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*+)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
+_TOML_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*+)[ \t]*=[ \t]*(?P<value>.*?)\s*$")
 _H1 = re.compile(r"^(?:#[ \t]+\S|\S[^\n]*+\n=+[ \t]*$)", re.MULTILINE)
 
 
@@ -49,17 +55,31 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str, str]:
     Field values are strings (lists are joined with ", "); keys are lower case.
     """
     match = _FRONT_MATTER.match(text)
-    if not match:
+    toml = _TOML_FRONT_MATTER.match(text) if not match else None
+    if toml:
+        # "+++ / title = "..." / +++": Hugo's TOML front matter, read the same way.
+        match, fields, field_line = toml, _toml_fields(toml.group("body")), _TOML_FIELD
+    elif match:
+        fields, field_line = _yaml_fields(match.group("body")), _FIELD
+    else:
         return {}, "", text
-    fields = _yaml_fields(match.group("body"))
     if fields is None:
         fields = {}
         for line in match.group("body").splitlines():
-            if field := _FIELD.match(line):
+            if field := field_line.match(line):
                 fields[field.group("key").lower()] = field.group("value").strip("\"'")
     if not fields:
         return {}, "", text
     return fields, match.group(0).strip(), text[match.end() :]
+
+
+def _toml_fields(body: str) -> dict[str, str] | None:
+    """The top-level fields of a TOML front matter body, or None when it is not TOML."""
+    try:
+        metadata = tomllib.loads(body)
+    except tomllib.TOMLDecodeError:
+        return None
+    return _as_fields(metadata)
 
 
 def _yaml_fields(body: str) -> dict[str, str] | None:
@@ -72,6 +92,12 @@ def _yaml_fields(body: str) -> dict[str, str] | None:
         metadata = frontmatter.loads(f"---\n{body}---\n").metadata
     except Exception:  # noqa: BLE001 - any YAML error: fall back to plain lines
         return None
+    return _as_fields(metadata)
+
+
+def _as_fields(metadata: dict) -> dict[str, str]:
+    """Front matter's top-level values as strings (a list joined with ", ", a table
+    left out)."""
     fields = {}
     for key, value in metadata.items():
         if isinstance(value, list | tuple):

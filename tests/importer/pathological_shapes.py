@@ -130,7 +130,9 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + "Do this routine:\n\n"
             + _repeat(
                 "  Night pain: x \u2192 urgent same-day or \u2192 refer back to -> => [x] 3 sets"
-                " If you take it, please ask before in the call immediately the emergency \n",
+                " If you take it, please ask before in the call immediately the emergency"
+                " Taking a with b and c with d increases risk If you're a, b, c, check with"
+                " Avoid it until Told to Patient advised not to that's 999 or straight to \n",
                 size,
             )
         ),

@@ -316,3 +316,105 @@ def test_a_verb_before_a_condition_is_no_part_of_the_name_a_text_uses_most():
     rules = default_rules()
     text = "If you get chest pain, call 999. You get chest pain when you breathe in."
     assert most_named_condition(f" {_normalised(text, rules)} ", rules, least=1) == ("Chest pain")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Clinicians only.", "leaflet handling"),
+        (
+            "This pathway is for use by GPs, ANPs and first contact practitioners.",
+            "leaflet handling",
+        ),
+        ("Owner: MSK Clinical Lead (Dr P. Nand)", "page metadata"),
+        ("Last modified March 2, 2026: update red flags (a3f9c2e)", "page metadata"),
+        ("Here's what we found, based on the answers you gave.", "page metadata"),
+        ("Results generated 18 February 2026, 07:52.", "page metadata"),
+        ("Change my answers", "page metadata"),
+        ("Moderate match", "page metadata"),
+        ("Talk to a GP now", "promotional"),
+        ("Only 4 spaces left!", "notices"),
+        ("Rules reminder:", "post furniture"),
+        ("No selling, no referral codes, no spam.", "post furniture"),
+        (
+            "CONFIDENTIALITY NOTICE: This fax contains confidential patient information.",
+            "disclaimer",
+        ),
+        ("If you have received it in error, please telephone us and destroy it.", "disclaimer"),
+        ("Do not copy or forward.", "disclaimer"),
+    ],
+)
+def test_a_pathway_s_owner_a_checker_s_result_lines_and_a_fax_s_notice_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Do not copy the exercises if they hurt.",
+        "This guideline is for use by GPs when the pain has lasted 6 weeks.",
+        "Talk to a GP if it gets worse.",
+        "Only 1 in 10 people need surgery.",
+    ],
+)
+def test_advice_about_copying_whom_a_pathway_is_for_and_talking_to_a_gp_is_kept(line):
+    assert chrome_reason(line) == ""
+
+
+def test_hugo_toml_front_matter_is_metadata_and_gives_the_title():
+    plan = analyse(
+        b'+++\ntitle = "Sciatica: referral pathway"\nweight = 30\n[params]\nowner = "Lead"\n'
+        b"+++\n\nSciatica is leg pain from an irritated nerve root in the lower back.\n",
+        "pathway.md",
+    )
+    assert plan.pages[0].title == "Sciatica"
+    assert not any("weight = 30" in str(b.value) for p in plan.pages for b in p.blocks)
+    assert any(d.reason == "front matter" for d in plan.dropped)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Told to call 999 if she develops a sudden severe headache.", "emergency"),
+        ("Patient advised to attend A and E immediately if any numbness develops.", "emergency"),
+        ("Advised to check with a pharmacist before taking more anti-inflammatories.", "caution"),
+        (
+            "If you get numbness around your bottom, that's 999 or straight to A and E, don't"
+            " wait.",
+            "emergency",
+        ),
+        ("If it's not getting better in six weeks, book a review with us.", "see_doctor"),
+        (
+            "Taking tapentadol with gabapentin or alcohol increases the risk of dangerous"
+            " drowsiness.",
+            "caution",
+        ),
+        ("Avoid ibuprofen until you've spoken to a doctor.", "caution"),
+        (
+            "This workshop isn't suitable if you have had back surgery in the last 12 weeks.",
+            "caution",
+        ),
+        (
+            "If you're taking ibuprofen for more than a couple of weeks, check with a pharmacist.",
+            "caution",
+        ),
+        (
+            "If you've taken naproxen for 2 weeks and it is no better, speak to your GP.",
+            "see_doctor",
+        ),
+    ],
+)
+def test_reported_advice_spoken_routing_and_interactions_have_their_severity(sentence, severity):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == severity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taking ibuprofen with food reduces the risk of an upset stomach.",
+        "Yoga isn't suitable for everyone.",
+    ],
+)
+def test_what_lowers_a_risk_or_suits_not_everyone_is_no_advice(sentence):
+    assert advice_of(sentence, default_rules()) is None

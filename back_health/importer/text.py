@@ -112,7 +112,12 @@ def _sentence_case(name: str) -> str:
         return name
     if _shouted(words) and name.upper() == name:
         return unshout(name)  # "BACK PAIN AT WORK": a line set in capitals, no acronyms
-    rest = [w for w in words[1:] if w.lower() not in TITLE_CASE_MINOR_WORDS]
+    # "Anterior Pelvic Tilt & Low Back Ache": a sign between the words is no word.
+    rest = [
+        w
+        for w in words[1:]
+        if w.lower() not in TITLE_CASE_MINOR_WORDS and any(c.isalpha() for c in w)
+    ]
     capitalised = [w for w in rest if w[:1].isupper()]
     title_cased = len(capitalised) == len(rest) and (
         len(capitalised) >= 2 or len(rest) == len(words) - 1 > 0

@@ -418,3 +418,30 @@ def test_reported_advice_spoken_routing_and_interactions_have_their_severity(sen
 )
 def test_what_lowers_a_risk_or_suits_not_everyone_is_no_advice(sentence):
     assert advice_of(sentence, default_rules()) is None
+
+
+def test_a_record_s_first_active_problem_is_its_subject_not_its_first_medicine():
+    plan = analyse(
+        b"PROBLEMS\n  Active\n  G95.1   Spinal cord infarction, T8 level     onset 09/01/2026\n"
+        b"  N31.9   Neurogenic bladder                   onset 10/01/2026\n\n"
+        b"MEDICATIONS\n  Aspirin 75 mg dispersible       ONE daily\n"
+        b"  Aspirin is taken to thin the blood. Aspirin can upset the stomach.\n\n"
+        b"INFORMATION FOR YOU\n\nYou had a spinal cord infarction, a stroke of the spinal"
+        b" cord.\n",
+        "summary.txt",
+    )
+    assert plan.pages[0].title == "Spinal cord infarction"
+
+
+@pytest.mark.parametrize(
+    ("name", "cased"),
+    [
+        ("Anterior Pelvic Tilt & Low Back Ache", "Anterior pelvic tilt & low back ache"),
+        ("Vitamin D & Back Pain", "Vitamin D & back pain"),
+        ("Achilles tendon", "Achilles tendon"),
+    ],
+)
+def test_a_title_cased_name_with_a_sign_between_its_words_is_put_in_sentence_case(name, cased):
+    from back_health.importer.text import sentence_case
+
+    assert sentence_case(name) == cased

@@ -529,7 +529,9 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         raw.append(Candidate("defined condition", defined))
     if treatment := defined_treatment(document, rules):
         raw.append(Candidate("defined treatment", treatment))
-    if diagnosis := diagnosed_condition(text, rules) or _diagnosis_section(headed, rules):
+    if diagnosis := diagnosed_condition(text, rules) or _diagnosis_section(
+        [s for s in document.sections if s.heading], rules
+    ):
         raw.append(Candidate("diagnosis", diagnosis))
     if discussed := _self_care_discussed(document.title, headed, rules):
         raw.append(Candidate("title treatment", discussed))
@@ -704,8 +706,17 @@ _SECONDARY_TO = re.compile(r"\s+(?:secondary to|due to|caused by|from)\s+(?:an?\
 
 #: A clinic note's heading over what it concludes: "IMPRESSION", "Diagnosis:".
 _DIAGNOSIS_HEADING = re.compile(
-    r"(?:clinical |working |final )?(?:impression|diagnosis|diagnoses|assessment)\s*:?", re.I
+    r"(?:clinical |working |final )?(?:impression|diagnosis|diagnoses|assessment)\s*:?"
+    # A record's problem list: "PROBLEMS", "Active problems", "Problem list".
+    r"|(?:active |current )?problems?(?: list)?\s*:?",
+    re.I,
 )
+#: A problem list's sub-heading line: "Active", "Past", "Current problems".
+_PROBLEM_GROUP = re.compile(
+    r"(?:active|current|past|previous|resolved|inactive)\b[\w ]{0,20}", re.IGNORECASE
+)
+#: A diagnosis code before a problem: "G95.1 ", "M54.5 " (ICD-10).
+_DIAGNOSIS_CODE = re.compile(r"^[A-Z]\d{2}(?:\.\d{1,2})?[A-Z]?\s+(?=[A-Za-z])")
 
 
 def _diagnosis_section(sections, rules: RuleSet) -> str:
@@ -714,10 +725,16 @@ def _diagnosis_section(sections, rules: RuleSet) -> str:
         if not _DIAGNOSIS_HEADING.fullmatch(section.heading.strip()):
             continue
         first = next((b for b in section.blocks if isinstance(b, Paragraph | ListBlock)), None)
-        if isinstance(first, ListBlock) and first.items:
+        items = [
+            item.text
+            for item in (first.items if isinstance(first, ListBlock) else ())
+            if not _PROBLEM_GROUP.fullmatch(item.text.strip(" :"))
+        ]
+        if items:
             # "Diagnoses" over "1. Diabetic amyotrophy ..., right side" / "2. Type 2 ...":
-            # the first diagnosis listed is the main one.
-            return diagnosed_condition(f"Diagnosis: {first.items[0].text}", rules)
+            # the first diagnosis listed is the main one ("G95.1 Spinal cord infarction"
+            # under "PROBLEMS" / "Active", its code aside).
+            return diagnosed_condition(f"Diagnosis: {_DIAGNOSIS_CODE.sub('', items[0])}", rules)
         if isinstance(first, Paragraph):
             return diagnosed_condition(f"Diagnosis: {first.text}", rules)
     return ""

@@ -445,3 +445,40 @@ def test_a_title_cased_name_with_a_sign_between_its_words_is_put_in_sentence_cas
     from back_health.importer.text import sentence_case
 
     assert sentence_case(name) == cased
+
+
+def test_a_list_given_to_do_each_day_with_a_timed_walk_is_an_exercise_list():
+    plan = analyse(
+        b"# Back pain after surgery\n\nBack pain after surgery eases over weeks.\n\n## Week 4\n\n"
+        b"The physio gave me these to do three times a day:\n\n"
+        b"1. Pelvic tilts lying on your back - 10 reps\n2. Heel slides - 10 each leg\n"
+        b"3. Walking - build up to 30 minutes\n",
+        "blog.md",
+    )
+    assert exercises_of(plan) == ["Pelvic tilts", "Heel slides", "Walking"]
+
+
+def test_exercises_a_letter_s_item_lists_after_its_label_are_each_an_exercise():
+    plan = analyse(
+        b"# Neck pain\n\nNeck pain at work is common in dentists.\n\n## What has been tried\n\n"
+        b"- Heat and massage, short-lived relief.\n"
+        b"- Home exercises: chin tucks, 10 reps, 3 times a day; upper trapezius stretch,"
+        b" hold 30 seconds each side, 3 times a day.\n",
+        "referral.md",
+    )
+    assert exercises_of(plan) == ["Chin tucks", "Upper trapezius stretch"]
+
+
+def test_a_bold_lead_exercise_with_a_full_stop_and_a_kind_in_brackets_is_one_exercise():
+    plan = analyse(
+        b"# Sequestered disc\n\nA sequestered disc is a fragment of disc that has broken"
+        b" free.\n\n## What helps while I wait?\n\n"
+        b"- **Sciatic nerve glides.** Sit on a chair and straighten the knee. 10 reps, twice"
+        b" a day.\n"
+        b"- **Prone press-ups (McKenzie style).** Lie on your stomach and push up. Hold 30"
+        b" seconds, 5 times, twice a day.\n"
+        b"- **Neck exercises.** Two to start with. Chin tucks, 10 times.\n"
+        b"- **Anti-inflammatories** help some people in the short term.\n",
+        "wiki.md",
+    )
+    assert exercises_of(plan) == ["Sciatic nerve glides", "Prone press-ups"]

@@ -66,7 +66,9 @@ from .entities import (
 )
 from .exercises import (
     emit_exercise_list,
+    enumerated_exercises,
     exercise_columns,
+    names_one_exercise,
     prose_exercises,
     without_number_column,
 )
@@ -399,9 +401,9 @@ def emit_list(
     else:
         category, because = list_category(block, topic, heading, state, owner)
     state.decide(lead or list_text(block), category, because)
-    read = [(item, tried_exercise(item, rules)) for item in block.items]
+    read = [(item, tried_exercises(item, rules)) for item in block.items]
     if category not in ("warning", "exercise_list", "junk") and (
-        tried := [found for _, found in read if found]
+        tried := [one for _, found in read for one in found]
     ):
         # "Try a cat-cow stretch. On hands and knees ... 10 times, twice a day." among
         # tips: the exercise joins an exercise list; the other tips stay a list.
@@ -522,6 +524,19 @@ def causes_explained(owner: PagePlan, related_before: int, state: Context) -> No
         state.decide(relation.title, "cause (condition)", "explained under a causes heading")
 
 
+def tried_exercises(item: ListItem, rules) -> list[tuple[ListItem, str]]:
+    """The exercises a tip tells the reader to try, as labelled items with their names:
+    the exercises an item lists after a lead ("Home exercises: chin tucks, 10 reps, 3
+    times a day; upper trapezius stretch, hold 30 seconds ..."), else the one it names
+    (:func:`tried_exercise`); [] for any other item."""
+    if listed := enumerated_exercises(item.text, rules):
+        return [
+            (ListItem(text=text, html=html.escape(text)), text.partition(":")[0])
+            for text in listed[1]
+        ]
+    return [found] if (found := tried_exercise(item, rules)) else []
+
+
 def tried_exercise(item: ListItem, rules) -> tuple[ListItem, str] | None:
     """A tip telling the reader to try an exercise and how ("Try a seated piriformis
     stretch: sit on a chair ... Hold for 30 seconds and repeat 3 times"), as a labelled
@@ -531,8 +546,10 @@ def tried_exercise(item: ListItem, rules) -> tuple[ListItem, str] | None:
     if match is None:
         return None
     name, rest = match.group("name"), match.group("rest")
-    if not has_counts(read_dose(rest, counts_only=True).dose):
-        return None
+    if not has_counts(read_dose(rest, counts_only=True).dose) or not names_one_exercise(
+        name, rules
+    ):
+        return None  # "Neck exercises. Two to start with. ...": a collection, not one
     name = name[:1].upper() + name[1:]
     text = f"{name}: {rest}"
     return ListItem(text=text, html=html.escape(text)), name
@@ -556,7 +573,10 @@ _TRIED_EXERCISE = re.compile(
 #: names an exercise before a colon or a dash.
 _LABELLED_EXERCISE = re.compile(
     r"\W*(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?"
-    rf"\s*\b{_EXERCISE_HEAD}(?:es|s)?)\s*(?::|\s[-\u2013\u2014])"
+    rf"\s*\b{_EXERCISE_HEAD}(?:es|s|-ups?)?)"
+    # "Prone press-ups (McKenzie style). Lie on your stomach ...": a bold lead's full
+    # stop ends the name as a colon does; what is in brackets says which kind.
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?::|\s[-\u2013\u2014]|\.(?=\s+[A-Z]))"
     r"\s+(?P<rest>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -735,7 +755,9 @@ MIN_DOSED_BEFORE_STOP_IF = 2
 #: An item that is a name and how long to do it, as a warm-up lists one: "Marching on the
 #: spot: 2 minutes".
 _TIMED_ITEM = re.compile(
-    r"[^:.!?\n]{2,40}:[ \t]*+(?:about[ \t]++)?\d{1,3}(?:[ \t]*+(?:-|to)[ \t]*+\d{1,3})?"
+    # "Walking - build up to 30 minutes": a dash may stand for the colon.
+    r"[^:.!?\n]{2,40}?(?::|[ \t][-\u2013\u2014])[ \t]*+"
+    r"(?:(?:about|build up to|up to|for|at least)[ \t]++)?\d{1,3}(?:[ \t]*+(?:-|to)[ \t]*+\d{1,3})?"
     r"[ \t]*+(?:seconds?|secs?|minutes?|mins?)\.?",
     re.IGNORECASE,
 )

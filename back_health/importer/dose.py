@@ -390,7 +390,7 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
 _CELL_COUNT = re.compile(rf"\s*(?P<count>{_range('c', 'ch')})(?P<rest>.*)", re.IGNORECASE | re.S)
 #: A count that already says what it counts ("5 seconds", "2 x 10", "10 reps").
 _CELL_UNIT = re.compile(
-    r"\s*(?:[x×]|sets?\b|reps?\b|repetitions|repeats|times|seconds?|secs?|s\b|minutes?|mins?|"
+    r"\s*-?\s*(?:[x×]|sets?\b|reps?\b|repetitions|repeats|times|seconds?|secs?|s\b|minutes?|mins?|"
     r"days?\b|sessions?\b)",
     re.IGNORECASE,
 )

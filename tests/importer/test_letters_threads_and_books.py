@@ -482,3 +482,31 @@ def test_a_bold_lead_exercise_with_a_full_stop_and_a_kind_in_brackets_is_one_exe
         "wiki.md",
     )
     assert exercises_of(plan) == ["Sciatic nerve glides", "Prone press-ups"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If there is a progressive neurological deficit, then discuss with the on-call spinal"
+        " team the same day.",
+        "If back pain comes with fever, then arrange same-day assessment for spinal infection.",
+    ],
+)
+def test_a_pathway_s_if_then_same_day_action_is_urgent(sentence):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("cell", "dose"),
+    [
+        ("10-second hold each side", {"hold_seconds": 10, "per_side": True}),
+        ("15-second hold", {"hold_seconds": 15, "repetitions": None}),
+        ("10 reps", {"repetitions": 10}),
+    ],
+)
+def test_a_hyphened_hold_in_a_reps_or_hold_column_is_a_hold(cell, dose):
+    from back_health.importer.dose import dose_cell_text, read_dose
+
+    found = read_dose(dose_cell_text("repetitions", cell, "Reps / hold")).dose
+    assert {key: found[key] for key in dose} == dose

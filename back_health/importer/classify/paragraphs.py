@@ -551,7 +551,8 @@ def tried_exercise(item: ListItem, rules) -> tuple[ListItem, str] | None:
     ):
         return None  # "Neck exercises. Two to start with. ...": a collection, not one
     name = name[:1].upper() + name[1:]
-    text = f"{name}: {rest}"
+    kind = match.groupdict().get("kind")
+    text = f"{name} {kind}: {rest}" if kind else f"{name}: {rest}"
     return ListItem(text=text, html=html.escape(text)), name
 
 
@@ -576,7 +577,7 @@ _LABELLED_EXERCISE = re.compile(
     rf"\s*\b{_EXERCISE_HEAD}(?:es|s|-ups?)?)"
     # "Prone press-ups (McKenzie style). Lie on your stomach ...": a bold lead's full
     # stop ends the name as a colon does; what is in brackets says which kind.
-    r"(?:\s*\([^()\n]{1,40}\))?\s*(?::|\s[-\u2013\u2014]|\.(?=\s+[A-Z]))"
+    r"(?:\s*(?P<kind>\([^()\n]{1,40}\)))?\s*(?::|\s[-\u2013\u2014]|\.(?=\s+[A-Z]))"
     r"\s+(?P<rest>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )

@@ -510,3 +510,13 @@ def test_a_hyphened_hold_in_a_reps_or_hold_column_is_a_hold(cell, dose):
 
     found = read_dose(dose_cell_text("repetitions", cell, "Reps / hold")).dose
     assert {key: found[key] for key in dose} == dose
+
+
+def test_the_main_causes_a_clinic_sees_are_causes():
+    plan = analyse(
+        b"# Neck injuries in the scrum\n\nMost scrum neck problems are sore necks.\n\n"
+        b"## What can go wrong\n\nThe main causes we see are collapsed scrums, mistimed"
+        b" engagement and weak neck muscles.\n",
+        "club.md",
+    )
+    assert {"Collapsed scrums", "Weak neck muscles"} <= {r.title for r in plan.pages[0].causes}

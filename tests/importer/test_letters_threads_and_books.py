@@ -520,3 +520,15 @@ def test_the_main_causes_a_clinic_sees_are_causes():
         "club.md",
     )
     assert {"Collapsed scrums", "Weak neck muscles"} <= {r.title for r in plan.pages[0].causes}
+
+
+def test_a_clause_before_a_comma_is_no_part_of_the_culprit_s_name():
+    plan = analyse(
+        b"# Low back pain from padel\n\nPadel is hard on the lower back.\n\n## Why it hurts\n\n"
+        b"A few lessons on technique might help too, twisting with a straight back is the"
+        b" usual culprit.\n",
+        "call.md",
+    )
+    causes = {r.title for r in plan.pages[0].causes}
+    assert not any("lessons" in c.lower() for c in causes)
+    assert "Twisting with a straight back" in causes

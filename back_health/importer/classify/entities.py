@@ -1953,7 +1953,12 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
             # "Thin, brittle bone is behind most fractures": adjectives in a row.
             subject = _ADJECTIVE_COMMA.sub(r"\1", without_duration(subject))
             texts = [subject, re.split(_MODIFIER_START, subject, maxsplit=1)[0]]
-            if "," in subject:
+            if "," in subject and _FINITE_VERB.search(subject.split(",", 1)[0]):
+                # "A few lessons on technique might help too, twisting with a straight
+                # back is the usual culprit": what comes before the comma is a clause of
+                # its own; the name is the last clause's subject.
+                texts = [subject.rsplit(",", 1)[1]]
+            elif "," in subject:
                 # "Forward head posture, with the chin poking out, is the main culprit";
                 # "In older adults, falls are the leading cause".
                 texts += [subject.split(",", 1)[0], subject.rsplit(",", 1)[1]]
@@ -1975,6 +1980,12 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
 #: A share of a group before its name: "one of the", "some of your", "either of".
 _ONE_OF = re.compile(
     r"^(?:one|some|any|each|either|both|all|many|most|several|two)\s+of\s+(?:the|your|its)\s+",
+    re.IGNORECASE,
+)
+#: A verb that makes words a clause: "might help", "is", "have".
+_FINITE_VERB = re.compile(
+    r"\b(?:might|may|can|could|will|would|should|must|is|are|was|were|has|have|had|does|do|"
+    r"did)\b",
     re.IGNORECASE,
 )
 #: The "and" or "or" opening the last clause of a sentence of several.

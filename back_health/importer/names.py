@@ -431,7 +431,11 @@ _AT_A_TIME = re.compile(
     # "... two years ago", "... last spring": when it happened.
     r"|(?:about\s+)?(?:\d{1,3}|a|an|one|a few|several|two|three|four|five|six|ten)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago"
-    r"|last\s+(?:week|month|year|spring|summer|autumn|fall|winter))"
+    r"|last\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
+    # "Kyphoscoliosis in my 40s", "... at 52": the writer's age then.
+    r"|(?:in|at)\s+(?:my|his|her|their|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?"
+    r"(?:\d0s|\d0's|twenties|thirties|forties|fifties|sixties|seventies|eighties)"
+    r"|at\s+(?:the\s+age\s+of\s+)?\d{2})"
     r"\s*$",
     re.IGNORECASE,
 )

@@ -536,3 +536,91 @@ def test_a_clause_before_a_comma_is_no_part_of_the_culprit_s_name():
     causes = main_causes(plan)
     assert not any("lessons" in c.lower() for c in causes)
     assert "Twisting with a straight back" in causes
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("*Results vary from person to person.", "disclaimer"),
+        ("BEFORE: Couldn't sit for an hour. AFTER: Back at work in 2 weeks!*", "testimonials"),
+        ("This comment has been minimized.", "post furniture"),
+        ("Show comment", "post furniture"),
+        ("Sign up for free to join this conversation on GitHub.", "post furniture"),
+        ("Verified: Chartered physiotherapist, spinal service", "post furniture"),
+        ("There is a problem with information submitted for this request.", "form furniture"),
+        ("VAT relief not available on this product.", "shop furniture"),
+        ("This is a copy of your consultation for your records.", "page metadata"),
+        ("Hi Sam, thanks for completing your consultation.", "page metadata"),
+        ("Happy new year from all of us at the clinic!", "newsletter"),
+        ("Meet the team: Priya", "newsletter"),
+        ("Book with Priya on Tuesdays and Thursdays.", "notices"),
+    ],
+)
+def test_a_landing_page_s_claims_a_thread_s_badges_and_a_shop_s_lines_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Before: warm up. After: stretch.",
+        "Results of the scan vary.",
+        "Meet the team | Patient group",
+        "Book with your GP on Monday if it is no better.",
+    ],
+)
+def test_a_warm_up_s_order_and_a_newsletter_s_contents_line_are_kept(line):
+    assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Tell us if you've had a stroke or take blood thinners.", "caution"),
+        ("If you fall and your legs go numb, ask ski patrol to call for help (112).", "emergency"),
+        ("Take the brace off straight away if you get pins and needles in your arms.", "caution"),
+        (
+            "If you're no better after 6 weeks, we'll write to your GP and suggest you see them.",
+            "see_doctor",
+        ),
+    ],
+)
+def test_a_clinic_s_and_a_device_s_advice_have_their_severity(sentence, severity):
+    assert advice_level(sentence) == severity
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Kyphoscoliosis in my 40s", "Kyphoscoliosis"),
+        ("Scoliosis in my late thirties", "Scoliosis"),
+        ("Back pain at 52", "Back pain"),
+        ("Back pain at night", "Back pain at night"),
+    ],
+)
+def test_the_writer_s_age_is_no_part_of_a_name(title, name):
+    from back_health.importer.names import without_time
+
+    assert without_time(title) == name
+
+
+def test_a_team_s_name_over_a_report_is_no_subject_and_its_section_labels_no_treatments():
+    plan = analyse(
+        b"Community Occupational Therapy - Neuro and Older People's Team\n\n"
+        b"OCCUPATIONAL THERAPY HOME VISIT REPORT\n\nREASON FOR REFERRAL\n"
+        b"She has Parkinson's disease and has developed Pisa syndrome.\n\nBACKGROUND\n"
+        b"Pisa syndrome is a sideways bending of the trunk that straightens when lying"
+        b" down. Pisa syndrome can make sitting tiring.\n",
+        "report.txt",
+    )
+    assert plan.pages[0].title == "Pisa syndrome"
+    assert not any(p.title == "Reason for referral" for p in plan.pages)
+
+
+def test_a_product_named_for_a_posture_corrector_is_a_treatment_s_page():
+    plan = analyse(
+        b"# PostureWell adjustable posture corrector\n\nThis posture corrector pulls the"
+        b" shoulders back while you sit. Wear the posture corrector for an hour a day.\n",
+        "product.md",
+    )
+    assert plan.pages[0].kind == "treatment"

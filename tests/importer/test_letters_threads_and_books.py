@@ -624,3 +624,16 @@ def test_a_product_named_for_a_posture_corrector_is_a_treatment_s_page():
         "product.md",
     )
     assert plan.pages[0].kind == "treatment"
+
+
+def test_the_most_common_type_a_sentence_names_is_a_kind_of_the_condition():
+    plan = analyse(
+        b"# Spinal AVM\n\nA spinal arteriovenous malformation (AVM) is a tangle of blood vessels"
+        b" on or in the spinal cord.\n\n## Overview\n\nThe most common type is a spinal dural"
+        b" arteriovenous fistula, a single abnormal connection in the covering of the spinal"
+        b" cord.\n",
+        "page.md",
+    )
+    kinds = {p.title for p in plan.pages if p.kind == "condition"}
+    assert "Spinal dural arteriovenous fistula" in kinds
+    assert not any("connection" in title for title in kinds)

@@ -1077,6 +1077,10 @@ def subtypes_in_sentence(sentence: str, owner: PagePlan, topic: str, state: Cont
         return
     match = rules.cue_match("types_sentence", sentence)
     names = listed_names(sentence[match.end() :], rules)
+    if match.group(0).lower().endswith(" is"):
+        # "The most common type is a spinal dural arteriovenous fistula, a single
+        # abnormal connection ...": one kind; what follows its comma describes it.
+        names = names[:1]
     # One kind named, and not in passing ("Rarer forms are ..."): the sentence is about it.
     said = sentence if len(names) == 1 and not rules.cue("passing_mention", sentence) else ""
     for name in names:

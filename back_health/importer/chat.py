@@ -174,8 +174,23 @@ def read_chat(text: str) -> tuple[str, list[tuple[str, str]]]:
     # the rest is its header (station, date, "Transcript (automated)", a chapter list).
     header = [line.strip() for line in preamble if line.strip()]
     opening = header[0] if header else ""
+    episode = next((m for line in header if (m := _EPISODE_TITLE.match(line))), None)
+    if episode is not None:
+        # "THE WELL WITHIN PODCAST" over "Episode 57: Cut, colour and a sore back - back
+        # pain in hairdressers": the show's name heads every episode; the episode's title
+        # names this one.
+        opening = episode.group("title")
+        header = [header[0], *(line for line in header[1:] if line != episode.group(0))]
+        dropped.append(("chrome: transcript header", header[0]))
     dropped.extend(("chrome: transcript header", line) for line in header[1:])
     return "\n\n".join([opening, *paragraphs] if opening else paragraphs) + "\n", dropped
+
+
+#: An episode's number and title among a transcript's header lines.
+_EPISODE_TITLE = re.compile(
+    r"(?:episode|ep\.?)[ \t]*+\d{1,4}[ \t]*+[:\u2013\u2014-][ \t]*+(?P<title>\S[^\n]{2,120})",
+    re.IGNORECASE,
+)
 
 
 def _same_speakers(senders: list[str]) -> list[str]:

@@ -637,3 +637,27 @@ def test_the_most_common_type_a_sentence_names_is_a_kind_of_the_condition():
     kinds = {p.title for p in plan.pages if p.kind == "condition"}
     assert "Spinal dural arteriovenous fistula" in kinds
     assert not any("connection" in title for title in kinds)
+
+
+def test_a_podcast_episode_s_title_names_the_transcript_not_the_show():
+    turns = [
+        "JO: Hello and welcome to the show, the podcast about your body at work.",
+        "SAM: Today we're talking about bus drivers, because many of you wrote in.",
+        "JO: Our guest is Priya, a physiotherapist who worked with drivers for years.",
+        "PRIYA: Thanks for having me. Back pain in bus drivers usually comes from long"
+        " hours sitting still in one position.",
+        "SAM: What should drivers do first?",
+        "PRIYA: Adjust the seat so the hips are level with the knees, and get out and walk"
+        " at every break. Most back pain settles within six weeks.",
+        "JO: And if it doesn't settle?",
+        "PRIYA: See your GP if it is no better after six weeks, or sooner if it is getting worse.",
+    ]
+    lines = "\n".join(f"[00:0{i}:10] {turn}" for i, turn in enumerate(turns))
+    plan = analyse(
+        (
+            "THE WELL WITHIN PODCAST\nEpisode 12: Back pain in bus drivers\n"
+            "Hosts: Jo and Sam | Guest: Priya, physiotherapist\n\n" + lines + "\n"
+        ).encode(),
+        "episode.txt",
+    )
+    assert plan.pages[0].title == "Back pain in bus drivers"

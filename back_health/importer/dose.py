@@ -172,9 +172,14 @@ _PER_WEEK = re.compile(
     rf"(?:{_TIMES}|(?P<days>{_NUM})\s+(?:days|sessions|workouts))\s+(?:a|per|each|every)\s+week\b",
     re.IGNORECASE,
 )
-#: "Morning and evening", "at the start and end of every shift": twice a day.
+#: "Morning and evening", "at the start and end of every shift", "every morning before
+#: work and again at lunch": twice a day.
 _MORNING_AND_EVENING = re.compile(
-    r"\bmornings?\s+and\s+(?:evenings?|nights?|bedtime)\b|\b(?:at\s+)?the\s+start\s+and\s+"
+    r"\bmornings?\s+and\s+(?:evenings?|nights?|bedtime)\b"
+    r"|\b(?:every|each)\s+(?:morning|evening)\b[^.;!?]{0,30}?\band\s+again\s+(?:at|in|before|after)\b"
+    # "..., and again in the evening if your leg feels tight": only when needed.
+    r"(?![^.;!?]{0,40}\bif\b)"
+    r"|\b(?:at\s+)?the\s+start\s+and\s+"
     r"(?:the\s+)?end\s+of\s+(?:every|each|your|the)\s+(?:(?:working|work|school)\s+)?(?:day|shift)\b",
     re.IGNORECASE,
 )

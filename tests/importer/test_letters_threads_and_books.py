@@ -661,3 +661,17 @@ def test_a_podcast_episode_s_title_names_the_transcript_not_the_show():
         "episode.txt",
     )
     assert plan.pages[0].title == "Back pain in bus drivers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "times"),
+    [
+        ("Do this routine every morning before work and again at lunch.", 2),
+        ("Do the routine once every morning, and again in the evening if your leg is tight.", 1),
+        ("Do them every morning.", 1),
+    ],
+)
+def test_every_morning_and_again_later_is_twice_a_day_unless_only_when_needed(sentence, times):
+    from back_health.importer.dose import read_dose
+
+    assert read_dose(sentence).dose["times_per_day"] == times

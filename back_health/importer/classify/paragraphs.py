@@ -469,6 +469,8 @@ def emit_list(
         value = warning_value(Severity.CAUTION, "", "")
         value["items"] = [item.text for item in cautions]
         add_block(owner, BlockPlan("warning", value), state)
+        for item in cautions:
+            state.decide(item.text, "warning (caution)", "a caution among the things to try")
         return
     if category == "treated" and (
         owner_for_relations(owner, state).kind != Kind.TREATMENT
@@ -638,7 +640,20 @@ def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:
         # "Please avoid ibuprofen, because it can harm your kidneys": the harm it names
         # makes the item a caution.
         or rules.cue("caution_harm", item.text)
+        # "Check with a pharmacist before taking ibuprofen if you have asthma": an item
+        # opening by asking the reader to check first is a caution, not a treatment.
+        or (
+            _OPENS_WITH_CHECK.match(item.text)
+            and (found := advice_of(item.text, rules))
+            and found.level == Severity.CAUTION
+            and rules.cue("severity_check_first", item.text)
+        )
     ]
+
+
+_OPENS_WITH_CHECK = re.compile(
+    r"\s*(?:please\s+)?(?:always\s+)?(?:check with|ask|speak to|talk to|tell)\b", re.IGNORECASE
+)
 
 
 _OPENS_WITH_NEGATION = re.compile(

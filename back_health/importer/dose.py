@@ -172,10 +172,10 @@ _PER_WEEK = re.compile(
     rf"(?:{_TIMES}|(?P<days>{_NUM})\s+(?:days|sessions|workouts))\s+(?:a|per|each|every)\s+week\b",
     re.IGNORECASE,
 )
-#: "Morning and evening", "at the start and end of every shift", "every morning before
-#: work and again at lunch": twice a day.
+#: "Morning and evening", "every morning and every evening", "at the start and end of
+#: every shift", "every morning before work and again at lunch": twice a day.
 _MORNING_AND_EVENING = re.compile(
-    r"\bmornings?\s+and\s+(?:evenings?|nights?|bedtime)\b"
+    r"\bmornings?\s+and\s+(?:(?:every|each)\s+)?(?:evenings?|nights?|bedtime)\b"
     r"|\b(?:every|each)\s+(?:morning|evening)\b[^.;!?]{0,30}?\band\s+again\s+(?:at|in|before|after)\b"
     # "..., and again in the evening if your leg feels tight": only when needed.
     r"(?![^.;!?]{0,40}\bif\b)"
@@ -188,10 +188,14 @@ _ONCE_A_DAY = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|bedtime)\
 #: "Do 10 squeezes", "Deep breathing: 5 slow, deep breaths": a count of a movement named
 #: by its plural, after a verb or opening a clause.
 _COUNTED_MOVES = re.compile(
-    rf"(?:\b(?:do|repeat|perform|make|take)\s+|(?:^|[,;:.]\s*))(?P<n>{_NUM})\s+"
-    r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2}"
+    # After a verb, any two words may say which moves ("Do 10 standing back bends").
+    rf"(?:\b(?:do|repeat|perform|make|take)\s+(?P<n>{_NUM})\s+(?:[a-z-]+,?\s+){{0,2}}?"
+    rf"|(?:^|[,;:.]\s*)(?P<n2>{_NUM})\s+"
+    r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2})"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
-    r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds)\b",
+    r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds|"
+    r"twists|kicks|marches|shrugs|slides|hugs|nods|extensions|"
+    r"(?:press|push|sit|pull|step|chin|curl)[ -]?ups)\b",
     re.IGNORECASE,
 )
 _EVERY_DAY = re.compile(r"\b(?:every\s+day|each\s+day|daily)\b", re.IGNORECASE)
@@ -357,7 +361,7 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
         else:
             dose["repetitions"] = number(match.group("adv6") or match.group("adv12"))
     if counted and dose["repetitions"] is None and (moves := _search(_COUNTED_MOVES, text, folded)):
-        dose["repetitions"] = number(moves.group("n"))
+        dose["repetitions"] = number(moves.group("n") or moves.group("n2"))
     if counts_only:
         return DoseReading(dose, notes)
     dose["per_side"] = bool(_search(_PER_SIDE, text, folded))

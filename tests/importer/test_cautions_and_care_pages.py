@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.dose import read_dose
 from back_health.importer.pipeline import analyse
 
-from .test_letters_threads_and_books import advice_level, warnings_of
+from .test_letters_threads_and_books import advice_level, exercises_of, warnings_of
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,85 @@ def test_driving_and_machinery_cautions_and_advice_a_letter_reports(sentence, le
 )
 def test_a_general_remark_or_a_patient_s_job_is_no_advice(sentence):
     assert advice_level(sentence) is None
+
+
+SUBTITLES = """1
+00:00:01,000 --> 00:00:04,000
+Hi, I'm Sam, a physio, and today we're doing
+exercises for a stiff lower back.
+
+2
+00:00:04,500 --> 00:00:08,000
+Right, first exercise: lying on your front.
+Lie face down and relax. Stay here for 2 minutes.
+
+3
+00:00:30,000 --> 00:00:34,000
+Next, the prone lift: lying on your front,
+lift your head and shoulders, 8 times.
+
+4
+00:01:00,000 --> 00:01:04,000
+Last one, for when you're out and about:
+standing back bends.
+
+5
+00:01:04,500 --> 00:01:08,000
+Hands on your hips, lean back and return.
+Do 10 standing back bends.
+
+6
+00:01:08,500 --> 00:01:11,000
+Do this whole routine every morning and every evening.
+"""
+
+
+def test_a_video_s_spoken_sequence_names_each_exercise_with_the_dose_after_it():
+    plan = analyse(SUBTITLES.encode(), "video.srt")
+    exercises = {
+        e["name"]: e["dose"]
+        for p in plan.pages
+        for b in p.blocks
+        if b.type == "exercise_list"
+        for e in b.value["exercises"]
+    }
+    assert list(exercises) == ["Lying on your front", "Prone lift", "Standing back bends"]
+    assert exercises["Lying on your front"]["hold_seconds"] == 120
+    assert exercises["Prone lift"]["repetitions"] == 8
+    assert exercises["Standing back bends"]["repetitions"] == 10
+    assert {dose["times_per_day"] for dose in exercises.values()} == {2}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Next, we will look at the results.",
+        "Next, the most important thing is to keep moving.",
+        "First, sciatica.",
+        "Right, first question: how long will it last?",
+    ],
+)
+def test_a_spoken_marker_before_no_exercise_s_name_names_none(sentence):
+    plan = analyse(
+        f"Stiff back\n\nA stiff back is common.\n\n{sentence} Do it 10 times a day.\n".encode(),
+        "talk.txt",
+    )
+    assert not exercises_of(plan)
+
+
+@pytest.mark.parametrize(
+    ("text", "repetitions"),
+    [
+        ("Do 10 press-ups, going a bit higher each time.", 10),
+        ("Do 10 press ups.", 10),
+        ("Do 10 standing back bends, keeping your knees straight.", 10),
+        ("Take 2 cups of water with it.", None),
+        ("Do 2 groups of friends a favour.", None),
+    ],
+)
+def test_a_count_of_named_moves_after_a_verb_is_their_repetitions(text, repetitions):
+    assert read_dose(text).dose["repetitions"] == repetitions
+
+
+def test_every_morning_and_every_evening_is_twice_a_day():
+    assert read_dose("Do them every morning and every evening.").dose["times_per_day"] == 2

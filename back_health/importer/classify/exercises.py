@@ -828,6 +828,11 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
         if not groups and (listed := enumerated_exercises(sentence, rules)):
             lead, items = listed
             groups.extend([item] for item in items)
+        elif named := _spoken_exercise(sentence, rules):
+            # "Right, first exercise: lying on your front.", "Next, propping on your
+            # elbows.": a video's or a class's spoken sequence names each exercise.
+            led.add(len(groups))
+            groups.append([named, sentence])
         elif not (bold and index == 0) and _exercise_label(sentence, rules):
             groups.append([_named_first(sentence)])
         elif index == 0 and not bold and (titled := _TITLE_SENTENCE.fullmatch(sentence)):
@@ -871,6 +876,8 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
             # "Move on to the easy part." names no exercise with a count: it is text of
             # the exercise before it.
             texts[-1] = " ".join([texts[-1], sentence, *rest])
+        else:
+            before.extend([sentence, *rest])  # nothing counted yet: text before the list
     if not any(labelled_exercise(text, rules) for text in texts):
         return None
     return " ".join(before), lead, [Paragraph(text) for text in texts], " ".join(after)
@@ -902,6 +909,67 @@ def _led_exercise(sentence: str, rules: RuleSet) -> str:
 
 #: Most words of an exercise's name after an instruction to do it.
 LED_NAME_MAX_WORDS = 4
+
+
+def _spoken_exercise(sentence: str, rules: RuleSet) -> str:
+    """The exercise a spoken sequence marker names on its own ("Right, first exercise:
+    lying on your front.", "Next, propping on your elbows.", "Second, the prone lift:
+    lying on your front, lift ...", "Last one, for when you're out: standing back
+    bends."), written as a labelled exercise; "" for any other sentence. Its dose is in
+    what it goes on to say or in the sentences after it."""
+    for pattern in (_SPOKEN_NEXT, _SPOKEN_NEXT_AFTER_ASIDE):
+        match = pattern.match(sentence)
+        if match is None:
+            continue
+        name = match.group("name").strip()
+        if (
+            not name[:1].isalpha()
+            or len(name.split()) > LED_NAME_MAX_WORDS
+            or _CLAUSE_WORD.search(name)
+            or _OWNED.match(name)
+            or _NOT_A_NAME.match(name)
+            or _SPOKEN_NOT_A_NAME.match(name)
+            or rules.is_condition_term(name)
+            or not names_one_exercise(name, rules)
+        ):
+            continue
+        # "Second, a side neck stretch, tilting away from the pull.": how it is done.
+        rest = (match.group("rest") or "").strip()
+        return (
+            f"{sentence_start(name)}: {sentence_start(rest)}."
+            if rest
+            else f"{sentence_start(name)}:"
+        )
+    return ""
+
+
+#: A spoken sequence marker: "first exercise", "Next", "Now the main one", "Exercise two".
+_SEQUENCE_MARKER = (
+    r"^\s*+(?:(?:ok(?:ay)?|right|so|and|now|then)\b\s*+,?\s*+){0,2}"
+    r"(?:(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|final)"
+    r"(?:\s+(?:one|exercise|stretch|move|movement|position))?|next\s+up|"
+    r"(?:the\s+)?(?:main|last|next|final|hardest|easiest|harder|easier)\s+one|"
+    r"exercise\s+(?:one|two|three|four|five|six|\d{1,2}))"
+)
+#: One exercise's name after it, and at most how it is done: "a side neck stretch,
+#: tilting away from the pull", "the prone lift: lying on your front, lift ...".
+_SPOKEN_NAME = (
+    r"\s*+(?:(?:a|an|the)\s+)?(?P<name>[^.!?:;,]{3,50})"
+    r"(?:[,:]\s*+(?P<rest>[^.!?]{1,240}))?[.!]?\s*$"
+)
+_SPOKEN_NEXT = re.compile(_SEQUENCE_MARKER + r"\s*+[:,]" + _SPOKEN_NAME, re.IGNORECASE)
+#: ... or an aside between the marker and a colon: "Last one, for when you're out:".
+_SPOKEN_NEXT_AFTER_ASIDE = re.compile(
+    _SEQUENCE_MARKER
+    + r"\s*+,\s*+(?:for|if|when|while|which|this|that|it|it's|and|but|my|our|especially)\b"
+    + r"[^:,.!?]{0,60}?\s*+:"
+    + _SPOKEN_NAME,
+    re.IGNORECASE,
+)
+#: What follows a spoken marker without naming an exercise: "Next, we'll ...".
+_SPOKEN_NOT_A_NAME = re.compile(
+    r"(?:we|i|you|let|let's|here|there|the|a|an|your|our|this|these|those)\b", re.IGNORECASE
+)
 #: Words after "Try" or "Do" that start no exercise's name: "Try to keep moving".
 _NOT_A_NAME = re.compile(r"(?:to|it|them|this|that|what|something|anything|more|less)\b", re.I)
 

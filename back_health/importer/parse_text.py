@@ -661,6 +661,8 @@ _SPEAKER = re.compile(
     r"(?: \([A-Za-z][A-Za-z' -]{1,20}\))?):[ \t]+(?=\S)",
     re.MULTILINE,
 )
+#: The gap after a form field's label that lines its values up: two spaces or a tab.
+_FIELD_GAP = re.compile(r"[ ]{2}|\t")
 #: Labels that say what a line is rather than who speaks it.
 _NOT_SPEAKERS = frozenset(
     {"IMPORTANT", "NOTE", "WARNING", "CAUTION", "TIP", "Q", "A", "NB", "PS", "URGENT", "UPDATE"}
@@ -672,9 +674,15 @@ SPEAKERS_MIN = 2
 
 def strip_speaker_labels(text: str) -> tuple[str, list[str]]:
     """Remove the speaker labels of a transcript ("MIRIAM: ...", "TOM: ..."): lines open
-    with a name in capitals and a colon at least three times, by two speakers or more.
+    with a name in capitals and a colon at least three times, by two speakers or more. A
+    label set apart from its value by a wide gap ("DOB:      02/07/1941") is a form's
+    field, not a speaker.
     What they say stays; returns the text and the labels removed (each once)."""
-    found = [m for m in _SPEAKER.finditer(text) if m.group("label") not in _NOT_SPEAKERS]
+    found = [
+        m
+        for m in _SPEAKER.finditer(text)
+        if m.group("label") not in _NOT_SPEAKERS and not _FIELD_GAP.match(text, m.end("label") + 1)
+    ]
     speakers = sorted({m.group("label") for m in found})
     if len(found) < SPEAKER_LINES_MIN or len(speakers) < SPEAKERS_MIN:
         return text, []

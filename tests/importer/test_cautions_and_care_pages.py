@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.classify.subject import diagnosed_condition
 from back_health.importer.dose import read_dose
 from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
 
 from .test_letters_threads_and_books import advice_level, exercises_of, warnings_of
 
@@ -165,3 +167,54 @@ def test_a_count_of_named_moves_after_a_verb_is_their_repetitions(text, repetiti
 
 def test_every_morning_and_every_evening_is_twice_a_day():
     assert read_dose("Do them every morning and every evening.").dose["times_per_day"] == 2
+
+
+DISCHARGE = """==========================================
+ GENERAL HOSPITAL - Emergency Department
+==========================================
+Patient:      MRS Jane DOE
+DOB:          02/07/1941 (83y)      Sex: F
+GP:           Dr S. Smith, Hill Health Centre
+Clinician:    Dr A. Murphy
+------------------------------------------
+
+PRESENTING COMPLAINT
+Fall at home after tripping on a rug. Pain in the left side of the chest.
+
+INVESTIGATIONS
+CXR: undisplaced fractures of the left 9th and 10th ribs.
+
+DIAGNOSIS
+1. Fractures of left 9th and 10th ribs (fragility fractures)
+2. Fall - mechanical trip
+3. Osteoporosis
+
+ADVICE GIVEN
+Rib fractures usually heal in about 6 weeks. Keep moving about the house.
+"""
+
+
+def test_a_record_s_fields_are_no_speakers_and_its_first_diagnosis_names_the_subject():
+    plan = analyse(DISCHARGE.encode(), "summary.txt")
+    assert plan.pages[0].title == "Rib fractures"
+    assert plan.title != "Sex: F"
+
+
+@pytest.mark.parametrize(
+    ("diagnosis", "name"),
+    [
+        ("Fractures of left 9th and 10th ribs (fragility fractures)", "Rib fractures"),
+        ("Dislocation of the left shoulder", "Shoulder dislocation"),
+    ],
+)
+def test_an_injury_named_by_where_it_is_is_named_as_a_condition(diagnosis, name):
+    assert diagnosed_condition(f"Diagnosis: {diagnosis}", default_rules()) == name
+
+
+def test_a_condition_s_name_never_runs_from_one_list_item_into_the_next():
+    plan = analyse(
+        b"- Fall - mechanical trip\n- Osteoporosis\n- Hypertension\n\n"
+        b"Seen today after a fall at home. Osteoporosis noted on a scan in 2019.\n",
+        "notes.md",
+    )
+    assert plan.pages[0].title == "Osteoporosis"

@@ -202,7 +202,7 @@ def untitled_name(document: Document, state: Context) -> tuple[str, str]:
     if name and _rejected(name, rules):
         name = ""  # "Sharp pain is ...": how it feels names no condition
     if not name:
-        text = " ".join(_texts(document))
+        text = "\n".join(_texts(document))
         name = most_named_condition(
             f" {_normalised(text, rules)} ", rules, abbreviations(text, rules), least=1
         )
@@ -457,7 +457,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
     scored: "a condition", "a treatment", :data:`DEFINED_TREATMENT`, ... or "") and
     records the choice as a ``subject`` decision."""
     rules = state.rules
-    text = " ".join(_texts(document))
+    text = "\n".join(_texts(document))  # a name never runs from one block into the next
     body = _expanded(f" {_normalised(text, rules)} ", text, rules)
     raw: list[Candidate] = [Candidate("title", document.title)]
     if purpose := _title_purpose(document.title, rules):
@@ -687,7 +687,16 @@ _DIAGNOSED = re.compile(
 
 #: A patient's side and spinal level before the name of what they have.
 _CASE_DETAIL = re.compile(
-    r"\b(?:(?:left|right|bilateral)(?:-sided)?|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?)\s+",
+    r"\b(?:(?:left|right|bilateral)(?:-sided)?|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?"
+    # "left 9th and 10th ribs": which ones, by number.
+    r"|\d{1,2}(?:st|nd|rd|th)(?:\s*(?:,|and|to|-)\s*\d{1,2}(?:st|nd|rd|th))*)\s+",
+    re.I,
+)
+#: An injury named by where it is after "of": "Fractures of ribs", "Dislocation of the
+#: shoulder"; named the other way round ("Rib fractures") as a condition is.
+_INJURY_OF_PART = re.compile(
+    r"(?P<injury>fractures?|dislocations?|sprains?|strains?|contusions?|injury|injuries)"
+    r"\s+of\s+(?:the\s+)?(?P<part>[a-z]{3,12})",
     re.I,
 )
 #: How typical a diagnosis is, before its name: "a classic", "a textbook", "a simple".
@@ -755,7 +764,10 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         # "... like a rare but well-recognised condition called neck-tongue syndrome":
         # the name is what it is called.
         found = _CALLED.sub("", found, count=1)
-        name = check_name(noun_phrase(found, rules), rules).name
+        phrase = noun_phrase(found, rules)
+        if injury := _INJURY_OF_PART.fullmatch(phrase.strip()):
+            phrase = f"{_singular_organ(injury.group('part'))} {injury.group('injury').lower()}"
+        name = check_name(phrase, rules).name
         if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
             return name
     return ""
@@ -1638,15 +1650,15 @@ def _normalised(text: str, rules: RuleSet) -> str:
     """Lower-case words made singular, for counting mentions ("fractures" = "fracture")."""
     # The whole text's words pass through here: each distinct word is made singular once.
     singulars = _Singulars(frozenset(rules.mass_nouns))
-    # A dash, colon or stop between words ends a name: "Pain - post-herpetic neuralgia"
-    # names no "pain post-herpetic neuralgia". A digit stands for it: no name holds one.
+    # A dash, colon, stop or line break between words ends a name: "Pain - post-herpetic
+    # neuralgia" names no "pain post-herpetic neuralgia". A digit stands for it: no name holds one.
     text = _NAME_BREAK.sub(" 0 ", text.lower().replace("\u2019", "'"))
     words = _WORD.findall(text)
     return " ".join(map(singulars.__getitem__, words))
 
 
 #: Punctuation between words that no name runs across.
-_NAME_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[,:;.!?](?=\s)")
+_NAME_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[,:;.!?](?=\s)|\n")
 
 
 #: A word, with the apostrophe of a possessive or contraction inside it ("paget's").

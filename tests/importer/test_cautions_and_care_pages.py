@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.classify.subject import diagnosed_condition
+from back_health.importer.clean import chrome_reason
 from back_health.importer.dose import read_dose
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
@@ -218,3 +219,60 @@ def test_a_condition_s_name_never_runs_from_one_list_item_into_the_next():
         "notes.md",
     )
     assert plan.pages[0].title == "Osteoporosis"
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        (
+            "New saddle numbness or weakness in both legs: send the patient to ED now (999 if"
+            " needed) and phone the on-call spinal registrar.",
+            "emergency",
+        ),
+        ("Redness around the wound or a fever: same-day call to the spinal ward.", "urgent"),
+        (
+            "Leg pain back to its level before the operation: email the consultant's secretary"
+            " to bring the review forward.",
+            "see_doctor",
+        ),
+        ("Patients should check with the pharmacist before adding other painkillers.", "caution"),
+    ],
+)
+def test_a_protocol_s_triage_lines_and_what_patients_should_do_are_advice(line, level):
+    assert advice_level(line) == level
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We send the samples to the lab.",
+        "Results: same-day reporting for most scans.",
+        "Most people should see some improvement in a week.",
+    ],
+)
+def test_sending_samples_or_reporting_results_is_no_advice(line):
+    assert advice_level(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Maintained by the academy physio team.",
+        "Edit via a pull request; don't paste player names or dates of birth here.",
+        "Team wiki: Academy sports medicine",
+    ],
+)
+def test_a_team_wiki_s_maintenance_note_is_chrome(line):
+    assert chrome_reason(line) == "chrome: wiki furniture"
+
+
+def test_a_harmful_change_the_first_sentence_defines_names_the_subject():
+    plan = analyse(
+        b"<h1>Low blood pressure when sitting up (orthostatic hypotension)</h1>"
+        b"<p>Orthostatic hypotension is a drop in blood pressure when you sit up. It is"
+        b" common after a spinal cord injury.</p><h2>What to do now</h2>"
+        b"<p>Tilt the wheelchair back. Is it autonomic dysreflexia instead? In autonomic"
+        b" dysreflexia blood pressure rises.</p>",
+        "page.html",
+    )
+    assert plan.pages[0].title == "Orthostatic hypotension"

@@ -874,7 +874,12 @@ _DEFINED_AS_CONDITION = re.compile(
     r"(?:(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:condition|disorder|disease|syndrome|illness)s?"
     r"|when"
     r"|(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,4}?(?:pain|ache|stiffness)[ \t]+(?:brought on|caused|"
-    r"triggered|that comes|that starts|felt|in|from|around|between))\b"
+    r"triggered|that comes|that starts|felt|in|from|around|between)"
+    # "Orthostatic hypotension is a drop in blood pressure when ...": a harmful change
+    # in the body.
+    r"|an?[ \t]+(?:(?:sudden|sharp|steep|gradual|slow|abnormal|dangerous|painful)[ \t]+)?"
+    r"(?:drop|fall|rise|loss|narrowing|thickening|weakening|build-up|buildup|breakdown|"
+    r"inflammation|infection|swelling|curvature)[ \t]+(?:in|of))\b"
 )
 #: ", sometimes called tech neck," after a name: another name of it, set off by commas.
 _SYNONYM_ASIDE = re.compile(

@@ -863,9 +863,12 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
     for part in re.split(r"\s*[,;]\s*", text):
         if not part.strip():
             continue
-        if parts and comment is not None and comment.match(part.strip()):
-            # "Childbirth, especially a difficult delivery": the part says more about the
-            # name before it and names nothing of its own.
+        if parts and (
+            (comment is not None and comment.match(part.strip())) or _EXAMPLE_OPENER.match(part)
+        ):
+            # "Childbirth, especially a difficult delivery", "Arthritis, including
+            # ankylosing spondylitis": the part says more about the name before it, or
+            # gives an example of it, and is no name in the list.
             parts[-1] = f"{parts[-1]}, {part.strip()}"
         else:
             parts.append(part.strip())
@@ -886,6 +889,10 @@ def split_names(text: str, rules: RuleSet) -> list[str]:
     return [text]
 
 
+#: Words offering an example after a name in a list: "including ", "for example ".
+_EXAMPLE_OPENER = re.compile(
+    r"^(?:including|e\.\s?g\.,?|for example|for instance)\s+(?=\w)", re.IGNORECASE
+)
 #: Two or three parts saying "too" much of something: "too much, too soon", "too far,
 #: too fast".
 _EXCESS_IDIOM = re.compile(r"too\s+\w+(?:,?\s+too\s+\w+){1,2}", re.IGNORECASE)

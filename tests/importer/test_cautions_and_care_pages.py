@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.classify.subject import _names as subject_names
 from back_health.importer.classify.subject import diagnosed_condition
 from back_health.importer.clean import chrome_reason
 from back_health.importer.dose import read_dose
+from back_health.importer.names import derive_name, split_names
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 
@@ -276,3 +278,20 @@ def test_a_harmful_change_the_first_sentence_defines_names_the_subject():
         "page.html",
     )
     assert plan.pages[0].title == "Orthostatic hypotension"
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("The 5 Best SI Belts for Sacroiliac Joint Pain in 2025", "SI belts"),
+        ("The Best SI Belts", "SI belts"),
+        ("Best practice in spinal surgery", "Best practice in spinal surgery"),
+    ],
+)
+def test_a_round_up_s_count_and_year_are_no_part_of_the_subject(title, names):
+    assert names in subject_names(title, default_rules())
+
+
+def test_an_example_after_a_name_in_a_list_is_no_name_of_its_own():
+    parts = split_names("arthritis, including ankylosing spondylitis", default_rules())
+    assert [derive_name(part, default_rules()).name for part in parts] == ["Arthritis"]

@@ -1378,7 +1378,7 @@ def _title_purpose(title: str, rules: RuleSet) -> str:
         return ""  # "Cervical cord neurapraxia: guidance for athletes" is about the former
     head = match.group("head").split(",")[0]
     head = rules.remove_cues("title_prefix", head, "", count=1).strip()
-    what = match.group("what").strip(" .-–—")
+    what = _ROUNDUP_YEAR.sub("", match.group("what")).strip(" .-–—")
     if (_treatment_kind(head, rules) and not _ROUNDUP.match(head)) or not _names_a_condition(
         check_name(what, rules).name, rules
     ):
@@ -1387,7 +1387,9 @@ def _title_purpose(title: str, rules: RuleSet) -> str:
 
 
 #: A shopping round-up's head: "7 best pillows", "Top 10 posture correctors".
-_ROUNDUP = re.compile(r"^(?:\d+\s+)?(?:best|top(?:\s+\d+)?|favou?rite)\b", re.IGNORECASE)
+_ROUNDUP = re.compile(r"^(?:the\s+)?(?:\d+\s+)?(?:best|top(?:\s+\d+)?|favou?rite)\b", re.IGNORECASE)
+#: The year a round-up is for, after what its products are for: " in 2025", " (2025)".
+_ROUNDUP_YEAR = re.compile(r"\s+(?:in|for|of)\s+(?:19|20)\d\d\s*$|\s*[(\[](?:19|20)\d\d[)\]]\s*$")
 
 
 def _condition_before_and(name: str, rules: RuleSet) -> str:

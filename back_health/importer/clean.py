@@ -1534,6 +1534,29 @@ def drop_empty_sections(doc: Document) -> Document:
     return replace(doc, sections=kept, dropped=dropped)
 
 
+def drop_repeated_title_headings(doc: Document) -> Document:
+    """A heading that repeats the document's title after the title's own heading is a
+    running header a printed page put at its top ("Lumbar discography" over page 2 of
+    the leaflet): it goes, and what it headed joins the section before it."""
+    title = " ".join(doc.title.split()).casefold()
+    if not title:
+        return doc
+    sections: list[Section] = []
+    dropped = list(doc.dropped)
+    seen = False
+    for section in doc.sections:
+        repeats = " ".join(section.heading.split()).casefold() == title
+        if repeats and seen and sections:
+            dropped.append(Dropped(reason="chrome: running header or footer", text=section.heading))
+            sections[-1] = replace(sections[-1], blocks=[*sections[-1].blocks, *section.blocks])
+            continue
+        seen = seen or repeats
+        sections.append(section)
+    if len(sections) == len(doc.sections):
+        return doc
+    return replace(doc, sections=sections, dropped=dropped)
+
+
 def spoken_lists(doc: Document) -> Document:
     """Paragraphs in a row opening with a spoken number ("One: deep breathing. Sit
     upright ...", "Two: seated rotation. ...") are the items of a numbered list, as a talk
@@ -1604,5 +1627,6 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     flag_other_languages,
     flag_truncated_ending,
     spoken_lists,
+    drop_repeated_title_headings,
     drop_empty_sections,
 )

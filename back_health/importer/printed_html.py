@@ -125,7 +125,7 @@ def _sizes(soup, lines: list[tuple[str, str]]) -> dict[str, float]:
     """The size each style is set in: from the page's style sheet when it gives one,
     else the body's style 1 and each other style of short lines that end no sentence
     larger the rarer it is (a title's style is the rarest). Lines printed on every page
-    (a running header, "Page 1 of 2") weigh nothing."""
+    in the same style (a running header, "Page 1 of 2") weigh nothing."""
     sheet = " ".join(style.get_text() for style in soup.find_all("style"))
     sized = {name: float(size) for name, size in _CLASS_SIZE.findall(sheet)}
     if sized:
@@ -133,11 +133,14 @@ def _sizes(soup, lines: list[tuple[str, str]]) -> dict[str, float]:
             style: max((sized.get(c, 0.0) for c in style.split()), default=0.0) or 1.0
             for _, style in lines
         }
-    seen = Counter(_DIGITS.sub("#", text) for text, _ in lines)
+    # A line counts as printed on every page when it recurs in the same style: a
+    # leaflet's title set large on its first page is still its title when a running
+    # header repeats its words in small print on the next.
+    seen = Counter((_DIGITS.sub("#", text), style) for text, style in lines)
     chars: Counter = Counter()
     shapes: dict[str, list[str]] = {}
     for text, style in lines:
-        if seen[_DIGITS.sub("#", text)] < 2:
+        if seen[_DIGITS.sub("#", text), style] < 2:
             chars[style] += len(text)
             shapes.setdefault(style, []).append(text)
     sizes = dict.fromkeys((style for _, style in lines), 1.0)

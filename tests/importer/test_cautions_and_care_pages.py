@@ -8,9 +8,10 @@ import pytest
 
 from back_health.importer.classify.subject import _names as subject_names
 from back_health.importer.classify.subject import diagnosed_condition
-from back_health.importer.clean import chrome_reason
+from back_health.importer.clean import chrome_reason, clean_document
 from back_health.importer.dose import read_dose
 from back_health.importer.names import derive_name, split_names
+from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 
@@ -295,3 +296,46 @@ def test_a_round_up_s_count_and_year_are_no_part_of_the_subject(title, names):
 def test_an_example_after_a_name_in_a_list_is_no_name_of_its_own():
     parts = split_names("arthritis, including ankylosing spondylitis", default_rules())
     assert [derive_name(part, default_rules()).name for part in parts] == ["Arthritis"]
+
+
+def _printed_line(text: str, style: str) -> str:
+    return f'<div class="t m0 x1 {style}">{text}</div>'
+
+
+def test_a_converted_leaflet_s_title_stays_its_title_when_page_two_repeats_it_small():
+    page_one = [
+        ("Hill Hospitals NHS Trust", "ff1 fs0"),
+        ("Pain Service", "ff1 fs0"),
+        ("Lumbar discography", "ff2 fs2"),
+        ("Information for patients", "ff1 fs3"),
+        ("What is a discogram?", "ff2 fs1"),
+        ("A discogram is a test to find out whether one of the discs in", "ff1 fs4"),
+        ("your lower back is the source of your pain. Dye is injected into", "ff1 fs4"),
+        ("each disc being tested. It is not a treatment and will not ease", "ff1 fs4"),
+        ("your pain, and a discogram is done before surgery is planned.", "ff1 fs4"),
+        ("Page 1 of 2", "ff1 fs0"),
+    ]
+    page_two = [
+        ("Lumbar discography", "ff1 fs0"),
+        ("Pain Service", "ff1 fs0"),
+        ("After the test", "ff2 fs1"),
+        ("Rest for the rest of the day. You can go back to light activities", "ff1 fs4"),
+        ("the next day. Ring the pain nurses the same day if you have a fever", "ff1 fs4"),
+        ("after your discogram, or call 111 out of hours.", "ff1 fs4"),
+        ("Page 2 of 2", "ff1 fs0"),
+    ]
+    pages = "".join(
+        f'<div id="pf{n}" class="pf"><div class="pc">'
+        + "".join(_printed_line(text, style) for text, style in lines)
+        + "</div></div>"
+        for n, lines in ((1, page_one), (2, page_two))
+    )
+    html = (
+        '<html><head><meta name="generator" content="pdf2htmlEX"/></head><body>'
+        f'<div id="page-container">{pages}</div></body></html>'
+    )
+    document = clean_document(parse_document(html, "html"))
+    assert document.title == "Lumbar discography"
+    assert [s.heading for s in document.sections].count("Lumbar discography") == 1
+    plan = analyse(html.encode(), "leaflet.html")
+    assert (plan.pages[0].title, plan.pages[0].kind) == ("Discogram", "treatment")

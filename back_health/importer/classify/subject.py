@@ -538,7 +538,10 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
     for section in headed:
         # "What is a stinger?": the thing a heading asks about is what the text explains.
         if asked := _WHAT_IS.fullmatch(section.heading.strip()):
-            raw.append(Candidate("what-is heading", asked.group("name")))
+            if not treatment or name_key(asked.group("name"), rules) != name_key(treatment, rules):
+                # "What is a discogram?" over "A discogram is a test ...": the text says
+                # what kind of thing it is, and it is no condition.
+                raw.append(Candidate("what-is heading", asked.group("name")))
             break
     scored: list[Candidate] = []
     rejected: list[str] = []
@@ -851,7 +854,9 @@ _AT_PLACE = re.compile(r"\s+(?:at|in|from)\s+(?=(?:the\s+)?[A-Z])")
 #: "X is an operation for ...", "X is a keyhole procedure to ...".
 _DEFINED_AS_TREATMENT = re.compile(
     r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?)[ \t]+(?:is|are)[ \t]+"
-    r"(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:operation|procedure|surgery|treatment|injection)s?"
+    r"(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?"
+    # "A discogram is a test to find out ...": a test is done as a procedure is.
+    r"(?:operation|procedure|surgery|treatment|injection|test|scan|investigation)s?"
     r"[ \t]+(?:for|to|that|which|used|in)\b"
 )
 

@@ -854,6 +854,25 @@ def _singular_mass(name: str, rules: RuleSet) -> str:
     return " ".join(words)
 
 
+def injury_by_part(name: str) -> str:
+    """An injury named by where it is after "of", named the way a condition is: "Sprain
+    of a costotransverse joint" -> "Costotransverse joint sprain", "Fractures of ribs"
+    -> "Rib fractures"; "" for any other name."""
+    match = _INJURY_OF_PART.fullmatch(" ".join(name.split()))
+    if match is None:
+        return ""
+    *words, last = match.group("part").lower().split()
+    return sentence_case(" ".join([*words, singular(last), match.group("injury").lower()]))
+
+
+#: "<injury> of (a|the) <one to three words of a part>".
+_INJURY_OF_PART = re.compile(
+    r"(?P<injury>fractures?|dislocations?|sprains?|strains?|contusions?|tears?|injury|injuries)"
+    r"\s+of\s+(?:(?:a|an|the|one|both)\s+)?(?P<part>[a-z-]{3,20}(?:\s+[a-z-]{3,20}){0,2})",
+    re.IGNORECASE,
+)
+
+
 def split_names(text: str, rules: RuleSet) -> list[str]:
     """Split "osteopathy or manual therapy, other methods" into its names, when every
     part is short; otherwise the text is one name."""

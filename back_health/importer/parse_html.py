@@ -729,6 +729,10 @@ def chrome_reason(element: Tag, inside_content: bool) -> str:
     if name == "aside" and "notes" in classes:
         # reveal.js and its kin: what the presenter reads, never shown on the slide.
         return "speaker notes"
+    if name == "a" and any(_BUTTON_CLASS.match(c) for c in classes):
+        # <a class="button button--primary">Request an equipment assessment</a>: a link
+        # dressed as a button asks the reader to act on the site.
+        return "promotional"
     names = " ".join([*classes, str(attributes.get("id") or "")]).lower()
     for token in _CLASS_TOKENS.split(names):
         if token:
@@ -738,6 +742,8 @@ def chrome_reason(element: Tag, inside_content: bool) -> str:
     return ""
 
 
+#: A class that dresses a link as a button: "button", "btn", "button--primary", "btn-lg".
+_BUTTON_CLASS = re.compile(r"^(?:button|btn)(?:$|[-_])", re.IGNORECASE)
 #: Fewest words of a sidebar inside the article read as a callout, and the largest share
 #: of them that may be link text.
 CALLOUT_MIN_WORDS = 15

@@ -15,6 +15,7 @@ from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 
+from .documents import texts_of
 from .test_letters_threads_and_books import advice_level, exercises_of, warnings_of
 
 
@@ -339,3 +340,53 @@ def test_a_converted_leaflet_s_title_stays_its_title_when_page_two_repeats_it_sm
     assert [s.heading for s in document.sections].count("Lumbar discography") == 1
     plan = analyse(html.encode(), "leaflet.html")
     assert (plan.pages[0].title, plan.pages[0].kind) == ("Discogram", "treatment")
+
+
+def test_a_link_dressed_as_a_button_is_a_call_to_action():
+    document = clean_document(
+        parse_document(
+            "<h1>Moving someone at home</h1><p>Bend your knees, not your back, when you"
+            ' help someone stand.</p><p><a class="button button--primary" href="/request">'
+            "Request an equipment assessment</a></p><p>Read our <a href='/guide'>guide to"
+            " hoists</a> before you use one.</p>",
+            "html",
+        )
+    )
+    texts = texts_of(document)
+    assert not any("Request an equipment assessment" in text for text in texts)
+    assert any("guide to hoists" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I've asked reception to book you in with me on Monday 10 March at 8:15am.",
+        "Email advice is not a substitute for an assessment.",
+    ],
+)
+def test_a_reply_s_booking_note_and_its_e_mail_disclaimer_are_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_i_asked_reception_to_call_an_ambulance_is_no_booking_note():
+    assert chrome_reason("I have asked reception to call the ambulance.") == ""
+
+
+def test_an_injury_an_answer_names_as_the_likely_cause_is_a_condition_named_so():
+    plan = analyse(
+        b"Subject: Pain in my back after coughing\n\nHi Sam,\n\nFrom what you describe, the"
+        b" most likely cause is a sprain of a costotransverse joint. That is one of the small"
+        b" joints where a rib meets the spine. Forceful coughing can strain them.\n\nUse a"
+        b" heat pack for 15 minutes at a time.\n\nBest wishes,\nJo\n",
+        "reply.txt",
+    )
+    pages = {page.title: page for page in plan.pages}
+    assert pages["Costotransverse joint sprain"].kind == "condition"
+    assert "Sprain of a costotransverse joint" not in pages
+    assert (
+        diagnosed_condition(
+            "From what you describe, the most likely cause is a sprain of a costotransverse joint.",
+            default_rules(),
+        )
+        == "Costotransverse joint sprain"
+    )

@@ -16,6 +16,7 @@ from ..names import (
     derive_name,
     entity_key,
     first_phrase,
+    injury_by_part,
     is_instruction,
     is_practitioner,
     is_vague,
@@ -46,6 +47,12 @@ from .warnings import add_prose
 def cause_page(name: str, state: Context, reason: str = "") -> PagePlan:
     """A cause's page; a cause that is a condition by its own words (not merely a name
     the vocabulary knows) is a condition page."""
+    if named := injury_by_part(name):
+        # "a sprain of a costotransverse joint": an injury is a condition, named so.
+        page = state.entity(Kind.CONDITION, named, reason=f"{reason}; an injury of a part")
+        add_alternate(page, name, state.rules)
+        state.pages.alias(name, page)
+        return page
     if state.rules.is_condition_term(name, vocabulary=False):
         return state.entity(Kind.CONDITION, name, reason=f"{reason}; its words name a condition")
     if state.rules.cue("disorder_name", name):

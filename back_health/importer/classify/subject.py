@@ -12,6 +12,7 @@ from ..names import (
     check_name,
     condition_name_from_title,
     headline_clause,
+    injury_by_part,
     is_practitioner,
     name_key,
     noun_phrase,
@@ -680,6 +681,9 @@ _DIAGNOSED = re.compile(
     r"(?:sounds|looks) (?:a lot |very much |very |most |just )?like"
     r"(?: it (?:could|might|may|would) be| it'?s| it is| you(?:'ve got| have))?|"
     r"(?:symptoms|signs|findings) (?:fit|suggest|match|are typical of|are those of)|"
+    # "From what you describe, the most likely cause is a sprain of ...": an answer's
+    # diagnosis of what the reader described.
+    r"the (?:most likely|likeliest|probable) (?:cause|explanation|diagnosis) (?:is|was)|"
     r"(?:describes?|described|have|has|had|is|are) (?:is |are )?(?:almost certainly|most likely|"
     r"very likely|probably)(?: to be)?|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
@@ -693,13 +697,6 @@ _CASE_DETAIL = re.compile(
     r"\b(?:(?:left|right|bilateral)(?:-sided)?|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?"
     # "left 9th and 10th ribs": which ones, by number.
     r"|\d{1,2}(?:st|nd|rd|th)(?:\s*(?:,|and|to|-)\s*\d{1,2}(?:st|nd|rd|th))*)\s+",
-    re.I,
-)
-#: An injury named by where it is after "of": "Fractures of ribs", "Dislocation of the
-#: shoulder"; named the other way round ("Rib fractures") as a condition is.
-_INJURY_OF_PART = re.compile(
-    r"(?P<injury>fractures?|dislocations?|sprains?|strains?|contusions?|injury|injuries)"
-    r"\s+of\s+(?:the\s+)?(?P<part>[a-z]{3,12})",
     re.I,
 )
 #: How typical a diagnosis is, before its name: "a classic", "a textbook", "a simple".
@@ -768,9 +765,8 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         # the name is what it is called.
         found = _CALLED.sub("", found, count=1)
         phrase = noun_phrase(found, rules)
-        if injury := _INJURY_OF_PART.fullmatch(phrase.strip()):
-            phrase = f"{_singular_organ(injury.group('part'))} {injury.group('injury').lower()}"
-        name = check_name(phrase, rules).name
+        # "Fractures of ribs": named as a condition is ("Rib fractures").
+        name = check_name(injury_by_part(phrase) or phrase, rules).name
         if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
             return name
     return ""

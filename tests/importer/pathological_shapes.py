@@ -136,6 +136,19 @@ def _text(name: str, size: int) -> tuple[str, str]:
                 size,
             )
         ),
+        "spoken sequences and record fields": lambda: (
+            _INTRO
+            + _repeat(
+                "Right, first exercise: lying on your front, Next, a side neck stretch,"
+                " Last one, for when you're out: DOB:      02/07/1941 (83y)      Sex: F"
+                " Fractures of left 9th and 10th and 11th, redness: same-day call to the"
+                " send the patient to ED now If in doubt, ask a the most likely cause is a"
+                " sprain of a Do 10 standing back bends every morning and every arthritis,"
+                " including ",
+                size,
+            )
+            + "\n"
+        ),
         "indented labelled items": lambda: (
             _INTRO + "Do these:\n" + _repeat("  Knee rolls - roll both knees:\n", size)
         ),
@@ -617,6 +630,7 @@ SHAPES = {
             "membership and blanks",
             "comments and running heads",
             "triage arrows and labels",
+            "spoken sequences and record fields",
             "full-width stops",
             "chinese sentences",
             "slide deck",

@@ -390,3 +390,32 @@ def test_an_injury_an_answer_names_as_the_likely_cause_is_a_condition_named_so()
         )
         == "Costotransverse joint sprain"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They can rarely damage the jaw bone, so see a dentist before you start.",
+        "Please speak to the pharmacist who dispenses it or your GP before you start the two"
+        " together.",
+        "If you are planning a pregnancy, ask your GP or pharmacist whether you need a higher"
+        " dose of folic acid.",
+        "Tell your nurse or doctor if you get diarrhoea while taking antibiotics.",
+    ],
+)
+def test_seeing_someone_before_starting_or_reporting_effects_of_a_medicine_is_a_check_first(
+    sentence,
+):
+    assert advice_level(sentence) == "caution"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "See your GP before the pain gets worse.",
+        "Talk to your doctor or pharmacist if these side effects bother you or do not go away.",
+        "Tell your GP if your walking is slowly getting worse while you are on the waiting list.",
+    ],
+)
+def test_seeing_someone_about_what_gets_worse_is_still_seeing_them(sentence):
+    assert advice_level(sentence) == "see_doctor"

@@ -419,3 +419,17 @@ def test_seeing_someone_before_starting_or_reporting_effects_of_a_medicine_is_a_
 )
 def test_seeing_someone_about_what_gets_worse_is_still_seeing_them(sentence):
     assert advice_level(sentence) == "see_doctor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If your pain is no better 3 months after the treatment, talk to your GP or the pain"
+        " clinic about other options.",
+        "If your pain is no better after 6 weeks, book with me directly at reception.",
+        "Book a clinic appointment if pain lasts more than two weeks despite these changes.",
+        "If back pain has not eased after 4 to 6 weeks, book with the FCP through reception.",
+    ],
+)
+def test_talking_to_someone_or_booking_when_it_does_not_get_better_is_a_visit(sentence):
+    assert advice_level(sentence) == "see_doctor"

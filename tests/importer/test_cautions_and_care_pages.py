@@ -433,3 +433,20 @@ def test_seeing_someone_about_what_gets_worse_is_still_seeing_them(sentence):
 )
 def test_talking_to_someone_or_booking_when_it_does_not_get_better_is_a_visit(sentence):
     assert advice_level(sentence) == "see_doctor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("If they cannot feel their legs, do not lift them or move their head.", "emergency"),
+        ("Do not move someone who may have injured their spine after a fall.", "emergency"),
+        (
+            "After a fall with tingling in your arms, do not let anyone remove your hat.",
+            "emergency",
+        ),
+        ("Do not move your head quickly when you get up.", "caution"),
+        ("Don't lift heavy things over your head.", "caution"),
+    ],
+)
+def test_first_aid_for_a_suspected_spinal_injury_is_an_emergency(sentence, level):
+    assert advice_level(sentence) == level

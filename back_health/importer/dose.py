@@ -118,7 +118,9 @@ _REPS = re.compile(
     r"(?:(?:on|with|for|to)\s+)?"
     r"(?:each|either|every|per|both)\s+(?:side|leg|arm)s?\b"
     # "Neck rotations: 10 to each side": a bare count for each side after a label.
-    rf"|(?:^|[,;:.]\s*|\s[-\u2013\u2014]\s*){_range('low7', 'high7')}\s+(?:(?:to|on|for|with)\s+)?"
+    # "Knee rolls 10 each side": or straight after the exercise's name.
+    rf"|(?:^|[,;:.]\s*|\s[-\u2013\u2014]\s*|(?<=[a-z])\s+){_range('low7', 'high7')}"
+    r"\s+(?:(?:to|on|for|with)\s+)?"
     r"(?:each|either|every|per)\s+(?:side|leg|arm|way|direction)s?\b"
     # "Do 10.", "Do 5 of these.": a bare count after "do" that ends the sentence or clause.
     rf"|\bdo\s+{_range('low8', 'high8')}(?:\s+{_OF_THESE})?(?=\s*(?:[.,;]|$))"

@@ -3,9 +3,9 @@
 An outliner keeps a page as nested bullets, each a block, with its furniture in the
 text: properties (``title:: Sciatica``, ``collapsed:: true``, ``id:: 64f1c2a9-...``),
 tasks (``TODO``, ``DONE``, ``LATER`` opening a block) with their ``SCHEDULED: <...>``
-lines, references to other blocks by id (``((64f1c2a9-...))``) and tags (``#rehab``). A
-heading is a block too (``- ## Causes``) and what it heads are its children, one tab
-further in.
+lines (a task's children, what came of it, stay), references to other blocks by id
+(``((64f1c2a9-...))``) and tags (``#rehab``). A heading is a block too (``- ## Causes``)
+and what it heads are its children, one tab further in.
 
 :func:`read_outline` reads such a page as plain Markdown: the page's ``title::`` its
 title, a heading block a heading with its children a list under it, and the furniture
@@ -56,13 +56,19 @@ def read_outline(text: str) -> tuple[str, list[tuple[str, str]]]:
     out: list[str] = []
     title = ""
     headings: list[int] = []  # the depths of the heading blocks the line is under
-    depth = -1  # the depth of the block the line is in (-1: none yet)
-    task = -1  # the depth of the task block being dropped (-1: none)
+    depth = -1  # the depth of the block the line is in, its dropped tasks aside
+    tasks: list[int] = []  # the depths of the task blocks the line is under
+    in_task = False  # whether the line belongs to a task's own block
     for line in lines:
         if bullet := _BULLET.match(line):
-            depth = _depth(bullet.group(1))
-            task = -1 if task >= depth else task
-        if task >= 0:
+            written = _depth(bullet.group(1))
+            while tasks and tasks[-1] >= written:
+                tasks.pop()
+            # A task's children are what came of it ("DONE GP phone call" over what the
+            # GP said): they stay, one level up for each task they were under.
+            depth = written - len(tasks)
+            in_task = False
+        if in_task:
             dropped.append((REASON, line.strip()))
             continue
         if prop := _PROPERTY.match(line):
@@ -88,7 +94,8 @@ def read_outline(text: str) -> tuple[str, list[tuple[str, str]]]:
             headings.pop()
         if _TASK.match(body):
             dropped.append((REASON, line.strip()))
-            task = depth
+            tasks.append(written)
+            in_task = True
             continue
         if _HEADING.match(body):
             out.extend(["", body.strip(), ""])

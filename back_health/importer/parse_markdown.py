@@ -239,6 +239,30 @@ _LINK_LINE_WORDS = re.compile(r"[^\W\d_]{2,}+")
 LINK_LINE_MAX_WORDS = 3
 
 
+def _says_more(links: list[re.Match], rest: str) -> bool:
+    """Whether a line with wiki links says something besides them: a count or dose
+    ("- [[Knee rolls]] 10 each side", "added [[co-codamol]] 30/500 at night"), or one
+    link in an item that goes on with words and no label ("- [[Walking]] on flat
+    ground")."""
+    if _COUNT_OUTSIDE_LINKS.search(_BRACKETED_COUNT.sub("", rest)):
+        return True
+    item = _LINK_ITEM.match(rest)
+    return (
+        len(links) == 1
+        and item is not None
+        and ":" not in rest
+        and len(_LINK_LINE_WORDS.findall(rest)) >= 2
+    )
+
+
+#: A number outside a line's links: a count, a dose, a time ("10 each side", "30/500").
+_COUNT_OUTSIDE_LINKS = re.compile(r"(?<![\w#])\d")
+#: A count in brackets, as navigation gives one: "Backlinks (3):", "(2 notes)".
+_BRACKETED_COUNT = re.compile(r"\([^()\n]{0,40}+\)")
+#: A list item's bullet.
+_LINK_ITEM = re.compile(r"[ \t]*+[-*+][ \t]")
+
+
 def wiki_syntax(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Markdown of a notes app read as plain Markdown: a line that is nothing but wiki
     links ("Up: [[Low back pain MOC]] · Related: [[Discitis]]", "**Backlinks (3):**
@@ -253,7 +277,9 @@ def wiki_syntax(text: str) -> tuple[str, list[tuple[str, str]]]:
         if "[[" in line:
             links = list(_WIKI_LINK.finditer(line))
             rest = _WIKI_LINK.sub(" ", line)
-            navigation = any(not link.group("embed") for link in links)
+            navigation = any(not link.group("embed") for link in links) and not _says_more(
+                links, rest
+            )
             if navigation and len(_LINK_LINE_WORDS.findall(rest)) <= LINK_LINE_MAX_WORDS:
                 dropped.append(("chrome: wiki links", line.strip()))
                 continue

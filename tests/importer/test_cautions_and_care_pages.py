@@ -450,3 +450,72 @@ def test_talking_to_someone_or_booking_when_it_does_not_get_better_is_a_visit(se
 )
 def test_first_aid_for_a_suspected_spinal_injury_is_an_emergency(sentence, level):
     assert advice_level(sentence) == level
+
+
+JOURNAL = """title:: Journals export 2025-03-10 to 2025-03-16
+tags:: back-flare, health
+
+- ## [[Mar 11th, 2025]]
+\t- DONE GP phone call with [[Dr Okafor]]
+\t\t- she says it sounds like the L4 nerve root again
+\t\t- added [[co-codamol]] 30/500 at night
+\t\t- if my foot goes weak or I get a numb saddle area: 999 or A&E straight away
+\t- TODO book [[Physio - Jo]]
+- ## [[Mar 12th, 2025]]
+\t- DONE physio video call with Jo
+\t\t- routine, 3 times a day:
+\t\t\t- [[Femoral nerve slider]] lying on my right side, 10 reps
+\t\t\t- [[Knee rolls]] 10 each side
+\t\t\t- [[Walking]] 10 minutes, flat ground
+\t\t- rebook if it isn't clearly better in 2 weeks
+"""
+
+
+def test_a_journal_s_done_tasks_keep_what_came_of_them():
+    document = clean_document(parse_document(JOURNAL, "markdown"))
+    kept = " ".join(texts_of(document))
+    assert "she says it sounds like the L4 nerve root again" in kept
+    assert "added co-codamol 30/500 at night" in kept
+    assert "Knee rolls 10 each side" in kept
+    assert "DONE" not in kept and "TODO" not in kept
+    plan = analyse(JOURNAL.encode(), "journal.md")
+    assert "Journals export" not in plan.pages[0].title
+    assert not any("Journals export" in name for name in plan.pages[0].alternate_names)
+    exercises = {
+        e["name"]: e["dose"]
+        for p in plan.pages
+        for b in p.blocks
+        if b.type == "exercise_list"
+        for e in b.value["exercises"]
+    }
+    assert list(exercises) == ["Femoral nerve slider", "Knee rolls", "Walking"]
+    assert exercises["Knee rolls"]["repetitions"] == 10
+    assert exercises["Knee rolls"]["per_side"]
+    assert {dose["times_per_day"] for dose in exercises.values()} == {3}
+    levels = {w["severity"] for w in warnings_of(plan)}
+    assert {"emergency", "see_doctor"} <= levels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("if I get a numb saddle area or wee problems: 999 or A&E straight away", "emergency"),
+        ("rebook if it isn't clearly better in 2 weeks", "see_doctor"),
+        ("makes me drowsy so NO driving while I'm on it", "caution"),
+    ],
+)
+def test_a_patient_s_own_notes_of_what_to_do_are_advice(sentence, level):
+    assert advice_level(sentence) == level
+
+
+def test_a_line_of_navigation_links_still_goes():
+    document = clean_document(
+        parse_document(
+            "# Sciatica\n\nUp: [[Back pain MOC]] · Related: [[Discitis]]\n\n"
+            "Sciatica is pain down the leg from a nerve in the back.\n\n"
+            "**Backlinks (3):** [[A]] [[B]] [[C]]\n",
+            "markdown",
+        )
+    )
+    kept = " ".join(texts_of(document))
+    assert "Related" not in kept and "Backlinks" not in kept

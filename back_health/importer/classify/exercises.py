@@ -349,6 +349,13 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
             if aside and core != phrase:
                 rest = f"{sentence_case(aside.group(1).strip())}. {rest}".strip()
+    if (counted := _COUNT_AFTER_NAME.search(name)) and (
+        has_dose(read_dose(name[counted.end() :]).dose) or _DURATION.match(name, counted.end())
+    ):
+        # "Knee rolls 10 each side", "Walking 10 minutes, flat ground": the count after
+        # the name is its dose, no part of the name.
+        rest = f"{name[counted.end() :]} {rest}".strip() if not bold else rest
+        name = name[: counted.start()]
     if (done_with := _DONE_WITH.match(name)) and (
         is_instruction(name, rules) or _TRAINING_VERB.match(name)
     ):
@@ -386,6 +393,10 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     }
 
 
+#: Where a count follows an exercise's name: "Knee rolls| 10 each side".
+_COUNT_AFTER_NAME = re.compile(r"(?<=[a-z])[ \t]++(?=\d)")
+#: A length of time: "10 minutes", "30 seconds".
+_DURATION = re.compile(r"\d{1,3}[ \t]*+(?:seconds?|secs?|minutes?|mins?)\b", re.IGNORECASE)
 #: Verbs that open an instruction to train a part of the body (each a noun too, so the
 #: lexicon alone cannot tell).
 _TRAINING_VERB = re.compile(

@@ -772,9 +772,10 @@ MIN_DOSED_BEFORE_STOP_IF = 2
 #: spot: 2 minutes".
 _TIMED_ITEM = re.compile(
     # "Walking - build up to 30 minutes": a dash may stand for the colon.
-    r"[^:.!?\n]{2,40}?(?::|[ \t][-\u2013\u2014])[ \t]*+"
+    # "Walking 10 minutes, flat ground": or a space, and a word on where or how after.
+    r"[^:.!?\n]{2,40}?(?::|[ \t][-\u2013\u2014]|(?=[ \t]++(?:about|for|\d)))[ \t]*+"
     r"(?:(?:about|build up to|up to|for|at least)[ \t]++)?\d{1,3}(?:[ \t]*+(?:-|to)[ \t]*+\d{1,3})?"
-    r"[ \t]*+(?:seconds?|secs?|minutes?|mins?)\.?",
+    r"[ \t]*+(?:seconds?|secs?|minutes?|mins?)(?:[,;][^.!?\n]{0,40}+)?\.?",
     re.IGNORECASE,
 )
 

@@ -105,6 +105,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         and plain
         and name_key(plain, rules) != name_key(page.title, rules)
         and check_name(plain, rules, max_words=LONG_NAME_MAX_WORDS).name
+        # "Journals export 2025-03-10 to ...": a placeholder names nothing.
+        and not rules.cue("title_placeholder", plain)
     ):
         # Not "How I got over my herniated disc": a headline is no other name of it.
         add_alternate(page, plain.strip(" ?!."), rules)

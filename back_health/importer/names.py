@@ -857,18 +857,24 @@ def _singular_mass(name: str, rules: RuleSet) -> str:
 def injury_by_part(name: str) -> str:
     """An injury named by where it is after "of", named the way a condition is: "Sprain
     of a costotransverse joint" -> "Costotransverse joint sprain", "Fractures of ribs"
-    -> "Rib fractures"; "" for any other name."""
-    match = _INJURY_OF_PART.fullmatch(" ".join(name.split()))
+    -> "Rib fractures", "soft tissue injury (sprain/strain) of the thoracic spine" ->
+    "Thoracic spine soft tissue injury"; "" for any other name."""
+    match = _INJURY_OF_PART.fullmatch(" ".join(_IN_BRACKETS.sub("", name).split()))
     if match is None:
         return ""
     *words, last = match.group("part").lower().split()
     return sentence_case(" ".join([*words, singular(last), match.group("injury").lower()]))
 
 
+#: Words in brackets, with the space before them.
+_IN_BRACKETS = re.compile(r"\s*\([^()]{0,60}\)")
 #: "<injury> of (a|the) <one to three words of a part>".
 _INJURY_OF_PART = re.compile(
-    r"(?P<injury>fractures?|dislocations?|sprains?|strains?|contusions?|tears?|injury|injuries)"
-    r"\s+of\s+(?:(?:a|an|the|one|both)\s+)?(?P<part>[a-z-]{3,20}(?:\s+[a-z-]{3,20}){0,2})",
+    r"(?P<injury>(?:(?!and\b|or\b)[a-z-]{3,12}\s+){0,2}?"
+    r"(?:fractures?|dislocations?|sprains?|strains?|contusions?|tears?|injury|injuries))"
+    r"\s+of\s+(?:(?:a|an|the|one|both)\s+)?"
+    r"(?P<part>(?:(?!(?:with|from|after|during|into|onto|over)\b)[a-z-]{3,20}\s+){0,2}"
+    r"(?!(?:with|from|after|during|into|onto|over)\b)[a-z-]{3,20})",
     re.IGNORECASE,
 )
 

@@ -874,9 +874,17 @@ def text_units(text: str) -> list[_Unit]:
     of its own (see :func:`_lone_numbered_headings`)."""
     units = _text_units(text, numbered_headings=True)
     first = next((i for i, unit in enumerate(units) if unit.numbered_heading), None)
-    if first is not None and any(
-        unit.heading_like and not unit.numbered_heading and not unit.chrome
-        for unit in units[first + 1 :]
+    if (
+        first is not None
+        and any(
+            unit.heading_like
+            and not unit.numbered_heading
+            and not unit.chrome
+            # "Signed: A. Pryce   Date: 10/01/2025" under the last section: a sign-off line
+            # the clean step drops is no heading of the document's.
+            and not chrome_reason(" ".join(unit.lines))
+            for unit in units[first + 1 :]
+        )
     ):
         return _text_units(text, numbered_headings=False)
     return units
@@ -1002,10 +1010,28 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
         else _FORM_FIELD_LINE.match(cells[0]) is not None
         for cells in block
     ]
-    if len(block) >= FORM_FIELDS_MIN and all(fields):
+    for index in range(1, len(block) - 1):
+        # "Expert:      Mr A. Pryce" over "             Consultant Orthopaedic Surgeon":
+        # a short value run on to a line of its own between two fields is the field's.
+        line = " ".join(block[index])
+        if (
+            not fields[index]
+            and fields[index - 1]
+            and fields[index + 1]
+            and len(line.split()) <= CONTINUED_VALUE_MAX_WORDS
+            and not line.rstrip().endswith((".", ":"))
+        ):
+            fields[index] = True
+    if sum(fields) >= FORM_FIELDS_MIN and all(fields[1:]):
         # "Re:   Mr Gareth Lowe" / "Employee number:   40217" / "Referring manager:   ...":
-        # a letter's or a form's header of fields, some of them known chrome.
-        return [_Unit("para", [" ".join(cells)], chrome=True, form_field=True) for cells in block]
+        # a letter's or a form's header of fields, some of them known chrome; a line above
+        # them that is no field ("MEDICAL REPORT - EXTRACT") stays, as a title would.
+        header = [] if fields[0] else [_unit_of_line(block[0], chrome)]
+        return header + [
+            _Unit("para", [" ".join(cells)], chrome=True, form_field=True)
+            for cells, field in zip(block, fields, strict=True)
+            if field
+        ]
     for cells in block:
         line = " ".join(cells)
         parts = cells if len(cells) > 1 and any(cell in chrome for cell in cells) else [line]
@@ -1015,6 +1041,17 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
             else:
                 units.append(_Unit("para", [part], heading_like=is_heading_like(part)))
     return units
+
+
+def _unit_of_line(cells: list[str], chrome: set[str]) -> _Unit:
+    line = " ".join(cells)
+    if line in chrome:
+        return _Unit("para", [line], chrome=True)
+    return _Unit("para", [line], heading_like=is_heading_like(line))
+
+
+#: Most words of a field's value run on to a line of its own.
+CONTINUED_VALUE_MAX_WORDS = 6
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -1411,6 +1448,13 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
             _Unit("para", [match_item(first).text], heading_like=True, numbered_heading=True)
         )
         lines = rest
+        if all(_SUBSECTION_NUMBER.match(line) for line in lines):
+            # "1.1 I am instructed ...", "1.2 My overriding duty ...": each numbered
+            # paragraph a paragraph of its own, its number no part of its text.
+            return [
+                *units,
+                *(_Unit("para", [line[_SUBSECTION_NUMBER.match(line).end() :]]) for line in lines),
+            ]
     if units and _lines_are_items(lines):
         # Under a heading line, "Complete rest: it makes the muscle stiffer" / "Aggressive
         # stretching through sharp pain" / ...: short lines each opening with a capital
@@ -1522,6 +1566,10 @@ LINE_ITEMS_MIN = 2
 LINE_ITEM_MAX_WORDS = 18
 
 
+#: A report's numbered paragraph: "1.1 I am instructed ...", "9.12 In my opinion ...".
+_SUBSECTION_NUMBER = re.compile(r"(\d{1,3})\.\d{1,3}\.?[ \t]++(?=\S)")
+
+
 def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bool:
     """Whether a block's numbered first line is a section heading: short and heading-like
     after its number ("3. Treatment", "1. What is it?"), with lines of text (no items of
@@ -1547,6 +1595,10 @@ def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bo
     bulleted = alone and following is not None
     if rest[0][:1].isspace() and not bulleted:
         return False
+    if (sub := _SUBSECTION_NUMBER.match(rest[0])) and sub.group(1) == marker.value:
+        # "1. INTRODUCTION" over "1.1 I am instructed by ...": a report's numbered
+        # paragraphs under their section's heading.
+        return True
     if not _starts_new_line_of_text(rest[0].lstrip() if bulleted else rest[0]):
         return False
     # Under it, a paragraph: more than one line, or one long line.

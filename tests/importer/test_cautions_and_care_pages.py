@@ -10,7 +10,7 @@ from back_health.importer.classify.subject import _names as subject_names
 from back_health.importer.classify.subject import diagnosed_condition
 from back_health.importer.clean import chrome_reason, clean_document
 from back_health.importer.dose import read_dose
-from back_health.importer.names import derive_name, split_names
+from back_health.importer.names import derive_name, injury_by_part, split_names
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
@@ -519,3 +519,56 @@ def test_a_line_of_navigation_links_still_goes():
     )
     kept = " ".join(texts_of(document))
     assert "Related" not in kept and "Backlinks" not in kept
+
+
+REPORT = """MEDICAL REPORT - EXTRACT
+Claimant:             Mr John SMITH (DOB 03/09/1988)
+Instructing party:    Hill Law LLP, Leeds
+Expert:               Mr A. Pryce FRCS
+                      Consultant Orthopaedic Surgeon
+Date of accident:     14/08/2024
+Date of report:       10/01/2025
+
+1. INTRODUCTION
+1.1 I am instructed by Hill Law LLP to report on injuries said to result from a collision.
+1.2 My overriding duty is to the court.
+
+9. OPINION AND PROGNOSIS
+9.1 On balance, the Claimant sustained a soft tissue injury (sprain) of the thoracic spine.
+9.2 He should avoid lifting loads over 15 kg at work for the next three months.
+9.3 I have advised him to see his GP if his symptoms have not improved in 3 months.
+
+Signed: A. Pryce                               Date: 10/01/2025
+"""
+
+
+def test_a_report_s_header_fields_and_numbered_paragraphs_are_read_as_such():
+    document = clean_document(parse_document(REPORT, "text"))
+    headings = [s.heading for s in document.sections if s.heading]
+    assert "OPINION AND PROGNOSIS" in headings
+    kept = " ".join(texts_of(document))
+    assert "Instructing party" not in kept and "Consultant Orthopaedic Surgeon" not in kept
+    assert "9.2" not in kept and "My overriding duty" not in kept
+    plan = analyse(REPORT.encode(), "report.txt")
+    assert plan.pages[0].title == "Thoracic spine soft tissue injury"
+    levels = sorted(w["severity"] for w in warnings_of(plan))
+    assert levels == ["caution", "see_doctor"]
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Wear and tear of the spine with age", ""),
+        ("stress fracture of the pars interarticularis", "Pars interarticularis stress fracture"),
+        ("Risk of injury of the spine", ""),
+    ],
+)
+def test_only_an_injury_itself_is_renamed_by_its_part(name, named):
+    assert injury_by_part(name) == named
+
+
+def test_what_a_diagnosis_causes_is_no_part_of_its_name():
+    assert (
+        diagnosed_condition("Diagnosis: right L5 disc prolapse causing sciatica", default_rules())
+        == "Disc prolapse"
+    )

@@ -688,12 +688,20 @@ _DIAGNOSED = re.compile(
     r"the (?:most likely|likeliest|probable) (?:cause|explanation|diagnosis) (?:is|was)|"
     r"(?:describes?|described|have|has|had|is|are) (?:is |are )?(?:almost certainly|most likely|"
     r"very likely|probably)(?: to be)?|"
+    # "the Claimant sustained a soft tissue injury ...": what a report finds was done.
+    r"(?:sustained|suffered)|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
     r"(?P<name>[^,.;:()\n]{3,90}+)",
     re.IGNORECASE,
 )
 
 
+#: What a diagnosis brings on, after its name: " causing sciatica".
+_CAUSING = re.compile(r"\s+(?:causing|leading to|resulting in|giving rise to)\s", re.I)
+#: How or when an injury happened, after its name: " in the collision", " after a fall".
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:in|during|after|following|from|at)\s+(?:the|a|an|his|her|their|my|your)\s", re.I
+)
 #: A patient's side and spinal level before the name of what they have.
 _CASE_DETAIL = re.compile(
     r"\b(?:(?:left|right|bilateral)(?:-sided)?|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?"
@@ -755,10 +763,16 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
     """The condition a story or letter says was diagnosed (the first such), when it names
     a condition; "" otherwise. A patient's story names symptoms far more often than the
     diagnosis it arrives at, which is what it is about."""
+    if "(" in body:
+        # "a soft tissue injury (sprain/strain) of the thoracic spine": an aside in
+        # brackets is no end of the name.
+        body = strip_brackets(body)
     for match in finditer_caseless(_DIAGNOSED, body):
         # "Left L5 radiculopathy secondary to L5/S1 foraminal stenosis": the diagnosis is
         # what the complaint comes from.
         found = _SECONDARY_TO.split(match.group("name"), maxsplit=1)[-1]
+        # "disc prolapse causing sciatica": what it causes is no part of its name.
+        found = _CAUSING.split(found, maxsplit=1)[0]
         # "left L5/S1 foraminal stenosis": the side and the level are this patient's.
         found = _CASE_DETAIL.sub("", found)
         # "Sounds like a classic muscle spasm": how typical it is, not its name.
@@ -767,8 +781,10 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         # the name is what it is called.
         found = _CALLED.sub("", found, count=1)
         phrase = noun_phrase(found, rules)
-        # "Fractures of ribs": named as a condition is ("Rib fractures").
-        name = check_name(injury_by_part(phrase) or phrase, rules).name
+        # "Fractures of ribs": named as a condition is ("Rib fractures"); "... of the
+        # thoracic spine in the collision": how it happened is no part of the name.
+        injury = injury_by_part(phrase) or injury_by_part(_CIRCUMSTANCE.split(phrase, 1)[0])
+        name = check_name(injury or phrase, rules).name
         if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
             return name
     return ""

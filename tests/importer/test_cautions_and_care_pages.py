@@ -572,3 +572,39 @@ def test_what_a_diagnosis_causes_is_no_part_of_its_name():
         diagnosed_condition("Diagnosis: right L5 disc prolapse causing sciatica", default_rules())
         == "Disc prolapse"
     )
+
+
+def test_exercises_a_speaker_announces_by_count_are_named_one_a_sentence():
+    plan = analyse(
+        b"Back pain in grandparents\n\nLifting a toddler in and out of a car seat strains the"
+        b" lower back.\n\nThree simple ones, every morning. Knee rolls on the bed, ten each"
+        b" side. Bridges, lifting your bottom and holding for five seconds, ten times. And sit"
+        b" to stand from a kitchen chair, ten times.\n",
+        "phone_in.txt",
+    )
+    assert exercises_of(plan) == ["Knee rolls", "Bridges", "Sit to stand"]
+
+
+def test_an_announced_count_of_spoken_exercises_keeps_their_markers_out_of_names():
+    plan = analyse(
+        b"Camptocormia\n\nCamptocormia is a forward bend of the trunk.\n\nThree exercises,"
+        b" all of them morning and evening. First, the wall stand: heels against a wall, hold"
+        b" for 10 seconds, and do that 5 times. Second, the prone lift: lying on your front,"
+        b" lift your head, 8 times.\n",
+        "podcast.txt",
+    )
+    assert exercises_of(plan) == ["Wall stand", "Prone lift"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[TRAFFIC UPDATE - Sam on the Bay traffic desk]",
+        "The M6 southbound is slow between junctions 34 and 33 after an earlier breakdown.",
+        "Next week it's hay fever season already. Lines open from 9.30.",
+        "Calls cost your standard network rate. Texts cost 50p plus your network rate.",
+        "Bay 103.4 is part of Coastline Radio Group. Transcript ID BAY-MS-250306.",
+    ],
+)
+def test_a_radio_show_s_travel_news_and_call_costs_are_chrome(line):
+    assert chrome_reason(line) == "chrome: broadcast script"

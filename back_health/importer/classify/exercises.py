@@ -835,7 +835,23 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
     groups: list[list[str]] = []
     after: list[str] = []
     led: set[int] = set()  # groups opened by an instruction ("Move on to the bird dog.")
+    announced = 0  # exercises a lead said are coming, one sentence each
     for index, sentence in enumerate(sentences):
+        if (
+            announced
+            and not after
+            and (named := _spoken_exercise(sentence, rules) or _announced_exercise(sentence, rules))
+        ):
+            # "Three simple ones, every morning. Knee rolls on the bed, ten each side.
+            # Bridges, ..., ten times. And sit to stand from a kitchen chair, ten times."
+            groups.append([named])
+            announced -= 1
+            continue
+        announced = 0
+        if not groups and (count := _ANNOUNCED_COUNT.match(sentence)):
+            before.extend(filter(None, [lead]))
+            lead, announced = sentence, _count_of(count.group("count"))
+            continue
         if not groups and (listed := enumerated_exercises(sentence, rules)):
             lead, items = listed
             groups.extend([item] for item in items)
@@ -892,6 +908,53 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
     if not any(labelled_exercise(text, rules) for text in texts):
         return None
     return " ".join(before), lead, [Paragraph(text) for text in texts], " ".join(after)
+
+
+def _count_of(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: A sentence announcing how many exercises follow, one a sentence: "Three simple ones,
+#: every morning.", "Here are two exercises to try."
+_ANNOUNCED_COUNT = re.compile(
+    r"^\W*(?:here\s+are\s+|try\s+(?:these\s+)?)?(?P<count>two|three|four|five|six|[2-6])\s+"
+    r"(?:(?:simple|easy|gentle|quick|short|good|basic|little)\s+)?"
+    r"(?:ones|exercises|stretches|moves|movements)\b[^.!?:]{0,60}[.!:]?$",
+    re.IGNORECASE,
+)
+
+
+def _announced_exercise(sentence: str, rules: RuleSet) -> str:
+    """An exercise a sentence after an announced count names first and doses ("Knee rolls
+    on the bed, ten each side."), written as a labelled exercise; "" for a sentence with
+    no count or no name to open it."""
+    if not has_counts(read_dose(sentence, counts_only=True).dose):
+        return ""
+    match = _SPOKEN_ITEM_NAME.match(sentence)
+    if match is None or re.match(_SEQUENCE_MARKER + r"\s*+[:,]", sentence, re.IGNORECASE):
+        return ""  # "First, the wall stand: ...": the marker is no name
+    name = match.group("name").strip()
+    if (
+        len(name.split()) > LED_NAME_MAX_WORDS
+        or _CLAUSE_WORD.search(name)
+        or _OWNED.match(name)
+        or _NOT_A_NAME.match(name)
+        or not names_one_exercise(name, rules)
+    ):
+        # A verb may open its name ("Sit to stand"): the count announced vouches for it.
+        return ""
+    rest = sentence[match.end() :].strip(" ,")
+    return f"{sentence_start(name)}: {sentence_start(rest)}"
+
+
+#: An exercise's name opening a sentence, before a comma or where it is done: "Knee
+#: rolls| on the bed, ...", "Bridges|, lifting ...", "And sit to stand| from a chair".
+_SPOKEN_ITEM_NAME = re.compile(
+    r"^\W*(?:(?:and|then|finally|lastly|next)\b,?\s+)?(?P<name>[A-Za-z][\w'-]*+(?:\s+[\w'-]+){0,3}?)"
+    r"(?=\s*,|\s+(?:on|from|with|in|against|lying|sitting|standing|holding|using)\b)",
+    re.IGNORECASE,
+)
 
 
 def _led_exercise(sentence: str, rules: RuleSet) -> str:

@@ -1133,14 +1133,29 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
 
     flags = list(doc.flags)
     sections = []
+    title = doc.title
+    halved_chrome: list[Dropped] = []
+    if second and (halves := _main_half(title, main, second)):
+        # "Poen cefn mewn ffermwyr / Back pain in farmers": the title's half in the
+        # article's language is its title.
+        title = halves[0]
+        flags.append(Flag(kind=kind, text=halves[1], language=second))
     for section in doc.sections:
         if second:
             if section.heading:
                 section = _main_half_of_heading(section, main, second, kind, flags)
+            halved = [_main_half_of_paragraph(b, main, second, kind, flags) for b in section.blocks]
+            # "Oedd y dudalen hon yn ddefnyddiol? / Was this page helpful?": what is left of
+            # a bilingual line may be chrome the chrome step could not see in both halves.
+            for block, before in zip(halved, section.blocks, strict=True):
+                if block is not before and (reason := chrome_reason(block.text)):
+                    halved_chrome.append(Dropped(reason=reason, text=block.text))
             section = replace(
                 section,
                 blocks=[
-                    _main_half_of_paragraph(b, main, second, kind, flags) for b in section.blocks
+                    block
+                    for block, before in zip(halved, section.blocks, strict=True)
+                    if block is before or not chrome_reason(block.text)
                 ],
             )
         heading_language = foreign(section.heading) if section.heading else ""
@@ -1187,7 +1202,15 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
         sections.append(replace(section, blocks=blocks))
     shares = _language_shares(profiles, flags[len(doc.flags) :], main)
     flags.extend(_foreign_in_dropped(doc.dropped, long_foreign, main, kind))
-    return replace(doc, sections=sections, flags=flags, language=main, language_shares=shares)
+    return replace(
+        doc,
+        title=title,
+        sections=sections,
+        flags=flags,
+        language=main,
+        language_shares=shares,
+        dropped=[*doc.dropped, *halved_chrome],
+    )
 
 
 def _foreign_in_dropped(dropped: list[Dropped], foreign, main: str, kind: str) -> list[Flag]:
@@ -1289,9 +1312,20 @@ def _main_half_of_paragraph(block, main: str, second: str, kind: str, flags):
         return block
     halves = _main_half(block.text, main, second)
     if halves is None:
+        if (label := _LABEL.match(block.text)) and (
+            halves := _main_half(label.group("label"), main, second)
+        ):
+            # "Meddyginiaethau / Medicines: Check with a pharmacist ...": a label given in
+            # both languages keeps its half in the article's.
+            flags.append(Flag(kind=kind, text=halves[1], language=second))
+            return Paragraph(text=f"{halves[0]}{block.text[label.end('label') :]}")
         return block
     flags.append(Flag(kind=kind, text=halves[1], language=second))
     return Paragraph(text=halves[0])
+
+
+#: A short label opening a paragraph, before its colon.
+_LABEL = re.compile(r"(?P<label>[^:.!?\n]{3,60}+):[ \t]")
 
 
 def row_text(row: list[str]) -> str:

@@ -608,3 +608,34 @@ def test_an_announced_count_of_spoken_exercises_keeps_their_markers_out_of_names
 )
 def test_a_radio_show_s_travel_news_and_call_costs_are_chrome(line):
     assert chrome_reason(line) == "chrome: broadcast script"
+
+
+BILINGUAL = """# Poen cefn mewn ffermwyr / Back pain in farmers
+
+Mae poen cefn yn gyffredin iawn ymysg pobl sy'n gweithio ar ffermydd.
+
+Back pain is very common among people who work on farms.
+
+Y newyddion da yw bod y rhan fwyaf o boen cefn yn gwella o fewn ychydig wythnosau.
+
+The good news is that most back pain gets better within a few weeks.
+
+Daliwch ati i symud, hyd yn oed os yw'n brifo ychydig.
+
+Keep moving, even if it hurts a little.
+
+> **Meddyginiaethau / Medicines:** Check with a pharmacist before taking ibuprofen if you have
+> asthma.
+
+Oedd y dudalen hon yn ddefnyddiol? / Was this page helpful? [Yes](#) [No](#)
+"""
+
+
+def test_a_bilingual_page_keeps_the_halves_of_its_title_and_labels_in_its_language():
+    document = clean_document(parse_document(BILINGUAL, "markdown"))
+    assert document.title == "Back pain in farmers"
+    kept = " ".join(texts_of(document))
+    assert "Medicines: Check with a pharmacist" in kept
+    assert "Meddyginiaethau" not in kept and "helpful" not in kept
+    flagged = " ".join(flag.text for flag in document.flags)
+    assert "Poen cefn mewn ffermwyr" in flagged and "Meddyginiaethau" in flagged

@@ -40,6 +40,11 @@ _NEXT_STARTS_SENTENCE = re.compile(
     r"\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf"
     r"\u4e00-\u9fff\uac00-\ud7af]"
 )
+#: A dose a printed form's dots lead to: "2 sets of 10", "10 reps", "3 x 30 seconds".
+_DOSE_AFTER_LEADER = re.compile(
+    r"\d{1,3}[ \t]*+(?:sets?|x|×|reps?|repetitions|times|seconds?|secs?|minutes?|mins?|each)\b",
+    re.IGNORECASE,
+)
 #: Abbreviations that stand before a number only ("No. 7", "Nos. 3 and 4").
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 #: Stops after which any character starts a new sentence.
@@ -71,6 +76,14 @@ def _split(text: str) -> list[str]:
             and text[match.start()] not in _FULL_WIDTH_STOPS
             and not _NEXT_STARTS_SENTENCE.match(text, end)
         ):
+            continue
+        if (
+            end < len(text)
+            and text[end].isdigit()
+            and text.startswith("....", match.start())
+            and _DOSE_AFTER_LEADER.match(text, end)
+        ):
+            # "Wall push-ups ............ 2 sets of 10": dots leading to a dose.
             continue
         stop = match.start() + len(match.group().rstrip())
         if _abbreviation_before(text, start, stop, end):

@@ -14,6 +14,7 @@ from back_health.importer.names import derive_name, injury_by_part, split_names
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
+from back_health.importer.sentences import split_sentences
 
 from .documents import texts_of
 from .test_letters_threads_and_books import advice_level, exercises_of, warnings_of
@@ -639,3 +640,29 @@ def test_a_bilingual_page_keeps_the_halves_of_its_title_and_labels_in_its_langua
     assert "Meddyginiaethau" not in kept and "helpful" not in kept
     flagged = " ".join(flag.text for flag in document.flags)
     assert "Poen cefn mewn ffermwyr" in flagged and "Meddyginiaethau" in flagged
+
+
+def test_a_form_s_programme_with_dots_leading_to_each_dose_is_an_exercise_list():
+    plan = analyse(
+        b"Juvenile osteoporosis\n\nJuvenile osteoporosis makes a child's bones thin.\n\n"
+        b"SECTION D - PHYSIOTHERAPY PROGRAMME\n"
+        b"  1. Wall push-ups ............ 2 sets of 10\n"
+        b"  2. Heel raises .............. 3 sets of 10\n"
+        b"  3. Sit to stand ............. 2 sets of 8\n\n"
+        b"Contact numbers\n\nPhysiotherapy reception ........ 01632 960 881\n",
+        "form.txt",
+    )
+    assert exercises_of(plan) == ["Wall push-ups", "Heel raises", "Sit to stand"]
+    kept = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "01632 960 881" not in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Wall push-ups ............ 2 sets of 10", 1),
+        ("Spinal ward, 24 hours ............ 01632 960 441 Out of hours, call NHS 111", 2),
+    ],
+)
+def test_dots_leading_to_a_dose_end_no_sentence(text, count):
+    assert len(split_sentences(text)) == count

@@ -332,6 +332,9 @@ def _phase_frequency(block: Paragraph, following, rules: RuleSet) -> dict:
 
 def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     rules = state.rules
+    if ".." in text and (leader := _DOT_LEADER.search(text)):
+        # "Wall push-ups ............ 2 sets of 10": the dots lead from name to dose.
+        text = f"{text[: leader.start()]}: {text[leader.end() :]}"
     name, rest = "", text
     bold = re.match(r"\s*<(?:strong|b)>(.*?)</(?:strong|b)>\s*(.*)", markup or "", re.S)
     if bold:
@@ -393,6 +396,8 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     }
 
 
+#: Dots leading from an exercise's name to its dose, as a printed form sets them.
+_DOT_LEADER = re.compile(r"(?<=\w)[ \t]*+\.{3,}+[ \t]*+(?=\w)")
 #: Where a count follows an exercise's name: "Knee rolls| 10 each side".
 _COUNT_AFTER_NAME = re.compile(r"(?<=[a-z])[ \t]++(?=\d)")
 #: A length of time: "10 minutes", "30 seconds".

@@ -666,3 +666,39 @@ def test_a_form_s_programme_with_dots_leading_to_each_dose_is_an_exercise_list()
 )
 def test_dots_leading_to_a_dose_end_no_sentence(text, count):
     assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Hannah Okoye¹, Liam Brennan¹, Sunita Raval², Mark Treharne¹ ³", "journal metadata"),
+        ("¹ Emergency Department, Wyeford General Hospital, UK", "journal metadata"),
+        ("Abstract accepted for poster presentation. Not peer reviewed.", "journal metadata"),
+        (
+            "**Poster P-117** · Theme: Urgent and emergency care · Hall B, board 42",
+            "journal metadata",
+        ),
+        ("Scan the QR code for the full pathway and red flag checklist. ▣", "other formats"),
+        ("Consultant in Pain Medicine · GMC 6123456 · 14 years' experience", "byline"),
+        ("View profile", "byline"),
+    ],
+)
+def test_a_poster_s_authors_and_a_booking_page_s_bio_lines_are_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize("line", ["Red flags²", "Back pain affects 80% of adults²."])
+def test_a_line_with_a_footnote_marker_is_no_author_list(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_patient_story_is_about_what_the_storyteller_was_diagnosed_with():
+    plan = analyse(
+        b'<h1>Gareth\'s story: "I thought my legs were just getting old"</h1>'
+        b"<figure><figcaption>Gareth with his physiotherapist in the gym.</figcaption></figure>"
+        b"<p>Gareth, 61, drove buses for thirty years. Eighteen months ago he was diagnosed"
+        b" with subacute combined degeneration of the spinal cord, a rare condition caused by"
+        b" a lack of vitamin B12.</p><p>My feet were numb and I kept tripping.</p>",
+        "story.html",
+    )
+    assert plan.pages[0].title == "Subacute combined degeneration of the spinal cord"

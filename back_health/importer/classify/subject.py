@@ -696,6 +696,17 @@ _DIAGNOSED = re.compile(
 )
 
 
+def _condition_of_part(name: str, rules: RuleSet) -> bool:
+    """Whether ``name`` is a condition named by where it is: a condition's head, then
+    "of" and the part ("Subacute combined degeneration of the spinal cord")."""
+    parts = _OF_PART.split(name, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip():
+        return False
+    return rules.has_condition_head(parts[0]) and not opens_with_verb(parts[0].split()[0])
+
+
+#: Where a condition is, after its name: " of the spinal cord".
+_OF_PART = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 #: What a diagnosis brings on, after its name: " causing sciatica".
 _CAUSING = re.compile(r"\s+(?:causing|leading to|resulting in|giving rise to)\s", re.I)
 #: How or when an injury happened, after its name: " in the collision", " after a fall".
@@ -784,8 +795,18 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         # "Fractures of ribs": named as a condition is ("Rib fractures"); "... of the
         # thoracic spine in the collision": how it happened is no part of the name.
         injury = injury_by_part(phrase) or injury_by_part(_CIRCUMSTANCE.split(phrase, 1)[0])
+        # "subacute combined degeneration of the spinal cord": a diagnosis may take more
+        # words than a list item's name.
         name = check_name(injury or phrase, rules).name
-        if name and (rules.is_condition_term(name) or rules.has_condition_head(name)):
+        if not name and _condition_of_part(phrase, rules):
+            # "subacute combined degeneration of the spinal cord": a condition named by
+            # where it is may take more words than a list item's name.
+            name = check_name(phrase, rules, max_words=LONG_NAME_MAX_WORDS).name
+        if name and (
+            rules.is_condition_term(name)
+            or rules.has_condition_head(name)
+            or _condition_of_part(name, rules)
+        ):
             return name
     return ""
 
@@ -1615,6 +1636,10 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         # "Upper back and shoulder pain": one name for both, and so is "Neck and
         # shoulder pain in sonographers" with whom it is about.
         kind = "a condition"
+    if not kind and candidate.source == "diagnosis" and _condition_of_part(name, rules):
+        # What a story or report says was diagnosed, named by where it is ("subacute
+        # combined degeneration of the spinal cord"), is a condition.
+        kind = "a condition"
     # A phrase about a condition ("Exercises for sciatica") is not its name.
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):
@@ -1650,7 +1675,7 @@ def _long_condition_name(name: str, rules: RuleSet) -> bool:
     """Whether ``name`` is too long for a list item's name but is a condition's, as a
     title may give it: "Acute calcific tendinitis of the longus colli"."""
     return bool(check_name(name, rules, max_words=LONG_NAME_MAX_WORDS).name) and (
-        rules.is_condition_term(name)
+        rules.is_condition_term(name) or _condition_of_part(name, rules)
     )
 
 

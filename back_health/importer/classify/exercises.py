@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..document import ListBlock, Paragraph, Section, Table
-from ..dose import COUNT_KEYS, dose_cell_text, has_counts, has_dose, read_dose
+from ..dose import COUNT_KEYS, NUMBER_WORDS, dose_cell_text, has_counts, has_dose, read_dose
 from ..names import (
     first_phrase,
     is_instruction,
@@ -916,10 +916,9 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
 
 
 def _count_of(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: A sentence announcing how many exercises follow, one a sentence: "Three simple ones,
 #: every morning.", "Here are two exercises to try."
 _ANNOUNCED_COUNT = re.compile(
@@ -940,13 +939,7 @@ def _announced_exercise(sentence: str, rules: RuleSet) -> str:
     if match is None or re.match(_SEQUENCE_MARKER + r"\s*+[:,]", sentence, re.IGNORECASE):
         return ""  # "First, the wall stand: ...": the marker is no name
     name = match.group("name").strip()
-    if (
-        len(name.split()) > LED_NAME_MAX_WORDS
-        or _CLAUSE_WORD.search(name)
-        or _OWNED.match(name)
-        or _NOT_A_NAME.match(name)
-        or not names_one_exercise(name, rules)
-    ):
+    if not _names_an_exercise(name, rules) or not names_one_exercise(name, rules):
         # A verb may open its name ("Sit to stand"): the count announced vouches for it.
         return ""
     rest = sentence[match.end() :].strip(" ,")
@@ -974,16 +967,22 @@ def _led_exercise(sentence: str, rules: RuleSet) -> str:
         return ""
     name, _sep, rest = named.groups()
     name = name.strip(" .")
-    if (
+    if not _names_an_exercise(name, rules):
+        return ""
+    return f"{sentence_start(name)}: {sentence_start(rest.strip(' ,'))}".rstrip()
+
+
+def _names_an_exercise(name: str, rules: RuleSet) -> bool:
+    """Whether words a sentence opens with, or a spoken marker leads to, may be one
+    exercise's name: short, no clause, nobody's, no pronoun and no condition."""
+    return not (
         not name[:1].isalpha()
         or len(name.split()) > LED_NAME_MAX_WORDS
         or _CLAUSE_WORD.search(name)
         or _OWNED.match(name)
         or _NOT_A_NAME.match(name)
         or rules.is_condition_term(name)
-    ):
-        return ""
-    return f"{sentence_start(name)}: {sentence_start(rest.strip(' ,'))}".rstrip()
+    )
 
 
 #: Most words of an exercise's name after an instruction to do it.
@@ -1002,13 +1001,8 @@ def _spoken_exercise(sentence: str, rules: RuleSet) -> str:
             continue
         name = match.group("name").strip()
         if (
-            not name[:1].isalpha()
-            or len(name.split()) > LED_NAME_MAX_WORDS
-            or _CLAUSE_WORD.search(name)
-            or _OWNED.match(name)
-            or _NOT_A_NAME.match(name)
+            not _names_an_exercise(name, rules)
             or _SPOKEN_NOT_A_NAME.match(name)
-            or rules.is_condition_term(name)
             or not names_one_exercise(name, rules)
         ):
             continue

@@ -1035,11 +1035,7 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
     for cells in block:
         line = " ".join(cells)
         parts = cells if len(cells) > 1 and any(cell in chrome for cell in cells) else [line]
-        for part in parts:
-            if part in chrome:
-                units.append(_Unit("para", [part], chrome=True))
-            else:
-                units.append(_Unit("para", [part], heading_like=is_heading_like(part)))
+        units.extend(_unit_of_line([part], chrome) for part in parts)
     return units
 
 

@@ -795,8 +795,6 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         # "Fractures of ribs": named as a condition is ("Rib fractures"); "... of the
         # thoracic spine in the collision": how it happened is no part of the name.
         injury = injury_by_part(phrase) or injury_by_part(_CIRCUMSTANCE.split(phrase, 1)[0])
-        # "subacute combined degeneration of the spinal cord": a diagnosis may take more
-        # words than a list item's name.
         name = check_name(injury or phrase, rules).name
         if not name and _condition_of_part(phrase, rules):
             # "subacute combined degeneration of the spinal cord": a condition named by

@@ -69,9 +69,12 @@ def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
         ):
             # "Tell your doctor straight away if ...": a contact made in haste is urgent.
             return SeverityCue(Severity.URGENT, f"{cue!r} + {haste!r}")
-        if category == "severity_check_first" and (persists := rules.cue("not_improving", text)):
+        if category == "severity_check_first" and (
+            persists := rules.cue("not_improving", text) or rules.cue("new_symptom", text)
+        ):
             # "If your pain is no better after 3 months, talk to your GP about other
-            # options": asked about what does not get better, it is a visit.
+            # options", "If you have new numbness in a leg, see your GP before you start
+            # ...": asked about what does not get better, or a new symptom, it is a visit.
             return SeverityCue(Severity.SEE_DOCTOR, f"{cue!r} + {persists!r}")
         return SeverityCue(level, repr(cue))
     return None

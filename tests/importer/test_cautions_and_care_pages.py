@@ -416,6 +416,8 @@ def test_seeing_someone_before_starting_or_reporting_effects_of_a_medicine_is_a_
         "See your GP before the pain gets worse.",
         "Talk to your doctor or pharmacist if these side effects bother you or do not go away.",
         "Tell your GP if your walking is slowly getting worse while you are on the waiting list.",
+        "If you have new numbness or weakness in a leg, see your GP before you start any new"
+        " exercise programme.",
     ],
 )
 def test_seeing_someone_about_what_gets_worse_is_still_seeing_them(sentence):

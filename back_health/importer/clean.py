@@ -1144,20 +1144,17 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
         if second:
             if section.heading:
                 section = _main_half_of_heading(section, main, second, kind, flags)
-            halved = [_main_half_of_paragraph(b, main, second, kind, flags) for b in section.blocks]
-            # "Oedd y dudalen hon yn ddefnyddiol? / Was this page helpful?": what is left of
-            # a bilingual line may be chrome the chrome step could not see in both halves.
-            for block, before in zip(halved, section.blocks, strict=True):
+            kept = []
+            for before in section.blocks:
+                block = _main_half_of_paragraph(before, main, second, kind, flags)
+                # "Oedd y dudalen hon yn ddefnyddiol? / Was this page helpful?": what is left
+                # of a bilingual line may be chrome the chrome step could not see in both
+                # halves.
                 if block is not before and (reason := chrome_reason(block.text)):
                     halved_chrome.append(Dropped(reason=reason, text=block.text))
-            section = replace(
-                section,
-                blocks=[
-                    block
-                    for block, before in zip(halved, section.blocks, strict=True)
-                    if block is before or not chrome_reason(block.text)
-                ],
-            )
+                else:
+                    kept.append(block)
+            section = replace(section, blocks=kept)
         heading_language = foreign(section.heading) if section.heading else ""
         if heading_language:
             flags.append(Flag(kind=kind, text=section.heading, language=heading_language))

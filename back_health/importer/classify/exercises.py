@@ -852,6 +852,8 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
             groups.append([named])
             announced -= 1
             continue
+        # A count not followed by one exercise a sentence stays the lead of the labelled
+        # ones after it ("Two gentle exercises help stiff backs. Standing back bends: ...").
         announced = 0
         if not groups and (count := _ANNOUNCED_COUNT.match(sentence)):
             before.extend(filter(None, [lead]))

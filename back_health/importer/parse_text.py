@@ -332,6 +332,8 @@ class _Unit:
     #: A field of a form's header with its value ("Employee number:   40217"): dropped
     #: where it stands, as "chrome: form field".
     form_field: bool = False
+    #: Which block of lines (between blank lines) the unit was read from.
+    block: int = -1
 
     @property
     def text(self) -> str:
@@ -382,6 +384,8 @@ def parse_text(text: str) -> Document:
     text = join_hyphenated_lines(text)
     running[:0] = talk
     text, speakers = strip_speaker_labels(text)
+    running.extend(("speaker label", label) for label in speakers)
+    text, speakers = strip_lone_speaker_lines(text)
     running.extend(("speaker label", label) for label in speakers)
     text, notes = strip_notes_labels(text)
     running.extend(("chrome: slide label", label) for label in notes)
@@ -692,6 +696,46 @@ def strip_speaker_labels(text: str) -> tuple[str, list[str]]:
     ]
 
 
+#: A speaker's line of its own over what they say: a name ("Ruth Okonedo", "Dr Anwen
+#: Price"), with who they are in brackets the first time ("(Sheffield Kelham) (Lab)").
+_LONE_SPEAKER = re.compile(
+    r"[ \t]*+(?P<name>(?:[A-Z][\w'.\u2019-]*+[ \t]++){1,5}?[A-Z][\w'.\u2019-]*+)"
+    r"(?P<who>(?:[ \t]++\([^()\n]{2,60}+\))*+)[ \t]*+"
+)
+
+
+def strip_lone_speaker_lines(text: str) -> tuple[str, list[str]]:
+    """Remove the speakers' lines of a record of what people said, each name on a line
+    of its own over their words: a debate's members, introduced with who they are in
+    brackets and then named alone ("Colin Marsh (North Wentdale) (Con)", later "Colin
+    Marsh"). Two speakers at least, each named again after their introduction; what
+    they say stays. Returns the text and the lines removed."""
+    if "(" not in text:
+        return text, []
+    lines = text.split("\n")
+    found: list[tuple[int, str, bool]] = []
+    for index, line in enumerate(lines[:-1]):
+        if not lines[index + 1].strip() or (index and lines[index - 1].strip()):
+            continue  # a speaker's line starts a block and has words under it
+        if len(line) > LONE_SPEAKER_MAX_CHARS:
+            continue
+        match = _LONE_SPEAKER.fullmatch(line)
+        if match:
+            found.append((index, match.group("name"), bool(match.group("who"))))
+    introduced = {name for _, name, who in found if who}
+    named_again = {name for _, name, who in found if not who}
+    speakers = introduced & named_again
+    if len(speakers) < SPEAKERS_MIN:
+        return text, []
+    removed = {index for index, name, _ in found if name in speakers}
+    kept = [line for index, line in enumerate(lines) if index not in removed]
+    return "\n".join(kept), [lines[index].strip() for index in sorted(removed)]
+
+
+#: Longest line read as a speaker's own line.
+LONE_SPEAKER_MAX_CHARS = 120
+
+
 #: The label of a slide's notes at the start of a line: "Speaker notes: Most disc ...".
 _NOTES_LABEL = re.compile(
     r"^[ \t]*+(?P<label>(?:speaker|presenter)(?:'s|s'|’s)?[ \t]++notes?[ \t]*+:)[ \t]*+(?=\S)",
@@ -898,11 +942,14 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
     # A leaflet of numbered questions keeps its numbered headings whatever other headings
     # it has ("--- END OF TRANSLATION ---" after them, a caps title before).
     lone = _lone_numbered_headings(blocks)
+    first_of_block = 0
     for index, (block, cells) in enumerate(zip(blocks, laid_out, strict=True)):
         if index in lone:
             # "1. What is it?" on a line of its own, a paragraph after it.
             text = match_item(_as_numbered(block[0])).text
             units.append(_Unit("para", [text], heading_like=True, numbered_heading=True))
+            units[-1].block = index
+            first_of_block = len(units)
             continue
         read = _block_units(block, numbered_headings)
         if not chrome or any(_UNDERLINE.match(line) for line in block[1:]):
@@ -919,6 +966,9 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
             units.extend(split)
         else:
             units.extend(read)
+        for unit in units[first_of_block:]:
+            unit.block = index
+        first_of_block = len(units)
     return units
 
 
@@ -927,6 +977,9 @@ FORM_FIELDS_MIN = 3
 #: A form's field on one cell: a short label, its colon and a gap of two spaces or a tab
 #: before the value (a gap of three spaces or more splits the line into cells).
 _FORM_FIELD_LINE = re.compile(r"[ \t]*+[A-Za-z][\w &/'().-]{0,40}+:(?:[ \t]{2,}+|\t)\S")
+#: The first column of a line of fields laid out in columns: a label alone ("Patient:")
+#: or a label with its value ("Date of exam: 18/11/2024 14:05").
+_FIELD_CELL = re.compile(r"[A-Za-z][\w &/'().-]{0,40}+:(?:[ \t]|$)")
 #: The reason a form's field dropped with its value is chrome.
 FORM_FIELD_REASON = "chrome: form field"
 #: The reason a street, town or postcode line is chrome (data/chrome.json).
@@ -1005,7 +1058,7 @@ def _split_chrome_lines(block: list[list[str]], chrome: set[str]) -> list[_Unit]
     paragraphs for the clean step to drop, the others headings when they read as one."""
     units: list[_Unit] = []
     fields = [
-        cells[0].rstrip().endswith(":")
+        _FIELD_CELL.match(cells[0]) is not None
         if len(cells) > 1
         else _FORM_FIELD_LINE.match(cells[0]) is not None
         for cells in block
@@ -1395,6 +1448,10 @@ def pipe_table(lines: list[str]) -> Table:
     return Table(head=head_rows, rows=[row for row in rows if any(row)])
 
 
+#: A section's label on a line of its own: a few words and a colon ("FINDINGS:").
+_CAPITALS_LABEL = re.compile(r"[^\W\d_][^\W_]*+(?:[ &/-]++[^\W_]++){0,4}+[ \t]*+:")
+
+
 def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
     lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in lines]
     if len(lines) > 1 and _RULE.match(lines[0]):
@@ -1437,6 +1494,17 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         and (_starts_new_line_of_text(rest[0]) or headline)
     ):
         units.append(_Unit("para", [first], heading_like=True, over_text=True))
+        lines = rest
+    elif (
+        rest
+        and _CAPITALS_LABEL.fullmatch(first.strip())
+        and _in_capitals(first)
+        and not match_item(rest[0])  # "AT HOME:" over items leads its list
+    ):
+        # "CLINICAL HISTORY:" / "6/52 L leg pain radiating ...": a record's section label
+        # in capitals heads the lines under it, whatever they start with.
+        label = first.strip().rstrip(":").strip()
+        units.append(_Unit("para", [label], heading_like=True, over_text=True))
         lines = rest
     elif numbered_headings and rest and _numbered_heading(first, rest):
         # "3. Treatment" over its text: a numbered section heading, not a list item.
@@ -1742,6 +1810,21 @@ def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
     heads = [index for index in range(run) if not units[index].chrome]
     if not heads or run == len(units):
         return [], "", 0, False
+    for head in heads[:-1]:
+        following = units[head + 1]
+        if (
+            units[head].heading_like
+            and following.chrome
+            and _DATED.search(following.text)
+            and head + 2 < run
+            and units[head].block == following.block == units[head + 2].block
+        ):
+            # "Parcel Delivery Drivers: Back Injuries" over "Volume 764: debated on
+            # Wednesday 12 March 2025" over "Westminster Hall": a line with a dated line
+            # under it, in a block of header lines that goes on, is the headline. (A
+            # masthead, "Harbour Health Guides" / "Updated 2 May 2025", ends its block;
+            # the title comes after it.)
+            return units[:head], units[head].text, head + 1, False
     # "By Tom Ashworth, Health Correspondent" (and a dateline) under the headline: body
     # text (dropped as chrome later); the headline above them is the title.
     end = len(heads)
@@ -1841,6 +1924,13 @@ _DATELINE = re.compile(
     r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|"
     r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\s*$",
+    re.IGNORECASE,
+)
+#: A date written out in a line: "12 March 2025", "March 12th, 2025".
+_DATED = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*+\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\b",
     re.IGNORECASE,
 )
 #: A byline: "By <Name>", "Written by <Name>".

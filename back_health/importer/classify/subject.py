@@ -420,6 +420,8 @@ SOURCE_WEIGHTS = {
     "organ asked about": 5.5,
     # "RPG - Global Postural Reeducation: the treatment of the posture ...".
     "title treatment": 3.0,
+    # "Parcel Delivery Drivers: Back Injuries": the title, read in its order.
+    "group's condition": 3.0,
 }
 #: Mentions in the text that make the subject of a "What is X?" heading a defined name.
 WHAT_IS_MENTIONS = 3
@@ -614,6 +616,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         if (
             candidate.source == "title"
             and candidate.text != best.text  # not the name found inside this very title
+            and best.source != "group's condition"  # the title's own reading
             and not rules.condition_in_phrase(candidate.name)
             and _same_subject(candidate.name, best.name, rules)
         ):
@@ -708,14 +711,20 @@ def _condition_of_part(name: str, rules: RuleSet) -> bool:
 #: Where a condition is, after its name: " of the spinal cord".
 _OF_PART = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 #: What a diagnosis brings on, after its name: " causing sciatica".
-_CAUSING = re.compile(r"\s+(?:causing|leading to|resulting in|giving rise to)\s", re.I)
+_CAUSING = re.compile(
+    r"\s+(?:causing|leading to|resulting in|giving rise to|compressing|pressing on"
+    r"|impinging on|abutting)\s",
+    re.I,
+)
 #: How or when an injury happened, after its name: " in the collision", " after a fall".
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:in|during|after|following|from|at)\s+(?:the|a|an|his|her|their|my|your)\s", re.I
 )
 #: A patient's side and spinal level before the name of what they have.
 _CASE_DETAIL = re.compile(
-    r"\b(?:(?:left|right|bilateral)(?:-sided)?|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?"
+    # "left paracentral": the side, and where on the disc's back it bulges.
+    r"\b(?:(?:left|right|bilateral)(?:-sided)?(?:\s+(?:paracentral|posterolateral|central))?"
+    r"|[CTLS]\d{1,2}(?:\s*[/-]\s*[CTLS]?\d{1,2})?"
     # "left 9th and 10th ribs": which ones, by number.
     r"|\d{1,2}(?:st|nd|rd|th)(?:\s*(?:,|and|to|-)\s*\d{1,2}(?:st|nd|rd|th))*)\s+",
     re.I,
@@ -741,6 +750,8 @@ _DIAGNOSIS_HEADING = re.compile(
     r"|(?:active |current )?problems?(?: list)?\s*:?",
     re.I,
 )
+#: A report's heading over its numbered findings: "CONCLUSION", "Conclusions:".
+_CONCLUSION_HEADING = re.compile(r"conclusions?\s*:?", re.I)
 #: A problem list's sub-heading line: "Active", "Past", "Current problems".
 _PROBLEM_GROUP = re.compile(
     r"(?:active|current|past|previous|resolved|inactive)\b[\w ]{0,20}", re.IGNORECASE
@@ -749,12 +760,30 @@ _PROBLEM_GROUP = re.compile(
 _DIAGNOSIS_CODE = re.compile(r"^[A-Z]\d{2}(?:\.\d{1,2})?[A-Z]?\s+(?=[A-Za-z])")
 
 
-def _diagnosis_section(sections, rules: RuleSet) -> str:
-    """The condition a clinic note's "IMPRESSION" or "Diagnosis" section opens with."""
+def _headed_firsts(sections):
+    """Each heading with the first paragraph or list under it; a label paragraph over a
+    list ("CONCLUSION:" then "1. ...") heads that list as a heading would."""
     for section in sections:
-        if not _DIAGNOSIS_HEADING.fullmatch(section.heading.strip()):
+        blocks = [b for b in section.blocks if isinstance(b, Paragraph | ListBlock)]
+        yield section.heading.strip(), blocks[0] if blocks else None
+        for block, following in zip(blocks, blocks[1:], strict=False):
+            if (
+                isinstance(block, Paragraph)
+                and isinstance(following, ListBlock)
+                and block.text.rstrip().endswith(":")
+            ):
+                yield block.text.strip(), following
+
+
+def _diagnosis_section(sections, rules: RuleSet) -> str:
+    """The condition a clinic note's "IMPRESSION" or "Diagnosis" section opens with, or
+    the first item of a report's numbered "CONCLUSION"."""
+    for heading, first in _headed_firsts(sections):
+        if _CONCLUSION_HEADING.fullmatch(heading):
+            if not isinstance(first, ListBlock):
+                continue  # an essay's "Conclusion" sums up in prose; a report lists
+        elif not _DIAGNOSIS_HEADING.fullmatch(heading):
             continue
-        first = next((b for b in section.blocks if isinstance(b, Paragraph | ListBlock)), None)
         items = [
             item.text
             for item in (first.items if isinstance(first, ListBlock) else ())
@@ -1371,7 +1400,25 @@ def _title_readings(title: str, rules: RuleSet) -> list[tuple[str, str]]:
     for part, following in zip(parts, parts[1:], strict=False):
         if _CALLED_A_TREATMENT.match(following):
             found.append(("title treatment", part))
+    if (
+        len(parts) == 2
+        and _names_a_condition(parts[1], rules)
+        and not rules.condition_in_phrase(parts[0])
+        and not any(rules.has_condition_head(word) for word in parts[0].split())
+        and _GROUP_OF_PEOPLE.search(parts[0])
+    ):
+        # "Parcel Delivery Drivers: Back Injuries": a group of people, then what they
+        # suffer; the condition in that group is what the title names.
+        found.append(("group's condition", sentence_case(f"{parts[1]} in {parts[0]}")))
     return found
+
+
+#: The last word of a group of people: "drivers", "nurses", "farmers", "children".
+_GROUP_OF_PEOPLE = re.compile(
+    r"(?:ers|ors|ists|ians|ants|ents|nurses|staff|workers|people|children|adults|teenagers"
+    r"|women|men|athletes|players|students|pupils|veterans|carers|parents|mothers|babies)$",
+    re.IGNORECASE,
+)
 
 
 def _singular_organ(word: str) -> str:

@@ -1,0 +1,251 @@
+"""Classes seen in a radiology report, a debate record, a forum thread, a chat export, a
+course page, a product's summary of characteristics and a trial's registry record: record
+headers laid out in columns, section labels in capitals, a report's conclusion, speakers
+named on lines of their own, a dated headline, a group's condition, and their furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from back_health.importer.classify.subject import diagnosed_condition
+from back_health.importer.clean import chrome_reason, clean_document
+from back_health.importer.parse import parse_document
+from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
+
+from .documents import texts_of
+
+REPORT = """\
+WESTBRIDGE GENERAL HOSPITAL
+Department of Imaging - Westbridge
+
+Patient:      HALE, Simon Peter           DOB: 02/03/1968     Sex: M
+Hospital No:  WB1234567                   NHS No: 943 476 5919
+Examination:  MRI CERVICAL SPINE
+Date of exam: 04/02/2025 09:10            Location: Scanner 1
+Referrer:     Dr P Osei, Hillview Practice
+
+CLINICAL HISTORY:
+3/12 R arm pain into thumb, numbness R index finger.
+?C6 radiculopathy.
+
+FINDINGS:
+C5/6: right foraminal disc protrusion narrowing the exit foramen.
+Other levels unremarkable. Cord normal in signal.
+
+CONCLUSION:
+1. Right C5/6 foraminal disc protrusion compressing the exiting right C6 root.
+2. No cord compression.
+
+Report status: FINAL
+"""
+
+
+def _report_plan():
+    return analyse(REPORT.encode(), "report.txt")
+
+
+def test_a_record_header_laid_out_in_columns_is_dropped_as_form_fields():
+    doc = clean_document(parse_document(REPORT, "text"))
+    text = " ".join(texts_of(doc))
+    for field in ("HALE", "WB1234567", "943 476 5919", "Sex: M", "Scanner 1", "Dr P Osei"):
+        assert field not in text
+        assert field not in doc.title
+    dropped = " ".join(d.text for d in doc.dropped)
+    assert "Date of exam: 04/02/2025 09:10" in dropped
+
+
+def test_a_section_label_in_capitals_heads_the_lines_under_it():
+    doc = clean_document(parse_document(REPORT, "text"))
+    headings = [s.heading for s in doc.sections]
+    assert "CLINICAL HISTORY" in headings
+    assert "FINDINGS" in headings
+    history = next(s for s in doc.sections if s.heading == "CLINICAL HISTORY")
+    assert history.blocks[0].text.startswith("3/12 R arm pain")
+
+
+def test_a_capitals_label_over_items_still_leads_its_list():
+    text = (
+        "Going home after neck surgery\n\nAT HOME:\n* Keep the wound dry for 5 days.\n"
+        "* Walk a little more each day.\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    assert "AT HOME" not in [s.heading for s in doc.sections]
+
+
+def test_a_report_s_numbered_conclusion_names_its_diagnosis():
+    plan = _report_plan()
+    title = plan.pages[0].title
+    assert title.endswith("disc protrusion")
+    assert "C5" not in title and "Right" not in title
+    assert any(d.as_ == "subject" and "diagnosis" in d.because for d in plan.decisions)
+
+
+def test_an_essay_s_conclusion_in_prose_names_no_diagnosis():
+    text = (
+        "# Living with a stiff back\n\nMany people live with a stiff back for years.\n\n"
+        "## Conclusion\n\nA lumbar disc extrusion compressing a nerve root needs a plan, "
+        "but most stiffness is not that.\n"
+    )
+    plan = analyse(text.encode(), "essay.md")
+    assert not any("diagnosis" in d.because for d in plan.decisions if d.as_ == "subject")
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("Diagnosis: Left paracentral L5/S1 disc extrusion compressing the S1 root.", "extrusion"),
+        ("Diagnosis: lumbar L4/5 disc prolapse pressing on the L5 root.", "Lumbar disc prolapse"),
+    ],
+)
+def test_a_diagnosis_is_named_without_where_it_bulges_or_what_it_presses_on(said, name):
+    found = diagnosed_condition(said, default_rules())
+    assert name.lower() in found.lower()
+    assert "root" not in found.lower()
+    assert "paracentral" not in found.lower()
+
+
+DEBATE = """\
+Clinic Waiting Times: Back Pain
+Volume 770: debated on Tuesday 4 February 2025
+Westminster Hall
+
+                                                                  41WH
+
+Jane Sowerby (Kelsbury North) (LD)
+I beg to move,
+That this House has considered waiting times for back pain services.
+
+A constituent of mine waited eleven months to see a physiotherapist for her sciatica.
+
+Mark Ellison (Dunmore) (Con)
+Will the hon. Lady give way?
+
+Jane Sowerby
+I will give way.
+
+Mark Ellison
+Most back pain settles within six weeks with simple painkillers and keeping active.
+
+9.52 am
+
+Jane Sowerby
+Most does, but anyone with numbness around the bottom and trouble passing urine should call 999.
+"""
+
+
+def test_speakers_named_on_lines_of_their_own_are_dropped_and_what_they_say_stays():
+    doc = clean_document(parse_document(DEBATE, "text"))
+    headings = [s.heading for s in doc.sections]
+    assert not any("Sowerby" in h or "Ellison" in h for h in headings)
+    text = " ".join(texts_of(doc))
+    assert "Jane Sowerby" not in text and "Mark Ellison" not in text
+    assert "waited eleven months" in text
+    assert "Most back pain settles within six weeks" in text
+    reasons = {d.text: d.reason for d in doc.dropped}
+    assert reasons["Mark Ellison"] == "speaker label"
+
+
+def test_a_name_on_a_line_of_its_own_once_is_no_speaker():
+    text = (
+        "Back pain after a fall\n\nRuth Okonedo (Clinic Lead)\nFalls are a common cause of "
+        "back pain in older people.\n\nSee your GP if the pain is no better after a week.\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    assert "Falls are a common cause" in " ".join(texts_of(doc))
+    assert not any(d.reason == "speaker label" for d in doc.dropped)
+
+
+def test_a_line_dated_under_it_makes_a_line_the_headline():
+    doc = clean_document(parse_document(DEBATE, "text"))
+    assert doc.title == "Clinic Waiting Times: Back Pain"
+
+
+def test_a_debate_s_furniture_is_dropped():
+    doc = clean_document(parse_document(DEBATE, "text"))
+    text = " ".join([doc.title, *texts_of(doc), *(s.heading for s in doc.sections)])
+    for furniture in ("41WH", "9.52 am", "Volume 770"):
+        assert furniture not in text
+
+
+def test_a_title_naming_a_group_then_its_condition_names_the_condition_in_the_group():
+    text = (
+        "Parcel Delivery Drivers: Back Injuries\n\nDrivers lift and twist hundreds of "
+        "times a day. Back injuries are common among them, and back pain often follows.\n\n"
+        "Most back pain settles with time. See a GP if it has not eased after six weeks.\n"
+    )
+    plan = analyse(text.encode(), "drivers.txt")
+    assert plan.pages[0].title == "Back injuries in parcel delivery drivers"
+
+
+def test_a_title_whose_first_part_names_a_condition_is_read_as_before():
+    text = (
+        "# Back pain in young fast bowlers: stress fractures\n\nYoung fast bowlers can get "
+        "stress fractures in the lower back. Stress fractures need rest from bowling.\n"
+    )
+    plan = analyse(text.encode(), "bowlers.md")
+    assert "in back pain" not in plan.pages[0].title.lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Re: Lower back killing me after gigs - throne height?", "post furniture"),
+        (
+            "Last edited by drummer77 on Sun Feb 23, 2025 8:55 pm, edited 1 time in total.",
+            "post furniture",
+        ),
+        ("Users browsing this forum: No registered users and 3 guests", "post furniture"),
+        ("Moved from Gear Talk. Thanks, the mods.", "post furniture"),
+        ("Pinned message", "chat export"),
+        ("Replying to", "chat export"),
+        ("End of export. 14 messages, 2 attachments not downloaded.", "chat export"),
+        ("Channel topic: aches and niggles. Peer support only.", "chat export"),
+        ("GG @cellocarl, you just advanced to level 5!", "chat export"),
+        ("14/01/2025 19:42", "page metadata"),
+        ("9.30 am", "page metadata"),
+        ("Prerequisites: complete quiz 7.2 (score 3/5) to unlock this item.", "teaching furniture"),
+        ("Learning outcome: explain how the ring apophysis forms.", "teaching furniture"),
+        ("Quiz 7.3: Limbus check (5 questions, 2 attempts allowed)", "teaching furniture"),
+        ("Page author: Dr K. Adeyemi. Last edited 4 Nov 2024.", "teaching furniture"),
+        ("For the full list of excipients, see section 6.1.", "medicine leaflet"),
+        ("Report any suspected adverse reactions via the Yellow Card Scheme.", "medicine leaflet"),
+        ("ATC code: M02AA13.", "medicine leaflet"),
+        ("6.3 Shelf life: 3 years.", "medicine leaflet"),
+        ("6.5 Nature and contents of container: aluminium tube, 50 g.", "medicine leaflet"),
+        ("Information provided by:", "research study"),
+        ("Last Update Posted: 2025-03-04", "research study"),
+        (
+            "Listing a study does not mean it has been evaluated by the U.S. Federal Government.",
+            "research study",
+        ),
+        ("Report status: FINAL", "report furniture"),
+        ("GP FILING NOTE - Reviewed 20/11/2024", "report furniture"),
+        ("Filed to: Investigations > Imaging.", "report furniture"),
+        ("rose—", "parliamentary record"),
+        ("88WH", "parliamentary record"),
+        ("Volume 764: debated on Wednesday 12 March 2025", "parliamentary record"),
+        (
+            "The Parliamentary Under-Secretary of State for Work and Pensions (Tom Hadley)",
+            "parliamentary record",
+        ),
+    ],
+)
+def test_furniture_of_threads_exports_courses_leaflets_registries_and_reports(line, reason):
+    # The first reason whose patterns match is reported; some lines match two.
+    assert chrome_reason(line) in (f"chrome: {reason}", "chrome: site header", "chrome: disclaimer")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Re-injury is common if you go back to heavy lifting too soon.",
+        "Replying to emails at a laptop on the sofa made my back worse.",
+        "The quiz at the end checks what you learned about posture.",
+        "Store the gel out of the sight and reach of children.",
+        "At 9.30 am the pain was at its worst, so I took two paracetamol.",
+        "Ibuprofen (Nurofen) (OTC)",
+    ],
+)
+def test_text_that_looks_like_furniture_stays(line):
+    assert chrome_reason(line) == ""

@@ -14,6 +14,7 @@ from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 
 from .documents import texts_of
+from .test_letters_threads_and_books import advice_level
 
 REPORT = """\
 WESTBRIDGE GENERAL HOSPITAL
@@ -249,3 +250,100 @@ def test_furniture_of_threads_exports_courses_leaflets_registries_and_reports(li
 )
 def test_text_that_looks_like_furniture_stays(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        (
+            "If back pain comes with numbness around the bottom, that is a 999 call or a "
+            "trip to A&E, not something to drive through.",
+            "emergency",
+        ),
+        ("Let your hospice nurse or GP know the same day if your pain is getting worse.", "urgent"),
+        (
+            "If your pain is not controlled within a few days, talk to your community "
+            "palliative care nurse about a review.",
+            "see_doctor",
+        ),
+        (
+            "If back pain has not settled after two weeks, refer to a sports physician or "
+            "physiotherapist for assessment.",
+            "see_doctor",
+        ),
+        ("Check with a pharmacist if you're taking it every day.", "caution"),
+        (
+            "If a large amount of gel is swallowed, medical advice should be sought the same day.",
+            "urgent",
+        ),
+        ("If symptoms persist, medical advice should be sought.", "see_doctor"),
+        ("Treatment should be discontinued if a rash develops.", "caution"),
+        (
+            "Concurrent use with aspirin or other NSAIDs may increase the risk of undesirable "
+            "effects and is not recommended.",
+            "caution",
+        ),
+    ],
+)
+def test_advice_in_a_debate_a_hospice_page_a_course_and_a_product_s_summary(sentence, level):
+    assert advice_level(sentence) == level
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ask the advice of your pharmacist.",
+        "In the trial, treatment was stopped when a rash developed.",
+        "Let it settle today and rest.",
+        "Check the dose on the packet for your age.",
+    ],
+)
+def test_wording_near_that_advice_is_not_read_as_more_than_it_says(sentence):
+    assert advice_level(sentence) in (None, "caution")
+
+
+def test_a_procedure_done_to_a_part_for_a_condition_is_the_subject_and_the_condition_a_page():
+    text = (
+        "# Restorative Neurostimulation of the Multifidus Muscle for Chronic Low Back Pain\n\n"
+        "Restorative neurostimulation is an implanted device that stimulates the nerve to "
+        "the multifidus. Restorative neurostimulation is tested here against a sham.\n\n"
+        "Chronic low back pain is pain that has lasted more than three months.\n"
+    )
+    plan = analyse(text.encode(), "trial.md")
+    assert plan.pages[0].kind == "treatment"
+    assert plan.pages[0].title == "Restorative neurostimulation"
+    treated = next(p for p in plan.pages if p.title == "Chronic low back pain")
+    assert treated.kind == "condition"
+    assert "for" in treated.reason
+    assert [r.title for r in plan.pages[0].related_conditions] == ["Chronic low back pain"]
+
+
+def test_a_treatment_title_without_for_makes_no_condition_page():
+    text = (
+        "# Co-codamol\n\nCo-codamol is a painkiller that combines codeine and paracetamol. "
+        "Co-codamol can cause constipation.\n"
+    )
+    plan = analyse(text.encode(), "cocodamol.md")
+    assert plan.pages[0].kind == "treatment"
+    assert not any(p.kind == "condition" for p in plan.pages)
+
+
+def test_a_medicine_in_a_form_for_the_skin_keeps_the_form_in_its_name():
+    text = (
+        "SUMMARY OF PRODUCT CHARACTERISTICS\n\nMovelief Ibuprofen 5% w/w Gel\n\n"
+        "1. NAME OF THE MEDICINAL PRODUCT\n\nThe gel relieves backache, sprains and strains. "
+        "Rub a thin layer of gel into the skin up to three times a day.\n"
+    )
+    plan = analyse(text.encode(), "smpc.txt")
+    assert plan.pages[0].title == "Ibuprofen gel"
+
+
+def test_a_causes_section_naming_its_causes_in_a_series_passes_no_cause_to_the_next():
+    text = (
+        "# Limbus vertebra\n\nA limbus vertebra is a small fragment of bone at the corner "
+        "of a vertebra.\n\n## Who gets it?\n\nIt is linked with loading of the growing spine: "
+        "gymnastics, weightlifting, rowing and wrestling.\n\n## Presentation and imaging\n\n"
+        "Some athletes have low back pain when bending. An X-ray shows smooth edges.\n"
+    )
+    plan = analyse(text.encode(), "limbus.md")
+    assert not any(p.title == "Presentation and imaging" for p in plan.pages)

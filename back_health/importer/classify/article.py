@@ -194,8 +194,16 @@ def _names_its_causes(section: Section) -> bool:
             return True
         if isinstance(block, Paragraph):
             paragraphs += 1
+            if _INLINE_SERIES.search(block.text):
+                # "It is linked with ... loading: gymnastics, weightlifting, rowing and
+                # wrestling.": the causes in a series after a colon, in the text itself.
+                return True
     return paragraphs > LEAD_PARAGRAPHS
 
 
 #: Paragraphs a causes heading may hold before the headings naming its causes.
 LEAD_PARAGRAPHS = 2
+#: A series of three or more short names after a colon, within a sentence.
+_INLINE_SERIES = re.compile(
+    r":[ \t]*+[^\s,.;:!?][^,.;:!?]{0,40}+(?:,[ \t]*+[^\s,.;:!?][^,.;:!?]{0,40}+){2,}"
+)

@@ -73,6 +73,12 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         page = state.entity(Kind.CONDITION, name, reason=f"main subject: {because}")
     is_treatment = medicine is not None or term is not None or device or procedure or defined
     state.decide(title or name, "treatment" if is_treatment else "condition", because)
+    if is_treatment and (treated := _condition_treated(document.title, rules)):
+        # "Yoga for low back pain", "Restorative neurostimulation ... for chronic low back
+        # pain": the condition the treatment is for has a page of its own.
+        other = state.entity(Kind.CONDITION, treated, reason=TREATED_REASON)
+        relate(page, "related_conditions", other)
+        state.decide(treated, "condition", TREATED_REASON)
     if second:
         other = state.entity(
             Kind.CONDITION, second, reason="second condition named in the title ('X and Y')"
@@ -331,6 +337,8 @@ _DOSE_QUALIFIER = re.compile(
     r"[- ]release)\s+",
     re.IGNORECASE,
 )
+#: A medicine's form for the skin, after its name and strength: "5% w/w Gel".
+_TOPICAL_FORM = re.compile(r"\b(?:gel|cream|spray|foam|ointment|patch|plaster)\b", re.IGNORECASE)
 _DOSAGE_FORM = re.compile(
     r"(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|micrograms?|%|ml)\s*)*+"
     r"(?:(?:topical|oral|modified[- ]release|slow[- ]release|soluble|chewable)\s+)?"
@@ -758,6 +766,27 @@ _PROBLEM_GROUP = re.compile(
 )
 #: A diagnosis code before a problem: "G95.1 ", "M54.5 " (ICD-10).
 _DIAGNOSIS_CODE = re.compile(r"^[A-Z]\d{2}(?:\.\d{1,2})?[A-Z]?\s+(?=[A-Za-z])")
+
+
+#: Why a page is written for the condition named after "for" in a treatment's title.
+TREATED_REASON = "the condition the title's treatment is for"
+
+
+def _condition_treated(title: str, rules: RuleSet) -> str:
+    """The condition a treatment's title says it is for ("Yoga for low back pain" ->
+    "Low back pain"), else ""."""
+    title = strip_brackets(" ".join(title.split()))
+    parts = _FOR.split(_TITLE_PARTS.split(title)[0], maxsplit=1)
+    if len(parts) != 2:
+        return ""
+    treated = parts[1].strip(" .?!")
+    if not rules.names_condition(treated):
+        treated = rules.condition_in_phrase(treated)
+    name = check_name(treated, rules).name if treated else ""
+    return sentence_case(name) if name and _names_a_condition(name, rules) else ""
+
+
+_FOR = re.compile(r"\s+for\s+(?:an?\s+|the\s+|your\s+)?", re.IGNORECASE)
 
 
 def _headed_firsts(sections):
@@ -1307,6 +1336,15 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         if head != n and (framed := _TREATMENT_FRAME.sub("", head)) != head:
             term = whole_treatment(framed, rules)
             head = term.name if term is not None else framed
+        if (
+            head != n
+            and (done := _OF_PART.split(head, maxsplit=1)[0]) != head
+            and not _treatment_kind(head, rules)
+            and _treatment_kind(done, rules)
+        ):
+            # "Restorative neurostimulation of the multifidus muscle for ...": what the
+            # procedure is done to is no part of the treatment's name.
+            head = done
         after = _AFTER_PROCEDURE.split(n)
         if head != n and _treatment_kind(head, rules) and not _GENERAL_CARE.match(head):
             # "Muscle relaxants for back spasms": the phrase is about the treatment it
@@ -1328,8 +1366,11 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             extra.append(sentence_case(found))
         elif len(medicines := rules.find_medicines(n)) == 1 and not whole_medicine(n, rules):
             # "Your adalimumab deliveries": the one medicine a phrase names is a candidate
-            # of its own.
-            extra.append(sentence_case(medicines[0][1].group(0)))
+            # of its own; "Movelief Ibuprofen 5% w/w Gel" names it with the form it is
+            # rubbed on in ("Ibuprofen gel"), which is a treatment of its own.
+            found = medicines[0][1]
+            form = _TOPICAL_FORM.search(n, found.end())
+            extra.append(sentence_case(found.group(0) + (f" {form.group(0)}" if form else "")))
         elif (device := _product_of(n, rules)) is not None:
             # "PulseEase Dual Channel TENS Machine": a product's name ends in the treatment
             # it is one of; the treatment is a candidate of its own.

@@ -144,6 +144,7 @@ def parse_markdown(text: str) -> Document:
             site_extensions,
             property_blocks,
             transcript_turns,
+            chat_export_lines,
             bold_label_lines,
         ),
     )
@@ -224,6 +225,37 @@ def transcript_turns(text: str) -> tuple[str, list[tuple[str, str]]]:
         return text, []
     dropped = [("speaker label", speaker) for speaker in sorted(speakers)]
     return _TURN.sub("", text), dropped
+
+
+#: A chat export's message header, on a line of its own: who wrote, a dot and when
+#: ("**violaviolet** · 14/01/2025 19:42", "📌 **Pinned message** from **Helen R** · ...").
+_MESSAGE_HEADER = re.compile(
+    r"^[^\n\u00b7.!?]{1,120}?\u00b7[ \t]*+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}+,?[ \t]++\d{1,2}:\d{2}"
+    r"(?:[ \t]*+[ap]\.?m\.?)?[ \t]*+$",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: A line quoting the message a reply answers: "↪ *Replying to* **violaviolet**: Anyone ...".
+_REPLY_QUOTE = re.compile(r"^[^\w\n]{0,4}+[*_]*+replying to\b[^\n]{0,300}+$", re.M | re.I)
+#: A line of reactions: pictographs, counts and dots ("✅ 23 · ❌ 4", "👍 6").
+_REACTIONS = re.compile(
+    r"^(?:[ \t]*+[^\w\s]{1,4}+[ \t]*+\d{1,5}+[ \t]*+(?:\u00b7)?)++[ \t]*+$", re.M
+)
+#: Fewest message headers that make a Markdown text a chat export.
+CHAT_HEADERS_MIN = 3
+
+
+def chat_export_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A chat export in Markdown (a channel saved by an exporter) without each message's
+    header of who and when, the quotes of the messages replies answer, and the lines of
+    reactions; what each message says stays."""
+    headers = _MESSAGE_HEADER.findall(text)
+    if len(headers) < CHAT_HEADERS_MIN:
+        return text, []
+    dropped = [("chrome: chat export", line.strip()) for line in headers]
+    dropped += [("chrome: chat export", m.group(0).strip()) for m in _REPLY_QUOTE.finditer(text)]
+    text = _REPLY_QUOTE.sub("", _MESSAGE_HEADER.sub("", text))
+    dropped += [("chrome: chat export", m.group(0).strip()) for m in _REACTIONS.finditer(text)]
+    return _REACTIONS.sub("", text), dropped
 
 
 #: A wiki link of a notes app (Obsidian, Foam, Logseq): "[[Page]]", "[[Page|label]]",

@@ -136,6 +136,18 @@ def _text(name: str, size: int) -> tuple[str, str]:
                 size,
             )
         ),
+        # A debate's record and a report's header: speakers on their own lines, columns
+        # of fields, labels in capitals, a conclusion; and a line of names that never ends.
+        "debate and report lines": lambda: _two_runs(
+            size,
+            _INTRO,
+            "Ruth Okonedo (Sheffield Kelham) (Lab)\nI give way.\n\nRuth Okonedo\nNo.\n\n"
+            "Patient:      MORRIS, Daniel     DOB: 14/07/1979     Sex: M\n"
+            "Date of exam: 18/11/2024 14:05     Location: MRI 2\nReferrer:     Dr R Chaudhry\n\n"
+            "CLINICAL HISTORY:\n6/52 L leg pain.\n\nCONCLUSION:\n1. Left L5/S1 disc extrusion"
+            " compressing the S1 root.\n\n",
+            "Ab Cd Ef Gh " * 8 + "(",
+        ),
         "spoken sequences and record fields": lambda: (
             _INTRO
             + _repeat(
@@ -328,6 +340,15 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
             + _repeat("| stiff lower back | poor posture |\n", size)
         ),
         "markdown brackets": lambda: "# Back pain\n\nRest " + _repeat("[a](", size) + "\n",
+        # A channel's export: message headers, reply quotes, reactions, and a header that
+        # never gets its time.
+        "message headers": lambda: _two_runs(
+            size,
+            "# Back pain\n\n",
+            "**cellocarl** \u00b7 14/01/2025 19:58\n\u21aa *Replying to* **viola**: Anyone\n"
+            "Same here.\n\n\u2705 23 \u00b7 \u274c 4\n\n",
+            "**a b c d e f** \u00b7 14/01/2025 ",
+        ),
         # A Markdown transcript: thousands of turns, then a label in capitals that never ends.
         "markdown turns": lambda: _two_runs(
             size, "# Back pain\n\n", "**[00:01:40] DR LEE (GUEST):** Walk daily.\n\n", "[00:01] AB"
@@ -631,6 +652,7 @@ SHAPES = {
             "comments and running heads",
             "triage arrows and labels",
             "spoken sequences and record fields",
+            "debate and report lines",
             "full-width stops",
             "chinese sentences",
             "slide deck",
@@ -669,6 +691,7 @@ SHAPES = {
             "list items",
             "table",
             "markdown brackets",
+            "message headers",
             "markdown turns",
             "site markup",
             "harm in causes",

@@ -347,3 +347,56 @@ def test_a_causes_section_naming_its_causes_in_a_series_passes_no_cause_to_the_n
     )
     plan = analyse(text.encode(), "limbus.md")
     assert not any(p.title == "Presentation and imaging" for p in plan.pages)
+
+
+def test_a_heading_on_other_treatments_of_a_kind_for_a_condition_makes_its_items_treatments():
+    text = (
+        "# Orphenadrine\n\nOrphenadrine is a muscle relaxant.\n\n"
+        "## Other muscle relaxants for acute low back pain\n\n"
+        "- Diazepam: short course only, for severe muscle spasm.\n"
+        "- Methocarbamol: a short-term add-on for painful muscle spasm.\n"
+        "- Evidence: a small short-term benefit, with more side effects than placebo.\n"
+    )
+    plan = analyse(text.encode(), "notes.md")
+    written = {p.title for p in plan.pages if p.include}
+    assert {"Diazepam", "Methocarbamol"} <= written
+    assert "Evidence" not in {p.title for p in plan.pages}
+    assert "Muscle relaxants for acute low back pain" not in {p.title for p in plan.pages}
+
+
+CHANNEL = """\
+# Riverside Orchestra / strings
+
+**violaviolet** · 14/01/2025 19:42
+Anyone else getting a burning knot between the shoulder blades after rehearsal?
+
+😩 5 · 🫂 3
+
+**cellocarl** · 14/01/2025 19:58
+↪ *Replying to* **violaviolet**: Anyone else getting a burning knot
+Same here, our chairs are far too soft.
+
+👍 6
+
+**Helen R (viola, physio)** · 14/01/2025 21:10
+If upper back pain comes with chest pain or shortness of breath, call 999.
+"""
+
+
+def test_a_chat_export_in_markdown_keeps_what_each_message_says():
+    doc = clean_document(parse_document(CHANNEL, "markdown"))
+    text = " ".join(texts_of(doc))
+    assert "Anyone else getting a burning knot between the shoulder blades" in text
+    assert "Same here, our chairs are far too soft." in text
+    for furniture in ("19:42", "violaviolet ·", "Replying to", "6", "5 ·"):
+        assert furniture not in text
+    assert any(d.reason == "chrome: chat export" and "19:58" in d.text for d in doc.dropped)
+
+
+def test_a_dotted_date_line_or_two_in_markdown_is_no_chat_export():
+    text = (
+        "# Sciatica\n\n**Dr A Lee** · 14/01/2025 19:42\n\nSciatica is pain down the leg.\n\n"
+        "Replying to your question: yes, walking helps.\n"
+    )
+    doc = clean_document(parse_document(text, "markdown"))
+    assert "Replying to your question" in " ".join(texts_of(doc))

@@ -274,6 +274,12 @@ def heading_subtype(heading: str, state: Context) -> Role | None:
     return Role("condition", because, [page], note=note)
 
 
+#: "Other" or "more" before the names of a heading: more of a kind already named.
+_OTHER = re.compile(r"^\s*(?:other|more|further)\b\s*", re.IGNORECASE)
+#: What the treatments of a heading are for, at its end: " for acute low back pain".
+_FOR_WHAT = re.compile(r"\s+for\s+((?:[\w'-]+\s+){0,5}[\w'-]+)\s*$", re.IGNORECASE)
+
+
 def heading_treatments(heading: str, state: Context, section: Section | None = None) -> Role | None:
     """A heading that is nothing but treatment names ("Psychotherapy and massage"), or a
     question about one whose answer does not say no ("Will I need a brace?")."""
@@ -316,8 +322,21 @@ def heading_treatments(heading: str, state: Context, section: Section | None = N
         # "A physiotherapist can help", "How heat helps": the heading says the treatment
         # helps, and its section is about the treatment.
         rest = _HELPS.sub(" ", rest)
+        # "Muscle relaxants for acute low back pain": what they are for leaves the
+        # heading naming treatments only.
+        if (treated := _FOR_WHAT.search(rest)) and (
+            rules.names_condition(treated.group(1)) or rules.condition_in_phrase(treated.group(1))
+        ):
+            rest = rest[: treated.start()]
+    others = _OTHER.match(rest)
+    if others:
+        rest = rest[others.end() :]
     if re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:and|or|with|the)\b", " ", rest, flags=re.I)):
         return None
+    if others:
+        # "Other muscle relaxants": a section on the others of a kind, each item one of
+        # them; the kind itself is only named.
+        return Role("treatments", f"heading names other {found[0][1].group(0)}")
     main_terms = {term.name for term, _ in rules.find_treatments(state.main.title)}
     if all(term.name in main_terms for term, _ in found):
         return None  # "How TENS works" on a page about a TENS machine: the page's own text

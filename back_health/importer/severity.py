@@ -96,7 +96,32 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     # the reader, said of the treatment.
     if risk := rules.cue("severity_harm_risk", text):
         return SeverityCue(Severity.CAUTION, repr(risk))
+    # "Codeine can cause constipation": a side effect, when what brings it on is a
+    # medicine or treatment (or a pronoun for one), not a condition.
+    if (effect := rules.cue("severity_side_effect", text)) and _said_of_a_treatment(effect, rules):
+        return SeverityCue(Severity.CAUTION, repr(effect))
     return None
+
+
+def _said_of_a_treatment(effect: str, rules: RuleSet) -> bool:
+    """Whether the subject of a side effect's clause ("Long-term use of NSAIDs can cause
+    ...") names a medicine or a treatment, or is a pronoun standing for one."""
+    subject = _EFFECT_VERB.split(effect, maxsplit=1)[0].strip()
+    if _PRONOUN_SUBJECT.fullmatch(subject):
+        return True
+    return bool(rules.find_medicines(subject) or rules.find_treatments(subject))
+
+
+#: Where a side effect's subject ends: the modal or verb that brings the effect on.
+_EFFECT_VERB = re.compile(
+    r"\s(?:can|may|could|might|often|commonly|sometimes|will|raises?)\s", re.IGNORECASE
+)
+#: A pronoun standing for the medicine the text is about: "It", "They", "This medicine".
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:it|they|this|these|(?:this|these|the|your)\s+(?:medicines?|tablets?|drugs?|"
+    r"injections?|capsules?|patch(?:es)?))",
+    re.IGNORECASE,
+)
 
 
 def most_serious(levels) -> Severity | str:

@@ -400,3 +400,49 @@ def test_a_dotted_date_line_or_two_in_markdown_is_no_chat_export():
     )
     doc = clean_document(parse_document(text, "markdown"))
     assert "Replying to your question" in " ".join(texts_of(doc))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Codeine can cause constipation, so drink plenty of fluids.",
+        "Long-term use of NSAIDs can cause stomach bleeding and kidney problems.",
+        "Taking codeine for more than 3 days can lead to addiction.",
+        "Dexamethasone can raise blood sugar.",
+        "It can make you drowsy or dizzy.",
+        "Diazepam can cause dependence.",
+    ],
+)
+def test_a_side_effect_of_a_medicine_or_treatment_is_a_caution(sentence):
+    assert advice_level(sentence) == "caution"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Long-lasting shoulder blade pain can lead to tension headaches and poor sleep.",
+        "Neck problems can also cause headaches.",
+        "A fall can cause another fracture.",
+        "It often causes stiffness that is worst first thing in the morning.",
+    ],
+)
+def test_what_a_condition_brings_on_is_no_side_effect(sentence):
+    assert advice_level(sentence) is None
+
+
+def test_a_caution_leaning_on_a_side_effect_in_an_item_joins_its_box():
+    text = (
+        "# Cervical stenosis\n\nCervical stenosis is a narrowing of the spinal canal in the "
+        "neck.\n\n## Treatment\n\n- Physiotherapy: exercises for the neck.\n"
+        "- Medicines for nerve pain, such as gabapentin, calm irritated nerves. They can make "
+        "you drowsy or dizzy. Do not drive if they affect you in this way.\n"
+    )
+    plan = analyse(text.encode(), "stenosis.md")
+    boxes = [
+        w["text"]
+        for page in plan.pages
+        for b in page.blocks
+        if b.type == "warning"
+        for w in [b.value]
+    ]
+    assert any("drowsy or dizzy" in t and "Do not drive" in t for t in boxes)

@@ -500,13 +500,15 @@ def add_prose(page: PagePlan, text: str, state: Context) -> None:
     """Write plain ``text`` on ``page`` as a paragraph, with each sentence that is advice
     to the reader in a warning box of its own (an exercise's stop-if stays text)."""
     prose = ProseBoxes(page, state)
+    previous = ""  # the sentence before, boxed or not ("They can make you drowsy.")
     for sentence in split_sentences(text):
         markup = html.escape(sentence, quote=False)
-        found = _prose_warning(sentence, prose.previous, state.rules)
+        found = _prose_warning(sentence, previous, state.rules)
         if found:
             prose.warn(sentence, markup, found.level, f"cue {found.cue}")
         else:
             prose.keep(sentence, markup)
+        previous = sentence
     prose.flush()
 
 

@@ -1439,6 +1439,12 @@ def _asks_questions(dl: Tag) -> bool:
     return asked >= 2 and asked * 2 > len(terms)
 
 
+#: Fewest short descriptions under one term that are its fields, each an item.
+FIELD_DESCRIPTIONS_MIN = 3
+#: Most words of a description read as a field ("Published: 09 September 2024").
+FIELD_DESCRIPTION_MAX_WORDS = 8
+
+
 def _definition_events(dl: Tag) -> list[Event]:
     """A ``<dl>`` as a list of labelled items: each term, bold, with its descriptions after
     a colon ("<strong>Cold abscess</strong>: A collection of pus ..."), the way a list of
@@ -1452,7 +1458,14 @@ def _definition_events(dl: Tag) -> list[Event]:
         if term is None or not term.plain:
             return
         lines = [line for line in described if line.plain]
-        if lines:
+        if len(lines) >= FIELD_DESCRIPTIONS_MIN and all(
+            len(line.plain.split()) <= FIELD_DESCRIPTION_MAX_WORDS for line in lines
+        ):
+            # "Details" over "Written by ...", "Category: ...", "Published: ...", "Hits:
+            # 2318": short fields under one label, each an item of its own (run together,
+            # none could be told apart).
+            items.extend(ListItem(text=tidy_item_text(line.plain), html="") for line in lines)
+        elif lines:
             items.append(_labelled(term, lines))
         else:
             items.append(ListItem(text=tidy_item_text(term.plain), html=""))

@@ -51,6 +51,7 @@ from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .email_thread import read_email_thread
 from .flashcards import read_flashcards
+from .rst import read_rst
 from .script import read_script
 from .sentences import split_sentences
 from .spreadsheet import read_spreadsheet
@@ -334,6 +335,8 @@ class _Unit:
     form_field: bool = False
     #: Which block of lines (between blank lines) the unit was read from.
     block: int = -1
+    #: A heading underlined with a rule of any mark ("=", "-").
+    underlined: bool = False
 
     @property
     def text(self) -> str:
@@ -364,6 +367,7 @@ def parse_text(text: str) -> Document:
             read_flashcards,
             read_spreadsheet,
             read_text_dump,
+            read_rst,
             read_script,
             read_subtitles,
             read_chat,
@@ -1465,6 +1469,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         # "=" (and a line of "_", a typewriter's rule) under a headline; "-" under a
         # section heading.
         heading.double_underlined = lines[underlined].startswith(("=", "_"))
+        heading.underlined = True
         rest = lines[underlined + 1 :]
         return [heading, *(_plain_block_units(rest, numbered_headings) if rest else [])]
     fields = sum(1 for line in lines if _is_field_line(line))
@@ -1842,6 +1847,14 @@ def _choose_title(units: list[_Unit]) -> tuple[list[_Unit], str, int, bool]:
         return units[: heads[-2]], units[heads[-2]].text, heads[-2] + 1, True
     if len(heads) >= 2:
         first = heads[-2]
+        if (
+            units[first].double_underlined
+            and units[last].underlined
+            and not units[last].double_underlined
+        ):
+            # "Back pain in sickle cell disease" over "=====", then "Why it happens" over
+            # "-----": a title and its first section, by the rules under them.
+            return units[:first], units[first].text, first + 1, False
         if (
             units[first].heading_like
             and units[last].over_text

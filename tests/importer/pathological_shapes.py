@@ -148,6 +148,16 @@ def _text(name: str, size: int) -> tuple[str, str]:
             " compressing the S1 root.\n\n",
             "Ab Cd Ef Gh " * 8 + "(",
         ),
+        # A documentation page's source: directives with bodies, substitutions, roles,
+        # field lists and titles, and a role that never closes.
+        "rst markup": lambda: _two_runs(
+            size,
+            _INTRO,
+            ".. |unit| replace:: Day Unit\n.. _target:\n\n.. note::\n   Ring the |unit|.\n\n"
+            ":Version: 4.0\n:Owner: Team\n\nSee :ref:`the plan <plan>` and ``x``.\n\n"
+            "#####\nTitle\n#####\n\n.. toctree::\n   page-one\n\n",
+            ":ref:`" + "a " * 40,
+        ),
         "spoken sequences and record fields": lambda: (
             _INTRO
             + _repeat(
@@ -653,6 +663,7 @@ SHAPES = {
             "triage arrows and labels",
             "spoken sequences and record fields",
             "debate and report lines",
+            "rst markup",
             "full-width stops",
             "chinese sentences",
             "slide deck",

@@ -446,3 +446,136 @@ def test_a_caution_leaning_on_a_side_effect_in_an_item_joins_its_box():
         for w in [b.value]
     ]
     assert any("drowsy or dizzy" in t and "Do not drive" in t for t in boxes)
+
+
+RST_PAGE = """\
+.. meta::
+   :description: Back pain in a pain crisis
+
+.. |unit| replace:: Haematology Day Unit
+.. |phone| replace:: 0161 555 0142
+
+.. _crisis-back-pain:
+
+##################################
+Back pain in sickle cell disease
+##################################
+
+:Leaflet ref: HAEM-SC-017
+:Version: 4.0
+
+.. contents:: On this page
+   :local:
+
+Why it happens
+==============
+
+In a pain crisis, sickled cells block small vessels in the bone marrow of the spine.
+See :ref:`your pain plan <pain-plan>` and :doc:`/haematology/hydroxycarbamide`.
+
+.. warning::
+
+   Call 999 if you have chest pain or new weakness in your legs.
+
+.. toctree::
+   :hidden:
+
+   travel-and-sickle-cell
+
+Ring the |unit| on |phone| the same day if your pain is not controlled.
+"""
+
+
+def test_a_restructuredtext_source_reads_as_the_page_it_builds():
+    doc = clean_document(parse_document(RST_PAGE, "text"))
+    assert doc.title == "Back pain in sickle cell disease"
+    assert "Why it happens" in [s.heading for s in doc.sections]
+    text = " ".join(texts_of(doc))
+    assert "See your pain plan and hydroxycarbamide." in text
+    assert "Ring the Haematology Day Unit on 0161 555 0142 the same day" in text
+    assert "Warning: Call 999 if you have chest pain" in text
+    for markup in ("..", "|unit|", ":ref:", "HAEM-SC-017", "toctree", "travel-and-sickle"):
+        assert markup not in text
+    assert any(d.reason == "chrome: markup" and "toctree" in d.text for d in doc.dropped)
+
+
+def test_a_text_with_a_line_or_two_starting_with_dots_is_no_restructuredtext():
+    text = "Back pain\n\n.. and then it eased.\n\nRest for a day, then walk a little.\n"
+    doc = clean_document(parse_document(text, "text"))
+    assert ".. and then it eased." in " ".join(texts_of(doc))
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Next >", "navigation"),
+        ("« Previous post", "navigation"),
+        ("[New search]", "page tools"),
+        ("[Printable PDF version]", "page tools"),
+        ("Cite as: [2024] EWHC 2291 (KB)", "legal claims"),
+        ("Neutral Citation Number: [2024] EWHC 2291 (KB)", "legal claims"),
+        ("Hearing dates: 15-17 July 2024", "legal claims"),
+        ("Mr T. Wyatt (instructed by Marlow Booth LLP) for the Claimant", "legal claims"),
+        ("URL: http://www.example.org/cases/2024/2291.html", "page metadata"),
+        ("Please use this identifier to cite or link to this item:", "library furniture"),
+        ("Page view(s): 418 · Download(s): 133", "library furniture"),
+        ("View Statistics", "library furniture"),
+        ("Appears in Collections: Masters Theses", "library furniture"),
+        ("Items in Eastmoor Repository are protected by copyright.", "library furniture"),
+        ("Osei_2023_MSc.pdf", "download link"),
+        ("+ Follow", "social media"),
+        ("Like · Reply · 9 Reactions", "social media"),
+        ("Exported from medsocial.uk with threadreader 0.9 · 8 posts", "chat export"),
+        ("CONFIDENTIAL - contains patient identifiable information.", "report furniture"),
+        ("Patient signature: [signed electronically]", "report furniture"),
+        ("Page generated from source HAEM-SC-017.rst · Sphinx 7.2.6", "page metadata"),
+    ],
+)
+def test_furniture_of_judgments_repositories_posts_records_and_built_pages(line, reason):
+    assert chrome_reason(line) in (f"chrome: {reason}", "chrome: site header", "chrome: copyright")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Next, lie on your back with your knees bent.",
+        "Follow the plan your physio gave you.",
+        "Like many people, I ignored it at first.",
+        "The report.pdf your GP sent says the disc is bulging.",
+    ],
+)
+def test_sentences_near_that_furniture_stay(line):
+    assert chrome_reason(line) == ""
+
+
+def test_a_label_over_short_fields_in_a_definition_list_gives_each_field_alone():
+    html = (
+        "<html><body><article><h1>Neck injuries in judo</h1><dl><dt>Details</dt>"
+        "<dd>Written by Marion Okafor</dd><dd>Category: Health &amp; Safety</dd>"
+        "<dd>Published: 09 September 2024</dd><dd>Hits: 2318</dd></dl>"
+        "<p>A neck sprain is a stretch injury of the neck's soft tissues. Most settle in a "
+        "few weeks with gentle movement.</p></article></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    text = " ".join(texts_of(doc))
+    assert "Hits" not in text and "Written by" not in text
+    assert "A neck sprain is a stretch injury" in text
+
+
+def test_a_judgment_s_finding_of_an_injury_to_a_part_names_it():
+    found = diagnosed_condition(
+        "Both experts agree that the Claimant suffered a soft tissue injury to the lumbar "
+        "spine. An MRI scan showed disc disease.",
+        default_rules(),
+    )
+    assert found.lower() == "soft tissue injury to the lumbar spine"
+
+
+def test_a_site_s_name_before_a_colon_is_no_subject():
+    html = (
+        "<html><head><title>Eastmoor Research Repository: Schoolbag load in pupils</title>"
+        "</head><body><main><p>This thesis measured schoolbag load in pupils aged 11 to 14."
+        " Pupils carried bags of up to a fifth of their body weight.</p></main></body></html>"
+    )
+    plan = analyse(html.encode(), "item.html")
+    assert "repository" not in plan.pages[0].title.lower()

@@ -218,11 +218,24 @@ def untitled_name(document: Document, state: Context) -> tuple[str, str]:
         because = "no title: the condition the text names most"
         if name and _rejected(name, rules):
             name = ""
+    if not name and (titled := _title_without_site(document.title, rules)):
+        # "Eastmoor Research Repository: Schoolbag load and low back pain in ...": the
+        # title, without the name of the site it was saved from.
+        name, because = titled, "no candidate names a condition: the title, without its site"
     if not name:
         name = UNTITLED_ARTICLE
         because = "no title and no condition named: an editor names it"
     state.plan.flags.append(Flag(kind="no_title", text=name))
     return name, because
+
+
+def _title_without_site(title: str, rules: RuleSet) -> str:
+    """The title after a first part that names a site or an organisation ("Eastmoor
+    Research Repository: ..."), else ""."""
+    parts = [p.strip() for p in _TITLE_PARTS.split(title, maxsplit=1)]
+    if len(parts) == 2 and parts[1] and rules.cue("title_placeholder", parts[0]):
+        return parts[1]
+    return ""
 
 
 def two_conditions(name: str, rules: RuleSet) -> tuple[str, str]:
@@ -716,8 +729,8 @@ def _condition_of_part(name: str, rules: RuleSet) -> bool:
     return rules.has_condition_head(parts[0]) and not opens_with_verb(parts[0].split()[0])
 
 
-#: Where a condition is, after its name: " of the spinal cord".
-_OF_PART = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+#: Where a condition is, after its name: " of the spinal cord", " to the lumbar spine".
+_OF_PART = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?", re.I)
 #: What a diagnosis brings on, after its name: " causing sciatica".
 _CAUSING = re.compile(
     r"\s+(?:causing|leading to|resulting in|giving rise to|compressing|pressing on"

@@ -579,3 +579,42 @@ def test_a_site_s_name_before_a_colon_is_no_subject():
     )
     plan = analyse(html.encode(), "item.html")
     assert "repository" not in plan.pages[0].title.lower()
+
+
+def test_a_999_job_the_same_night_is_an_emergency():
+    sentence = (
+        "Numbness around your bottom, or losing control of your bladder, is an A&E job the "
+        "same night."
+    )
+    assert advice_level(sentence) == "emergency"
+
+
+def test_a_heading_listing_its_topics_up_to_when_to_get_help_is_no_warning():
+    text = (
+        "# Looking after your back in early years\n\n"
+        "### Back pain in nursery staff: causes, prevention and when to get help\n\n"
+        "Staff INSET day · Physio-led session · 45 minutes\n\n## When to get help\n\n"
+        "Call 999 if you have numbness around your bottom.\n"
+    )
+    plan = analyse(text.encode(), "deck.md")
+    boxes = [b.value for p in plan.pages for b in p.blocks if b.type == "warning"]
+    assert boxes and all("INSET" not in box["text"] for box in boxes)
+    assert any("999" in box["text"] or "999" in box["heading"] for box in boxes)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("[New search] [Printable PDF version] [Help]", "page tools"),
+        (
+            "URL: http://www.example.org/2024/2291.html Cite as: [2024] EWHC 2291 (KB)",
+            "page metadata",
+        ),
+    ],
+)
+def test_a_row_of_bracketed_links_and_a_citation_line_are_furniture(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+def test_a_line_of_numbered_references_is_no_row_of_links():
+    assert chrome_reason("[1] Smith J. Back pain. [2] Jones K.") == ""

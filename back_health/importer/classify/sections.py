@@ -119,6 +119,17 @@ def _only_questions(section: Section) -> bool:
     return bool(texts) and all(text.rstrip().endswith("?") for text in texts)
 
 
+def _lists_topics(heading: str, cue: str) -> bool:
+    """Whether ``cue`` ends a list of the topics a heading names ("Back pain in nursery
+    staff: causes, prevention and when to get help"): a heading over the whole talk, not
+    a warning's."""
+    before = heading[: heading.lower().find(cue.lower())].rstrip()
+    return "," in before and bool(_AND_AT_END.search(before))
+
+
+_AND_AT_END = re.compile(r"(?:\band|&)$", re.IGNORECASE)
+
+
 def section_role(section: Section, topic: str, owner: PagePlan, state: Context) -> Role:
     rules = state.rules
     if not section.heading:
@@ -137,7 +148,7 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         # "Ask your doctor: Should I see a rheumatologist? ...": questions to take to an
         # appointment, not advice to get help.
         return Role("content", "the section holds only questions to ask")
-    if cue := rules.cue("heading_warning", heading):
+    if (cue := rules.cue("heading_warning", heading)) and not _lists_topics(heading, cue):
         found = severity_of(heading, rules)
         # "Warnings" asks for nothing: its text says how serious each passage is, and
         # what asks for no help is a caution. "When to see a doctor" asks for a visit.

@@ -68,6 +68,35 @@ DROP_TAGS = (
     "meta",
 )
 
+#: Fewest words of prose (paragraphs, questions, notes) that make a form part of the
+#: article: a consultation questionnaire's notes and alerts, not a search box.
+FORM_PROSE_MIN_WORDS = 80
+_FORM_PROSE_TAGS = ("p", "legend", "h2", "h3", "h4", "div")
+
+
+def open_text_forms(soup) -> None:
+    """Unwrap each ``<form>`` that holds prose (a pharmacy's consultation questionnaire
+    with its notes and alerts): its text stays, its controls still go, and so do the
+    labels of its choices ("Yes", "No"). Other forms go whole, with the controls."""
+    for form in soup.find_all("form"):
+        prose = " ".join(
+            t.get_text(" ")
+            for t in form.find_all(_FORM_PROSE_TAGS)
+            if not t.find(_FORM_PROSE_TAGS) and not t.find("input")
+        ).split()
+        if len(prose) < FORM_PROSE_MIN_WORDS or sum(w.endswith(".") for w in prose) < 2:
+            continue  # a search box, a sign-up, a quiz of questions and choices
+        choices = {
+            field.get("id")
+            for field in form.find_all("input")
+            if (field.get("type") or "").lower() in ("radio", "checkbox") and field.get("id")
+        }
+        for label in form.find_all("label"):
+            if label.find(("input", "select")) or label.get("for") in choices:
+                label.decompose()
+        form.unwrap()
+
+
 #: Elements that are site chrome wherever they are, with the reason recorded.
 CHROME_TAGS = {
     "nav": "navigation",
@@ -200,6 +229,7 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     meta_title = _meta_title(soup)
     revealed = _revealed_ids(soup)
     accordion_headings(soup)
+    open_text_forms(soup)
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
     remove_elements(hidden_elements(soup, revealed))
     comments = drop_editor_comments(soup)

@@ -618,3 +618,88 @@ def test_a_row_of_bracketed_links_and_a_citation_line_are_furniture(line, reason
 
 def test_a_line_of_numbered_references_is_no_row_of_links():
     assert chrome_reason("[1] Smith J. Back pain. [2] Jones K.") == ""
+
+
+def test_a_product_of_two_medicines_with_strengths_names_the_combination():
+    text = (
+        "# Ibuprofen 200 mg / Codeine 12.8 mg Tablets (24)\n\nThese tablets combine "
+        "ibuprofen and codeine for short-term pain. Do not take them for more than 3 days.\n"
+    )
+    plan = analyse(text.encode(), "product.md")
+    assert plan.pages[0].title == "Ibuprofen and codeine"
+    assert plan.pages[0].kind == "treatment"
+
+
+def test_what_a_pain_really_is_in_a_title_is_the_subject():
+    text = (
+        "# Ep. 87: When back pain is really endometriosis, with Dr Hana Okoye\n\n"
+        "Endometriosis can cause low back pain that comes and goes with periods. Back pain "
+        "that follows the cycle is worth mentioning to your GP. Endometriosis is common.\n"
+    )
+    plan = analyse(text.encode(), "episode.md")
+    assert plan.pages[0].title == "Endometriosis"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Gabapentin can very rarely cause breathing problems, which can be serious.", "caution"),
+        (
+            "Like any spinal surgery it carries risks, including infection and nerve damage.",
+            "caution",
+        ),
+        ("Codeine passes into breast milk and must not be taken while breastfeeding.", "caution"),
+        ("She must go straight to A&E and not wait for her flight.", "emergency"),
+    ],
+)
+def test_rare_side_effects_risks_including_a_group_s_ban_and_advice_reported_of_her(
+    sentence, level
+):
+    assert advice_level(sentence) == level
+
+
+def test_the_harm_behind_advice_against_a_treatment_stays_text():
+    text = (
+        "# Chronic low back pain\n\nChronic low back pain lasts more than three months.\n\n"
+        "## Medicines\n\nOpioids are not recommended for chronic low back pain. They work no "
+        "better than other painkillers and carry risks, including addiction and overdose.\n"
+    )
+    plan = analyse(text.encode(), "clbp.md")
+    boxes = [b.value["text"] for p in plan.pages for b in p.blocks if b.type == "warning"]
+    assert not any("addiction" in box for box in boxes)
+
+
+def test_a_questionnaire_form_with_notes_keeps_its_notes_and_drops_its_choices():
+    notes = " ".join(
+        f"<p class='note'>Note {n}: check with a pharmacist before taking this alongside "
+        "other medicines, because some of them interact with codeine.</p>"
+        for n in range(1, 5)
+    )
+    html = (
+        "<html><body><main><h1>Ibuprofen and codeine tablets</h1><p>Answer a few questions "
+        "so our pharmacist can check the tablets are safe for you.</p><form>"
+        "<fieldset><legend>1. Are you pregnant or breastfeeding?</legend>"
+        "<label><input type='radio' name='q1'> Yes</label>"
+        "<label><input type='radio' name='q1'> No</label>"
+        f"{notes}<div class='alert'><p>Call 999 or go to A&amp;E if you have numbness "
+        "around your bottom or cannot control your bladder.</p></div></fieldset>"
+        "<button>Continue</button></form></main></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    text = " ".join(texts_of(doc))
+    assert "Call 999 or go to A&E" in text
+    assert "Note 3: check with a pharmacist" in text
+    assert " Yes " not in f" {text} " and "Continue" not in text
+
+
+def test_a_quiz_or_a_search_form_still_goes_whole():
+    html = (
+        "<html><body><main><h1>Back sprain</h1><p>Back sprains are common in care work and "
+        "usually settle in a few weeks.</p><form class='quiz'><p>1. Which is the most common "
+        "cause?</p><ul><li>a) One heavy lift</li><li>b) Stooping</li></ul>"
+        "<button>Check answers</button></form><form role='search'><input name='q'>"
+        "</form></main></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    text = " ".join(texts_of(doc))
+    assert "Which is the most common cause" not in text and "One heavy lift" not in text

@@ -333,6 +333,19 @@ def emit_paragraph(
                 # "Stop if an exercise hurts" belongs to exercises, not a warning box.
                 state.decide(sentence, "content", "an exercise caution outside an exercise list")
                 found = None
+            if (
+                found
+                and found.level == Severity.CAUTION
+                and previous
+                and _REFERS_BACK.match(sentence)
+                and not rules.cue("reader_address", sentence)
+                and advised_against(previous, 0, rules)
+            ):
+                # "Opioids are not recommended for chronic low back pain. They work no
+                # better ... and carry risks, including addiction": the harm says why the
+                # sentence before advises against them; both stay text.
+                state.decide(sentence, "content", "the harm behind advice against it")
+                found = None
             if found:
                 prose.warn(sentence, markup, found.level, f"cue {found.cue}")
             else:

@@ -350,6 +350,13 @@ _DOSE_QUALIFIER = re.compile(
     r"[- ]release)\s+",
     re.IGNORECASE,
 )
+#: A product of two medicines, each with its strength: "Ibuprofen 200 mg / Codeine 12.8 mg".
+_COMBINATION = re.compile(
+    r"(?P<first>[A-Za-z][\w-]{2,30}+)\s++\d[\d.,]*+\s*+(?:mg|g|mcg|micrograms?|%)\s*+"
+    r"(?:/|\+|and|with)\s*+(?P<second>[A-Za-z][\w-]{2,30}+)\s++\d[\d.,]*+\s*+"
+    r"(?:mg|g|mcg|micrograms?|%)",
+    re.IGNORECASE,
+)
 #: A medicine's form for the skin, after its name and strength: "5% w/w Gel".
 _TOPICAL_FORM = re.compile(r"\b(?:gel|cream|spray|foam|ointment|patch|plaster)\b", re.IGNORECASE)
 _DOSAGE_FORM = re.compile(
@@ -1298,6 +1305,11 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         # '"Living with notalgia paresthetica" - members\' webinar - 14 Oct 2025': the
         # quoted words are the title; what follows says what kind of thing it is.
         cleaned = quoted.group(1)
+    if (combined := _COMBINATION.match(cleaned)) and whole_medicine(
+        joined := f"{combined.group('first')} and {combined.group('second').lower()}", rules
+    ):
+        # "Ibuprofen 200 mg / Codeine 12.8 mg Tablets": two medicines in one product.
+        cleaned = joined
     head = _STRENGTH_TAIL.split(cleaned, maxsplit=1)[0]
     if head != cleaned and not whole_medicine(cleaned, rules) and whole_medicine(head, rules):
         # "Diazepam 2 mg and 5 mg Tablets": strengths the medicine's own name cannot hold
@@ -1448,7 +1460,7 @@ def _title_readings(title: str, rules: RuleSet) -> list[tuple[str, str]]:
             found.append(("treatment asked about", asked.group("what")))
             break
     if revealed := _REVEALED.search(title):
-        what = revealed.group("what") or revealed.group("what2")
+        what = revealed.group("what") or revealed.group("what2") or revealed.group("what3")
         found.append(("revealed condition", what.rstrip(" ?.!")))
     parts = [part.strip() for part in _TITLE_PARTS.split(title) if part.strip()]
     for part, following in zip(parts, parts[1:], strict=False):
@@ -1496,7 +1508,10 @@ _TREATMENT_ASKED = re.compile(
 _REVEALED = re.compile(
     r"\b(?:was|were|is|are)\s+(?:the\s+|a\s+|an\s+)?(?:first|early|only|real)\s+"
     r"(?:sign|signs|symptom|symptoms)\s+of\s+(?:an?\s+|the\s+)?(?P<what>[^?:;,]{3,60}+)$|"
-    r"\bturned\s+out\s+to\s+be\s+(?:an?\s+|the\s+)?(?P<what2>[^?:;,]{3,60}+)$",
+    r"\bturned\s+out\s+to\s+be\s+(?:an?\s+|the\s+)?(?P<what2>[^?:;,]{3,60}+)$|"
+    # "When back pain is really endometriosis, with Dr ...": what it really is.
+    r"\b(?:is|was|are|were)\s+(?:really|actually)\s+(?:an?\s+|the\s+)?"
+    r"(?P<what3>[^?:;,]{3,60}+)(?=\s*+(?:$|[,?]))",
     re.IGNORECASE,
 )
 #: A title part calling the part before it a treatment: "the treatment of ...".

@@ -703,3 +703,44 @@ def test_a_quiz_or_a_search_form_still_goes_whole():
     doc = clean_document(parse_document(html, "html"))
     text = " ".join(texts_of(doc))
     assert "Which is the most common cause" not in text and "One heavy lift" not in text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Thank you for your request received on 3 April 2025.", "letter header"),
+        ("We can confirm that the Trust holds this information.", "letter header"),
+        (
+            "If you are unhappy with our response, you may ask for an internal review within "
+            "40 working days.",
+            "letter header",
+        ),
+        (
+            "Information released under the Act may be published in our disclosure log.",
+            "letter header",
+        ),
+        ("Report via the Yellow Card website or search for MHRA Yellow Card.", "medicine leaflet"),
+        ("Drug Safety Update volume 18, issue 3: October 2024: 2.", "medicine leaflet"),
+        ("See top donations", "page metadata"),
+        ("Created 3 March 2025", "page metadata"),
+        ("Save and continue later", "form furniture"),
+        ("Read by K. Osei (Care Navigator) 08:03", "form furniture"),
+        ("Assigned to: Duty doctor list", "form furniture"),
+        ("Patient consented to SMS reply: Yes", "form furniture"),
+    ],
+)
+def test_furniture_of_information_requests_alerts_appeals_and_online_forms(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thank you for your help with my back.",
+        "We can confirm that the trust holds a waiting list for this operation.",
+        "Created a plan with my physio.",
+        "See all donations from the club below to help.",
+    ],
+)
+def test_sentences_near_letter_and_form_furniture_stay(line):
+    assert chrome_reason(line) == ""

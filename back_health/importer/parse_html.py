@@ -793,6 +793,22 @@ def is_callout(element: Tag) -> bool:
     return sentences + len(element.find_all("li")) >= 2
 
 
+#: Fewest words, in two sentences or more, of a cell that is prose, not metadata.
+METADATA_PROSE_MIN_WORDS = 40
+
+
+def _holds_prose(element: Tag) -> bool:
+    """Whether ``element`` holds a passage of prose: :data:`METADATA_PROSE_MIN_WORDS`
+    words or more, two sentences at least, few of them in links."""
+    words = element.get_text(" ").split()
+    if len(words) < METADATA_PROSE_MIN_WORDS:
+        return False
+    linked = sum(len(link.get_text(" ").split()) for link in element.find_all("a"))
+    if linked > CALLOUT_MAX_LINK_SHARE * len(words):
+        return False
+    return sum(word.endswith((".", "?", "!")) for word in words) >= 2
+
+
 def _class_token_reason(token: str) -> str:
     parts = [part for part in token.split("-") if part not in NOT_CHROME_CLASS_WORDS]
     token = "-".join(parts)
@@ -834,6 +850,10 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
         if not reason or (
             reason == "sidebar" and id(element) in inside_scope and is_callout(element)
         ):
+            continue
+        if reason in ("page metadata", "byline") and element.name == "td" and _holds_prose(element):
+            # A repository's "metadataFieldValue" cell holding the abstract: the text
+            # itself, whatever its class calls it (its labels and short values still go).
             continue
         if reason in ("comments", "testimonials"):
             # An author's own replies in a thread ("OP", "bypostauthor") are the article

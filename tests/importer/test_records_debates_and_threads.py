@@ -744,3 +744,24 @@ def test_furniture_of_information_requests_alerts_appeals_and_online_forms(line,
 )
 def test_sentences_near_letter_and_form_furniture_stay(line):
     assert chrome_reason(line) == ""
+
+
+def test_a_repository_s_abstract_in_a_metadata_cell_is_kept_and_its_labels_go():
+    abstract = (
+        "Background: Low back pain is common in secondary school pupils. Heavy schoolbags "
+        "are often blamed. Methods: we weighed the bags of 612 pupils and asked about back "
+        "pain in the past month. Results: pupils carrying more than 15% of their body weight "
+        "reported more back pain."
+    )
+    html = (
+        "<html><head><title>Eastmoor Research Repository: Schoolbag load</title></head><body>"
+        "<main><table class='itemDisplayTable'><tr><th>DC Field</th><th>Value</th></tr>"
+        "<tr><td class='metadataFieldLabel'>dc.contributor.author</td>"
+        "<td class='metadataFieldValue'>Osei, Kwabena</td></tr>"
+        "<tr><td class='metadataFieldLabel'>dc.description.abstract</td>"
+        f"<td class='metadataFieldValue'>{abstract}</td></tr></table></main></body></html>"
+    )
+    doc = clean_document(parse_document(html, "html"))
+    text = " ".join(texts_of(doc))
+    assert "Heavy schoolbags are often blamed." in text
+    assert "Osei, Kwabena" not in text and "dc.contributor.author" not in text

@@ -1462,6 +1462,8 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         # "-----" / "1. WELCOME TO DR OKAFOR" / "-----": a heading boxed by rules; the
         # rule above it ends the part before and is no part of the heading.
         return _plain_block_units(lines[1:], numbered_headings)
+    if (numbered := _numbered_section(lines)) is not None:
+        return numbered
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
     if underlined is not None:
         heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
@@ -1637,6 +1639,38 @@ LINE_ITEM_MAX_WORDS = 18
 
 #: A report's numbered paragraph: "1.1 I am instructed ...", "9.12 In my opinion ...".
 _SUBSECTION_NUMBER = re.compile(r"(\d{1,3})\.\d{1,3}\.?[ \t]++(?=\S)")
+
+
+def _numbered_section(lines: list[str]) -> list[_Unit] | None:
+    """A procedure's numbered section: "5. BACK INJURY - FIRST AID" in capitals over
+    "5.1 If someone ...", "5.2 Call ...", each perhaps wrapped onto the lines after it. The
+    heading and one paragraph per numbered part, its number no part of its text; None
+    for any other block."""
+    if len(lines) < 2:
+        return None
+    head = _SECTION_NUMBER.match(lines[0])
+    first = _SUBSECTION_NUMBER.match(lines[1])
+    if head is None or first is None or first.group(1) != head.group(1):
+        return None
+    title = lines[0][head.end() :].strip()
+    if not _in_capitals(title) or len(title.split()) > MAX_HEADING_WORDS:
+        return None
+    parts: list[list[str]] = []
+    for line in lines[1:]:
+        if number := _SUBSECTION_NUMBER.match(line):
+            parts.append([line[number.end() :].strip()])
+        elif match_item(line):
+            return None  # items of their own ("a) Standing back extension: ...")
+        elif line.strip():
+            parts[-1].append(line.strip())  # wrapped onto the next line
+    return [
+        _Unit("para", [title], heading_like=True, numbered_heading=True),
+        *(_Unit("para", [" ".join(part)]) for part in parts),
+    ]
+
+
+#: A section's number before its heading: "5. ", "12 ".
+_SECTION_NUMBER = re.compile(r"(\d{1,3})\.?[ \t]++(?=\S)")
 
 
 def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bool:

@@ -765,3 +765,48 @@ def test_a_repository_s_abstract_in_a_metadata_cell_is_kept_and_its_labels_go():
     text = " ".join(texts_of(doc))
     assert "Heavy schoolbags are often blamed." in text
     assert "Osei, Kwabena" not in text and "dc.contributor.author" not in text
+
+
+SOP = """\
+STANDARD OPERATING PROCEDURE
+
+1. PURPOSE
+This procedure sets out how staff lift safely and what to do after a back injury.
+
+5. BACK INJURY - FIRST AID
+5.1 If someone feels sudden back pain while lifting, they must stop the task straight
+away and must not finish the lift.
+5.3 Call 999 immediately if the injured person has numbness around the bottom or
+cannot control their bladder.
+5.6 If the pain is severe, arrange for them to go to the minor injuries unit the same
+day or call 111.
+"""
+
+
+def test_a_procedure_s_numbered_section_gives_a_heading_and_a_paragraph_per_part():
+    doc = clean_document(parse_document(SOP, "text"))
+    section = next(s for s in doc.sections if s.heading == "BACK INJURY - FIRST AID")
+    texts = [b.text for b in section.blocks]
+    assert texts[0].startswith("If someone feels sudden back pain while lifting")
+    assert any(t.startswith("Call 999 immediately") for t in texts)
+    assert not any(t.startswith("5.") for t in texts)
+
+
+def test_each_numbered_part_gets_its_own_severity():
+    plan = analyse(SOP.encode(), "sop.txt")
+    levels = {
+        b.value["severity"]
+        for p in plan.pages
+        for b in p.blocks
+        if b.type == "warning" and "minor injuries unit" in b.value["text"]
+    }
+    assert levels == {"urgent"}
+
+
+def test_a_numbered_section_with_lettered_items_keeps_its_items():
+    text = (
+        "Warm-up\n\n4. WARM-UP\n4.1 Before each shift:\na) Standing back extension: 5 "
+        "repetitions\nb) Side bends: 5 each side\n"
+    )
+    doc = clean_document(parse_document(text, "text"))
+    assert any(hasattr(b, "items") and len(b.items) == 2 for s in doc.sections for b in s.blocks)

@@ -799,14 +799,8 @@ METADATA_PROSE_MIN_WORDS = 40
 
 def _holds_prose(element: Tag) -> bool:
     """Whether ``element`` holds a passage of prose: :data:`METADATA_PROSE_MIN_WORDS`
-    words or more, two sentences at least, few of them in links."""
-    words = element.get_text(" ").split()
-    if len(words) < METADATA_PROSE_MIN_WORDS:
-        return False
-    linked = sum(len(link.get_text(" ").split()) for link in element.find_all("a"))
-    if linked > CALLOUT_MAX_LINK_SHARE * len(words):
-        return False
-    return sum(word.endswith((".", "?", "!")) for word in words) >= 2
+    words or more, read as a callout is (sentences, few of its words in links)."""
+    return len(element.get_text(" ").split()) >= METADATA_PROSE_MIN_WORDS and is_callout(element)
 
 
 def _class_token_reason(token: str) -> str:

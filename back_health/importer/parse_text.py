@@ -946,17 +946,14 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
     # A leaflet of numbered questions keeps its numbered headings whatever other headings
     # it has ("--- END OF TRANSLATION ---" after them, a caps title before).
     lone = _lone_numbered_headings(blocks)
-    first_of_block = 0
     for index, (block, cells) in enumerate(zip(blocks, laid_out, strict=True)):
+        first_of_block = len(units)
+        read = [] if index in lone else _block_units(block, numbered_headings)
         if index in lone:
             # "1. What is it?" on a line of its own, a paragraph after it.
             text = match_item(_as_numbered(block[0])).text
             units.append(_Unit("para", [text], heading_like=True, numbered_heading=True))
-            units[-1].block = index
-            first_of_block = len(units)
-            continue
-        read = _block_units(block, numbered_headings)
-        if not chrome or any(_UNDERLINE.match(line) for line in block[1:]):
+        elif not chrome or any(_UNDERLINE.match(line) for line in block[1:]):
             units.extend(read)  # an underlined heading is read as one, whatever it holds
         elif (
             len(read) == 1 and read[0].kind == "para" and " ".join(block) in chrome
@@ -972,7 +969,6 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
             units.extend(read)
         for unit in units[first_of_block:]:
             unit.block = index
-        first_of_block = len(units)
     return units
 
 
@@ -1967,19 +1963,18 @@ def _is_masthead(unit: _Unit) -> bool:
 
 
 #: A date standing as a line of its own under a headline: "Saturday 8 March 2025".
+#: A date written out: "12 March 2025", "March 12th, 2025".
+_WRITTEN_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}"
+)
 _DATELINE = re.compile(
-    r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\s*$",
+    rf"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_WRITTEN_DATE}\s*$",
     re.IGNORECASE,
 )
-#: A date written out in a line: "12 March 2025", "March 12th, 2025".
-_DATED = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*+\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?\s+"
-    r"\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\b",
-    re.IGNORECASE,
-)
+#: A date written out anywhere in a line.
+_DATED = re.compile(rf"\b{_WRITTEN_DATE}\b", re.IGNORECASE)
 #: A byline: "By <Name>", "Written by <Name>".
 _BYLINE = re.compile(r"^(?i:(?:(?:written|words|posted|reported)\s+)?by)\s+[A-Z][\w'.-]*")
 

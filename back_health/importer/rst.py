@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import re
 
+#: Why a directive, a target or a substitution definition is recorded as dropped.
+MARKUP_REASON = "chrome: markup"
+
 #: Fewest explicit markup lines (directives, targets, substitution definitions) that
 #: make a text a reStructuredText source.
 RST_MARKS_MIN = 3
@@ -121,7 +124,7 @@ def read_rst(text: str) -> tuple[str, list[tuple[str, str]]]:
             body.pop()
         if substitution := _SUBSTITUTION.fullmatch(stripped):
             substitutions[substitution.group("name")] = substitution.group("text").strip()
-            dropped.append(("chrome: markup", stripped))
+            dropped.append((MARKUP_REASON, stripped))
             continue
         directive = _DIRECTIVE.match(stripped)
         name = directive.group("name").lower() if directive else ""
@@ -134,10 +137,11 @@ def read_rst(text: str) -> tuple[str, list[tuple[str, str]]]:
             if name in ("admonition", "topic", "rubric", "sidebar") and argument:
                 shown.insert(0, argument)
             kept.extend(["", *shown, ""])
-            dropped.append(("chrome: markup", stripped))
+            dropped.append((MARKUP_REASON, stripped))
             continue
-        reason = "chrome: markup"
-        dropped.append((reason, " ".join([stripped, *(b.strip() for b in body if b.strip())])))
+        dropped.append(
+            (MARKUP_REASON, " ".join([stripped, *(b.strip() for b in body if b.strip())]))
+        )
         kept.append("")
     shown_text = "\n".join(kept)
     if substitutions:
@@ -145,9 +149,8 @@ def read_rst(text: str) -> tuple[str, list[tuple[str, str]]]:
             lambda m: substitutions.get(m.group("name"), m.group(0)), shown_text
         )
     shown_text = _ROLE.sub(_role_text, shown_text)
-    shown_text = _LITERAL.sub(lambda m: m.group("text"), shown_text)
-    shown_text = _STRONG.sub(lambda m: m.group("text"), shown_text)
-    shown_text = _EMPHASIS.sub(lambda m: m.group("text"), shown_text)
+    for marked in (_LITERAL, _STRONG, _EMPHASIS):
+        shown_text = marked.sub(r"\g<text>", shown_text)
     return _titles_underlined(shown_text), dropped
 
 

@@ -1858,7 +1858,14 @@ def test_an_organisation_title_gives_way_to_the_long_name_of_the_condition_below
 
 
 @pytest.mark.parametrize(
-    "heading", ["If you have hurt your back", "If you've strained a muscle in your neck"]
+    "heading",
+    [
+        "If you have hurt your back",
+        "If you've strained a muscle in your neck",
+        "If you've overdone it",
+        "If your back starts to hurt",
+        "When your neck flares up",
+    ],
 )
 def test_what_to_do_if_you_have_hurt_your_back_is_a_treatments_section(heading):
     plan = plan_of(

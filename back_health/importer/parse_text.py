@@ -45,12 +45,14 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .asciidoc import read_asciidoc
 from .chat import read_chat
 from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
 from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .email_thread import read_email_thread
 from .flashcards import read_flashcards
+from .org import read_org
 from .rst import read_rst
 from .script import read_script
 from .sentences import split_sentences
@@ -368,6 +370,8 @@ def parse_text(text: str) -> Document:
             read_spreadsheet,
             read_text_dump,
             read_rst,
+            read_org,
+            read_asciidoc,
             read_script,
             read_subtitles,
             read_chat,
@@ -953,8 +957,14 @@ def _text_units(text: str, *, numbered_headings: bool) -> list[_Unit]:
             # "1. What is it?" on a line of its own, a paragraph after it.
             text = match_item(_as_numbered(block[0])).text
             units.append(_Unit("para", [text], heading_like=True, numbered_heading=True))
-        elif not chrome or any(_UNDERLINE.match(line) for line in block[1:]):
-            units.extend(read)  # an underlined heading is read as one, whatever it holds
+        elif (
+            not chrome
+            or any(_UNDERLINE.match(line) for line in block[1:])
+            or any(unit.kind == "table" for unit in read)
+        ):
+            # An underlined heading is read as one, whatever it holds; a table's cells
+            # (a date, a time) are its own, not chrome to split its lines at.
+            units.extend(read)
         elif (
             len(read) == 1 and read[0].kind == "para" and " ".join(block) in chrome
         ) or _is_address(block, chrome):

@@ -158,6 +158,27 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "#####\nTitle\n#####\n\n.. toctree::\n   page-one\n\n",
             ":ref:`" + "a " * 40,
         ),
+        # An Emacs outline: settings, task headlines with tags, drawers, planning lines,
+        # checkboxes, links and a table; then one headline whose tags and marks never end.
+        "org markup": lambda: _two_runs(
+            size,
+            "#+TITLE: Back pain\n#+STARTUP: overview\n\n" + _INTRO,
+            "* TODO [#A] Walk daily   :health:rehab:\n  :PROPERTIES:\n  :CREATED: [2025-01-12]"
+            "\n  :END:\n  SCHEDULED: <2025-03-06 Thu>\n- [X] Walk [[https://x.org][daily]] with"
+            " *care* and =ease=.\n| a | b |\n|---+---|\n| 1 | 2 |\n# a comment\n\n* DONE Walk",
+            " :a:b /c =d ~e *f [[g][h",
+        ),
+        # A handout's AsciiDoc source: header, attributes, admonitions, a table, ordered
+        # items and directives; then one line of marks and macros that never close.
+        "asciidoc markup": lambda: _two_runs(
+            size,
+            "= Back pain\nPhysio Team\nv1.0, 2024-09-15\n:toc: left\n:ref: PIL-1\n\n" + _INTRO,
+            "== Help\n\nNOTE: Rest {ref}.\n\n[CAUTION]\n====\nAsk a pharmacist.\n====\n\n"
+            '.Tips\n[cols="1,3",options="header"]\n|===\n|A |B\n|C |D\n|===\n\n'
+            ". *Walk* daily.\n. Rest _briefly_.\n// a note\nifdef::x[]\ninclude::y.adoc[]\n"
+            "endif::[]\n\n",
+            "*a _b `c {d link:e[ <<f, ",
+        ),
         "spoken sequences and record fields": lambda: (
             _INTRO
             + _repeat(
@@ -664,6 +685,8 @@ SHAPES = {
             "spoken sequences and record fields",
             "debate and report lines",
             "rst markup",
+            "org markup",
+            "asciidoc markup",
             "full-width stops",
             "chinese sentences",
             "slide deck",

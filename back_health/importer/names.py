@@ -1025,7 +1025,7 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
         return sentence_case(f"{hurts['part'].lower()} pain from {hurts['cause'].lower()}")
     text = rules.remove_cues("heading_prefix", text, "")
     text = rules.remove_cues("title_suffix", text, "")
-    text = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", text, maxsplit=1)[0]
+    text = first_title_part(text, rules)
     text = circumstance_as_gerund(text)
     text = _BRACKETED.sub("", text)  # "Coccydynia (tailbone pain)": the bracket is another name
     text = rules.remove_cues("title_prefix", text, "", count=1)
@@ -1033,6 +1033,19 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
     text = invert_of_phrase(text, rules)
     return sentence_case(text) if text else ""
 
+
+def first_title_part(title: str, rules: RuleSet) -> str:
+    """The part of a title before its first "?", ":", "!", spaced dash or comma: what it
+    names. "Mum – spine fracture (T12) notes": whose notes they are comes first, and the
+    part after it is the one that names something."""
+    parts = _TITLE_PARTS.split(title, maxsplit=1)
+    if len(parts) > 1 and rules.cue("title_person", parts[0]):
+        parts = _TITLE_PARTS.split(rules.remove_cues("title_suffix", parts[1], ""), maxsplit=1)
+    return parts[0]
+
+
+#: Where a title's parts meet: "?", ":" or "!", a spaced dash, a comma.
+_TITLE_PARTS = re.compile(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*")
 
 _CONDITION_CLAUSE = re.compile(
     r"^(?:(?P<your>your|the|their)\s+(?P<np>[\w' -]+?)\s+(?:is|are|get|gets|become|becomes)"

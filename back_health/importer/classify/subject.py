@@ -11,6 +11,7 @@ from ..names import (
     bracketed_names,
     check_name,
     condition_name_from_title,
+    first_title_part,
     headline_clause,
     injury_by_part,
     is_practitioner,
@@ -100,7 +101,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     plain = without_genre_label(strip_brackets(title), rules)
     for category in ("title_prefix", "title_genre"):
         plain = rules.remove_cues(category, plain, "", count=1)
-    plain = re.split(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*", plain.strip())[0]
+    plain = first_title_part(plain.strip(), rules)
     plain = without_time(plain)  # "Sciatica at 28 weeks": when is no other name
     if term is not None and (also := _second_of_two_treatments(plain, page.title, rules)):
         # "Facet joint injections and medial branch blocks": the leaflet is about both.

@@ -1025,6 +1025,8 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
         return sentence_case(f"{hurts['part'].lower()} pain from {hurts['cause'].lower()}")
     text = rules.remove_cues("heading_prefix", text, "")
     text = rules.remove_cues("title_suffix", text, "")
+    # 'THE "SLIPPED DISC"': quotation marks around a popular name are no part of it.
+    text = _QUOTED_WORDS.sub(r"\1", text)
     text = first_title_part(text, rules)
     text = circumstance_as_gerund(text)
     text = _BRACKETED.sub("", text)  # "Coccydynia (tailbone pain)": the bracket is another name
@@ -1043,6 +1045,9 @@ def first_title_part(title: str, rules: RuleSet) -> str:
         parts = _TITLE_PARTS.split(rules.remove_cues("title_suffix", parts[1], ""), maxsplit=1)
     return parts[0]
 
+
+#: Words in quotation marks, straight or curly: '"slipped disc"'.
+_QUOTED_WORDS = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d\n]{1,60}+)[\"\u201c\u201d]")
 
 #: Where a title's parts meet: "?", ":" or "!", a spaced dash, a comma.
 _TITLE_PARTS = re.compile(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*")

@@ -2,9 +2,10 @@
 
 Text read off a scanned page mistakes letters for look-alikes: "rn" for "m"
 ("inforrnation", "trernor"), the digit one for "l" or "i" ("gratefu1", "Hosp1tal"), zero
-for "o" ("TRANSMISSI0N") and a small "l" for a capital "I" ("MEDlCAL"). :func:`ocr_fixes`
-finds the words of a text that an English lexicon does not know but knows once such a
-look-alike is put back, and :func:`fix_ocr` rewrites them. A word the lexicon knows is
+for "o" ("TRANSMISSI0N", "CARE 0F YOUR BACK") and a small "l" for a capital "I"
+("MEDlCAL", "lssued"). :func:`ocr_fixes` finds the words of a text that an English
+lexicon does not know but knows once such a look-alike is put back, and :func:`fix_ocr`
+rewrites them. A word the lexicon knows is
 never touched ("modern", "L1", "B12"), nor one that no swap makes a word ("scrumrnaging"
 stays when the lexicon lacks "scrummaging").
 
@@ -23,8 +24,8 @@ from .names import lemma_lookup
 #: A word with a look-alike in it: letters with "rn", a 0 or 1 among them, or a small
 #: "l" among capitals.
 _SUSPECT = re.compile(
-    r"(?<![\w-])(?=[\w']*?(?:rn|[^\W\d_][01]|[01][^\W\d_]|[A-Z]l[A-Z]))"
-    r"[^\W_][\w']{2,30}+(?![\w-])"
+    r"(?<![\w-])(?:(?=[\w']*?(?:rn|[^\W\d_][01]|[01][^\W\d_]|[A-Z]l[A-Z])|l[b-df-hj-np-tv-xz])"
+    r"[^\W_][\w']{2,30}+|[A-Z]0|0[A-Z])(?![\w-])"
 )
 #: A number with its unit or ending: "10am", "10th", "2nd", "400mg", not a misread word.
 _NUMBER = re.compile(
@@ -32,15 +33,23 @@ _NUMBER = re.compile(
 )
 #: What each look-alike may stand for.
 _SWAPS = {"rn": ("rn", "m"), "1": ("1", "l", "i"), "0": ("0", "o"), "l": ("l", "I")}
-_SPOT = re.compile(r"rn|[01]|(?<=[A-Z])l(?=[A-Z])")
+_SPOT = re.compile(r"rn|[01]|(?<=[A-Z])l(?=[A-Z])|^l(?=[b-df-hj-np-tv-xz])")
+#: A word of two capitals with a zero for one of the letters: "0F", "T0".
+_CAPITAL_PAIR = re.compile(r"[A-Z]0|0[A-Z]")
 #: Most look-alikes in one word that are tried (each adds choices).
 MAX_SPOTS = 3
 
 
 @lru_cache(maxsize=65536)
 def _known(word: str) -> bool:
+    if word.lower() in _SHORT_WORDS:
+        return True
     lookup = lemma_lookup()
     return bool(lookup and lookup(word.lower()))
+
+
+#: Two-letter words with an "o" the lexicon, a list of content words, does not hold.
+_SHORT_WORDS = frozenset("of on to no or so do go".split())
 
 
 @lru_cache(maxsize=65536)
@@ -48,9 +57,10 @@ def repaired(word: str) -> str:
     """``word`` with its look-alikes put back, when that makes a word the lexicon knows
     and ``word`` is none; else ``word``."""
     letters = sum(char.isalpha() for char in word)
-    if _known(word) or letters < 2 or _NUMBER.match(word):
+    pair = _CAPITAL_PAIR.fullmatch(word) is not None  # "CARE 0F YOUR BACK"
+    if _known(word) or (letters < 2 and not pair) or _NUMBER.match(word):
         return word
-    if letters < 3 and word.upper() == word:
+    if letters < 3 and word.upper() == word and not pair:
         return word  # "1RE", "C5A": a code in capitals
     spots = list(_SPOT.finditer(word))
     if word[:1].isupper() and not _in_capitals(word):
@@ -69,8 +79,8 @@ def repaired(word: str) -> str:
         candidate = "".join(parts) + word[at:]
         if any(char.isdigit() for char in candidate):
             continue
-        if _in_capitals(word):
-            candidate = candidate.upper()  # "MEDlCAL" -> "MEDICAL"
+        if _in_capitals(word) or pair:
+            candidate = candidate.upper()  # "MEDlCAL" -> "MEDICAL", "0F" -> "OF"
         if _known(candidate):
             return candidate
     return word

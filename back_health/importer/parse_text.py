@@ -558,6 +558,16 @@ def _blank_or_break(lines: list[str], index: int) -> bool:
     return not lines[index].strip() or "\f" in lines[index]
 
 
+def _page_rule(lines: list[str], index: int) -> bool:
+    """Whether the line at ``index`` is a rule drawn across the page ("~~~~~~~~~~"
+    between a typed leaflet's pages)."""
+    return 0 <= index < len(lines) and _PAGE_RULE.fullmatch(lines[index].strip()) is not None
+
+
+#: A rule across a page: one mark repeated ten times or more.
+_PAGE_RULE = re.compile(r"([~=_*#-])\1{9,}+")
+
+
 #: A post's place in a numbered thread, opening its line: "1/12", "4 / 12".
 _THREAD_COUNTER = re.compile(r"[ \t]*+(\d{1,3})[ \t]*+/[ \t]*+(\d{1,3})(?![\d/])[ \t]*+")
 #: Fewest numbered posts that make a thread.
@@ -659,7 +669,12 @@ def _page_number(line: str, lines: list[str], index: int) -> bool:
     ):
         return True
     if _PAGE_NUMBER_LINE.fullmatch(line):
-        # A bare number stands apart from the text ("3" before an exercise's steps does not).
+        # A bare number stands apart from the text ("3" before an exercise's steps does not);
+        # one between dashes ("- 2 -") is a page's number wherever it stands.
+        if line.startswith("-"):
+            return any(
+                _blank_or_break(lines, at) or _page_rule(lines, at) for at in (index - 1, index + 1)
+            )
         return line.lower().lstrip("[(").startswith(("page", "slide")) or (
             _blank_or_break(lines, index - 1) and _blank_or_break(lines, index + 1)
         )

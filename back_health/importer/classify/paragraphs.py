@@ -78,6 +78,7 @@ from .warnings import (
     ProseBoxes,
     emit_triage_table,
     emit_warning_section,
+    guarded_caution,
     item_warning,
     list_severity,
 )
@@ -345,6 +346,19 @@ def emit_paragraph(
                 # better ... and carry risks, including addiction": the harm says why the
                 # sentence before advises against them; both stay text.
                 state.decide(sentence, "content", "the harm behind advice against it")
+                found = None
+            if (
+                found
+                and found.level == Severity.CAUTION
+                and topic == "prevention"
+                and not guarded_caution(sentence, previous, rules)
+                and not rules.find_medicines(sentence)
+                and not _MEDICINE_WORD.search(sentence)
+            ):
+                # "Do not wear high heels" under "Care of your back": advice on keeping
+                # well, which stays text unless it names whom it guards, the harm or a
+                # medicine it is about.
+                state.decide(sentence, "content", "advice on keeping well, no risk named")
                 found = None
             if found:
                 prose.warn(sentence, markup, found.level, f"cue {found.cue}")
@@ -840,6 +854,12 @@ def list_category(
         # larger cut ...": each item names a treatment before what it says of it.
         return "treatments", "every item is labelled by a treatment's name"
     return "content", "no cue in the lead or heading"
+
+
+#: Words saying a sentence is about taking a medicine: "do not take a dose within 4 hours".
+_MEDICINE_WORD = re.compile(
+    r"\b(?:doses?|tablets?|capsules?|pills?|medicines?|medications?|drugs?)\b", re.IGNORECASE
+)
 
 
 def _labelled_by_treatments(block: ListBlock, rules) -> bool:

@@ -535,19 +535,24 @@ def _prose_warning(sentence: str, previous: str, rules: RuleSet) -> SeverityCue 
     if found is None or rules.cue("stop_if", sentence):
         return None
     if found.level == Severity.CAUTION:
-        if (
-            leans_on(previous, sentence, rules)
-            or rules.cue("caution_group", sentence)
-            # "Do not stop wearing it: taking it off early can let the fracture move."
-            or rules.cue("caution_harm", sentence)
-            # "Ask your pharmacist before taking any other painkiller": check first.
-            or rules.cue("severity_check_first", sentence)
-            # "Do not take more than 8 tablets in 24 hours": the most the reader may take.
-            or rules.cue("caution_dose_limit", sentence)
-        ):
-            return found
-        return None
+        return found if guarded_caution(sentence, previous, rules) else None
     return found if rules.cue("conditional_advice", sentence) else None
+
+
+def guarded_caution(sentence: str, previous: str, rules: RuleSet) -> bool:
+    """Whether a caution names the people it guards or the risk it is about, says to
+    check first or gives the most to take, or leans on the sentence before: one boxed
+    even where advice otherwise stays text."""
+    return bool(
+        leans_on(previous, sentence, rules)
+        or rules.cue("caution_group", sentence)
+        # "Do not stop wearing it: taking it off early can let the fracture move."
+        or rules.cue("caution_harm", sentence)
+        # "Ask your pharmacist before taking any other painkiller": check first.
+        or rules.cue("severity_check_first", sentence)
+        # "Do not take more than 8 tablets in 24 hours": the most the reader may take.
+        or rules.cue("caution_dose_limit", sentence)
+    )
 
 
 #: Share of a table's rows that must ask for help for the table to be a triage table.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from back_health.importer.clean import clean_document
+from back_health.importer.clean import chrome_reason, clean_document
 from back_health.importer.ocr import ocr_fixes
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
@@ -116,3 +116,53 @@ def test_a_zero_in_a_short_capital_word_and_a_small_l_for_a_capital_i_are_put_ba
 def test_never_doing_something_you_are_likely_to_be_hurt_by_is_a_caution():
     sentence = "Never try to catch a falling resident: you are very likely to injure your back."
     assert default_rules().cue("caution_harm", sentence)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("More than 10 available · 1,284 sold", "shop furniture"),
+        ("47 people are watching this.", "shop furniture"),
+        ("30 days return. Buyer pays for return postage.", "shop furniture"),
+        ("PayPal · Visa · Mastercard · Klarna", "shop furniture"),
+        ("99.2% positive feedback", "shop furniture"),
+        ("Item location: Leeds, United Kingdom", "shop furniture"),
+        ("Any questions please message us, we reply within 24 hours.", "shop furniture"),
+        ("[Watch thread]", "talk furniture"),
+        ("Add a message to this thread", "talk furniture"),
+        ("Tue 11-Mar-25 21:14:02", "talk furniture"),
+        ("Place marking, same boat at 30 weeks.", "talk furniture"),
+        ("Please read our Talk Guidelines.", "talk furniture"),
+        ("ParentsTalk does not check the qualifications of anyone posting.", "talk furniture"),
+        ("Shared with: Sam (view only) · Last synced 03/02/2025 08:16", "page metadata"),
+        ("Change answers", "page metadata"),
+    ],
+)
+def test_listing_talk_board_and_note_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == f"chrome: {reason}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Free delivery of medicines is available to people over 65 who cannot get out.",
+        "Most people with back pain are watching for signs that it is getting worse.",
+        "New research shows that walking helps.",
+    ],
+)
+def test_sentences_about_care_are_no_listing_furniture(line):
+    assert chrome_reason(line) not in ("chrome: shop furniture", "chrome: talk furniture")
+
+
+def test_a_sellers_title_names_the_product_before_its_selling_words_and_sizes():
+    page = (
+        "<html><head><title>Lumbar Support Back Brace Breathable Adjustable Lower Back"
+        " Belt S-XXL | shopsite</title></head><body><h1>Lumbar Support Back Brace"
+        " Breathable Adjustable Lower Back Belt S-XXL</h1><p>This brace supports your lower"
+        " back while you stay active. Wear it for a few hours at a time, not all day.</p>"
+        "<p>If your back pain is no better after 4 weeks, see a GP or physiotherapist.</p>"
+        "</body></html>"
+    )
+    plan = analyse(page.encode(), "listing.html")
+    assert plan.main_page.title == "Lumbar support back brace"
+    assert not any("S-XXL" in name for name in plan.main_page.alternate_names)

@@ -114,6 +114,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         and check_name(plain, rules, max_words=LONG_NAME_MAX_WORDS).name
         # "Journals export 2025-03-10 to ...": a placeholder names nothing.
         and not rules.cue("title_placeholder", plain)
+        # "... Lower Back Belt S-XXL": a seller's title is no name of what it sells.
+        and not _SIZE_RANGE.search(plain)
     ):
         # Not "How I got over my herniated disc": a headline is no other name of it.
         add_alternate(page, plain.strip(" ?!."), rules)
@@ -1293,6 +1295,26 @@ def _product_of(name: str, rules: RuleSet) -> str | None:
     return term.name
 
 
+def _listed_product(name: str, rules: RuleSet) -> str:
+    """The product a seller's title names, up to the first word naming an aid ("brace",
+    "belt", "cushion"), when a treatment the vocabulary knows is in it; else ""."""
+    for word in re.finditer(r"[A-Za-z]+", name):
+        if word.group(0).lower() in rules.device_heads:
+            product = name[: word.end()]
+            if len(product.split()) >= 2 and rules.find_treatments(product):
+                return sentence_case(" ".join(product.split()))
+            return ""
+    return ""
+
+
+#: Sizes a seller's title lists: "S-XXL", "S/M", "One size", "Size 10".
+_SIZE_RANGE = re.compile(
+    r"\b(?:(?:X{0,3}S|M|X{0,3}L|[2-6]XL)[ \t]*+[-\u2013/][ \t]*+(?:X{0,3}L|[2-6]XL|M)"
+    r"|one size(?: fits (?:all|most))?|size [SMLX0-9]{1,4})\b",
+    re.IGNORECASE,
+)
+
+
 _ALTERNATIVES = re.compile(r"\s+(?:or|vs\.?|versus)\s+")
 #: A circumstance closing a name ("... when coughing", "... when you cough").
 _WHEN_IT_HURTS = re.compile(r"\s(?:when|while|after|during)\s+\S+(?:\s+\S+){0,2}$", re.IGNORECASE)
@@ -1397,6 +1419,10 @@ def _names(text: str, rules: RuleSet) -> list[str]:
             found = medicines[0][1]
             form = _TOPICAL_FORM.search(n, found.end())
             extra.append(sentence_case(found.group(0) + (f" {form.group(0)}" if form else "")))
+        elif _SIZE_RANGE.search(n) and (product := _listed_product(n, rules)):
+            # "Lumbar Support Back Brace Breathable Adjustable Lower Back Belt S-XXL": a
+            # seller's title, sizes and selling words after the product's own name.
+            extra.append(product)
         elif (device := _product_of(n, rules)) is not None:
             # "PulseEase Dual Channel TENS Machine": a product's name ends in the treatment
             # it is one of; the treatment is a candidate of its own.

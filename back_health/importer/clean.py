@@ -554,6 +554,7 @@ def drop_chrome(doc: Document) -> Document:
                 texts.extend(sentences)
         elif isinstance(block, Table):
             texts.extend(block.texts())
+            texts.extend(_field_lines(block))
         else:
             texts.append(block.lead)
             for item in block.items:
@@ -640,6 +641,14 @@ def drop_chrome(doc: Document) -> Document:
 KEPT_HEADING_REASONS = frozenset({"chrome: insurance cover"})
 
 
+def _field_lines(table: Table) -> list[str]:
+    """The rows of a table of two columns as the lines of fields they stand for
+    ("Status | IN REVIEW" -> "Status: IN REVIEW"); none for a wider table."""
+    if table.width != 2:
+        return []
+    return [f"{row[0]}: {row[1]}" for row in table.rows if len(row) == 2 and row[0] and row[1]]
+
+
 def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list:
     kept: list = []
     drop_next_list = ""
@@ -690,6 +699,11 @@ def _drop_chrome_blocks(blocks: list, dropped: list[Dropped], reason_of) -> list
             # A grid of links or page tools laid out as a table drops whole, as a list does.
             drop_next_list = ""
             reasons = [reason_of(text) for text in block.texts()]
+            if fields := [reason_of(line) for line in _field_lines(block)]:
+                # A table of fields and their values ("Status | IN REVIEW"): each row
+                # read as the "Status: IN REVIEW" line it stands for.
+                if sum(map(bool, fields)) > sum(map(bool, reasons)) * len(fields) / len(reasons):
+                    reasons = fields
             chrome_cells = [r for r in reasons if r]
             if chrome_cells and len(chrome_cells) >= CHROME_LIST_SHARE * len(reasons):
                 dropped.append(Dropped(reason=chrome_cells[0], text=block_text(block)))

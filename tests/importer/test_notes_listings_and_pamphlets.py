@@ -166,3 +166,52 @@ def test_a_sellers_title_names_the_product_before_its_selling_words_and_sizes():
     plan = analyse(page.encode(), "listing.html")
     assert plan.main_page.title == "Lumbar support back brace"
     assert not any("S-XXL" in name for name in plan.main_page.alternate_names)
+
+
+TICKET = """\
+# [CONT-41] Patient page: Neck sprain
+
+| Field | Value |
+|---|---|
+| Project | Content Design (CONT) |
+| Issue Type | Story |
+| Status | IN REVIEW |
+| Priority | Medium |
+| Sprint | Content Sprint 12 |
+| Created | 04/Feb/25 10:12 AM |
+
+## Draft
+
+A neck sprain is a stretched or torn ligament in the neck. It usually gets better
+within a few weeks.
+
+| Medicine | How to take it |
+|---|---|
+| Paracetamol | Two 500 mg tablets up to four times a day |
+| Ibuprofen | One 400 mg tablet three times a day with food |
+"""
+
+
+def test_a_table_of_a_tickets_fields_is_dropped_and_a_table_of_medicines_kept():
+    doc = clean_document(parse_document(TICKET, "markdown"))
+    text = " ".join(texts_of(doc))
+    for field in ("IN REVIEW", "Content Sprint 12", "Content Design (CONT)"):
+        assert field not in text
+    assert "Two 500 mg tablets up to four times a day" in text
+    assert any("IN REVIEW" in d.text and d.reason == "chrome: page metadata" for d in doc.dropped)
+
+
+def test_a_parish_newsletters_services_notices_rotas_and_prayers_are_chrome():
+    page = (
+        "<html><body><h1>The Messenger – April</h1><h2>Service times</h2>"
+        "<p>9.30am Parish Eucharist</p><h2>Notices</h2><p>The hall roof is fixed!</p>"
+        "<h2>Rotas for April</h2><table><tr><td>Sidesperson</td><td>J. Amos</td></tr></table>"
+        "<h2>Health Corner: Sciatica</h2><p>Sciatica is pain that travels down the leg from"
+        " the lower back. It usually gets better within six weeks.</p><h2>Prayer requests"
+        "</h2><p>Please pray for Ann, recovering from her operation.</p></body></html>"
+    )
+    doc = clean_document(parse_document(page, "html"))
+    text = " ".join(texts_of(doc))
+    for notice in ("Parish Eucharist", "hall roof", "Sidesperson", "Please pray for Ann"):
+        assert notice not in text
+    assert "Sciatica is pain that travels down the leg" in text

@@ -46,6 +46,7 @@ import re
 from dataclasses import dataclass, field
 
 from .asciidoc import read_asciidoc
+from .calendar import read_calendar, read_gopher
 from .chat import read_chat
 from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
 from .dictation import read_dictation
@@ -372,6 +373,8 @@ def parse_text(text: str) -> Document:
             read_rst,
             read_org,
             read_asciidoc,
+            read_calendar,
+            read_gopher,
             read_script,
             read_subtitles,
             read_chat,
@@ -485,7 +488,12 @@ def unbox_text(text: str) -> str:
         else:
             out.extend(lines[index:end])
             index = end  # each line is read at most twice: linear time
-    return "\n".join(out)
+    return _ATTENTION_MARKS.sub("", "\n".join(out))
+
+
+#: Marks of attention down a note's margin ("  ! Ibuprofen is not safe for everyone."):
+#: lines of a callout, whose text the marks only draw the eye to.
+_ATTENTION_MARKS = re.compile(r"(?m)^[ \t]*+!{1,3}+[ \t]++(?=\S)")
 
 
 #: A line ending in a word broken by a hyphen ("degen-"), and the line after it opening

@@ -179,6 +179,25 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "endif::[]\n\n",
             "*a _b `c {d link:e[ <<f, ",
         ),
+        # A calendar: events with folded, escaped descriptions and reminders; then one
+        # description folded over and over that never ends.
+        "calendar events": lambda: _two_runs(
+            size,
+            "BEGIN:VCALENDAR\nVERSION:2.0\n",
+            "BEGIN:VEVENT\nDTSTART:20250402T090000\nSUMMARY:Physio \u2013 back\nLOCATION:Le"
+            "vel 2\\, Riverside\nDESCRIPTION:Walk daily.\\nChin tucks: 10 repetitions\n"
+            " 3 times a day.\\nCall 999 if your legs go weak.\nBEGIN:VALARM\nTRIGGER:-PT2H\n"
+            "END:VALARM\nEND:VEVENT\n",
+            " a\\,\\n\\;\n",
+        ),
+        # A Gopher menu around a document; then one menu line whose text never ends.
+        "gopher menu": lambda: _two_runs(
+            size,
+            "iHEALTH LINE\tfake\t(NULL)\t0\n0Wry neck\t/w.txt\thost\t70\n"
+            "1Back\t/b\thost\t70\n" + _INTRO,
+            "  ! Rest a little. Walk daily and keep moving.\n0Neck\t/n\thost\t70\n",
+            "i! \t",
+        ),
         "spoken sequences and record fields": lambda: (
             _INTRO
             + _repeat(
@@ -687,6 +706,8 @@ SHAPES = {
             "rst markup",
             "org markup",
             "asciidoc markup",
+            "calendar events",
+            "gopher menu",
             "full-width stops",
             "chinese sentences",
             "slide deck",

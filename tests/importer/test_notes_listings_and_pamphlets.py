@@ -215,3 +215,15 @@ def test_a_parish_newsletters_services_notices_rotas_and_prayers_are_chrome():
     for notice in ("Parish Eucharist", "hall roof", "Sidesperson", "Please pray for Ann"):
         assert notice not in text
     assert "Sciatica is pain that travels down the leg" in text
+
+
+def test_a_referral_line_is_no_subject_and_an_untitled_subject_takes_no_title_parts():
+    text = (
+        "Physio – first visit (low back + left leg)\n\n"
+        "Referral from Dr Patel (GP). Your scan shows a disc prolapse pressing on a nerve"
+        " root, which causes your sciatica.\n\nMost disc prolapses settle by themselves"
+        " within 3 months. Keep walking and do your exercises.\n"
+    )
+    plan = analyse(text.encode(), "visit.txt")
+    assert plan.main_page.title == "Disc prolapse"
+    assert "Low back + left leg" not in plan.main_page.alternate_names

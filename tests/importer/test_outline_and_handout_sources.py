@@ -1,11 +1,13 @@
-"""Two plain-text markups read as the pages they show: an Org-mode outline (a person's
-notes and log, as Emacs keeps them) and an AsciiDoc source (a handout as Asciidoctor
-builds it). Their settings, drawers, directives and marks are furniture; their
-headlines, sections, lists, tables and admonitions are the page."""
+"""Plain-text sources read as the pages they show: an Org-mode outline (a person's notes
+and log, as Emacs keeps them), an AsciiDoc source (a handout as Asciidoctor builds it), a
+calendar file of appointments and a Gopher menu around a document. Their settings,
+drawers, directives, properties, menus and marks are furniture; their headlines,
+sections, lists, tables, admonitions and descriptions are the page."""
 
 from __future__ import annotations
 
 from back_health.importer.asciidoc import is_asciidoc, read_asciidoc
+from back_health.importer.calendar import read_gopher
 from back_health.importer.clean import clean_document
 from back_health.importer.document import Table
 from back_health.importer.org import is_org, read_org
@@ -204,3 +206,101 @@ def test_a_plain_text_pipe_table_keeps_its_rows_when_a_cell_is_a_date():
     tables = [b for s in doc.sections for b in s.blocks if isinstance(b, Table)]
     assert len(tables) == 1
     assert tables[0].texts()[-3:] == ["2025-02-02", "4", "swim twice"]
+
+
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Clinic Bookings//EN\r\n"
+    "BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\nBEGIN:STANDARD\r\nTZNAME:GMT\r\n"
+    "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+    "BEGIN:VEVENT\r\nUID:1@clinic.example\r\nDTSTART:20250402T090000\r\n"
+    "SUMMARY:Physio – neck assessment\r\n"
+    "LOCATION:Physiotherapy\\, Level 2\\, Riverside Health Centre\r\n"
+    "DESCRIPTION:Your neck pain comes from a stiff joint and tight muscles.\\nHome exer\r\n"
+    " cises:\\n- Chin tucks: 10 repetitions 3 times a day\\n- Shoulder rolls: 10 r\r\n"
+    " epetitions 3 times a day\\nCall 999 if you get weakness in both arms.\r\n"
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Reminder: physio\r\nTRIGGER:-PT2H\r\n"
+    "END:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_calendar_file_reads_as_its_events_summaries_and_descriptions():
+    doc = clean_document(parse_document(CALENDAR, "text"))
+    text = " ".join(texts_of(doc))
+    assert "Physio – neck assessment" in [doc.title, *(s.heading for s in doc.sections)]
+    assert "Your neck pain comes from a stiff joint and tight muscles." in text
+    for markup in ("VCALENDAR", "DTSTART", "TZNAME", "Reminder: physio", "Level 2", "\\n"):
+        assert markup not in text
+    assert any(d.text.startswith("LOCATION: Physiotherapy, Level 2") for d in doc.dropped)
+
+
+def test_a_calendar_files_folded_advice_gives_exercises_and_a_warning():
+    plan = analyse(CALENDAR.encode(), "appointments.ics.txt")
+    exercises = {
+        e["name"]: e["dose"]
+        for page in plan.pages
+        for b in page.blocks
+        if b.type == "exercise_list"
+        for e in b.value["exercises"]
+    }
+    assert exercises["Shoulder rolls"]["repetitions"] == 10
+    assert exercises["Chin tucks"]["times_per_day"] == 3
+    severities = {
+        b.value["severity"] for page in plan.pages for b in page.blocks if b.type == "warning"
+    }
+    assert "emergency" in severities
+
+
+GOPHER = (
+    "iCOMMUNITY HEALTH LINE\tfake\t(NULL)\t0\n"
+    "i\tfake\t(NULL)\t0\n"
+    "0Wry neck\t/health/wryneck.txt\tgopher.example.net\t70\n"
+    "1Back pain documents\t/health/back\tgopher.example.net\t70\n"
+    "WRY NECK\n========\n\n"
+    "Wry neck is a painful, stiff neck that comes on suddenly, often after sleeping\n"
+    "in an awkward position. It usually gets better by itself within a week, and\n"
+    "gentle movement and simple painkillers help it settle sooner.\n\n"
+    "  ! Ibuprofen is not suitable for everyone. Ask a pharmacist first if you\n"
+    "  ! have asthma or a stomach ulcer.\n\n"
+    "1<< Back to the menu\t/health\tgopher.example.net\t70\n"
+    "iServed by a small server\tfake\t(NULL)\t0\n"
+    ".\n"
+)
+
+
+def test_a_gopher_menu_around_a_document_is_dropped_as_navigation():
+    doc = clean_document(parse_document(GOPHER, "text"))
+    text = " ".join(texts_of(doc))
+    assert "Wry neck is a painful, stiff neck" in text
+    for menu in ("COMMUNITY HEALTH LINE", "Back pain documents", "Back to the menu", "(NULL)"):
+        assert menu not in text
+    assert ("chrome: navigation", "Back pain documents") in [
+        (d.reason, d.text) for d in doc.dropped
+    ]
+    assert "!" not in text  # the marks down a callout's margin
+
+
+def test_a_callouts_check_first_line_is_a_caution():
+    plan = analyse(GOPHER.encode(), "wryneck.txt")
+    boxes = [
+        b.value["text"]
+        for page in plan.pages
+        for b in page.blocks
+        if b.type == "warning" and b.value["severity"] == "caution"
+    ]
+    assert any("Ask a pharmacist first if you have asthma" in box for box in boxes)
+
+
+def test_a_menu_with_no_document_keeps_its_information_lines():
+    menu = (
+        "".join(
+            f"i{line}\tfake\t(NULL)\t0\n"
+            for line in (
+                "Sciatica is pain that travels from the lower back down the leg.",
+                "Keep moving and take simple painkillers while it settles.",
+            )
+        )
+        + "0More on sciatica\t/sciatica.txt\tgopher.example.net\t70\n"
+    )
+    shown, dropped = read_gopher(menu)
+    assert "Keep moving and take simple painkillers" in shown
+    assert dropped == [("chrome: navigation", "More on sciatica")]

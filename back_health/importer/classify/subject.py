@@ -34,7 +34,9 @@ from .topics import HEADING_TOPICS
 def main_condition(document: Document, state: Context) -> PagePlan:
     rules = state.rules
     title, name, because, kind = choose_subject(document, state)
-    if not name.strip():
+    # A subject the title does not name: the title's parts are no other names of it.
+    untitled = not name.strip()
+    if untitled:
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
     named_with_people = name
@@ -89,7 +91,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     if named_with_people != name:
         add_alternate(page, named_with_people, rules)
         state.decide(named_with_people, "alternate name", "the subject named with who gets it")
-    for other in bracketed_names(title):
+    for other in [] if untitled else bracketed_names(title):
         if rules.cue("title_genre", f"({other})"):
             continue  # "(The Basics)" says what kind of page it is, not another name
         if not check_name(other, rules, max_words=LONG_NAME_MAX_WORDS).name:
@@ -109,6 +111,7 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         state.decide(also, "treatment", "second treatment named in the title ('X and Y')")
     elif (
         not second
+        and not untitled
         and plain
         and name_key(plain, rules) != name_key(page.title, rules)
         and check_name(plain, rules, max_words=LONG_NAME_MAX_WORDS).name

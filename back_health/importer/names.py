@@ -1043,14 +1043,17 @@ def first_title_part(title: str, rules: RuleSet) -> str:
     parts = _TITLE_PARTS.split(title, maxsplit=1)
     if len(parts) > 1 and rules.cue("title_person", parts[0]):
         parts = _TITLE_PARTS.split(rules.remove_cues("title_suffix", parts[1], ""), maxsplit=1)
+    if len(parts) > 1:
+        # "Spinal stenosis clinic + walking plan": a genre word ending the first part.
+        return rules.remove_cues("title_genre", parts[0], "").strip() or parts[0]
     return parts[0]
 
 
 #: Words in quotation marks, straight or curly: '"slipped disc"'.
 _QUOTED_WORDS = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d\n]{1,60}+)[\"\u201c\u201d]")
 
-#: Where a title's parts meet: "?", ":" or "!", a spaced dash, a comma.
-_TITLE_PARTS = re.compile(r"\s*[?:!]\s*|\s+[-–—]\s+|\s*,\s*")
+#: Where a title's parts meet: "?", ":" or "!", a spaced dash or plus, a comma.
+_TITLE_PARTS = re.compile(r"\s*[?:!]\s*|\s+[-–—+]\s+|\s*,\s*")
 
 _CONDITION_CLAUSE = re.compile(
     r"^(?:(?P<your>your|the|their)\s+(?P<np>[\w' -]+?)\s+(?:is|are|get|gets|become|becomes)"

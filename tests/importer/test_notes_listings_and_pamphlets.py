@@ -24,6 +24,7 @@ from .test_clean import needs_lexicon
         ("Mum – spine fracture (T12) notes", "Spine fracture"),
         ("Dad - sciatica diary", "Sciatica"),
         ("My husband: slipped disc notes", "Slipped disc"),
+        ("Spinal stenosis clinic + walking plan", "Spinal stenosis"),
     ],
 )
 def test_a_title_naming_whose_notes_first_is_about_the_condition_after(title, subject):

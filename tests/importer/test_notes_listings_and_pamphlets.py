@@ -12,7 +12,7 @@ from back_health.importer.ocr import ocr_fixes
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
-from back_health.importer.severity import severity_of
+from back_health.importer.severity import advice_of, severity_of
 
 from .documents import texts_of
 from .test_clean import needs_lexicon
@@ -244,3 +244,36 @@ def test_a_referral_line_is_no_subject_and_an_untitled_subject_takes_no_title_pa
     plan = analyse(text.encode(), "visit.txt")
     assert plan.main_page.title == "Disc prolapse"
     assert "Low back + left leg" not in plan.main_page.alternate_names
+
+
+@pytest.mark.parametrize(
+    ("item", "level"),
+    [
+        ("Numb saddle area or can't pee → 999 or A&E, don't wait", "emergency"),
+        ("Leg getting weaker → phone the clinic nurse line or 111 same day", "urgent"),
+        ("Walking distance getting shorter over 3 months → back to GP", "see_doctor"),
+    ],
+)
+def test_a_symptom_then_an_arrow_to_where_to_go_is_advice_of_its_severity(item, level):
+    found = advice_of(item, default_rules())
+    assert found is not None and found.level == level
+
+
+def test_items_opening_a_list_under_a_heading_that_asks_for_help_take_its_severity():
+    text = (
+        "# Back pain diary\n\nMy lower back has been sore since the move.\n\n"
+        "## Talk to a doctor if…\n\n"
+        "- your back pain hasn't improved after 4 weeks of self-care\n"
+        "- you have a high temperature with your back pain – get same-day advice from"
+        " your GP or 111\n"
+        "- you can't control your bladder or bowels – call 999 now\n"
+    )
+    plan = analyse(text.encode(), "diary.md")
+    levels = {
+        item: b.value["severity"]
+        for b in plan.main_page.blocks
+        if b.type == "warning"
+        for item in b.value["items"]
+    }
+    assert levels["your back pain hasn't improved after 4 weeks of self-care"] == "see_doctor"
+    assert levels["you can't control your bladder or bowels – call 999 now"] == "emergency"

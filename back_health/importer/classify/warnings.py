@@ -59,7 +59,7 @@ def emit_warning_section(
         if section.heading:
             add_heading(owner, section.heading, section.level, base, state)
         return rest
-    units = warning_units(taken, rules)
+    units = warning_units(taken, rules, role.severity or "")
     mixed = len({tier for tier, _ in units if tier}) > 1
     if not mixed:
         tier = most_serious([tier for tier, _ in units])
@@ -263,14 +263,17 @@ def introducing_lead(texts: list[str]) -> str:
     return lead.rstrip(":").strip()
 
 
-def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
+def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple[str, list]]:
     """Split advice into runs of one severity: ``[(severity, [html str | ListBlock])]``.
 
     A sentence with a cue of another severity starts a new run; sentences without a cue
     and lists stay with the run before them (a list's lead is the paragraph before it)."""
     units: list[tuple[str, list]] = []
     for block in blocks:
-        if isinstance(block, ListBlock) and len(runs := item_runs(block, rules)) > 1:
+        if (
+            isinstance(block, ListBlock)
+            and len(runs := item_runs(block, rules, "" if units else default)) > 1
+        ):
             # A care-card list whose items each ask their own action ("Call 999 if ...",
             # "Call 111 ... the same day if ...", "See your GP if ..."): one unit each.
             units.extend((tier, [part]) for tier, part in runs)
@@ -321,13 +324,15 @@ def warning_units(blocks: list, rules: RuleSet) -> list[tuple[str, list]]:
     return [(tier or most_serious(list_tiers(parts, rules)), parts) for tier, parts in merged]
 
 
-def item_runs(block: ListBlock, rules: RuleSet) -> list[tuple[str, ListBlock]]:
+def item_runs(block: ListBlock, rules: RuleSet, default: str = "") -> list[tuple[str, ListBlock]]:
     """The list cut into runs of items of one severity, when its items ask for actions
-    of two severities or more; items without a cue stay with the run before them."""
+    of two severities or more; items without a cue stay with the run before them, and
+    those opening the list take ``default``, the severity the heading over them asks
+    ("Talk to a doctor if..." over "your back pain hasn't improved after 4 weeks")."""
     runs: list[tuple[str, ListBlock]] = []
     for item in block.items:
         found = advice_of(item.text, rules)
-        tier = found.level if found else ""
+        tier = found.level if found else ("" if runs else default)
         if runs and (not tier or tier == runs[-1][0] or not runs[-1][0]):
             if tier and not runs[-1][0]:
                 runs[-1] = (tier, runs[-1][1])

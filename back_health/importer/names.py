@@ -776,6 +776,10 @@ def check_name(
     return remembered_call(_check_name, name, rules, noun_first, max_words)
 
 
+#: A sign joining two things as a pair: "↔", "⇄", "<->", "<=>".
+_PAIR_SIGN = re.compile(r"[\u2194\u21c4\u21c6\u21d4\u27f7]|<-+>|<=+>")
+
+
 def _check_name(name: str, rules: RuleSet, noun_first: bool, max_words: int = 0) -> DerivedName:
     name = " ".join(name.split()).strip(" .,;:" + _QUOTES)
     words = name.split()
@@ -786,6 +790,9 @@ def _check_name(name: str, rules: RuleSet, noun_first: bool, max_words: int = 0)
         return DerivedName("", "a bracket without its pair: a fragment")
     if is_vague(name, rules):
         return DerivedName("", "vague item, not an entity")
+    if _PAIR_SIGN.search(name):
+        # "Naproxen ↔ Sertraline": an interaction between two, no one thing's name.
+        return DerivedName("", "two things joined by a sign: a pair, not a name")
     if name.lower() in _words(rules, "name_connectives"):
         return DerivedName("", f"{name!r} joins sentences; it names nothing")
     if _name_patterns(rules)["general"].match(name):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.clean import chrome_reason, clean_document
+from back_health.importer.names import check_name
 from back_health.importer.ocr import ocr_fixes
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
@@ -277,3 +278,9 @@ def test_items_opening_a_list_under_a_heading_that_asks_for_help_take_its_severi
     }
     assert levels["your back pain hasn't improved after 4 weeks of self-care"] == "see_doctor"
     assert levels["you can't control your bladder or bowels – call 999 now"] == "emergency"
+
+
+@pytest.mark.parametrize("name", ["Naproxen ↔ Sertraline", "Codeine <-> Sertraline"])
+def test_two_medicines_joined_by_a_sign_are_a_pair_not_a_name(name):
+    assert check_name(name, default_rules()).name == ""
+    assert check_name("Co-codamol", default_rules()).name == "Co-codamol"

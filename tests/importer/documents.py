@@ -34,3 +34,8 @@ def exercises_of(plan) -> list[dict]:
         if block.type == "exercise_list"
         for exercise in block.value["exercises"]
     ]
+
+
+def warnings_of(plan) -> list[dict]:
+    """Every warning block's value of the plan, page by page, in order."""
+    return [block.value for page in plan.pages for block in page.blocks if block.type == "warning"]

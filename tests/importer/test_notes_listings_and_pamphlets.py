@@ -15,7 +15,7 @@ from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.severity import advice_of, severity_of
 
-from .documents import texts_of
+from .documents import texts_of, warnings_of
 from .test_clean import needs_lexicon
 
 
@@ -101,7 +101,7 @@ def test_a_quoted_popular_name_in_a_title_is_the_subject_without_its_marks():
 
 def test_advice_on_keeping_well_stays_text_and_a_dose_limit_is_boxed():
     plan = analyse(TYPED_PAMPHLET.encode(), "pamphlet.txt")
-    boxes = [b.value["text"] for p in plan.pages for b in p.blocks if b.type == "warning"]
+    boxes = [w["text"] for w in warnings_of(plan)]
     assert not any("high heels" in box for box in boxes)
     assert any("eight tablets" in box for box in boxes)
     assert any("send for your doctor the same day" in box for box in boxes)

@@ -14,7 +14,7 @@ from back_health.importer.org import is_org, read_org
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 
-from .documents import texts_of
+from .documents import exercises_of, texts_of, warnings_of
 
 ORG_NOTES = """\
 #+TITLE: Neck pain diary
@@ -80,19 +80,11 @@ def test_an_org_task_with_nothing_under_it_is_the_writers_reminder():
 
 def test_an_org_outline_gives_its_exercises_and_warning():
     plan = analyse(ORG_NOTES.encode(), "neck.org.txt")
-    exercises = {
-        e["name"]: e["dose"]
-        for page in plan.pages
-        for b in page.blocks
-        if b.type == "exercise_list"
-        for e in b.value["exercises"]
-    }
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
     assert exercises["Chin tucks"]["repetitions"] == 10
     assert exercises["Upper trapezius stretch"]["per_side"] is True
     assert all(dose["times_per_day"] == 2 for dose in exercises.values())
-    severities = {
-        b.value["severity"] for page in plan.pages for b in page.blocks if b.type == "warning"
-    }
+    severities = {w["severity"] for w in warnings_of(plan)}
     assert "emergency" in severities
 
 
@@ -165,18 +157,10 @@ def test_an_asciidoc_handout_reads_as_the_page_it_builds():
 
 def test_an_asciidoc_handout_gives_its_exercises_and_warnings():
     plan = analyse(ASCIIDOC_HANDOUT.encode(), "back.adoc.txt")
-    exercises = {
-        e["name"]: e["dose"]
-        for page in plan.pages
-        for b in page.blocks
-        if b.type == "exercise_list"
-        for e in b.value["exercises"]
-    }
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
     assert set(exercises) == {"Knee rolls", "Pelvic tilt"}
     assert exercises["Pelvic tilt"]["hold_seconds"] == 5
-    severities = {
-        b.value["severity"] for page in plan.pages for b in page.blocks if b.type == "warning"
-    }
+    severities = {w["severity"] for w in warnings_of(plan)}
     assert {"caution", "emergency"} <= severities
 
 
@@ -235,18 +219,10 @@ def test_a_calendar_file_reads_as_its_events_summaries_and_descriptions():
 
 def test_a_calendar_files_folded_advice_gives_exercises_and_a_warning():
     plan = analyse(CALENDAR.encode(), "appointments.ics.txt")
-    exercises = {
-        e["name"]: e["dose"]
-        for page in plan.pages
-        for b in page.blocks
-        if b.type == "exercise_list"
-        for e in b.value["exercises"]
-    }
+    exercises = {e["name"]: e["dose"] for e in exercises_of(plan)}
     assert exercises["Shoulder rolls"]["repetitions"] == 10
     assert exercises["Chin tucks"]["times_per_day"] == 3
-    severities = {
-        b.value["severity"] for page in plan.pages for b in page.blocks if b.type == "warning"
-    }
+    severities = {w["severity"] for w in warnings_of(plan)}
     assert "emergency" in severities
 
 
@@ -281,12 +257,7 @@ def test_a_gopher_menu_around_a_document_is_dropped_as_navigation():
 
 def test_a_callouts_check_first_line_is_a_caution():
     plan = analyse(GOPHER.encode(), "wryneck.txt")
-    boxes = [
-        b.value["text"]
-        for page in plan.pages
-        for b in page.blocks
-        if b.type == "warning" and b.value["severity"] == "caution"
-    ]
+    boxes = [w["text"] for w in warnings_of(plan) if w["severity"] == "caution"]
     assert any("Ask a pharmacist first if you have asthma" in box for box in boxes)
 
 

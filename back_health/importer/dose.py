@@ -197,6 +197,8 @@ _COUNTED_MOVES = re.compile(
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds|"
     r"twists|kicks|marches|shrugs|slides|hugs|nods|extensions|"
+    # "Shoulder rolls: 10 backwards": a count of moves told by their direction.
+    r"backwards?|forwards?|each\s+way|clockwise|anti-?clockwise|"
     r"(?:press|push|sit|pull|step|chin|curl)[ -]?ups)\b",
     re.IGNORECASE,
 )

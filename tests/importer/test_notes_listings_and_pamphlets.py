@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.clean import chrome_reason, clean_document
+from back_health.importer.dose import parse_dose
 from back_health.importer.names import check_name
 from back_health.importer.ocr import ocr_fixes
 from back_health.importer.parse import parse_document
@@ -151,6 +152,8 @@ def test_never_doing_something_you_are_likely_to_be_hurt_by_is_a_caution():
         ("AI-generated content may be inaccurate or misleading.", "disclaimer"),
         ("Meeting summary with AI Companion", "disclaimer"),
         ("Links shared in chat", "talk furniture"),
+        ("This information is for educational purposes only.", "disclaimer"),
+        ("Consult a medical professional if you have a health concern.", "disclaimer"),
         ("Anyone else had sciatica for months? : r/backpain", "social media"),
     ],
 )
@@ -166,6 +169,7 @@ def test_listing_event_talk_board_app_and_note_furniture_is_chrome(line, reason)
         "Saturday is the best day for a long walk.",
         "Only 1 in 10 people need surgery.",
         "Exercise does not replace your medicines.",
+        "See your GP if you have any concerns about your back.",
     ],
 )
 def test_sentences_about_care_are_no_listing_furniture(line):
@@ -284,3 +288,15 @@ def test_items_opening_a_list_under_a_heading_that_asks_for_help_take_its_severi
 def test_two_medicines_joined_by_a_sign_are_a_pair_not_a_name(name):
     assert check_name(name, default_rules()).name == ""
     assert check_name("Co-codamol", default_rules()).name == "Co-codamol"
+
+
+@pytest.mark.parametrize(
+    ("text", "repetitions"),
+    [
+        ("Shoulder rolls: 10 backwards.", 10),
+        ("Shoulder circles: 8 forwards, then 8 backwards.", 8),
+        ("Ankle circles: 5 clockwise.", 5),
+    ],
+)
+def test_a_count_of_moves_told_by_their_direction_is_the_repetitions(text, repetitions):
+    assert parse_dose(text)["repetitions"] == repetitions

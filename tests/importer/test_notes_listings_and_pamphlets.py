@@ -304,3 +304,16 @@ def test_two_medicines_joined_by_a_sign_are_a_pair_not_a_name(name):
 )
 def test_a_count_of_moves_told_by_their_direction_is_the_repetitions(text, repetitions):
     assert parse_dose(text)["repetitions"] == repetitions
+
+
+def test_a_self_care_item_saying_a_medicine_does_not_suit_everyone_then_whom_to_ask_is_a_caution():
+    text = (
+        "# Lower back pain\n\nMost back pain gets better within a few weeks.\n\n"
+        "## What you can do now\n\n"
+        "- Keep moving. Short walks help you recover faster.\n"
+        "- Ibuprofen is not suitable for everyone. Check with a pharmacist first if you have"
+        " asthma or a stomach ulcer.\n"
+    )
+    plan = analyse(text.encode(), "selfcare.md")
+    items = [item for w in warnings_of(plan) if w["severity"] == "caution" for item in w["items"]]
+    assert any(item.startswith("Ibuprofen is not suitable for everyone.") for item in items)

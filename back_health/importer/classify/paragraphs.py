@@ -670,12 +670,25 @@ def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:
         # "Check with a pharmacist before taking ibuprofen if you have asthma": an item
         # opening by asking the reader to check first is a caution, not a treatment.
         or (
-            _OPENS_WITH_CHECK.match(item.text)
+            (
+                _OPENS_WITH_CHECK.match(item.text)
+                # "Ibuprofen is not suitable for everyone. Check with a pharmacist first
+                # if ...": a restriction, then whom to check with.
+                or _NOT_FOR_EVERYONE.match(item.text)
+            )
             and (found := advice_of(item.text, rules))
             and found.level == Severity.CAUTION
             and rules.cue("severity_check_first", item.text)
         )
     ]
+
+
+#: A first sentence saying a treatment does not suit everyone.
+_NOT_FOR_EVERYONE = re.compile(
+    r"[^.!?]{1,60}?\b(?:is|are)(?:\s+not|n['\u2019]t)\s+(?:suitable|safe|right)\s+for\s+"
+    r"(?:everyone|everybody|all)\b[^.!?]{0,40}[.!]",
+    re.IGNORECASE,
+)
 
 
 _OPENS_WITH_CHECK = re.compile(

@@ -317,3 +317,15 @@ def test_a_self_care_item_saying_a_medicine_does_not_suit_everyone_then_whom_to_
     plan = analyse(text.encode(), "selfcare.md")
     items = [item for w in warnings_of(plan) if w["severity"] == "caution" for item in w["items"]]
     assert any(item.startswith("Ibuprofen is not suitable for everyone.") for item in items)
+
+
+def test_a_question_naming_who_the_advice_is_for_goes_with_the_advice_after_it():
+    text = (
+        "Your back\n=========\n\nYour back pain should ease over the next few weeks.\n\n"
+        "When to get help\n----------------\n\n"
+        "If things are not improving in 6 weeks, please contact the clinic. Feverish and"
+        " unwell with the pain? Call 111 or your GP today.\n"
+    )
+    plan = analyse(text.encode(), "letter.txt")
+    urgent = [w["text"] for w in warnings_of(plan) if w["severity"] == "urgent"]
+    assert any("Feverish and unwell with the pain? Call 111" in box for box in urgent)

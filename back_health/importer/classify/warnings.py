@@ -287,6 +287,11 @@ def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple
         pieces = sentence_markup(block, sentences)
         run: list[str] = []
         tiers = [(found.level if (found := advice_of(s, rules)) else "") for s in sentences]
+        for index in range(len(tiers) - 1):
+            if not tiers[index] and tiers[index + 1] and sentences[index].rstrip().endswith("?"):
+                # "Feverish and unwell with the pain? Call 111 today.": the question asks
+                # who the advice after it is for; it goes with that advice.
+                tiers[index] = tiers[index + 1]
         # "A swollen calf after a long journey could be a blood clot. Call 111 ...": the
         # risk opening a paragraph goes with the action the paragraph then asks for.
         opening = next((tier for tier in tiers if tier), "")

@@ -329,3 +329,15 @@ def test_a_question_naming_who_the_advice_is_for_goes_with_the_advice_after_it()
     plan = analyse(text.encode(), "letter.txt")
     urgent = [w["text"] for w in warnings_of(plan) if w["severity"] == "urgent"]
     assert any("Feverish and unwell with the pain? Call 111" in box for box in urgent)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gels can help for a week or two, but with asthma ask a pharmacist before using"
+        " ibuprofen, even as a gel.",
+        "Rest for a day or two and see a GP or physio if the soreness has not eased after a week.",
+    ],
+)
+def test_an_instruction_after_a_conjunction_speaks_to_the_reader(sentence):
+    assert advice_of(sentence, default_rules()) is not None

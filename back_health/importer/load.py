@@ -16,11 +16,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .asciidoc import is_asciidoc
+from .calendar import is_calendar
 from .docx import docx_text, is_docx
 from .errors import ImportSourceError, NothingToImportError
 from .latex import is_latex, latex_to_markdown
 from .mail import read_mail
+from .org import is_org
 from .pdf import is_pdf, pdf_text
+from .rst import is_rst
 from .rtf import is_rtf, rtf_text
 
 FORMATS = ("html", "markdown", "text")
@@ -42,6 +46,13 @@ FORMAT_ALIASES = {
     # Subtitle files are text: the text parser reads their cues as talk.
     "srt": "text",
     "vtt": "text",
+    # Markups the text parser reads as the pages they show: reStructuredText, Org-mode,
+    # AsciiDoc, iCalendar.
+    "rst": "text",
+    "org": "text",
+    "adoc": "text",
+    "asciidoc": "text",
+    "ics": "text",
 }
 
 #: File signatures of formats that are not text, with the name shown to the user.
@@ -412,6 +423,9 @@ def sniff_format(text: str, name: str = "") -> str:
         return hinted
     if len(_HTML_BLOCK_TAG.findall(head)) >= 3:
         return "html"
+    if is_org(head) or is_asciidoc(head) or is_calendar(head) or is_rst(head):
+        # Their lists and tables look like Markdown's; the text parser reads them.
+        return "text"
     if markdown_signals(head) >= 2:
         return "markdown"
     return "text"

@@ -6,13 +6,16 @@ sections, lists, tables, admonitions and descriptions are the page."""
 
 from __future__ import annotations
 
+import pytest
+
 from back_health.importer.asciidoc import is_asciidoc, read_asciidoc
 from back_health.importer.calendar import read_gopher
 from back_health.importer.clean import clean_document
 from back_health.importer.document import Table
+from back_health.importer.load import load_source
 from back_health.importer.org import is_org, read_org
 from back_health.importer.parse import parse_document
-from back_health.importer.pipeline import analyse
+from back_health.importer.pipeline import DEFAULT_MAX_BYTES, analyse
 
 from .documents import exercises_of, texts_of, warnings_of
 
@@ -275,3 +278,18 @@ def test_a_menu_with_no_document_keeps_its_information_lines():
     shown, dropped = read_gopher(menu)
     assert "Keep moving and take simple painkillers" in shown
     assert dropped == [("chrome: navigation", "More on sciatica")]
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        (ORG_NOTES, "diary.org"),
+        (ORG_NOTES, ""),
+        (ASCIIDOC_HANDOUT, "handout.adoc"),
+        (ASCIIDOC_HANDOUT, ""),
+        (CALENDAR, "appointments.ics"),
+    ],
+)
+def test_these_markups_are_read_as_text_by_their_extension_or_their_content(source, name):
+    loaded = load_source(source.encode(), name, max_bytes=DEFAULT_MAX_BYTES)
+    assert loaded.format == "text"

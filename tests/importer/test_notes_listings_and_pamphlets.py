@@ -156,6 +156,7 @@ def test_never_doing_something_you_are_likely_to_be_hurt_by_is_a_caution():
         ("By Core Steady Physiotherapy 1.2k followers Follow", "social media"),
         ("Feedback survey (2 minutes): https://forms.example/dn-0212", "feedback"),
         ("Device: Pulse Charge 6", "page metadata"),
+        ("Linked: Meds log 2025 · GP letters", "related posts"),
         ("This information is for educational purposes only.", "disclaimer"),
         ("Consult a medical professional if you have a health concern.", "disclaimer"),
         ("Anyone else had sciatica for months? : r/backpain", "social media"),
@@ -341,3 +342,12 @@ def test_a_question_naming_who_the_advice_is_for_goes_with_the_advice_after_it()
 )
 def test_an_instruction_after_a_conjunction_speaks_to_the_reader(sentence):
     assert advice_of(sentence, default_rules()) is not None
+
+
+def test_a_notes_apps_resource_link_leaves_no_identifier():
+    text = (
+        "# Spinal stenosis\n\nMy MRI shows narrowing at L4/5, see [[MRI report]](:/9b07e1c4d2a34f8e"
+        "8e51c0a7f3d6b219). Walking eases when I lean forward.\n"
+    )
+    doc = clean_document(parse_document(text, "markdown"))
+    assert "9b07e1c4" not in " ".join(texts_of(doc))

@@ -102,17 +102,16 @@ def is_asciidoc(text: str) -> bool:
 
 
 def _table_lines(rows: list[str], header: bool) -> list[str]:
-    """A table's row lines ("|Sitting |Sit with ...", perhaps one cell a line) as pipe
-    lines: the first row gives the number of columns."""
+    """A table's row lines, stripped ("|Sitting |Sit with ...", perhaps one cell a line),
+    as pipe lines: the first row gives the number of columns."""
     cells: list[str] = []
     width = 0
     for row in rows:
-        parts = _CELL.split(row.strip())
-        if not row.strip().startswith(tuple("|")) and not _CELL.match(row.strip()):
+        if not _CELL.match(row):
             if cells:  # a cell's text running on to the next line
-                cells[-1] = f"{cells[-1]} {row.strip()}"
+                cells[-1] = f"{cells[-1]} {row}"
             continue
-        found = [part.strip() for part in parts[1:]]
+        found = [part.strip() for part in _CELL.split(row)[1:]]
         if not width and found:
             width = len(found)
         cells.extend(found)

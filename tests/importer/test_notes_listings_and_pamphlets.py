@@ -16,7 +16,7 @@ from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.severity import advice_of, severity_of
 
-from .documents import texts_of, warnings_of
+from .documents import cleaned_text, texts_of, warnings_of
 from .test_clean import needs_lexicon
 
 
@@ -237,8 +237,7 @@ def test_a_parish_newsletters_services_notices_rotas_and_prayers_are_chrome():
         " the lower back. It usually gets better within six weeks.</p><h2>Prayer requests"
         "</h2><p>Please pray for Ann, recovering from her operation.</p></body></html>"
     )
-    doc = clean_document(parse_document(page, "html"))
-    text = " ".join(texts_of(doc))
+    text = cleaned_text(page, "html")
     for notice in ("Parish Eucharist", "hall roof", "Sidesperson", "Please pray for Ann"):
         assert notice not in text
     assert "Sciatica is pain that travels down the leg" in text

@@ -13,7 +13,7 @@ from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 
-from .documents import texts_of
+from .documents import cleaned_text, texts_of
 from .test_letters_threads_and_books import advice_level
 
 REPORT = """\
@@ -556,8 +556,7 @@ def test_a_label_over_short_fields_in_a_definition_list_gives_each_field_alone()
         "<p>A neck sprain is a stretch injury of the neck's soft tissues. Most settle in a "
         "few weeks with gentle movement.</p></article></body></html>"
     )
-    doc = clean_document(parse_document(html, "html"))
-    text = " ".join(texts_of(doc))
+    text = cleaned_text(html, "html")
     assert "Hits" not in text and "Written by" not in text
     assert "A neck sprain is a stretch injury" in text
 
@@ -685,8 +684,7 @@ def test_a_questionnaire_form_with_notes_keeps_its_notes_and_drops_its_choices()
         "around your bottom or cannot control your bladder.</p></div></fieldset>"
         "<button>Continue</button></form></main></body></html>"
     )
-    doc = clean_document(parse_document(html, "html"))
-    text = " ".join(texts_of(doc))
+    text = cleaned_text(html, "html")
     assert "Call 999 or go to A&E" in text
     assert "Note 3: check with a pharmacist" in text
     assert " Yes " not in f" {text} " and "Continue" not in text
@@ -700,8 +698,7 @@ def test_a_quiz_or_a_search_form_still_goes_whole():
         "<button>Check answers</button></form><form role='search'><input name='q'>"
         "</form></main></body></html>"
     )
-    doc = clean_document(parse_document(html, "html"))
-    text = " ".join(texts_of(doc))
+    text = cleaned_text(html, "html")
     assert "Which is the most common cause" not in text and "One heavy lift" not in text
 
 
@@ -761,8 +758,7 @@ def test_a_repository_s_abstract_in_a_metadata_cell_is_kept_and_its_labels_go():
         "<tr><td class='metadataFieldLabel'>dc.description.abstract</td>"
         f"<td class='metadataFieldValue'>{abstract}</td></tr></table></main></body></html>"
     )
-    doc = clean_document(parse_document(html, "html"))
-    text = " ".join(texts_of(doc))
+    text = cleaned_text(html, "html")
     assert "Heavy schoolbags are often blamed." in text
     assert "Osei, Kwabena" not in text and "dc.contributor.author" not in text
 

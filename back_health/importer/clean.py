@@ -42,6 +42,7 @@ from .document import (
     Table,
 )
 from .errors import NothingToImportError
+from .hl7 import SEGMENT_REASON
 from .language import (
     ARTICLE_SAMPLE,
     MIN_WORDS_SAME_SCRIPT,
@@ -58,6 +59,7 @@ from .language import (
 from .ocr import fix_ocr, ocr_fixes
 from .parse_html import safe_inline_html
 from .parse_text import DANGLING_WORDS, MAX_HEADING_WORDS, is_metadata_line
+from .rst import MARKUP_REASON
 from .sentences import ends_sentence, split_sentences
 from .text import without_heading_number
 
@@ -1224,6 +1226,11 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
     )
 
 
+#: Reasons for dropping what is no prose in any language: a markup's settings, a
+#: message's segments of identifiers and codes.
+NOT_PROSE_REASONS = frozenset({MARKUP_REASON, SEGMENT_REASON})
+
+
 def _foreign_in_dropped(dropped: list[Dropped], foreign, main: str, kind: str) -> list[Flag]:
     """A flag for each foreign sentence of the chrome dropped before this step (a sidebar
     in Hindi, a footer line in Welsh): it never reaches a page, but the editor learns
@@ -1231,6 +1238,8 @@ def _foreign_in_dropped(dropped: list[Dropped], foreign, main: str, kind: str) -
     the kept text only."""
     flags = []
     for passage in dropped:
+        if passage.reason in NOT_PROSE_REASONS:
+            continue
         passages, languages = passage_languages(split_sentences(passage.text), foreign, main)
         flags.extend(_foreign_flags(passages, languages, kind))
     return flags

@@ -20,6 +20,7 @@ from .asciidoc import is_asciidoc
 from .calendar import is_calendar
 from .docx import docx_text, is_docx
 from .errors import ImportSourceError, NothingToImportError
+from .hl7 import is_hl7
 from .latex import is_latex, latex_to_markdown
 from .mail import read_mail
 from .org import is_org
@@ -47,12 +48,13 @@ FORMAT_ALIASES = {
     "srt": "text",
     "vtt": "text",
     # Markups the text parser reads as the pages they show: reStructuredText, Org-mode,
-    # AsciiDoc, iCalendar.
+    # AsciiDoc, iCalendar, HL7 version 2 messages.
     "rst": "text",
     "org": "text",
     "adoc": "text",
     "asciidoc": "text",
     "ics": "text",
+    "hl7": "text",
 }
 
 #: File signatures of formats that are not text, with the name shown to the user.
@@ -423,7 +425,7 @@ def sniff_format(text: str, name: str = "") -> str:
         return hinted
     if len(_HTML_BLOCK_TAG.findall(head)) >= 3:
         return "html"
-    if is_org(head) or is_asciidoc(head) or is_calendar(head) or is_rst(head):
+    if is_org(head) or is_asciidoc(head) or is_calendar(head) or is_rst(head) or is_hl7(head):
         # Their lists and tables look like Markdown's; the text parser reads them.
         return "text"
     if markdown_signals(head) >= 2:

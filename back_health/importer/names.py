@@ -306,7 +306,6 @@ def ends_with_past_participle(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def present_verb(word: str) -> bool:
     """Whether ``word`` is a verb's -s form ("keeps", "cuts", "eases"), whatever else it
     may be ("keeps" is also a noun). Needs the ``nlp`` extra; without it, never."""
@@ -822,8 +821,9 @@ def _check_name(name: str, rules: RuleSet, noun_first: bool, max_words: int = 0)
         return DerivedName("", f"starts with {words[0]!r}: a question, not a name")
     if len(words) > 1 and words[-1].isdigit():
         return DerivedName("", f"ends in the number {words[-1]!r}: a label, not a name")
-    if len(words) > 1 and ends_with_past_participle(words[-1]):
-        # "Analgesia optimised", "Timing debated": a note's clause, not a name.
+    if ends_with_past_participle(words[-1]):
+        # "Analgesia optimised", "Timing debated": a note's clause, not a name; alone
+        # ("STOPPED: Codeine"), a verb labelling what follows.
         return DerivedName("", f"ends in the verb {words[-1]!r}: a clause, not a name")
     if (
         len(words) > 2

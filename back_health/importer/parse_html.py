@@ -138,7 +138,7 @@ CHROME_CLASS_WORDS = {
         "pagetree",
         "page-tree",
     ),
-    "page metadata": ("metadata", "lozenge", "status-macro", "like-button", "labels"),
+    "page metadata": ("metadata", "lozenge", "status-macro", "like-button", "labels", "edited"),
     "promotional": ("cta", "call-to-action", "upgrade-cta", "paywall", "product", "basket"),
     "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
     "cookie banner": ("cookie", "consent", "gdpr"),
@@ -149,11 +149,30 @@ CHROME_CLASS_WORDS = {
     "newsletter": ("newsletter", "subscribe", "signup", "mailing"),
     "related posts": ("related", "recommended", "similar", "bookmark"),
     "site header": ("masthead", "announcement"),
-    "byline": ("byline", "meta", "author", "dateline", "posted-on", "affiliation", "date"),
+    "byline": (
+        "byline",
+        "meta",
+        "author",
+        "dateline",
+        "posted-on",
+        "affiliation",
+        "date",
+        "time",
+        "timestamp",
+    ),
     "disclaimer": ("disclaimer",),
     "footer": ("footer",),
     # Forum and comment furniture around the posts themselves.
-    "post furniture": ("postprofile", "profile", "signature", "actions", "stats", "rank"),
+    "post furniture": (
+        "postprofile",
+        "profile",
+        "signature",
+        "actions",
+        "stats",
+        "rank",
+        "reactions",
+        "attachment",
+    ),
     "testimonials": ("testimonial", "review-badge", "reviews"),
     "contact details": ("contact", "map", "opening-hours", "directions"),
     "feedback": ("feedback", "survey"),
@@ -162,7 +181,7 @@ CHROME_CLASS_WORDS = {
 #: Words matched as a whole part only, because they start ordinary words ("address").
 EXACT_CLASS_WORDS = frozenset(
     {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
-    | {"profile", "actions", "cta", "labels", "date", "product"}
+    | {"profile", "actions", "cta", "labels", "date", "product", "time", "edited"}
 )
 
 #: Words a chrome word starts that name the article's own parts: a clinician's
@@ -849,6 +868,8 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
             # A repository's "metadataFieldValue" cell holding the abstract: the text
             # itself, whatever its class calls it (its labels and short values still go).
             continue
+        if reason == "comments" and _conversation_message(element):
+            continue
         if reason in ("comments", "testimonials"):
             # An author's own replies in a thread ("OP", "bypostauthor") are the article
             # going on (an "ask me anything" answered below the post), and so are a
@@ -865,6 +886,33 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
         removed.update(id(descendant) for descendant in element.descendants)
         element.decompose()
     return dropped
+
+
+#: Class tokens of one message in a conversation (a team channel, a chat window).
+MESSAGE_TOKENS = frozenset({"message", "msg", "chat-message"})
+
+
+def _class_tokens(element: Tag) -> set[str]:
+    classes = element.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    return {token.lower() for token in classes}
+
+
+def _conversation_message(element: Tag) -> bool:
+    """Whether a reply is a message of a conversation, not a comment under an article:
+    classed a message like the message it answers beside it ("message root" and
+    "message reply" in a team channel), whose colleagues' replies are the discussion
+    itself."""
+    tokens = _class_tokens(element) & MESSAGE_TOKENS
+    if not tokens or element.parent is None:
+        return False
+    return any(
+        tokens & _class_tokens(sibling)
+        and not any(_class_token_reason(token) == "comments" for token in _class_tokens(sibling))
+        for sibling in element.parent.find_all(True, recursive=False)
+        if sibling is not element
+    )
 
 
 #: Class tokens that mark a reply by the author of the post it replies under.
@@ -888,10 +936,7 @@ def _author_replies(element: Tag) -> list[Tag]:
     """The outermost replies inside ``element`` that the post's author wrote."""
     found: list[Tag] = []
     for reply in element.find_all(True):
-        classes = reply.get("class") or []
-        if isinstance(classes, str):
-            classes = classes.split()
-        if AUTHOR_REPLY_TOKENS & {token.lower() for token in classes}:
+        if AUTHOR_REPLY_TOKENS & _class_tokens(reply):
             if not any(_inside(reply, outer) for outer in found):
                 found.append(reply)
     return found

@@ -49,10 +49,12 @@ from .asciidoc import read_asciidoc
 from .calendar import read_calendar, read_gopher
 from .chat import read_chat
 from .chrome import chrome_candidates, chrome_reason, heading_chrome_reason
+from .clippings import read_clippings
 from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .email_thread import read_email_thread
 from .flashcards import read_flashcards
+from .hl7 import read_hl7
 from .org import read_org
 from .rst import read_rst
 from .script import read_script
@@ -370,10 +372,12 @@ def parse_text(text: str) -> Document:
             read_flashcards,
             read_spreadsheet,
             read_text_dump,
+            read_clippings,
             read_rst,
             read_org,
             read_asciidoc,
             read_calendar,
+            read_hl7,
             read_gopher,
             read_script,
             read_subtitles,
@@ -698,9 +702,13 @@ _SPEAKER = re.compile(
 )
 #: The gap after a form field's label that lines its values up: two spaces or a tab.
 _FIELD_GAP = re.compile(r"[ ]{2}|\t")
-#: Labels that say what a line is rather than who speaks it.
+#: Labels that say what a line is rather than who speaks it: a kind of note, a medicine's
+#: change on a discharge list ("STOPPED: Codeine" must keep its label), an answer.
 _NOT_SPEAKERS = frozenset(
     {"IMPORTANT", "NOTE", "WARNING", "CAUTION", "TIP", "Q", "A", "NB", "PS", "URGENT", "UPDATE"}
+    | {"DANGER", "ALERT", "INFO", "NOTICE", "REMEMBER", "ACTION", "PLAN", "ADVICE"}
+    | {"NEW", "STOPPED", "STOP", "CHANGED", "UNCHANGED", "CONTINUE", "CONTINUED", "STARTED"}
+    | {"INCREASED", "REDUCED", "YES", "NO", "DONE", "TODO"}
 )
 #: Fewest labelled lines, and distinct speakers, that make a text a transcript.
 SPEAKER_LINES_MIN = 3
@@ -1058,7 +1066,8 @@ def _lines_stand_apart(block: list[list[str]]) -> bool:
     if any(match_item(line) for line in lines):
         return False
     for line, following in zip(lines, lines[1:], strict=False):
-        if line.endswith((",", "-", "–", ";")):
+        if line.endswith((",", "-", "–", ";")) and not line.endswith("--"):
+            # "--- next part ---" is a rule drawn round words, no word broken at its end.
             return False
         if following[:1].islower() and not _WEB_ADDRESS.match(following):
             return False  # "www.ourpractice.nhs.uk" under an address starts a line of its own

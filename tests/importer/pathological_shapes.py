@@ -198,6 +198,28 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "  ! Rest a little. Walk daily and keep moving.\n0Neck\t/n\thost\t70\n",
             "i! \t",
         ),
+        # An HL7 message: segments of identifiers, text observations with escape
+        # sequences; then one observation whose escapes never close.
+        "hl7 message": lambda: _two_runs(
+            size,
+            "MSH|^~\\&|EPR|HRI|GP|SURG|20250402||ORU^R01|1|P|2.4\nPID|1||943^^^NHS||DOE^JO\n",
+            "OBX|1|TX|ADV^Advice^L|1|Walk daily.\\.br\\Call 999 or go to A\\T\\E if your"
+            " legs go weak.\\X41\\~Chin tucks: 10 repetitions.||||||F\nPV1|1|I|W^B^3\n",
+            "\\.br\\T\\X4|^~&",
+        ),
+        # An e-reader's clippings: highlights, notes, bookmarks and a highlight taken
+        # again longer; then one clipping whose text never ends.
+        "kindle clippings": lambda: (
+            _repeat(
+                "Back Book (Doe, Jo)\n- Your Highlight on page 2 | Location 9-11 | Added on"
+                " Monday\n\nWalk daily and keep moving.\n==========\nBack Book (Doe, Jo)\n- Your"
+                " Note on page 2 | Location 11 | Added on Monday\n\nme!\n==========\n",
+                size // 2,
+            )
+            + "Back Book (Doe, Jo)\n- Your Highlight on page 3 | Location 12 | Added on Monday\n\n"
+            + _repeat("keep moving ", size // 2)
+            + "\n==========\n"
+        ),
         "spoken sequences and record fields": lambda: (
             _INTRO
             + _repeat(
@@ -708,6 +730,8 @@ SHAPES = {
             "asciidoc markup",
             "calendar events",
             "gopher menu",
+            "hl7 message",
+            "kindle clippings",
             "full-width stops",
             "chinese sentences",
             "slide deck",

@@ -253,6 +253,9 @@ def advice_heading(text: str, rules: RuleSet) -> str:
     """What to do, from an emergency sentence: "Call 999 or go to A&E if ..." ->
     "Call 999 or go to A&E"; else the emergency cue, else :data:`EMERGENCY_HEADING`."""
     first = (split_sentences(text) or [""])[0]
+    label, colon, rest = first.partition(": ")
+    if colon and rest and len(label.split()) <= ADVICE_LABEL_MAX_WORDS:
+        first = rest  # "RED: Call 999 ...": the grade's label is no part of what to do
     clause = re.split(r"\s+(?:if|when|because|as soon as)\s+|,\s+", first, maxsplit=1)[0]
     clause = clause.strip(" .:;")
     if clause and rules.cue("severity_emergency", clause) and len(clause.split()) <= 12:
@@ -262,6 +265,10 @@ def advice_heading(text: str, rules: RuleSet) -> str:
         # "... needs emergency medical attention": what the symptom needs is no heading.
         return EMERGENCY_HEADING
     return sentence_case(cue)
+
+
+#: Most words of a label before the advice of an emergency sentence ("RED:", "Act now:").
+ADVICE_LABEL_MAX_WORDS = 3
 
 
 #: A cue that says what a symptom needs rather than what to do: "needs a 999 call".

@@ -615,8 +615,10 @@ _LABELLED_EXERCISE = re.compile(
 def _urgent_items(block: ListBlock, rules) -> list:
     """The items of a list that ask the reader to get urgent or emergency help, or open
     by asking them to see someone if something happens ("See your GP if the pain is not
-    improving after 2 weeks"), with what was found: ``[(item, SeverityCue)]``."""
-    found = []
+    improving after 2 weeks"), with what was found: ``[(item, SeverityCue)]``. Beside
+    such items, one labelled by when before what to do ("Not improving after 6 weeks:
+    see your GP") is the graded list's last step."""
+    found, labelled = [], []
     for item in block.items:
         advice = advice_of(item.text, rules)
         if advice is None:
@@ -625,7 +627,22 @@ def _urgent_items(block: ListBlock, rules) -> list:
             advice.level == Severity.SEE_DOCTOR and _SEE_SOMEONE_IF.match(item.text)
         ):
             found.append((item, advice))
+        elif advice.level == Severity.SEE_DOCTOR and _WHEN_LABEL.match(item.text):
+            labelled.append((item, advice))
+    if found and labelled:
+        found = block_order(block, found + labelled)
     return found
+
+
+def block_order(block: ListBlock, pairs: list) -> list:
+    """``pairs`` of ``(item, found)`` in the order of ``block``'s items."""
+    place = {id(item): index for index, item in enumerate(block.items)}
+    return sorted(pairs, key=lambda pair: place[id(pair[0])])
+
+
+#: A short label saying when, before a colon and what to do: "Not improving after 6
+#: weeks: ...".
+_WHEN_LABEL = re.compile(r"[^:.!?\n]{3,60}+:[ \t]")
 
 
 #: An item opening with a request to see someone, on a condition: "See your GP if ...".
@@ -928,10 +945,12 @@ def _label_line_before(owner: PagePlan | None) -> str:
 
 
 def _lead_paragraph(lead: str, owner: PagePlan | None) -> str:
-    """The text of the paragraph a list's lead ends (the owner's last block), or ""."""
+    """The text of the paragraph a list's lead ends (the last of the owner's last
+    block), or "": not the paragraphs before it, whose words name other things."""
     if not lead:
         return ""
-    text = strip_tags(_last_paragraph(owner))
+    html = _last_paragraph(owner)
+    text = strip_tags(html[html.rfind("<p>") :])
     return text if text.rstrip().endswith(lead.strip()[-20:]) else ""
 
 

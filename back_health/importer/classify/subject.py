@@ -18,6 +18,7 @@ from ..names import (
     name_key,
     noun_phrase,
     opens_with_verb,
+    preferred_title,
     sentence_case,
     singular,
     split_sentences,
@@ -39,6 +40,11 @@ def main_condition(document: Document, state: Context) -> PagePlan:
     if untitled:
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
+    clipped = ""
+    if is_clipped(name, preferred_title(name, rules)):
+        # "Living with fibro": a clipped name is short for the whole one, which names the
+        # page; the clipped one is another name of it.
+        clipped, name = name, preferred_title(name, rules)
     named_with_people = name
     name = without_reader_setting(without_occupation(name, rules), rules)
     medicine = whole_medicine(name, rules)
@@ -88,6 +94,8 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         )
         relate(page, "related_conditions", other)
         state.decide(second, "condition", "second condition named in the title ('X and Y')")
+    if clipped:
+        add_alternate(page, clipped, rules)
     if named_with_people != name:
         add_alternate(page, named_with_people, rules)
         state.decide(named_with_people, "alternate name", "the subject named with who gets it")
@@ -884,6 +892,11 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
             # "subacute combined degeneration of the spinal cord": a condition named by
             # where it is may take more words than a list item's name.
             name = check_name(phrase, rules, max_words=LONG_NAME_MAX_WORDS).name
+        head = _WITH.split(name, maxsplit=1)[0] if name else ""
+        if head != name and (rules.is_condition_term(head) or rules.has_condition_head(head)):
+            # "Discitis with Staphylococcus aureus bacteraemia": the diagnosis is the
+            # condition named first, what comes with it another.
+            name = head
         if name and (
             rules.is_condition_term(name)
             or rules.has_condition_head(name)
@@ -891,6 +904,10 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
         ):
             return name
     return ""
+
+
+#: What comes with a diagnosis, after its name: " with Staphylococcus aureus bacteraemia".
+_WITH = re.compile(r"\s+with\s+", re.I)
 
 
 def _announced_subject(document: Document, rules: RuleSet) -> str:
@@ -1010,6 +1027,16 @@ _SYNONYM_ASIDE = re.compile(
 )
 
 
+def is_clipped(short: str, whole: str) -> bool:
+    """Whether ``short`` is ``whole`` cut short inside a word ("fibro" of "fibromyalgia";
+    not "whiplash" of "whiplash injury", a name of its own)."""
+    return (
+        len(whole) > len(short) > 0
+        and whole.lower().startswith(short.lower())
+        and whole[len(short)].isalpha()
+    )
+
+
 def most_named_condition(
     body: str, rules: RuleSet, abbreviated: dict[str, str] | None = None, least: int = 0
 ) -> str:
@@ -1065,6 +1092,11 @@ def most_named_condition(
         return ""
     tied = [term for term in counts if counts[term] == most]
     best = max(tied, key=lambda term: _rank(term, most, body, rules))
+    key = name_key(best, rules)
+    if full := [term for term in counts if is_clipped(best, term) and name_key(term, rules) == key]:
+        # "fibro" most often, "fibromyalgia" too: the clipped name is short for the
+        # whole one, which names the page.
+        best = max(full, key=lambda term: counts[term])
     # "Axial spondyloarthritis ... the spondyloarthritis": the short name counts every
     # mention of the long one too. A qualified name used for at least half the mentions
     # is the one the article is about.
@@ -1738,10 +1770,14 @@ def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) ->
     1 / :data:`QUALIFIED_SHARE` of its mentions: the article is about the qualified kind,
     and its bare mentions are short for it (as in :func:`most_named_condition`)."""
     key = name_key(best.name, rules)
+    # A diagnosis was cut before what comes with it: "... with osteoporosis" names
+    # another condition, not a kind of this one.
+    joined = f"{key} with " if best.source == "diagnosis" else None
     qualified = [
         candidate
         for candidate in scored
         if _qualifies(name_key(candidate.name, rules), key)
+        and not (joined and name_key(candidate.name, rules).startswith(joined))
         and candidate.score >= best.score - QUALIFIED_MARGIN
         and candidate.mentions * QUALIFIED_SHARE >= best.mentions
     ]

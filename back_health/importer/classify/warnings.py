@@ -441,7 +441,8 @@ class ProseBoxes:
 
     def warn(self, sentence: str, markup: str, level: str, why: str, lean: bool = True) -> None:
         """Box ``sentence`` as a warning of ``level``; ``lean`` lets a caution take the
-        sentence before it when it leans on it. A caution straight after a call for help
+        sentence before it when it leans on it, and any warning whose condition that
+        sentence is ("... If that happens, go to A&E"). A caution straight after a call for help
         goes in that box ("Go to A&E if ... Don't wait for Monday.")."""
         if level == Severity.CAUTION and self.urgent is not None and not self.kept:
             _append_to_box(self.urgent, markup)
@@ -472,8 +473,10 @@ class ProseBoxes:
         if (
             lean
             and self.kept
-            and level == Severity.CAUTION
-            and leans_on(self.previous, sentence, self.state.rules)
+            and (
+                (level == Severity.CAUTION and leans_on(self.previous, sentence, self.state.rules))
+                or self.state.rules.cue("condition_refers_back", sentence)
+            )
         ):
             markup = f"{self.kept.pop()[1]} {markup}"
             why = f"{why}, with the sentence it leans on"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.chrome import chrome_reason
 from back_health.importer.classify.fit import advice_heading
 from back_health.importer.clippings import read_clippings
 from back_health.importer.hl7 import SEGMENT_REASON, is_hl7, read_hl7
@@ -15,7 +16,7 @@ from back_health.importer.names import check_name
 from back_health.importer.parse_text import strip_speaker_labels
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
-from back_health.importer.severity import severity_of
+from back_health.importer.severity import advice_of, severity_of
 
 from .documents import cleaned_text, exercises_of, warnings_of
 
@@ -320,3 +321,73 @@ def test_an_emergency_heading_leaves_out_the_grade_label():
     rules = default_rules()
     heading = advice_heading("RED: Call 999 or go to A&E if your legs go weak.", rules)
     assert heading == "Call 999 or go to A&E"
+
+
+def test_a_lasting_restriction_after_a_call_for_help_is_a_caution_of_its_own():
+    text = (
+        "# After your discharge\n\nIf you get numbness around your back passage, go to A&E"
+        " immediately. Avoid lifting anything heavier than a full kettle for the first six"
+        " weeks.\n"
+    )
+    plan = analyse(text.encode(), "advice.md")
+    boxes = [(w["severity"], w["text"]) for w in warnings_of(plan)]
+    assert [severity for severity, _ in boxes] == ["emergency", "caution"]
+    assert "kettle" not in boxes[0][1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        (
+            "NSAIDs are fine for short courses, but people on warfarin should check with their"
+            " pharmacist before taking any anti-inflammatory.",
+            "caution",
+        ),
+        (
+            "Anyone who wants to cut down should talk to their GP or pharmacist about reducing"
+            " the dose slowly.",
+            "caution",
+        ),
+        (
+            "My GP's rule is: if the pain isn't settling after a couple of weeks, book an"
+            " appointment.",
+            "see_doctor",
+        ),
+    ],
+)
+def test_advice_to_a_group_or_worded_as_a_rule_is_a_warning(sentence, level):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == level
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Show this thread",
+        "Missing some Tweet in this thread? You can try to",
+        "This Thread may be Removed Anytime!",
+        "Unroll is a free service supported by our Premium members.",
+        "School of Health Sciences · University of Northmoor",
+        "This page is generated from the module handbook.",
+        "Submit the case report via Turnitin on Moodle.",
+        "Late work is capped at 40% (see Academic Regulations, section 7).",
+        "Written case report, 2,000 words",
+        "Back injury compensation calculator",
+        "Estimates are based on the Judicial College Guidelines (17th edition) and are for"
+        " guidance only.",
+    ],
+)
+def test_thread_reader_course_and_claims_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Written advice, 2 pages",
+        "Submit to gentle stretching twice a day.",
+        "Late symptoms can include numbness in the legs.",
+    ],
+)
+def test_lines_like_that_furniture_stay(line):
+    assert not chrome_reason(line)

@@ -409,6 +409,15 @@ def leans_on(previous: str, sentence: str, rules: RuleSet) -> bool:
     return bool(rules.cue("risk_statement", previous) and rules.cue("reader_address", previous))
 
 
+#: How long a restriction lasts ("for the first six weeks"): a caution of its own, not
+#: more of the call for help before it.
+_LASTING = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:first\s+|next\s+|at\s+least\s+)?(?:\d{1,3}|a|an|one|two|three|four"
+    r"|five|six|seven|eight|ten|twelve|few|several|couple of)\s+(?:days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+
+
 #: A condition the advice holds under: "If you ...", "..., when it ...".
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|should you)\b", re.IGNORECASE)
 
@@ -442,9 +451,15 @@ class ProseBoxes:
     def warn(self, sentence: str, markup: str, level: str, why: str, lean: bool = True) -> None:
         """Box ``sentence`` as a warning of ``level``; ``lean`` lets a caution take the
         sentence before it when it leans on it, and any warning whose condition that
-        sentence is ("... If that happens, go to A&E"). A caution straight after a call for help
-        goes in that box ("Go to A&E if ... Don't wait for Monday.")."""
-        if level == Severity.CAUTION and self.urgent is not None and not self.kept:
+        sentence is ("... If that happens, go to A&E"). A caution straight after a call
+        for help goes in that box ("Go to A&E if ... Don't wait for Monday."), unless it
+        says how long it lasts ("Avoid lifting ... for the first six weeks")."""
+        if (
+            level == Severity.CAUTION
+            and self.urgent is not None
+            and not self.kept
+            and not _LASTING.search(sentence)
+        ):
             _append_to_box(self.urgent, markup)
             self.state.decide(sentence, f"warning ({self.urgent.value['severity']})", why)
             return

@@ -161,7 +161,8 @@ _PER_SIDE = re.compile(
     r"(?!\s+of\b)"
     # "10 times each way": a turn or roll to one side and then the other.
     r"|\b(?:each|either|every)\s+(?:way|direction)\b|\bboth\s+(?:ways|directions)\b"
-    r"|\b(?:both|alternate|switch|change)\s+(?:sides|legs|arms)\b"
+    # "Both sides" is each side in turn; "lift both arms" lifts them together.
+    r"|\b(?:alternate|switch|change)\s+(?:sides|legs|arms)\b|\bboth\s+sides\b"
     r"|\b(?:on|with)\s+the\s+other\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )

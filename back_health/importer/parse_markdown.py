@@ -12,8 +12,9 @@ content, and only safe inline markup is kept.
 
 Front matter (``---`` lines around YAML, as static-site generators write it) is
 metadata, not text: it is read with ``python-frontmatter``, kept on
-``Document.front_matter``, its ``title`` becomes the heading when the body has none,
-and the block is recorded as dropped. Front matter that is not valid YAML is read as
+``Document.front_matter``, its ``title`` becomes the heading when the body has none
+or several (Pandoc's sections under the title its metadata gives), and the block is
+recorded as dropped. Front matter that is not valid YAML is read as
 plain ``key: value`` lines.
 """
 
@@ -131,7 +132,9 @@ def _render_with_markdown_it(text: str) -> str:
 def parse_markdown(text: str) -> Document:
     """Parse Markdown into a Document (``format="markdown"``)."""
     fields, front_matter, text = split_front_matter(text)
-    if fields.get("title") and not _H1.search(text):
+    if fields.get("title") and len(_H1.findall(text)) != 1:
+        # No heading of the first level, or several: Pandoc's sections ("# Introduction",
+        # "# Causes") under the title its metadata gives.
         text = f"# {fields['title']}\n\n{text}"
     text, wiki = read_in_turn(
         text,

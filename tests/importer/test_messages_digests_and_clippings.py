@@ -10,6 +10,7 @@ import pytest
 from back_health.importer.chrome import chrome_reason
 from back_health.importer.classify.fit import advice_heading
 from back_health.importer.clippings import read_clippings
+from back_health.importer.dose import parse_dose
 from back_health.importer.hl7 import SEGMENT_REASON, is_hl7, read_hl7
 from back_health.importer.load import FORMAT_ALIASES, sniff_format
 from back_health.importer.names import check_name
@@ -391,3 +392,41 @@ def test_thread_reader_course_and_claims_furniture_is_chrome(line):
 )
 def test_lines_like_that_furniture_stay(line):
     assert not chrome_reason(line)
+
+
+def test_a_pandoc_papers_metadata_title_is_its_title_over_its_sections():
+    text = (
+        '---\ntitle: "Scheuermann\'s kyphosis: a short review"\nauthor:\n  - name: A. Writer\n'
+        "bibliography: refs.bib\n---\n\n# Introduction\n\nScheuermann's kyphosis is a rigid"
+        " forward curve of the upper back [@lowe1990, p. 4].\n\n# Management\n\nMost people"
+        " are managed with exercise and physiotherapy.\n"
+    )
+    plan = analyse(text.encode(), "review.md")
+    assert plan.title == "Scheuermann's kyphosis: a short review"
+    assert plan.main_page.title == "Scheuermann's kyphosis"
+
+
+@pytest.mark.parametrize(
+    ("text", "per_side"),
+    [
+        (
+            "Prone arm lifts: lie on your front and lift both arms, hold for 5 seconds, 10 times.",
+            False,
+        ),
+        ("Side stretch: 5 times on both sides.", True),
+        ("Lunges: 10 times, then switch legs.", True),
+    ],
+)
+def test_both_arms_together_are_no_dose_per_side(text, per_side):
+    assert parse_dose(text)["per_side"] is per_side
+
+
+def test_a_treatment_defined_by_what_it_asks_is_described():
+    text = (
+        "# Persistent back pain\n\nPersistent back pain lasts more than 12 weeks.\n\n"
+        "Pacing means doing a steady amount each day, on good days and bad, rather than"
+        " overdoing it when you feel well.\n"
+    )
+    plan = analyse(text.encode(), "notes.md")
+    pacing = [page for page in plan.pages if page.title == "Pacing"]
+    assert pacing and pacing[0].action == "create"

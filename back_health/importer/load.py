@@ -20,6 +20,7 @@ from .asciidoc import is_asciidoc
 from .calendar import is_calendar
 from .docx import docx_text, is_docx
 from .errors import ImportSourceError, NothingToImportError
+from .feed import feed_to_html
 from .hl7 import is_hl7
 from .latex import is_latex, latex_to_markdown
 from .mail import read_mail
@@ -172,6 +173,9 @@ def load_source(data, name: str, *, max_bytes: int, format: str = "auto") -> Loa
         if is_latex(text):
             # A LaTeX source is read as the Markdown its commands stand for.
             text, resolved = latex_to_markdown(text), "markdown"
+        elif (feed := feed_to_html(text)) is not None:
+            # An RSS or Atom feed is read as the page its posts make.
+            (text, dropped), resolved = feed, "html"
     if not text.strip():
         raise NothingToImportError(f"{name or 'The source'} is empty.", code="empty")
     return LoadedSource(

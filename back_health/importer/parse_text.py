@@ -56,6 +56,7 @@ from .email_thread import read_email_thread
 from .flashcards import read_flashcards
 from .hl7 import read_hl7
 from .org import read_org
+from .ris import read_ris
 from .rst import read_rst
 from .script import read_script
 from .sentences import split_sentences
@@ -378,6 +379,7 @@ def parse_text(text: str) -> Document:
             read_asciidoc,
             read_calendar,
             read_hl7,
+            read_ris,
             read_gopher,
             read_script,
             read_subtitles,

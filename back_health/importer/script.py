@@ -25,6 +25,14 @@ _DIRECTION = (
 _INLINE_DIRECTION = re.compile(rf"(?<![ \t])[ \t]*+(?:{_DIRECTION})")
 #: A line of directions only (Markdown emphasis around them aside).
 _DIRECTION_LINE = re.compile(rf"[ \t>*_]*+(?:(?:{_DIRECTION})[ \t*_]*+)++")
+#: A scene's heading as screen and radio scripts write it ("SCENE 1. EXT. ALLOTMENT -
+#: SATURDAY MORNING", "INT. KITCHEN - NIGHT"): where and when, no text.
+_SLUGLINE = re.compile(
+    r"[ \t]*+(?:SCENE[ \t]++\d{1,3}+[.:]?[ \t]++)?(?:INT|EXT|INT\./EXT|EXT\./INT|I/E)\.[ \t]++"
+    r"[^\na-z]{1,80}+"
+)
+#: An actor's direction in brackets opening what a speaker says: "(60s, cheerful)".
+_PARENTHETICAL = re.compile(r"\([^()\n]{1,80}+\)[ \t]*+")
 #: A line saying what is shown: "ON-SCREEN TEXT: ...", "LOWER THIRD: Dr Lee".
 _SHOWN_LINE = re.compile(
     r"[ \t>*_]*+(?:ON[- ]SCREEN(?: TEXT)?|TEXT ON SCREEN|SUPER|LOWER THIRD|TITLE CARD|"
@@ -82,12 +90,25 @@ def read_script(text: str) -> tuple[str, list[tuple[str, str]]]:
     }
     if speakers:
         dropped.extend(("speaker label", f"{label}:") for label in sorted(speakers))
-        text = _SPEAKER.sub(
-            lambda m: m.group("lead") if m.group("label") in speakers else m.group(0), text
-        )
+
+        pieces: list[str] = []
+        done = 0
+        for m in _SPEAKER.finditer(text):
+            if m.group("label") not in speakers:
+                continue
+            pieces.extend([text[done : m.start()], m.group("lead")])
+            done = m.end()
+            # "BRENDA: (60s, cheerful, out of breath) Six more bags ...": how the line is
+            # said goes with who says it.
+            if direction := _PARENTHETICAL.match(text, m.end()):
+                dropped.append((REASON, direction.group(0).strip()))
+                done = direction.end()
+        text = "".join([*pieces, text[done:]])
     return text, dropped
 
 
 def _is_direction_line(line: str) -> bool:
     stripped = line.strip()
-    return bool(stripped) and bool(_DIRECTION_LINE.fullmatch(line) or _SHOWN_LINE.match(line))
+    return bool(stripped) and bool(
+        _DIRECTION_LINE.fullmatch(line) or _SHOWN_LINE.match(line) or _SLUGLINE.fullmatch(line)
+    )

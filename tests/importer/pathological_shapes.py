@@ -220,6 +220,25 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("keep moving ", size // 2)
             + "\n==========\n"
         ),
+        # A news feed: posts with HTML in CDATA; then text running on inside the channel.
+        "rss feed": lambda: _two_runs(
+            size,
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Clinic blog</title>',
+            "<item><title>Back pain</title><link>https://x.example/a</link><description>"
+            "<![CDATA[<p>Walk daily. Call 999 if your legs go weak.</p>]]></description></item>",
+            "keep moving &amp; ",
+            "</channel></rss>\n",
+        ),
+        # A reference export: records with tagged fields; then one abstract whose lines
+        # go on and on with no tag.
+        "ris records": lambda: _two_runs(
+            size,
+            "",
+            "TY  - JOUR\nAU  - Doe, Jo\nTI  - Back pain\nAB  - Walk daily and keep moving.\n"
+            "KW  - back\nER  - \n",
+            "and keep moving\n",
+            "ER  - \n",
+        ),
         "spoken sequences and record fields": lambda: (
             _INTRO
             + _repeat(
@@ -732,6 +751,8 @@ SHAPES = {
             "gopher menu",
             "hl7 message",
             "kindle clippings",
+            "rss feed",
+            "ris records",
             "full-width stops",
             "chinese sentences",
             "slide deck",

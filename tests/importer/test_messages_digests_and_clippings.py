@@ -430,3 +430,24 @@ def test_a_treatment_defined_by_what_it_asks_is_described():
     plan = analyse(text.encode(), "notes.md")
     pacing = [page for page in plan.pages if page.title == "Pacing"]
     assert pacing and pacing[0].action == "create"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "In November he underwent a microdiscectomy, an operation to remove the part of"
+            " the disc pressing on the nerve.",
+            "Discectomy",
+        ),
+        (
+            "Your doctor may suggest a nerve root block, a type of injection that numbs the nerve.",
+            "Selective nerve root block",
+        ),
+    ],
+)
+def test_a_treatment_with_an_aside_saying_what_it_is_is_described(sentence, title):
+    text = f"# Prolapsed disc\n\nA prolapsed disc happens when a disc pushes out. {sentence}\n"
+    plan = analyse(text.encode(), "story.md")
+    pages = [page for page in plan.pages if page.title == title]
+    assert pages and pages[0].action == "create"

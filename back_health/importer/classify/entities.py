@@ -479,6 +479,11 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             # said only to help or be offered, is named in passing, and so are they.
             return None
         candidates.append(match)
+    for match in candidates:
+        if _APPOSITIVE_DEFINITION.match(sentence, match.end()):
+            # "he underwent a microdiscectomy, an operation to remove the part of the
+            # disc pressing on the nerve": the aside says what it is.
+            return match
     if (
         candidates
         and (frame := _FRAMED_BY.match(sentence))
@@ -623,6 +628,14 @@ _WINDOW = 160
 #: Most words between a treatment and the verb saying what it does.
 SUBJECT_GAP_MAX_WORDS = 8
 #: After a class of treatment: its examples, then only that they help or are offered.
+#: An aside after a treatment's name saying what it is: ", an operation to remove",
+#: ", a type of injection that".
+_APPOSITIVE_DEFINITION = re.compile(
+    r",\s*+(?:an?|the)\s+(?:(?:small|minor|major|short|simple|common|keyhole|type|kind|form)"
+    r"\s+(?:of\s+)?)?(?:operation|procedure|surgery|injection|treatment|medicine|drug|therapy"
+    r"|technique|programme|program|course|device)\s+(?:to|that|which|in which|where|used)\b",
+    re.IGNORECASE,
+)
 _EXAMPLES_THEN_VAGUE = re.compile(
     r"\s*,?\s*(?:such as|like|including|for example|e\.g\.)\s+(?:[\w()'\u2019-]+,?\s+){1,8}?"
     r"(?:(?:can|may|might|could|will|often|usually|sometimes|also)\s+){0,2}"

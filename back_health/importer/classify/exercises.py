@@ -265,7 +265,27 @@ def emit_exercise_list(
             # advice in bold is a warning, never an exercise's name.
             and advice_of(bold.group(2), rules) is None
         ) or (not bold and labelled_exercise(block.text, rules)):
-            exercises.append(exercise_from_item(block.text, block.html, state))
+            found = None if bold else prose_exercises(block, rules)
+            if (
+                found is None
+                or not (found[0] or found[3] or len(found[2]) > 1)
+                or not all(_exercise_label(part.text, rules) for part in found[2])
+            ):
+                exercises.append(exercise_from_item(block.text, block.html, state))
+                continue
+            # "Leaflet text: Avoid carrying heavy bags ... Scalene stretch: ..., 3 times
+            # each side. Go to A&E if ...": the exercises the paragraph labels, and the
+            # text around them.
+            before, _, parts, after = found
+            if before and exercises:
+                trailing.append(Paragraph(before))
+            elif before:
+                intro.append(paragraph_html(Paragraph(before)))
+            exercises.extend(exercise_from_item(part.text, "", state) for part in parts)
+            rest = [s for s in split_sentences(after) if not rules.cue("stop_if", s)]
+            stop_if.extend(s for s in split_sentences(after) if rules.cue("stop_if", s))
+            if rest:
+                trailing.append(Paragraph(" ".join(rest)))
             continue
         sentences = split_sentences(block.text)
         keep = [s for s in sentences if not rules.cue("stop_if", s)]
@@ -893,7 +913,13 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
             groups.append([named, sentence])
         elif not groups:
             before.append(sentence)
-        elif after or rules.cue("routine_reference", sentence) or rules.cue("stop_if", sentence):
+        elif (
+            after
+            or rules.cue("routine_reference", sentence)
+            or rules.cue("stop_if", sentence)
+            or _asks_for_help(sentence, rules)
+        ):
+            # "Go to A&E straight away if your arm swells": help to get now is no step.
             after.append(sentence)
         else:
             groups[-1].append(sentence)
@@ -912,9 +938,20 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
             texts[-1] = " ".join([texts[-1], sentence, *rest])
         else:
             before.extend([sentence, *rest])  # nothing counted yet: text before the list
+    while len(texts) > 1 and not has_counts(read_dose(texts[0], counts_only=True).dose):
+        # "Leaflet text: Avoid carrying heavy bags ... Scalene stretch: ..., 3 times": a
+        # label over text with no count before the first exercise is a note's label.
+        before.append(texts.pop(0))
     if not any(labelled_exercise(text, rules) for text in texts):
         return None
     return " ".join(before), lead, [Paragraph(text) for text in texts], " ".join(after)
+
+
+def _asks_for_help(sentence: str, rules: RuleSet) -> bool:
+    """Whether a sentence asks the reader to get help now (urgent or emergency); "stop
+    and tell your physio" belongs to the exercise."""
+    found = advice_of(sentence, rules)
+    return found is not None and found.level in (Severity.URGENT, Severity.EMERGENCY)
 
 
 def _count_of(word: str) -> int:

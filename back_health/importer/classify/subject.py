@@ -600,6 +600,10 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
             rejected.append(f"{text!r} ({why_not})")
             continue
         for name in _names(text, rules):
+            if _ORGANISATION.search(name) and not rules.names_condition(name):
+                # "Hartshire Health Partnership - Back on your feet campaign": who speaks.
+                rejected.append(f"{name!r} (an organisation's name)")
+                continue
             scored.append(_scored(Candidate(candidate.source, text, name), body, rules))
     # What the text defines as a condition: "Text neck ... is neck and upper back pain
     # brought on by ...", "What is spasticity?" over "Spasticity is muscle stiffness ...".
@@ -1245,6 +1249,15 @@ def _rejected(text: str, rules: RuleSet) -> str:
     if not re.search(r"[^\W\d_]{3,}", rest):
         return "only topic or genre words"
     return ""
+
+
+#: The word an organisation's name ends in: "... Health Partnership", "... NHS Trust".
+_ORGANISATION = re.compile(
+    r"\b(?:partnership|trust|board|council|foundation|association|society|charity|alliance"
+    r"|federation|authority|ministry|agency|institute|university|college|ltd|limited|plc|llp"
+    r"|inc|cic)$",
+    re.IGNORECASE,
+)
 
 
 def without_genre_label(text: str, rules: RuleSet) -> str:

@@ -1188,6 +1188,21 @@ def flag_other_languages(doc: Document, main: str = "") -> Document:
                 continue
             items = []
             for item in block.items:
+                sentences = split_sentences(item.text)
+                if len(sentences) > 1:
+                    # "Un lumbago guérit ... Lumbago usually gets better ...": an example
+                    # and its translation; the foreign sentence goes, the rest stays.
+                    kept = _drop_foreign_sentences(
+                        Paragraph(text=item.text, html=item.html),
+                        sentences,
+                        foreign,
+                        main,
+                        kind,
+                        flags,
+                    )
+                    if kept.text:
+                        items.append(replace(item, text=kept.text, html=kept.html))
+                    continue
                 language = foreign(item.text)
                 if language:
                     flags.append(Flag(kind=kind, text=item.text, language=language))

@@ -253,6 +253,7 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     remove_elements(hidden_elements(soup, revealed))
     comments = drop_editor_comments(soup)
     summaries_as_headings(soup)
+    terms_before_definitions(soup)
     h1 = _title_heading(soup)
     root = _content_root(soup, h1)
     dropped = comments + drop_structural_chrome(soup, root, h1)
@@ -296,6 +297,28 @@ def summaries_as_headings(soup) -> None:
             level = int(element.name[1])
         elif element.parent is not None and element.parent.name == "details":
             element.name = f"h{min(level + 1, 6)}"
+
+
+#: Class tokens of a flashcard's or glossary's term, and of the definition after it.
+TERM_TOKENS = frozenset({"term", "word", "front", "question", "headword"})
+DEFINITION_TOKENS = frozenset({"def", "definition", "answer", "back", "meaning", "explanation"})
+
+
+def terms_before_definitions(soup) -> None:
+    """A term set beside its definition in elements of their own (``<span class="term">
+    Red flags</span><span class="def">Call 999 ...</span>``, as a flashcard set or a
+    glossary shows them) reads "Red flags: Call 999 ...", not "Red flagsCall 999"."""
+    for element in soup.find_all(class_=True):
+        if not TERM_TOKENS & _class_tokens(element):
+            continue
+        following = element.find_next_sibling()
+        if following is None or not DEFINITION_TOKENS & _class_tokens(following):
+            continue
+        text = element.get_text(" ").strip()
+        if text and text[-1] not in ".:?!":
+            element.append(": ")
+        elif text:
+            element.append(" ")
 
 
 #: Links of a word processor's comments: the marker in the text ("[a]", "[A1]") links to

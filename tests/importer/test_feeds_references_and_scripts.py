@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.chrome import chrome_reason
 from back_health.importer.feed import FEED_REASON, feed_to_html, is_feed
 from back_health.importer.load import load_source
 from back_health.importer.pipeline import analyse
 from back_health.importer.ris import DETAILS_REASON, read_ris
 from back_health.importer.script import read_script
 
-from .documents import exercises_of, warnings_of
+from .documents import cleaned_text, exercises_of, warnings_of
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
     xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -195,3 +196,126 @@ def test_an_organisation_named_by_a_title_is_no_subject():
     assert "partnership" not in plan.main_page.title.lower()
     text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
     assert "Script ref" not in text and "Total running time" not in text
+
+
+def test_a_foreign_example_in_a_list_item_goes_and_its_translation_stays():
+    text = (
+        "# lumbago\n\n## Noun\n\n1. pain in the lower back\n"
+        "   - Un lumbago guérit le plus souvent en quelques jours sans traitement particulier.\n"
+        "     Lumbago usually gets better in a few days without any particular treatment.\n"
+    )
+    kept = cleaned_text(text, "markdown")
+    assert "guérit" not in kept
+    assert "Lumbago usually gets better in a few days" in kept
+
+
+DICTIONARY = """# lumbago
+
+## Pronunciation
+
+- (Received Pronunciation) IPA: /lʌmˈbeɪɡəʊ/
+- Rhymes: -eɪɡəʊ
+
+## Noun
+
+Pain in the muscles and joints of the lower back.
+
+## Translations
+
+| Language | pain in the lower back |
+|---|---|
+| Dutch | spit (n), lendepijn (m) |
+| German | Hexenschuss (m) |
+
+Categories: English terms borrowed from Late Latin · en:Diseases
+"""
+
+
+def test_a_dictionary_entrys_pronunciation_translations_and_categories_go():
+    kept = cleaned_text(DICTIONARY, "markdown")
+    for furniture in ("IPA", "Rhymes", "lendepijn", "Hexenschuss", "Categories"):
+        assert furniture not in kept
+    assert "Pain in the muscles and joints of the lower back." in kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Open item · Open PDF",
+        "Collection: MSK Clinic › Neck › Cervical radiculopathy · 4 items · 19 annotations",
+        "Board: Patient Leaflets 2025 – Riverside MSK Clinic",
+        "Members: @nkaur (Navdeep Kaur), @tombaxter (Tom Baxter)",
+        "Navdeep Kaur added this card to Drafting – 27 May 2025 10:05",
+        "Terms in this set (12)",
+        "Teacher · 12 terms · Last updated 2 years ago",
+        "Unlock answers with explanations.",
+        "The post Spinal stenosis, part 1 appeared first on Northway Physio.",
+    ],
+)
+def test_reference_manager_card_and_study_set_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize("line", ["List: In review", "1 / 12"])
+def test_short_furniture_lines_are_chrome_on_their_own(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Open the window for fresh air.", "Board games help children rest after school."]
+)
+def test_lines_like_that_furniture_stay_text(line):
+    assert not chrome_reason(line)
+
+
+def test_a_caution_that_names_its_risk_in_a_list_of_help_is_boxed():
+    text = (
+        "# Cervical radiculopathy\n\nCervical radiculopathy is arm pain from a trapped nerve"
+        " in the neck.\n\n"
+        "- Call 999 or go to A&E if you suddenly lose strength in both arms.\n"
+        "- See your GP if your arm pain is no better after 6 weeks.\n"
+        "- Gabapentin can make you drowsy, so do not drive until you know how it affects"
+        " you.\n"
+    )
+    plan = analyse(text.encode(), "notes.md")
+    assert sorted(w["severity"] for w in warnings_of(plan)) == [
+        "caution",
+        "emergency",
+        "see_doctor",
+    ]
+
+
+def test_a_notes_comment_label_names_no_page():
+    text = (
+        "# Cervical radiculopathy\n\n## Treatment\n\n"
+        "Comment: Traction out of the leaflet. Same for a soft collar.\n\n"
+        "Neck exercises help most people.\n"
+    )
+    plan = analyse(text.encode(), "notes.md")
+    assert not any(page.title.lower() == "comment" for page in plan.pages)
+
+
+FLASHCARDS = """<html><head><title>Scheuermann's disease | Cardly</title></head><body>
+<main><h1>Scheuermann's disease</h1>
+<p class="creator">Created by <a href="/u/jess">jess</a> · Teacher · 12 terms</p>
+<ul class="terms">
+<li><span class="term">Scheuermann's disease</span><span class="def">A condition where the
+vertebrae of the upper spine grow unevenly in the teenage years.</span></li>
+<li><span class="term">Red flags</span><span class="def">Call 999 or go to A&amp;E if there
+is sudden weakness in both legs. Get an urgent GP appointment the same day for new
+numbness in the legs.</span></li>
+<li><span class="term">Home exercise: prone back extension</span><span class="def">Lie face
+down and lift the chest off the floor. Hold for 5 seconds, 10 repetitions, once a
+day.</span></li>
+</ul></main></body></html>"""
+
+
+def test_a_study_sets_terms_read_apart_from_their_definitions():
+    kept = cleaned_text(FLASHCARDS, "html")
+    assert "Red flags: Call 999" in kept and "flagsCall" not in kept
+
+
+def test_a_study_sets_cards_give_their_warnings_and_exercise():
+    plan = analyse(FLASHCARDS.encode(), "set.html")
+    assert [w["severity"] for w in warnings_of(plan)] == ["emergency", "urgent"]
+    assert [e["name"] for e in exercises_of(plan)] == ["Prone back extension"]

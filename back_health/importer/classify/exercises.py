@@ -337,6 +337,16 @@ def emit_exercise_list(
     return trailing
 
 
+#: A label saying an item is an exercise, not which: "Home exercise", "Exercise 2".
+_GENERIC_EXERCISE_LABEL = re.compile(
+    r"(?:(?:home|daily|simple|gentle|key|suggested|sample|your|an?)\s+)?"
+    r"(?:exercises?|stretch(?:es)?|moves?|movements?)(?:\s+\d{1,2})?",
+    re.IGNORECASE,
+)
+#: A short name and its colon after such a label: "prone back extension: ".
+_SECOND_LABEL = re.compile(r"([^:.!?\n]{3,50}?)[ \t]*+:[ \t]*+(?=\S)")
+
+
 def _phase_frequency(block: Paragraph, following, rules: RuleSet) -> dict:
     """How often the list after ``block`` is done, when ``block`` is a lead ending in a
     colon that gives a frequency and no count ("Phase 1 (first 1 to 2 weeks), twice a
@@ -372,6 +382,10 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
             if aside and core != phrase:
                 rest = f"{sentence_case(aside.group(1).strip())}. {rest}".strip()
+            if _GENERIC_EXERCISE_LABEL.fullmatch(name) and (named := _SECOND_LABEL.match(rest)):
+                # "Home exercise: prone back extension: lie face down ...": the label
+                # says what kind of item it is; the name follows it.
+                name, rest = sentence_start(named.group(1).strip()), rest[named.end() :]
     if (counted := _COUNT_AFTER_NAME.search(name)) and (
         has_dose(read_dose(name[counted.end() :]).dose) or _DURATION.match(name, counted.end())
     ):

@@ -661,9 +661,33 @@ def _box_items(block, found, why: str, owner, topic, heading, state: Context, ro
     if rest.items:
         emit_list(rest, owner, topic, heading, state, routine)
     for item, cue in found:
-        value = warning_value(cue.level, "", f"<p>{html.escape(item.text)}</p>")
-        add_block(owner, BlockPlan("warning", value), state)
-        state.decide(item.text, f"warning ({cue.level})", f"{why}: {cue.cue}")
+        for level, text in _graded_parts(item.text, cue.level, state.rules):
+            value = warning_value(level, "", f"<p>{html.escape(text)}</p>")
+            add_block(owner, BlockPlan("warning", value), state)
+            state.decide(text, f"warning ({level})", f"{why}: {cue.cue}")
+
+
+def _graded_parts(text: str, level: str, rules) -> list[tuple[str, str]]:
+    """An item's text as runs of sentences of one severity each: "Call 999 if ... Get an
+    urgent GP appointment the same day for ..." is an emergency, then an urgent warning.
+    A sentence asking nothing goes with the one before it."""
+    parts: list[list] = []
+    for sentence in split_sentences(text):
+        found = advice_of(sentence, rules)
+        if (
+            found is not None
+            and found.level != Severity.CAUTION
+            and parts
+            and (found.level != parts[-1][0])
+        ):
+            parts.append([found.level, [sentence]])
+        elif parts:
+            parts[-1][1].append(sentence)
+        else:
+            parts.append([found.level if found is not None else level, [sentence]])
+    if len(parts) < 2 or any(part[0] == Severity.CAUTION for part in parts):
+        return [(level, text)]
+    return [(part_level, " ".join(sentences)) for part_level, sentences in parts]
 
 
 def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:

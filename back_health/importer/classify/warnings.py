@@ -576,6 +576,8 @@ def guarded_caution(sentence: str, previous: str, rules: RuleSet) -> bool:
         or rules.cue("caution_group", sentence)
         # "Do not stop wearing it: taking it off early can let the fracture move."
         or rules.cue("caution_harm", sentence)
+        # "They can make you drowsy, so do not drive": the risk, said in the caution.
+        or rules.cue("risk_statement", sentence)
         # "Ask your pharmacist before taking any other painkiller": check first.
         or rules.cue("severity_check_first", sentence)
         # "Do not take more than 8 tablets in 24 hours": the most the reader may take.

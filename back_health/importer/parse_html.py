@@ -611,17 +611,33 @@ def hidden_elements(soup: BeautifulSoup, revealed: set[str]) -> list[Tag]:
     """Elements a sighted reader never sees: screen-reader-only text, ``hidden``,
     and inline ``display: none``. A closed accordion or tab panel is not among them: a
     button the reader presses opens it (``aria-controls``, ``data-target``) or it is a
-    tab's panel."""
+    tab's panel; nor is a questionnaire's message shown on an answer."""
     found = []
     for element in soup.find_all(True):
         classes = " ".join(element.get("class") or []).lower()
         if any(name in classes for name in _HIDDEN_CLASSES):
             found.append(element)
         elif (
-            element.has_attr("hidden") or _DISPLAY_NONE.search(element.get("style") or "")
-        ) and not _is_panel(element, revealed):
+            (element.has_attr("hidden") or _DISPLAY_NONE.search(element.get("style") or ""))
+            and not _is_panel(element, revealed)
+            and not _form_message(element)
+        ):
             found.append(element)
     return found
+
+
+def _form_message(element: Tag) -> bool:
+    """Whether a hidden element is what a questionnaire shows on an answer ("These
+    symptoms can be a sign of cauda equina syndrome ... go to A&E or call 999 now."):
+    a sentence inside a form's fieldset, content however it is hidden."""
+    if element.find_parent(("fieldset", "form")) is None:
+        return False
+    text = element.get_text(" ").split()
+    return len(text) >= FORM_MESSAGE_MIN_WORDS and text[-1].endswith((".", "!"))
+
+
+#: Fewest words of a form's hidden message kept as content.
+FORM_MESSAGE_MIN_WORDS = 5
 
 
 #: Attributes by which a button or link names the panel it opens.

@@ -319,3 +319,66 @@ def test_a_study_sets_cards_give_their_warnings_and_exercise():
     plan = analyse(FLASHCARDS.encode(), "set.html")
     assert [w["severity"] for w in warnings_of(plan)] == ["emergency", "urgent"]
     assert [e["name"] for e in exercises_of(plan)] == ["Prone back extension"]
+
+
+CONSULTATION = """<html><head><title>Naproxen for back pain | PillPost</title></head><body>
+<main><h1>Naproxen for back pain</h1>
+<p>Naproxen is an anti-inflammatory painkiller for short flare-ups of low back pain.
+Take it with food, for the shortest time that works.</p>
+<form>
+<p>Answer every question so our doctor can check that naproxen is safe for you. Your
+answers are private and are read by a UK-registered doctor before anything is sent. If an
+answer means naproxen is not right for you, we will tell you straight away and explain
+where to get help instead. It takes about three minutes.</p>
+<fieldset><legend>Do you have numbness around your bottom or genitals?</legend>
+<label><input type="radio" name="q1"> Yes</label> <label><input type="radio" name="q1"> No</label>
+<div class="stop-message" hidden><p>These symptoms can be a sign of cauda equina syndrome.
+Do not continue: go to A&amp;E or call 999 now.</p></div></fieldset>
+<fieldset><legend>Do you have a high temperature?</legend>
+<label><input type="radio" name="q2"> Yes</label> <label><input type="radio" name="q2"> No</label>
+<div class="stop-message" hidden><p>We can't prescribe for you online. Please speak to your
+GP urgently or call NHS 111 today.</p></div></fieldset>
+</form>
+<div class="promo" hidden><p>Sign up for 10% off your first order today.</p></div>
+</main></body></html>"""
+
+
+def test_a_questionnaires_messages_on_an_answer_are_content_though_hidden():
+    plan = analyse(CONSULTATION.encode(), "naproxen.html")
+    severities = [w["severity"] for w in warnings_of(plan)]
+    assert "emergency" in severities and "urgent" in severities
+    assert "10% off" not in cleaned_text(CONSULTATION, "html")
+
+
+def test_an_ask_the_expert_columns_name_heads_no_warning():
+    text = (
+        "# Back care\n\n## Ask our physio: living with lumbar spondylosis\n\n"
+        "Lumbar spondylosis means age-related changes in the discs and joints of the lower"
+        " back. Most people over 60 show these changes on an X-ray.\n\n"
+        "See your GP if the pain is getting steadily worse.\n"
+    )
+    plan = analyse(text.encode(), "catalogue.md")
+    boxes = warnings_of(plan)
+    assert [w["severity"] for w in boxes] == ["see_doctor"]
+    assert "X-ray" not in boxes[0]["text"]
+
+
+def test_a_columnists_reply_heading_names_no_cause():
+    text = (
+        "# Why does my back ache between my shoulder blades?\n\nI sit at a laptop all day.\n\n"
+        "## Dr Hana replies\n\nThe pattern suggests it comes from the muscles of your upper"
+        " back.\n"
+    )
+    plan = analyse(text.encode(), "column.md")
+    assert not any("replies" in page.title.lower() for page in plan.pages)
+
+
+def test_a_group_that_must_not_take_a_medicine_is_a_caution_among_the_things_to_try():
+    text = (
+        "# Back pain medicines\n\n## Painkillers\n\n"
+        "- Codeine can be addictive; talk to us if you need it for more than 3 days.\n"
+        "- Children under 12 and women who are breastfeeding must not take codeine.\n"
+    )
+    plan = analyse(text.encode(), "medicines.md")
+    cautions = [w for w in warnings_of(plan) if w["severity"] == "caution"]
+    assert any("breastfeeding must not take codeine" in w["text"] for w in cautions)

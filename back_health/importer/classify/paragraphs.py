@@ -700,7 +700,7 @@ def group_cautions(block: ListBlock, state: Context) -> list[ListItem]:
         item
         for item in block.items
         if (
-            _OPENS_WITH_NEGATION.match(item.text)
+            (_OPENS_WITH_NEGATION.match(item.text) or _GROUP_MUST_NOT.match(item.text))
             and (found := advice_of(item.text, rules))
             and found.level == Severity.CAUTION
             and rules.cue("caution_group", item.text)
@@ -739,6 +739,12 @@ _OPENS_WITH_CHECK = re.compile(
 
 _OPENS_WITH_NEGATION = re.compile(
     r"\s*(?:do not|don['\u2019]t|never|not|avoid|no)\b", re.IGNORECASE
+)
+#: A group of readers, then what they must not take: "Children under 12 and women who are
+#: breastfeeding must not take codeine."
+_GROUP_MUST_NOT = re.compile(
+    r"[^.;:!?]{3,80}?\b(?:must|should)\s+(?:not|never)\s+(?:take|use|have|be given)\b",
+    re.IGNORECASE,
 )
 
 

@@ -155,7 +155,11 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         general = rules.cue("heading_warning_general", heading)
         severity = found.level if found else Severity.CAUTION if general else Severity.SEE_DOCTOR
         return Role("warning", f"heading cue {cue!r}", severity=severity)
-    if (found := advice_of(heading, rules)) and found.level != Severity.CAUTION:
+    if (
+        (found := advice_of(heading, rules))
+        and found.level != Severity.CAUTION
+        and not _ASK_COLUMN.match(heading)
+    ):
         # "Ask for an urgent GP appointment or call 111 if:" is itself the advice.
         return Role("warning", f"the heading asks for help ({found.cue})", severity=found.level)
     if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section, rules):
@@ -402,6 +406,11 @@ _ASKS_ABOUT = re.compile(
 )
 
 
+#: A column's name heading a page or panel: "Ask our physio: living with ...", "Ask the
+#: pharmacist". Who answers, not advice to see them.
+_ASK_COLUMN = re.compile(
+    r"\W*ask\s+(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?\s*(?::|[\u2013\u2014-]\s|$)", re.IGNORECASE
+)
 #: A heading that denies what it names: "(probably not!)", "(not a cause)", "Myth:".
 _DENIED = re.compile(r"\((?:[\w' ]{0,20}\s)?not\b[^()]{0,30}\)|\bmyths?\b", re.IGNORECASE)
 

@@ -9,8 +9,10 @@ import pytest
 from back_health.importer.chrome import chrome_reason
 from back_health.importer.feed import FEED_REASON, feed_to_html, is_feed
 from back_health.importer.load import load_source
+from back_health.importer.names import check_name
 from back_health.importer.pipeline import analyse
 from back_health.importer.ris import DETAILS_REASON, read_ris
+from back_health.importer.rules import default_rules
 from back_health.importer.script import read_script
 
 from .documents import cleaned_text, exercises_of, warnings_of
@@ -382,3 +384,24 @@ def test_a_group_that_must_not_take_a_medicine_is_a_caution_among_the_things_to_
     plan = analyse(text.encode(), "medicines.md")
     cautions = [w for w in warnings_of(plan) if w["severity"] == "caution"]
     assert any("breastfeeding must not take codeine" in w["text"] for w in cautions)
+
+
+@pytest.mark.parametrize("name", ["Few people", "A few people", "Most patients", "Some adults"])
+def test_who_is_offered_a_treatment_names_no_page(name):
+    assert not check_name(name, default_rules()).name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Heat packs can help relax muscle spasm in the first few weeks.",
+        "Tip: keep a record of your GP and physio appointments – this will help your claim.",
+    ],
+)
+def test_a_passing_claim_or_a_noun_the_name_modifies_writes_no_page(sentence):
+    text = (
+        "# Back strain\n\nA back strain is an injury to the muscles that support the lower"
+        f" spine. {sentence}\n"
+    )
+    plan = analyse(text.encode(), "page.md")
+    assert not [p for p in plan.pages[1:] if p.action == "create"]

@@ -472,6 +472,8 @@ def described_treatment(sentence: str, matches: list[re.Match], rules: RuleSet):
             continue
         if _IN_BRACKETS.search(before):
             continue  # "the steroid (usually triamcinolone) is injected": said of the steroid
+        if _MODIFIES_NOUN.match(sentence, match.end()):
+            continue  # "your physio appointments ... will help your claim": the appointments
         if _COMPARED_WITH.search(before):
             continue  # "work differently from ordinary painkillers": what it is compared with
         if _EXAMPLES_THEN_VAGUE.match(sentence, match.end()):
@@ -628,6 +630,12 @@ _WINDOW = 160
 #: Most words between a treatment and the verb saying what it does.
 SUBJECT_GAP_MAX_WORDS = 8
 #: After a class of treatment: its examples, then only that they help or are offered.
+#: A noun a treatment's name modifies, after it: " appointments", " department".
+_MODIFIES_NOUN = re.compile(
+    r"\s+(?:appointments?|department|team|clinic|services?|waiting\s+lists?|referrals?|notes"
+    r"|staff|centre|center|unit|records?|bills?|costs?|fees?)\b",
+    re.IGNORECASE,
+)
 #: An aside after a treatment's name saying what it is: ", an operation to remove",
 #: ", a type of injection that".
 _APPOSITIVE_DEFINITION = re.compile(
@@ -2808,7 +2816,11 @@ def describe_subject(sentence: str, owner: PagePlan, state: Context) -> None:
         # "Keep moving as much as you can": another name of "Staying active" opens it,
         # the name the article gives it.
         page, written = opened
-        if _give_sentence(page, sentence, owner, state, "another of its names opens it"):
+        if rules.cue("vague_benefit", sentence):
+            # "Heat packs can help relax muscle spasm": a passing claim, as when the
+            # page's own name opens it; the article's wording is still another name.
+            add_alternate(page, written, rules)
+        elif _give_sentence(page, sentence, owner, state, "another of its names opens it"):
             add_alternate(page, written, rules)
         return
     if page := _described_after_modifier(sentence, state):

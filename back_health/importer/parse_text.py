@@ -63,6 +63,7 @@ from .sentences import split_sentences
 from .spreadsheet import read_spreadsheet
 from .subtitles import read_subtitles
 from .textdump import read_text_dump
+from .yaml_export import read_yaml
 
 #: Longest line, in words, that can be a heading.
 MAX_HEADING_WORDS = 12
@@ -380,6 +381,7 @@ def parse_text(text: str) -> Document:
             read_calendar,
             read_hl7,
             read_ris,
+            read_yaml,
             read_gopher,
             read_script,
             read_subtitles,

@@ -239,6 +239,24 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "and keep moving\n",
             "ER  - \n",
         ),
+        # A record exported as YAML: nested keys, lists of mappings and block scalars;
+        # then one block scalar that goes on and on.
+        "yaml record": lambda: _two_runs(
+            size,
+            "care_plan:\n  patient_ref: RCP-1\n  diagnosis:\n    summary: |\n",
+            "      Sciatica is leg pain from an irritated nerve. Walk daily.\n",
+            "      keep moving: - [ & * ! |\n",
+            "  red_flags:\n    - flag: numb legs\n      action: Call 999\n",
+        ),
+        # One exercise under its own heading, over and over; then one heading's text
+        # that never ends.
+        "lone exercise sections": lambda: _two_runs(
+            size,
+            _INTRO,
+            "\nExercise: knee to chest stretch\n\nLie on your back. Hold for 20 seconds."
+            " Repeat 5 times on each side.\n",
+            "Lie on your back and hold 20 seconds, 5 times. ",
+        ),
         "spoken sequences and record fields": lambda: (
             _INTRO
             + _repeat(
@@ -753,6 +771,8 @@ SHAPES = {
             "kindle clippings",
             "rss feed",
             "ris records",
+            "yaml record",
+            "lone exercise sections",
             "full-width stops",
             "chinese sentences",
             "slide deck",

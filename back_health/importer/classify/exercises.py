@@ -901,6 +901,10 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
             # elbows.": a video's or a class's spoken sequence names each exercise.
             led.add(len(groups))
             groups.append([named, sentence])
+        elif not after and (identified := _identified_exercise(sentence, rules)):
+            # "The one exercise I give everyone is the standing back extension: hands on
+            # hips, ...", "It's called a chin tuck.": the sentence names the exercise.
+            groups.append([identified])
         elif not (bold and index == 0) and _exercise_label(sentence, rules):
             groups.append([_named_first(sentence)])
         elif index == 0 and not bold and (titled := _TITLE_SENTENCE.fullmatch(sentence)):
@@ -1004,6 +1008,34 @@ def _announced_exercise(sentence: str, rules: RuleSet) -> str:
 _SPOKEN_ITEM_NAME = re.compile(
     r"^\W*(?:(?:and|then|finally|lastly|next)\b,?\s+)?(?P<name>[A-Za-z][\w'-]*+(?:\s+[\w'-]+){0,3}?)"
     r"(?=\s*,|\s+(?:on|from|with|in|against|lying|sitting|standing|holding|using)\b)",
+    re.IGNORECASE,
+)
+
+
+def _identified_exercise(sentence: str, rules: RuleSet) -> str:
+    """An exercise a sentence says is the one to do ("The one exercise I give everyone is
+    the standing back extension: hands on hips, ...", "It's called a chin tuck."), written
+    as a labelled exercise ("Standing back extension: hands on hips, ..."); "" for any
+    other sentence."""
+    match = _IDENTIFIED.match(sentence)
+    if match is None:
+        return ""
+    name = match.group("name").strip()
+    if not _names_an_exercise(name, rules) or not names_one_exercise(name, rules):
+        return ""
+    rest = sentence[match.end() :].strip(" ,:")
+    if rest in ("", "."):
+        return f"{sentence_start(name)}:"
+    return f"{sentence_start(name)}: {sentence_start(rest)}"
+
+
+#: A sentence naming the exercise to do: "The one exercise I give everyone is the ...",
+#: "It's called a chin tuck", "This one is called the bird dog".
+_IDENTIFIED = re.compile(
+    r"^\W*(?:(?:the|my|our|your)\s+(?:(?:one|main|best|first|key|only|favourite|go-to)\s+)?"
+    r"(?:exercise|stretch|move)\b[^.:;!?]{0,50}?\s(?:is|would be)"
+    r"|(?:it|this|this one)(?:['\u2019]s|\s+is)\s+called)\s+(?:the\s+|an?\s+)?"
+    r"(?P<name>[A-Za-z][\w'-]*+(?:\s+[\w'-]+){0,3}?)\s*(?=[:.,;]|$)",
     re.IGNORECASE,
 )
 

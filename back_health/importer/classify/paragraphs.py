@@ -588,7 +588,8 @@ def tried_exercise(item: ListItem, rules) -> tuple[ListItem, str] | None:
 #: The last word of an exercise's name: "stretch", "tuck", "bridge".
 _EXERCISE_HEAD = (
     r"(?:stretch|exercise|pose|tilt|tuck|squeeze|bridge|twist|glide|rotation|raise|curl|"
-    r"plank|hug|roll|rock|press|slide|extension|circles?|shrug)"
+    r"plank|hug|roll|rock|press|slide|extension|circles?|shrug|lift|squat|lunge|clam|"
+    r"sit to stand)"
 )
 #: "Try a cat-cow stretch. ...", "Do the chin tuck: ...": a tip naming an exercise.
 _TRIED_EXERCISE = re.compile(

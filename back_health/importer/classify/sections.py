@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Dropped, ListBlock, Paragraph, Section, Table
-from ..dose import has_dose, read_dose
+from ..dose import has_counts, has_dose, read_dose
 from ..names import (
     bracketed_names,
     check_name,
@@ -21,7 +21,7 @@ from ..names import (
 from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Classification, Part, RuleSet
 from ..severity import advice_of, severity_of
-from ..text import escape
+from ..text import escape, sentence_start
 from .blocks import add_block, add_heading, warning_value
 from .context import ENTITY_KINDS, Context, Role, add_alternate, relate
 from .entities import (
@@ -44,7 +44,7 @@ from .exercises import (
     only_dose,
 )
 from .paragraphs import emit_blocks, every_item_dosed
-from .subject import two_conditions, whole_medicine
+from .subject import two_conditions, whole_medicine, whole_treatment
 from .topics import (
     ADVISED_AGAINST,
     CAUSE_TOPICS,
@@ -164,6 +164,10 @@ def section_role(section: Section, topic: str, owner: PagePlan, state: Context) 
         return Role("warning", f"the heading asks for help ({found.cue})", severity=found.level)
     if (cue := rules.cue("heading_exercise_list", heading)) and has_exercise_shape(section, rules):
         return Role("exercise_list", f"heading cue {cue!r}")
+    if name := lone_exercise_name(section, rules):
+        # "Exercise: knee to chest stretch" over "Lie on your back ... 5 times on each
+        # side": one exercise, named by the heading, wherever it stands.
+        return Role("exercise_list", f"{LONE_EXERCISE} {name!r}", note=name)
     if conditions := heading_conditions(section, heading, state):
         # "Chiari malformation" under "Causes": a condition that brings on the page's.
         conditions.as_cause = topic in CAUSE_TOPICS
@@ -512,6 +516,10 @@ def emit_section(section: Section, role: Role, owner: PagePlan, base: int, state
         rest = emit_caution_section(section, role, owner, base, state)
         emit_blocks(rest, owner, "content", heading, state)
         return
+    if role.category == "exercise_list" and role.because.startswith(LONE_EXERCISE):
+        named = Section(role.note, section.level, section.blocks)
+        emit_exercise_sections(Section("", section.level, []), [named], owner, base, state)
+        return
     if role.category == "exercise_list":
         rest = emit_exercise_list(heading, section.blocks, owner, state)
         emit_blocks(rest, owner, "content", heading, state)
@@ -618,6 +626,60 @@ def _take_group_cautions(exercise: dict, state: Context) -> list[str]:
     if taken:
         exercise["cautions"] = [s for s in exercise["cautions"] if s not in taken]
     return taken
+
+
+#: Why a section is one exercise of its own.
+LONE_EXERCISE = "the heading names one exercise over its steps and count"
+#: A label saying a heading names an exercise, before the name: "Exercise:", "Try this:".
+_EXERCISE_LABEL = re.compile(
+    r"\W*(?:(?:home|daily|simple|gentle|key|suggested|sample|today's|this week's|your)\s+)?"
+    r"(?:exercise|stretch|move)(?:\s+(?:\d{1,2}|of the (?:week|day|month)))?\s*[:\u2013\u2014-]\s*"
+    r"|\W*try this\s*[:\u2013\u2014-]\s*",
+    re.IGNORECASE,
+)
+
+
+def lone_exercise_name(section: Section, rules: RuleSet) -> str:
+    """The exercise a section is, alone under its own heading, or "": a short name
+    (after a label such as "Exercise:") that names no treatment, medicine, condition or
+    topic, over text that tells the reader what to do and counts repetitions, a hold or
+    sets ("Lie on your back ... hold for 20 seconds. Repeat 5 times on each side")."""
+    heading = section.heading.strip()
+    label = _EXERCISE_LABEL.match(heading)
+    name = clean_heading(heading[label.end() :] if label else heading, rules).strip(" .:")
+    if not name or len(name.split()) > LONE_EXERCISE_MAX_WORDS or "?" in name:
+        return ""
+    if not label and not _EXERCISE_WORD.search(name):
+        return ""  # "Ice and heat" over "Use it for 10 minutes": no exercise's name
+    if (
+        rules.is_condition_term(name)
+        or rules.find_medicines(name)
+        or whole_treatment(name, rules) is not None
+        or heading_topic(name, rules)[0]
+        or rules.cue("heading_warning", name)
+    ):
+        return ""
+    paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)]
+    if not paragraphs or len(section.blocks) > LONE_EXERCISE_MAX_BLOCKS:
+        return ""
+    first = split_sentences(paragraphs[0].text)[:1]
+    if not first or not opens_with_base_verb(first[0]):
+        return ""
+    if not any(has_counts(read_dose(p.text).dose) for p in paragraphs):
+        return ""
+    return sentence_start(name)
+
+
+#: Most words of a lone exercise's name, and most blocks of its section.
+LONE_EXERCISE_MAX_WORDS = 6
+LONE_EXERCISE_MAX_BLOCKS = 3
+#: A word that names a movement in an exercise's name: "stretch", "tuck", "bridge".
+_EXERCISE_WORD = re.compile(
+    r"\b(?:stretch|stretches|tucks?|bridges?|rolls?|tilts?|raises?|lifts?|extensions?|press-?ups?"
+    r"|planks?|squats?|curls?|slides?|sliders?|glides?|rotations?|twists?|hugs?|clams?|dogs?"
+    r"|cat|camel|cobra|lunges?|marches|marching|circles?|shrugs?|squeezes?|pulls?|holds?|bends?)\b",
+    re.IGNORECASE,
+)
 
 
 #: A heading numbered as a step of a sequence: "3. Thread the needle", "Step 2: Bridge".

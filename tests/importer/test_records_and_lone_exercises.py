@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
+from back_health.importer.severity import advice_of
 from back_health.importer.yaml_export import FIELD_REASON, is_yaml_record, read_yaml
 
 from .documents import exercises_of, warnings_of
@@ -129,3 +131,37 @@ def test_a_favourite_activity_is_no_exercise_named_in_prose():
         " is free.\n"
     )
     assert not exercises_of(analyse(text.encode(), "post.md"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        (
+            "Go to Urgencies of the hospital or call to the 112 if it appears loss of strength"
+            " in the legs.",
+            "emergency",
+        ),
+        (
+            "Request appointment with your doctor of head the same day if the pain comes with"
+            " fever.",
+            "urgent",
+        ),
+        ("If affected do not drive or operate machinery.", "caution"),
+        ("Avoid alcoholic drink.", "caution"),
+    ],
+)
+def test_translated_and_label_wording_gives_its_severity(sentence, level):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == level
+
+
+def test_a_medicine_labels_cautionary_wording_is_one_caution():
+    text = (
+        "DIAZEPAM 2MG TABLETS\nTake ONE tablet THREE times a day when required.\n\n"
+        "Warning: May cause drowsiness. If affected do not drive or operate machinery."
+        " Avoid alcoholic drink.\n\nWhy have I been given this?\n\nYour prescriber has given"
+        " you diazepam to relax a painful muscle spasm in your lower back.\n"
+    )
+    plan = analyse(text.encode(), "label.txt")
+    (box,) = [w for w in warnings_of(plan) if "drowsiness" in w["text"]]
+    assert "operate machinery" in box["text"] and "alcoholic drink" in box["text"]

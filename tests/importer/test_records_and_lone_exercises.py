@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.chrome import chrome_reason
+from back_health.importer.names import check_name
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.severity import advice_of
@@ -165,3 +167,41 @@ def test_a_medicine_labels_cautionary_wording_is_one_caution():
     plan = analyse(text.encode(), "label.txt")
     (box,) = [w for w in warnings_of(plan) if "drowsiness" in w["text"]]
     assert "operate machinery" in box["text"] and "alcoholic drink" in box["text"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "412 points by throwaway_lumbar 9 hours ago | hide | past | favorite | 287 comments",
+        "8 hours ago [-]",
+        "[reply]",
+        "[C]ontinue, [S]top, [N]onstop?",
+        "[Q] Quit to main menu",
+        "T H E   H E A L T H Y   H O U N D   B B S",
+        "Node 2 of 4  ·  14400 baud  ·  FidoNet 2:250/417",
+        "Bulletin #12",
+        "Time left: 42 min  ·  Calls today: 17  ·  Press any key...",
+        "Follow for part 2 where I show you the upper neck stretch!",
+    ],
+)
+def test_thread_and_bulletin_board_furniture_is_chrome(line):
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[1] Take paracetamol every 4 hours.",
+        "[2] NICE. Low back pain and sciatica in over 16s. 2016.",
+        "Most people feel better within 2 days.",
+    ],
+)
+def test_numbered_notes_and_plain_sentences_stay(line):
+    assert not chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "name", ["Key message for patients", "Caution with NSAIDs", "Important points"]
+)
+def test_a_boxs_title_names_no_page(name):
+    assert not check_name(name, default_rules()).name

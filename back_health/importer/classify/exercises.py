@@ -338,11 +338,12 @@ def emit_exercise_list(
 
 
 #: A label saying an item is an exercise, not which: "Home exercise", "Exercise 2".
-_GENERIC_EXERCISE_LABEL = re.compile(
-    r"(?:(?:home|daily|simple|gentle|key|suggested|sample|your|an?)\s+)?"
-    r"(?:exercises?|stretch(?:es)?|moves?|movements?)(?:\s+\d{1,2})?",
-    re.IGNORECASE,
+GENERIC_EXERCISE_LABEL = (
+    r"(?:(?:home|daily|simple|gentle|key|suggested|sample|today's|this week's|your|an?)\s+)?"
+    r"(?:exercises?|stretch(?:es)?|moves?|movements?)"
+    r"(?:\s+(?:\d{1,2}|of the (?:week|day|month)))?"
 )
+_GENERIC_EXERCISE_LABEL = re.compile(GENERIC_EXERCISE_LABEL, re.IGNORECASE)
 #: A short name and its colon after such a label: "prone back extension: ".
 _SECOND_LABEL = re.compile(r"([^:.!?\n]{3,50}?)[ \t]*+:[ \t]*+(?=\S)")
 

@@ -33,6 +33,7 @@ from .entities import (
     without_name_ends,
 )
 from .exercises import (
+    GENERIC_EXERCISE_LABEL,
     HELP_KEY,
     NOT_AN_EXERCISE_OPENING,
     emit_exercise_list,
@@ -632,10 +633,7 @@ def _take_group_cautions(exercise: dict, state: Context) -> list[str]:
 LONE_EXERCISE = "the heading names one exercise over its steps and count"
 #: A label saying a heading names an exercise, before the name: "Exercise:", "Try this:".
 _EXERCISE_LABEL = re.compile(
-    r"\W*(?:(?:home|daily|simple|gentle|key|suggested|sample|today's|this week's|your)\s+)?"
-    r"(?:exercise|stretch|move)(?:\s+(?:\d{1,2}|of the (?:week|day|month)))?\s*[:\u2013\u2014-]\s*"
-    r"|\W*try this\s*[:\u2013\u2014-]\s*",
-    re.IGNORECASE,
+    rf"\W*(?:{GENERIC_EXERCISE_LABEL}|try this)\s*[:\u2013\u2014-]\s*", re.IGNORECASE
 )
 
 

@@ -55,6 +55,7 @@ def read_hl7(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = text.lstrip("\ufeff \t\r\n")
     field, component, repetition, escape, subcomponent = text[3:8]
     decode = _decoder(field, component, repetition, escape, subcomponent)
+    delimiters = re.compile(f"[{re.escape(field + component + repetition)}]")
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     heading = ""
@@ -79,9 +80,7 @@ def read_hl7(text: str) -> tuple[str, list[tuple[str, str]]]:
                 kept.extend([decode(value), ""])
         else:
             shown = " ".join(
-                decode(part).strip()
-                for part in re.split(f"[{re.escape(field + component + repetition)}]", segment)
-                if part.strip()
+                decode(part).strip() for part in delimiters.split(segment) if part.strip()
             )
             dropped.append((SEGMENT_REASON, shown))
     return "\n".join(kept), dropped

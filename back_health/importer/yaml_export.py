@@ -92,8 +92,8 @@ def read_yaml(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _title(key) -> str:
-    words = str(key).replace("_", " ").replace("-", " ").split()
-    return " ".join(words)[:1].upper() + " ".join(words)[1:] if words else ""
+    title = " ".join(str(key).replace("_", " ").replace("-", " ").split())
+    return title[:1].upper() + title[1:]
 
 
 def _heading(key, kept: list[str]) -> None:

@@ -282,8 +282,9 @@ def emit_exercise_list(
             elif before:
                 intro.append(paragraph_html(Paragraph(before)))
             exercises.extend(exercise_from_item(part.text, "", state) for part in parts)
-            rest = [s for s in split_sentences(after) if not rules.cue("stop_if", s)]
-            stop_if.extend(s for s in split_sentences(after) if rules.cue("stop_if", s))
+            rest = []
+            for sentence in split_sentences(after):
+                (stop_if if rules.cue("stop_if", sentence) else rest).append(sentence)
             if rest:
                 trailing.append(Paragraph(" ".join(rest)))
             continue

@@ -41,10 +41,10 @@ def main_condition(document: Document, state: Context) -> PagePlan:
         name, because = untitled_name(document, state)
     name, second = two_conditions(name, rules)
     clipped = ""
-    if is_clipped(name, preferred_title(name, rules)):
+    if is_clipped(name, whole := preferred_title(name, rules)):
         # "Living with fibro": a clipped name is short for the whole one, which names the
         # page; the clipped one is another name of it.
-        clipped, name = name, preferred_title(name, rules)
+        clipped, name = name, whole
     named_with_people = name
     name = without_reader_setting(without_occupation(name, rules), rules)
     medicine = whole_medicine(name, rules)

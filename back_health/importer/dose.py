@@ -132,6 +132,8 @@ _REPS = re.compile(
     r"|\b(?P<adv6>twice|thrice)\s+(?:on\s+|with\s+)?(?:each|either|per)\s+(?:side|leg|arm)\b"
     # "Hold for 30 seconds, twice.", "Repeat twice.": a bare twice that ends its clause.
     r"|(?:[,;]\s*+|\brepeat\s+(?:it\s+|this\s+|that\s+)?)(?P<adv12>twice|thrice)(?=\s*(?:[.,;)]|$))"
+    # "Do each side twice.": a bare twice after the side it is done on.
+    r"|\b(?:each|either|every)\s+(?:side|leg|arm)\s+(?P<adv13>twice|thrice)(?=\s*(?:[.,;)]|$))"
     # "Roll both shoulders backwards 10 times.": a count of times that ends its clause.
     rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$)|\s+(?:without|while|keeping)\b)"
     # "5 holds of 10 seconds": a count of holds.
@@ -364,7 +366,9 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
                 match, low, low.replace("low", "high"), "the repetitions", notes
             )
         else:
-            dose["repetitions"] = number(match.group("adv6") or match.group("adv12"))
+            dose["repetitions"] = number(
+                match.group("adv6") or match.group("adv12") or match.group("adv13")
+            )
     if counted and dose["repetitions"] is None and (moves := _search(_COUNTED_MOVES, text, folded)):
         dose["repetitions"] = number(moves.group("n") or moves.group("n2"))
     if counts_only:

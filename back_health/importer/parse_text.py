@@ -54,7 +54,10 @@ from .dictation import read_dictation
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .email_thread import read_email_thread
 from .flashcards import read_flashcards
+from .fountain import read_fountain
+from .gemtext import read_gemtext
 from .hl7 import read_hl7
+from .manpage import read_manpage
 from .org import read_org
 from .ris import read_ris
 from .rst import read_rst
@@ -383,6 +386,9 @@ def parse_text(text: str) -> Document:
             read_ris,
             read_yaml,
             read_gopher,
+            read_manpage,
+            read_gemtext,
+            read_fountain,
             read_script,
             read_subtitles,
             read_chat,

@@ -65,13 +65,13 @@ def read_script(text: str) -> tuple[str, list[tuple[str, str]]]:
     if "[" not in text and "(" not in text:
         return text, []
     lines = text.split("\n")
-    directions = sum(1 for line in lines if _is_direction_line(line))
+    directions = sum(1 for line in lines if is_direction_line(line))
     if directions < MIN_DIRECTION_LINES:
         return text, []
     dropped: list[tuple[str, str]] = []
     kept: list[str] = []
     for line in lines:
-        if _is_direction_line(line):
+        if is_direction_line(line):
             dropped.append((REASON, line.strip()))
             continue
         if "[" in line or "(" in line:
@@ -107,7 +107,7 @@ def read_script(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, dropped
 
 
-def _is_direction_line(line: str) -> bool:
+def is_direction_line(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and bool(
         _DIRECTION_LINE.fullmatch(line) or _SHOWN_LINE.match(line) or _SLUGLINE.fullmatch(line)

@@ -248,6 +248,35 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "      keep moving: - [ & * ! |\n",
             "  red_flags:\n    - flag: numb legs\n      action: Call 999\n",
         ),
+        # A screenplay: scenes, cues and speeches, notes, and a boneyard comment that
+        # is never closed; then one speech that never ends.
+        "fountain screenplay": lambda: _two_runs(
+            size,
+            "Title: Back care\nAuthor: A. Writer\n\n===\n\n",
+            "INT. CLINIC - DAY\n\nANN (V.O.)\n(gently)\nCall 999 if your legs go weak."
+            " [[note]]\n\nAnn waves.\n\nCUT TO:\n\n/* cut *",
+            "Then the pelvic tilt. 10 times, [[twice a day. /* ",
+        ),
+        # A Gemini page: link lines, headings, list items and preformatted dot leaders;
+        # then one preformatted line of leaders that never reaches its text.
+        "gemtext page": lambda: _two_runs(
+            size,
+            "# Capsule\n=> gemini://a.example/ home\n=> gemini://a.example/b feed\n",
+            "## Sciatica\n* Keep moving.\n> Call 999 if your legs go weak.\n```\n"
+            "bird dog ....... 2 sets of 8 each side\n```\n=> gemini://a.example/c next\n",
+            "side plank ...",
+        ),
+        # A manual page: sections over tagged paragraphs, options and files; then one
+        # section's text that never ends.
+        "manual page": lambda: _two_runs(
+            size,
+            "NECKPAIN(7)          Desk Health Manual          NECKPAIN(7)\n\nNAME\n"
+            "       neckpain - neck pain at screens\n\n",
+            "EXERCISES\n       chin tuck\n              Hold 5 seconds. Repeat 10 times.\n\n"
+            "DEPRECATED OPTIONS\n       --collar\n              Collars are not advised.\n\n",
+            "       Keep the neck moving - (",
+            "\nDesk Health 2.3          2025-01-20          NECKPAIN(7)\n",
+        ),
         # One exercise under its own heading, over and over; then one heading's text
         # that never ends.
         "lone exercise sections": lambda: _two_runs(
@@ -773,6 +802,9 @@ SHAPES = {
             "ris records",
             "yaml record",
             "lone exercise sections",
+            "fountain screenplay",
+            "gemtext page",
+            "manual page",
             "full-width stops",
             "chinese sentences",
             "slide deck",

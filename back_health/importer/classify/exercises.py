@@ -378,8 +378,12 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         # "Chin tucks with head lift (lying on your back): 3 sets of 10": how to do it, in
         # brackets after the name, is its first step.
         aside = _TRAILING_ASIDE.search(phrase) or _TRAILING_POSITION.search(phrase)
+        if aside is None and len(phrase.split()) > EXERCISE_LABEL_MAX_WORDS:
+            aside = _TRAILING_SUPPORT.search(phrase)
         core = phrase[: aside.start()] if aside else phrase
-        if len(core.split()) <= 6 or (equipment and len(phrase[: equipment.start()].split()) <= 6):
+        if len(core.split()) <= EXERCISE_LABEL_MAX_WORDS or (
+            equipment and len(phrase[: equipment.start()].split()) <= EXERCISE_LABEL_MAX_WORDS
+        ):
             name = core.strip(" .:")
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
             if aside and core != phrase:
@@ -432,6 +436,8 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     }
 
 
+#: Most words of a list item's label read as an exercise's name.
+EXERCISE_LABEL_MAX_WORDS = 6
 #: Dots leading from an exercise's name to its dose, as a printed form sets them.
 _DOT_LEADER = re.compile(r"(?<=\w)[ \t]*+\.{3,}+[ \t]*+(?=\w)")
 #: Where a count follows an exercise's name: "Knee rolls| 10 each side".
@@ -480,6 +486,15 @@ _PURPOSE = re.compile(
     re.IGNORECASE,
 )
 #: Equipment named after an exercise: " with dumbbells", " with a broom handle ...".
+#: What an exercise is done over or against, after its name: "Thoracic extension over the
+#: back of a chair". Cut only from a label too long to be a name with it.
+_TRAILING_SUPPORT = re.compile(
+    r"(?<=\w)\s+((?:over|on|against|using|at|off)\s+"
+    r"(?:the\s+(?:back|edge|end|side|bottom)\s+of\s+)?(?:an?|the|your)\s+(?:\w+\s+)?"
+    r"(?:chair|wall|bed|step|stairs?|table|worktop|roller|ball|towel|door(?:way|frame)?|"
+    r"counter|bench|sofa|floor|kerb|sink)\b[^()]{0,30}+)$",
+    re.IGNORECASE,
+)
 _WITH_EQUIPMENT = re.compile(
     r"(?<=\w)\s+with\s+((?:an?\s+|the\s+|two\s+|light\s+|small\s+)?"
     r"(?:dumbbells?|weights?|kettlebells?|bands?|resistance bands?|broom(?:\s+handle)?|"
@@ -928,7 +943,11 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
                 groups.append([f"{name}:"])
             else:
                 before.append(sentence)
-        elif groups and (named := _led_exercise(sentence, rules)):
+        elif (
+            groups
+            and not rules.cue("routine_reference", sentence)
+            and (named := _led_exercise(sentence, rules))
+        ):
             led.add(len(groups))
             groups.append([named, sentence])
         elif not groups:
@@ -1082,7 +1101,7 @@ def _spoken_exercise(sentence: str, rules: RuleSet) -> str:
     lying on your front, lift ...", "Last one, for when you're out: standing back
     bends."), written as a labelled exercise; "" for any other sentence. Its dose is in
     what it goes on to say or in the sentences after it."""
-    for pattern in (_SPOKEN_NEXT, _SPOKEN_NEXT_AFTER_ASIDE):
+    for pattern in (_SPOKEN_NEXT, _SPOKEN_NEXT_AFTER_ASIDE, _SPOKEN_THEN):
         match = pattern.match(sentence)
         if match is None:
             continue
@@ -1126,6 +1145,11 @@ _SPOKEN_NEXT_AFTER_ASIDE = re.compile(
     + _SPOKEN_NAME,
     re.IGNORECASE,
 )
+#: "Then the pelvic tilt.", "And then a cat stretch.": the next exercise named alone.
+_SPOKEN_THEN = re.compile(
+    r"^\s*+(?:and\s+)?then,?\s++(?:(?:a|an|the)\s++)(?P<name>[^.!?:;,]{3,50})(?P<rest>)[.!]\s*$",
+    re.IGNORECASE,
+)
 #: What follows a spoken marker without naming an exercise: "Next, we'll ...".
 _SPOKEN_NOT_A_NAME = re.compile(
     r"(?:we|i|you|let|let's|here|there|the|a|an|your|our|this|these|those)\b", re.IGNORECASE
@@ -1148,10 +1172,15 @@ def enumerated_exercises(sentence: str, rules: RuleSet) -> tuple[str, list[str]]
     # owner: It depends, but a typical starter set is: ...").
     head, colon, rest = sentence.rpartition(": ")
     head = head.rpartition(": ")[2]
+    suggested = None if colon else _SUGGESTED.match(sentence)
+    if suggested is not None:
+        # "Try the knee to chest stretch, holding for 20 seconds on each side, and the
+        # cat-cow stretch, 10 times.": the exercises a suggestion names, each counted.
+        head, colon, rest = suggested.group(0).strip(), " ", sentence[suggested.end() :]
     if not colon or len(head.split()) > ENUMERATED_LEAD_MAX_WORDS:
         return None
     parts = _top_level_parts(rest.rstrip(" ."))
-    announced = bool(rules.cue("lead_exercise_list", head))
+    announced = suggested is not None or bool(rules.cue("lead_exercise_list", head))
     if len(parts) < (2 if announced else ENUMERATED_MIN_UNANNOUNCED):
         return None
     items = []
@@ -1160,6 +1189,10 @@ def enumerated_exercises(sentence: str, rules: RuleSet) -> tuple[str, list[str]]
         if match is None:
             return None
         name, sep, said = match.groups()
+        if suggested is not None:
+            name = _LEADING_ARTICLE.sub("", name)
+            if not _names_an_exercise(name, rules):
+                return None
         if (
             not sep
             or not names_one_exercise(name, rules)
@@ -1174,6 +1207,10 @@ def enumerated_exercises(sentence: str, rules: RuleSet) -> tuple[str, list[str]]
     return head.strip(), items
 
 
+#: A suggestion opening a sentence that names exercises: "Try the ...", "Do a ...".
+_SUGGESTED = re.compile(r"(?:try|do|start with)\s++(?=(?:the|a|an)\s)", re.IGNORECASE)
+#: An article before an exercise's name.
+_LEADING_ARTICLE = re.compile(r"^\s*+(?:the|a|an)\s++", re.IGNORECASE)
 #: Most words of a lead before a colon that announces exercises.
 ENUMERATED_LEAD_MAX_WORDS = 12
 #: An item's name (up to six words) and what follows it, after a comma or in brackets.

@@ -604,6 +604,11 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
                 # "Hartshire Health Partnership - Back on your feet campaign": who speaks.
                 rejected.append(f"{name!r} (an organisation's name)")
                 continue
+            if is_identifier(name):
+                # "content/wry-neck-rewrite", "pages/neck/wry-neck.md": a branch's or a
+                # file's path, whatever words it is made of.
+                rejected.append(f"{name!r} (a path or identifier)")
+                continue
             scored.append(_scored(Candidate(candidate.source, text, name), body, rules))
     # What the text defines as a condition: "Text neck ... is neck and upper back pain
     # brought on by ...", "What is spasticity?" over "Spasticity is muscle stiffness ...".
@@ -739,6 +744,11 @@ _DIAGNOSED = re.compile(
     r"very likely|probably)(?: to be)?|"
     # "the Claimant sustained a soft tissue injury ...": what a report finds was done.
     r"(?:sustained|suffered)|"
+    # "My GP and then a physio diagnosed rucksack palsy": who diagnosed it, then what.
+    r"diagnosed(?!\s+(?:with|as|by|in|at|on|early|late)\b)|"
+    # "... and within hours he was in theatre. He had a spinal epidural abscess.": what a
+    # story says the person had, when it is a condition.
+    r"(?<![\w,] )(?:he|she|i|they|we|you) (?:had|has|have)(?: got)?(?=\s+an?\s)|"
     r"(?:scan|mri|x-ray|tests?) (?:showed|confirmed|found))\s+(?:an?\s+|the\s+)?"
     r"(?P<name>[^,.;:()\n]{3,90}+)",
     re.IGNORECASE,
@@ -1251,6 +1261,17 @@ def _rejected(text: str, rules: RuleSet) -> str:
     return ""
 
 
+#: A path or identifier: words joined by a slash with a hyphen, dot or underscore and no
+#: space ("content/wry-neck", "docs/back_pain.md"), never "sprain/strain".
+_IDENTIFIER = re.compile(r"[^\W\d_]/[\w.-]*[^\W\d][-._][^\W\d_]|[^\W\d][-._][\w.-]*/[^\W\d_]")
+
+
+def is_identifier(name: str) -> bool:
+    """Whether ``name`` holds a path or an identifier ("Content/wry-neck" from a branch's
+    name, "pages/neck/wry-neck.md"), which no subject is named by."""
+    return "/" in name and _IDENTIFIER.search(name) is not None
+
+
 #: The word an organisation's name ends in: "... Health Partnership", "... NHS Trust".
 _ORGANISATION = re.compile(
     r"\b(?:partnership|trust|board|council|foundation|association|society|charity|alliance"
@@ -1407,6 +1428,12 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         return []
     if not check_name(name, rules).name:
         name = _without_population(name, rules)
+    if (described := _DESCRIBED_PEOPLE.split(name, maxsplit=1)[0]) != name and check_name(
+        described, rules
+    ).name:
+        # "Mechanical neck pain in people who work at screens": who gets it, said in a
+        # clause, is no part of the name.
+        name = described
     if (timeless := without_time(name)) != name and check_name(timeless, rules).name:
         # "Sciatica at 28 weeks": when the writer has it is no part of its name.
         name = timeless
@@ -1684,6 +1711,10 @@ _ABOUT = re.compile(r"\s+(?:of|for|about|with)\s+", re.IGNORECASE)
 
 #: Words that open who a title is for ("... in adults", "... among older people").
 _POPULATION_WORDS = frozenset({"in", "among", "for"})
+#: People described by a clause after a name: " in people who work at screens".
+_DESCRIBED_PEOPLE = re.compile(
+    r"\s+(?:in|among|for)\s+(?:\w+\s+){0,2}?(?:who|whose|that|which)\s", re.IGNORECASE
+)
 #: Most words a population qualifier has.
 POPULATION_MAX_WORDS = 3
 

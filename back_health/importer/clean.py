@@ -499,6 +499,56 @@ def drop_labels_before_title(doc: Document) -> Document:
     return replace(doc, sections=sections, dropped=dropped)
 
 
+def drop_signatures(doc: Document) -> Document:
+    """A letter's signature: the short paragraphs after its sign-off ("Yours sincerely,"
+    over "Mr K. Adebayo, Consultant Spinal Surgeon / Dictated 3 March ..."), up to
+    :data:`SIGNATURE_MAX_PARAGRAPHS` of at most :data:`SIGNATURE_MAX_WORDS` words each,
+    none of them a sentence of advice. The sign-off itself is left to the chrome step."""
+    dropped = list(doc.dropped)
+    sections = []
+    found = False
+    for section in doc.sections:
+        kept: list = []
+        signing = 0  # paragraphs of a signature still to look at
+        for block in section.blocks:
+            if signing and isinstance(block, Paragraph) and _signature_line(block.text):
+                dropped.append(Dropped(reason="signature", text=block.text))
+                signing -= 1
+                found = True
+                continue
+            signing = (
+                SIGNATURE_MAX_PARAGRAPHS
+                if isinstance(block, Paragraph) and _SIGN_OFF.fullmatch(block.text.strip())
+                else 0
+            )
+            kept.append(block)
+        sections.append(
+            replace(section, blocks=kept) if len(kept) != len(section.blocks) else section
+        )
+    return replace(doc, sections=sections, dropped=dropped) if found else doc
+
+
+#: Most paragraphs after a sign-off read as its signature.
+SIGNATURE_MAX_PARAGRAPHS = 2
+#: Most words of a paragraph of a signature.
+SIGNATURE_MAX_WORDS = 30
+#: A letter's sign-off alone: "Yours sincerely,", "Kind regards".
+_SIGN_OFF = re.compile(
+    r"(?:yours (?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest) (?:regards|wishes)|"
+    r"with (?:best|kind) (?:regards|wishes)|regards|sincerely)[ \t]*+,?",
+    re.IGNORECASE,
+)
+#: A sentence a signature has no place for: advice, a request, a warning.
+_NOT_A_SIGNATURE = re.compile(
+    r"\b(?:if|please|call|contact|phone|ring|see|go|take|do not|don't|should|must)\b",
+    re.IGNORECASE,
+)
+
+
+def _signature_line(text: str) -> bool:
+    return len(text.split()) <= SIGNATURE_MAX_WORDS and not _NOT_A_SIGNATURE.search(text)
+
+
 #: Most words of a metadata block before the title ("Guidance Note 14 | Issued May
 #: 2025 For line managers ...").
 MAX_MASTHEAD_WORDS = 40
@@ -1692,6 +1742,7 @@ CLEAN_STEPS: tuple[Callable[[Document], Document], ...] = (
     # Before the chrome step, which may take a listed heading away ("STAFF NEWS" as a
     # notice): the contents are told by every heading the article has.
     drop_contents_lists,
+    drop_signatures,
     drop_chrome,
     flag_other_languages,
     flag_truncated_ending,

@@ -138,7 +138,16 @@ CHROME_CLASS_WORDS = {
         "pagetree",
         "page-tree",
     ),
-    "page metadata": ("metadata", "lozenge", "status-macro", "like-button", "labels", "edited"),
+    "page metadata": (
+        "metadata",
+        "lozenge",
+        "status-macro",
+        "like-button",
+        "labels",
+        "edited",
+        "tags",
+        "taglist",
+    ),
     "promotional": ("cta", "call-to-action", "upgrade-cta", "paywall", "product", "basket"),
     "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
     "cookie banner": ("cookie", "consent", "gdpr"),
@@ -181,7 +190,7 @@ CHROME_CLASS_WORDS = {
 #: Words matched as a whole part only, because they start ordinary words ("address").
 EXACT_CLASS_WORDS = frozenset(
     {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
-    | {"profile", "actions", "cta", "labels", "date", "product", "time", "edited"}
+    | {"profile", "actions", "cta", "labels", "date", "product", "time", "edited", "tags"}
 )
 
 #: Words a chrome word starts that name the article's own parts: a clinician's

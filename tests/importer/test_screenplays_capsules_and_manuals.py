@@ -315,3 +315,67 @@ def test_question_bylines_letter_typing_lines_and_comment_furniture_are_chrome(l
 )
 def test_text_that_starts_like_furniture_is_kept(line):
     assert not chrome_reason(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "sam-okafor commented 3 days ago",
+        "dr-mcleod reviewed 2 days ago · Changes requested",
+        "github-actions bot commented yesterday",
+        "Open · sam wants to merge 3 commits into main from content/neck-rewrite",
+        "Conversation 6 · Commits 3 · Checks 4 · Files changed 2",
+        "This branch has no conflicts with the base branch.",
+        "Merge pull request · You can also open this in GitHub Desktop.",
+        "Preview deployed to https://pr-214.preview.example.org",
+        "Closes #198.",
+        "Disclaimer: I'm a developer, not a doctor.",
+    ],
+)
+def test_a_pull_requests_furniture_and_a_disclaimer_are_chrome(line):
+    assert chrome_reason(line)
+
+
+def test_a_letters_signature_after_its_sign_off_is_dropped():
+    source = (
+        "<h1>Discharge letter</h1><p>Diagnosis: thoracic disc herniation.</p>"
+        "<p>Take naproxen with food for 10 days.</p><p>Yours sincerely,</p>"
+        "<p>Mr K. Adebayo, Consultant Spinal Surgeon<br>Dictated 3 March 2025, typed"
+        " 5 March 2025 (KA/lm)</p><p>cc: Dr P. Rowntree, The Mill Surgery</p>"
+    )
+    plan = analyse(source.encode(), "letter.html", format="html")
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "Adebayo" not in text and "Rowntree" not in text and "Dictated" not in text
+    assert "Take naproxen with food" in text
+    assert any(d.reason == "signature" and "Adebayo" in d.text for d in plan.dropped)
+
+
+def test_advice_after_a_sign_off_is_no_signature():
+    source = (
+        "<h1>Back pain</h1><p>Keep moving and take paracetamol if you need it.</p>"
+        "<p>Kind regards,</p><p>Please call 999 if your legs go weak.</p>"
+    )
+    plan = analyse(source.encode(), "note.html", format="html")
+    assert [w["severity"] for w in warnings_of(plan)] == ["emergency"]
+
+
+def test_a_list_of_tags_is_page_metadata():
+    source = (
+        "<h1>Spinal epidural abscess</h1><p>A spinal epidural abscess is a collection of"
+        " pus beside the spinal cord. It is treated with antibiotics.</p>"
+        '<ul class="tags"><li>What was good: <span>the scan</span></li>'
+        "<li>Feelings: <span>relieved</span></li></ul>"
+    )
+    plan = analyse(source.encode(), "story.html", format="html")
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "Feelings" not in text and "What was good" not in text
+
+
+def test_going_easy_on_a_medicine_for_a_named_reason_is_a_caution():
+    source = (
+        "# Rucksack palsy\n\nRucksack palsy is a nerve injury from heavy shoulder straps."
+        "\n\n- Go easy on ibuprofen if you are dehydrated, because it can strain your"
+        " kidneys.\n"
+    )
+    plan = analyse(source.encode(), "trip.md", format="markdown")
+    assert [w["severity"] for w in warnings_of(plan)] == ["caution"]

@@ -19,6 +19,8 @@ import re
 #: round ones.
 _DIRECTION = (
     r"\[[A-Z][A-Z0-9 /&'\u2019-]{1,30}+(?::[^\[\]\n]{0,300}+)?\](?![(\[])"
+    # "[Soft piano music]", "[Page turn sound]", "[Laughter]": a caption's sound cue.
+    r"|\[[A-Z][a-z]{2,15}+(?: [a-z]{1,15}+){0,5}+\](?![(\[])"
     r"|\((?:SFX|FX|MUSIC|SOUND|AUDIO|VO|V\.O\.|CUT TO|[Cc]ut to|[Bb]eat|[Pp]ause|"
     r"[A-Z][A-Z -]{2,20}+:)[^()\n]{0,300}+\)"
 )

@@ -1105,7 +1105,8 @@ def _spoken_exercise(sentence: str, rules: RuleSet) -> str:
         match = pattern.match(sentence)
         if match is None:
             continue
-        name = match.group("name").strip()
+        found = match.groupdict()
+        name = (found["name"] or found.get("name2") or "").strip()
         if (
             not _names_an_exercise(name, rules)
             or _SPOKEN_NOT_A_NAME.match(name)
@@ -1113,7 +1114,7 @@ def _spoken_exercise(sentence: str, rules: RuleSet) -> str:
         ):
             continue
         # "Second, a side neck stretch, tilting away from the pull.": how it is done.
-        rest = (match.group("rest") or "").strip()
+        rest = (found.get("rest") or "").strip()
         return (
             f"{sentence_start(name)}: {sentence_start(rest)}."
             if rest
@@ -1145,9 +1146,14 @@ _SPOKEN_NEXT_AFTER_ASIDE = re.compile(
     + _SPOKEN_NAME,
     re.IGNORECASE,
 )
-#: "Then the pelvic tilt.", "And then a cat stretch.": the next exercise named alone.
+#: "Then the pelvic tilt.", "The knee to chest stretch.", "And the exercise bike: fifteen
+#: minutes a day.": the next exercise named in a sentence of its own, or before a colon.
 _SPOKEN_THEN = re.compile(
-    r"^\s*+(?:and\s+)?then,?\s++(?:(?:a|an|the)\s++)(?P<name>[^.!?:;,]{3,50})(?P<rest>)[.!]\s*$",
+    r"^\s*+(?:(?:(?:and\s+)?then,?\s++(?:a|an|the)|and\s+the)\s++(?P<name>[^.!?:;,]{3,50})"
+    r"(?:[.!]|:\s*+(?P<rest>[^.!?]{1,240})[.!]?)"
+    # Without "then" or "and", the name is the whole sentence: "The dead bug comes next:
+    # ..." says what follows, and names it with more words than its name.
+    r"|the\s++(?P<name2>[^.!?:;,]{3,50})[.!])\s*$",
     re.IGNORECASE,
 )
 #: What follows a spoken marker without naming an exercise: "Next, we'll ...".

@@ -1274,7 +1274,7 @@ def is_identifier(name: str) -> bool:
 
 #: The word an organisation's name ends in: "... Health Partnership", "... NHS Trust".
 _ORGANISATION = re.compile(
-    r"\b(?:partnership|trust|board|council|foundation|association|society|charity|alliance"
+    r"\b(?:partnership|trust|board|council|foundation|association|society|charity|alliance|hotel"
     r"|federation|authority|ministry|agency|institute|university|college|ltd|limited|plc|llp"
     r"|inc|cic)$",
     re.IGNORECASE,

@@ -1,0 +1,96 @@
+"""Classes seen in an audiobook's transcript, a sign-language video page, a cruise
+ship's medical notice and a hotel's guest directory: caption sound cues, exercises
+named one sentence at a time, help by text message, advice to check with someone's
+own doctor, and a hotel's name as a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
+from back_health.importer.script import read_script
+from back_health.importer.severity import severity_of
+
+from .documents import exercises_of
+
+TRANSCRIPT = """WALKING TALL - accessibility transcript
+
+[Soft piano music]
+
+NARRATOR: Chapter Three. The stiff back.
+
+[Music fades]
+
+NARRATOR: Ankylosing spondylitis is a long-term inflammation of the joints of the spine.
+
+[Page turn sound]
+
+NARRATOR: Here are the exercises my physiotherapist gave me.
+
+The knee to chest stretch. Lie on your back and pull one knee towards your chest. Hold for
+fifteen seconds. Do this five times with each leg, twice a day.
+
+The pelvic tilt. Lie on your back with your knees bent. Repeat ten times, twice a day.
+
+[Short pause]
+"""
+
+
+def test_caption_sound_cues_in_sentence_case_are_directions():
+    text, dropped = read_script(TRANSCRIPT)
+    assert "[Soft piano music]" not in text and "[Music fades]" not in text
+    assert ("chrome: script direction", "[Page turn sound]") in dropped
+    assert ("speaker label", "NARRATOR:") in dropped
+    assert "Ankylosing spondylitis is a long-term inflammation" in text
+
+
+def test_exercises_named_one_sentence_at_a_time_are_read():
+    plan = analyse(TRANSCRIPT.encode(), "chapter.txt", format="text")
+    found = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(found) == {"Knee to chest stretch", "Pelvic tilt"}
+    assert found["Knee to chest stretch"]["hold_seconds"] == 15
+    assert found["Pelvic tilt"]["repetitions"] == 10
+
+
+def test_a_labelled_paragraph_with_an_article_is_no_spoken_exercise():
+    source = (
+        "# Osteitis pubis\n\nOsteitis pubis is pain over the pubic bone.\n\n## What helps\n\n"
+        "**A graded return to running.** Once you can hop 10 times on each leg without pain,"
+        " start with walk-run intervals.\n"
+    )
+    plan = analyse(source.encode(), "blog.md", format="markdown")
+    assert [e["name"] for e in exercises_of(plan)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Use 999 BSL or text 999 straight away if you cannot control your bladder.", "emergency"),
+        ("Text 999 if you cannot speak on the phone.", "emergency"),
+        (
+            "Check with the ship's doctor before taking ibuprofen if you have asthma.",
+            "caution",
+        ),
+    ],
+)
+def test_help_by_text_and_checking_with_someones_own_doctor(sentence, level):
+    found = severity_of(sentence, default_rules())
+    assert found is not None and found.level == level
+
+
+def test_use_and_a_place_ask_for_no_help():
+    assert severity_of("Use the stairs carefully for a week.", default_rules()) is None
+
+
+def test_a_hotels_name_is_no_subject():
+    source = (
+        "THE HARBOURSIDE HOTEL, FALMOUTH\n\nIN-ROOM GUEST DIRECTORY\n\nWelcome to The"
+        " Harbourside Hotel. Dial 0 for reception.\n\nBACK CARE ON YOUR TRAVELS\n\nA long"
+        " journey can bring on sudden low back pain. Most acute low back pain settles within"
+        " a few weeks. Keep moving.\n"
+    )
+    plan = analyse(source.encode(), "directory.txt", format="text")
+    assert plan.main_page.title == "Acute low back pain"
+    [why] = [d.because for d in plan.decisions if d.as_ == "subject"]
+    assert "harbourside hotel' (an organisation's name)" in why

@@ -12,7 +12,7 @@ from back_health.importer.rules import default_rules
 from back_health.importer.script import read_script
 from back_health.importer.severity import severity_of
 
-from .documents import exercises_of
+from .documents import exercises_of, warnings_of
 
 TRANSCRIPT = """WALKING TALL - accessibility transcript
 
@@ -94,3 +94,49 @@ def test_a_hotels_name_is_no_subject():
     assert plan.main_page.title == "Acute low back pain"
     [why] = [d.because for d in plan.decisions if d.as_ == "subject"]
     assert "harbourside hotel' (an organisation's name)" in why
+
+
+NEWSLETTER = """# Allotment news
+
+## From the committee
+
+Please pay your rent at the shop hut by the end of the month. Plot inspections are on
+Saturday 5 April. The seed swap raised 146 pounds for the new polytunnel.
+
+## Health on the plot
+
+Facet joint pain is pain from the small joints at the back of the spine. Digging for hours
+can bring it on. Keep moving, and take paracetamol if you need it.
+
+Call 999 if your legs go weak or numb.
+
+## Rats
+
+Rats have been seen near the compost bays. Please do not put cooked food in the compost.
+"""
+
+
+def test_sections_that_say_nothing_of_health_are_dropped_with_why():
+    plan = analyse(NEWSLETTER.encode(), "newsletter.md", format="markdown")
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "Plot inspections" not in text and "compost" not in text
+    assert "Keep moving" in text
+    assert [w["severity"] for w in warnings_of(plan)] == ["emergency"]
+    dropped = {d.text.split("\n")[0] for d in plan.dropped if "something else" in d.reason}
+    assert dropped == {"From the committee", "Rats"}
+    assert any(d.part == "Rats" and d.as_ == "dropped" for d in plan.decisions)
+
+
+def test_a_section_with_a_cause_or_an_exercise_stays_without_health_words():
+    source = (
+        "# Ankylosing spondylitis\n\n## What it is\n\nAnkylosing spondylitis is a long-term"
+        " inflammation of the spine.\n\n## Cause\n\nMost people with it carry a gene called"
+        " HLA-B27.\n\n## Every morning\n\nLie on your front and lift your head, 10 times.\n\n"
+        "## Contact\n\nWrite to us at the address below.\n"
+    )
+    plan = analyse(source.encode(), "as.md", format="markdown")
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "HLA-B27" in text or any("HLA-B27" in p.title for p in plan.pages)
+    assert [d.text.split("\n")[0] for d in plan.dropped if "something else" in d.reason] == [
+        "Contact"
+    ]

@@ -18,7 +18,7 @@ from .context import Context, Role
 from .entities import title_causes
 from .exercises import dose_table_sentence, exercise_subsections, title_exercise_parent
 from .fit import finish_plan
-from .items import without_other_items
+from .items import without_other_items, without_unrelated_sections
 from .sections import (
     emit_exercise_sections,
     emit_section,
@@ -87,6 +87,8 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     # A newsletter's other stories are no part of the page (their contents name them).
     sections = without_other_items(sections, [s.heading for s in document.sections], state)
     base = min((s.level for s in sections if s.heading), default=2)
+    # A directory's or a society's other notes say nothing of health at all.
+    sections = without_unrelated_sections(sections, base, state)
     sections = title_exercise_parent(document.title, sections, base, state)
     owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)
     # (level, topic) of the enclosing headings; "Types of scoliosis" as the title makes

@@ -4,10 +4,17 @@ say nothing of the back's treatments, medicines or the body."""
 
 from __future__ import annotations
 
+import re
+
 from ..clean import block_text, heading_key, issue_contents
 from ..document import Dropped, Section
+from ..dose import has_counts, read_dose
 from ..names import name_key
+from ..plan import Severity
+from ..sentences import split_sentences
+from ..severity import severity_of
 from .context import Context
+from .topics import heading_topic
 
 #: Fewest items the contents must name among the headings before the others are dropped.
 MIN_ITEMS = 2
@@ -86,3 +93,75 @@ def _subject_item(items, sections, headings, state: Context):
 def _text(sections: list[Section]) -> str:
     """The plain text of ``sections``' blocks, one line per block."""
     return "\n".join(block_text(block) for section in sections for block in section.blocks)
+
+
+def without_unrelated_sections(sections: list[Section], base: int, state: Context) -> list[Section]:
+    """``sections`` without the top-level ones (each with its subsections) that say
+    nothing of health, in a document of :data:`MIN_SECTIONS` headed sections or more
+    where others do: a newsletter's committee notes, a guest directory's breakfast times
+    and a choir's rehearsal notes around the one item about the back. A section speaks
+    of health when it names a medicine, a part of the body, a treatment of the back's
+    kinds, a condition, a symptom or someone who gives care, asks for help, or counts an
+    exercise. The part before the first heading always stays; each section dropped is
+    recorded, with why."""
+    headed = [i for i, s in enumerate(sections) if s.heading and s.level <= base]
+    if len(headed) < MIN_SECTIONS:
+        return sections
+    runs = [*headed, len(sections)]
+    unrelated = []
+    after_topic = False  # the section before names a topic ("Causes" over its lead)
+    for start, end in zip(runs, runs[1:], strict=False):
+        text = "\n".join([sections[start].heading, _text(sections[start:end])])
+        topic = heading_topic(sections[start].heading, state.rules)[0]
+        # "## Causes" with a lead, then "## Repeated kneeling": one cause a heading, in
+        # words of its own.
+        if not topic and not after_topic and not _about_health(text, state):
+            unrelated.append((start, end))
+        after_topic = bool(topic)
+    if not unrelated or len(unrelated) == len(headed):
+        return sections
+    drop = {i for start, end in unrelated for i in range(start, end)}
+    for start, end in unrelated:
+        text = "\n".join([sections[start].heading, _text(sections[start:end])]).strip()
+        state.plan.dropped.append(Dropped(reason=UNRELATED_SECTION, text=text))
+        state.decide(sections[start].heading, "dropped", f"{UNRELATED_SECTION}: no word of health")
+    return [s for i, s in enumerate(sections) if i not in drop]
+
+
+#: Fewest headed sections before those saying nothing of health are dropped.
+MIN_SECTIONS = 3
+#: Reason recorded for a section dropped as saying nothing of health.
+UNRELATED_SECTION = "chrome: section about something else"
+
+#: Words of health a section about anything else has none of: symptoms, care, help.
+_HEALTH_WORDS = re.compile(
+    r"\b(?:pain\w*|ache\w*|aching|sore\w*|stiff\w*|numb\w*|tingl\w*|spasms?|injur\w*|hurt\w*|"
+    r"swell\w*|fever|symptoms?|posture|muscles?|joints?|nerves?|bones?|discs?|spine|spinal|"
+    r"gp|doctors?|physio\w*|pharmacists?|nurses?|midwi\w+|surgeon\w*|hospital\w*|clinic\w*|"
+    r"nhs|a&e|999|111|112|911|ambulance|emergency|medicines?|medication|tablets?|"
+    r"exercises?|stretch\w*|health\w*|treatment\w*|diagnos\w*|recovery|heal\w*|genes?|"
+    r"genetic|immune|infect\w*|operation|surg\w*|doses?|mg|risks?|side effects?|"
+    r"complications?|blood|pregnan\w*|falls?|fell|crash\w*|collision|accident|driv\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_health(text: str, state: Context) -> bool:
+    rules = state.rules
+    subject = state.main.title.lower()
+    return bool(
+        _HEALTH_WORDS.search(text)
+        or (subject and subject in text.lower())
+        or _speaks_of_health(text, state)
+        or any(rules.is_condition_term(word) for word in set(text.split()) if len(word) > 4)
+        # "Lie on your back and lift your hips, 3 sets of 10": an exercise's steps.
+        or has_counts(read_dose(text, counts_only=True).dose)
+        # Help to get is health; a bare "do not" ("Please do not put cooked food in the
+        # compost") is not.
+        or any(_asks_for_help(sentence, rules) for sentence in split_sentences(text))
+    )
+
+
+def _asks_for_help(sentence: str, rules) -> bool:
+    found = severity_of(sentence, rules)
+    return found is not None and found.level != Severity.CAUTION

@@ -149,7 +149,7 @@ CHROME_CLASS_WORDS = {
         "taglist",
     ),
     "promotional": ("cta", "call-to-action", "upgrade-cta", "paywall", "product", "basket"),
-    "page tools": ("tools", "page-tools", "print", "utility", "utilities"),
+    "page tools": ("tools", "page-tools", "print", "utility", "utilities", "player"),
     "cookie banner": ("cookie", "consent", "gdpr"),
     "share buttons": ("share", "sharing", "social"),
     "comments": ("comment", "disqus", "reply"),
@@ -168,6 +168,7 @@ CHROME_CLASS_WORDS = {
         "date",
         "time",
         "timestamp",
+        "credits",
     ),
     "disclaimer": ("disclaimer",),
     "footer": ("footer",),
@@ -191,6 +192,7 @@ CHROME_CLASS_WORDS = {
 EXACT_CLASS_WORDS = frozenset(
     {"ad", "ads", "meta", "tabs", "tools", "print", "utility", "toc", "map", "rank", "stats"}
     | {"profile", "actions", "cta", "labels", "date", "product", "time", "edited", "tags"}
+    | {"player", "credits"}
 )
 
 #: Words a chrome word starts that name the article's own parts: a clinician's

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.chrome import chrome_reason
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.script import read_script
@@ -140,3 +141,33 @@ def test_a_section_with_a_cause_or_an_exercise_stays_without_health_words():
     assert [d.text.split("\n")[0] for d in plan.dropped if "something else" in d.reason] == [
         "Contact"
     ]
+
+
+def test_a_video_pages_player_credits_and_description_are_furniture():
+    source = (
+        "<h1>Cauda equina syndrome</h1>"
+        '<div class="player"><span>BSL video: Cauda equina syndrome (4 min 12 s)</span>'
+        "<button>Play</button></div>"
+        "<details><summary>Video description</summary><p>A presenter in a blue top signs"
+        " against a grey background.</p></details>"
+        '<p class="credits">Presented by Amira Khan. Translated by a registered'
+        " translator.</p><h2>What is it?</h2><p>Cauda equina syndrome is when the nerves at"
+        " the bottom of the spine are badly squeezed. It is an emergency.</p>"
+    )
+    plan = analyse(source.encode(), "bsl.html", format="html")
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    for furniture in ("4 min 12 s", "blue top", "Presented by", "Video description"):
+        assert furniture not in text
+    assert "badly squeezed" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Download video (38 MB)", True),
+        ("Download the transcript (120 KB)", True),
+        ("Download our leaflet to read more about sciatica.", False),
+    ],
+)
+def test_a_download_with_its_size_is_chrome(line, chrome):
+    assert bool(chrome_reason(line)) is chrome

@@ -58,6 +58,7 @@ from .fountain import read_fountain
 from .gemtext import read_gemtext
 from .hl7 import read_hl7
 from .manpage import read_manpage
+from .notifications import read_notifications
 from .org import read_org
 from .ris import read_ris
 from .rst import read_rst
@@ -374,6 +375,7 @@ def parse_text(text: str) -> Document:
     text, talk = read_in_turn(
         text,
         (
+            read_notifications,
             read_flashcards,
             read_spreadsheet,
             read_text_dump,

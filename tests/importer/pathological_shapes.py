@@ -277,6 +277,15 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "       Keep the neck moving - (",
             "\nDesk Health 2.3          2025-01-20          NECKPAIN(7)\n",
         ),
+        # A notification history: entries with actions, again and again; then one
+        # entry whose text never ends.
+        "notification history": lambda: _two_runs(
+            size,
+            "NotiLog export\n\n",
+            "2025-03-11 07:00 | Reminders | Morning\n  Chin tucks: 10 reps.\n"
+            "  Actions: [Done] [Snooze 1h]  -> Done\n\n",
+            "  Call 999 if your legs go weak | [ [Tapped] -> ",
+        ),
         # One exercise under its own heading, over and over; then one heading's text
         # that never ends.
         "lone exercise sections": lambda: _two_runs(
@@ -805,6 +814,7 @@ SHAPES = {
             "fountain screenplay",
             "gemtext page",
             "manual page",
+            "notification history",
             "full-width stops",
             "chinese sentences",
             "slide deck",

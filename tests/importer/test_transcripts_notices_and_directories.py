@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from back_health.importer.chrome import chrome_reason
+from back_health.importer.notifications import REASON as NOTIFICATION_REASON
+from back_health.importer.notifications import read_notifications
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.script import read_script
@@ -171,3 +173,55 @@ def test_a_video_pages_player_credits_and_description_are_furniture():
 )
 def test_a_download_with_its_size_is_chrome(line, chrome):
     assert bool(chrome_reason(line)) is chrome
+
+
+NOTIFICATIONS = """NotiLog - notification history export
+Device: Pixel 7 | Exported: 2025-03-18 21:04 | 6 entries
+================================================================
+
+2025-03-11 07:00 | Education | What is sciatica?
+  Sciatica is pain that travels from the lower back down the leg.
+  [Tapped]
+
+2025-03-11 07:30 | Reminders | Morning routine
+  Knee to chest stretch: hold 20 seconds, 3 times each side.
+  Actions: [Done] [Snooze 1h]  -> Done
+
+2025-03-11 12:00 | Promotions | Premium: 40% off this week only
+  Unlock guided videos.
+  [Dismissed]
+
+2025-03-12 07:30 | Reminders | Morning routine
+  Knee to chest stretch: hold 20 seconds, 3 times each side.
+  Actions: [Done] [Snooze 1h]  -> Snoozed
+
+2025-03-13 09:02 | System | Battery saver is on
+  Some notifications may be delayed.
+
+2025-03-14 07:00 | Safety | Warning signs
+  Call 999 if you cannot control your bladder or bowels.
+
+================================================================
+End of export. Upgrade to export more than 6 entries.
+"""
+
+
+def test_a_notification_history_reads_as_its_entries_once_each():
+    text, dropped = read_notifications(NOTIFICATIONS)
+    assert "What is sciatica?\n---" in text and "Sciatica is pain that travels" in text
+    assert text.count("Knee to chest stretch: hold 20 seconds") == 1
+    for furniture in ("[Tapped]", "Actions:", "Premium", "Battery saver", "End of export", "07:00"):
+        assert furniture not in text
+    assert (NOTIFICATION_REASON, "Actions: [Done] [Snooze 1h]  -> Done") in dropped
+    assert (NOTIFICATION_REASON, "2025-03-13 09:02 | System | Battery saver is on") in dropped
+
+
+def test_a_notification_history_is_imported_with_its_exercise_and_warning():
+    plan = analyse(NOTIFICATIONS.encode(), "notilog.txt", format="text")
+    assert [e["name"] for e in exercises_of(plan)] == ["Knee to chest stretch"]
+    assert [w["severity"] for w in warnings_of(plan)] == ["emergency"]
+
+
+def test_a_table_with_bars_is_no_notification_history():
+    text = "Drug | Dose | Notes\nIbuprofen | 400 mg | with food\nNaproxen | 250 mg | twice\n"
+    assert read_notifications(text) == (text, [])

@@ -1147,9 +1147,11 @@ _SPOKEN_NEXT_AFTER_ASIDE = re.compile(
     re.IGNORECASE,
 )
 #: "Then the pelvic tilt.", "The knee to chest stretch.", "And the exercise bike: fifteen
-#: minutes a day.": the next exercise named in a sentence of its own, or before a colon.
+#: minutes a day.", "Then do the bridge: 2 sets of 10.": the next exercise named in a
+#: sentence of its own, or before a colon.
 _SPOKEN_THEN = re.compile(
-    r"^\s*+(?:(?:(?:and\s+)?then,?\s++(?:a|an|the)|and\s+the)\s++(?P<name>[^.!?:;,]{3,50})"
+    r"^\s*+(?:(?:(?:and\s+)?then,?\s++(?:do\s++|try\s++)?(?:a|an|the)|and\s+the)\s++"
+    r"(?P<name>[^.!?:;,]{3,50})"
     r"(?:[.!]|:\s*+(?P<rest>[^.!?]{1,240})[.!]?)"
     # Without "then" or "and", the name is the whole sentence: "The dead bug comes next:
     # ..." says what follows, and names it with more words than its name.

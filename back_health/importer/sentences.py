@@ -36,7 +36,8 @@ _BOUNDARY = re.compile(
 #: letter of a script without capitals (Chinese, Japanese, Korean, Arabic, Hebrew, Indic,
 #: Thai).
 _NEXT_STARTS_SENTENCE = re.compile(
-    r"[\"“‘«(\[「『]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-ÞΑ-Ω0-9¿¡©"
+    # "... Do not move them. ** Call 111 ...": emphasis marks may open a sentence.
+    r"(?:[*_]{1,3}+[ \t]?)?[\"“‘«(\[「『]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-ÞΑ-Ω0-9¿¡©"
     r"\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf"
     r"\u4e00-\u9fff\uac00-\ud7af]"
 )

@@ -80,11 +80,24 @@ def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
     return None
 
 
+#: A clause's number opening a sentence: "5.2 ", "4.3. ".
+_CLAUSE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}+\.?[ \t]++")
+
+
 def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     """The severity of ``text`` when it is advice to the reader: a warning tells the
     reader to get help or names a risk to them, so a sentence with a severity cue that
     does not speak to the reader ("9 in 10 people never see a doctor about it") is
     not one, unless it names a harm a treatment risks (``severity_harm_risk``)."""
+    # "** Call 999 if ...": emphasis marks before advice are no part of it; nor is a
+    # clause's number before help to get ("5.2 Call 999 if ..."), but a guideline's
+    # numbered "1.2.6 Do not offer belts" speaks to clinicians, not to the reader.
+    text = text.lstrip("*_ \t")
+    if (numbered := _CLAUSE_NUMBER.match(text)) and (
+        (help_asked := severity_of(text[numbered.end() :], rules)) is not None
+        and help_asked.level != Severity.CAUTION
+    ):
+        text = text[numbered.end() :]
     found = severity_of(text, rules)
     label = rules.cue("warning_label", text)
     if found is not None and (label or rules.cue("reader_address", text)):

@@ -13,7 +13,8 @@ from back_health.importer.notifications import read_notifications
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.script import read_script
-from back_health.importer.severity import severity_of
+from back_health.importer.sentences import split_sentences
+from back_health.importer.severity import advice_of, severity_of
 
 from .documents import exercises_of, warnings_of
 
@@ -225,3 +226,44 @@ def test_a_notification_history_is_imported_with_its_exercise_and_warning():
 def test_a_table_with_bars_is_no_notification_history():
     text = "Drug | Dose | Notes\nIbuprofen | 400 mg | with food\nNaproxen | 250 mg | twice\n"
     assert read_notifications(text) == (text, [])
+
+
+def test_emphasis_marks_open_a_sentence_and_advice():
+    text = (
+        "** Call 999 if someone falls from a ladder and cannot move their legs. Do not move"
+        " them. ** Call 111 the same day if back pain comes with a fever."
+    )
+    sentences = split_sentences(text)
+    assert len(sentences) == 3 and sentences[2].startswith("** Call 111")
+    rules = default_rules()
+    assert advice_of(sentences[0], rules).level == "emergency"
+    assert advice_of(sentences[2], rules).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("5.2 Call 999 if a player has sudden weakness in an arm or leg.", "emergency"),
+        ("See the welfare team or a GP if your pain is not better after 1 week.", "see_doctor"),
+    ],
+)
+def test_a_clauses_number_and_someone_else_to_see_first_leave_help(sentence, level):
+    assert advice_of(sentence, default_rules()).level == level
+
+
+def test_a_guidelines_numbered_do_not_is_no_caution_to_the_reader():
+    assert (
+        advice_of("1.2.6 Do not offer belts or corsets for low back pain.", default_rules()) is None
+    )
+
+
+def test_what_the_text_says_is_an_app_is_no_condition():
+    source = (
+        "<h1>Frequently asked questions</h1><h2>What is Backcast?</h2><p>Backcast is a"
+        " free app that asks people with persistent low back pain to rate their pain each"
+        " day. Backcast compares the ratings with the weather.</p><h2>Who can join?</h2>"
+        "<p>Adults with persistent low back pain can join Backcast. Persistent low back pain"
+        " is pain that lasts more than 12 weeks.</p>"
+    )
+    plan = analyse(source.encode(), "faq.html", format="html")
+    assert plan.main_page.title == "Persistent low back pain"

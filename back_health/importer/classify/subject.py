@@ -1873,6 +1873,9 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
             and mentions >= WHAT_IS_MENTIONS
             # "What is the dorsal scapular nerve?": a part of the body the text explains.
             and not rules.cue("anatomy_subject", f"the {name}")
+            # "What is Backcast?" over "Backcast is a free app ...": what the text says
+            # it is, and it is no condition.
+            and not _defined_as_other(name, body, rules)
         ):
             kind = DEFINED_CONDITION
     if candidate.source != "title" and not kind and mentions < 2:
@@ -1893,6 +1896,26 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         if part
     )
     return candidate
+
+
+def _defined_as_other(name: str, body: str, rules: RuleSet) -> bool:
+    """Whether the text says ``name`` is a thing no condition is: an app, a study, a
+    service ("Backcast is a free app that ...")."""
+    said = f" {_normalised(name, rules)} "
+    start = body.find(said)
+    while start >= 0:
+        if _OTHER_THING.match(body, start + len(said)):
+            return True
+        start = body.find(said, start + 1)
+    return False
+
+
+#: What a name is said to be when it is no condition: "is a free app", "is a study".
+_OTHER_THING = re.compile(
+    r"(?:is|are|wa|were) (?:an? |the |our )?(?:[a-z'-]+ ){0,2}?(?:app|study|project|tool|"
+    r"service|website|site|programme|program|device|product|company|charity|organisation|"
+    r"organization|platform|survey|scheme|campaign|course|class|team|network|trial)\b"
+)
 
 
 def _long_condition_name(name: str, rules: RuleSet) -> bool:

@@ -84,6 +84,33 @@ def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
 _CLAUSE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}+\.?[ \t]++")
 
 
+#: A prohibition alone as the cue: "Please don't", "Do not", "Never".
+_PROHIBITION = re.compile(r"\W*(?:please\s+)?(?:do\s+not|don['\u2019]t|never)\W*", re.IGNORECASE)
+#: What makes a prohibition a caution: who or when it is for, or the harm it avoids.
+_CAUTION_REASON = re.compile(
+    r"\b(?:if|unless|until|while|whilst|when|before|after|during|without|more than|over \d+|"
+    r"heavier|for (?:at least |more than )?(?:\d+|a |an |one|two|three|four|six)|"
+    # "Do not wait for Monday.": help not to put off.
+    r"wait\w*|delay\w*|ignore\w*|as (?:it|this|they)|"
+    r"because|could|can|may|might|risk\w*|damag\w*|burn\w*|break\w*|fractur\w*|bleed\w*|"
+    r"tear\w*|injur\w*|harm\w*|danger\w*|unsafe|addict\w*|withdraw\w*|overdose|infect\w*|"
+    r"worse|pregnan\w*|breast-?feeding|children|child|bab(?:y|ies)|under \d+|skin|wounds?|"
+    r"eyes?|numb\w*|kg|kilos?|heavy)\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_prohibition(found: SeverityCue, text: str, rules: RuleSet) -> bool:
+    """Whether a caution's only ground is a prohibition ("Please don't sit on a keepnet as
+    a cushion"): no medicine named, and nothing saying for whom, when or what harm it
+    avoids. A warning names a risk to the reader; such a sentence stays text."""
+    return (
+        _PROHIBITION.fullmatch(found.cue.strip("'\"")) is not None
+        and _CAUTION_REASON.search(text) is None
+        and not rules.find_medicines(text)
+    )
+
+
 def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     """The severity of ``text`` when it is advice to the reader: a warning tells the
     reader to get help or names a risk to them, so a sentence with a severity cue that
@@ -99,6 +126,12 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     ):
         text = text[numbered.end() :]
     found = severity_of(text, rules)
+    if (
+        found is not None
+        and found.level == Severity.CAUTION
+        and _bare_prohibition(found, text, rules)
+    ):
+        found = None
     label = rules.cue("warning_label", text)
     if found is not None and (label or rules.cue("reader_address", text)):
         return found

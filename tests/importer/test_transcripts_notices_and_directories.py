@@ -267,3 +267,31 @@ def test_what_the_text_says_is_an_app_is_no_condition():
     )
     plan = analyse(source.encode(), "faq.html", format="html")
     assert plan.main_page.title == "Persistent low back pain"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please don't sit on a rolled-up keepnet as a cushion.",
+        "Please do not wear a neck collar.",
+        "Please don't buy an inversion table.",
+    ],
+)
+def test_a_bare_prohibition_naming_no_risk_is_no_warning(sentence):
+    assert advice_of(sentence, default_rules()) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do not take ibuprofen.",
+        "Never lift anything over 25 kg on your own.",
+        "Do not put it on broken or irritated skin.",
+        "Please do not let anyone crack your neck, as this can damage the spinal cord.",
+        "Do not drive for 6 weeks.",
+        "Please don't take codeine while you're breastfeeding.",
+    ],
+)
+def test_a_prohibition_naming_a_medicine_a_risk_or_when_is_a_caution(sentence):
+    found = advice_of(sentence, default_rules())
+    assert found is not None and found.level == "caution"

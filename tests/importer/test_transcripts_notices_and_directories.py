@@ -295,3 +295,27 @@ def test_a_bare_prohibition_naming_no_risk_is_no_warning(sentence):
 def test_a_prohibition_naming_a_medicine_a_risk_or_when_is_a_caution(sentence):
     found = advice_of(sentence, default_rules())
     assert found is not None and found.level == "caution"
+
+
+def test_every_headed_section_may_be_about_something_else_when_the_lead_is_not():
+    source = (
+        "# Coccydynia\n\nCoccydynia is pain in the tailbone, worse when you sit. Most cases"
+        " settle within a few months. Call 999 if you cannot control your bladder.\n\n"
+        "## Match results\n\nFirst place went to K. Dwyer on peg 14.\n\n"
+        "## Work party\n\nSaturday at the top car park. Bring loppers and wellies.\n\n"
+        "## Tackle swap\n\nBring old reels and rods to the clubhouse on 3 April.\n"
+    )
+    plan = analyse(source.encode(), "bulletin.md", format="markdown")
+    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    assert "loppers" not in text and "peg 14" not in text and "reels" not in text
+    assert "Call 999" in text
+
+
+def test_a_document_saying_nothing_of_health_keeps_its_sections():
+    source = (
+        "# Club news\n\n## Match results\n\nFirst place went to K. Dwyer on peg 14.\n\n"
+        "## Work party\n\nSaturday at the top car park.\n\n## Dates\n\nThe meeting is on"
+        " 3 April.\n"
+    )
+    plan = analyse(source.encode(), "news.md", format="markdown")
+    assert not [d for d in plan.dropped if "something else" in d.reason]

@@ -118,9 +118,12 @@ def without_unrelated_sections(sections: list[Section], base: int, state: Contex
         if not topic and not after_topic and not _about_health(text, state):
             unrelated.append((start, end))
         after_topic = bool(topic)
-    if not unrelated or len(unrelated) == len(headed):
+    if not unrelated:
         return sections
     drop = {i for start, end in unrelated for i in range(start, end)}
+    rest = [s for i, s in enumerate(sections) if i not in drop]
+    if not _about_health("\n".join([*(s.heading for s in rest), _text(rest)]), state):
+        return sections  # nothing here speaks of health: no part is the odd one out
     for start, end in unrelated:
         text = "\n".join([sections[start].heading, _text(sections[start:end])]).strip()
         state.plan.dropped.append(Dropped(reason=UNRELATED_SECTION, text=text))

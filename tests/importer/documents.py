@@ -39,3 +39,8 @@ def exercises_of(plan) -> list[dict]:
 def warnings_of(plan) -> list[dict]:
     """Every warning block's value of the plan, page by page, in order."""
     return [block.value for page in plan.pages for block in page.blocks if block.type == "warning"]
+
+
+def blocks_text(plan) -> str:
+    """Every block value of every page of the plan, as one string to search."""
+    return " ".join(str(block.value) for page in plan.pages for block in page.blocks)

@@ -17,7 +17,7 @@ from back_health.importer.manpage import REASON as MANUAL_REASON
 from back_health.importer.manpage import read_manpage
 from back_health.importer.pipeline import analyse
 
-from .documents import exercises_of, warnings_of
+from .documents import blocks_text, exercises_of, warnings_of
 
 SCREENPLAY = """Title: Sitting Comfortably: Coccyx Pain
 Credit: Written by
@@ -344,7 +344,7 @@ def test_a_letters_signature_after_its_sign_off_is_dropped():
         " 5 March 2025 (KA/lm)</p><p>cc: Dr P. Rowntree, The Mill Surgery</p>"
     )
     plan = analyse(source.encode(), "letter.html", format="html")
-    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    text = blocks_text(plan)
     assert "Adebayo" not in text and "Rowntree" not in text and "Dictated" not in text
     assert "Take naproxen with food" in text
     assert any(d.reason == "signature" and "Adebayo" in d.text for d in plan.dropped)
@@ -367,7 +367,7 @@ def test_a_list_of_tags_is_page_metadata():
         "<li>Feelings: <span>relieved</span></li></ul>"
     )
     plan = analyse(source.encode(), "story.html", format="html")
-    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    text = blocks_text(plan)
     assert "Feelings" not in text and "What was good" not in text
 
 

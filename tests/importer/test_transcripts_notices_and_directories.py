@@ -16,7 +16,7 @@ from back_health.importer.script import read_script
 from back_health.importer.sentences import split_sentences
 from back_health.importer.severity import advice_of, severity_of
 
-from .documents import exercises_of, warnings_of
+from .documents import blocks_text, exercises_of, warnings_of
 
 TRANSCRIPT = """WALKING TALL - accessibility transcript
 
@@ -122,7 +122,7 @@ Rats have been seen near the compost bays. Please do not put cooked food in the 
 
 def test_sections_that_say_nothing_of_health_are_dropped_with_why():
     plan = analyse(NEWSLETTER.encode(), "newsletter.md", format="markdown")
-    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    text = blocks_text(plan)
     assert "Plot inspections" not in text and "compost" not in text
     assert "Keep moving" in text
     assert [w["severity"] for w in warnings_of(plan)] == ["emergency"]
@@ -139,7 +139,7 @@ def test_a_section_with_a_cause_or_an_exercise_stays_without_health_words():
         "## Contact\n\nWrite to us at the address below.\n"
     )
     plan = analyse(source.encode(), "as.md", format="markdown")
-    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    text = blocks_text(plan)
     assert "HLA-B27" in text or any("HLA-B27" in p.title for p in plan.pages)
     assert [d.text.split("\n")[0] for d in plan.dropped if "something else" in d.reason] == [
         "Contact"
@@ -158,7 +158,7 @@ def test_a_video_pages_player_credits_and_description_are_furniture():
         " the bottom of the spine are badly squeezed. It is an emergency.</p>"
     )
     plan = analyse(source.encode(), "bsl.html", format="html")
-    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    text = blocks_text(plan)
     for furniture in ("4 min 12 s", "blue top", "Presented by", "Video description"):
         assert furniture not in text
     assert "badly squeezed" in text
@@ -306,7 +306,7 @@ def test_every_headed_section_may_be_about_something_else_when_the_lead_is_not()
         "## Tackle swap\n\nBring old reels and rods to the clubhouse on 3 April.\n"
     )
     plan = analyse(source.encode(), "bulletin.md", format="markdown")
-    text = " ".join(str(b.value) for p in plan.pages for b in p.blocks)
+    text = blocks_text(plan)
     assert "loppers" not in text and "peg 14" not in text and "reels" not in text
     assert "Call 999" in text
 

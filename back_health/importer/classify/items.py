@@ -1,6 +1,8 @@
-"""A newsletter's other items: the stories its contents list names besides the one the
-page is about ("IN THIS ISSUE: Flu clinics / Back pain at work / Staff news"), when they
-say nothing of the back's treatments, medicines or the body."""
+"""A document's parts about something else: a newsletter's other items, the stories its
+contents list names besides the one the page is about ("IN THIS ISSUE: Flu clinics /
+Back pain at work / Staff news") when they say nothing of the back's treatments,
+medicines or the body (:func:`without_other_items`); and, in any document of several
+headed sections, those that say nothing of health at all (:func:`without_unrelated_sections`)."""
 
 from __future__ import annotations
 
@@ -102,8 +104,9 @@ def without_unrelated_sections(sections: list[Section], base: int, state: Contex
     and a choir's rehearsal notes around the one item about the back. A section speaks
     of health when it names a medicine, a part of the body, a treatment of the back's
     kinds, a condition, a symptom or someone who gives care, asks for help, or counts an
-    exercise. The part before the first heading always stays; each section dropped is
-    recorded, with why."""
+    exercise, or when its heading (or the one before it) names a topic ("Causes"). The
+    part before the first heading always stays, nothing is dropped from a document that
+    says nothing of health anywhere, and each section dropped is recorded, with why."""
     headed = [i for i, s in enumerate(sections) if s.heading and s.level <= base]
     if len(headed) < MIN_SECTIONS:
         return sections

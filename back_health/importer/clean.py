@@ -506,7 +506,6 @@ def drop_signatures(doc: Document) -> Document:
     none of them a sentence of advice. The sign-off itself is left to the chrome step."""
     dropped = list(doc.dropped)
     sections = []
-    found = False
     for section in doc.sections:
         kept: list = []
         signing = 0  # paragraphs of a signature still to look at
@@ -514,7 +513,6 @@ def drop_signatures(doc: Document) -> Document:
             if signing and isinstance(block, Paragraph) and _signature_line(block.text):
                 dropped.append(Dropped(reason="signature", text=block.text))
                 signing -= 1
-                found = True
                 continue
             signing = (
                 SIGNATURE_MAX_PARAGRAPHS
@@ -525,7 +523,9 @@ def drop_signatures(doc: Document) -> Document:
         sections.append(
             replace(section, blocks=kept) if len(kept) != len(section.blocks) else section
         )
-    return replace(doc, sections=sections, dropped=dropped) if found else doc
+    if len(dropped) == len(doc.dropped):
+        return doc
+    return replace(doc, sections=sections, dropped=dropped)
 
 
 #: Most paragraphs after a sign-off read as its signature.

@@ -86,18 +86,6 @@ _CLAUSE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}+\.?[ \t]++")
 
 #: A prohibition alone as the cue: "Please don't", "Do not", "Never".
 _PROHIBITION = re.compile(r"\W*(?:please\s+)?(?:do\s+not|don['\u2019]t|never)\W*", re.IGNORECASE)
-#: What makes a prohibition a caution: who or when it is for, or the harm it avoids.
-_CAUTION_REASON = re.compile(
-    r"\b(?:if|unless|until|while|whilst|when|before|after|during|without|more than|over \d+|"
-    r"heavier|for (?:at least |more than )?(?:\d+|a |an |one|two|three|four|six)|"
-    # "Do not wait for Monday.": help not to put off.
-    r"wait\w*|delay\w*|ignore\w*|as (?:it|this|they)|"
-    r"because|could|can|may|might|risk\w*|damag\w*|burn\w*|break\w*|fractur\w*|bleed\w*|"
-    r"tear\w*|injur\w*|harm\w*|danger\w*|unsafe|addict\w*|withdraw\w*|overdose|infect\w*|"
-    r"worse|pregnan\w*|breast-?feeding|children|child|bab(?:y|ies)|under \d+|skin|wounds?|"
-    r"eyes?|numb\w*|kg|kilos?|heavy)\b",
-    re.IGNORECASE,
-)
 
 
 def _bare_prohibition(found: SeverityCue, text: str, rules: RuleSet) -> bool:
@@ -106,7 +94,7 @@ def _bare_prohibition(found: SeverityCue, text: str, rules: RuleSet) -> bool:
     avoids. A warning names a risk to the reader; such a sentence stays text."""
     return (
         _PROHIBITION.fullmatch(found.cue.strip("'\"")) is not None
-        and _CAUTION_REASON.search(text) is None
+        and rules.cue("caution_grounds", text) is None
         and not rules.find_medicines(text)
     )
 
@@ -120,12 +108,14 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     # clause's number before help to get ("5.2 Call 999 if ..."), but a guideline's
     # numbered "1.2.6 Do not offer belts" speaks to clinicians, not to the reader.
     text = text.lstrip("*_ \t")
-    if (numbered := _CLAUSE_NUMBER.match(text)) and (
-        (help_asked := severity_of(text[numbered.end() :], rules)) is not None
-        and help_asked.level != Severity.CAUTION
-    ):
-        text = text[numbered.end() :]
-    found = severity_of(text, rules)
+    found = None
+    if numbered := _CLAUSE_NUMBER.match(text):
+        found = severity_of(text[numbered.end() :], rules)
+        if found is not None and found.level != Severity.CAUTION:
+            text = text[numbered.end() :]
+        else:
+            found = None
+    found = found or severity_of(text, rules)
     if (
         found is not None
         and found.level == Severity.CAUTION

@@ -36,6 +36,15 @@ TITLE_CASE_MINOR_WORDS = frozenset(
 )
 
 
+def without_article(text: str) -> str:
+    """``text`` without the article opening it: "the knee to chest stretch" -> "knee to
+    chest stretch"."""
+    return _LEADING_ARTICLE.sub("", text, count=1)
+
+
+_LEADING_ARTICLE = re.compile(r"^\s*+(?:an?|the)\s++", re.IGNORECASE)
+
+
 def squash_spaces(text: str) -> str:
     """Runs of whitespace as one space, trimmed."""
     # str.split() and the regex's \s agree on what whitespace is; split is faster.

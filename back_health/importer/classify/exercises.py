@@ -18,7 +18,7 @@ from ..names import (
 from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part, RuleSet
 from ..severity import advice_of
-from ..text import sentence_start
+from ..text import sentence_start, without_article
 from .blocks import add_block, drop_lead_paragraph, paragraph_html
 from .context import Context, relate
 from .entities import owner_for_relations
@@ -1198,7 +1198,7 @@ def enumerated_exercises(sentence: str, rules: RuleSet) -> tuple[str, list[str]]
             return None
         name, sep, said = match.groups()
         if suggested is not None:
-            name = _LEADING_ARTICLE.sub("", name)
+            name = without_article(name)
             if not _names_an_exercise(name, rules):
                 return None
         if (
@@ -1217,8 +1217,6 @@ def enumerated_exercises(sentence: str, rules: RuleSet) -> tuple[str, list[str]]
 
 #: A suggestion opening a sentence that names exercises: "Try the ...", "Do a ...".
 _SUGGESTED = re.compile(r"(?:try|do|start with)\s++(?=(?:the|a|an)\s)", re.IGNORECASE)
-#: An article before an exercise's name.
-_LEADING_ARTICLE = re.compile(r"^\s*+(?:the|a|an)\s++", re.IGNORECASE)
 #: Most words of a lead before a colon that announces exercises.
 ENUMERATED_LEAD_MAX_WORDS = 12
 #: An item's name (up to six words) and what follows it, after a comma or in brackets.

@@ -6,8 +6,6 @@ headed sections, those that say nothing of health at all (:func:`without_unrelat
 
 from __future__ import annotations
 
-import re
-
 from ..clean import block_text, heading_key, issue_contents
 from ..document import Dropped, Section
 from ..dose import has_counts, read_dose
@@ -139,24 +137,12 @@ MIN_SECTIONS = 3
 #: Reason recorded for a section dropped as saying nothing of health.
 UNRELATED_SECTION = "chrome: section about something else"
 
-#: Words of health a section about anything else has none of: symptoms, care, help.
-_HEALTH_WORDS = re.compile(
-    r"\b(?:pain\w*|ache\w*|aching|sore\w*|stiff\w*|numb\w*|tingl\w*|spasms?|injur\w*|hurt\w*|"
-    r"swell\w*|fever|symptoms?|posture|muscles?|joints?|nerves?|bones?|discs?|spine|spinal|"
-    r"gp|doctors?|physio\w*|pharmacists?|nurses?|midwi\w+|surgeon\w*|hospital\w*|clinic\w*|"
-    r"nhs|a&e|999|111|112|911|ambulance|emergency|medicines?|medication|tablets?|"
-    r"exercises?|stretch\w*|health\w*|treatment\w*|diagnos\w*|recovery|heal\w*|genes?|"
-    r"genetic|immune|infect\w*|operation|surg\w*|doses?|mg|risks?|side effects?|"
-    r"complications?|blood|pregnan\w*|falls?|fell|crash\w*|collision|accident|driv\w*)\b",
-    re.IGNORECASE,
-)
-
 
 def _about_health(text: str, state: Context) -> bool:
     rules = state.rules
     subject = state.main.title.lower()
     return bool(
-        _HEALTH_WORDS.search(text)
+        rules.cue("health_words", text)
         or (subject and subject in text.lower())
         or _speaks_of_health(text, state)
         or any(rules.is_condition_term(word) for word in set(text.split()) if len(word) > 4)
@@ -169,5 +155,7 @@ def _about_health(text: str, state: Context) -> bool:
 
 
 def _asks_for_help(sentence: str, rules) -> bool:
+    """Whether a sentence asks for help at any level above a caution, said to the reader
+    or not ("Call 999 if a player collapses" in a club's policy)."""
     found = severity_of(sentence, rules)
     return found is not None and found.level != Severity.CAUTION

@@ -28,6 +28,7 @@ from ..names import (
 from ..plan import UNTITLED_ARTICLE, Kind, MedicinePlan, PagePlan
 from ..prefilter import finditer_caseless
 from ..rules import RuleSet
+from ..text import without_article
 from .context import Context, add_alternate, relate
 from .topics import HEADING_TOPICS
 
@@ -951,10 +952,6 @@ def _opening_sentences(document: Document):
             yield from split_sentences(block.text)
 
 
-#: An article before a defined name ("A herniated disc is when ...").
-_LEADING_ARTICLE = re.compile(r"^(?:an?|the)[ \t]+", re.IGNORECASE)
-
-
 def defined_condition(document: Document, rules: RuleSet) -> str:
     """The name the opening of the text defines as a condition ("Cervical dystonia is a
     condition where the muscles of the neck tighten ..."), whether or not the vocabulary
@@ -973,7 +970,7 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
             if _OPENS_DEFINITION.match(sentence) and (name := subject_name(sentence, rules)):
                 return name
             continue
-        name = check_name(_LEADING_ARTICLE.sub("", match.group("name")), rules).name
+        name = check_name(without_article(match.group("name")), rules).name
         if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
             return name
     return ""

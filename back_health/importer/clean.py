@@ -570,9 +570,11 @@ def _is_label(block) -> bool:
 SEPARATED_LINE_MAX = 160
 #: What joins the parts of a masthead or footer line: a middle dot, a bar, a bullet.
 _LINE_SEPARATOR = re.compile(r"\s+[\u00b7|\u2022]\s+")
-#: A name in title case: "Brackenridge Community MSK Service", "NHS Fife".
+#: A name in title case, or a date in words: "Brackenridge Community MSK Service", "NHS
+#: Fife", "Spring 2025".
 _NAME_LIKE = re.compile(
-    r"(?:[A-Z][\w'\u2019&.-]*+|of|and|for|the|&)(?:\s++(?:[A-Z][\w'\u2019&.-]*+|of|and|for|the|&)){0,7}"
+    r"(?:[A-Z][\w'\u2019&.-]*+|of|and|for|the|&)"
+    r"(?:\s++(?:[A-Z][\w'\u2019&.-]*+|of|and|for|the|&|\d{1,4}(?:st|nd|rd|th)?,?)){0,7}"
 )
 
 
@@ -1653,6 +1655,10 @@ def drop_empty_sections(doc: Document) -> Document:
     return replace(doc, sections=kept, dropped=dropped)
 
 
+#: Most words of who issued a document before the title in a running header.
+RUNNING_HEAD_MAX_WORDS = 6
+
+
 def drop_repeated_title_headings(doc: Document) -> Document:
     """A heading that repeats the document's title after the title's own heading is a
     running header a printed page put at its top ("Lumbar discography" over page 2 of
@@ -1663,8 +1669,21 @@ def drop_repeated_title_headings(doc: Document) -> Document:
     sections: list[Section] = []
     dropped = list(doc.dropped)
     seen = False
+    headings: set[str] = {title}
     for section in doc.sections:
-        repeats = " ".join(section.heading.split()).casefold() == title
+        words = " ".join(section.heading.split())
+        heading = words.casefold()
+        # "OAKFIELD MEDICAL PRACTICE      Inflammatory back pain" over page 2: who issued
+        # it in capitals beside the title or a heading the document had already, as a
+        # running header sets them.
+        parts = words.split(" ", RUNNING_HEAD_MAX_WORDS)
+        repeats = heading == title or any(
+            (before := " ".join(parts[:cut])).isupper()
+            and len(before) > 2
+            and " ".join(parts[cut:]).casefold() in headings
+            for cut in range(1, len(parts))
+        )
+        headings.add(heading)
         if repeats and seen and sections:
             dropped.append(Dropped(reason="chrome: running header or footer", text=section.heading))
             sections[-1] = replace(sections[-1], blocks=[*sections[-1].blocks, *section.blocks])

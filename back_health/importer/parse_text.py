@@ -96,7 +96,13 @@ KEEP_FINAL_STOP_AFTER = frozenset("etc e.g i.e approx".split())
 SHORT_ITEM_WORDS = 12
 
 #: Bullets, "o" among them: word processors and typewritten leaflets bullet with it.
+#: A run of up to three stars is one bullet: "*** Call 999 if ...", "** Call 111 ...",
+#: "* See a GP ...", a list graded by how urgent each item is.
 _BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$")
+#: A run of stars opening a line: "*** Call 999 if ...".
+_STAR_RUN = re.compile(r"^[ \t]*+(\*{1,3})[ \t\u00a0]+(?=\S)")
+#: What a byline's chrome reason reads.
+BYLINE = "chrome: byline"
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
 #: Pictographs: the emoji planes, dingbats and miscellaneous symbols, stars and circles.
 _PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55"
@@ -200,7 +206,8 @@ def match_item(line: str) -> ItemMarker | None:
     ):
         match = pattern.match(line)
         if match:
-            return ItemMarker(family, match.group("marker"), match.group("text").strip())
+            text = match.group("text").strip()
+            return ItemMarker(family, match.group("marker"), text)
     return None
 
 
@@ -1506,8 +1513,19 @@ def pipe_table(lines: list[str]) -> Table:
 _CAPITALS_LABEL = re.compile(r"[^\W\d_][^\W_]*+(?:[ &/-]++[^\W_]++){0,4}+[ \t]*+:")
 
 
+def _graded_stars(lines: list[str]) -> list[str]:
+    """Lines opening with runs of one to three stars of more than one length, none
+    closing with a star ("*** Call 999 ...", "** Call 111 ...", "* See a GP ..."): a
+    list graded by urgency, each run one bullet. A run closed later ("** Call 999 ...
+    **") is emphasis, which stays."""
+    runs = {run.group(1) for line in lines if (run := _STAR_RUN.match(line))}
+    if len(runs) < 2 or any(line.rstrip().endswith("*") for line in lines):
+        return lines
+    return [_STAR_RUN.sub("* ", line, count=1) for line in lines]
+
+
 def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
-    lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in lines]
+    lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in _graded_stars(lines)]
     if len(lines) > 1 and _RULE.match(lines[0]):
         # "-----" / "1. WELCOME TO DR OKAFOR" / "-----": a heading boxed by rules; the
         # rule above it ends the part before and is no part of the heading.
@@ -1516,14 +1534,25 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         return numbered
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
     if underlined is not None:
-        heading = _Unit("para", [collapse_spaces(" ".join(lines[:underlined]))])
+        byline = []
+        if underlined > 1 and chrome_reason(last := lines[underlined - 1].strip()) == BYLINE:
+            # "A WORD ABOUT YOUR BACK" / "by Frank Osei, retired physio" between rules:
+            # the byline under a heading is no part of it.
+            byline, underlined_text = [_Unit("para", [last])], lines[: underlined - 1]
+        else:
+            underlined_text = lines[:underlined]
+        heading = _Unit("para", [collapse_spaces(" ".join(underlined_text))])
         heading.heading_like = True
         # "=" (and a line of "_", a typewriter's rule) under a headline; "-" under a
         # section heading.
         heading.double_underlined = lines[underlined].startswith(("=", "_"))
         heading.underlined = True
         rest = lines[underlined + 1 :]
-        return [heading, *(_plain_block_units(rest, numbered_headings) if rest else [])]
+        return [
+            heading,
+            *byline,
+            *(_plain_block_units(rest, numbered_headings) if rest else []),
+        ]
     fields = sum(1 for line in lines if _is_field_line(line))
     if fields >= 2 and fields >= FIELD_LINES_SHARE * len(lines):
         # "Visit date: ..." / "Provider: ..." / "Diagnosis: ...": a record's fields, each
@@ -1550,7 +1579,10 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         is_heading_like(first, before_list=bool(match_item(rest[0])), headline=headline)
         and (_starts_new_line_of_text(rest[0]) or headline)
     ):
-        units.append(_Unit("para", [first], heading_like=True, over_text=True))
+        # "Posted by the Welfare Committee, April 2025" over a notice: a byline, a line
+        # of its own that heads nothing.
+        byline = chrome_reason(first.strip()) == BYLINE
+        units.append(_Unit("para", [first], heading_like=not byline, over_text=not byline))
         lines = rest
     elif (
         rest
@@ -1852,6 +1884,9 @@ def build_sections(units: list[_Unit]) -> tuple[str, list[Section], list[Dropped
             if current.heading or current.blocks:
                 current = Section(heading="", level=max(current.level, 2))
                 sections.append(current)
+                # The heading after the rule starts a part of its own: it is no
+                # sub-heading of the one before the rule.
+                previous_heading_level = min(previous_heading_level, 1)
             continue
         if unit.kind == "para" and unit.heading_like and followed:
             level = _heading_level(unit.text, previous_heading_level, bool(current.blocks))

@@ -174,16 +174,19 @@ def list_html(block: ListBlock, items: list[ListItem]) -> str:
     return f"<{tag}>{inner}</{tag}>"
 
 
-def drop_lead_paragraph(owner: PagePlan, lead: str, state: Context) -> None:
-    """The lead of a list that became pages would dangle; take it out of the body."""
+def drop_lead_paragraph(
+    owner: PagePlan, lead: str, state: Context, *, marked_up: bool = False
+) -> None:
+    """The lead of a list that became pages would dangle; take it out of the body.
+    ``marked_up``: a lead the list's block repeats goes in bold too."""
     if not lead or not owner.blocks or owner.blocks[-1].type != "paragraph":
         return
-    strip_lead(owner.blocks[-1], lead)
+    strip_lead(owner.blocks[-1], lead, marked_up=marked_up)
     if not owner.blocks[-1].value.strip():
         owner.blocks.pop()
 
 
-def strip_lead(block: BlockPlan, lead: str) -> None:
+def strip_lead(block: BlockPlan, lead: str, *, marked_up: bool = False) -> None:
     """Take a list's lead sentence off the end of a paragraph block (its value may be
     left empty: empty paragraphs are dropped when the plan is finished)."""
     escaped = html.escape(lead, quote=False)
@@ -195,6 +198,18 @@ def strip_lead(block: BlockPlan, lead: str) -> None:
         block.value = block.value[: -len(escaped) - 4].rstrip() + "</p>"
         if block.value.endswith("<p></p>"):
             block.value = block.value[:-7]
+        return
+    if not marked_up:
+        return
+    # "<p><strong>Gentle exercises:</strong></p>": the lead in bold is the lead still.
+    start = block.value.rfind("<p>")
+    if start >= 0 and block.value.endswith("</p>"):
+        last = html.unescape(_TAG.sub("", block.value[start + 3 : -4])).strip()
+        if last and last == lead.strip():
+            block.value = block.value[:start]
+
+
+_TAG = re.compile(r"<[^<>]{0,200}+>")
 
 
 def paragraph_html(paragraph: Paragraph) -> str:

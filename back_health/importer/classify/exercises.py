@@ -220,6 +220,12 @@ def emit_exercise_list(
     phase_leads: set[int] = set()  # id() of each phase's lead
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if exercises and _help_lead(block, rules):
+            # "**When to get help:**" over a list after the exercises: the list's own
+            # heading in all but name, and what follows is read as any section's.
+            trailing.extend(blocks[index:])
+            state.decide(block.text, "exercise list end", "a lead about getting help")
+            break
         if isinstance(block, Paragraph) and (
             frequency := _phase_frequency(block, following, rules)
         ):
@@ -323,7 +329,7 @@ def emit_exercise_list(
     trailing.extend(Paragraph(text) for text in routine_items)
     if lead and not intro:
         intro.append(f"<p>{html.escape(lead, quote=False)}</p>")
-        drop_lead_paragraph(owner, lead, state)
+        drop_lead_paragraph(owner, lead, state, marked_up=True)
     value = {
         "heading": heading,
         "intro": "".join(intro),
@@ -502,6 +508,21 @@ _WITH_EQUIPMENT = re.compile(
     r"sticks?|poles?|tins?|bottles?)\b.*)$",
     re.IGNORECASE,
 )
+
+
+def _help_lead(block, rules: RuleSet) -> bool:
+    """A short paragraph worded as a warning heading ("When to get help:", "**Red
+    flags**") over a list: the start of the warnings, never an exercise's label."""
+    if (
+        not isinstance(block, Paragraph)
+        or not block.text.rstrip().endswith(":")
+        and not (re.fullmatch(r"\s*<(strong|b)>[^<]*</\1>\s*", block.html or ""))
+    ):
+        return False
+    words = block.text.strip().rstrip(":").strip()
+    return len(words.split()) <= ENUMERATED_LEAD_MAX_WORDS and bool(
+        rules.cue("heading_warning", words)
+    )
 
 
 def only_dose(sentence: str, rules: RuleSet) -> bool:

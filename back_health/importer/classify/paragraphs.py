@@ -127,9 +127,32 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             routine = [*_sentences_before(blocks, index), *_routine_after(blocks, index, state)]
             emit_table(block, owner, topic, heading, state, routine=routine)
         elif isinstance(block, Paragraph):
+            if _stops_the_list_before(block, owner, state):
+                continue
             if not _entity_category(topic):
                 labelled_condition(block, owner, state)
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
+
+
+def _stops_the_list_before(block: Paragraph, owner: PagePlan, state: Context) -> bool:
+    """A paragraph of stop-if sentences alone right after an exercise list ("Stop doing
+    them if your pain spreads down your leg."): when to stop every exercise of the list,
+    which takes it. One that also asks for help ("... and see your GP") stays a warning."""
+    last = owner.blocks[-1] if owner.blocks else None
+    if last is None or last.type != "exercise_list":
+        return False
+    rules = state.rules
+    sentences = split_sentences(block.text)
+    if not sentences or not all(
+        rules.cue("stop_if", sentence)
+        and not has_dose(read_dose(sentence).dose)
+        and ((found := advice_of(sentence, rules)) is None or found.level == Severity.CAUTION)
+        for sentence in sentences
+    ):
+        return False
+    last.value["stop_if"].extend(sentences)
+    state.decide(block.text, "exercise stop-if", "a paragraph about every exercise before it")
+    return True
 
 
 def _exercise_paragraphs(found, blocks, index: int, rules):

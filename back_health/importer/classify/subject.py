@@ -610,7 +610,9 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
                 # file's path, whatever words it is made of.
                 rejected.append(f"{name!r} (a path or identifier)")
                 continue
-            scored.append(_scored(Candidate(candidate.source, text, name), body, rules))
+            scored.append(
+                _scored(Candidate(candidate.source, text, name), body, rules, short_names)
+            )
     # What the text defines as a condition: "Text neck ... is neck and upper back pain
     # brought on by ...", "What is spasticity?" over "Spasticity is muscle stiffness ...".
     defined_keys = {
@@ -639,6 +641,7 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         if c.score > 0
         and (c.source != "treatment asked about" or c.kind in ("a medicine", "a treatment"))
     ]
+    scored = _without_what_it_follows(scored, rules)
     if not scored:
         because = "no candidate names the subject" + (
             f"; rejected {', '.join(rejected)}" if rejected else ""
@@ -686,6 +689,33 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
     if not document.title.strip():
         state.plan.flags.append(Flag(kind="no_title", text=best.name))
     return best.text, best.name, because, best.kind
+
+
+def _without_what_it_follows(scored: list[Candidate], rules: RuleSet) -> list[Candidate]:
+    """The candidates without a treatment the text's wording names when a title or a
+    heading names the condition that follows it ("Neck stiffness after radiotherapy" over
+    "Radiotherapy to the head and neck can cause ..."): the treatment is what brought the
+    condition on, not what the article is about."""
+    followed = [
+        parts[1].lower()
+        for c in scored
+        if c.source in _NAMING_SOURCES and c.kind and c.kind not in _TREATMENT_KINDS
+        if len(parts := _HEAD_BEFORE_QUALIFIER.split(c.name, maxsplit=1)) > 1
+    ]
+    if not followed:
+        return scored
+    return [
+        c
+        for c in scored
+        if not (
+            c.source in _WORDING_SOURCES
+            and c.kind in _TREATMENT_KINDS
+            and any(re.search(rf"\b{re.escape(c.name.lower())}\b", part) for part in followed)
+        )
+    ]
+
+
+_TREATMENT_KINDS = frozenset({"a medicine", "a treatment"})
 
 
 #: How much less than a general pain a specific name may score and still win over it.
@@ -1829,7 +1859,11 @@ def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) ->
 _PART_OF_REGION = re.compile(r"^(?:low|lower|upper|mid|middle)\s+(?=\w+\s)", re.IGNORECASE)
 
 
-def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
+def _scored(
+    candidate: Candidate, body: str, rules: RuleSet, short_names: dict[str, str] | None = None
+) -> Candidate:
+    """``candidate`` scored: where it was found, whether it names a condition or a
+    treatment, and how often the text names it (by an abbreviation it defines too)."""
     name = candidate.name
     if not check_name(name, rules).name and not _long_condition_name(name, rules):
         candidate.why = "not a name"
@@ -1846,8 +1880,15 @@ def _scored(candidate: Candidate, body: str, rules: RuleSet) -> Candidate:
         # "Low back pain in tennis players" over a text that says "back pain": the same
         # pain, named without which part of the back.
         counted.add(_PART_OF_REGION.sub("", head))
+    normalised = {_normalised(n, rules) for n in counted}
+    # "Metastatic spinal cord compression (MSCC) ... MSCC": the abbreviation names it.
+    shortened = sum(
+        body.count(f" {short} ")
+        for short, full in (short_names or {}).items()
+        if full in normalised
+    )
     mentions = min(
-        max(body.count(f" {_normalised(n, rules)} ") for n in counted),
+        max(body.count(f" {n} ") for n in normalised) + shortened,
         MENTIONS_CAP,
     )
     kind = _treatment_kind(name, rules)

@@ -654,10 +654,19 @@ def drop_chrome(doc: Document) -> Document:
                 chrome, rest = _contents_and_rest(section.blocks)
             elif any(advice := [gives_care_advice(block_text(b)) for b in section.blocks]):
                 # "CONTACT US" over "If you develop weakness in both legs ... call 999":
-                # the advice stays, the heading and the rest of the section go.
+                # the advice stays, the heading and the rest of the section go. An item
+                # of a meeting's business ("ANY OTHER BUSINESS" over a talk on neck pain
+                # that ends on when to get help) is the talk's: only the heading and its
+                # first block go, each block after is judged alone.
                 pairs = list(zip(section.blocks, advice, strict=True))
-                chrome = [block for block, gives in pairs if not gives]
-                rest = [block for block, gives in pairs if gives]
+                talk = (
+                    reason == MINUTES_REASON
+                    and len(section.blocks) > 2
+                    and not advice[0]
+                    and any(advice[2:])
+                )
+                chrome = [b for i, (b, gives) in enumerate(pairs) if not gives and not (talk and i)]
+                rest = [b for i, (b, gives) in enumerate(pairs) if gives or (talk and i)]
             else:
                 chrome, rest = _chrome_and_rest(section.blocks)
             text = "\n".join([section.heading, *(block_text(b) for b in chrome)])
@@ -687,6 +696,10 @@ def drop_chrome(doc: Document) -> Document:
     kept_last = next((s.blocks[-1] for s in reversed(sections) if s.blocks), None)
     ending_dropped = doc.ending_dropped or (last is not None and kept_last is not last)
     return replace(doc, sections=sections, dropped=dropped, ending_dropped=ending_dropped)
+
+
+#: The reason of a meeting's furniture, whose "Any other business" may hold a talk.
+MINUTES_REASON = "chrome: meeting minutes"
 
 
 #: Chrome by wording that, as a heading, still names what its section holds: "Treatments

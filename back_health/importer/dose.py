@@ -181,11 +181,17 @@ _PER_WEEK = re.compile(
 #: every shift", "every morning before work and again at lunch": twice a day.
 _MORNING_AND_EVENING = re.compile(
     r"\bmornings?\s+and\s+(?:(?:every|each)\s+)?(?:evenings?|nights?|bedtime)\b"
-    r"|\b(?:every|each)\s+(?:morning|evening)\b[^.;!?]{0,30}?\band\s+again\s+(?:at|in|before|after)\b"
+    r"|\b(?:every|each)\s+(?:morning|evening)\b[^.;!?]{0,50}?\band\s+again\s+(?:at|in|before|after)\b"
     # "..., and again in the evening if your leg feels tight": only when needed.
     r"(?![^.;!?]{0,40}\bif\b)"
     r"|\b(?:at\s+)?the\s+start\s+and\s+"
     r"(?:the\s+)?end\s+of\s+(?:every|each|your|the)\s+(?:(?:working|work|school)\s+)?(?:day|shift)\b",
+    re.IGNORECASE,
+)
+#: "Morning, lunchtime and evening", "at breakfast, lunch and dinner": three times a day.
+_THREE_MEALS = re.compile(
+    r"\b(?:mornings?|breakfast(?:time)?),?\s+(?:midday|lunch(?:time)?|noon|afternoon)"
+    r",?\s+and\s+(?:evenings?|nights?|bedtime|dinner(?:time)?|tea(?:time)?|supper)\b",
     re.IGNORECASE,
 )
 #: "Do them every morning": once a day.
@@ -199,7 +205,7 @@ _COUNTED_MOVES = re.compile(
     r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2})"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds|"
-    r"twists|kicks|marches|shrugs|slides|hugs|nods|extensions|"
+    r"twists|turns|kicks|marches|ones|shrugs|slides|hugs|nods|extensions|"
     # "Shoulder rolls: 10 backwards": a count of moves told by their direction.
     r"backwards?|forwards?|each\s+way|clockwise|anti-?clockwise|"
     r"(?:press|push|sit|pull|step|chin|curl)[ -]?ups)\b",
@@ -260,6 +266,7 @@ _SEARCHES = {
         _PER_DAY,
         _ONCE_A_DAY,
         _MORNING_AND_EVENING,
+        _THREE_MEALS,
         _PER_WEEK,
         _EVERY_DAY,
     )
@@ -385,6 +392,8 @@ def read_dose(text: str, *, counts_only: bool = False) -> DoseReading:
             )
         text = text[: match.start()] + text[match.end() :]
         folded = fold_case(text)
+    elif _search(_THREE_MEALS, text, folded):
+        dose["times_per_day"] = 3
     elif _search(_MORNING_AND_EVENING, text, folded):
         dose["times_per_day"] = 2
     elif _search(_ONCE_A_DAY, text, folded):

@@ -30,7 +30,7 @@ _LINK = re.compile(r"=>[ \t]*+(?P<url>\S++)(?:[ \t]++(?P<label>[^\n]*+))?")
 #: A heading: one to three "#" and its text.
 _HEADING = re.compile(r"(?P<marks>#{1,3}+)[ \t]*+(?P<text>[^\n]*+)")
 #: A name joined to its text by dot leaders: "side plank ..... hold 20 s".
-_LEADERS = re.compile(r"(?P<name>[^\s.][^.\n]{0,60}?)[ \t]*+\.{3,}+[ \t]*+(?P<text>\S[^\n]*+)")
+DOT_LEADERS = re.compile(r"(?P<name>[^\s.][^.\n]{0,60}?)[ \t]*+\.{3,}+[ \t]*+(?P<text>\S[^\n]*+)")
 
 
 def read_gemtext(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -50,7 +50,7 @@ def read_gemtext(text: str) -> tuple[str, list[tuple[str, str]]]:
             kept.append("")
             continue
         if preformatted:
-            leaders = _LEADERS.fullmatch(line.strip())
+            leaders = DOT_LEADERS.fullmatch(line.strip())
             kept.append(f"- {leaders['name']}: {leaders['text']}" if leaders else line)
         elif link := _LINK.fullmatch(line):
             dropped.append((LINK_REASON, (link["label"] or link["url"]).strip()))

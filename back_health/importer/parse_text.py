@@ -55,7 +55,7 @@ from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section
 from .email_thread import read_email_thread
 from .flashcards import read_flashcards
 from .fountain import read_fountain
-from .gemtext import read_gemtext
+from .gemtext import DOT_LEADERS, read_gemtext
 from .hl7 import read_hl7
 from .manpage import read_manpage
 from .notifications import read_notifications
@@ -135,7 +135,12 @@ _EMOJI_BULLET = re.compile(
     f"^(?P<marker>[{_PICTOGRAPHS}])\ufe0f?[ \t\u00a0]+"
     "(?P<text>(?:[A-Z][a-z'\u2019 ]|[a-z0-9\"'(\u201c])\\S*+.*)$"
 )
-_LETTER = re.compile(r"^(?P<marker>[a-z])(?:\)|\.(?=[ \t\u00a0]+[A-Z]))[ \t\u00a0]+(?P<text>\S.*)$")
+#: "a) ...", "a. ...", and "(a) ..." (never "(c) Northbridge Medical Center", a
+#: copyright line).
+_LETTER = re.compile(
+    r"^(?:\((?![cC]\)[ \t\u00a0]+[A-Z0-9]))?"
+    r"(?P<marker>[a-z])(?:\)|\.(?=[ \t\u00a0]+[A-Z]))[ \t\u00a0]+(?P<text>\S.*)$"
+)
 _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 #: A sentence ending inside a line, or a semicolon between the values of a labelled
 #: line ("Keywords: low back pain; obesity"): either way the line is not a heading. A
@@ -1181,7 +1186,7 @@ def _blocks(text: str) -> list[list[str]]:
         part
         for block in blocks
         for hung in _split_after_hanging_items(
-            _labelled_indented_items(columns_as_pipe_lines(block))
+            _labelled_indented_items(columns_as_pipe_lines(_set_in_arrows(block)))
         )
         for labelled in _split_at_capital_labels(hung)
         for part in _split_at_closing_rules([line.strip() for line in labelled])
@@ -1524,6 +1529,19 @@ def _graded_stars(lines: list[str]) -> list[str]:
     return [_STAR_RUN.sub("* ", line, count=1) for line in lines]
 
 
+def _set_in_arrows(lines: list[str]) -> list[str]:
+    """Lines set in from the margin, each opening with ">" ("  > Looking up at the pole
+    for long stretches"): a list's items, two lines or more of them. A quotation marks
+    its lines with ">" at the margin, and stays as it is."""
+    if sum(1 for line in lines if _SET_IN_ARROW.match(line)) < LINE_ITEMS_MIN:
+        return lines
+    return [_SET_IN_ARROW.sub(r"\1- ", line, count=1) for line in lines]
+
+
+#: ">" opening a line set in from the margin.
+_SET_IN_ARROW = re.compile(r"^([ \t]++)>[ \t]++(?=\S)")
+
+
 def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
     lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in _graded_stars(lines)]
     if len(lines) > 1 and _RULE.match(lines[0]):
@@ -1608,6 +1626,23 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
                 *units,
                 *(_Unit("para", [line[_SUBSECTION_NUMBER.match(line).end() :]]) for line in lines),
             ]
+    if len(lines) >= LINE_ITEMS_MIN and all(
+        (found := DOT_LEADERS.fullmatch(line.strip())) and _WORD_CHARACTER.search(found["text"])
+        for line in lines
+        if line.strip()
+    ):
+        # "Chin tucks ........ 10 times, 5 second hold" / "Shoulder shrugs .... 2 sets of
+        # 10": a name joined to its text by dot leaders, a line each, is a list's items.
+        # Not a list of page numbers or telephone numbers ("Emergency ....... 911").
+        marker = ItemMarker("line", "", "")
+        return [
+            *units,
+            *(
+                _Unit("item", [f"{found['name'].strip()}: {found['text']}"], marker=marker)
+                for line in lines
+                if (found := DOT_LEADERS.fullmatch(line.strip()))
+            ),
+        ]
     if units and _lines_are_items(lines):
         # Under a heading line, "Complete rest: it makes the muscle stiffer" / "Aggressive
         # stretching through sharp pain" / ...: short lines each opening with a capital
@@ -1713,6 +1748,8 @@ def _lines_are_items(lines: list[str]) -> bool:
     return True
 
 
+#: A letter: what a dose has and a page or telephone number has not.
+_WORD_CHARACTER = re.compile(r"[^\W\d_]")
 #: Fewest lines of a list laid out without markers.
 LINE_ITEMS_MIN = 2
 #: Most words of each of its lines.
@@ -1817,7 +1854,10 @@ def _lone_numbered_headings(blocks: list[list[str]]) -> set[int]:
         and _numbered_heading(_as_numbered(block[0]), blocks[index + 1], alone=True)
     }
     asks = any(blocks[index][0].rstrip().endswith("?") for index in found)
-    return found if len(found) >= 2 and asks else set()
+    # "1. ARRIVAL AND SET-UP TIMES" ... "4. LOOKING AFTER YOUR NECK": numbered lines in
+    # capitals, each alone over its text, head a pack's parts as questions would.
+    capitals = all(_in_capitals(match_item(_as_numbered(blocks[i][0])).text) for i in found)
+    return found if len(found) >= 2 and (asks or capitals) else set()
 
 
 #: Most words a numbered heading has after its number; alone on its line, with a blank

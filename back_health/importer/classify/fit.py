@@ -109,7 +109,9 @@ def settle_list(pending: PendingList, state: Context) -> None:
         # that names it ("Do not have live vaccines while you are on adalimumab" under
         # "Staying safe on adalimumab"): the item stays.
         pages = [page for page in named if page is not pending.owner and page is not state.main]
-        return not pages or not all(page.include for page in pages)
+        # A page written with nothing on it ("Exercise", for the exercise list further
+        # on) does not say the item either: "keep up regular exercise, such as walking".
+        return not pages or not all(page.include and has_body(page) for page in pages)
 
     kept = [item for item in source.items if stays(item)]
     if kept:

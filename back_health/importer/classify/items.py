@@ -106,12 +106,18 @@ def without_unrelated_sections(sections: list[Section], base: int, state: Contex
     part before the first heading always stays, nothing is dropped from a document that
     says nothing of health anywhere, and each section dropped is recorded, with why."""
     headed = [i for i, s in enumerate(sections) if s.heading and s.level <= base]
-    if len(headed) < MIN_SECTIONS:
+    # A part without a heading after the first (a talk whose "ANY OTHER BUSINESS" heading
+    # went as chrome) is no part of the headed section before it.
+    unheaded = [i for i, s in enumerate(sections) if i and not s.heading]
+    if not headed or len(headed) + len(unheaded) < MIN_SECTIONS:
         return sections
-    runs = [*headed, len(sections)]
+    runs = [*sorted({*headed, *unheaded}), len(sections)]
     unrelated = []
     after_topic = False  # the section before names a topic ("Causes" over its lead)
     for start, end in zip(runs, runs[1:], strict=False):
+        if not sections[start].heading:
+            after_topic = False
+            continue
         text = "\n".join([sections[start].heading, _text(sections[start:end])])
         topic = heading_topic(sections[start].heading, state.rules)[0]
         # "## Causes" with a lead, then "## Repeated kneeling": one cause a heading, in

@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import replace
 
+from ..clean import remove_sentence
 from ..document import Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from ..dose import has_counts, has_dose, read_dose
 from ..names import (
@@ -68,6 +69,7 @@ from .exercises import (
     emit_exercise_list,
     enumerated_exercises,
     exercise_columns,
+    for_every_exercise,
     names_one_exercise,
     prose_exercises,
     without_number_column,
@@ -127,32 +129,43 @@ def emit_blocks(blocks, owner: PagePlan, topic: str, heading: str, state: Contex
             routine = [*_sentences_before(blocks, index), *_routine_after(blocks, index, state)]
             emit_table(block, owner, topic, heading, state, routine=routine)
         elif isinstance(block, Paragraph):
-            if _stops_the_list_before(block, owner, state):
+            if (block := _without_stops_of_the_list_before(block, owner, state)) is None:
                 continue
             if not _entity_category(topic):
                 labelled_condition(block, owner, state)
             emit_paragraph(block, owner, topic, heading, state, lead_of_next(blocks, index))
 
 
-def _stops_the_list_before(block: Paragraph, owner: PagePlan, state: Context) -> bool:
-    """A paragraph of stop-if sentences alone right after an exercise list ("Stop doing
-    them if your pain spreads down your leg."): when to stop every exercise of the list,
-    which takes it. One that also asks for help ("... and see your GP") stays a warning."""
+def _without_stops_of_the_list_before(block: Paragraph, owner: PagePlan, state: Context):
+    """The paragraph right after an exercise list without its stop-if sentences ("Stop
+    doing them if your pain spreads down your leg."), which go to that list's stop-if:
+    when to stop every exercise of it. Only when the paragraph's other sentences say how
+    often the routine is done ("Do them every hour, or at least 4 times a day."); None
+    when nothing is left. One that also asks for help ("... and see your GP") stays."""
     last = owner.blocks[-1] if owner.blocks else None
     if last is None or last.type != "exercise_list":
-        return False
+        return block
     rules = state.rules
     sentences = split_sentences(block.text)
-    if not sentences or not all(
-        rules.cue("stop_if", sentence)
+    stops = [
+        sentence
+        for sentence in sentences
+        if rules.cue("stop_if", sentence)
         and not has_dose(read_dose(sentence).dose)
         and ((found := advice_of(sentence, rules)) is None or found.level == Severity.CAUTION)
-        for sentence in sentences
-    ):
-        return False
-    last.value["stop_if"].extend(sentences)
-    state.decide(block.text, "exercise stop-if", "a paragraph about every exercise before it")
-    return True
+    ]
+    rest = [sentence for sentence in sentences if sentence not in stops]
+    if not stops or not all(for_every_exercise(sentence, rules) for sentence in rest):
+        return block
+    last.value["stop_if"].extend(stops)
+    for sentence in stops:
+        state.decide(sentence, "exercise stop-if", "a sentence about every exercise before it")
+    if not rest:
+        return None
+    paragraph = block
+    for sentence in stops:
+        paragraph = remove_sentence(paragraph, sentence)
+    return paragraph
 
 
 def _exercise_paragraphs(found, blocks, index: int, rules):

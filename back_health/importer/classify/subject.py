@@ -279,6 +279,29 @@ def _where_it_hurts(name: str, rules: RuleSet) -> bool:
     )
 
 
+#: A name closing with a term in brackets: "Shoulder blade pain at the wheel
+#: (scapulocostal syndrome)".
+_TRAILING_TERM = re.compile(r"(?P<words>[^()]{3,120}+)\((?P<term>[^()]{3,60}+)\)")
+
+
+#: Where or when a symptom is felt, after it: " at the wheel", " after gardening".
+_WHERE_OR_WHEN = re.compile(
+    r"\s+(?:at|in|on|after|following|from|with|during|when|while)\s+", re.IGNORECASE
+)
+
+
+def _glossed_symptom(words: str, term: str, rules: RuleSet) -> bool:
+    """Whether ``words`` describe a symptom where it hurts ("Shoulder blade pain at the
+    wheel") and ``term`` in brackets after them names a condition by a head word of its
+    own ("scapulocostal syndrome"), not by another pain."""
+    head = _WHERE_OR_WHEN.split(words.strip(), maxsplit=1)[0]
+    return (
+        bool(_SYMPTOM_HEAD.search(head))
+        and not _SYMPTOM_HEAD.search(term.strip())
+        and rules.has_condition_head(term.strip())
+    )
+
+
 def _names_a_condition(name: str, rules: RuleSet) -> bool:
     """Whether a clean name is a condition's: a known term, or one ending in a condition
     head ("pain", "syndrome")."""
@@ -997,13 +1020,40 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
         if match is None:
             # "Adjacent segment disease is wear and tear at the level ...": a name with a
             # condition head, defined by the sentence it opens.
-            if _OPENS_DEFINITION.match(sentence) and (name := subject_name(sentence, rules)):
+            if (
+                _OPENS_DEFINITION.match(sentence)
+                and (name := subject_name(sentence, rules))
+                # "Older joints with some arthritis are more easily irritated": a
+                # condition inside what the sentence is about defines nothing.
+                and _names_a_condition(_HEAD_BEFORE_QUALIFIER.split(name, maxsplit=1)[0], rules)
+            ):
                 return name
             continue
         name = check_name(without_article(match.group("name")), rules).name
         if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
             return name
     return ""
+
+
+#: A name closing with a term in brackets: "Shoulder blade pain at the wheel
+#: (scapulocostal syndrome)".
+_TRAILING_TERM = re.compile(r"(?P<words>[^()]{3,120}+)\((?P<term>[^()]{3,60}+)\)")
+
+
+def _glossed_symptom(words: str, term: str, rules: RuleSet) -> bool:
+    """Whether ``words`` describe a symptom where it hurts ("Shoulder blade pain at the
+    wheel") and ``term`` in brackets after them names a condition by a head word of its
+    own ("scapulocostal syndrome"), not by another pain."""
+    head = _WHERE_OR_WHEN.split(words.strip(), maxsplit=1)[0]
+    return (
+        bool(_SYMPTOM_HEAD.search(head))
+        and not _SYMPTOM_HEAD.search(term.strip())
+        and rules.has_condition_head(term.strip())
+    )
+
+
+def _names_a_condition(name: str, rules: RuleSet) -> bool:
+    return rules.is_condition_term(name) or rules.has_condition_head(name)
 
 
 def defined_treatment(document: Document, rules: RuleSet) -> str:
@@ -1420,6 +1470,12 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
     cleaned = without_genre_label(cleaned, rules)
+    if (glossed := _TRAILING_TERM.fullmatch(cleaned.strip())) and _glossed_symptom(
+        glossed.group("words"), glossed.group("term"), rules
+    ):
+        # "Shoulder blade pain at the wheel (scapulocostal syndrome)": the term in
+        # brackets names what the words before it describe.
+        return [sentence_case(glossed.group("term").strip())]
     if quoted := _QUOTED_OPENING.match(cleaned):
         # '"Living with notalgia paresthetica" - members\' webinar - 14 Oct 2025': the
         # quoted words are the title; what follows says what kind of thing it is.

@@ -45,11 +45,7 @@ def emit_warning_section(
             taken.append(block)
             continue
         next_is_list = index + 1 < len(blocks) and isinstance(blocks[index + 1], ListBlock)
-        if (
-            index == 0
-            or next_is_list
-            or any(advice_of(s, rules) for s in split_sentences(block.text))
-        ):
+        if index == 0 or next_is_list or any(sentence_tiers(split_sentences(block.text), rules)):
             taken.append(block)
         else:
             break
@@ -263,6 +259,28 @@ def introducing_lead(texts: list[str]) -> str:
     return lead.rstrip(":").strip()
 
 
+def sentence_tiers(sentences: list[str], rules: RuleSet) -> list[str]:
+    """The severity each sentence asks for as advice ("" for none). A question whether
+    to get help answered "Yes" ("Should I call 111? Yes, the same day, if you have a
+    fever.") asks for that help in both."""
+    tiers = [(found.level if (found := advice_of(s, rules)) else "") for s in sentences]
+    for index in range(len(sentences) - 1):
+        question, answer = sentences[index], sentences[index + 1]
+        if (
+            not tiers[index]
+            and not tiers[index + 1]
+            and question.rstrip().endswith("?")
+            and _YES.match(answer)
+            and (asked := severity_of(question, rules)) is not None
+        ):
+            tiers[index] = tiers[index + 1] = asked.level
+    return tiers
+
+
+#: An answer that agrees: "Yes, the same day, if ...".
+_YES = re.compile(r"\W*+(?:yes|yep|definitely|absolutely)\b", re.IGNORECASE)
+
+
 def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple[str, list]]:
     """Split advice into runs of one severity: ``[(severity, [html str | ListBlock])]``.
 
@@ -286,7 +304,7 @@ def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple
         sentences = split_sentences(block.text)
         pieces = sentence_markup(block, sentences)
         run: list[str] = []
-        tiers = [(found.level if (found := advice_of(s, rules)) else "") for s in sentences]
+        tiers = sentence_tiers(sentences, rules)
         for index in range(len(tiers) - 1):
             if not tiers[index] and tiers[index + 1] and sentences[index].rstrip().endswith("?"):
                 # "Feverish and unwell with the pain? Call 111 today.": the question asks
@@ -304,6 +322,23 @@ def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple
                 # "Do not wait to see if the symptoms settle." after "Call 999 if ..."
                 # presses the same advice; it is not a caution of its own.
                 tier = ""
+            if (
+                run
+                and units
+                and units[-1][1]
+                and units[-1][1][-1] is run
+                and current == Severity.CAUTION
+                and tier in (Severity.URGENT, Severity.EMERGENCY)
+                and len(units[-1][1]) == 1
+                and _CONDITIONAL.search(strip_tags(" ".join(run)))
+                and not _CONDITIONAL.search(sentence)
+            ):
+                # "If you fall and then have numbness in your arms: DO NOT MOVE. The
+                # team leader will call 999.": the help the caution's condition calls
+                # for, in the same paragraph; one box, as serious as the help.
+                units[-1] = (tier, units[-1][1])
+                run.append(piece)
+                continue
             if units and (not tier or tier == current or current == ""):
                 if tier and current == "":
                     units[-1] = (tier, units[-1][1])

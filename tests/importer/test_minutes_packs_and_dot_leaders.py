@@ -327,3 +327,34 @@ def test_an_item_naming_a_page_with_nothing_on_it_stays_in_its_list():
     plan = analyse(MINUTES.encode(), "minutes.txt", format="text")
     text = f"{plan.pages[0].summary} {blocks_text(plan)}"
     assert "keep up regular exercise, such as walking or swimming" in text
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Meeting closed 8.40pm.", "chrome: meeting minutes"),
+        ("Parish Bulletin No. 57", "chrome: page metadata"),
+        ("By our secretary, Ann Cole, who has had the problem herself.", "chrome: byline"),
+        ("With thanks to a local osteopath for checking it.", "chrome: acknowledgement"),
+        ("Here are his main points, checked by Tom before printing.", "chrome: acknowledgement"),
+        ("Priya asked us to share this.", "chrome: acknowledgement"),
+        ("Keep a copy in every cab.", "chrome: leaflet handling"),
+        ("Related guides: Lifting safely · Neck care", "chrome: related posts"),
+        ("Members' Handbook / Safety / Neck pain at the bench", "chrome: navigation"),
+    ],
+)
+def test_notes_and_handbook_furniture_is_chrome(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thanks to the physio for checking my form, I now lift better.",
+        "Walking / swimming / cycling all help.",
+        "By the third week most people feel better.",
+        "Keep it in the fridge.",
+    ],
+)
+def test_text_near_notes_furniture_stays(line):
+    assert chrome_reason(line) == ""

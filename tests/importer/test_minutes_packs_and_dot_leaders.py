@@ -243,6 +243,8 @@ def test_a_question_whether_to_get_help_answered_yes_is_that_help():
         ("999: numbness between your legs or around your bottom.", "emergency"),
         ("PHARMACIST: ask before taking ibuprofen if you take warfarin.", "caution"),
         ("The team leader will call 999.", "emergency"),
+        ("Call 3333 on site, or 999 elsewhere, if the pain comes with chest pain.", "emergency"),
+        ("If new weakness appears in your legs after you get home, go back to A&E.", "emergency"),
     ],
 )
 def test_help_labelled_by_its_number_or_asked_for_the_reader(line, level):

@@ -122,6 +122,15 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
         and _bare_prohibition(found, text, rules)
     ):
         found = None
+    if (
+        found is not None
+        and found.level == Severity.SEE_DOCTOR
+        and _TELL_THE_INSTRUCTOR.search(found.cue)
+        and rules.cue("stop_if", text)
+    ):
+        # "If any exercise makes your leg pain worse, stop it and tell your physio": when
+        # to stop an exercise, and whom to tell at the next session; no help to get.
+        found = None
     label = rules.cue("warning_label", text)
     if found is not None and (label or rules.cue("reader_address", text)):
         return found
@@ -137,6 +146,14 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     if (effect := rules.cue("severity_side_effect", text)) and _said_of_a_treatment(effect, rules):
         return SeverityCue(Severity.CAUTION, repr(effect))
     return None
+
+
+#: Telling whoever set the exercises: "tell your physio", "tell the instructor".
+_TELL_THE_INSTRUCTOR = re.compile(
+    r"\b(?:tell|let|mention it to|report it to) (?:your|the|a) (?:physio\w*|therapist|"
+    r"instructor|trainer|coach|teacher|class leader)\b",
+    re.IGNORECASE,
+)
 
 
 def _said_of_a_treatment(effect: str, rules: RuleSet) -> bool:

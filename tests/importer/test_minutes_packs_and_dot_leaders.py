@@ -360,3 +360,20 @@ def test_notes_and_handbook_furniture_is_chrome(line, reason):
 )
 def test_text_near_notes_furniture_stays(line):
     assert chrome_reason(line) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If any exercise makes your leg pain worse, stop it and tell your physiotherapist.",
+        "Stop any move that makes your pain sharper, and tell your instructor.",
+        "Stop if any stretch brings on tingling and tell the physio.",
+    ],
+)
+def test_when_to_stop_and_tell_whoever_set_the_exercises_is_no_warning(sentence):
+    assert advice_of(sentence, default_rules()) is None
+
+
+def test_stopping_and_seeing_a_doctor_is_still_advice():
+    found = advice_of("If the pain spreads down your leg, stop and see your GP.", default_rules())
+    assert found is not None and found.level == "see_doctor"

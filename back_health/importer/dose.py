@@ -185,7 +185,10 @@ _MORNING_AND_EVENING = re.compile(
     # "..., and again in the evening if your leg feels tight": only when needed.
     r"(?![^.;!?]{0,40}\bif\b)"
     r"|\b(?:at\s+)?the\s+start\s+and\s+"
-    r"(?:the\s+)?end\s+of\s+(?:every|each|your|the)\s+(?:(?:working|work|school)\s+)?(?:day|shift)\b",
+    r"(?:the\s+)?end\s+of\s+(?:every|each|your|the)\s+(?:[\w-]+\s+){0,2}?(?:day|shift)\b"
+    # "at the morning tea break and again after lunch": two times named.
+    r"|\b(?:at|after|before|during)\s+(?:the\s+|your\s+)?[\w -]{2,30}?\s+and\s+again\s+"
+    r"(?:at|in|before|after|during)\b(?![^.;!?]{0,40}\bif\b)",
     re.IGNORECASE,
 )
 #: "Morning, lunchtime and evening", "at breakfast, lunch and dinner": three times a day.

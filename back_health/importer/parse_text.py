@@ -98,12 +98,23 @@ SHORT_ITEM_WORDS = 12
 #: Bullets, "o" among them: word processors and typewritten leaflets bullet with it.
 #: A run of up to three stars is one bullet: "*** Call 999 if ...", "** Call 111 ...",
 #: "* See a GP ...", a list graded by how urgent each item is.
-_BULLET = re.compile(r"^(?P<marker>[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$")
+#: Arrows ("->", "=>", ">>", "→") mark items as bullets do.
+_BULLET = re.compile(
+    r"^(?P<marker>->|=>|>>|\u2192|[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$"
+)
 #: A run of stars opening a line: "*** Call 999 if ...".
 _STAR_RUN = re.compile(r"^[ \t]*+(\*{1,3})[ \t\u00a0]+(?=\S)")
 #: What a byline's chrome reason reads.
 BYLINE = "chrome: byline"
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
+#: A lower-case Roman numeral in brackets: "(i)", "(ii)", "iv)".
+_ROMAN = re.compile(r"^\(?(?P<marker>i{1,3}|iv|vi{0,3}|ix|x)\)[ \t\u00a0]+(?P<text>\S.*)$")
+_ROMAN_VALUES = {
+    numeral: value
+    for value, numeral in enumerate(
+        ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"), start=1
+    )
+}
 #: Pictographs: the emoji planes, dingbats and miscellaneous symbols, stars and circles.
 _PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55"
 #: A pictograph, or a joiner of one, that may decorate the end of a line.
@@ -189,6 +200,8 @@ class ItemMarker:
             return True  # each item may have its own pictograph, or none
         if self.family == "number":
             return int(self.value) == int(previous.value) + 1
+        if self.family == "roman":
+            return _ROMAN_VALUES[self.value] == _ROMAN_VALUES[previous.value] + 1
         return ord(self.value) == ord(previous.value) + 1
 
 
@@ -206,6 +219,7 @@ def match_item(line: str) -> ItemMarker | None:
     for family, pattern in (
         ("bullet", _BULLET),
         ("number", _NUMBER),
+        ("roman", _ROMAN),
         ("letter", _LETTER),
         ("emoji", _EMOJI_BULLET),
     ):
@@ -511,12 +525,25 @@ def unbox_text(text: str) -> str:
             inside.append(sides.group(1).strip())  # an empty line ends a paragraph
             end += 1
         if inside and end < len(lines) and _BOX_BORDER.fullmatch(lines[end]):
-            out.extend(["", *inside, ""])
+            out.extend(["", *_box_lines(inside), ""])
             index = end + 1
         else:
             out.extend(lines[index:end])
             index = end  # each line is read at most twice: linear time
     return _ATTENTION_MARKS.sub("", "\n".join(out))
+
+
+def _box_lines(inside: list[str]) -> list[str]:
+    """A box's lines as text: a heading line first ("GET HELP") is a paragraph of its
+    own, and lines that each end a sentence ("999: a sudden, very severe headache ...",
+    "111 the same day: ...") are the items of a list; other lines stay as they are."""
+    head: list[str] = []
+    if len(inside) > 1 and inside[0] and inside[1] and is_heading_like(inside[0]):
+        head, inside = [inside[0], ""], inside[1:]
+    written = [line for line in inside if line]
+    if len(written) > 1 and all(line[-1] in ".!?" for line in written):
+        return [*head, *(f"- {line}" if line else line for line in inside)]
+    return [*head, *inside]
 
 
 #: Marks of attention down a note's margin ("  ! Ibuprofen is not safe for everyone."):
@@ -1179,6 +1206,7 @@ def _blocks(text: str) -> list[list[str]]:
             current = []
     if current:
         blocks.append(current)
+    blocks = [_without_banners(block) for block in blocks]
     # Indentation is read here, once: a table laid out in columns becomes pipe lines,
     # labelled indented items get their markers, and a line back at the margin after
     # items that hang indented ends their list.
@@ -1190,6 +1218,22 @@ def _blocks(text: str) -> list[list[str]]:
         )
         for labelled in _split_at_capital_labels(hung)
         for part in _split_at_closing_rules([line.strip() for line in labelled])
+    ]
+
+
+#: A line that is text between runs of rule characters: "----- NOTE FROM THE OFFICE -----".
+_BANNER = re.compile(r"[ \t]*+([-=~#]{3,}+)[ \t]++(\S(?:[^\n]{0,100}?\S)?)[ \t]++\1[ \t]*+")
+
+
+def _without_banners(lines: list[str]) -> list[str]:
+    """Each banner line as the text between its rules ("----- NOTE FROM THE OFFICE:
+    "ORGAN BUILDER'S NECK" -----" is that heading); a separator in lower case ("------
+    next part ------" in a digest) stays as it is."""
+    return [
+        found.group(2)
+        if (found := _BANNER.fullmatch(line)) and found.group(2)[:1].isupper()
+        else line
+        for line in lines
     ]
 
 

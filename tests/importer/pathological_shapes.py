@@ -277,6 +277,23 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "       Keep the neck moving - (",
             "\nDesk Health 2.3          2025-01-20          NECKPAIN(7)\n",
         ),
+        # Job notes: banners between rules, boxes of graded help, Roman numerals,
+        # lettered items in brackets, arrows and star grades, dot leaders; then one
+        # banner whose closing rule never comes.
+        "notes with boxes and banners": lambda: _two_runs(
+            size,
+            "WORKSHOP NOTES\n\n",
+            "----- NOTE FROM THE OFFICE -----\n\nA neck strain is common.\n\n"
+            "  (i)  Chin tucks. 10 times.\n  (ii) Shoulder rolls. 5 times.\n\n"
+            "(a) prop the paper up\n(b) take breaks\n\n"
+            "+--------------------+\n| GET HELP           |\n| 999: weak legs.    |\n"
+            "| 111 the same day.  |\n+--------------------+\n\n"
+            "  > Looking up for long spells\n  > Holding the pole\n\n"
+            "*** Call 999 if you cannot pee.\n** Call 111 if feverish.\n* See a GP.\n\n"
+            "-> Call 111 today.\n>> See a GP.\n\n"
+            "Chin tucks ...... 10 times\nShrugs ...... 2 sets of 10\n\n",
+            "----- NOTE ---- --- ----- (iv ** -> ....",
+        ),
         # A notification history: entries with actions, again and again; then one
         # entry whose text never ends.
         "notification history": lambda: _two_runs(
@@ -814,6 +831,7 @@ SHAPES = {
             "fountain screenplay",
             "gemtext page",
             "manual page",
+            "notes with boxes and banners",
             "notification history",
             "full-width stops",
             "chinese sentences",

@@ -1325,7 +1325,9 @@ _LABEL_PREDICATE = re.compile(
 
 #: "First, the wall stand", "Second, the prone lift": the order said before the name.
 _ORDINAL_LEAD = re.compile(
-    r"^(?:(?:first|second|third|fourth|fifth|next|then|finally|lastly)\s*,?\s+)?(?:the|an?)\s+",
+    r"^(?:(?:(?:first|second|third|fourth|fifth|next|then|finally|lastly)\s*,?\s+)?(?:the|an?)\s+"
+    # "Start with chin tucks: ...", "Finish with a scalene stretch: ...".
+    r"|(?:start|begin|finish|end)(?:\s+off)?\s+with\s+(?:(?:the|an?)\s+)?)",
     re.IGNORECASE,
 )
 #: A label naming whose or which thing it is ("Our two clinics:", "This week:"): no

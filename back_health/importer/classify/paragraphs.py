@@ -1083,6 +1083,13 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
     if rules.cue("not_a_label", label):
         return None
+    if (found := advice_of(first, rules)) is not None and found.level in (
+        Severity.EMERGENCY,
+        Severity.URGENT,
+    ):
+        # "**Emergency:** Call 999, or send someone to the Medical Centre, if ...": a grade
+        # of help, no name with its text.
+        return None
     if match.re is _COLON_LABEL and (
         _FINITE_VERB.search(label)
         or _CLAUSE_OPENER.search(label)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Flag, ListBlock, Paragraph
+from ..document import Document, Flag, ListBlock, Paragraph, Section
 from ..language import stopwords
 from ..names import (
     bracketed_names,
@@ -279,6 +279,14 @@ def _where_it_hurts(name: str, rules: RuleSet) -> bool:
     )
 
 
+#: One of a kind, picked out by what the reader or others know of it: "A trapped nerve
+#: you may not have heard of", "A back problem most people never see coming".
+_INSTANCE_OF = re.compile(
+    r"(?:an?|one)\s+(?:[\w'\u2019-]+\s+){1,4}?(?:you|we|most people|many people|few "
+    r"people|nobody|no one)\s+(?:may|might|have|haven't|probably|never|will|can|could|"
+    r"don't|do not|rarely)\b",
+    re.IGNORECASE,
+)
 #: A name closing with a term in brackets: "Shoulder blade pain at the wheel
 #: (scapulocostal syndrome)".
 _TRAILING_TERM = re.compile(r"(?P<words>[^()]{3,120}+)\((?P<term>[^()]{3,60}+)\)")
@@ -472,6 +480,7 @@ SOURCE_WEIGHTS = {
     "defined condition": 1.0,
     "defined treatment": 1.0,
     "what-is heading": 1.0,
+    "glossed heading": 1.0,
     "diagnosis": 2.0,
     "title purpose": 3.0,
     "announced": 2.0,
@@ -589,7 +598,9 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         # "This leaflet explains radiofrequency denervation, ...": what it explains.
         opening = rules.remove_cues("document_opening", sentences[0], "", count=1)
         subject = subject_name(opening, rules) or noun_phrase(opening, rules)
-        if subject:
+        # "The splenius capitis is a flat, strap-like muscle ...": a part of the body the
+        # text explains before the condition of it.
+        if subject and not _DEFINED_AS_PART.match(opening):
             raw.append(Candidate("first sentence", subject))
     if announced := _announced_subject(document, rules):
         raw.append(Candidate("announced", announced))
@@ -606,6 +617,21 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         raw.append(Candidate("diagnosis", diagnosis))
     if discussed := _self_care_discussed(document.title, headed, rules):
         raw.append(Candidate("title treatment", discussed))
+    for section in headed:
+        # "Q. What is it?" over "A. Delayed onset muscle soreness, or DOMS. It is ...":
+        # the answer opens with the name of what the text is about.
+        if _WHAT_IS_IT.fullmatch(section.heading.strip()) and (
+            answer := _answer_name(section, rules)
+        ):
+            raw.append(Candidate("what-is heading", answer))
+            break
+    for section in headed:
+        # "Stewards' neck (sternocleidomastoid strain)": a heading glossed by the term for
+        # the condition its section is about.
+        glossed = _TRAILING_TERM.fullmatch(section.heading.strip())
+        if glossed and _names_a_condition(glossed.group("term").strip(), rules):
+            raw.append(Candidate("glossed heading", glossed.group("term").strip()))
+            break
     for section in headed:
         # "What is a stinger?": the thing a heading asks about is what the text explains.
         if asked := _WHAT_IS.fullmatch(section.heading.strip()):
@@ -627,6 +653,10 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
             if _ORGANISATION.search(name) and not rules.names_condition(name):
                 # "Hartshire Health Partnership - Back on your feet campaign": who speaks.
                 rejected.append(f"{name!r} (an organisation's name)")
+                continue
+            if _BODY_PART_ALONE.fullmatch(name.strip()):
+                # "7.4 Back care in the brewhouse": what the care is for, no condition.
+                rejected.append(f"{name!r} (a part of the body)")
                 continue
             if is_identifier(name):
                 # "content/wry-neck-rewrite", "pages/neck/wry-neck.md": a branch's or a
@@ -785,9 +815,14 @@ NAMED_TWICE = 2
 _DIAGNOSED = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|get|got) diagnosed (?:with|as)(?: having)?|"
     r"(?:the |a |my |his |her |their |your )?diagnosis (?:is|was)(?: of)?|diagnosis\s*:|"
+    # "Condition: Thoracic spondylosis (wear and tear ...)": a form's condition field.
+    r"(?<![\w,] )(?<!\w)(?:health |medical )?condition\s*:|"
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
     r"(?:i|we) (?:believe|think|suspect|are confident) (?:that )?(?:you have|you've got|this is|"
     r"it is|it's)|"
+    # "Tom's physio says this is a suboccipital muscle strain": who knows, saying what.
+    r"(?:says|said|thinks|thought|reckons|reckoned|confirmed|told (?:him|her|me|us|them))"
+    r" (?:that )?(?:this|it|that) (?:is|was)(?= an? )|"
     r"(?:sounds|looks) (?:a lot |very much |very |most |just )?like"
     r"(?: it (?:could|might|may|would) be| it'?s| it is| you(?:'ve got| have))?|"
     r"(?:symptoms|signs|findings) (?:fit|suggest|match|are typical of|are those of)|"
@@ -985,11 +1020,23 @@ def _announced_subject(document: Document, rules: RuleSet) -> str:
         opening = rules.cue_match("document_opening", sentence, at_start=True)
         if opening is not None:
             rest = sentence[opening.end() :].strip(" \"'\u201c\u201d\u2018\u2019")
+            if _POINTER.match(rest):
+                # "This page is about the back injury our team has had most often": which
+                # injury the text goes on to name, not its name.
+                return ""
             return noun_phrase(_QUOTE_MARKS.sub("", rest), rules)
     return ""
 
 
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+#: A general kind of complaint picked out by a clause: "the back injury our team has had
+#: most often", "the neck problem that most sweeps get".
+_POINTER = re.compile(
+    r"(?:the|one)\s+(?:[\w-]+\s+){0,2}?(?:injury|injuries|problem|problems|complaint|"
+    r"complaints|condition|conditions|pain|ache|thing)\s+(?:that|which|we|our|you|your|"
+    r"they|their|most|many|people|staff|workers)\b",
+    re.IGNORECASE,
+)
 
 
 def _opening_sentences(document: Document):
@@ -1017,11 +1064,20 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
         # stands between the name and its definition.
         sentence = _SYNONYM_ASIDE.sub("", strip_brackets(sentence), count=1)
         match = _DEFINED_AS_CONDITION.match(sentence)
+        if match is None and (happens := _HAPPENS_WHEN.match(sentence)):
+            # "A splenius capitis strain happens when that muscle is overworked": a
+            # condition defined by how it comes about.
+            name = check_name(without_article(happens.group("name")), rules).name
+            if name and _names_a_condition(name, rules):
+                return name
         if match is None:
             # "Adjacent segment disease is wear and tear at the level ...": a name with a
             # condition head, defined by the sentence it opens.
             if (
                 _OPENS_DEFINITION.match(sentence)
+                # "The splenius capitis is a flat, strap-like muscle at the back of the
+                # neck": a part of the body the text explains, no condition.
+                and not _DEFINED_AS_PART.match(sentence)
                 and (name := subject_name(sentence, rules))
                 # "Older joints with some arthritis are more easily irritated": a
                 # condition inside what the sentence is about defines nothing.
@@ -1094,7 +1150,59 @@ _WHAT_IS = re.compile(
 )
 #: A sentence that opens with a name and says what it is: "X is ...", "X are ...".
 _OPENS_DEFINITION = re.compile(
-    r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are)[ \t]"
+    r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are|means)[ \t]"
+)
+#: A question about what the text is about that names nothing: "What is it?".
+_WHAT_IS_IT = re.compile(
+    r"(?:q\s*[.:]\s*)?what(?:'s|\u2019s|\s+is)\s+(?:it|this|that)(?:\s+exactly)?\s*\??",
+    re.IGNORECASE,
+)
+#: A name and its other name after a comma: "Delayed onset muscle soreness, or DOMS".
+_NAME_OR_OTHER = re.compile(
+    r"(?P<name>[^,.;:!?]{3,80}+)(?:,\s*(?:or|also called)\s+[^,.;:!?]{2,40})?\.?"
+)
+
+
+def _answer_name(section: Section, rules: RuleSet) -> str:
+    """The name an answer's first sentence is, when it is only a name: "Delayed onset
+    muscle soreness, or DOMS."; "" otherwise."""
+    first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+    if first is None or not (sentences := split_sentences(first.text)):
+        return ""
+    opening = _NAME_OR_OTHER.fullmatch(sentences[0].strip())
+    if opening is None:
+        return ""
+    name = check_name(without_article(opening.group("name").strip()), rules).name
+    return name if name and len(name.split()) <= ANSWER_NAME_MAX_WORDS else ""
+
+
+#: Most words of a name an answer opens with.
+ANSWER_NAME_MAX_WORDS = 6
+
+
+#: A part of the body alone, which names no subject: "Back", "The lower back", "Neck".
+_BODY_PART_ALONE = re.compile(
+    r"(?:(?:the|your|my)\s+)?(?:(?:lower|upper|middle|mid)\s+)?(?:back|neck|spine|"
+    r"shoulders?|hips?|head|body|muscles?|joints?|bones?|posture)",
+    re.IGNORECASE,
+)
+#: A name and how it comes about: "A splenius capitis strain happens when ...".
+_HAPPENS_WHEN = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?)[ \t]+"
+    r"(?:usually[ \t]+|often[ \t]+|mostly[ \t]+)?(?:happens|occurs|develops)[ \t]+when\b"
+)
+#: A sentence defining a part of the body: "The multifidus is a chain of short, deep
+#: muscles ...", "The splenius capitis is a flat, strap-like muscle ...".
+_DEFINED_AS_PART = re.compile(
+    r"[^.!?]{0,80}?\b(?:is|are)[ \t]+(?:an?[ \t]+|the[ \t]+|two[ \t]+|four[ \t]+)?"
+    r"(?:(?:pair|chain|group|set|band|layer|sheet)s?[ \t]+of[ \t]+)?"
+    # "is a trapped nerve in the neck" says what is wrong with the part: a condition.
+    r"(?:(?!(?:with|of|in|at|on|that|which|from|to|between|around|where|when|trapped|"
+    r"pinched|slipped|torn|damaged|inflamed|irritated|compressed|herniated|bulging|worn|"
+    r"injured|strained|sprained|broken|fractured)\b)"
+    r"[\w,'-]+[ \t]+){0,4}?(?:muscles?|bones?|joints?|nerves?|ligaments?|tendons?|"
+    r"vertebrae|vertebra|cartilage|membranes?|arter(?:y|ies)|veins?)\b",
+    re.IGNORECASE,
 )
 #: "X is a condition where ...", "X is a rare disorder of ...", "X is a long-term illness",
 #: "X is when your head sits in front of your shoulders", "X is neck and upper back pain
@@ -1220,7 +1328,11 @@ QUALIFIED_SHARE = 2
 
 
 #: An abbreviation in brackets: "(DCM)", "(TOS)".
-_BRACKETED_ABBREVIATION = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
+_BRACKETED_ABBREVIATION = re.compile(
+    r"\(\s*([A-Z]{2,6})s?\s*\)"
+    # "Delayed onset muscle soreness, or DOMS": the abbreviation after ", or".
+    r"|(?<=\w),\s*or\s+([A-Z]{2,6})\b"
+)
 #: How far before the bracket the name it abbreviates is looked for, in characters.
 ABBREVIATION_REACH = 120
 
@@ -1248,13 +1360,17 @@ def abbreviations(text: str, rules: RuleSet) -> dict[str, str]:
     word or head."""
     found: dict[str, str] = {}
     for match in _BRACKETED_ABBREVIATION.finditer(text):
-        short = match.group(1)
+        short = match.group(1) or match.group(2)
         before = text[max(0, match.start() - ABBREVIATION_REACH) : match.start()]
         words = before.split()[-len(short) :]
         if len(words) != len(short) or "".join(w[0] for w in words).upper() != short:
             continue
         name = " ".join(words)
-        if rules.is_condition_term(name) or rules.has_condition_head(name):
+        if (
+            rules.is_condition_term(name)
+            or rules.has_condition_head(name)
+            or _SYMPTOM_HEAD.search(name)  # "Delayed onset muscle soreness, or DOMS"
+        ):
             found[short.lower()] = _normalised(name, rules)
     return found
 
@@ -1470,6 +1586,10 @@ def _names(text: str, rules: RuleSet) -> list[str]:
     """The names a candidate gives: "Is it sciatica or piriformis syndrome?" gives both."""
     cleaned = rules.remove_cues("title_genre", text)
     cleaned = without_genre_label(cleaned, rules)
+    if _INSTANCE_OF.match(cleaned.strip()):
+        # "A trapped nerve you may not have heard of": one of a kind, which the text goes
+        # on to name; the kind is no name of it.
+        return []
     if (glossed := _TRAILING_TERM.fullmatch(cleaned.strip())) and _glossed_symptom(
         glossed.group("words"), glossed.group("term"), rules
     ):
@@ -1939,7 +2059,7 @@ def _scored(
     normalised = {_normalised(n, rules) for n in counted}
     # "Metastatic spinal cord compression (MSCC) ... MSCC": the abbreviation names it.
     shortened = sum(
-        body.count(f" {short} ")
+        body.count(f" {_normalised(short, rules)} ")
         for short, full in (short_names or {}).items()
         if full in normalised
     )

@@ -1,0 +1,203 @@
+"""Classes seen in a workshop's job notes, a depot's briefing, a school's risk form, a
+guild's newsletter, a handbook page and a festival guide: boxes and banners drawn with
+characters, Roman numerals and arrows marking items, subjects named in a diagnosis, an
+answer or a glossed heading, parts of the body defined, and grades of help as labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from back_health.importer.document import ListBlock
+from back_health.importer.dose import read_dose
+from back_health.importer.parse import parse_document
+from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
+
+from .documents import blocks_text, exercises_of, warnings_of
+
+NOTES = """HOLLAND & PEEL, CABINET MAKERS - WORKSHOP NOTES
+
+Mon 5 May
+Carcass glued up. Drawer fronts cut.
+
+Tue 6 May
+Sam off this afternoon with a stiff neck after a day bent over the bench.
+
+----- NOTE FROM THE OFFICE: "BENCH NECK" -----
+
+Sam's physio says this is a levator scapulae strain, the commonest neck complaint in our
+trade. It usually settles within 2 weeks once you change how you work.
+
+Exercises (do them at each tea break):
+  (i)   Chin tucks. Slide your chin straight back, hold 5 seconds. 10 times.
+  (ii)  Levator scapulae stretch. Hold 20 seconds. 3 times each side.
+  (iii) Shoulder rolls. 10 times.
+
++------------------------------------------------------------------+
+| GET HELP                                                         |
+| 999: sudden weakness in an arm, or neck pain with slurred speech. |
+| 111 the same day: neck pain with a high temperature.             |
+| GP or physio: no better after 2 weeks.                           |
++------------------------------------------------------------------+
+
+----- END OF NOTE -----
+
+Wed 7 May
+Drawers fitted. Finish sprayed.
+"""
+
+
+def test_a_banner_between_rules_is_a_heading_and_its_end_is_chrome():
+    doc = parse_document(NOTES, "text")
+    headings = [section.heading for section in doc.sections]
+    assert 'NOTE FROM THE OFFICE: "BENCH NECK"' in headings
+    plan = analyse(NOTES.encode(), "notes.txt", format="text")
+    assert "END OF NOTE" not in blocks_text(plan).upper()
+
+
+def test_roman_numerals_in_brackets_mark_a_list():
+    plan = analyse(NOTES.encode(), "notes.txt", format="text")
+    names = [exercise["name"] for exercise in exercises_of(plan)]
+    assert names == ["Chin tucks", "Levator scapulae stretch", "Shoulder rolls"]
+
+
+def test_a_box_of_graded_help_is_a_heading_over_its_grades():
+    plan = analyse(NOTES.encode(), "notes.txt", format="text")
+    levels = [w["severity"] for w in warnings_of(plan)]
+    assert levels == ["emergency", "urgent", "see_doctor"]
+
+
+def test_what_a_physio_says_this_is_names_the_subject():
+    plan = analyse(NOTES.encode(), "notes.txt", format="text")
+    assert plan.pages[0].title == "Levator scapulae strain"
+
+
+BRIEFING = """NORTHFIELD HIGHWAYS DEPOT
+Briefing sheet 2 of 5: Looking after yourself on snow duty
+
+ROUTINE NOTICES FIRST
+* Route cards are in the pigeonholes.
+* Spreader checks are every Friday at 14:00.
+
+Q. What is it?
+A. Delayed onset muscle soreness, or DOMS. It is the aching and stiffness that comes on
+12 to 24 hours after hard work your muscles are not used to.
+
+Q. What helps?
+A. Keep moving. DOMS eases faster with gentle walking than with rest.
+
+Q. Any exercises?
+A. Do these at the start and the end of every gritting shift.
+   a) Knee to chest stretch: hold 20 seconds, 3 times each leg.
+   b) Cat-cow: 10 times, slowly.
+
+Q. When should I get help?
+   >> Very dark urine with severe muscle pain after a heavy shift: go to A&E.
+   >> A high temperature with the back pain: call 111 the same day.
+   >> Still sore after a week: see your GP.
+"""
+
+
+def test_the_answer_to_what_is_it_names_the_subject():
+    plan = analyse(BRIEFING.encode(), "briefing.txt", format="text")
+    assert plan.pages[0].title == "Delayed onset muscle soreness"
+
+
+def test_arrows_mark_items_and_shifts_named_are_a_frequency():
+    plan = analyse(BRIEFING.encode(), "briefing.txt", format="text")
+    levels = [w["severity"] for w in warnings_of(plan)]
+    assert levels == ["emergency", "urgent", "see_doctor"]
+    assert all(e["dose"]["times_per_day"] == 2 for e in exercises_of(plan))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do them at the morning tea break and again after lunch.",
+        "Do these at the start and the end of every night shift.",
+    ],
+)
+def test_two_times_named_are_twice_a_day(sentence):
+    assert read_dose(sentence).dose["times_per_day"] == 2
+
+
+def test_a_part_of_the_body_defined_is_no_subject():
+    source = (
+        "# The Flue Brush\n\n## Members' health\n\n"
+        "The splenius capitis is a flat, strap-like muscle at the back of the neck. "
+        "A splenius capitis strain happens when that muscle is overworked or "
+        "overstretched. It usually settles in a week or two.\n"
+    )
+    plan = analyse(source.encode(), "news.md", format="markdown")
+    assert plan.pages[0].title == "Splenius capitis strain"
+
+
+def test_a_condition_defined_as_a_problem_with_a_nerve_is_a_definition():
+    source = (
+        "# That ache under the shoulder blade\n\n"
+        "## A trapped nerve you may not have heard of\n\n"
+        "Dorsal scapular nerve entrapment is a problem with a small nerve that runs from "
+        "the neck to the muscles along the inner edge of the shoulder blade.\n"
+    )
+    plan = analyse(source.encode(), "post.md", format="markdown")
+    assert plan.pages[0].title == "Dorsal scapular nerve entrapment"
+
+
+def test_a_part_of_the_body_alone_and_a_pointer_to_an_injury_name_nothing():
+    source = (
+        "# 7.4 Back care in the brewhouse\n\n"
+        "This page is about the back injury our team has had most often.\n\n"
+        "## What is a multifidus strain?\n\n"
+        "A multifidus strain is a small tear in the deep muscles beside the spine. A "
+        "multifidus strain usually heals in 2 to 6 weeks.\n"
+    )
+    plan = analyse(source.encode(), "handbook.md", format="markdown")
+    assert plan.pages[0].title == "Multifidus strain"
+
+
+def test_a_heading_glossed_by_a_condition_is_a_candidate():
+    source = (
+        "# Festival Volunteer Guide\n\n## Your shifts\n\nShifts are six hours. Shifts "
+        "start at the gate. Shifts end with a handover.\n\n"
+        "### Stewards' neck (sternocleidomastoid strain)\n\n"
+        "**What it is:** a strain of the long muscle at the side of the neck.\n"
+    )
+    plan = analyse(source.encode(), "guide.md", format="markdown")
+    assert plan.pages[0].title == "Sternocleidomastoid strain"
+
+
+def test_a_grade_of_help_as_a_label_is_no_treatment():
+    source = (
+        "# Neck strain\n\nA neck strain is an overstretch of the neck muscles.\n\n"
+        "## What helps\n\n**Heat:** a warm flannel on the side of the neck helps.\n\n"
+        "**Emergency:** Call 999 if neck pain comes with a sudden severe headache.\n\n"
+        "**Same day:** Call 111 if you have a high temperature with the neck pain.\n"
+    )
+    plan = analyse(source.encode(), "guide.md", format="markdown")
+    titles = {page.title for page in plan.pages}
+    assert "Emergency" not in titles and "Same day" not in titles
+
+
+def test_a_forms_condition_field_names_the_subject():
+    source = (
+        "CASTLE PRIMARY SCHOOL - SITE TEAM\nINDIVIDUAL RISK NOTE\n\n1. THE CONDITION\n\n"
+        "Condition: Thoracic spondylosis (wear and tear of the middle back)\n\n"
+        "Thoracic spondylosis means age-related changes in the discs and joints of the "
+        "middle part of the spine.\n\n2. CONTROLS\n\n"
+        "-> Trolley used for all chair moves.\n-> No lifting above shoulder height.\n"
+    )
+    plan = analyse(source.encode(), "note.txt", format="text")
+    assert plan.pages[0].title == "Thoracic spondylosis"
+    doc = parse_document(source, "text")
+    assert any(isinstance(b, ListBlock) for s in doc.sections for b in s.blocks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If one hurts more than it stretches, leave it out.",
+        "If an exercise gives you pain down your leg, leave it out and tell the physio.",
+    ],
+)
+def test_leaving_an_exercise_out_is_a_stop_if(sentence):
+    assert default_rules().cue("stop_if", sentence)

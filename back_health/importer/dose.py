@@ -188,7 +188,7 @@ _MORNING_AND_EVENING = re.compile(
     r"(?:the\s+)?end\s+of\s+(?:every|each|your|the)\s+(?:[\w-]+\s+){0,2}?(?:day|shift)\b"
     # "at the morning tea break and again after lunch": two times named.
     r"|\b(?:at|after|before|during)\s+(?:the\s+|your\s+)?[\w -]{2,30}?\s+and\s+again\s+"
-    r"(?:at|in|before|after|during)\b(?![^.;!?]{0,40}\bif\b)",
+    r"(?:at|in|on|before|after|during)\b(?![^.;!?]{0,40}\bif\b)",
     re.IGNORECASE,
 )
 #: "Morning, lunchtime and evening", "at breakfast, lunch and dinner": three times a day.

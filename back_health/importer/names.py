@@ -227,7 +227,7 @@ def first_phrase(text: str) -> str:
     # A full-width colon (translations from Chinese) needs no space after it.
     # "Cervical spondylosis → narrow canal": notes write what follows with an arrow.
     head = re.split(
-        r"\s*:\s+|\s+[-–—]\s+|\s*:$|\s*\uff1a\s*|\s*(?:→|->|=>|⇒)\s*", head, maxsplit=1
+        r"\s*:\s+|\s+[-–—·]\s+|\s*:$|\s*\uff1a\s*|\s*(?:→|->|=>|⇒)\s*", head, maxsplit=1
     )[0]
     words = head.split()
     for index in range(1, min(len(words), 7)):

@@ -115,6 +115,8 @@ _ROMAN_VALUES = {
         ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"), start=1
     )
 }
+#: A short name, then a gap of three spaces or more before the rest of an item.
+_ITEM_COLUMN_GAP = re.compile(r"([^\s:.][^:.\n]{0,40}?\S)[ \t]{3,}+(?=\S)")
 #: Pictographs: the emoji planes, dingbats and miscellaneous symbols, stars and circles.
 _PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55"
 #: A pictograph, or a joiner of one, that may decorate the end of a line.
@@ -159,7 +161,7 @@ _NUMBERED_HEADING = re.compile(r"^[^\W\d_]+\.?\s+\d{1,3}\s*[:.)\-–—]\s+\S")
 #: Your questions on kyphoplasty").
 _INNER_SENTENCE_BREAK = re.compile(r"[.…;]\s+\S|[!?]\s+(?![A-Z])\S")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
-_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|_{3,})$")
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|~{3,})$")
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s+(?=\S.*\?$)")
 _ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+(?=\S)")
 #: A line that starts an e-mail signature (RFC 3676 "-- " and its trimmed form).
@@ -226,6 +228,10 @@ def match_item(line: str) -> ItemMarker | None:
         match = pattern.match(line)
         if match:
             text = match.group("text").strip()
+            if gap := _ITEM_COLUMN_GAP.match(text):
+                # "a) Chin tucks        10 times, hold 5 seconds each": a name, then what
+                # to do, set apart in a column.
+                text = f"{gap.group(1)}: {text[gap.end() :]}"
             return ItemMarker(family, match.group("marker"), text)
     return None
 
@@ -1671,7 +1677,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
                 *(_Unit("para", [line[_SUBSECTION_NUMBER.match(line).end() :]]) for line in lines),
             ]
     if len(lines) >= LINE_ITEMS_MIN and all(
-        (found := DOT_LEADERS.fullmatch(line.strip())) and _WORD_CHARACTER.search(found["text"])
+        (found := _leaders(line.strip(), lines)) and _WORD_CHARACTER.search(found["text"])
         for line in lines
         if line.strip()
     ):
@@ -1684,7 +1690,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
             *(
                 _Unit("item", [f"{found['name'].strip()}: {found['text']}"], marker=marker)
                 for line in lines
-                if (found := DOT_LEADERS.fullmatch(line.strip()))
+                if (found := _leaders(line.strip(), lines))
             ),
         ]
     if units and _lines_are_items(lines):
@@ -1792,6 +1798,21 @@ def _lines_are_items(lines: list[str]) -> bool:
     return True
 
 
+def _leaders(line: str, lines: list[str]):
+    """The name and text of a line joined by dot leaders; in a block where two lines or
+    more have full leaders, a line whose name nearly fills the column has one or two dots
+    ("Standing back extension . 5 reps after every pen")."""
+    if found := DOT_LEADERS.fullmatch(line):
+        return found
+    if sum(1 for other in lines if DOT_LEADERS.fullmatch(other.strip())) < LINE_ITEMS_MIN:
+        return None
+    return _SHORT_LEADER.fullmatch(line)
+
+
+#: A name and its text joined by one or two dots between spaces.
+_SHORT_LEADER = re.compile(
+    r"(?P<name>[^\s.][^.\n]{0,60}?)[ \t]++\.{1,2}+[ \t]++(?P<text>\S[^\n]*+)"
+)
 #: A letter: what a dose has and a page or telephone number has not.
 _WORD_CHARACTER = re.compile(r"[^\W\d_]")
 #: Fewest lines of a list laid out without markers.

@@ -201,3 +201,112 @@ def test_a_forms_condition_field_names_the_subject():
 )
 def test_leaving_an_exercise_out_is_a_stop_if(sentence):
     assert default_rules().cue("stop_if", sentence)
+
+
+BENCH = """Bench health
+~~~~~~~~~~~~
+
+A nuchal ligament sprain is an overstretch of the ligament at the back of the neck.
+
+Exercises
+~~~~~~~~~
+Do all three 4 times a day.
+
+  a) Chin tucks                10 times, hold 5 seconds each
+  b) Neck extension             5 times, look up slowly and come back
+  c) Shoulder blade squeezes    10 times, hold 5 seconds each
+"""
+
+
+def test_tilde_underlines_and_column_gaps_in_items():
+    plan = analyse(BENCH.encode(), "bulletin.txt", format="text")
+    found = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(found) == {"Chin tucks", "Neck extension", "Shoulder blade squeezes"}
+    assert found["Chin tucks"]["hold_seconds"] == 5
+    assert all(dose["times_per_day"] == 4 for dose in found.values())
+
+
+def test_a_name_and_dose_joined_by_a_middle_dot_in_a_task_list():
+    source = (
+        "# Neck crepitus\n\nNeck crepitus is clicking or grinding when you move your "
+        "neck.\n\n## Routine\n\nDo the routine at the start of each shift and again on "
+        "your break.\n\n- [ ] **Chin tucks** · 10 reps, hold each for 5 seconds\n"
+        "- [ ] **Neck rotation** · turn slowly to look over each shoulder, 5 reps each side\n"
+    )
+    plan = analyse(source.encode(), "wiki.md", format="markdown")
+    found = {e["name"]: e["dose"] for e in exercises_of(plan)}
+    assert set(found) == {"Chin tucks", "Neck rotation"}
+    assert found["Chin tucks"]["times_per_day"] == 2
+
+
+def test_a_line_with_one_dot_among_dot_leaders_is_an_item_too():
+    source = (
+        "LOW BACK PAIN\nLow back pain is common and usually settles.\n\nEXERCISES:\n"
+        " Child's pose ............ hold 20 seconds, 3 times\n"
+        " Cat-cow ................. 10 slow reps\n"
+        " Standing back extension . 5 reps after every pen\n"
+    )
+    plan = analyse(source.encode(), "notes.txt", format="text")
+    names = [e["name"] for e in exercises_of(plan)]
+    assert names == ["Child's pose", "Cat-cow", "Standing back extension"]
+
+
+@pytest.mark.parametrize(
+    "source, subject",
+    [
+        (
+            "# Society news\n\n## Health corner\n\nSeveral members have an itch between "
+            "the shoulder blades. The name is **notalgia paresthetica**. It is a patch of "
+            "skin that itches or burns.\n",
+            "Notalgia paresthetica",
+        ),
+        (
+            "GANG RUN NOTES\n\nA lot of you have the same thing. I call it dorsal ramus "
+            "syndrome. A small nerve at the back of the spine gets irritated.\n",
+            "Dorsal ramus syndrome",
+        ),
+        (
+            "# Shoulder blade ache and clicking (scapulothoracic bursitis)\n\nA bursa "
+            "under the shoulder blade gets irritated and sore.\n",
+            "Scapulothoracic bursitis",
+        ),
+    ],
+    ids=["the-name-is", "i-call-it", "symptoms-glossed"],
+)
+def test_what_the_text_says_it_is_called(source, subject):
+    name = "article.md" if source.startswith("#") else "article.txt"
+    plan = analyse(source.encode(), name)
+    assert plan.pages[0].title == subject
+
+
+@pytest.mark.parametrize(
+    "line, level",
+    [
+        ("STRAIGHT TO 999 OR A&E: numbness around your backside.", "emergency"),
+        ("ASK THE CHEMIST: before using ibuprofen if you take blood pressure tablets.", "caution"),
+        ("Pharmacist first: before using ibuprofen if you have asthma.", "caution"),
+    ],
+)
+def test_grades_of_help_as_labels_in_capitals(line, level):
+    from back_health.importer.severity import advice_of
+
+    found = advice_of(line, default_rules())
+    assert found is not None and found.level == level
+
+
+def test_a_glossary_line_naming_a_pharmacist_is_no_caution():
+    from back_health.importer.severity import advice_of
+
+    assert advice_of("pharmacist - a person who knows about medicines.", default_rules()) is None
+
+
+def test_an_exercise_tables_caption_says_how_often():
+    source = (
+        "<h1>Scapulothoracic bursitis</h1><p>A bursa under the shoulder blade gets sore."
+        "</p><h2>Exercises</h2><table><caption>Do the whole set twice a day.</caption>"
+        "<tr><th>Exercise</th><th>Reps</th></tr><tr><td>Wall slides</td><td>10</td></tr>"
+        "<tr><td>Shoulder blade squeezes</td><td>10</td></tr></table>"
+    )
+    plan = analyse(source.encode(), "page.html", format="html")
+    doses = [e["dose"] for e in exercises_of(plan)]
+    assert doses and all(dose["times_per_day"] == 2 for dose in doses)

@@ -323,6 +323,8 @@ def emit_exercise_list(
                 for s in split_sentences(b.text)
             ),
             *(s for item in routine_items for s in split_sentences(item)),
+            # "Do the whole set twice a day." as an exercise table's caption.
+            *(s for b in blocks if isinstance(b, Table) for s in split_sentences(b.caption)),
         ],
         state,
     )
@@ -723,7 +725,7 @@ ROUTINE_REFERENCE_WORDS = 5
 #: A short label before a colon (full-width too, as translations from Chinese write it)
 #: or a spaced dash ("Hamstring stretch - heel on a low step"), and what follows.
 _LABEL = re.compile(
-    r"\s*(?P<label>[^:\uff1a.!?\u3002]{1,60}?)(?:[:\uff1a]|\s[-\u2013\u2014](?=\s))\s*(?P<rest>\S)"
+    r"\s*(?P<label>[^:\uff1a.!?\u3002]{1,60}?)(?:[:\uff1a]|\s[-\u2013\u2014\u00b7](?=\s))\s*(?P<rest>\S)"
 )
 
 

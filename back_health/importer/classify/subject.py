@@ -303,10 +303,12 @@ def _glossed_symptom(words: str, term: str, rules: RuleSet) -> bool:
     wheel") and ``term`` in brackets after them names a condition by a head word of its
     own ("scapulocostal syndrome"), not by another pain."""
     head = _WHERE_OR_WHEN.split(words.strip(), maxsplit=1)[0]
+    # "Shoulder blade ache and clicking": either symptom names where it is felt.
+    parts = re.split(r"\s+(?:and|or|&)\s+", head)
     return (
-        bool(_SYMPTOM_HEAD.search(head))
+        any(_SYMPTOM_HEAD.search(part) for part in parts)
         and not _SYMPTOM_HEAD.search(term.strip())
-        and rules.has_condition_head(term.strip())
+        and _names_a_condition(term.strip(), rules)
     )
 
 
@@ -820,6 +822,10 @@ _DIAGNOSED = re.compile(
     r"points? to|pointed to|turned out to be|was found to (?:have|be)|"
     r"(?:i|we) (?:believe|think|suspect|are confident) (?:that )?(?:you have|you've got|this is|"
     r"it is|it's)|"
+    # "The name is notalgia paresthetica", "I call it dorsal ramus syndrome": what it is
+    # called, said outright.
+    r"(?:the |its |the proper |the medical )name (?:for (?:it|this) )?is|"
+    r"(?:i|we) call it|"
     # "Tom's physio says this is a suboccipital muscle strain": who knows, saying what.
     r"(?:says|said|thinks|thought|reckons|reckoned|confirmed|told (?:him|her|me|us|them))"
     r" (?:that )?(?:this|it|that) (?:is|was)(?= an? )|"
@@ -1101,10 +1107,12 @@ def _glossed_symptom(words: str, term: str, rules: RuleSet) -> bool:
     wheel") and ``term`` in brackets after them names a condition by a head word of its
     own ("scapulocostal syndrome"), not by another pain."""
     head = _WHERE_OR_WHEN.split(words.strip(), maxsplit=1)[0]
+    # "Shoulder blade ache and clicking": either symptom names where it is felt.
+    parts = re.split(r"\s+(?:and|or|&)\s+", head)
     return (
-        bool(_SYMPTOM_HEAD.search(head))
+        any(_SYMPTOM_HEAD.search(part) for part in parts)
         and not _SYMPTOM_HEAD.search(term.strip())
-        and rules.has_condition_head(term.strip())
+        and _names_a_condition(term.strip(), rules)
     )
 
 

@@ -44,3 +44,14 @@ def warnings_of(plan) -> list[dict]:
 def blocks_text(plan) -> str:
     """Every block value of every page of the plan, as one string to search."""
     return " ".join(str(block.value) for page in plan.pages for block in page.blocks)
+
+
+def items_of(doc) -> list[str]:
+    """The text of every list item of ``doc``, section by section, in order."""
+    return [
+        item.text
+        for section in doc.sections
+        for block in section.blocks
+        if isinstance(block, ListBlock)
+        for item in block.items
+    ]

@@ -16,7 +16,7 @@ from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.severity import advice_of
 
-from .documents import blocks_text, exercises_of, warnings_of
+from .documents import blocks_text, exercises_of, items_of, warnings_of
 
 MINUTES = """ALDER VALLEY BIRDWATCHERS
 
@@ -81,13 +81,7 @@ def test_the_committees_business_around_the_talk_is_dropped():
 
 def test_lettered_items_in_brackets_are_a_list_and_a_copyright_line_is_not():
     doc = parse_document(MINUTES, "text")
-    items = [
-        item.text
-        for section in doc.sections
-        for block in section.blocks
-        if isinstance(block, ListBlock)
-        for item in block.items
-    ]
+    items = items_of(doc)
     assert "a lighter pair of binoculars on a harness" in items
     assert "paracetamol for a bad day" in items
     assert not any("Alder Valley" in item for item in items)
@@ -314,13 +308,7 @@ What helps
 
 def test_lines_set_in_with_arrows_are_a_list():
     doc = parse_document(ARROWS, "text")
-    items = [
-        item.text
-        for section in doc.sections
-        for block in section.blocks
-        if isinstance(block, ListBlock)
-        for item in block.items
-    ]
+    items = items_of(doc)
     assert items[0] == "Switch sides on the pole every 15 minutes"
     assert len(items) == 3
 

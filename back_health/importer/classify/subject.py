@@ -1097,29 +1097,6 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
     return ""
 
 
-#: A name closing with a term in brackets: "Shoulder blade pain at the wheel
-#: (scapulocostal syndrome)".
-_TRAILING_TERM = re.compile(r"(?P<words>[^()]{3,120}+)\((?P<term>[^()]{3,60}+)\)")
-
-
-def _glossed_symptom(words: str, term: str, rules: RuleSet) -> bool:
-    """Whether ``words`` describe a symptom where it hurts ("Shoulder blade pain at the
-    wheel") and ``term`` in brackets after them names a condition by a head word of its
-    own ("scapulocostal syndrome"), not by another pain."""
-    head = _WHERE_OR_WHEN.split(words.strip(), maxsplit=1)[0]
-    # "Shoulder blade ache and clicking": either symptom names where it is felt.
-    parts = re.split(r"\s+(?:and|or|&)\s+", head)
-    return (
-        any(_SYMPTOM_HEAD.search(part) for part in parts)
-        and not _SYMPTOM_HEAD.search(term.strip())
-        and _names_a_condition(term.strip(), rules)
-    )
-
-
-def _names_a_condition(name: str, rules: RuleSet) -> bool:
-    return rules.is_condition_term(name) or rules.has_condition_head(name)
-
-
 def defined_treatment(document: Document, rules: RuleSet) -> str:
     """The name the opening paragraphs define as an operation or other treatment
     ("Sacroiliac (SI) joint fusion is an operation for people with ..."), or ""."""

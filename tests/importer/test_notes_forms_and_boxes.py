@@ -310,3 +310,37 @@ def test_an_exercise_tables_caption_says_how_often():
     plan = analyse(source.encode(), "page.html", format="html")
     doses = [e["dose"] for e in exercises_of(plan)]
     assert doses and all(dose["times_per_day"] == 2 for dose in doses)
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Contributed by Ann Lee, who ran a pottery stall for 20 years.", "chrome: byline"),
+        ("Notes kept by: J. Ward (foreman). Copy to office weekly.", "chrome: byline"),
+        ("Last edited 2 days ago by kim.p · 4 revisions", "chrome: wiki furniture"),
+        ("This handbook is for Riverside Rowing Club members only.", "chrome: disclaimer"),
+        ("Tap a question to open it.", "chrome: page tools"),
+        ("Sign the attendance sheet before you leave the room.", "chrome: form furniture"),
+        ("To be read out at the 07:30 toolbox talk, Friday 4 April", "chrome: notices"),
+        ("Our practice nurse helped us write it.", "chrome: acknowledgement"),
+        ("Keep this one in the glovebox.", "chrome: leaflet handling"),
+    ],
+)
+def test_briefing_and_wiki_furniture_is_chrome(line, reason):
+    from back_health.importer.chrome import chrome_reason
+
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign the consent form only after the surgeon has explained the risks.",
+        "Keep it moving gently.",
+        "Tap your foot to the beat while you walk.",
+    ],
+)
+def test_advice_near_briefing_furniture_stays(line):
+    from back_health.importer.chrome import chrome_reason
+
+    assert chrome_reason(line) == ""

@@ -1675,7 +1675,8 @@ RUNNING_HEAD_MAX_WORDS = 6
 def drop_repeated_title_headings(doc: Document) -> Document:
     """A heading that repeats the document's title after the title's own heading is a
     running header a printed page put at its top ("Lumbar discography" over page 2 of
-    the leaflet): it goes, and what it headed joins the section before it."""
+    the leaflet), and so is one of who issued it, in capitals, beside the title or a
+    heading it had already: it goes, and what it headed joins the section before it."""
     title = " ".join(doc.title.split()).casefold()
     if not title:
         return doc

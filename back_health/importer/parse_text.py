@@ -96,8 +96,6 @@ KEEP_FINAL_STOP_AFTER = frozenset("etc e.g i.e approx".split())
 SHORT_ITEM_WORDS = 12
 
 #: Bullets, "o" among them: word processors and typewritten leaflets bullet with it.
-#: A run of up to three stars is one bullet: "*** Call 999 if ...", "** Call 111 ...",
-#: "* See a GP ...", a list graded by how urgent each item is.
 #: Arrows ("->", "=>", ">>", "→") mark items as bullets do.
 _BULLET = re.compile(
     r"^(?P<marker>->|=>|>>|\u2192|[•·▪◦‣●■□►▸✓✔\-–—*+o])[ \t\u00a0]+(?P<text>\S.*)$"
@@ -1676,8 +1674,10 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
                 *units,
                 *(_Unit("para", [line[_SUBSECTION_NUMBER.match(line).end() :]]) for line in lines),
             ]
+    # Counted once for the block: each line is then read alone (linear time).
+    led = sum(1 for line in lines if DOT_LEADERS.fullmatch(line.strip())) >= LINE_ITEMS_MIN
     if len(lines) >= LINE_ITEMS_MIN and all(
-        (found := _leaders(line.strip(), lines)) and _WORD_CHARACTER.search(found["text"])
+        (found := _leaders(line.strip(), led)) and _WORD_CHARACTER.search(found["text"])
         for line in lines
         if line.strip()
     ):
@@ -1690,7 +1690,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
             *(
                 _Unit("item", [f"{found['name'].strip()}: {found['text']}"], marker=marker)
                 for line in lines
-                if (found := _leaders(line.strip(), lines))
+                if (found := _leaders(line.strip(), led))
             ),
         ]
     if units and _lines_are_items(lines):
@@ -1798,15 +1798,13 @@ def _lines_are_items(lines: list[str]) -> bool:
     return True
 
 
-def _leaders(line: str, lines: list[str]):
+def _leaders(line: str, led: bool):
     """The name and text of a line joined by dot leaders; in a block where two lines or
-    more have full leaders, a line whose name nearly fills the column has one or two dots
-    ("Standing back extension . 5 reps after every pen")."""
+    more have full leaders (``led``), a line whose name nearly fills the column has one
+    or two dots ("Standing back extension . 5 reps after every pen")."""
     if found := DOT_LEADERS.fullmatch(line):
         return found
-    if sum(1 for other in lines if DOT_LEADERS.fullmatch(other.strip())) < LINE_ITEMS_MIN:
-        return None
-    return _SHORT_LEADER.fullmatch(line)
+    return _SHORT_LEADER.fullmatch(line) if led else None
 
 
 #: A name and its text joined by one or two dots between spaces.

@@ -294,6 +294,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "Chin tucks ...... 10 times\nShrugs ...... 2 sets of 10\n\n",
             "----- NOTE ---- --- ----- (iv ** -> ....",
         ),
+        # One block of exercises joined to their doses by dot leaders, some by a single
+        # dot, with no blank line anywhere.
+        "dot leaders in one block": lambda: _two_runs(
+            size,
+            "EXERCISES:\n",
+            " Chin tucks ...... 10 times, hold 5 seconds\n",
+            " Standing back extension . 5 reps after every pen\n",
+        ),
         # A notification history: entries with actions, again and again; then one
         # entry whose text never ends.
         "notification history": lambda: _two_runs(
@@ -832,6 +840,7 @@ SHAPES = {
             "gemtext page",
             "manual page",
             "notes with boxes and banners",
+            "dot leaders in one block",
             "notification history",
             "full-width stops",
             "chinese sentences",

@@ -810,8 +810,6 @@ def emit_table(table: Table, owner: PagePlan, topic: str, heading: str, state: C
     if exercise_columns(table, rules) and rules.cue("exercise_column_name", table.headings[0]):
         # Rows of exercises with columns of sets, repetitions or holds: an exercise list
         # (``routine``: the sentences around it that may give the routine's frequency).
-        # "Do the whole set twice a day." as the table's caption says it too.
-        routine = [*routine, *split_sentences(table.caption)]
         if not emit_exercise_list(heading, [table], owner, state, routine=routine):
             return
     for index, column in table.column_lists():

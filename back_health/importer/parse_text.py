@@ -1458,7 +1458,7 @@ def columns_as_pipe_lines(lines: list[str]) -> list[str]:
         None,
     )
     if rule is None:
-        return lines
+        return _aligned_columns_as_pipe_lines(lines)
     starts = [match.start() for match in _DASH_RUN.finditer(lines[rule])]
     if len(starts) > COLUMN_TABLE_MAX_COLUMNS:
         return lines  # a decorative rule, not a table's: each row is cut once per column
@@ -1475,19 +1475,69 @@ def columns_as_pipe_lines(lines: list[str]) -> list[str]:
     if not rows:
         return lines
 
-    def pipes(cells: list[str]) -> str:
-        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
-
     return [
         *lines[: rule - 1],
-        pipes(head),
+        _pipes(head),
         "|" + "---|" * len(starts),
-        *map(pipes, rows),
+        *map(_pipes, rows),
     ]
 
 
 #: Most columns of a table laid out in columns.
 COLUMN_TABLE_MAX_COLUMNS = 20
+
+
+def _aligned_columns_as_pipe_lines(lines: list[str]) -> list[str]:
+    """A table laid out in columns with no rule under its header, written as pipe lines:
+    a header line of three or more short cells without figures ("EXERCISE   HOLD
+    REPS") that opens the block or follows its one-cell caption, then two or more rows
+    to the end of the block, each of two or more cells that start where the header's do
+    (a row may leave a column empty, or fill it with "-"). A block of name and detail in
+    two columns stays the items it is."""
+    captioned = len(lines) > 1 and len(_cell_starts(lines[0])) == 1
+    for index, line in enumerate(lines[: 2 if captioned else 1]):
+        if len(lines) - index < 3:
+            break
+        starts = _cell_starts(line)
+        if len(starts) < 3 or len(starts) > COLUMN_TABLE_MAX_COLUMNS:
+            continue
+        head = _cut_columns(line, starts)
+        if not all(_HEADER_CELL.fullmatch(cell) for cell in head):
+            continue
+        rows = lines[index + 1 :]
+        if all(_fits_columns(_cell_starts(row), starts) for row in rows):
+            return [
+                *lines[:index],
+                _pipes(head),
+                "|" + "---|" * len(starts),
+                *(_pipes(_cut_columns(row, starts)) for row in rows),
+            ]
+        return lines
+    return lines
+
+
+def _cell_starts(line: str) -> list[int]:
+    """Where each cell of a line laid out in columns starts."""
+    first = len(line) - len(line.lstrip())
+    return [first, *(match.end() for match in _COLUMN_GAP.finditer(line, first))]
+
+
+def _fits_columns(row: list[int], starts: list[int]) -> bool:
+    # Each cell of the row starts at one of the header's columns (give or take
+    # COLUMN_SLIP characters), the first at the first.
+    return (
+        len(row) >= 2
+        and abs(row[0] - starts[0]) <= COLUMN_SLIP
+        and all(any(abs(cell - start) <= COLUMN_SLIP for start in starts) for cell in row)
+    )
+
+
+def _pipes(cells: list[str]) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+#: A header cell of a table laid out in columns: a few words, no figures.
+_HEADER_CELL = re.compile(r"[^\W\d_](?:[^\d\n]{0,30}[^\W\d])?(?:\s*\([^()\d\n]{1,20}\))?")
 
 #: A line of two or more runs of dashes with spaces between: the rule under a table's
 #: header that marks where each column starts.

@@ -383,6 +383,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "Paracetamol   2 tablets\n",
             "\n\nA B\n" + "--- " * 2000 + "\n" + "x y\n" * 50,
         ),
+        # A table laid out in columns with no rule: a header, thousands of rows, then one
+        # row of cells that never ends.
+        "aligned table": lambda: _two_runs(
+            size,
+            "EXERCISES\n  EXERCISE      HOLD         REPS\n",
+            "  Pelvic tilts  -            10 each side\n",
+            "  Knee rolls    ",
+        ),
         # Captions without punctuation, read line by line, then one line of a channel's
         # pleas that never ends.
         "caption lines": lambda: _two_runs(
@@ -866,6 +874,7 @@ SHAPES = {
             "scanned page",
             "caption lines",
             "column table",
+            "aligned table",
             "rtf groups",
             "transcript turns",
             "broken words",

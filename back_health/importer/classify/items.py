@@ -149,6 +149,7 @@ def _about_health(text: str, state: Context) -> bool:
     subject = state.main.title.lower()
     return bool(
         rules.cue("health_words", text)
+        or _weak_health_words(text, rules)
         or (subject and subject in text.lower())
         or _speaks_of_health(text, state)
         or any(rules.is_condition_term(word) for word in set(text.split()) if len(word) > 4)
@@ -158,6 +159,21 @@ def _about_health(text: str, state: Context) -> bool:
         # compost") is not.
         or any(_asks_for_help(sentence, rules) for sentence in split_sentences(text))
     )
+
+
+def _weak_health_words(text: str, rules) -> bool:
+    """Whether two sentences of ``text`` have words of health that name other things as
+    often ("stiff", "falls"): one alone ("The top gate paddle is stiff") is not health."""
+    if not rules.cue("health_words_weak", text):
+        return False
+    found = 0
+    for line in text.split("\n"):
+        for sentence in split_sentences(line):
+            if rules.cue("health_words_weak", sentence):
+                found += 1
+                if found > 1:
+                    return True
+    return False
 
 
 def _asks_for_help(sentence: str, rules) -> bool:

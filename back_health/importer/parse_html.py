@@ -1405,8 +1405,26 @@ def _group_events(group: list[_Line]) -> list[Event]:
         return events
     markup = " ".join(line.markup or html_lib.escape(line.plain, quote=False) for line in group)
     has_markup = any(line.markup for line in group)
+    if has_markup and (run_in := _RUN_IN_LABEL.match(group[0].markup or "")):
+        # "<strong>Same day</strong> Get a same-day GP appointment ...": a label run in
+        # to its text, set apart as "Same day: Get ..." so that it never reads as the
+        # sentence's first words.
+        label = html_lib.unescape(run_in.group("label")).strip()
+        if len(label.split()) <= ITEM_LABEL_MAX_WORDS and text.startswith(f"{label} "):
+            text = f"{label}: {text[len(label) + 1 :]}"
+            markup = f"{markup[: run_in.end('bold')]}:{markup[run_in.end('bold') :]}"
     events.append(Event("paragraph", text=text, html=markup if has_markup else ""))
     return events
+
+
+#: A bold label that opens a paragraph and runs in to a sentence of its own: words with
+#: no stop of their own, then a capitalised word and words in lower case
+#: ("<strong>Emergency</strong> Ring 999 if ..."; never "<strong>1.1.2</strong> Do not
+#: ...", a name over "MBBS FRCS" nor a banner over "Audit ID: 12").
+_RUN_IN_LABEL = re.compile(
+    r"(?P<bold><strong>(?P<label>[^\W\d_](?:[^<]{0,60}?[^\W_])?)</strong>)[ \t]++"
+    r"(?=[A-Z][a-z]*+[ \t]++(?:[A-Za-z\d&]++[ \t]++)?[a-z])"
+)
 
 
 def _faked_list_events(group: list[_Line], markers: list[ItemMarker | None]) -> list[Event]:

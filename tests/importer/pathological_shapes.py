@@ -383,6 +383,10 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "Paracetamol   2 tablets\n",
             "\n\nA B\n" + "--- " * 2000 + "\n" + "x y\n" * 50,
         ),
+        # Terms in capitals inside sentences, line after line, in one paragraph.
+        "capital terms": lambda: (
+            _INTRO + _repeat("in every case it was a SHOULDER BLADE STRAIN or a COLD SHED\n", size)
+        ),
         # A table laid out in columns with no rule: a header, thousands of rows, then one
         # row of cells that never ends.
         "aligned table": lambda: _two_runs(
@@ -669,6 +673,14 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + "</div>" * (size // 64)
             + "</body></html>"
         ),
+        # Opening paragraphs full of terms in bold inside sentences, the last of them one
+        # paragraph of such terms that never ends.
+        "bold terms": lambda: (
+            _HTML_INTRO
+            + "<p>It is most likely <b>thoracic strain</b> again.</p>" * 6
+            + _repeat("so it is <b>gym class</b> and <strong>cold weather</strong> ", size)
+            + "</body></html>"
+        ),
         "nested elements": lambda: (
             _HTML_INTRO
             + "<div>" * (size // 11)
@@ -875,6 +887,7 @@ SHAPES = {
             "caption lines",
             "column table",
             "aligned table",
+            "capital terms",
             "rtf groups",
             "transcript turns",
             "broken words",
@@ -913,6 +926,7 @@ SHAPES = {
             "nested toggles",
             "nested headings",
             "nested articles",
+            "bold terms",
             "line breaks",
             "html table",
             "nested tables",

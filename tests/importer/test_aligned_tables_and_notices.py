@@ -1,13 +1,16 @@
-"""Classes seen in volunteers' rota notes and further bulletins: a table laid out in
-columns with no rule under its header."""
+"""Classes seen in volunteers' rota notes, club pages and bulletins: a table laid out in
+columns with no rule under its header, notices about something else, callouts labelled
+in bold after the exercises, and the term the opening sets in bold or capitals, or gives
+as the answer to "What have I done?", as the subject."""
 
 from __future__ import annotations
 
 from back_health.importer.document import Table
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
+from back_health.importer.text import strip_tags
 
-from .documents import blocks_text, exercises_of, items_of
+from .documents import blocks_text, exercises_of, items_of, warnings_of
 
 ROTA_NOTES = """MILLBROOK COMMUNITY ORCHARD
 Work party notes, week of 9 March
@@ -92,3 +95,78 @@ def test_a_notice_with_one_word_that_also_names_health_is_dropped():
     assert "Curry night" not in text
     # Two sentences of falls and risk are about the members' health.
     assert "fell on the car park ice" in text
+
+
+CLUB_PAGE = """<html><head><title>Members' area</title></head><body>
+<article>
+<h1>The ache that won't shift</h1>
+<p>Several of you asked about the same ache after long matches, so this month is about
+<strong>levator scapulae strain</strong>, a sore muscle from the neck to the shoulder blade.</p>
+<h2>Three exercises to start with</h2>
+<table>
+<thead><tr><th>Exercise</th><th>Reps</th><th>Hold</th></tr></thead>
+<tbody>
+<tr><td>Chin tucks</td><td>10</td><td>5 sec</td></tr>
+<tr><td>Levator scapulae stretch</td><td>3 each side</td><td>20 sec</td></tr>
+</tbody>
+</table>
+<div class="callout red"><strong>Emergency</strong> Ring 999 if neck pain comes with sudden
+weakness in an arm or slurred speech.</div>
+<div class="callout green"><strong>Not settling?</strong> Book in with your GP or a physio if
+the ache lasts more than 3 weeks.</div>
+</article>
+</body></html>"""
+
+
+def test_callouts_labelled_in_bold_after_the_exercises_are_warnings():
+    plan = analyse(CLUB_PAGE.encode(), "club.html")
+    assert [exercise["name"] for exercise in exercises_of(plan)] == [
+        "Chin tucks",
+        "Levator scapulae stretch",
+    ]
+    severities = {warning["severity"]: strip_tags(warning["text"]) for warning in warnings_of(plan)}
+    assert "Ring 999 if neck pain comes with sudden" in severities["emergency"]
+    assert "Book in with your GP or a physio" in severities["see_doctor"]
+
+
+def test_a_term_set_in_bold_in_the_opening_names_the_subject():
+    plan = analyse(CLUB_PAGE.encode(), "club.html")
+    assert plan.pages[0].title == "Levator scapulae strain"
+
+
+CREW_NOTES = """RIVERBANK ROWING CLUB - CREW NOTES
+
+OUTINGS
+   Tue   18:00  Water session from the pontoon
+   Sat   09:30  Long row to the lock and back
+
+ROWER HEALTH
+Several of you have mentioned an ache low at the side of the back after the long
+Saturday outings. In rowers this is very often COSTOVERTEBRAL JOINT SPRAIN, where a
+rib meets the spine.
+
+Most people are back in the boat within 3 to 6 weeks.
+"""
+
+SHED_NOTES = """HOLLY LANE WORKSHOP - MEMBERS' NEWS
+
+Our member Ray, a physio for 30 years, answers the questions he got asked after Gordon
+went down lifting the oak boards last month.
+
+Q. What have I actually done?
+A. Most likely a thoracolumbar strain. That's an overstretch of the muscles where the
+   middle of the back meets the lower back.
+
+Q. How long will it last?
+A. Usually a week or two.
+"""
+
+
+def test_a_term_set_in_capitals_in_a_sentence_names_the_subject():
+    plan = analyse(CREW_NOTES.encode(), "notes.txt", format="text")
+    assert plan.pages[0].title == "Costovertebral joint sprain"
+
+
+def test_the_answer_to_what_have_i_done_names_the_subject():
+    plan = analyse(SHED_NOTES.encode(), "news.txt", format="text")
+    assert plan.pages[0].title == "Thoracolumbar strain"

@@ -270,6 +270,9 @@ def emit_exercise_list(
             # "**Go to A&E or call 999 if you have numbness ...**" after the exercises:
             # advice in bold is a warning, never an exercise's name.
             and advice_of(bold.group(2), rules) is None
+            # "**Emergency** Ring 999 if ...", "**Not settling?** Book in with your GP
+            # ...": a label over help to get, in a callout after the exercises.
+            and not _labels_help(block.text, html.unescape(bold.group(2)), rules)
         ) or (not bold and labelled_exercise(block.text, rules)):
             found = None if bold else prose_exercises(block, rules)
             if (
@@ -510,6 +513,16 @@ _WITH_EQUIPMENT = re.compile(
     r"sticks?|poles?|tins?|bottles?)\b.*)$",
     re.IGNORECASE,
 )
+
+
+def _labels_help(text: str, label: str, rules: RuleSet) -> bool:
+    """Whether what follows a paragraph's bold label asks for help in its first sentence
+    and counts nothing an exercise would."""
+    label = label.strip()
+    if label and text.startswith(label):
+        text = text[len(label) :]
+    first = next(iter(split_sentences(text)), "")
+    return advice_of(first, rules) is not None and not has_dose(read_dose(text).dose)
 
 
 def _help_lead(block, rules: RuleSet) -> bool:

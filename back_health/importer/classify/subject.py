@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ from ..names import (
 from ..plan import UNTITLED_ARTICLE, Kind, MedicinePlan, PagePlan
 from ..prefilter import finditer_caseless
 from ..rules import RuleSet
-from ..text import without_article
+from ..text import strip_tags, without_article
 from .context import Context, add_alternate, relate
 from .topics import HEADING_TOPICS
 
@@ -481,6 +482,10 @@ SOURCE_WEIGHTS = {
     "condition named twice": 0.5,
     "defined condition": 1.0,
     "defined treatment": 1.0,
+    # "Most of the time it is <b>iliac apophysitis</b>", "In every case it was a
+    # SERRATUS POSTERIOR INFERIOR STRAIN": the term the writer sets in bold or capitals
+    # inside a sentence of the opening.
+    "introduced term": 0.5,
     "what-is heading": 1.0,
     "glossed heading": 1.0,
     "diagnosis": 2.0,
@@ -611,6 +616,8 @@ def choose_subject(document: Document, state: Context) -> tuple[str, str, str, s
         raw.append(Candidate("most named condition", most_named))
     if defined := defined_condition(document, rules):
         raw.append(Candidate("defined condition", defined))
+    if introduced := introduced_term(document, body, rules):
+        raw.append(Candidate("introduced term", introduced))
     if treatment := defined_treatment(document, rules):
         raw.append(Candidate("defined treatment", treatment))
     if diagnosis := diagnosed_condition(text, rules) or _diagnosis_section(
@@ -1097,6 +1104,99 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
     return ""
 
 
+def introduced_term(document: Document, body: str, rules: RuleSet) -> str:
+    """The first name the opening paragraphs set in bold or in capitals inside a sentence
+    ("Most of the time it is <b>iliac apophysitis</b>", "In paddlers this is very often
+    SCAPULAR DYSKINESIS"), when it names a condition, the text names it again or the
+    sentence gives it as what something is or is called; "" when none does."""
+    paragraphs = 0
+    tried = 0
+    for section in document.sections:
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            paragraphs += 1
+            if paragraphs > DEFINED_WITHIN:
+                return ""
+            for before, term in _emphasised_terms(block):
+                tried += 1
+                if tried > INTRODUCED_MAX_TRIED:
+                    return ""
+                name = check_name(without_article(term), rules).name
+                if (
+                    not name
+                    or len(name.split()) > INTRODUCED_MAX_WORDS
+                    or _BODY_PART_ALONE.fullmatch(name)
+                    or is_practitioner(name)
+                    # "<b>Amitriptyline</b>" over a story: a medicine or treatment set in
+                    # bold is what was tried, not the condition the text is about.
+                    or _treatment_kind(name, rules)
+                    or rules.find_medicines(name)
+                ):
+                    continue
+                mentions = body.count(f" {_normalised(name, rules)} ")
+                if (
+                    _names_a_condition(_HEAD_BEFORE_QUALIFIER.split(name, maxsplit=1)[0], rules)
+                    or mentions >= NAMED_TWICE
+                    or _INTRODUCING.search(before)
+                ):
+                    return name
+    return ""
+
+
+def _emphasised_terms(paragraph: Paragraph):
+    """``(text before, term)`` for each run of words a paragraph sets in bold, or in
+    capitals among words in lower case, after the start of a sentence."""
+    # Only the opening of a paragraph is read: a term is introduced early, and a long
+    # paragraph is not read again for each of its terms.
+    if paragraph.html:
+        markup = paragraph.html[:INTRODUCED_WITHIN]
+        for match in _BOLD_TERM.finditer(markup):
+            before = strip_tags(markup[: match.start()])
+            term = html.unescape(match.group("term"))
+            if _within_sentence(before) and not term[:1].isupper():
+                yield before, term
+        return
+    text = paragraph.text[:INTRODUCED_WITHIN]
+    for match in _CAPITALS_TERM.finditer(text):
+        before = text[: match.start()]
+        if _within_sentence(before):
+            yield before, match.group(0).capitalize()
+
+
+def _within_sentence(before: str) -> bool:
+    """Whether what stands before a term ends in words of its sentence in lower case
+    ("In every case it was a"; never "IF " in "IF YES TO ANY:")."""
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_LOWER_WORD.search(clause)) and not _SENTENCE_START.search(before)
+
+
+#: Most words of an introduced term; characters of a paragraph's opening read for one;
+#: terms tried in a document.
+INTRODUCED_MAX_WORDS = 6
+INTRODUCED_WITHIN = 1500
+INTRODUCED_MAX_TRIED = 20
+#: The end of a sentence or the colon after a label, before the next one starts.
+_CLAUSE_BREAK = re.compile(r"[.!?:][\"\u201d\u2019)]*+\s")
+#: A term in bold that is whole words: "<b>facet</b>-joint" is none.
+_BOLD_TERM = re.compile(r"<(strong|b)>(?P<term>[^<]{3,80}+)</\1>(?![\w-])")
+#: Two or more words in capitals ("SCAPULAR DYSKINESIS"); one alone is often an
+#: abbreviation ("MRI", "PRN").
+_CAPITALS_TERM = re.compile(
+    r"\b[A-Z][A-Z'\u2019-]{2,}+(?:[ \t\n]++[A-Z][A-Z'\u2019-]++){1,5}+\b(?![\w-])"
+)
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+#: The end of what stands before a sentence's start: a stop and a space, or nothing.
+_SENTENCE_START = re.compile(r"(?:[.!?:][\"\u201d)]?\s*|^\s*)$")
+#: Words before a term that give it as what something is or is called: "it is",
+#: "it was a", "a name for it", "called", "known as".
+_INTRODUCING = re.compile(
+    r"(?:\b(?:it|this|that)(?:'s|\u2019s|\s+is|\s+was)|\bname\b|\bcalled|\bknown\s+as)"
+    r"[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 def defined_treatment(document: Document, rules: RuleSet) -> str:
     """The name the opening paragraphs define as an operation or other treatment
     ("Sacroiliac (SI) joint fusion is an operation for people with ..."), or ""."""
@@ -1137,9 +1237,22 @@ _WHAT_IS = re.compile(
 _OPENS_DEFINITION = re.compile(
     r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are|means)[ \t]"
 )
-#: A question about what the text is about that names nothing: "What is it?".
+#: A question about what the text is about that names nothing: "What is it?", "What
+#: have I actually done?", "What's wrong with me?".
 _WHAT_IS_IT = re.compile(
-    r"(?:q\s*[.:]\s*)?what(?:'s|\u2019s|\s+is)\s+(?:it|this|that)(?:\s+exactly)?\s*\??",
+    r"(?:q\s*[.:]\s*)?what(?:"
+    r"(?:'s|\u2019s|\s+is)\s+(?:it|this|that)(?:\s+exactly)?"
+    r"|\s+(?:have|has)\s+(?:i|you|he|she|they|we)\s+(?:actually\s+|really\s+)?done"
+    r"|(?:'s|\u2019s|\s+is)\s+(?:actually\s+|really\s+)?(?:wrong|going\s+on|the\s+matter)"
+    r"(?:\s+with\s+(?:me|it|my\s+\w+))?"
+    r")(?:\s+to\s+(?:my|his|her|their|your)\s+\w+)?\s*\??",
+    re.IGNORECASE,
+)
+#: Words that hedge the name an answer gives: "Most likely a lumbosacral strain."
+_HEDGED_ANSWER = re.compile(
+    r"(?:(?:most|very)\s+likely|probably|almost\s+certainly|usually|it(?:'s|\u2019s|\s+is)"
+    r"(?:\s+(?:most\s+likely|probably|usually))?(?:\s+(?:called|known\s+as|named))?)"
+    r"[,\s]+(?:an?\s+|the\s+)?",
     re.IGNORECASE,
 )
 #: A name and its other name after a comma: "Delayed onset muscle soreness, or DOMS".
@@ -1154,7 +1267,10 @@ def _answer_name(section: Section, rules: RuleSet) -> str:
     first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
     if first is None or not (sentences := split_sentences(first.text)):
         return ""
-    opening = _NAME_OR_OTHER.fullmatch(sentences[0].strip())
+    first_sentence = sentences[0].strip()
+    if hedge := _HEDGED_ANSWER.match(first_sentence):
+        first_sentence = first_sentence[hedge.end() :]
+    opening = _NAME_OR_OTHER.fullmatch(first_sentence)
     if opening is None:
         return ""
     name = check_name(without_article(opening.group("name").strip()), rules).name
@@ -2067,7 +2183,7 @@ def _scored(
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):
             kind = "a condition"
-        elif candidate.source == "defined condition" or (
+        elif candidate.source in ("defined condition", "introduced term") or (
             candidate.source == "what-is heading"
             and mentions >= WHAT_IS_MENTIONS
             # "What is the dorsal scapular nerve?": a part of the body the text explains.

@@ -177,10 +177,12 @@ _PER_WEEK = re.compile(
     rf"(?:{_TIMES}|(?P<days>{_NUM})\s+(?:days|sessions|workouts))\s+(?:a|per|each|every)\s+week\b",
     re.IGNORECASE,
 )
-#: "Morning and evening", "every morning and every evening", "at the start and end of
-#: every shift", "every morning before work and again at lunch": twice a day.
+#: "Morning and evening", "every morning and every evening", "morning and afternoon",
+#: "in the morning and at bedtime", "at the start and end of every shift", "every
+#: morning before work and again at lunch": twice a day.
 _MORNING_AND_EVENING = re.compile(
-    r"\bmornings?\s+and\s+(?:(?:every|each)\s+)?(?:evenings?|nights?|bedtime)\b"
+    r"\bmornings?\s+and\s+(?:(?:every|each)\s+|(?:at|in\s+the)\s+)?"
+    r"(?:afternoons?|evenings?|nights?|bedtime)\b"
     r"|\b(?:every|each)\s+(?:morning|evening)\b[^.;!?]{0,50}?\band\s+again\s+(?:at|in|before|after)\b"
     # "..., and again in the evening if your leg feels tight": only when needed.
     r"(?![^.;!?]{0,40}\bif\b)"
@@ -208,7 +210,7 @@ _COUNTED_MOVES = re.compile(
     r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2})"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds|"
-    r"twists|turns|kicks|marches|ones|shrugs|slides|hugs|nods|extensions|"
+    r"twists|turns|kicks|marches|ones|shrugs|slides|hugs|nods|extensions|goes|"
     # "Shoulder rolls: 10 backwards": a count of moves told by their direction.
     r"backwards?|forwards?|each\s+way|clockwise|anti-?clockwise|"
     r"(?:press|push|sit|pull|step|chin|curl)[ -]?ups)\b",
@@ -229,6 +231,13 @@ _COUNT_WORD = re.compile(
 #: Gym shorthand, rewritten into words before reading: "2x a day", "3x10" (sets x
 #: repetitions), "x3" and "10x" (repetitions).
 _SHORTHAND = (
+    # "30 sec x 2 each side": a hold of 30 seconds, done twice.
+    (
+        re.compile(
+            r"\b(\d{1,3})[- ]?(?:seconds?|secs?|s)\s*(?:holds?\s*)?[x×]\s*(\d{1,2})\b", re.I
+        ),
+        r"hold for \1 seconds, repeat \2 times",
+    ),
     # "3 x 20 second holds": three holds of 20 seconds.
     (
         re.compile(

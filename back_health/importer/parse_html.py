@@ -1487,6 +1487,10 @@ def _list_events(list_tag: Tag) -> list[Event]:
         if item is None and (line := _merge_lines(inline_lines(inline, breaks=False))).plain:
             text = tidy_item_text(line.plain)
             item = ListItem(text=text, html=tidy_item_html(line.markup, text))
+        if item is not None and sublist and (detailed := _detailed_item(item, nested)):
+            # "**Doorway chest stretch**" over "forearms on the door frame ..." and "hold
+            # 20 seconds, 3 goes": the name's own details, not items of the list.
+            item, nested = detailed, []
         if item is not None:
             if (
                 sublist
@@ -1503,6 +1507,37 @@ def _list_events(list_tag: Tag) -> list[Event]:
             stack.append(iter(nested))
     flush()
     return events
+
+
+def _detailed_item(item: ListItem, nested: list[Tag]) -> ListItem | None:
+    """An item that is only a name in bold, over a nested list of its details (each in
+    lower case or holding a count, none a list of its own), as one labelled item:
+    "<strong>Wall angels</strong>: Back and head against the wall ... 8 slow
+    repetitions."; None for any other item."""
+    label = _WHOLLY_BOLD.fullmatch(item.html or "")
+    if label is None or len(item.text.split()) > ITEM_LABEL_MAX_WORDS:
+        return None
+    details = []
+    for child in nested:
+        if child.name != "li" or child.find(LIST_TAGS) is not None:
+            return None
+        text = tidy_item_text(_merge_lines(inline_lines(child.contents, breaks=False)).plain)
+        if not text or not (text[:1].islower() or _DIGIT.search(text)):
+            return None
+        details.append(text if text.endswith((".", "!", "?")) else f"{text}.")
+    if not details:
+        return None
+    described = " ".join(f"{text[:1].upper()}{text[1:]}" for text in details)
+    name = item.text.rstrip(" :")
+    return ListItem(
+        text=f"{name}: {described}",
+        html=f"<strong>{label.group(1)}</strong>: {html_lib.escape(described, quote=False)}",
+    )
+
+
+#: An item's markup that is one run of bold text: its name alone.
+_WHOLLY_BOLD = re.compile(r"\s*<strong>([^<]{1,80})</strong>\s*:?\s*")
+_DIGIT = re.compile(r"\d")
 
 
 #: The end of an item whose nested list gives examples of it ("Sitting for long periods,

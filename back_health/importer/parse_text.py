@@ -534,7 +534,26 @@ def unbox_text(text: str) -> str:
         else:
             out.extend(lines[index:end])
             index = end  # each line is read at most twice: linear time
-    return _ATTENTION_MARKS.sub("", "\n".join(out))
+    return _without_attention_marks(out)
+
+
+def _without_attention_marks(lines: list[str]) -> str:
+    """The lines joined, each run of lines marked for attention ("  !! Call 999 if ...")
+    read as the items of a list when every line of the run ends a sentence, else as the
+    lines of a callout, the marks dropped."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if _ATTENTION_MARK.match(line):
+            run.append(line)
+            continue
+        if run:
+            texts = [_ATTENTION_MARK.sub("", mark_line).rstrip() for mark_line in run]
+            whole = len(run) > 1 and all(text[-1:] in ".!?" for text in texts)
+            out.extend(f"- {text.lstrip()}" if whole else text for text in texts)
+            run = []
+        out.append(line)
+    return "\n".join(out[:-1])
 
 
 def _box_lines(inside: list[str]) -> list[str]:
@@ -552,7 +571,7 @@ def _box_lines(inside: list[str]) -> list[str]:
 
 #: Marks of attention down a note's margin ("  ! Ibuprofen is not safe for everyone."):
 #: lines of a callout, whose text the marks only draw the eye to.
-_ATTENTION_MARKS = re.compile(r"(?m)^[ \t]*+!{1,3}+[ \t]++(?=\S)")
+_ATTENTION_MARK = re.compile(r"[ \t]*+!{1,3}+[ \t]++(?=\S)")
 
 
 #: A line ending in a word broken by a hyphen ("degen-"), and the line after it opening
@@ -1711,6 +1730,13 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         label = first.strip().rstrip(":").strip()
         units.append(_Unit("para", [label], heading_like=True, over_text=True))
         lines = rest
+    elif rest and _lettered_heading(first, rest[0]):
+        # "(a) The muscle" over "A thin, flat muscle that runs ...": a lettered part's
+        # heading over its text, not an item of a lettered list.
+        heading = match_item(first)
+        text = heading.text if heading is not None else first.strip()[4:].strip()
+        units.append(_Unit("para", [text], heading_like=True, over_text=True))
+        lines = rest
     elif numbered_headings and rest and _numbered_heading(first, rest):
         # "3. Treatment" over its text: a numbered section heading, not a list item.
         units.append(
@@ -1944,6 +1970,34 @@ def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bo
 PARAGRAPH_LINE_WORDS = 12
 
 
+def _lettered_heading(first: str, following: str) -> bool:
+    """Whether a block's first line, marked "(a)" or "(iv)", is the heading of a lettered
+    part: a few words like a heading's, over a line of text or a list of another kind
+    (never over the next item of its own list)."""
+    marker = match_item(first)
+    if marker is None and _THIRD_PART.match(first):
+        # "(c) When it isn't a strain" after "(a)" and "(b)": the third part. A copyright
+        # line names its holder in capitals, often with a year ("(c) Alder Valley
+        # Birdwatchers 2025").
+        text = first.strip()[4:].strip()
+        if not _DIGITS.search(text) and any(word[:1].islower() for word in text.split()[1:]):
+            marker = ItemMarker("letter", "c", text)
+    if marker is None or marker.family not in ("letter", "roman"):
+        return False
+    if len(marker.text.split()) > LETTERED_HEADING_WORDS or not is_heading_like(marker.text):
+        return False
+    under = match_item(following)
+    if under is not None:
+        return under.family not in ("letter", "roman")
+    return _starts_new_line_of_text(following)
+
+
+#: Most words of a lettered part's heading.
+LETTERED_HEADING_WORDS = 6
+#: "(c) " before words: a third lettered part, or a copyright line.
+_THIRD_PART = re.compile(r"[ \t]*+\([cC]\)[ \t]++\S")
+
+
 #: A numbered question's marker in an FAQ: "Q1.", "Q 2:", "Question 3)".
 _QUESTION_NUMBER = re.compile(r"[ \t]*+(?:Q|Question)[ \t]?(\d{1,3})[ \t]*+[.:)][ \t]++(?=\S)")
 
@@ -1970,13 +2024,35 @@ def _lone_numbered_headings(blocks: list[list[str]]) -> set[int]:
     # "1. ARRIVAL AND SET-UP TIMES" ... "4. LOOKING AFTER YOUR NECK": numbered lines in
     # capitals, each alone over its text, head a pack's parts as questions would.
     capitals = all(_in_capitals(match_item(_as_numbered(blocks[i][0])).text) for i in found)
-    return found if len(found) >= 2 and (asks or capitals) else set()
+    if len(found) < 2 or not (asks or capitals):
+        return set()
+    if capitals:
+        # "3. MEDICAL OFFICER'S NOTE: PAIN AT THE BACK OF THE LOWER RIBS" among them: a
+        # longer numbered line in capitals, alone over its text, is one of the parts too.
+        found |= {
+            index
+            for index, block in enumerate(blocks[:-1])
+            if len(block) == 1
+            and (marker := match_item(block[0])) is not None
+            and marker.family == "number"
+            and _in_capitals(marker.text)
+            and len(marker.text.split()) <= NUMBERED_CAPITALS_HEADING_WORDS
+            and not match_item(blocks[index + 1][0])
+            # Under it, a paragraph: more than one line, or one long line.
+            and (
+                len(blocks[index + 1]) >= 2
+                or len(blocks[index + 1][0].split()) >= PARAGRAPH_LINE_WORDS
+            )
+        }
+    return found
 
 
 #: Most words a numbered heading has after its number; alone on its line, with a blank
 #: line after it ("3. WHAT YOU CAN DO TO HELP YOURSELF").
 NUMBERED_HEADING_WORDS = 6
 NUMBERED_HEADING_WORDS_ALONE = 9
+#: Most words of a numbered line in capitals that heads its part among others like it.
+NUMBERED_CAPITALS_HEADING_WORDS = 16
 #: Most words of a numbered question alone on its line that heads its answer.
 QUESTION_HEADING_WORDS = 20
 

@@ -383,6 +383,26 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "Paracetamol   2 tablets\n",
             "\n\nA B\n" + "--- " * 2000 + "\n" + "x y\n" * 50,
         ),
+        # Lines marked for attention, each a sentence, then one marked line that never
+        # ends a sentence.
+        "attention marks": lambda: _two_runs(
+            size,
+            "WHEN TO GET HELP\n",
+            "   !! Call 999 if you cannot feel your legs.\n",
+            "   !! and ",
+        ),
+        # In one paragraph, an exercise with no count, then names as sentences of their
+        # own that never get one, then names each with its count.
+        "name sentences": lambda: _two_runs(
+            size,
+            "Exercises\nKnee rolls: lie on your back and let your knees fall. ",
+            "Seated rotation. Arms crossed, turn each way. ",
+            "Thread the needle. Slide the arm under. 10 each way. ",
+        ),
+        # Lettered parts, each a heading over its text.
+        "lettered parts": lambda: (
+            _INTRO + _repeat("(a) The muscle\nA thin, flat muscle over the lower ribs.\n\n", size)
+        ),
         # Terms in capitals inside sentences, line after line, in one paragraph.
         "capital terms": lambda: (
             _INTRO + _repeat("in every case it was a SHOULDER BLADE STRAIN or a COLD SHED\n", size)
@@ -518,6 +538,11 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
         ),
         "list items": lambda: (
             "# Back pain\n\nCauses include:\n\n" + _repeat("- muscle strain from lifting\n", size)
+        ),
+        # Exercises named in bold over nested lists of their details.
+        "nested details": lambda: (
+            "# Back pain\n\n### Stretches\n\n"
+            + _repeat("+ **Wall angels**\n  + slide your arms up\n  + 8 slow repetitions\n", size)
         ),
         "table": lambda: (
             "# Back pain\n\nIt is common.\n\n| Symptom | Possible cause |\n|---|---|\n"
@@ -888,6 +913,9 @@ SHAPES = {
             "column table",
             "aligned table",
             "capital terms",
+            "attention marks",
+            "name sentences",
+            "lettered parts",
             "rtf groups",
             "transcript turns",
             "broken words",
@@ -898,6 +926,7 @@ SHAPES = {
     **{
         name: _markdown
         for name in (
+            "nested details",
             "headings",
             "list items",
             "table",

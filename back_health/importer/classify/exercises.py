@@ -63,8 +63,10 @@ def exercise_subsections(section: Section, following: list[Section], state: Cont
         return []
     if any(is_exercise_subsection(child, rules) for child in children):
         return children
-    if children:
-        return []
+    if children or any(
+        isinstance(block, ListBlock) and _dosed_items(block) >= 2 for block in section.blocks
+    ):
+        return []  # its own list of dosed exercises: the headings after it are no part of it
     # A flat sheet: "How to do your exercises", then one heading of the same level per
     # exercise.
     for child in following:
@@ -746,13 +748,49 @@ def labelled_exercise(text: str, rules: RuleSet) -> bool:
     """A paragraph that names an exercise before a colon and gives its count ("Cat
     stretch: round your back ... hold for 5 seconds, do 10 times")."""
     match = _LABEL.match(text)
-    if not match:
+    if match:
+        label = match.group("label").strip()
+    elif not (label := _name_sentence(next(iter(split_sentences(text)), ""), rules)):
         return False
-    label = match.group("label").strip()
     if not names_one_exercise(label, rules) or rules.cue("not_a_label", label):
         return False
     dose = read_dose(text, counts_only=True).dose
     return has_counts(dose)
+
+
+def _name_sentence(sentence: str, rules: RuleSet) -> str:
+    """The exercise's name a sentence is, alone ("Seated rotation."), or ""."""
+    match = _NAME_SENTENCE.fullmatch(sentence)
+    if match is None:
+        return ""
+    name = match.group("name")
+    if len(name.split()) < 2 and "-" not in name:
+        return ""
+    if (
+        not names_one_exercise(name, rules)
+        or _COUNTED_OR_LISTED.search(name)
+        or rules.is_condition_term(name)
+        or is_instruction(name, rules)
+        or _NOT_A_NAME.match(name)
+    ):
+        return ""
+    return name
+
+
+#: Words that count or order, never part of an exercise's name as a sentence of its own
+#: ("Then two more.", "Next, your back."); "the" and "and" may be ("Thread the needle").
+_COUNTED_OR_LISTED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|then|so|now|also|these|"
+    r"those|some|more|other|next|last|first|final|my|your|our)\b",
+    re.IGNORECASE,
+)
+#: An exercise's name written as a sentence of its own before its steps ("Seated
+#: rotation." over "Arms crossed, turn gently each way. 10 each way."); never one opening
+#: with an article ("A graded return to running.").
+_NAME_SENTENCE = re.compile(
+    r"[ \t]*+(?!(?:A|An|The|This|That|These|Those)\b)"
+    r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t]++[\w'\u2019-]++){0,4}?)[ \t]*+\.[ \t]*+"
+)
 
 
 #: Headings of a column that only numbers the rows ("No", "#").
@@ -927,6 +965,19 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
     groups: list[list[str]] = []
     after: list[str] = []
     led: set[int] = set()  # groups opened by an instruction ("Move on to the bird dog.")
+    name_sentences: dict[int, str] = {}  # groups a name as a sentence opened: that sentence
+    seen = [-1, 0, False]  # the last group, its sentences read for a count, and whether found
+
+    def last_counted() -> bool:
+        # Whether the last group counts anything, each of its sentences read once.
+        if seen[0] != len(groups) - 1:
+            seen[:] = [len(groups) - 1, 0, False]
+        group = groups[-1]
+        if not seen[2]:
+            seen[2] = any(has_counts(read_dose(s, counts_only=True).dose) for s in group[seen[1] :])
+            seen[1] = len(group)
+        return seen[2]
+
     announced = 0  # exercises a lead said are coming, one sentence each
     for index, sentence in enumerate(sentences):
         if (
@@ -986,6 +1037,14 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
         ):
             led.add(len(groups))
             groups.append([named, sentence])
+        elif (name := _name_sentence(sentence, rules)) and (
+            not groups or len(groups) - 1 in name_sentences or last_counted()
+        ):
+            # "Side-lying rib opener. Lie on your good side ... 5 slow breaths. Seated
+            # rotation. ... 10 each way.": each exercise's name a sentence of its own,
+            # the next one after the count of the one before.
+            name_sentences[len(groups)] = sentence
+            groups.append([f"{name}:"])
         elif not groups:
             before.append(sentence)
         elif (
@@ -1000,6 +1059,17 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
             groups[-1].append(sentence)
     texts: list[str] = []
     for index, group in enumerate(groups):
+        if index in name_sentences and not has_counts(
+            read_dose(" ".join(group), counts_only=True).dose
+        ):
+            # "Heat helps." after an exercise is no name: without a count of its own, its
+            # sentences are text of the exercise before (or before the list).
+            sentences_of = [name_sentences[index], *group[1:]]
+            if texts:
+                texts[-1] = " ".join([texts[-1], *sentences_of])
+            else:
+                before.extend(sentences_of)
+            continue
         if index not in led:
             texts.append(" ".join(group))
             continue

@@ -78,6 +78,7 @@ from .subject import strip_brackets, whole_treatment
 from .topics import ADVISED_AGAINST, CAUSE_TOPICS, TREATMENT_TOPICS, lead_topic
 from .warnings import (
     ProseBoxes,
+    answered_help,
     emit_triage_table,
     emit_warning_section,
     guarded_caution,
@@ -366,6 +367,9 @@ def emit_paragraph(
             prose.warn(sentence, markup, level, f"rule: {asked.because}", lean=False)
         elif asked is None and topic not in ("warning", "exercise_list") and not is_lead:
             found = advice_of(sentence, rules)
+            if found is None and previous.rstrip().endswith("?"):
+                # "Breathless or coughing blood? 999.": the number answers the question.
+                found = answered_help(sentence, rules)
             if found and found.level == Severity.CAUTION and rules.cue("stop_if", sentence):
                 # "Stop if an exercise hurts" belongs to exercises, not a warning box.
                 state.decide(sentence, "content", "an exercise caution outside an exercise list")

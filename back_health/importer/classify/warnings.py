@@ -266,6 +266,9 @@ def sentence_tiers(sentences: list[str], rules: RuleSet) -> list[str]:
     tiers = [(found.level if (found := advice_of(s, rules)) else "") for s in sentences]
     for index in range(len(sentences) - 1):
         question, answer = sentences[index], sentences[index + 1]
+        if not tiers[index + 1] and question.rstrip().endswith("?"):
+            # "Breathless or coughing blood? 999.": the number answers who should call it.
+            tiers[index + 1] = bare_help(answer, rules)
         if (
             not tiers[index]
             and not tiers[index + 1]
@@ -371,7 +374,7 @@ def item_runs(block: ListBlock, rules: RuleSet, default: str = "") -> list[tuple
     ("Talk to a doctor if..." over "your back pain hasn't improved after 4 weeks")."""
     runs: list[tuple[str, ListBlock]] = []
     for item in block.items:
-        found = advice_of(item.text, rules)
+        found = advice_of(item.text, rules) or _advice_after_question(item.text, rules)
         tier = found.level if found else ("" if runs else default)
         if runs and (not tier or tier == runs[-1][0] or not runs[-1][0]):
             if tier and not runs[-1][0]:
@@ -381,6 +384,54 @@ def item_runs(block: ListBlock, rules: RuleSet, default: str = "") -> list[tuple
             lead = "" if runs else block.lead
             runs.append((tier, ListBlock(ordered=block.ordered, items=[item], lead=lead)))
     return runs
+
+
+def _advice_after_question(text: str, rules: RuleSet):
+    """The advice of the sentence after a question that opens ``text`` ("On warfarin or
+    other blood thinners? Ask a pharmacist before ...", "Coughing blood? 999."): the
+    question asks who it is for. None when ``text`` opens with no question."""
+    sentences = split_sentences(text)
+    if len(sentences) < 2 or not sentences[0].rstrip().endswith("?"):
+        return None
+    rest = " ".join(sentences[1:])
+    if found := advice_of(rest, rules):
+        return found
+    return answered_help(rest, rules)
+
+
+def answered_help(sentence: str, rules: RuleSet) -> SeverityCue | None:
+    """The help a sentence that is only a number or a place asks for, as the answer to
+    the question before it ("Coughing blood? 999."); None for any other sentence."""
+    tier = bare_help(sentence, rules)
+    return SeverityCue(level=Severity(tier), cue=repr(sentence.strip())) if tier else None
+
+
+#: A short question that asks whom the advice after it is for, with no question word:
+#: "Not improving after 3 weeks?", "On blood thinners?", "Feverish and unwell?".
+_ASKS_WHO = re.compile(
+    r"(?![^?.!:]{0,30}:)(?!\W*(?:how|what|why|when|where|which|who|whose|is|are|do|does|did|"
+    r"can|could|should|will|would|may|might|have|has)\b)[^?.!:]{3,80}+\?",
+    re.IGNORECASE,
+)
+
+
+def bare_help(sentence: str, rules: RuleSet) -> str:
+    """The severity of a sentence that is only a number to call or a place to go ("999.",
+    "A&E.", "111 today."), as an answer to a question; "" for any other sentence."""
+    text = sentence.strip()
+    if not _BARE_HELP.fullmatch(text):
+        return ""
+    for verb in ("Call", "Go to"):
+        if found := advice_of(f"{verb} {text}", rules):
+            return found.level
+    return ""
+
+
+#: A sentence of a few words opening with a number or a place's letters ("999.", "111
+#: today.", "A&E now.", "ED."): never "My doctor mentioned it."
+_BARE_HELP = re.compile(
+    r"(?:\d{2,4}|[A-Z]{1,3}&[A-Z]{1,3}|[A-Z]{2,3})(?:[ \t]++[\w&'-]++){0,3}?[ \t]*+[.!]?"
+)
 
 
 #: Longest "do not" sentence (in words) read as pressing the advice before it.
@@ -526,6 +577,9 @@ class ProseBoxes:
             and (
                 (level == Severity.CAUTION and leans_on(self.previous, sentence, self.state.rules))
                 or self.state.rules.cue("condition_refers_back", sentence)
+                # "Not improving after 3 weeks? See your GP.": the question asks who it
+                # is for.
+                or _ASKS_WHO.fullmatch(self.previous)
             )
         ):
             markup = f"{self.kept.pop()[1]} {markup}"

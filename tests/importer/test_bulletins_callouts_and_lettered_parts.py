@@ -1,0 +1,195 @@
+"""Classes seen in club bulletins, a rescue team's notes and a community group's blog:
+exercises named over a nested list of their details, holds written "30 sec x 2", two
+times of day, lines marked "!!", help labelled at the end of a line or answering a
+question, lettered parts, numbered parts in capitals, exercise names as sentences, a
+warm-up and a byline that starts "From Dr"."""
+
+from __future__ import annotations
+
+import pytest
+
+from back_health.importer.chrome import chrome_reason
+from back_health.importer.dose import read_dose
+from back_health.importer.parse import parse_document
+from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
+from back_health.importer.severity import advice_of
+from back_health.importer.text import strip_tags
+
+from .documents import exercises_of, warnings_of
+
+SLING_BLOG = """# Carrying without the ache
+
+Carrying a baby for hours loads the upper back, and an **upper back strain** is the
+usual result when a carrier sits too low.
+
+### Our stretches
+
+Twice a day:
+
++ **Doorway chest stretch**
+  + forearms on the door frame, step through gently
+  + hold 20 seconds, 3 goes
++ **Wall angels**
+  + back and head against the wall, slide your arms up and down
+  + 8 slow repetitions
+
+### Please get checked if...
+
++ Your back is still sore after 3 weeks of adjusting the fit: see your GP, who can refer you.
++ Upper back pain comes with chest pain or breathlessness: call 999.
+"""
+
+
+def test_a_name_over_a_nested_list_of_its_details_is_one_exercise():
+    plan = analyse(SLING_BLOG.encode(), "blog.md")
+    doses = {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
+    assert list(doses) == ["Doorway chest stretch", "Wall angels"]
+    assert (
+        doses["Doorway chest stretch"]["hold_seconds"],
+        doses["Doorway chest stretch"]["repetitions"],
+    ) == (20, 3)
+    assert doses["Wall angels"]["repetitions"] == 8
+
+
+def test_help_under_a_get_checked_heading_after_the_exercises_is_boxed():
+    plan = analyse(SLING_BLOG.encode(), "blog.md")
+    boxed = {warning["severity"]: strip_tags(str(warning)) for warning in warnings_of(plan)}
+    assert "still sore after 3 weeks" in boxed["see_doctor"]
+    assert "call 999" in boxed["emergency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30 sec x 2 each side", {"hold_seconds": 30, "repetitions": 2, "per_side": True}),
+        ("20s x 3", {"hold_seconds": 20, "repetitions": 3}),
+        ("These, morning and afternoon, once the worst has eased:", {"times_per_day": 2}),
+        ("in the morning and at bedtime", {"times_per_day": 2}),
+    ],
+)
+def test_holds_before_their_count_and_two_times_of_day(text, expected):
+    dose = read_dose(text).dose
+    assert {key: dose[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Sudden weakness lifting the arm: same-day GP or 111.", "urgent"),
+        ("Numb legs: same-day GP appointment.", "urgent"),
+        ("Ask the chemist before ibuprofen.", "caution"),
+    ],
+)
+def test_help_named_after_a_colon_and_the_chemist(sentence, level):
+    assert advice_of(sentence, default_rules()).level == level
+
+
+BULLETIN = """RIVERSIDE PADDLERS - CREW BULLETIN
+
+PADDLER HEALTH
+
+In paddlers a sore shoulder blade is very often SCAPULAR DYSKINESIS, where the blade
+tips or wings as the arm reaches forward.
+
+WHEN TO GET IT LOOKED AT
+   !! After a capsize, if anyone has neck pain or tingling in the arms, call 999.
+   !! Sudden weakness lifting the arm: same-day GP or 111.
+   !! No better after 6 weeks? Book in with a physio or your GP.
+   !! On warfarin or other blood thinners? Ask a pharmacist before using ibuprofen gel.
+"""
+
+
+def test_lines_marked_for_attention_that_each_end_a_sentence_are_items():
+    plan = analyse(BULLETIN.encode(), "bulletin.txt", format="text")
+    boxes = [(warning["severity"], " ".join(warning["items"])) for warning in warnings_of(plan)]
+    severities = [severity for severity, _ in boxes]
+    assert severities == ["emergency", "urgent", "see_doctor", "caution"]
+    assert "On warfarin or other blood thinners? Ask a pharmacist" in boxes[-1][1]
+
+
+RESCUE_NOTES = """CRAGSIDE HILL RESCUE TEAM
+Members' Bulletin | March
+
+1. CALL-OUTS
+
+   Since the last bulletin: 6 call-outs, 8 casualties, 2 stand-downs. Thanks to
+   everyone who turned out for the night search.
+
+2. TRAINING
+
+   Casualty care refresher at base on Tuesday, radio night on the 25th.
+   Pager test every Sunday at 12:00.
+
+3. MEDICAL OFFICER'S NOTE: PAIN LOW AT THE BACK OF THE RIBS ON ONE SIDE
+
+   From Dr Helen Marsh, team doctor, with our physio member Dan
+   Kirkby.
+
+   After the long carry, three of you had the same complaint: a sharp pain low at
+   the back of the ribs. In every case it was a SERRATUS POSTERIOR INFERIOR STRAIN.
+
+   (a) The muscle
+   A thin, flat muscle that runs from the spine out to the bottom four ribs. When
+   it is strained, the fibres are overstretched or slightly torn.
+
+   (b) Exercises
+   Side-lying rib opener. Lie on your good side, top arm overhead. 5 slow breaths
+   into the sore ribs.
+   Seated rotation. Arms crossed, turn gently each way. 10 each way.
+   Thread the needle. Slide the arm under your body and hold for 10 seconds, 5
+   times on each side.
+   Do all three every morning and every evening.
+
+   (c) When it isn't a strain
+   After a fall, breathless or coughing blood? 999.
+   Not improving after 3 weeks? See your GP or book in with Dan.
+"""
+
+
+def test_lettered_parts_and_numbered_parts_in_capitals_are_headings():
+    doc = parse_document(RESCUE_NOTES, "text")
+    headings = [section.heading for section in doc.sections]
+    assert "MEDICAL OFFICER'S NOTE: PAIN LOW AT THE BACK OF THE RIBS ON ONE SIDE" in headings
+    assert {"The muscle", "Exercises", "When it isn't a strain"} <= set(headings)
+
+
+def test_exercise_names_written_as_sentences_are_exercises():
+    plan = analyse(RESCUE_NOTES.encode(), "notes.txt", format="text")
+    doses = {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
+    assert list(doses) == ["Side-lying rib opener", "Seated rotation", "Thread the needle"]
+    assert doses["Thread the needle"]["hold_seconds"] == 10
+    assert all(dose["times_per_day"] == 2 for dose in doses.values())
+
+
+def test_a_number_answering_a_question_and_the_question_before_advice_are_boxed():
+    plan = analyse(RESCUE_NOTES.encode(), "notes.txt", format="text")
+    boxed = {warning["severity"]: strip_tags(warning["text"]) for warning in warnings_of(plan)}
+    assert "coughing blood? 999." in boxed["emergency"]
+    assert "Not improving after 3 weeks? See your GP" in boxed["see_doctor"]
+
+
+def test_a_byline_from_a_titled_name_is_chrome():
+    assert chrome_reason("From Dr Helen Marsh, team doctor, with our physio member Dan") == (
+        "chrome: byline"
+    )
+    assert chrome_reason("From Monday, the car park is closed.") == ""
+
+
+ARCHERY_NEWS = """# Club news
+
+Some of you feel dizzy at full draw with the head turned: that is **bow hunter's
+syndrome**, where turning the head pinches an artery in the neck.
+
+### A shoulder warm-up that's safe for everyone
+
+1. Shoulder rolls (10 forwards, then 10 backwards)
+2. Band pull-aparts (2 x 15 with a light band)
+3. Chin tucks (8 repetitions, holding 3 seconds each)
+"""
+
+
+def test_a_warm_up_is_an_exercise_list():
+    plan = analyse(ARCHERY_NEWS.encode(), "news.md")
+    names = [exercise["name"] for exercise in exercises_of(plan)]
+    assert names == ["Shoulder rolls", "Band pull-aparts", "Chin tucks"]

@@ -72,6 +72,11 @@ _HOLD = re.compile(
     rf"|\b(?:hold|holding)\b[^.;]{{0,30}}?\bfor\s+a\s+(?:slow\s+)?count\s+of\s+"
     rf"{_range('low4', 'high4')}\b"
     r"|\b(?:hold|holding)\b[^.;]{0,30}?\bfor\s+(?P<half>half\s+a\s+minute)\b"
+    # "20 seconds each side, three times a day": a length alone, done on each side, at
+    # the start of its clause.
+    rf"|(?:^|[,;:.]\s*|\s[-\u2013\u2014]\s*){_range('low11', 'high11')}\s*"
+    r"(?P<unit11>seconds?|secs?|s\b|minutes?|mins?)\s+(?:on\s+)?(?:each|either|per)\s+"
+    r"(?:side|leg|arm)\b"
     # "3 sets of 20 seconds": each set is a hold.
     rf"|\bsets?\s+of\s+{_range('low6', 'high6')}[- ]?\s*"
     r"(?P<unit6>seconds?|secs?|s\b|minutes?|mins?)"
@@ -137,7 +142,9 @@ _REPS = re.compile(
     # "Roll both shoulders backwards 10 times.": a count of times that ends its clause.
     rf"|\b{_range('low10', 'high10')}\s+times(?=\s*(?:[.,;)]|$)|\s+(?:without|while|keeping)\b)"
     # "5 holds of 10 seconds": a count of holds.
-    rf"|\b{_range('low11', 'high11')}\s+holds\s+of\b",
+    rf"|\b{_range('low11', 'high11')}\s+holds\s+of\b"
+    # "Ten at a time, every hour": a count done each time.
+    rf"|\b(?!(?:one|1)\b){_range('low12', 'high12')}\s+at\s+a\s+time\b",
     re.IGNORECASE,
 )
 #: The groups of :data:`_HOLD` that hold a length: (low, high, unit); no unit group means
@@ -152,9 +159,22 @@ _HOLD_GROUPS = (
     ("low8", "high8", None),
     ("low9", "high9", "unit9"),
     ("low10", "high10", "unit10"),
+    ("low11", "high11", "unit11"),
 )
 #: The groups of :data:`_REPS` that hold a count, in the order of its alternatives.
-_REPS_GROUPS = ("low", "low2", "low3", "low4", "low5", "low7", "low8", "low9", "low10", "low11")
+_REPS_GROUPS = (
+    "low",
+    "low2",
+    "low3",
+    "low4",
+    "low5",
+    "low7",
+    "low8",
+    "low9",
+    "low10",
+    "low11",
+    "low12",
+)
 #: "half a minute", in seconds.
 HALF_A_MINUTE = 30
 _PER_SIDE = re.compile(
@@ -164,7 +184,7 @@ _PER_SIDE = re.compile(
     # "10 times each way": a turn or roll to one side and then the other.
     r"|\b(?:each|either|every)\s+(?:way|direction)\b|\bboth\s+(?:ways|directions)\b"
     # "Both sides" is each side in turn; "lift both arms" lifts them together.
-    r"|\b(?:alternate|switch|change)\s+(?:sides|legs|arms)\b|\bboth\s+sides\b"
+    r"|\b(?:alternate|switch|change|swap)\s+(?:sides|legs|arms)\b|\bboth\s+sides\b"
     r"|\b(?:on|with)\s+the\s+other\s+(?:side|leg|arm)\b",
     re.IGNORECASE,
 )
@@ -438,6 +458,10 @@ _MINUTES_HEADING = re.compile(r"\b(?:minutes?|mins?)\b", re.IGNORECASE)
 _WEEK_HEADING = re.compile(r"\bweek\b", re.IGNORECASE)
 
 
+#: A column heading that counts repetitions too: "Sets x reps", "Sets/Repetitions".
+_REPS_HEADING = re.compile(r"\brep(?:s|etitions?)?\b", re.IGNORECASE)
+
+
 def dose_cell_text(kind: str, cell: str, heading: str = "") -> str:
     """A cell of an exercise table's dose column, worded as :func:`read_dose` reads it:
     "2" under "Sets" -> "2 sets", "3 each side" under "Repetitions" -> "3 repetitions
@@ -462,6 +486,9 @@ def dose_cell_text(kind: str, cell: str, heading: str = "") -> str:
     if kind == "frequency":
         period = "week" if _WEEK_HEADING.search(heading) else "day"
         return f"{count} times a {period}{rest}"
+    if kind == "sets" and _REPS_HEADING.search(heading) and not _SHORTHAND_SIGN.search(cell):
+        # "3 each arm" under "Sets x reps": one count, of repetitions.
+        return f"{count} repetitions{rest}"
     if kind == "sets":
         return f"{count} sets{rest}"
     if kind == "per_side":

@@ -976,6 +976,7 @@ MAX_SIGNATURE_WORDS = 120
 #: A horizontal rule on a line of its own (after a blank line; right under text it
 #: underlines a heading).
 _RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
+_STAR_RULE = re.compile(r"[ \t]*+\*{3,}+[ \t]*+")
 #: Most words after the last rule read as the document's footer.
 MAX_FOOTER_WORDS = 60
 #: What a footer holds: a phone number, an e-mail address, a copyright line, "Page 1 of
@@ -1665,6 +1666,9 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         # "-----" / "1. WELCOME TO DR OKAFOR" / "-----": a heading boxed by rules; the
         # rule above it ends the part before and is no part of the heading.
         return _plain_block_units(lines[1:], numbered_headings)
+    if len(lines) > 1 and _STAR_RULE.fullmatch(lines[-1]):
+        # "*****" under a masthead's lines closes the box drawn around them: no text.
+        return _plain_block_units(lines[:-1], numbered_headings)
     if (numbered := _numbered_section(lines)) is not None:
         return numbered
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)

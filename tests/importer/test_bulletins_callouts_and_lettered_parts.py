@@ -193,3 +193,40 @@ def test_a_warm_up_is_an_exercise_list():
     plan = analyse(ARCHERY_NEWS.encode(), "news.md")
     names = [exercise["name"] for exercise in exercises_of(plan)]
     assert names == ["Shoulder rolls", "Band pull-aparts", "Chin tucks"]
+
+
+def test_a_rule_of_stars_closing_a_box_is_no_text():
+    doc = parse_document(
+        "*****************\n  HARBOUR ROWERS\n  Crew bulletin\n*****************\n\n"
+        "NOTICES\nThe boathouse opens at 7.\n",
+        "text",
+    )
+    texts = [block.text for section in doc.sections for block in section.blocks]
+    assert not any("***" in text for text in texts)
+
+
+def test_one_count_under_a_sets_and_reps_column_counts_repetitions():
+    from back_health.importer.dose import dose_cell_text
+
+    assert read_dose(dose_cell_text("sets", "3 each arm", "Sets × reps")).dose["repetitions"] == 3
+    assert read_dose(dose_cell_text("sets", "3 × 12", "Sets × reps")).dose["sets"] == 3
+    assert dose_cell_text("sets", "3", "Sets") == "3 sets"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20 seconds each side, three times a day.", {"hold_seconds": 20, "per_side": True}),
+        ("Ten at a time, every hour you're at the screen.", {"repetitions": 10}),
+        ("Take one at a time.", {"repetitions": None}),
+        ("Hold 30 seconds, then swap legs.", {"hold_seconds": 30, "per_side": True}),
+    ],
+)
+def test_a_length_on_each_side_counts_at_a_time_and_swapping_legs(text, expected):
+    dose = read_dose(text).dose
+    assert {key: dose[key] for key in expected} == expected
+
+
+def test_a_gp_appointment_that_day_is_urgent():
+    sentence = "Back pain that wakes your child at night needs a GP appointment that day."
+    assert advice_of(sentence, default_rules()).level == "urgent"

@@ -230,3 +230,19 @@ def test_a_length_on_each_side_counts_at_a_time_and_swapping_legs(text, expected
 def test_a_gp_appointment_that_day_is_urgent():
     sentence = "Back pain that wakes your child at night needs a GP appointment that day."
     assert advice_of(sentence, default_rules()).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Try before you buy · carrier hire · peer support for babywearing families",
+        "Home · Club nights · Fixtures · Contact",
+    ],
+)
+def test_a_line_of_three_short_parts_between_middle_dots_is_chrome(line):
+    assert chrome_reason(line) == "chrome: taglines"
+
+
+def test_counts_between_middle_dots_are_no_chrome():
+    assert chrome_reason("Chin tucks · hold 5 seconds · 10 reps") == ""
+    assert chrome_reason("Rest well · it eases in a week.") == ""

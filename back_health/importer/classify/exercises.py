@@ -750,7 +750,11 @@ def labelled_exercise(text: str, rules: RuleSet) -> bool:
     match = _LABEL.match(text)
     if match:
         label = match.group("label").strip()
-    elif not (label := _name_sentence(next(iter(split_sentences(text)), ""), rules)):
+    elif not (label := _name_sentence(next(iter(split_sentences(text)), ""), rules)) or (
+        sum(1 for sentence in split_sentences(text) if _name_sentence(sentence, rules)) < 2
+    ):
+        # One name as a sentence ("Walking. Aim for 30 minutes a day.") may be advice;
+        # two or more in a paragraph, each over its count, are a routine.
         return False
     if not names_one_exercise(label, rules) or rules.cue("not_a_label", label):
         return False

@@ -246,3 +246,59 @@ def test_a_line_of_three_short_parts_between_middle_dots_is_chrome(line):
 def test_counts_between_middle_dots_are_no_chrome():
     assert chrome_reason("Chin tucks · hold 5 seconds · 10 reps") == ""
     assert chrome_reason("Rest well · it eases in a week.") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("999 / A&E: back pain with numbness between the legs.", "emergency"),
+        ("111 / same-day GP: pain with a fever or feeling unwell.", "urgent"),
+        ("111 or GP: a fever with the pain.", "urgent"),
+    ],
+)
+def test_labels_naming_two_services_with_a_slash_or_or(sentence, level):
+    assert advice_of(sentence, default_rules()).level == level
+
+
+MAGAZINE = """THE WILLOW LANTERN
+Residents' magazine
+
+ASK THE NURSE
+
+Dear Maureen,
+My doctor sent me for a scan and then said I had something called "glossodynia" and
+that it would go away by itself. What on earth was it?
+
+Dear Arthur,
+I'm glad it's settling. Glossodynia simply means a burning pain of the tongue with
+nothing to see. It usually settles over some months.
+
+STAFF BULLETIN
+
+WHAT IT IS
+Thoracolumbar junction syndrome. The nerves where the mid back meets the low back are
+irritated, and the pain is felt over the hip.
+"""
+
+
+def test_a_definition_with_simply_means_names_the_subject():
+    plan = analyse(MAGAZINE.split("STAFF BULLETIN")[0].encode(), "mag.txt", format="text")
+    assert plan.pages[0].title == "Glossodynia"
+
+
+def test_the_answer_under_a_what_it_is_heading_names_the_subject():
+    text = "HARBOUR MUSEUM\nStaff bulletin\n\n" + MAGAZINE.split("STAFF BULLETIN\n\n")[1]
+    plan = analyse(text.encode(), "bulletin.txt", format="text")
+    assert plan.pages[0].title == "Thoracolumbar junction syndrome"
+
+
+def test_the_whole_term_set_in_bold_names_the_subject():
+    page = (
+        "<html><head><title>Headbanging &amp; your neck</title></head><body><article>"
+        "<h1>Headbanging &amp; your neck</h1><p>Woke up after a show unable to turn your "
+        "head? Here's what our medics want you to know about <strong>headbanging neck "
+        "strain</strong>.</p><p>A neck strain is an overstretched muscle.</p>"
+        "</article></body></html>"
+    )
+    plan = analyse(page.encode(), "neck.html")
+    assert plan.pages[0].title == "Headbanging neck strain"

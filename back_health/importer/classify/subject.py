@@ -833,6 +833,9 @@ _DIAGNOSED = re.compile(
     # called, said outright.
     r"(?:the |its |the proper |the medical )name (?:for (?:it|this) )?is|"
     r"(?:i|we) call it|"
+    # "... then said I had something called "carotidynia"": what the doctor called it.
+    r"(?:i|he|she|you|they|we) (?:had|have|has)(?: got)? (?:something|a condition|a thing)"
+    r" called\s+[\"\u201c]?|"
     # "Tom's physio says this is a suboccipital muscle strain": who knows, saying what.
     r"(?:says|said|thinks|thought|reckons|reckoned|confirmed|told (?:him|her|me|us|them))"
     r" (?:that )?(?:this|it|that) (?:is|was)(?= an? )|"
@@ -989,7 +992,9 @@ def diagnosed_condition(body: str, rules: RuleSet) -> str:
     for match in finditer_caseless(_DIAGNOSED, body):
         # "Left L5 radiculopathy secondary to L5/S1 foraminal stenosis": the diagnosis is
         # what the complaint comes from.
-        found = _SECONDARY_TO.split(match.group("name"), maxsplit=1)[-1]
+        # 'something called "carotidynia" and that ...': a quoted name ends at its quote.
+        found = _QUOTE_MARKS.split(match.group("name"), maxsplit=1)[0]
+        found = _SECONDARY_TO.split(found, maxsplit=1)[-1]
         # "disc prolapse causing sciatica": what it causes is no part of its name.
         found = _CAUSING.split(found, maxsplit=1)[0]
         # "left L5/S1 foraminal stenosis": the side and the level are this patient's.
@@ -1076,6 +1081,8 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
         # sometimes called tech neck, is ...": the gloss in brackets or between commas
         # stands between the name and its definition.
         sentence = _SYNONYM_ASIDE.sub("", strip_brackets(sentence), count=1)
+        # "Carotidynia simply means pain over ...": the adverb is no part of the name.
+        sentence = _ADVERB_BEFORE_VERB.sub("", sentence, count=1)
         match = _DEFINED_AS_CONDITION.match(sentence)
         if match is None and (happens := _HAPPENS_WHEN.match(sentence)):
             # "A splenius capitis strain happens when that muscle is overworked": a
@@ -1102,6 +1109,12 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
         if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
             return name
     return ""
+
+
+def _ends_in_condition_head(name: str, rules: RuleSet) -> bool:
+    """Whether a name ends in a condition's head or a symptom word ("... neck strain",
+    "... back pain")."""
+    return rules.has_condition_head(name) or bool(_SYMPTOM_HEAD.search(name))
 
 
 def introduced_term(document: Document, body: str, rules: RuleSet) -> str:
@@ -1242,6 +1255,9 @@ _OPENS_DEFINITION = re.compile(
 _WHAT_IS_IT = re.compile(
     r"(?:q\s*[.:]\s*)?what(?:"
     r"(?:'s|\u2019s|\s+is)\s+(?:it|this|that)(?:\s+exactly)?"
+    # "WHAT IT IS" over "Long dorsal sacroiliac ligament pain. ...": a heading that says
+    # what follows.
+    r"|\s+(?:it|this)\s+is"
     r"|\s+(?:have|has)\s+(?:i|you|he|she|they|we)\s+(?:actually\s+|really\s+)?done"
     r"|(?:'s|\u2019s|\s+is)\s+(?:actually\s+|really\s+)?(?:wrong|going\s+on|the\s+matter)"
     r"(?:\s+with\s+(?:me|it|my\s+\w+))?"
@@ -1319,6 +1335,11 @@ _DEFINED_AS_CONDITION = re.compile(
     r"|an?[ \t]+(?:(?:sudden|sharp|steep|gradual|slow|abnormal|dangerous|painful)[ \t]+)?"
     r"(?:drop|fall|rise|loss|narrowing|thickening|weakening|build-up|buildup|breakdown|"
     r"inflammation|infection|swelling|curvature)[ \t]+(?:in|of))\b"
+)
+#: An adverb between a name and the verb that defines it: "Carotidynia simply means".
+_ADVERB_BEFORE_VERB = re.compile(
+    r"[ \t]+(?:simply|just|really|basically|actually)(?=[ \t]+(?:is|are|means)\b)",
+    re.IGNORECASE,
 )
 #: ", sometimes called tech neck," after a name: another name of it, set off by commas.
 _SYNONYM_ASIDE = re.compile(
@@ -2179,6 +2200,10 @@ def _scored(
         # What a story or report says was diagnosed, named by where it is ("subacute
         # combined degeneration of the spinal cord"), is a condition.
         kind = "a condition"
+    if not kind and candidate.source == "introduced term" and _ends_in_condition_head(name, rules):
+        # "<b>headbanging neck strain</b>": the writer sets the whole term apart, what
+        # brings it on with it.
+        kind = DEFINED_CONDITION
     # A phrase about a condition ("Exercises for sciatica") is not its name.
     if not kind and not rules.condition_in_phrase(name):
         if rules.is_condition_term(name) or rules.has_condition_head(head):

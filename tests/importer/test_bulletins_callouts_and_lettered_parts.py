@@ -287,7 +287,11 @@ def test_a_definition_with_simply_means_names_the_subject():
 
 
 def test_the_answer_under_a_what_it_is_heading_names_the_subject():
-    text = "HARBOUR MUSEUM\nStaff bulletin\n\n" + MAGAZINE.split("STAFF BULLETIN\n\n")[1]
+    text = (
+        "HARBOUR MUSEUM\nStaff bulletin\n\nSeveral of you mentioned a nagging ache after"
+        " long gallery shifts, so I asked our physio to explain.\n\n"
+        + MAGAZINE.split("STAFF BULLETIN\n\n")[1]
+    )
     plan = analyse(text.encode(), "bulletin.txt", format="text")
     assert plan.pages[0].title == "Thoracolumbar junction syndrome"
 

@@ -47,7 +47,7 @@ _DOSE_AFTER_LEADER = re.compile(
     re.IGNORECASE,
 )
 #: Abbreviations that stand before a number only ("No. 7", "Nos. 3 and 4").
-NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "ext", "tel"})
 #: Stops after which any character starts a new sentence.
 _FULL_WIDTH_STOPS = "。！？"
 #: Longest abbreviation worth looking back for (characters before its final stop).

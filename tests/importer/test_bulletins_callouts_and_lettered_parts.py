@@ -13,7 +13,7 @@ from back_health.importer.dose import read_dose
 from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
-from back_health.importer.severity import advice_of
+from back_health.importer.severity import advice_of, severity_of
 from back_health.importer.text import strip_tags
 
 from .documents import exercises_of, warnings_of
@@ -306,3 +306,51 @@ def test_the_whole_term_set_in_bold_names_the_subject():
     )
     plan = analyse(page.encode(), "neck.html")
     assert plan.pages[0].title == "Headbanging neck strain"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Hand cold, white and painful: GP same day or 111.", "urgent"),
+        ("Pins and needles that keep coming back: book your GP.", "see_doctor"),
+        ("Not improving after three weeks? Book in with Sam or your GP.", "see_doctor"),
+        ("GP or Tom's clinic: no easing after 6 weeks.", "see_doctor"),
+        ("Same-day GP appointment or 111", "urgent"),
+    ],
+)
+def test_help_named_after_a_colon_a_person_or_alone(sentence, level):
+    assert severity_of(sentence, default_rules()).level == level
+
+
+def test_a_colour_graded_question_goes_with_the_caution_after_it():
+    text = (
+        "WHEN TO GET HELP\n"
+        "GREEN  - Pins and needles that keep coming back for 2 weeks: book your GP.\n"
+        "BLUE   - On blood thinners? Ask the pharmacist about ibuprofen first.\n"
+    )
+    plan = analyse(text.encode(), "notes.txt", format="text")
+    cautions = [strip_tags(w["text"]) for w in warnings_of(plan) if w["severity"] == "caution"]
+    assert cautions and "On blood thinners? Ask the pharmacist" in cautions[0]
+
+
+def test_a_triage_table_whose_action_cells_name_services_is_warnings():
+    page = (
+        "<html><body><article><h1>Cluneal nerve pain</h1><p>Middle cluneal nerve entrapment"
+        " is a trapped nerve over the back of the pelvis.</p><h2>When it's not a nerve</h2>"
+        "<table><thead><tr><th>If you notice</th><th>Do this</th></tr></thead><tbody>"
+        "<tr><td>Numbness around your bottom</td><td>Get to A&amp;E now or call 999</td></tr>"
+        "<tr><td>Pain with a high temperature</td><td>Ring 111 or your GP the same day</td></tr>"
+        "<tr><td>Your leg is going weak</td><td>Same-day GP appointment or 111</td></tr>"
+        "</tbody></table><p>Gel cushions are in the depot office.</p></article></body></html>"
+    )
+    plan = analyse(page.encode(), "page.html")
+    assert [w["severity"] for w in warnings_of(plan)] == ["emergency", "urgent", "urgent"]
+
+
+def test_an_extension_number_ends_no_sentence():
+    from back_health.importer.text import split_sentences
+
+    assert split_sentences("Self-refer to OH on ext. 4410. Then rest.") == [
+        "Self-refer to OH on ext. 4410.",
+        "Then rest.",
+    ]

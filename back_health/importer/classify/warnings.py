@@ -308,20 +308,27 @@ def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple
         pieces = sentence_markup(block, sentences)
         run: list[str] = []
         tiers = sentence_tiers(sentences, rules)
+        asking: set[int] = set()  # questions that ask whom the advice after them is for
         for index in range(len(tiers) - 1):
             if not tiers[index] and tiers[index + 1] and sentences[index].rstrip().endswith("?"):
                 # "Feverish and unwell with the pain? Call 111 today.": the question asks
                 # who the advice after it is for; it goes with that advice.
                 tiers[index] = tiers[index + 1]
+                asking.add(index)
         # "A swollen calf after a long journey could be a blood clot. Call 111 ...": the
         # risk opening a paragraph goes with the action the paragraph then asks for.
         opening = next((tier for tier in tiers if tier), "")
-        for sentence, piece, tier in zip(sentences, pieces, tiers, strict=True):
+        for index, (sentence, piece, tier) in enumerate(zip(sentences, pieces, tiers, strict=True)):
             if tier:
                 opening = ""
             tier = tier or opening
             current = units[-1][0] if units else None
-            if tier == Severity.CAUTION and _reinforces(sentence, current, rules):
+            if (
+                tier == Severity.CAUTION
+                and index not in asking
+                and (index < 1 or index - 1 not in asking)
+                and _reinforces(sentence, current, rules)
+            ):
                 # "Do not wait to see if the symptoms settle." after "Call 999 if ..."
                 # presses the same advice; it is not a caution of its own.
                 tier = ""
@@ -409,7 +416,8 @@ def answered_help(sentence: str, rules: RuleSet) -> SeverityCue | None:
 #: A short question that asks whom the advice after it is for, with no question word:
 #: "Not improving after 3 weeks?", "On blood thinners?", "Feverish and unwell?".
 _ASKS_WHO = re.compile(
-    r"(?![^?.!:]{0,30}:)(?!\W*(?:how|what|why|when|where|which|who|whose|is|are|do|does|did|"
+    r"(?:[^?.!:]{1,20}+:[ \t]*+)?"  # a callout's label: "Note: Not improving ...?"
+    r"(?!\W*(?:how|what|why|when|where|which|who|whose|is|are|do|does|did|"
     r"can|could|should|will|would|may|might|have|has)\b)[^?.!:]{3,80}+\?",
     re.IGNORECASE,
 )

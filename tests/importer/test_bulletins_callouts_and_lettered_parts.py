@@ -325,12 +325,15 @@ def test_help_named_after_a_colon_a_person_or_alone(sentence, level):
 def test_a_colour_graded_question_goes_with_the_caution_after_it():
     text = (
         "WHEN TO GET HELP\n"
+        "RED    - Arm suddenly swollen, blue and heavy: A&E or 999. It can be a clot.\n"
+        "AMBER  - Hand cold, white and painful: GP same day or 111.\n"
         "GREEN  - Pins and needles that keep coming back for 2 weeks: book your GP.\n"
-        "BLUE   - On blood thinners? Ask the pharmacist about ibuprofen first.\n"
+        "BLUE   - On blood thinners or got a stomach ulcer? Ask the pharmacist about"
+        " ibuprofen first.\n"
     )
     plan = analyse(text.encode(), "notes.txt", format="text")
     cautions = [strip_tags(w["text"]) for w in warnings_of(plan) if w["severity"] == "caution"]
-    assert cautions and "On blood thinners? Ask the pharmacist" in cautions[0]
+    assert cautions and "stomach ulcer? Ask the pharmacist" in cautions[0]
 
 
 def test_a_triage_table_whose_action_cells_name_services_is_warnings():

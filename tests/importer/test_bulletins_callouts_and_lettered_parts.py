@@ -324,8 +324,11 @@ def test_help_named_after_a_colon_a_person_or_alone(sentence, level):
 
 def test_a_colour_graded_question_goes_with_the_caution_after_it():
     text = (
+        "YARD NEWS\n\nCostoclavicular syndrome is a squeezed bundle of nerves and vessels"
+        " under the collarbone.\n\n"
         "WHEN TO GET HELP\n"
         "RED    - Arm suddenly swollen, blue and heavy: A&E or 999. It can be a clot.\n"
+        "RED    - Chest pain with sweating: ring 999.\n"
         "AMBER  - Hand cold, white and painful: GP same day or 111.\n"
         "GREEN  - Pins and needles that keep coming back for 2 weeks: book your GP.\n"
         "BLUE   - On blood thinners or got a stomach ulcer? Ask the pharmacist about"

@@ -1768,7 +1768,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         return [
             *units,
             *(
-                _Unit("item", [f"{found['name'].strip()}: {found['text']}"], marker=marker)
+                _Unit("item", [f"{_unmarked(found['name'])}: {found['text']}"], marker=marker)
                 for line in lines
                 if (found := _leaders(line.strip(), led))
             ),
@@ -1972,6 +1972,12 @@ def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bo
 
 #: Fewest words of a single line that is a paragraph of its own.
 PARAGRAPH_LINE_WORDS = 12
+
+
+def _unmarked(name: str) -> str:
+    """A name without the list marker it opens with ("a) Clams" -> "Clams")."""
+    marker = match_item(name)
+    return (marker.text if marker is not None else name).strip()
 
 
 def _lettered_heading(first: str, following: str) -> bool:

@@ -360,3 +360,31 @@ def test_an_extension_number_ends_no_sentence():
         "Self-refer to OH on ext. 4410.",
         "Then rest.",
     ]
+
+
+def test_lettered_items_with_dot_leaders_lose_their_letters():
+    text = (
+        "LOW BACK NOTES\n\nSacroiliac joint pain is an ache over the dimple at the back of"
+        " the pelvis.\n\nEXERCISES - twice a day\n"
+        "  a) Buttock squeeze, standing ........ 10 x 5-second holds\n"
+        "  b) Clams .......................... 3 sets of 10, each side\n"
+        "  c) Hip hitch ...................... 8 per leg\n"
+    )
+    plan = analyse(text.encode(), "notes.txt", format="text")
+    names = [exercise["name"] for exercise in exercises_of(plan)]
+    assert names == ["Buttock squeeze, standing", "Clams", "Hip hitch"]
+
+
+def test_an_instruction_with_its_own_count_among_exercises_is_one():
+    page = (
+        "<html><body><article><h1>Headbanging neck strain</h1><p>A headbanging neck strain"
+        " is an overstretched muscle at the back of the neck.</p>"
+        "<p>Try these a few times a day:</p><ul>"
+        "<li>Chin tucks &times;10 (hold each for 2 secs)</li>"
+        "<li>Look over each shoulder, 5 times a side</li>"
+        "<li>Shoulder rolls &ndash; 10 back, 10 forward</li></ul></article></body></html>"
+    )
+    plan = analyse(page.encode(), "page.html")
+    doses = {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
+    assert list(doses) == ["Chin tucks", "Look over each shoulder", "Shoulder rolls"]
+    assert doses["Look over each shoulder"]["per_side"] is True

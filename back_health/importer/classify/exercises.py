@@ -116,6 +116,29 @@ _DOSE_ONLY = re.compile(
 )
 
 
+def instruction_name(exercise: dict, rules: RuleSet) -> str:
+    """The name of an exercise an item gives only as what to do, before its own count
+    ("Look over each shoulder, 5 times a side" -> "Look over each shoulder"); "" for a
+    step or a dose alone ("Hold for 5 seconds, 10 times")."""
+    steps = exercise["steps"]
+    if len(steps) != 1 or not has_counts(exercise["dose"]):
+        return ""
+    match = _INSTRUCTION_BEFORE_COUNT.fullmatch(steps[0].strip())
+    if match is None or _DOSE_ONLY.match(match.group("what")):
+        return ""
+    what = match.group("what")
+    if has_counts(read_dose(what, counts_only=True).dose) or not names_one_exercise(what, rules):
+        return ""
+    return sentence_case(what)
+
+
+#: What to do, then a comma and its count: "Look over each shoulder, 5 times a side".
+_INSTRUCTION_BEFORE_COUNT = re.compile(
+    r"(?P<what>[A-Z][\w'\u2019-]*+(?:[ \t]++[\w'\u2019-]++){1,5}?)[ \t]*+,[ \t]*+"
+    r"(?P<count>(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b[^.;]{0,40}+)\.?"
+)
+
+
 def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
     """A short, name-like heading over steps (a list) or a dose."""
     heading = clean_heading(section.heading, rules).strip(" .:")
@@ -454,7 +477,7 @@ EXERCISE_LABEL_MAX_WORDS = 6
 #: Dots leading from an exercise's name to its dose, as a printed form sets them.
 _DOT_LEADER = re.compile(r"(?<=\w)[ \t]*+\.{3,}+[ \t]*+(?=\w)")
 #: Where a count follows an exercise's name: "Knee rolls| 10 each side".
-_COUNT_AFTER_NAME = re.compile(r"(?<=[a-z])[ \t]++(?=\d)")
+_COUNT_AFTER_NAME = re.compile(r"(?<=[a-z])[ \t]++(?=\d|[x\u00d7][ \t]?\d)")
 #: A length of time: "10 minutes", "30 seconds".
 _DURATION = re.compile(r"\d{1,3}[ \t]*+(?:seconds?|secs?|minutes?|mins?)\b", re.IGNORECASE)
 #: Verbs that open an instruction to train a part of the body (each a noun too, so the

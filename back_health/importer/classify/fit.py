@@ -21,7 +21,7 @@ from ..rules import RuleSet
 from ..text import sentence_start
 from .blocks import list_html, paragraph_html, strip_lead
 from .context import Context, PendingList
-from .exercises import names_one_exercise
+from .exercises import instruction_name, names_one_exercise
 
 #: Longest symptom line of a warning (the block's CharBlock limit).
 WARNING_ITEM_MAX_LENGTH = 255
@@ -312,6 +312,11 @@ def valid_exercise_list(block: BlockPlan, state: Context) -> list[BlockPlan]:
     named: list[dict] = []
     orphans: list[str] = []
     for exercise in exercises:
+        if not exercise["name"] and named and (name := instruction_name(exercise, state.rules)):
+            # "Look over each shoulder, 5 times a side" among named exercises: an exercise
+            # told by what to do, with a count of its own.
+            exercise["name"] = name
+            state.decide(name, "exercise", "an instruction with its own count")
         if exercise["name"]:
             named.append(exercise)
         elif named:  # a step that lost its exercise: it continues the one before

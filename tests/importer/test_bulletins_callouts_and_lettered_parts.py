@@ -388,3 +388,46 @@ def test_an_instruction_with_its_own_count_among_exercises_is_one():
     doses = {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
     assert list(doses) == ["Chin tucks", "Look over each shoulder", "Shoulder rolls"]
     assert doses["Look over each shoulder"]["per_side"] is True
+
+
+def test_a_when_to_ring_heading_heads_help_and_worth_a_trip_is_a_visit():
+    text = (
+        "THE LANTERN\n\nCarotidynia is tenderness over the artery at the side of the neck."
+        " It usually settles in two weeks.\n\n"
+        "WHEN TO RING FOR HELP\n"
+        " - Face drooping or muddled speech: dial 999. It may be a stroke.\n"
+        " - Over 50 with a new headache or a tender scalp? Ring the surgery for an"
+        " appointment today.\n"
+        " - Tenderness lasting more than two weeks: see your GP.\n"
+    )
+    plan = analyse(text.encode(), "mag.txt", format="text")
+    severities = {warning["severity"] for warning in warnings_of(plan)}
+    assert {"emergency", "urgent", "see_doctor"} <= severities
+    sentence = "Still stiff after a week? Worth a trip to your GP or a physio."
+    assert advice_of(sentence, default_rules()).level == "see_doctor"
+
+
+def test_do_each_one_in_the_lead_gives_every_exercise_its_count():
+    text = (
+        "# Lyme radiculopathy\n\nLyme radiculopathy is an infection of the nerve roots that"
+        " a tick bite can bring.\n\n### Getting moving again\n\n"
+        "My physio's stretches for when the pain eases. Do each one 5 times, twice a day:\n\n"
+        "- **Seated twist** — arms crossed, turn slowly to each side\n"
+        "- **Cat and camel** on all fours\n"
+    )
+    plan = analyse(text.encode(), "post.md")
+    doses = [exercise["dose"] for exercise in exercises_of(plan)]
+    assert len(doses) == 2
+    assert all((d["repetitions"], d["times_per_day"]) == (5, 2) for d in doses)
+
+
+def test_the_same_help_asked_again_at_once_is_one_box():
+    page = (
+        "<html><body><article><h1>Serratus anterior strain</h1><p>A serratus anterior strain"
+        " is a pulled muscle along the side of the ribs.</p><p>Chest pain that spreads to"
+        " your arm, with sweating or feeling sick, needs an ambulance. Call 999.</p>"
+        "</article></body></html>"
+    )
+    plan = analyse(page.encode(), "page.html")
+    boxes = [strip_tags(w["text"]) for w in warnings_of(plan) if w["severity"] == "emergency"]
+    assert len(boxes) == 1 and boxes[0].endswith("needs an ambulance. Call 999.")

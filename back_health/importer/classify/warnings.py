@@ -557,6 +557,17 @@ class ProseBoxes:
             _append_to_box(self.urgent, markup)
             self.state.decide(sentence, f"warning ({self.urgent.value['severity']})", why)
             return
+        if (
+            self.urgent is not None
+            and not self.kept
+            and level == self.urgent.value["severity"]
+            and len(sentence.split()) <= SAME_HELP_MAX_WORDS
+        ):
+            # "... needs an ambulance. Call 999.": the same help asked again at once, in
+            # a few words, is the same box.
+            _append_to_box(self.urgent, markup)
+            self.state.decide(sentence, f"warning ({level})", f"{why}, the help before again")
+            return
         if level == Severity.CAUTION and self.boxed is not None and not self.kept:
             # "This medicine may make you sleepy. If this happens, do not drive. Do not
             # drink alcohol.": cautions in a row are one box.
@@ -614,6 +625,10 @@ class ProseBoxes:
         if text:
             add_html(self.page, f"<p>{text}</p>", self.state)
         self.kept = []
+
+
+#: Most words of a call for the same help, straight after it, that joins its box.
+SAME_HELP_MAX_WORDS = 6
 
 
 def _append_to_box(box: BlockPlan, markup: str) -> None:

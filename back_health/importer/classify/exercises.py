@@ -773,12 +773,13 @@ def labelled_exercise(text: str, rules: RuleSet) -> bool:
     match = _LABEL.match(text)
     if match:
         label = match.group("label").strip()
-    elif not (label := _name_sentence(next(iter(split_sentences(text)), ""), rules)) or (
-        sum(1 for sentence in split_sentences(text) if _name_sentence(sentence, rules)) < 2
-    ):
-        # One name as a sentence ("Walking. Aim for 30 minutes a day.") may be advice;
-        # two or more in a paragraph, each over its count, are a routine.
-        return False
+    else:
+        # Names as sentences of their own: one ("Walking. Aim for 30 minutes a day.") may
+        # be advice; two or more in a paragraph, the first opening it, are a routine.
+        names = [_name_sentence(sentence, rules) for sentence in split_sentences(text)]
+        label = names[0] if names else ""
+        if not label or sum(1 for name in names if name) < 2:
+            return False
     if not names_one_exercise(label, rules) or rules.cue("not_a_label", label):
         return False
     dose = read_dose(text, counts_only=True).dose

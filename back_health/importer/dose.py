@@ -66,7 +66,9 @@ _HOLD = re.compile(
     rf"[^.;]{{0,40}}?\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?"
     rf"{_RANGE}\s*(?P<unit>seconds?|secs?|s\b|minutes?|mins?)"
     rf"|\bfor\s+{_range('low2', 'high2')}\s*(?P<unit2>seconds?|secs?)\b"
-    rf"|\b(?:hold|holding|keep)\s+(?:it\s+|this\s+|the\s+\w+\s+)?{_range('low3', 'high3')}\s*"
+    # "hold each 3 seconds": each breath or stretch held that long.
+    rf"|\b(?:hold|holding|keep)\s+(?:it\s+|this\s+|each(?:\s+one)?\s+|the\s+\w+\s+)?"
+    rf"{_range('low3', 'high3')}\s*"
     r"(?P<unit3>seconds?|secs?|s\b|minutes?|mins?)\b"
     # "hold for a count of five": counted seconds.
     rf"|\b(?:hold|holding)\b[^.;]{{0,30}}?\bfor\s+a\s+(?:slow\s+)?count\s+of\s+"
@@ -230,7 +232,7 @@ _COUNTED_MOVES = re.compile(
     r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2})"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds|"
-    r"twists|turns|kicks|marches|ones|shrugs|slides|hugs|nods|extensions|goes|"
+    r"twists|turns|kicks|marches|ones|shrugs|slides|hugs|nods|extensions|goes|coughs|huffs|"
     # "Shoulder rolls: 10 backwards": a count of moves told by their direction.
     r"backwards?|forwards?|each\s+way|clockwise|anti-?clockwise|"
     r"(?:press|push|sit|pull|step|chin|curl)[ -]?ups)\b",

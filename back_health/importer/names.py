@@ -488,6 +488,8 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     # "A slipped (herniated) disc": a word glossing another inside the name is no cut.
     text = without_inner_gloss(text.strip()).rstrip(".!?;:,").strip()
     text = without_connective(text, rules)
+    # "Blood-thinning injections while mobility is poor": the clause says when.
+    text = _WHEN_CLAUSE.split(text, maxsplit=1)[0]
     text = _CALLED.sub("", text.strip(_QUOTES + " "))
     text = _GERM_KIND.sub("", text)
     text = _BORN_WITH.sub("", text)
@@ -506,6 +508,13 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     return _cut(text, patterns)
 
 
+#: A clause saying when, with a subject and its verb: " while mobility is poor", " until
+#: the swelling goes down" (never " when bending forward", which qualifies a name).
+_WHEN_CLAUSE = re.compile(
+    r"[ \t]+(?:while|whilst|when|until|unless|because|once)[ \t]+(?:[\w'-]+[ \t]+){1,3}?"
+    r"(?:is|are|was|were|gets?|goes|feels?|allows?|has|have|settles?|eases?|lets?)\b",
+    re.IGNORECASE,
+)
 #: A present participle after a word, then a preposition: " pressing on", " pushing into".
 _PARTICIPLE_AFTER = re.compile(
     r"(?<![a-z])(?P<before>[a-z]++)[ \t]++(?:pressing|pushing|rubbing|pinching|squeezing|pulling|"

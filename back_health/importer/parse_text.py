@@ -1032,17 +1032,26 @@ def text_units(text: str) -> list[_Unit]:
     of its own (see :func:`_lone_numbered_headings`)."""
     units = _text_units(text, numbered_headings=True)
     first = next((i for i, unit in enumerate(units) if unit.numbered_heading), None)
-    if (
-        first is not None
-        and any(
-            unit.heading_like
-            and not unit.numbered_heading
-            and not unit.chrome
-            # "Signed: A. Pryce   Date: 10/01/2025" under the last section: a sign-off line
-            # the clean step drops is no heading of the document's.
-            and not chrome_reason(" ".join(unit.lines))
-            for unit in units[first + 1 :]
-        )
+    if first is None:
+        return units
+    numbered = [i for i, unit in enumerate(units) if unit.numbered_heading]
+    others = [
+        index
+        for index, unit in enumerate(units[first + 1 :], start=first + 1)
+        if unit.heading_like
+        and not unit.numbered_heading
+        and not unit.chrome
+        # "Signed: A. Pryce   Date: 10/01/2025" under the last section: a sign-off line
+        # the clean step drops is no heading of the document's.
+        and not chrome_reason(" ".join(unit.lines))
+    ]
+    if others and not (
+        # "1. NEW STOCK" ... "3. WHEN A READER HAS A FALL" over "What is it?" ... "4.
+        # MILEAGE CLAIMS": numbered headings in capitals that run to the end are a
+        # bulletin's sections, the other headings inside them.
+        len(numbered) >= LINE_ITEMS_MIN
+        and others[-1] < numbered[-1]
+        and all(_in_capitals(" ".join(units[i].lines)) for i in numbered)
     ):
         return _text_units(text, numbered_headings=False)
     return units
@@ -1756,23 +1765,19 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
             ]
     # Counted once for the block: each line is then read alone (linear time).
     led = sum(1 for line in lines if DOT_LEADERS.fullmatch(line.strip())) >= LINE_ITEMS_MIN
-    if len(lines) >= LINE_ITEMS_MIN and all(
-        (found := _leaders(line.strip(), led)) and _WORD_CHARACTER.search(found["text"])
-        for line in lines
-        if line.strip()
-    ):
-        # "Chin tucks ........ 10 times, 5 second hold" / "Shoulder shrugs .... 2 sets of
-        # 10": a name joined to its text by dot leaders, a line each, is a list's items.
-        # Not a list of page numbers or telephone numbers ("Emergency ....... 911").
-        marker = ItemMarker("line", "", "")
-        return [
-            *units,
-            *(
-                _Unit("item", [f"{_unmarked(found['name'])}: {found['text']}"], marker=marker)
-                for line in lines
-                if (found := _leaders(line.strip(), led))
-            ),
-        ]
+    # "Breathing routine, every hour:" over the lines: the lead of the list they make.
+    lead = 1 if lines and lines[0].rstrip().endswith(":") and not _leaders(lines[0], led) else 0
+    if led or len(lines) - lead >= LINE_ITEMS_MIN:
+        if (items := _leader_items(lines[lead:], led)) and len(items) >= LINE_ITEMS_MIN:
+            # "Chin tucks ........ 10 times, 5 second hold" / "Shoulder shrugs .... 2 sets
+            # of 10": a name joined to its text by dot leaders, a line each, is a list's
+            # items. Not a list of page numbers or telephone numbers ("Emergency .... 911").
+            marker = ItemMarker("line", "", "")
+            return [
+                *units,
+                *(_Unit("para", [line]) for line in lines[:lead]),
+                *(_Unit("item", [item], marker=marker) for item in items),
+            ]
     if units and _lines_are_items(lines):
         # Under a heading line, "Complete rest: it makes the muscle stiffer" / "Aggressive
         # stretching through sharp pain" / ...: short lines each opening with a capital
@@ -1878,6 +1883,24 @@ def _lines_are_items(lines: list[str]) -> bool:
     return True
 
 
+def _leader_items(lines: list[str], led: bool) -> list[str]:
+    """The items of lines that each join a name to its text by dot leaders ("Name: text"),
+    a line after one ending in a comma going on with its text ("Knee straightening .....
+    10 each leg," / "3 times a day"); [] when a line is neither, or a text holds no
+    word."""
+    items: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        if found := _leaders(line.strip(), led):
+            items.append(f"{_unmarked(found['name'])}: {found['text']}")
+        elif items and items[-1].endswith((",", ";")):
+            items[-1] = f"{items[-1]} {line.strip()}"
+        else:
+            return []
+    return items if all(_WORD_CHARACTER.search(item.partition(": ")[2]) for item in items) else []
+
+
 def _leaders(line: str, led: bool):
     """The name and text of a line joined by dot leaders; in a block where two lines or
     more have full leaders (``led``), a line whose name nearly fills the column has one
@@ -1951,7 +1974,13 @@ def _numbered_heading(first: str, rest: list[str], *, alone: bool = False) -> bo
         if words > QUESTION_HEADING_WORDS:
             return False
     elif not is_heading_like(marker.text) or words > (
-        NUMBERED_HEADING_WORDS_ALONE if alone else NUMBERED_HEADING_WORDS
+        NUMBERED_HEADING_WORDS_ALONE
+        if alone
+        # "3. WHEN A READER HAS A FALL: PUBIC RAMUS FRACTURE": capitals say heading at
+        # any length a heading has.
+        else NUMBERED_CAPITALS_HEADING_WORDS
+        if _in_capitals(marker.text)
+        else NUMBERED_HEADING_WORDS
     ):
         return False
     following = match_item(rest[0])

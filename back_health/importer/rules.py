@@ -728,8 +728,13 @@ class RuleSet:
         tokens = [fold_name(m.group(0)) for m in found]
         stop = breakers | stopwords().get("en", frozenset())
 
-        def is_modifier(word: str) -> bool:
-            return not (word in stop or _is_gerund(word) or not word.isalpha() or len(word) < 3)
+        def is_modifier(index: int) -> bool:
+            word = tokens[index]
+            if word in stop or _is_gerund(word) or not word.isalpha():
+                return False
+            # "AC joint sprain", "SI joint pain": a short word in capitals is the
+            # abbreviation of a part of the body.
+            return len(word) >= 3 or phrase[found[index].start() : found[index].end()].isupper()
 
         best: tuple[int, int] = (0, 0)
         for end in range(1, len(tokens) + 1):
@@ -748,7 +753,7 @@ class RuleSet:
             while (
                 start > 0
                 and (
-                    is_modifier(tokens[start - 1])
+                    is_modifier(start - 1)
                     # "Playing-related neck pain": a hyphen joins two words into one modifier.
                     or phrase[found[start].start() - 1 : found[start].start()] == "-"
                 )

@@ -399,6 +399,32 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "Seated rotation. Arms crossed, turn each way. ",
             "Thread the needle. Slide the arm under. 10 each way. ",
         ),
+        # A routine's lead line over dot-leader lines, each going on after a comma, then
+        # one dot-leader line whose text never ends.
+        "leader routine": lambda: _two_runs(
+            size,
+            "Breathing routine, twice a day:\n",
+            "  Deep breaths ...... 5 slow breaths,\n  hold each 3 seconds\n",
+            "  Supported cough ........ 2 coughs, ",
+        ),
+        # Numbered sections in capitals, each over a question heading and its text.
+        "numbered capitals": lambda: (
+            _INTRO
+            + _repeat(
+                "1. NEW STOCK\nForty new titles came.\n\nWhat is it?\nA ring of bone.\n\n", size
+            )
+        ),
+        # Terms in capitals glossed in brackets that never close, and clauses saying when
+        # after names in list items.
+        "glossed capitals": lambda: (
+            _INTRO + _repeat("home with a BROKEN BREASTBONE (sternal fracture after hits ", size)
+        ),
+        "when clauses": lambda: _two_runs(
+            size,
+            "Treatment is:\n",
+            "  * heat packs while the pain is bad\n",
+            "  * ice while while while until ",
+        ),
         # Lettered parts, each a heading over its text.
         "lettered parts": lambda: (
             _INTRO + _repeat("(a) The muscle\nA thin, flat muscle over the lower ribs.\n\n", size)
@@ -916,6 +942,10 @@ SHAPES = {
             "attention marks",
             "name sentences",
             "lettered parts",
+            "leader routine",
+            "numbered capitals",
+            "glossed capitals",
+            "when clauses",
             "rtf groups",
             "transcript turns",
             "broken words",

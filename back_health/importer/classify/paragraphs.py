@@ -506,6 +506,19 @@ def emit_list(
         # read again as exercises.
         state.decide(lead or list_text(block), "content", "no exercise in the list")
         category = "content"
+    if category in ("treatments", "content") and _care_card_items(block, rules):
+        # "What should I do?" over "Ring 999 if ...", "... ring their GP or 111", "...
+        # encourage them to contact their GP": items that each ask for help, at more than
+        # one urgency, are read as a warning section is, one warning per severity.
+        state.decide(lead or list_text(block), "warning", "items ask for help at two urgencies")
+        # "Swallow tablets whole." before the first item asking for help asks for none:
+        # it stays an item of the list, the boxes follow it.
+        first = next(i for i, item in enumerate(block.items) if advice_of(item.text, rules))
+        if first:
+            add_html(owner, list_html(block, block.items[:first]), state)
+            block = replace(block, items=block.items[first:], lead="")
+        emit_warning_section(Section("", 2, [block]), Role("warning", ""), owner, 2, state)
+        return
     if category != "junk" and (urgent := _urgent_items(block, rules)):
         # "If your arm goes weak, call 111." among tips: help the reader must get now is
         # a warning wherever the article lists it; the other items stay a list.
@@ -864,6 +877,22 @@ def described_rows(table: Table, column: ListBlock, category: str, state: Contex
         ]
         items.append(ListItem(f"{item.text}: {'; '.join(prose)}") if prose else item)
     return ListBlock(ordered=column.ordered, items=items, lead=column.lead)
+
+
+def _care_card_items(block: ListBlock, rules) -> bool:
+    """Whether most items of ``block`` (:data:`CARE_CARD_SHARE`, three at least) ask the
+    reader for help, at two urgencies or more (999 and the GP): a care card's steps."""
+    levels = [found.level for item in block.items if (found := advice_of(item.text, rules))]
+    return (
+        len(levels) >= CARE_CARD_MIN_ITEMS
+        and len(levels) >= CARE_CARD_SHARE * len(block.items)
+        and len(set(levels) - {Severity.CAUTION}) > 1
+    )
+
+
+#: Share of a list's items, and fewest items, that ask for help in a care card's steps.
+CARE_CARD_SHARE = 0.6
+CARE_CARD_MIN_ITEMS = 3
 
 
 def _mixed_severities(block: ListBlock, rules) -> bool:

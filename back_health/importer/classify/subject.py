@@ -1131,10 +1131,16 @@ def introduced_term(document: Document, body: str, rules: RuleSet) -> str:
             paragraphs += 1
             if paragraphs > DEFINED_WITHIN:
                 return ""
-            for before, term in _emphasised_terms(block):
+            for before, term, after in _emphasised_terms(block):
                 tried += 1
                 if tried > INTRODUCED_MAX_TRIED:
                     return ""
+                if (gloss := _GLOSS.match(after)) and _names_a_condition(
+                    glossed := check_name(gloss.group(1), rules).name, rules
+                ):
+                    # "a BROKEN BREASTBONE (sternal fracture)": the term in brackets is
+                    # the condition's name; the words set apart say it plainly.
+                    return glossed
                 name = check_name(without_article(term), rules).name
                 if (
                     not name
@@ -1158,8 +1164,8 @@ def introduced_term(document: Document, body: str, rules: RuleSet) -> str:
 
 
 def _emphasised_terms(paragraph: Paragraph):
-    """``(text before, term)`` for each run of words a paragraph sets in bold, or in
-    capitals among words in lower case, after the start of a sentence."""
+    """``(text before, term, text after)`` for each run of words a paragraph sets in
+    bold, or in capitals among words in lower case, after the start of a sentence."""
     # Only the opening of a paragraph is read: a term is introduced early, and a long
     # paragraph is not read again for each of its terms.
     if paragraph.html:
@@ -1168,13 +1174,14 @@ def _emphasised_terms(paragraph: Paragraph):
             before = strip_tags(markup[: match.start()])
             term = html.unescape(match.group("term"))
             if _within_sentence(before) and not term[:1].isupper():
-                yield before, term
+                after = markup[match.end() : match.end() + GLOSS_READ]
+                yield before, term, html.unescape(strip_tags(after))
         return
     text = paragraph.text[:INTRODUCED_WITHIN]
     for match in _CAPITALS_TERM.finditer(text):
         before = text[: match.start()]
         if _within_sentence(before):
-            yield before, match.group(0).capitalize()
+            yield before, match.group(0).capitalize(), text[match.end() : match.end() + GLOSS_READ]
 
 
 def _within_sentence(before: str) -> bool:
@@ -1187,6 +1194,10 @@ def _within_sentence(before: str) -> bool:
 #: Most words of an introduced term; characters of a paragraph's opening read for one;
 #: terms tried in a document.
 INTRODUCED_MAX_WORDS = 6
+#: Characters after an introduced term read for the name in brackets that glosses it.
+GLOSS_READ = 80
+#: The name in brackets right after a term: " (sternal fracture)".
+_GLOSS = re.compile(r"[ \t]*+\(([^()]{3,60}+)\)")
 INTRODUCED_WITHIN = 1500
 INTRODUCED_MAX_TRIED = 20
 #: The end of a sentence or the colon after a label, before the next one starts.
@@ -1215,7 +1226,8 @@ def defined_treatment(document: Document, rules: RuleSet) -> str:
     ("Sacroiliac (SI) joint fusion is an operation for people with ..."), or ""."""
     for sentence in _opening_sentences(document):
         match = _DEFINED_AS_TREATMENT.match(strip_brackets(sentence))
-        if match is None:
+        if match is None or _WHICH_TREATMENT.search(match.group("name")):
+            # "The main treatment is surgery to ...": which treatment, not its name.
             continue
         # "Hydrotherapy at Brackenfield Community Hospital is ...": where it is given is
         # no part of its name.
@@ -1226,6 +1238,14 @@ def defined_treatment(document: Document, rules: RuleSet) -> str:
     return ""
 
 
+#: A name that says which treatment, not what it is: "The main treatment", "The usual
+#: option", "The first step".
+_WHICH_TREATMENT = re.compile(
+    r"^(?:the|a|an|our|your)[ \t]+(?:most[ \t]+)?(?:main|usual|best|first|standard|only|other|"
+    r"next|last|commonest|common|preferred|recommended)[ \t]+"
+    r"(?:treatments?|options?|choices?|approach|steps?|aims?|things?|ways?)$",
+    re.IGNORECASE,
+)
 #: A place after a name: " at Brackenfield Community Hospital", " in Leeds".
 _AT_PLACE = re.compile(r"\s+(?:at|in|from)\s+(?=(?:the\s+)?[A-Z])")
 
@@ -2136,8 +2156,9 @@ _QUALIFYING_PHRASE = re.compile(r"(?:in|during|after|with|from|at|among)\s+\w")
 def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) -> Candidate:
     """A candidate that qualifies the best one ("Sacral insufficiency fractures" of
     "Insufficiency fracture"), scoring nearly as well and used for at least
-    1 / :data:`QUALIFIED_SHARE` of its mentions: the article is about the qualified kind,
-    and its bare mentions are short for it (as in :func:`most_named_condition`)."""
+    1 / :data:`QUALIFIED_SHARE` of its mentions, or set apart in bold or capitals as the
+    condition's name: the article is about the qualified kind, and its bare mentions are
+    short for it (as in :func:`most_named_condition`)."""
     key = name_key(best.name, rules)
     # A diagnosis was cut before what comes with it: "... with osteoporosis" names
     # another condition, not a kind of this one.
@@ -2147,8 +2168,15 @@ def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) ->
         for candidate in scored
         if _qualifies(name_key(candidate.name, rules), key)
         and not (joined and name_key(candidate.name, rules).startswith(joined))
-        and candidate.score >= best.score - QUALIFIED_MARGIN
-        and candidate.mentions * QUALIFIED_SHARE >= best.mentions
+        and (
+            (
+                candidate.score >= best.score - QUALIFIED_MARGIN
+                and candidate.mentions * QUALIFIED_SHARE >= best.mentions
+            )
+            # "the answer was **sternoclavicular joint arthritis**" and then "arthritis":
+            # the writer set the whole name apart, and shortens it after.
+            or (candidate.source == "introduced term" and candidate.kind)
+        )
     ]
     return max(qualified, key=lambda c: c.score) if qualified else best
 

@@ -57,7 +57,7 @@ def _range(low: str = "low", high: str = "high") -> str:
 
 
 _RANGE = _range()
-_TIMES = rf"(?:{_range('n', 'nh')}\s+times?|\b(?P<adv>once|twice|thrice))"
+_TIMES = rf"(?:{_range('n', 'nh')}[\s-]+times?|\b(?P<adv>once|twice|thrice))"
 
 _HOLD = re.compile(
     # "rest here for 3 minutes": resting in the pose holds it ("rest for 2 days" does not).
@@ -191,7 +191,8 @@ _PER_SIDE = re.compile(
     re.IGNORECASE,
 )
 _PER_DAY = re.compile(
-    rf"{_TIMES}\s+(?:(?:a|per|each|every)\s+day|{_IN_THE_DAY})\b"
+    # "My twice-a-day routine": the words may be joined by hyphens.
+    rf"{_TIMES}[\s-]+(?:(?:a|per|each|every)[\s-]+day|{_IN_THE_DAY})\b"
     rf"|(?:{_range('n2', 'nh2')}\s+times|\b(?P<adv2>once|twice|thrice))\s+daily\b",
     re.IGNORECASE,
 )
@@ -228,7 +229,8 @@ _ONCE_A_DAY = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|bedtime)\
 _COUNTED_MOVES = re.compile(
     # After a verb, any two words may say which moves ("Do 10 standing back bends").
     rf"(?:\b(?:do|repeat|perform|make|take)\s+(?P<n>{_NUM})\s+(?:[a-z-]+,?\s+){{0,2}}?"
-    rf"|(?:^|[,;:.]\s*)(?P<n2>{_NUM})\s+"
+    # "Snow angels - 10 slow ones": or after a dash.
+    rf"|(?:^|[,;:.]\s*|\s[-\u2013\u2014]\s*)(?P<n2>{_NUM})\s+"
     r"(?:(?:slow|gentle|small|more|deep|full|big|long|controlled),?\s+){0,2})"
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds|"

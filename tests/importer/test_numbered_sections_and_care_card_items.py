@@ -255,3 +255,52 @@ rest weakens muscles fast and raises the risk of clots.
     plan = analyse(text.encode(), "hip.md")
     written = {page.title for page in plan.pages if page.include and page.action != "suggest"}
     assert "Bed rest" not in written
+
+
+def test_a_bare_medicine_then_a_sentence_about_another_is_no_page_of_the_first():
+    text = """# Side strain
+
+## What to do
+
+- Rest from lifting for a week or two.
+- Paracetamol. Ibuprofen can help after the first 48 hours.
+- Gentle walking every day.
+"""
+    plan = analyse(text.encode(), "strain.md")
+    pages = {page.title: page for page in plan.pages}
+    paracetamol = pages.get("Paracetamol")
+    said = (
+        " ".join(strip_tags(str(block.value)) for block in paracetamol.blocks)
+        if paracetamol
+        else ""
+    )
+    assert "Ibuprofen can help" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My twice-a-day routine", {"times_per_day": 2}),
+        ("3-times-a-day stretches", {"times_per_day": 3}),
+        ("Snow angels lying on the floor - 10 slow ones", {"repetitions": 10}),
+        ("Arm circles - 10 forwards and 10 backwards, each arm", {"repetitions": 10}),
+    ],
+)
+def test_hyphenated_frequencies_and_counts_after_a_dash(text, expected):
+    dose = read_dose(text).dose
+    assert {key: dose[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Health Spot is general information, not personal medical advice.", True),
+        ("I'm a groomer, not a doctor. This is my story, not medical advice.", True),
+        ("Not a doctor, but I'm a paediatric OT so I'll try to explain what I know.", True),
+        ("Volunteer Bulletin  |  No. 42  |  Autumn", True),
+        ("Back pain is not a doctor-only problem, but a common one.", False),
+        ("Chin tucks - no. 3 on the sheet", False),
+    ],
+)
+def test_disclaimers_of_who_writes_and_issue_lines_are_chrome(line, chrome):
+    assert bool(chrome_reason(line)) is chrome

@@ -2393,6 +2393,16 @@ def _item_entities(
         ]
         phrase = cut
     elif medicines:
+        if (
+            explanation
+            and len(phrase.split()) <= BARE_NAME_WORDS
+            and _opens_with_another_medicine(explanation, medicines, rules)
+        ):
+            # "Paracetamol. Ibuprofen can help after the first 48 hours.": what follows
+            # the bare name is about another medicine, not an explanation of this one;
+            # the item names both in passing and stays text.
+            state.decide(item.text, "content", "the item names two medicines in passing")
+            return None
         pages = [
             medicine_page(info, match.group(0), relation_owner, state, item.text)
             for info, match in medicines
@@ -2447,6 +2457,17 @@ def _item_entities(
     if not pages:
         return examples or ([] if is_vague(phrase, rules) else None)
     return pages + examples
+
+
+#: Most words of an item's first part that is only a medicine's name ("Paracetamol.").
+BARE_NAME_WORDS = 3
+
+
+def _opens_with_another_medicine(explanation: str, medicines: list, rules: RuleSet) -> bool:
+    """Whether ``explanation`` opens with a medicine none of ``medicines`` is."""
+    named = {info.generic for info, _ in medicines}
+    found = rules.find_medicines(explanation)
+    return bool(found) and found[0][1].start() == 0 and found[0][0].generic not in named
 
 
 def _item_body(

@@ -304,3 +304,76 @@ def test_hyphenated_frequencies_and_counts_after_a_dash(text, expected):
 )
 def test_disclaimers_of_who_writes_and_issue_lines_are_chrome(line, chrome):
     assert bool(chrome_reason(line)) is chrome
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("GP TODAY / 111 - Vomiting blood, or black, sticky poo.", "urgent"),
+        ("GP - The lump is getting bigger, or no better after 4 weeks.", "see_doctor"),
+        ("Ask a pharmacist if your child has asthma or a stomach problem.", "caution"),
+        ("Speak to a pharmacist if:", "see_doctor"),
+    ],
+)
+def test_gp_today_labels_and_the_pharmacist_as_a_caution(sentence, level):
+    assert advice_of(sentence, default_rules()).level == level
+
+
+def test_a_glossary_line_for_the_gp_asks_for_nothing():
+    # A guard: "GP - your family doctor" explains a word.
+    assert advice_of("GP - your family doctor.", default_rules()) is None
+
+
+CREW_HANDBOOK = """<html><body><h1>Side strain</h1>
+<p>A side strain is a tear of one of the oblique muscles where they attach to the lower
+ribs, from a sudden forceful twist.</p>
+<h2>What to do</h2>
+<ul><li>Stop lifting and tell your team leader.</li>
+<li>Ice wrapped in a cloth for 15 minutes, a few times a day.</li></ul>
+<div class="box"><h3>Best avoided</h3>
+<p>Strapping your ribs tightly: it stops you breathing deeply. Coming back too soon is
+the main reason side strains tear again.</p></div>
+<h3>Gentle exercises (morning and evening)</h3>
+<ol><li>Deep breathing: 5 slow breaths into the sore side.</li>
+<li>Seated rotation: arms crossed, turn slowly, 10 each side.</li>
+<li>Once twisting no longer hurts, the dead bug: 2 sets of 8.</li></ol>
+</body></html>"""
+
+
+def test_what_is_best_avoided_and_why_it_comes_back_are_no_pages():
+    plan = analyse(CREW_HANDBOOK.encode(), "handbook.html")
+    written = {page.title for page in plan.pages if page.include and page.action != "suggest"}
+    assert "Strapping your ribs tightly" not in written
+    assert "Coming back too soon" not in written
+
+
+def test_an_exercise_after_when_to_start_it_keeps_its_name():
+    plan = analyse(CREW_HANDBOOK.encode(), "handbook.html")
+    exercises = {exercise["name"]: exercise for exercise in exercises_of(plan)}
+    assert "Dead bug" in exercises
+    assert exercises["Dead bug"]["steps"] == ["Once twisting no longer hurts."]
+    assert (
+        exercises["Dead bug"]["dose"]["sets"],
+        exercises["Dead bug"]["dose"]["repetitions"],
+    ) == (2, 8)
+
+
+def test_words_of_emphasis_open_no_name():
+    assert derive_name("simply sitting for long stretches", default_rules()).name == (
+        "Sitting for long stretches"
+    )
+
+
+def test_an_operation_named_by_what_it_does_keeps_that_name():
+    text = """# One high shoulder blade
+
+Our daughter has Sprengel deformity, a shoulder blade that sits higher than the other.
+
+## Treatment
+
+For milder cases, physio is the main treatment. Surgery to lower the shoulder blade is
+considered when the loss of movement really matters.
+"""
+    plan = analyse(text.encode(), "thread.md")
+    surgery = next(page for page in plan.pages if page.title == "Surgery")
+    assert "Surgery to lower the shoulder blade" in surgery.alternate_names

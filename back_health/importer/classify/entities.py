@@ -270,6 +270,10 @@ def treatments_in_sentence(
             named = match.group(0) + care.group(0)
             add_alternate(page, named, rules)
             state.pages.alias(named, page)
+        if (purpose := _WHAT_IT_DOES_AFTER.match(sentence, match.end())) is not None:
+            # "Surgery to lower the shoulder blade (...) is considered when ...": the
+            # article's name for the operation it means says what it does.
+            add_alternate(page, match.group(0) + purpose.group(0), rules)
         relate(owner, "treatments", page)
         state.decide(match.group(0), "treatment", f"treatment term {term.name!r} in a sentence")
         if term.general and within is not None and within.kind == Kind.TREATMENT:
@@ -285,6 +289,14 @@ def treatments_in_sentence(
             _describe(page, sentence, state)
 
 
+#: What a general treatment is for, said right after it, before a bracket, a comma or the
+#: verb of its sentence: " to lower the shoulder blade".
+_WHAT_IT_DOES_AFTER = re.compile(
+    r"[ \t]++to[ \t]++(?:lower|raise|remove|release|repair|fix|fuse|free|straighten|correct|"
+    r"replace|widen|stabilise|stabilize|decompress|reattach|realign|shorten|lengthen)"
+    r"(?:[ \t]++[\w-]++){1,4}?(?=[ \t]*+[(,;.]|[ \t]++(?:is|are|may|can|will|might|could)\b)",
+    re.IGNORECASE,
+)
 #: A short name in capitals in brackets straight after a name: " (RFA)".
 _SHORT_NAME_AFTER = re.compile(r"[ \t]*+\((?-i:([A-Z][A-Z0-9-]{1,7}))\)")
 
@@ -1952,6 +1964,13 @@ _FUNCTION_WORDS = frozenset({"of", "in", "on", "at", "the", "a", "an", "to", "fo
 
 
 #: What a "reason" is for when it is no cause: seeing a doctor, time off work.
+#: What the cause is of after "the main reason": the condition coming back ("side strains
+#: tear again", "it keeps coming back", "it recurs").
+_COMES_BACK = re.compile(
+    r"[^.;!?]{0,60}?\b(?:again|recurs?|recurrence|relapses?|(?:come|comes|coming|keeps?\s+coming)"
+    r"\s+back|returns?)\b",
+    re.IGNORECASE,
+)
 _REASON_TO_SEEK_CARE = re.compile(
     r"\s*+(?:why\s+)?(?:(?:people|adults|children|patients|women|men|workers)\s+)?"
     r"(?:(?:see|visit|go\s+to|consult|contact|call|book)\s+(?:a|an|the|their|your|his|her)\b"
@@ -1971,6 +1990,10 @@ def _named_as_cause(sentence: str, rules: RuleSet) -> str:
             if _REASON_TO_SEEK_CARE.match(sentence, match.end()):
                 # "Neck pain is one of the most common reasons adults see a doctor": why
                 # people seek care, not what brings the condition on.
+                return ""
+            if _COMES_BACK.match(sentence, match.end()):
+                # "Coming back too soon is the main reason side strains tear again": why
+                # it returns, not what brings it on.
                 return ""
             # "Doctors think hEDS is the main reason": whose opinion it is is no name.
             subject = _OPINION.sub("", sentence[: match.start()])

@@ -398,6 +398,15 @@ def _phase_frequency(block: Paragraph, following, rules: RuleSet) -> dict:
     return {key: dose[key] for key in ROUTINE_FREQUENCY if dose.get(key)}
 
 
+#: A clause saying when to start, before the name: "Once twisting no longer hurts, the ".
+_WHEN_FIRST = re.compile(
+    r"(?:once|when|after|as soon as|if)\s[^,.;:]{3,60}+,\s++(?:(?:the|a|an)\s++)?(?=\w)",
+    re.IGNORECASE,
+)
+#: The article a clause keeps at its end when cut from the name after it: ", the".
+_CLAUSE_OPENING = re.compile(r",?\s*+(?:(?:the|a|an)\s*+)?$", re.IGNORECASE)
+
+
 def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     rules = state.rules
     if ".." in text and (leader := _DOT_LEADER.search(text)):
@@ -410,6 +419,11 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         rest = strip_tags(bold.group(2))
     else:
         phrase = first_phrase(text)
+        when = ""
+        if found := _WHEN_FIRST.match(phrase):
+            # "Once twisting no longer hurts, the dead bug: 2 sets of 8": when to start
+            # it is its first step; the name follows the comma.
+            when, phrase = phrase[: found.end()], phrase[found.end() :]
         equipment = _WITH_EQUIPMENT.search(phrase)
         # "Chin tucks with head lift (lying on your back): 3 sets of 10": how to do it, in
         # brackets after the name, is its first step.
@@ -424,6 +438,8 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             rest = text[text.find(phrase) + len(phrase) :].lstrip(" .:-–—\uff1a")
             if aside and core != phrase:
                 rest = f"{sentence_case(aside.group(1).strip())}. {rest}".strip()
+            if when:
+                rest = f"{sentence_case(_CLAUSE_OPENING.sub('', when).strip(' ,'))}. {rest}"
             if _GENERIC_EXERCISE_LABEL.fullmatch(name) and (named := _SECOND_LABEL.match(rest)):
                 # "Home exercise: prone back extension: lie face down ...": the label
                 # says what kind of item it is; the name follows it.

@@ -377,3 +377,37 @@ considered when the loss of movement really matters.
     plan = analyse(text.encode(), "thread.md")
     surgery = next(page for page in plan.pages if page.title == "Surgery")
     assert "Surgery to lower the shoulder blade" in surgery.alternate_names
+
+
+NOTICEBOARD = """==================================================================
+  HOLLINS & WEBB JOINERY  *  WORKSHOP NOTICEBOARD  *  w/c 3 March
+==================================================================
+
+REMINDERS
+  - Dust extraction on before any sanding. No exceptions.
+  - Van keys back on the hook by 5pm.
+  - Timesheets to Pat by Friday noon.
+
+------------------------------------------------------------------
+HEALTH CORNER
+------------------------------------------------------------------
+
+Costochondritis is inflammation of the cartilage that joins the ribs to the
+breastbone. It causes sharp chest pain that is worse when you press on the spot.
+
+WHAT HELPS
+  - Rest from heavy lifting for a week or two.
+  - Paracetamol or ibuprofen for a few days.
+
+WHEN TO GET HELP
+  999 - Chest pain that is crushing, or spreads to your arm or jaw.
+  GP - Pain no better after 4 weeks.
+"""
+
+
+def test_a_list_of_notices_under_the_title_is_dropped_when_it_says_nothing_of_health():
+    plan = analyse(NOTICEBOARD.encode(), "noticeboard.txt", format="text")
+    text = " ".join(strip_tags(str(block.value)) for page in plan.pages for block in page.blocks)
+    assert "Timesheets" not in text
+    assert "Dust extraction" not in text
+    assert "Costochondritis is inflammation" in text

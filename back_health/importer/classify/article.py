@@ -88,7 +88,7 @@ def _classify(document: Document, source: SourceInfo, rules: RuleSet) -> Article
     sections = without_other_items(sections, [s.heading for s in document.sections], state)
     base = min((s.level for s in sections if s.heading), default=2)
     # A directory's or a society's other notes say nothing of health at all.
-    sections = without_unrelated_sections(sections, base, state)
+    sections = without_unrelated_sections(sections, base, state, document.title)
     sections = title_exercise_parent(document.title, sections, base, state)
     owners: list[tuple[int, PagePlan, list[str]]] = []  # (level, page, its name keys)
     # (level, topic) of the enclosing headings; "Types of scoliosis" as the title makes

@@ -6,8 +6,10 @@ headed sections, those that say nothing of health at all (:func:`without_unrelat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..clean import block_text, heading_key, issue_contents
-from ..document import Dropped, Section
+from ..document import Dropped, ListBlock, Section
 from ..dose import has_counts, read_dose
 from ..names import name_key
 from ..plan import Severity
@@ -95,7 +97,9 @@ def _text(sections: list[Section]) -> str:
     return "\n".join(block_text(block) for section in sections for block in section.blocks)
 
 
-def without_unrelated_sections(sections: list[Section], base: int, state: Context) -> list[Section]:
+def without_unrelated_sections(
+    sections: list[Section], base: int, state: Context, title: str = ""
+) -> list[Section]:
     """``sections`` without the top-level ones (each with its subsections) that say
     nothing of health, in a document of :data:`MIN_SECTIONS` headed sections or more
     where others do: a newsletter's committee notes, a guest directory's breakfast times
@@ -104,7 +108,12 @@ def without_unrelated_sections(sections: list[Section], base: int, state: Contex
     kinds, a condition, a symptom or someone who gives care, asks for help, or counts an
     exercise, or when its heading (or the one before it) names a topic ("Causes"). The
     part before the first heading always stays, nothing is dropped from a document that
-    says nothing of health anywhere, and each section dropped is recorded, with why."""
+    says nothing of health anywhere, and each section dropped is recorded, with why.
+
+    The part before the first heading stays unless the document's ``title`` heads it and
+    it is a list that says nothing of health either ("REMINDERS" over "Hairnets. Every
+    shift." at the top of a noticeboard, its banner gone as chrome)."""
+    sections = _without_unrelated_title_list(sections, title, state)
     headed = [i for i, s in enumerate(sections) if s.heading and s.level <= base]
     # A part without a heading after the first (a talk whose "ANY OTHER BUSINESS" heading
     # went as chrome) is no part of the headed section before it.
@@ -142,6 +151,22 @@ def without_unrelated_sections(sections: list[Section], base: int, state: Contex
 MIN_SECTIONS = 3
 #: Reason recorded for a section dropped as saying nothing of health.
 UNRELATED_SECTION = "chrome: section about something else"
+
+
+def _without_unrelated_title_list(sections: list[Section], title: str, state: Context):
+    """``sections`` without the blocks of the first, headed by ``title``, when they are
+    lists that say nothing of health and a later section does."""
+    if not title or not sections or sections[0].heading or not sections[0].blocks:
+        return sections
+    first = sections[0]
+    if not all(isinstance(block, ListBlock) for block in first.blocks):
+        return sections
+    text = "\n".join([title, _text([first])])
+    if _about_health(text, state) or not _about_health(_text(sections[1:]), state):
+        return sections
+    state.plan.dropped.append(Dropped(reason=UNRELATED_SECTION, text=text))
+    state.decide(title, "dropped", f"{UNRELATED_SECTION}: no word of health")
+    return [replace(first, blocks=[]), *sections[1:]]
 
 
 def _about_health(text: str, state: Context) -> bool:

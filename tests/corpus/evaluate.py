@@ -558,6 +558,8 @@ def score_article(answer: dict, plan) -> dict:
     }
     if ex_missed:
         fail["exercises_missed"] = ex_missed
+    if unexpected := [ex.get("name", "") for i, ex in enumerate(planned) if i not in used]:
+        fail["exercises_unexpected"] = unexpected
     if dose_wrong:
         fail["dose_wrong"] = dose_wrong
 

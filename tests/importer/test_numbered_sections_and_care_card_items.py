@@ -411,3 +411,37 @@ def test_a_list_of_notices_under_the_title_is_dropped_when_it_says_nothing_of_he
     assert "Timesheets" not in text
     assert "Dust extraction" not in text
     assert "Costochondritis is inflammation" in text
+
+
+def test_words_joining_an_exercise_to_the_one_before_and_clauses_are_no_names():
+    text = """Radio phone-in
+
+Back pain often settles in a few weeks. Bed rest isn't recommended. Two stretches to try,
+twice a day. A knee to chest stretch: lying on your back, pull one knee up, hold for 30
+seconds, three times on each leg. And pelvic tilts: flatten your back into the floor, hold
+5 seconds, 10 times.
+"""
+    plan = analyse(text.encode(), "phone-in.txt", format="text")
+    names = [exercise["name"] for exercise in exercises_of(plan)]
+    assert "Pelvic tilts" in names
+    assert not any(name.startswith(("And", "Bed rest")) for name in names)
+
+
+def test_a_heading_on_preventing_falls_after_the_exercises_is_no_exercise():
+    text = """Strong bones
+
+Exercises for your bones
+------------------------
+Do these once a day.
+
+HEEL DROPS - rise onto your toes, then drop onto your heels. 2 sets of 10.
+SIT TO STAND - stand up from a chair without using your hands. Repeat 10 times.
+
+Preventing falls
+----------------
+Most broken bones happen after a fall. To reduce your risk:
+* remove loose rugs from floors
+* use a night light
+"""
+    plan = analyse(text.encode(), "bones.txt", format="text")
+    assert "Preventing falls" not in [exercise["name"] for exercise in exercises_of(plan)]

@@ -174,7 +174,11 @@ def is_exercise_subsection(section: Section, rules: RuleSet) -> bool:
 #: First words of a heading about the routine, not one exercise ("How often", "When to
 #: stop", "Before you start").
 NOT_AN_EXERCISE_OPENING = frozenset(
-    "how when why what before after tips safety important notes general stop about".split()
+    "how when why what before after tips safety important notes general stop about "
+    # "Preventing falls", "Managing flare-ups", "Referral criteria" under the exercises:
+    # what else to do, not one exercise.
+    "preventing avoiding managing reducing coping living getting returning referral "
+    "referrals".split()
 )
 
 #: Most paragraphs of a section that is one exercise given only a frequency.
@@ -816,9 +820,19 @@ def _name_sentence(sentence: str, rules: RuleSet) -> str:
         or rules.is_condition_term(name)
         or is_instruction(name, rules)
         or _NOT_A_NAME.match(name)
+        # "Bed rest isn't recommended.": a clause with its verb, no name.
+        or _FINITE_VERB_IN_NAME.search(name)
     ):
         return ""
     return name
+
+
+#: A verb that makes words a clause: "isn't", "is", "can", "don't".
+_FINITE_VERB_IN_NAME = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|will|would|should|must|does|do|did)\b"
+    r"|n['\u2019]t\b",
+    re.IGNORECASE,
+)
 
 
 #: Words that count or order, never part of an exercise's name as a sentence of its own

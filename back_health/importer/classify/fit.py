@@ -277,6 +277,12 @@ ADVICE_LABEL_MAX_WORDS = 3
 _SAYS_WHAT_IT_NEEDS = re.compile(r"(?:needs?|needing|requires?|requiring|warrants?|means?)\b", re.I)
 
 
+#: Words joining an exercise's name to the one before: "And", "Then try", "Also do".
+_JOINING_WORDS = re.compile(
+    r"(?:and|then|also|plus|next|or)[ \t]++(?:(?:try|do|add)[ \t]++)?(?=\w)", re.IGNORECASE
+)
+
+
 def step_start(text: str) -> str:
     """Drop the separator left by a split name ("**Chin tuck**: sit up") and capitalise."""
     return sentence_start(text.lstrip(":;,.-\u2013\u2014 "))
@@ -287,6 +293,10 @@ def valid_exercise_list(block: BlockPlan, state: Context) -> list[BlockPlan]:
     heading = value["heading"].strip() or EXERCISE_LIST_HEADING
     value["heading"] = heading
     for exercise in value["exercises"]:
+        if (joined := _JOINING_WORDS.match(exercise["name"])) and exercise["name"][joined.end() :]:
+            # "And pelvic tilts: flatten your back ...", "And try knee rolls: ...": the
+            # words joining it to the exercise before are no part of its name.
+            exercise["name"] = sentence_case(exercise["name"][joined.end() :])
         exercise["steps"] = [
             step_start(step) for step in fit_lines(exercise["steps"], EXERCISE_LINE_MAX_LENGTH)
         ]

@@ -73,6 +73,7 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
     title = ""
     text_kept = False  # whether a message's text has been kept yet
     in_header = False  # whether the line before was a header line
+    subject_open = False  # whether the line before was the title's subject header
     for line in lines:
         stripped = line.strip()
         if (
@@ -83,7 +84,14 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
         ):
             # "X-Mailer: Thunderbird 128.8", or a long header folded onto the next line.
             dropped.append(("chrome: e-mail header", stripped))
+            if subject_open and line[:1] in " \t":
+                # "Subject: ... "the stitch in" / " the chest" explained": the subject
+                # folded onto the next line goes on there.
+                title = f"{title} {stripped}"
+            else:
+                subject_open = False
             continue
+        subject_open = False
         in_header = False
         if signature_left:
             if not stripped and signature_left == SIGNATURE_LINES_MAX:
@@ -103,6 +111,7 @@ def read_email_thread(text: str) -> tuple[str, list[tuple[str, str]]]:
             if subject and not title and not text_kept:
                 # The first message's subject, above any text: the thread's title.
                 title = subject.group("subject").strip()
+                subject_open = True
         elif _DEVICE.match(line):
             dropped.append(("chrome: e-mail device line", stripped))
         elif _SIGN_OFF.match(line):

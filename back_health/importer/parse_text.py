@@ -1528,7 +1528,11 @@ def _aligned_columns_as_pipe_lines(lines: list[str]) -> list[str]:
         if len(lines) - index < 3:
             break
         starts = _cell_starts(line)
-        if len(starts) < 3 or len(starts) > COLUMN_TABLE_MAX_COLUMNS:
+        if len(starts) > COLUMN_TABLE_MAX_COLUMNS or len(starts) < 2:
+            continue
+        if len(starts) == 2 and not (_in_capitals(line) and _DOSE_HEADER.search(line)):
+            # "EXERCISE   REPS / HOLD": two columns make a table only under a header in
+            # capitals naming the dose; else name and detail stay items.
             continue
         head = _cut_columns(line, starts)
         if not all(_HEADER_CELL.fullmatch(cell) for cell in head):
@@ -1565,6 +1569,10 @@ def _pipes(cells: list[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
+#: A header's word naming a dose column: "REPS", "HOLD", "SETS", "HOW OFTEN".
+_DOSE_HEADER = re.compile(
+    r"\b(?:REPS|REPETITIONS|HOLD|SETS|DOSE|HOW OFTEN|HOW MANY|TIMES|FREQUENCY|DURATION)\b"
+)
 #: A header cell of a table laid out in columns: a few words, no figures.
 _HEADER_CELL = re.compile(r"[^\W\d_](?:[^\d\n]{0,30}[^\W\d])?(?:\s*\([^()\d\n]{1,20}\))?")
 
@@ -1800,6 +1808,16 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
             and units[-1].lines[-1].rstrip().endswith((".", "!", "?", '."', ".\u201d"))
         ):
             units.append(_Unit("para", [line]))
+        elif (
+            units
+            and units[-1].kind == "para"
+            and not units[-1].heading_like
+            and units[-1].lines[-1].rstrip().endswith(":")
+            and _CAPITALS_LABEL_START.match(line)
+        ):
+            # "Red flags for the team sheet:" / "999: sudden breathlessness ...": a line
+            # labelled in capitals after a lead starts a paragraph of its own.
+            units.append(_Unit("para", [line]))
         elif units and _one_line_items(units) and _starts_new_line_of_text(line):
             # "- Chin tucks: 10 reps" / "- Neck turns: 10 each way" / "Do both daily.": after
             # a run of items of one line each, a new sentence is a paragraph of its own.
@@ -1811,6 +1829,11 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     if len(units) == 1 and units[0].kind == "para" and len(units[0].lines) == 1:
         units[0].heading_like = is_heading_like(units[0].lines[0])
     return units
+
+
+#: A line opening with a label in capitals or figures and a colon: "999: ...", "A&E SAME
+#: DAY: ...", "GP/PHYSIO: ...".
+_CAPITALS_LABEL_START = re.compile(r"[ \t]*+(?=[A-Z0-9&/()' -]{2,30}+:[ \t]++\S)[^a-z:]{2,30}+:")
 
 
 def _unpunctuated(lines: list[str]) -> bool:

@@ -425,6 +425,20 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "  * heat packs while the pain is bad\n",
             "  * ice while while while until ",
         ),
+        # A lead, then lines each labelled in capitals, then one label that never ends.
+        "capital labels": lambda: _two_runs(
+            size,
+            "Red flags for the team sheet:\n",
+            "  A&E SAME DAY: the arm swells.\n  GP/PHYSIO: ache for over a week.\n",
+            "  GP TODAY / 111 - ",
+        ),
+        # A two-column table under a header naming the dose, then one row never ending.
+        "dose columns": lambda: _two_runs(
+            size,
+            "Home programme:\n\nEXERCISE                   REPS / HOLD\n",
+            "Chin tucks                 10 x hold 5 sec\n",
+            "Wall slides                ",
+        ),
         # Lettered parts, each a heading over its text.
         "lettered parts": lambda: (
             _INTRO + _repeat("(a) The muscle\nA thin, flat muscle over the lower ribs.\n\n", size)
@@ -946,6 +960,8 @@ SHAPES = {
             "numbered capitals",
             "glossed capitals",
             "when clauses",
+            "capital labels",
+            "dose columns",
             "rtf groups",
             "transcript turns",
             "broken words",

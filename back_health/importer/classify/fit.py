@@ -255,20 +255,25 @@ def advice_heading(text: str, rules: RuleSet) -> str:
     """What to do, from an emergency sentence: "Call 999 or go to A&E if ..." ->
     "Call 999 or go to A&E"; else the emergency cue, else :data:`EMERGENCY_HEADING`."""
     first = (split_sentences(text) or [""])[0]
-    label, colon, rest = first.partition(": ")
-    if colon and rest and len(label.split()) <= ADVICE_LABEL_MAX_WORDS:
-        first = rest  # "RED: Call 999 ...": the grade's label is no part of what to do
+    # "RED: Call 999 ...", "999 - Chest pain that is crushing": a dash may stand for the
+    # colon after the label.
+    parts = _LABEL_SEPARATOR.split(first, maxsplit=1)
+    if len(parts) == 2 and parts[1] and len(parts[0].split()) <= ADVICE_LABEL_MAX_WORDS:
+        first = parts[1]  # the grade's label is no part of what to do
     clause = re.split(r"\s+(?:if|when|because|as soon as)\s+|,\s+", first, maxsplit=1)[0]
     clause = clause.strip(" .:;")
     if clause and rules.cue("severity_emergency", clause) and len(clause.split()) <= 12:
         return sentence_case(clause)
     cue = rules.cue("severity_emergency", text)
-    if not cue or _SAYS_WHAT_IT_NEEDS.match(cue):
-        # "... needs emergency medical attention": what the symptom needs is no heading.
+    if not cue or _SAYS_WHAT_IT_NEEDS.match(cue) or cue.rstrip().endswith((":", "-")):
+        # "... needs emergency medical attention": what the symptom needs is no heading;
+        # nor is a label ("999:", "A&E SAME DAY:").
         return EMERGENCY_HEADING
     return sentence_case(cue)
 
 
+#: What parts a label from the advice after it: a colon, or a spaced dash.
+_LABEL_SEPARATOR = re.compile(r":[ \t]+|[ \t][-\u2013\u2014][ \t]+")
 #: Most words of a label before the advice of an emergency sentence ("RED:", "Act now:").
 ADVICE_LABEL_MAX_WORDS = 3
 

@@ -1102,6 +1102,8 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
                 # "Older joints with some arthritis are more easily irritated": a
                 # condition inside what the sentence is about defines nothing.
                 and _names_a_condition(_HEAD_BEFORE_QUALIFIER.split(name, maxsplit=1)[0], rules)
+                # "The same injury is seen in baseball pitchers": one named before.
+                and not rules.cue("anaphoric_subject", name)
             ):
                 return name
             continue
@@ -1274,7 +1276,7 @@ _OPENS_DEFINITION = re.compile(
 #: have I actually done?", "What's wrong with me?".
 _WHAT_IS_IT = re.compile(
     r"(?:q\s*[.:]\s*)?what(?:"
-    r"(?:'s|\u2019s|\s+is)\s+(?:it|this|that)(?:\s+exactly)?"
+    r"(?:'s|\u2019s|\s+is|\s+was)\s+(?:it|this|that)(?:\s+exactly)?"
     # "WHAT IT IS" over "Long dorsal sacroiliac ligament pain. ...": a heading that says
     # what follows.
     r"|\s+(?:it|this)\s+is"
@@ -1293,7 +1295,8 @@ _HEDGED_ANSWER = re.compile(
 )
 #: A name and its other name after a comma: "Delayed onset muscle soreness, or DOMS".
 _NAME_OR_OTHER = re.compile(
-    r"(?P<name>[^,.;:!?]{3,80}+)(?:,\s*(?:or|also called)\s+[^,.;:!?]{2,40})?\.?"
+    r"(?P<name>[^,.;:!?]{3,80}+)(?:,\s*(?:or|(?:also|sometimes|often|commonly)\s+"
+    r"(?:called|known\s+as))\s+[^,.;:!?]{2,40})?\.?"
 )
 
 
@@ -1573,10 +1576,14 @@ def _rejected(text: str, rules: RuleSet) -> str:
         return "placeholder parts"
     if (
         len(parts) > 1
-        and any(_ISSUE.fullmatch(part.strip()) for part in parts)
+        and any(
+            _ISSUE.fullmatch(part.strip()) or _PUBLICATION_KIND.fullmatch(part.strip())
+            for part in parts
+        )
         and not any(rules.names_condition(part.strip()) for part in parts)
     ):
-        # "Cragshed Chalk Talk - June 2025": a newsletter's name and issue.
+        # "Cragshed Chalk Talk - June 2025", "Starlight Allstars Cheer - Parent Handbook":
+        # a publication's name and its issue or kind.
         return "a publication's name and issue"
     if is_practitioner(_WHO_IT_IS_FOR.split(text.strip(" ."), maxsplit=1)[0]):
         # "Physiotherapist in Leeds"; not "Neck pain in dental nurses", which names who
@@ -1647,6 +1654,15 @@ _ISSUE = re.compile(
 )
 
 
+#: What kind of publication a title's part says it is: "Parent Handbook", "Members'
+#: Newsletter", "Rider info".
+_PUBLICATION_KIND = re.compile(
+    r"(?:(?:parents?['\u2019]?|staff|members?['\u2019]?|volunteers?['\u2019]?|players?['\u2019]?|"
+    r"riders?['\u2019]?|drivers?['\u2019]?|crew|employees?['\u2019]?|students?['\u2019]?|club|team|"
+    r"coaches['\u2019]?)\s+)?(?:handbook|bulletin|newsletter|info|information|guide|briefing|"
+    r"notes|pack|hub)",
+    re.IGNORECASE,
+)
 #: An article opening a candidate.
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w)", re.IGNORECASE)
 #: A possessive opening a candidate: the reader's or the writer's own.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.chrome import chrome_reason
 from back_health.importer.document import Table
 from back_health.importer.email_thread import read_email_thread
 from back_health.importer.parse import parse_document
@@ -141,3 +142,67 @@ is seen in baseball pitchers, rowers and weightlifters.
 """
     plan = analyse(text.encode(), "ribs.md")
     assert "Same injury" not in {page.title for page in plan.pages}
+
+
+def test_a_task_list_of_exercises_counted_each_side_is_kept():
+    text = """# Sit-bone avulsion
+
+### Early rehab
+
+Twice a day, pain-free only.
+
+- [ ] Glute bridge – 2 sets of 10
+- [ ] Clam – 15 on each side
+- [ ] Prone knee bend – 10 on each side
+"""
+    plan = analyse(text.encode(), "rehab.md")
+    names = [exercise["name"] for exercise in exercises_of(plan)]
+    assert names == ["Glute bridge", "Clam", "Prone knee bend"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Book a GP or physio review", "see_doctor"),
+        ("ROUTINE GP: aches that keep coming back for more than 3 weeks.", "see_doctor"),
+        ("Back pain that wakes a child at night deserves a GP appointment.", "see_doctor"),
+    ],
+)
+def test_a_review_with_either_a_routine_label_and_what_deserves_a_visit(sentence, level):
+    assert advice_of(sentence, default_rules()).level == level
+
+
+def test_an_issue_line_with_its_number_last_is_chrome():
+    line = "KESTON ROAD BUS DEPOT  |  DRIVERS' WELLBEING BULLETIN  |  No. 27"
+    assert chrome_reason(line)
+
+
+def test_how_often_in_a_lead_that_also_says_when_to_stop_counts_for_every_exercise():
+    text = """# After a long fusion
+
+**Brian's exercises** (once a day, slowly, stop if you feel a new sharp pain):
+
+1. Chin tucks – 10 times, holding each for 5 seconds.
+2. Wall angels – slide the arms up and down 10 times.
+"""
+    plan = analyse(text.encode(), "blog.md")
+    assert [e["dose"]["times_per_day"] for e in exercises_of(plan)] == [1, 1]
+
+
+def test_a_labelled_risk_goes_with_the_caution_after_it():
+    text = """DEPOT BULLETIN
+
+LOW BACK ACHE
+
+Most aches settle within a few weeks with gentle movement.
+
+GET CHECKED
+  111 TODAY: a high temperature with a swollen lump.
+  ROUTINE GP: aches that keep coming back for more than 3 weeks.
+  MEDICINES: amitriptyline and diazepam can make you drowsy. Do not
+  drive until you know how they affect you.
+"""
+    plan = analyse(text.encode(), "bulletin.txt", format="text")
+    boxes = {warning["severity"]: strip_tags(str(warning)) for warning in warnings_of(plan)}
+    assert "amitriptyline and diazepam can make you drowsy" in boxes["caution"]
+    assert "amitriptyline" not in boxes["see_doctor"]

@@ -735,7 +735,13 @@ def apply_routine(exercises: list[dict], sentences: list[str], state: Context) -
     ordered = sorted(reversed(sentences), key=lambda s: _NAMES_THE_EXERCISES.search(s) is None)
     for sentence in ordered:
         if rules.cue("stop_if", sentence):
-            continue
+            # "(once a day, slowly, stop if you feel a new sharp pain)": the clauses
+            # before when to stop may still say how often.
+            sentence = ",".join(
+                clause for clause in sentence.split(",") if not rules.cue("stop_if", clause)
+            )
+            if not sentence.strip():
+                continue
         if for_every_exercise(sentence, rules):
             keys: tuple[str, ...] = ROUTINE_FREQUENCY
         elif rules.cue("routine_reference", sentence):

@@ -280,6 +280,8 @@ def sentence_tiers(sentences: list[str], rules: RuleSet) -> list[str]:
     return tiers
 
 
+#: A label in capitals opening a line of a help section: "MEDICINES:", "ROUTINE GP:".
+_CAPITALS_LABEL = re.compile(r"\W*+[A-Z][A-Z0-9 &/()'-]{1,30}+:[ \t]")
 #: An answer that agrees: "Yes, the same day, if ...".
 _YES = re.compile(r"\W*+(?:yes|yep|definitely|absolutely)\b", re.IGNORECASE)
 
@@ -313,6 +315,16 @@ def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple
             if not tiers[index] and tiers[index + 1] and sentences[index].rstrip().endswith("?"):
                 # "Feverish and unwell with the pain? Call 111 today.": the question asks
                 # who the advice after it is for; it goes with that advice.
+                tiers[index] = tiers[index + 1]
+                asking.add(index)
+            elif (
+                not tiers[index]
+                and tiers[index + 1]
+                and _CAPITALS_LABEL.match(sentences[index])
+                and not _CAPITALS_LABEL.match(sentences[index + 1])
+            ):
+                # "MEDICINES: amitriptyline can make you drowsy. Do not drive until ...":
+                # the labelled risk goes with the advice its label's line goes on to.
                 tiers[index] = tiers[index + 1]
                 asking.add(index)
         # "A swollen calf after a long journey could be a blood clot. Call 111 ...": the

@@ -206,3 +206,16 @@ GET CHECKED
     boxes = {warning["severity"]: strip_tags(str(warning)) for warning in warnings_of(plan)}
     assert "amitriptyline and diazepam can make you drowsy" in boxes["caution"]
     assert "amitriptyline" not in boxes["see_doctor"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Edit this page · Page history · Report a problem · Riverside Chorus, St Anne's Hall.",
+        "Marlow Fen Wildlife Rescue Centre · October edition",
+        "This page is visible to logged-in members only. Please don't copy it.",
+        "Dr Patel is happy to chat at the club, but he cannot advise on individual children.",
+    ],
+)
+def test_wiki_tools_a_months_edition_members_only_and_no_individual_advice_are_chrome(line):
+    assert chrome_reason(line)

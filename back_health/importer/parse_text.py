@@ -1774,7 +1774,11 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     # Counted once for the block: each line is then read alone (linear time).
     led = sum(1 for line in lines if DOT_LEADERS.fullmatch(line.strip())) >= LINE_ITEMS_MIN
     # "Breathing routine, every hour:" over the lines: the lead of the list they make.
-    lead = 1 if lines and lines[0].rstrip().endswith(":") and not _leaders(lines[0], led) else 0
+    lead = (
+        1
+        if lines and lines[0].rstrip().endswith(":") and not _leaders(lines[0].strip(), led)
+        else 0
+    )
     if led or len(lines) - lead >= LINE_ITEMS_MIN:
         if (items := _leader_items(lines[lead:], led)) and len(items) >= LINE_ITEMS_MIN:
             # "Chin tucks ........ 10 times, 5 second hold" / "Shoulder shrugs .... 2 sets
@@ -1911,17 +1915,20 @@ def _leader_items(lines: list[str], led: bool) -> list[str]:
     a line after one ending in a comma going on with its text ("Knee straightening .....
     10 each leg," / "3 times a day"); [] when a line is neither, or a text holds no
     word."""
-    items: list[str] = []
+    # Each item's parts, joined once at the end (linear however many lines go on).
+    items: list[list[str]] = []
     for line in lines:
         if not line.strip():
             continue
         if found := _leaders(line.strip(), led):
-            items.append(f"{_unmarked(found['name'])}: {found['text']}")
-        elif items and items[-1].endswith((",", ";")):
-            items[-1] = f"{items[-1]} {line.strip()}"
+            if not _WORD_CHARACTER.search(found["text"]):
+                return []
+            items.append([f"{_unmarked(found['name'])}: {found['text']}"])
+        elif items and items[-1][-1].endswith((",", ";")):
+            items[-1].append(line.strip())
         else:
             return []
-    return items if all(_WORD_CHARACTER.search(item.partition(": ")[2]) for item in items) else []
+    return [" ".join(parts) for parts in items]
 
 
 def _leaders(line: str, led: bool):

@@ -432,6 +432,12 @@ def _text(name: str, size: int) -> tuple[str, str]:
             "  A&E SAME DAY: the arm swells.\n  GP/PHYSIO: ache for over a week.\n",
             "  GP TODAY / 111 - ",
         ),
+        # One dot-leader item going on over thousands of lines, each ending in a comma.
+        "leader continuations": lambda: (
+            "Routine, twice a day:\n  Deep breaths ...... 5 slow breaths,\n"
+            + _repeat("  hold each 3 seconds,\n", size)
+            + "  Supported cough ...... 2 coughs\n"
+        ),
         # A two-column table under a header naming the dose, then one row never ending.
         "dose columns": lambda: _two_runs(
             size,
@@ -961,6 +967,7 @@ SHAPES = {
             "glossed capitals",
             "when clauses",
             "capital labels",
+            "leader continuations",
             "dose columns",
             "rtf groups",
             "transcript turns",

@@ -408,7 +408,7 @@ _WHEN_FIRST = re.compile(
     re.IGNORECASE,
 )
 #: The article a clause keeps at its end when cut from the name after it: ", the".
-_CLAUSE_OPENING = re.compile(r",?\s*+(?:(?:the|a|an)\s*+)?$", re.IGNORECASE)
+_TRAILING_ARTICLE = re.compile(r",?\s*+(?:(?:the|a|an)\s*+)?$", re.IGNORECASE)
 
 
 def exercise_from_item(text: str, markup: str, state: Context) -> dict:
@@ -443,7 +443,7 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             if aside and core != phrase:
                 rest = f"{sentence_case(aside.group(1).strip())}. {rest}".strip()
             if when:
-                rest = f"{sentence_case(_CLAUSE_OPENING.sub('', when).strip(' ,'))}. {rest}"
+                rest = f"{sentence_case(_TRAILING_ARTICLE.sub('', when).strip(' ,'))}. {rest}"
             if _GENERIC_EXERCISE_LABEL.fullmatch(name) and (named := _SECOND_LABEL.match(rest)):
                 # "Home exercise: prone back extension: lie face down ...": the label
                 # says what kind of item it is; the name follows it.

@@ -506,14 +506,17 @@ def emit_list(
         # read again as exercises.
         state.decide(lead or list_text(block), "content", "no exercise in the list")
         category = "content"
-    if category in ("treatments", "content") and _care_card_items(block, rules):
+    asks = (
+        [advice_of(item.text, rules) for item in block.items] if category in _CARE_CARD_IN else []
+    )
+    if asks and _care_card_items(asks):
         # "What should I do?" over "Ring 999 if ...", "... ring their GP or 111", "...
         # encourage them to contact their GP": items that each ask for help, at more than
         # one urgency, are read as a warning section is, one warning per severity.
         state.decide(lead or list_text(block), "warning", "items ask for help at two urgencies")
         # "Swallow tablets whole." before the first item asking for help asks for none:
         # it stays an item of the list, the boxes follow it.
-        first = next(i for i, item in enumerate(block.items) if advice_of(item.text, rules))
+        first = next(i for i, found in enumerate(asks) if found)
         if first:
             add_html(owner, list_html(block, block.items[:first]), state)
             block = replace(block, items=block.items[first:], lead="")
@@ -879,15 +882,20 @@ def described_rows(table: Table, column: ListBlock, category: str, state: Contex
     return ListBlock(ordered=column.ordered, items=items, lead=column.lead)
 
 
-def _care_card_items(block: ListBlock, rules) -> bool:
-    """Whether most items of ``block`` (:data:`CARE_CARD_SHARE`, three at least) ask the
-    reader for help, at two urgencies or more (999 and the GP): a care card's steps."""
-    levels = [found.level for item in block.items if (found := advice_of(item.text, rules))]
+def _care_card_items(asks: list) -> bool:
+    """Whether most items of a list (:data:`CARE_CARD_SHARE`, three at least), whose
+    advice is ``asks`` (None for an item asking nothing), ask the reader for help at two
+    urgencies or more (999 and the GP): a care card's steps."""
+    levels = [found.level for found in asks if found]
     return (
         len(levels) >= CARE_CARD_MIN_ITEMS
-        and len(levels) >= CARE_CARD_SHARE * len(block.items)
+        and len(levels) >= CARE_CARD_SHARE * len(asks)
         and len(set(levels) - {Severity.CAUTION}) > 1
     )
+
+
+#: The list categories whose items may be a care card's steps.
+_CARE_CARD_IN = frozenset({"treatments", "content"})
 
 
 #: Share of a list's items, and fewest items, that ask for help in a care card's steps.

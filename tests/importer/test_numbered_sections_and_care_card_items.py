@@ -445,3 +445,15 @@ Most broken bones happen after a fall. To reduce your risk:
 """
     plan = analyse(text.encode(), "bones.txt", format="text")
     assert "Preventing falls" not in [exercise["name"] for exercise in exercises_of(plan)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "against"),
+    [
+        ("Bed rest weakens muscles fast.", True),
+        ("A collar can weaken the neck muscles if worn for weeks.", True),
+        ("Antispasmodics, which are designed to weaken the muscles, are also given.", False),
+    ],
+)
+def test_weakening_the_muscles_as_harm_not_as_purpose(sentence, against):
+    assert bool(default_rules().cue("advised_against", sentence)) is against

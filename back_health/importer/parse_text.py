@@ -1686,6 +1686,10 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     if len(lines) > 1 and _STAR_RULE.fullmatch(lines[-1]):
         # "*****" under a masthead's lines closes the box drawn around them: no text.
         return _plain_block_units(lines[:-1], numbered_headings)
+    if (labelled := _label_column(lines)) is not None:
+        # "999 NOW    Numbness around ..." / "GP TODAY   New weakness ...": labels in
+        # capitals in a column of their own, each entry a paragraph "LABEL: text".
+        return [_Unit("para", [line]) for line in labelled]
     if (numbered := _numbered_section(lines)) is not None:
         return numbered
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
@@ -1835,6 +1839,39 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     return units
 
 
+def _label_column(lines: list[str]) -> list[str] | None:
+    """A block's lines as "LABEL text" entries when they are labels in capitals set in a
+    column before their text ("GP TODAY   New weakness in a leg."), the lines that do not
+    start with one going on with the entry before; a lead line ending in a colon may open
+    the block. None for any other block: two labelled lines at least, and no line before
+    the first but the lead."""
+    entries: list[list[str]] = []
+    lead: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if found := _COLUMN_LABEL.fullmatch(stripped):
+            # The label keeps its words, without a colon of its own: advice reads a label
+            # naming help so set as if it had one (:func:`~.severity.as_labelled`).
+            entries.append([f"{found['label']} {found['text']}"])
+        elif entries and stripped[:1].islower():
+            entries[-1].append(stripped)
+        elif not entries and index == 0 and stripped.endswith(":"):
+            lead = [stripped]
+        else:
+            return None
+    if len(entries) < LINE_ITEMS_MIN:
+        return None
+    return [*lead, *(" ".join(parts) for parts in entries)]
+
+
+#: A label in capitals (figures allowed: "999 NOW") set apart from its text by a gap of
+#: two spaces or more, the text opening with a capital.
+_COLUMN_LABEL = re.compile(
+    r"(?P<label>[A-Z0-9](?:[A-Z0-9&/'-]|[ ](?=[A-Z0-9&/'-])){1,23}+)[ \t]{2,}+"
+    r"(?P<text>[A-Z][^\n]*+)"
+)
 #: A line opening with a label in capitals or figures and a colon: "999: ...", "A&E SAME
 #: DAY: ...", "GP/PHYSIO: ...".
 _CAPITALS_LABEL_START = re.compile(r"[ \t]*+(?=[A-Z0-9&/()' -]{2,30}+:[ \t]++\S)[^a-z:]{2,30}+:")

@@ -52,12 +52,38 @@ class SeverityCue:
     cue: str
 
 
+def as_labelled(text: str) -> str:
+    """``text`` with a label in capitals that names help, set in a column before its text
+    and left without a colon ("GP TODAY New weakness in a leg", "999 NOW Numbness ..."),
+    read with the colon it stands for; any other text unchanged."""
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return text
+    found = _COLUMN_LABEL.match(text)
+    if found is None or found["label"] in _PROSE_OPENINGS:
+        # "A&E Departments are busy": a place opening a sentence of prose.
+        return text
+    return f"{found['label']}: {text[found.end() :]}"
+
+
+#: A label in capitals naming help (a number, a service, when), then a capitalised word.
+_LABEL_WORD = (
+    r"(?:999|111|112|911|A&E|GP|PHARMACIST|CHEMIST|DOCTOR|NURSE|PHYSIO|URGENT|ROUTINE|SAME|"
+    r"DAY|TODAY|NOW|TONIGHT|STRAIGHT|AWAY|OR|/)"
+)
+#: Labels of one word that open sentences of prose as often as they label help.
+_PROSE_OPENINGS = frozenset({"A&E", "OR", "/", "NOW", "TODAY", "SAME", "DAY", "AWAY"})
+_COLUMN_LABEL = re.compile(
+    rf"(?P<label>{_LABEL_WORD}(?:[ \t]++{_LABEL_WORD}){{0,4}}+)[ \t]++(?=[A-Z][a-z])"
+)
+
+
 def severity_of(text: str, rules: RuleSet) -> SeverityCue | None:
     """The most serious severity cue in ``text``, or None when it gives no advice.
     Whose professional it is makes no difference: "your child's physiotherapist" is read
     as "your physiotherapist"."""
     if "'s " in text or "\u2019s " in text:
         text = _WHOSE.sub(r"\1 ", text)
+    text = as_labelled(text)
     if not rules.may_cue(_CATEGORIES, text):
         return None
     for level, category in SEVERITY_CUES:
@@ -107,7 +133,7 @@ def advice_of(text: str, rules: RuleSet) -> SeverityCue | None:
     # "** Call 999 if ...": emphasis marks before advice are no part of it; nor is a
     # clause's number before help to get ("5.2 Call 999 if ..."), but a guideline's
     # numbered "1.2.6 Do not offer belts" speaks to clinicians, not to the reader.
-    text = text.lstrip("*_ \t")
+    text = as_labelled(text.lstrip("*_ \t"))
     found = None
     if numbered := _CLAUSE_NUMBER.match(text):
         found = severity_of(text[numbered.end() :], rules)

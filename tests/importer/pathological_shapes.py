@@ -438,6 +438,14 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("  hold each 3 seconds,\n", size)
             + "  Supported cough ...... 2 coughs\n"
         ),
+        # Labels in capitals set in a column before their text, each going on on the next
+        # line, then one label whose text never starts.
+        "label column": lambda: _two_runs(
+            size,
+            "GET HELP:\n",
+            "  999 NOW    Numbness around your bottom or\n             your legs.\n",
+            "  GP TODAY   ",
+        ),
         # A two-column table under a header naming the dose, then one row never ending.
         "dose columns": lambda: _two_runs(
             size,
@@ -967,6 +975,7 @@ SHAPES = {
             "glossed capitals",
             "when clauses",
             "capital labels",
+            "label column",
             "leader continuations",
             "dose columns",
             "rtf groups",

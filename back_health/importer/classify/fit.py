@@ -260,6 +260,19 @@ def advice_heading(text: str, rules: RuleSet) -> str:
     parts = _LABEL_SEPARATOR.split(first, maxsplit=1)
     if len(parts) == 2 and parts[1] and len(parts[0].split()) <= ADVICE_LABEL_MAX_WORDS:
         first = parts[1]  # the grade's label is no part of what to do
+    situation, colon, action = first.rpartition(": ")
+    if (
+        colon
+        and situation
+        and any(
+            # "A&E now" is where to go, as "Go to A&E now" says.
+            rules.cue("severity_emergency", said)
+            for said in (action, f"Go to {action}")
+        )
+    ):
+        # "Cannot put any weight on the leg: A&E now": a triage row's action says what
+        # to do, after the situation it is for.
+        first = action
     clause = re.split(r"\s+(?:if|when|because|as soon as)\s+|,\s+", first, maxsplit=1)[0]
     clause = clause.strip(" .:;")
     if clause and rules.cue("severity_emergency", clause) and len(clause.split()) <= 12:
@@ -269,7 +282,8 @@ def advice_heading(text: str, rules: RuleSet) -> str:
         # "... needs emergency medical attention": what the symptom needs is no heading;
         # nor is a label ("999:", "A&E SAME DAY:").
         return EMERGENCY_HEADING
-    return sentence_case(cue)
+    # ": A&E now" after a triage row's situation: the cue without what joined it.
+    return sentence_case(cue.strip(" :;,-\u2013\u2014")) or EMERGENCY_HEADING
 
 
 #: What parts a label from the advice after it: a colon, or a spaced dash.

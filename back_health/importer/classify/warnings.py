@@ -726,7 +726,10 @@ def emit_triage_table(table: Table, owner: PagePlan, state: Context) -> bool:
     found = []
     for row in table.rows:
         cells = [cell for cell in row if cell.strip()]
-        advice = advice_of(cells[-1], rules) if len(cells) >= 2 else None
+        advice = None
+        if len(cells) >= 2:
+            # "A&E now": the action cell may be only the place or number to go to.
+            advice = advice_of(cells[-1], rules) or answered_help(cells[-1], rules)
         found.append((cells, advice))
     asking = [advice for _, advice in found if advice is not None]
     if len(asking) < TRIAGE_ROW_SHARE * len(found):

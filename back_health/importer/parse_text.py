@@ -1617,8 +1617,11 @@ def _next_pipe_table(lines: list[str], start: int) -> tuple[int, int] | None:
 
 
 def is_table_separator(line: str) -> bool:
-    """ "|---|:---:|" (outer pipes optional, at least one inner pipe when none)."""
+    """ "|---|:---:|" (outer pipes optional, at least one inner pipe when none), or a
+    rule with "+" where the columns meet ("-------+-------", as a database prints one)."""
     line = line.strip()
+    if "|" not in line and "+" in line and _PLUS_RULE.fullmatch(line):
+        return True
     if "|" not in line or "-" not in line:
         return False
     cells = _pipe_cells(line)
@@ -1626,6 +1629,12 @@ def is_table_separator(line: str) -> bool:
         cell and cell.strip(":") and not cell.strip(":").strip("-") and cell.count(":") <= 2
         for cell in cells
     )
+
+
+#: A dose after a name's comma: "hold 5 sec", "10 each side".
+_DOSE_IN_NAME = re.compile(r"(?:hold|\d)", re.IGNORECASE)
+#: A table's rule whose columns meet at "+": "-----+-----", "+----+----+".
+_PLUS_RULE = re.compile(r"\+?-{3,}+(?:\+-{3,}+)++\+?")
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -1960,7 +1969,13 @@ def _leader_items(lines: list[str], led: bool) -> list[str]:
         if found := _leaders(line.strip(), led):
             if not _WORD_CHARACTER.search(found["text"]):
                 return []
-            items.append([f"{_unmarked(found['name'])}: {found['text']}"])
+            name, comma, dose = _unmarked(found["name"]).partition(", ")
+            if comma and not _DOSE_IN_NAME.match(dose):
+                name, dose = f"{name}, {dose}", ""
+            # "Shoulder blade squeezes, hold 5 sec ...... 10 reps": a dose said after the
+            # name's comma goes with the dose after the dots.
+            text = f"{dose}, {found['text']}" if dose else found["text"]
+            items.append([f"{name}: {text}"])
         elif items and items[-1][-1].endswith((",", ";")):
             items[-1].append(line.strip())
         else:

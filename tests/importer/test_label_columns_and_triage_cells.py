@@ -14,7 +14,7 @@ from back_health.importer.rules import default_rules
 from back_health.importer.severity import advice_of
 from back_health.importer.text import strip_tags
 
-from .documents import warnings_of
+from .documents import exercises_of, warnings_of
 
 NEWSLETTER = """CABS OF HALSTEAD - DRIVERS' NEWSLETTER
 
@@ -103,3 +103,51 @@ def test_a_triage_cell_naming_only_where_to_go_is_its_action():
 )
 def test_a_gp_field_names_a_practice_a_gp_label_what_to_see_them_about(line, chrome):
     assert bool(chrome_reason(line)) is chrome
+
+
+ROUTINES = """DARTS LEAGUE NEWSLETTER
+
+BURNING SHOULDER
+
+Parsonage-Turner syndrome is sudden, severe shoulder pain followed by weakness, from an
+inflamed nerve bundle in the shoulder.
+
+TREVOR'S HOME ROUTINE (twice a day, gently)
+  Exercise                    | Dose
+  ----------------------------+------------------------------
+  Pendulum swings             | 10 circles
+  Shoulder blade squeezes     | 10 reps, hold 5 seconds
+  Table slides                | 10 reps
+
+EXERCISES GWEN GAVE HIM (3 times a day)
+  Shoulder shrugs ............................ 10 reps
+  Shoulder blade squeezes, hold 5 sec ........ 10 reps
+  Chest stretch in a doorway, hold 20 sec .... 3 reps
+
+WHEN TO ACT
+  SAME DAY, MINOR INJURIES UNIT: a visible bump at the top of the breastbone.
+  SEE YOUR GP: pain still there after 3 weeks.
+"""
+
+
+def test_a_table_whose_rule_has_plus_where_the_columns_meet_is_a_table():
+    plan = analyse(ROUTINES.encode(), "newsletter.txt", format="text")
+    names = [exercise["name"] for exercise in exercises_of(plan)]
+    assert names[:3] == ["Pendulum swings", "Shoulder blade squeezes", "Table slides"]
+
+
+def test_a_hold_after_a_dot_leader_names_comma_is_its_dose():
+    plan = analyse(ROUTINES.encode(), "newsletter.txt", format="text")
+    doses = {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)[3:]}
+    assert list(doses) == [
+        "Shoulder shrugs",
+        "Shoulder blade squeezes",
+        "Chest stretch in a doorway",
+    ]
+    stretch = doses["Chest stretch in a doorway"]
+    assert (stretch["hold_seconds"], stretch["repetitions"]) == (20, 3)
+
+
+def test_same_day_and_the_minor_injuries_unit_as_a_label_is_urgent():
+    found = advice_of("SAME DAY, MINOR INJURIES UNIT: a visible bump.", default_rules())
+    assert found.level == "urgent"

@@ -151,3 +151,18 @@ def test_a_hold_after_a_dot_leader_names_comma_is_its_dose():
 def test_same_day_and_the_minor_injuries_unit_as_a_label_is_urgent():
     found = advice_of("SAME DAY, MINOR INJURIES UNIT: a visible bump.", default_rules())
     assert found.level == "urgent"
+
+
+def test_a_quoted_term_in_brackets_after_where_a_pain_comes_from_names_the_subject():
+    text = """# 7.4 Chest pain that came from the neck ("cervical angina")
+
+Last autumn one of our volunteers had a tight pain across his chest while stacking
+crates. His heart tests were normal; the pain was coming from his neck.
+
+## What is cervical angina?
+
+**Cervical angina** is chest pain that feels like heart pain but comes from an
+irritated nerve root in the lower neck.
+"""
+    plan = analyse(text.encode(), "handbook.md")
+    assert plan.pages[0].title == "Cervical angina"

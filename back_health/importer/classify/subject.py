@@ -295,7 +295,9 @@ _TRAILING_TERM = re.compile(r"(?P<words>[^()]{3,120}+)\((?P<term>[^()]{3,60}+)\)
 
 #: Where or when a symptom is felt, after it: " at the wheel", " after gardening".
 _WHERE_OR_WHEN = re.compile(
-    r"\s+(?:at|in|on|after|following|from|with|during|when|while)\s+", re.IGNORECASE
+    # "Chest pain that came from the neck": a clause says where it comes from.
+    r"\s+(?:at|in|on|after|following|from|with|during|when|while|that|which)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -1663,6 +1665,8 @@ _PUBLICATION_KIND = re.compile(
     r"notes|pack|hub)",
     re.IGNORECASE,
 )
+#: Quotation marks around a glossed term: '("cervical angina")'.
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
 #: An article opening a candidate.
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w)", re.IGNORECASE)
 #: A possessive opening a candidate: the reader's or the writer's own.
@@ -1749,11 +1753,11 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         # on to name; the kind is no name of it.
         return []
     if (glossed := _TRAILING_TERM.fullmatch(cleaned.strip())) and _glossed_symptom(
-        glossed.group("words"), glossed.group("term"), rules
+        glossed.group("words"), glossed.group("term").strip(" " + _QUOTES), rules
     ):
         # "Shoulder blade pain at the wheel (scapulocostal syndrome)": the term in
-        # brackets names what the words before it describe.
-        return [sentence_case(glossed.group("term").strip())]
+        # brackets names what the words before it describe, quoted or not.
+        return [sentence_case(glossed.group("term").strip(" " + _QUOTES))]
     if quoted := _QUOTED_OPENING.match(cleaned):
         # '"Living with notalgia paresthetica" - members\' webinar - 14 Oct 2025': the
         # quoted words are the title; what follows says what kind of thing it is.

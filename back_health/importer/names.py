@@ -27,7 +27,8 @@ from .text import (  # noqa: F401  (the toolkit, re-exported for the classifier)
 #: Longest summary, in characters (the page model's meta-description limit).
 SUMMARY_MAX_LENGTH = 300
 
-_QUOTES = "\"'“”‘’«»„"
+#: Quotation marks a name may be wrapped in.
+QUOTE_MARKS = "\"'“”‘’«»„"
 #: An apostrophe inside or ending a word ("Scheuermann's", "Scheuermanns'") is kept.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])'|[\"“”‘’«»„]")
@@ -214,7 +215,7 @@ def without_duration(text: str) -> str:
 
 
 def is_vague(text: str, rules: RuleSet) -> bool:
-    text = text.strip(" .,;:" + _QUOTES).strip()
+    text = text.strip(" .,;:" + QUOTE_MARKS).strip()
     return not text or bool(_name_patterns(rules)["vague"].match(text))
 
 
@@ -490,7 +491,7 @@ def _noun_phrase(text: str, rules: RuleSet) -> str:
     text = without_connective(text, rules)
     # "Blood-thinning injections while mobility is poor": the clause says when.
     text = _WHEN_CLAUSE.split(text, maxsplit=1)[0]
-    text = _CALLED.sub("", text.strip(_QUOTES + " "))
+    text = _CALLED.sub("", text.strip(QUOTE_MARKS + " "))
     text = _GERM_KIND.sub("", text)
     text = _BORN_WITH.sub("", text)
     text = _COURSE_OF.sub("", text)
@@ -789,7 +790,7 @@ _PAIR_SIGN = re.compile(r"[\u2194\u21c4\u21c6\u21d4\u27f7]|<-+>|<=+>")
 
 
 def _check_name(name: str, rules: RuleSet, noun_first: bool, max_words: int = 0) -> DerivedName:
-    name = " ".join(name.split()).strip(" .,;:" + _QUOTES)
+    name = " ".join(name.split()).strip(" .,;:" + QUOTE_MARKS)
     words = name.split()
     if not words:
         return DerivedName("", "no noun phrase before the verb")
@@ -1047,7 +1048,7 @@ def condition_name_from_title(title: str, rules: RuleSet) -> str:
     text = circumstance_as_gerund(text)
     text = _BRACKETED.sub("", text)  # "Coccydynia (tailbone pain)": the bracket is another name
     text = rules.remove_cues("title_prefix", text, "", count=1)
-    text = text.strip(" .?!" + _QUOTES)
+    text = text.strip(" .?!" + QUOTE_MARKS)
     text = invert_of_phrase(text, rules)
     return sentence_case(text) if text else ""
 

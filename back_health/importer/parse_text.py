@@ -66,6 +66,7 @@ from .script import read_script
 from .sentences import split_sentences
 from .spreadsheet import read_spreadsheet
 from .subtitles import read_subtitles
+from .text import CAPITALS_LABEL_START
 from .textdump import read_text_dump
 from .yaml_export import read_yaml
 
@@ -1830,7 +1831,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
             and units[-1].kind == "para"
             and not units[-1].heading_like
             and units[-1].lines[-1].rstrip().endswith(":")
-            and _CAPITALS_LABEL_START.match(line)
+            and CAPITALS_LABEL_START.match(line)
         ):
             # "Red flags for the team sheet:" / "999: sudden breathlessness ...": a line
             # labelled in capitals after a lead starts a paragraph of its own.
@@ -1881,9 +1882,6 @@ _COLUMN_LABEL = re.compile(
     r"(?P<label>[A-Z0-9](?:[A-Z0-9&/'-]|[ ](?=[A-Z0-9&/'-])){1,23}+)[ \t]{2,}+"
     r"(?P<text>[A-Z][^\n]*+)"
 )
-#: A line opening with a label in capitals or figures and a colon: "999: ...", "A&E SAME
-#: DAY: ...", "GP/PHYSIO: ...".
-_CAPITALS_LABEL_START = re.compile(r"[ \t]*+(?=[A-Z0-9&/()' -]{2,30}+:[ \t]++\S)[^a-z:]{2,30}+:")
 
 
 def _unpunctuated(lines: list[str]) -> bool:

@@ -42,6 +42,9 @@ def without_article(text: str) -> str:
     return _LEADING_ARTICLE.sub("", text, count=1)
 
 
+#: A line or sentence opening with a label in capitals or figures and its colon: "999:
+#: ...", "A&E SAME DAY: ...", "GP/PHYSIO: ...", "MEDICINES: ...".
+CAPITALS_LABEL_START = re.compile(r"\W*+[A-Z0-9][A-Z0-9 &/()'-]{1,30}+:[ \t]++(?=\S)")
 _LEADING_ARTICLE = re.compile(r"^\s*+(?:an?|the)\s++", re.IGNORECASE)
 
 

@@ -404,11 +404,10 @@ def _phase_frequency(block: Paragraph, following, rules: RuleSet) -> dict:
 
 #: A clause saying when to start, before the name: "Once twisting no longer hurts, the ".
 _WHEN_FIRST = re.compile(
-    r"(?:once|when|after|as soon as|if)\s[^,.;:]{3,60}+,\s++(?:(?:the|a|an)\s++)?(?=\w)",
+    r"(?P<clause>(?:once|when|after|as soon as|if)\s[^,.;:]{3,60}+),\s++(?:(?:the|a|an)\s++)?"
+    r"(?=\w)",
     re.IGNORECASE,
 )
-#: The article a clause keeps at its end when cut from the name after it: ", the".
-_TRAILING_ARTICLE = re.compile(r",?\s*+(?:(?:the|a|an)\s*+)?$", re.IGNORECASE)
 
 
 def exercise_from_item(text: str, markup: str, state: Context) -> dict:
@@ -427,7 +426,7 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         if found := _WHEN_FIRST.match(phrase):
             # "Once twisting no longer hurts, the dead bug: 2 sets of 8": when to start
             # it is its first step; the name follows the comma.
-            when, phrase = phrase[: found.end()], phrase[found.end() :]
+            when, phrase = found["clause"], phrase[found.end() :]
         equipment = _WITH_EQUIPMENT.search(phrase)
         # "Chin tucks with head lift (lying on your back): 3 sets of 10": how to do it, in
         # brackets after the name, is its first step.
@@ -443,7 +442,7 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             if aside and core != phrase:
                 rest = f"{sentence_case(aside.group(1).strip())}. {rest}".strip()
             if when:
-                rest = f"{sentence_case(_TRAILING_ARTICLE.sub('', when).strip(' ,'))}. {rest}"
+                rest = f"{sentence_case(when)}. {rest}"
             if _GENERIC_EXERCISE_LABEL.fullmatch(name) and (named := _SECOND_LABEL.match(rest)):
                 # "Home exercise: prone back extension: lie face down ...": the label
                 # says what kind of item it is; the name follows it.

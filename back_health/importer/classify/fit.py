@@ -22,6 +22,7 @@ from ..text import sentence_start
 from .blocks import list_html, paragraph_html, strip_lead
 from .context import Context, PendingList
 from .exercises import instruction_name, names_one_exercise
+from .warnings import bare_help
 
 #: Longest symptom line of a warning (the block's CharBlock limit).
 WARNING_ITEM_MAX_LENGTH = 255
@@ -264,10 +265,10 @@ def advice_heading(text: str, rules: RuleSet) -> str:
     if (
         colon
         and situation
-        and any(
-            # "A&E now" is where to go, as "Go to A&E now" says.
-            rules.cue("severity_emergency", said)
-            for said in (action, f"Go to {action}")
+        and (
+            rules.cue("severity_emergency", action)
+            # "A&E now": only where to go is said.
+            or bare_help(action, rules) == Severity.EMERGENCY
         )
     ):
         # "Cannot put any weight on the leg: A&E now": a triage row's action says what

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..document import Document, Flag, ListBlock, Paragraph, Section
 from ..language import stopwords
 from ..names import (
+    QUOTE_MARKS,
     bracketed_names,
     check_name,
     condition_name_from_title,
@@ -1570,7 +1571,7 @@ _JOINING_WORDS = re.compile(r"\b(?:and|or|the|of|for|with|your|its)\b", re.IGNOR
 
 
 def _rejected(text: str, rules: RuleSet) -> str:
-    if cue := rules.cue("title_placeholder", text):
+    if cue := rules.cue("title_placeholder", text) or rules.cue("publication_kind", text):
         return f"placeholder {cue!r}"
     parts = [part for part in _TITLE_PARTS.split(text) if part.strip()]
     if len(parts) > 1 and all(rules.cue("title_placeholder", part.strip()) for part in parts):
@@ -1579,7 +1580,7 @@ def _rejected(text: str, rules: RuleSet) -> str:
     if (
         len(parts) > 1
         and any(
-            _ISSUE.fullmatch(part.strip()) or _PUBLICATION_KIND.fullmatch(part.strip())
+            _ISSUE.fullmatch(part.strip()) or rules.cue("publication_kind", part.strip())
             for part in parts
         )
         and not any(rules.names_condition(part.strip()) for part in parts)
@@ -1656,17 +1657,6 @@ _ISSUE = re.compile(
 )
 
 
-#: What kind of publication a title's part says it is: "Parent Handbook", "Members'
-#: Newsletter", "Rider info".
-_PUBLICATION_KIND = re.compile(
-    r"(?:(?:parents?['\u2019]?|staff|members?['\u2019]?|volunteers?['\u2019]?|players?['\u2019]?|"
-    r"riders?['\u2019]?|drivers?['\u2019]?|crew|employees?['\u2019]?|students?['\u2019]?|club|team|"
-    r"coaches['\u2019]?)\s+)?(?:handbook|bulletin|newsletter|info|information|guide|briefing|"
-    r"notes|pack|hub)",
-    re.IGNORECASE,
-)
-#: Quotation marks around a glossed term: '("cervical angina")'.
-_QUOTES = "\"'\u201c\u201d\u2018\u2019"
 #: An article opening a candidate.
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w)", re.IGNORECASE)
 #: A possessive opening a candidate: the reader's or the writer's own.
@@ -1753,11 +1743,11 @@ def _names(text: str, rules: RuleSet) -> list[str]:
         # on to name; the kind is no name of it.
         return []
     if (glossed := _TRAILING_TERM.fullmatch(cleaned.strip())) and _glossed_symptom(
-        glossed.group("words"), glossed.group("term").strip(" " + _QUOTES), rules
+        glossed.group("words"), glossed.group("term").strip(" " + QUOTE_MARKS), rules
     ):
         # "Shoulder blade pain at the wheel (scapulocostal syndrome)": the term in
         # brackets names what the words before it describe, quoted or not.
-        return [sentence_case(glossed.group("term").strip(" " + _QUOTES))]
+        return [sentence_case(glossed.group("term").strip(" " + QUOTE_MARKS))]
     if quoted := _QUOTED_OPENING.match(cleaned):
         # '"Living with notalgia paresthetica" - members\' webinar - 14 Oct 2025': the
         # quoted words are the title; what follows says what kind of thing it is.

@@ -13,6 +13,7 @@ from ..names import (
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
 from ..severity import SeverityCue, advice_of, items_lead, most_serious, severity_of
+from ..text import CAPITALS_LABEL_START
 from .blocks import add_block, add_heading, add_html, paragraph_html, sentence_markup, warning_value
 from .context import Context, Role
 
@@ -280,8 +281,6 @@ def sentence_tiers(sentences: list[str], rules: RuleSet) -> list[str]:
     return tiers
 
 
-#: A label in capitals opening a line of a help section: "MEDICINES:", "ROUTINE GP:".
-_CAPITALS_LABEL = re.compile(r"\W*+[A-Z][A-Z0-9 &/()'-]{1,30}+:[ \t]")
 #: An answer that agrees: "Yes, the same day, if ...".
 _YES = re.compile(r"\W*+(?:yes|yep|definitely|absolutely)\b", re.IGNORECASE)
 
@@ -320,8 +319,8 @@ def warning_units(blocks: list, rules: RuleSet, default: str = "") -> list[tuple
             elif (
                 not tiers[index]
                 and tiers[index + 1]
-                and _CAPITALS_LABEL.match(sentences[index])
-                and not _CAPITALS_LABEL.match(sentences[index + 1])
+                and CAPITALS_LABEL_START.match(sentences[index])
+                and not CAPITALS_LABEL_START.match(sentences[index + 1])
             ):
                 # "MEDICINES: amitriptyline can make you drowsy. Do not drive until ...":
                 # the labelled risk goes with the advice its label's line goes on to.

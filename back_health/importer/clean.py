@@ -420,7 +420,7 @@ def fix_whitespace(text: str, tally: Counter | None = None) -> str:
 #: Pictographs and their joiners ("💪", "👁️"): decoration in blog posts that would end
 #: a sentence without its full stop and sit in page titles.
 _EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\u2b50\u2b55]"
+    "[\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\u2b50\u2b55\u231a\u231b\u23e9-\u23fa]"
     "[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*(?:\u200d[\U0001f000-\U0001faff][\ufe0f]?)*"
 )
 

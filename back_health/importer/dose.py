@@ -235,6 +235,7 @@ _COUNTED_MOVES = re.compile(
     r"(?:squeezes|lifts|raises|curls|presses|tilts|rolls|circles|rotations|bends|squats|"
     r"lunges|crunches|bridges|breaths|stretches|reps|repetitions|contractions|tucks|rounds|"
     r"twists|turns|kicks|marches|ones|shrugs|slides|hugs|nods|extensions|goes|coughs|huffs|"
+    r"swings|reaches|rocks|pumps|"
     # "Shoulder rolls: 10 backwards": a count of moves told by their direction.
     r"backwards?|forwards?|each\s+way|clockwise|anti-?clockwise|"
     r"(?:press|push|sit|pull|step|chin|curl)[ -]?ups)\b",

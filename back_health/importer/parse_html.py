@@ -36,12 +36,11 @@ from .parse_text import (
     add_list_item,
     collapse_spaces,
     is_heading_like,
+    item_markers,
     lead_of,
-    match_item,
     parse_text,
     tidy_item_html,
     tidy_item_text,
-    with_lone_pictographs_as_text,
 )
 from .pdf import laid_out_text
 from .printed_html import printed_lines
@@ -1391,7 +1390,7 @@ def run_events(lines: list[_Line]) -> list[Event]:
 
 
 def _group_events(group: list[_Line]) -> list[Event]:
-    markers = with_lone_pictographs_as_text([match_item(line.plain) for line in group])
+    markers = item_markers([line.plain for line in group])
     if any(markers) and (sum(1 for m in markers if m) >= 2 or len(group) == 1 or markers[0]):
         return _faked_list_events(group, markers)
     events = []
@@ -1513,9 +1512,12 @@ def _detailed_item(item: ListItem, nested: list[Tag]) -> ListItem | None:
     """An item that is only a name in bold, over a nested list of its details (each in
     lower case or holding a count, none a list of its own), as one labelled item:
     "<strong>Wall angels</strong>: Back and head against the wall ... 8 slow
-    repetitions."; None for any other item."""
+    repetitions."; None for any other item. A name not in bold ("Slow elbow curls" over
+    "with a 1 kg bag of sugar" and "3 sets of 12") is one when a detail holds a count."""
     label = _WHOLLY_BOLD.fullmatch(item.html or "")
-    if label is None or len(item.text.split()) > ITEM_LABEL_MAX_WORDS:
+    if len(item.text.split()) > ITEM_LABEL_MAX_WORDS:
+        return None
+    if label is None and (item.html and item.html != item.text or item.text[-1:] in ".,;:!?"):
         return None
     details = []
     for child in nested:
@@ -1525,13 +1527,14 @@ def _detailed_item(item: ListItem, nested: list[Tag]) -> ListItem | None:
         if not text or not (text[:1].islower() or _DIGIT.search(text)):
             return None
         details.append(text if text.endswith((".", "!", "?")) else f"{text}.")
-    if not details:
+    if not details or (label is None and not any(_DIGIT.search(text) for text in details)):
         return None
     described = " ".join(f"{text[:1].upper()}{text[1:]}" for text in details)
     name = item.text.rstrip(" :")
+    shown = label.group(1) if label else html_lib.escape(name, quote=False)
     return ListItem(
         text=f"{name}: {described}",
-        html=f"<strong>{label.group(1)}</strong>: {html_lib.escape(described, quote=False)}",
+        html=f"<strong>{shown}</strong>: {html_lib.escape(described, quote=False)}",
     )
 
 

@@ -106,6 +106,8 @@ _STAR_RUN = re.compile(r"^[ \t]*+(\*{1,3})[ \t\u00a0]+(?=\S)")
 #: What a byline's chrome reason reads.
 BYLINE = "chrome: byline"
 _NUMBER = re.compile(r"^(?P<marker>\d{1,3})[.)][ \t\u00a0]+(?P<text>\S.*)$")
+#: "(1) ...": an item only in a run numbered from one ("(22) Date of filing" is a code).
+_BRACKETED_NUMBER = re.compile(r"\((?P<marker>\d{1,2})\)[ \t\u00a0]+(?P<text>\S.*)")
 #: A lower-case Roman numeral in brackets: "(i)", "(ii)", "iv)".
 _ROMAN = re.compile(r"^\(?(?P<marker>i{1,3}|iv|vi{0,3}|ix|x)\)[ \t\u00a0]+(?P<text>\S.*)$")
 _ROMAN_VALUES = {
@@ -117,7 +119,7 @@ _ROMAN_VALUES = {
 #: A short name, then a gap of three spaces or more before the rest of an item.
 _ITEM_COLUMN_GAP = re.compile(r"([^\s:.][^:.\n]{0,40}?\S)[ \t]{3,}+(?=\S)")
 #: Pictographs: the emoji planes, dingbats and miscellaneous symbols, stars and circles.
-_PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55"
+_PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\u231a\u231b\u23e9-\u23fa"
 #: A pictograph, or a joiner of one, that may decorate the end of a line.
 _PICTOGRAPH = re.compile(f"[{_PICTOGRAPHS}\ufe0f\u200d]")
 
@@ -212,6 +214,38 @@ def with_lone_pictographs_as_text(markers: list[ItemMarker | None]) -> list[Item
     if sum(1 for marker in markers if marker and marker.family == "emoji") >= LINE_ITEMS_MIN:
         return markers
     return [None if marker and marker.family == "emoji" else marker for marker in markers]
+
+
+#: "(c) ..." read as a copyright line alone, an item after "(b) ...".
+_COPYRIGHT_LETTER = re.compile(r"\(c\)[ \t\u00a0]+(?P<text>\S.*)")
+
+
+def item_markers(lines: list[str]) -> list[ItemMarker | None]:
+    """The list marker each of ``lines`` opens with, or None: "(c) Stick-assisted arm
+    raise" after "(b) ..." is the third item, not a copyright line; "(1) ...", "(2) ..."
+    are items when the bracketed numbers run from one."""
+    markers = [match_item(line) for line in lines]
+    numbered = [
+        (index, found)
+        for index, line in enumerate(lines)
+        if markers[index] is None and (found := _BRACKETED_NUMBER.fullmatch(line.strip()))
+    ]
+    if len(numbered) >= LINE_ITEMS_MIN and all(
+        int(found["marker"]) == count for count, (_, found) in enumerate(numbered, start=1)
+    ):
+        for index, found in numbered:
+            markers[index] = ItemMarker("number", found["marker"], found["text"].strip())
+    for index in range(1, len(markers)):
+        before = markers[index - 1]
+        if (
+            markers[index] is None
+            and before is not None
+            and before.family == "letter"
+            and before.value == "b"
+            and (found := _COPYRIGHT_LETTER.fullmatch(lines[index].strip()))
+        ):
+            markers[index] = ItemMarker("letter", "c", found["text"].strip())
+    return with_lone_pictographs_as_text(markers)
 
 
 def match_item(line: str) -> ItemMarker | None:
@@ -1528,6 +1562,12 @@ def _aligned_columns_as_pipe_lines(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines[: 2 if captioned else 1]):
         if len(lines) - index < 3:
             break
+        if "\t" in line:
+            # "EXERCISE<tab>HOW MANY<tab>HOLD": cells typed with tabs line up only on
+            # screen, so they are told by the tabs between them, not by where they start.
+            if table := _tab_separated_as_pipe_lines(lines[index:]):
+                return [*lines[:index], *table]
+            continue
         starts = _cell_starts(line)
         if len(starts) > COLUMN_TABLE_MAX_COLUMNS or len(starts) < 2:
             continue
@@ -1548,6 +1588,30 @@ def _aligned_columns_as_pipe_lines(lines: list[str]) -> list[str]:
             ]
         return lines
     return lines
+
+
+_TABS = re.compile(r"[ ]*+\t[\t ]*+")
+
+
+def _tab_separated_as_pipe_lines(lines: list[str]) -> list[str]:
+    """A header line and its rows with their cells separated by tabs, as pipe lines: the
+    header of two or more short cells without figures (two only when, in capitals, it
+    names a dose), each row of at most as many cells and at least two; else []."""
+    head = _TABS.split(lines[0].strip())
+    if len(head) > COLUMN_TABLE_MAX_COLUMNS or len(head) < 2:
+        return []
+    if not all(_HEADER_CELL.fullmatch(cell) for cell in head):
+        return []
+    if len(head) == 2 and not (_in_capitals(lines[0]) and _DOSE_HEADER.search(lines[0])):
+        return []
+    rows = [_TABS.split(line.strip()) for line in lines[1:]]
+    if not all(2 <= len(row) <= len(head) for row in rows):
+        return []
+    return [
+        _pipes(head),
+        "|" + "---|" * len(head),
+        *(_pipes(row + [""] * (len(head) - len(row))) for row in rows),
+    ]
 
 
 def _cell_starts(line: str) -> list[int]:
@@ -1663,6 +1727,14 @@ def pipe_table(lines: list[str]) -> Table:
 _CAPITALS_LABEL = re.compile(r"[^\W\d_][^\W_]*+(?:[ &/-]++[^\W_]++){0,4}+[ \t]*+:")
 
 
+#: A label set between runs of stars before its text ("*** 999 / A&E ***  A fall on the
+#: bank ..."), read as a label and its colon.
+_STARRED_LABEL = re.compile(
+    r"^[ \t]*+(?P<run>\*{1,3})[ \t]*+(?P<label>[^\s*.!?:][^*.!?:\n]{0,30}?)[ \t]*+(?P=run)"
+    r"[ \t]++(?=\S)"
+)
+
+
 def _graded_stars(lines: list[str]) -> list[str]:
     """Lines opening with runs of one to three stars of more than one length, none
     closing with a star ("*** Call 999 ...", "** Call 111 ...", "* See a GP ..."): a
@@ -1688,7 +1760,10 @@ _SET_IN_ARROW = re.compile(r"^([ \t]++)>[ \t]++(?=\S)")
 
 
 def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> list[_Unit]:
-    lines = [_ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)) for line in _graded_stars(lines)]
+    lines = [
+        _STARRED_LABEL.sub(r"\g<label>: ", _ANSWER_LABEL.sub("", _QUESTION_LABEL.sub("", line)))
+        for line in _graded_stars(lines)
+    ]
     if len(lines) > 1 and _RULE.match(lines[0]):
         # "-----" / "1. WELCOME TO DR OKAFOR" / "-----": a heading boxed by rules; the
         # rule above it ends the part before and is no part of the heading.
@@ -1745,9 +1820,10 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     # headline in capitals over a line that is not is never a sentence wrapped onto it.
     headline = bool(rest) and len(first.split()) > 2 and _in_capitals(first)
     headline = headline and not _in_capitals(rest[0])
+    listed = bool(rest) and item_markers(rest)[0] is not None
     if rest and (
-        is_heading_like(first, before_list=bool(match_item(rest[0])), headline=headline)
-        and (_starts_new_line_of_text(rest[0]) or headline)
+        is_heading_like(first, before_list=listed, headline=headline)
+        and (listed or _starts_new_line_of_text(rest[0]) or headline)
     ):
         # "Posted by the Welfare Committee, April 2025" over a notice: a byline, a line
         # of its own that heads nothing.
@@ -1810,7 +1886,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
         # and none ending a sentence are the items of a list laid out without markers.
         marker = ItemMarker("line", "", "")
         return [*units, *(_Unit("item", [line.strip()], marker=marker) for line in lines)]
-    markers = with_lone_pictographs_as_text([match_item(line) for line in lines])
+    markers = item_markers(lines)
     # Lines longer than any wrapping leaves were not wrapped: each that ends a sentence
     # ends its paragraph ("Painkillers. Take ..." / "Keep moving. Short walks ...").
     unwrapped = any(len(line) > UNWRAPPED_LINE_CHARS for line in lines[:-1])

@@ -43,9 +43,12 @@ _NEXT_STARTS_SENTENCE = re.compile(
 )
 #: A dose a printed form's dots lead to: "2 sets of 10", "10 reps", "3 x 30 seconds".
 _DOSE_AFTER_LEADER = re.compile(
-    r"\d{1,3}[ \t]*+(?:sets?|x|×|reps?|repetitions|times|seconds?|secs?|minutes?|mins?|each)\b",
+    r"[\[(]?+(?:hold\b|\d{1,3}[ \t]*+(?:sets?|x|×|reps?|repetitions|times|seconds?|secs?|"
+    r"minutes?|mins?|each|swings|breaths)\b)",
     re.IGNORECASE,
 )
+#: What a dose after a printed form's dots opens with: a digit or a bracket.
+_LEADER_VALUE_OPENERS = frozenset("0123456789[(")
 #: Abbreviations that stand before a number only ("No. 7", "Nos. 3 and 4").
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "ext", "tel"})
 #: Stops after which any character starts a new sentence.
@@ -80,11 +83,12 @@ def _split(text: str) -> list[str]:
             continue
         if (
             end < len(text)
-            and text[end].isdigit()
+            and text[end] in _LEADER_VALUE_OPENERS
             and text.startswith("....", match.start())
             and _DOSE_AFTER_LEADER.match(text, end)
         ):
-            # "Wall push-ups ............ 2 sets of 10": dots leading to a dose.
+            # "Wall push-ups ............ 2 sets of 10", "Pendulum swing ........ [10
+            # swings]": dots leading to a dose.
             continue
         stop = match.start() + len(match.group().rstrip())
         if _abbreviation_before(text, start, stop, end):

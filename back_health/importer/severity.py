@@ -203,6 +203,10 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
+#: Severities that ask the reader to get help.
+HELP_LEVELS = frozenset({Severity.SEE_DOCTOR, Severity.URGENT, Severity.EMERGENCY})
+
+
 def most_serious(levels) -> Severity | str:
     """The most serious of ``levels`` ("" when there is none)."""
     found = [Severity(level) for level in levels if level in ORDER]

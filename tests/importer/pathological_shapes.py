@@ -573,6 +573,34 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("Weak ", size // 2)
             + "bones. Osteoporosis weakens them.\n"
         ),
+        # A table typed with tabs, then one row that never ends.
+        "tab table": lambda: _two_runs(
+            size,
+            "Exercises, three times a day\n\nEXERCISE\tHOW MANY\tHOLD\n",
+            "Table slide\t10\t5 seconds\n",
+            "Pendulum swing\t",
+        ),
+        # Labels set between stars, then a run of stars never closed.
+        "starred labels": lambda: _two_runs(
+            size,
+            _INTRO + "Q: When should I get help?\n\n",
+            "   *** 999 / A&E ***  A fall on the bank and you cannot stand.\n",
+            "*** ",
+        ),
+        # Items numbered in brackets, lettered items with doses in square brackets after
+        # dot leaders, and a bracket never closed.
+        "bracketed items": lambda: (
+            _INTRO
+            + "What treatments are there?\n"
+            + _repeat("  (1) Rest from lifting\n  (2) Ice\n", size // 3)
+            + "\nExercises (twice a day)\n"
+            + _repeat(
+                "  (a) Pendulum swing ........ [10 swings]\n  (b) Neck stretch [x3]\n", size // 3
+            )
+            + "  (c) Arm raise "
+            + _repeat("[x10 ", size // 3)
+            + "\n"
+        ),
         # A printed page's words broken across lines, and one endless broken word.
         "broken words": lambda: (
             _INTRO
@@ -592,6 +620,16 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
         ),
         "list items": lambda: (
             "# Back pain\n\nCauses include:\n\n" + _repeat("- muscle strain from lifting\n", size)
+        ),
+        # Exercises named without bold over nested doses, asides after a comma, and
+        # exercises told in prose after "For".
+        "plain names and asides": lambda: (
+            "# Back pain\n\n### Exercises\n\n"
+            + _repeat("+ Slow elbow curls\n  + with a bag of sugar\n  + 3 sets of 12\n", size // 3)
+            + "- Rock back"
+            + _repeat(", on your front", size // 3)
+            + " — 10 reps\n\n"
+            + _repeat("For the butterfly stretch, hold 30 seconds, five times.\n\n", size // 3)
         ),
         # Exercises named in bold over nested lists of their details.
         "nested details": lambda: (
@@ -983,12 +1021,16 @@ SHAPES = {
             "broken words",
             "chat export",
             "joining words",
+            "tab table",
+            "starred labels",
+            "bracketed items",
         )
     },
     **{
         name: _markdown
         for name in (
             "nested details",
+            "plain names and asides",
             "headings",
             "list items",
             "table",

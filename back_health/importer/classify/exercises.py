@@ -415,6 +415,11 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
     if ".." in text and (leader := _DOT_LEADER.search(text)):
         # "Wall push-ups ............ 2 sets of 10": the dots lead from name to dose.
         text = f"{text[: leader.start()]}: {text[leader.end() :]}"
+    if text.endswith("]") and (bracket := _BRACKETED_DOSE.search(text)):
+        # "Shoulder blade squeeze  [hold 5 s, x10]": the dose in square brackets after
+        # the name.
+        if has_dose(read_dose(bracket["dose"]).dose):
+            text = f"{text[: bracket.start()].rstrip(' :')}: {bracket['dose']}"
     name, rest = "", text
     bold = re.match(r"\s*<(?:strong|b)>(.*?)</(?:strong|b)>\s*(.*)", markup or "", re.S)
     if bold:
@@ -430,7 +435,11 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         equipment = _WITH_EQUIPMENT.search(phrase)
         # "Chin tucks with head lift (lying on your back): 3 sets of 10": how to do it, in
         # brackets after the name, is its first step.
-        aside = _TRAILING_ASIDE.search(phrase) or _TRAILING_POSITION.search(phrase)
+        aside = (
+            _TRAILING_ASIDE.search(phrase)
+            or _TRAILING_POSITION.search(phrase)
+            or _TRAILING_COMMA_ASIDE.search(phrase)
+        )
         if aside is None and len(phrase.split()) > EXERCISE_LABEL_MAX_WORDS:
             aside = _TRAILING_SUPPORT.search(phrase)
         core = phrase[: aside.start()] if aside else phrase
@@ -494,7 +503,9 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
 #: Most words of a list item's label read as an exercise's name.
 EXERCISE_LABEL_MAX_WORDS = 6
 #: Dots leading from an exercise's name to its dose, as a printed form sets them.
-_DOT_LEADER = re.compile(r"(?<=\w)[ \t]*+\.{3,}+[ \t]*+(?=\w)")
+_DOT_LEADER = re.compile(r"(?<=\w)[ \t]*+\.{3,}+[ \t]*+(?=[\w(\[])")
+#: A dose in square brackets ending an item: "Neck side stretch [hold 20 s, x3 each side]".
+_BRACKETED_DOSE = re.compile(r"\[(?P<dose>[^\[\]\n]{1,80}+)\]$")
 #: Where a count follows an exercise's name: "Knee rolls| 10 each side".
 _COUNT_AFTER_NAME = re.compile(r"(?<=[a-z])[ \t]++(?=\d|[x\u00d7][ \t]?\d)")
 #: A length of time: "10 minutes", "30 seconds".
@@ -543,6 +554,13 @@ _PURPOSE = re.compile(
 #: Equipment named after an exercise: " with dumbbells", " with a broom handle ...".
 #: What an exercise is done over or against, after its name: "Thoracic extension over the
 #: back of a chair". Cut only from a label too long to be a name with it.
+#: How to do it, after the name and a comma: "Lying hip extension, on your front",
+#: "Four-point rock back, only as far as it is pain-free".
+_TRAILING_COMMA_ASIDE = re.compile(
+    r"(?<=\w),\s+((?:on|in|lying|sitting|standing|kneeling|only|just|keeping|using|holding|"
+    r"against|slowly|gently)\b[^,()]{1,60}+)$",
+    re.IGNORECASE,
+)
 _TRAILING_SUPPORT = re.compile(
     r"(?<=\w)\s+((?:over|on|against|using|at|off)\s+"
     r"(?:the\s+(?:back|edge|end|side|bottom)\s+of\s+)?(?:an?|the|your)\s+(?:\w+\s+)?"
@@ -1208,6 +1226,11 @@ def _identified_exercise(sentence: str, rules: RuleSet) -> str:
     as a labelled exercise ("Standing back extension: hands on hips, ..."); "" for any
     other sentence."""
     match = _IDENTIFIED.match(sentence)
+    if match is None and (match := _FOR_EXERCISE.match(sentence)) is not None:
+        # "For the butterfly stretch, he lies on his back ...": what the sentence goes on
+        # to tell is how to do the exercise it opens with.
+        if not _EXERCISE_HEAD.search(match.group("name")):
+            return ""
     if match is None:
         return ""
     name = match.group("name").strip()
@@ -1226,6 +1249,20 @@ _IDENTIFIED = re.compile(
     r"(?:exercise|stretch|move)\b[^.:;!?]{0,50}?\s(?:is|would be)"
     r"|(?:it|this|this one)(?:['\u2019]s|\s+is)\s+called)\s+(?:the\s+|an?\s+)?"
     r"(?P<name>[A-Za-z][\w'-]*+(?:\s+[\w'-]+){0,3}?)\s*(?=[:.,;]|$)",
+    re.IGNORECASE,
+)
+
+
+#: "For the butterfly stretch, ...", "For leg rolls, ...".
+_FOR_EXERCISE = re.compile(
+    r"^\W*for\s+(?:the\s+|an?\s+)?(?P<name>[A-Za-z][\w'-]*+(?:\s+[\w'-]+){0,3}?)\s*(?=,)",
+    re.IGNORECASE,
+)
+#: The word an exercise's name ends in: what is done ("stretch", "lifts", "bridge").
+_EXERCISE_HEAD = re.compile(
+    r"\b(?:stretch|roll|lift|raise|bridge|squeeze|tilt|curl|press|slide|rotation|twist|turn|"
+    r"tuck|swing|circle|squat|lunge|plank|clam|clamshell|march|kick|extension|walk|rock|shrug|"
+    r"pump|bend|hug|dog|bug|reach|hinge|row|push-up|sit-up)(?:e?s)?$",
     re.IGNORECASE,
 )
 

@@ -20,7 +20,7 @@ from ..names import (
 )
 from ..plan import BlockPlan, Kind, PagePlan, Severity
 from ..rules import Part, RuleSet
-from ..severity import advice_of, items_lead, severity_of
+from ..severity import HELP_LEVELS, advice_of, items_lead, severity_of
 from .blocks import (
     BOLD_LABEL,
     add_block,
@@ -1099,6 +1099,8 @@ _SUBORDINATE_OPENER = re.compile(
     r"to|for|in|on|with|without|during)\b",
     re.I,
 )
+#: Text saying when to do what its label asks: "if it's no better ...".
+_WHEN_TO = re.compile(r"(?:if|when|whenever|unless|as soon as)\b", re.IGNORECASE)
 _COLON_LABEL = re.compile(r"(?P<label>[^:.!?]{1,60}):\s+(?P<rest>\S.*)", re.S)
 
 
@@ -1124,12 +1126,21 @@ def labelled_item(paragraph: Paragraph, rules) -> ListItem | None:
         return None  # "Leaflet code: PHY-112" labels a value, not a name with its text
     if rules.cue("not_a_label", label):
         return None
-    if (found := advice_of(first, rules)) is not None and found.level in (
+    if (found := advice_of(f"{label}: {first}", rules)) is not None and found.level in (
         Severity.EMERGENCY,
         Severity.URGENT,
     ):
-        # "**Emergency:** Call 999, or send someone to the Medical Centre, if ...": a grade
-        # of help, no name with its text.
+        # "**Emergency:** Call 999, or send someone to the Medical Centre, if ...", "**Same
+        # day — GP or 111:** you suddenly can't ...": a grade of help, no name with its text.
+        return None
+    if (
+        _WHEN_TO.match(first)
+        and (asked := advice_of(f"{label} {first}", rules)) is not None
+        and asked.level in HELP_LEVELS
+        and advice_of(first, rules) is None
+    ):
+        # "**Book the GP or physio** if it's no better ...": the label asks for help, the
+        # text says when ("**See a physio.** A physiotherapist will ..." names a treatment).
         return None
     if match.re is _COLON_LABEL and (
         _FINITE_VERB.search(label)

@@ -1369,8 +1369,10 @@ _ADVERB_BEFORE_VERB = re.compile(
 )
 #: ", sometimes called tech neck," after a name: another name of it, set off by commas.
 _SYNONYM_ASIDE = re.compile(
-    r",[ \t]+(?:also|sometimes|often|commonly|formerly)[ \t]+(?:called|known as|referred to as)"
-    r"[^,]{1,60}+,"
+    # "Femoroacetabular impingement, usually shortened to FAI and sometimes simply
+    # called hip impingement, is when ...".
+    r",[ \t]+(?:also|sometimes|often|usually|commonly|formerly)[ \t]+(?:simply[ \t]+)?"
+    r"(?:called|known as|referred to as|shortened to|abbreviated to)[^,]{1,60}+,"
 )
 
 

@@ -12,7 +12,7 @@ from ..names import (
 )
 from ..plan import BlockPlan, PagePlan, Severity
 from ..rules import RuleSet
-from ..severity import SeverityCue, advice_of, items_lead, most_serious, severity_of
+from ..severity import HELP_LEVELS, SeverityCue, advice_of, items_lead, most_serious, severity_of
 from ..text import CAPITALS_LABEL_START
 from .blocks import add_block, add_heading, add_html, paragraph_html, sentence_markup, warning_value
 from .context import Context, Role
@@ -478,7 +478,7 @@ def _reinforces(sentence: str, current, rules: RuleSet) -> bool:
     to check with ("Do not take it for longer than 10 days without talking to your
     doctor" is a caution of its own) and forbids no medicine ("Do not give aspirin to
     children under 16" is a caution of its own)."""
-    if current not in (Severity.SEE_DOCTOR, Severity.URGENT, Severity.EMERGENCY):
+    if current not in HELP_LEVELS:
         return False
     if len(sentence.split()) > REINFORCING_MAX_WORDS:
         return False

@@ -17,6 +17,7 @@ from back_health.importer.rules import default_rules
 from back_health.importer.severity import advice_of
 from back_health.importer.text import singular, strip_tags
 
+from .documents import blocks_text as blocks_text_of
 from .documents import exercises_of, items_of, texts_of, warnings_of
 
 
@@ -326,3 +327,40 @@ def test_exercises_told_in_prose_after_for():
 )
 def test_a_labelled_line_of_further_reading_is_chrome(text, chrome):
     assert bool(chrome_reason(text)) is chrome
+
+
+BULLETIN = """MV Saint Aubin - Crew Welfare Bulletin
+======================================
+
+Crew mess Wi-Fi code changes on Monday. New lockers for hotel staff are on deck 3 aft.
+
+Outer hip pain on board
+-----------------------
+
+Greater trochanteric pain syndrome is pain over the bony point on the outside of the
+hip. It is most common in women aged 40 to 60.
+
+What helps
+----------
+
+A pillow between your knees when lying on your side eases the pain at night.
+"""
+
+
+def test_notices_under_a_bulletins_name_that_say_nothing_of_health_go():
+    plan = analyse(BULLETIN.encode(), "bulletin.md", format="markdown")
+    text = " ".join([plan.pages[0].summary, blocks_text_of(plan)])
+    assert "Wi-Fi" not in text
+    assert any("Wi-Fi" in dropped.text for dropped in plan.dropped)
+    assert plan.pages[0].summary.startswith("Greater trochanteric pain syndrome is pain")
+
+
+def test_a_story_under_the_title_that_speaks_of_pain_stays():
+    # Guard: the opening paragraph tells of the hip before the first heading.
+    story = BULLETIN.replace(
+        "Crew mess Wi-Fi code changes on Monday. New lockers for hotel staff are on deck 3 aft.",
+        "Bernadette's outer hip has ached at night since the spring refit.",
+    )
+    plan = analyse(story.encode(), "bulletin.md", format="markdown")
+    text = " ".join([plan.pages[0].summary, blocks_text_of(plan)])
+    assert "Bernadette's outer hip has ached" in text

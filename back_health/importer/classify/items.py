@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..clean import block_text, heading_key, issue_contents
-from ..document import Dropped, ListBlock, Section
+from ..document import Dropped, ListBlock, Paragraph, Section
 from ..dose import has_counts, read_dose
 from ..names import name_key
 from ..plan import Severity
@@ -111,9 +111,9 @@ def without_unrelated_sections(
     says nothing of health anywhere, and each section dropped is recorded, with why.
 
     The part before the first heading stays unless the document's ``title`` heads it and
-    it is a list that says nothing of health either ("REMINDERS" over "Hairnets. Every
-    shift." at the top of a noticeboard, its banner gone as chrome)."""
-    sections = _without_unrelated_title_list(sections, title, state)
+    its lists and paragraphs say nothing of health either ("REMINDERS" over "Hairnets.
+    Every shift." at the top of a noticeboard, its banner gone as chrome)."""
+    sections = _without_unrelated_title_part(sections, title, state)
     headed = [i for i, s in enumerate(sections) if s.heading and s.level <= base]
     # A part without a heading after the first (a talk whose "ANY OTHER BUSINESS" heading
     # went as chrome) is no part of the headed section before it.
@@ -153,13 +153,14 @@ MIN_SECTIONS = 3
 UNRELATED_SECTION = "chrome: section about something else"
 
 
-def _without_unrelated_title_list(sections: list[Section], title: str, state: Context):
+def _without_unrelated_title_part(sections: list[Section], title: str, state: Context):
     """``sections`` without the blocks of the first, headed by ``title``, when they are
-    lists that say nothing of health and a later section does."""
+    lists and paragraphs that say nothing of health and a later section does ("Crew mess
+    Wi-Fi code changes on Monday." under a bulletin's name)."""
     if not title or not sections or sections[0].heading or not sections[0].blocks:
         return sections
     first = sections[0]
-    if not all(isinstance(block, ListBlock) for block in first.blocks):
+    if not all(isinstance(block, (ListBlock, Paragraph)) for block in first.blocks):
         return sections
     text = "\n".join([title, _text([first])])
     if _about_health(text, state) or not _about_health(_text(sections[1:]), state):

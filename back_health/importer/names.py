@@ -407,9 +407,12 @@ def only_adjective(word: str, *, adverbs: bool = True, participles: bool = False
     return bool(tags) and tags <= allowed
 
 
-#: "a gene called HLA-B27" -> "HLA-B27": the name comes after "called".
+#: "a gene called HLA-B27" -> "HLA-B27", "(called femoroacetabular impingement)" ->
+#: "femoroacetabular impingement": the name comes after "called".
 _CALLED = re.compile(
-    r"^(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:called|named|known as)\s+(?=\S)", re.I
+    r"^(?:(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:called|named|known as)"
+    r"|(?:so-)?called|known as)\s+(?=\S)",
+    re.I,
 )
 
 

@@ -257,6 +257,8 @@ def parse_html(html: str, *, format: str = "html") -> Document:
     url = _origin_url(soup)
     meta_title = _meta_title(soup)
     revealed = _revealed_ids(soup)
+    unnumbered_captions(soup)
+    tab_headings(soup)
     accordion_headings(soup)
     open_text_forms(soup)
     remove_elements(soup.find_all(["head", *DROP_TAGS]))
@@ -589,6 +591,52 @@ def accordion_headings(soup: BeautifulSoup) -> None:
 _PANEL_TAGS = frozenset({"div", "section", "dd", "ul", "ol", "p"})
 
 
+#: A figure's number opening its caption: "Fig. 1.", "Figure 2:", "Photo 3 -".
+_FIGURE_NUMBER = re.compile(
+    r"\s*(?:fig(?:ure)?|photo|picture|image|diagram|illustration)\.?\s*\d{1,3}[a-z]?"
+    r"\s*[.:\u2013\u2014-]\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def unnumbered_captions(soup: BeautifulSoup) -> None:
+    """A caption without the figure's number ("Fig. 1. Wall press hold: ..." reads "Wall
+    press hold: ..."): the number points at a picture that is not imported, and its full
+    stop would make a sentence of it."""
+    for caption in soup.find_all("figcaption"):
+        first = next(
+            (node for node in caption.descendants if isinstance(node, NavigableString)), None
+        )
+        if first is None or isinstance(first, _SKIP_STRINGS):
+            continue
+        if found := _FIGURE_NUMBER.match(str(first)):
+            first.replace_with(str(first)[found.end() :])
+
+
+def tab_headings(soup: BeautifulSoup) -> None:
+    """A tabbed page's tabs (``role="tab"``, each naming the panel it shows by
+    ``aria-controls`` or a link to its id) as the headings of their panels: the label
+    "Treatment" goes to the top of the panel it opens, unless the panel opens with a
+    heading of its own, and the tab goes. Every panel is content, shown or not."""
+    tabs = soup.find_all(attrs={"role": "tab"})
+    if not tabs:
+        return
+    by_id = {str(element["id"]): element for element in soup.find_all(id=True)}
+    for tab in tabs:
+        target = str(tab.get("aria-controls") or tab.get("href") or "").lstrip("#").split()
+        panel = by_id.get(target[0]) if target else None
+        label = collapse_spaces(tab.get_text(" "))
+        if panel is None or not label:
+            continue
+        first = next(iter(panel.find_all(True, recursive=False)), None)
+        if first is None or first.name not in _NUMBERED_HEADINGS:
+            inner = [int(h.name[1]) for h in panel.find_all(_NUMBERED_HEADINGS)]
+            heading = soup.new_tag(f"h{max(2, min(3, min(inner, default=4) - 1))}")
+            heading.string = label
+            panel.insert(0, heading)
+        tab.decompose()
+
+
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "summary"]
 _NUMBERED_HEADINGS = _HEADINGS[:6]
 #: What a browser closes when a block starts inside it.
@@ -918,6 +966,9 @@ def drop_structural_chrome(soup: BeautifulSoup, root: Tag, title: Tag | None) ->
             # itself, whatever its class calls it (its labels and short values still go).
             continue
         if reason == "comments" and _conversation_message(element):
+            continue
+        if reason == "navigation" and element.find(attrs={"role": "tabpanel"}) is not None:
+            # class="tabs" around the tab panels: the panels are the article's text.
             continue
         if reason in ("comments", "testimonials"):
             # An author's own replies in a thread ("OP", "bypostauthor") are the article
@@ -1513,21 +1564,31 @@ def _detailed_item(item: ListItem, nested: list[Tag]) -> ListItem | None:
     lower case or holding a count, none a list of its own), as one labelled item:
     "<strong>Wall angels</strong>: Back and head against the wall ... 8 slow
     repetitions."; None for any other item. A name not in bold ("Slow elbow curls" over
-    "with a 1 kg bag of sugar" and "3 sets of 12") is one when a detail holds a count."""
+    "with a 1 kg bag of sugar" and "3 sets of 12"), or details written as sentences, make
+    one when a detail holds a count."""
     label = _WHOLLY_BOLD.fullmatch(item.html or "")
     if len(item.text.split()) > ITEM_LABEL_MAX_WORDS:
         return None
     if label is None and (item.html and item.html != item.text or item.text[-1:] in ".,;:!?"):
         return None
     details = []
+    stepped = False  # a detail is a sentence of its own ("Kneel on one knee ...")
     for child in nested:
         if child.name != "li" or child.find(LIST_TAGS) is not None:
             return None
-        text = tidy_item_text(_merge_lines(inline_lines(child.contents, breaks=False)).plain)
-        if not text or not (text[:1].islower() or _DIGIT.search(text)):
+        plain = _merge_lines(inline_lines(child.contents, breaks=False)).plain
+        text = tidy_item_text(plain)
+        if not text:
             return None
+        if not (text[:1].islower() or _DIGIT.search(text)):
+            if not plain.rstrip().endswith((".", "!", "?")):
+                return None
+            stepped = True
         details.append(text if text.endswith((".", "!", "?")) else f"{text}.")
-    if not details or (label is None and not any(_DIGIT.search(text) for text in details)):
+    counted = any(_DIGIT.search(text) for text in details)
+    if not details or ((label is None or stepped) and not counted):
+        # Steps as sentences ("Kneel on one knee ...", "Hold for 30 seconds, 3 times on
+        # each side.") are an exercise's when one of them counts.
         return None
     described = " ".join(f"{text[:1].upper()}{text[1:]}" for text in details)
     name = item.text.rstrip(" :")

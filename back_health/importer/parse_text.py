@@ -278,6 +278,11 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     # "WHO GETS IT? 🤔": pictographs after a heading decorate it; so does a footnote
     # marker after a sentence ("... into types by cause.[2]"), which stays a sentence.
     line = _TRAILING_FOOTNOTE.sub("", without_trailing_pictographs(line.strip()))
+    if (roman := _ROMAN_SECTION.match(line)) and (
+        _in_capitals(line[roman.end() :]) or line.endswith("?")
+    ):
+        # "III. WHY IT HAPPENS": a section's number in Roman numerals is no sentence.
+        line = line[roman.end() :]
     words = line.split()
     if not words or _word_count(words) > MAX_HEADING_WORDS or match_item(line):
         return False
@@ -304,6 +309,8 @@ def is_heading_like(line: str, *, before_list: bool = False, headline: bool = Fa
     return last not in DANGLING_WORDS or (before_list and last in TRAILING_PREPOSITIONS)
 
 
+#: A section's number in capital Roman numerals: "III. ", "IV. ".
+_ROMAN_SECTION = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.[ \t]++(?=\S)")
 #: A condition and then a comma and a clause: the start of a sentence.
 _CONDITION_THEN_CLAUSE = re.compile(
     r"(?:if|when|unless|although|because|while|once|as soon as)\b[^,\n]{3,80}+,[ \t]++[a-z]",
@@ -1010,7 +1017,7 @@ MAX_SIGNATURE_WORDS = 120
 
 #: A horizontal rule on a line of its own (after a blank line; right under text it
 #: underlines a heading).
-_RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
+_RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,}|~{3,})$")
 _STAR_RULE = re.compile(r"[ \t]*+\*{3,}+[ \t]*+")
 #: Most words after the last rule read as the document's footer.
 MAX_FOOTER_WORDS = 60

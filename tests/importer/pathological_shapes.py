@@ -601,6 +601,15 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("[x10 ", size // 3)
             + "\n"
         ),
+        # Headings numbered in Roman numerals, clause-numbered exercises and one clause
+        # number that never ends.
+        "roman and clause numbers": lambda: (
+            _INTRO
+            + _repeat("III. WHY IT HAPPENS\n\nIt happens.\n\n", size // 3)
+            + _repeat("9.5.2 Heel slides: slide the heel, 15 times.\n\n", size // 3)
+            + _repeat("9.5.", size // 3)
+            + " Rest\n"
+        ),
         # A printed page's words broken across lines, and one endless broken word.
         "broken words": lambda: (
             _INTRO
@@ -789,6 +798,22 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + "Walk daily."
             + "</div>" * (size // 64)
             + "</body></html>"
+        ),
+        # Thousands of tabs, each naming its hidden panel, then figure captions numbered
+        # and one caption that never ends.
+        "tab panels": lambda: (
+            _HTML_INTRO
+            + "".join(
+                f'<button role="tab" aria-controls="p{i}">Exercises</button>'
+                f'<section role="tabpanel" id="p{i}" hidden><p>Walk daily.</p></section>'
+                for i in range(size // 200)
+            )
+            + _repeat(
+                "<figure><figcaption>Fig. 1. Wall press: 10 times.</figcaption></figure>", size // 3
+            )
+            + "<figcaption>Fig. 2. "
+            + _repeat("Fig. ", size // 6)
+            + "</figcaption></body></html>"
         ),
         # Opening paragraphs full of terms in bold inside sentences, the last of them one
         # paragraph of such terms that never ends.
@@ -1024,6 +1049,7 @@ SHAPES = {
             "tab table",
             "starred labels",
             "bracketed items",
+            "roman and clause numbers",
         )
     },
     **{
@@ -1066,6 +1092,7 @@ SHAPES = {
             "nested steps",
             "many paragraphs",
             "unclosed marked sections",
+            "tab panels",
         )
     },
     **{name: _word for name in _WORD_UNITS},

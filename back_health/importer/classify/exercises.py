@@ -480,6 +480,11 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         name = name[: equipment.start()]
         rest = f"{sentence_case(equipment.group(0).strip())}. {rest}".strip()
     reading = read_dose(text)
+    if name and reading.dose.get("repetitions") is None and (bare := _BARE_COUNT.match(rest)):
+        # "Ankle pumps: 20, point and pull the foot": a bare count after the name is how
+        # many times.
+        reading.dose["repetitions"] = int(bare.group(1))
+        rest = rest[bare.end() :].lstrip(" ,;.")
     steps, cautions = [], []
     for sentence in split_sentences(rest):
         if rules.cue("severity_caution", sentence) or rules.cue("stop_if", sentence):
@@ -504,6 +509,8 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
 EXERCISE_LABEL_MAX_WORDS = 6
 #: Dots leading from an exercise's name to its dose, as a printed form sets them.
 _DOT_LEADER = re.compile(r"(?<=\w)[ \t]*+\.{3,}+[ \t]*+(?=[\w(\[])")
+#: A bare count opening what follows an exercise's name: "20, point and pull the foot".
+_BARE_COUNT = re.compile(r"(\d{1,3})(?=[ \t]*+(?:[,;.]|$))")
 #: A dose in square brackets ending an item: "Neck side stretch [hold 20 s, x3 each side]".
 _BRACKETED_DOSE = re.compile(r"\[(?P<dose>[^\[\]\n]{1,80}+)\]$")
 #: Where a count follows an exercise's name: "Knee rolls| 10 each side".
@@ -823,10 +830,19 @@ def labelled_exercise(text: str, rules: RuleSet) -> bool:
         label = names[0] if names else ""
         if not label or sum(1 for name in names if name) < 2:
             return False
+    label = without_comma_aside(label)
     if not names_one_exercise(label, rules) or rules.cue("not_a_label", label):
         return False
     dose = read_dose(text, counts_only=True).dose
     return has_counts(dose)
+
+
+def without_comma_aside(name: str) -> str:
+    """An exercise's name without how or when to do it after a comma or in brackets
+    ("Standing hip abduction, holding the dome rail", "Doorway chest stretch (from week 6
+    only)")."""
+    aside = _TRAILING_COMMA_ASIDE.search(name) or _TRAILING_ASIDE.search(name)
+    return name[: aside.start()] if aside else name
 
 
 def _name_sentence(sentence: str, rules: RuleSet) -> str:
@@ -1022,6 +1038,10 @@ def cautions_sentence(sentence: str, rules: RuleSet) -> bool:
     return bool(rules.cue("severity_caution", sentence) or rules.cue("stop_if", sentence))
 
 
+#: A handbook's clause number opening a paragraph: "9.5.2 ".
+_OUTLINE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}\.?[ \t]++(?=[A-Z])")
+
+
 def prose_exercises(paragraph: Paragraph, rules: RuleSet):
     """A paragraph that names exercises in its sentences, one with its count at least,
     read as an exercise list is: ``(the sentences before the first exercise, the lead
@@ -1037,7 +1057,11 @@ def prose_exercises(paragraph: Paragraph, rules: RuleSet):
       blade squeezes (hold 5 seconds, 10 times).", "A starter set: glute bridges, 3 sets
       of 10; bird dog, 10 each side").
     """
-    sentences = split_sentences(paragraph.text)
+    text = paragraph.text
+    if numbered := _OUTLINE_NUMBER.match(text):
+        # "9.5.2 Heel slides: ...": a handbook's clause number orders it, and names nothing.
+        text = text[numbered.end() :]
+    sentences = split_sentences(text)
     # "**Gauge:** 18 sts x 24 rows", "**Taking alendronic acid:** ... 30 minutes": a bold
     # label names what the paragraph is about, for the labelled-item rules to read.
     bold = re.match(r"\s*<(?:strong|b)>", paragraph.html or "") is not None
@@ -1461,7 +1485,7 @@ def _exercise_label(sentence: str, rules: RuleSet) -> bool:
     if match is None:
         return False
     written = match.group("label").strip()
-    label = _ORDINAL_LEAD.sub("", written)
+    label = without_comma_aside(_ORDINAL_LEAD.sub("", written))
     return (
         written[:1].isupper()
         and not any(c.isdigit() for c in label)

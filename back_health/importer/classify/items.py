@@ -157,7 +157,9 @@ def _without_unrelated_title_part(sections: list[Section], title: str, state: Co
     """``sections`` without the blocks of the first, headed by ``title``, when they are
     lists and paragraphs that say nothing of health and a later section does ("Crew mess
     Wi-Fi code changes on Monday." under a bulletin's name)."""
-    if not title or not sections or sections[0].heading or not sections[0].blocks:
+    if not title or not sections or sections[0].heading not in ("", title):
+        return sections
+    if not sections[0].blocks:
         return sections
     first = sections[0]
     if not all(isinstance(block, (ListBlock, Paragraph)) for block in first.blocks):

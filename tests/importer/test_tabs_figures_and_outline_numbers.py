@@ -224,3 +224,41 @@ def test_a_line_of_roman_numerals_and_a_name_stays_a_line():
     # Guard: "V. Kumar, physio" is no numbered heading.
     doc = parse_document("Notes\n\nV. Kumar, physio\nSaw the patient today.\n", "text")
     assert "Kumar, physio" not in [section.heading for section in doc.sections]
+
+
+QUARTERLY = """**The Towpath Telegraph** | Drifters' Boat Club | Autumn quarterly
+
+Stoppages: Thornbury flight closed 4-22 November for gate replacement.
+
+AGM minutes are on the noticeboard in the clubhouse.
+
+## Choir news
+
+Sopranos: sectional with Clare on 1 April. Listen to the learning track before next week.
+
+## Health matters: the hip that pinches
+
+Femoroacetabular impingement is when the ball and the socket of the hip rub together
+when the hip bends deeply. Physiotherapy to strengthen the hip muscles is the first
+treatment to try.
+"""
+
+
+def test_notices_before_the_first_heading_and_a_section_about_other_things_go():
+    plan = analyse(QUARTERLY.encode(), "quarterly.md", format="markdown")
+    text = " ".join([page.summary for page in plan.pages] + [blocks_text(plan)])
+    assert "Stoppages" not in text and "Sopranos" not in text
+    assert "Physiotherapy to strengthen the hip" in text or any(
+        page.title == "Physiotherapy" for page in plan.pages
+    )
+
+
+def test_a_story_before_the_first_heading_stays_without_a_title():
+    # Guard: an opening that tells of the hip is the article's own.
+    story = QUARTERLY.replace(
+        "AGM minutes are on the noticeboard in the clubhouse.",
+        "Owain's hip has pinched every time he climbs out of the hatch.",
+    )
+    plan = analyse(story.encode(), "quarterly.md", format="markdown")
+    text = " ".join([page.summary for page in plan.pages] + [blocks_text(plan)])
+    assert "Owain's hip has pinched" in text

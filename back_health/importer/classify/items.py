@@ -118,8 +118,9 @@ def without_unrelated_sections(
     # A part without a heading after the first (a talk whose "ANY OTHER BUSINESS" heading
     # went as chrome) is no part of the headed section before it.
     unheaded = [i for i, s in enumerate(sections) if i and not s.heading]
-    if not headed or len(headed) + len(unheaded) < MIN_SECTIONS:
+    if not headed or len(headed) + len(unheaded) < FEW_SECTIONS_MIN:
         return sections
+    few = len(headed) + len(unheaded) < MIN_SECTIONS
     runs = [*sorted({*headed, *unheaded}), len(sections)]
     unrelated = []
     after_topic = False  # the section before names a topic ("Causes" over its lead)
@@ -131,7 +132,14 @@ def without_unrelated_sections(
         topic = heading_topic(sections[start].heading, state.rules)[0]
         # "## Causes" with a lead, then "## Repeated kneeling": one cause a heading, in
         # words of its own.
-        if not topic and not after_topic and not _about_health(text, state):
+        if (
+            not topic
+            and not after_topic
+            and not _about_health(text, state)
+            # In a short document, "Can I drive?" over "Yes, with a cushion" answers the
+            # reader, and "Do not drive for 24 hours" under "Aftercare" advises.
+            and not (few and _answers_or_advises(sections[start].heading, text, state))
+        ):
             unrelated.append((start, end))
         after_topic = bool(topic)
     if not unrelated:
@@ -149,6 +157,9 @@ def without_unrelated_sections(
 
 #: Fewest headed sections before those saying nothing of health are dropped.
 MIN_SECTIONS = 3
+#: Fewest headed sections where one that gives no advice and answers no question (a
+#: newsletter's "Choir news" beside its health column) is dropped.
+FEW_SECTIONS_MIN = 2
 #: Reason recorded for a section dropped as saying nothing of health.
 UNRELATED_SECTION = "chrome: section about something else"
 
@@ -157,16 +168,23 @@ def _without_unrelated_title_part(sections: list[Section], title: str, state: Co
     """``sections`` without the blocks of the first, headed by ``title``, when they are
     lists and paragraphs that say nothing of health and a later section does ("Crew mess
     Wi-Fi code changes on Monday." under a bulletin's name)."""
-    if not title or not sections or sections[0].heading not in ("", title):
+    if not sections or sections[0].heading not in ("", title):
         return sections
     if not sections[0].blocks:
         return sections
     first = sections[0]
     if not all(isinstance(block, (ListBlock, Paragraph)) for block in first.blocks):
         return sections
-    text = "\n".join([title, _text([first])])
-    if _about_health(text, state) or not _about_health(_text(sections[1:]), state):
+    part = _text([first])
+    # The title is read alone: words of health that name other things as often count
+    # only when two of its sentences have them, and the title is one.
+    if (
+        _about_health(part, state)
+        or (title and _about_health(title, state))
+        or not _about_health(_text(sections[1:]), state)
+    ):
         return sections
+    text = "\n".join([title, part]).strip()
     state.plan.dropped.append(Dropped(reason=UNRELATED_SECTION, text=text))
     state.decide(title, "dropped", f"{UNRELATED_SECTION}: no word of health")
     return [replace(first, blocks=[]), *sections[1:]]
@@ -186,6 +204,16 @@ def _about_health(text: str, state: Context) -> bool:
         # Help to get is health; a bare "do not" ("Please do not put cooked food in the
         # compost") is not.
         or any(_asks_for_help(sentence, rules) for sentence in split_sentences(text))
+    )
+
+
+def _answers_or_advises(heading: str, text: str, state: Context) -> bool:
+    """Whether a section's heading asks a question or a sentence of it gives advice at
+    any level (a caution too)."""
+    return heading.rstrip().endswith("?") or any(
+        severity_of(sentence, state.rules) is not None
+        for line in text.split("\n")
+        for sentence in split_sentences(line)
     )
 
 

@@ -286,6 +286,12 @@ _DIGIT = re.compile(r"\d")
 #: What every shorthand holds: a digit next to an "x" or "×", spaces apart at most ("2x10",
 #: "x3", "10 x"). A text without one is left as it is, without trying each shorthand.
 _SHORTHAND_SIGN = re.compile(r"\d\s*[x×]|[x×]\s*\d", re.I)
+#: A count for each side written with a slash: "10/side", "8 / leg".
+_PER_SIDE_SLASH = re.compile(r"\b(\d{1,3})[ \t]*+/[ \t]*+(side|leg|arm)\b", re.I)
+#: A hold in seconds written before the word: "5s hold", "10 sec holds".
+_SECONDS_HOLD = re.compile(r"\b(\d{1,3})[ \t]?(?:s|secs?)[ \t]++holds?\b")
+#: Each side written with a slash after another dose: "3 x 20s / side".
+_SLASH_SIDE = re.compile(r"[ \t]*+/[ \t]*+(side|leg|arm)\b", re.I)
 
 #: Each pattern's search (:class:`~.prefilter.Alternatives`): an alternative is tried only
 #: on a text holding the words its own matches need, so a text of numbers and common
@@ -317,7 +323,13 @@ def _search(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
 
 
 def expand_shorthand(text: str) -> str:
-    """ "2x10" -> "2 sets of 10 repetitions"; "x3" -> "repeat 3 times"."""
+    """ "2x10" -> "2 sets of 10 repetitions"; "x3" -> "repeat 3 times"; "10/side" ->
+    "10 repetitions each side"; "5s hold" -> "hold for 5 seconds"."""
+    if "/" in text:
+        text = _PER_SIDE_SLASH.sub(r"\1 repetitions each \2", text)
+        text = _SLASH_SIDE.sub(r" each \1", text)
+    if "hold" in text:
+        text = _SECONDS_HOLD.sub(r"hold for \1 seconds", text)
     # Every shorthand holds a digit and an "x" or "×", next to each other.
     if "x" not in text and "X" not in text and "\u00d7" not in text:
         return text

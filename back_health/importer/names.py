@@ -698,10 +698,13 @@ def invert_of_phrase(text: str, rules: RuleSet | None = None) -> str:
     if not match:
         return text
     if rules is not None and (
-        rules.is_condition_term(match.group("x")) or rules.is_condition_term(match.group("y"))
+        rules.is_condition_term(match.group("x"))
+        or rules.is_condition_term(match.group("y"))
+        or (not match.group("in") and rules.has_condition_head(match.group("y")))
     ):
         # "Osteochondrosis of the lumbar spine" is already a condition's name, and so is
-        # "Loss of cervical lordosis": what happens to a condition is said of it.
+        # "Loss of cervical lordosis": what happens to a condition is said of it. "Long
+        # head of biceps rupture" ends in a condition's head: a name as it stands.
         return text
     x = match.group("x")
     if match.group("in") and rules is not None and not rules.has_condition_head(x):

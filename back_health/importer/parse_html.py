@@ -32,6 +32,7 @@ from bs4.exceptions import ParserRejectedMarkup
 
 from .document import Document, Dropped, ListBlock, ListItem, Paragraph, Section, Table
 from .parse_text import (
+    LINE_ITEMS_MIN,
     ItemMarker,
     add_list_item,
     collapse_spaces,
@@ -1292,11 +1293,29 @@ def content_events(root: Tag, *, title_element: Tag | None = None) -> list[Event
             events.extend(definitions)
         elif node.name == "table" and (table := data_table(node, layout)) is not None:
             events.append(Event("table", table=table))
+        elif node.name == "pre":
+            events.extend(_preformatted_events(node))
         elif node.name != "hr":
             stack.append(iter(node.contents))
             boxes.append([_box_heading_level(node, title_element), _NO_LEVEL, 0])
     _flush(run, events)
     return events
+
+
+def _preformatted_events(node: Tag) -> list[Event]:
+    """A ``<pre>`` block (a Markdown code block of an exercise sheet, "HEEL SLIDE ......
+    3x10") as its paragraphs: the runs of lines between blank lines, each read as one,
+    its words as they stand."""
+    text = node.get_text()
+    return [
+        Event("paragraph", text=paragraph)
+        for block in _BLANK_LINES.split(text)
+        if (paragraph := collapse_spaces(block))
+    ]
+
+
+#: A blank line, between the paragraphs of preformatted text.
+_BLANK_LINES = re.compile(r"\n[ \t]*+\n")
 
 
 #: Elements that may be a box inside a section.
@@ -1444,6 +1463,16 @@ def _group_events(group: list[_Line]) -> list[Event]:
     markers = item_markers([line.plain for line in group])
     if any(markers) and (sum(1 for m in markers if m) >= 2 or len(group) == 1 or markers[0]):
         return _faked_list_events(group, markers)
+    if len(group) > 1 and (counted := _named_count_lines(group)) is not None:
+        # "Band outward rotation – 3x12<br>Wall press-up – 2x10<br>...": lines each naming
+        # something and its count are a list's items, the lines around them text.
+        start, end = counted
+        markers = [None] * len(group)
+        for index in range(start, end):
+            markers[index] = ItemMarker("line", "", group[index].plain)
+        events = _group_events(group[:start]) if start else []
+        events.extend(_faked_list_events(group[start:end], markers[start:end]))
+        return events + (_group_events(group[end:]) if end < len(group) else [])
     events = []
     first = group[0]
     if len(group) > 1 and first.all_bold and is_heading_like(first.plain):
@@ -1475,6 +1504,25 @@ _RUN_IN_LABEL = re.compile(
     r"(?P<bold><strong>(?P<label>[^\W\d_](?:[^<]{0,60}?[^\W_])?)</strong>)[ \t]++"
     r"(?=[A-Z][a-z]*+[ \t]++(?:[A-Za-z\d&]++[ \t]++)?[a-z])"
 )
+
+
+#: A line naming something, then a spaced dash or a colon, then a count: "Band outward
+#: rotation – 3x12", "Side plank on elbow – 3 x 20s / side".
+_NAMED_COUNT_LINE = re.compile(
+    r"[A-Z][\w'\u2019/-]*+(?:[ \t]++[\w'\u2019/-]++){0,5}?(?:[ \t]++\([^()\n]{1,40}+\))?"
+    r"(?:[ \t]*+:|[ \t]++[-\u2013\u2014])[ \t]++[^.!?\n]{0,100}?\d"
+)
+
+
+def _named_count_lines(group: list[_Line]) -> tuple[int, int] | None:
+    """Where a run of :data:`LINE_ITEMS_MIN` lines or more each naming something and its
+    count starts and ends in ``group``, when no other line stands between them."""
+    named = [_NAMED_COUNT_LINE.match(line.plain) is not None for line in group]
+    if sum(named) < LINE_ITEMS_MIN:
+        return None
+    start = named.index(True)
+    end = len(named) - named[::-1].index(True)
+    return (start, end) if all(named[start:end]) else None
 
 
 def _faked_list_events(group: list[_Line], markers: list[ItemMarker | None]) -> list[Event]:

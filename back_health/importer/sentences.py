@@ -41,10 +41,11 @@ _NEXT_STARTS_SENTENCE = re.compile(
     r"\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf"
     r"\u4e00-\u9fff\uac00-\ud7af]"
 )
-#: A dose a printed form's dots lead to: "2 sets of 10", "10 reps", "3 x 30 seconds".
+#: A dose a printed form's dots lead to: "2 sets of 10", "10 reps", "3 x 30 seconds",
+#: "3x10", "10/side".
 _DOSE_AFTER_LEADER = re.compile(
-    r"[\[(]?+(?:hold\b|\d{1,3}[ \t]*+(?:sets?|x|×|reps?|repetitions|times|seconds?|secs?|"
-    r"minutes?|mins?|each|swings|breaths)\b)",
+    r"[\[(]?+(?:hold\b|\d{1,3}[ \t]*+(?:(?:sets?|x|×|reps?|repetitions|times|seconds?|secs?|"
+    r"minutes?|mins?|each|swings|breaths)\b|[x×][ \t]*+\d|/[ \t]*+(?:side|leg|arm)))",
     re.IGNORECASE,
 )
 #: What a dose after a printed form's dots opens with: a digit or a bracket.

@@ -171,8 +171,9 @@ def singular(word: str, mass_nouns: frozenset[str] | tuple[str, ...] = ()) -> st
     """A simple English singular, good enough for comparing names; ``mass_nouns`` are
     nouns whose "-es" plural drops both letters ("stresses" -> "stress")."""
     lower = word.lower()
-    # "ceps": biceps, triceps and quadriceps are singular (Latin "-ceps", head).
-    if len(lower) <= 3 or lower.endswith(("ss", "us", "is", "sis", "itis", "ics", "ceps")):
+    # Singular however they end: biceps, triceps, quadriceps ("-ceps", head); psoas,
+    # iliopsoas.
+    if len(lower) <= 3 or lower.endswith(("ss", "us", "is", "sis", "itis", "ics", "ceps", "psoas")):
         return word
     if lower.endswith("ies"):
         return word[:-3] + "y"

@@ -815,6 +815,17 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + _repeat("Fig. ", size // 6)
             + "</figcaption></body></html>"
         ),
+        # An exercise sheet in a code block, then lines joined by <br> each naming an
+        # exercise and its count, and one line whose name never ends.
+        "code blocks and counted lines": lambda: (
+            _HTML_INTRO
+            + "<pre>"
+            + _repeat("HEEL SLIDE ............ 3x10\nCLAM ..... 10/side, 5s hold\n\n", size // 3)
+            + "</pre><p>"
+            + _repeat("Band outward rotation – 3x12<br>", size // 3)
+            + _repeat("Wall ", size // 3)
+            + "– 2x10</p></body></html>"
+        ),
         # Opening paragraphs full of terms in bold inside sentences, the last of them one
         # paragraph of such terms that never ends.
         "bold terms": lambda: (
@@ -1093,6 +1104,7 @@ SHAPES = {
             "many paragraphs",
             "unclosed marked sections",
             "tab panels",
+            "code blocks and counted lines",
         )
     },
     **{name: _word for name in _WORD_UNITS},

@@ -493,9 +493,10 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
             steps.append(sentence)
     for note in reading.notes:
         state.decide(name or text, "exercise dose", note)
-    if name.isupper() and len(name.split()) > 1 and rest[:1].islower():
+    if name.isupper() and (len(name.split()) > 1 and rest[:1].islower() or len(name) >= 4):
         # "CAT STRETCH - on hands and knees ...": a name set in capitals as a label
-        # before text in lower case, however short its words.
+        # before text in lower case, however short its words; "BRIDGE ...... 3x10": a
+        # word of four letters or more set in capitals is no abbreviation.
         name = name.capitalize()
     return {
         "name": sentence_case(name) if name else "",
@@ -813,7 +814,9 @@ ROUTINE_REFERENCE_WORDS = 5
 #: A short label before a colon (full-width too, as translations from Chinese write it)
 #: or a spaced dash ("Hamstring stretch - heel on a low step"), and what follows.
 _LABEL = re.compile(
-    r"\s*(?P<label>[^:\uff1a.!?\u3002]{1,60}?)(?:[:\uff1a]|\s[-\u2013\u2014\u00b7](?=\s))\s*(?P<rest>\S)"
+    r"\s*(?P<label>[^:\uff1a.!?\u3002]{1,60}?)"
+    # "Knee rolls: ...", "Knee rolls - ...", "HEEL SLIDE ........ 3x10" (dot leaders).
+    r"(?:[:\uff1a]|\s[-\u2013\u2014\u00b7](?=\s)|[ \t]*+\.{3,}+)\s*(?P<rest>\S)"
 )
 
 

@@ -895,7 +895,9 @@ _CASE_DETAIL = re.compile(
 )
 #: How typical a diagnosis is, before its name: "a classic", "a textbook", "a simple".
 _TYPICAL = re.compile(
-    r"^(?:(?:classic|classical|typical|textbook|simple|straightforward|plain|nasty|bad)\s+)+",
+    r"^(?:(?:classic|classical|typical|textbook|simple|straightforward|plain|nasty|bad"
+    # "I think this is most likely quadrilateral space syndrome": how sure, no name.
+    r"|most likely|very likely|likely|probably|almost certainly)\s+)+",
     re.I,
 )
 #: What a diagnosis is called, after words about it: "rare condition called ".
@@ -1078,6 +1080,11 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
     condition where the muscles of the neck tighten ..."), whether or not the vocabulary
     knows it; "" when none of the first :data:`DEFINED_WITHIN` paragraphs does."""
     for sentence in _opening_sentences(document):
+        if sentence.isupper():
+            # "WHAT IT IS: A FEMORAL NECK STRESS FRACTURE IS A SMALL CRACK ...": a
+            # paragraph in capitals is read in lower case, after its label.
+            sentence = _CAPITALS_LABEL.sub("", sentence, count=1)
+            sentence = sentence[:1] + sentence[1:].lower()
         if rules.cue("cause_subject_sentence", sentence):
             continue  # "Disc wear is the main cause": a cause, not a definition
         # "A disc bulge (sometimes written "bulging disc") is when ...", "Text neck,
@@ -1114,6 +1121,10 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
         if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
             return name
     return ""
+
+
+#: A label in capitals opening a sentence: "WHAT IT IS: ".
+_CAPITALS_LABEL = re.compile(r"[A-Z][A-Z' ]{1,30}:[ \t]++(?=[A-Z])")
 
 
 def _ends_in_condition_head(name: str, rules: RuleSet) -> bool:
@@ -1273,7 +1284,8 @@ _WHAT_IS = re.compile(
 )
 #: A sentence that opens with a name and says what it is: "X is ...", "X are ...".
 _OPENS_DEFINITION = re.compile(
-    r"[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+(?:is|are|means)[ \t]"
+    r"(?:(?:An?|The)[ \t]++)?[A-Za-z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?[ \t]+"
+    r"(?:is|are|means)[ \t]"
 )
 #: A question about what the text is about that names nothing: "What is it?", "What
 #: have I actually done?", "What's wrong with me?".
@@ -1351,7 +1363,8 @@ _DEFINED_AS_PART = re.compile(
 #: "X is when your head sits in front of your shoulders", "X is neck and upper back pain
 #: brought on by ..." (a pain with what brings it on or where it is).
 _DEFINED_AS_CONDITION = re.compile(
-    r"(?P<name>[A-Z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,3}?)[ \t]+(?:is|are)[ \t]+"
+    r"(?:(?:An?|The)[ \t]++)?(?P<name>[A-Za-z][\w'\u2019-]*+(?:[ \t][\w'\u2019-]++){0,4}?)"
+    r"[ \t]+(?:is|are)[ \t]+"
     r"(?:(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,2}?(?:condition|disorder|disease|syndrome|illness)s?"
     r"|when"
     r"|(?:an?[ \t]+)?(?:[\w-]++[ \t]+){0,4}?(?:pain|ache|stiffness)[ \t]+(?:brought on|caused|"
@@ -1931,6 +1944,9 @@ def _title_readings(title: str, rules: RuleSet) -> list[tuple[str, str]]:
         and not rules.condition_in_phrase(parts[0])
         and not any(rules.has_condition_head(word) for word in parts[0].split())
         and _GROUP_OF_PEOPLE.search(parts[0])
+        # "Looking after your shoulders: AC joint arthritis": advice to the reader about
+        # a part of the body, no group of people.
+        and not _READERS_OWN.search(parts[0])
     ):
         # "Parcel Delivery Drivers: Back Injuries": a group of people, then what they
         # suffer; the condition in that group is what the title names.
@@ -1938,6 +1954,8 @@ def _title_readings(title: str, rules: RuleSet) -> list[tuple[str, str]]:
     return found
 
 
+#: The reader's or the writer's own: "your shoulders", "my back".
+_READERS_OWN = re.compile(r"\b(?:your|my|our)\b", re.IGNORECASE)
 #: The last word of a group of people: "drivers", "nurses", "farmers", "children".
 _GROUP_OF_PEOPLE = re.compile(
     r"(?:ers|ors|ists|ians|ants|ents|nurses|staff|workers|people|children|adults|teenagers"
@@ -2186,8 +2204,9 @@ def _qualified_form(best: Candidate, scored: list[Candidate], rules: RuleSet) ->
                 and candidate.mentions * QUALIFIED_SHARE >= best.mentions
             )
             # "the answer was **sternoclavicular joint arthritis**" and then "arthritis":
-            # the writer set the whole name apart, and shortens it after.
-            or (candidate.source == "introduced term" and candidate.kind)
+            # the writer set the whole name apart, and shortens it after; "A femoral neck
+            # stress fracture is a small crack ...": or defined it.
+            or (candidate.source in ("introduced term", "defined condition") and candidate.kind)
         )
     ]
     return max(qualified, key=lambda c: c.score) if qualified else best

@@ -1,0 +1,161 @@
+"""Classes seen in a repair café's wiki, a surf school's blog, a fire station's crew room
+page, a piano tuners' guild, a falconry centre's notes in capitals and a wheelchair
+basketball club's e-mail thread: an exercise sheet in a code block, doses written
+"3x10", "10/side" and "5s hold", lines joined by ``<br>`` each naming an exercise and
+its count, a possessive routine as an exercise heading, and subjects from a definition
+with an article, in capitals, or said to be "most likely"."""
+
+from __future__ import annotations
+
+import pytest
+
+from back_health.importer.dose import read_dose
+from back_health.importer.names import invert_of_phrase
+from back_health.importer.parse import parse_document
+from back_health.importer.pipeline import analyse
+from back_health.importer.rules import default_rules
+from back_health.importer.text import singular
+
+from .documents import exercises_of, items_of
+
+
+def _doses(plan) -> dict[str, dict]:
+    return {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
+
+
+WIKI = """# Iliopsoas bursitis
+
+Iliopsoas bursitis is a condition where the bursa under the hip flexor swells.
+
+### The programme (twice daily)
+
+    HEEL SLIDE ............ 3x10
+    lying on your back, slide the heel up and down
+
+    BRIDGE ................ 3x10, hold 3s at the top
+
+    CLAM .................. 10/side, 2 sets
+
+Stop if any of these bring on a sharp pain in the groin.
+"""
+
+
+def test_an_exercise_sheet_in_a_code_block_is_read_line_by_line():
+    plan = analyse(WIKI.encode(), "wiki.md", format="markdown")
+    doses = _doses(plan)
+    assert set(doses) == {"Heel slide", "Bridge", "Clam"}
+    assert doses["Heel slide"]["sets"] == 3 and doses["Heel slide"]["repetitions"] == 10
+    assert doses["Clam"]["repetitions"] == 10 and doses["Clam"]["per_side"] is True
+    assert all(dose["times_per_day"] == 2 for dose in doses.values())
+    assert plan.pages[0].title == "Iliopsoas bursitis"
+
+
+def test_a_code_block_of_plain_text_keeps_its_words():
+    # Guard: preformatted prose is read as text, not dropped.
+    html = "<h1>Neck pain</h1><pre>Sit tall at the desk.\nTake a break every hour.</pre>"
+    doc = parse_document(html, "html")
+    texts = [block.text for s in doc.sections for block in s.blocks if hasattr(block, "text")]
+    assert any("Take a break every hour" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10/side, 2 sets", {"sets": 2, "repetitions": 10, "per_side": True}),
+        ("3 x 20s / side", {"repetitions": 3, "hold_seconds": 20, "per_side": True}),
+        ("10 reps / 5s hold", {"repetitions": 10, "hold_seconds": 5}),
+        ("24/7 support line", {"repetitions": None, "per_side": False}),
+    ],
+)
+def test_doses_with_slashes_and_seconds_before_hold(text, expected):
+    dose = read_dose(text).dose
+    assert {key: dose[key] for key in expected} == expected
+
+
+BLOG = """<html><body><h1>Multidirectional shoulder instability</h1>
+<p>Multidirectional shoulder instability is a condition where the shoulder is loose in
+more than one direction.</p>
+<h2>Kensa's routine</h2>
+<p>Shoulder blade setting – 10 reps / 5s hold<br>
+Band outward rotation – 3x12<br>
+Forearm twist (palm up, palm down): 2 x 15<br>
+Wall slide: slide your hand up the wall as far as is comfortable, 8 reps<br>
+Once a day, on non-surf days. Keep every rep slow and controlled.</p>
+<h2>Surf report</h2>
+<p>Swell from the west on Saturday<br>Low tide at 14:20<br>Car park opens at 7</p>
+</body></html>"""
+
+
+def test_lines_naming_an_exercise_and_its_count_are_a_list():
+    plan = analyse(BLOG.encode(), "blog.html", format="html")
+    doses = _doses(plan)
+    assert set(doses) == {
+        "Shoulder blade setting",
+        "Band outward rotation",
+        "Forearm twist",
+        "Wall slide",
+    }
+    assert doses["Shoulder blade setting"]["hold_seconds"] == 5
+    assert doses["Wall slide"]["repetitions"] == 8
+    assert all(dose["times_per_day"] == 1 for dose in doses.values())
+
+
+def test_lines_without_a_name_and_a_count_stay_a_paragraph():
+    # Guard: "Swell from the west on Saturday<br>Low tide at 14:20" names no counted thing.
+    doc = parse_document(BLOG, "html")
+    assert not any(item.startswith("Swell") for item in items_of(doc))
+
+
+@pytest.mark.parametrize(("word", "expected"), [("iliopsoas", "iliopsoas"), ("psoas", "psoas")])
+def test_psoas_is_singular(word, expected):
+    assert singular(word) == expected
+
+
+def _subject(text: str, name: str, format: str) -> str:
+    return analyse(text.encode(), name, format=format).pages[0].title
+
+
+def test_a_title_about_the_readers_shoulders_names_no_group():
+    html = (
+        "<h1>Looking after your shoulders: AC joint arthritis</h1><p>AC joint arthritis is"
+        " wear of the joint at the top of the shoulder. AC joint arthritis is common in"
+        " piano tuners.</p>"
+    )
+    assert _subject(html, "guild.html", "html") == "AC joint arthritis"
+
+
+def test_a_definition_with_an_article_and_a_long_name():
+    html = (
+        "<title>Crew Room</title><h2>Welfare: the Popeye arm</h2><p>A long head of biceps"
+        " rupture is a tear of the longer of the two biceps tendons at the shoulder.</p>"
+        "<p>Most ruptures of the long head are treated without an operation.</p>"
+    )
+    assert _subject(html, "crew.html", "html") == "Long head of biceps rupture"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Long head of biceps rupture", "Long head of biceps rupture"),
+        ("spasm of the back muscles", "back muscle spasm"),
+    ],
+)
+def test_an_of_phrase_ending_in_a_condition_stays(text, expected):
+    assert invert_of_phrase(text, default_rules()) == expected
+
+
+def test_a_definition_in_capitals_names_the_qualified_condition():
+    text = (
+        "STAFF NOTES - WEEK 19\n\nSAFFRON'S HIP\n\nWHAT IT IS: A FEMORAL NECK STRESS FRACTURE"
+        " IS A SMALL CRACK IN THE NECK OF THE THIGH BONE.\n\nA STRESS FRACTURE HERE NEEDS"
+        " REST. THE STRESS FRACTURE CAN TAKE MONTHS TO HEAL. A STRESS FRACTURE IS SERIOUS.\n"
+    )
+    assert _subject(text, "notes.txt", "text") == "Femoral neck stress fracture"
+
+
+def test_a_diagnosis_said_to_be_most_likely():
+    text = (
+        "Hi Tobiah,\n\nFrom what you describe, I think this is most likely quadrilateral"
+        " space syndrome.\n\nRest from overhead shooting for a few weeks.\n"
+    )
+    assert _subject(text, "mail.md", "markdown") == "Quadrilateral space syndrome"

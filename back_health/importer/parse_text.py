@@ -1281,7 +1281,7 @@ def _blocks(text: str) -> list[list[str]]:
             current = []
     if current:
         blocks.append(current)
-    blocks = [_without_banners(block) for block in blocks]
+    blocks = _spaced_table_rows([_without_banners(block) for block in blocks])
     # Indentation is read here, once: a table laid out in columns becomes pipe lines,
     # labelled indented items get their markers, and a line back at the margin after
     # items that hang indented ends their list.
@@ -1294,6 +1294,40 @@ def _blocks(text: str) -> list[list[str]]:
         for labelled in _split_at_capital_labels(hung)
         for part in _split_at_closing_rules([line.strip() for line in labelled])
     ]
+
+
+def _spaced_table_rows(blocks: list[list[str]]) -> list[list[str]]:
+    """Blocks with a two-column table's rows set a blank line apart joined to its header:
+    "EXERCISE      DOSE" alone (in capitals, naming the dose), then blocks of one line each
+    whose second cell starts where the header's does ("Pendulum swing    1 minute ...")."""
+    out: list[list[str]] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        rows = 0
+        found = next((i for i, line in enumerate(block) if _two_column_dose_header(line)), None)
+        if found is not None:
+            starts = _cell_starts(block[found])
+            if all(_fits_columns(_cell_starts(line), starts) for line in block[found + 1 :]):
+                while (
+                    index + 1 + rows < len(blocks)
+                    and len(row := blocks[index + 1 + rows]) == 1
+                    and len(cells := _cell_starts(row[0])) == 2
+                    and _fits_columns(cells, starts)
+                ):
+                    rows += 1
+        if rows and len(block) - found - 1 + rows >= LINE_ITEMS_MIN:
+            out.append([*block, *(blocks[index + 1 + n][0] for n in range(rows))])
+            index += 1 + rows
+        else:
+            out.append(block)
+            index += 1
+    return out
+
+
+def _two_column_dose_header(line: str) -> bool:
+    """ "EXERCISE      DOSE": a header of two cells in capitals naming the dose."""
+    return len(_cell_starts(line)) == 2 and _in_capitals(line) and bool(_DOSE_HEADER.search(line))
 
 
 #: A line that is text between runs of rule characters: "----- NOTE FROM THE OFFICE -----".
@@ -1781,7 +1815,11 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     if (labelled := _label_column(lines)) is not None:
         # "999 NOW    Numbness around ..." / "GP TODAY   New weakness ...": labels in
         # capitals in a column of their own, each entry a paragraph "LABEL: text".
-        return [_Unit("para", [line]) for line in labelled]
+        return [
+            # "GET HELP" in capitals over the entries heads them.
+            _Unit("para", [line], heading_like=not index and is_heading_like(line))
+            for index, line in enumerate(labelled)
+        ]
     if (numbered := _numbered_section(lines)) is not None:
         return numbered
     underlined = next((i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i])), None)
@@ -1935,22 +1973,24 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
 def _label_column(lines: list[str]) -> list[str] | None:
     """A block's lines as "LABEL text" entries when they are labels in capitals set in a
     column before their text ("GP TODAY   New weakness in a leg."), the lines that do not
-    start with one going on with the entry before; a lead line ending in a colon may open
-    the block. None for any other block: two labelled lines at least, and no line before
-    the first but the lead."""
+    start with one going on with the entry before; a lead line ending in a colon, or one in
+    capitals, may open the block. Labels may be set in square brackets ("[999]  Go to A&E
+    ..."). None for any other block: two labelled lines at least, and no line before the
+    first but the lead."""
     entries: list[list[str]] = []
     lead: list[str] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if found := _COLUMN_LABEL.fullmatch(stripped):
+        if found := _COLUMN_LABEL.fullmatch(stripped) or _BRACKETED_LABEL.fullmatch(stripped):
             # The label keeps its words, without a colon of its own: advice reads a label
             # naming help so set as if it had one (:func:`~.severity.as_labelled`).
             entries.append([f"{found['label']} {found['text']}"])
         elif entries and stripped[:1].islower():
             entries[-1].append(stripped)
-        elif not entries and index == 0 and stripped.endswith(":"):
+        elif not entries and index == 0 and (stripped.endswith(":") or _in_capitals(stripped)):
+            # "Get help:" or "GET HELP" over the entries.
             lead = [stripped]
         else:
             return None
@@ -1963,6 +2003,14 @@ def _label_column(lines: list[str]) -> list[str] | None:
 #: two spaces or more, the text opening with a capital.
 _COLUMN_LABEL = re.compile(
     r"(?P<label>[A-Z0-9](?:[A-Z0-9&/'-]|[ ](?=[A-Z0-9&/'-])){1,23}+)[ \t]{2,}+"
+    r"(?P<text>[A-Z][^\n]*+)"
+)
+
+
+#: A label in capitals in square brackets before its text: "[999]  Go to A&E if ...",
+#: "[CHEMIST] On blood pressure tablets? ...".
+_BRACKETED_LABEL = re.compile(
+    r"\[(?P<label>[A-Z0-9](?:[A-Z0-9&/'-]|[ ](?=[A-Z0-9&/'-])){0,15}+)\][ \t]++"
     r"(?P<text>[A-Z][^\n]*+)"
 )
 

@@ -610,6 +610,18 @@ def _text(name: str, size: int) -> tuple[str, str]:
             + _repeat("9.5.", size // 3)
             + " Rest\n"
         ),
+        # A two-column dose table whose rows are set a blank line apart, then labels in
+        # square brackets, and one bracket never closed.
+        "spaced rows and bracket labels": lambda: (
+            _INTRO
+            + "EXERCISE                  DOSE\n"
+            + _repeat("Tabletop slide            10 times\n\n", size // 3)
+            + "GET HELP\n"
+            + _repeat("[999]     Go to A&E if it comes out of joint.\n", size // 3)
+            + "["
+            + _repeat("GP ", size // 3)
+            + "\n"
+        ),
         # A printed page's words broken across lines, and one endless broken word.
         "broken words": lambda: (
             _INTRO
@@ -1061,6 +1073,7 @@ SHAPES = {
             "starred labels",
             "bracketed items",
             "roman and clause numbers",
+            "spaced rows and bracket labels",
         )
     },
     **{

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.document import Table
 from back_health.importer.dose import read_dose
 from back_health.importer.names import invert_of_phrase
 from back_health.importer.parse import parse_document
@@ -16,7 +17,7 @@ from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.text import singular
 
-from .documents import exercises_of, items_of
+from .documents import exercises_of, items_of, warnings_of
 
 
 def _doses(plan) -> dict[str, dict]:
@@ -159,3 +160,48 @@ def test_a_diagnosis_said_to_be_most_likely():
         " space syndrome.\n\nRest from overhead shooting for a few weeks.\n"
     )
     assert _subject(text, "mail.md", "markdown") == "Quadrilateral space syndrome"
+
+
+NEWSLETTER = """HEDGEBANK WALLING GUILD
+
+SUBSCAPULARIS TEAR
+
+A subscapularis tear is a tear of the large rotator cuff tendon at the front of the
+shoulder.
+
+HOME EXERCISES (3 times a day)
+
+EXERCISE                  DOSE
+Pendulum swing            1 minute, 10 circles
+
+Tabletop slide            slide forward 10 times
+
+Isometric inward press    hold 5 sec x 10
+
+GET HELP
+[999]     Go to A&E if your shoulder has come out of joint.
+[111]     Can't push or lift the arm after a wrench? Ring 111 today.
+[GP]      See your GP or physio if the pain isn't better in 4 weeks.
+"""
+
+
+def test_a_two_column_table_whose_rows_are_set_apart_by_blank_lines():
+    doses = _doses(analyse(NEWSLETTER.encode(), "guild.txt", format="text"))
+    assert set(doses) == {"Pendulum swing", "Tabletop slide", "Isometric inward press"}
+    assert doses["Isometric inward press"]["hold_seconds"] == 5
+    assert all(dose["times_per_day"] == 3 for dose in doses.values())
+
+
+def test_labels_in_square_brackets_are_entries_under_a_heading_in_capitals():
+    doc = parse_document(NEWSLETTER, "text")
+    assert "GET HELP" in [section.heading for section in doc.sections]
+    plan = analyse(NEWSLETTER.encode(), "guild.txt", format="text")
+    boxes = {warning["severity"]: str(warning) for warning in warnings_of(plan)}
+    assert "Can't push or lift the arm after a wrench? Ring 111 today." in boxes["urgent"]
+    assert "Go to A&amp;E" in boxes["emergency"] or "Go to A&E" in boxes["emergency"]
+
+
+def test_one_row_after_a_spaced_header_is_no_table():
+    # Guard: a header and a single row a blank line apart stay lines.
+    doc = parse_document("Plan\n\nEXERCISE      DOSE\n\nPendulum swing    10 circles\n", "text")
+    assert not any(isinstance(b, Table) for s in doc.sections for b in s.blocks)

@@ -144,6 +144,7 @@ def parse_markdown(text: str) -> Document:
             grid_tables,
             read_myst,
             wiki_syntax,
+            noted_items,
             site_extensions,
             property_blocks,
             transcript_turns,
@@ -457,6 +458,39 @@ def property_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
         out.append(line)
     flush()
     return "\n".join(out), dropped
+
+
+def noted_items(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A list item that is a name and a footnote's marker ("1. Glute bridge[^2]") takes
+    the footnote's text as its own ("1. Glute bridge: 2 sets of 12, ..."), and the
+    footnote, said there, goes from the end. Other footnotes stay notes. Nothing is
+    dropped."""
+    if "[^" not in text:
+        return text, []
+    lines = text.split("\n")
+    notes = {
+        found["id"]: (index, found["text"].strip())
+        for index, line in enumerate(lines)
+        if (found := _FOOTNOTE_DEFINITION.fullmatch(line))
+    }
+    if not notes:
+        return text, []
+    used: set[int] = set()
+    for index, line in enumerate(lines):
+        if (item := _NOTED_ITEM.fullmatch(line)) and item["id"] in notes:
+            at, note = notes[item["id"]]
+            lines[index] = f"{item['item'].rstrip()}: {note}"
+            used.add(at)
+    return "\n".join(line for index, line in enumerate(lines) if index not in used), []
+
+
+#: A footnote's text on a line of its own: "[^2]: 2 sets of 12, holding the top ...".
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^(?P<id>[\w-]{1,20}+)\]:[ \t]++(?P<text>\S[^\n]*+)")
+#: A list item that is a name and a footnote's marker: "1. Supine marching[^1]".
+_NOTED_ITEM = re.compile(
+    r"(?P<item>[ \t]*+(?:[-*+]|\d{1,3}[.)])[ \t]++[^\n\[\]:]{1,80}+)"
+    r"\[\^(?P<id>[\w-]{1,20}+)\][ \t]*+"
+)
 
 
 def site_extensions(text: str) -> tuple[str, list[tuple[str, str]]]:

@@ -642,6 +642,17 @@ def _markdown(name: str, size: int) -> tuple[str, str]:
         "list items": lambda: (
             "# Back pain\n\nCauses include:\n\n" + _repeat("- muscle strain from lifting\n", size)
         ),
+        # List items naming a footnote whose text is their dose, then one marker that
+        # never closes.
+        "footnoted items": lambda: (
+            "# Back pain\n\n## Exercises\n\n"
+            + "".join(f"{i}. Glute bridge[^{i}]\n" for i in range(1, size // 60))
+            + "\n"
+            + "".join(f"[^{i}]: 2 sets of 12.\n" for i in range(1, size // 60))
+            + "- Bridge[^"
+            + _repeat("x", size // 4)
+            + "\n"
+        ),
         # Exercises named without bold over nested doses, asides after a comma, and
         # exercises told in prose after "For".
         "plain names and asides": lambda: (
@@ -1081,6 +1092,7 @@ SHAPES = {
         for name in (
             "nested details",
             "plain names and asides",
+            "footnoted items",
             "headings",
             "list items",
             "table",

@@ -205,3 +205,50 @@ def test_one_row_after_a_spaced_header_is_no_table():
     # Guard: a header and a single row a blank line apart stay lines.
     doc = parse_document("Plan\n\nEXERCISE      DOSE\n\nPendulum swing    10 circles\n", "text")
     assert not any(isinstance(b, Table) for s in doc.sections for b in s.blocks)
+
+
+FOOTNOTED = """# Hip flexor tendinopathy
+
+Hip flexor tendinopathy is a condition where the tendon at the front of the hip is
+irritated. It settles in most people[^5].
+
+## Exercises
+
+Once a day.
+
+1. Supine marching[^1]
+2. Glute bridge[^2]
+
+[^1]: Lie on your back and lift one knee, then the other. 3 sets of 10 on each leg.
+[^2]: 2 sets of 12, holding the top for 3 seconds.
+[^5]: Within three months.
+"""
+
+
+def test_an_items_footnote_is_its_text_and_other_notes_stay():
+    plan = analyse(FOOTNOTED.encode(), "coop.md", format="markdown")
+    doses = _doses(plan)
+    assert doses["Supine marching"]["sets"] == 3 and doses["Supine marching"]["per_side"]
+    assert doses["Glute bridge"]["hold_seconds"] == 3
+    doc = parse_document(FOOTNOTED, "markdown")
+    texts = [block.text for s in doc.sections for block in s.blocks if hasattr(block, "text")]
+    assert any("Within three months." in text for text in texts)
+
+
+TYPED_TABLE = """<html><body><h1>Teres major strain</h1>
+<p>A teres major strain is a tear of a small muscle behind the armpit.</p>
+<h2>Home exercises</h2>
+<table><caption>Do the routine once a day.</caption>
+<thead><tr><th rowspan="2">Type</th><th rowspan="2">Exercise</th><th colspan="2">Dose</th></tr>
+<tr><th>Sets</th><th>Reps</th></tr></thead>
+<tbody>
+<tr><td rowspan="2">Stretch</td><td>Cross-body arm stretch</td><td>1</td><td>3</td></tr>
+<tr><td>Doorway overhead stretch</td><td>1</td><td>3</td></tr>
+<tr><td>Strength</td><td>Band rows</td><td>3</td><td>12</td></tr>
+</tbody></table></body></html>"""
+
+
+def test_a_column_sorting_the_exercises_before_their_names_is_no_name():
+    doses = _doses(analyse(TYPED_TABLE.encode(), "forge.html", format="html"))
+    assert set(doses) == {"Cross-body arm stretch", "Doorway overhead stretch", "Band rows"}
+    assert doses["Band rows"]["sets"] == 3

@@ -916,6 +916,10 @@ def without_number_column(table: Table) -> Table:
         )
     ):
         return table
+    return _without_first_column(table)
+
+
+def _without_first_column(table: Table) -> Table:
     return replace(
         table,
         head=[row[1:] for row in table.head],
@@ -924,13 +928,27 @@ def without_number_column(table: Table) -> Table:
     )
 
 
+def without_category_column(table: Table, rules: RuleSet) -> Table:
+    """``table`` without a first column that sorts its rows ("Type": "Stretch",
+    "Strength") before the column naming the exercises ("Exercise")."""
+    headings = table.headings
+    if (
+        table.width < 3
+        or len(headings) < 2
+        or rules.cue("exercise_column_name", headings[0])
+        or not rules.cue("exercise_column_name", headings[1])
+    ):
+        return table
+    return _without_first_column(table)
+
+
 def exercise_table(table: Table, state: Context) -> list[dict]:
     """The exercises of a table whose rows are exercises: the first cell names one, cells
     of dose columns ("Sets", "Repetitions", "Hold", "How often") give its dose, read by
     their column ("2" under "Sets" is two sets), and the other cells say how to do it. []
     for a table with no column of counts."""
     rules = state.rules
-    table = without_number_column(table)
+    table = without_category_column(without_number_column(table), rules)
     kinds = exercise_columns(table, rules)
     if not kinds:
         return []

@@ -41,6 +41,7 @@ from .document import (
     Section,
     Table,
 )
+from .dose import has_counts, read_dose
 from .errors import NothingToImportError
 from .hl7 import SEGMENT_REASON
 from .language import (
@@ -1610,6 +1611,11 @@ def flag_truncated_ending(doc: Document) -> Document:
     last = sentences[-1] if sentences else ""
     if not last or (ends_sentence(last) and not last.rstrip().endswith(":")):
         return doc
+    if len(last.split()) <= DOSE_LINE_MAX_WORDS and has_counts(
+        read_dose(last, counts_only=True).dose
+    ):
+        # "WALL SLIDE" over "2 x 8" at the end of a poster: a dose, whole as it is.
+        return doc
     section = doc.sections[section_index]
     if (doc.ending_dropped or gives_care_advice(f"{section.heading} {last}")) and _went_on(last):
         # A care card's last line ("Call 999 or go to A&E if:" over "you suddenly have
@@ -1625,6 +1631,10 @@ def flag_truncated_ending(doc: Document) -> Document:
     sections[section_index] = replace(section, blocks=blocks)
     flag = Flag(kind="truncated", text=last)
     return replace(doc, sections=sections, flags=[*doc.flags, flag])
+
+
+#: Most words of a last line that is only a dose ("2 x 8", "10 times each side").
+DOSE_LINE_MAX_WORDS = 8
 
 
 def _went_on(sentence: str) -> bool:

@@ -1868,7 +1868,7 @@ def _plain_block_units(lines: list[str], numbered_headings: bool = False) -> lis
     listed = bool(rest) and item_markers(rest)[0] is not None
     if rest and (
         is_heading_like(first, before_list=listed, headline=headline)
-        and (listed or _starts_new_line_of_text(rest[0]) or headline)
+        and (listed or _starts_new_line_of_text(rest[0], _capitals_name(first)) or headline)
     ):
         # "Posted by the Welfare Committee, April 2025" over a notice: a byline, a line
         # of its own that heads nothing.
@@ -2312,6 +2312,12 @@ def _one_line_items(units: list[_Unit]) -> bool:
     return len(units) >= 2 and all(
         unit.kind == "item" and len(unit.lines) == 1 for unit in units[-2:]
     )
+
+
+def _capitals_name(line: str) -> str:
+    """``line`` when it is written in capitals ("WALL SLIDE" over its dose "2 x 8"), else
+    "": a line of text that breaks before a number goes on with the number."""
+    return line.strip() if _in_capitals(line) else ""
 
 
 def _starts_new_line_of_text(line: str, name: str = "") -> bool:

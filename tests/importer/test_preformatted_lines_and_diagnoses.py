@@ -252,3 +252,49 @@ def test_a_column_sorting_the_exercises_before_their_names_is_no_name():
     doses = _doses(analyse(TYPED_TABLE.encode(), "forge.html", format="html"))
     assert set(doses) == {"Cross-body arm stretch", "Doorway overhead stretch", "Band rows"}
     assert doses["Band rows"]["sets"] == 3
+
+
+POSTER = """                      BANKART LESION
+
+   A Bankart lesion is a tear of the rim of cartilage at the front of the
+                       shoulder socket.
+
+                 ~ BERNADETTE'S EXERCISES ~
+              twice a day, morning and evening
+
+                 INWARD PRESS INTO A DOOR FRAME
+                5 presses - hold each 10 seconds
+
+                      SHOULDER BLADE SQUEEZE
+                  10 squeezes - hold each 5 seconds
+
+                          WALL SLIDE
+                            2 x 8
+"""
+
+
+def test_a_name_in_capitals_over_its_dose_on_a_poster():
+    doses = _doses(analyse(POSTER.encode(), "poster.txt", format="text"))
+    assert doses["Wall slide"]["sets"] == 2 and doses["Wall slide"]["repetitions"] == 8
+    assert doses["Shoulder blade squeeze"]["repetitions"] == 10
+
+
+def test_a_line_of_text_breaking_before_a_number_goes_on():
+    # Guard: "The pain usually lasts" / "6 weeks or so." is one sentence.
+    doc = parse_document("Notes\n\nThe pain usually lasts\n6 weeks or so.\n", "text")
+    texts = [block.text for s in doc.sections for block in s.blocks if hasattr(block, "text")]
+    assert "The pain usually lasts 6 weeks or so." in texts
+
+
+def test_a_count_in_brackets_after_a_bold_name_and_a_gp_or_physio_appointment():
+    text = (
+        "# Gluteus maximus strain\n\nA gluteus maximus strain is a tear of the big buttock"
+        " muscle.\n\n## Exercises (twice a day)\n\n- **Clamshell** (15 each side) — lie on"
+        " your side with knees bent.\n- **Glute bridge** (3 sets of 10) — lift your hips.\n\n"
+        "## Get help\n\nMake a GP or physio appointment if the buttock still hurts after 3"
+        " weeks.\n"
+    )
+    plan = analyse(text.encode(), "cider.md", format="markdown")
+    doses = _doses(plan)
+    assert doses["Clamshell"]["repetitions"] == 15 and doses["Clamshell"]["per_side"]
+    assert any(w["severity"] == "see_doctor" for w in warnings_of(plan))

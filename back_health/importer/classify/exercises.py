@@ -481,10 +481,11 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
         rest = f"{sentence_case(equipment.group(0).strip())}. {rest}".strip()
     reading = read_dose(text)
     if name and reading.dose.get("repetitions") is None and (bare := _BARE_COUNT.match(rest)):
-        # "Ankle pumps: 20, point and pull the foot": a bare count after the name is how
-        # many times.
+        # "Ankle pumps: 20, point and pull the foot", "**Clamshell** (15 each side) -
+        # ...": a bare count after the name is how many times.
         reading.dose["repetitions"] = int(bare.group(1))
-        rest = rest[bare.end() :].lstrip(" ,;.")
+        if not bare.group(0).startswith(("(", "[")):
+            rest = rest[bare.end() :].lstrip(" ,;.")
     steps, cautions = [], []
     for sentence in split_sentences(rest):
         if rules.cue("severity_caution", sentence) or rules.cue("stop_if", sentence):
@@ -510,8 +511,12 @@ def exercise_from_item(text: str, markup: str, state: Context) -> dict:
 EXERCISE_LABEL_MAX_WORDS = 6
 #: Dots leading from an exercise's name to its dose, as a printed form sets them.
 _DOT_LEADER = re.compile(r"(?<=\w)[ \t]*+\.{3,}+[ \t]*+(?=[\w(\[])")
-#: A bare count opening what follows an exercise's name: "20, point and pull the foot".
-_BARE_COUNT = re.compile(r"(\d{1,3})(?=[ \t]*+(?:[,;.]|$))")
+#: A bare count opening what follows an exercise's name: "20, point and pull the foot",
+#: "(15 each side) - ...".
+_BARE_COUNT = re.compile(
+    r"[(\[]?(\d{1,3})"
+    r"(?=[ \t]*+(?:[,;.)\]]|$|(?:on[ \t]+)?(?:each|per|every)[ \t]+(?:side|leg|arm)\b))"
+)
 #: A dose in square brackets ending an item: "Neck side stretch [hold 20 s, x3 each side]".
 _BRACKETED_DOSE = re.compile(r"\[(?P<dose>[^\[\]\n]{1,80}+)\]$")
 #: Where a count follows an exercise's name: "Knee rolls| 10 each side".

@@ -1459,20 +1459,24 @@ def run_events(lines: list[_Line]) -> list[Event]:
     return events
 
 
-def _group_events(group: list[_Line]) -> list[Event]:
+def _group_events(group: list[_Line], *, counted: bool = True) -> list[Event]:
     markers = item_markers([line.plain for line in group])
     if any(markers) and (sum(1 for m in markers if m) >= 2 or len(group) == 1 or markers[0]):
         return _faked_list_events(group, markers)
-    if len(group) > 1 and (counted := _named_count_lines(group)) is not None:
-        # "Band outward rotation – 3x12<br>Wall press-up – 2x10<br>...": lines each naming
-        # something and its count are a list's items, the lines around them text.
-        start, end = counted
-        markers = [None] * len(group)
-        for index in range(start, end):
-            markers[index] = ItemMarker("line", "", group[index].plain)
-        events = _group_events(group[:start]) if start else []
-        events.extend(_faked_list_events(group[start:end], markers[start:end]))
-        return events + (_group_events(group[end:]) if end < len(group) else [])
+    if counted and len(group) > 1 and (runs := _named_count_runs(group)):
+        # "Band outward rotation – 3x12<br>Wall press-up – 2x10<br>...": runs of lines
+        # each naming something and its count are lists' items, the lines around them
+        # text (each line read once: linear however the runs alternate).
+        events: list[Event] = []
+        position = 0
+        for start, end in [*runs, (len(group), len(group))]:
+            if start > position:
+                events.extend(_group_events(group[position:start], counted=False))
+            if end > start:
+                items = [ItemMarker("line", "", line.plain) for line in group[start:end]]
+                events.extend(_faked_list_events(group[start:end], items))
+            position = end
+        return events
     events = []
     first = group[0]
     if len(group) > 1 and first.all_bold and is_heading_like(first.plain):
@@ -1514,15 +1518,19 @@ _NAMED_COUNT_LINE = re.compile(
 )
 
 
-def _named_count_lines(group: list[_Line]) -> tuple[int, int] | None:
-    """Where a run of :data:`LINE_ITEMS_MIN` lines or more each naming something and its
-    count starts and ends in ``group``, when no other line stands between them."""
-    named = [_NAMED_COUNT_LINE.match(line.plain) is not None for line in group]
-    if sum(named) < LINE_ITEMS_MIN:
-        return None
-    start = named.index(True)
-    end = len(named) - named[::-1].index(True)
-    return (start, end) if all(named[start:end]) else None
+def _named_count_runs(group: list[_Line]) -> list[tuple[int, int]]:
+    """Where each run of :data:`LINE_ITEMS_MIN` lines or more in a row, each naming
+    something and its count, starts and ends in ``group``."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index, line in enumerate([*group, None]):
+        if line is not None and _NAMED_COUNT_LINE.match(line.plain):
+            start = index if start is None else start
+            continue
+        if start is not None and index - start >= LINE_ITEMS_MIN:
+            runs.append((start, index))
+        start = None
+    return runs
 
 
 def _faked_list_events(group: list[_Line], markers: list[ItemMarker | None]) -> list[Event]:

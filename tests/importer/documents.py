@@ -36,6 +36,11 @@ def exercises_of(plan) -> list[dict]:
     ]
 
 
+def doses_of(plan) -> dict[str, dict]:
+    """Every exercise's dose by its name."""
+    return {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
+
+
 def warnings_of(plan) -> list[dict]:
     """Every warning block's value of the plan, page by page, in order."""
     return [block.value for page in plan.pages for block in page.blocks if block.type == "warning"]

@@ -845,7 +845,8 @@ def _html(name: str, size: int) -> tuple[str, str]:
             + "<pre>"
             + _repeat("HEEL SLIDE ............ 3x10\nCLAM ..... 10/side, 5s hold\n\n", size // 3)
             + "</pre><p>"
-            + _repeat("Band outward rotation – 3x12<br>", size // 3)
+            + _repeat("Band rows – 3x12<br>Wall press – 2x10<br>Go slowly<br>", size // 6)
+            + _repeat("Band outward rotation – 3x12<br>", size // 6)
             + _repeat("Wall ", size // 3)
             + "– 2x10</p></body></html>"
         ),

@@ -17,12 +17,7 @@ from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 from back_health.importer.text import singular
 
-from .documents import exercises_of, items_of, warnings_of
-
-
-def _doses(plan) -> dict[str, dict]:
-    return {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
-
+from .documents import doses_of, items_of, warnings_of
 
 WIKI = """# Iliopsoas bursitis
 
@@ -43,7 +38,7 @@ Stop if any of these bring on a sharp pain in the groin.
 
 def test_an_exercise_sheet_in_a_code_block_is_read_line_by_line():
     plan = analyse(WIKI.encode(), "wiki.md", format="markdown")
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert set(doses) == {"Heel slide", "Bridge", "Clam"}
     assert doses["Heel slide"]["sets"] == 3 and doses["Heel slide"]["repetitions"] == 10
     assert doses["Clam"]["repetitions"] == 10 and doses["Clam"]["per_side"] is True
@@ -89,7 +84,7 @@ Once a day, on non-surf days. Keep every rep slow and controlled.</p>
 
 def test_lines_naming_an_exercise_and_its_count_are_a_list():
     plan = analyse(BLOG.encode(), "blog.html", format="html")
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert set(doses) == {
         "Shoulder blade setting",
         "Band outward rotation",
@@ -186,7 +181,7 @@ GET HELP
 
 
 def test_a_two_column_table_whose_rows_are_set_apart_by_blank_lines():
-    doses = _doses(analyse(NEWSLETTER.encode(), "guild.txt", format="text"))
+    doses = doses_of(analyse(NEWSLETTER.encode(), "guild.txt", format="text"))
     assert set(doses) == {"Pendulum swing", "Tabletop slide", "Isometric inward press"}
     assert doses["Isometric inward press"]["hold_seconds"] == 5
     assert all(dose["times_per_day"] == 3 for dose in doses.values())
@@ -227,7 +222,7 @@ Once a day.
 
 def test_an_items_footnote_is_its_text_and_other_notes_stay():
     plan = analyse(FOOTNOTED.encode(), "coop.md", format="markdown")
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert doses["Supine marching"]["sets"] == 3 and doses["Supine marching"]["per_side"]
     assert doses["Glute bridge"]["hold_seconds"] == 3
     doc = parse_document(FOOTNOTED, "markdown")
@@ -249,7 +244,7 @@ TYPED_TABLE = """<html><body><h1>Teres major strain</h1>
 
 
 def test_a_column_sorting_the_exercises_before_their_names_is_no_name():
-    doses = _doses(analyse(TYPED_TABLE.encode(), "forge.html", format="html"))
+    doses = doses_of(analyse(TYPED_TABLE.encode(), "forge.html", format="html"))
     assert set(doses) == {"Cross-body arm stretch", "Doorway overhead stretch", "Band rows"}
     assert doses["Band rows"]["sets"] == 3
 
@@ -274,7 +269,7 @@ POSTER = """                      BANKART LESION
 
 
 def test_a_name_in_capitals_over_its_dose_on_a_poster():
-    doses = _doses(analyse(POSTER.encode(), "poster.txt", format="text"))
+    doses = doses_of(analyse(POSTER.encode(), "poster.txt", format="text"))
     assert doses["Wall slide"]["sets"] == 2 and doses["Wall slide"]["repetitions"] == 8
     assert doses["Shoulder blade squeeze"]["repetitions"] == 10
 
@@ -295,6 +290,6 @@ def test_a_count_in_brackets_after_a_bold_name_and_a_gp_or_physio_appointment():
         " weeks.\n"
     )
     plan = analyse(text.encode(), "cider.md", format="markdown")
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert doses["Clamshell"]["repetitions"] == 15 and doses["Clamshell"]["per_side"]
     assert any(w["severity"] == "see_doctor" for w in warnings_of(plan))

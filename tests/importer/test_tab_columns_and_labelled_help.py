@@ -18,11 +18,7 @@ from back_health.importer.severity import advice_of
 from back_health.importer.text import singular, strip_tags
 
 from .documents import blocks_text as blocks_text_of
-from .documents import exercises_of, items_of, texts_of, warnings_of
-
-
-def _doses(plan) -> dict[str, dict]:
-    return {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
+from .documents import doses_of, items_of, texts_of, warnings_of
 
 
 def _boxes(plan) -> dict[str, str]:
@@ -59,7 +55,7 @@ WHEN TO GET HELP
 
 
 def test_a_table_typed_with_tabs_is_read_by_its_tabs():
-    doses = _doses(analyse(TOWER_NOTES.encode(), "tower.txt", format="text"))
+    doses = doses_of(analyse(TOWER_NOTES.encode(), "tower.txt", format="text"))
     assert set(doses) == {"Pendulum swing", "Table slide", "Towel stretch behind the back"}
     assert doses["Pendulum swing"]["repetitions"] == 10
     assert doses["Table slide"]["hold_seconds"] == 5
@@ -107,7 +103,7 @@ def test_items_numbered_in_brackets_from_one_make_a_list():
 
 
 def test_a_lettered_c_after_b_is_an_item_and_bracketed_doses_are_read():
-    doses = _doses(analyse(MEMO.encode(), "memo.txt", format="text"))
+    doses = doses_of(analyse(MEMO.encode(), "memo.txt", format="text"))
     assert set(doses) == {
         "Pendulum swing",
         "Shoulder blade squeeze",
@@ -168,7 +164,7 @@ of the shoulder.</p>
 
 def test_a_name_over_its_nested_dose_details_is_one_exercise():
     plan = analyse(NESTED.encode(), "bees.html", format="html")
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert set(doses) == {"Static biceps hold", "Slow elbow curls"}
     assert doses["Static biceps hold"]["hold_seconds"] == 30
     assert doses["Slow elbow curls"]["sets"] == 3
@@ -267,7 +263,7 @@ def test_labels_that_ask_for_help_are_boxed_and_name_no_treatment():
 def test_dropping_an_exercise_that_hurts_is_the_lists_stop_if():
     plan = analyse(HANDBOOK.encode(), "handbook.md", format="markdown")
     assert not any("drop it" in strip_tags(str(w)) for w in warnings_of(plan))
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert doses["Lying hip extension"]["sets"] == 2
     assert doses["Four-point rock back"]["repetitions"] == 10
 
@@ -310,7 +306,7 @@ leg.</p>
 
 
 def test_exercises_told_in_prose_after_for():
-    doses = _doses(analyse(PROSE.encode(), "railway.html", format="html"))
+    doses = doses_of(analyse(PROSE.encode(), "railway.html", format="html"))
     assert set(doses) == {"Butterfly stretch", "Leg rolls"}
     assert doses["Butterfly stretch"]["hold_seconds"] == 30
     assert doses["Leg rolls"]["per_side"] is True

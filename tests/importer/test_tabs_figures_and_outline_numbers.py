@@ -14,12 +14,7 @@ from back_health.importer.parse import parse_document
 from back_health.importer.pipeline import analyse
 from back_health.importer.rules import default_rules
 
-from .documents import blocks_text, exercises_of, warnings_of
-
-
-def _doses(plan) -> dict[str, dict]:
-    return {exercise["name"]: exercise["dose"] for exercise in exercises_of(plan)}
-
+from .documents import blocks_text, doses_of, warnings_of
 
 TABS = """<html><body><main><h1>Snapping hip syndrome</h1>
 <div class="tabs">
@@ -61,7 +56,7 @@ def test_tab_panels_are_headed_by_their_tabs_and_kept():
 
 def test_exercises_and_warnings_inside_hidden_tab_panels_are_read():
     plan = analyse(TABS.encode(), "tabs.html", format="html")
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert doses["Clamshells"]["sets"] == 2 and doses["Clamshells"]["per_side"] is True
     assert doses["Glute bridge"]["hold_seconds"] == 5 and doses["Glute bridge"]["sets"] == 3
     severities = {warning["severity"] for warning in warnings_of(plan)}
@@ -94,7 +89,7 @@ FIGURES = """<html><body><h1>Pectoralis major tear</h1>
 
 def test_figure_captions_lose_their_numbers_and_are_read_as_exercises():
     plan = analyse(FIGURES.encode(), "figures.html", format="html")
-    doses = _doses(plan)
+    doses = doses_of(plan)
     assert doses["Wall press hold"]["hold_seconds"] == 10
     assert doses["Doorway chest stretch"]["hold_seconds"] == 20
     assert "Fig. 1" not in blocks_text(plan)
@@ -118,7 +113,7 @@ blood supply.
 
 
 def test_clause_numbers_before_exercises_are_no_part_of_them():
-    doses = _doses(analyse(HANDBOOK.encode(), "handbook.md", format="markdown"))
+    doses = doses_of(analyse(HANDBOOK.encode(), "handbook.md", format="markdown"))
     assert doses["Heel slides"]["repetitions"] == 15
     assert doses["Standing hip abduction"]["sets"] == 2
     assert all(dose["times_per_day"] == 2 for dose in doses.values())
@@ -148,7 +143,7 @@ HP: The ward physio gave him these, three times a day:
 
 
 def test_a_bare_count_after_the_name_is_how_many_times():
-    doses = _doses(analyse(PROGRAMME.encode(), "notes.txt", format="text"))
+    doses = doses_of(analyse(PROGRAMME.encode(), "notes.txt", format="text"))
     assert doses["Ankle pumps"]["repetitions"] == 20
     assert doses["Heel slides"]["repetitions"] == 10
     assert doses["Straight leg raise"]["sets"] == 2

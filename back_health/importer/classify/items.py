@@ -110,9 +110,11 @@ def without_unrelated_sections(
     part before the first heading always stays, nothing is dropped from a document that
     says nothing of health anywhere, and each section dropped is recorded, with why.
 
-    The part before the first heading stays unless the document's ``title`` heads it and
-    its lists and paragraphs say nothing of health either ("REMINDERS" over "Hairnets.
-    Every shift." at the top of a noticeboard, its banner gone as chrome)."""
+    The part before the first heading stays unless the document's ``title`` heads it (or
+    there is no title) and its lists and paragraphs say nothing of health either
+    ("REMINDERS" over "Hairnets. Every shift." at the top of a noticeboard, its banner gone
+    as chrome). In a document of two headed sections, one is dropped only when its heading
+    asks no question and none of its sentences advises."""
     sections = _without_unrelated_title_part(sections, title, state)
     headed = [i for i, s in enumerate(sections) if s.heading and s.level <= base]
     # A part without a heading after the first (a talk whose "ANY OTHER BUSINESS" heading
@@ -168,9 +170,7 @@ def _without_unrelated_title_part(sections: list[Section], title: str, state: Co
     """``sections`` without the blocks of the first, headed by ``title``, when they are
     lists and paragraphs that say nothing of health and a later section does ("Crew mess
     Wi-Fi code changes on Monday." under a bulletin's name)."""
-    if not sections or sections[0].heading not in ("", title):
-        return sections
-    if not sections[0].blocks:
+    if not sections or sections[0].heading not in ("", title) or not sections[0].blocks:
         return sections
     first = sections[0]
     if not all(isinstance(block, (ListBlock, Paragraph)) for block in first.blocks):
@@ -186,7 +186,7 @@ def _without_unrelated_title_part(sections: list[Section], title: str, state: Co
         return sections
     text = "\n".join([title, part]).strip()
     state.plan.dropped.append(Dropped(reason=UNRELATED_SECTION, text=text))
-    state.decide(title, "dropped", f"{UNRELATED_SECTION}: no word of health")
+    state.decide(title or part, "dropped", f"{UNRELATED_SECTION}: no word of health")
     return [replace(first, blocks=[]), *sections[1:]]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from back_health.importer.chrome import chrome_reason
 from back_health.importer.document import Table
 from back_health.importer.dose import read_dose
 from back_health.importer.names import invert_of_phrase
@@ -293,3 +294,18 @@ def test_a_count_in_brackets_after_a_bold_name_and_a_gp_or_physio_appointment():
     doses = doses_of(plan)
     assert doses["Clamshell"]["repetitions"] == 15 and doses["Clamshell"]["per_side"]
     assert any(w["severity"] == "see_doctor" for w in warnings_of(plan))
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("from our chair, Wendell Okoro-Pryce", True),
+        ("From the co-op's first-aid and wellbeing volunteer, Harriet Nwachukwu-Bell", True),
+        ("Players' health page · posted by the league secretary, Dennis Abernethy-Cole", True),
+        # Guards: advice after "From our physio," and a sentence about a chair.
+        ("From our physio, see a GP if it hurts.", False),
+        ("from the chair, the pain got worse", False),
+    ],
+)
+def test_bylines_naming_a_role_before_the_name(text, chrome):
+    assert bool(chrome_reason(text)) is chrome

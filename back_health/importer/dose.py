@@ -289,7 +289,7 @@ _SHORTHAND_SIGN = re.compile(r"\d\s*[x×]|[x×]\s*\d", re.I)
 #: A count for each side written with a slash: "10/side", "8 / leg".
 _PER_SIDE_SLASH = re.compile(r"\b(\d{1,3})[ \t]*+/[ \t]*+(side|leg|arm)\b", re.I)
 #: A hold in seconds written before the word: "5s hold", "10 sec holds".
-_SECONDS_HOLD = re.compile(r"\b(\d{1,3})[ \t]?(?:s|secs?)[ \t]++holds?\b")
+_SECONDS_HOLD = re.compile(r"\b(\d{1,3})[ \t]?(?:s|secs?)[ \t]++holds?\b", re.I)
 #: Each side written with a slash after another dose: "3 x 20s / side".
 _SLASH_SIDE = re.compile(r"[ \t]*+/[ \t]*+(side|leg|arm)\b", re.I)
 
@@ -328,7 +328,7 @@ def expand_shorthand(text: str) -> str:
     if "/" in text:
         text = _PER_SIDE_SLASH.sub(r"\1 repetitions each \2", text)
         text = _SLASH_SIDE.sub(r" each \1", text)
-    if "hold" in text:
+    if "hold" in text or "HOLD" in text:
         text = _SECONDS_HOLD.sub(r"hold for \1 seconds", text)
     # Every shorthand holds a digit and an "x" or "×", next to each other.
     if "x" not in text and "X" not in text and "\u00d7" not in text:

@@ -1327,7 +1327,7 @@ def _spaced_table_rows(blocks: list[list[str]]) -> list[list[str]]:
 
 def _two_column_dose_header(line: str) -> bool:
     """ "EXERCISE      DOSE": a header of two cells in capitals naming the dose."""
-    return len(_cell_starts(line)) == 2 and _in_capitals(line) and bool(_DOSE_HEADER.search(line))
+    return len(_cell_starts(line)) == 2 and _names_the_dose(line)
 
 
 #: A line that is text between runs of rule characters: "----- NOTE FROM THE OFFICE -----".
@@ -1612,7 +1612,7 @@ def _aligned_columns_as_pipe_lines(lines: list[str]) -> list[str]:
         starts = _cell_starts(line)
         if len(starts) > COLUMN_TABLE_MAX_COLUMNS or len(starts) < 2:
             continue
-        if len(starts) == 2 and not (_in_capitals(line) and _DOSE_HEADER.search(line)):
+        if len(starts) == 2 and not _names_the_dose(line):
             # "EXERCISE   REPS / HOLD": two columns make a table only under a header in
             # capitals naming the dose; else name and detail stay items.
             continue
@@ -1643,7 +1643,7 @@ def _tab_separated_as_pipe_lines(lines: list[str]) -> list[str]:
         return []
     if not all(_HEADER_CELL.fullmatch(cell) for cell in head):
         return []
-    if len(head) == 2 and not (_in_capitals(lines[0]) and _DOSE_HEADER.search(lines[0])):
+    if len(head) == 2 and not _names_the_dose(lines[0]):
         return []
     rows = [_TABS.split(line.strip()) for line in lines[1:]]
     if not all(2 <= len(row) <= len(head) for row in rows):
@@ -1673,6 +1673,12 @@ def _fits_columns(row: list[int], starts: list[int]) -> bool:
 
 def _pipes(cells: list[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def _names_the_dose(line: str) -> bool:
+    """Whether a header line is in capitals and names a dose ("EXERCISE   REPS / HOLD"):
+    the one header of two columns read as a table."""
+    return _in_capitals(line) and bool(_DOSE_HEADER.search(line))
 
 
 #: A header's word naming a dose column: "REPS", "HOLD", "SETS", "HOW OFTEN".

@@ -1279,7 +1279,7 @@ def _identified_exercise(sentence: str, rules: RuleSet) -> str:
     if match is None and (match := _FOR_EXERCISE.match(sentence)) is not None:
         # "For the butterfly stretch, he lies on his back ...": what the sentence goes on
         # to tell is how to do the exercise it opens with.
-        if not _EXERCISE_HEAD.search(match.group("name")):
+        if not rules.cue("exercise_name_head", match.group("name")):
             return ""
     if match is None:
         return ""
@@ -1306,13 +1306,6 @@ _IDENTIFIED = re.compile(
 #: "For the butterfly stretch, ...", "For leg rolls, ...".
 _FOR_EXERCISE = re.compile(
     r"^\W*for\s+(?:the\s+|an?\s+)?(?P<name>[A-Za-z][\w'-]*+(?:\s+[\w'-]+){0,3}?)\s*(?=,)",
-    re.IGNORECASE,
-)
-#: The word an exercise's name ends in: what is done ("stretch", "lifts", "bridge").
-_EXERCISE_HEAD = re.compile(
-    r"\b(?:stretch|roll|lift|raise|bridge|squeeze|tilt|curl|press|slide|rotation|twist|turn|"
-    r"tuck|swing|circle|squat|lunge|plank|clam|clamshell|march|kick|extension|walk|rock|shrug|"
-    r"pump|bend|hug|dog|bug|reach|hinge|row|push-up|sit-up)(?:e?s)?$",
     re.IGNORECASE,
 )
 

@@ -30,7 +30,7 @@ from ..names import (
 from ..plan import UNTITLED_ARTICLE, Kind, MedicinePlan, PagePlan
 from ..prefilter import finditer_caseless
 from ..rules import RuleSet
-from ..text import strip_tags, without_article
+from ..text import CAPITALS_LABEL_START, strip_tags, without_article
 from .context import Context, add_alternate, relate
 from .topics import HEADING_TOPICS
 
@@ -1083,7 +1083,7 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
         if sentence.isupper():
             # "WHAT IT IS: A FEMORAL NECK STRESS FRACTURE IS A SMALL CRACK ...": a
             # paragraph in capitals is read in lower case, after its label.
-            sentence = _CAPITALS_LABEL.sub("", sentence, count=1)
+            sentence = CAPITALS_LABEL_START.sub("", sentence, count=1)
             sentence = sentence[:1] + sentence[1:].lower()
         if rules.cue("cause_subject_sentence", sentence):
             continue  # "Disc wear is the main cause": a cause, not a definition
@@ -1121,10 +1121,6 @@ def defined_condition(document: Document, rules: RuleSet) -> str:
         if name and len(name.split()) <= 4 and not rules.cue("anaphoric_subject", name):
             return name
     return ""
-
-
-#: A label in capitals opening a sentence: "WHAT IT IS: ".
-_CAPITALS_LABEL = re.compile(r"[A-Z][A-Z' ]{1,30}:[ \t]++(?=[A-Z])")
 
 
 def _ends_in_condition_head(name: str, rules: RuleSet) -> bool:
